@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Error codes a user (or a script) can act on. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'CANCELLED',
+  'UNKNOWN_OPERATION',
+  'UNTRUSTED_SENDER',
+  'DATA_TOO_NEW',
+  'DATA_DAMAGED',
+  'INTERNAL',
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** One problem with an input: where it is and what is wrong. */
+export const IssueSchema = z.object({ path: z.string(), message: z.string() });
+export type Issue = z.infer<typeof IssueSchema>;
+
+export const AppErrorShapeSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  details: z.array(IssueSchema).optional(),
+});
+export type AppErrorShape = z.infer<typeof AppErrorShapeSchema>;
+
+/** An expected failure with a code; services throw it, the dispatcher turns it into a value. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Issue[];
+
+  constructor(code: ErrorCode, message: string, details?: Issue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The plain value that crosses IPC. */
+  toShape(): AppErrorShape {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+/** Turns zod issues into path/message pairs a form or a terminal can show. */
+export function issuesFromZod(error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+/** One line summarising a list of issues, e.g. "name: Name is required; tags.0: ...". */
+export function summariseIssues(issues: readonly Issue[]): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+}

@@ -1,0 +1,179 @@
+/**
+ * The Electron main process: app lifecycle, the window, the menu, the app:// protocol
+ * and the IPC wiring. The only file that wires Electron APIs together; the rules it
+ * applies live in security.ts, the work in services/.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Store from 'electron-store';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  decideWindowOpen,
+  isAppUrl,
+  isNavigationAllowed,
+  isPermissionGranted,
+  resolveAppRequest,
+  secureWebPreferences,
+} from './security';
+import { channelFor, MENU_CHANNEL, OPERATION_NAMES, PROGRESS_CHANNEL, type MenuCommand } from './ipc/contract';
+import { createDispatcher, type Dispatcher } from './ipc/dispatch';
+import { createServices, type AppServices } from './services/services';
+import { PREFERENCES_FILE } from './services/preferences';
+import { resolveDataDir, DATA_DIR_ENV } from './storage/data-dir';
+import { buildMenuTemplate } from './menu';
+import { AppError } from './domain/errors';
+import { restoreBounds, type WindowBounds } from './window-bounds';
+
+declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
+declare const MAIN_WINDOW_VITE_NAME: string;
+
+const APP_TITLE = 'Vendor Risk Desk';
+const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
+const rendererRoot = path.join(__dirname, '..', 'renderer', typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window');
+
+const dataDir = resolveDataDir({ env: process.env, fallback: app.getPath('userData') });
+if (process.env[DATA_DIR_ENV]) app.setPath('userData', dataDir);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+let services: AppServices | null = null;
+let dispatcher: Dispatcher | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      const decision = decideWindowOpen(url);
+      if (decision.openExternally) void shell.openExternal(url);
+      return { action: decision.action };
+    });
+  });
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && services) createWindow();
+  });
+  app.on('before-quit', () => {
+    dispatcher?.cancelAll();
+    services?.close();
+    services = null;
+  });
+}
+
+const preferencesStore = new Store<Record<string, unknown>>({
+  name: PREFERENCES_FILE.name,
+  cwd: dataDir,
+  clearInvalidConfig: true,
+});
+
+function start(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(isPermissionGranted(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const resolved = resolveAppRequest(request.url, rendererRoot);
+    if (!resolved.ok) return new Response(null, { status: resolved.status });
+    try {
+      return new Response(await readFile(resolved.filePath), { headers: resolved.headers });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+
+  try {
+    services = createServices({ dataDir, preferences: preferencesStore, appVersion: app.getVersion() });
+  } catch (error) {
+    fatal(error);
+    return;
+  }
+  const baseSetPreferences = services.handlers['preferences.set'];
+  services.handlers['preferences.set'] = (patch, job) => {
+    const updated = baseSetPreferences(patch, job);
+    if (!(updated instanceof Promise)) nativeTheme.themeSource = updated.theme;
+    return updated;
+  };
+  nativeTheme.themeSource = (preferencesStore.get('theme') as 'system' | 'light' | 'dark' | undefined) ?? 'system';
+
+  dispatcher = createDispatcher({
+    handlers: services.handlers,
+    isTrustedPageUrl: (url) => (devServerUrl ? url.startsWith(devServerUrl) : isAppUrl(url)),
+    onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
+    onInternalError: (operation, error) => console.error(`[${operation}]`, error),
+  });
+  for (const name of OPERATION_NAMES) {
+    ipcMain.handle(channelFor(name), (event, payload: unknown) =>
+      dispatcher!.dispatch(name, payload, {
+        kind: 'page',
+        url: event.senderFrame?.url ?? '',
+        isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
+      }),
+    );
+  }
+
+  const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        appName: APP_TITLE,
+        isMac: process.platform === 'darwin',
+        isDev: Boolean(devServerUrl),
+        send,
+        openDataFolder: () => void shell.openPath(dataDir),
+      }),
+    ),
+  );
+  createWindow();
+}
+
+function createWindow(): void {
+  const saved = preferencesStore.get('window') as WindowBounds | undefined;
+  const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+  mainWindow = new BrowserWindow({
+    title: APP_TITLE,
+    ...bounds,
+    minWidth: 880,
+    minHeight: 560,
+    show: false,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15181d' : '#f6f7f9',
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.js')),
+  });
+  if (saved?.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    preferencesStore.set('window', { ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+function fatal(error: unknown): void {
+  const message =
+    error instanceof AppError ? error.message : `Vendor Risk Desk could not start: ${error instanceof Error ? error.message : String(error)}`;
+  dialog.showErrorBox(APP_TITLE, message);
+  app.exit(1);
+}

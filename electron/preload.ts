@@ -1,0 +1,37 @@
+/**
+ * The bridge: one named function per contract operation under window.vendorRisk, plus
+ * two listeners. No raw ipcRenderer, no generic send, listeners never see the event.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  channelFor,
+  MENU_CHANNEL,
+  MENU_COMMANDS,
+  OPERATION_NAMES,
+  PROGRESS_CHANNEL,
+  type MenuCommand,
+  type ProgressEvent,
+  type VendorRiskApi,
+} from './ipc/contract';
+
+const operations = Object.fromEntries(
+  OPERATION_NAMES.map((name) => [name, (request: unknown) => ipcRenderer.invoke(channelFor(name), request)]),
+);
+
+const api = {
+  ...operations,
+  onProgress(listener: (event: ProgressEvent) => void) {
+    const handler = (_event: unknown, payload: ProgressEvent) => listener(payload);
+    ipcRenderer.on(PROGRESS_CHANNEL, handler);
+    return () => void ipcRenderer.removeListener(PROGRESS_CHANNEL, handler);
+  },
+  onMenuCommand(listener: (command: MenuCommand) => void) {
+    const handler = (_event: unknown, command: MenuCommand) => {
+      if ((MENU_COMMANDS as readonly string[]).includes(command)) listener(command);
+    };
+    ipcRenderer.on(MENU_CHANNEL, handler);
+    return () => void ipcRenderer.removeListener(MENU_CHANNEL, handler);
+  },
+} as VendorRiskApi;
+
+contextBridge.exposeInMainWorld('vendorRisk', api);

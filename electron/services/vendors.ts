@@ -1,0 +1,83 @@
+import { AppError } from '../domain/errors';
+import type { AuditEntry } from '../domain/audit';
+import type { Vendor, VendorInput, VendorListQuery, VendorPatch, VendorSummary } from '../domain/vendor';
+import { recordAudit, type ServiceContext } from './context';
+
+/** Vendor use cases: every change is one transaction with its audit entry. */
+export function createVendorService(ctx: ServiceContext) {
+  const { storage } = ctx;
+
+  const mustGet = (id: string): Vendor => {
+    const vendor = storage.vendors.get(id);
+    if (!vendor) throw new AppError('NOT_FOUND', `No vendor with id ${id}`);
+    return vendor;
+  };
+
+  const assertNameFree = (name: string, exceptId?: string) => {
+    const other = storage.vendors.findByName(name);
+    if (other && other.id !== exceptId) {
+      throw new AppError('CONFLICT', `A vendor named "${other.name}" already exists`, [
+        { path: 'name', message: `A vendor named "${other.name}" already exists` },
+      ]);
+    }
+  };
+
+  return {
+    /** Vendors matching the query, sorted, with the unfiltered total. */
+    list(query: VendorListQuery): { items: VendorSummary[]; total: number } {
+      return storage.vendors.list(query);
+    },
+
+    /** One vendor, or NOT_FOUND. */
+    get: mustGet,
+
+    /** Finds a vendor by id or by exact name (case-insensitive), for the CLI. */
+    resolve(ref: string): Vendor {
+      const vendor = storage.vendors.get(ref) ?? storage.vendors.findByName(ref);
+      if (!vendor) throw new AppError('NOT_FOUND', `No vendor with id or name "${ref}"`);
+      return vendor;
+    },
+
+    /** Adds a vendor. */
+    create(input: VendorInput): Vendor {
+      return storage.transaction(() => {
+        assertNameFree(input.name);
+        const at = ctx.now().toISOString();
+        const vendor: Vendor = { ...input, id: ctx.newId(), createdAt: at, updatedAt: at };
+        storage.vendors.insert(vendor);
+        recordAudit(ctx, 'vendor', vendor.id, 'create', null, vendor);
+        return vendor;
+      });
+    },
+
+    /** Changes the given fields of a vendor. */
+    update(id: string, patch: VendorPatch): Vendor {
+      return storage.transaction(() => {
+        const before = mustGet(id);
+        if (patch.name !== undefined) assertNameFree(patch.name, id);
+        const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        const after: Vendor = { ...before, ...defined, updatedAt: ctx.now().toISOString() };
+        storage.vendors.update(after);
+        recordAudit(ctx, 'vendor', id, 'update', before, after);
+        return after;
+      });
+    },
+
+    /** Deletes a vendor; the audit trail keeps what it was. */
+    remove(id: string): { id: string } {
+      return storage.transaction(() => {
+        const before = mustGet(id);
+        storage.vendors.remove(id);
+        recordAudit(ctx, 'vendor', id, 'delete', before, null);
+        return { id };
+      });
+    },
+
+    /** The vendor's audit entries, newest first. */
+    history(id: string, limit: number): AuditEntry[] {
+      return storage.audit.listFor('vendor', id, limit);
+    },
+  };
+}
+
+export type VendorService = ReturnType<typeof createVendorService>;

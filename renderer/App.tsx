@@ -1,0 +1,226 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call, newJobId, onMenuCommand, onProgress, type MenuCommand } from './api';
+import type { Vendor, VendorInput } from '../electron/domain/vendor';
+import type { Preferences } from '../electron/domain/preferences';
+import type { AppErrorShape } from '../electron/domain/errors';
+import { useHashRoute } from './hooks/useHashRoute';
+import { ToastProvider, useToast } from './components/Toasts';
+import { Dialog } from './components/Dialog';
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { VendorForm } from './components/VendorForm';
+import { ProgressBar } from './components/ProgressBar';
+import { VendorsPage } from './pages/VendorsPage';
+import { WelcomePage } from './pages/WelcomePage';
+import { SettingsPage } from './pages/SettingsPage';
+
+type Editing = { mode: 'new' } | { mode: 'edit'; vendor: Vendor } | null;
+interface Job {
+  id: string;
+  done: number;
+  total: number;
+  message: string;
+}
+
+/** The app shell: navigation, dialogs, menu commands and shortcuts around the pages. */
+export function App() {
+  return (
+    <ToastProvider>
+      <Shell />
+    </ToastProvider>
+  );
+}
+
+function Shell() {
+  const toast = useToast();
+  const [route, go] = useHashRoute();
+  const [revision, setRevision] = useState(0);
+  const [vendorCount, setVendorCount] = useState<number | null>(null);
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<Vendor | null>(null);
+  const [about, setAbout] = useState<string | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const selectedId = route.page === 'vendors' ? route.vendorId : null;
+
+  const refresh = useCallback(() => setRevision((r) => r + 1), []);
+
+  useEffect(() => {
+    void call('app.info', {}).then((r) => (r.ok ? setVendorCount(r.value.vendorCount) : toast('error', r.error.message)));
+  }, [revision, toast]);
+
+  useEffect(() => {
+    void call('preferences.get', {}).then((r) => r.ok && setPreferences(r.value));
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = preferences?.theme ?? 'system';
+  }, [preferences?.theme]);
+
+  useEffect(() => onProgress((e) => setJob((j) => (j && j.id === e.jobId ? { ...j, done: e.done, total: e.total, message: e.message } : j))), []);
+
+  const openVendor = useCallback(
+    async (id: string, then: (v: Vendor) => void) => {
+      const r = await call('vendors.get', { id });
+      if (r.ok) then(r.value);
+      else toast('error', r.error.message);
+    },
+    [toast],
+  );
+
+  const loadDemo = useCallback(async () => {
+    if (job) return;
+    const id = newJobId();
+    setJob({ id, done: 0, total: 0, message: 'Starting…' });
+    const r = await call('demo.load', { jobId: id });
+    setJob(null);
+    if (r.ok) {
+      toast('success', r.value.skipped ? `Added ${r.value.added} demo vendors (${r.value.skipped} were already there)` : `Added ${r.value.added} demo vendors`);
+      go({ page: 'vendors', vendorId: null });
+      refresh();
+    } else {
+      toast(r.error.code === 'CANCELLED' ? 'info' : 'error', r.error.message);
+    }
+  }, [job, toast, go, refresh]);
+
+  const command = useCallback(
+    (c: MenuCommand) => {
+      switch (c) {
+        case 'vendor.new':
+          setEditing({ mode: 'new' });
+          break;
+        case 'vendor.edit':
+          if (selectedId) void openVendor(selectedId, (vendor) => setEditing({ mode: 'edit', vendor }));
+          break;
+        case 'vendor.delete':
+          if (selectedId) void openVendor(selectedId, setDeleting);
+          break;
+        case 'view.vendors':
+          go({ page: 'vendors', vendorId: selectedId });
+          break;
+        case 'view.settings':
+          go({ page: 'settings' });
+          break;
+        case 'find':
+          go({ page: 'vendors', vendorId: selectedId });
+          requestAnimationFrame(() => searchRef.current?.focus());
+          break;
+        case 'demo.load':
+          void loadDemo();
+          break;
+        case 'help.about':
+          void call('app.info', {}).then((r) => r.ok && setAbout(`Version ${r.value.version}. Your data is kept in ${r.value.dataDir}.`));
+          break;
+      }
+    },
+    [selectedId, openVendor, go, loadDemo],
+  );
+
+  useEffect(() => onMenuCommand(command), [command]);
+
+  useEffect(() => {
+    // The same shortcuts as the native menu; handlers are idempotent, so a key that
+    // reaches both the menu and the page does no harm.
+    const keys: Record<string, MenuCommand> = { n: 'vendor.new', f: 'find', ',': 'view.settings', '1': 'view.vendors' };
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const c = keys[e.key.toLowerCase()];
+      if (c && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        command(c);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [command]);
+
+  const save = async (input: VendorInput): Promise<AppErrorShape | null> => {
+    const r = editing?.mode === 'edit' ? await call('vendors.update', { id: editing.vendor.id, patch: input }) : await call('vendors.create', input);
+    if (!r.ok) return r.error;
+    setEditing(null);
+    toast('success', editing?.mode === 'edit' ? `Saved ${r.value.name}` : `Added ${r.value.name}`);
+    go({ page: 'vendors', vendorId: r.value.id });
+    refresh();
+    return null;
+  };
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    const r = await call('vendors.remove', { id: deleting.id });
+    if (r.ok) {
+      toast('success', `Deleted ${deleting.name}`);
+      go({ page: 'vendors', vendorId: null });
+      refresh();
+    } else {
+      toast('error', r.error.message);
+    }
+    setDeleting(null);
+  };
+
+  const showWelcome = route.page === 'vendors' && vendorCount === 0;
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">Vendor Risk Desk</div>
+        <a href="#/vendors" className={route.page === 'vendors' ? 'nav-item active' : 'nav-item'} aria-current={route.page === 'vendors' ? 'page' : undefined}>
+          Vendors
+        </a>
+        <a href="#/settings" className={route.page === 'settings' ? 'nav-item active' : 'nav-item'} aria-current={route.page === 'settings' ? 'page' : undefined}>
+          Settings
+        </a>
+      </nav>
+      <main className="main">
+        {job && (
+          <div className="job-banner">
+            <ProgressBar
+              label="Loading the demo portfolio"
+              done={job.done}
+              total={job.total}
+              message={job.message}
+              onCancel={() => void call('jobs.cancel', { jobId: job.id })}
+            />
+          </div>
+        )}
+        {vendorCount === null ? null : route.page === 'settings' ? (
+          preferences && <SettingsPage preferences={preferences} onChange={setPreferences} />
+        ) : showWelcome ? (
+          <WelcomePage busy={job !== null} onLoadDemo={() => void loadDemo()} onAddVendor={() => setEditing({ mode: 'new' })} />
+        ) : (
+          <VendorsPage
+            revision={revision}
+            selectedId={selectedId}
+            searchRef={searchRef}
+            onSelect={(id) => go({ page: 'vendors', vendorId: id })}
+            onNew={() => setEditing({ mode: 'new' })}
+            onEdit={(id) => void openVendor(id, (vendor) => setEditing({ mode: 'edit', vendor }))}
+            onDelete={(id) => void openVendor(id, setDeleting)}
+          />
+        )}
+      </main>
+      <Dialog title={editing?.mode === 'edit' ? `Edit ${editing.vendor.name}` : 'New vendor'} open={editing !== null} onClose={() => setEditing(null)} wide>
+        {editing && (
+          <VendorForm
+            key={editing.mode === 'edit' ? editing.vendor.id : 'new'}
+            vendor={editing.mode === 'edit' ? editing.vendor : undefined}
+            onSubmit={save}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+      </Dialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete vendor?"
+        message={deleting ? `Delete ${deleting.name}? Its profile is removed; the audit trail keeps a record of it.` : ''}
+        confirmLabel="Delete vendor"
+        danger
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(null)}
+      />
+      <Dialog title="About Vendor Risk Desk" open={about !== null} onClose={() => setAbout(null)}>
+        <p>{about}</p>
+        <p>Offline security reviews for warehouse and logistics vendors. Nothing leaves this computer.</p>
+      </Dialog>
+    </div>
+  );
+}

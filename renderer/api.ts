@@ -1,0 +1,50 @@
+/**
+ * The renderer's only way to the main process: window.vendorRisk, typed from the
+ * contract (type-only import: no main-process code reaches the page).
+ */
+import type {
+  MenuCommand,
+  OperationName,
+  ProgressEvent,
+  RequestOf,
+  ResponseOf,
+  Result,
+  VendorRiskApi,
+} from '../electron/ipc/contract';
+
+declare global {
+  interface Window {
+    vendorRisk: VendorRiskApi;
+  }
+}
+
+export type { MenuCommand, ProgressEvent, Result };
+
+/** Calls one operation; never throws (a broken bridge becomes an error value). */
+export async function call<K extends OperationName>(operation: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
+  try {
+    const fn = window.vendorRisk[operation] as (r: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
+    return await fn(request);
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `The app could not reach its data: ${error instanceof Error ? error.message : String(error)}` },
+    };
+  }
+}
+
+/** Subscribes to progress events; returns the unsubscribe function. */
+export function onProgress(listener: (event: ProgressEvent) => void): () => void {
+  return window.vendorRisk.onProgress(listener);
+}
+
+/** Subscribes to native menu commands; returns the unsubscribe function. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.vendorRisk.onMenuCommand(listener);
+}
+
+/** A job id for a long operation (works outside secure contexts too). */
+export function newJobId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

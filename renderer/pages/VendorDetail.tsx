@@ -1,0 +1,98 @@
+import { DATA_KIND_LABELS } from '../../electron/domain/vendor';
+import { changedFields, type AuditEntry } from '../../electron/domain/audit';
+import { useVendor } from '../hooks/useVendor';
+import { CriticalityBadge, StatusBadge, categoryLabel } from '../components/Badge';
+
+interface VendorDetailProps {
+  id: string | null;
+  revision: number;
+  onEdit(id: string): void;
+  onDelete(id: string): void;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The selected vendor: profile, notes and change history. */
+export function VendorDetail({ id, revision, onEdit, onDelete }: VendorDetailProps) {
+  const { vendor, history, error } = useVendor(id, revision);
+
+  if (!id) {
+    return (
+      <aside className="detail detail-empty" aria-label="Vendor details">
+        <p>Select a vendor to see its profile.</p>
+        <p className="cell-muted">Use ↑ and ↓ in the list, Enter to edit.</p>
+      </aside>
+    );
+  }
+  if (error) {
+    return (
+      <aside className="detail" aria-label="Vendor details">
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      </aside>
+    );
+  }
+  if (!vendor) return <aside className="detail" aria-label="Vendor details" aria-busy="true" />;
+
+  return (
+    <aside className="detail" aria-label="Vendor details">
+      <header className="detail-header">
+        <h2>{vendor.name}</h2>
+        <div className="detail-actions">
+          <button type="button" className="button" onClick={() => onEdit(vendor.id)}>
+            Edit
+          </button>
+          <button type="button" className="button button-danger-quiet" onClick={() => onDelete(vendor.id)}>
+            Delete
+          </button>
+        </div>
+      </header>
+      <div className="badges">
+        <CriticalityBadge value={vendor.criticality} />
+        <StatusBadge value={vendor.status} />
+        <span className="badge">{categoryLabel(vendor.category)}</span>
+      </div>
+      <dl className="facts">
+        <dt>Services</dt>
+        <dd>{vendor.services || '—'}</dd>
+        <dt>Data it touches</dt>
+        <dd>{vendor.dataTouched.length ? vendor.dataTouched.map((k) => DATA_KIND_LABELS[k]).join(', ') : 'Not recorded'}</dd>
+        <dt>Internal owner</dt>
+        <dd>{vendor.owner || '—'}</dd>
+        <dt>Tags</dt>
+        <dd>
+          {vendor.tags.length
+            ? vendor.tags.map((t) => (
+                <span key={t} className="tag">
+                  {t}
+                </span>
+              ))
+            : '—'}
+        </dd>
+        <dt>Notes</dt>
+        <dd className="notes">{vendor.notes || '—'}</dd>
+      </dl>
+      <section aria-label="History">
+        <h3>History</h3>
+        <ol className="history">
+          {history.map((entry) => (
+            <li key={entry.id}>
+              <span className="history-what">{describe(entry)}</span>
+              <span className="cell-muted">
+                {entry.actor} · {dateTime.format(new Date(entry.at))}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </aside>
+  );
+}
+
+function describe(entry: AuditEntry): string {
+  if (entry.action === 'create') return 'Created';
+  if (entry.action === 'delete') return 'Deleted';
+  const fields = changedFields(entry.before, entry.after);
+  return fields.length ? `Changed ${fields.join(', ')}` : 'Saved without changes';
+}

@@ -1,0 +1,109 @@
+/**
+ * Opens the production renderer build in Chromium with window.vendorRisk wired to the
+ * real dispatcher and services on a temporary data folder. The page is served through
+ * the same request resolver (and CSP headers) as the app:// protocol; the only thing
+ * not exercised is Electron's IPC transport.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Conf from 'conf';
+import { createServices, type AppServices } from '../../electron/services/services';
+import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
+import { OPERATION_NAMES, type MenuCommand } from '../../electron/ipc/contract';
+import { isAppUrl, resolveAppRequest } from '../../electron/security';
+import { PREFERENCES_FILE } from '../../electron/services/preferences';
+
+export const RENDERER_DIR = resolve(__dirname, '../../.vite/renderer/main_window');
+const ORIGIN = { scheme: 'http', host: 'vendor-risk.test' };
+export const APP_URL = `${ORIGIN.scheme}://${ORIGIN.host}/index.html`;
+
+export interface AppHarness {
+  page: Page;
+  dataDir: string;
+  services: AppServices;
+  dispatcher: Dispatcher;
+  /** Opens the app (optionally at a hash route) and waits for the shell. */
+  open(hash?: string): Promise<void>;
+  /** Sends a command as the native menu would. */
+  menu(command: MenuCommand): Promise<void>;
+}
+
+export const test = base.extend<{ app: AppHarness }>({
+  app: async ({ page }, use) => {
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Renderer not built: run `npm run build` first');
+    const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-'));
+    const preferences = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: PREFERENCES_FILE.configName });
+    const services = createServices({ dataDir, preferences, appVersion: '0.0.0-e2e', actorOverride: 'E2E Tester' });
+    const dispatcher = createDispatcher({
+      handlers: services.handlers,
+      isTrustedPageUrl: (url) => isAppUrl(url, ORIGIN),
+      onProgress: (event) => {
+        void page.evaluate((e) => window.__vendorRiskEmit?.('progress', e), event).catch(() => {});
+      },
+      onInternalError: (operation, error) => console.error(`[${operation}]`, error),
+    });
+
+    await page.route(`${ORIGIN.scheme}://${ORIGIN.host}/**`, async (route) => {
+      const resolved = resolveAppRequest(route.request().url(), RENDERER_DIR, ORIGIN);
+      if (!resolved.ok) return route.fulfill({ status: resolved.status, body: '' });
+      try {
+        return await route.fulfill({ status: 200, headers: resolved.headers, body: readFileSync(resolved.filePath) });
+      } catch {
+        return route.fulfill({ status: 404, body: '' });
+      }
+    });
+    await page.exposeBinding('__vendorRiskInvoke', (source, operation: string, payload: unknown) =>
+      dispatcher.dispatch(operation, payload, {
+        kind: 'page',
+        url: source.frame.url(),
+        isMainFrame: source.frame === source.page.mainFrame(),
+      }),
+    );
+    await page.addInitScript((names: string[]) => {
+      type Listener = (payload: unknown) => void;
+      const listeners: Record<string, Set<Listener>> = { progress: new Set(), menu: new Set() };
+      const invoke = (window as unknown as { __vendorRiskInvoke: (op: string, p: unknown) => Promise<unknown> })
+        .__vendorRiskInvoke;
+      const api: Record<string, unknown> = {};
+      for (const name of names) api[name] = (request: unknown) => invoke(name, request);
+      const subscribe = (channel: string) => (listener: Listener) => {
+        listeners[channel]!.add(listener);
+        return () => listeners[channel]!.delete(listener);
+      };
+      api.onProgress = subscribe('progress');
+      api.onMenuCommand = subscribe('menu');
+      Object.defineProperty(window, 'vendorRisk', { value: Object.freeze(api) });
+      Object.defineProperty(window, '__vendorRiskEmit', {
+        value: (channel: string, payload: unknown) => listeners[channel]?.forEach((l) => l(payload)),
+      });
+    }, OPERATION_NAMES);
+
+    const harness: AppHarness = {
+      page,
+      dataDir,
+      services,
+      dispatcher,
+      async open(hash = '') {
+        await page.goto(APP_URL + hash);
+        await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      },
+      async menu(command) {
+        await page.evaluate((c) => window.__vendorRiskEmit?.('menu', c), command);
+      },
+    };
+    await use(harness);
+    dispatcher.cancelAll();
+    services.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+declare global {
+  interface Window {
+    __vendorRiskEmit?: (channel: string, payload: unknown) => void;
+  }
+}
+
+export { expect };

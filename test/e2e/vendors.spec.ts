@@ -1,0 +1,195 @@
+import { test, expect } from './harness';
+
+test.describe('first run', () => {
+  test('offers the demo portfolio and loads it', async ({ app }) => {
+    const { page } = app;
+    await app.open();
+    await expect(page.getByRole('heading', { name: 'Welcome to Vendor Risk Desk' })).toBeVisible();
+    await page.getByRole('button', { name: /Load the demo portfolio/ }).click();
+    await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
+    await expect(page.getByText(/Added 30 demo vendors/)).toBeVisible();
+    await expect(page.getByRole('row', { name: /Lagerwerk Süd GmbH/ })).toBeVisible();
+    expect(app.services.storage.vendors.count()).toBe(30);
+  });
+});
+
+test.describe('vendors', () => {
+  test('create, edit and delete a vendor', async ({ app }) => {
+    const { page } = app;
+    await app.open();
+    await page.getByRole('button', { name: /Add your first vendor/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'New vendor' });
+    await dialog.getByLabel('Name').fill('Kestrel Yard Robotics');
+    await dialog.getByLabel('Category').selectOption('robotics-iot');
+    await dialog.getByLabel('Operational criticality').selectOption('high');
+    await dialog.getByLabel('Operational telemetry').check();
+    await dialog.getByLabel('Tags').fill('amr, edge');
+    await dialog.getByRole('button', { name: 'Save vendor' }).click();
+    await expect(dialog).toBeHidden();
+
+    const detail = page.getByRole('complementary', { name: 'Vendor details' });
+    await expect(detail.getByRole('heading', { name: 'Kestrel Yard Robotics' })).toBeVisible();
+    await expect(detail.getByText('Operational telemetry')).toBeVisible();
+    await expect(page.getByTestId('vendor-count')).toHaveText('1 vendors');
+
+    await detail.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Kestrel Yard Robotics' });
+    await edit.getByLabel('Internal owner').fill('Priya Raman (Automation)');
+    await edit.getByRole('button', { name: 'Save vendor' }).click();
+    await expect(detail.getByText('Priya Raman (Automation)')).toBeVisible();
+    await expect(detail.getByText('Changed owner')).toBeVisible();
+    await expect(detail.getByText(/E2E Tester/).first()).toBeVisible();
+
+    await detail.getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete vendor?' });
+    await expect(confirm).toContainText('Kestrel Yard Robotics');
+    await confirm.getByRole('button', { name: 'Delete vendor' }).click();
+    await expect(page.getByRole('heading', { name: 'Welcome to Vendor Risk Desk' })).toBeVisible();
+    expect(app.services.storage.vendors.count()).toBe(0);
+    expect(app.services.storage.audit.count()).toBe(3);
+  });
+
+  test('shows validation errors inline and saves nothing', async ({ app }) => {
+    const { page } = app;
+    await app.services.vendors.create({
+      name: 'Harbourline 3PL',
+      category: '3pl',
+      services: '',
+      dataTouched: [],
+      criticality: 'medium',
+      owner: '',
+      status: 'active',
+      tags: [],
+      notes: '',
+    });
+    await app.open();
+    await page.getByRole('button', { name: 'Add vendor' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New vendor' });
+    await dialog.getByLabel('Tags').fill('ok, $bad');
+    await dialog.getByRole('button', { name: 'Save vendor' }).click();
+    await expect(dialog.getByText('Name is required')).toBeVisible();
+    await expect(dialog.getByText(/Category must be one of/)).toBeVisible();
+    await expect(dialog.getByText(/A tag starts with a letter or digit/)).toBeVisible();
+    await expect(dialog.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+
+    // The main side's own check (a duplicate name) lands on the same field.
+    await dialog.getByLabel('Name').fill('harbourline 3pl');
+    await dialog.getByLabel('Category').selectOption('3pl');
+    await dialog.getByLabel('Tags').fill('');
+    await dialog.getByRole('button', { name: 'Save vendor' }).click();
+    await expect(dialog.getByText('A vendor named "Harbourline 3PL" already exists')).toBeVisible();
+    expect(app.services.storage.vendors.count()).toBe(1);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect(app.services.storage.vendors.count()).toBe(1);
+  });
+
+  test('search, filter and sort the list', async ({ app }) => {
+    const { page } = app;
+    await app.dispatcher.call('demo.load', {});
+    await app.open();
+    await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
+
+    await page.getByLabel('Search vendors').fill('sud');
+    await expect(page.getByRole('row', { name: /Lagerwerk Süd GmbH/ })).toBeVisible();
+    await expect(page.getByTestId('vendor-count')).toHaveText(/^\d+ of 30 vendors$/);
+    await page.getByLabel('Search vendors').fill('');
+
+    await page.getByLabel('Filter by category').selectOption('robotics-iot');
+    await expect(page.getByTestId('vendor-count')).toHaveText('7 of 30 vendors');
+    const rows = page.locator('[data-testid="vendor-scroll"] [role="row"]');
+    await expect(rows).toHaveCount(7);
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('Robotics / IoT hardware');
+
+    await page.getByLabel('Filter by category').selectOption('');
+    await page.getByLabel('Filter by status').selectOption('offboarded');
+    await expect(page.getByTestId('vendor-count')).toHaveText('3 of 30 vendors');
+    await expect(rows).toHaveCount(3);
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('Offboarded');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
+
+    await page.getByRole('button', { name: 'Criticality' }).click();
+    await page.getByRole('button', { name: 'Criticality' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Criticality' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(rows.first()).toContainText('Critical');
+  });
+
+  test('keyboard: shortcuts, list navigation and Escape', async ({ app }) => {
+    const { page } = app;
+    await app.dispatcher.call('demo.load', {});
+    await app.open();
+    await page.keyboard.press('Control+f');
+    await expect(page.getByLabel('Search vendors')).toBeFocused();
+    await page.getByRole('grid', { name: 'Vendors' }).focus();
+    await page.keyboard.press('Home');
+    await expect(page.locator('[role="row"][aria-selected="true"]')).toHaveCount(1);
+    const first = await page.locator('[role="row"][aria-selected="true"]').innerText();
+    await page.keyboard.press('ArrowDown');
+    const second = await page.locator('[role="row"][aria-selected="true"]').innerText();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: /^Edit / })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: /^Edit / })).toBeHidden();
+    await page.keyboard.press('Control+n');
+    await expect(page.getByRole('dialog', { name: 'New vendor' })).toBeVisible();
+    await expect(page.getByLabel('Name')).toBeFocused();
+  });
+
+  test('menu commands reach the page', async ({ app }) => {
+    const { page } = app;
+    await app.open();
+    await app.menu('view.settings');
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await app.menu('demo.load');
+    await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
+    await app.menu('help.about');
+    await expect(page.getByRole('dialog', { name: 'About Vendor Risk Desk' })).toContainText(app.dataDir);
+  });
+});
+
+test.describe('security', () => {
+  test('the page CSP blocks an inline script', async ({ app }) => {
+    const { page } = app;
+    await app.open();
+    const outcome = await page.evaluate(async () => {
+      const violation = new Promise<string>((resolve) =>
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }),
+      );
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.append(script);
+      const directive = await Promise.race([violation, new Promise<string>((r) => setTimeout(() => r('none'), 2000))]);
+      return { ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, directive };
+    });
+    expect(outcome.ran).toBe(false);
+    expect(outcome.directive).toMatch(/^script-src/);
+  });
+
+  test('the page CSP blocks remote requests and remote scripts', async ({ app }) => {
+    const { page } = app;
+    const requested: string[] = [];
+    page.on('requestfinished', (r) => requested.push(r.url()));
+    await app.open();
+    const result = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      let fetched = true;
+      try {
+        await fetch('https://example.com/data.json');
+      } catch {
+        fetched = false;
+      }
+      const script = document.createElement('script');
+      script.src = 'https://example.com/evil.js';
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 300));
+      return { fetched, violations };
+    });
+    expect(result.fetched).toBe(false);
+    expect(result.violations).toEqual(expect.arrayContaining(['connect-src', 'script-src-elem']));
+    expect(requested.filter((u) => u.includes('example.com'))).toEqual([]);
+  });
+});

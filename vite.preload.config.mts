@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import { BUILD_DIR, nodeExternals } from './vite.shared.mts';
+
+// The preload bundle (CommonJS, dependencies bundled, Node built-ins and electron external).
+export default defineConfig({
+  build: {
+    outDir: BUILD_DIR,
+    emptyOutDir: false,
+    target: 'node22',
+    minify: false,
+    sourcemap: true,
+    lib: { entry: 'electron/preload.ts', formats: ['cjs'], fileName: () => 'preload.js' },
+    rollupOptions: { external: nodeExternals },
+  },
+});
