@@ -22,9 +22,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            { name: 'electron', message: 'The renderer cannot use Electron; go through window.vendorRisk.' },
+          ],
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer cannot use Electron; go through window.vendorRisk.' },
-            { group: ['**/services/**', '**/storage/**', '**/ipc/dispatch*', '**/main', '**/preload'], message: 'The renderer reaches main only through window.vendorRisk.' },
+            {
+              group: ['**/services/**', '**/storage/**', '**/ipc/dispatch*', '**/main', '**/preload'],
+              message: 'The renderer reaches main only through window.vendorRisk.',
+            },
             { group: ['node:*'], message: 'The renderer runs sandboxed, without Node.' },
           ],
         },
@@ -38,7 +43,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', '**/services/**', '**/storage/**', '**/ipc/**', 'node:sqlite', 'node:fs', 'node:fs/*'], message: 'domain/ is pure: no I/O, no electron, no storage.' },
+            {
+              group: [
+                'electron',
+                '**/services/**',
+                '**/storage/**',
+                '**/ipc/**',
+                'node:sqlite',
+                'node:fs',
+                'node:fs/*',
+              ],
+              message: 'domain/ is pure: no I/O, no electron, no storage.',
+            },
           ],
         },
       ],
@@ -46,7 +62,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

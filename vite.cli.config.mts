@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
-import { BUILD_DIR, nodeExternals } from './vite.shared.mts';
+import { BUILD_DIR, nodeExternals, nodeResolve } from './vite.shared.mts';
 
 // The cli bundle (CommonJS, dependencies bundled, Node built-ins and electron external).
 export default defineConfig({
+  resolve: nodeResolve,
   build: {
     outDir: BUILD_DIR,
     emptyOutDir: false,
@@ -10,6 +11,6 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: { entry: 'electron/cli.ts', formats: ['cjs'], fileName: () => 'cli.js' },
-    rollupOptions: { external: nodeExternals },
+    rollupOptions: { external: nodeExternals, output: { chunkFileNames: 'cli-[name]-[hash].js' } },
   },
 });

@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
-import { BUILD_DIR, nodeExternals } from './vite.shared.mts';
+import { BUILD_DIR, nodeExternals, nodeResolve } from './vite.shared.mts';
 
 // The preload bundle (CommonJS, dependencies bundled, Node built-ins and electron external).
 export default defineConfig({
+  resolve: nodeResolve,
   build: {
     outDir: BUILD_DIR,
     emptyOutDir: false,

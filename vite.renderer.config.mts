@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './electron/security';
+import { CONTENT_SECURITY_POLICY } from './electron/security.ts';
 import { RENDERER_DIR } from './vite.shared.mts';
 
 /**
@@ -16,17 +16,21 @@ function cspMeta(): Plugin {
     name: 'vendor-risk-csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }
 
 export default defineConfig({
-  root: resolve(__dirname, 'renderer'),
+  root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react(), cspMeta()],
   build: {
-    outDir: resolve(__dirname, RENDERER_DIR),
+    outDir: resolve(import.meta.dirname, RENDERER_DIR),
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,

@@ -3,7 +3,18 @@
  * and the IPC wiring. The only file that wires Electron APIs together; the rules it
  * applies live in security.ts, the work in services/.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Store from 'electron-store';
@@ -17,7 +28,13 @@ import {
   resolveAppRequest,
   secureWebPreferences,
 } from './security';
-import { channelFor, MENU_CHANNEL, OPERATION_NAMES, PROGRESS_CHANNEL, type MenuCommand } from './ipc/contract';
+import {
+  channelFor,
+  MENU_CHANNEL,
+  OPERATION_NAMES,
+  PROGRESS_CHANNEL,
+  type MenuCommand,
+} from './ipc/contract';
 import { createDispatcher, type Dispatcher } from './ipc/dispatch';
 import { createServices, type AppServices } from './services/services';
 import { PREFERENCES_FILE } from './services/preferences';
@@ -30,8 +47,14 @@ declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 declare const MAIN_WINDOW_VITE_NAME: string;
 
 const APP_TITLE = 'Vendor Risk Desk';
-const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
-const rendererRoot = path.join(__dirname, '..', 'renderer', typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window');
+const devServerUrl =
+  typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
+const rendererRoot = path.join(
+  __dirname,
+  '..',
+  'renderer',
+  typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window',
+);
 
 const dataDir = resolveDataDir({ env: process.env, fallback: app.getPath('userData') });
 if (process.env[DATA_DIR_ENV]) app.setPath('userData', dataDir);
@@ -90,7 +113,9 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(isPermissionGranted(permission)),
   );
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
+    isPermissionGranted(permission),
+  );
 
   protocol.handle(APP_SCHEME, async (request) => {
     const resolved = resolveAppRequest(request.url, rendererRoot);
@@ -114,7 +139,8 @@ function start(): void {
     if (!(updated instanceof Promise)) nativeTheme.themeSource = updated.theme;
     return updated;
   };
-  nativeTheme.themeSource = (preferencesStore.get('theme') as 'system' | 'light' | 'dark' | undefined) ?? 'system';
+  nativeTheme.themeSource =
+    (preferencesStore.get('theme') as 'system' | 'light' | 'dark' | undefined) ?? 'system';
 
   dispatcher = createDispatcher({
     handlers: services.handlers,
@@ -149,7 +175,10 @@ function start(): void {
 
 function createWindow(): void {
   const saved = preferencesStore.get('window') as WindowBounds | undefined;
-  const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const bounds = restoreBounds(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   mainWindow = new BrowserWindow({
     title: APP_TITLE,
     ...bounds,
@@ -173,7 +202,9 @@ function createWindow(): void {
 
 function fatal(error: unknown): void {
   const message =
-    error instanceof AppError ? error.message : `Vendor Risk Desk could not start: ${error instanceof Error ? error.message : String(error)}`;
+    error instanceof AppError
+      ? error.message
+      : `Vendor Risk Desk could not start: ${error instanceof Error ? error.message : String(error)}`;
   dialog.showErrorBox(APP_TITLE, message);
   app.exit(1);
 }

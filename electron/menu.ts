@@ -55,7 +55,9 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
         item('Vendors', 'view.vendors', 'CmdOrCtrl+1'),
         item('Settings', 'view.settings'),
         { type: 'separator' },
-        ...(o.isDev ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const) : []),
+        ...(o.isDev
+          ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)
+          : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

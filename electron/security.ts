@@ -46,9 +46,18 @@ export function secureWebPreferences(preloadPath: string) {
 }
 
 /** True for a URL of the app's own page (the only sender the dispatcher accepts). */
-export function isAppUrl(url: string, origin: { scheme: string; host: string } = { scheme: APP_SCHEME, host: APP_HOST }): boolean {
+export function isAppUrl(
+  url: string,
+  origin: { scheme: string; host: string } = { scheme: APP_SCHEME, host: APP_HOST },
+): boolean {
   const parsed = parseUrl(url);
-  return parsed !== null && parsed.protocol === `${origin.scheme}:` && parsed.host === origin.host;
+  return (
+    parsed !== null &&
+    parsed.protocol === `${origin.scheme}:` &&
+    parsed.host === origin.host &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }
 
 /** will-navigate: the app is one page; any navigation away from it is blocked. */
@@ -59,7 +68,13 @@ export function isNavigationAllowed(_url: string): boolean {
 /** The one allow-list for opening links outside the app: https only, no credentials in the URL. */
 export function isAllowedExternalUrl(url: string): boolean {
   const parsed = parseUrl(url);
-  return parsed !== null && parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.hostname !== '';
+  return (
+    parsed !== null &&
+    parsed.protocol === 'https:' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    parsed.hostname !== ''
+  );
 }
 
 /** window.open and target=_blank: never a new window; an allowed https link goes to the browser. */
@@ -106,7 +121,8 @@ export function resolveAppRequest(
   const relativePath = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const filePath = normalize(join(rootDir, relativePath));
   const rel = relative(rootDir, filePath);
-  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return { ok: false, status: 404 };
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+    return { ok: false, status: 404 };
   const type = MIME_TYPES[extname(filePath).toLowerCase()];
   if (!type) return { ok: false, status: 404 };
   return {

@@ -46,8 +46,16 @@ function Shell() {
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
 
   useEffect(() => {
-    void call('app.info', {}).then((r) => (r.ok ? setVendorCount(r.value.vendorCount) : toast('error', r.error.message)));
+    void call('app.info', {}).then((r) =>
+      r.ok ? setVendorCount(r.value.vendorCount) : toast('error', r.error.message),
+    );
   }, [revision, toast]);
+
+  useEffect(() => {
+    // The CLI may have changed the data while the window was in the background.
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [refresh]);
 
   useEffect(() => {
     void call('preferences.get', {}).then((r) => r.ok && setPreferences(r.value));
@@ -57,7 +65,15 @@ function Shell() {
     document.documentElement.dataset.theme = preferences?.theme ?? 'system';
   }, [preferences?.theme]);
 
-  useEffect(() => onProgress((e) => setJob((j) => (j && j.id === e.jobId ? { ...j, done: e.done, total: e.total, message: e.message } : j))), []);
+  useEffect(
+    () =>
+      onProgress((e) =>
+        setJob((j) =>
+          j && j.id === e.jobId ? { ...j, done: e.done, total: e.total, message: e.message } : j,
+        ),
+      ),
+    [],
+  );
 
   const openVendor = useCallback(
     async (id: string, then: (v: Vendor) => void) => {
@@ -75,7 +91,12 @@ function Shell() {
     const r = await call('demo.load', { jobId: id });
     setJob(null);
     if (r.ok) {
-      toast('success', r.value.skipped ? `Added ${r.value.added} demo vendors (${r.value.skipped} were already there)` : `Added ${r.value.added} demo vendors`);
+      toast(
+        'success',
+        r.value.skipped
+          ? `Added ${r.value.added} demo vendors (${r.value.skipped} were already there)`
+          : `Added ${r.value.added} demo vendors`,
+      );
       go({ page: 'vendors', vendorId: null });
       refresh();
     } else {
@@ -109,7 +130,9 @@ function Shell() {
           void loadDemo();
           break;
         case 'help.about':
-          void call('app.info', {}).then((r) => r.ok && setAbout(`Version ${r.value.version}. Your data is kept in ${r.value.dataDir}.`));
+          void call('app.info', {}).then(
+            (r) => r.ok && setAbout(`Version ${r.value.version}. Your data is kept in ${r.value.dataDir}.`),
+          );
           break;
       }
     },
@@ -121,7 +144,12 @@ function Shell() {
   useEffect(() => {
     // The same shortcuts as the native menu; handlers are idempotent, so a key that
     // reaches both the menu and the page does no harm.
-    const keys: Record<string, MenuCommand> = { n: 'vendor.new', f: 'find', ',': 'view.settings', '1': 'view.vendors' };
+    const keys: Record<string, MenuCommand> = {
+      n: 'vendor.new',
+      f: 'find',
+      ',': 'view.settings',
+      '1': 'view.vendors',
+    };
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       const c = keys[e.key.toLowerCase()];
@@ -135,7 +163,10 @@ function Shell() {
   }, [command]);
 
   const save = async (input: VendorInput): Promise<AppErrorShape | null> => {
-    const r = editing?.mode === 'edit' ? await call('vendors.update', { id: editing.vendor.id, patch: input }) : await call('vendors.create', input);
+    const r =
+      editing?.mode === 'edit'
+        ? await call('vendors.update', { id: editing.vendor.id, patch: input })
+        : await call('vendors.create', input);
     if (!r.ok) return r.error;
     setEditing(null);
     toast('success', editing?.mode === 'edit' ? `Saved ${r.value.name}` : `Added ${r.value.name}`);
@@ -163,10 +194,18 @@ function Shell() {
     <div className="app">
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Vendor Risk Desk</div>
-        <a href="#/vendors" className={route.page === 'vendors' ? 'nav-item active' : 'nav-item'} aria-current={route.page === 'vendors' ? 'page' : undefined}>
+        <a
+          href="#/vendors"
+          className={route.page === 'vendors' ? 'nav-item active' : 'nav-item'}
+          aria-current={route.page === 'vendors' ? 'page' : undefined}
+        >
           Vendors
         </a>
-        <a href="#/settings" className={route.page === 'settings' ? 'nav-item active' : 'nav-item'} aria-current={route.page === 'settings' ? 'page' : undefined}>
+        <a
+          href="#/settings"
+          className={route.page === 'settings' ? 'nav-item active' : 'nav-item'}
+          aria-current={route.page === 'settings' ? 'page' : undefined}
+        >
           Settings
         </a>
       </nav>
@@ -185,7 +224,11 @@ function Shell() {
         {vendorCount === null ? null : route.page === 'settings' ? (
           preferences && <SettingsPage preferences={preferences} onChange={setPreferences} />
         ) : showWelcome ? (
-          <WelcomePage busy={job !== null} onLoadDemo={() => void loadDemo()} onAddVendor={() => setEditing({ mode: 'new' })} />
+          <WelcomePage
+            busy={job !== null}
+            onLoadDemo={() => void loadDemo()}
+            onAddVendor={() => setEditing({ mode: 'new' })}
+          />
         ) : (
           <VendorsPage
             revision={revision}
@@ -198,7 +241,12 @@ function Shell() {
           />
         )}
       </main>
-      <Dialog title={editing?.mode === 'edit' ? `Edit ${editing.vendor.name}` : 'New vendor'} open={editing !== null} onClose={() => setEditing(null)} wide>
+      <Dialog
+        title={editing?.mode === 'edit' ? `Edit ${editing.vendor.name}` : 'New vendor'}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        wide
+      >
         {editing && (
           <VendorForm
             key={editing.mode === 'edit' ? editing.vendor.id : 'new'}
@@ -211,7 +259,11 @@ function Shell() {
       <ConfirmDialog
         open={deleting !== null}
         title="Delete vendor?"
-        message={deleting ? `Delete ${deleting.name}? Its profile is removed; the audit trail keeps a record of it.` : ''}
+        message={
+          deleting
+            ? `Delete ${deleting.name}? Its profile is removed; the audit trail keeps a record of it.`
+            : ''
+        }
         confirmLabel="Delete vendor"
         danger
         onConfirm={() => void confirmDelete()}

@@ -21,14 +21,20 @@ declare global {
 export type { MenuCommand, ProgressEvent, Result };
 
 /** Calls one operation; never throws (a broken bridge becomes an error value). */
-export async function call<K extends OperationName>(operation: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
+export async function call<K extends OperationName>(
+  operation: K,
+  request: RequestOf<K>,
+): Promise<Result<ResponseOf<K>>> {
   try {
     const fn = window.vendorRisk[operation] as (r: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
     return await fn(request);
   } catch (error) {
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: `The app could not reach its data: ${error instanceof Error ? error.message : String(error)}` },
+      error: {
+        code: 'INTERNAL',
+        message: `The app could not reach its data: ${error instanceof Error ? error.message : String(error)}`,
+      },
     };
   }
 }

@@ -4,9 +4,16 @@ import { build } from 'vite';
 import { rmSync } from 'node:fs';
 
 rmSync('.vite/build', { recursive: true, force: true });
-const configs = ['vite.main.config.mts', 'vite.preload.config.mts', 'vite.cli.config.mts', 'vite.renderer.config.mts'];
+const configs = [
+  'vite.main.config.mts',
+  'vite.preload.config.mts',
+  'vite.cli.config.mts',
+  'vite.renderer.config.mts',
+];
 const started = Date.now();
 for (const configFile of configs) {
   await build({ configFile, logLevel: 'warn', mode: 'production' });
 }
-console.log(`build: main, preload, cli and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `build: main, preload, cli and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

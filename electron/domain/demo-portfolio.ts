@@ -6,7 +6,8 @@ export const DEMO_VENDORS: readonly VendorInputDraft[] = [
   {
     name: 'Stackwise Cloud WMS',
     category: 'wms-saas',
-    services: 'Multi-tenant cloud warehouse management system running receiving, putaway, picking and shipping at all three sites.',
+    services:
+      'Multi-tenant cloud warehouse management system running receiving, putaway, picking and shipping at all three sites.',
     dataTouched: ['pii', 'customer-contracts', 'supplier-pricing'],
     criticality: 'critical',
     owner: 'Dana Whitfield (Operations)',
@@ -30,7 +31,8 @@ export const DEMO_VENDORS: readonly VendorInputDraft[] = [
   {
     name: 'Lagerwerk Süd GmbH',
     category: 'wms-saas',
-    services: 'Cold-chain WMS module with temperature-zone slotting and lot/expiry tracking for the chilled hall.',
+    services:
+      'Cold-chain WMS module with temperature-zone slotting and lot/expiry tracking for the chilled hall.',
     dataTouched: ['pii', 'supplier-pricing'],
     criticality: 'high',
     owner: 'Jürgen Haßler (Cold Chain)',
@@ -66,7 +68,8 @@ export const DEMO_VENDORS: readonly VendorInputDraft[] = [
   {
     name: 'Countwell Inventory Audit',
     category: 'wms-saas',
-    services: 'Cycle-count and stock reconciliation SaaS used before the WMS native counting module went live.',
+    services:
+      'Cycle-count and stock reconciliation SaaS used before the WMS native counting module went live.',
     dataTouched: ['supplier-pricing'],
     criticality: 'low',
     owner: 'Dana Whitfield (Operations)',
@@ -142,7 +145,8 @@ export const DEMO_VENDORS: readonly VendorInputDraft[] = [
   {
     name: 'Kinetica Floor Robotics',
     category: 'robotics-iot',
-    services: 'Fleet of autonomous mobile robots (AMRs) for goods-to-person picking with a cloud fleet manager.',
+    services:
+      'Fleet of autonomous mobile robots (AMRs) for goods-to-person picking with a cloud fleet manager.',
     dataTouched: ['operational-telemetry'],
     criticality: 'critical',
     owner: 'Elena Vasquez (Automation)',
@@ -228,7 +232,8 @@ export const DEMO_VENDORS: readonly VendorInputDraft[] = [
   {
     name: 'Foresight Demand Analytics',
     category: 'cloud-ml',
-    services: 'Demand forecasting SaaS that predicts SKU-level volumes from order history and supplier lead times.',
+    services:
+      'Demand forecasting SaaS that predicts SKU-level volumes from order history and supplier lead times.',
     dataTouched: ['supplier-pricing', 'customer-contracts'],
     criticality: 'high',
     owner: 'Hannah Okafor (Planning)',
@@ -264,7 +269,8 @@ export const DEMO_VENDORS: readonly VendorInputDraft[] = [
   {
     name: 'Featherstone Feature Store',
     category: 'cloud-ml',
-    services: 'Hosted feature store consolidating WMS, telemetry and order features for all forecasting models.',
+    services:
+      'Hosted feature store consolidating WMS, telemetry and order features for all forecasting models.',
     dataTouched: ['pii', 'supplier-pricing', 'operational-telemetry'],
     criticality: 'high',
     owner: 'Liam Brennan (Data & Analytics)',

@@ -41,7 +41,9 @@ export class AppError extends Error {
 
   /** The plain value that crosses IPC. */
   toShape(): AppErrorShape {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -59,18 +59,20 @@ export const STATUS_LABELS: Record<VendorStatus, string> = {
   offboarded: 'Offboarded',
 };
 
-export const VendorCategorySchema = z.enum(VENDOR_CATEGORIES, {
-  error: `Category must be one of: ${VENDOR_CATEGORIES.join(', ')}`,
-});
-export const DataKindSchema = z.enum(DATA_KINDS, {
-  error: `Data kind must be one of: ${DATA_KINDS.join(', ')}`,
-});
-export const CriticalitySchema = z.enum(CRITICALITIES, {
-  error: `Criticality must be one of: ${CRITICALITIES.join(', ')}`,
-});
-export const VendorStatusSchema = z.enum(VENDOR_STATUSES, {
-  error: `Status must be one of: ${VENDOR_STATUSES.join(', ')}`,
-});
+/** An enum whose error says "X is required" when empty and lists the choices otherwise. */
+function choice<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined || issue.input === ''
+        ? `${label} is required`
+        : `${label} must be one of: ${values.join(', ')}`,
+  });
+}
+
+export const VendorCategorySchema = choice('Category', VENDOR_CATEGORIES);
+export const DataKindSchema = choice('Data kind', DATA_KINDS);
+export const CriticalitySchema = choice('Criticality', CRITICALITIES);
+export const VendorStatusSchema = choice('Status', VENDOR_STATUSES);
 
 export type VendorCategory = z.infer<typeof VendorCategorySchema>;
 export type DataKind = z.infer<typeof DataKindSchema>;
@@ -92,7 +94,10 @@ const vendorFields = {
     .array(DataKindSchema)
     .max(DATA_KINDS.length)
     .refine((kinds) => new Set(kinds).size === kinds.length, 'Each data kind may be listed once')
-    .refine((kinds) => !(kinds.includes('none') && kinds.length > 1), '"None" cannot be combined with other data kinds'),
+    .refine(
+      (kinds) => !(kinds.includes('none') && kinds.length > 1),
+      '"None" cannot be combined with other data kinds',
+    ),
   criticality: CriticalitySchema,
   owner: z.string().trim().max(200, 'Owner must be at most 200 characters'),
   status: VendorStatusSchema,

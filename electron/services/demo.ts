@@ -15,7 +15,8 @@ export async function loadDemoPortfolio(
   for (const [index, draft] of DEMO_VENDORS.entries()) {
     // Yield so a cancel request can arrive; nothing is written until all is prepared.
     await new Promise((resolve) => setImmediate(resolve));
-    if (job.signal.aborted) throw new AppError('CANCELLED', 'Loading the demo portfolio was cancelled; nothing was changed');
+    if (job.signal.aborted)
+      throw new AppError('CANCELLED', 'Loading the demo portfolio was cancelled; nothing was changed');
     const input = VendorInputSchema.parse(draft);
     if (storage.vendors.findByName(input.name)) {
       skipped += 1;

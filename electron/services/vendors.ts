@@ -31,13 +31,6 @@ export function createVendorService(ctx: ServiceContext) {
     /** One vendor, or NOT_FOUND. */
     get: mustGet,
 
-    /** Finds a vendor by id or by exact name (case-insensitive), for the CLI. */
-    resolve(ref: string): Vendor {
-      const vendor = storage.vendors.get(ref) ?? storage.vendors.findByName(ref);
-      if (!vendor) throw new AppError('NOT_FOUND', `No vendor with id or name "${ref}"`);
-      return vendor;
-    },
-
     /** Adds a vendor. */
     create(input: VendorInput): Vendor {
       return storage.transaction(() => {

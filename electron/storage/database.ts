@@ -51,7 +51,8 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
       throw error;
     }
   };
-  const schemaVersion = () => Number((sqlite.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  const schemaVersion = () =>
+    Number((sqlite.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
 
   const db: Database = { sqlite, path, transaction, schemaVersion, close: () => sqlite.close() };
   try {

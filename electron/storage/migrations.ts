@@ -13,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE vendors (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
         category TEXT NOT NULL,
         services TEXT NOT NULL DEFAULT '',
         data_touched TEXT NOT NULL DEFAULT '[]',
@@ -24,7 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       );
-      CREATE UNIQUE INDEX vendors_name_unique ON vendors (name COLLATE NOCASE);
+      CREATE UNIQUE INDEX vendors_name_key ON vendors (name_key);
       CREATE TABLE audit_log (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         at TEXT NOT NULL,

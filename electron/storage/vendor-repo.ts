@@ -50,13 +50,13 @@ export interface VendorRepo {
 export function createVendorRepo(db: Database): VendorRepo {
   const sql = db.sqlite;
   const getStmt = sql.prepare('SELECT * FROM vendors WHERE id = ?');
-  const byNameStmt = sql.prepare('SELECT * FROM vendors WHERE name = ? COLLATE NOCASE');
+  const byNameStmt = sql.prepare('SELECT * FROM vendors WHERE name_key = ?');
   const insertStmt = sql.prepare(
-    `INSERT INTO vendors (id, name, category, services, data_touched, criticality, owner, status, tags, notes, created_at, updated_at)
-     VALUES ($id, $name, $category, $services, $data_touched, $criticality, $owner, $status, $tags, $notes, $created_at, $updated_at)`,
+    `INSERT INTO vendors (id, name, name_key, category, services, data_touched, criticality, owner, status, tags, notes, created_at, updated_at)
+     VALUES ($id, $name, $name_key, $category, $services, $data_touched, $criticality, $owner, $status, $tags, $notes, $created_at, $updated_at)`,
   );
   const updateStmt = sql.prepare(
-    `UPDATE vendors SET name = $name, category = $category, services = $services, data_touched = $data_touched,
+    `UPDATE vendors SET name = $name, name_key = $name_key, category = $category, services = $services, data_touched = $data_touched,
        criticality = $criticality, owner = $owner, status = $status, tags = $tags, notes = $notes, updated_at = $updated_at
      WHERE id = $id`,
   );
@@ -70,7 +70,9 @@ export function createVendorRepo(db: Database): VendorRepo {
       const params: SQLInputValue[] = [];
       const needle = foldForSearch(query.search);
       if (needle) {
-        where.push("instr(vr_fold(name || ' ' || services || ' ' || owner || ' ' || tags || ' ' || notes), ?) > 0");
+        where.push(
+          "instr(vr_fold(name || ' ' || services || ' ' || owner || ' ' || tags || ' ' || notes), ?) > 0",
+        );
         params.push(needle);
       }
       const inList = (column: string, values: readonly string[]) => {
@@ -95,7 +97,7 @@ export function createVendorRepo(db: Database): VendorRepo {
       return row && vendorFromRow(row);
     },
     findByName(name) {
-      const row = byNameStmt.get(name) as unknown as VendorRow | undefined;
+      const row = byNameStmt.get(nameKey(name)) as unknown as VendorRow | undefined;
       return row && vendorFromRow(row);
     },
     insert(vendor) {
@@ -117,6 +119,7 @@ function rowParams(v: Vendor): Record<string, SQLInputValue> {
   return {
     $id: v.id,
     $name: v.name,
+    $name_key: nameKey(v.name),
     $category: v.category,
     $services: v.services,
     $data_touched: JSON.stringify(v.dataTouched),
@@ -151,4 +154,9 @@ function vendorFromRow(row: VendorRow): Vendor {
     notes: row.notes,
     createdAt: row.created_at,
   };
+}
+
+/** Vendor names are unique ignoring case in any script ("SÜD" = "Süd"); accents still count. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('en');
 }

@@ -1,4 +1,11 @@
-import { CATEGORY_LABELS, CRITICALITY_LABELS, STATUS_LABELS, type Criticality, type VendorCategory, type VendorStatus } from '../../electron/domain/vendor';
+import {
+  CATEGORY_LABELS,
+  CRITICALITY_LABELS,
+  STATUS_LABELS,
+  type Criticality,
+  type VendorCategory,
+  type VendorStatus,
+} from '../../electron/domain/vendor';
 
 /** Criticality as a coloured badge (colour is never the only signal: the word is there). */
 export function CriticalityBadge({ value }: { value: Criticality }) {

@@ -108,7 +108,12 @@ export function VendorForm({ vendor, onSubmit, onCancel }: VendorFormProps) {
     set('dataTouched', checked ? [...draft.dataTouched, kind] : draft.dataTouched.filter((k) => k !== kind));
 
   return (
-    <form className="vendor-form" onSubmit={submit} noValidate aria-label={vendor ? 'Edit vendor' : 'New vendor'}>
+    <form
+      className="vendor-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={vendor ? 'Edit vendor' : 'New vendor'}
+    >
       {errors.form && (
         <p className="form-error" role="alert">
           {errors.form}
@@ -116,7 +121,9 @@ export function VendorForm({ vendor, onSubmit, onCancel }: VendorFormProps) {
       )}
       <div className="form-grid">
         <FormField id="vendor-name" label="Name" required error={errors.name}>
-          {(a) => <input {...a} value={draft.name} onChange={(e) => set('name', e.target.value)} data-autofocus />}
+          {(a) => (
+            <input {...a} value={draft.name} onChange={(e) => set('name', e.target.value)} data-autofocus />
+          )}
         </FormField>
         <FormField id="vendor-category" label="Category" required error={errors.category}>
           {(a) => (
@@ -160,9 +167,19 @@ export function VendorForm({ vendor, onSubmit, onCancel }: VendorFormProps) {
         </FormField>
       </div>
       <FormField id="vendor-services" label="Services provided" error={errors.services}>
-        {(a) => <textarea {...a} rows={2} value={draft.services} onChange={(e) => set('services', e.target.value)} />}
+        {(a) => (
+          <textarea
+            {...a}
+            rows={2}
+            value={draft.services}
+            onChange={(e) => set('services', e.target.value)}
+          />
+        )}
       </FormField>
-      <fieldset className={errors.dataTouched ? 'field field-invalid' : 'field'} aria-describedby={errors.dataTouched ? 'vendor-data-error' : undefined}>
+      <fieldset
+        className={errors.dataTouched ? 'field field-invalid' : 'field'}
+        aria-describedby={errors.dataTouched ? 'vendor-data-error' : undefined}
+      >
         <legend>Data it touches</legend>
         <div className="checkbox-row">
           {DATA_KINDS.map((kind) => (
@@ -183,7 +200,9 @@ export function VendorForm({ vendor, onSubmit, onCancel }: VendorFormProps) {
         )}
       </fieldset>
       <FormField id="vendor-notes" label="Notes" error={errors.notes}>
-        {(a) => <textarea {...a} rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />}
+        {(a) => (
+          <textarea {...a} rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
+        )}
       </FormField>
       <div className="form-actions">
         <button type="button" className="button" onClick={onCancel}>
@@ -199,7 +218,9 @@ export function VendorForm({ vendor, onSubmit, onCancel }: VendorFormProps) {
 
 function focusFirstInvalid() {
   requestAnimationFrame(() => {
-    const first = document.querySelector<HTMLElement>('.vendor-form [aria-invalid="true"], .vendor-form .field-invalid input');
+    const first = document.querySelector<HTMLElement>(
+      '.vendor-form [aria-invalid="true"], .vendor-form .field-invalid input',
+    );
     first?.focus();
   });
 }

@@ -24,7 +24,15 @@ interface VendorTableProps {
 }
 
 /** The vendor list: virtualized (only visible rows are in the DOM), sortable, keyboard-driven. */
-export function VendorTable({ vendors, selectedId, sort, direction, onSort, onSelect, onOpen }: VendorTableProps) {
+export function VendorTable({
+  vendors,
+  selectedId,
+  sort,
+  direction,
+  onSort,
+  onSelect,
+  onOpen,
+}: VendorTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: vendors.length,
@@ -45,7 +53,10 @@ export function VendorTable({ vendors, selectedId, sort, direction, onSort, onSe
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (vendors.length === 0) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const page = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1,
+    );
     const moves: Record<string, number> = {
       ArrowDown: selectedIndex + 1,
       ArrowUp: selectedIndex - 1,

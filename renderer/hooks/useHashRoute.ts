@@ -6,11 +6,18 @@ export type Route = { page: 'vendors'; vendorId: string | null } | { page: 'sett
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'settings') return { page: 'settings' };
-  return { page: 'vendors', vendorId: parts[0] === 'vendors' && parts[1] ? decodeURIComponent(parts[1]) : null };
+  return {
+    page: 'vendors',
+    vendorId: parts[0] === 'vendors' && parts[1] ? decodeURIComponent(parts[1]) : null,
+  };
 }
 
 function hashOf(route: Route): string {
-  return route.page === 'settings' ? '#/settings' : route.vendorId ? `#/vendors/${encodeURIComponent(route.vendorId)}` : '#/vendors';
+  return route.page === 'settings'
+    ? '#/settings'
+    : route.vendorId
+      ? `#/vendors/${encodeURIComponent(route.vendorId)}`
+      : '#/vendors';
 }
 
 /** The current route and a function to go elsewhere (in-page: never a navigation). */

@@ -8,7 +8,11 @@ interface SettingsPageProps {
   onChange(preferences: Preferences): void;
 }
 
-const THEME_LABELS: Record<(typeof THEMES)[number], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
+  system: 'Follow the system',
+  light: 'Light',
+  dark: 'Dark',
+};
 
 /** Preferences: theme and the assessor name recorded in the audit trail. */
 export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
@@ -40,7 +44,13 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
         <div className="checkbox-row">
           {THEMES.map((t) => (
             <label key={t} className="checkbox">
-              <input type="radio" name="theme" value={t} checked={preferences.theme === t} onChange={() => void save({ theme: t })} />
+              <input
+                type="radio"
+                name="theme"
+                value={t}
+                checked={preferences.theme === t}
+                onChange={() => void save({ theme: t })}
+              />
               {THEME_LABELS[t]}
             </label>
           ))}
@@ -55,7 +65,12 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
       >
         <label htmlFor="assessor-name">Your name (recorded with every change you make)</label>
         <div className="inline">
-          <input id="assessor-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Your computer user name is used when empty" />
+          <input
+            id="assessor-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Your computer user name is used when empty"
+          />
           <button type="submit" className="button">
             Save
           </button>

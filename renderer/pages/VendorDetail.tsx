@@ -57,7 +57,11 @@ export function VendorDetail({ id, revision, onEdit, onDelete }: VendorDetailPro
         <dt>Services</dt>
         <dd>{vendor.services || '—'}</dd>
         <dt>Data it touches</dt>
-        <dd>{vendor.dataTouched.length ? vendor.dataTouched.map((k) => DATA_KIND_LABELS[k]).join(', ') : 'Not recorded'}</dd>
+        <dd>
+          {vendor.dataTouched.length
+            ? vendor.dataTouched.map((k) => DATA_KIND_LABELS[k]).join(', ')
+            : 'Not recorded'}
+        </dd>
         <dt>Internal owner</dt>
         <dd>{vendor.owner || '—'}</dd>
         <dt>Tags</dt>

@@ -33,21 +33,34 @@ const initialQuery: VendorListQuery = {
 };
 
 /** The vendor list with search, filters and sort, and the selected vendor beside it. */
-export function VendorsPage(p: VendorsPageProps) {
+export function VendorsPage({
+  revision,
+  selectedId,
+  searchRef,
+  onSelect,
+  onNew,
+  onEdit,
+  onDelete,
+}: VendorsPageProps) {
   const [query, setQuery] = useState<VendorListQuery>(initialQuery);
-  const list = useVendorList(query, p.revision);
-  const filtered = query.search !== '' || query.categories.length + query.statuses.length + query.criticalities.length > 0;
+  const list = useVendorList(query, revision);
+  const filtered =
+    query.search !== '' || query.categories.length + query.statuses.length + query.criticalities.length > 0;
 
   const setFilter = (key: 'categories' | 'statuses' | 'criticalities', value: string) =>
     setQuery((q) => ({ ...q, [key]: value ? [value] : [] }));
   const sortBy = (key: VendorSortKey) =>
-    setQuery((q) => ({ ...q, sort: key, direction: q.sort === key && q.direction === 'asc' ? 'desc' : 'asc' }));
+    setQuery((q) => ({
+      ...q,
+      sort: key,
+      direction: q.sort === key && q.direction === 'asc' ? 'desc' : 'asc',
+    }));
 
   return (
     <div className="vendors-page">
       <div className="toolbar" role="toolbar" aria-label="Vendor list tools">
         <input
-          ref={p.searchRef}
+          ref={searchRef}
           id="vendor-search"
           type="search"
           className="search"
@@ -56,7 +69,11 @@ export function VendorsPage(p: VendorsPageProps) {
           value={query.search}
           onChange={(e) => setQuery((q) => ({ ...q, search: e.target.value }))}
         />
-        <select aria-label="Filter by category" value={query.categories[0] ?? ''} onChange={(e) => setFilter('categories', e.target.value)}>
+        <select
+          aria-label="Filter by category"
+          value={query.categories[0] ?? ''}
+          onChange={(e) => setFilter('categories', e.target.value)}
+        >
           <option value="">All categories</option>
           {VENDOR_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -64,7 +81,11 @@ export function VendorsPage(p: VendorsPageProps) {
             </option>
           ))}
         </select>
-        <select aria-label="Filter by status" value={query.statuses[0] ?? ''} onChange={(e) => setFilter('statuses', e.target.value)}>
+        <select
+          aria-label="Filter by status"
+          value={query.statuses[0] ?? ''}
+          onChange={(e) => setFilter('statuses', e.target.value)}
+        >
           <option value="">All statuses</option>
           {VENDOR_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -85,15 +106,23 @@ export function VendorsPage(p: VendorsPageProps) {
           ))}
         </select>
         {filtered && (
-          <button type="button" className="button button-quiet" onClick={() => setQuery((q) => ({ ...initialQuery, sort: q.sort, direction: q.direction }))}>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setQuery((q) => ({ ...initialQuery, sort: q.sort, direction: q.direction }))}
+          >
             Clear filters
           </button>
         )}
         <span className="toolbar-spacer" />
         <span className="count" aria-live="polite" data-testid="vendor-count">
-          {list.loading ? 'Loading…' : filtered ? `${list.items.length} of ${list.total} vendors` : `${list.total} vendors`}
+          {list.loading
+            ? 'Loading…'
+            : filtered
+              ? `${list.items.length} of ${list.total} vendors`
+              : `${list.total} vendors`}
         </span>
-        <button type="button" className="button button-primary" onClick={p.onNew}>
+        <button type="button" className="button button-primary" onClick={onNew}>
           Add vendor
         </button>
       </div>
@@ -112,16 +141,16 @@ export function VendorsPage(p: VendorsPageProps) {
           ) : (
             <VendorTable
               vendors={list.items}
-              selectedId={p.selectedId}
+              selectedId={selectedId}
               sort={query.sort}
               direction={query.direction}
               onSort={sortBy}
-              onSelect={p.onSelect}
-              onOpen={p.onEdit}
+              onSelect={onSelect}
+              onOpen={onEdit}
             />
           )}
         </section>
-        <VendorDetail id={p.selectedId} revision={p.revision} onEdit={p.onEdit} onDelete={p.onDelete} />
+        <VendorDetail id={selectedId} revision={revision} onEdit={onEdit} onDelete={onDelete} />
       </div>
     </div>
   );

@@ -10,17 +10,21 @@ export function WelcomePage({ busy, onLoadDemo, onAddVendor }: WelcomePageProps)
     <div className="welcome">
       <h1>Welcome to Vendor Risk Desk</h1>
       <p className="lead">
-        Review the security of the vendors your warehouse depends on — WMS and SaaS providers, 3PLs, robotics and IoT
-        hardware makers, cloud and ML platforms — without any of your data leaving this computer.
+        Review the security of the vendors your warehouse depends on — WMS and SaaS providers, 3PLs, robotics
+        and IoT hardware makers, cloud and ML platforms — without any of your data leaving this computer.
       </p>
       <div className="welcome-choices">
         <button type="button" className="choice" onClick={onLoadDemo} disabled={busy}>
           <span className="choice-title">Load the demo portfolio</span>
-          <span className="choice-text">30 realistic warehouse vendors to explore. You can delete them later.</span>
+          <span className="choice-text">
+            30 realistic warehouse vendors to explore. You can delete them later.
+          </span>
         </button>
         <button type="button" className="choice" onClick={onAddVendor} disabled={busy}>
           <span className="choice-title">Add your first vendor</span>
-          <span className="choice-text">Start with an empty portfolio and add the vendors you work with.</span>
+          <span className="choice-text">
+            Start with an empty portfolio and add the vendors you work with.
+          </span>
         </button>
       </div>
     </div>

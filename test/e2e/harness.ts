@@ -32,10 +32,19 @@ export interface AppHarness {
 
 export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use) => {
-    if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Renderer not built: run `npm run build` first');
+    if (!existsSync(join(RENDERER_DIR, 'index.html')))
+      throw new Error('Renderer not built: run `npm run build` first');
     const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-'));
-    const preferences = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: PREFERENCES_FILE.configName });
-    const services = createServices({ dataDir, preferences, appVersion: '0.0.0-e2e', actorOverride: 'E2E Tester' });
+    const preferences = new Conf<Record<string, unknown>>({
+      cwd: dataDir,
+      configName: PREFERENCES_FILE.configName,
+    });
+    const services = createServices({
+      dataDir,
+      preferences,
+      appVersion: '0.0.0-e2e',
+      actorOverride: 'E2E Tester',
+    });
     const dispatcher = createDispatcher({
       handlers: services.handlers,
       isTrustedPageUrl: (url) => isAppUrl(url, ORIGIN),
@@ -49,7 +58,11 @@ export const test = base.extend<{ app: AppHarness }>({
       const resolved = resolveAppRequest(route.request().url(), RENDERER_DIR, ORIGIN);
       if (!resolved.ok) return route.fulfill({ status: resolved.status, body: '' });
       try {
-        return await route.fulfill({ status: 200, headers: resolved.headers, body: readFileSync(resolved.filePath) });
+        return await route.fulfill({
+          status: 200,
+          headers: resolved.headers,
+          body: readFileSync(resolved.filePath),
+        });
       } catch {
         return route.fulfill({ status: 404, body: '' });
       }
@@ -64,8 +77,9 @@ export const test = base.extend<{ app: AppHarness }>({
     await page.addInitScript((names: string[]) => {
       type Listener = (payload: unknown) => void;
       const listeners: Record<string, Set<Listener>> = { progress: new Set(), menu: new Set() };
-      const invoke = (window as unknown as { __vendorRiskInvoke: (op: string, p: unknown) => Promise<unknown> })
-        .__vendorRiskInvoke;
+      const invoke = (
+        window as unknown as { __vendorRiskInvoke: (op: string, p: unknown) => Promise<unknown> }
+      ).__vendorRiskInvoke;
       const api: Record<string, unknown> = {};
       for (const name of names) api[name] = (request: unknown) => invoke(name, request);
       const subscribe = (channel: string) => (listener: Listener) => {
@@ -86,6 +100,7 @@ export const test = base.extend<{ app: AppHarness }>({
       services,
       dispatcher,
       async open(hash = '') {
+        if (page.url().startsWith(APP_URL)) await page.goto('about:blank'); // a new document, not a hash change
         await page.goto(APP_URL + hash);
         await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
       },

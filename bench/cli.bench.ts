@@ -1,0 +1,56 @@
+/**
+ * `vendor-risk vendors list --json` over 5,000 vendors, as a ratio to `node -e ''`
+ * started the same way (goal: under 0.5 s wall time).
+ */
+import { test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Conf from 'conf';
+import { createServices } from '../electron/services/services';
+import { seedVendors } from './seed';
+import { median, report } from './report';
+
+const BIN = resolve(__dirname, '../bin/vendor-risk.cjs');
+const RUNS = 9;
+
+function wall(args: string[]): number {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return ms;
+}
+
+test('cli: vendors list --json over 5,000 vendors', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
+  try {
+    const services = createServices({
+      dataDir,
+      preferences: new Conf({ cwd: dataDir, configName: 'preferences' }),
+      appVersion: 'bench',
+    });
+    seedVendors(services, 5000);
+    services.close();
+
+    const list = [BIN, '--data-dir', dataDir, 'vendors', 'list', '--json'];
+    const out = spawnSync(process.execPath, list, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const parsed = JSON.parse(out.stdout) as { items: unknown[] };
+    if (parsed.items.length !== 5000) throw new Error(`expected 5000 vendors, got ${parsed.items.length}`);
+
+    wall(['-e', '']);
+    wall(list);
+    const baseline = median(Array.from({ length: RUNS }, () => wall(['-e', ''])));
+    const cli = median(Array.from({ length: RUNS }, () => wall(list)));
+    report('cli-vendors-list-5000', {
+      cli_ms: cli,
+      node_baseline_ms: baseline,
+      ratio: cli / baseline,
+      goal_ms: 500,
+      goal_met: cli < 500,
+    });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

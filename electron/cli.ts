@@ -1,0 +1,108 @@
+/**
+ * The headless `vendor-risk` command: the same dispatcher and services as the app, over
+ * the same data folder, as the local sender. bin/vendor-risk.cjs runs the built file.
+ * It never imports electron: preferences are read with conf, electron-store's engine.
+ */
+import { version } from '../package.json';
+import { resolveDataDir } from './storage/data-dir';
+import { parseInvocation } from './cli/args';
+import { COMMANDS } from './cli/commands';
+import { defaultDataDir } from './cli/data-dir';
+import { helpHint, helpText } from './cli/help';
+import { processIo, type CliIo } from './cli/io';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failure, oneLine, type Outcome } from './cli/outcome';
+import { createProgressLine } from './cli/progress';
+import { openSession, type Session } from './cli/session';
+import type { CommandSpec, Flags } from './cli/spec';
+import type { GlobalFlags } from './cli/args';
+
+export type { CliIo } from './cli/io';
+
+/** Who is recorded in the audit trail when --user is not given. */
+export const USER_ENV = 'VENDOR_RISK_USER';
+
+/**
+ * Runs `vendor-risk` with the given arguments (without node and the script) and
+ * returns the exit code: 0 done, 1 usage error, 2 failure. Never throws; an error is
+ * one `vendor-risk: …` line on stderr and nothing on stdout.
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const fail = (message: string, code: number): number => {
+    io.stderr(`vendor-risk: ${oneLine(message)}\n`);
+    return code;
+  };
+  try {
+    const invocation = parseInvocation(argv, COMMANDS);
+    switch (invocation.kind) {
+      case 'help': {
+        const text = helpText(invocation.topic, COMMANDS);
+        if (text === undefined)
+          return fail(`unknown command '${invocation.topic.join(' ')}' (${helpHint([])})`, EXIT_USAGE);
+        io.stdout(`${text}\n`);
+        return EXIT_OK;
+      }
+      case 'version':
+        io.stdout(invocation.globals.json ? `${JSON.stringify({ version })}\n` : `${version}\n`);
+        return EXIT_OK;
+      case 'usage-error':
+        return fail(`${invocation.message} (${helpHint(invocation.topic)})`, EXIT_USAGE);
+      case 'run': {
+        const outcome = await runCommand(
+          invocation.command,
+          invocation.args,
+          invocation.flags,
+          invocation.globals,
+          io,
+        );
+        if (!outcome.ok) return fail(outcome.message, outcome.exitCode);
+        io.stdout(
+          invocation.globals.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : `${outcome.text}\n`,
+        );
+        return EXIT_OK;
+      }
+    }
+  } catch (error) {
+    return fail(messageOf(error), EXIT_FAILED);
+  }
+}
+
+/** Opens the data folder, runs one command and closes the folder again. */
+async function runCommand(
+  command: CommandSpec,
+  args: string[],
+  flags: Flags,
+  globals: GlobalFlags,
+  io: CliIo,
+): Promise<Outcome> {
+  const dataDir = resolveDataDir({
+    flag: globals.dataDir,
+    env: io.env,
+    fallback: defaultDataDir(process.platform, io.env),
+  });
+  const actor = globals.user?.trim() || io.env[USER_ENV]?.trim() || undefined;
+  const progress = createProgressLine(io);
+  let session: Session;
+  try {
+    session = await openSession({
+      dataDir,
+      appVersion: version,
+      actor,
+      needsPreferences: Boolean(command.writes) && !actor,
+      onProgress: progress.update,
+    });
+  } catch (error) {
+    return failure(messageOf(error));
+  }
+  try {
+    return await command.run({ dispatcher: session.dispatcher, io, args, flags });
+  } catch (error) {
+    return failure(messageOf(error));
+  } finally {
+    progress.clear();
+    session.close();
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

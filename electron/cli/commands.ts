@@ -1,0 +1,16 @@
+import { demoLoad, info } from './other-commands';
+import type { CommandSpec } from './spec';
+import { vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
+import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
+
+/** Every command of `vendor-risk`, in the order help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  vendorsList,
+  vendorsAdd,
+  vendorsShow,
+  vendorsUpdate,
+  vendorsRemove,
+  vendorsHistory,
+  demoLoad,
+  info,
+];

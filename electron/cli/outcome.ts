@@ -1,0 +1,49 @@
+import type { AppErrorShape, Issue } from '../domain/errors';
+import { summariseIssues } from '../domain/errors';
+
+/** Exit codes: 0 done, 1 the command line was wrong, 2 the request failed. */
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 1;
+export const EXIT_FAILED = 2;
+
+/** What a command produced: text for people and a value for `--json`, or one error line. */
+export type Outcome =
+  | { ok: true; text: string; json: unknown }
+  | { ok: false; exitCode: typeof EXIT_USAGE | typeof EXIT_FAILED; message: string };
+
+/** A successful outcome. */
+export function done(text: string, json: unknown): Outcome {
+  return { ok: true, text, json };
+}
+
+/** A usage error (exit 1): the command line itself is wrong. */
+export function usageError(message: string): Outcome & { ok: false } {
+  return { ok: false, exitCode: EXIT_USAGE, message };
+}
+
+/** A failure (exit 2): invalid input, not found, or anything the dispatcher refused. */
+export function failure(message: string): Outcome & { ok: false } {
+  return { ok: false, exitCode: EXIT_FAILED, message };
+}
+
+/**
+ * Turns a dispatcher error into a failure. Invalid input names each field, with the
+ * request's field paths renamed to the flags a user typed (`dataTouched` -> `data`).
+ */
+export function failureFromError(
+  error: AppErrorShape,
+  renamePath: (path: string) => string = (p) => p,
+): Outcome & {
+  ok: false;
+} {
+  if (error.code === 'INVALID_INPUT' && error.details?.length) {
+    const issues: Issue[] = error.details.map((issue) => ({ ...issue, path: renamePath(issue.path) }));
+    return failure(`invalid input: ${summariseIssues(issues)}`);
+  }
+  return failure(error.message);
+}
+
+/** Makes any message one line, so a script reading stderr gets exactly one. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

@@ -1,0 +1,97 @@
+import type { ProgressEvent, OperationName, ResponseOf, Result } from '../ipc/contract';
+import { createDispatcher, LOCAL_SENDER, type Dispatcher } from '../ipc/dispatch';
+import { PREFERENCES_FILE, type KeyValueStore } from '../services/preferences';
+import { createServices } from '../services/services';
+
+/** An open data folder and the dispatcher over it; close it when done. */
+export interface Session {
+  dispatcher: Dispatcher;
+  close(): void;
+}
+
+export interface SessionOptions {
+  dataDir: string;
+  appVersion: string;
+  /** Who is recorded in the audit trail; undefined lets the services decide. */
+  actor?: string;
+  /** Whether anything may read preferences (who acts, when no actor is given). */
+  needsPreferences: boolean;
+  onProgress?(event: ProgressEvent): void;
+}
+
+/**
+ * Opens the data folder with the same services and dispatcher the app uses, calling
+ * as the local sender (no page is trusted). Throws what opening the database throws
+ * (AppError DATA_TOO_NEW / DATA_DAMAGED, or an I/O error).
+ */
+export async function openSession(options: SessionOptions): Promise<Session> {
+  // conf and the JSON schema validator it brings cost about a third of the start-up of
+  // `vendors list`, so they are loaded only for commands that record who acted.
+  const preferences = options.needsPreferences ? await openPreferences(options.dataDir) : NO_PREFERENCES;
+  const services = createServices({
+    dataDir: options.dataDir,
+    preferences,
+    appVersion: options.appVersion,
+    actorOverride: options.actor,
+  });
+  const dispatcher = createDispatcher({
+    handlers: services.handlers,
+    isTrustedPageUrl: () => false,
+    onProgress: options.onProgress,
+  });
+  return {
+    dispatcher,
+    close: () => {
+      dispatcher.cancelAll();
+      services.close();
+    },
+  };
+}
+
+/**
+ * Sends a request built from command-line flags. The payload is unvalidated on purpose:
+ * the dispatcher checks it against the contract, so the CLI keeps no rules of its own.
+ */
+export function request<K extends OperationName>(
+  dispatcher: Dispatcher,
+  operation: K,
+  payload: unknown,
+): Promise<Result<ResponseOf<K>>> {
+  // The dispatcher parses every successful answer with the contract's response schema.
+  return dispatcher.dispatch(operation, payload, LOCAL_SENDER) as Promise<Result<ResponseOf<K>>>;
+}
+
+/** The preferences file the app's electron-store uses (same folder, same name). */
+async function openPreferences(dataDir: string): Promise<KeyValueStore> {
+  const { default: Conf } = await import('conf');
+  return lazyStore(
+    () =>
+      new Conf<Record<string, unknown>>({
+        cwd: dataDir,
+        configName: PREFERENCES_FILE.configName,
+        clearInvalidConfig: true,
+      }),
+  );
+}
+
+/** For commands that do not read preferences; a use would be a bug in the command's `writes` flag. */
+const NO_PREFERENCES: KeyValueStore = {
+  get store(): Record<string, unknown> {
+    throw new Error('preferences are not open for this command');
+  },
+  set() {
+    throw new Error('preferences are not open for this command');
+  },
+};
+
+/** A store that opens its file on first use, so commands that never read preferences never touch it. */
+function lazyStore(create: () => KeyValueStore): KeyValueStore {
+  let opened: KeyValueStore | undefined;
+  const store = () => (opened ??= create());
+  return {
+    get store() {
+      return store().store;
+    },
+    set: (values) => store().set(values),
+  };
+}

@@ -1,0 +1,114 @@
+import { describe, it, expect } from 'vitest';
+import { openApp, vendorInput } from './helpers';
+import { createDispatcher } from '../../electron/ipc/dispatch';
+
+const page = (url: string, isMainFrame = true) => ({ kind: 'page' as const, url, isMainFrame });
+
+describe('dispatcher', () => {
+  it('answers the app page and refuses other senders', async () => {
+    const { dispatcher } = openApp();
+    expect((await dispatcher.dispatch('vendors.list', {}, page('app://vendor-risk/index.html'))).ok).toBe(
+      true,
+    );
+    for (const sender of [
+      page('https://evil.example/'),
+      page('file:///index.html'),
+      page('app://vendor-risk.evil/index.html'),
+      page('app://vendor-risk/index.html', false),
+      page(''),
+    ]) {
+      const result = await dispatcher.dispatch('vendors.list', {}, sender);
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    }
+  });
+
+  it('returns errors as values: unknown operation, invalid input, not found', async () => {
+    const { dispatcher } = openApp();
+    expect(await dispatcher.dispatch('vendors.drop', {}, { kind: 'local' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION' },
+    });
+    expect(await dispatcher.dispatch('__proto__', {}, { kind: 'local' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION' },
+    });
+    const invalid = await dispatcher.call('vendors.create', { name: '', category: 'spaceship' } as never);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (!invalid.ok) {
+      expect(invalid.error.details?.map((d) => d.path)).toEqual(expect.arrayContaining(['name', 'category']));
+      expect(invalid.error.message).toMatch(/name: Name is required/);
+    }
+    expect(
+      await dispatcher.call('vendors.get', { id: '2c5ea4c0-4067-11e9-8bad-9b1deb4d3b7d' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('turns an unexpected failure into an INTERNAL error without a stack trace', async () => {
+    const { services } = openApp();
+    const internal: unknown[] = [];
+    const dispatcher = createDispatcher({
+      handlers: {
+        ...services.handlers,
+        'vendors.list': () => {
+          throw new TypeError('disk on fire');
+        },
+      },
+      isTrustedPageUrl: () => true,
+      onInternalError: (_op, e) => internal.push(e),
+    });
+    const result = await dispatcher.call('vendors.list', {});
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong in vendors.list: disk on fire' },
+    });
+    expect(internal).toHaveLength(1);
+  });
+
+  it('refuses a malformed answer from a service', async () => {
+    const { services } = openApp();
+    const dispatcher = createDispatcher({
+      handlers: { ...services.handlers, 'app.info': () => ({ version: 1 }) as never },
+      isTrustedPageUrl: () => true,
+    });
+    expect(await dispatcher.call('app.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('reports progress of a long operation under its job id', async () => {
+    const { dispatcher, progress } = openApp();
+    const result = await dispatcher.call('demo.load', { jobId: 'job-1' });
+    expect(result).toMatchObject({ ok: true, value: { added: 30, skipped: 0 } });
+    expect(progress.length).toBe(30);
+    expect(progress.at(-1)).toMatchObject({ jobId: 'job-1', operation: 'demo.load', done: 30, total: 30 });
+  });
+
+  it('a cancelled job changes nothing', async () => {
+    const { dispatcher, services } = openApp();
+    const running = dispatcher.call('demo.load', { jobId: 'job-2' });
+    await new Promise((r) => setImmediate(r));
+    expect(await dispatcher.call('jobs.cancel', { jobId: 'job-2' })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(services.storage.vendors.count()).toBe(0);
+    expect(services.storage.audit.count()).toBe(0);
+    expect(await dispatcher.call('jobs.cancel', { jobId: 'job-2' })).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
+  });
+
+  it('loading the demo twice adds nothing the second time', async () => {
+    const { dispatcher, services } = openApp();
+    await dispatcher.call('demo.load', {});
+    services.vendors.create(vendorInput({ name: 'Mine' }));
+    expect(await dispatcher.call('demo.load', {})).toMatchObject({
+      ok: true,
+      value: { added: 0, skipped: 30 },
+    });
+    expect(services.storage.vendors.count()).toBe(31);
+  });
+});

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach } from 'vitest';
+import { createServices, type AppServices } from '../../electron/services/services';
+import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
+import { PREFERENCES_FILE } from '../../electron/services/preferences';
+import type { ProgressEvent } from '../../electron/ipc/contract';
+import type { VendorInput } from '../../electron/domain/vendor';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** A fresh temporary data folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vendor-risk-test-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Real services and dispatcher on a fresh data folder. */
+export function openApp(options: { actor?: string; dataDir?: string; now?: () => Date } = {}) {
+  const dataDir = options.dataDir ?? tempDir();
+  const preferences = new Conf<Record<string, unknown>>({
+    cwd: dataDir,
+    configName: PREFERENCES_FILE.configName,
+  });
+  const services: AppServices = createServices({
+    dataDir,
+    preferences,
+    appVersion: '0.0.0-test',
+    actorOverride: options.actor ?? 'Unit Tester',
+    now: options.now,
+  });
+  const progress: ProgressEvent[] = [];
+  const internalErrors: unknown[] = [];
+  const dispatcher: Dispatcher = createDispatcher({
+    handlers: services.handlers,
+    isTrustedPageUrl: (url) => url.startsWith('app://vendor-risk/'),
+    onProgress: (e) => progress.push(e),
+    onInternalError: (_op, e) => internalErrors.push(e),
+  });
+  cleanups.push(() => services.close());
+  return { dataDir, services, dispatcher, progress, internalErrors, preferences };
+}
+
+/** A complete vendor input with overrides. */
+export function vendorInput(overrides: Partial<VendorInput> = {}): VendorInput {
+  return {
+    name: 'Acme Yard Systems',
+    category: 'wms-saas',
+    services: 'Yard management SaaS',
+    dataTouched: ['pii'],
+    criticality: 'high',
+    owner: 'Dana Whitfield (Operations)',
+    status: 'active',
+    tags: ['yard'],
+    notes: '',
+    ...overrides,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Every operation in the contract rejects malformed input with a clear message and
+ * leaves the database (and preferences) exactly as they were.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { openApp, vendorInput } from './helpers';
+import { DATABASE_FILE } from '../../electron/storage/database';
+import { OPERATION_NAMES, type OperationName } from '../../electron/ipc/contract';
+
+const uuid = '2c5ea4c0-4067-11e9-8bad-9b1deb4d3b7d';
+const generic: unknown[] = [
+  42,
+  'vendors',
+  true,
+  [],
+  [{}],
+  { bogus: 1 },
+  JSON.parse('{"__proto__": {"polluted": 1}}'),
+];
+const deep = (n: number): unknown => (n === 0 ? {} : { a: deep(n - 1) });
+
+/** Malformed payloads of each operation's own shape; a new operation must add its cases. */
+const specific: Record<OperationName, unknown[]> = {
+  'app.info': [{ verbose: true }],
+  'vendors.list': [
+    { sort: 'name; DROP TABLE vendors' },
+    { direction: 'sideways' },
+    { categories: ['spaceship'] },
+    { categories: 'wms-saas' },
+    { search: 'x'.repeat(1000) },
+    { statuses: Array(50).fill('active') },
+  ],
+  'vendors.get': [{ id: 5 }, { id: 'not-a-uuid' }, { id: "' OR 1=1 --" }, {}],
+  'vendors.create': [
+    {},
+    { name: '', category: '3pl' },
+    { name: 'X', category: 'spaceship' },
+    { name: 'X'.repeat(201), category: '3pl' },
+    { name: 'X', category: '3pl', dataTouched: ['none', 'pii'] },
+    { name: 'X', category: '3pl', dataTouched: ['pii', 'pii'] },
+    { name: 'X', category: '3pl', tags: ['=cmd()'] },
+    { name: 'X', category: '3pl', tags: Array(30).fill('t') },
+    { name: 'X', category: '3pl', id: uuid },
+    { name: 'X', category: '3pl', criticality: 'extreme' },
+    { name: 'X', category: '3pl', notes: 'n'.repeat(20001) },
+    { name: 'X', category: '3pl', nested: deep(200) },
+  ],
+  'vendors.update': [
+    { id: uuid },
+    { id: 'x', patch: { name: 'Y' } },
+    { id: uuid, patch: { category: 'bad' } },
+    { id: uuid, patch: { name: '' } },
+    { id: uuid, patch: { id: uuid } },
+    { id: uuid, patch: 'name=Y' },
+  ],
+  'vendors.remove': [{}, { id: 'all' }, { id: [uuid] }],
+  'vendors.history': [
+    { id: uuid, limit: 1e9 },
+    { id: uuid, limit: -1 },
+    { id: uuid, limit: 1.5 },
+    { limit: 5 },
+  ],
+  'demo.load': [{ jobId: 'bad id!' }, { jobId: '' }, { jobId: 'x'.repeat(65) }, { count: 5000 }],
+  'jobs.cancel': [{}, { jobId: '../../' }, { jobId: 7 }],
+  'preferences.get': [{ key: 'theme' }],
+  'preferences.set': [
+    { theme: 'neon' },
+    { assessorName: 5 },
+    { assessorName: 'n'.repeat(121) },
+    { recentFolders: ['/etc'] },
+    { window: { x: 0 } },
+  ],
+};
+
+/** Every row of every table, read through a second connection, plus the preferences file. */
+function snapshot(dataDir: string): string {
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE), { readOnly: true });
+  try {
+    const rows = ['vendors', 'audit_log', 'schema_migrations'].map((t) =>
+      db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
+    );
+    const prefsPath = join(dataDir, 'preferences.json');
+    return JSON.stringify({ rows, prefs: existsSync(prefsPath) ? readFileSync(prefsPath, 'utf8') : null });
+  } finally {
+    db.close();
+  }
+}
+
+describe('malformed input to every operation', () => {
+  it('has malformed cases for every operation in the contract', () => {
+    expect(Object.keys(specific).sort()).toEqual([...OPERATION_NAMES].sort());
+  });
+
+  for (const operation of OPERATION_NAMES) {
+    it(`${operation} rejects malformed payloads and changes nothing`, async () => {
+      const app = openApp();
+      app.services.vendors.create(vendorInput());
+      app.preferences.set({ theme: 'dark' });
+      const before = snapshot(app.dataDir);
+      for (const payload of [...generic, ...specific[operation]]) {
+        const result = await app.dispatcher.dispatch(operation, payload, { kind: 'local' });
+        expect(result.ok, `${operation} accepted ${JSON.stringify(payload)?.slice(0, 80)}`).toBe(false);
+        if (!result.ok) {
+          expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(result.error.code);
+          expect(result.error.message.length).toBeGreaterThan(5);
+          expect(result.error.message).not.toMatch(/\n\s+at /);
+        }
+        expect(snapshot(app.dataDir)).toBe(before);
+      }
+      expect(app.internalErrors).toEqual([]);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+});
