@@ -56,7 +56,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         );
         if (!outcome.ok) return fail(outcome.message, outcome.exitCode);
         io.stdout(
-          invocation.globals.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : `${outcome.text}\n`,
+          invocation.globals.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : `${outcome.text()}\n`,
         );
         return EXIT_OK;
       }

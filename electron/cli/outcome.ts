@@ -8,12 +8,12 @@ export const EXIT_FAILED = 2;
 
 /** What a command produced: text for people and a value for `--json`, or one error line. */
 export type Outcome =
-  | { ok: true; text: string; json: unknown }
+  | { ok: true; text: () => string; json: unknown }
   | { ok: false; exitCode: typeof EXIT_USAGE | typeof EXIT_FAILED; message: string };
 
-/** A successful outcome. */
-export function done(text: string, json: unknown): Outcome {
-  return { ok: true, text, json };
+/** A successful outcome; the text is only formatted when it is printed (not for --json). */
+export function done(text: string | (() => string), json: unknown): Outcome {
+  return { ok: true, text: typeof text === 'function' ? text : () => text, json };
 }
 
 /** A usage error (exit 1): the command line itself is wrong. */

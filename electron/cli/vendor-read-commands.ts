@@ -81,7 +81,7 @@ export const vendorsList: CommandSpec = {
     if (!result.ok) return failureFromError(result.error, (path) => renameFirst(path, LIST_FLAG_OF_FIELD));
     const { items, total } = result.value;
     const footer = `${items.length} of ${total} vendors`;
-    return done(items.length ? `${vendorTable(items)}\n\n${footer}` : footer, result.value);
+    return done(() => (items.length ? `${vendorTable(items)}\n\n${footer}` : footer), result.value);
   },
 };
 
