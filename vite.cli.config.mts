@@ -1,16 +1,4 @@
 import { defineConfig } from 'vite';
-import { BUILD_DIR, nodeExternals, nodeResolve } from './vite.shared.mts';
+import { nodeBundle } from './vite.shared.mts';
 
-// The cli bundle (CommonJS, dependencies bundled, Node built-ins and electron external).
-export default defineConfig({
-  resolve: nodeResolve,
-  build: {
-    outDir: BUILD_DIR,
-    emptyOutDir: false,
-    target: 'node22',
-    minify: false,
-    sourcemap: true,
-    lib: { entry: 'electron/cli.ts', formats: ['cjs'], fileName: () => 'cli.js' },
-    rollupOptions: { external: nodeExternals, output: { chunkFileNames: 'cli-[name]-[hash].js' } },
-  },
-});
+export default defineConfig(nodeBundle('electron/cli.ts', 'cli'));

@@ -1,16 +1,4 @@
 import { defineConfig } from 'vite';
-import { BUILD_DIR, nodeExternals, nodeResolve } from './vite.shared.mts';
+import { nodeBundle } from './vite.shared.mts';
 
-// The preload bundle (CommonJS, dependencies bundled, Node built-ins and electron external).
-export default defineConfig({
-  resolve: nodeResolve,
-  build: {
-    outDir: BUILD_DIR,
-    emptyOutDir: false,
-    target: 'node22',
-    minify: false,
-    sourcemap: true,
-    lib: { entry: 'electron/preload.ts', formats: ['cjs'], fileName: () => 'preload.js' },
-    rollupOptions: { external: nodeExternals },
-  },
-});
+export default defineConfig(nodeBundle('electron/preload.ts', 'preload'));

@@ -1,4 +1,5 @@
 import { builtinModules } from 'node:module';
+import type { UserConfig } from 'vite';
 
 /** Node built-ins and electron stay outside main-process bundles. */
 export const nodeExternals = [
@@ -13,5 +14,22 @@ export const BUILD_DIR = '.vite/build';
 export const RENDERER_NAME = 'main_window';
 export const RENDERER_DIR = `.vite/renderer/${RENDERER_NAME}`;
 
-/** Resolve packages' Node builds, not their browser builds (conf's when-exit has both). */
-export const nodeResolve = { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] };
+/**
+ * A CommonJS bundle for Node or Electron's main side: dependencies bundled (resolving
+ * their Node builds, not their browser builds: conf's when-exit has both), Node
+ * built-ins and electron left external.
+ */
+export function nodeBundle(entry: string, name: string): UserConfig {
+  return {
+    resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
+    build: {
+      outDir: BUILD_DIR,
+      emptyOutDir: false,
+      target: 'node22',
+      minify: false,
+      sourcemap: true,
+      lib: { entry, formats: ['cjs'], fileName: () => `${name}.js` },
+      rollupOptions: { external: nodeExternals, output: { chunkFileNames: `${name}-[name]-[hash].js` } },
+    },
+  };
+}

@@ -35,8 +35,8 @@ import {
   PROGRESS_CHANNEL,
   type MenuCommand,
 } from './ipc/contract';
-import { createDispatcher, type Dispatcher } from './ipc/dispatch';
-import { createServices, type AppServices } from './services/services';
+import { openAppCore, type AppCore } from './ipc/app-core';
+import { preferencesFrom } from './domain/preferences';
 import { PREFERENCES_FILE } from './services/preferences';
 import { resolveDataDir, DATA_DIR_ENV } from './storage/data-dir';
 import { buildMenuTemplate } from './menu';
@@ -64,8 +64,9 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
-let services: AppServices | null = null;
-let dispatcher: Dispatcher | null = null;
+let core: AppCore | null = null;
+
+app.enableSandbox(); // every renderer, including any future window, is sandboxed
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -89,17 +90,20 @@ if (!app.requestSingleInstanceLock()) {
       return { action: decision.action };
     });
   });
-  app.whenReady().then(start, (error: unknown) => fatal(error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && services) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0 && core) createWindow();
   });
-  app.on('before-quit', () => {
-    dispatcher?.cancelAll();
-    services?.close();
-    services = null;
+  app.on('will-quit', () => {
+    // After the windows are gone: nothing can call into the database any more.
+    core?.close();
+    core = null;
   });
 }
 
@@ -128,29 +132,24 @@ function start(): void {
   });
 
   try {
-    services = createServices({ dataDir, preferences: preferencesStore, appVersion: app.getVersion() });
+    core = openAppCore({
+      dataDir,
+      preferences: preferencesStore,
+      appVersion: app.getVersion(),
+      onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
+      isTrustedPageUrl: (url) => (devServerUrl ? sameOrigin(url, devServerUrl) : isAppUrl(url)),
+      onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
+      onInternalError: (operation, error) => console.error(`[${operation}]`, error),
+    });
   } catch (error) {
     fatal(error);
     return;
   }
-  const baseSetPreferences = services.handlers['preferences.set'];
-  services.handlers['preferences.set'] = (patch, job) => {
-    const updated = baseSetPreferences(patch, job);
-    if (!(updated instanceof Promise)) nativeTheme.themeSource = updated.theme;
-    return updated;
-  };
-  nativeTheme.themeSource =
-    (preferencesStore.get('theme') as 'system' | 'light' | 'dark' | undefined) ?? 'system';
-
-  dispatcher = createDispatcher({
-    handlers: services.handlers,
-    isTrustedPageUrl: (url) => (devServerUrl ? url.startsWith(devServerUrl) : isAppUrl(url)),
-    onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
-    onInternalError: (operation, error) => console.error(`[${operation}]`, error),
-  });
+  nativeTheme.themeSource = preferencesFrom(preferencesStore.store).theme;
+  const { dispatcher } = core;
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(channelFor(name), (event, payload: unknown) =>
-      dispatcher!.dispatch(name, payload, {
+      dispatcher.dispatch(name, payload, {
         kind: 'page',
         url: event.senderFrame?.url ?? '',
         isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
@@ -198,6 +197,14 @@ function createWindow(): void {
     mainWindow = null;
   });
   void mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+function sameOrigin(url: string, other: string): boolean {
+  try {
+    return new URL(url).origin === new URL(other).origin;
+  } catch {
+    return false;
+  }
 }
 
 function fatal(error: unknown): void {

@@ -40,6 +40,7 @@ function Shell() {
   const [deleting, setDeleting] = useState<Vendor | null>(null);
   const [about, setAbout] = useState<string | null>(null);
   const [job, setJob] = useState<Job | null>(null);
+  const [removing, setRemoving] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const selectedId = route.page === 'vendors' ? route.vendorId : null;
 
@@ -139,7 +140,8 @@ function Shell() {
     [selectedId, openVendor, go, loadDemo],
   );
 
-  useEffect(() => onMenuCommand(command), [command]);
+  // A menu command never replaces an open dialog (unsaved edits would be lost).
+  useEffect(() => onMenuCommand((c) => !document.querySelector('dialog[open]') && command(c)), [command]);
 
   useEffect(() => {
     // The same shortcuts as the native menu; handlers are idempotent, so a key that
@@ -176,8 +178,10 @@ function Shell() {
   };
 
   const confirmDelete = async () => {
-    if (!deleting) return;
+    if (!deleting || removing) return;
+    setRemoving(true);
     const r = await call('vendors.remove', { id: deleting.id });
+    setRemoving(false);
     if (r.ok) {
       toast('success', `Deleted ${deleting.name}`);
       go({ page: 'vendors', vendorId: null });
@@ -266,6 +270,7 @@ function Shell() {
         }
         confirmLabel="Delete vendor"
         danger
+        busy={removing}
         onConfirm={() => void confirmDelete()}
         onCancel={() => setDeleting(null)}
       />

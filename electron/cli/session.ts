@@ -1,7 +1,7 @@
 import type { ProgressEvent, OperationName, ResponseOf, Result } from '../ipc/contract';
-import { createDispatcher, LOCAL_SENDER, type Dispatcher } from '../ipc/dispatch';
+import { LOCAL_SENDER, type Dispatcher } from '../ipc/dispatch';
+import { openAppCore } from '../ipc/app-core';
 import { PREFERENCES_FILE, type KeyValueStore } from '../services/preferences';
-import { createServices } from '../services/services';
 
 /** An open data folder and the dispatcher over it; close it when done. */
 export interface Session {
@@ -28,24 +28,15 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   // conf and the JSON schema validator it brings cost about a third of the start-up of
   // `vendors list`, so they are loaded only for commands that record who acted.
   const preferences = options.needsPreferences ? await openPreferences(options.dataDir) : NO_PREFERENCES;
-  const services = createServices({
+  const { dispatcher, close } = openAppCore({
     dataDir: options.dataDir,
     preferences,
     appVersion: options.appVersion,
     actorOverride: options.actor,
-  });
-  const dispatcher = createDispatcher({
-    handlers: services.handlers,
     isTrustedPageUrl: () => false,
     onProgress: options.onProgress,
   });
-  return {
-    dispatcher,
-    close: () => {
-      dispatcher.cancelAll();
-      services.close();
-    },
-  };
+  return { dispatcher, close };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AppError, issuesFromZod, summariseIssues } from '../domain/errors';
 import type { JobContext } from '../services/context';
+import type { Handlers } from '../services/services';
 import {
   contract,
   type OperationName,
@@ -9,14 +10,6 @@ import {
   type ResponseOf,
   type Result,
 } from './contract';
-
-/** The service call behind each operation (jobs.cancel is the dispatcher's own). */
-export type Handlers = {
-  [K in Exclude<OperationName, 'jobs.cancel'>]: (
-    request: ParsedRequestOf<K>,
-    job: JobContext,
-  ) => ResponseOf<K> | Promise<ResponseOf<K>>;
-};
 
 /** Who is calling: the app's page (checked) or this process itself (the CLI, the app's own menu). */
 export type Sender = { kind: 'local' } | { kind: 'page'; url: string; isMainFrame: boolean };

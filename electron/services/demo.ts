@@ -26,12 +26,15 @@ export async function loadDemoPortfolio(
     }
     job.progress(index + 1, total, `Preparing ${input.name}`);
   }
-  storage.transaction(() => {
-    for (const vendor of prepared) {
+  return storage.transaction(() => {
+    // Checked again inside the transaction: another load may have run meanwhile.
+    const fresh = prepared.filter((vendor) => !storage.vendors.findByName(vendor.name));
+    skipped += prepared.length - fresh.length;
+    for (const vendor of fresh) {
       storage.vendors.insert(vendor);
       recordAudit(ctx, 'vendor', vendor.id, 'create', null, vendor);
     }
-    recordAudit(ctx, 'portfolio', null, 'demo-load', null, { added: prepared.length, skipped });
+    recordAudit(ctx, 'portfolio', null, 'demo-load', null, { added: fresh.length, skipped });
+    return { added: fresh.length, skipped };
   });
-  return { added: prepared.length, skipped };
 }

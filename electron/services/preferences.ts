@@ -1,3 +1,4 @@
+import { definedFields } from '../domain/patch';
 import { preferencesFrom, type Preferences, type PreferencesPatch } from '../domain/preferences';
 
 /**
@@ -20,8 +21,7 @@ export function createPreferencesService(store: KeyValueStore) {
       return preferencesFrom(store.store);
     },
     set(patch: PreferencesPatch): Preferences {
-      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      store.set(defined);
+      store.set(definedFields(patch));
       return preferencesFrom(store.store);
     },
   };

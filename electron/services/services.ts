@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { Handlers } from '../ipc/dispatch';
+import type { OperationName, ParsedRequestOf, ResponseOf } from '../ipc/contract';
 import { openStorage, type Storage } from '../storage/storage';
 import { createVendorService } from './vendors';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
-import type { ServiceContext } from './context';
+import type { JobContext, ServiceContext } from './context';
+import type { Preferences } from '../domain/preferences';
+
+/** The service call behind each operation (jobs.cancel is the dispatcher's own). */
+export type Handlers = {
+  [K in Exclude<OperationName, 'jobs.cancel'>]: (
+    request: ParsedRequestOf<K>,
+    job: JobContext,
+  ) => ResponseOf<K> | Promise<ResponseOf<K>>;
+};
 
 export interface ServicesOptions {
   dataDir: string;
@@ -14,6 +23,8 @@ export interface ServicesOptions {
   /** Overrides who is recorded as acting (CLI --user); otherwise preferences, then the OS user. */
   actorOverride?: string;
   now?: () => Date;
+  /** Told after preferences change (the app applies the theme to the window). */
+  onPreferencesChanged?(preferences: Preferences): void;
 }
 
 /** The services of one data folder, and the handler for each contract operation. */
@@ -51,7 +62,11 @@ export function createServices(options: ServicesOptions): AppServices {
     'vendors.history': ({ id, limit }) => vendors.history(id, limit),
     'demo.load': (_request, job) => loadDemoPortfolio(ctx, job),
     'preferences.get': () => preferences.get(),
-    'preferences.set': (patch) => preferences.set(patch),
+    'preferences.set': (patch) => {
+      const updated = preferences.set(patch);
+      options.onPreferencesChanged?.(updated);
+      return updated;
+    },
   };
 
   return { storage, handlers, vendors, close: () => storage.close() };

@@ -1,4 +1,5 @@
 import { AppError } from '../domain/errors';
+import { definedFields } from '../domain/patch';
 import type { AuditEntry } from '../domain/audit';
 import type { Vendor, VendorInput, VendorListQuery, VendorPatch, VendorSummary } from '../domain/vendor';
 import { recordAudit, type ServiceContext } from './context';
@@ -48,8 +49,7 @@ export function createVendorService(ctx: ServiceContext) {
       return storage.transaction(() => {
         const before = mustGet(id);
         if (patch.name !== undefined) assertNameFree(patch.name, id);
-        const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-        const after: Vendor = { ...before, ...defined, updatedAt: ctx.now().toISOString() };
+        const after: Vendor = { ...before, ...definedFields(patch), updatedAt: ctx.now().toISOString() };
         storage.vendors.update(after);
         recordAudit(ctx, 'vendor', id, 'update', before, after);
         return after;

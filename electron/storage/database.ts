@@ -28,7 +28,10 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   const path = join(dataDir, DATABASE_FILE);
   let sqlite: DatabaseSync;
   try {
-    sqlite = new DatabaseSync(path, { timeout: 5000 });
+    sqlite = new DatabaseSync(path);
+    // The busy timeout first (the constructor option is ignored before Node 22.16), so
+    // the app and the CLI wait for each other instead of failing.
+    sqlite.exec('PRAGMA busy_timeout = 5000');
     sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
   } catch (error) {
     throw new AppError('DATA_DAMAGED', `The data file ${path} cannot be opened: ${messageOf(error)}`);
@@ -76,6 +79,8 @@ function migrate(db: Database, migrations: readonly Migration[]): void {
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
+      // Another process (the CLI beside the app) may have applied it meanwhile.
+      if (db.schemaVersion() >= migration.version) return;
       db.sqlite.exec(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
       );

@@ -75,13 +75,16 @@ export function VendorTable({
     }
   };
 
+  const items = virtualizer.getVirtualItems();
+  const selectedRendered = items.some((item) => item.index === selectedIndex);
+
   return (
     <div
       className="vendor-table"
       role="grid"
       aria-label="Vendors"
       aria-rowcount={vendors.length + 1}
-      aria-activedescendant={selectedId ? `vendor-row-${selectedId}` : undefined}
+      aria-activedescendant={selectedRendered ? `vendor-row-${selectedId}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
@@ -93,7 +96,7 @@ export function VendorTable({
             className="cell"
             aria-sort={sort === c.key ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
           >
-            <button type="button" className="sort-button" tabIndex={-1} onClick={() => onSort(c.key)}>
+            <button type="button" className="sort-button" onClick={() => onSort(c.key)}>
               {c.label}
               <span className="sort-indicator" aria-hidden="true">
                 {sort === c.key ? (direction === 'asc' ? '▲' : '▼') : ''}
@@ -104,7 +107,7 @@ export function VendorTable({
       </div>
       <div className="vendor-scroll" ref={scrollRef} data-testid="vendor-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const v = vendors[item.index]!;
             const selected = v.id === selectedId;
             return (

@@ -63,6 +63,7 @@ export function VendorsPage({
           ref={searchRef}
           id="vendor-search"
           type="search"
+          maxLength={200}
           className="search"
           placeholder="Search vendors, owners, tags…"
           aria-label="Search vendors"
@@ -133,7 +134,7 @@ export function VendorsPage({
               {list.error}
             </p>
           )}
-          {!list.loading && list.items.length === 0 ? (
+          {!list.loading && !list.error && list.items.length === 0 ? (
             <div className="empty">
               <p className="empty-title">No vendors match</p>
               <p>Try other words or clear the filters.</p>

@@ -1,3 +1,5 @@
+import { DEMO_VENDORS } from '../../electron/domain/demo-portfolio';
+
 interface WelcomePageProps {
   busy: boolean;
   onLoadDemo(): void;
@@ -17,7 +19,7 @@ export function WelcomePage({ busy, onLoadDemo, onAddVendor }: WelcomePageProps)
         <button type="button" className="choice" onClick={onLoadDemo} disabled={busy}>
           <span className="choice-title">Load the demo portfolio</span>
           <span className="choice-text">
-            30 realistic warehouse vendors to explore. You can delete them later.
+            {DEMO_VENDORS.length} realistic warehouse vendors to explore. You can delete them later.
           </span>
         </button>
         <button type="button" className="choice" onClick={onAddVendor} disabled={busy}>

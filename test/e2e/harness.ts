@@ -9,8 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Conf from 'conf';
-import { createServices, type AppServices } from '../../electron/services/services';
-import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
+import type { AppServices } from '../../electron/services/services';
+import type { Dispatcher } from '../../electron/ipc/dispatch';
+import { openAppCore } from '../../electron/ipc/app-core';
 import { OPERATION_NAMES, type MenuCommand } from '../../electron/ipc/contract';
 import { isAppUrl, resolveAppRequest } from '../../electron/security';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
@@ -39,14 +40,11 @@ export const test = base.extend<{ app: AppHarness }>({
       cwd: dataDir,
       configName: PREFERENCES_FILE.configName,
     });
-    const services = createServices({
+    const { services, dispatcher, close } = openAppCore({
       dataDir,
       preferences,
       appVersion: '0.0.0-e2e',
       actorOverride: 'E2E Tester',
-    });
-    const dispatcher = createDispatcher({
-      handlers: services.handlers,
       isTrustedPageUrl: (url) => isAppUrl(url, ORIGIN),
       onProgress: (event) => {
         void page.evaluate((e) => window.__vendorRiskEmit?.('progress', e), event).catch(() => {});
@@ -109,8 +107,7 @@ export const test = base.extend<{ app: AppHarness }>({
       },
     };
     await use(harness);
-    dispatcher.cancelAll();
-    services.close();
+    close();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });

@@ -112,3 +112,13 @@ describe('dispatcher', () => {
     expect(services.storage.vendors.count()).toBe(31);
   });
 });
+
+describe('concurrency', () => {
+  it('two demo loads at once add each vendor once', async () => {
+    const { dispatcher, services } = openApp();
+    const [a, b] = await Promise.all([dispatcher.call('demo.load', {}), dispatcher.call('demo.load', {})]);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(a.value.added + b.value.added).toBe(30);
+    expect(services.storage.vendors.count()).toBe(30);
+  });
+});

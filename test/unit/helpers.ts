@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach } from 'vitest';
-import { createServices, type AppServices } from '../../electron/services/services';
-import { createDispatcher, type Dispatcher } from '../../electron/ipc/dispatch';
+import { openAppCore } from '../../electron/ipc/app-core';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
 import type { ProgressEvent } from '../../electron/ipc/contract';
 import type { VendorInput } from '../../electron/domain/vendor';
@@ -28,22 +27,19 @@ export function openApp(options: { actor?: string; dataDir?: string; now?: () =>
     cwd: dataDir,
     configName: PREFERENCES_FILE.configName,
   });
-  const services: AppServices = createServices({
+  const progress: ProgressEvent[] = [];
+  const internalErrors: unknown[] = [];
+  const { services, dispatcher, close } = openAppCore({
     dataDir,
     preferences,
     appVersion: '0.0.0-test',
     actorOverride: options.actor ?? 'Unit Tester',
     now: options.now,
-  });
-  const progress: ProgressEvent[] = [];
-  const internalErrors: unknown[] = [];
-  const dispatcher: Dispatcher = createDispatcher({
-    handlers: services.handlers,
     isTrustedPageUrl: (url) => url.startsWith('app://vendor-risk/'),
     onProgress: (e) => progress.push(e),
     onInternalError: (_op, e) => internalErrors.push(e),
   });
-  cleanups.push(() => services.close());
+  cleanups.push(close);
   return { dataDir, services, dispatcher, progress, internalErrors, preferences };
 }
 
