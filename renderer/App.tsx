@@ -12,6 +12,8 @@ import { ProgressBar } from './components/ProgressBar';
 import { VendorsPage } from './pages/VendorsPage';
 import { WelcomePage } from './pages/WelcomePage';
 import { SettingsPage } from './pages/SettingsPage';
+import { AssessmentPage } from './pages/AssessmentPage';
+import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; vendor: Vendor } | null;
 interface Job {
@@ -206,6 +208,13 @@ function Shell() {
           Vendors
         </a>
         <a
+          href="#/self"
+          className={route.page === 'self' ? 'nav-item active' : 'nav-item'}
+          aria-current={route.page === 'self' ? 'page' : undefined}
+        >
+          Self-assessment
+        </a>
+        <a
           href="#/settings"
           className={route.page === 'settings' ? 'nav-item active' : 'nav-item'}
           aria-current={route.page === 'settings' ? 'page' : undefined}
@@ -225,7 +234,15 @@ function Shell() {
             />
           </div>
         )}
-        {vendorCount === null ? null : route.page === 'settings' ? (
+        {vendorCount === null ? null : route.page === 'assessment' ? (
+          <AssessmentPage
+            key={route.id}
+            id={route.id}
+            onBack={(vendorId) => go(vendorId ? { page: 'vendors', vendorId } : { page: 'self' })}
+          />
+        ) : route.page === 'self' ? (
+          <SelfAssessmentPage onOpen={(id) => go({ page: 'assessment', id })} />
+        ) : route.page === 'settings' ? (
           preferences && <SettingsPage preferences={preferences} onChange={setPreferences} />
         ) : showWelcome ? (
           <WelcomePage
@@ -242,6 +259,7 @@ function Shell() {
             onNew={() => setEditing({ mode: 'new' })}
             onEdit={(id) => void openVendor(id, (vendor) => setEditing({ mode: 'edit', vendor }))}
             onDelete={(id) => void openVendor(id, setDeleting)}
+            onOpenAssessment={(id) => go({ page: 'assessment', id })}
           />
         )}
       </main>

@@ -23,8 +23,11 @@ type RawValues = Record<string, string | boolean | (string | boolean)[] | undefi
  * flags and the global ones.
  */
 export function parseInvocation(argv: readonly string[], commands: readonly CommandSpec[]): Invocation {
-  const all: Record<string, OptionSpecs[string]> = { ...GLOBAL_OPTIONS };
+  // Global flags keep their own type here, even where one command reuses a name
+  // (`questionnaires show --version V`), so `vendor-risk --version --json` still works.
+  const all: Record<string, OptionSpecs[string]> = {};
   for (const command of commands) Object.assign(all, command.options);
+  Object.assign(all, GLOBAL_OPTIONS);
   const loose = parseArgs({
     args: [...argv],
     options: toParseArgs(all),
@@ -49,7 +52,9 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
   if (values.version === true) return { kind: 'version', globals: globalsFrom(values) };
 
   const args = positionals.slice(command.words.length);
-  if (args.length < command.args.length) {
+  // A name in brackets ('[VENDOR]') is optional; only trailing ones may be.
+  const required = command.args.filter((name) => !name.startsWith('[')).length;
+  if (args.length < required) {
     return { kind: 'usage-error', message: `missing ${command.args[args.length]}`, topic: command.words };
   }
   if (args.length > command.args.length) {

@@ -1,4 +1,12 @@
+import { assessAnswer } from './assess-answer';
+import { assessList, assessShow, assessStart, assessStatus } from './assess-commands';
 import { demoLoad, info } from './other-commands';
+import {
+  questionnairesImport,
+  questionnairesList,
+  questionnairesShow,
+  questionnairesValidate,
+} from './questionnaire-commands';
 import type { CommandSpec } from './spec';
 import { vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
@@ -11,6 +19,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   vendorsUpdate,
   vendorsRemove,
   vendorsHistory,
+  questionnairesList,
+  questionnairesShow,
+  questionnairesValidate,
+  questionnairesImport,
+  assessStart,
+  assessList,
+  assessAnswer,
+  assessShow,
+  assessStatus,
   demoLoad,
   info,
 ];

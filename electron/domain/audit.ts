@@ -1,9 +1,25 @@
 import { z } from 'zod';
 
 /** What kind of record an audit entry is about. */
-export const AUDIT_ENTITIES = ['vendor', 'portfolio'] as const;
+export const AUDIT_ENTITIES = [
+  'vendor',
+  'portfolio',
+  'questionnaire',
+  'assessment',
+  'answer',
+  'evidence',
+] as const;
 /** What happened to it. */
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'demo-load'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'demo-load',
+  'import',
+  'upgrade',
+  'answer',
+  'attach',
+] as const;
 
 /** One entry of the audit trail: who changed what, when, from what to what. */
 export const AuditEntrySchema = z.object({

@@ -15,9 +15,48 @@ import {
 } from '../domain/vendor';
 import { AuditEntrySchema } from '../domain/audit';
 import { PreferencesPatchSchema, PreferencesSchema } from '../domain/preferences';
+import { QuestionnaireSchema, EVIDENCE_KINDS } from '../domain/questionnaire';
+import { StoredAnswerSchema } from '../domain/answer';
+import {
+  ASSESSMENT_STATUSES,
+  AnswerInputSchema,
+  AssessmentDetailSchema,
+  AssessmentStateSchema,
+  AssessmentSummarySchema,
+  EvidenceSchema,
+} from '../domain/assessment';
 
 /** A job id lets a long operation report progress and be cancelled. */
 const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a job id');
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD');
+const AssessmentId = z.string().uuid('Not an assessment id');
+const QuestionnaireSummarySchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  description: z.string(),
+  audience: z.enum(['vendor', 'self']),
+  categories: z.array(z.string()),
+  dataKinds: z.array(z.string()),
+  sections: z.number(),
+  questions: z.number(),
+  source: z.string(),
+});
+const QuestionnaireFileSchema = z
+  .object({
+    /** The file's text (JSON, or a VSAQ template). */
+    content: z.string().min(1, 'The file is empty').max(5_000_000, 'The file is larger than 5 MB'),
+    format: z.enum(['native', 'vsaq']).default('native'),
+    /** VSAQ only: the id to give the questionnaire, and extension templates. */
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_.:-]*$/)
+      .max(120)
+      .optional(),
+    extensions: z.array(z.string().max(5_000_000)).max(10).default([]),
+  })
+  .strict();
 
 const op = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, long = false) => ({
   request,
@@ -53,6 +92,83 @@ export const contract = {
     true,
   ),
   'jobs.cancel': op(z.object({ jobId: JobIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
+  'questionnaires.list': op(z.object({}).strict(), z.array(QuestionnaireSummarySchema)),
+  'questionnaires.get': op(
+    z.object({ id: z.string().min(1).max(120), version: z.string().max(40).optional() }).strict(),
+    QuestionnaireSchema,
+  ),
+  'questionnaires.validate': op(
+    QuestionnaireFileSchema,
+    z.object({ questionnaire: QuestionnaireSummarySchema, report: z.unknown() }),
+  ),
+  'questionnaires.import': op(
+    QuestionnaireFileSchema,
+    z.object({
+      questionnaire: QuestionnaireSummarySchema,
+      report: z.unknown(),
+      upgradedFrom: z.string().nullable(),
+      unchanged: z.boolean(),
+    }),
+  ),
+  'assessments.start': op(
+    z
+      .object({
+        vendorId: VendorIdSchema.nullable(),
+        questionnaireIds: z
+          .array(z.string().min(1).max(120))
+          .min(1, 'Choose at least one questionnaire')
+          .max(20),
+      })
+      .strict(),
+    AssessmentSummarySchema,
+  ),
+  'assessments.list': op(
+    z.object({ vendorId: VendorIdSchema.nullable() }).strict(),
+    z.array(AssessmentSummarySchema),
+  ),
+  'assessments.get': op(z.object({ id: AssessmentId }).strict(), AssessmentDetailSchema),
+  'assessments.answer': op(
+    z
+      .object({ id: AssessmentId, answer: AnswerInputSchema, position: z.string().max(300).optional() })
+      .strict(),
+    z.object({ answer: StoredAnswerSchema, state: AssessmentStateSchema }),
+  ),
+  'assessments.answerMany': op(
+    z
+      .object({
+        id: AssessmentId,
+        answers: z.array(AnswerInputSchema).min(1).max(5000),
+        source: z.string().max(200).default('bulk'),
+      })
+      .strict(),
+    z.object({ applied: z.number(), state: AssessmentStateSchema }),
+  ),
+  'assessments.setPosition': op(
+    z.object({ id: AssessmentId, position: z.string().min(1).max(300) }).strict(),
+    z.object({ position: z.string() }),
+  ),
+  'assessments.setStatus': op(
+    z.object({ id: AssessmentId, status: z.enum(ASSESSMENT_STATUSES) }).strict(),
+    AssessmentSummarySchema,
+  ),
+  'evidence.attach': op(
+    z
+      .object({
+        assessmentId: AssessmentId,
+        questionnaireId: z.string().min(1).max(120),
+        questionId: z.string().min(1).max(120),
+        fileName: z.string().trim().min(1).max(255),
+        contentBase64: z.string().min(1).max(36_000_000, 'The evidence file is larger than 25 MB'),
+        kind: z.enum(EVIDENCE_KINDS),
+        issuer: z.string().trim().max(200).default(''),
+        periodStart: IsoDate.nullable().default(null),
+        periodEnd: IsoDate.nullable().default(null),
+        expiresAt: IsoDate.nullable().default(null),
+      })
+      .strict(),
+    EvidenceSchema,
+  ),
+  'evidence.list': op(z.object({ vendorId: VendorIdSchema }).strict(), z.array(EvidenceSchema)),
   'preferences.get': op(z.object({}).strict(), PreferencesSchema),
   'preferences.set': op(PreferencesPatchSchema, PreferencesSchema),
 } as const;

@@ -3,6 +3,8 @@ import { userInfo } from 'node:os';
 import type { OperationName, ParsedRequestOf, ResponseOf } from '../ipc/contract';
 import { openStorage, type Storage } from '../storage/storage';
 import { createVendorService } from './vendors';
+import { createQuestionnaireService } from './questionnaires';
+import { createAssessmentService } from './assessments';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
@@ -32,6 +34,8 @@ export interface AppServices {
   storage: Storage;
   handlers: Handlers;
   vendors: ReturnType<typeof createVendorService>;
+  questionnaires: ReturnType<typeof createQuestionnaireService>;
+  assessments: ReturnType<typeof createAssessmentService>;
   close(): void;
 }
 
@@ -46,6 +50,8 @@ export function createServices(options: ServicesOptions): AppServices {
     newId: randomUUID,
   };
   const vendors = createVendorService(ctx);
+  const questionnaires = createQuestionnaireService(ctx);
+  const assessments = createAssessmentService(ctx, questionnaires);
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -61,6 +67,21 @@ export function createServices(options: ServicesOptions): AppServices {
     'vendors.remove': ({ id }) => vendors.remove(id),
     'vendors.history': ({ id, limit }) => vendors.history(id, limit),
     'demo.load': (_request, job) => loadDemoPortfolio(ctx, job),
+    'questionnaires.list': () => questionnaires.list(),
+    'questionnaires.get': ({ id, version }) => questionnaires.get(id, version),
+    'questionnaires.validate': ({ content, format, id, extensions }) =>
+      questionnaires.validate(content, format, { id, extensions }),
+    'questionnaires.import': ({ content, format, id, extensions }) =>
+      questionnaires.import(content, format, { id, extensions }),
+    'assessments.start': ({ vendorId, questionnaireIds }) => assessments.start(vendorId, questionnaireIds),
+    'assessments.list': ({ vendorId }) => assessments.list(vendorId),
+    'assessments.get': ({ id }) => assessments.get(id),
+    'assessments.answer': ({ id, answer, position }) => assessments.answer(id, answer, position),
+    'assessments.answerMany': ({ id, answers, source }) => assessments.answerMany(id, answers, source),
+    'assessments.setPosition': ({ id, position }) => assessments.setPosition(id, position),
+    'assessments.setStatus': ({ id, status }) => assessments.setStatus(id, status),
+    'evidence.attach': (input) => assessments.attachEvidence(input),
+    'evidence.list': ({ vendorId }) => assessments.evidenceForVendor(vendorId),
     'preferences.get': () => preferences.get(),
     'preferences.set': (patch) => {
       const updated = preferences.set(patch);
@@ -69,7 +90,7 @@ export function createServices(options: ServicesOptions): AppServices {
     },
   };
 
-  return { storage, handlers, vendors, close: () => storage.close() };
+  return { storage, handlers, vendors, questionnaires, assessments, close: () => storage.close() };
 }
 
 function osUser(): string {

@@ -39,6 +39,69 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'questionnaires, assessments, answers and evidence',
+    sql: `
+      CREATE TABLE questionnaires (
+        id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        title TEXT NOT NULL,
+        source TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        PRIMARY KEY (id, version)
+      );
+      CREATE TABLE assessments (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT REFERENCES vendors (id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        status TEXT NOT NULL,
+        position TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      );
+      CREATE INDEX assessments_vendor ON assessments (vendor_id, created_at);
+      CREATE TABLE assessment_questionnaires (
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+        questionnaire_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (assessment_id, questionnaire_id)
+      );
+      CREATE TABLE answers (
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,
+        questionnaire_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        answer TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        follow_up INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (assessment_id, questionnaire_id, question_id)
+      );
+      CREATE TABLE evidence (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT REFERENCES vendors (id) ON DELETE CASCADE,
+        assessment_id TEXT REFERENCES assessments (id) ON DELETE SET NULL,
+        questionnaire_id TEXT,
+        question_id TEXT,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        issuer TEXT NOT NULL DEFAULT '',
+        period_start TEXT,
+        period_end TEXT,
+        expires_at TEXT,
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL
+      );
+      CREATE INDEX evidence_vendor ON evidence (vendor_id);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -1,12 +1,18 @@
 import { openDatabase, type Database } from './database';
 import { createVendorRepo, type VendorRepo } from './vendor-repo';
 import { createAuditRepo, type AuditRepo } from './audit-repo';
+import { createQuestionnaireRepo, type QuestionnaireRepo } from './questionnaire-repo';
+import { createAssessmentRepo, type AssessmentRepo } from './assessment-repo';
+import { createEvidenceRepo, type EvidenceRepo } from './evidence-repo';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
   readonly dataDir: string;
   readonly vendors: VendorRepo;
   readonly audit: AuditRepo;
+  readonly questionnaires: QuestionnaireRepo;
+  readonly assessments: AssessmentRepo;
+  readonly evidence: EvidenceRepo;
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   close(): void;
@@ -19,6 +25,9 @@ export function openStorage(dataDir: string): Storage {
     dataDir,
     vendors: createVendorRepo(db),
     audit: createAuditRepo(db),
+    questionnaires: createQuestionnaireRepo(db),
+    assessments: createAssessmentRepo(db),
+    evidence: createEvidenceRepo(db, dataDir),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
     close: db.close,

@@ -1,23 +1,35 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type Route = { page: 'vendors'; vendorId: string | null } | { page: 'settings' };
+export type Route =
+  | { page: 'vendors'; vendorId: string | null }
+  | { page: 'assessment'; id: string }
+  | { page: 'self' }
+  | { page: 'settings' };
 
-/** Reads a route from the location hash ("#/vendors/ID", "#/settings"). */
+/** Reads a route from the location hash ("#/vendors/ID", "#/assessments/ID", "#/self", "#/settings"). */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'self') return { page: 'self' };
+  if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
   return {
     page: 'vendors',
     vendorId: parts[0] === 'vendors' && parts[1] ? decodeURIComponent(parts[1]) : null,
   };
 }
 
-function hashOf(route: Route): string {
-  return route.page === 'settings'
-    ? '#/settings'
-    : route.vendorId
-      ? `#/vendors/${encodeURIComponent(route.vendorId)}`
-      : '#/vendors';
+/** The hash of a route. */
+export function hashOf(route: Route): string {
+  switch (route.page) {
+    case 'settings':
+      return '#/settings';
+    case 'self':
+      return '#/self';
+    case 'assessment':
+      return `#/assessments/${encodeURIComponent(route.id)}`;
+    case 'vendors':
+      return route.vendorId ? `#/vendors/${encodeURIComponent(route.vendorId)}` : '#/vendors';
+  }
 }
 
 /** The current route and a function to go elsewhere (in-page: never a navigation). */

@@ -2,33 +2,48 @@ import { useEffect, useState } from 'react';
 import { call } from '../api';
 import type { Vendor } from '../../electron/domain/vendor';
 import type { AuditEntry } from '../../electron/domain/audit';
+import type { AssessmentSummary, Evidence } from '../../electron/domain/assessment';
 
 /** One vendor and its recent history, reloaded when `revision` changes. */
 interface VendorState {
   id: string | null;
   vendor: Vendor | null;
   history: AuditEntry[];
+  assessments: AssessmentSummary[];
+  evidence: Evidence[];
   error: string | null;
 }
 
-const NOTHING: VendorState = { id: null, vendor: null, history: [], error: null };
+const NOTHING: VendorState = {
+  id: null,
+  vendor: null,
+  history: [],
+  assessments: [],
+  evidence: [],
+  error: null,
+};
 
 export function useVendor(id: string | null, revision: number): VendorState {
   const [state, setState] = useState<VendorState>(NOTHING);
   useEffect(() => {
     if (!id) return;
     let stale = false;
-    void Promise.all([call('vendors.get', { id }), call('vendors.history', { id, limit: 20 })]).then(
-      ([v, h]) => {
-        if (stale) return;
-        setState({
-          id,
-          vendor: v.ok ? v.value : null,
-          history: h.ok ? h.value : [],
-          error: v.ok ? null : v.error.message,
-        });
-      },
-    );
+    void Promise.all([
+      call('vendors.get', { id }),
+      call('vendors.history', { id, limit: 20 }),
+      call('assessments.list', { vendorId: id }),
+      call('evidence.list', { vendorId: id }),
+    ]).then(([v, h, a, e]) => {
+      if (stale) return;
+      setState({
+        id,
+        vendor: v.ok ? v.value : null,
+        history: h.ok ? h.value : [],
+        assessments: a.ok ? a.value : [],
+        evidence: e.ok ? e.value : [],
+        error: v.ok ? null : v.error.message,
+      });
+    });
     return () => {
       stale = true;
     };

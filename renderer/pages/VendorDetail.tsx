@@ -1,6 +1,19 @@
 import { DATA_KIND_LABELS } from '../../electron/domain/vendor';
 import { changedFields, type AuditEntry } from '../../electron/domain/audit';
+import { useState } from 'react';
 import { useVendor } from '../hooks/useVendor';
+import { AssessmentList } from '../components/AssessmentList';
+import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
+import { evidenceStatus } from '../../electron/domain/assessment';
+import { EVIDENCE_KIND_LABELS } from '../../electron/domain/questionnaire';
+
+const EVIDENCE_STATUS_LABELS = {
+  valid: 'valid until',
+  expiring: 'expires soon:',
+  expired: 'expired',
+  'no-expiry': 'no expiry date',
+} as const;
+const today = () => new Date().toISOString().slice(0, 10);
 import { CriticalityBadge, StatusBadge, categoryLabel } from '../components/Badge';
 
 interface VendorDetailProps {
@@ -8,13 +21,15 @@ interface VendorDetailProps {
   revision: number;
   onEdit(id: string): void;
   onDelete(id: string): void;
+  onOpenAssessment(id: string): void;
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The selected vendor: profile, notes and change history. */
-export function VendorDetail({ id, revision, onEdit, onDelete }: VendorDetailProps) {
-  const { vendor, history, error } = useVendor(id, revision);
+export function VendorDetail({ id, revision, onEdit, onDelete, onOpenAssessment }: VendorDetailProps) {
+  const { vendor, history, assessments, evidence, error } = useVendor(id, revision);
+  const [starting, setStarting] = useState(false);
 
   if (!id) {
     return (
@@ -77,6 +92,40 @@ export function VendorDetail({ id, revision, onEdit, onDelete }: VendorDetailPro
         <dt>Notes</dt>
         <dd className="notes">{vendor.notes || '—'}</dd>
       </dl>
+      <section aria-label="Assessments">
+        <div className="section-title-row">
+          <h3>Assessments</h3>
+          <button type="button" className="button" onClick={() => setStarting(true)}>
+            Start assessment
+          </button>
+        </div>
+        <AssessmentList assessments={assessments} onOpen={onOpenAssessment} />
+        <StartAssessmentDialog
+          vendor={vendor}
+          open={starting}
+          onClose={() => setStarting(false)}
+          onStarted={onOpenAssessment}
+        />
+      </section>
+      {evidence.length > 0 && (
+        <section aria-label="Evidence">
+          <h3>Evidence</h3>
+          <ul className="evidence-list">
+            {evidence.map((e) => {
+              const status = evidenceStatus(e, today());
+              return (
+                <li key={e.id}>
+                  <span className="evidence-name">{e.fileName}</span>
+                  <span className={`cell-muted evidence-${status}`}>
+                    {EVIDENCE_KIND_LABELS[e.kind]} · {EVIDENCE_STATUS_LABELS[status]}
+                    {e.expiresAt ? ` ${e.expiresAt}` : ''}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <section aria-label="History">
         <h3>History</h3>
         <ol className="history">

@@ -21,6 +21,7 @@ interface VendorsPageProps {
   onNew(): void;
   onEdit(id: string): void;
   onDelete(id: string): void;
+  onOpenAssessment(id: string): void;
 }
 
 const initialQuery: VendorListQuery = {
@@ -41,6 +42,7 @@ export function VendorsPage({
   onNew,
   onEdit,
   onDelete,
+  onOpenAssessment,
 }: VendorsPageProps) {
   const [query, setQuery] = useState<VendorListQuery>(initialQuery);
   const list = useVendorList(query, revision);
@@ -151,7 +153,13 @@ export function VendorsPage({
             />
           )}
         </section>
-        <VendorDetail id={selectedId} revision={revision} onEdit={onEdit} onDelete={onDelete} />
+        <VendorDetail
+          id={selectedId}
+          revision={revision}
+          onEdit={onEdit}
+          onDelete={onDelete}
+          onOpenAssessment={onOpenAssessment}
+        />
       </div>
     </div>
   );

@@ -65,6 +65,86 @@ const specific: Record<OperationName, unknown[]> = {
   ],
   'demo.load': [{ jobId: 'bad id!' }, { jobId: '' }, { jobId: 'x'.repeat(65) }, { count: 5000 }],
   'jobs.cancel': [{}, { jobId: '../../' }, { jobId: 7 }],
+  'questionnaires.list': [{ all: true }],
+  'questionnaires.get': [
+    {},
+    { id: 5 },
+    { id: 'x'.repeat(200) },
+    { id: 'soc2-audits', version: 'x'.repeat(50) },
+  ],
+  'questionnaires.validate': [
+    {},
+    { content: '' },
+    { content: 'x', format: 'excel' },
+    { content: '{', extensions: 'x' },
+  ],
+  'questionnaires.import': [
+    {},
+    { content: '' },
+    { content: '{"format": "vendor-risk-questionnaire/1"}' },
+    { content: 'not json at all' },
+    { content: '{}', format: 'excel' },
+    { content: '// nothing\n', format: 'vsaq' },
+  ],
+  'assessments.start': [
+    {},
+    { vendorId: 'x', questionnaireIds: ['quick-triage'] },
+    { vendorId: uuid, questionnaireIds: [] },
+    { vendorId: uuid, questionnaireIds: ['quick-triage'] },
+    { vendorId: null, questionnaireIds: ['no-such-questionnaire'] },
+    { vendorId: null, questionnaireIds: ['quick-triage'] },
+  ],
+  'assessments.list': [{}, { vendorId: 'me' }],
+  'assessments.get': [{}, { id: 'x' }, { id: uuid }],
+  'assessments.answer': [
+    { id: uuid },
+    { id: uuid, answer: { questionnaireId: 'q', questionId: 'x', answer: { status: 'maybe' } } },
+    {
+      id: uuid,
+      answer: { questionnaireId: 'q', questionId: 'x', answer: { status: 'answered', value: { a: 1 } } },
+    },
+    { id: uuid, answer: { questionnaireId: 'q', questionId: 'x', note: 'n'.repeat(10001) } },
+    { id: uuid, answer: { questionnaireId: 'q', questionId: 'x' } },
+  ],
+  'assessments.answerMany': [
+    { id: uuid, answers: [] },
+    { id: uuid, answers: 'yes' },
+    { id: uuid, answers: [{ questionnaireId: 'q', questionId: 'x' }] },
+  ],
+  'assessments.setPosition': [{ id: uuid }, { id: uuid, position: '' }, { id: uuid, position: 'q/x' }],
+  'assessments.setStatus': [
+    { id: uuid, status: 'done' },
+    { id: uuid, status: 'closed' },
+  ],
+  'evidence.attach': [
+    {},
+    {
+      assessmentId: uuid,
+      questionnaireId: 'q',
+      questionId: 'x',
+      fileName: 'a.pdf',
+      contentBase64: 'AAAA',
+      kind: 'diploma',
+    },
+    {
+      assessmentId: uuid,
+      questionnaireId: 'q',
+      questionId: 'x',
+      fileName: 'a.pdf',
+      contentBase64: 'AAAA',
+      kind: 'other',
+      expiresAt: '31/12/2026',
+    },
+    {
+      assessmentId: uuid,
+      questionnaireId: 'q',
+      questionId: 'x',
+      fileName: 'a.pdf',
+      contentBase64: 'AAAA',
+      kind: 'other',
+    },
+  ],
+  'evidence.list': [{}, { vendorId: 'x' }],
   'preferences.get': [{ key: 'theme' }],
   'preferences.set': [
     { theme: 'neon' },
@@ -79,9 +159,16 @@ const specific: Record<OperationName, unknown[]> = {
 function snapshot(dataDir: string): string {
   const db = new DatabaseSync(join(dataDir, DATABASE_FILE), { readOnly: true });
   try {
-    const rows = ['vendors', 'audit_log', 'schema_migrations'].map((t) =>
-      db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
-    );
+    const rows = [
+      'vendors',
+      'audit_log',
+      'schema_migrations',
+      'questionnaires',
+      'assessments',
+      'assessment_questionnaires',
+      'answers',
+      'evidence',
+    ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
     const prefsPath = join(dataDir, 'preferences.json');
     return JSON.stringify({ rows, prefs: existsSync(prefsPath) ? readFileSync(prefsPath, 'utf8') : null });
   } finally {
@@ -104,7 +191,7 @@ describe('malformed input to every operation', () => {
         const result = await app.dispatcher.dispatch(operation, payload, { kind: 'local' });
         expect(result.ok, `${operation} accepted ${JSON.stringify(payload)?.slice(0, 80)}`).toBe(false);
         if (!result.ok) {
-          expect(['INVALID_INPUT', 'NOT_FOUND']).toContain(result.error.code);
+          expect(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT']).toContain(result.error.code);
           expect(result.error.message.length).toBeGreaterThan(5);
           expect(result.error.message).not.toMatch(/\n\s+at /);
         }

@@ -1,0 +1,128 @@
+/**
+ * What an assessment's answers mean right now: which questions are visible, which red
+ * flags are raised (and why), and progress per section. Pure; run after every answer.
+ */
+import { evaluateCondition, type AnswerView, type ConditionContext } from './condition';
+import type { AnswerValue } from './answer';
+import type { Questionnaire, Severity } from './questionnaire';
+
+export interface RaisedFlag {
+  questionnaireId: string;
+  ruleId: string;
+  questionId: string | null;
+  severity: Severity;
+  message: string;
+  knockout: boolean;
+  /** rule: its condition holds; refused: the vendor refused to answer the question. */
+  reason: 'rule' | 'refused';
+}
+
+export interface SectionProgress {
+  questionnaireId: string;
+  sectionId: string;
+  title: string;
+  answered: number;
+  applicable: number;
+  visible: number;
+}
+
+export interface AssessmentState {
+  /** Keys "questionnaireId/questionId" of the questions shown now. */
+  visible: Set<string>;
+  flags: RaisedFlag[];
+  sections: SectionProgress[];
+  answered: number;
+  applicable: number;
+}
+
+/** The key of one question across an assessment's questionnaires. */
+export const answerKey = (questionnaireId: string, questionId: string) => `${questionnaireId}/${questionId}`;
+
+/** Evaluates show-if conditions, red-flag rules and progress for a set of answers. */
+export function evaluateAssessment(
+  questionnaires: readonly Questionnaire[],
+  answers: ReadonlyMap<string, AnswerValue | null>,
+): AssessmentState {
+  const visible = new Set<string>();
+  const flags: RaisedFlag[] = [];
+  const sections: SectionProgress[] = [];
+  let answered = 0;
+  let applicable = 0;
+
+  for (const q of questionnaires) {
+    const byId = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
+    const memo = new Map<string, boolean>();
+    const visiting = new Set<string>();
+    const isVisible = (id: string): boolean => {
+      const cached = memo.get(id);
+      if (cached !== undefined) return cached;
+      const question = byId.get(id);
+      if (!question || visiting.has(id)) return false;
+      visiting.add(id);
+      const result = !question.showIf || evaluateCondition(question.showIf, ctx);
+      visiting.delete(id);
+      memo.set(id, result);
+      return result;
+    };
+    const view = (id: string): AnswerView => {
+      const a = answers.get(answerKey(q.id, id));
+      // A hidden question counts as unanswered, whatever was typed before it was hidden.
+      if (!a || !isVisible(id)) return { state: 'unanswered' };
+      if (a.status !== 'answered') return { state: a.status };
+      return Array.isArray(a.value)
+        ? { state: 'answered', values: a.value }
+        : { state: 'answered', value: a.value };
+    };
+    const ctx: ConditionContext = { answer: view, isVisible };
+
+    for (const section of q.sections) {
+      const progress: SectionProgress = {
+        questionnaireId: q.id,
+        sectionId: section.id,
+        title: section.title,
+        answered: 0,
+        applicable: 0,
+        visible: 0,
+      };
+      for (const question of section.questions) {
+        if (!isVisible(question.id)) continue;
+        visible.add(answerKey(q.id, question.id));
+        progress.visible += 1;
+        const a = view(question.id);
+        if (a.state !== 'not-applicable') progress.applicable += 1;
+        if (a.state === 'answered' || a.state === 'refused') progress.answered += 1;
+        for (const rule of question.redFlags) {
+          const refused = a.state === 'refused';
+          if (refused || evaluateCondition(rule.when, ctx)) {
+            flags.push({
+              questionnaireId: q.id,
+              ruleId: rule.id,
+              questionId: question.id,
+              severity: rule.severity,
+              message: rule.message,
+              knockout: rule.knockout,
+              reason: refused ? 'refused' : 'rule',
+            });
+          }
+        }
+      }
+      for (const rule of section.redFlags) {
+        if (evaluateCondition(rule.when, ctx)) {
+          flags.push({
+            questionnaireId: q.id,
+            ruleId: rule.id,
+            questionId: null,
+            severity: rule.severity,
+            message: rule.message,
+            knockout: rule.knockout,
+            reason: 'rule',
+          });
+        }
+      }
+      answered += progress.answered;
+      applicable += progress.applicable;
+      sections.push(progress);
+    }
+  }
+  return { visible, flags, sections, answered, applicable };
+}

@@ -1,0 +1,293 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../domain/errors';
+import { answerProblem, type AnswerValue, type StoredAnswer } from '../domain/answer';
+import {
+  type AnswerInput,
+  type AssessmentStatus,
+  type AssessmentSummary,
+  type AssessmentStateView,
+  type Evidence,
+} from '../domain/assessment';
+import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
+import type { EvidenceKind, Question, Questionnaire } from '../domain/questionnaire';
+import { recordAudit, type ServiceContext } from './context';
+import type { QuestionnaireService } from './questionnaires';
+
+/** Largest evidence file accepted (25 MB). */
+export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
+
+export interface EvidenceInput {
+  assessmentId: string;
+  questionnaireId: string;
+  questionId: string;
+  fileName: string;
+  contentBase64: string;
+  kind: EvidenceKind;
+  issuer: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  expiresAt: string | null;
+}
+
+/** Assessments: start with pinned questionnaire versions, answer, evaluate, attach evidence. */
+export function createAssessmentService(ctx: ServiceContext, questionnaires: QuestionnaireService) {
+  const { storage } = ctx;
+
+  const mustGet = (id: string) => {
+    const row = storage.assessments.get(id);
+    if (!row) throw new AppError('NOT_FOUND', `No assessment with id ${id}`);
+    return row;
+  };
+  const pinnedOf = (row: { questionnaires: { id: string; version: string }[] }): Questionnaire[] =>
+    row.questionnaires.map((p) => questionnaires.pinned(p.id, p.version));
+
+  const summaryOf = (row: ReturnType<typeof mustGet>): AssessmentSummary => ({
+    ...row,
+    questionnaires: pinnedOf(row).map((q) => ({ id: q.id, version: q.version, title: q.title })),
+  });
+
+  const stateOf = (qs: Questionnaire[], answers: StoredAnswer[]): AssessmentStateView => {
+    const map = new Map<string, AnswerValue | null>(
+      answers.map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
+    );
+    const s = evaluateAssessment(qs, map);
+    return { ...s, visible: [...s.visible] };
+  };
+
+  const findQuestion = (qs: Questionnaire[], questionnaireId: string, questionId: string): Question => {
+    const q = qs.find((x) => x.id === questionnaireId);
+    const question = q?.sections.flatMap((s) => s.questions).find((x) => x.id === questionId);
+    if (!question)
+      throw new AppError('NOT_FOUND', `The assessment has no question ${questionnaireId}/${questionId}`);
+    return question;
+  };
+
+  /** Applies one answer inside the caller's transaction; returns it as stored. */
+  const applyAnswer = (
+    assessmentId: string,
+    qs: Questionnaire[],
+    input: AnswerInput,
+    source: string,
+  ): StoredAnswer => {
+    const question = findQuestion(qs, input.questionnaireId, input.questionId);
+    if (input.answer) {
+      const problem = answerProblem(question, input.answer);
+      if (problem) {
+        throw new AppError('INVALID_INPUT', `${input.questionnaireId}/${input.questionId}: ${problem}`, [
+          { path: `${input.questionnaireId}/${input.questionId}`, message: problem },
+        ]);
+      }
+    }
+    const before = storage.assessments.answer(assessmentId, input.questionnaireId, input.questionId);
+    const after: StoredAnswer = {
+      questionnaireId: input.questionnaireId,
+      questionId: input.questionId,
+      answer: input.answer === undefined ? (before?.answer ?? null) : input.answer,
+      note: input.note ?? before?.note ?? '',
+      followUp: input.followUp ?? before?.followUp ?? false,
+      updatedAt: ctx.now().toISOString(),
+      updatedBy: ctx.actor(),
+      source,
+    };
+    storage.assessments.saveAnswer(assessmentId, after);
+    recordAudit(
+      ctx,
+      'answer',
+      `${assessmentId}/${input.questionnaireId}/${input.questionId}`,
+      'answer',
+      before ?? null,
+      after,
+    );
+    return after;
+  };
+
+  const assertOpen = (row: ReturnType<typeof mustGet>) => {
+    if (row.status === 'closed')
+      throw new AppError('CONFLICT', 'This assessment is closed; reopen it to change answers');
+  };
+
+  return {
+    /** Starts an assessment of a vendor (or, with no vendor, of our own warehouse). */
+    start(vendorId: string | null, questionnaireIds: string[]): AssessmentSummary {
+      return storage.transaction(() => {
+        const vendor = vendorId ? storage.vendors.get(vendorId) : null;
+        if (vendorId && !vendor) throw new AppError('NOT_FOUND', `No vendor with id ${vendorId}`);
+        const unique = [...new Set(questionnaireIds)];
+        const chosen = unique.map((id) => questionnaires.latest(id));
+        for (const { q } of chosen) {
+          const wanted = vendorId ? 'vendor' : 'self';
+          if (q.audience !== wanted) {
+            throw new AppError(
+              'INVALID_INPUT',
+              vendorId
+                ? `${q.title} is a self-assessment, not a vendor questionnaire`
+                : `${q.title} is a vendor questionnaire; a self-assessment needs a self-assessment questionnaire`,
+            );
+          }
+          storage.questionnaires.insert({
+            id: q.id,
+            version: q.version,
+            title: q.title,
+            source: 'pinned',
+            definition: q,
+            installedAt: ctx.now().toISOString(),
+          });
+        }
+        const at = ctx.now().toISOString();
+        const row = {
+          id: ctx.newId(),
+          vendorId,
+          title: `${vendor ? vendor.name : 'Self-assessment'} — ${at.slice(0, 10)}`,
+          status: 'in-progress' as const,
+          position: null,
+          createdAt: at,
+          updatedAt: at,
+          createdBy: ctx.actor(),
+          questionnaires: chosen.map(({ q }) => ({ id: q.id, version: q.version })),
+        };
+        storage.assessments.insert(row);
+        const summary = summaryOf(row);
+        recordAudit(ctx, 'assessment', row.id, 'create', null, summary);
+        return summary;
+      });
+    },
+
+    /** Assessments of a vendor (or the self-assessments), newest first. */
+    list(vendorId: string | null): AssessmentSummary[] {
+      return storage.assessments.listForVendor(vendorId).map(summaryOf);
+    },
+
+    /** Everything the assessment screen needs. */
+    get(id: string) {
+      const row = mustGet(id);
+      const qs = pinnedOf(row);
+      const answers = storage.assessments.answers(id);
+      return {
+        assessment: summaryOf(row),
+        questionnaires: qs,
+        answers,
+        evidence: storage.evidence.listForAssessment(id),
+        state: stateOf(qs, answers),
+      };
+    },
+
+    /** Saves one answer (or its note or follow-up mark) and returns the new evaluation. */
+    answer(id: string, input: AnswerInput, position?: string) {
+      return storage.transaction(() => {
+        const row = mustGet(id);
+        assertOpen(row);
+        const qs = pinnedOf(row);
+        const saved = applyAnswer(id, qs, input, 'user');
+        storage.assessments.update(id, {
+          updatedAt: saved.updatedAt,
+          position: position ?? answerKey(input.questionnaireId, input.questionId),
+        });
+        return { answer: saved, state: stateOf(qs, storage.assessments.answers(id)) };
+      });
+    },
+
+    /** Saves many answers in one transaction: all or none. */
+    answerMany(id: string, inputs: AnswerInput[], source: string) {
+      return storage.transaction(() => {
+        const row = mustGet(id);
+        assertOpen(row);
+        const qs = pinnedOf(row);
+        for (const input of inputs) applyAnswer(id, qs, input, source);
+        storage.assessments.update(id, { updatedAt: ctx.now().toISOString() });
+        return { applied: inputs.length, state: stateOf(qs, storage.assessments.answers(id)) };
+      });
+    },
+
+    /** Remembers where the user was, to resume there. */
+    setPosition(id: string, position: string) {
+      mustGet(id);
+      storage.assessments.update(id, { position, updatedAt: ctx.now().toISOString() });
+      return { position };
+    },
+
+    /** Moves an assessment between in progress, submitted and closed. */
+    setStatus(id: string, status: AssessmentStatus): AssessmentSummary {
+      return storage.transaction(() => {
+        const before = summaryOf(mustGet(id));
+        storage.assessments.update(id, { status, updatedAt: ctx.now().toISOString() });
+        const after = summaryOf(mustGet(id));
+        recordAudit(ctx, 'assessment', id, 'update', before, after);
+        return after;
+      });
+    },
+
+    /** Copies an evidence file into the data folder, records its SHA-256, and links it to the answer. */
+    attachEvidence(input: EvidenceInput): Evidence {
+      const bytes = Buffer.from(input.contentBase64, 'base64');
+      if (bytes.length === 0) throw new AppError('INVALID_INPUT', 'The evidence file is empty');
+      if (bytes.length > MAX_EVIDENCE_BYTES)
+        throw new AppError(
+          'INVALID_INPUT',
+          `The evidence file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`,
+        );
+      const row = mustGet(input.assessmentId);
+      assertOpen(row);
+      const qs = pinnedOf(row);
+      const question = findQuestion(qs, input.questionnaireId, input.questionId);
+      const id = ctx.newId();
+      const evidence: Evidence = {
+        id,
+        vendorId: row.vendorId,
+        assessmentId: row.id,
+        questionnaireId: input.questionnaireId,
+        questionId: input.questionId,
+        fileName: input.fileName,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        size: bytes.length,
+        kind: input.kind,
+        issuer: input.issuer,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        expiresAt: input.expiresAt ?? defaultExpiry(input.periodEnd, question.evidence?.validForMonths),
+        addedAt: ctx.now().toISOString(),
+        addedBy: ctx.actor(),
+      };
+      const removeFile = storage.evidence.storeFile(id, bytes);
+      try {
+        return storage.transaction(() => {
+          storage.evidence.insert(evidence);
+          recordAudit(ctx, 'evidence', id, 'attach', null, evidence);
+          if (question.type === 'evidence') {
+            const current = storage.assessments.answer(
+              row.id,
+              input.questionnaireId,
+              input.questionId,
+            )?.answer;
+            const ids = current?.status === 'answered' && Array.isArray(current.value) ? current.value : [];
+            applyAnswer(
+              row.id,
+              qs,
+              {
+                questionnaireId: input.questionnaireId,
+                questionId: input.questionId,
+                answer: { status: 'answered', value: [...ids, id] },
+              },
+              'user',
+            );
+          }
+          return evidence;
+        });
+      } catch (error) {
+        removeFile();
+        throw error;
+      }
+    },
+
+    /** Evidence on file for a vendor, newest first. */
+    evidenceForVendor(vendorId: string): Evidence[] {
+      return storage.evidence.listForVendor(vendorId);
+    },
+  };
+}
+
+function defaultExpiry(periodEnd: string | null, months: number | undefined): string | null {
+  if (!periodEnd || !months) return null;
+  const d = new Date(`${periodEnd}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}

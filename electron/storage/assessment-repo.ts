@@ -1,0 +1,131 @@
+import type { Database } from './database';
+import type { AssessmentStatus } from '../domain/assessment';
+import type { AnswerValue, StoredAnswer } from '../domain/answer';
+
+export interface AssessmentRow {
+  id: string;
+  vendorId: string | null;
+  title: string;
+  status: AssessmentStatus;
+  position: string | null;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  questionnaires: { id: string; version: string }[];
+}
+
+/** Assessments, the questionnaire versions they pinned, and their answers. */
+export interface AssessmentRepo {
+  insert(row: AssessmentRow): void;
+  get(id: string): AssessmentRow | undefined;
+  listForVendor(vendorId: string | null): AssessmentRow[];
+  update(
+    id: string,
+    changes: { status?: AssessmentStatus; position?: string | null; updatedAt: string },
+  ): void;
+  answers(assessmentId: string): StoredAnswer[];
+  answer(assessmentId: string, questionnaireId: string, questionId: string): StoredAnswer | undefined;
+  saveAnswer(assessmentId: string, answer: StoredAnswer): void;
+}
+
+/** Creates the assessment repository. */
+export function createAssessmentRepo(db: Database): AssessmentRepo {
+  const sql = db.sqlite;
+  const insertStmt = sql.prepare(
+    'INSERT INTO assessments (id, vendor_id, title, status, position, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertPin = sql.prepare(
+    'INSERT INTO assessment_questionnaires (assessment_id, questionnaire_id, version, position) VALUES (?, ?, ?, ?)',
+  );
+  const getStmt = sql.prepare('SELECT * FROM assessments WHERE id = ?');
+  const pinsStmt = sql.prepare(
+    'SELECT questionnaire_id AS id, version FROM assessment_questionnaires WHERE assessment_id = ? ORDER BY position',
+  );
+  const byVendor = sql.prepare('SELECT * FROM assessments WHERE vendor_id = ? ORDER BY created_at DESC');
+  const selfOnes = sql.prepare('SELECT * FROM assessments WHERE vendor_id IS NULL ORDER BY created_at DESC');
+  const answersStmt = sql.prepare('SELECT * FROM answers WHERE assessment_id = ?');
+  const answerStmt = sql.prepare(
+    'SELECT * FROM answers WHERE assessment_id = ? AND questionnaire_id = ? AND question_id = ?',
+  );
+  const saveStmt = sql.prepare(
+    `INSERT INTO answers (assessment_id, questionnaire_id, question_id, answer, note, follow_up, updated_at, updated_by, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (assessment_id, questionnaire_id, question_id) DO UPDATE SET
+       answer = excluded.answer, note = excluded.note, follow_up = excluded.follow_up,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source`,
+  );
+
+  const fromRow = (r: Record<string, unknown>): AssessmentRow => ({
+    id: String(r.id),
+    vendorId: r.vendor_id === null ? null : String(r.vendor_id),
+    title: String(r.title),
+    status: String(r.status) as AssessmentStatus,
+    position: r.position === null ? null : String(r.position),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+    createdBy: String(r.created_by),
+    questionnaires: pinsStmt.all(String(r.id)) as unknown as { id: string; version: string }[],
+  });
+  const answerFromRow = (r: Record<string, unknown>): StoredAnswer => ({
+    questionnaireId: String(r.questionnaire_id),
+    questionId: String(r.question_id),
+    answer: r.answer === null ? null : (JSON.parse(String(r.answer)) as AnswerValue),
+    note: String(r.note),
+    followUp: r.follow_up === 1,
+    updatedAt: String(r.updated_at),
+    updatedBy: String(r.updated_by),
+    source: String(r.source),
+  });
+
+  return {
+    insert(row) {
+      insertStmt.run(
+        row.id,
+        row.vendorId,
+        row.title,
+        row.status,
+        row.position,
+        row.createdAt,
+        row.updatedAt,
+        row.createdBy,
+      );
+      row.questionnaires.forEach((q, i) => insertPin.run(row.id, q.id, q.version, i));
+    },
+    get: (id) => {
+      const r = getStmt.get(id);
+      return r ? fromRow(r) : undefined;
+    },
+    listForVendor: (vendorId) => (vendorId === null ? selfOnes.all() : byVendor.all(vendorId)).map(fromRow),
+    update(id, changes) {
+      const sets: string[] = ['updated_at = ?'];
+      const params: (string | null)[] = [changes.updatedAt];
+      if (changes.status !== undefined) {
+        sets.push('status = ?');
+        params.push(changes.status);
+      }
+      if (changes.position !== undefined) {
+        sets.push('position = ?');
+        params.push(changes.position);
+      }
+      sql.prepare(`UPDATE assessments SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+    },
+    answers: (assessmentId) => answersStmt.all(assessmentId).map(answerFromRow),
+    answer: (a, q, id) => {
+      const r = answerStmt.get(a, q, id);
+      return r ? answerFromRow(r) : undefined;
+    },
+    saveAnswer(assessmentId, a) {
+      saveStmt.run(
+        assessmentId,
+        a.questionnaireId,
+        a.questionId,
+        a.answer === null ? null : JSON.stringify(a.answer),
+        a.note,
+        a.followUp ? 1 : 0,
+        a.updatedAt,
+        a.updatedBy,
+        a.source,
+      );
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import type { Question } from '../../electron/domain/questionnaire';
+import type { AnswerValue } from '../../electron/domain/answer';
+
+interface AnswerControlProps {
+  question: Question;
+  answer: AnswerValue | null;
+  onAnswer(answer: AnswerValue | null): void;
+}
+
+/** The options a number key picks in one-at-a-time mode, in order. */
+export function keyOptions(question: Question): AnswerValue[] {
+  const answered = (value: string): AnswerValue => ({ status: 'answered', value });
+  if (question.type === 'yes-no') {
+    return [answered('yes'), ...(question.allowPartial ? [answered('partial')] : []), answered('no')];
+  }
+  if (question.type === 'single-choice') return question.choices!.map((c) => answered(c.id));
+  return [];
+}
+
+const YES_NO_LABELS: Record<string, string> = { yes: 'Yes', partial: 'Partly', no: 'No' };
+
+/** The input for one question, by its type; every change is an answer. */
+export function AnswerControl({ question, answer, onAnswer }: AnswerControlProps) {
+  const value = answer?.status === 'answered' ? answer.value : undefined;
+  const name = `answer-${question.id}`;
+  const answered = (v: string | number | string[]): AnswerValue => ({ status: 'answered', value: v });
+
+  switch (question.type) {
+    case 'yes-no':
+    case 'single-choice': {
+      const options =
+        question.type === 'yes-no'
+          ? keyOptions(question).map((o, i) => ({
+              id: String((o as { value: string }).value),
+              label: YES_NO_LABELS[String((o as { value: string }).value)]!,
+              key: i + 1,
+            }))
+          : question.choices!.map((c, i) => ({ id: c.id, label: c.label, key: i + 1 }));
+      return (
+        <div role="radiogroup" aria-label="Answer" className="answer-options">
+          {options.map((o) => (
+            <label key={o.id} className={value === o.id ? 'option selected' : 'option'}>
+              <input
+                type="radio"
+                name={name}
+                checked={value === o.id}
+                onChange={() => onAnswer(answered(o.id))}
+              />
+              {o.key <= 9 && <kbd aria-hidden="true">{o.key}</kbd>}
+              <span>{o.label}</span>
+            </label>
+          ))}
+        </div>
+      );
+    }
+    case 'multiple-choice': {
+      const chosen = Array.isArray(value) ? value : [];
+      return (
+        <div role="group" aria-label="Answer" className="answer-options">
+          {question.choices!.map((c) => (
+            <label key={c.id} className={chosen.includes(c.id) ? 'option selected' : 'option'}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(c.id)}
+                onChange={(e) => {
+                  const next = e.target.checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id);
+                  onAnswer(next.length ? answered(next) : null);
+                }}
+              />
+              <span>{c.label}</span>
+            </label>
+          ))}
+        </div>
+      );
+    }
+    case 'number':
+      return (
+        <TextAnswer
+          key={question.id}
+          label={question.unit ? `Answer (${question.unit})` : 'Answer'}
+          type="number"
+          value={typeof value === 'number' ? String(value) : ''}
+          onCommit={(t) =>
+            onAnswer(t.trim() === '' ? null : Number.isFinite(Number(t)) ? answered(Number(t)) : null)
+          }
+        />
+      );
+    case 'date':
+      return (
+        <TextAnswer
+          key={question.id}
+          label="Answer"
+          type="date"
+          value={typeof value === 'string' ? value : ''}
+          onCommit={(t) => onAnswer(t ? answered(t) : null)}
+        />
+      );
+    case 'short-text':
+    case 'long-text':
+      return (
+        <TextAnswer
+          key={question.id}
+          label="Answer"
+          multiline={question.type === 'long-text'}
+          value={typeof value === 'string' ? value : ''}
+          onCommit={(t) => onAnswer(t.trim() ? answered(t) : null)}
+        />
+      );
+    case 'evidence':
+      return null; // evidence is attached with EvidenceAttach beside the question
+  }
+}
+
+interface TextAnswerProps {
+  label: string;
+  value: string;
+  type?: string;
+  multiline?: boolean;
+  onCommit(text: string): void;
+}
+
+/** A text-like input saved when typing pauses and when focus leaves. */
+function TextAnswer({ label, value, type = 'text', multiline, onCommit }: TextAnswerProps) {
+  const [text, setText] = useState(value);
+  useEffect(() => {
+    if (text === value) return;
+    const timer = setTimeout(() => onCommit(text), 500);
+    return () => clearTimeout(timer);
+  }, [text, value, onCommit]);
+  const props = {
+    'aria-label': label,
+    value: text,
+    onChange: (e: { target: { value: string } }) => setText(e.target.value),
+    onBlur: () => text !== value && onCommit(text),
+  };
+  return multiline ? (
+    <textarea rows={4} {...props} />
+  ) : (
+    <input type={type} className="answer-input" {...props} />
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { call } from '../api';
+import {
+  EVIDENCE_KIND_LABELS,
+  EVIDENCE_KINDS,
+  type EvidenceKind,
+  type Question,
+} from '../../electron/domain/questionnaire';
+import type { Evidence } from '../../electron/domain/assessment';
+
+interface EvidenceAttachProps {
+  assessmentId: string;
+  questionnaireId: string;
+  question: Question;
+  attached: Evidence[];
+  onAttached(): void;
+  onError(message: string): void;
+}
+
+const MAX_BYTES = 25 * 1024 * 1024;
+
+/** Attach an evidence file: kind, issuer, period and expiry; shows what is attached with its SHA-256. */
+export function EvidenceAttach({
+  assessmentId,
+  questionnaireId,
+  question,
+  attached,
+  onAttached,
+  onError,
+}: EvidenceAttachProps) {
+  const kinds = question.evidence?.kinds ?? EVIDENCE_KINDS;
+  const [kind, setKind] = useState<EvidenceKind>(kinds[0] ?? 'other');
+  const [issuer, setIssuer] = useState('');
+  const [periodEnd, setPeriodEnd] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const attach = async (file: File) => {
+    if (file.size > MAX_BYTES) return onError(`${file.name} is larger than 25 MB`);
+    setBusy(true);
+    const contentBase64 = await toBase64(file);
+    const r = await call('evidence.attach', {
+      assessmentId,
+      questionnaireId,
+      questionId: question.id,
+      fileName: file.name,
+      contentBase64,
+      kind,
+      issuer,
+      periodEnd: periodEnd || null,
+    });
+    setBusy(false);
+    if (r.ok) onAttached();
+    else onError(r.error.message);
+  };
+
+  return (
+    <div className="evidence-attach">
+      {attached.length > 0 && (
+        <ul className="evidence-list" aria-label="Attached evidence">
+          {attached.map((e) => (
+            <li key={e.id}>
+              <span className="evidence-name">{e.fileName}</span>
+              <span className="cell-muted">
+                {EVIDENCE_KIND_LABELS[e.kind]} · {formatSize(e.size)} · SHA-256 {e.sha256.slice(0, 12)}…
+                {e.expiresAt ? ` · valid until ${e.expiresAt}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="evidence-form">
+        <label>
+          Kind
+          <select value={kind} onChange={(e) => setKind(e.target.value as EvidenceKind)}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {EVIDENCE_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Issuer
+          <input
+            value={issuer}
+            onChange={(e) => setIssuer(e.target.value)}
+            placeholder="e.g. the audit firm"
+          />
+        </label>
+        <label>
+          Period end
+          <input type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />
+        </label>
+        <label className="button file-button">
+          {busy ? 'Attaching…' : 'Attach file…'}
+          <input
+            type="file"
+            aria-label="Attach evidence file"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void attach(file);
+            }}
+          />
+        </label>
+      </div>
+    </div>
+  );
+}
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function formatSize(n: number): string {
+  return n < 1024
+    ? `${n} B`
+    : n < 1024 * 1024
+      ? `${(n / 1024).toFixed(1)} KB`
+      : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import type { Question } from '../../electron/domain/questionnaire';
+import type { StoredAnswer, AnswerValue } from '../../electron/domain/answer';
+import type { AnswerInput, Evidence } from '../../electron/domain/assessment';
+import type { RaisedFlag } from '../../electron/domain/evaluate-assessment';
+import { AnswerControl } from './AnswerControl';
+import { EvidenceAttach } from './EvidenceAttach';
+
+interface QuestionCardProps {
+  assessmentId: string;
+  questionnaireId: string;
+  question: Question;
+  heading: string;
+  stored: StoredAnswer | undefined;
+  flags: RaisedFlag[];
+  evidence: Evidence[];
+  readOnly: boolean;
+  save(input: AnswerInput): void;
+  onEvidenceChanged(): void;
+  onError(message: string): void;
+}
+
+/** One question: its answer, not applicable / refused, note, follow-up mark, evidence and flags. */
+export function QuestionCard(p: QuestionCardProps) {
+  const { question, stored } = p;
+  const answer = stored?.answer ?? null;
+  const base = { questionnaireId: p.questionnaireId, questionId: question.id };
+  const setAnswer = (a: AnswerValue | null) => p.save({ ...base, answer: a });
+  const toggle = (status: 'not-applicable' | 'refused') =>
+    setAnswer(answer?.status === status ? null : { status });
+
+  return (
+    <article className="question-card" aria-labelledby={`q-${question.id}`} data-question={question.id}>
+      <p className="question-heading cell-muted">{p.heading}</p>
+      <h2 id={`q-${question.id}`} className="question-text">
+        {question.text}
+        {question.required && <span className="required-mark"> (required)</span>}
+      </h2>
+      {question.guidance && (
+        <details className="guidance">
+          <summary>What good looks like</summary>
+          <p>{question.guidance}</p>
+        </details>
+      )}
+      <fieldset className="answer" disabled={p.readOnly}>
+        <legend className="visually-hidden">Answer</legend>
+        <AnswerControl question={question} answer={answer} onAnswer={setAnswer} />
+        {(question.type === 'evidence' || question.evidence) && (
+          <EvidenceAttach
+            assessmentId={p.assessmentId}
+            questionnaireId={p.questionnaireId}
+            question={question}
+            attached={p.evidence}
+            onAttached={p.onEvidenceChanged}
+            onError={p.onError}
+          />
+        )}
+        <div className="answer-states">
+          <button
+            type="button"
+            className={answer?.status === 'not-applicable' ? 'chip chip-on' : 'chip'}
+            aria-pressed={answer?.status === 'not-applicable'}
+            onClick={() => toggle('not-applicable')}
+          >
+            Not applicable
+          </button>
+          <button
+            type="button"
+            className={answer?.status === 'refused' ? 'chip chip-on chip-warn' : 'chip'}
+            aria-pressed={answer?.status === 'refused'}
+            onClick={() => toggle('refused')}
+          >
+            Vendor refused or could not answer
+          </button>
+          <label className="chip">
+            <input
+              type="checkbox"
+              checked={stored?.followUp ?? false}
+              onChange={(e) => p.save({ ...base, followUp: e.target.checked })}
+            />
+            Follow up
+          </label>
+        </div>
+        <NoteField
+          key={question.id}
+          value={stored?.note ?? ''}
+          onCommit={(note) => p.save({ ...base, note })}
+        />
+      </fieldset>
+      {p.flags.length > 0 && (
+        <ul className="flags inline-flags" aria-label="Red flags on this question">
+          {p.flags.map((f) => (
+            <li key={f.ruleId} className={`flag flag-${f.severity}`}>
+              <span className="flag-severity">{f.knockout ? `Knockout · ${f.severity}` : f.severity}</span>{' '}
+              {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
+
+function NoteField({ value, onCommit }: { value: string; onCommit(note: string): void }) {
+  const [text, setText] = useState(value);
+  useEffect(() => {
+    if (text === value) return;
+    const timer = setTimeout(() => onCommit(text), 600);
+    return () => clearTimeout(timer);
+  }, [text, value, onCommit]);
+  return (
+    <label className="note">
+      Note
+      <textarea
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => text !== value && onCommit(text)}
+      />
+    </label>
+  );
+}

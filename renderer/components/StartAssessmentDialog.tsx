@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { call } from '../api';
+import type { ResponseOf } from '../../electron/ipc/contract';
+import { suggestQuestionnaires } from '../../electron/domain/assessment';
+import type { VendorSummary } from '../../electron/domain/vendor';
+import { Dialog } from './Dialog';
+
+type QuestionnaireSummary = ResponseOf<'questionnaires.list'>[number];
+
+interface StartAssessmentDialogProps {
+  /** The vendor, or null for a self-assessment. */
+  vendor: Pick<VendorSummary, 'id' | 'name' | 'category' | 'dataTouched' | 'criticality'> | null;
+  open: boolean;
+  onClose(): void;
+  onStarted(assessmentId: string): void;
+}
+
+/** Choose questionnaires (the ones that fit the vendor are pre-selected) and start. */
+export function StartAssessmentDialog({ vendor, open, onClose, onStarted }: StartAssessmentDialogProps) {
+  const [available, setAvailable] = useState<QuestionnaireSummary[]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    void call('questionnaires.list', {}).then((r) => {
+      if (!r.ok) return setError(r.error.message);
+      const fitting = r.value.filter((q) => q.audience === (vendor ? 'vendor' : 'self'));
+      setAvailable(fitting);
+      setChosen(vendor ? suggestQuestionnaires(vendor, fitting) : fitting.map((q) => q.id).slice(0, 1));
+      setError(null);
+    });
+  }, [open, vendor]);
+
+  const start = async () => {
+    setBusy(true);
+    const r = await call('assessments.start', { vendorId: vendor?.id ?? null, questionnaireIds: chosen });
+    setBusy(false);
+    if (r.ok) onStarted(r.value.id);
+    else setError(r.error.message);
+  };
+
+  const questions = available.filter((q) => chosen.includes(q.id)).reduce((n, q) => n + q.questions, 0);
+  return (
+    <Dialog
+      title={vendor ? `Assess ${vendor.name}` : 'Start a self-assessment'}
+      open={open}
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <span className="cell-muted footer-note">
+            {chosen.length} questionnaires, {questions} questions
+          </span>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || chosen.length === 0}
+            onClick={() => void start()}
+          >
+            Start assessment
+          </button>
+        </>
+      }
+    >
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {vendor && (
+        <p className="cell-muted">
+          Questionnaires that fit the vendor’s category and the data it touches are selected.
+        </p>
+      )}
+      <ul className="questionnaire-choices">
+        {available.map((q) => (
+          <li key={q.id}>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                data-autofocus={q === available[0] ? true : undefined}
+                checked={chosen.includes(q.id)}
+                onChange={(e) =>
+                  setChosen((c) => (e.target.checked ? [...c, q.id] : c.filter((x) => x !== q.id)))
+                }
+              />
+              <span>
+                <strong>{q.title}</strong>{' '}
+                <span className="cell-muted">
+                  v{q.version} · {q.questions} questions
+                </span>
+                <br />
+                <span className="cell-muted">{q.description}</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}

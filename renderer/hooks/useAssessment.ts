@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call } from '../api';
+import type { ResponseOf } from '../../electron/ipc/contract';
+import type { AnswerInput } from '../../electron/domain/assessment';
+import type { StoredAnswer } from '../../electron/domain/answer';
+import { answerKey } from '../../electron/domain/evaluate-assessment';
+
+export type AssessmentDetail = ResponseOf<'assessments.get'>;
+
+/**
+ * One assessment with its answers. Every change is saved at once; the answer shows
+ * immediately and the evaluation (visibility, flags, progress) follows from main.
+ */
+export function useAssessment(id: string) {
+  const [detail, setDetail] = useState<AssessmentDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(0);
+  const queue = useRef(Promise.resolve());
+
+  const reload = useCallback(async () => {
+    const r = await call('assessments.get', { id });
+    performance.mark('assessment:data');
+    if (r.ok) {
+      setDetail(r.value);
+      setError(null);
+    } else setError(r.error.message);
+  }, [id]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  /** Saves one answer change; saves run one after another in the order made. */
+  const save = useCallback(
+    (input: AnswerInput): Promise<string | null> => {
+      setDetail((d) => (d ? { ...d, answers: mergeAnswer(d.answers, input) } : d));
+      setSaving((n) => n + 1);
+      const run = queue.current.then(async () => {
+        const r = await call('assessments.answer', { id, answer: input });
+        setSaving((n) => n - 1);
+        if (!r.ok) {
+          await reload();
+          return r.error.message;
+        }
+        setDetail((d) =>
+          d ? { ...d, state: r.value.state, answers: replaceAnswer(d.answers, r.value.answer) } : d,
+        );
+        return null;
+      });
+      queue.current = run.then(() => undefined);
+      return run;
+    },
+    [id, reload],
+  );
+
+  return { detail, error, saving: saving > 0, save, reload };
+}
+
+function mergeAnswer(answers: StoredAnswer[], input: AnswerInput): StoredAnswer[] {
+  const key = answerKey(input.questionnaireId, input.questionId);
+  const current = answers.find((a) => answerKey(a.questionnaireId, a.questionId) === key);
+  const next: StoredAnswer = {
+    questionnaireId: input.questionnaireId,
+    questionId: input.questionId,
+    answer: input.answer === undefined ? (current?.answer ?? null) : input.answer,
+    note: input.note ?? current?.note ?? '',
+    followUp: input.followUp ?? current?.followUp ?? false,
+    updatedAt: current?.updatedAt ?? '',
+    updatedBy: current?.updatedBy ?? '',
+    source: 'user',
+  };
+  return replaceAnswer(answers, next);
+}
+
+function replaceAnswer(answers: StoredAnswer[], next: StoredAnswer): StoredAnswer[] {
+  const key = answerKey(next.questionnaireId, next.questionId);
+  return [...answers.filter((a) => answerKey(a.questionnaireId, a.questionId) !== key), next];
+}

@@ -1,0 +1,179 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { openApp, vendorInput } from './helpers';
+
+const exampleText = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
+const withVersion = (v: string, extra: (q: Record<string, unknown>) => void = () => {}) => {
+  const q = JSON.parse(exampleText) as Record<string, unknown>;
+  q.version = v;
+  extra(q);
+  return JSON.stringify(q);
+};
+
+async function setup() {
+  const app = openApp();
+  const vendor = app.services.vendors.create(vendorInput({ category: 'robotics-iot' }));
+  const imported = await app.dispatcher.call('questionnaires.import', { content: exampleText });
+  expect(imported.ok).toBe(true);
+  const started = await app.dispatcher.call('assessments.start', {
+    vendorId: vendor.id,
+    questionnaireIds: ['example-firmware'],
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  return { ...app, vendor, assessmentId: started.value.id };
+}
+
+const q = (questionId: string, answer: unknown) =>
+  ({ questionnaireId: 'example-firmware', questionId, answer }) as never;
+
+describe('questionnaire import', () => {
+  it('upgrades to a newer version, keeps the same version unchanged, refuses older or altered ones', async () => {
+    const { dispatcher } = openApp();
+    expect(await dispatcher.call('questionnaires.import', { content: exampleText })).toMatchObject({
+      ok: true,
+      value: { upgradedFrom: null },
+    });
+    expect(await dispatcher.call('questionnaires.import', { content: exampleText })).toMatchObject({
+      ok: true,
+      value: { unchanged: true },
+    });
+    const altered = withVersion('1.0.0', (x) => (x.title = 'Changed'));
+    expect(await dispatcher.call('questionnaires.import', { content: altered })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await dispatcher.call('questionnaires.import', { content: withVersion('1.1.0') })).toMatchObject({
+      ok: true,
+      value: { upgradedFrom: '1.0.0' },
+    });
+    expect(await dispatcher.call('questionnaires.import', { content: withVersion('0.9.0') })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    const list = await dispatcher.call('questionnaires.list', {});
+    expect(list.ok && list.value.find((x) => x.id === 'example-firmware')?.version).toBe('1.1.0');
+  });
+});
+
+describe('assessments', () => {
+  it('saves answers at once, shows conditional questions and raises flags live', async () => {
+    const { dispatcher, assessmentId } = await setup();
+    let r = await dispatcher.call('assessments.answer', {
+      id: assessmentId,
+      answer: q('fw_signed', { status: 'answered', value: 'yes' }),
+    });
+    expect(r.ok && r.value.state.visible).toContain('example-firmware/fw_key_storage');
+    r = await dispatcher.call('assessments.answer', {
+      id: assessmentId,
+      answer: q('fw_signed', { status: 'answered', value: 'no' }),
+    });
+    expect(r.ok && r.value.state.visible).not.toContain('example-firmware/fw_key_storage');
+    expect(r.ok && r.value.state.flags.map((f) => f.ruleId)).toEqual(['fw_unsigned']);
+    const detail = await dispatcher.call('assessments.get', { id: assessmentId });
+    expect(detail.ok && detail.value.answers).toHaveLength(1);
+  });
+
+  it('keeps a note and follow-up mark without touching the answer', async () => {
+    const { dispatcher, assessmentId } = await setup();
+    await dispatcher.call('assessments.answer', {
+      id: assessmentId,
+      answer: q('fw_signed', { status: 'answered', value: 'yes' }),
+    });
+    const r = await dispatcher.call('assessments.answer', {
+      id: assessmentId,
+      answer: {
+        questionnaireId: 'example-firmware',
+        questionId: 'fw_signed',
+        note: 'Ask for the HSM audit',
+        followUp: true,
+      },
+    });
+    expect(r.ok && r.value.answer).toMatchObject({
+      answer: { status: 'answered', value: 'yes' },
+      note: 'Ask for the HSM audit',
+      followUp: true,
+    });
+  });
+
+  it('rejects a value of the wrong type and a whole bulk batch with one bad answer', async () => {
+    const { dispatcher, assessmentId } = await setup();
+    expect(
+      await dispatcher.call('assessments.answer', {
+        id: assessmentId,
+        answer: q('fw_patch_days', { status: 'answered', value: 'soon' }),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const bulk = await dispatcher.call('assessments.answerMany', {
+      id: assessmentId,
+      answers: [
+        q('fw_signed', { status: 'answered', value: 'yes' }),
+        q('fw_key_storage', { status: 'answered', value: 'usb' }),
+      ],
+    });
+    expect(bulk).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const detail = await dispatcher.call('assessments.get', { id: assessmentId });
+    expect(detail.ok && detail.value.answers).toEqual([]);
+  });
+
+  it('pins the questionnaire version it started with', async () => {
+    const { dispatcher, assessmentId } = await setup();
+    await dispatcher.call('questionnaires.import', {
+      content: withVersion('2.0.0', (x) => (x.title = 'Firmware v2')),
+    });
+    const detail = await dispatcher.call('assessments.get', { id: assessmentId });
+    expect(detail.ok && detail.value.assessment.questionnaires[0]).toMatchObject({
+      version: '1.0.0',
+      title: 'Firmware signing (example)',
+    });
+  });
+
+  it('a closed assessment refuses changes', async () => {
+    const { dispatcher, assessmentId } = await setup();
+    await dispatcher.call('assessments.setStatus', { id: assessmentId, status: 'closed' });
+    expect(
+      await dispatcher.call('assessments.answer', {
+        id: assessmentId,
+        answer: q('fw_signed', { status: 'refused' }),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('attaches evidence: file copied, SHA-256 kept, expiry from the period, answer linked', async () => {
+    const { dispatcher, assessmentId, dataDir, vendor } = await setup();
+    const bytes = Buffer.from('%PDF-1.4 firmware signing statement');
+    const r = await dispatcher.call('evidence.attach', {
+      assessmentId,
+      questionnaireId: 'example-firmware',
+      questionId: 'fw_statement',
+      fileName: 'signing-statement.pdf',
+      contentBase64: bytes.toString('base64'),
+      kind: 'firmware-signing',
+      periodEnd: '2026-06-30',
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(r.value.expiresAt).toBe('2027-06-30');
+    expect(readFileSync(join(dataDir, 'evidence', r.value.id)).equals(bytes)).toBe(true);
+    const detail = await dispatcher.call('assessments.get', { id: assessmentId });
+    expect(detail.ok && detail.value.answers[0]).toMatchObject({
+      questionId: 'fw_statement',
+      answer: { status: 'answered', value: [r.value.id] },
+    });
+    const list = await dispatcher.call('evidence.list', { vendorId: vendor.id });
+    expect(list.ok && list.value.map((e) => e.fileName)).toEqual(['signing-statement.pdf']);
+    expect(existsSync(join(dataDir, 'evidence', `${r.value.id}.part`))).toBe(false);
+  });
+
+  it('suggests the self-assessment only for self-assessments', async () => {
+    const { dispatcher } = openApp();
+    expect(
+      await dispatcher.call('assessments.start', { vendorId: null, questionnaireIds: ['self-assessment'] }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await dispatcher.call('assessments.start', { vendorId: null, questionnaireIds: ['quick-triage'] }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, it, expect } from 'vitest';
+import {
+  evaluateCondition,
+  ConditionSchema,
+  type AnswerView,
+  type Condition,
+} from '../../electron/domain/condition';
+
+const answers: Record<string, AnswerView> = {
+  mfa: { state: 'answered', value: 'yes' },
+  logs: { state: 'answered', value: 'no' },
+  regions: { state: 'answered', values: ['eu', 'us'] },
+  hosting: { state: 'answered', value: 'kms' },
+  hours: { state: 'answered', value: 48 },
+  region_text: { state: 'answered', value: 'EU-West (Frankfurt)' },
+  refused_q: { state: 'refused' },
+  na_q: { state: 'not-applicable' },
+};
+const ctx = {
+  answer: (id: string): AnswerView => answers[id] ?? { state: 'unanswered' },
+  isVisible: (id: string) => id !== 'hidden_q',
+};
+
+const table: [string, Condition, boolean][] = [
+  ['is yes', { question: 'mfa', is: 'yes' }, true],
+  ['is no on a yes answer', { question: 'mfa', is: 'no' }, false],
+  ['in list', { question: 'logs', in: ['no', 'partial'] }, true],
+  ['single choice is', { question: 'hosting', is: 'kms' }, true],
+  ['multiple includes', { question: 'regions', includes: 'us' }, true],
+  ['multiple includes missing', { question: 'regions', includes: 'apac' }, false],
+  ['is on multiple', { question: 'regions', is: 'eu' }, true],
+  ['number gt', { question: 'hours', gt: 24 }, true],
+  ['number lte', { question: 'hours', lte: 24 }, false],
+  [
+    'number range',
+    {
+      all: [
+        { question: 'hours', gte: 24 },
+        { question: 'hours', lt: 72 },
+      ],
+    },
+    true,
+  ],
+  ['contains', { question: 'region_text', contains: 'Frankfurt' }, true],
+  ['matches with flags', { question: 'region_text', matches: '^eu-', flags: 'i' }, true],
+  ['refused state', { question: 'refused_q', state: 'refused' }, true],
+  ['value test on refused', { question: 'refused_q', is: 'no' }, false],
+  ['na state', { question: 'na_q', state: 'not-applicable' }, true],
+  ['unanswered state', { question: 'nothing', state: 'unanswered' }, true],
+  ['value test on unanswered', { question: 'nothing', is: 'yes' }, false],
+  ['not', { not: { question: 'mfa', is: 'yes' } }, false],
+  [
+    'any',
+    {
+      any: [
+        { question: 'mfa', is: 'no' },
+        { question: 'logs', is: 'no' },
+      ],
+    },
+    true,
+  ],
+  [
+    'all',
+    {
+      all: [
+        { question: 'mfa', is: 'yes' },
+        { question: 'logs', is: 'yes' },
+      ],
+    },
+    false,
+  ],
+  ['visible', { visible: 'mfa' }, true],
+  ['not visible', { visible: 'hidden_q' }, false],
+  ['const false', { const: false }, false],
+];
+
+describe('conditions', () => {
+  for (const [name, c, expected] of table) {
+    it(`${name} → ${expected}`, () => {
+      expect(ConditionSchema.safeParse(c).success).toBe(true);
+      expect(evaluateCondition(c, ctx)).toBe(expected);
+    });
+  }
+
+  it.each([
+    ['a string expression', 'mfa == "yes"'],
+    ['a test without an operator', { question: 'mfa' }],
+    ['a bad regex', { question: 'x', matches: '(' }],
+    ['an unknown flag', { question: 'x', matches: 'a', flags: 'g' }],
+    ['an unknown key', { question: 'x', is: 'yes', eval: 'process.exit()' }],
+    ['an empty all', { all: [] }],
+  ])('rejects %s', (_name, c) => {
+    expect(ConditionSchema.safeParse(c).success).toBe(false);
+  });
+});
