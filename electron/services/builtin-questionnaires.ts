@@ -2,16 +2,17 @@ import { parseQuestionnaire } from '../domain/validate-questionnaire';
 import type { Questionnaire } from '../domain/questionnaire';
 import { summariseIssues } from '../domain/errors';
 
-// The JSON files are bundled into the app and the CLI at build time.
-const files = import.meta.glob<unknown>('../../questionnaires/*.json', { eager: true, import: 'default' });
-
 let cache: Questionnaire[] | null = null;
 
-/** The built-in questionnaires, validated once; a broken one is a build defect and throws. */
-export function builtinQuestionnaires(): Questionnaire[] {
+/**
+ * Loads and validates the built-in questionnaires once. They are a separate chunk of
+ * the bundle, loaded on first use, so commands that never need them (`vendors list`)
+ * do not pay for parsing them. A broken one is a build defect and throws.
+ */
+export async function loadBuiltinQuestionnaires(): Promise<Questionnaire[]> {
   if (cache) return cache;
-  cache = Object.entries(files)
-    .filter(([path]) => !path.endsWith('clause-library.json'))
+  const { BUILTIN_QUESTIONNAIRE_FILES } = await import('./builtin-questionnaire-files');
+  cache = Object.entries(BUILTIN_QUESTIONNAIRE_FILES)
     .map(([path, raw]) => {
       const parsed = parseQuestionnaire(raw);
       if (!parsed.ok)
@@ -20,4 +21,9 @@ export function builtinQuestionnaires(): Questionnaire[] {
     })
     .sort((a, b) => a.title.localeCompare(b.title));
   return cache;
+}
+
+/** The built-in questionnaires, once {@link loadBuiltinQuestionnaires} has run (empty before). */
+export function builtinQuestionnaires(): Questionnaire[] {
+  return cache ?? [];
 }

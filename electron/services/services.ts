@@ -4,6 +4,7 @@ import type { OperationName, ParsedRequestOf, ResponseOf } from '../ipc/contract
 import { openStorage, type Storage } from '../storage/storage';
 import { createVendorService } from './vendors';
 import { createQuestionnaireService } from './questionnaires';
+import { loadBuiltinQuestionnaires } from './builtin-questionnaires';
 import { createAssessmentService } from './assessments';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
@@ -67,13 +68,21 @@ export function createServices(options: ServicesOptions): AppServices {
     'vendors.remove': ({ id }) => vendors.remove(id),
     'vendors.history': ({ id, limit }) => vendors.history(id, limit),
     'demo.load': (_request, job) => loadDemoPortfolio(ctx, job),
-    'questionnaires.list': () => questionnaires.list(),
-    'questionnaires.get': ({ id, version }) => questionnaires.get(id, version),
+    'questionnaires.list': async () => (await loadBuiltinQuestionnaires(), questionnaires.list()),
+    'questionnaires.get': async ({ id, version }) => (
+      await loadBuiltinQuestionnaires(),
+      questionnaires.get(id, version)
+    ),
     'questionnaires.validate': ({ content, format, id, extensions }) =>
       questionnaires.validate(content, format, { id, extensions }),
-    'questionnaires.import': ({ content, format, id, extensions }) =>
-      questionnaires.import(content, format, { id, extensions }),
-    'assessments.start': ({ vendorId, questionnaireIds }) => assessments.start(vendorId, questionnaireIds),
+    'questionnaires.import': async ({ content, format, id, extensions }) => {
+      await loadBuiltinQuestionnaires();
+      return questionnaires.import(content, format, { id, extensions });
+    },
+    'assessments.start': async ({ vendorId, questionnaireIds }) => {
+      await loadBuiltinQuestionnaires();
+      return assessments.start(vendorId, questionnaireIds);
+    },
     'assessments.list': ({ vendorId }) => assessments.list(vendorId),
     'assessments.get': ({ id }) => assessments.get(id),
     'assessments.answer': ({ id, answer, position }) => assessments.answer(id, answer, position),

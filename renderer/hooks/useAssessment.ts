@@ -19,7 +19,6 @@ export function useAssessment(id: string) {
 
   const reload = useCallback(async () => {
     const r = await call('assessments.get', { id });
-    performance.mark('assessment:data');
     if (r.ok) {
       setDetail(r.value);
       setError(null);
@@ -27,8 +26,17 @@ export function useAssessment(id: string) {
   }, [id]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let stale = false;
+    void call('assessments.get', { id }).then((r) => {
+      performance.mark('assessment:data');
+      if (stale) return;
+      if (r.ok) setDetail(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [id]);
 
   /** Saves one answer change; saves run one after another in the order made. */
   const save = useCallback(

@@ -22,7 +22,7 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
   const { detail, error, saving, save, reload } = useAssessment(id);
   const [mode, setMode] = useState<'one' | 'list'>('one');
   const [filter, setFilter] = useState<Filter>('all');
-  const [current, setCurrent] = useState<string | null>(null);
+  const [chosen, setCurrent] = useState<string | null>(null);
 
   const answers = useMemo(
     () => new Map((detail?.answers ?? []).map((a) => [answerKey(a.questionnaireId, a.questionId), a])),
@@ -64,16 +64,14 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
   });
 
   // Resume where the user left off, else at the first unanswered question.
-  useEffect(() => {
-    if (!detail || current) return;
-    const position = detail.assessment.position;
-    const start =
-      (position && visible.has(position) ? position : null) ??
-      all.find((i) => visible.has(i.key) && !answers.get(i.key)?.answer)?.key ??
-      all[0]?.key ??
-      null;
-    setCurrent(start);
-  }, [detail, current, visible, all, answers]);
+  const resumeAt = useMemo(() => {
+    const position = detail?.assessment.position;
+    if (position && visible.has(position)) return position;
+    return all.find((i) => visible.has(i.key) && !answers.get(i.key)?.answer)?.key ?? all[0]?.key ?? null;
+    // Only where the assessment opened: not recomputed as answers change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [detail?.assessment.id]);
+  const current = chosen ?? resumeAt;
 
   const index = Math.max(
     0,

@@ -51,5 +51,46 @@ for (const theme of themes) {
     await app.open('#/settings');
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await shot('06-settings');
+
+    await app.open(`#/vendors/${id}`);
+    await page
+      .getByRole('complementary', { name: 'Vendor details' })
+      .getByRole('button', { name: 'Start assessment' })
+      .click();
+    await expect(
+      page
+        .getByRole('dialog', { name: /^Assess / })
+        .getByRole('checkbox')
+        .first(),
+    ).toBeVisible();
+    await shot('07-start-assessment');
+    await page.keyboard.press('Escape');
+
+    const started = await app.dispatcher.call('assessments.start', {
+      vendorId: id,
+      questionnaireIds: ['firmware-ota', 'identity-access'],
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const opened = await app.dispatcher.call('assessments.get', { id: started.value.id });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const fw = opened.value.questionnaires[0]!;
+    const yesNo = fw.sections
+      .flatMap((s) => s.questions)
+      .filter((q) => q.type === 'yes-no' && q.redFlags.length > 0);
+    for (const q of yesNo.slice(0, 3)) {
+      await app.dispatcher.call('assessments.answer', {
+        id: started.value.id,
+        answer: { questionnaireId: fw.id, questionId: q.id, answer: { status: 'answered', value: 'no' } },
+      });
+    }
+    await app.open(`#/assessments/${started.value.id}`);
+    await expect(page.getByRole('region', { name: 'Questions' }).getByRole('article')).toBeVisible();
+    await shot('08-assessment-one');
+    await page.getByRole('button', { name: 'Full list' }).click();
+    await shot('09-assessment-list');
+
+    await app.open('#/self');
+    await expect(page.getByRole('heading', { name: 'Self-assessment', exact: true })).toBeVisible();
+    await shot('10-self-assessment');
   });
 }

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseQuestionnaire } from '../../electron/domain/validate-questionnaire';
 import { allQuestions } from '../../electron/domain/questionnaire';
-import { builtinQuestionnaires } from '../../electron/services/builtin-questionnaires';
+import { loadBuiltinQuestionnaires } from '../../electron/services/builtin-questionnaires';
+import { BUILTIN_QUESTIONNAIRE_FILES } from '../../electron/services/builtin-questionnaire-files';
 
 const dir = join(__dirname, '../../questionnaires');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'clause-library.json');
@@ -17,15 +18,19 @@ describe('built-in questionnaire library', () => {
     });
   }
 
-  it('has at least 10 questionnaires and 250 questions, with unique ids', () => {
-    const all = builtinQuestionnaires();
+  it('bundles every file in questionnaires/', () => {
+    expect(Object.keys(BUILTIN_QUESTIONNAIRE_FILES).sort()).toEqual([...files].sort());
+  });
+
+  it('has at least 10 questionnaires and 250 questions, with unique ids', async () => {
+    const all = await loadBuiltinQuestionnaires();
     expect(all.length).toBeGreaterThanOrEqual(10);
     expect(all.reduce((n, q) => n + allQuestions(q).length, 0)).toBeGreaterThanOrEqual(250);
     expect(new Set(all.map((q) => q.id)).size).toBe(all.length);
   });
 
-  it('includes a self-assessment and a quick triage', () => {
-    const all = builtinQuestionnaires();
+  it('includes a self-assessment and a quick triage', async () => {
+    const all = await loadBuiltinQuestionnaires();
     expect(all.some((q) => q.audience === 'self')).toBe(true);
     const triage = all.find((q) => q.id === 'quick-triage');
     expect(triage).toBeDefined();
@@ -33,8 +38,8 @@ describe('built-in questionnaire library', () => {
     expect(allQuestions(triage!).length).toBeLessThanOrEqual(25);
   });
 
-  it('turns the guide’s red flags into knockout rules', () => {
-    const messages = builtinQuestionnaires()
+  it('turns the guide’s red flags into knockout rules', async () => {
+    const messages = (await loadBuiltinQuestionnaires())
       .flatMap((q) => allQuestions(q).flatMap(({ question }) => question.redFlags))
       .filter((r) => r.knockout)
       .map((r) => r.message.toLowerCase());

@@ -71,7 +71,10 @@ export function translateCond(text: string, ctx: CondContext): CondTranslation {
     return { ok: true, condition: node && toCondition(node, ctx, warnings), warnings };
   } catch (e) {
     if (e instanceof CondSyntaxError || e instanceof CondError)
-      return { ok: false, error: `Condition "${text}": ${e.message}` };
+      return {
+        ok: false,
+        error: `Condition "${text.length > 120 ? `${text.slice(0, 100)}…` : text}": ${e.message}`,
+      };
     throw e;
   }
 }

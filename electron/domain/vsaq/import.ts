@@ -184,7 +184,11 @@ export function importVsaq(baseText: string, options: ImportOptions): ImportResu
     return { ok: true, questionnaire, report };
   } catch (e) {
     if (e instanceof ImportError) return { ok: false, error: e.message };
-    if (e instanceof RangeError) return { ok: false, error: 'The template is nested too deeply to import' };
+    if (e instanceof RangeError)
+      return {
+        ok: false,
+        error: 'The template is nested too deeply to import (blocks or chains of ^ conditions)',
+      };
     return { ok: false, error: `The template could not be imported: ${(e as Error)?.message ?? String(e)}` };
   }
 }

@@ -70,6 +70,7 @@ export class SectionMapper {
           this.count('wrapper');
           this.dissolve(child, path);
         } else {
+          this.blockNotes(child);
           const draft = this.open(child.id ? this.refs.ids.map(child.id) : undefined, path);
           this.fill(draft, child.items, []);
           this.close(draft);
@@ -122,8 +123,7 @@ export class SectionMapper {
     for (const item of items) {
       if (item.type === 'block') {
         this.count('flattened');
-        this.noteIgnored(item);
-        if (item.raw.auth === 'admin') this.count('block.admin');
+        this.blockNotes(item);
         this.fill(draft, item.items, [...sub, this.blockTitle(item)]);
       } else this.item(draft, item, sub);
     }
@@ -258,6 +258,11 @@ export class SectionMapper {
     const c = clip(text, max);
     if (c.cut) this.log.notes.push(`${label(item)}: ${what} shortened to ${max} characters`);
     return c.text;
+  }
+
+  private blockNotes(block: VsaqItem) {
+    this.noteIgnored(block);
+    if (block.raw.auth === 'admin') this.count('block.admin');
   }
 
   private noteIgnored(item: VsaqItem) {

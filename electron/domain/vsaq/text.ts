@@ -91,6 +91,7 @@ export function toSlug(raw: string): string {
 export class IdAllocator {
   private readonly used = new Set<string>();
   private readonly byRaw = new Map<string, string>();
+  private readonly nextSuffix = new Map<string, number>();
   readonly renamed: { from: string; to: string }[] = [];
 
   /** Keeps every id that already fits, so that normalised ones cannot take it. */
@@ -124,10 +125,12 @@ export class IdAllocator {
 
   private unique(base: string): string {
     let id = base;
-    for (let n = 2; this.used.has(id); n++) {
+    let n = this.nextSuffix.get(base) ?? 2;
+    for (; this.used.has(id); n++) {
       const suffix = `_${n}`;
       id = base.slice(0, MAX_ID - suffix.length) + suffix;
     }
+    this.nextSuffix.set(base, n);
     this.used.add(id);
     return id;
   }

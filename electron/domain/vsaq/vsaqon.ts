@@ -26,77 +26,88 @@ export class VsaqonError extends Error {
 }
 
 interface Cleaned {
+  /** The text without a BOM; positions refer to it. */
+  text: string;
   json: string;
-  /** For each character of `json`, its index in the original text. */
-  origin: number[];
+  /** Index in `text` of a character of `json`. */
+  origin(index: number): number;
 }
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
 /** 1-based line and column of an index of `text`. */
 export function lineColumn(text: string, index: number): { line: number; column: number } {
+  const end = Math.max(0, Math.min(index, text.length));
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(index, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    lineStart = nl + 1;
   }
   return { line, column: end - lineStart + 1 };
 }
 
 function clean(input: string): Cleaned {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const offset = text.length === input.length ? 0 : 1;
-  const out: string[] = [];
-  const origin: number[] = [];
+  // Output is built from runs of the input; each run remembers where it came from.
+  const parts: string[] = [];
+  const runs: { out: number; at: number }[] = [];
+  let outLength = 0;
   const emit = (s: string, at: number) => {
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]!);
-      origin.push(at + offset);
-    }
+    if (!s) return;
+    parts.push(s);
+    runs.push({ out: outLength, at });
+    outLength += s.length;
   };
   const fail = (message: string, at: number): never => {
     const { line, column } = lineColumn(text, at);
     throw new VsaqonError(message, line, column);
   };
+  const outside = /["/]/g;
+  const inside = /["\\]/g;
   let i = 0;
-  let inString = false;
-  let stringStart = 0;
+  // Text from `copyFrom` up to `i` is still to be copied unchanged.
+  let copyFrom = 0;
+  const flush = () => {
+    emit(text.slice(copyFrom, i), copyFrom);
+  };
   while (i < text.length) {
-    const c = text[i]!;
-    if (!inString) {
-      if (c === '/' && text[i + 1] === '/') {
-        // A comment runs to the end of the line; the newline itself stays.
-        while (i < text.length && text[i] !== '\n') i++;
+    // Outside a string: skip to the next quote or comment.
+    outside.lastIndex = i;
+    const o = outside.exec(text);
+    if (!o) break;
+    i = o.index;
+    if (o[0] === '/') {
+      if (text[i + 1] !== '/') {
+        i++;
         continue;
       }
-      if (c === '"') {
-        inString = true;
-        stringStart = i;
-      }
-      emit(c, i);
-      i++;
+      // A comment runs to the end of the line; the newline itself stays.
+      flush();
+      const nl = text.indexOf('\n', i);
+      i = copyFrom = nl === -1 ? text.length : nl;
       continue;
     }
-    if (c === '\\') {
-      const next = text[i + 1];
-      if (next === 'x') {
-        const hex = text.slice(i + 2, i + 4);
-        if (!/^[0-9a-fA-F]{2}$/.test(hex)) fail('A \\x escape needs two hex digits', i);
-        emit(`\\u00${hex}`, i);
-        i += 4;
-      } else if (next === undefined) {
-        fail('Unterminated string', stringStart);
-      } else {
-        emit(c + next, i);
-        i += 2;
+    // Inside a string, from its opening quote.
+    const start = i++;
+    for (;;) {
+      inside.lastIndex = i;
+      const m = inside.exec(text);
+      if (!m) return fail('Unterminated string', start);
+      i = m.index;
+      if (m[0] === '\\') {
+        const next = text[i + 1];
+        if (next === undefined) return fail('Unterminated string', start);
+        if (next === 'x') {
+          const hex = text.slice(i + 2, i + 4);
+          if (!/^[0-9a-fA-F]{2}$/.test(hex)) fail('A \\x escape needs two hex digits', i);
+          flush();
+          emit(`\\u00${hex}`, i);
+          copyFrom = i + 4;
+        }
+        i += next === 'x' ? 4 : 2;
+        continue;
       }
-      continue;
-    }
-    if (c === '"') {
       // `"abc" + "def"` (across lines too) is one string, as in JavaScript.
       let j = i + 1;
       while (isSpace(text[j])) j++;
@@ -104,17 +115,30 @@ function clean(input: string): Cleaned {
         j++;
         while (isSpace(text[j])) j++;
         if (text[j] === '"') {
-          i = j + 1;
+          flush();
+          i = copyFrom = j + 1;
           continue;
         }
       }
-      inString = false;
+      i++;
+      break;
     }
-    emit(c, i);
-    i++;
   }
-  if (inString) fail('Unterminated string', stringStart);
-  return { json: out.join(''), origin };
+  i = text.length;
+  flush();
+  const origin = (index: number) => {
+    let lo = 0;
+    let hi = runs.length - 1;
+    if (hi < 0) return 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid]!.out <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    const run = runs[lo]!;
+    return Math.min(run.at + (index - run.out), text.length);
+  };
+  return { text, json: parts.join(''), origin };
 }
 
 /**
@@ -143,10 +167,14 @@ export function parseVsaqon(text: string): { ok: true; value: unknown } | { ok: 
   } catch (e) {
     const found = locateJsonError(cleaned.json);
     if (!found) return { ok: false, error: `Not a VSAQ template: ${(e as Error).message}` };
-    const index = cleaned.origin[found.index] ?? text.length;
-    const { line, column } = lineColumn(text, index);
-    const lineText = text.slice(index - column + 1).split('\n', 1)[0]!;
-    const excerpt = lineText.slice(Math.max(0, column - 31), column + 29).trim();
+    const source = cleaned.text;
+    const index = found.index >= cleaned.json.length ? source.length : cleaned.origin(found.index);
+    const { line, column } = lineColumn(source, index);
+    const from = index - column + 1 + Math.max(0, column - 31);
+    const excerpt = source
+      .slice(from, index + 29)
+      .split('\n', 1)[0]!
+      .trim();
     const near = excerpt ? ` near "${excerpt}"` : '';
     return {
       ok: false,
