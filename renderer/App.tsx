@@ -14,6 +14,7 @@ import { WelcomePage } from './pages/WelcomePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
+import { QuestionnairesPage } from './pages/QuestionnairesPage';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; vendor: Vendor } | null;
 interface Job {
@@ -215,6 +216,13 @@ function Shell() {
           Self-assessment
         </a>
         <a
+          href="#/questionnaires"
+          className={route.page === 'questionnaires' ? 'nav-item active' : 'nav-item'}
+          aria-current={route.page === 'questionnaires' ? 'page' : undefined}
+        >
+          Questionnaires
+        </a>
+        <a
           href="#/settings"
           className={route.page === 'settings' ? 'nav-item active' : 'nav-item'}
           aria-current={route.page === 'settings' ? 'page' : undefined}
@@ -240,6 +248,8 @@ function Shell() {
             id={route.id}
             onBack={(vendorId) => go(vendorId ? { page: 'vendors', vendorId } : { page: 'self' })}
           />
+        ) : route.page === 'questionnaires' ? (
+          <QuestionnairesPage />
         ) : route.page === 'self' ? (
           <SelfAssessmentPage onOpen={(id) => go({ page: 'assessment', id })} />
         ) : route.page === 'settings' ? (

@@ -4,6 +4,7 @@ export type Route =
   | { page: 'vendors'; vendorId: string | null }
   | { page: 'assessment'; id: string }
   | { page: 'self' }
+  | { page: 'questionnaires' }
   | { page: 'settings' };
 
 /** Reads a route from the location hash ("#/vendors/ID", "#/assessments/ID", "#/self", "#/settings"). */
@@ -11,6 +12,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'settings') return { page: 'settings' };
   if (parts[0] === 'self') return { page: 'self' };
+  if (parts[0] === 'questionnaires') return { page: 'questionnaires' };
   if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
   return {
     page: 'vendors',
@@ -25,6 +27,8 @@ export function hashOf(route: Route): string {
       return '#/settings';
     case 'self':
       return '#/self';
+    case 'questionnaires':
+      return '#/questionnaires';
     case 'assessment':
       return `#/assessments/${encodeURIComponent(route.id)}`;
     case 'vendors':

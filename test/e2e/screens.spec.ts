@@ -92,5 +92,10 @@ for (const theme of themes) {
     await app.open('#/self');
     await expect(page.getByRole('heading', { name: 'Self-assessment', exact: true })).toBeVisible();
     await shot('10-self-assessment');
+
+    await app.open('#/questionnaires');
+    await page.getByRole('button', { name: /^Firmware signing and OTA updates/ }).click();
+    await expect(page.getByRole('complementary', { name: 'Questionnaire' })).toBeVisible();
+    await shot('11-questionnaires');
   });
 }
