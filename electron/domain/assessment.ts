@@ -3,6 +3,9 @@ import { AnswerValueSchema, StoredAnswerSchema } from './answer';
 import { SEVERITIES, EVIDENCE_KINDS, QuestionnaireSchema, type Questionnaire } from './questionnaire';
 import type { VendorSummary } from './vendor';
 
+/** Largest evidence file accepted (25 MB). */
+export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
+
 export const ASSESSMENT_STATUSES = ['in-progress', 'submitted', 'closed'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 

@@ -59,6 +59,10 @@ const TestSchema = z
   .refine(
     (t) => t.matches === undefined || isValidRegex(t.matches, t.flags),
     'Not a valid regular expression',
+  )
+  .refine(
+    (t) => t.matches === undefined || isSafeRegex(t.matches),
+    'This regular expression could take very long on some answers (nested repetition or a back-reference); simplify it',
   );
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
@@ -111,7 +115,9 @@ export function evaluateCondition(c: Condition, ctx: ConditionContext): boolean 
   if (c.lte !== undefined && !(n !== undefined && n <= c.lte)) return false;
   const text = a.value === undefined ? '' : String(a.value);
   if (c.contains !== undefined && !text.includes(c.contains)) return false;
-  if (c.matches !== undefined && !new RegExp(c.matches, c.flags).test(text)) return false;
+  // Only the first characters are tested: with the pattern checks above this bounds the work.
+  if (c.matches !== undefined && !new RegExp(c.matches, c.flags).test(text.slice(0, MAX_MATCHED_TEXT)))
+    return false;
   return true;
 }
 
@@ -140,6 +146,41 @@ export function conditionReferences(c: Condition): {
   };
   walk(c);
   return out;
+}
+
+/** How much of an answer a `matches` test looks at. */
+export const MAX_MATCHED_TEXT = 1000;
+
+/**
+ * Rejects the patterns that make a backtracking engine take exponential time: a
+ * repeated group that itself repeats ("(a+)+", "(a|a)*", "(\\w*)+") and back-references.
+ */
+export function isSafeRegex(source: string): boolean {
+  if (/\\[1-9]|\\k</.test(source)) return false;
+  const stack: { repeats: boolean; alternates: boolean }[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i += 1;
+      continue;
+    }
+    if (ch === '[') {
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (ch === '(') stack.push({ repeats: false, alternates: false });
+    else if (ch === '|' && stack.length) stack[stack.length - 1]!.alternates = true;
+    else if ((ch === '*' || ch === '+' || ch === '{') && stack.length)
+      stack[stack.length - 1]!.repeats = true;
+    else if (ch === ')') {
+      const group = stack.pop();
+      const next = source[i + 1];
+      const groupRepeated = next === '*' || next === '+' || next === '{';
+      if (group && groupRepeated && (group.repeats || group.alternates)) return false;
+      if (group?.repeats && stack.length) stack[stack.length - 1]!.repeats = true;
+    }
+  }
+  return true;
 }
 
 function isValidRegex(source: string, flags?: string): boolean {

@@ -4,7 +4,7 @@
  */
 import { evaluateCondition, type AnswerView, type ConditionContext } from './condition';
 import type { AnswerValue } from './answer';
-import type { Questionnaire, Severity } from './questionnaire';
+import { SEVERITIES, type Questionnaire, type Severity } from './questionnaire';
 
 export interface RaisedFlag {
   questionnaireId: string;
@@ -91,18 +91,33 @@ export function evaluateAssessment(
         const a = view(question.id);
         if (a.state !== 'not-applicable') progress.applicable += 1;
         if (a.state === 'answered' || a.state === 'refused') progress.answered += 1;
-        for (const rule of question.redFlags) {
-          const refused = a.state === 'refused';
-          if (refused || evaluateCondition(rule.when, ctx)) {
-            flags.push({
-              questionnaireId: q.id,
-              ruleId: rule.id,
-              questionId: question.id,
-              severity: rule.severity,
-              message: rule.message,
-              knockout: rule.knockout,
-              reason: refused ? 'refused' : 'rule',
-            });
+        if (a.state === 'refused' && question.redFlags.length > 0) {
+          // One flag for a refusal: the most severe of the question's rules, a knockout if any is.
+          const worst = [...question.redFlags].sort(
+            (x, y) => SEVERITIES.indexOf(x.severity) - SEVERITIES.indexOf(y.severity),
+          )[0]!;
+          flags.push({
+            questionnaireId: q.id,
+            ruleId: worst.id,
+            questionId: question.id,
+            severity: worst.severity,
+            message: worst.message,
+            knockout: question.redFlags.some((r) => r.knockout),
+            reason: 'refused',
+          });
+        } else {
+          for (const rule of question.redFlags) {
+            if (evaluateCondition(rule.when, ctx)) {
+              flags.push({
+                questionnaireId: q.id,
+                ruleId: rule.id,
+                questionId: question.id,
+                severity: rule.severity,
+                message: rule.message,
+                knockout: rule.knockout,
+                reason: 'rule',
+              });
+            }
           }
         }
       }

@@ -2,6 +2,21 @@ import { conditionReferences, type Condition } from './condition';
 import { issuesFromZod, type Issue } from './errors';
 import { QuestionnaireSchema, type Question, type Questionnaire } from './questionnaire';
 
+/** Deeper than any real questionnaire nests (conditions included); stops stack exhaustion. */
+const MAX_DEPTH = 64;
+
+/** The path of the first value nested deeper than `limit`, or null. */
+function pathDeeperThan(value: unknown, limit: number): string | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (stack.length) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (path.length > limit) return path.join('.');
+    for (const [k, child] of Object.entries(v)) stack.push({ value: child, path: [...path, k] });
+  }
+  return null;
+}
+
 const YES_NO_VALUES = new Set(['yes', 'no', 'partial']);
 
 /**
@@ -12,6 +27,9 @@ const YES_NO_VALUES = new Set(['yes', 'no', 'partial']);
 export function parseQuestionnaire(
   raw: unknown,
 ): { ok: true; value: Questionnaire } | { ok: false; issues: Issue[] } {
+  const tooDeep = pathDeeperThan(raw, MAX_DEPTH);
+  if (tooDeep !== null)
+    return { ok: false, issues: [{ path: tooDeep, message: `Nested more than ${MAX_DEPTH} levels deep` }] };
   const parsed = QuestionnaireSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const issues = checkReferences(parsed.data);

@@ -1,11 +1,18 @@
 import { createServices, type AppServices, type ServicesOptions } from '../services/services';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch';
+import { createHandlers, type Handlers } from './handlers';
+import type { Preferences } from '../domain/preferences';
 
-export type AppCoreOptions = ServicesOptions & Omit<DispatcherOptions, 'handlers'>;
+export type AppCoreOptions = ServicesOptions &
+  Omit<DispatcherOptions, 'handlers'> & {
+    /** Told after preferences change (the app applies the theme to the window). */
+    onPreferencesChanged?(preferences: Preferences): void;
+  };
 
 /** The services of one data folder and the dispatcher over them. */
 export interface AppCore {
   services: AppServices;
+  handlers: Handlers;
   dispatcher: Dispatcher;
   /** Cancels running jobs and closes the database. */
   close(): void;
@@ -18,9 +25,11 @@ export interface AppCore {
  */
 export function openAppCore(options: AppCoreOptions): AppCore {
   const services = createServices(options);
-  const dispatcher = createDispatcher({ ...options, handlers: services.handlers });
+  const handlers = createHandlers(services, options.onPreferencesChanged);
+  const dispatcher = createDispatcher({ ...options, handlers });
   return {
     services,
+    handlers,
     dispatcher,
     close: () => {
       dispatcher.cancelAll();

@@ -1,6 +1,6 @@
 import { AppError, issuesFromZod, summariseIssues } from '../domain/errors';
 import type { JobContext } from '../services/context';
-import type { Handlers } from '../services/services';
+import type { Handlers } from './handlers';
 import {
   contract,
   type OperationName,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../domain/errors';
 import { answerProblem, type AnswerValue, type StoredAnswer } from '../domain/answer';
 import {
+  MAX_EVIDENCE_BYTES,
   type AnswerInput,
   type AssessmentStatus,
   type AssessmentSummary,
@@ -12,9 +13,6 @@ import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
 import type { EvidenceKind, Question, Questionnaire } from '../domain/questionnaire';
 import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
-
-/** Largest evidence file accepted (25 MB). */
-export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
 
 export interface EvidenceInput {
   assessmentId: string;
@@ -200,8 +198,9 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
 
     /** Remembers where the user was, to resume there. */
     setPosition(id: string, position: string) {
-      mustGet(id);
-      storage.assessments.update(id, { position, updatedAt: ctx.now().toISOString() });
+      const row = mustGet(id);
+      // Where the user is reading is not a change to the assessment: no audit, same updatedAt.
+      storage.assessments.update(id, { position, updatedAt: row.updatedAt });
       return { position };
     },
 

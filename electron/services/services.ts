@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { OperationName, ParsedRequestOf, ResponseOf } from '../ipc/contract';
 import { openStorage, type Storage } from '../storage/storage';
 import { createVendorService } from './vendors';
 import { createQuestionnaireService } from './questionnaires';
-import { loadBuiltinQuestionnaires } from './builtin-questionnaires';
 import { createAssessmentService } from './assessments';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
-import type { Preferences } from '../domain/preferences';
-
-/** The service call behind each operation (jobs.cancel is the dispatcher's own). */
-export type Handlers = {
-  [K in Exclude<OperationName, 'jobs.cancel'>]: (
-    request: ParsedRequestOf<K>,
-    job: JobContext,
-  ) => ResponseOf<K> | Promise<ResponseOf<K>>;
-};
 
 export interface ServicesOptions {
   dataDir: string;
@@ -26,21 +15,22 @@ export interface ServicesOptions {
   /** Overrides who is recorded as acting (CLI --user); otherwise preferences, then the OS user. */
   actorOverride?: string;
   now?: () => Date;
-  /** Told after preferences change (the app applies the theme to the window). */
-  onPreferencesChanged?(preferences: Preferences): void;
 }
 
-/** The services of one data folder, and the handler for each contract operation. */
+/** The services of one data folder. */
 export interface AppServices {
   storage: Storage;
-  handlers: Handlers;
   vendors: ReturnType<typeof createVendorService>;
   questionnaires: ReturnType<typeof createQuestionnaireService>;
   assessments: ReturnType<typeof createAssessmentService>;
+  preferences: ReturnType<typeof createPreferencesService>;
+  dataDir: string;
+  appVersion: string;
+  loadDemo(job: JobContext): Promise<{ added: number; skipped: number }>;
   close(): void;
 }
 
-/** Opens a data folder and wires every operation of the contract to its service. */
+/** Opens a data folder and creates its services. */
 export function createServices(options: ServicesOptions): AppServices {
   const storage = openStorage(options.dataDir);
   const preferences = createPreferencesService(options.preferences);
@@ -54,52 +44,17 @@ export function createServices(options: ServicesOptions): AppServices {
   const questionnaires = createQuestionnaireService(ctx);
   const assessments = createAssessmentService(ctx, questionnaires);
 
-  const handlers: Handlers = {
-    'app.info': () => ({
-      version: options.appVersion,
-      dataDir: options.dataDir,
-      schemaVersion: storage.schemaVersion(),
-      vendorCount: storage.vendors.count(),
-    }),
-    'vendors.list': (query) => vendors.list(query),
-    'vendors.get': ({ id }) => vendors.get(id),
-    'vendors.create': (input) => vendors.create(input),
-    'vendors.update': ({ id, patch }) => vendors.update(id, patch),
-    'vendors.remove': ({ id }) => vendors.remove(id),
-    'vendors.history': ({ id, limit }) => vendors.history(id, limit),
-    'demo.load': (_request, job) => loadDemoPortfolio(ctx, job),
-    'questionnaires.list': async () => (await loadBuiltinQuestionnaires(), questionnaires.list()),
-    'questionnaires.get': async ({ id, version }) => (
-      await loadBuiltinQuestionnaires(),
-      questionnaires.get(id, version)
-    ),
-    'questionnaires.validate': ({ content, format, id, extensions }) =>
-      questionnaires.validate(content, format, { id, extensions }),
-    'questionnaires.import': async ({ content, format, id, extensions }) => {
-      await loadBuiltinQuestionnaires();
-      return questionnaires.import(content, format, { id, extensions });
-    },
-    'assessments.start': async ({ vendorId, questionnaireIds }) => {
-      await loadBuiltinQuestionnaires();
-      return assessments.start(vendorId, questionnaireIds);
-    },
-    'assessments.list': ({ vendorId }) => assessments.list(vendorId),
-    'assessments.get': ({ id }) => assessments.get(id),
-    'assessments.answer': ({ id, answer, position }) => assessments.answer(id, answer, position),
-    'assessments.answerMany': ({ id, answers, source }) => assessments.answerMany(id, answers, source),
-    'assessments.setPosition': ({ id, position }) => assessments.setPosition(id, position),
-    'assessments.setStatus': ({ id, status }) => assessments.setStatus(id, status),
-    'evidence.attach': (input) => assessments.attachEvidence(input),
-    'evidence.list': ({ vendorId }) => assessments.evidenceForVendor(vendorId),
-    'preferences.get': () => preferences.get(),
-    'preferences.set': (patch) => {
-      const updated = preferences.set(patch);
-      options.onPreferencesChanged?.(updated);
-      return updated;
-    },
+  return {
+    storage,
+    vendors,
+    questionnaires,
+    assessments,
+    preferences,
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    loadDemo: (job: JobContext) => loadDemoPortfolio(ctx, job),
+    close: () => storage.close(),
   };
-
-  return { storage, handlers, vendors, questionnaires, assessments, close: () => storage.close() };
 }
 
 function osUser(): string {

@@ -60,6 +60,13 @@ export function createVendorService(ctx: ServiceContext) {
     remove(id: string): { id: string } {
       return storage.transaction(() => {
         const before = mustGet(id);
+        const assessments = storage.assessments.countForVendor(id);
+        if (assessments > 0) {
+          throw new AppError(
+            'CONFLICT',
+            `${before.name} has ${assessments} assessment${assessments > 1 ? 's' : ''}; set its status to Offboarded instead, so its review history is kept`,
+          );
+        }
         storage.vendors.remove(id);
         recordAudit(ctx, 'vendor', id, 'delete', before, null);
         return { id };

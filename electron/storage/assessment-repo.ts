@@ -19,6 +19,7 @@ export interface AssessmentRepo {
   insert(row: AssessmentRow): void;
   get(id: string): AssessmentRow | undefined;
   listForVendor(vendorId: string | null): AssessmentRow[];
+  countForVendor(vendorId: string): number;
   update(
     id: string,
     changes: { status?: AssessmentStatus; position?: string | null; updatedAt: string },
@@ -43,6 +44,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
   );
   const byVendor = sql.prepare('SELECT * FROM assessments WHERE vendor_id = ? ORDER BY created_at DESC');
   const selfOnes = sql.prepare('SELECT * FROM assessments WHERE vendor_id IS NULL ORDER BY created_at DESC');
+  const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM assessments WHERE vendor_id = ?');
   const answersStmt = sql.prepare('SELECT * FROM answers WHERE assessment_id = ?');
   const answerStmt = sql.prepare(
     'SELECT * FROM answers WHERE assessment_id = ? AND questionnaire_id = ? AND question_id = ?',
@@ -96,6 +98,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
       return r ? fromRow(r) : undefined;
     },
     listForVendor: (vendorId) => (vendorId === null ? selfOnes.all() : byVendor.all(vendorId)).map(fromRow),
+    countForVendor: (vendorId) => Number((countStmt.get(vendorId) as { n: number }).n),
     update(id, changes) {
       const sets: string[] = ['updated_at = ?'];
       const params: (string | null)[] = [changes.updatedAt];

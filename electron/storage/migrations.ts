@@ -54,7 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE TABLE assessments (
         id TEXT PRIMARY KEY,
-        vendor_id TEXT REFERENCES vendors (id) ON DELETE CASCADE,
+        vendor_id TEXT REFERENCES vendors (id) ON DELETE RESTRICT,
         title TEXT NOT NULL,
         status TEXT NOT NULL,
         position TEXT,
@@ -84,7 +84,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE TABLE evidence (
         id TEXT PRIMARY KEY,
-        vendor_id TEXT REFERENCES vendors (id) ON DELETE CASCADE,
+        vendor_id TEXT REFERENCES vendors (id) ON DELETE RESTRICT,
         assessment_id TEXT REFERENCES assessments (id) ON DELETE SET NULL,
         questionnaire_id TEXT,
         question_id TEXT,

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useDebouncedText } from '../hooks/useDebouncedText';
 import type { Question } from '../../electron/domain/questionnaire';
 import type { AnswerValue } from '../../electron/domain/answer';
 
 interface AnswerControlProps {
+  /** Unique across the page (two questionnaires may share a question id). */
+  name: string;
   question: Question;
   answer: AnswerValue | null;
   onAnswer(answer: AnswerValue | null): void;
@@ -21,9 +23,8 @@ export function keyOptions(question: Question): AnswerValue[] {
 const YES_NO_LABELS: Record<string, string> = { yes: 'Yes', partial: 'Partly', no: 'No' };
 
 /** The input for one question, by its type; every change is an answer. */
-export function AnswerControl({ question, answer, onAnswer }: AnswerControlProps) {
+export function AnswerControl({ name, question, answer, onAnswer }: AnswerControlProps) {
   const value = answer?.status === 'answered' ? answer.value : undefined;
-  const name = `answer-${question.id}`;
   const answered = (v: string | number | string[]): AnswerValue => ({ status: 'answered', value: v });
 
   switch (question.type) {
@@ -103,6 +104,7 @@ export function AnswerControl({ question, answer, onAnswer }: AnswerControlProps
           key={question.id}
           label="Answer"
           multiline={question.type === 'long-text'}
+          maxLength={question.type === 'long-text' ? 20000 : 500}
           value={typeof value === 'string' ? value : ''}
           onCommit={(t) => onAnswer(t.trim() ? answered(t) : null)}
         />
@@ -117,22 +119,19 @@ interface TextAnswerProps {
   value: string;
   type?: string;
   multiline?: boolean;
+  maxLength?: number;
   onCommit(text: string): void;
 }
 
-/** A text-like input saved when typing pauses and when focus leaves. */
-function TextAnswer({ label, value, type = 'text', multiline, onCommit }: TextAnswerProps) {
-  const [text, setText] = useState(value);
-  useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => onCommit(text), 500);
-    return () => clearTimeout(timer);
-  }, [text, value, onCommit]);
+/** A text-like input saved when typing pauses, when focus leaves and when it closes. */
+function TextAnswer({ label, value, type = 'text', multiline, maxLength, onCommit }: TextAnswerProps) {
+  const { text, setText, flush } = useDebouncedText(value, onCommit);
   const props = {
     'aria-label': label,
     value: text,
+    maxLength,
     onChange: (e: { target: { value: string } }) => setText(e.target.value),
-    onBlur: () => text !== value && onCommit(text),
+    onBlur: flush,
   };
   return multiline ? (
     <textarea rows={4} {...props} />

@@ -6,7 +6,7 @@ import {
   type EvidenceKind,
   type Question,
 } from '../../electron/domain/questionnaire';
-import type { Evidence } from '../../electron/domain/assessment';
+import { MAX_EVIDENCE_BYTES, type Evidence } from '../../electron/domain/assessment';
 
 interface EvidenceAttachProps {
   assessmentId: string;
@@ -16,8 +16,6 @@ interface EvidenceAttachProps {
   onAttached(): void;
   onError(message: string): void;
 }
-
-const MAX_BYTES = 25 * 1024 * 1024;
 
 /** Attach an evidence file: kind, issuer, period and expiry; shows what is attached with its SHA-256. */
 export function EvidenceAttach({
@@ -35,8 +33,16 @@ export function EvidenceAttach({
   const [busy, setBusy] = useState(false);
 
   const attach = async (file: File) => {
-    if (file.size > MAX_BYTES) return onError(`${file.name} is larger than 25 MB`);
+    if (file.size > MAX_EVIDENCE_BYTES) return onError(`${file.name} is larger than 25 MB`);
     setBusy(true);
+    try {
+      await send(file);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const send = async (file: File) => {
     const contentBase64 = await toBase64(file);
     const r = await call('evidence.attach', {
       assessmentId,
@@ -48,7 +54,6 @@ export function EvidenceAttach({
       issuer,
       periodEnd: periodEnd || null,
     });
-    setBusy(false);
     if (r.ok) onAttached();
     else onError(r.error.message);
   };

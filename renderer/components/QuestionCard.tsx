@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useDebouncedText } from '../hooks/useDebouncedText';
 import type { Question } from '../../electron/domain/questionnaire';
 import type { StoredAnswer, AnswerValue } from '../../electron/domain/answer';
 import type { AnswerInput, Evidence } from '../../electron/domain/assessment';
@@ -25,14 +25,15 @@ export function QuestionCard(p: QuestionCardProps) {
   const { question, stored } = p;
   const answer = stored?.answer ?? null;
   const base = { questionnaireId: p.questionnaireId, questionId: question.id };
+  const headingId = `q-${p.questionnaireId}-${question.id}`;
   const setAnswer = (a: AnswerValue | null) => p.save({ ...base, answer: a });
   const toggle = (status: 'not-applicable' | 'refused') =>
     setAnswer(answer?.status === status ? null : { status });
 
   return (
-    <article className="question-card" aria-labelledby={`q-${question.id}`} data-question={question.id}>
+    <article className="question-card" aria-labelledby={headingId} data-question={question.id} tabIndex={-1}>
       <p className="question-heading cell-muted">{p.heading}</p>
-      <h2 id={`q-${question.id}`} className="question-text">
+      <h2 id={headingId} className="question-text">
         {question.text}
         {question.required && <span className="required-mark"> (required)</span>}
       </h2>
@@ -44,7 +45,12 @@ export function QuestionCard(p: QuestionCardProps) {
       )}
       <fieldset className="answer" disabled={p.readOnly}>
         <legend className="visually-hidden">Answer</legend>
-        <AnswerControl question={question} answer={answer} onAnswer={setAnswer} />
+        <AnswerControl
+          name={`answer-${p.questionnaireId}-${question.id}`}
+          question={question}
+          answer={answer}
+          onAnswer={setAnswer}
+        />
         {(question.type === 'evidence' || question.evidence) && (
           <EvidenceAttach
             assessmentId={p.assessmentId}
@@ -102,20 +108,16 @@ export function QuestionCard(p: QuestionCardProps) {
 }
 
 function NoteField({ value, onCommit }: { value: string; onCommit(note: string): void }) {
-  const [text, setText] = useState(value);
-  useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => onCommit(text), 600);
-    return () => clearTimeout(timer);
-  }, [text, value, onCommit]);
+  const { text, setText, flush } = useDebouncedText(value, onCommit, 600);
   return (
     <label className="note">
       Note
       <textarea
         rows={2}
+        maxLength={10000}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onBlur={() => text !== value && onCommit(text)}
+        onBlur={flush}
       />
     </label>
   );

@@ -16,6 +16,8 @@ export function useAssessment(id: string) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(0);
   const queue = useRef(Promise.resolve());
+  /** Edits not yet answered by main, per question: an older reply must not undo a newer edit. */
+  const inFlight = useRef(new Map<string, number>());
 
   const reload = useCallback(async () => {
     const r = await call('assessments.get', { id });
@@ -41,18 +43,28 @@ export function useAssessment(id: string) {
   /** Saves one answer change; saves run one after another in the order made. */
   const save = useCallback(
     (input: AnswerInput): Promise<string | null> => {
+      const key = answerKey(input.questionnaireId, input.questionId);
+      const pending = inFlight.current;
+      pending.set(key, (pending.get(key) ?? 0) + 1);
       setDetail((d) => (d ? { ...d, answers: mergeAnswer(d.answers, input) } : d));
       setSaving((n) => n + 1);
       const run = queue.current.then(async () => {
         const r = await call('assessments.answer', { id, answer: input });
+        const left = (pending.get(key) ?? 1) - 1;
+        if (left > 0) pending.set(key, left);
+        else pending.delete(key);
         setSaving((n) => n - 1);
         if (!r.ok) {
           await reload();
           return r.error.message;
         }
-        setDetail((d) =>
-          d ? { ...d, state: r.value.state, answers: replaceAnswer(d.answers, r.value.answer) } : d,
-        );
+        setDetail((d) => {
+          if (!d) return d;
+          // An older reply must not undo a newer edit of the same question; the
+          // evaluation is taken from the reply to the last edit in the queue.
+          const answers = left > 0 ? d.answers : replaceAnswer(d.answers, r.value.answer);
+          return pending.size > 0 ? { ...d, answers } : { ...d, answers, state: r.value.state };
+        });
         return null;
       });
       queue.current = run.then(() => undefined);

@@ -4,6 +4,7 @@ import { useAssessment } from '../hooks/useAssessment';
 import { answerKey, type RaisedFlag } from '../../electron/domain/evaluate-assessment';
 import type { Question, Questionnaire } from '../../electron/domain/questionnaire';
 import { QuestionCard } from '../components/QuestionCard';
+import type { AssessmentStatus } from '../../electron/domain/assessment';
 import { keyOptions } from '../components/AnswerControl';
 import { useToast } from '../components/Toasts';
 
@@ -83,6 +84,8 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
       if (!key) return;
       setCurrent(key);
       void call('assessments.setPosition', { id, position: key });
+      // Keyboard and screen-reader users land on the new question.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.questions .question-card')?.focus());
     },
     [id],
   );
@@ -101,7 +104,7 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
         e.ctrlKey ||
         e.metaKey ||
         e.altKey ||
-        target.closest('input:not([type=radio]):not([type=checkbox]), textarea, select, dialog[open]')
+        target.closest('input:not([type=checkbox]), textarea, select, dialog[open]')
       )
         return;
       if (e.key === 'ArrowRight' || e.key === 'PageDown') {
@@ -194,8 +197,11 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
             aria-label="Status"
             value={detail.assessment.status}
             onChange={(e) =>
-              void call('assessments.setStatus', { id, status: e.target.value as 'in-progress' }).then(() =>
-                reload(),
+              void call('assessments.setStatus', { id, status: e.target.value as AssessmentStatus }).then(
+                (r) => {
+                  if (!r.ok) toast('error', r.error.message);
+                  void reload();
+                },
               )
             }
           >
@@ -274,12 +280,13 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
           {state.flags.length === 0 ? (
             <p className="cell-muted">None raised so far.</p>
           ) : (
-            <ul className="flags">
+            <ul className="flags" aria-live="polite">
               {state.flags.map((f) => (
                 <li key={`${f.questionnaireId}/${f.ruleId}`} className={`flag flag-${f.severity}`}>
                   <button
                     type="button"
                     className="flag-link"
+                    disabled={!f.questionId}
                     onClick={() => f.questionId && moveTo(answerKey(f.questionnaireId, f.questionId))}
                   >
                     <span className="flag-severity">

@@ -8,7 +8,6 @@ test('theme follows the OS and the setting overrides it', async ({ app }) => {
   expect(await background()).toBe('rgb(21, 24, 29)');
   await page.getByLabel('Light').check();
   await expect.poll(background).toBe('rgb(246, 247, 249)');
-  expect(app.services.handlers['preferences.get']).toBeDefined();
   const saved = await app.dispatcher.call('preferences.get', {});
   expect(saved.ok && saved.value.theme).toBe('light');
   await page.getByLabel('Follow the system').check();

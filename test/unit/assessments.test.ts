@@ -177,3 +177,13 @@ describe('assessments', () => {
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
+
+describe('a vendor with assessments', () => {
+  it('cannot be deleted, so its review history is kept', async () => {
+    const { dispatcher, vendor, services } = await setup();
+    const r = await dispatcher.call('vendors.remove', { id: vendor.id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!r.ok) expect(r.error.message).toMatch(/Offboarded/);
+    expect(services.storage.vendors.get(vendor.id)).toBeDefined();
+  });
+});

@@ -93,3 +93,18 @@ describe('conditions', () => {
     expect(ConditionSchema.safeParse(c).success).toBe(false);
   });
 });
+
+describe('regular expressions in conditions', () => {
+  it.each(['(a+)+$', '(a|a)*', '(\\w*)+x', '((ab)*)+', '(a)\\1', '(?<x>a)\\k<x>'])(
+    'refuses %s, which could hang the app',
+    (re) => {
+      expect(ConditionSchema.safeParse({ question: 'q', matches: re }).success).toBe(false);
+    },
+  );
+  it.each(['^EU', 'frankfurt|dublin', '^[a-z]+(-[a-z]+)?$', '\\d{2,4}', '(eu|uk)-west'])(
+    'accepts %s',
+    (re) => {
+      expect(ConditionSchema.safeParse({ question: 'q', matches: re }).success).toBe(true);
+    },
+  );
+});

@@ -47,11 +47,11 @@ describe('dispatcher', () => {
   });
 
   it('turns an unexpected failure into an INTERNAL error without a stack trace', async () => {
-    const { services } = openApp();
+    const { handlers } = openApp();
     const internal: unknown[] = [];
     const dispatcher = createDispatcher({
       handlers: {
-        ...services.handlers,
+        ...handlers,
         'vendors.list': () => {
           throw new TypeError('disk on fire');
         },
@@ -68,9 +68,9 @@ describe('dispatcher', () => {
   });
 
   it('refuses a malformed answer from a service', async () => {
-    const { services } = openApp();
+    const { handlers } = openApp();
     const dispatcher = createDispatcher({
-      handlers: { ...services.handlers, 'app.info': () => ({ version: 1 }) as never },
+      handlers: { ...handlers, 'app.info': () => ({ version: 1 }) as never },
       isTrustedPageUrl: () => true,
     });
     expect(await dispatcher.call('app.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

@@ -58,3 +58,28 @@ describe('evaluating an assessment', () => {
     expect(s.sections[0]!.answered).toBe(1);
   });
 });
+
+describe('a refusal', () => {
+  it('raises one flag, the most severe of the question’s rules', () => {
+    const withTwo = structuredClone(q);
+    withTwo.sections[0]!.questions[0]!.redFlags.push({
+      id: 'fw_partial',
+      when: { question: 'fw_signed', is: 'partial' },
+      severity: 'low',
+      message: 'Some firmware is unsigned',
+      knockout: false,
+    });
+    const state = evaluateAssessment(
+      [withTwo],
+      new Map([[answerKey(q.id, 'fw_signed'), { status: 'refused' }]]),
+    );
+    expect(state.flags).toEqual([
+      expect.objectContaining({
+        ruleId: 'fw_unsigned',
+        severity: 'critical',
+        knockout: true,
+        reason: 'refused',
+      }),
+    ]);
+  });
+});

@@ -29,7 +29,7 @@ export function openApp(options: { actor?: string; dataDir?: string; now?: () =>
   });
   const progress: ProgressEvent[] = [];
   const internalErrors: unknown[] = [];
-  const { services, dispatcher, close } = openAppCore({
+  const { services, handlers, dispatcher, close } = openAppCore({
     dataDir,
     preferences,
     appVersion: '0.0.0-test',
@@ -40,7 +40,7 @@ export function openApp(options: { actor?: string; dataDir?: string; now?: () =>
     onInternalError: (_op, e) => internalErrors.push(e),
   });
   cleanups.push(close);
-  return { dataDir, services, dispatcher, progress, internalErrors, preferences };
+  return { dataDir, services, handlers, dispatcher, progress, internalErrors, preferences };
 }
 
 /** A complete vendor input with overrides. */

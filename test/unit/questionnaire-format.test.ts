@@ -104,3 +104,15 @@ describe('questionnaire format', () => {
     });
   }
 });
+
+describe('hostile questionnaires', () => {
+  it('reports conditions nested too deep instead of crashing', () => {
+    let deep: unknown = { question: 'fw_signed', is: 'yes' };
+    for (let i = 0; i < 5000; i++) deep = { not: deep };
+    const q = example();
+    q.sections[0].questions[1].showIf = deep;
+    const r = parseQuestionnaire(q);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.message).toMatch(/Nested more than 64 levels/);
+  });
+});

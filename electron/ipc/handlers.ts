@@ -1,0 +1,68 @@
+import type { OperationName, ParsedRequestOf, ResponseOf } from './contract';
+import type { AppServices } from '../services/services';
+import type { JobContext } from '../services/context';
+import type { Preferences } from '../domain/preferences';
+import { loadBuiltinQuestionnaires } from '../services/builtin-questionnaires';
+
+/** The service call behind each operation (jobs.cancel is the dispatcher's own). */
+export type Handlers = {
+  [K in Exclude<OperationName, 'jobs.cancel'>]: (
+    request: ParsedRequestOf<K>,
+    job: JobContext,
+  ) => ResponseOf<K> | Promise<ResponseOf<K>>;
+};
+
+/** Maps every operation of the contract to its service call. */
+export function createHandlers(
+  services: AppServices,
+  onPreferencesChanged?: (preferences: Preferences) => void,
+): Handlers {
+  return {
+    'app.info': () => ({
+      version: services.appVersion,
+      dataDir: services.dataDir,
+      schemaVersion: services.storage.schemaVersion(),
+      vendorCount: services.storage.vendors.count(),
+    }),
+    'vendors.list': (query) => services.vendors.list(query),
+    'vendors.get': ({ id }) => services.vendors.get(id),
+    'vendors.create': (input) => services.vendors.create(input),
+    'vendors.update': ({ id, patch }) => services.vendors.update(id, patch),
+    'vendors.remove': ({ id }) => services.vendors.remove(id),
+    'vendors.history': ({ id, limit }) => services.vendors.history(id, limit),
+    'demo.load': (_request, job) => services.loadDemo(job),
+    'questionnaires.list': async () => {
+      await loadBuiltinQuestionnaires();
+      return services.questionnaires.list();
+    },
+    'questionnaires.get': async ({ id, version }) => {
+      await loadBuiltinQuestionnaires();
+      return services.questionnaires.get(id, version);
+    },
+    'questionnaires.validate': ({ content, format, id, extensions }) =>
+      services.questionnaires.validate(content, format, { id, extensions }),
+    'questionnaires.import': async ({ content, format, id, extensions }) => {
+      await loadBuiltinQuestionnaires();
+      return services.questionnaires.import(content, format, { id, extensions });
+    },
+    'assessments.start': async ({ vendorId, questionnaireIds }) => {
+      await loadBuiltinQuestionnaires();
+      return services.assessments.start(vendorId, questionnaireIds);
+    },
+    'assessments.list': ({ vendorId }) => services.assessments.list(vendorId),
+    'assessments.get': ({ id }) => services.assessments.get(id),
+    'assessments.answer': ({ id, answer, position }) => services.assessments.answer(id, answer, position),
+    'assessments.answerMany': ({ id, answers, source }) =>
+      services.assessments.answerMany(id, answers, source),
+    'assessments.setPosition': ({ id, position }) => services.assessments.setPosition(id, position),
+    'assessments.setStatus': ({ id, status }) => services.assessments.setStatus(id, status),
+    'evidence.attach': (input) => services.assessments.attachEvidence(input),
+    'evidence.list': ({ vendorId }) => services.assessments.evidenceForVendor(vendorId),
+    'preferences.get': () => services.preferences.get(),
+    'preferences.set': (patch) => {
+      const updated = services.preferences.set(patch);
+      onPreferencesChanged?.(updated);
+      return updated;
+    },
+  };
+}

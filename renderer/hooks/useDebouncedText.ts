@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+/**
+ * Text typed by the user, committed when typing pauses, on blur and when the field goes
+ * away (so nothing typed is lost on close). Compares with what it last committed — not
+ * with the stored value — so a value the store normalises ("1.50" → 1.5) or refuses is
+ * committed once, not again and again.
+ */
+export function useDebouncedText(initial: string, commit: (text: string) => void, delay = 500) {
+  const [text, setText] = useState(initial);
+  const committed = useRef(initial);
+  const pending = useRef<string | null>(null);
+  const commitRef = useRef(commit);
+  useLayoutEffect(() => {
+    commitRef.current = commit;
+  });
+
+  const flush = useCallback(() => {
+    if (pending.current === null) return;
+    const value = pending.current;
+    pending.current = null;
+    committed.current = value;
+    commitRef.current(value);
+  }, []);
+
+  useEffect(() => {
+    if (text === committed.current) {
+      pending.current = null;
+      return;
+    }
+    pending.current = text;
+    const timer = setTimeout(flush, delay);
+    return () => clearTimeout(timer);
+  }, [text, delay, flush]);
+
+  useEffect(() => flush, [flush]);
+
+  return { text, setText, flush };
+}
