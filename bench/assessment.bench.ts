@@ -6,6 +6,7 @@
  */
 import { test, expect } from '../test/e2e/harness';
 import { seedVendors } from './seed';
+import { DEFAULT_VENDOR_QUERY } from '../electron/domain/vendor';
 import { median, report } from './report';
 
 function questionnaire(id: string, sections: number, perSection: number) {
@@ -47,14 +48,7 @@ const percentile = (values: number[], p: number) =>
 
 test('assessment: 300 questions, 2,000 vendors', async ({ app }) => {
   seedVendors(app.services, 2000);
-  const vendor = app.services.vendors.list({
-    search: '',
-    categories: [],
-    statuses: [],
-    criticalities: [],
-    sort: 'name',
-    direction: 'asc',
-  }).items[0]!;
+  const vendor = app.services.vendors.list(DEFAULT_VENDOR_QUERY).items[0]!;
   for (const [id, sections, per] of [
     ['bench-large', 10, 30],
     ['bench-small', 1, 10],

@@ -16,6 +16,13 @@ import { AssessmentPage } from './pages/AssessmentPage';
 import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
 import { QuestionnairesPage } from './pages/QuestionnairesPage';
 
+const NAV = [
+  ['vendors', 'Vendors'],
+  ['self', 'Self-assessment'],
+  ['questionnaires', 'Questionnaires'],
+  ['settings', 'Settings'],
+] as const;
+
 type Editing = { mode: 'new' } | { mode: 'edit'; vendor: Vendor } | null;
 interface Job {
   id: string;
@@ -201,34 +208,16 @@ function Shell() {
     <div className="app">
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Vendor Risk Desk</div>
-        <a
-          href="#/vendors"
-          className={route.page === 'vendors' ? 'nav-item active' : 'nav-item'}
-          aria-current={route.page === 'vendors' ? 'page' : undefined}
-        >
-          Vendors
-        </a>
-        <a
-          href="#/self"
-          className={route.page === 'self' ? 'nav-item active' : 'nav-item'}
-          aria-current={route.page === 'self' ? 'page' : undefined}
-        >
-          Self-assessment
-        </a>
-        <a
-          href="#/questionnaires"
-          className={route.page === 'questionnaires' ? 'nav-item active' : 'nav-item'}
-          aria-current={route.page === 'questionnaires' ? 'page' : undefined}
-        >
-          Questionnaires
-        </a>
-        <a
-          href="#/settings"
-          className={route.page === 'settings' ? 'nav-item active' : 'nav-item'}
-          aria-current={route.page === 'settings' ? 'page' : undefined}
-        >
-          Settings
-        </a>
+        {NAV.map(([page, label]) => (
+          <a
+            key={page}
+            href={`#/${page}`}
+            className={route.page === page ? 'nav-item active' : 'nav-item'}
+            aria-current={route.page === page ? 'page' : undefined}
+          >
+            {label}
+          </a>
+        ))}
       </nav>
       <main className="main">
         {job && (

@@ -55,9 +55,12 @@ export const assessAnswer: CommandSpec = {
     const payload = { id: got.value.assessment.id, answers: parsed.entries, source: `cli:${basename(file)}` };
     const result = await request(dispatcher, 'assessments.answerMany', payload);
     if (!result.ok) return answerFailure(result.error, payload, parsed.entries, invalid);
-    const { applied, state } = result.value;
+    const { applied, hidden, state } = result.value;
+    const hiddenNote = hidden.length
+      ? `\n${hidden.length} of them answer questions hidden by earlier answers (kept, not counted): ${hidden.join(', ')}`
+      : '';
     return done(
-      `Saved ${applied} answers; ${state.answered} of ${state.applicable} applicable questions answered; ${flagCount(state)}`,
+      `Saved ${applied} answers; ${state.answered} of ${state.applicable} applicable questions answered; ${flagCount(state)}${hiddenNote}`,
       result.value,
     );
   },

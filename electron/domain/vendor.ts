@@ -168,6 +168,9 @@ export const VendorListQuerySchema = z
   })
   .strict();
 
+/** The list as it first shows: everything, by name. */
+export const DEFAULT_VENDOR_QUERY: VendorListQuery = VendorListQuerySchema.parse({});
+
 export type VendorInput = z.infer<typeof VendorInputSchema>;
 export type VendorInputDraft = z.input<typeof VendorInputSchema>;
 export type VendorPatch = z.infer<typeof VendorPatchSchema>;

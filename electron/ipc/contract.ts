@@ -141,7 +141,7 @@ export const contract = {
         source: z.string().max(200).default('bulk'),
       })
       .strict(),
-    z.object({ applied: z.number(), state: AssessmentStateSchema }),
+    z.object({ applied: z.number(), hidden: z.array(z.string()), state: AssessmentStateSchema }),
   ),
   'assessments.setPosition': op(
     z.object({ id: AssessmentId, position: z.string().min(1).max(300) }).strict(),

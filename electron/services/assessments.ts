@@ -192,7 +192,14 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
         const qs = pinnedOf(row);
         for (const input of inputs) applyAnswer(id, qs, input, source);
         storage.assessments.update(id, { updatedAt: ctx.now().toISOString() });
-        return { applied: inputs.length, state: stateOf(qs, storage.assessments.answers(id)) };
+        const state = stateOf(qs, storage.assessments.answers(id));
+        // Kept (they count again if the question is shown again), but said, so a bulk
+        // import never silently stores answers nobody will see.
+        const shown = new Set(state.visible);
+        const hidden = inputs
+          .map((i) => answerKey(i.questionnaireId, i.questionId))
+          .filter((k) => !shown.has(k));
+        return { applied: inputs.length, hidden, state };
       });
     },
 
@@ -207,7 +214,36 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
     /** Moves an assessment between in progress, submitted and closed. */
     setStatus(id: string, status: AssessmentStatus): AssessmentSummary {
       return storage.transaction(() => {
-        const before = summaryOf(mustGet(id));
+        const row = mustGet(id);
+        const before = summaryOf(row);
+        if (status === 'submitted') {
+          const qs = pinnedOf(row);
+          const state = stateOf(qs, storage.assessments.answers(id));
+          const answered = new Set(
+            storage.assessments
+              .answers(id)
+              .filter((a) => a.answer)
+              .map((a) => answerKey(a.questionnaireId, a.questionId)),
+          );
+          const missing = qs.flatMap((q) =>
+            q.sections.flatMap((s) =>
+              s.questions
+                .filter(
+                  (x) =>
+                    x.required &&
+                    state.visible.includes(answerKey(q.id, x.id)) &&
+                    !answered.has(answerKey(q.id, x.id)),
+                )
+                .map((x) => answerKey(q.id, x.id)),
+            ),
+          );
+          if (missing.length) {
+            throw new AppError(
+              'CONFLICT',
+              `${missing.length} required question${missing.length > 1 ? 's are' : ' is'} still unanswered (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}); answer ${missing.length > 1 ? 'them' : 'it'} before submitting`,
+            );
+          }
+        }
         storage.assessments.update(id, { status, updatedAt: ctx.now().toISOString() });
         const after = summaryOf(mustGet(id));
         recordAudit(ctx, 'assessment', id, 'update', before, after);

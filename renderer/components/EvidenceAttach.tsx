@@ -29,7 +29,9 @@ export function EvidenceAttach({
   const kinds = question.evidence?.kinds ?? EVIDENCE_KINDS;
   const [kind, setKind] = useState<EvidenceKind>(kinds[0] ?? 'other');
   const [issuer, setIssuer] = useState('');
+  const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
+  const [expiresAt, setExpiresAt] = useState('');
   const [busy, setBusy] = useState(false);
 
   const attach = async (file: File) => {
@@ -52,7 +54,9 @@ export function EvidenceAttach({
       contentBase64,
       kind,
       issuer,
+      periodStart: periodStart || null,
       periodEnd: periodEnd || null,
+      expiresAt: expiresAt || null,
     });
     if (r.ok) onAttached();
     else onError(r.error.message);
@@ -93,8 +97,16 @@ export function EvidenceAttach({
           />
         </label>
         <label>
+          Period start
+          <input type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />
+        </label>
+        <label>
           Period end
           <input type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />
+        </label>
+        <label title="Left empty: the period end plus how long this kind of evidence stays valid">
+          Valid until
+          <input type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
         </label>
         <label className="button file-button">
           {busy ? 'Attaching…' : 'Attach file…'}

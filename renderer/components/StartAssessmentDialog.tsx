@@ -31,7 +31,9 @@ export function StartAssessmentDialog({ vendor, open, onClose, onStarted }: Star
       setChosen(vendor ? suggestQuestionnaires(vendor, fitting) : fitting.map((q) => q.id).slice(0, 1));
       setError(null);
     });
-  }, [open, vendor]);
+    // Not re-run when the vendor object is reloaded: that would undo the user's choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, vendor?.id]);
 
   const start = async () => {
     setBusy(true);

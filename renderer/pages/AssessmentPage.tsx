@@ -55,15 +55,6 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
       ),
     [detail?.questionnaires],
   );
-  const items = all.filter((item) => {
-    if (!visible.has(item.key)) return false;
-    const a = answers.get(item.key);
-    if (filter === 'unanswered') return !a?.answer;
-    if (filter === 'follow-up') return a?.followUp === true;
-    if (filter === 'flagged') return flagsByKey.has(item.key);
-    return true;
-  });
-
   // Resume where the user left off, else at the first unanswered question.
   const resumeAt = useMemo(() => {
     const position = detail?.assessment.position;
@@ -73,6 +64,18 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [detail?.assessment.id]);
   const current = chosen ?? resumeAt;
+
+  const items = all.filter((item) => {
+    if (!visible.has(item.key)) return false;
+    // One at a time, the question being answered stays while it is answered, even once
+    // it no longer matches the filter ("Unanswered"); moving on drops it.
+    if (mode === 'one' && item.key === current) return true;
+    const a = answers.get(item.key);
+    if (filter === 'unanswered') return !a?.answer;
+    if (filter === 'follow-up') return a?.followUp === true;
+    if (filter === 'flagged') return flagsByKey.has(item.key);
+    return true;
+  });
 
   const index = Math.max(
     0,
@@ -114,16 +117,29 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
         e.preventDefault();
         moveTo(items[index - 1]?.key);
       } else if (/^[1-9]$/.test(e.key) && !readOnly) {
+        const base = { questionnaireId: item.questionnaire.id, questionId: item.question.id };
+        if (item.question.type === 'multiple-choice') {
+          const choice = item.question.choices![Number(e.key) - 1];
+          if (!choice) return;
+          e.preventDefault();
+          const stored = answers.get(item.key)?.answer;
+          const chosen = stored?.status === 'answered' && Array.isArray(stored.value) ? stored.value : [];
+          const next = chosen.includes(choice.id)
+            ? chosen.filter((c) => c !== choice.id)
+            : [...chosen, choice.id];
+          void save({ ...base, answer: next.length ? { status: 'answered', value: next } : null });
+          return;
+        }
         const option = keyOptions(item.question)[Number(e.key) - 1];
         if (option) {
           e.preventDefault();
-          void save({ questionnaireId: item.questionnaire.id, questionId: item.question.id, answer: option });
+          void save({ ...base, answer: option });
         }
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [mode, item, items, index, moveTo, save, readOnly]);
+  }, [mode, item, items, index, moveTo, save, readOnly, answers]);
 
   if (error)
     return (

@@ -6,6 +6,7 @@ import {
   STATUS_LABELS,
   VENDOR_CATEGORIES,
   VENDOR_STATUSES,
+  DEFAULT_VENDOR_QUERY,
   type VendorListQuery,
   type VendorSortKey,
 } from '../../electron/domain/vendor';
@@ -24,14 +25,7 @@ interface VendorsPageProps {
   onOpenAssessment(id: string): void;
 }
 
-const initialQuery: VendorListQuery = {
-  search: '',
-  categories: [],
-  statuses: [],
-  criticalities: [],
-  sort: 'name',
-  direction: 'asc',
-};
+const initialQuery = DEFAULT_VENDOR_QUERY;
 
 /** The vendor list with search, filters and sort, and the selected vendor beside it. */
 export function VendorsPage({

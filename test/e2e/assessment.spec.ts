@@ -118,3 +118,27 @@ test('full list mode, filters and a refused answer', async ({ app }) => {
   await page.getByLabel('Show').selectOption('unanswered');
   await expect(questions.getByRole('article')).toHaveCount(2);
 });
+
+test('one at a time under "Unanswered": the answered question stays until you move on', async ({ app }) => {
+  const { page } = app;
+  expect((await app.dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
+  const vendor = await app.dispatcher.call('vendors.create', {
+    name: 'Gdańsk Reefer Lines',
+    category: '3pl',
+  });
+  if (!vendor.ok) throw new Error(vendor.error.message);
+  const started = await app.dispatcher.call('assessments.start', {
+    vendorId: vendor.value.id,
+    questionnaireIds: ['example-firmware'],
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  await app.open(`#/assessments/${started.value.id}`);
+  await page.getByLabel('Show').selectOption('unanswered');
+  const questions = page.getByRole('region', { name: 'Questions' });
+  await expect(questions.getByText('Question 1 of 3')).toBeVisible();
+  await page.keyboard.press('3'); // No: the question stays on screen, answered
+  await expect(questions.getByRole('radio', { name: 'No' })).toBeChecked();
+  await page.keyboard.press('ArrowRight');
+  await expect(questions.getByRole('heading', { name: /critical firmware fix/ })).toBeVisible();
+  await expect(questions.getByText('Question 1 of 2')).toBeVisible();
+});

@@ -187,3 +187,34 @@ describe('a vendor with assessments', () => {
     expect(services.storage.vendors.get(vendor.id)).toBeDefined();
   });
 });
+
+describe('bulk answers and submitting', () => {
+  it('says which bulk answers fall on hidden questions', async () => {
+    const { dispatcher, assessmentId } = await setup();
+    const r = await dispatcher.call('assessments.answerMany', {
+      id: assessmentId,
+      answers: [
+        q('fw_signed', { status: 'answered', value: 'no' }),
+        q('fw_key_storage', { status: 'answered', value: 'hsm' }),
+      ],
+    });
+    expect(r.ok && r.value.hidden).toEqual(['example-firmware/fw_key_storage']);
+  });
+
+  it('refuses to submit while a required question is unanswered', async () => {
+    const { dispatcher, assessmentId } = await setup();
+    const refused = await dispatcher.call('assessments.setStatus', { id: assessmentId, status: 'submitted' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!refused.ok)
+      expect(refused.error.message).toMatch(
+        /1 required question is still unanswered \(example-firmware\/fw_signed\)/,
+      );
+    await dispatcher.call('assessments.answer', {
+      id: assessmentId,
+      answer: q('fw_signed', { status: 'answered', value: 'yes' }),
+    });
+    expect(
+      await dispatcher.call('assessments.setStatus', { id: assessmentId, status: 'submitted' }),
+    ).toMatchObject({ ok: true, value: { status: 'submitted' } });
+  });
+});
