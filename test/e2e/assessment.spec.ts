@@ -1,8 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect } from './harness';
+import { test, expect, type AppHarness } from './harness';
 
 const example = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
+
+/** Imports the example questionnaire, starts an assessment of a new vendor with it and opens it. */
+async function openExampleAssessment(app: AppHarness, vendorName: string) {
+  expect((await app.dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
+  const vendor = await app.dispatcher.call('vendors.create', { name: vendorName, category: 'robotics-iot' });
+  if (!vendor.ok) throw new Error(vendor.error.message);
+  const started = await app.dispatcher.call('assessments.start', {
+    vendorId: vendor.value.id,
+    questionnaireIds: ['example-firmware'],
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  await app.open(`#/assessments/${started.value.id}`);
+}
 
 test('assess a vendor with the keyboard, see a condition and a red flag, resume, attach evidence', async ({
   app,
@@ -92,18 +105,7 @@ test('assess a vendor with the keyboard, see a condition and a red flag, resume,
 
 test('full list mode, filters and a refused answer', async ({ app }) => {
   const { page } = app;
-  expect((await app.dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
-  const vendor = await app.dispatcher.call('vendors.create', {
-    name: 'Trollhättan Scanners AB',
-    category: 'robotics-iot',
-  });
-  if (!vendor.ok) throw new Error(vendor.error.message);
-  const started = await app.dispatcher.call('assessments.start', {
-    vendorId: vendor.value.id,
-    questionnaireIds: ['example-firmware'],
-  });
-  if (!started.ok) throw new Error(started.error.message);
-  await app.open(`#/assessments/${started.value.id}`);
+  await openExampleAssessment(app, 'Trollhättan Scanners AB');
 
   await page.getByRole('button', { name: 'Full list' }).click();
   const questions = page.getByRole('region', { name: 'Questions' });
@@ -121,18 +123,7 @@ test('full list mode, filters and a refused answer', async ({ app }) => {
 
 test('one at a time under "Unanswered": the answered question stays until you move on', async ({ app }) => {
   const { page } = app;
-  expect((await app.dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
-  const vendor = await app.dispatcher.call('vendors.create', {
-    name: 'Gdańsk Reefer Lines',
-    category: '3pl',
-  });
-  if (!vendor.ok) throw new Error(vendor.error.message);
-  const started = await app.dispatcher.call('assessments.start', {
-    vendorId: vendor.value.id,
-    questionnaireIds: ['example-firmware'],
-  });
-  if (!started.ok) throw new Error(started.error.message);
-  await app.open(`#/assessments/${started.value.id}`);
+  await openExampleAssessment(app, 'Gdańsk Reefer Lines');
   await page.getByLabel('Show').selectOption('unanswered');
   const questions = page.getByRole('region', { name: 'Questions' });
   await expect(questions.getByText('Question 1 of 3')).toBeVisible();
