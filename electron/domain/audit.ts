@@ -8,6 +8,7 @@ export const AUDIT_ENTITIES = [
   'assessment',
   'answer',
   'evidence',
+  'settings',
 ] as const;
 /** What happened to it. */
 export const AUDIT_ACTIONS = [

@@ -24,7 +24,9 @@ import {
   AssessmentStateSchema,
   AssessmentSummarySchema,
   EvidenceSchema,
+  RaisedFlagSchema,
 } from '../domain/assessment';
+import { RiskSettingsSchema, TIERS } from '../domain/risk';
 
 /** A job id lets a long operation report progress and be cancelled. */
 const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a job id');
@@ -57,6 +59,50 @@ const QuestionnaireFileSchema = z
     extensions: z.array(z.string().max(5_000_000)).max(10).default([]),
   })
   .strict();
+
+const VendorScoreSchema = z.object({
+  vendorId: z.string(),
+  assessment: z
+    .object({ id: z.string(), title: z.string(), status: z.string(), updatedAt: z.string() })
+    .nullable(),
+  score: z.number().nullable(),
+  completeness: z.number(),
+  answered: z.number(),
+  applicable: z.number(),
+  domains: z.array(
+    z.object({
+      questionnaireId: z.string(),
+      sectionId: z.string(),
+      title: z.string(),
+      score: z.number().nullable(),
+      answered: z.number(),
+      applicable: z.number(),
+    }),
+  ),
+  contributions: z.array(
+    z.object({
+      questionnaireId: z.string(),
+      sectionId: z.string(),
+      questionId: z.string(),
+      question: z.string(),
+      answer: z.string(),
+      points: z.number(),
+      weight: z.number(),
+      contribution: z.number(),
+      lost: z.number(),
+      reason: z.string().optional(),
+    }),
+  ),
+  flags: z.array(RaisedFlagSchema),
+  inherent: z.object({ value: z.number(), data: z.number(), criticality: z.number(), access: z.number() }),
+  residual: z.number(),
+  tier: z.enum(TIERS),
+  cappedByKnockout: z.boolean(),
+  knockouts: z.number(),
+  lastAssessed: z.string().nullable(),
+  nextReassessment: z.string().nullable(),
+  overdue: z.boolean(),
+});
 
 const op = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, long = false) => ({
   request,
@@ -169,6 +215,9 @@ export const contract = {
     EvidenceSchema,
   ),
   'evidence.list': op(z.object({ vendorId: VendorIdSchema }).strict(), z.array(EvidenceSchema)),
+  'scores.vendor': op(z.object({ id: VendorIdSchema }).strict(), VendorScoreSchema),
+  'settings.getRisk': op(z.object({}).strict(), RiskSettingsSchema),
+  'settings.setRisk': op(RiskSettingsSchema, RiskSettingsSchema),
   'preferences.get': op(z.object({}).strict(), PreferencesSchema),
   'preferences.set': op(PreferencesPatchSchema, PreferencesSchema),
 } as const;

@@ -58,6 +58,9 @@ export function createHandlers(
     'assessments.setStatus': ({ id, status }) => services.assessments.setStatus(id, status),
     'evidence.attach': (input) => services.assessments.attachEvidence(input),
     'evidence.list': ({ vendorId }) => services.assessments.evidenceForVendor(vendorId),
+    'scores.vendor': ({ id }) => services.scores.vendor(id),
+    'settings.getRisk': () => services.scores.riskSettings(),
+    'settings.setRisk': (settings) => services.scores.setRiskSettings(settings),
     'preferences.get': () => services.preferences.get(),
     'preferences.set': (patch) => {
       const updated = services.preferences.set(patch);

@@ -4,6 +4,7 @@ import { openStorage, type Storage } from '../storage/storage';
 import { createVendorService } from './vendors';
 import { createQuestionnaireService } from './questionnaires';
 import { createAssessmentService } from './assessments';
+import { createScoreService } from './scores';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
@@ -23,6 +24,7 @@ export interface AppServices {
   vendors: ReturnType<typeof createVendorService>;
   questionnaires: ReturnType<typeof createQuestionnaireService>;
   assessments: ReturnType<typeof createAssessmentService>;
+  scores: ReturnType<typeof createScoreService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -49,6 +51,7 @@ export function createServices(options: ServicesOptions): AppServices {
     vendors,
     questionnaires,
     assessments,
+    scores: createScoreService(ctx, questionnaires),
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

@@ -102,6 +102,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX evidence_vendor ON evidence (vendor_id);
     `,
   },
+  {
+    version: 3,
+    name: 'settings',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

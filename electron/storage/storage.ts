@@ -4,6 +4,7 @@ import { createAuditRepo, type AuditRepo } from './audit-repo';
 import { createQuestionnaireRepo, type QuestionnaireRepo } from './questionnaire-repo';
 import { createAssessmentRepo, type AssessmentRepo } from './assessment-repo';
 import { createEvidenceRepo, type EvidenceRepo } from './evidence-repo';
+import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
@@ -13,6 +14,7 @@ export interface Storage {
   readonly questionnaires: QuestionnaireRepo;
   readonly assessments: AssessmentRepo;
   readonly evidence: EvidenceRepo;
+  readonly settings: SettingsRepo;
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   close(): void;
@@ -28,6 +30,7 @@ export function openStorage(dataDir: string): Storage {
     questionnaires: createQuestionnaireRepo(db),
     assessments: createAssessmentRepo(db),
     evidence: createEvidenceRepo(db, dataDir),
+    settings: createSettingsRepo(db),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
     close: db.close,

@@ -145,6 +145,35 @@ const specific: Record<OperationName, unknown[]> = {
     },
   ],
   'evidence.list': [{}, { vendorId: 'x' }],
+  'scores.vendor': [{}, { id: 'x' }, { id: uuid }],
+  'settings.getRisk': [{ key: 'risk' }],
+  'settings.setRisk': [
+    {},
+    {
+      thresholds: { critical: 10, high: 40, medium: 20 },
+      reassessMonths: { critical: 6, high: 12, medium: 24, low: 36 },
+      knockoutTier: 'high',
+      controlEffect: 0.8,
+    },
+    {
+      thresholds: { critical: 60, high: 40, medium: 20 },
+      reassessMonths: { critical: 0, high: 12, medium: 24, low: 36 },
+      knockoutTier: 'high',
+      controlEffect: 0.8,
+    },
+    {
+      thresholds: { critical: 60, high: 40, medium: 20 },
+      reassessMonths: { critical: 6, high: 12, medium: 24, low: 36 },
+      knockoutTier: 'severe',
+      controlEffect: 0.8,
+    },
+    {
+      thresholds: { critical: 60, high: 40, medium: 20 },
+      reassessMonths: { critical: 6, high: 12, medium: 24, low: 36 },
+      knockoutTier: 'high',
+      controlEffect: 2,
+    },
+  ],
   'preferences.get': [{ key: 'theme' }],
   'preferences.set': [
     { theme: 'neon' },
@@ -168,6 +197,7 @@ function snapshot(dataDir: string): string {
       'assessment_questionnaires',
       'answers',
       'evidence',
+      'settings',
     ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
     const prefsPath = join(dataDir, 'preferences.json');
     return JSON.stringify({ rows, prefs: existsSync(prefsPath) ? readFileSync(prefsPath, 'utf8') : null });

@@ -1,0 +1,113 @@
+import { AppError } from '../domain/errors';
+import { answerKey } from '../domain/evaluate-assessment';
+import { scoreAssessment, type AssessmentScore } from '../domain/scoring';
+import {
+  DEFAULT_RISK_SETTINGS,
+  inherentRisk,
+  nextReassessment,
+  residualRisk,
+  RiskSettingsSchema,
+  tierOf,
+  type RiskSettings,
+  type Tier,
+} from '../domain/risk';
+import type { AnswerValue } from '../domain/answer';
+import { recordAudit, type ServiceContext } from './context';
+import type { QuestionnaireService } from './questionnaires';
+
+export interface VendorScore extends Omit<AssessmentScore, 'score'> {
+  vendorId: string;
+  assessment: { id: string; title: string; status: string; updatedAt: string } | null;
+  score: number | null;
+  inherent: ReturnType<typeof inherentRisk>;
+  residual: number;
+  tier: Tier;
+  cappedByKnockout: boolean;
+  knockouts: number;
+  lastAssessed: string | null;
+  nextReassessment: string | null;
+  overdue: boolean;
+}
+
+const RISK_KEY = 'risk';
+
+/** Scores, risk and tiers: the model of docs/scoring.md applied to stored assessments. */
+export function createScoreService(ctx: ServiceContext, questionnaires: QuestionnaireService) {
+  const { storage } = ctx;
+
+  const riskSettings = (): RiskSettings => {
+    const parsed = RiskSettingsSchema.safeParse(storage.settings.get(RISK_KEY));
+    return parsed.success ? parsed.data : DEFAULT_RISK_SETTINGS;
+  };
+
+  return {
+    riskSettings,
+
+    /** Changes the tier thresholds, intervals or knockout cap. */
+    setRiskSettings(settings: RiskSettings): RiskSettings {
+      return storage.transaction(() => {
+        const before = riskSettings();
+        storage.settings.set(RISK_KEY, settings, ctx.now().toISOString());
+        recordAudit(ctx, 'settings', RISK_KEY, 'update', before, settings);
+        return settings;
+      });
+    },
+
+    /**
+     * A vendor's score: its latest submitted or closed assessment (else the latest in
+     * progress), the risk from its profile, the tier and the next reassessment.
+     */
+    vendor(vendorId: string): VendorScore {
+      const vendor = storage.vendors.get(vendorId);
+      if (!vendor) throw new AppError('NOT_FOUND', `No vendor with id ${vendorId}`);
+      const settings = riskSettings();
+      const all = storage.assessments.listForVendor(vendorId);
+      const chosen = all.find((a) => a.status !== 'in-progress') ?? all[0] ?? null;
+      const today = ctx.now().toISOString().slice(0, 10);
+      let scored: AssessmentScore = {
+        score: null,
+        completeness: 0,
+        answered: 0,
+        applicable: 0,
+        domains: [],
+        contributions: [],
+        flags: [],
+      };
+      if (chosen) {
+        const qs = chosen.questionnaires.map((p) => questionnaires.pinned(p.id, p.version));
+        const answers = new Map<string, AnswerValue | null>(
+          storage.assessments
+            .answers(chosen.id)
+            .map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
+        );
+        scored = scoreAssessment({
+          questionnaires: qs,
+          answers,
+          evidence: storage.evidence.listForAssessment(chosen.id),
+          today,
+        });
+      }
+      const inherent = inherentRisk(vendor);
+      const residual = residualRisk(inherent.value, scored.score, settings);
+      const knockouts = scored.flags.filter((f) => f.knockout).length;
+      const { tier, cappedByKnockout } = tierOf(residual, knockouts, settings);
+      const lastAssessed = chosen && chosen.status !== 'in-progress' ? chosen.updatedAt.slice(0, 10) : null;
+      const next = lastAssessed ? nextReassessment(lastAssessed, tier, settings) : null;
+      return {
+        ...scored,
+        vendorId,
+        assessment: chosen
+          ? { id: chosen.id, title: chosen.title, status: chosen.status, updatedAt: chosen.updatedAt }
+          : null,
+        inherent,
+        residual,
+        tier,
+        cappedByKnockout,
+        knockouts,
+        lastAssessed,
+        nextReassessment: next,
+        overdue: next !== null && next < today,
+      };
+    },
+  };
+}

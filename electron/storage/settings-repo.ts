@@ -1,0 +1,24 @@
+import type { Database } from './database';
+
+/** Portfolio-wide settings stored with the data (not per user, unlike preferences). */
+export interface SettingsRepo {
+  get(key: string): unknown;
+  set(key: string, value: unknown, at: string): void;
+}
+
+/** Creates the settings repository. */
+export function createSettingsRepo(db: Database): SettingsRepo {
+  const getStmt = db.sqlite.prepare('SELECT value FROM settings WHERE key = ?');
+  const setStmt = db.sqlite.prepare(
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
+  return {
+    get(key) {
+      const row = getStmt.get(key) as { value: string } | undefined;
+      return row ? (JSON.parse(row.value) as unknown) : undefined;
+    },
+    set(key, value, at) {
+      setStmt.run(key, JSON.stringify(value), at);
+    },
+  };
+}
