@@ -3,6 +3,7 @@ import { call } from '../api';
 import type { Vendor } from '../../electron/domain/vendor';
 import type { AuditEntry } from '../../electron/domain/audit';
 import type { AssessmentSummary, Evidence } from '../../electron/domain/assessment';
+import type { ResponseOf } from '../../electron/ipc/contract';
 
 /** One vendor and its recent history, reloaded when `revision` changes. */
 interface VendorState {
@@ -11,6 +12,7 @@ interface VendorState {
   history: AuditEntry[];
   assessments: AssessmentSummary[];
   evidence: Evidence[];
+  score: ResponseOf<'scores.vendor'> | null;
   error: string | null;
 }
 
@@ -20,6 +22,7 @@ const NOTHING: VendorState = {
   history: [],
   assessments: [],
   evidence: [],
+  score: null,
   error: null,
 };
 
@@ -33,7 +36,8 @@ export function useVendor(id: string | null, revision: number): VendorState {
       call('vendors.history', { id, limit: 20 }),
       call('assessments.list', { vendorId: id }),
       call('evidence.list', { vendorId: id }),
-    ]).then(([v, h, a, e]) => {
+      call('scores.vendor', { id }),
+    ]).then(([v, h, a, e, s]) => {
       if (stale) return;
       setState({
         id,
@@ -41,6 +45,7 @@ export function useVendor(id: string | null, revision: number): VendorState {
         history: h.ok ? h.value : [],
         assessments: a.ok ? a.value : [],
         evidence: e.ok ? e.value : [],
+        score: s.ok ? s.value : null,
         error: v.ok ? null : v.error.message,
       });
     });

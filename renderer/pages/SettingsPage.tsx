@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api';
 import { THEMES, type Preferences } from '../../electron/domain/preferences';
 import { useToast } from '../components/Toasts';
+import { RiskSettingsForm } from '../components/RiskSettingsForm';
 
 interface SettingsPageProps {
   preferences: Preferences;
@@ -86,6 +87,7 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
           </dd>
         </dl>
       )}
+      <RiskSettingsForm />
     </div>
   );
 }

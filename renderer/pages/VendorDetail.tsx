@@ -3,6 +3,7 @@ import { changedFields, type AuditEntry } from '../../electron/domain/audit';
 import { useState } from 'react';
 import { useVendor } from '../hooks/useVendor';
 import { AssessmentList } from '../components/AssessmentList';
+import { ScorePanel } from '../components/ScorePanel';
 import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
 import { evidenceStatus } from '../../electron/domain/assessment';
 import { EVIDENCE_KIND_LABELS } from '../../electron/domain/questionnaire';
@@ -28,7 +29,7 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 
 /** The selected vendor: profile, notes and change history. */
 export function VendorDetail({ id, revision, onEdit, onDelete, onOpenAssessment }: VendorDetailProps) {
-  const { vendor, history, assessments, evidence, error } = useVendor(id, revision);
+  const { vendor, history, assessments, evidence, score, error } = useVendor(id, revision);
   const [starting, setStarting] = useState(false);
 
   if (!id) {
@@ -68,6 +69,7 @@ export function VendorDetail({ id, revision, onEdit, onDelete, onOpenAssessment 
         <StatusBadge value={vendor.status} />
         <span className="badge">{categoryLabel(vendor.category)}</span>
       </div>
+      {score && <ScorePanel score={score} />}
       <dl className="facts">
         <dt>Services</dt>
         <dd>{vendor.services || '—'}</dd>

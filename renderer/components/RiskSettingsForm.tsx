@@ -1,0 +1,107 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { call } from '../api';
+import { TIERS, type RiskSettings } from '../../electron/domain/risk';
+import { useToast } from './Toasts';
+
+const LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
+
+/** Tier thresholds, reassessment intervals and the knockout cap, saved for the whole portfolio. */
+export function RiskSettingsForm() {
+  const toast = useToast();
+  const [settings, setSettings] = useState<RiskSettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void call('settings.getRisk', {}).then((r) => r.ok && setSettings(r.value));
+  }, []);
+  if (!settings) return null;
+
+  const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await call('settings.setRisk', settings);
+    if (r.ok) {
+      setError(null);
+      toast('success', 'Risk settings saved; scores use them at once');
+    } else setError(r.error.message);
+  };
+
+  return (
+    <form className="risk-settings" onSubmit={save} aria-label="Risk tiers">
+      <h2>Risk tiers</h2>
+      <p className="cell-muted">
+        A vendor’s tier comes from its residual risk (0–100). A knockout red flag makes the tier at least the
+        one chosen below. The tier sets when the vendor is due again.
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <table className="settings-table">
+        <thead>
+          <tr>
+            <th scope="col">Tier</th>
+            <th scope="col">Residual risk from</th>
+            <th scope="col">Reassess every (months)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...TIERS].reverse().map((tier) => (
+            <tr key={tier}>
+              <th scope="row">{LABELS[tier]}</th>
+              <td>
+                {tier === 'low' ? (
+                  '0'
+                ) : (
+                  <input
+                    type="number"
+                    aria-label={`${LABELS[tier]} from`}
+                    value={settings.thresholds[tier]}
+                    onChange={(e) =>
+                      setSettings({
+                        ...settings,
+                        thresholds: { ...settings.thresholds, [tier]: number(e.target.value) },
+                      })
+                    }
+                  />
+                )}
+              </td>
+              <td>
+                <input
+                  type="number"
+                  aria-label={`${LABELS[tier]} reassessment months`}
+                  value={settings.reassessMonths[tier]}
+                  onChange={(e) =>
+                    setSettings({
+                      ...settings,
+                      reassessMonths: { ...settings.reassessMonths, [tier]: number(e.target.value) },
+                    })
+                  }
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <label className="field">
+        A knockout makes the tier at least
+        <select
+          value={settings.knockoutTier}
+          onChange={(e) =>
+            setSettings({ ...settings, knockoutTier: e.target.value as RiskSettings['knockoutTier'] })
+          }
+        >
+          {TIERS.map((t) => (
+            <option key={t} value={t}>
+              {LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button button-primary">
+        Save risk settings
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ResponseOf } from '../../electron/ipc/contract';
+
+type VendorScore = ResponseOf<'scores.vendor'>;
+
+const TIER_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
+
+/** A vendor's score and risk: red flags first, then domains, then why the score is what it is. */
+export function ScorePanel({ score }: { score: VendorScore }) {
+  const percent = Math.round(score.completeness * 100);
+  return (
+    <section className="score-panel" aria-label="Risk and score">
+      <div className="score-head">
+        <div className="score-number" data-testid="vendor-score">
+          {score.score === null ? '—' : score.score.toFixed(1)}
+          <span className="score-scale">/ 100</span>
+        </div>
+        <div className="score-facts">
+          <span className={`badge badge-crit-${score.tier}`} data-testid="vendor-tier">
+            {TIER_LABELS[score.tier]} risk
+          </span>
+          {score.cappedByKnockout && <span className="cell-muted">raised by a knockout</span>}
+          <span className="cell-muted">
+            {score.assessment
+              ? `${percent}% complete (${score.answered} of ${score.applicable})`
+              : 'Not assessed yet'}
+          </span>
+          <span className="cell-muted">
+            Inherent {score.inherent.value} · residual {score.residual}
+          </span>
+          {score.nextReassessment && (
+            <span className={score.overdue ? 'overdue' : 'cell-muted'}>
+              {score.overdue ? 'Reassessment overdue since ' : 'Next reassessment '}
+              {score.nextReassessment}
+            </span>
+          )}
+        </div>
+      </div>
+      {score.assessment && score.assessment.status === 'in-progress' && (
+        <p className="cell-muted">From the assessment in progress; it counts fully once submitted.</p>
+      )}
+      {score.flags.length > 0 && (
+        <ul className="flags" aria-label="Red flags">
+          {score.flags.map((f) => (
+            <li key={`${f.questionnaireId}/${f.ruleId}`} className={`flag flag-${f.severity}`}>
+              <span className="flag-severity">{f.knockout ? `Knockout · ${f.severity}` : f.severity}</span>{' '}
+              {f.message}
+              {f.reason === 'refused' && <span className="cell-muted"> (the vendor refused to answer)</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {score.domains.some((d) => d.score !== null) && (
+        <ul className="domain-bars" aria-label="Score by domain">
+          {score.domains
+            .filter((d) => d.score !== null)
+            .map((d) => (
+              <li key={`${d.questionnaireId}/${d.sectionId}`}>
+                <span className="domain-title">{d.title}</span>
+                <span className="domain-track" aria-hidden="true">
+                  <span style={{ width: `${d.score}%` }} />
+                </span>
+                <span className="domain-score">{d.score!.toFixed(0)}</span>
+              </li>
+            ))}
+        </ul>
+      )}
+      {score.contributions.length > 0 && (
+        <details className="explanation">
+          <summary>Why this score</summary>
+          <p className="cell-muted">
+            Each answer adds its share of the score; the shares add up to {score.score?.toFixed(1)}. Answers
+            that cost the most come first.
+          </p>
+          <table className="explanation-table">
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Answer</th>
+                <th scope="col">Adds</th>
+                <th scope="col">Costs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {score.contributions.map((c) => (
+                <tr key={`${c.questionnaireId}/${c.questionId}`}>
+                  <td>{c.question}</td>
+                  <td>
+                    {c.answer}
+                    {c.reason && <span className="cell-muted"> — {c.reason}</span>}
+                  </td>
+                  <td className="num">{c.contribution.toFixed(1)}</td>
+                  <td className="num">{c.lost > 0 ? `−${c.lost.toFixed(1)}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from './harness';
+
+const example = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
+
+test('a knockout answer shows on the vendor page: tier raised, the flag and its reason, the explanation', async ({
+  app,
+}) => {
+  const { page, dispatcher } = app;
+  expect((await dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
+  const vendor = await dispatcher.call('vendors.create', {
+    name: 'Vigilant Floor Sensors',
+    category: 'robotics-iot',
+    criticality: 'low',
+    dataTouched: ['operational-telemetry'],
+  });
+  if (!vendor.ok) throw new Error(vendor.error.message);
+  const started = await dispatcher.call('assessments.start', {
+    vendorId: vendor.value.id,
+    questionnaireIds: ['example-firmware'],
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  const id = started.value.id;
+  const answer = (questionId: string, value: string | number) =>
+    dispatcher.call('assessments.answer', {
+      id,
+      answer: { questionnaireId: 'example-firmware', questionId, answer: { status: 'answered', value } },
+    });
+  await answer('fw_signed', 'no');
+  await answer('fw_patch_days', 10);
+  expect((await dispatcher.call('assessments.setStatus', { id, status: 'submitted' })).ok).toBe(true);
+
+  await app.open(`#/vendors/${vendor.value.id}`);
+  const panel = page.getByRole('region', { name: 'Risk and score' });
+  await expect(panel.getByTestId('vendor-score')).toContainText('25.0'); // 3 × 0 + 1 × 100 over weight 4
+  await expect(panel.getByTestId('vendor-tier')).toHaveText('High risk');
+  await expect(panel.getByText('raised by a knockout')).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Red flags' })).toContainText('Firmware is not signed');
+  await expect(panel.getByText(/Next reassessment \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await panel.getByText('Why this score').click();
+  const rows = panel.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toContainText('Is every firmware image cryptographically signed');
+  await expect(rows.nth(1)).toContainText('−75.0');
+  await page.screenshot({ path: 'test-results/screens/12-vendor-score-light.png' });
+
+  // A stricter knockout cap in Settings changes the tier at once.
+  await app.open('#/settings');
+  await page
+    .getByRole('form', { name: 'Risk tiers' })
+    .getByLabel('A knockout makes the tier at least')
+    .selectOption('critical');
+  await page.getByRole('button', { name: 'Save risk settings' }).click();
+  await expect(page.getByText('Risk settings saved')).toBeVisible();
+  await app.open(`#/vendors/${vendor.value.id}`);
+  await expect(page.getByTestId('vendor-tier')).toHaveText('Critical risk');
+});
