@@ -9,6 +9,7 @@ export const AUDIT_ENTITIES = [
   'answer',
   'evidence',
   'settings',
+  'decision',
 ] as const;
 /** What happened to it. */
 export const AUDIT_ACTIONS = [

@@ -27,6 +27,7 @@ import {
   RaisedFlagSchema,
 } from '../domain/assessment';
 import { RiskSettingsSchema, TIERS } from '../domain/risk';
+import { DecisionInputSchema, DecisionSchema } from '../domain/decision';
 
 /** A job id lets a long operation report progress and be cancelled. */
 const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a job id');
@@ -216,6 +217,8 @@ export const contract = {
   ),
   'evidence.list': op(z.object({ vendorId: VendorIdSchema }).strict(), z.array(EvidenceSchema)),
   'scores.vendor': op(z.object({ id: VendorIdSchema }).strict(), VendorScoreSchema),
+  'decisions.record': op(DecisionInputSchema, DecisionSchema),
+  'decisions.list': op(z.object({ vendorId: VendorIdSchema }).strict(), z.array(DecisionSchema)),
   'settings.getRisk': op(z.object({}).strict(), RiskSettingsSchema),
   'settings.setRisk': op(RiskSettingsSchema, RiskSettingsSchema),
   'preferences.get': op(z.object({}).strict(), PreferencesSchema),

@@ -59,6 +59,8 @@ export function createHandlers(
     'evidence.attach': (input) => services.assessments.attachEvidence(input),
     'evidence.list': ({ vendorId }) => services.assessments.evidenceForVendor(vendorId),
     'scores.vendor': ({ id }) => services.scores.vendor(id),
+    'decisions.record': (input) => services.decisions.record(input),
+    'decisions.list': ({ vendorId }) => services.decisions.list(vendorId),
     'settings.getRisk': () => services.scores.riskSettings(),
     'settings.setRisk': (settings) => services.scores.setRiskSettings(settings),
     'preferences.get': () => services.preferences.get(),

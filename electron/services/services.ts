@@ -5,6 +5,7 @@ import { createVendorService } from './vendors';
 import { createQuestionnaireService } from './questionnaires';
 import { createAssessmentService } from './assessments';
 import { createScoreService } from './scores';
+import { createDecisionService } from './decisions';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
@@ -25,6 +26,7 @@ export interface AppServices {
   questionnaires: ReturnType<typeof createQuestionnaireService>;
   assessments: ReturnType<typeof createAssessmentService>;
   scores: ReturnType<typeof createScoreService>;
+  decisions: ReturnType<typeof createDecisionService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -52,6 +54,7 @@ export function createServices(options: ServicesOptions): AppServices {
     questionnaires,
     assessments,
     scores: createScoreService(ctx, questionnaires),
+    decisions: createDecisionService(ctx),
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

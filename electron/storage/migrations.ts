@@ -113,6 +113,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'decisions',
+    sql: `
+      CREATE TABLE decisions (
+        id TEXT PRIMARY KEY,
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE RESTRICT,
+        decision TEXT NOT NULL,
+        conditions TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '',
+        decided_by TEXT NOT NULL,
+        decided_at TEXT NOT NULL
+      );
+      CREATE INDEX decisions_assessment ON decisions (assessment_id, decided_at);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

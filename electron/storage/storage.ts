@@ -5,6 +5,7 @@ import { createQuestionnaireRepo, type QuestionnaireRepo } from './questionnaire
 import { createAssessmentRepo, type AssessmentRepo } from './assessment-repo';
 import { createEvidenceRepo, type EvidenceRepo } from './evidence-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
+import { createDecisionRepo, type DecisionRepo } from './decision-repo';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
@@ -15,6 +16,7 @@ export interface Storage {
   readonly assessments: AssessmentRepo;
   readonly evidence: EvidenceRepo;
   readonly settings: SettingsRepo;
+  readonly decisions: DecisionRepo;
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   close(): void;
@@ -31,6 +33,7 @@ export function openStorage(dataDir: string): Storage {
     assessments: createAssessmentRepo(db),
     evidence: createEvidenceRepo(db, dataDir),
     settings: createSettingsRepo(db),
+    decisions: createDecisionRepo(db),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
     close: db.close,

@@ -4,6 +4,7 @@ import type { Vendor } from '../../electron/domain/vendor';
 import type { AuditEntry } from '../../electron/domain/audit';
 import type { AssessmentSummary, Evidence } from '../../electron/domain/assessment';
 import type { ResponseOf } from '../../electron/ipc/contract';
+import type { Decision } from '../../electron/domain/decision';
 
 /** One vendor and its recent history, reloaded when `revision` changes. */
 interface VendorState {
@@ -13,6 +14,7 @@ interface VendorState {
   assessments: AssessmentSummary[];
   evidence: Evidence[];
   score: ResponseOf<'scores.vendor'> | null;
+  decisions: Decision[];
   error: string | null;
 }
 
@@ -23,6 +25,7 @@ const NOTHING: VendorState = {
   assessments: [],
   evidence: [],
   score: null,
+  decisions: [],
   error: null,
 };
 
@@ -37,7 +40,8 @@ export function useVendor(id: string | null, revision: number): VendorState {
       call('assessments.list', { vendorId: id }),
       call('evidence.list', { vendorId: id }),
       call('scores.vendor', { id }),
-    ]).then(([v, h, a, e, s]) => {
+      call('decisions.list', { vendorId: id }),
+    ]).then(([v, h, a, e, s, d]) => {
       if (stale) return;
       setState({
         id,
@@ -46,6 +50,7 @@ export function useVendor(id: string | null, revision: number): VendorState {
         assessments: a.ok ? a.value : [],
         evidence: e.ok ? e.value : [],
         score: s.ok ? s.value : null,
+        decisions: d.ok ? d.value : [],
         error: v.ok ? null : v.error.message,
       });
     });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useVendor } from '../hooks/useVendor';
 import { AssessmentList } from '../components/AssessmentList';
 import { ScorePanel } from '../components/ScorePanel';
+import { DecisionPanel } from '../components/DecisionPanel';
 import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
 import { evidenceStatus } from '../../electron/domain/assessment';
 import { EVIDENCE_KIND_LABELS } from '../../electron/domain/questionnaire';
@@ -29,7 +30,11 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 
 /** The selected vendor: profile, notes and change history. */
 export function VendorDetail({ id, revision, onEdit, onDelete, onOpenAssessment }: VendorDetailProps) {
-  const { vendor, history, assessments, evidence, score, error } = useVendor(id, revision);
+  const [reloaded, setReloaded] = useState(0);
+  const { vendor, history, assessments, evidence, score, decisions, error } = useVendor(
+    id,
+    revision + reloaded,
+  );
   const [starting, setStarting] = useState(false);
 
   if (!id) {
@@ -94,6 +99,11 @@ export function VendorDetail({ id, revision, onEdit, onDelete, onOpenAssessment 
         <dt>Notes</dt>
         <dd className="notes">{vendor.notes || '—'}</dd>
       </dl>
+      <DecisionPanel
+        decisions={decisions}
+        assessments={assessments}
+        onRecorded={() => setReloaded((n) => n + 1)}
+      />
       <section aria-label="Assessments">
         <div className="section-title-row">
           <h3>Assessments</h3>

@@ -44,6 +44,27 @@ test('a knockout answer shows on the vendor page: tier raised, the flag and its 
   await expect(rows.nth(1)).toContainText('−75.0');
   await page.screenshot({ path: 'test-results/screens/12-vendor-score-light.png' });
 
+  // Record an approval with a condition; it shows with its owner and due date.
+  const detail = page.getByRole('complementary', { name: 'Vendor details' });
+  await detail.getByRole('button', { name: 'Record decision' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record a decision' });
+  await dialog.getByRole('radio', { name: 'Approved with conditions' }).check();
+  await dialog.getByRole('button', { name: 'Record decision' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('conditions.0.text');
+  await dialog
+    .getByLabel('Condition 1', { exact: true })
+    .fill('Deliver signed firmware for the sensor fleet');
+  await dialog.getByLabel('Owner of condition 1').fill('Priya Raman');
+  await dialog.getByLabel('Due date of condition 1').fill('2027-03-31');
+  await dialog.getByRole('button', { name: 'Record decision' }).click();
+  await expect(dialog).toBeHidden();
+  const decision = detail.getByRole('region', { name: 'Decision' });
+  await expect(decision).toContainText('Approved with conditions');
+  await expect(decision.getByRole('list', { name: 'Conditions' })).toContainText(
+    'Priya Raman, due 2027-03-31',
+  );
+  await expect(decision).toContainText('by E2E Tester');
+
   // A stricter knockout cap in Settings changes the tier at once.
   await app.open('#/settings');
   await page

@@ -218,3 +218,31 @@ describe('bulk answers and submitting', () => {
     ).toMatchObject({ ok: true, value: { status: 'submitted' } });
   });
 });
+
+describe('decisions', () => {
+  it('records approve with conditions on a submitted assessment, with who and when, newest first', async () => {
+    const { dispatcher, assessmentId, vendor } = await setup();
+    const early = await dispatcher.call('decisions.record', { assessmentId, decision: 'approve' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await dispatcher.call('assessments.answer', {
+      id: assessmentId,
+      answer: q('fw_signed', { status: 'answered', value: 'partial' }),
+    });
+    await dispatcher.call('assessments.setStatus', { id: assessmentId, status: 'submitted' });
+    const r = await dispatcher.call('decisions.record', {
+      assessmentId,
+      decision: 'approve-with-conditions',
+      conditions: [
+        { text: 'Deliver the firmware-signing statement', owner: 'Priya Raman', due: '2027-03-31' },
+      ],
+      notes: 'Signed images only for the AMR fleet',
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { decision: 'approve-with-conditions', decidedBy: 'Unit Tester' },
+    });
+    await dispatcher.call('decisions.record', { assessmentId, decision: 'reject' });
+    const list = await dispatcher.call('decisions.list', { vendorId: vendor.id });
+    expect(list.ok && list.value.map((d) => d.decision)).toEqual(['reject', 'approve-with-conditions']);
+  });
+});

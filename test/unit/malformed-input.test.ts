@@ -146,6 +146,19 @@ const specific: Record<OperationName, unknown[]> = {
   ],
   'evidence.list': [{}, { vendorId: 'x' }],
   'scores.vendor': [{}, { id: 'x' }, { id: uuid }],
+  'decisions.record': [
+    {},
+    { assessmentId: uuid, decision: 'maybe' },
+    { assessmentId: uuid, decision: 'approve-with-conditions', conditions: [] },
+    { assessmentId: uuid, decision: 'approve', conditions: [{ text: 'x', owner: 'y', due: '2027-01-01' }] },
+    {
+      assessmentId: uuid,
+      decision: 'approve-with-conditions',
+      conditions: [{ text: 'x', owner: '', due: 'soon' }],
+    },
+    { assessmentId: uuid, decision: 'approve' },
+  ],
+  'decisions.list': [{}, { vendorId: 'x' }],
   'settings.getRisk': [{ key: 'risk' }],
   'settings.setRisk': [
     {},
@@ -198,6 +211,7 @@ function snapshot(dataDir: string): string {
       'answers',
       'evidence',
       'settings',
+      'decisions',
     ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
     const prefsPath = join(dataDir, 'preferences.json');
     return JSON.stringify({ rows, prefs: existsSync(prefsPath) ? readFileSync(prefsPath, 'utf8') : null });

@@ -1,0 +1,269 @@
+/**
+ * The portfolio dashboard's figures: tier counts, the vendors with the highest residual
+ * risk, open knockouts, overdue and upcoming reassessments, and expiring evidence. Pure:
+ * it aggregates per-vendor score results that were computed elsewhere (services/scores).
+ */
+import type { Evidence } from './assessment';
+import type { Severity } from './questionnaire';
+import { SEVERITIES } from './questionnaire';
+import type { Tier } from './risk';
+import { addMonths, evidenceValidity, SOC2_VALID_MONTHS } from './scoring';
+import type { VendorStatus } from './vendor';
+
+/** Tier counts include vendors not yet assessed, which have no tier of their own. */
+export const PORTFOLIO_TIERS = ['critical', 'high', 'medium', 'low', 'unassessed'] as const;
+export type PortfolioTier = (typeof PORTFOLIO_TIERS)[number];
+
+/** How many vendors the "by residual risk" list shows. */
+export const TOP_RISKS = 10;
+/** How far ahead a reassessment counts as upcoming. */
+export const UPCOMING_DAYS = 90;
+/** The expiring-evidence bands, in days from today (each file falls in one band). */
+export const EVIDENCE_BANDS = [30, 60, 90] as const;
+
+/** One vendor and its score result (the fields of services/scores' VendorScore that matter here). */
+export interface PortfolioEntry {
+  vendor: { id: string; name: string; status: VendorStatus };
+  result: {
+    assessment: { id: string } | null;
+    score: number | null;
+    residual: number;
+    tier: Tier;
+    knockouts: number;
+    flags: readonly {
+      questionnaireId: string;
+      questionId: string | null;
+      severity: Severity;
+      message: string;
+      knockout: boolean;
+      reason: 'rule' | 'refused';
+    }[];
+    lastAssessed: string | null;
+    nextReassessment: string | null;
+  };
+}
+
+export type PortfolioEvidenceInput = Pick<
+  Evidence,
+  'id' | 'vendorId' | 'fileName' | 'kind' | 'periodEnd' | 'expiresAt'
+>;
+
+export interface PortfolioReassessment {
+  vendorId: string;
+  vendorName: string;
+  tier: Tier;
+  lastAssessed: string;
+  due: string;
+  /** Days past due (overdue) or until due (upcoming; 0 = due today). */
+  days: number;
+}
+
+export interface PortfolioEvidenceItem {
+  vendorId: string;
+  vendorName: string;
+  evidenceId: string;
+  fileName: string;
+  kind: Evidence['kind'];
+  /** When it stops counting: its expiry date, or for a SOC 2 report 12 months after its period end, whichever is first. */
+  expiresAt: string;
+  /** Days until it stops counting (negative: since it stopped). */
+  days: number;
+  /** Why it no longer counts (expired ones only). */
+  reason?: string;
+}
+
+export interface PortfolioSummary {
+  today: string;
+  totals: {
+    /** Vendors counted: every vendor except offboarded ones. */
+    vendors: number;
+    assessed: number;
+    unassessed: number;
+    /** Mean control score of the assessed vendors that have one, one decimal; null when none. */
+    averageScore: number | null;
+    /** Offboarded vendors, left out of every other figure. */
+    offboarded: number;
+  };
+  tiers: Record<PortfolioTier, number>;
+  /** Assessed vendors, highest residual risk first. */
+  topRisks: {
+    id: string;
+    name: string;
+    tier: Tier;
+    residual: number;
+    score: number | null;
+    knockouts: number;
+  }[];
+  /** Every raised knockout flag, most severe first. */
+  knockouts: {
+    vendorId: string;
+    vendorName: string;
+    severity: Severity;
+    message: string;
+    questionnaireId: string;
+    questionId: string | null;
+    reason: 'rule' | 'refused';
+  }[];
+  reassessments: { overdue: PortfolioReassessment[]; upcoming: PortfolioReassessment[] };
+  evidence: {
+    expired: PortfolioEvidenceItem[];
+    days0to30: PortfolioEvidenceItem[];
+    days31to60: PortfolioEvidenceItem[];
+    days61to90: PortfolioEvidenceItem[];
+  };
+}
+
+/**
+ * A vendor counts as assessed when it has an assessment that gives something to go on:
+ * a control score or a raised flag. No assessment, or one with nothing scored answered
+ * yet, is "unassessed" — never "low" because of a missing score.
+ */
+export function isAssessed(result: PortfolioEntry['result']): boolean {
+  return result.assessment !== null && (result.score !== null || result.flags.length > 0);
+}
+
+/** Builds the dashboard figures for a day (ISO date). */
+export function summarisePortfolio(
+  entries: readonly PortfolioEntry[],
+  evidence: readonly PortfolioEvidenceInput[],
+  today: string,
+): PortfolioSummary {
+  const tiers: Record<PortfolioTier, number> = { critical: 0, high: 0, medium: 0, low: 0, unassessed: 0 };
+  const topRisks: PortfolioSummary['topRisks'] = [];
+  const knockouts: PortfolioSummary['knockouts'] = [];
+  const overdue: PortfolioReassessment[] = [];
+  const upcoming: PortfolioReassessment[] = [];
+  const names = new Map<string, string>();
+  const todayN = dayNumber(today);
+  let offboarded = 0;
+  let scoreSum = 0;
+  let scored = 0;
+
+  for (const { vendor, result } of entries) {
+    if (vendor.status === 'offboarded') {
+      offboarded += 1;
+      continue;
+    }
+    names.set(vendor.id, vendor.name);
+    if (!isAssessed(result)) {
+      tiers.unassessed += 1;
+      continue;
+    }
+    tiers[result.tier] += 1;
+    if (result.score !== null) {
+      scoreSum += result.score;
+      scored += 1;
+    }
+    topRisks.push({
+      id: vendor.id,
+      name: vendor.name,
+      tier: result.tier,
+      residual: result.residual,
+      score: result.score,
+      knockouts: result.knockouts,
+    });
+    for (const f of result.flags) {
+      if (!f.knockout) continue;
+      knockouts.push({
+        vendorId: vendor.id,
+        vendorName: vendor.name,
+        severity: f.severity,
+        message: f.message,
+        questionnaireId: f.questionnaireId,
+        questionId: f.questionId,
+        reason: f.reason,
+      });
+    }
+    if (result.lastAssessed && result.nextReassessment) {
+      const days = dayNumber(result.nextReassessment) - todayN;
+      const row = {
+        vendorId: vendor.id,
+        vendorName: vendor.name,
+        tier: result.tier,
+        lastAssessed: result.lastAssessed,
+        due: result.nextReassessment,
+      };
+      if (days < 0) overdue.push({ ...row, days: -days });
+      else if (days <= UPCOMING_DAYS) upcoming.push({ ...row, days });
+    }
+  }
+
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  topRisks.sort((a, b) => b.residual - a.residual || b.knockouts - a.knockouts || byName(a.name, b.name));
+  topRisks.length = Math.min(topRisks.length, TOP_RISKS);
+  knockouts.sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      byName(a.vendorName, b.vendorName) ||
+      byName(a.message, b.message),
+  );
+  overdue.sort((a, b) => b.days - a.days || byName(a.vendorName, b.vendorName));
+  upcoming.sort((a, b) => a.days - b.days || byName(a.vendorName, b.vendorName));
+
+  const counted = entries.length - offboarded;
+  return {
+    today,
+    totals: {
+      vendors: counted,
+      assessed: counted - tiers.unassessed,
+      unassessed: tiers.unassessed,
+      averageScore: scored ? Math.round((scoreSum / scored) * 10) / 10 : null,
+      offboarded,
+    },
+    tiers,
+    topRisks,
+    knockouts,
+    reassessments: { overdue, upcoming },
+    evidence: evidenceBuckets(evidence, names, today),
+  };
+}
+
+/** When a piece of evidence stops counting, or null when it never does. */
+export function evidenceCountsUntil(e: Pick<Evidence, 'kind' | 'periodEnd' | 'expiresAt'>): string | null {
+  const soc2 =
+    (e.kind === 'soc2-type1' || e.kind === 'soc2-type2') && e.periodEnd
+      ? addMonths(e.periodEnd, SOC2_VALID_MONTHS)
+      : null;
+  if (e.expiresAt && soc2) return e.expiresAt < soc2 ? e.expiresAt : soc2;
+  return e.expiresAt ?? soc2;
+}
+
+/** Sorts evidence of counted vendors (those in `names`) into expired and the 30/60/90-day bands. */
+function evidenceBuckets(
+  evidence: readonly PortfolioEvidenceInput[],
+  names: ReadonlyMap<string, string>,
+  today: string,
+): PortfolioSummary['evidence'] {
+  const out: PortfolioSummary['evidence'] = { expired: [], days0to30: [], days31to60: [], days61to90: [] };
+  const todayN = dayNumber(today);
+  for (const e of evidence) {
+    const vendorName = e.vendorId === null ? undefined : names.get(e.vendorId);
+    if (vendorName === undefined) continue;
+    const until = evidenceCountsUntil(e);
+    if (!until) continue;
+    const item: PortfolioEvidenceItem = {
+      vendorId: e.vendorId!,
+      vendorName,
+      evidenceId: e.id,
+      fileName: e.fileName,
+      kind: e.kind,
+      expiresAt: until,
+      days: dayNumber(until) - todayN,
+    };
+    const validity = evidenceValidity(e, today);
+    if (!validity.valid) out.expired.push({ ...item, reason: validity.reason });
+    else if (item.days <= EVIDENCE_BANDS[0]) out.days0to30.push(item);
+    else if (item.days <= EVIDENCE_BANDS[1]) out.days31to60.push(item);
+    else if (item.days <= EVIDENCE_BANDS[2]) out.days61to90.push(item);
+  }
+  const soonest = (a: PortfolioEvidenceItem, b: PortfolioEvidenceItem) =>
+    a.days - b.days || a.vendorName.localeCompare(b.vendorName) || a.fileName.localeCompare(b.fileName);
+  for (const list of Object.values(out)) list.sort(soonest);
+  return out;
+}
+
+/** Days since 1970-01-01 of an ISO date (UTC, so no daylight-saving surprises). */
+function dayNumber(isoDate: string): number {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}

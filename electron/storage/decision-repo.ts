@@ -1,0 +1,43 @@
+import type { Database } from './database';
+import type { Decision, DecisionKind } from '../domain/decision';
+
+/** Decisions recorded on assessments; a new decision never replaces an old one. */
+export interface DecisionRepo {
+  insert(d: Omit<Decision, 'assessmentTitle'>): void;
+  listForVendor(vendorId: string): Decision[];
+}
+
+/** Creates the decision repository. */
+export function createDecisionRepo(db: Database): DecisionRepo {
+  const insertStmt = db.sqlite.prepare(
+    'INSERT INTO decisions (id, assessment_id, decision, conditions, notes, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const byVendor = db.sqlite.prepare(
+    `SELECT d.*, a.title AS assessment_title FROM decisions d JOIN assessments a ON a.id = d.assessment_id
+     WHERE a.vendor_id = ? ORDER BY d.decided_at DESC, d.rowid DESC`,
+  );
+  return {
+    insert(d) {
+      insertStmt.run(
+        d.id,
+        d.assessmentId,
+        d.decision,
+        JSON.stringify(d.conditions),
+        d.notes,
+        d.decidedBy,
+        d.decidedAt,
+      );
+    },
+    listForVendor: (vendorId) =>
+      byVendor.all(vendorId).map((r) => ({
+        id: String(r.id),
+        assessmentId: String(r.assessment_id),
+        assessmentTitle: String(r.assessment_title),
+        decision: String(r.decision) as DecisionKind,
+        conditions: JSON.parse(String(r.conditions)) as Decision['conditions'],
+        notes: String(r.notes),
+        decidedBy: String(r.decided_by),
+        decidedAt: String(r.decided_at),
+      })),
+  };
+}
