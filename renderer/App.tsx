@@ -15,9 +15,11 @@ import { SettingsPage } from './pages/SettingsPage';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
 import { QuestionnairesPage } from './pages/QuestionnairesPage';
+import { ComparePage } from './pages/ComparePage';
 
 const NAV = [
   ['vendors', 'Vendors'],
+  ['compare', 'Compare'],
   ['self', 'Self-assessment'],
   ['questionnaires', 'Questionnaires'],
   ['settings', 'Settings'],
@@ -237,6 +239,8 @@ function Shell() {
             id={route.id}
             onBack={(vendorId) => go(vendorId ? { page: 'vendors', vendorId } : { page: 'self' })}
           />
+        ) : route.page === 'compare' ? (
+          <ComparePage />
         ) : route.page === 'questionnaires' ? (
           <QuestionnairesPage />
         ) : route.page === 'self' ? (

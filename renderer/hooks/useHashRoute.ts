@@ -5,6 +5,7 @@ export type Route =
   | { page: 'assessment'; id: string }
   | { page: 'self' }
   | { page: 'questionnaires' }
+  | { page: 'compare' }
   | { page: 'settings' };
 
 /** Reads a route from the location hash ("#/vendors/ID", "#/assessments/ID", "#/self", "#/settings"). */
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { page: 'settings' };
   if (parts[0] === 'self') return { page: 'self' };
   if (parts[0] === 'questionnaires') return { page: 'questionnaires' };
+  if (parts[0] === 'compare') return { page: 'compare' };
   if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
   return {
     page: 'vendors',
@@ -29,6 +31,8 @@ export function hashOf(route: Route): string {
       return '#/self';
     case 'questionnaires':
       return '#/questionnaires';
+    case 'compare':
+      return '#/compare';
     case 'assessment':
       return `#/assessments/${encodeURIComponent(route.id)}`;
     case 'vendors':

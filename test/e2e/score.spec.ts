@@ -76,3 +76,38 @@ test('a knockout answer shows on the vendor page: tier raised, the flag and its 
   await app.open(`#/vendors/${vendor.value.id}`);
   await expect(page.getByTestId('vendor-tier')).toHaveText('Critical risk');
 });
+
+test('compare two vendors domain by domain and flag by flag', async ({ app }) => {
+  const { page, dispatcher } = app;
+  expect((await dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
+  const assessed = async (name: string, signed: string) => {
+    const v = await dispatcher.call('vendors.create', { name, category: 'robotics-iot' });
+    if (!v.ok) throw new Error(v.error.message);
+    const a = await dispatcher.call('assessments.start', {
+      vendorId: v.value.id,
+      questionnaireIds: ['example-firmware'],
+    });
+    if (!a.ok) throw new Error(a.error.message);
+    await dispatcher.call('assessments.answer', {
+      id: a.value.id,
+      answer: {
+        questionnaireId: 'example-firmware',
+        questionId: 'fw_signed',
+        answer: { status: 'answered', value: signed },
+      },
+    });
+    await dispatcher.call('assessments.setStatus', { id: a.value.id, status: 'submitted' });
+  };
+  await assessed('Northbeam AMR', 'yes');
+  await assessed('Ostrava Conveyor Works', 'no');
+  await app.open('#/compare');
+  await page.getByLabel('Vendor 1').selectOption({ label: 'Northbeam AMR' });
+  await page.getByLabel('Vendor 2').selectOption({ label: 'Ostrava Conveyor Works' });
+  const table = page.getByRole('table', { name: 'Comparison' });
+  await expect(table.getByRole('row', { name: /^Score/ })).toContainText('100.0');
+  await expect(table.getByRole('row', { name: /^Score/ })).toContainText('0.0');
+  await expect(table.getByRole('row', { name: /Knockout: Firmware is not signed/ })).toContainText(
+    '⚑ critical',
+  );
+  await page.screenshot({ path: 'test-results/screens/13-compare-light.png' });
+});

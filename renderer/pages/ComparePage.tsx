@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import { call } from '../api';
+import type { ResponseOf } from '../../electron/ipc/contract';
+import { DEFAULT_VENDOR_QUERY, type VendorSummary } from '../../electron/domain/vendor';
+
+type VendorScore = ResponseOf<'scores.vendor'>;
+const SLOTS = 4;
+const TIER_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
+
+/** Two to four vendors side by side: score and risk, domain by domain, flag by flag. */
+export function ComparePage() {
+  const [vendors, setVendors] = useState<VendorSummary[]>([]);
+  const [chosen, setChosen] = useState<string[]>(Array(SLOTS).fill(''));
+  const [scores, setScores] = useState<Record<string, VendorScore>>({});
+
+  useEffect(() => {
+    void call('vendors.list', DEFAULT_VENDOR_QUERY).then((r) => r.ok && setVendors(r.value.items));
+  }, []);
+  useEffect(() => {
+    for (const id of chosen) {
+      if (!id || scores[id]) continue;
+      void call('scores.vendor', { id }).then((r) => r.ok && setScores((s) => ({ ...s, [id]: r.value })));
+    }
+  }, [chosen, scores]);
+
+  const picked = chosen
+    .filter((id) => id && scores[id])
+    .map((id) => ({ id, name: vendors.find((v) => v.id === id)?.name ?? id, score: scores[id]! }));
+  const domainKeys = [
+    ...new Map(
+      picked.flatMap((p) =>
+        p.score.domains
+          .filter((d) => d.score !== null)
+          .map((d) => [`${d.questionnaireId}/${d.sectionId}`, d.title] as const),
+      ),
+    ),
+  ];
+  const flagKeys = [
+    ...new Map(
+      picked.flatMap((p) => p.score.flags.map((f) => [`${f.questionnaireId}/${f.ruleId}`, f] as const)),
+    ),
+  ];
+
+  return (
+    <div className="settings compare">
+      <h1>Compare vendors</h1>
+      <div className="compare-pickers">
+        {chosen.map((id, i) => (
+          <select
+            key={i}
+            aria-label={`Vendor ${i + 1}`}
+            value={id}
+            onChange={(e) => setChosen((c) => c.map((x, j) => (j === i ? e.target.value : x)))}
+          >
+            <option value="">{i < 2 ? 'Choose a vendor…' : 'Add a vendor (optional)…'}</option>
+            {vendors.map((v) => (
+              <option key={v.id} value={v.id} disabled={chosen.includes(v.id) && v.id !== id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        ))}
+      </div>
+      {picked.length < 2 ? (
+        <p className="cell-muted">Choose at least two vendors.</p>
+      ) : (
+        <table className="compare-table" aria-label="Comparison">
+          <thead>
+            <tr>
+              <th scope="col" />
+              {picked.map((p) => (
+                <th key={p.id} scope="col">
+                  {p.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <Row
+              label="Score"
+              cells={picked.map((p) => (p.score.score === null ? 'Not assessed' : p.score.score.toFixed(1)))}
+            />
+            <Row
+              label="Tier"
+              cells={picked.map(
+                (p) => `${TIER_LABELS[p.score.tier]}${p.score.cappedByKnockout ? ' (knockout)' : ''}`,
+              )}
+            />
+            <Row label="Complete" cells={picked.map((p) => `${Math.round(p.score.completeness * 100)}%`)} />
+            <Row
+              label="Inherent / residual risk"
+              cells={picked.map((p) => `${p.score.inherent.value} / ${p.score.residual}`)}
+            />
+            <Row label="Next reassessment" cells={picked.map((p) => p.score.nextReassessment ?? '—')} />
+            {domainKeys.length > 0 && <SectionRow label="Domains" span={picked.length} />}
+            {domainKeys.map(([key, title]) => (
+              <Row
+                key={key}
+                label={title}
+                cells={picked.map((p) => {
+                  const d = p.score.domains.find((x) => `${x.questionnaireId}/${x.sectionId}` === key);
+                  return d?.score == null ? '—' : d.score.toFixed(0);
+                })}
+              />
+            ))}
+            {flagKeys.length > 0 && <SectionRow label="Red flags" span={picked.length} />}
+            {flagKeys.map(([key, f]) => (
+              <Row
+                key={key}
+                label={`${f.knockout ? 'Knockout: ' : ''}${f.message}`}
+                cells={picked.map((p) =>
+                  p.score.flags.some((x) => `${x.questionnaireId}/${x.ruleId}` === key)
+                    ? `⚑ ${f.severity}`
+                    : '—',
+                )}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function Row({ label, cells }: { label: string; cells: string[] }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {cells.map((c, i) => (
+        <td key={i}>{c}</td>
+      ))}
+    </tr>
+  );
+}
+
+function SectionRow({ label, span }: { label: string; span: number }) {
+  return (
+    <tr className="compare-section">
+      <th scope="rowgroup" colSpan={span + 1}>
+        {label}
+      </th>
+    </tr>
+  );
+}
