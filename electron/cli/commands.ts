@@ -7,6 +7,7 @@ import {
   questionnairesShow,
   questionnairesValidate,
 } from './questionnaire-commands';
+import { score } from './score-commands';
 import type { CommandSpec } from './spec';
 import { vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   assessAnswer,
   assessShow,
   assessStatus,
+  score,
   demoLoad,
   info,
 ];

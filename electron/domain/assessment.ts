@@ -19,6 +19,7 @@ export const AssessmentSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string(),
+  submittedAt: z.string().nullable(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 

@@ -3,10 +3,10 @@
  * risk, open knockouts, overdue and upcoming reassessments, and expiring evidence. Pure:
  * it aggregates per-vendor score results that were computed elsewhere (services/scores).
  */
+import { z } from 'zod';
 import type { Evidence } from './assessment';
-import type { Severity } from './questionnaire';
-import { SEVERITIES } from './questionnaire';
-import type { Tier } from './risk';
+import { EVIDENCE_KINDS, SEVERITIES, type Severity } from './questionnaire';
+import { TIERS, type Tier } from './risk';
 import { addMonths, evidenceValidity, SOC2_VALID_MONTHS } from './scoring';
 import type { VendorStatus } from './vendor';
 
@@ -48,70 +48,84 @@ export type PortfolioEvidenceInput = Pick<
   'id' | 'vendorId' | 'fileName' | 'kind' | 'periodEnd' | 'expiresAt'
 >;
 
-export interface PortfolioReassessment {
-  vendorId: string;
-  vendorName: string;
-  tier: Tier;
-  lastAssessed: string;
-  due: string;
+const ReassessmentSchema = z.object({
+  vendorId: z.string(),
+  vendorName: z.string(),
+  tier: z.enum(TIERS),
+  lastAssessed: z.string(),
+  due: z.string(),
   /** Days past due (overdue) or until due (upcoming; 0 = due today). */
-  days: number;
-}
+  days: z.number(),
+});
+export type PortfolioReassessment = z.infer<typeof ReassessmentSchema>;
 
-export interface PortfolioEvidenceItem {
-  vendorId: string;
-  vendorName: string;
-  evidenceId: string;
-  fileName: string;
-  kind: Evidence['kind'];
+const EvidenceItemSchema = z.object({
+  vendorId: z.string(),
+  vendorName: z.string(),
+  evidenceId: z.string(),
+  fileName: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
   /** When it stops counting: its expiry date, or for a SOC 2 report 12 months after its period end, whichever is first. */
-  expiresAt: string;
+  expiresAt: z.string(),
   /** Days until it stops counting (negative: since it stopped). */
-  days: number;
+  days: z.number(),
   /** Why it no longer counts (expired ones only). */
-  reason?: string;
-}
+  reason: z.string().optional(),
+});
+export type PortfolioEvidenceItem = z.infer<typeof EvidenceItemSchema>;
 
-export interface PortfolioSummary {
-  today: string;
-  totals: {
+/** The dashboard's figures, as `portfolio.summary` returns them. */
+export const PortfolioSummarySchema = z.object({
+  today: z.string(),
+  totals: z.object({
     /** Vendors counted: every vendor except offboarded ones. */
-    vendors: number;
-    assessed: number;
-    unassessed: number;
+    vendors: z.number().int(),
+    assessed: z.number().int(),
+    unassessed: z.number().int(),
     /** Mean control score of the assessed vendors that have one, one decimal; null when none. */
-    averageScore: number | null;
+    averageScore: z.number().nullable(),
     /** Offboarded vendors, left out of every other figure. */
-    offboarded: number;
-  };
-  tiers: Record<PortfolioTier, number>;
+    offboarded: z.number().int(),
+  }),
+  tiers: z.object({
+    critical: z.number().int(),
+    high: z.number().int(),
+    medium: z.number().int(),
+    low: z.number().int(),
+    unassessed: z.number().int(),
+  }),
   /** Assessed vendors, highest residual risk first. */
-  topRisks: {
-    id: string;
-    name: string;
-    tier: Tier;
-    residual: number;
-    score: number | null;
-    knockouts: number;
-  }[];
+  topRisks: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      tier: z.enum(TIERS),
+      residual: z.number(),
+      score: z.number().nullable(),
+      knockouts: z.number().int(),
+    }),
+  ),
   /** Every raised knockout flag, most severe first. */
-  knockouts: {
-    vendorId: string;
-    vendorName: string;
-    severity: Severity;
-    message: string;
-    questionnaireId: string;
-    questionId: string | null;
-    reason: 'rule' | 'refused';
-  }[];
-  reassessments: { overdue: PortfolioReassessment[]; upcoming: PortfolioReassessment[] };
-  evidence: {
-    expired: PortfolioEvidenceItem[];
-    days0to30: PortfolioEvidenceItem[];
-    days31to60: PortfolioEvidenceItem[];
-    days61to90: PortfolioEvidenceItem[];
-  };
-}
+  knockouts: z.array(
+    z.object({
+      vendorId: z.string(),
+      vendorName: z.string(),
+      severity: z.enum(SEVERITIES),
+      message: z.string(),
+      questionnaireId: z.string(),
+      questionId: z.string().nullable(),
+      reason: z.enum(['rule', 'refused']),
+    }),
+  ),
+  reassessments: z.object({ overdue: z.array(ReassessmentSchema), upcoming: z.array(ReassessmentSchema) }),
+  evidence: z.object({
+    expired: z.array(EvidenceItemSchema),
+    days0to30: z.array(EvidenceItemSchema),
+    days31to60: z.array(EvidenceItemSchema),
+    days61to90: z.array(EvidenceItemSchema),
+  }),
+});
+export type PortfolioSummary = z.infer<typeof PortfolioSummarySchema>;
 
 /**
  * A vendor counts as assessed when it has an assessment that gives something to go on:

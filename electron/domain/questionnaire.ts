@@ -99,6 +99,14 @@ export const QuestionSchema = z
     required: z.boolean().default(false),
     showIf: ConditionSchema.optional(),
     redFlags: z.array(RedFlagRuleSchema).max(20).default([]),
+    /** For the self-assessment roadmap: how hard the control is and how long it takes to put in place. */
+    effort: z
+      .object({
+        complexity: z.enum(['low', 'medium', 'high']),
+        weeks: z.number().min(0).max(104),
+      })
+      .strict()
+      .optional(),
     evidence: z
       .object({
         kinds: z.array(z.enum(EVIDENCE_KINDS)).min(1),

@@ -27,6 +27,7 @@ import {
   RaisedFlagSchema,
 } from '../domain/assessment';
 import { RiskSettingsSchema, TIERS } from '../domain/risk';
+import { PortfolioSummarySchema } from '../domain/portfolio';
 import { DecisionInputSchema, DecisionSchema } from '../domain/decision';
 
 /** A job id lets a long operation report progress and be cancelled. */
@@ -217,8 +218,38 @@ export const contract = {
   ),
   'evidence.list': op(z.object({ vendorId: VendorIdSchema }).strict(), z.array(EvidenceSchema)),
   'scores.vendor': op(z.object({ id: VendorIdSchema }).strict(), VendorScoreSchema),
+  'portfolio.summary': op(z.object({}).strict(), PortfolioSummarySchema),
   'decisions.record': op(DecisionInputSchema, DecisionSchema),
   'decisions.list': op(z.object({ vendorId: VendorIdSchema }).strict(), z.array(DecisionSchema)),
+  'assessments.selfResult': op(
+    z.object({ id: AssessmentId }).strict(),
+    z.object({
+      score: z.number().nullable(),
+      completeness: z.number(),
+      maturity: z.array(
+        z.object({
+          area: z.string(),
+          sectionId: z.string(),
+          score: z.number().nullable(),
+          level: z.string(),
+        }),
+      ),
+      roadmap: z.array(
+        z.object({
+          questionnaireId: z.string(),
+          questionId: z.string(),
+          area: z.string(),
+          control: z.string(),
+          answer: z.string(),
+          complexity: z.enum(['low', 'medium', 'high']),
+          weeks: z.number(),
+          gain: z.number(),
+          phase: z.enum(['quick-win', 'next', 'project']),
+        }),
+      ),
+      unanswered: z.number(),
+    }),
+  ),
   'settings.getRisk': op(z.object({}).strict(), RiskSettingsSchema),
   'settings.setRisk': op(RiskSettingsSchema, RiskSettingsSchema),
   'preferences.get': op(z.object({}).strict(), PreferencesSchema),

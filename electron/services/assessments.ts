@@ -10,6 +10,7 @@ import {
   type Evidence,
 } from '../domain/assessment';
 import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
+import { addMonths } from '../domain/scoring';
 import type { EvidenceKind, Question, Questionnaire } from '../domain/questionnaire';
 import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
@@ -141,6 +142,7 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
           createdAt: at,
           updatedAt: at,
           createdBy: ctx.actor(),
+          submittedAt: null,
           questionnaires: chosen.map(({ q }) => ({ id: q.id, version: q.version })),
         };
         storage.assessments.insert(row);
@@ -244,7 +246,11 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
             );
           }
         }
-        storage.assessments.update(id, { status, updatedAt: ctx.now().toISOString() });
+        const at = ctx.now().toISOString();
+        // Submitting (again) starts the reassessment clock; closing keeps the date it was submitted.
+        const submittedAt =
+          status === 'submitted' || (status === 'closed' && !row.submittedAt) ? at : undefined;
+        storage.assessments.update(id, { status, updatedAt: at, ...(submittedAt ? { submittedAt } : {}) });
         const after = summaryOf(mustGet(id));
         recordAudit(ctx, 'assessment', id, 'update', before, after);
         return after;
@@ -321,8 +327,5 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
 }
 
 function defaultExpiry(periodEnd: string | null, months: number | undefined): string | null {
-  if (!periodEnd || !months) return null;
-  const d = new Date(`${periodEnd}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
+  return periodEnd && months ? addMonths(periodEnd, months) : null;
 }

@@ -14,6 +14,7 @@ import {
 import type { AnswerValue } from '../domain/answer';
 import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
+import { selfAssessmentResult, type SelfAssessmentResult } from '../domain/roadmap';
 
 export interface VendorScore extends Omit<AssessmentScore, 'score'> {
   vendorId: string;
@@ -51,6 +52,21 @@ export function createScoreService(ctx: ServiceContext, questionnaires: Question
         recordAudit(ctx, 'settings', RISK_KEY, 'update', before, settings);
         return settings;
       });
+    },
+
+    /** Maturity per area and the roadmap of a self-assessment. */
+    selfResult(assessmentId: string): SelfAssessmentResult {
+      const row = storage.assessments.get(assessmentId);
+      if (!row) throw new AppError('NOT_FOUND', `No assessment with id ${assessmentId}`);
+      if (row.vendorId)
+        throw new AppError('INVALID_INPUT', 'This is a vendor assessment; its score is on the vendor page');
+      const qs = row.questionnaires.map((p) => questionnaires.pinned(p.id, p.version));
+      const answers = new Map<string, AnswerValue | null>(
+        storage.assessments
+          .answers(row.id)
+          .map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
+      );
+      return selfAssessmentResult(qs, answers, ctx.now().toISOString().slice(0, 10));
     },
 
     /**
@@ -91,7 +107,10 @@ export function createScoreService(ctx: ServiceContext, questionnaires: Question
       const residual = residualRisk(inherent.value, scored.score, settings);
       const knockouts = scored.flags.filter((f) => f.knockout).length;
       const { tier, cappedByKnockout } = tierOf(residual, knockouts, settings);
-      const lastAssessed = chosen && chosen.status !== 'in-progress' ? chosen.updatedAt.slice(0, 10) : null;
+      const lastAssessed =
+        chosen && chosen.status !== 'in-progress'
+          ? (chosen.submittedAt ?? chosen.updatedAt).slice(0, 10)
+          : null;
       const next = lastAssessed ? nextReassessment(lastAssessed, tier, settings) : null;
       return {
         ...scored,

@@ -6,6 +6,7 @@ import { createQuestionnaireService } from './questionnaires';
 import { createAssessmentService } from './assessments';
 import { createScoreService } from './scores';
 import { createDecisionService } from './decisions';
+import { createPortfolioService } from './portfolio';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
@@ -27,6 +28,7 @@ export interface AppServices {
   assessments: ReturnType<typeof createAssessmentService>;
   scores: ReturnType<typeof createScoreService>;
   decisions: ReturnType<typeof createDecisionService>;
+  portfolio: ReturnType<typeof createPortfolioService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -55,6 +57,7 @@ export function createServices(options: ServicesOptions): AppServices {
     assessments,
     scores: createScoreService(ctx, questionnaires),
     decisions: createDecisionService(ctx),
+    portfolio: createPortfolioService(ctx, questionnaires),
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

@@ -11,6 +11,8 @@ export interface AssessmentRow {
   createdAt: string;
   updatedAt: string;
   createdBy: string;
+  /** When it was (last) submitted; null while never submitted. */
+  submittedAt: string | null;
   questionnaires: { id: string; version: string }[];
 }
 
@@ -22,7 +24,7 @@ export interface AssessmentRepo {
   countForVendor(vendorId: string): number;
   update(
     id: string,
-    changes: { status?: AssessmentStatus; position?: string | null; updatedAt: string },
+    changes: { status?: AssessmentStatus; position?: string | null; submittedAt?: string; updatedAt: string },
   ): void;
   answers(assessmentId: string): StoredAnswer[];
   answer(assessmentId: string, questionnaireId: string, questionId: string): StoredAnswer | undefined;
@@ -66,6 +68,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
     createdAt: String(r.created_at),
     updatedAt: String(r.updated_at),
     createdBy: String(r.created_by),
+    submittedAt: r.submitted_at === null || r.submitted_at === undefined ? null : String(r.submitted_at),
     questionnaires: pinsStmt.all(String(r.id)) as unknown as { id: string; version: string }[],
   });
   const answerFromRow = (r: Record<string, unknown>): StoredAnswer => ({
@@ -105,6 +108,10 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
       if (changes.status !== undefined) {
         sets.push('status = ?');
         params.push(changes.status);
+      }
+      if (changes.submittedAt !== undefined) {
+        sets.push('submitted_at = ?');
+        params.push(changes.submittedAt);
       }
       if (changes.position !== undefined) {
         sets.push('position = ?');

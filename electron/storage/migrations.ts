@@ -127,6 +127,8 @@ export const MIGRATIONS: readonly Migration[] = [
         decided_at TEXT NOT NULL
       );
       CREATE INDEX decisions_assessment ON decisions (assessment_id, decided_at);
+      -- When an assessment was submitted: the reassessment clock runs from here, not from later edits.
+      ALTER TABLE assessments ADD COLUMN submitted_at TEXT;
     `,
   },
 ];

@@ -3,6 +3,7 @@ import { call } from '../api';
 import type { AssessmentSummary } from '../../electron/domain/assessment';
 import { AssessmentList } from '../components/AssessmentList';
 import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
+import { SelfAssessmentResult } from '../components/SelfAssessmentResult';
 
 /** The business's own self-assessments. */
 export function SelfAssessmentPage({ onOpen }: { onOpen(id: string): void }) {
@@ -23,6 +24,7 @@ export function SelfAssessmentPage({ onOpen }: { onOpen(id: string): void }) {
       </button>
       <h3>Your self-assessments</h3>
       {list && <AssessmentList assessments={list} onOpen={onOpen} />}
+      {list && list[0] && <SelfAssessmentResult assessmentId={list[0].id} />}
       <StartAssessmentDialog
         vendor={null}
         open={starting}

@@ -146,6 +146,7 @@ const specific: Record<OperationName, unknown[]> = {
   ],
   'evidence.list': [{}, { vendorId: 'x' }],
   'scores.vendor': [{}, { id: 'x' }, { id: uuid }],
+  'portfolio.summary': [{ all: true }, { today: '2027-01-01' }],
   'decisions.record': [
     {},
     { assessmentId: uuid, decision: 'maybe' },
@@ -159,6 +160,7 @@ const specific: Record<OperationName, unknown[]> = {
     { assessmentId: uuid, decision: 'approve' },
   ],
   'decisions.list': [{}, { vendorId: 'x' }],
+  'assessments.selfResult': [{}, { id: 'x' }, { id: uuid }],
   'settings.getRisk': [{ key: 'risk' }],
   'settings.setRisk': [
     {},

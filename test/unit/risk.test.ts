@@ -21,12 +21,32 @@ import { openApp, vendorInput } from './helpers';
 const settings = (patch: Partial<RiskSettings>): RiskSettings => ({ ...DEFAULT_RISK_SETTINGS, ...patch });
 
 describe('inherent risk: 0.4 data + 0.35 criticality + 0.25 access', () => {
-  const cases: [VendorCategory, DataKind[], Criticality, { value: number; data: number; criticality: number; access: number }][] = [
+  const cases: [
+    VendorCategory,
+    DataKind[],
+    Criticality,
+    { value: number; data: number; criticality: number; access: number },
+  ][] = [
     ['wms-saas', ['pii'], 'high', { value: 86.3, data: 100, criticality: 75, access: 80 }],
-    ['robotics-iot', ['operational-telemetry'], 'critical', { value: 75, data: 50, criticality: 100, access: 80 }],
+    [
+      'robotics-iot',
+      ['operational-telemetry'],
+      'critical',
+      { value: 75, data: 50, criticality: 100, access: 80 },
+    ],
     ['3pl', ['supplier-pricing'], 'medium', { value: 60.5, data: 70, criticality: 50, access: 60 }],
-    ['payments', ['pii', 'customer-contracts'], 'critical', { value: 92.5, data: 100, criticality: 100, access: 70 }],
-    ['cloud-ml', ['customer-contracts', 'operational-telemetry'], 'medium', { value: 71, data: 90, criticality: 50, access: 70 }],
+    [
+      'payments',
+      ['pii', 'customer-contracts'],
+      'critical',
+      { value: 92.5, data: 100, criticality: 100, access: 70 },
+    ],
+    [
+      'cloud-ml',
+      ['customer-contracts', 'operational-telemetry'],
+      'medium',
+      { value: 71, data: 90, criticality: 50, access: 70 },
+    ],
     ['other', ['none'], 'low', { value: 16.3, data: 0, criticality: 25, access: 30 }],
     ['other', [], 'low', { value: 16.3, data: 0, criticality: 25, access: 30 }],
   ];
@@ -82,12 +102,36 @@ describe('tiers', () => {
   const knockouts: [string, number, number, RiskSettings, { tier: Tier; cappedByKnockout: boolean }][] = [
     ['low raised to high', 19, 1, DEFAULT_RISK_SETTINGS, { tier: 'high', cappedByKnockout: true }],
     ['medium raised to high', 37, 2, DEFAULT_RISK_SETTINGS, { tier: 'high', cappedByKnockout: true }],
-    ['high stays high, not capped', 46.9, 1, DEFAULT_RISK_SETTINGS, { tier: 'high', cappedByKnockout: false }],
+    [
+      'high stays high, not capped',
+      46.9,
+      1,
+      DEFAULT_RISK_SETTINGS,
+      { tier: 'high', cappedByKnockout: false },
+    ],
     ['critical stays critical', 75, 1, DEFAULT_RISK_SETTINGS, { tier: 'critical', cappedByKnockout: false }],
     ['no knockout, no cap', 5, 0, DEFAULT_RISK_SETTINGS, { tier: 'low', cappedByKnockout: false }],
-    ['knockout tier critical', 45, 1, settings({ knockoutTier: 'critical' }), { tier: 'critical', cappedByKnockout: true }],
-    ['knockout tier medium', 5, 1, settings({ knockoutTier: 'medium' }), { tier: 'medium', cappedByKnockout: true }],
-    ['knockout tier low: never capped', 5, 1, settings({ knockoutTier: 'low' }), { tier: 'low', cappedByKnockout: false }],
+    [
+      'knockout tier critical',
+      45,
+      1,
+      settings({ knockoutTier: 'critical' }),
+      { tier: 'critical', cappedByKnockout: true },
+    ],
+    [
+      'knockout tier medium',
+      5,
+      1,
+      settings({ knockoutTier: 'medium' }),
+      { tier: 'medium', cappedByKnockout: true },
+    ],
+    [
+      'knockout tier low: never capped',
+      5,
+      1,
+      settings({ knockoutTier: 'low' }),
+      { tier: 'low', cappedByKnockout: false },
+    ],
   ];
   it.each(knockouts)('knockout: %s', (_name, residual, count, s, expected) => {
     expect(tierOf(residual, count, s)).toEqual(expected);
@@ -115,7 +159,12 @@ describe('next reassessment: the last assessment plus the tier’s interval, cla
       settings({ reassessMonths: { critical: 3, high: 9, medium: 18, low: 48 } }),
       '2027-02-28',
     ],
-    ['2026-11-30', 'low', settings({ reassessMonths: { critical: 3, high: 9, medium: 18, low: 48 } }), '2030-11-30'],
+    [
+      '2026-11-30',
+      'low',
+      settings({ reassessMonths: { critical: 3, high: 9, medium: 18, low: 48 } }),
+      '2030-11-30',
+    ],
   ];
   it.each(cases)('%s, %s → %s', (last, tier, s, expected) => {
     expect(nextReassessment(last, tier, s)).toBe(expected);
@@ -147,7 +196,11 @@ describe('scores.vendor through the dispatcher', () => {
     const vendor = await ok(
       dispatcher.call(
         'vendors.create',
-        vendorInput({ category: 'robotics-iot', dataTouched: ['operational-telemetry'], criticality: 'critical' }),
+        vendorInput({
+          category: 'robotics-iot',
+          dataTouched: ['operational-telemetry'],
+          criticality: 'critical',
+        }),
       ),
     );
     const score = () => ok(dispatcher.call('scores.vendor', { id: vendor.id }));
@@ -266,12 +319,46 @@ describe('scores.vendor through the dispatcher', () => {
       flags: [{ ruleId: 'fw_unsigned', severity: 'critical', knockout: true, reason: 'rule' }],
     });
     await ok(dispatcher.call('settings.setRisk', { ...high, knockoutTier: 'critical' }));
-    expect(await score()).toMatchObject({ tier: 'critical', cappedByKnockout: true, nextReassessment: '2027-06-16' });
+    expect(await score()).toMatchObject({
+      tier: 'critical',
+      cappedByKnockout: true,
+      nextReassessment: '2027-06-16',
+    });
+  });
+
+  it('editing a note on a submitted assessment does not restart the reassessment clock', async () => {
+    let clock = new Date('2026-06-15T12:00:00Z');
+    const { dispatcher, services } = openApp({ now: () => clock });
+    const vendor = services.vendors.create(vendorInput({ category: 'robotics-iot' }));
+    expect((await dispatcher.call('questionnaires.import', { content: exampleText })).ok).toBe(true);
+    const started = await dispatcher.call('assessments.start', {
+      vendorId: vendor.id,
+      questionnaireIds: ['example-firmware'],
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const id = started.value.id;
+    await dispatcher.call('assessments.answerMany', { id, answers: [answer('fw_signed', 'yes')] });
+    await dispatcher.call('assessments.setStatus', { id, status: 'submitted' });
+    const before = await dispatcher.call('scores.vendor', { id: vendor.id });
+    expect(before).toMatchObject({ ok: true, value: { lastAssessed: '2026-06-15' } });
+
+    // Nine months later someone fixes a typo in a note: nothing was reassessed.
+    clock = new Date('2027-03-01T12:00:00Z');
+    await dispatcher.call('assessments.answer', {
+      id,
+      answer: { questionnaireId: 'example-firmware', questionId: 'fw_signed', note: 'typo fixed' },
+    });
+    const after = await dispatcher.call('scores.vendor', { id: vendor.id });
+    // Today lastAssessed becomes 2027-03-01 and nextReassessment moves nine months later.
+    expect(after.ok && after.value.lastAssessed).toBe('2026-06-15');
+    expect(after.ok && after.value.nextReassessment).toBe(before.ok && before.value.nextReassessment);
   });
 
   it('refuses an unknown vendor', async () => {
     const { dispatcher } = openApp();
-    expect(await dispatcher.call('scores.vendor', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+    expect(
+      await dispatcher.call('scores.vendor', { id: '00000000-0000-4000-8000-000000000000' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });

@@ -831,7 +831,7 @@ describe('addMonths', () => {
 });
 
 describe('evidence expiry through the service', () => {
-  it('BUG (electron/services/assessments.ts defaultExpiry): a default expiry clamps to the month end like addMonths', async () => {
+  it('a default evidence expiry clamps to the month end like addMonths', async () => {
     // The example's fw_statement is valid for 12 months. A period ending 2024-02-29 should expire
     // 2025-02-28 (as the SOC 2 rule and nextReassessment count months), not roll over to 2025-03-01.
     const app = openApp({ now: () => new Date('2026-06-15T12:00:00Z') });
