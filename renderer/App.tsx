@@ -16,8 +16,10 @@ import { AssessmentPage } from './pages/AssessmentPage';
 import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
 import { QuestionnairesPage } from './pages/QuestionnairesPage';
 import { ComparePage } from './pages/ComparePage';
+import { DashboardPage } from './pages/DashboardPage';
 
 const NAV = [
+  ['dashboard', 'Dashboard'],
   ['vendors', 'Vendors'],
   ['compare', 'Compare'],
   ['self', 'Self-assessment'],
@@ -239,6 +241,8 @@ function Shell() {
             id={route.id}
             onBack={(vendorId) => go(vendorId ? { page: 'vendors', vendorId } : { page: 'self' })}
           />
+        ) : route.page === 'dashboard' ? (
+          <DashboardPage onOpenVendor={(id) => go({ page: 'vendors', vendorId: id })} />
         ) : route.page === 'compare' ? (
           <ComparePage />
         ) : route.page === 'questionnaires' ? (

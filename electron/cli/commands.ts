@@ -1,6 +1,7 @@
 import { assessAnswer } from './assess-answer';
 import { assessList, assessShow, assessStart, assessStatus } from './assess-commands';
 import { demoLoad, info } from './other-commands';
+import { portfolio } from './portfolio-commands';
 import {
   questionnairesImport,
   questionnairesList,
@@ -30,6 +31,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   assessShow,
   assessStatus,
   score,
+  portfolio,
   demoLoad,
   info,
 ];

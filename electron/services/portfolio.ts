@@ -1,43 +1,44 @@
 import { DEFAULT_VENDOR_QUERY } from '../domain/vendor';
 import { summarisePortfolio, type PortfolioEntry, type PortfolioSummary } from '../domain/portfolio';
 import type { Evidence } from '../domain/assessment';
+import type { Storage } from '../storage/storage';
 import type { ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
 import { createScoreService } from './scores';
 
 /**
- * The portfolio dashboard: every vendor's score (the same model as the vendor page) and
- * the evidence of its scored assessment, aggregated by domain/portfolio.
+ * The portfolio dashboard: every vendor's score by the score service itself (the same
+ * model and the same choice of assessment as the vendor page, no second copy of it) and
+ * the evidence of the scored assessment, aggregated by domain/portfolio.
  */
 export function createPortfolioService(ctx: ServiceContext, questionnaires: QuestionnaireService) {
-  const { storage } = ctx;
   return {
     summary(): PortfolioSummary {
-      // Scores come from the score service itself (no second copy of the model), over
-      // questionnaires parsed once per call instead of once per vendor. No transaction:
-      // storage's is BEGIN IMMEDIATE and would block the app's writes while this reads.
-      {
-        const scores = createScoreService(ctx, memoPinned(questionnaires));
-        const today = ctx.now().toISOString().slice(0, 10);
-        const entries: PortfolioEntry[] = [];
-        const evidence: Evidence[] = [];
-        for (const vendor of storage.vendors.list(DEFAULT_VENDOR_QUERY).items) {
-          if (vendor.status === 'offboarded') {
-            entries.push({ vendor, result: UNSCORED });
-            continue;
-          }
-          const result = scores.vendor(vendor.id);
-          entries.push({ vendor, result });
-          if (result.assessment) evidence.push(...storage.evidence.listForAssessment(result.assessment.id));
+      // One score service per summary, over reads remembered for the length of the call:
+      // pinned questionnaires are parsed once (not once per vendor), the risk settings
+      // read once, and each assessment's evidence fetched once. No transaction: storage's
+      // is BEGIN IMMEDIATE and would hold up the app's writes while this only reads.
+      const storage = rememberingReads(ctx.storage);
+      const scores = createScoreService({ ...ctx, storage }, rememberingPinned(questionnaires));
+      const today = ctx.now().toISOString().slice(0, 10);
+      const entries: PortfolioEntry[] = [];
+      const evidence: Evidence[] = [];
+      for (const vendor of storage.vendors.list(DEFAULT_VENDOR_QUERY).items) {
+        if (vendor.status === 'offboarded') {
+          entries.push({ vendor, result: NOT_SCORED });
+          continue;
         }
-        return summarisePortfolio(entries, evidence, today);
+        const result = scores.vendor(vendor.id);
+        entries.push({ vendor, result });
+        if (result.assessment) evidence.push(...storage.evidence.listForAssessment(result.assessment.id));
       }
+      return summarisePortfolio(entries, evidence, today);
     },
   };
 }
 
 /** Offboarded vendors are only counted, so they are not scored. */
-const UNSCORED: PortfolioEntry['result'] = {
+const NOT_SCORED: PortfolioEntry['result'] = {
   assessment: null,
   score: null,
   residual: 0,
@@ -48,18 +49,39 @@ const UNSCORED: PortfolioEntry['result'] = {
   nextReassessment: null,
 };
 
-/** The questionnaire service with `pinned` remembered for the length of one summary. */
-function memoPinned(questionnaires: QuestionnaireService): QuestionnaireService {
+/** Storage whose settings and per-assessment evidence reads are remembered; everything else as is. */
+function rememberingReads(storage: Storage): Storage {
+  const settings = new Map<string, unknown>();
+  const evidence = new Map<string, Evidence[]>();
+  return {
+    ...storage,
+    settings: {
+      ...storage.settings,
+      get(key) {
+        if (!settings.has(key)) settings.set(key, storage.settings.get(key));
+        return settings.get(key);
+      },
+    },
+    evidence: {
+      ...storage.evidence,
+      listForAssessment(assessmentId) {
+        let rows = evidence.get(assessmentId);
+        if (!rows) evidence.set(assessmentId, (rows = storage.evidence.listForAssessment(assessmentId)));
+        return rows;
+      },
+    },
+  };
+}
+
+/** The questionnaire service with `pinned` remembered. */
+function rememberingPinned(questionnaires: QuestionnaireService): QuestionnaireService {
   const seen = new Map<string, ReturnType<QuestionnaireService['pinned']>>();
   return {
     ...questionnaires,
     pinned(id, version) {
       const key = `${id}@${version}`;
       let q = seen.get(key);
-      if (!q) {
-        q = questionnaires.pinned(id, version);
-        seen.set(key, q);
-      }
+      if (!q) seen.set(key, (q = questionnaires.pinned(id, version)));
       return q;
     },
   };

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'self' }
   | { page: 'questionnaires' }
   | { page: 'compare' }
+  | { page: 'dashboard' }
   | { page: 'settings' };
 
 /** Reads a route from the location hash ("#/vendors/ID", "#/assessments/ID", "#/self", "#/settings"). */
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'self') return { page: 'self' };
   if (parts[0] === 'questionnaires') return { page: 'questionnaires' };
   if (parts[0] === 'compare') return { page: 'compare' };
+  if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
   return {
     page: 'vendors',
@@ -33,6 +35,8 @@ export function hashOf(route: Route): string {
       return '#/questionnaires';
     case 'compare':
       return '#/compare';
+    case 'dashboard':
+      return '#/dashboard';
     case 'assessment':
       return `#/assessments/${encodeURIComponent(route.id)}`;
     case 'vendors':

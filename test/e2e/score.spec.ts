@@ -111,3 +111,35 @@ test('compare two vendors domain by domain and flag by flag', async ({ app }) =>
   );
   await page.screenshot({ path: 'test-results/screens/13-compare-light.png' });
 });
+
+test('the dashboard shows tiers, knockouts and reassessments, and opens the vendor', async ({ app }) => {
+  const { page, dispatcher } = app;
+  await dispatcher.call('demo.load', {});
+  expect((await dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
+  const list = await dispatcher.call('vendors.list', { search: 'Kinetica' });
+  const vendorId = list.ok ? list.value.items[0]!.id : '';
+  const a = await dispatcher.call('assessments.start', { vendorId, questionnaireIds: ['example-firmware'] });
+  if (!a.ok) throw new Error(a.error.message);
+  await dispatcher.call('assessments.answer', {
+    id: a.value.id,
+    answer: {
+      questionnaireId: 'example-firmware',
+      questionId: 'fw_signed',
+      answer: { status: 'answered', value: 'no' },
+    },
+  });
+  await dispatcher.call('assessments.setStatus', { id: a.value.id, status: 'submitted' });
+
+  await app.open('#/dashboard');
+  await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Vendors by tier: .*Not assessed 2\d/ })).toBeVisible();
+  const knockouts = page.getByRole('region', { name: 'Open knockouts' });
+  await expect(knockouts).toContainText('Firmware is not signed');
+  await page.screenshot({ path: 'test-results/screens/15-dashboard-light.png', fullPage: true });
+  await knockouts.getByRole('button', { name: 'Kinetica Floor Robotics' }).click();
+  await expect(
+    page
+      .getByRole('complementary', { name: 'Vendor details' })
+      .getByRole('heading', { name: 'Kinetica Floor Robotics' }),
+  ).toBeVisible();
+});
