@@ -129,6 +129,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX decisions_assessment ON decisions (assessment_id, decided_at);
       -- When an assessment was submitted: the reassessment clock runs from here, not from later edits.
       ALTER TABLE assessments ADD COLUMN submitted_at TEXT;
+      CREATE INDEX evidence_assessment ON evidence (assessment_id);
     `,
   },
 ];
