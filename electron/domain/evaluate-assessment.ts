@@ -4,7 +4,7 @@
  */
 import { evaluateCondition, type AnswerView, type ConditionContext } from './condition';
 import type { AnswerValue } from './answer';
-import { SEVERITIES, type Questionnaire, type Severity } from './questionnaire';
+import { SEVERITIES, type Question, type Questionnaire, type Severity } from './questionnaire';
 
 export interface RaisedFlag {
   questionnaireId: string;
@@ -38,6 +38,27 @@ export interface AssessmentState {
 /** The key of one question across an assessment's questionnaires. */
 export const answerKey = (questionnaireId: string, questionId: string) => `${questionnaireId}/${questionId}`;
 
+interface QuestionnaireIndex {
+  byId: Map<string, Question>;
+  /** answerKey of each question id, built once (re-scoring a portfolio evaluates thousands of times). */
+  keys: Map<string, string>;
+}
+const indexes = new WeakMap<Questionnaire, QuestionnaireIndex>();
+
+/** The question index of a questionnaire (built once per questionnaire object). */
+export function indexOf(q: Questionnaire): QuestionnaireIndex {
+  let index = indexes.get(q);
+  if (!index) {
+    const all = q.sections.flatMap((s) => s.questions);
+    index = {
+      byId: new Map(all.map((x) => [x.id, x])),
+      keys: new Map(all.map((x) => [x.id, answerKey(q.id, x.id)])),
+    };
+    indexes.set(q, index);
+  }
+  return index;
+}
+
 /** Evaluates show-if conditions, red-flag rules and progress for a set of answers. */
 export function evaluateAssessment(
   questionnaires: readonly Questionnaire[],
@@ -50,22 +71,33 @@ export function evaluateAssessment(
   let applicable = 0;
 
   for (const q of questionnaires) {
-    const byId = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
+    const { byId, keys } = indexOf(q);
     const memo = new Map<string, boolean>();
     const visiting = new Set<string>();
     const isVisible = (id: string): boolean => {
+      const question = byId.get(id);
+      if (!question) return false;
+      if (!question.showIf) return true;
       const cached = memo.get(id);
       if (cached !== undefined) return cached;
-      const question = byId.get(id);
-      if (!question || visiting.has(id)) return false;
+      if (visiting.has(id)) return false;
       visiting.add(id);
       const result = !question.showIf || evaluateCondition(question.showIf, ctx);
       visiting.delete(id);
       memo.set(id, result);
       return result;
     };
+    const views = new Map<string, AnswerView>();
     const view = (id: string): AnswerView => {
-      const a = answers.get(answerKey(q.id, id));
+      let v = views.get(id);
+      if (!v) {
+        v = computeView(id);
+        views.set(id, v);
+      }
+      return v;
+    };
+    const computeView = (id: string): AnswerView => {
+      const a = answers.get(keys.get(id) ?? answerKey(q.id, id));
       // A hidden question counts as unanswered, whatever was typed before it was hidden.
       if (!a || !isVisible(id)) return { state: 'unanswered' };
       if (a.status !== 'answered') return { state: a.status };
@@ -86,7 +118,7 @@ export function evaluateAssessment(
       };
       for (const question of section.questions) {
         if (!isVisible(question.id)) continue;
-        visible.add(answerKey(q.id, question.id));
+        visible.add(keys.get(question.id)!);
         progress.visible += 1;
         const a = view(question.id);
         if (a.state !== 'not-applicable') progress.applicable += 1;

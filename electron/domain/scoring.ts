@@ -5,7 +5,7 @@
  */
 import type { AnswerValue } from './answer';
 import type { Evidence } from './assessment';
-import { answerKey, evaluateAssessment, type RaisedFlag } from './evaluate-assessment';
+import { evaluateAssessment, indexOf, type RaisedFlag } from './evaluate-assessment';
 import type { Question, Questionnaire } from './questionnaire';
 
 /** One scored question's part in the score. */
@@ -147,17 +147,23 @@ export function scoreAssessment(input: {
   answers: ReadonlyMap<string, AnswerValue | null>;
   evidence: readonly Pick<Evidence, 'id' | 'kind' | 'periodEnd' | 'expiresAt'>[];
   today: string;
+  /** false: the score, domains and flags only, without the per-answer explanation (portfolio re-scoring). */
+  explain?: boolean;
 }): AssessmentScore {
+  const explain = input.explain !== false;
   const state = evaluateAssessment(input.questionnaires, input.answers);
   const raw: (Omit<Contribution, 'contribution' | 'lost'> & { earned: number; max: number })[] = [];
   const domains: DomainScore[] = [];
 
+  let totalEarned = 0;
+  let totalMax = 0;
   for (const q of input.questionnaires) {
+    const { keys } = indexOf(q);
     for (const section of q.sections) {
       let earned = 0;
       let max = 0;
       for (const question of section.questions) {
-        const key = answerKey(q.id, question.id);
+        const key = keys.get(question.id)!;
         const answer = input.answers.get(key);
         if (!answer || !state.visible.has(key)) continue;
         const scored = answerPoints(question, answer, input.evidence, input.today);
@@ -165,6 +171,7 @@ export function scoreAssessment(input: {
         const e = (question.weight * scored.points) / 100;
         earned += e;
         max += question.weight;
+        if (!explain) continue;
         raw.push({
           questionnaireId: q.id,
           sectionId: section.id,
@@ -178,6 +185,8 @@ export function scoreAssessment(input: {
           ...(scored.reason ? { reason: scored.reason } : {}),
         });
       }
+      totalEarned += earned;
+      totalMax += max;
       const progress = state.sections.find((s) => s.questionnaireId === q.id && s.sectionId === section.id)!;
       domains.push({
         questionnaireId: q.id,
@@ -190,9 +199,8 @@ export function scoreAssessment(input: {
     }
   }
 
-  const totalMax = raw.reduce((n, r) => n + r.max, 0);
   const exact = raw.map((r) => (totalMax > 0 ? (100 * r.earned) / totalMax : 0));
-  const score = totalMax > 0 ? round1(exact.reduce((a, b) => a + b, 0)) : null;
+  const score = totalMax > 0 ? round1((100 * totalEarned) / totalMax) : null;
   const shown = score === null ? exact.map(() => 0) : apportion(exact, score);
   const contributions: Contribution[] = raw.map(({ earned: _e, max, ...r }, i) => ({
     ...r,
