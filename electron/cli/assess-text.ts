@@ -1,3 +1,4 @@
+import type { RaisedFlag } from '../domain/evaluate-assessment';
 import type { ResponseOf } from '../ipc/contract';
 import { formatFields, formatTable } from './format';
 
@@ -32,19 +33,7 @@ export function formatAssessment(detail: AssessmentDetail): string {
     80,
   );
 
-  const flags = state.flags.length
-    ? formatTable(
-        ['SEVERITY', 'KO', 'QUESTION', 'REASON', 'MESSAGE'],
-        state.flags.map((f) => [
-          f.severity,
-          f.knockout ? 'KO' : '',
-          `${f.questionnaireId}/${f.questionId ?? f.ruleId}`,
-          f.reason,
-          f.message,
-        ]),
-        200,
-      )
-    : 'None.';
+  const flags = flagsTable(state.flags);
 
   const followUps = answers.filter((x) => x.followUp);
   const followUpText = followUps.length
@@ -61,4 +50,21 @@ export function formatAssessment(detail: AssessmentDetail): string {
     `Red flags: ${state.flags.length}, knockouts: ${knockoutsOf(state)}\n${flags}`,
     `Follow-ups (${followUps.length}):\n${followUpText}`,
   ].join('\n\n');
+}
+
+/** Red flags as a table: severity, knockout, question, why, message. */
+export function flagsTable(flags: readonly RaisedFlag[]): string {
+  return flags.length
+    ? formatTable(
+        ['SEVERITY', 'KO', 'QUESTION', 'REASON', 'MESSAGE'],
+        flags.map((f) => [
+          f.severity,
+          f.knockout ? 'KO' : '',
+          `${f.questionnaireId}/${f.questionId ?? f.ruleId}`,
+          f.reason,
+          f.message,
+        ]),
+        200,
+      )
+    : 'None.';
 }

@@ -1,3 +1,4 @@
+import { flagsTable } from './assess-text';
 import type { Vendor } from '../domain/vendor';
 import type { ResponseOf } from '../ipc/contract';
 import { formatFields, formatTable, printable, truncateToWidth } from './format';
@@ -74,19 +75,7 @@ export function formatScore(vendor: Pick<Vendor, 'id' | 'name'>, s: VendorScore)
     ['Next reassessment', next],
   ]);
 
-  const flags = s.flags.length
-    ? formatTable(
-        ['SEVERITY', 'KO', 'QUESTION', 'REASON', 'MESSAGE'],
-        s.flags.map((f) => [
-          f.severity,
-          f.knockout ? 'KO' : '',
-          `${f.questionnaireId}/${f.questionId ?? f.ruleId}`,
-          f.reason,
-          f.message,
-        ]),
-        200,
-      )
-    : 'None.';
+  const flags = flagsTable(s.flags);
 
   const domains = s.domains.length
     ? formatTable(
