@@ -97,5 +97,15 @@ for (const theme of themes) {
     await page.getByRole('button', { name: /^Firmware signing and OTA updates/ }).click();
     await expect(page.getByRole('complementary', { name: 'Questionnaire' })).toBeVisible();
     await shot('11-questionnaires');
+
+    await app.open('#/dashboard');
+    await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
+    await shot('16-dashboard');
+    await app.open('#/compare');
+    await expect(page.getByRole('heading', { name: 'Compare vendors' })).toBeVisible();
+    await shot('17-compare-empty');
+    await app.open(`#/vendors/${id}`);
+    await expect(page.getByRole('region', { name: 'Risk and score' })).toBeVisible();
+    await shot('18-vendor-score');
   });
 }
