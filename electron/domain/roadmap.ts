@@ -60,17 +60,14 @@ export function selfAssessmentResult(
   const visible = new Set(scored.contributions.map((c) => answerKey(c.questionnaireId, c.questionId)));
   const totalWeight = scored.contributions.reduce((n, c) => n + c.weight, 0);
   const roadmap: RoadmapItem[] = [];
-  let unanswered = 0;
+  // Questions shown but not yet answered (hidden ones are not asked, so not counted).
+  const unanswered = scored.applicable - scored.answered;
   for (const q of questionnaires) {
     for (const section of q.sections) {
       for (const question of section.questions) {
         const key = answerKey(q.id, question.id);
         const answer = answers.get(key);
-        if (!answer) {
-          unanswered += 1;
-          continue;
-        }
-        if (!visible.has(key)) continue;
+        if (!answer || !visible.has(key)) continue;
         const points = answerPoints(question, answer, [], today);
         if (!points || points.points >= 100) continue;
         const effort = question.effort ?? DEFAULT_EFFORT;

@@ -30,7 +30,8 @@ export function createPortfolioService(ctx: ServiceContext, questionnaires: Ques
         }
         const result = scores.vendor(vendor.id);
         entries.push({ vendor, result });
-        if (result.assessment) evidence.push(...storage.evidence.listForAssessment(result.assessment.id));
+        // All of the vendor's evidence, not only that of the scored assessment: any of it can expire.
+        evidence.push(...storage.evidence.listForVendor(vendor.id));
       }
       return summarisePortfolio(entries, evidence, today);
     },

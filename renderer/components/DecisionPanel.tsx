@@ -51,14 +51,14 @@ export function DecisionPanel({ decisions, assessments, onRecorded }: DecisionPa
           {latest.conditions.length > 0 && (
             <ul className="conditions" aria-label="Conditions">
               {latest.conditions.map((c, i) => (
-                <li
-                  key={i}
-                  className={overdueConditions({ conditions: [c] }, today()).length ? 'overdue' : undefined}
-                >
+                <li key={i}>
                   {c.text}{' '}
                   <span className="cell-muted">
                     — {c.owner}, due {c.due}
                   </span>
+                  {overdueConditions({ conditions: [c] }, today()).length > 0 && (
+                    <strong className="overdue"> (overdue)</strong>
+                  )}
                 </li>
               ))}
             </ul>
@@ -111,14 +111,18 @@ function DecisionDialog({
   const [conditions, setConditions] = useState([blankCondition()]);
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
 
   const save = async () => {
+    if (saving) return;
+    setSaving(true);
     const r = await call('decisions.record', {
       assessmentId,
       decision,
       conditions: decision === 'approve-with-conditions' ? conditions : [],
       notes,
     });
+    setSaving(false);
     if (r.ok) onRecorded();
     else
       setError(
@@ -141,7 +145,12 @@ function DecisionDialog({
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="button button-primary" onClick={() => void save()}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={saving}
+            onClick={() => void save()}
+          >
             Record decision
           </button>
         </>

@@ -6,7 +6,7 @@ const TIER_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Cri
 
 /** A vendor's score and risk: red flags first, then domains, then why the score is what it is. */
 export function ScorePanel({ score }: { score: VendorScore }) {
-  const percent = Math.round(score.completeness * 100);
+  const percent = Math.floor(score.completeness * 100);
   return (
     <section className="score-panel" aria-label="Risk and score">
       <div className="score-head">

@@ -16,7 +16,7 @@ export function SelfAssessmentResult({ assessmentId }: { assessmentId: string })
     <section className="self-result" aria-label="Self-assessment result">
       <h2>
         Maturity {result.score === null ? '' : `· ${result.score.toFixed(0)} / 100`}{' '}
-        <span className="cell-muted">({Math.round(result.completeness * 100)}% answered)</span>
+        <span className="cell-muted">({Math.floor(result.completeness * 100)}% answered)</span>
       </h2>
       <ul className="domain-bars maturity" aria-label="Maturity by area">
         {result.maturity.map((m) => (

@@ -86,7 +86,7 @@ export function ComparePage() {
                 (p) => `${TIER_LABELS[p.score.tier]}${p.score.cappedByKnockout ? ' (knockout)' : ''}`,
               )}
             />
-            <Row label="Complete" cells={picked.map((p) => `${Math.round(p.score.completeness * 100)}%`)} />
+            <Row label="Complete" cells={picked.map((p) => `${Math.floor(p.score.completeness * 100)}%`)} />
             <Row
               label="Inherent / residual risk"
               cells={picked.map((p) => `${p.score.inherent.value} / ${p.score.residual}`)}

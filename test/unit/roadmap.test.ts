@@ -50,6 +50,8 @@ const q = QuestionnaireSchema.parse({
           effort: { complexity: 'high', weeks: 8 },
         },
         { id: 'later', text: 'Not answered yet', type: 'yes-no', effort: { complexity: 'low', weeks: 1 } },
+        // Hidden while MFA is "no": not asked, so not counted as unanswered.
+        { id: 'hidden', text: 'Hardware keys too?', type: 'yes-no', showIf: { question: 'mfa', is: 'yes' } },
       ],
     },
   ],
