@@ -41,6 +41,8 @@ export interface PortfolioEntry {
     lastAssessed: string | null;
     nextReassessment: string | null;
   };
+  /** The conditions of the vendor's latest decision, if it approved with conditions. */
+  conditions?: readonly { text: string; owner: string; due: string }[];
 }
 
 export type PortfolioEvidenceInput = Pick<
@@ -118,6 +120,17 @@ export const PortfolioSummarySchema = z.object({
     }),
   ),
   reassessments: z.object({ overdue: z.array(ReassessmentSchema), upcoming: z.array(ReassessmentSchema) }),
+  /** Conditions of approvals whose due date has passed. */
+  conditionsPastDue: z.array(
+    z.object({
+      vendorId: z.string(),
+      vendorName: z.string(),
+      text: z.string(),
+      owner: z.string(),
+      due: z.string(),
+      days: z.number(),
+    }),
+  ),
   evidence: z.object({
     expired: z.array(EvidenceItemSchema),
     days0to30: z.array(EvidenceItemSchema),
@@ -214,6 +227,20 @@ export function summarisePortfolio(
   overdue.sort((a, b) => b.days - a.days || byName(a.vendorName, b.vendorName));
   upcoming.sort((a, b) => a.days - b.days || byName(a.vendorName, b.vendorName));
 
+  const conditionsPastDue = entries
+    .filter((e) => e.vendor.status !== 'offboarded')
+    .flatMap((e) =>
+      (e.conditions ?? [])
+        .filter((c) => c.due < today)
+        .map((c) => ({
+          vendorId: e.vendor.id,
+          vendorName: e.vendor.name,
+          ...c,
+          days: todayN - dayNumber(c.due),
+        })),
+    )
+    .sort((a, b) => b.days - a.days || byName(a.vendorName, b.vendorName));
+
   const counted = entries.length - offboarded;
   return {
     today,
@@ -228,6 +255,7 @@ export function summarisePortfolio(
     topRisks,
     knockouts,
     reassessments: { overdue, upcoming },
+    conditionsPastDue,
     evidence: evidenceBuckets(evidence, names, today),
   };
 }

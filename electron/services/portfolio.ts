@@ -29,7 +29,8 @@ export function createPortfolioService(ctx: ServiceContext, questionnaires: Ques
           continue;
         }
         const result = scores.vendor(vendor.id);
-        entries.push({ vendor, result });
+        const [latest] = storage.decisions.listForVendor(vendor.id);
+        entries.push({ vendor, result, conditions: latest?.conditions ?? [] });
         // All of the vendor's evidence, not only that of the scored assessment: any of it can expire.
         evidence.push(...storage.evidence.listForVendor(vendor.id));
       }

@@ -50,6 +50,11 @@ export function DashboardPage({ onOpenVendor }: { onOpenVendor(id: string): void
         />
         <Card label="Open knockouts" value={summary.knockouts.length} alert={summary.knockouts.length > 0} />
         <Card
+          label="Conditions past due"
+          value={summary.conditionsPastDue.length}
+          alert={summary.conditionsPastDue.length > 0}
+        />
+        <Card
           label="Overdue reassessments"
           value={reassessments.overdue.length}
           alert={reassessments.overdue.length > 0}
@@ -103,6 +108,20 @@ export function DashboardPage({ onOpenVendor }: { onOpenVendor(id: string): void
               ]),
             ]}
             empty="Nothing due in the next 90 days."
+          />
+        </Panel>
+        <Panel title="Conditions past due">
+          <Table
+            head={['Vendor', 'Condition', 'Owner', 'Due']}
+            rows={summary.conditionsPastDue.map((c) => [
+              vendorLink(c.vendorId, c.vendorName),
+              c.text,
+              c.owner,
+              <span className="overdue">
+                {c.due} ({c.days} days late)
+              </span>,
+            ])}
+            empty="No approval conditions are past due."
           />
         </Panel>
         <Panel title="Evidence expiring">

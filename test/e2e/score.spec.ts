@@ -135,6 +135,9 @@ test('the dashboard shows tiers, knockouts and reassessments, and opens the vend
   await expect(page.getByRole('img', { name: /Vendors by tier: .*Not assessed 2\d/ })).toBeVisible();
   const knockouts = page.getByRole('region', { name: 'Open knockouts' });
   await expect(knockouts).toContainText('Firmware is not signed');
+  await expect(page.getByRole('region', { name: 'Conditions past due' })).toContainText(
+    'No approval conditions are past due.',
+  );
   await page.screenshot({ path: 'test-results/screens/15-dashboard-light.png', fullPage: true });
   await knockouts.getByRole('button', { name: 'Kinetica Floor Robotics' }).click();
   await expect(

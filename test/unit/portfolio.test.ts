@@ -501,3 +501,38 @@ describe('portfolio text', () => {
     );
   });
 });
+
+describe('conditions past due', () => {
+  it('lists the latest decision’s conditions whose due date has passed, oldest first', async () => {
+    const { summarisePortfolio } = await import('../../electron/domain/portfolio');
+    const entry = (id: string, conditions: { text: string; owner: string; due: string }[]) => ({
+      vendor: { id, name: `Vendor ${id}`, status: 'active' as const },
+      result: {
+        assessment: null,
+        score: null,
+        residual: 10,
+        tier: 'low' as const,
+        knockouts: 0,
+        flags: [],
+        lastAssessed: null,
+        nextReassessment: null,
+      },
+      conditions,
+    });
+    const summary = summarisePortfolio(
+      [
+        entry('a', [
+          { text: 'Deliver SOC 2', owner: 'Ana', due: '2026-10-01' },
+          { text: 'Rotate keys', owner: 'Bo', due: '2027-01-01' },
+        ]),
+        entry('b', [{ text: 'Pen test', owner: 'Cy', due: '2026-11-20' }]),
+      ],
+      [],
+      '2026-11-24',
+    );
+    expect(summary.conditionsPastDue.map((c) => [c.vendorId, c.text, c.days])).toEqual([
+      ['a', 'Deliver SOC 2', 54],
+      ['b', 'Pen test', 4],
+    ]);
+  });
+});
