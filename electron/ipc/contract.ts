@@ -250,6 +250,21 @@ export const contract = {
       unanswered: z.number(),
     }),
   ),
+  'scores.trend': op(
+    z.object({ id: VendorIdSchema }).strict(),
+    z.array(
+      z.object({
+        assessmentId: z.string(),
+        title: z.string(),
+        status: z.enum(ASSESSMENT_STATUSES),
+        date: z.string(),
+        score: z.number().nullable(),
+        completeness: z.number(),
+        knockouts: z.number(),
+        tier: z.enum(TIERS),
+      }),
+    ),
+  ),
   'settings.getRisk': op(z.object({}).strict(), RiskSettingsSchema),
   'settings.setRisk': op(RiskSettingsSchema, RiskSettingsSchema),
   'preferences.get': op(z.object({}).strict(), PreferencesSchema),

@@ -63,6 +63,7 @@ export function createHandlers(
     'decisions.record': (input) => services.decisions.record(input),
     'decisions.list': ({ vendorId }) => services.decisions.list(vendorId),
     'assessments.selfResult': ({ id }) => services.scores.selfResult(id),
+    'scores.trend': ({ id }) => services.scores.trend(id),
     'settings.getRisk': () => services.scores.riskSettings(),
     'settings.setRisk': (settings) => services.scores.setRiskSettings(settings),
     'preferences.get': () => services.preferences.get(),

@@ -41,6 +41,15 @@ export function createScoreService(ctx: ServiceContext, questionnaires: Question
     return parsed.success ? parsed.data : DEFAULT_RISK_SETTINGS;
   };
 
+  const questionnairesOf = (row: { questionnaires: { id: string; version: string }[] }) =>
+    row.questionnaires.map((p) => questionnaires.pinned(p.id, p.version));
+  const answersOf = (assessmentId: string) =>
+    new Map<string, AnswerValue | null>(
+      storage.assessments
+        .answers(assessmentId)
+        .map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
+    );
+
   return {
     riskSettings,
 
@@ -60,13 +69,43 @@ export function createScoreService(ctx: ServiceContext, questionnaires: Question
       if (!row) throw new AppError('NOT_FOUND', `No assessment with id ${assessmentId}`);
       if (row.vendorId)
         throw new AppError('INVALID_INPUT', 'This is a vendor assessment; its score is on the vendor page');
-      const qs = row.questionnaires.map((p) => questionnaires.pinned(p.id, p.version));
-      const answers = new Map<string, AnswerValue | null>(
-        storage.assessments
-          .answers(row.id)
-          .map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
+      return selfAssessmentResult(
+        questionnairesOf(row),
+        answersOf(row.id),
+        ctx.now().toISOString().slice(0, 10),
       );
-      return selfAssessmentResult(qs, answers, ctx.now().toISOString().slice(0, 10));
+    },
+
+    /** The vendor's score and tier at each of its assessments, oldest first. */
+    trend(vendorId: string) {
+      const vendor = storage.vendors.get(vendorId);
+      if (!vendor) throw new AppError('NOT_FOUND', `No vendor with id ${vendorId}`);
+      const settings = riskSettings();
+      const inherent = inherentRisk(vendor).value;
+      const today = ctx.now().toISOString().slice(0, 10);
+      return storage.assessments
+        .listForVendor(vendorId)
+        .reverse()
+        .map((row) => {
+          const s = scoreAssessment({
+            questionnaires: questionnairesOf(row),
+            answers: answersOf(row.id),
+            evidence: storage.evidence.listForAssessment(row.id),
+            today,
+            explain: false,
+          });
+          const knockouts = s.flags.filter((f) => f.knockout).length;
+          return {
+            assessmentId: row.id,
+            title: row.title,
+            status: row.status,
+            date: (row.submittedAt ?? row.createdAt).slice(0, 10),
+            score: s.score,
+            completeness: s.completeness,
+            knockouts,
+            tier: tierOf(residualRisk(inherent, s.score, settings), knockouts, settings).tier,
+          };
+        });
     },
 
     /**
@@ -90,15 +129,9 @@ export function createScoreService(ctx: ServiceContext, questionnaires: Question
         flags: [],
       };
       if (chosen) {
-        const qs = chosen.questionnaires.map((p) => questionnaires.pinned(p.id, p.version));
-        const answers = new Map<string, AnswerValue | null>(
-          storage.assessments
-            .answers(chosen.id)
-            .map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
-        );
         scored = scoreAssessment({
-          questionnaires: qs,
-          answers,
+          questionnaires: questionnairesOf(chosen),
+          answers: answersOf(chosen.id),
           evidence: storage.evidence.listForAssessment(chosen.id),
           today,
         });

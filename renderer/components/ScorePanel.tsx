@@ -1,11 +1,12 @@
 import type { ResponseOf } from '../../electron/ipc/contract';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
+type Trend = ResponseOf<'scores.trend'>;
 
 const TIER_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
 
 /** A vendor's score and risk: red flags first, then domains, then why the score is what it is. */
-export function ScorePanel({ score }: { score: VendorScore }) {
+export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend }) {
   const percent = Math.floor(score.completeness * 100);
   return (
     <section className="score-panel" aria-label="Risk and score">
@@ -63,6 +64,31 @@ export function ScorePanel({ score }: { score: VendorScore }) {
               </li>
             ))}
         </ul>
+      )}
+      {trend.length > 1 && (
+        <table className="explanation-table trend" aria-label="Score over time">
+          <thead>
+            <tr>
+              <th scope="col">Assessment</th>
+              <th scope="col">Score</th>
+              <th scope="col">Tier</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trend.map((t) => (
+              <tr key={t.assessmentId}>
+                <td>
+                  {t.date} <span className="cell-muted">({t.status})</span>
+                </td>
+                <td className="num">{t.score === null ? '—' : t.score.toFixed(1)}</td>
+                <td>
+                  {TIER_LABELS[t.tier]}
+                  {t.knockouts ? ' · knockout' : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {score.contributions.length > 0 && (
         <details className="explanation">

@@ -14,6 +14,7 @@ interface VendorState {
   assessments: AssessmentSummary[];
   evidence: Evidence[];
   score: ResponseOf<'scores.vendor'> | null;
+  trend: ResponseOf<'scores.trend'>;
   decisions: Decision[];
   error: string | null;
 }
@@ -25,6 +26,7 @@ const NOTHING: VendorState = {
   assessments: [],
   evidence: [],
   score: null,
+  trend: [],
   decisions: [],
   error: null,
 };
@@ -41,7 +43,8 @@ export function useVendor(id: string | null, revision: number): VendorState {
       call('evidence.list', { vendorId: id }),
       call('scores.vendor', { id }),
       call('decisions.list', { vendorId: id }),
-    ]).then(([v, h, a, e, s, d]) => {
+      call('scores.trend', { id }),
+    ]).then(([v, h, a, e, s, d, t]) => {
       if (stale) return;
       setState({
         id,
@@ -50,6 +53,7 @@ export function useVendor(id: string | null, revision: number): VendorState {
         assessments: a.ok ? a.value : [],
         evidence: e.ok ? e.value : [],
         score: s.ok ? s.value : null,
+        trend: t.ok ? t.value : [],
         decisions: d.ok ? d.value : [],
         error: v.ok ? null : v.error.message,
       });

@@ -31,7 +31,7 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 /** The selected vendor: profile, notes and change history. */
 export function VendorDetail({ id, revision, onEdit, onDelete, onOpenAssessment }: VendorDetailProps) {
   const [reloaded, setReloaded] = useState(0);
-  const { vendor, history, assessments, evidence, score, decisions, error } = useVendor(
+  const { vendor, history, assessments, evidence, score, trend, decisions, error } = useVendor(
     id,
     revision + reloaded,
   );
@@ -74,7 +74,7 @@ export function VendorDetail({ id, revision, onEdit, onDelete, onOpenAssessment 
         <StatusBadge value={vendor.status} />
         <span className="badge">{categoryLabel(vendor.category)}</span>
       </div>
-      {score && <ScorePanel score={score} />}
+      {score && <ScorePanel score={score} trend={trend} />}
       <dl className="facts">
         <dt>Services</dt>
         <dd>{vendor.services || '—'}</dd>

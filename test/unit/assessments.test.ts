@@ -246,3 +246,28 @@ describe('decisions', () => {
     expect(list.ok && list.value.map((d) => d.decision)).toEqual(['reject', 'approve-with-conditions']);
   });
 });
+
+describe('score trend', () => {
+  it('gives the score and tier at each assessment, oldest first', async () => {
+    const { dispatcher, assessmentId, vendor } = await setup();
+    await dispatcher.call('assessments.answer', {
+      id: assessmentId,
+      answer: q('fw_signed', { status: 'answered', value: 'no' }),
+    });
+    await dispatcher.call('assessments.setStatus', { id: assessmentId, status: 'submitted' });
+    const second = await dispatcher.call('assessments.start', {
+      vendorId: vendor.id,
+      questionnaireIds: ['example-firmware'],
+    });
+    if (!second.ok) throw new Error(second.error.message);
+    await dispatcher.call('assessments.answer', {
+      id: second.value.id,
+      answer: q('fw_signed', { status: 'answered', value: 'yes' }),
+    });
+    const trend = await dispatcher.call('scores.trend', { id: vendor.id });
+    expect(trend.ok && trend.value.map((t) => [t.assessmentId, t.score, t.knockouts])).toEqual([
+      [assessmentId, 0, 1],
+      [second.value.id, 100, 0],
+    ]);
+  });
+});

@@ -161,6 +161,7 @@ const specific: Record<OperationName, unknown[]> = {
   ],
   'decisions.list': [{}, { vendorId: 'x' }],
   'assessments.selfResult': [{}, { id: 'x' }, { id: uuid }],
+  'scores.trend': [{}, { id: 'x' }, { id: uuid }],
   'settings.getRisk': [{ key: 'risk' }],
   'settings.setRisk': [
     {},
