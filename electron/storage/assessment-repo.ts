@@ -44,8 +44,12 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
   const pinsStmt = sql.prepare(
     'SELECT questionnaire_id AS id, version FROM assessment_questionnaires WHERE assessment_id = ? ORDER BY position',
   );
-  const byVendor = sql.prepare('SELECT * FROM assessments WHERE vendor_id = ? ORDER BY created_at DESC, rowid DESC');
-  const selfOnes = sql.prepare('SELECT * FROM assessments WHERE vendor_id IS NULL ORDER BY created_at DESC, rowid DESC');
+  const byVendor = sql.prepare(
+    'SELECT * FROM assessments WHERE vendor_id = ? ORDER BY created_at DESC, rowid DESC',
+  );
+  const selfOnes = sql.prepare(
+    'SELECT * FROM assessments WHERE vendor_id IS NULL ORDER BY created_at DESC, rowid DESC',
+  );
   const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM assessments WHERE vendor_id = ?');
   const answersStmt = sql.prepare('SELECT * FROM answers WHERE assessment_id = ?');
   const answerStmt = sql.prepare(
