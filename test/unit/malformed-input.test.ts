@@ -20,6 +20,13 @@ const generic: unknown[] = [
   { bogus: 1 },
   JSON.parse('{"__proto__": {"polluted": 1}}'),
 ];
+/** Valid risk settings, each malformed case breaks one field of them. */
+const goodRisk = {
+  thresholds: { critical: 60, high: 40, medium: 20 },
+  reassessMonths: { critical: 6, high: 12, medium: 24, low: 36 },
+  knockoutTier: 'high',
+  controlEffect: 0.8,
+};
 const deep = (n: number): unknown => (n === 0 ? {} : { a: deep(n - 1) });
 
 /** Malformed payloads of each operation's own shape; a new operation must add its cases. */
@@ -165,30 +172,10 @@ const specific: Record<OperationName, unknown[]> = {
   'settings.getRisk': [{ key: 'risk' }],
   'settings.setRisk': [
     {},
-    {
-      thresholds: { critical: 10, high: 40, medium: 20 },
-      reassessMonths: { critical: 6, high: 12, medium: 24, low: 36 },
-      knockoutTier: 'high',
-      controlEffect: 0.8,
-    },
-    {
-      thresholds: { critical: 60, high: 40, medium: 20 },
-      reassessMonths: { critical: 0, high: 12, medium: 24, low: 36 },
-      knockoutTier: 'high',
-      controlEffect: 0.8,
-    },
-    {
-      thresholds: { critical: 60, high: 40, medium: 20 },
-      reassessMonths: { critical: 6, high: 12, medium: 24, low: 36 },
-      knockoutTier: 'severe',
-      controlEffect: 0.8,
-    },
-    {
-      thresholds: { critical: 60, high: 40, medium: 20 },
-      reassessMonths: { critical: 6, high: 12, medium: 24, low: 36 },
-      knockoutTier: 'high',
-      controlEffect: 2,
-    },
+    { ...goodRisk, thresholds: { critical: 10, high: 40, medium: 20 } },
+    { ...goodRisk, reassessMonths: { ...goodRisk.reassessMonths, critical: 0 } },
+    { ...goodRisk, knockoutTier: 'severe' },
+    { ...goodRisk, controlEffect: 2 },
   ],
   'preferences.get': [{ key: 'theme' }],
   'preferences.set': [
