@@ -6,7 +6,7 @@
  */
 import { test, expect } from '../test/e2e/harness';
 import { seedVendors } from './seed';
-import { DEFAULT_VENDOR_QUERY } from '../electron/domain/vendor';
+import { DEFAULT_VENDOR_QUERY } from '../electron/domain/vendor-list';
 import { median, report } from './report';
 
 function questionnaire(id: string, sections: number, perSection: number) {

@@ -16,7 +16,7 @@ import { answerKey } from '../electron/domain/evaluate-assessment';
 import { scoreAssessment } from '../electron/domain/scoring';
 import type { AnswerValue } from '../electron/domain/answer';
 import type { AnswerInput } from '../electron/domain/assessment';
-import { DEFAULT_VENDOR_QUERY } from '../electron/domain/vendor';
+import { DEFAULT_VENDOR_QUERY } from '../electron/domain/vendor-list';
 import { seedVendors } from './seed';
 import { median, report } from './report';
 

@@ -10,12 +10,13 @@ import {
 } from './questionnaire-commands';
 import { score } from './score-commands';
 import type { CommandSpec } from './spec';
-import { vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
+import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
 
 /** Every command of `vendor-risk`, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   vendorsList,
+  vendorsFilters,
   vendorsAdd,
   vendorsShow,
   vendorsUpdate,

@@ -5,11 +5,21 @@ import {
   CRITICALITY_LABELS,
   STATUS_LABELS,
   VENDOR_CATEGORIES,
-  VENDOR_SORT_KEYS,
   VENDOR_STATUSES,
   VendorIdSchema,
-  type VendorSummary,
 } from '../domain/vendor';
+import {
+  COMPLETENESS_FILTERS,
+  DECISION_FILTERS,
+  FLAG_FILTERS,
+  VENDOR_SORT_KEYS,
+  VendorListQuerySchema,
+  type VendorListItem,
+  type VendorListQueryInput,
+} from '../domain/vendor-list';
+import { EVIDENCE_STATES, PORTFOLIO_TIERS, REASSESSMENT_STATES } from '../domain/portfolio';
+import { DECISION_LABELS } from '../domain/decision';
+import { definedFields } from '../domain/patch';
 import { formatTable, printable } from './format';
 import { done, failureFromError } from './outcome';
 import { resolveVendor } from './resolve-vendor';
@@ -22,6 +32,11 @@ const LIST_FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   categories: 'category',
   statuses: 'status',
   criticalities: 'criticality',
+  tiers: 'tier',
+  decisions: 'decision',
+  minScore: 'min-score',
+  maxScore: 'max-score',
+  conditionsPastDue: 'conditions-past-due',
   direction: 'desc',
 };
 
@@ -57,6 +72,42 @@ export const vendorsList: CommandSpec = {
       value: 'C',
       description: `Only these levels: ${CRITICALITIES.join(', ')}`,
     },
+    tier: {
+      type: 'string',
+      list: true,
+      value: 'T',
+      description: `Only these risk tiers: ${PORTFOLIO_TIERS.join(', ')}`,
+    },
+    decision: {
+      type: 'string',
+      list: true,
+      value: 'D',
+      description: `Only vendors whose latest decision is: ${DECISION_FILTERS.join(', ')}`,
+    },
+    flags: { type: 'string', value: 'F', description: `Red flags: ${FLAG_FILTERS.join(', ')}` },
+    completeness: {
+      type: 'string',
+      value: 'C',
+      description: `Assessment completeness: ${COMPLETENESS_FILTERS.join(', ')}`,
+    },
+    'min-score': { type: 'string', value: 'N', description: 'Control score at least N (0–100)' },
+    'max-score': { type: 'string', value: 'N', description: 'Control score at most N (0–100)' },
+    reassessment: {
+      type: 'string',
+      value: 'R',
+      description: `Reassessment ${REASSESSMENT_STATES.join(' or ')} (upcoming: within 90 days)`,
+    },
+    evidence: {
+      type: 'string',
+      value: 'E',
+      description: `Evidence ${EVIDENCE_STATES.join(', ')} (expired, or stops counting within 30/60/90 days)`,
+    },
+    'conditions-past-due': { type: 'boolean', description: 'Only vendors with approval conditions past due' },
+    saved: {
+      type: 'string',
+      value: 'NAME',
+      description: 'Start from a saved filter (see `vendors filters`); other flags add to it',
+    },
     sort: {
       type: 'string',
       value: 'KEY',
@@ -67,17 +118,43 @@ export const vendorsList: CommandSpec = {
   examples: [
     'vendor-risk vendors list',
     'vendor-risk vendors list --status active --criticality high,critical --sort criticality --desc',
-    'vendor-risk vendors list --search telemetry --json',
+    'vendor-risk vendors list --tier critical,high --decision none --sort tier',
+    'vendor-risk vendors list --flags knockout --completeness complete --json',
+    'vendor-risk vendors list --saved "Critical without decision"',
   ],
   async run({ dispatcher, flags }) {
-    const result = await request(dispatcher, 'vendors.list', {
+    let base: Record<string, unknown> = {};
+    const savedName = flags.string('saved');
+    if (savedName !== undefined) {
+      const saved = await request(dispatcher, 'filters.list', {});
+      if (!saved.ok) return failureFromError(saved.error);
+      const found = saved.value.find(
+        (f) => f.name.toLocaleLowerCase() === savedName.trim().toLocaleLowerCase(),
+      );
+      if (!found)
+        return failureFromError({ code: 'NOT_FOUND', message: `No saved filter named "${savedName}"` });
+      base = found.query;
+    }
+    // Typed loosely: the contract checks every value and names the flag that is wrong.
+    const given: Record<string, unknown> = {
       search: flags.string('search'),
       categories: flags.list('category'),
       statuses: flags.list('status'),
       criticalities: flags.list('criticality'),
+      tiers: flags.list('tier'),
+      decisions: flags.list('decision'),
+      flags: flags.string('flags'),
+      completeness: flags.string('completeness'),
+      minScore: numberFlag(flags.string('min-score')),
+      maxScore: numberFlag(flags.string('max-score')),
+      reassessment: flags.string('reassessment'),
+      evidence: flags.string('evidence'),
+      conditionsPastDue: flags.boolean('conditions-past-due') || undefined,
       sort: flags.string('sort'),
       direction: flags.boolean('desc') ? 'desc' : undefined,
-    });
+    };
+    const query = { ...base, ...definedFields(given) };
+    const result = await request(dispatcher, 'vendors.list', query);
     if (!result.ok) return failureFromError(result.error, (path) => renameFirst(path, LIST_FLAG_OF_FIELD));
     const { items, total } = result.value;
     const footer = `${items.length} of ${total} vendors`;
@@ -132,17 +209,72 @@ export const vendorsHistory: CommandSpec = {
   },
 };
 
-function vendorTable(items: readonly VendorSummary[]): string {
+function vendorTable(items: readonly VendorListItem[]): string {
   return formatTable(
-    ['NAME', 'CATEGORY', 'CRITICALITY', 'STATUS', 'OWNER'],
-    items.map((v) => [
-      v.name,
-      CATEGORY_LABELS[v.category],
-      CRITICALITY_LABELS[v.criticality],
-      STATUS_LABELS[v.status],
-      v.owner || '—',
-    ]),
+    ['NAME', 'CATEGORY', 'CRITICALITY', 'STATUS', 'OWNER', 'TIER', 'SCORE', 'DONE', 'FLAGS', 'DECISION'],
+    items.map((v) => {
+      const s = v.standing;
+      return [
+        v.name,
+        CATEGORY_LABELS[v.category],
+        CRITICALITY_LABELS[v.criticality],
+        STATUS_LABELS[v.status],
+        v.owner || '—',
+        s?.tier ?? '—',
+        s?.score == null ? '—' : s.score.toFixed(1),
+        s ? `${Math.round(s.completeness * 100)}%` : '—',
+        s ? (s.knockouts ? `${s.openFlags} (${s.knockouts} KO)` : String(s.openFlags)) : '—',
+        s?.decision ? DECISION_LABELS[s.decision] : '—',
+      ];
+    }),
   );
+}
+
+/** `vendors filters`: the saved filters, for `vendors list --saved`. */
+export const vendorsFilters: CommandSpec = {
+  words: ['vendors', 'filters'],
+  summary: 'List saved vendor-list filters',
+  description:
+    'Lists the filters saved in the app (or by name with --json), for `vendors list --saved NAME`.',
+  args: [],
+  options: {},
+  examples: ['vendor-risk vendors filters', 'vendor-risk vendors filters --json'],
+  async run({ dispatcher }) {
+    const result = await request(dispatcher, 'filters.list', {});
+    if (!result.ok) return failureFromError(result.error);
+    const text = result.value.length
+      ? formatTable(
+          ['NAME', 'FILTERS'],
+          result.value.map((f) => [f.name, describeQuery(f.query)]),
+          200,
+        )
+      : 'No saved filters. Save one from the vendor list in the app.';
+    return done(text, result.value);
+  },
+};
+
+/** The filters of a query in a line, as flags would give them. */
+function describeQuery(query: VendorListQueryInput): string {
+  const q = VendorListQuerySchema.parse(query);
+  const parts: string[] = [];
+  if (q.search) parts.push(`search "${q.search}"`);
+  const lists: [string, readonly string[]][] = [
+    ['category', q.categories],
+    ['status', q.statuses],
+    ['criticality', q.criticalities],
+    ['tier', q.tiers],
+    ['decision', q.decisions],
+  ];
+  for (const [name, values] of lists) if (values.length) parts.push(`${name} ${values.join(',')}`);
+  if (q.flags) parts.push(`flags ${q.flags}`);
+  if (q.completeness) parts.push(`completeness ${q.completeness}`);
+  if (q.minScore !== undefined) parts.push(`score ≥ ${q.minScore}`);
+  if (q.maxScore !== undefined) parts.push(`score ≤ ${q.maxScore}`);
+  if (q.reassessment) parts.push(`reassessment ${q.reassessment}`);
+  if (q.evidence) parts.push(`evidence ${q.evidence}`);
+  if (q.conditionsPastDue) parts.push('conditions past due');
+  parts.push(`sorted by ${q.sort}${q.direction === 'desc' ? ' (descending)' : ''}`);
+  return parts.join('; ');
 }
 
 function historyTable(entries: readonly AuditEntry[]): string {

@@ -9,6 +9,7 @@ import { EVIDENCE_KINDS, SEVERITIES, type Severity } from './questionnaire';
 import { TIERS, type Tier } from './risk';
 import { addMonths, evidenceValidity, SOC2_VALID_MONTHS } from './scoring';
 import type { VendorStatus } from './vendor';
+import { DECISIONS, type DecisionKind } from './decision';
 
 /** Tier counts include vendors not yet assessed, which have no tier of their own. */
 export const PORTFOLIO_TIERS = ['critical', 'high', 'medium', 'low', 'unassessed'] as const;
@@ -27,6 +28,8 @@ export interface PortfolioEntry {
   result: {
     assessment: { id: string } | null;
     score: number | null;
+    /** Answered / applicable, 0–1. */
+    completeness: number;
     residual: number;
     tier: Tier;
     knockouts: number;
@@ -41,6 +44,8 @@ export interface PortfolioEntry {
     lastAssessed: string | null;
     nextReassessment: string | null;
   };
+  /** The vendor's latest decision, if any. */
+  decision?: DecisionKind | null;
   /** The conditions of the vendor's latest decision, if it approved with conditions. */
   conditions?: readonly { text: string; owner: string; due: string }[];
 }
@@ -201,17 +206,17 @@ export function summarisePortfolio(
         reason: f.reason,
       });
     }
-    if (result.lastAssessed && result.nextReassessment) {
-      const days = dayNumber(result.nextReassessment) - todayN;
+    const due = reassessmentDue(result, todayN);
+    if (due) {
       const row = {
         vendorId: vendor.id,
         vendorName: vendor.name,
         tier: result.tier,
-        lastAssessed: result.lastAssessed,
-        due: result.nextReassessment,
+        lastAssessed: result.lastAssessed!,
+        due: result.nextReassessment!,
       };
-      if (days < 0) overdue.push({ ...row, days: -days });
-      else if (days <= UPCOMING_DAYS) upcoming.push({ ...row, days });
+      if (due.state === 'overdue') overdue.push({ ...row, days: due.days });
+      else upcoming.push({ ...row, days: due.days });
     }
   }
 
@@ -231,7 +236,7 @@ export function summarisePortfolio(
     .filter((e) => e.vendor.status !== 'offboarded')
     .flatMap((e) =>
       (e.conditions ?? [])
-        .filter((c) => c.due < today)
+        .filter((c) => isPastDue(c, today))
         .map((c) => ({
           vendorId: e.vendor.id,
           vendorName: e.vendor.name,
@@ -257,6 +262,97 @@ export function summarisePortfolio(
     reassessments: { overdue, upcoming },
     conditionsPastDue,
     evidence: evidenceBuckets(evidence, names, today),
+  };
+}
+
+export const REASSESSMENT_STATES = ['overdue', 'upcoming'] as const;
+export type ReassessmentState = (typeof REASSESSMENT_STATES)[number];
+
+/** Whether a vendor's reassessment is overdue or due within {@link UPCOMING_DAYS}, with the days past or until. */
+function reassessmentDue(
+  result: Pick<PortfolioEntry['result'], 'lastAssessed' | 'nextReassessment'>,
+  todayN: number,
+): { state: ReassessmentState; days: number } | null {
+  if (!result.lastAssessed || !result.nextReassessment) return null;
+  const days = dayNumber(result.nextReassessment) - todayN;
+  if (days < 0) return { state: 'overdue', days: -days };
+  return days <= UPCOMING_DAYS ? { state: 'upcoming', days } : null;
+}
+
+function isPastDue(condition: { due: string }, today: string): boolean {
+  return condition.due < today;
+}
+
+/** Where a piece of evidence stands: no longer counting, or stopping within 30/60/90 days. */
+export const EVIDENCE_STATES = ['expired', '30', '60', '90'] as const;
+export type EvidenceState = (typeof EVIDENCE_STATES)[number];
+const BAND_BUCKETS = { '30': 'days0to30', '60': 'days31to60', '90': 'days61to90' } as const;
+
+function evidenceBand(
+  e: Pick<Evidence, 'kind' | 'periodEnd' | 'expiresAt'>,
+  until: string | null,
+  today: string,
+): EvidenceState | null {
+  if (!until) return null;
+  if (!evidenceValidity(e, today).valid) return 'expired';
+  const days = dayNumber(until) - dayNumber(today);
+  if (days <= EVIDENCE_BANDS[0]) return '30';
+  if (days <= EVIDENCE_BANDS[1]) return '60';
+  if (days <= EVIDENCE_BANDS[2]) return '90';
+  return null;
+}
+
+/**
+ * One vendor's standing, as the vendor list shows and filters it: the figures the
+ * dashboard counts, for this vendor alone, by the same rules (so a dashboard number and
+ * the list it clicks through to agree).
+ */
+export const VendorStandingSchema = z.object({
+  tier: z.enum(PORTFOLIO_TIERS),
+  score: z.number().nullable(),
+  completeness: z.number(),
+  residual: z.number(),
+  openFlags: z.number().int(),
+  knockouts: z.number().int(),
+  decision: z.enum(DECISIONS).nullable(),
+  nextReassessment: z.string().nullable(),
+  reassessment: z.enum(REASSESSMENT_STATES).nullable(),
+  conditionsPastDue: z.number().int(),
+  /** How many of the vendor's evidence files are in each state. */
+  evidence: z.object({
+    expired: z.number().int(),
+    '30': z.number().int(),
+    '60': z.number().int(),
+    '90': z.number().int(),
+  }),
+});
+export type VendorStanding = z.infer<typeof VendorStandingSchema>;
+
+/** The standing of one vendor on a day, from its score result, latest decision and evidence. */
+export function standingOf(
+  entry: PortfolioEntry,
+  evidence: readonly Pick<Evidence, 'kind' | 'periodEnd' | 'expiresAt'>[],
+  today: string,
+): VendorStanding {
+  const { result } = entry;
+  const assessed = isAssessed(result);
+  const counts = { expired: 0, '30': 0, '60': 0, '90': 0 };
+  for (const e of evidence) {
+    const band = evidenceBand(e, evidenceCountsUntil(e), today);
+    if (band) counts[band] += 1;
+  }
+  return {
+    tier: assessed ? result.tier : 'unassessed',
+    score: result.score,
+    completeness: result.completeness,
+    residual: result.residual,
+    openFlags: result.flags.length,
+    knockouts: result.knockouts,
+    decision: entry.decision ?? null,
+    nextReassessment: result.nextReassessment,
+    reassessment: assessed ? (reassessmentDue(result, dayNumber(today))?.state ?? null) : null,
+    conditionsPastDue: (entry.conditions ?? []).filter((c) => isPastDue(c, today)).length,
+    evidence: counts,
   };
 }
 
@@ -292,11 +388,9 @@ function evidenceBuckets(
       expiresAt: until,
       days: dayNumber(until) - todayN,
     };
-    const validity = evidenceValidity(e, today);
-    if (!validity.valid) out.expired.push({ ...item, reason: validity.reason });
-    else if (item.days <= EVIDENCE_BANDS[0]) out.days0to30.push(item);
-    else if (item.days <= EVIDENCE_BANDS[1]) out.days31to60.push(item);
-    else if (item.days <= EVIDENCE_BANDS[2]) out.days61to90.push(item);
+    const band = evidenceBand(e, until, today);
+    if (band === 'expired') out.expired.push({ ...item, reason: evidenceValidity(e, today).reason });
+    else if (band !== null) out[BAND_BUCKETS[band]].push(item);
   }
   const soonest = (a: PortfolioEvidenceItem, b: PortfolioEvidenceItem) =>
     a.days - b.days || a.vendorName.localeCompare(b.vendorName) || a.fileName.localeCompare(b.fileName);

@@ -154,30 +154,11 @@ export const VendorSummarySchema = VendorSchema.pick({
   updatedAt: true,
 });
 
-export const VENDOR_SORT_KEYS = ['name', 'category', 'criticality', 'status', 'owner', 'updatedAt'] as const;
-
-/** Search, filters and sort for the vendor list. */
-export const VendorListQuerySchema = z
-  .object({
-    search: z.string().trim().max(200).default(''),
-    categories: z.array(VendorCategorySchema).max(VENDOR_CATEGORIES.length).default([]),
-    statuses: z.array(VendorStatusSchema).max(VENDOR_STATUSES.length).default([]),
-    criticalities: z.array(CriticalitySchema).max(CRITICALITIES.length).default([]),
-    sort: z.enum(VENDOR_SORT_KEYS).default('name'),
-    direction: z.enum(['asc', 'desc']).default('asc'),
-  })
-  .strict();
-
-/** The list as it first shows: everything, by name. */
-export const DEFAULT_VENDOR_QUERY: VendorListQuery = VendorListQuerySchema.parse({});
-
 export type VendorInput = z.infer<typeof VendorInputSchema>;
 export type VendorInputDraft = z.input<typeof VendorInputSchema>;
 export type VendorPatch = z.infer<typeof VendorPatchSchema>;
 export type Vendor = z.infer<typeof VendorSchema>;
 export type VendorSummary = z.infer<typeof VendorSummarySchema>;
-export type VendorListQuery = z.infer<typeof VendorListQuerySchema>;
-export type VendorSortKey = (typeof VENDOR_SORT_KEYS)[number];
 
 /** Keeps the first spelling of each tag, comparing case-insensitively. */
 export function dedupeCaseInsensitive(values: readonly string[]): string[] {

@@ -5,14 +5,13 @@
  */
 import { z } from 'zod';
 import { AppErrorShapeSchema, type AppErrorShape } from '../domain/errors';
+import { VendorIdSchema, VendorInputSchema, VendorPatchSchema, VendorSchema } from '../domain/vendor';
 import {
-  VendorIdSchema,
-  VendorInputSchema,
+  SavedFilterSchema,
+  SavedFiltersSchema,
+  VendorListItemSchema,
   VendorListQuerySchema,
-  VendorPatchSchema,
-  VendorSchema,
-  VendorSummarySchema,
-} from '../domain/vendor';
+} from '../domain/vendor-list';
 import { AuditEntrySchema } from '../domain/audit';
 import { PreferencesPatchSchema, PreferencesSchema } from '../domain/preferences';
 import { QuestionnaireSchema, EVIDENCE_KINDS } from '../domain/questionnaire';
@@ -124,7 +123,7 @@ export const contract = {
   ),
   'vendors.list': op(
     VendorListQuerySchema,
-    z.object({ items: z.array(VendorSummarySchema), total: z.number().int() }),
+    z.object({ items: z.array(VendorListItemSchema), total: z.number().int() }),
   ),
   'vendors.get': op(z.object({ id: VendorIdSchema }).strict(), VendorSchema),
   'vendors.create': op(VendorInputSchema, VendorSchema),
@@ -267,6 +266,9 @@ export const contract = {
   ),
   'settings.getRisk': op(z.object({}).strict(), RiskSettingsSchema),
   'settings.setRisk': op(RiskSettingsSchema, RiskSettingsSchema),
+  'filters.list': op(z.object({}).strict(), SavedFiltersSchema),
+  'filters.save': op(SavedFilterSchema, SavedFiltersSchema),
+  'filters.remove': op(z.object({ name: z.string().trim().min(1).max(60) }).strict(), SavedFiltersSchema),
   'preferences.get': op(z.object({}).strict(), PreferencesSchema),
   'preferences.set': op(PreferencesPatchSchema, PreferencesSchema),
 } as const;

@@ -66,6 +66,9 @@ export function createHandlers(
     'scores.trend': ({ id }) => services.scores.trend(id),
     'settings.getRisk': () => services.scores.riskSettings(),
     'settings.setRisk': (settings) => services.scores.setRiskSettings(settings),
+    'filters.list': () => services.savedFilters.list(),
+    'filters.save': (filter) => services.savedFilters.save(filter),
+    'filters.remove': ({ name }) => services.savedFilters.remove(name),
     'preferences.get': () => services.preferences.get(),
     'preferences.set': (patch) => {
       const updated = services.preferences.set(patch);

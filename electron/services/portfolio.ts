@@ -1,5 +1,10 @@
-import { DEFAULT_VENDOR_QUERY } from '../domain/vendor';
-import { summarisePortfolio, type PortfolioEntry, type PortfolioSummary } from '../domain/portfolio';
+import { DEFAULT_VENDOR_QUERY } from '../domain/vendor-list';
+import {
+  standingOf,
+  summarisePortfolio,
+  type PortfolioEntry,
+  type PortfolioSummary,
+} from '../domain/portfolio';
 import type { Evidence } from '../domain/assessment';
 import type { Storage } from '../storage/storage';
 import type { ServiceContext } from './context';
@@ -12,37 +17,73 @@ import { createScoreService } from './scores';
  * the evidence of the scored assessment, aggregated by domain/portfolio.
  */
 export function createPortfolioService(ctx: ServiceContext, questionnaires: QuestionnaireService) {
+  /**
+   * A reader of vendors' entries for the length of one call: one score service over reads
+   * remembered meanwhile, so pinned questionnaires are parsed once (not once per vendor),
+   * the risk settings read once, and each assessment's evidence fetched once.
+   */
+  const entryReader = () => {
+    const storage = rememberingReads(ctx.storage);
+    const scores = createScoreService({ ...ctx, storage }, rememberingPinned(questionnaires));
+    return (vendor: PortfolioEntry['vendor']): { entry: PortfolioEntry; evidence: Evidence[] } => {
+      const result = scores.vendor(vendor.id);
+      const [latest] = storage.decisions.listForVendor(vendor.id);
+      return {
+        entry: { vendor, result, decision: latest?.decision ?? null, conditions: latest?.conditions ?? [] },
+        // All of the vendor's evidence, not only that of the scored assessment: any of it can expire.
+        evidence: storage.evidence.listForVendor(vendor.id),
+      };
+    };
+  };
+
   return {
     summary(): PortfolioSummary {
-      // One score service per summary, over reads remembered for the length of the call:
-      // pinned questionnaires are parsed once (not once per vendor), the risk settings
-      // read once, and each assessment's evidence fetched once. No transaction: storage's
-      // is BEGIN IMMEDIATE and would hold up the app's writes while this only reads.
-      const storage = rememberingReads(ctx.storage);
-      const scores = createScoreService({ ...ctx, storage }, rememberingPinned(questionnaires));
+      // No transaction: storage's is BEGIN IMMEDIATE and would hold up the app's writes while this only reads.
+      const read = entryReader();
       const today = ctx.now().toISOString().slice(0, 10);
       const entries: PortfolioEntry[] = [];
       const evidence: Evidence[] = [];
-      for (const vendor of storage.vendors.list(DEFAULT_VENDOR_QUERY).items) {
+      for (const vendor of ctx.storage.vendors.list(DEFAULT_VENDOR_QUERY).items) {
         if (vendor.status === 'offboarded') {
           entries.push({ vendor, result: NOT_SCORED });
           continue;
         }
-        const result = scores.vendor(vendor.id);
-        const [latest] = storage.decisions.listForVendor(vendor.id);
-        entries.push({ vendor, result, conditions: latest?.conditions ?? [] });
-        // All of the vendor's evidence, not only that of the scored assessment: any of it can expire.
-        evidence.push(...storage.evidence.listForVendor(vendor.id));
+        const one = read(vendor);
+        entries.push(one.entry);
+        evidence.push(...one.evidence);
       }
       return summarisePortfolio(entries, evidence, today);
     },
+
+    /**
+     * Computes the standing of every vendor that has none or one from an earlier day (the
+     * storage triggers drop a standing when what it depends on changes). In one transaction,
+     * so another process's write cannot slip between the reads and the stored result.
+     */
+    refreshStandings(): number {
+      const today = ctx.now().toISOString().slice(0, 10);
+      if (ctx.storage.standings.staleVendorIds(today).length === 0) return 0;
+      return ctx.storage.transaction(() => {
+        const stale = ctx.storage.standings.staleVendorIds(today);
+        const read = entryReader();
+        for (const id of stale) {
+          const vendor = ctx.storage.vendors.get(id)!;
+          const { entry, evidence } = read(vendor);
+          ctx.storage.standings.put(id, today, standingOf(entry, evidence, today));
+        }
+        return stale.length;
+      });
+    },
   };
 }
+
+export type PortfolioService = ReturnType<typeof createPortfolioService>;
 
 /** Offboarded vendors are only counted, so they are not scored. */
 const NOT_SCORED: PortfolioEntry['result'] = {
   assessment: null,
   score: null,
+  completeness: 0,
   residual: 0,
   tier: 'low',
   knockouts: 0,

@@ -7,6 +7,7 @@ import { createAssessmentService } from './assessments';
 import { createScoreService } from './scores';
 import { createDecisionService } from './decisions';
 import { createPortfolioService } from './portfolio';
+import { createSavedFilterService } from './saved-filters';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
@@ -29,6 +30,7 @@ export interface AppServices {
   scores: ReturnType<typeof createScoreService>;
   decisions: ReturnType<typeof createDecisionService>;
   portfolio: ReturnType<typeof createPortfolioService>;
+  savedFilters: ReturnType<typeof createSavedFilterService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -46,8 +48,9 @@ export function createServices(options: ServicesOptions): AppServices {
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
   };
-  const vendors = createVendorService(ctx);
   const questionnaires = createQuestionnaireService(ctx);
+  const portfolio = createPortfolioService(ctx, questionnaires);
+  const vendors = createVendorService(ctx, portfolio.refreshStandings);
   const assessments = createAssessmentService(ctx, questionnaires);
 
   return {
@@ -57,7 +60,8 @@ export function createServices(options: ServicesOptions): AppServices {
     assessments,
     scores: createScoreService(ctx, questionnaires),
     decisions: createDecisionService(ctx),
-    portfolio: createPortfolioService(ctx, questionnaires),
+    portfolio,
+    savedFilters: createSavedFilterService(ctx),
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

@@ -1,11 +1,15 @@
 import { AppError } from '../domain/errors';
 import { definedFields } from '../domain/patch';
 import type { AuditEntry } from '../domain/audit';
-import type { Vendor, VendorInput, VendorListQuery, VendorPatch, VendorSummary } from '../domain/vendor';
+import type { Vendor, VendorInput, VendorPatch } from '../domain/vendor';
+import type { VendorListItem, VendorListQuery } from '../domain/vendor-list';
 import { recordAudit, type ServiceContext } from './context';
 
-/** Vendor use cases: every change is one transaction with its audit entry. */
-export function createVendorService(ctx: ServiceContext) {
+/**
+ * Vendor use cases: every change is one transaction with its audit entry.
+ * `refreshStandings` brings the list's derived columns (tier, score …) up to date before it is read.
+ */
+export function createVendorService(ctx: ServiceContext, refreshStandings: () => void) {
   const { storage } = ctx;
 
   const mustGet = (id: string): Vendor => {
@@ -25,7 +29,8 @@ export function createVendorService(ctx: ServiceContext) {
 
   return {
     /** Vendors matching the query, sorted, with the unfiltered total. */
-    list(query: VendorListQuery): { items: VendorSummary[]; total: number } {
+    list(query: VendorListQuery): { items: VendorListItem[]; total: number } {
+      refreshStandings();
       return storage.vendors.list(query);
     },
 

@@ -132,6 +132,77 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX evidence_assessment ON evidence (assessment_id);
     `,
   },
+  {
+    version: 5,
+    name: 'vendor standings (derived score columns of the vendor list)',
+    sql: `
+      -- Derived from everything else, for the vendor list's columns, filters and sorts:
+      -- a row is deleted by the triggers below whenever something it depends on changes,
+      -- and a missing row, or one computed on an earlier day, is computed again on read.
+      CREATE TABLE vendor_standings (
+        vendor_id TEXT PRIMARY KEY REFERENCES vendors (id) ON DELETE CASCADE,
+        computed_on TEXT NOT NULL,
+        tier TEXT NOT NULL,
+        tier_rank INTEGER NOT NULL,
+        score REAL,
+        completeness REAL NOT NULL,
+        residual REAL NOT NULL,
+        open_flags INTEGER NOT NULL,
+        knockouts INTEGER NOT NULL,
+        decision TEXT,
+        next_reassessment TEXT,
+        reassessment TEXT,
+        conditions_past_due INTEGER NOT NULL,
+        evidence_expired INTEGER NOT NULL,
+        evidence_30 INTEGER NOT NULL,
+        evidence_60 INTEGER NOT NULL,
+        evidence_90 INTEGER NOT NULL
+      );
+      CREATE TRIGGER standings_vendor_update AFTER UPDATE ON vendors
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = NEW.id; END;
+      CREATE TRIGGER standings_assessment_insert AFTER INSERT ON assessments
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = NEW.vendor_id; END;
+      CREATE TRIGGER standings_assessment_update AFTER UPDATE ON assessments
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id IN (OLD.vendor_id, NEW.vendor_id); END;
+      CREATE TRIGGER standings_assessment_delete AFTER DELETE ON assessments
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = OLD.vendor_id; END;
+      CREATE TRIGGER standings_pins_insert AFTER INSERT ON assessment_questionnaires
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = (SELECT vendor_id FROM assessments WHERE id = NEW.assessment_id); END;
+      CREATE TRIGGER standings_pins_update AFTER UPDATE ON assessment_questionnaires
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = (SELECT vendor_id FROM assessments WHERE id = NEW.assessment_id); END;
+      CREATE TRIGGER standings_pins_delete AFTER DELETE ON assessment_questionnaires
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = (SELECT vendor_id FROM assessments WHERE id = OLD.assessment_id); END;
+      CREATE TRIGGER standings_answer_insert AFTER INSERT ON answers
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = (SELECT vendor_id FROM assessments WHERE id = NEW.assessment_id); END;
+      CREATE TRIGGER standings_answer_update AFTER UPDATE ON answers
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = (SELECT vendor_id FROM assessments WHERE id = NEW.assessment_id); END;
+      CREATE TRIGGER standings_answer_delete AFTER DELETE ON answers
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = (SELECT vendor_id FROM assessments WHERE id = OLD.assessment_id); END;
+      CREATE TRIGGER standings_evidence_insert AFTER INSERT ON evidence
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = NEW.vendor_id; END;
+      CREATE TRIGGER standings_evidence_update AFTER UPDATE ON evidence
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id IN (OLD.vendor_id, NEW.vendor_id); END;
+      CREATE TRIGGER standings_evidence_delete AFTER DELETE ON evidence
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = OLD.vendor_id; END;
+      CREATE TRIGGER standings_decision_insert AFTER INSERT ON decisions
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = (SELECT vendor_id FROM assessments WHERE id = NEW.assessment_id); END;
+      CREATE TRIGGER standings_decision_update AFTER UPDATE ON decisions
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = (SELECT vendor_id FROM assessments WHERE id = NEW.assessment_id); END;
+      CREATE TRIGGER standings_decision_delete AFTER DELETE ON decisions
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = (SELECT vendor_id FROM assessments WHERE id = OLD.assessment_id); END;
+      -- The risk settings and the questionnaires' rules apply to every vendor.
+      CREATE TRIGGER standings_settings_insert AFTER INSERT ON settings WHEN NEW.key = 'risk'
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_settings_update AFTER UPDATE ON settings WHEN NEW.key = 'risk' OR OLD.key = 'risk'
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_settings_delete AFTER DELETE ON settings WHEN OLD.key = 'risk'
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_questionnaire_update AFTER UPDATE ON questionnaires
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_questionnaire_delete AFTER DELETE ON questionnaires
+        BEGIN DELETE FROM vendor_standings; END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

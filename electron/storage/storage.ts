@@ -6,6 +6,7 @@ import { createAssessmentRepo, type AssessmentRepo } from './assessment-repo';
 import { createEvidenceRepo, type EvidenceRepo } from './evidence-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { createDecisionRepo, type DecisionRepo } from './decision-repo';
+import { createStandingRepo, type StandingRepo } from './standing-repo';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
@@ -17,6 +18,7 @@ export interface Storage {
   readonly evidence: EvidenceRepo;
   readonly settings: SettingsRepo;
   readonly decisions: DecisionRepo;
+  readonly standings: StandingRepo;
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   close(): void;
@@ -34,6 +36,7 @@ export function openStorage(dataDir: string): Storage {
     evidence: createEvidenceRepo(db, dataDir),
     settings: createSettingsRepo(db),
     decisions: createDecisionRepo(db),
+    standings: createStandingRepo(db),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
     close: db.close,

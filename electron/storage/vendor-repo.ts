@@ -1,13 +1,9 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { Database } from './database';
-import {
-  CRITICALITIES,
-  type Vendor,
-  type VendorListQuery,
-  type VendorSortKey,
-  type VendorSummary,
-} from '../domain/vendor';
+import { CRITICALITIES, type Vendor, type VendorSummary } from '../domain/vendor';
+import type { VendorListItem, VendorListQuery, VendorSortKey } from '../domain/vendor-list';
 import { foldForSearch } from '../domain/search';
+import { STANDING_COLUMNS, standingFromRow } from './standing-repo';
 
 interface VendorRow {
   id: string;
@@ -24,20 +20,30 @@ interface VendorRow {
   updated_at: string;
 }
 
-const SORT_SQL: Record<VendorSortKey, string> = {
-  name: 'name COLLATE NOCASE',
-  category: 'category',
-  criticality: `CASE criticality ${CRITICALITIES.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} END`,
-  status: 'status',
-  owner: 'owner COLLATE NOCASE',
-  updatedAt: 'updated_at',
+/** ORDER BY terms of each sort key, for a direction; vendors with nothing to sort by come last either way. */
+const SORT_SQL: Record<VendorSortKey, (dir: string) => string> = {
+  name: (dir) => `v.name COLLATE NOCASE ${dir}`,
+  category: (dir) => `v.category ${dir}`,
+  criticality: (dir) =>
+    `CASE v.criticality ${CRITICALITIES.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} END ${dir}`,
+  status: (dir) => `v.status ${dir}`,
+  owner: (dir) => `v.owner COLLATE NOCASE ${dir}`,
+  updatedAt: (dir) => `v.updated_at ${dir}`,
+  // Ascending puts the riskiest first: critical before low, then the higher residual risk.
+  tier: (dir) => `s.tier_rank ${dir}, s.residual ${dir === 'ASC' ? 'DESC' : 'ASC'}`,
+  score: (dir) => `s.score IS NULL, s.score ${dir}`,
+  completeness: (dir) => `s.completeness ${dir}`,
+  openFlags: (dir) => `s.knockouts ${dir}, s.open_flags ${dir}`,
+  decision: (dir) => `s.decision IS NULL, s.decision ${dir}`,
+  nextReassessment: (dir) => `s.next_reassessment IS NULL, s.next_reassessment ${dir}`,
 };
 
-const SUMMARY_COLUMNS = 'id, name, category, criticality, status, owner, tags, data_touched, updated_at';
+const SUMMARY_COLUMNS =
+  'v.id, v.name, v.category, v.criticality, v.status, v.owner, v.tags, v.data_touched, v.updated_at';
 
 /** Vendor rows in SQLite; the only place that knows their SQL. */
 export interface VendorRepo {
-  list(query: VendorListQuery): { items: VendorSummary[]; total: number };
+  list(query: VendorListQuery): { items: VendorListItem[]; total: number };
   get(id: string): Vendor | undefined;
   findByName(name: string): Vendor | undefined;
   insert(vendor: Vendor): void;
@@ -71,7 +77,7 @@ export function createVendorRepo(db: Database): VendorRepo {
       const needle = foldForSearch(query.search);
       if (needle) {
         where.push(
-          "instr(vr_fold(name || ' ' || services || ' ' || owner || ' ' || tags || ' ' || notes), ?) > 0",
+          "instr(vr_fold(v.name || ' ' || v.services || ' ' || v.owner || ' ' || v.tags || ' ' || v.notes), ?) > 0",
         );
         params.push(needle);
       }
@@ -80,17 +86,50 @@ export function createVendorRepo(db: Database): VendorRepo {
         where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
         params.push(...values);
       };
-      inList('category', query.categories);
-      inList('status', query.statuses);
-      inList('criticality', query.criticalities);
+      inList('v.category', query.categories);
+      inList('v.status', query.statuses);
+      inList('v.criticality', query.criticalities);
+      inList('s.tier', query.tiers);
+      if (query.decisions.length) {
+        const kinds = query.decisions.filter((d) => d !== 'none');
+        const terms = kinds.length ? [`s.decision IN (${kinds.map(() => '?').join(', ')})`] : [];
+        params.push(...kinds);
+        if (kinds.length < query.decisions.length) terms.push('s.decision IS NULL');
+        where.push(`(${terms.join(' OR ')})`);
+      }
+      if (query.flags === 'any') where.push('s.open_flags > 0');
+      if (query.flags === 'knockout') where.push('s.knockouts > 0');
+      if (query.flags === 'none') where.push('s.open_flags = 0');
+      if (query.completeness === 'complete') where.push('s.completeness >= 1');
+      if (query.completeness === 'partial') where.push('s.completeness > 0 AND s.completeness < 1');
+      if (query.completeness === 'none') where.push('s.completeness = 0');
+      if (query.minScore !== undefined) {
+        where.push('s.score >= ?');
+        params.push(query.minScore);
+      }
+      if (query.maxScore !== undefined) {
+        where.push('s.score <= ?');
+        params.push(query.maxScore);
+      }
+      if (query.reassessment) {
+        where.push('s.reassessment = ?');
+        params.push(query.reassessment);
+      }
+      if (query.conditionsPastDue !== undefined)
+        where.push(query.conditionsPastDue ? 's.conditions_past_due > 0' : 's.conditions_past_due = 0');
+      if (query.evidence) where.push(`s.evidence_${query.evidence} > 0`);
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const dir = query.direction === 'desc' ? 'DESC' : 'ASC';
       const rows = sql
         .prepare(
-          `SELECT ${SUMMARY_COLUMNS} FROM vendors ${whereSql} ORDER BY ${SORT_SQL[query.sort]} ${dir}, name COLLATE NOCASE ${dir}, id`,
+          `SELECT ${SUMMARY_COLUMNS}, ${STANDING_COLUMNS} FROM vendors v LEFT JOIN vendor_standings s ON s.vendor_id = v.id
+           ${whereSql} ORDER BY ${SORT_SQL[query.sort](dir)}, v.name COLLATE NOCASE ${dir}, v.id`,
         )
-        .all(...params) as unknown as VendorRow[];
-      return { items: rows.map(summaryFromRow), total: Number((countStmt.get() as { n: number }).n) };
+        .all(...params) as unknown as (VendorRow & Record<string, SQLInputValue>)[];
+      return {
+        items: rows.map((row) => ({ ...summaryFromRow(row), standing: standingFromRow(row) })),
+        total: Number((countStmt.get() as { n: number }).n),
+      };
     },
     get(id) {
       const row = getStmt.get(id) as unknown as VendorRow | undefined;

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { VendorSortKey, VendorSummary } from '../../electron/domain/vendor';
+import type { VendorListItem, VendorSortKey } from '../../electron/domain/vendor-list';
 import { CriticalityBadge, StatusBadge, categoryLabel } from './Badge';
 
 const ROW_HEIGHT = 40;
@@ -14,7 +14,7 @@ const COLUMNS: { key: VendorSortKey; label: string }[] = [
 ];
 
 interface VendorTableProps {
-  vendors: readonly VendorSummary[];
+  vendors: readonly VendorListItem[];
   selectedId: string | null;
   sort: VendorSortKey;
   direction: 'asc' | 'desc';

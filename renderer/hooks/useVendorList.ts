@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api';
-import type { VendorListQuery, VendorSummary } from '../../electron/domain/vendor';
+import type { VendorListItem, VendorListQuery } from '../../electron/domain/vendor-list';
 
 interface VendorListState {
-  items: VendorSummary[];
+  items: VendorListItem[];
   total: number;
   loading: boolean;
   error: string | null;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
-import { DEFAULT_VENDOR_QUERY, type VendorSummary } from '../../electron/domain/vendor';
+import { DEFAULT_VENDOR_QUERY, type VendorListItem } from '../../electron/domain/vendor-list';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
 const SLOTS = 4;
@@ -9,7 +9,7 @@ const TIER_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Cri
 
 /** Two to four vendors side by side: score and risk, domain by domain, flag by flag. */
 export function ComparePage() {
-  const [vendors, setVendors] = useState<VendorSummary[]>([]);
+  const [vendors, setVendors] = useState<VendorListItem[]>([]);
   const [chosen, setChosen] = useState<string[]>(Array(SLOTS).fill(''));
   const [scores, setScores] = useState<Record<string, VendorScore>>({});
 

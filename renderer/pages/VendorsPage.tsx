@@ -6,10 +6,12 @@ import {
   STATUS_LABELS,
   VENDOR_CATEGORIES,
   VENDOR_STATUSES,
+} from '../../electron/domain/vendor';
+import {
   DEFAULT_VENDOR_QUERY,
   type VendorListQuery,
   type VendorSortKey,
-} from '../../electron/domain/vendor';
+} from '../../electron/domain/vendor-list';
 import { useVendorList } from '../hooks/useVendorList';
 import { VendorTable } from '../components/VendorTable';
 import { VendorDetail } from './VendorDetail';

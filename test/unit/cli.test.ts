@@ -94,8 +94,12 @@ describe('vendor-risk vendors', () => {
     const text = await cli(['vendors', 'list']);
     expect(text.code).toBe(0);
     const lines = text.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+CATEGORY\s+CRITICALITY\s+STATUS\s+OWNER$/);
-    expect(lines[1]).toMatch(/^Lagerwerk Süd GmbH\s+3PL\s+High\s+Prospect\s+Dana Whitfield$/);
+    expect(lines[0]).toMatch(
+      /^NAME\s+CATEGORY\s+CRITICALITY\s+STATUS\s+OWNER\s+TIER\s+SCORE\s+DONE\s+FLAGS\s+DECISION$/,
+    );
+    expect(lines[1]).toMatch(
+      /^Lagerwerk Süd GmbH\s+3PL\s+High\s+Prospect\s+Dana Whitfield\s+unassessed\s+—\s+0%\s+0\s+—$/,
+    );
     expect(lines[1]?.indexOf('3PL')).toBe(lines[0]?.indexOf('CATEGORY'));
     expect(lines.at(-1)).toBe('1 of 1 vendors');
 

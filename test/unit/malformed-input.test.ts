@@ -39,6 +39,17 @@ const specific: Record<OperationName, unknown[]> = {
     { categories: 'wms-saas' },
     { search: 'x'.repeat(1000) },
     { statuses: Array(50).fill('active') },
+    { tiers: ['severe'] },
+    { decisions: ['maybe'] },
+    { flags: 'some' },
+    { completeness: 0.5 },
+    { minScore: -1 },
+    { maxScore: 101 },
+    { minScore: 70, maxScore: 40 },
+    { reassessment: 'late' },
+    { conditionsPastDue: 'yes' },
+    { evidence: '45' },
+    { evidence: 'expired; DROP TABLE vendors' },
   ],
   'vendors.get': [{ id: 5 }, { id: 'not-a-uuid' }, { id: "' OR 1=1 --" }, {}],
   'vendors.create': [
@@ -177,6 +188,17 @@ const specific: Record<OperationName, unknown[]> = {
     { ...goodRisk, knockoutTier: 'severe' },
     { ...goodRisk, controlEffect: 2 },
   ],
+  'filters.list': [{ name: 'x' }],
+  'filters.save': [
+    {},
+    { name: '', query: {} },
+    { name: '   ', query: {} },
+    { name: 'x'.repeat(61), query: {} },
+    { name: 'Critical', query: { tiers: ['severe'] } },
+    { name: 'Critical', query: { sort: 'name; DROP TABLE vendors' } },
+    { name: 'Critical' },
+  ],
+  'filters.remove': [{}, { name: '' }, { name: 'No such filter' }],
   'preferences.get': [{ key: 'theme' }],
   'preferences.set': [
     { theme: 'neon' },
@@ -202,6 +224,7 @@ function snapshot(dataDir: string): string {
       'evidence',
       'settings',
       'decisions',
+      'vendor_standings',
     ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
     const prefsPath = join(dataDir, 'preferences.json');
     return JSON.stringify({ rows, prefs: existsSync(prefsPath) ? readFileSync(prefsPath, 'utf8') : null });

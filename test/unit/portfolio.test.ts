@@ -10,6 +10,8 @@ import {
 import { addMonths } from '../../electron/domain/scoring';
 import type { Tier } from '../../electron/domain/risk';
 import { openApp, vendorInput } from './helpers';
+import { CONTROLS } from './controls-fixture';
+import { DASHBOARD_FIGURES, dashboardQuery, type DashboardFigure } from '../../electron/domain/vendor-list';
 
 const TODAY = '2027-03-15';
 
@@ -41,6 +43,7 @@ function entry(
     result: {
       assessment: { id: `a-${name}` },
       score: 70,
+      completeness: 1,
       residual: 15,
       tier: 'low',
       knockouts: 0,
@@ -284,100 +287,87 @@ describe('summarisePortfolio: evidence', () => {
 });
 
 /** Five yes/no controls of weight 1; "no" to c1 is a knockout. */
-const CONTROLS = JSON.stringify({
-  format: 'vendor-risk-questionnaire/1',
-  id: 'portfolio-controls',
-  version: '1.0.0',
-  title: 'Five controls',
-  sections: [
-    {
-      id: 'controls',
-      title: 'Controls',
-      questions: Array.from({ length: 5 }, (_x, i) => ({
-        id: `c${i + 1}`,
-        text: `Is control ${i + 1} in place?`,
-        type: 'yes-no',
-        ...(i === 0
-          ? {
-              redFlags: [
-                {
-                  id: 'no_c1',
-                  when: { question: 'c1', is: 'no' },
-                  severity: 'critical',
-                  message: 'No detailed audit logs',
-                  knockout: true,
-                },
-              ],
-            }
-          : {}),
+
+/**
+ * A stored portfolio, on 2027-03-15: an overdue and an upcoming reassessment, a knockout with
+ * evidence expiring in 17 days, a good vendor, a draft, a vendor never assessed and an
+ * offboarded one.
+ */
+async function storedPortfolio() {
+  let clock = new Date('2023-06-01T12:00:00Z');
+  const app = openApp({ now: () => clock });
+  const { dispatcher, services } = app;
+  expect((await dispatcher.call('questionnaires.import', { content: CONTROLS })).ok).toBe(true);
+
+  const vendor = (name: string, status: 'active' | 'offboarded' = 'active') =>
+    services.vendors.create(vendorInput({ name, status }));
+  const assess = async (
+    vendorId: string,
+    answers: string[],
+    opts: { submit?: boolean; expiresAt?: string } = {},
+  ) => {
+    const started = await dispatcher.call('assessments.start', {
+      vendorId,
+      questionnaireIds: ['portfolio-controls'],
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const id = started.value.id;
+    const r = await dispatcher.call('assessments.answerMany', {
+      id,
+      answers: answers.map((value, i) => ({
+        questionnaireId: 'portfolio-controls',
+        questionId: `c${i + 1}`,
+        answer: { status: 'answered', value },
       })),
-    },
-  ],
-});
+    });
+    if (!r.ok && answers.length) throw new Error(r.error.message);
+    if (opts.expiresAt) {
+      const ev = await dispatcher.call('evidence.attach', {
+        assessmentId: id,
+        questionnaireId: 'portfolio-controls',
+        questionId: 'c2',
+        fileName: 'iso-cert.pdf',
+        contentBase64: Buffer.from('certificate').toString('base64'),
+        kind: 'iso27001',
+        expiresAt: opts.expiresAt,
+      });
+      if (!ev.ok) throw new Error(ev.error.message);
+    }
+    if (opts.submit !== false)
+      expect((await dispatcher.call('assessments.setStatus', { id, status: 'submitted' })).ok).toBe(true);
+    return id;
+  };
+
+  // All "yes": residual 17.25, tier low, reassessed every 36 months. Assessed 2023-06-01, so
+  // overdue on 2027-03-15; assessed 2024-05-01, so due on 2027-05-01, in 47 days.
+  const old = vendor('Old Audit Logistics');
+  await assess(old.id, ['yes', 'yes', 'yes', 'yes', 'yes']);
+  clock = new Date('2024-05-01T12:00:00Z');
+  const soon = vendor('Soon Due Logistics');
+  await assess(soon.id, ['yes', 'yes', 'yes', 'yes', 'yes']);
+  clock = new Date('2027-03-01T12:00:00Z');
+  const ko = vendor('Knockout Robotics');
+  await assess(ko.id, ['no', 'yes', 'yes', 'yes', 'yes'], { expiresAt: '2027-04-01' });
+  const good = vendor('Good Cloud WMS');
+  const goodAssessment = await assess(good.id, ['yes', 'yes', 'yes', 'partial', 'yes']);
+  const decided = await dispatcher.call('decisions.record', {
+    assessmentId: goodAssessment,
+    decision: 'approve-with-conditions',
+    conditions: [{ text: 'Deliver the pen test report', owner: 'Ana', due: '2027-03-10' }],
+  });
+  expect(decided.ok).toBe(true);
+  const draft = vendor('Draft Payments');
+  await assess(draft.id, [], { submit: false });
+  const none = vendor('Never Assessed 3PL');
+  const gone = vendor('Gone Systems', 'offboarded');
+  await assess(gone.id, ['no', 'no', 'no', 'no', 'no']);
+  clock = new Date('2027-03-15T12:00:00Z');
+  return { app, dispatcher, services, old, soon, ko, good, draft, none, gone };
+}
 
 describe('portfolio.summary through the dispatcher', () => {
   it('aggregates the stored portfolio exactly as the vendor page scores each vendor', async () => {
-    let clock = new Date('2023-06-01T12:00:00Z');
-    const app = openApp({ now: () => clock });
-    const { dispatcher, services } = app;
-    expect((await dispatcher.call('questionnaires.import', { content: CONTROLS })).ok).toBe(true);
-
-    const vendor = (name: string, status: 'active' | 'offboarded' = 'active') =>
-      services.vendors.create(vendorInput({ name, status }));
-    const assess = async (
-      vendorId: string,
-      answers: string[],
-      opts: { submit?: boolean; expiresAt?: string } = {},
-    ) => {
-      const started = await dispatcher.call('assessments.start', {
-        vendorId,
-        questionnaireIds: ['portfolio-controls'],
-      });
-      if (!started.ok) throw new Error(started.error.message);
-      const id = started.value.id;
-      const r = await dispatcher.call('assessments.answerMany', {
-        id,
-        answers: answers.map((value, i) => ({
-          questionnaireId: 'portfolio-controls',
-          questionId: `c${i + 1}`,
-          answer: { status: 'answered', value },
-        })),
-      });
-      if (!r.ok && answers.length) throw new Error(r.error.message);
-      if (opts.expiresAt) {
-        const ev = await dispatcher.call('evidence.attach', {
-          assessmentId: id,
-          questionnaireId: 'portfolio-controls',
-          questionId: 'c2',
-          fileName: 'iso-cert.pdf',
-          contentBase64: Buffer.from('certificate').toString('base64'),
-          kind: 'iso27001',
-          expiresAt: opts.expiresAt,
-        });
-        if (!ev.ok) throw new Error(ev.error.message);
-      }
-      if (opts.submit !== false)
-        expect((await dispatcher.call('assessments.setStatus', { id, status: 'submitted' })).ok).toBe(true);
-    };
-
-    // All "yes": residual 17.25, tier low, reassessed every 36 months. Assessed 2023-06-01, so
-    // overdue on 2027-03-15; assessed 2024-05-01, so due on 2027-05-01, in 47 days.
-    const old = vendor('Old Audit Logistics');
-    await assess(old.id, ['yes', 'yes', 'yes', 'yes', 'yes']);
-    clock = new Date('2024-05-01T12:00:00Z');
-    const soon = vendor('Soon Due Logistics');
-    await assess(soon.id, ['yes', 'yes', 'yes', 'yes', 'yes']);
-    clock = new Date('2027-03-01T12:00:00Z');
-    const ko = vendor('Knockout Robotics');
-    await assess(ko.id, ['no', 'yes', 'yes', 'yes', 'yes'], { expiresAt: '2027-04-01' });
-    const good = vendor('Good Cloud WMS');
-    await assess(good.id, ['yes', 'yes', 'yes', 'partial', 'yes']);
-    const draft = vendor('Draft Payments');
-    await assess(draft.id, [], { submit: false });
-    const none = vendor('Never Assessed 3PL');
-    const gone = vendor('Gone Systems', 'offboarded');
-    await assess(gone.id, ['no', 'no', 'no', 'no', 'no']);
-    clock = new Date('2027-03-15T12:00:00Z');
+    const { app, dispatcher, services, old, soon, ko, good, draft, none, gone } = await storedPortfolio();
 
     const r = await dispatcher.call('portfolio.summary', {});
     if (!r.ok) throw new Error(r.error.message);
@@ -487,6 +477,50 @@ describe('portfolio.summary through the dispatcher', () => {
   });
 });
 
+describe('vendor list behind each dashboard figure', () => {
+  it('lists exactly the vendors each dashboard number counts', async () => {
+    const { dispatcher, old, soon, ko, good, draft, none } = await storedPortfolio();
+    const r = await dispatcher.call('portfolio.summary', {});
+    if (!r.ok) throw new Error(r.error.message);
+    const s = r.value;
+    const ids = (rows: readonly { vendorId: string }[]) => [...new Set(rows.map((x) => x.vendorId))].sort();
+    const tierIds = (tier: string) =>
+      [old, soon, ko, good, draft, none]
+        .filter((v) => s.topRisks.find((t) => t.id === v.id)?.tier === tier)
+        .map((v) => v.id)
+        .sort();
+    const expected: Record<DashboardFigure, string[]> = {
+      vendors: [old, soon, ko, good, draft, none].map((v) => v.id).sort(),
+      assessed: [old, soon, ko, good].map((v) => v.id).sort(),
+      unassessed: [draft.id, none.id].sort(),
+      critical: tierIds('critical'),
+      high: tierIds('high'),
+      medium: tierIds('medium'),
+      low: tierIds('low'),
+      knockouts: ids(s.knockouts),
+      overdue: ids(s.reassessments.overdue),
+      upcoming: ids(s.reassessments.upcoming),
+      conditionsPastDue: ids(s.conditionsPastDue),
+      evidenceExpired: ids(s.evidence.expired),
+      evidence30: ids(s.evidence.days0to30),
+      evidence60: ids(s.evidence.days31to60),
+      evidence90: ids(s.evidence.days61to90),
+    };
+    // The figures the scenario is built to have, so the comparison below is not vacuous.
+    expect(expected.knockouts).toEqual([ko.id]);
+    expect(expected.overdue).toEqual([old.id]);
+    expect(expected.upcoming).toEqual([soon.id]);
+    expect(expected.conditionsPastDue).toEqual([good.id]);
+    expect(expected.evidence30).toEqual([ko.id]);
+    expect(s.tiers.unassessed).toBe(2);
+    for (const figure of DASHBOARD_FIGURES) {
+      const list = await dispatcher.call('vendors.list', dashboardQuery(figure));
+      if (!list.ok) throw new Error(list.error.message);
+      expect([figure, list.value.items.map((v) => v.id).sort()]).toEqual([figure, expected[figure]]);
+    }
+  });
+});
+
 describe('portfolio text', () => {
   it('shows at most PORTFOLIO_LIST_ROWS rows of a list and says how many more --json has', () => {
     const entries = Array.from({ length: PORTFOLIO_LIST_ROWS + 5 }, (_, i) =>
@@ -510,6 +544,7 @@ describe('conditions past due', () => {
       result: {
         assessment: null,
         score: null,
+        completeness: 0,
         residual: 10,
         tier: 'low' as const,
         knockouts: 0,

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { openApp, vendorInput } from './helpers';
 import { AppError } from '../../electron/domain/errors';
-import { VendorListQuerySchema } from '../../electron/domain/vendor';
+import { VendorListQuerySchema } from '../../electron/domain/vendor-list';
 
 const query = (q: Record<string, unknown> = {}) => VendorListQuerySchema.parse(q);
 

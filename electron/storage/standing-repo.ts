@@ -1,0 +1,85 @@
+import type { SQLInputValue } from 'node:sqlite';
+import type { Database } from './database';
+import { PORTFOLIO_TIERS, type VendorStanding } from '../domain/portfolio';
+
+/**
+ * The vendor_standings table: each vendor's derived list figures. Triggers (migration 5)
+ * delete a row whenever what it was computed from changes; this repo says which vendors
+ * need computing and stores the results. The vendor list reads the table by a join.
+ */
+export interface StandingRepo {
+  /** Vendors with no standing, or one computed before `today`. */
+  staleVendorIds(today: string): string[];
+  put(vendorId: string, today: string, standing: VendorStanding): void;
+}
+
+/** Standing columns as the vendor list selects them (table alias `s`). */
+export const STANDING_COLUMNS = `s.tier AS s_tier, s.score AS s_score, s.completeness AS s_completeness,
+  s.residual AS s_residual, s.open_flags AS s_open_flags, s.knockouts AS s_knockouts, s.decision AS s_decision,
+  s.next_reassessment AS s_next_reassessment, s.reassessment AS s_reassessment,
+  s.conditions_past_due AS s_conditions_past_due, s.evidence_expired AS s_evidence_expired,
+  s.evidence_30 AS s_evidence_30, s.evidence_60 AS s_evidence_60, s.evidence_90 AS s_evidence_90`;
+
+/** Reads the standing selected with {@link STANDING_COLUMNS}; null when the vendor has none yet. */
+export function standingFromRow(row: Record<string, SQLInputValue | undefined>): VendorStanding | null {
+  if (row.s_tier === null || row.s_tier === undefined) return null;
+  const n = (v: SQLInputValue | undefined) => Number(v);
+  const nullable = <T>(v: SQLInputValue | undefined) => (v === null || v === undefined ? null : (v as T));
+  return {
+    tier: row.s_tier as VendorStanding['tier'],
+    score: row.s_score === null ? null : n(row.s_score),
+    completeness: n(row.s_completeness),
+    residual: n(row.s_residual),
+    openFlags: n(row.s_open_flags),
+    knockouts: n(row.s_knockouts),
+    decision: nullable<VendorStanding['decision']>(row.s_decision),
+    nextReassessment: nullable<string>(row.s_next_reassessment),
+    reassessment: nullable<VendorStanding['reassessment']>(row.s_reassessment),
+    conditionsPastDue: n(row.s_conditions_past_due),
+    evidence: {
+      expired: n(row.s_evidence_expired),
+      '30': n(row.s_evidence_30),
+      '60': n(row.s_evidence_60),
+      '90': n(row.s_evidence_90),
+    },
+  };
+}
+
+/** Creates the standing repository. */
+export function createStandingRepo(db: Database): StandingRepo {
+  const staleStmt = db.sqlite.prepare(
+    `SELECT v.id FROM vendors v LEFT JOIN vendor_standings s ON s.vendor_id = v.id
+     WHERE s.vendor_id IS NULL OR s.computed_on < ?`,
+  );
+  const putStmt = db.sqlite.prepare(
+    `INSERT OR REPLACE INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, score, completeness, residual,
+       open_flags, knockouts, decision, next_reassessment, reassessment, conditions_past_due,
+       evidence_expired, evidence_30, evidence_60, evidence_90)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return {
+    staleVendorIds: (today) => staleStmt.all(today).map((r) => String(r.id)),
+    put(vendorId, today, s) {
+      putStmt.run(
+        vendorId,
+        today,
+        s.tier,
+        // critical = 0 … unassessed = 4: the list sorts by this, then residual risk.
+        PORTFOLIO_TIERS.indexOf(s.tier),
+        s.score,
+        s.completeness,
+        s.residual,
+        s.openFlags,
+        s.knockouts,
+        s.decision,
+        s.nextReassessment,
+        s.reassessment,
+        s.conditionsPastDue,
+        s.evidence.expired,
+        s.evidence['30'],
+        s.evidence['60'],
+        s.evidence['90'],
+      );
+    },
+  };
+}

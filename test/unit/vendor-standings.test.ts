@@ -1,0 +1,304 @@
+import { describe, it, expect } from 'vitest';
+import { openApp, vendorInput } from './helpers';
+import { CONTROLS } from './controls-fixture';
+import { VendorListQuerySchema, type VendorListQueryInput } from '../../electron/domain/vendor-list';
+import { main } from '../../electron/cli';
+
+/** A data folder with the five-control questionnaire, a movable clock, and helpers. */
+async function setup() {
+  let clock = new Date('2027-03-01T12:00:00Z');
+  const app = openApp({ now: () => clock });
+  const { dispatcher, services } = app;
+  expect((await dispatcher.call('questionnaires.import', { content: CONTROLS })).ok).toBe(true);
+  const list = async (query: VendorListQueryInput = {}) => {
+    const r = await dispatcher.call('vendors.list', query);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.items;
+  };
+  const standing = async (id: string) => (await list()).find((v) => v.id === id)!.standing!;
+  const start = async (vendorId: string) => {
+    const r = await dispatcher.call('assessments.start', {
+      vendorId,
+      questionnaireIds: ['portfolio-controls'],
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.id;
+  };
+  const answer = async (id: string, answers: string[]) => {
+    const r = await dispatcher.call('assessments.answerMany', {
+      id,
+      answers: answers.map((value, i) => ({
+        questionnaireId: 'portfolio-controls',
+        questionId: `c${i + 1}`,
+        answer: { status: 'answered', value },
+      })),
+    });
+    if (!r.ok) throw new Error(r.error.message);
+  };
+  const submit = async (id: string) =>
+    expect((await dispatcher.call('assessments.setStatus', { id, status: 'submitted' })).ok).toBe(true);
+  return {
+    app,
+    dispatcher,
+    services,
+    list,
+    standing,
+    start,
+    answer,
+    submit,
+    setDay: (iso: string) => void (clock = new Date(`${iso}T12:00:00Z`)),
+  };
+}
+
+describe('vendor list standing columns', () => {
+  it('follows every change the score depends on, without being asked to', async () => {
+    const t = await setup();
+    const v = t.services.vendors.create(vendorInput({ name: 'Follow Me Robotics', criticality: 'low' }));
+    expect(await t.standing(v.id)).toMatchObject({
+      tier: 'unassessed',
+      score: null,
+      completeness: 0,
+      openFlags: 0,
+      decision: null,
+    });
+
+    const a = await t.start(v.id);
+    await t.answer(a, ['yes', 'yes']);
+    expect(await t.standing(v.id)).toMatchObject({ score: 100, completeness: 0.4, tier: 'low' });
+
+    await t.answer(a, ['no', 'yes', 'yes', 'yes', 'yes']);
+    const knockedOut = await t.standing(v.id);
+    expect(knockedOut).toMatchObject({ completeness: 1, openFlags: 1, knockouts: 1 });
+    expect(knockedOut.tier).not.toBe('low'); // the knockout caps the tier
+    expect(knockedOut.tier).toBe(t.services.scores.vendor(v.id).tier);
+
+    // The vendor's profile moves inherent and so residual risk.
+    const before = knockedOut.residual;
+    t.services.vendors.update(v.id, { criticality: 'critical', dataTouched: ['pii', 'customer-contracts'] });
+    expect((await t.standing(v.id)).residual).toBeGreaterThan(before);
+    expect((await t.standing(v.id)).residual).toBe(t.services.scores.vendor(v.id).residual);
+
+    // The decision column.
+    await t.submit(a);
+    const decided = await t.dispatcher.call('decisions.record', { assessmentId: a, decision: 'reject' });
+    expect(decided.ok).toBe(true);
+    expect((await t.standing(v.id)).decision).toBe('reject');
+
+    // Risk settings apply to everyone: with thresholds no vendor reaches, the knockout cap alone sets the tier.
+    const settings = t.services.scores.riskSettings();
+    expect((await t.standing(v.id)).tier).not.toBe('medium');
+    const r = await t.dispatcher.call('settings.setRisk', {
+      ...settings,
+      thresholds: { critical: 99.9, high: 99.8, medium: 99.7 },
+      knockoutTier: 'medium',
+    });
+    expect(r.ok).toBe(true);
+    expect((await t.standing(v.id)).tier).toBe('medium');
+    expect(t.services.scores.vendor(v.id).tier).toBe('medium');
+    expect(t.app.internalErrors).toEqual([]);
+  });
+
+  it('is computed again on a new day: evidence moves from expiring to expired', async () => {
+    const t = await setup();
+    const v = t.services.vendors.create(vendorInput({ name: 'Expiring Cert Logistics' }));
+    const a = await t.start(v.id);
+    await t.answer(a, ['yes', 'yes', 'yes', 'yes', 'yes']);
+    const ev = await t.dispatcher.call('evidence.attach', {
+      assessmentId: a,
+      questionnaireId: 'portfolio-controls',
+      questionId: 'c2',
+      fileName: 'iso.pdf',
+      contentBase64: Buffer.from('cert').toString('base64'),
+      kind: 'iso27001',
+      expiresAt: '2027-03-20',
+    });
+    expect(ev.ok).toBe(true);
+    expect((await t.standing(v.id)).evidence).toEqual({ expired: 0, '30': 1, '60': 0, '90': 0 });
+    expect((await t.list({ evidence: '30' })).map((x) => x.id)).toEqual([v.id]);
+
+    t.setDay('2027-03-21');
+    expect((await t.standing(v.id)).evidence).toEqual({ expired: 1, '30': 0, '60': 0, '90': 0 });
+    expect(await t.list({ evidence: '30' })).toEqual([]);
+    expect((await t.list({ evidence: 'expired' })).map((x) => x.id)).toEqual([v.id]);
+  });
+});
+
+describe('vendor list standing filters and sorts', () => {
+  /** Four vendors: complete and good, complete with a knockout, half answered, never assessed. */
+  async function portfolio() {
+    const t = await setup();
+    const mk = (name: string) => t.services.vendors.create(vendorInput({ name }));
+    const good = mk('Good Cloud WMS');
+    const ko = mk('Knockout Robotics');
+    const half = mk('Half Done Payments');
+    const none = mk('Not Started 3PL');
+    const ga = await t.start(good.id);
+    await t.answer(ga, ['yes', 'yes', 'yes', 'yes', 'partial']);
+    await t.submit(ga);
+    const decided = await t.dispatcher.call('decisions.record', { assessmentId: ga, decision: 'approve' });
+    expect(decided.ok).toBe(true);
+    const ka = await t.start(ko.id);
+    await t.answer(ka, ['no', 'no', 'yes', 'yes', 'yes']);
+    await t.submit(ka);
+    await t.answer(await t.start(half.id), ['yes', 'no']);
+    const names = async (q: VendorListQueryInput) => (await t.list(q)).map((v) => v.name);
+    return { t, good, ko, half, none, names };
+  }
+
+  it('filters by completeness, flags, decision and score, and combines filters with AND', async () => {
+    const { names } = await portfolio();
+    expect(await names({ completeness: 'complete' })).toEqual(['Good Cloud WMS', 'Knockout Robotics']);
+    expect(await names({ completeness: 'partial' })).toEqual(['Half Done Payments']);
+    expect(await names({ completeness: 'none' })).toEqual(['Not Started 3PL']);
+    expect(await names({ flags: 'knockout' })).toEqual(['Knockout Robotics']);
+    expect(await names({ flags: 'none' })).toEqual([
+      'Good Cloud WMS',
+      'Half Done Payments',
+      'Not Started 3PL',
+    ]);
+    expect(await names({ decisions: ['approve'] })).toEqual(['Good Cloud WMS']);
+    expect(await names({ decisions: ['none'] })).toEqual([
+      'Half Done Payments',
+      'Knockout Robotics',
+      'Not Started 3PL',
+    ]);
+    expect(await names({ decisions: ['approve', 'none'], flags: 'knockout' })).toEqual(['Knockout Robotics']);
+    // Good scores 90, Knockout 60, Half Done 50; a vendor without a score matches no score filter.
+    expect(await names({ minScore: 60 })).toEqual(['Good Cloud WMS', 'Knockout Robotics']);
+    expect(await names({ maxScore: 60 })).toEqual(['Half Done Payments', 'Knockout Robotics']);
+    expect(await names({ minScore: 55, maxScore: 65 })).toEqual(['Knockout Robotics']);
+    expect(await names({ tiers: ['unassessed'] })).toEqual(['Not Started 3PL']);
+  });
+
+  it('sorts by score and completeness with unscored vendors last both ways, and by tier riskiest first', async () => {
+    const { names, t, ko } = await portfolio();
+    expect(await names({ sort: 'score' })).toEqual([
+      'Half Done Payments',
+      'Knockout Robotics',
+      'Good Cloud WMS',
+      'Not Started 3PL',
+    ]);
+    expect(await names({ sort: 'score', direction: 'desc' })).toEqual([
+      'Good Cloud WMS',
+      'Knockout Robotics',
+      'Half Done Payments',
+      'Not Started 3PL',
+    ]);
+    expect((await names({ sort: 'completeness', direction: 'desc' })).at(-1)).toBe('Not Started 3PL');
+    const byTier = await t.list({ sort: 'tier' });
+    expect(byTier.at(-1)!.standing!.tier).toBe('unassessed');
+    // Within a tier, the higher residual risk first.
+    for (let i = 1; i < byTier.length; i++) {
+      const [a, b] = [byTier[i - 1]!.standing!, byTier[i]!.standing!];
+      if (a.tier === b.tier) expect(a.residual).toBeGreaterThanOrEqual(b.residual);
+    }
+    expect(byTier.map((v) => v.id)).toContain(ko.id);
+    const ranks = byTier.map((v) =>
+      ['critical', 'high', 'medium', 'low', 'unassessed'].indexOf(v.standing!.tier),
+    );
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('refuses a score range whose top is below its bottom', async () => {
+    const { t } = await portfolio();
+    const r = await t.dispatcher.call('vendors.list', { minScore: 70, maxScore: 40 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('INVALID_INPUT');
+      expect(r.error.message).toMatch(/highest score must not be below the lowest/);
+    }
+  });
+});
+
+describe('saved filters', () => {
+  it('saves, replaces by name ignoring case, lists in order, and deletes — with audit entries', async () => {
+    const t = await setup();
+    const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
+      const r = await p;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    expect(await ok(t.dispatcher.call('filters.list', {}))).toEqual([]);
+    await ok(
+      t.dispatcher.call('filters.save', { name: 'Critical, undecided', query: { tiers: ['critical'] } }),
+    );
+    await ok(t.dispatcher.call('filters.save', { name: 'Knockouts', query: { flags: 'knockout' } }));
+    const replaced = await ok(
+      t.dispatcher.call('filters.save', {
+        name: 'critical, UNDECIDED',
+        query: { tiers: ['critical'], decisions: ['none'], sort: 'score' },
+      }),
+    );
+    expect(replaced.map((f) => f.name)).toEqual(['critical, UNDECIDED', 'Knockouts']);
+    expect(replaced[0]!.query).toMatchObject({ tiers: ['critical'], decisions: ['none'], sort: 'score' });
+
+    expect((await ok(t.dispatcher.call('filters.remove', { name: 'KNOCKOUTS' }))).map((f) => f.name)).toEqual(
+      ['critical, UNDECIDED'],
+    );
+    const missing = await t.dispatcher.call('filters.remove', { name: 'Knockouts' });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error).toMatchObject({ code: 'NOT_FOUND' });
+    expect(t.services.storage.audit.listFor('settings', 'savedFilters', 10)).toHaveLength(4);
+
+    for (let i = 0; i < 49; i++) await ok(t.dispatcher.call('filters.save', { name: `F${i}`, query: {} }));
+    const full = await t.dispatcher.call('filters.save', { name: 'One too many', query: {} });
+    expect(full.ok).toBe(false);
+    if (!full.ok) expect(full.error.message).toMatch(/already 50 saved filters/);
+  });
+
+  it('drives the CLI: vendors list --saved NAME with more flags, and vendors filters', async () => {
+    const t = await setup();
+    const mk = (name: string, criticality: 'low' | 'critical') =>
+      t.services.vendors.create(vendorInput({ name, criticality }));
+    mk('Alpha Critical', 'critical');
+    mk('Beta Low', 'low');
+    const a = await t.start(mk('Gamma Critical Started', 'critical').id);
+    await t.answer(a, ['yes']);
+    t.services.savedFilters.save({
+      name: 'Critical ones',
+      query: VendorListQuerySchema.parse({ criticalities: ['critical'] }),
+    });
+    const run = async (args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['--data-dir', t.app.dataDir, ...args], {
+        stdout: (s) => void (stdout += s),
+        stderr: (s) => void (stderr += s),
+        env: {},
+      });
+      return { code, stdout, stderr };
+    };
+    const saved = await run(['vendors', 'list', '--saved', 'critical ONES', '--json']);
+    expect(saved.code).toBe(0);
+    const names = (out: string) =>
+      (JSON.parse(out) as { items: { name: string }[] }).items.map((v) => v.name);
+    expect(names(saved.stdout)).toEqual(['Alpha Critical', 'Gamma Critical Started']);
+    const narrowed = await run([
+      'vendors',
+      'list',
+      '--saved',
+      'Critical ones',
+      '--completeness',
+      'partial',
+      '--json',
+    ]);
+    expect(names(narrowed.stdout)).toEqual(['Gamma Critical Started']);
+
+    const text = await run(['vendors', 'list', '--completeness', 'partial']);
+    expect(text.stdout).toMatch(/Gamma Critical Started .* 100\.0\s+20%\s+0\s+—\n/);
+
+    const unknown = await run(['vendors', 'list', '--saved', 'Nope']);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toMatch(/^vendor-risk: No saved filter named "Nope"\n$/);
+    const badTier = await run(['vendors', 'list', '--tier', 'severe']);
+    expect(badTier.code).toBe(2);
+    expect(badTier.stderr).toMatch(/tier/);
+    const badScore = await run(['vendors', 'list', '--min-score', 'lots']);
+    expect(badScore.code).toBe(2);
+    expect(badScore.stderr).toMatch(/min-score/);
+
+    const listed = await run(['vendors', 'filters']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^NAME\s+FILTERS\nCritical ones\s+criticality critical; sorted by name\n$/);
+  });
+});
