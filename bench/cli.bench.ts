@@ -1,6 +1,7 @@
 /**
  * `vendor-risk vendors list --json` over 5,000 vendors, as a ratio to `node -e ''`
- * started the same way (goal: under 0.5 s wall time).
+ * started the same way (goal: under 0.5 s wall time). Also reported: the first list of
+ * a day, which computes every vendor's standing first.
  */
 import { test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -35,12 +36,13 @@ test('cli: vendors list --json over 5,000 vendors', () => {
     services.close();
 
     const list = [BIN, '--data-dir', dataDir, 'vendors', 'list', '--json'];
+    // The first list of a day computes every vendor's standing (tier, score …) before listing.
+    wall(['-e', '']);
+    const cold = wall(list);
     const out = spawnSync(process.execPath, list, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const parsed = JSON.parse(out.stdout) as { items: unknown[] };
     if (parsed.items.length !== 5000) throw new Error(`expected 5000 vendors, got ${parsed.items.length}`);
 
-    wall(['-e', '']);
-    wall(list);
     const baseline = median(Array.from({ length: RUNS }, () => wall(['-e', ''])));
     const cli = median(Array.from({ length: RUNS }, () => wall(list)));
     report('cli-vendors-list-5000', {
@@ -49,6 +51,7 @@ test('cli: vendors list --json over 5,000 vendors', () => {
       ratio: cli / baseline,
       goal_ms: 500,
       goal_met: cli < 500,
+      first_of_day_ms: cold,
     });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

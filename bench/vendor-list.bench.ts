@@ -40,9 +40,9 @@ test('renderer: vendor list with 5,000 vendors', async ({ app }) => {
       el.scrollTop = (el.scrollHeight - el.clientHeight) * (s / 40);
     }, step);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    maxRows = Math.max(maxRows, await page.locator('[data-testid="vendor-scroll"] [role="row"]').count());
+    maxRows = Math.max(maxRows, await page.locator('[data-testid="vendor-rows"] [role="row"]').count());
   }
-  const lastVisible = await page.locator('[data-testid="vendor-scroll"] [role="row"]').last().innerText();
+  const lastVisible = await page.locator('[data-testid="vendor-rows"] [role="row"]').last().innerText();
 
   report('renderer-vendor-list-5000', {
     first_render_ms: large,

@@ -242,7 +242,10 @@ function Shell() {
             onBack={(vendorId) => go(vendorId ? { page: 'vendors', vendorId } : { page: 'self' })}
           />
         ) : route.page === 'dashboard' ? (
-          <DashboardPage onOpenVendor={(id) => go({ page: 'vendors', vendorId: id })} />
+          <DashboardPage
+            onOpenVendor={(id) => go({ page: 'vendors', vendorId: id })}
+            onShowList={(figure) => go({ page: 'vendors', vendorId: null, figure })}
+          />
         ) : route.page === 'compare' ? (
           <ComparePage />
         ) : route.page === 'questionnaires' ? (
@@ -260,9 +263,16 @@ function Shell() {
         ) : (
           <VendorsPage
             revision={revision}
+            figure={route.page === 'vendors' ? route.figure : undefined}
             selectedId={selectedId}
             searchRef={searchRef}
-            onSelect={(id) => go({ page: 'vendors', vendorId: id })}
+            onSelect={(id) =>
+              go({
+                page: 'vendors',
+                vendorId: id,
+                figure: route.page === 'vendors' ? route.figure : undefined,
+              })
+            }
             onNew={() => setEditing({ mode: 'new' })}
             onEdit={(id) => void openVendor(id, (vendor) => setEditing({ mode: 'edit', vendor }))}
             onDelete={(id) => void openVendor(id, setDeleting)}

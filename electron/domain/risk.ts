@@ -9,6 +9,14 @@ import { addMonths } from './scoring';
 export const TIERS = ['low', 'medium', 'high', 'critical'] as const;
 export type Tier = (typeof TIERS)[number];
 
+/** Human labels for {@link TIERS}. */
+export const TIER_LABELS: Record<Tier, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
+
 /** Tier thresholds (on residual risk, 0–100), reassessment intervals and the knockout cap. */
 export const RiskSettingsSchema = z
   .object({

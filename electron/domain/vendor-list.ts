@@ -15,6 +15,19 @@ import {
 import { DECISIONS } from './decision';
 import { EVIDENCE_STATES, PORTFOLIO_TIERS, REASSESSMENT_STATES, VendorStandingSchema } from './portfolio';
 
+/** The standing figures a list row carries (the rest are only filtered on, in SQL). */
+export const ListStandingSchema = VendorStandingSchema.pick({
+  tier: true,
+  score: true,
+  completeness: true,
+  residual: true,
+  openFlags: true,
+  knockouts: true,
+  decision: true,
+  nextReassessment: true,
+});
+export type ListStanding = z.infer<typeof ListStandingSchema>;
+
 export const VENDOR_SORT_KEYS = [
   'name',
   'category',
@@ -88,7 +101,7 @@ export function isFiltered(q: VendorListQuery): boolean {
 }
 
 /** A row of the vendor list; the standing is null when it has not been computed (the service computes it before listing). */
-export const VendorListItemSchema = VendorSummarySchema.extend({ standing: VendorStandingSchema.nullable() });
+export const VendorListItemSchema = VendorSummarySchema.extend({ standing: ListStandingSchema.nullable() });
 export type VendorListItem = z.infer<typeof VendorListItemSchema>;
 
 /** The dashboard's figures that click through to the vendor list. */
@@ -154,3 +167,17 @@ export type SavedFilterInput = z.input<typeof SavedFilterSchema>;
 
 /** Saved filters as stored: unique names ignoring case, in the order they were first saved. */
 export const SavedFiltersSchema = z.array(SavedFilterSchema).max(MAX_SAVED_FILTERS);
+
+/** Whether two queries list the same vendors in the same order (unset and default values are alike). */
+export function sameQuery(a: VendorListQueryInput, b: VendorListQueryInput): boolean {
+  const canonical = (q: VendorListQueryInput) => {
+    const parsed = VendorListQuerySchema.safeParse(q);
+    if (!parsed.success) return null;
+    const entries = Object.entries(parsed.data)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => x.localeCompare(y));
+    return JSON.stringify(entries);
+  };
+  const ca = canonical(a);
+  return ca !== null && ca === canonical(b);
+}

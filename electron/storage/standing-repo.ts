@@ -1,6 +1,7 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { Database } from './database';
 import { PORTFOLIO_TIERS, type VendorStanding } from '../domain/portfolio';
+import type { ListStanding } from '../domain/vendor-list';
 
 /**
  * The vendor_standings table: each vendor's derived list figures. Triggers (migration 5)
@@ -16,32 +17,20 @@ export interface StandingRepo {
 /** Standing columns as the vendor list selects them (table alias `s`). */
 export const STANDING_COLUMNS = `s.tier AS s_tier, s.score AS s_score, s.completeness AS s_completeness,
   s.residual AS s_residual, s.open_flags AS s_open_flags, s.knockouts AS s_knockouts, s.decision AS s_decision,
-  s.next_reassessment AS s_next_reassessment, s.reassessment AS s_reassessment,
-  s.conditions_past_due AS s_conditions_past_due, s.evidence_expired AS s_evidence_expired,
-  s.evidence_30 AS s_evidence_30, s.evidence_60 AS s_evidence_60, s.evidence_90 AS s_evidence_90`;
+  s.next_reassessment AS s_next_reassessment`;
 
 /** Reads the standing selected with {@link STANDING_COLUMNS}; null when the vendor has none yet. */
-export function standingFromRow(row: Record<string, SQLInputValue | undefined>): VendorStanding | null {
+export function standingFromRow(row: Record<string, SQLInputValue | undefined>): ListStanding | null {
   if (row.s_tier === null || row.s_tier === undefined) return null;
-  const n = (v: SQLInputValue | undefined) => Number(v);
-  const nullable = <T>(v: SQLInputValue | undefined) => (v === null || v === undefined ? null : (v as T));
   return {
-    tier: row.s_tier as VendorStanding['tier'],
-    score: row.s_score === null ? null : n(row.s_score),
-    completeness: n(row.s_completeness),
-    residual: n(row.s_residual),
-    openFlags: n(row.s_open_flags),
-    knockouts: n(row.s_knockouts),
-    decision: nullable<VendorStanding['decision']>(row.s_decision),
-    nextReassessment: nullable<string>(row.s_next_reassessment),
-    reassessment: nullable<VendorStanding['reassessment']>(row.s_reassessment),
-    conditionsPastDue: n(row.s_conditions_past_due),
-    evidence: {
-      expired: n(row.s_evidence_expired),
-      '30': n(row.s_evidence_30),
-      '60': n(row.s_evidence_60),
-      '90': n(row.s_evidence_90),
-    },
+    tier: row.s_tier as ListStanding['tier'],
+    score: row.s_score === null ? null : Number(row.s_score),
+    completeness: Number(row.s_completeness),
+    residual: Number(row.s_residual),
+    openFlags: Number(row.s_open_flags),
+    knockouts: Number(row.s_knockouts),
+    decision: (row.s_decision ?? null) as ListStanding['decision'],
+    nextReassessment: (row.s_next_reassessment ?? null) as string | null,
   };
 }
 

@@ -6,10 +6,18 @@ import {
   type VendorCategory,
   type VendorStatus,
 } from '../../electron/domain/vendor';
+import type { PortfolioTier } from '../../electron/domain/portfolio';
+import { TIER_LABELS } from '../../electron/domain/risk';
 
 /** Criticality as a coloured badge (colour is never the only signal: the word is there). */
 export function CriticalityBadge({ value }: { value: Criticality }) {
   return <span className={`badge badge-crit-${value}`}>{CRITICALITY_LABELS[value]}</span>;
+}
+
+/** A risk tier as a badge; a vendor without an assessment to go on has none. */
+export function TierBadge({ value }: { value: PortfolioTier }) {
+  if (value === 'unassessed') return <span className="badge badge-status-offboarded">Not assessed</span>;
+  return <span className={`badge badge-crit-${value}`}>{TIER_LABELS[value]}</span>;
 }
 
 /** Relationship status as a badge. */

@@ -1,13 +1,15 @@
 import type { ResponseOf } from '../../electron/ipc/contract';
+import { TIER_LABELS } from '../../electron/domain/risk';
+import { isAssessed } from '../../electron/domain/portfolio';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
 type Trend = ResponseOf<'scores.trend'>;
 
-const TIER_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
-
 /** A vendor's score and risk: red flags first, then domains, then why the score is what it is. */
 export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend }) {
   const percent = Math.floor(score.completeness * 100);
+  // Nothing scored to go on: no tier of its own (as on the dashboard and the list), only its profile's.
+  const assessed = isAssessed(score);
   return (
     <section className="score-panel" aria-label="Risk and score">
       <div className="score-head">
@@ -16,17 +18,25 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
           <span className="score-scale">/ 100</span>
         </div>
         <div className="score-facts">
-          <span className={`badge badge-crit-${score.tier}`} data-testid="vendor-tier">
-            {TIER_LABELS[score.tier]} risk
-          </span>
+          {assessed ? (
+            <span className={`badge badge-crit-${score.tier}`} data-testid="vendor-tier">
+              {TIER_LABELS[score.tier]} risk
+            </span>
+          ) : (
+            <span className="badge badge-status-offboarded" data-testid="vendor-tier">
+              Not assessed
+            </span>
+          )}
           {score.cappedByKnockout && <span className="cell-muted">raised by a knockout</span>}
           <span className="cell-muted">
             {score.assessment
               ? `${percent}% complete (${score.answered} of ${score.applicable})`
-              : 'Not assessed yet'}
+              : 'No assessment started'}
           </span>
           <span className="cell-muted">
-            Inherent {score.inherent.value} · residual {score.residual}
+            {assessed
+              ? `Inherent ${score.inherent.value} · residual ${score.residual}`
+              : `Inherent risk ${score.inherent.value}: ${TIER_LABELS[score.tier].toLowerCase()} on its profile alone`}
           </span>
           {score.nextReassessment && (
             <span className={score.overdue ? 'overdue' : 'cell-muted'}>

@@ -1,3 +1,5 @@
+import type { PortfolioTier } from '../../electron/domain/portfolio';
+
 const TIER_ORDER = ['critical', 'high', 'medium', 'low', 'unassessed'] as const;
 const LABELS = {
   critical: 'Critical',
@@ -7,45 +9,39 @@ const LABELS = {
   unassessed: 'Not assessed',
 } as const;
 
-/** Tier distribution as an SVG bar chart, with the numbers written out (colour is never the only signal). */
-export function TierChart({ counts }: { counts: Record<(typeof TIER_ORDER)[number], number> }) {
+/**
+ * Tier distribution as a bar chart with the numbers written out (colour is never the only
+ * signal). Each bar is a button that lists that tier's vendors.
+ */
+export function TierChart({
+  counts,
+  onSelect,
+}: {
+  counts: Record<PortfolioTier, number>;
+  onSelect(tier: PortfolioTier): void;
+}) {
   const max = Math.max(1, ...TIER_ORDER.map((t) => counts[t]));
-  const barHeight = 22;
-  const gap = 8;
-  const labelWidth = 100;
-  const width = 420;
-  const height = TIER_ORDER.length * (barHeight + gap);
   return (
-    <svg
-      className="tier-chart"
-      role="img"
-      aria-label={`Vendors by tier: ${TIER_ORDER.map((t) => `${LABELS[t]} ${counts[t]}`).join(', ')}`}
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      style={{ maxWidth: width }}
-    >
-      {TIER_ORDER.map((t, i) => {
-        const y = i * (barHeight + gap);
-        const w = ((width - labelWidth - 40) * counts[t]) / max;
-        return (
-          <g key={t}>
-            <text x={0} y={y + barHeight * 0.7} className="chart-label">
-              {LABELS[t]}
-            </text>
-            <rect
-              x={labelWidth}
-              y={y}
-              width={Math.max(w, counts[t] ? 2 : 0)}
-              height={barHeight}
-              rx={3}
-              className={`bar bar-${t}`}
-            />
-            <text x={labelWidth + w + 6} y={y + barHeight * 0.7} className="chart-value">
-              {counts[t]}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <ul className="tier-chart" aria-label="Vendors by tier">
+      {TIER_ORDER.map((t) => (
+        <li key={t}>
+          <button
+            type="button"
+            className="tier-chart-row"
+            onClick={() => onSelect(t)}
+            aria-label={`${LABELS[t]}: ${counts[t]} vendor${counts[t] === 1 ? '' : 's'}. Show them in the vendor list`}
+          >
+            <span className="chart-label">{LABELS[t]}</span>
+            <span className="chart-track">
+              <span
+                className={`bar bar-${t}`}
+                style={{ width: counts[t] ? `max(3px, ${(100 * counts[t]) / max}%)` : 0 }}
+              />
+            </span>
+            <span className="chart-value">{counts[t]}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,16 +1,79 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ReactNode } from 'react';
 import type { VendorListItem, VendorSortKey } from '../../electron/domain/vendor-list';
-import { CriticalityBadge, StatusBadge, categoryLabel } from './Badge';
+import { DECISION_LABELS } from '../../electron/domain/decision';
+import { CriticalityBadge, StatusBadge, TierBadge, categoryLabel } from './Badge';
 
 const ROW_HEIGHT = 40;
+const HEAD_HEIGHT = 34;
 
-const COLUMNS: { key: VendorSortKey; label: string }[] = [
-  { key: 'name', label: 'Vendor' },
-  { key: 'category', label: 'Category' },
-  { key: 'criticality', label: 'Criticality' },
-  { key: 'status', label: 'Status' },
-  { key: 'owner', label: 'Owner' },
+/** The columns, riskiest facts first; each sorts by its own key. */
+const COLUMNS: {
+  key: VendorSortKey;
+  label: string;
+  title?: string;
+  className?: string;
+  cell(v: VendorListItem): ReactNode;
+  tip?(v: VendorListItem): string;
+}[] = [
+  { key: 'name', label: 'Vendor', className: 'cell-name', cell: (v) => v.name, tip: (v) => v.name },
+  { key: 'tier', label: 'Tier', cell: (v) => (v.standing ? <TierBadge value={v.standing.tier} /> : '—') },
+  {
+    key: 'score',
+    label: 'Score',
+    title: 'Control score, 0–100',
+    className: 'cell-number',
+    cell: (v) => (v.standing?.score == null ? '—' : v.standing.score.toFixed(1)),
+  },
+  {
+    key: 'completeness',
+    label: 'Done',
+    title: 'Completeness: answered of applicable questions',
+    className: 'cell-number',
+    cell: (v) => (v.standing ? `${Math.floor(v.standing.completeness * 100)}%` : '—'),
+  },
+  {
+    key: 'openFlags',
+    label: 'Flags',
+    title: 'Open red flags (knockouts marked)',
+    className: 'cell-number',
+    cell: (v) =>
+      !v.standing || v.standing.openFlags === 0 ? (
+        <span className="cell-muted">0</span>
+      ) : (
+        <span className={v.standing.knockouts ? 'flag-count flag-count-ko' : 'flag-count'}>
+          {v.standing.openFlags}
+          {v.standing.knockouts > 0 && ' KO'}
+        </span>
+      ),
+    tip: (v) =>
+      v.standing?.knockouts
+        ? `${v.standing.openFlags} red flags, ${v.standing.knockouts} knockout`
+        : `${v.standing?.openFlags ?? 0} red flags`,
+  },
+  {
+    key: 'decision',
+    label: 'Decision',
+    cell: (v) =>
+      v.standing?.decision ? DECISION_LABELS[v.standing.decision] : <span className="cell-muted">None</span>,
+    tip: (v) => (v.standing?.decision ? DECISION_LABELS[v.standing.decision] : 'No decision recorded'),
+  },
+  { key: 'criticality', label: 'Criticality', cell: (v) => <CriticalityBadge value={v.criticality} /> },
+  { key: 'status', label: 'Status', cell: (v) => <StatusBadge value={v.status} /> },
+  {
+    key: 'category',
+    label: 'Category',
+    cell: (v) => categoryLabel(v.category),
+    tip: (v) => categoryLabel(v.category),
+  },
+  {
+    key: 'owner',
+    label: 'Owner',
+    className: 'cell-muted',
+    cell: (v) => v.owner || '—',
+    tip: (v) => v.owner,
+  },
 ];
 
 interface VendorTableProps {
@@ -39,6 +102,8 @@ export function VendorTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // The sticky header sits in the same scroll box, above the rows.
+    scrollPaddingStart: HEAD_HEIGHT,
   });
   const selectedIndex = selectedId ? vendors.findIndex((v) => v.id === selectedId) : -1;
 
@@ -55,7 +120,7 @@ export function VendorTable({
     if (vendors.length === 0) return;
     const page = Math.max(
       1,
-      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1,
+      Math.floor(((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) - HEAD_HEIGHT) / ROW_HEIGHT) - 1,
     );
     const moves: Record<string, number> = {
       ArrowDown: selectedIndex + 1,
@@ -88,25 +153,25 @@ export function VendorTable({
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div className="vendor-row vendor-head" role="row" aria-rowindex={1}>
-        {COLUMNS.map((c) => (
-          <div
-            key={c.key}
-            role="columnheader"
-            className="cell"
-            aria-sort={sort === c.key ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-          >
-            <button type="button" className="sort-button" onClick={() => onSort(c.key)}>
-              {c.label}
-              <span className="sort-indicator" aria-hidden="true">
-                {sort === c.key ? (direction === 'asc' ? '▲' : '▼') : ''}
-              </span>
-            </button>
-          </div>
-        ))}
-      </div>
       <div className="vendor-scroll" ref={scrollRef} data-testid="vendor-scroll">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div className="vendor-row vendor-head" role="row" aria-rowindex={1}>
+          {COLUMNS.map((c) => (
+            <div
+              key={c.key}
+              role="columnheader"
+              className="cell"
+              aria-sort={sort === c.key ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+            >
+              <button type="button" className="sort-button" title={c.title} onClick={() => onSort(c.key)}>
+                {c.label}
+                <span className="sort-indicator" aria-hidden="true">
+                  {sort === c.key ? (direction === 'asc' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </div>
+          ))}
+        </div>
+        <div className="vendor-rows" data-testid="vendor-rows" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const v = vendors[item.index]!;
             const selected = v.id === selectedId;
@@ -122,21 +187,16 @@ export function VendorTable({
                 onClick={() => onSelect(v.id)}
                 onDoubleClick={() => onOpen(v.id)}
               >
-                <div role="gridcell" className="cell cell-name" title={v.name}>
-                  {v.name}
-                </div>
-                <div role="gridcell" className="cell">
-                  {categoryLabel(v.category)}
-                </div>
-                <div role="gridcell" className="cell">
-                  <CriticalityBadge value={v.criticality} />
-                </div>
-                <div role="gridcell" className="cell">
-                  <StatusBadge value={v.status} />
-                </div>
-                <div role="gridcell" className="cell cell-muted" title={v.owner}>
-                  {v.owner || '—'}
-                </div>
+                {COLUMNS.map((c) => (
+                  <div
+                    key={c.key}
+                    role="gridcell"
+                    className={c.className ? `cell ${c.className}` : 'cell'}
+                    title={c.tip?.(v)}
+                  >
+                    {c.cell(v)}
+                  </div>
+                ))}
               </div>
             );
           })}

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { DASHBOARD_FIGURES, type DashboardFigure } from '../../electron/domain/vendor-list';
 
 export type Route =
-  | { page: 'vendors'; vendorId: string | null }
+  /** `figure`: the list was opened from that dashboard figure, filtered to the vendors it counts. */
+  | { page: 'vendors'; vendorId: string | null; figure?: DashboardFigure }
   | { page: 'assessment'; id: string }
   | { page: 'self' }
   | { page: 'questionnaires' }
@@ -9,18 +11,22 @@ export type Route =
   | { page: 'dashboard' }
   | { page: 'settings' };
 
-/** Reads a route from the location hash ("#/vendors/ID", "#/assessments/ID", "#/self", "#/settings"). */
+/** Reads a route from the location hash ("#/vendors/ID?show=critical", "#/assessments/ID", "#/self", "#/settings"). */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'settings') return { page: 'settings' };
   if (parts[0] === 'self') return { page: 'self' };
   if (parts[0] === 'questionnaires') return { page: 'questionnaires' };
   if (parts[0] === 'compare') return { page: 'compare' };
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
+  const show = new URLSearchParams(search).get('show');
+  const figure = DASHBOARD_FIGURES.find((f) => f === show);
   return {
     page: 'vendors',
     vendorId: parts[0] === 'vendors' && parts[1] ? decodeURIComponent(parts[1]) : null,
+    ...(figure ? { figure } : {}),
   };
 }
 
@@ -39,8 +45,10 @@ export function hashOf(route: Route): string {
       return '#/dashboard';
     case 'assessment':
       return `#/assessments/${encodeURIComponent(route.id)}`;
-    case 'vendors':
-      return route.vendorId ? `#/vendors/${encodeURIComponent(route.vendorId)}` : '#/vendors';
+    case 'vendors': {
+      const path = route.vendorId ? `#/vendors/${encodeURIComponent(route.vendorId)}` : '#/vendors';
+      return route.figure ? `${path}?show=${route.figure}` : path;
+    }
   }
 }
 

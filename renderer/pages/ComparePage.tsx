@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
+import { TIER_LABELS } from '../../electron/domain/risk';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { DEFAULT_VENDOR_QUERY, type VendorListItem } from '../../electron/domain/vendor-list';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
 const SLOTS = 4;
-const TIER_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
 
 /** Two to four vendors side by side: score and risk, domain by domain, flag by flag. */
 export function ComparePage() {

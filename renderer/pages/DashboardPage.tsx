@@ -1,14 +1,22 @@
 import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { TIER_LABELS } from '../../electron/domain/risk';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { TierChart } from '../components/TierChart';
 import { EVIDENCE_KIND_LABELS } from '../../electron/domain/questionnaire';
+import type { DashboardFigure } from '../../electron/domain/vendor-list';
 
 type Summary = ResponseOf<'portfolio.summary'>;
-const TIER_LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
 
 /** The portfolio at a glance: tiers, top risks, knockouts, reassessments and evidence due. */
-export function DashboardPage({ onOpenVendor }: { onOpenVendor(id: string): void }) {
+export function DashboardPage({
+  onOpenVendor,
+  onShowList,
+}: {
+  onOpenVendor(id: string): void;
+  /** Opens the vendor list filtered to the vendors a figure counts. */
+  onShowList(figure: DashboardFigure): void;
+}) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -31,7 +39,6 @@ export function DashboardPage({ onOpenVendor }: { onOpenVendor(id: string): void
     );
   if (!summary) return <div className="dashboard" aria-busy="true" />;
   const { totals, tiers, evidence, reassessments } = summary;
-  const expiringSoon = evidence.days0to30.length;
   const vendorLink = (id: string, name: string) => (
     <button type="button" className="link" onClick={() => onOpenVendor(id)}>
       {name}
@@ -42,33 +49,83 @@ export function DashboardPage({ onOpenVendor }: { onOpenVendor(id: string): void
     <div className="dashboard">
       <h1>Portfolio</h1>
       <div className="cards">
-        <Card label="Vendors" value={totals.vendors} note={`${totals.offboarded} offboarded not counted`} />
-        <Card label="Assessed" value={totals.assessed} note={`${totals.unassessed} not assessed`} />
+        <Card
+          label="Vendors"
+          value={totals.vendors}
+          note={`${totals.offboarded} offboarded not counted`}
+          onShow={() => onShowList('vendors')}
+        />
+        <Card
+          label="Assessed"
+          value={totals.assessed}
+          note={`${totals.unassessed} not assessed`}
+          onShow={() => onShowList('assessed')}
+        />
         <Card
           label="Average score"
           value={totals.averageScore === null ? '—' : totals.averageScore.toFixed(1)}
         />
-        <Card label="Open knockouts" value={summary.knockouts.length} alert={summary.knockouts.length > 0} />
+        <Card
+          label="Open knockouts"
+          value={summary.knockouts.length}
+          note={vendorsNote(summary.knockouts)}
+          alert={summary.knockouts.length > 0}
+          onShow={() => onShowList('knockouts')}
+        />
         <Card
           label="Conditions past due"
           value={summary.conditionsPastDue.length}
+          note={vendorsNote(summary.conditionsPastDue)}
           alert={summary.conditionsPastDue.length > 0}
+          onShow={() => onShowList('conditionsPastDue')}
         />
         <Card
           label="Overdue reassessments"
           value={reassessments.overdue.length}
           alert={reassessments.overdue.length > 0}
+          onShow={() => onShowList('overdue')}
         />
         <Card
-          label="Evidence expiring in 30 days"
-          value={expiringSoon}
-          note={`${evidence.expired.length} already expired`}
-          alert={evidence.expired.length > 0}
+          label="Reassessments due"
+          note="within 90 days"
+          value={reassessments.upcoming.length}
+          onShow={() => onShowList('upcoming')}
         />
+        <Card
+          label="Evidence expired"
+          value={evidence.expired.length}
+          note={vendorsNote(evidence.expired)}
+          alert={evidence.expired.length > 0}
+          onShow={() => onShowList('evidenceExpired')}
+        />
+        <div className="card card-wide">
+          <span className="card-label">Evidence expiring</span>
+          <div className="card-bands">
+            {(
+              [
+                ['evidence30', '≤ 30 days', evidence.days0to30],
+                ['evidence60', '31–60 days', evidence.days31to60],
+                ['evidence90', '61–90 days', evidence.days61to90],
+              ] as const
+            ).map(([figure, band, items]) => (
+              <button
+                key={figure}
+                type="button"
+                className="card-band"
+                onClick={() => onShowList(figure)}
+                aria-label={`Evidence expiring in ${band}: ${items.length} ${vendorsNote(items) ?? ''}. Show these vendors in the list`}
+              >
+                <span className="card-value">{items.length}</span>
+                <span>{band}</span>
+                {items.length > 0 && <span className="cell-muted card-note">{vendorsNote(items)}</span>}
+              </button>
+            ))}
+          </div>
+        </div>
       </div>
       <div className="dashboard-grid">
         <Panel title="Vendors by tier">
-          <TierChart counts={tiers} />
+          <TierChart counts={tiers} onSelect={onShowList} />
         </Panel>
         <Panel title="Highest residual risk">
           <Table
@@ -145,23 +202,40 @@ export function DashboardPage({ onOpenVendor }: { onOpenVendor(id: string): void
   );
 }
 
+/** "at N vendors" for a list of items that each name a vendor (files, flags, conditions). */
+function vendorsNote(items: readonly { vendorId: string }[]): string | undefined {
+  if (items.length === 0) return undefined;
+  const n = new Set(items.map((i) => i.vendorId)).size;
+  return `at ${n} vendor${n === 1 ? '' : 's'}`;
+}
+
+/** A figure; with `onShow`, a button that opens the vendor list behind it. */
 function Card({
   label,
   value,
   note,
   alert,
+  onShow,
 }: {
   label: string;
   value: ReactNode;
   note?: string;
   alert?: boolean;
+  onShow?(): void;
 }) {
-  return (
-    <div className={alert ? 'card card-alert' : 'card'}>
+  const className = alert ? 'card card-alert' : 'card';
+  const body = (
+    <>
       <span className="card-value">{value}</span>
       <span className="card-label">{label}</span>
       {note && <span className="cell-muted card-note">{note}</span>}
-    </div>
+    </>
+  );
+  if (!onShow) return <div className={className}>{body}</div>;
+  return (
+    <button type="button" className={className} onClick={onShow} title="Show these vendors in the list">
+      {body}
+    </button>
   );
 }
 

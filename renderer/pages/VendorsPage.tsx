@@ -9,15 +9,21 @@ import {
 } from '../../electron/domain/vendor';
 import {
   DEFAULT_VENDOR_QUERY,
+  dashboardQuery,
+  isFiltered,
+  type DashboardFigure,
   type VendorListQuery,
   type VendorSortKey,
 } from '../../electron/domain/vendor-list';
+import { ChoiceSelect, VendorFilters } from '../components/VendorFilters';
 import { useVendorList } from '../hooks/useVendorList';
 import { VendorTable } from '../components/VendorTable';
 import { VendorDetail } from './VendorDetail';
 
 interface VendorsPageProps {
   revision: number;
+  /** Opened from this dashboard figure: start filtered to the vendors it counts. */
+  figure?: DashboardFigure;
   selectedId: string | null;
   searchRef: RefObject<HTMLInputElement | null>;
   onSelect(id: string | null): void;
@@ -29,9 +35,24 @@ interface VendorsPageProps {
 
 const initialQuery = DEFAULT_VENDOR_QUERY;
 
+const CATEGORY_CHOICES = [
+  { value: '', label: 'All categories' },
+  ...VENDOR_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+];
+const STATUS_CHOICES = [
+  { value: '', label: 'All statuses' },
+  { value: VENDOR_STATUSES.filter((s) => s !== 'offboarded').join(','), label: 'Not offboarded' },
+  ...VENDOR_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+];
+const CRITICALITY_CHOICES = [
+  { value: '', label: 'Any criticality' },
+  ...CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABELS[c] })),
+];
+
 /** The vendor list with search, filters and sort, and the selected vendor beside it. */
 export function VendorsPage({
   revision,
+  figure,
   selectedId,
   searchRef,
   onSelect,
@@ -40,13 +61,18 @@ export function VendorsPage({
   onDelete,
   onOpenAssessment,
 }: VendorsPageProps) {
-  const [query, setQuery] = useState<VendorListQuery>(initialQuery);
+  const [query, setQuery] = useState<VendorListQuery>(() => (figure ? dashboardQuery(figure) : initialQuery));
+  // Opened again from another dashboard figure: start from that figure's list.
+  const [shownFigure, setShownFigure] = useState(figure);
+  if (figure !== shownFigure) {
+    setShownFigure(figure);
+    if (figure) setQuery(dashboardQuery(figure));
+  }
   const list = useVendorList(query, revision);
-  const filtered =
-    query.search !== '' || query.categories.length + query.statuses.length + query.criticalities.length > 0;
+  const filtered = isFiltered(query);
 
   const setFilter = (key: 'categories' | 'statuses' | 'criticalities', value: string) =>
-    setQuery((q) => ({ ...q, [key]: value ? [value] : [] }));
+    setQuery((q) => ({ ...q, [key]: value ? value.split(',') : [] }));
   const sortBy = (key: VendorSortKey) =>
     setQuery((q) => ({
       ...q,
@@ -68,42 +94,24 @@ export function VendorsPage({
           value={query.search}
           onChange={(e) => setQuery((q) => ({ ...q, search: e.target.value }))}
         />
-        <select
-          aria-label="Filter by category"
-          value={query.categories[0] ?? ''}
-          onChange={(e) => setFilter('categories', e.target.value)}
-        >
-          <option value="">All categories</option>
-          {VENDOR_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {CATEGORY_LABELS[c]}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by status"
-          value={query.statuses[0] ?? ''}
-          onChange={(e) => setFilter('statuses', e.target.value)}
-        >
-          <option value="">All statuses</option>
-          {VENDOR_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by criticality"
-          value={query.criticalities[0] ?? ''}
-          onChange={(e) => setFilter('criticalities', e.target.value)}
-        >
-          <option value="">Any criticality</option>
-          {CRITICALITIES.map((c) => (
-            <option key={c} value={c}>
-              {CRITICALITY_LABELS[c]}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          label="Filter by category"
+          choices={CATEGORY_CHOICES}
+          value={query.categories.join(',')}
+          onChange={(v) => setFilter('categories', v)}
+        />
+        <ChoiceSelect
+          label="Filter by status"
+          choices={STATUS_CHOICES}
+          value={query.statuses.join(',')}
+          onChange={(v) => setFilter('statuses', v)}
+        />
+        <ChoiceSelect
+          label="Filter by criticality"
+          choices={CRITICALITY_CHOICES}
+          value={query.criticalities.join(',')}
+          onChange={(v) => setFilter('criticalities', v)}
+        />
         {filtered && (
           <button
             type="button"
@@ -125,6 +133,7 @@ export function VendorsPage({
           Add vendor
         </button>
       </div>
+      <VendorFilters query={query} onChange={setQuery} onReplace={setQuery} />
       <div className="vendors-split">
         <section className="vendors-list" aria-label="Vendor list">
           {list.error && (

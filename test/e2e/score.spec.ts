@@ -132,7 +132,7 @@ test('the dashboard shows tiers, knockouts and reassessments, and opens the vend
 
   await app.open('#/dashboard');
   await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Vendors by tier: .*Not assessed 2\d/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Not assessed: 2\d vendors/ })).toBeVisible();
   const knockouts = page.getByRole('region', { name: 'Open knockouts' });
   await expect(knockouts).toContainText('Firmware is not signed');
   await expect(page.getByRole('region', { name: 'Conditions past due' })).toContainText(
@@ -145,4 +145,50 @@ test('the dashboard shows tiers, knockouts and reassessments, and opens the vend
       .getByRole('complementary', { name: 'Vendor details' })
       .getByRole('heading', { name: 'Kinetica Floor Robotics' }),
   ).toBeVisible();
+
+  // Each number clicks through to the vendors it counts.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('button', { name: /Open knockouts/ }).click();
+  await expect(page.getByTestId('vendor-count')).toHaveText('1 of 30 vendors');
+  await expect(page.getByLabel('Filter by red flags')).toHaveValue('knockout');
+  await expect(page.getByLabel('Filter by status')).toHaveValue('prospect,active');
+  const row = page.locator('[data-testid="vendor-rows"] [role="row"]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Kinetica Floor Robotics');
+  await expect(row).toContainText('1 KO');
+  await expect(row.getByRole('gridcell').nth(1)).toHaveText(/Critical|High|Medium|Low/);
+  await page.screenshot({ path: 'test-results/screens/16-vendors-from-dashboard-light.png' });
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const notAssessed = page.getByRole('button', { name: /^Not assessed: (\d+) vendors/ });
+  const count = Number((await notAssessed.getAttribute('aria-label'))!.match(/: (\d+) vendors/)![1]);
+  await notAssessed.click();
+  await expect(page.getByLabel('Filter by tier')).toHaveValue('unassessed');
+  // The dashboard leaves offboarded vendors out, and so does its list.
+  await expect(page.getByTestId('vendor-count')).toHaveText(`${count} of 30 vendors`);
+  // Such a vendor has no tier of its own on its page either, only its profile's.
+  await page.locator('[data-testid="vendor-rows"] [role="row"]').first().click();
+  await expect(page.getByTestId('vendor-tier')).toHaveText('Not assessed');
+  await expect(page.getByRole('region', { name: 'Risk and score' })).toContainText('on its profile alone');
+
+  // A filter can be saved under a name, picked again later, and deleted.
+  await page.getByLabel('Filter by decision').selectOption('none');
+  await page.getByRole('button', { name: 'Save filter…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save filter' });
+  await dialog.getByLabel('Name').fill('Unassessed, no decision');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Saved filters')).toHaveValue('Unassessed, no decision');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
+  await expect(page.getByLabel('Saved filters')).toHaveValue('');
+  await page.getByLabel('Saved filters').selectOption('Unassessed, no decision');
+  await expect(page.getByTestId('vendor-count')).toHaveText(`${count} of 30 vendors`);
+  await page.getByRole('button', { name: 'Delete saved' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete saved filter?' })
+    .getByRole('button', { name: 'Delete filter' })
+    .click();
+  await expect(page.getByLabel('Saved filters')).toHaveValue('');
+  await expect(page.getByLabel('Saved filters')).toContainText('No saved filters');
 });

@@ -98,7 +98,7 @@ test.describe('vendors', () => {
 
     await page.getByLabel('Filter by category').selectOption('robotics-iot');
     await expect(page.getByTestId('vendor-count')).toHaveText('7 of 30 vendors');
-    const rows = page.locator('[data-testid="vendor-scroll"] [role="row"]');
+    const rows = page.locator('[data-testid="vendor-rows"] [role="row"]');
     await expect(rows).toHaveCount(7);
     for (const text of await rows.allInnerTexts()) expect(text).toContain('Robotics / IoT hardware');
 
