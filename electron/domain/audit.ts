@@ -10,6 +10,9 @@ export const AUDIT_ENTITIES = [
   'evidence',
   'settings',
   'decision',
+  'clause',
+  'vendor-clause',
+  'sign-off',
 ] as const;
 /** What happened to it. */
 export const AUDIT_ACTIONS = [
@@ -21,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'upgrade',
   'answer',
   'attach',
+  'comment',
+  'sign-off',
+  'reopen',
 ] as const;
 
 /** One entry of the audit trail: who changed what, when, from what to what. */

@@ -43,6 +43,8 @@ export interface PortfolioEntry {
     }[];
     lastAssessed: string | null;
     nextReassessment: string | null;
+    /** Contract clauses recorded for the vendor (they score like answers). */
+    contract?: object | null;
   };
   /** The vendor's latest decision, if any. */
   decision?: DecisionKind | null;
@@ -146,12 +148,17 @@ export const PortfolioSummarySchema = z.object({
 export type PortfolioSummary = z.infer<typeof PortfolioSummarySchema>;
 
 /**
- * A vendor counts as assessed when it has an assessment that gives something to go on:
- * a control score or a raised flag. No assessment, or one with nothing scored answered
+ * A vendor counts as assessed when it has an assessment (or contract clauses) that gives
+ * something to go on: a control score or a raised flag. No assessment, or one with nothing scored answered
  * yet, is "unassessed" — never "low" because of a missing score.
  */
-export function isAssessed(result: PortfolioEntry['result']): boolean {
-  return result.assessment !== null && (result.score !== null || result.flags.length > 0);
+export function isAssessed(
+  result: Pick<PortfolioEntry['result'], 'assessment' | 'contract' | 'score' | 'flags'>,
+): boolean {
+  return (
+    (result.assessment !== null || Boolean(result.contract)) &&
+    (result.score !== null || result.flags.length > 0)
+  );
 }
 
 /** Builds the dashboard figures for a day (ISO date). */

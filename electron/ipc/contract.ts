@@ -28,6 +28,12 @@ import {
 import { RiskSettingsSchema, TIERS } from '../domain/risk';
 import { PortfolioSummarySchema } from '../domain/portfolio';
 import { DecisionInputSchema, DecisionSchema } from '../domain/decision';
+import {
+  ClauseMatrixSchema,
+  ClauseSchema,
+  ClauseSetInputSchema,
+  VendorContractSchema,
+} from '../domain/contract';
 
 /** A job id lets a long operation report progress and be cancelled. */
 const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a job id');
@@ -63,6 +69,14 @@ const QuestionnaireFileSchema = z
 
 const VendorScoreSchema = z.object({
   vendorId: z.string(),
+  contract: z
+    .object({
+      clauses: z.number().int(),
+      agreed: z.number().int(),
+      deviations: z.number().int(),
+      contradictions: z.number().int(),
+    })
+    .nullable(),
   assessment: z
     .object({ id: z.string(), title: z.string(), status: z.string(), updatedAt: z.string() })
     .nullable(),
@@ -269,6 +283,27 @@ export const contract = {
   'filters.list': op(z.object({}).strict(), SavedFiltersSchema),
   'filters.save': op(SavedFilterSchema, SavedFiltersSchema),
   'filters.remove': op(z.object({ name: z.string().trim().min(1).max(60) }).strict(), SavedFiltersSchema),
+  'clauses.library': op(z.object({}).strict(), z.array(ClauseSchema)),
+  'clauses.saveClause': op(ClauseSchema, z.array(ClauseSchema)),
+  'clauses.removeClause': op(z.object({ id: z.string().min(1).max(80) }).strict(), z.array(ClauseSchema)),
+  'clauses.forVendor': op(z.object({ vendorId: VendorIdSchema }).strict(), VendorContractSchema),
+  'clauses.set': op(ClauseSetInputSchema, VendorContractSchema),
+  'clauses.comment': op(
+    z
+      .object({
+        vendorId: VendorIdSchema,
+        clauseId: z.string().min(1).max(80),
+        text: z.string().trim().min(1, 'Write a comment').max(5000),
+      })
+      .strict(),
+    VendorContractSchema,
+  ),
+  'clauses.signOff': op(z.object({ vendorId: VendorIdSchema }).strict(), VendorContractSchema),
+  'clauses.matrix': op(z.object({ needsReview: z.boolean().default(false) }).strict(), ClauseMatrixSchema),
+  'clauses.exportCsv': op(
+    z.object({ needsReview: z.boolean().default(false) }).strict(),
+    z.object({ csv: z.string(), rows: z.number().int() }),
+  ),
   'preferences.get': op(z.object({}).strict(), PreferencesSchema),
   'preferences.set': op(PreferencesPatchSchema, PreferencesSchema),
 } as const;

@@ -69,6 +69,15 @@ export function createHandlers(
     'filters.list': () => services.savedFilters.list(),
     'filters.save': (filter) => services.savedFilters.save(filter),
     'filters.remove': ({ name }) => services.savedFilters.remove(name),
+    'clauses.library': () => services.clauses.library(),
+    'clauses.saveClause': (clause) => services.clauses.saveClause(clause),
+    'clauses.removeClause': ({ id }) => services.clauses.removeClause(id),
+    'clauses.forVendor': ({ vendorId }) => services.clauses.forVendor(vendorId),
+    'clauses.set': (input) => services.clauses.set(input),
+    'clauses.comment': ({ vendorId, clauseId, text }) => services.clauses.comment(vendorId, clauseId, text),
+    'clauses.signOff': ({ vendorId }) => services.clauses.signOff(vendorId),
+    'clauses.matrix': ({ needsReview }) => services.clauses.matrix(needsReview),
+    'clauses.exportCsv': ({ needsReview }) => services.clauses.exportCsv(needsReview),
     'preferences.get': () => services.preferences.get(),
     'preferences.set': (patch) => {
       const updated = services.preferences.set(patch);

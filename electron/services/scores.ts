@@ -15,6 +15,8 @@ import type { AnswerValue } from '../domain/answer';
 import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
 import { selfAssessmentResult, type SelfAssessmentResult } from '../domain/roadmap';
+import { CONTRACT_QUESTIONNAIRE_ID } from '../domain/contract';
+import { contractPart } from './contract-library';
 
 export interface VendorScore extends Omit<AssessmentScore, 'score'> {
   vendorId: string;
@@ -28,6 +30,8 @@ export interface VendorScore extends Omit<AssessmentScore, 'score'> {
   lastAssessed: string | null;
   nextReassessment: string | null;
   overdue: boolean;
+  /** The contract's clauses in the score, or null while none is recorded. */
+  contract: { clauses: number; agreed: number; deviations: number; contradictions: number } | null;
 }
 
 const RISK_KEY = 'risk';
@@ -128,13 +132,25 @@ export function createScoreService(ctx: ServiceContext, questionnaires: Question
         contributions: [],
         flags: [],
       };
-      if (chosen) {
+      // The contract's clauses count through the same rules as answers, as one more domain.
+      const contract = contractPart(storage, ctx.now, vendorId);
+      if (chosen || contract) {
+        const answers = chosen ? answersOf(chosen.id) : new Map<string, AnswerValue | null>();
+        for (const [key, answer] of contract?.answers ?? []) answers.set(key, answer);
         scored = scoreAssessment({
-          questionnaires: questionnairesOf(chosen),
-          answers: answersOf(chosen.id),
-          evidence: storage.evidence.listForAssessment(chosen.id),
+          questionnaires: [
+            ...(chosen ? questionnairesOf(chosen) : []),
+            ...(contract ? [contract.questionnaire] : []),
+          ],
+          answers,
+          evidence: chosen ? storage.evidence.listForAssessment(chosen.id) : [],
           today,
         });
+        // Completeness is the assessment's: clauses not yet agreed are flags, not unanswered questions.
+        const assessed = scored.domains.filter((d) => d.questionnaireId !== CONTRACT_QUESTIONNAIRE_ID);
+        const answered = assessed.reduce((n, d) => n + d.answered, 0);
+        const applicable = assessed.reduce((n, d) => n + d.applicable, 0);
+        scored = { ...scored, answered, applicable, completeness: applicable ? answered / applicable : 0 };
       }
       const inherent = inherentRisk(vendor);
       const residual = residualRisk(inherent.value, scored.score, settings);
@@ -159,6 +175,12 @@ export function createScoreService(ctx: ServiceContext, questionnaires: Question
         lastAssessed,
         nextReassessment: next,
         overdue: next !== null && next < today,
+        contract: contract && {
+          clauses: contract.evaluations.length,
+          agreed: contract.evaluations.filter((e) => e.status === 'agreed').length,
+          deviations: contract.evaluations.filter((e) => e.state === 'deviates').length,
+          contradictions: contract.evaluations.filter((e) => e.state === 'contradicts').length,
+        },
       };
     },
   };

@@ -8,6 +8,7 @@ import { createScoreService } from './scores';
 import { createDecisionService } from './decisions';
 import { createPortfolioService } from './portfolio';
 import { createSavedFilterService } from './saved-filters';
+import { createClauseService } from './clauses';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
@@ -31,6 +32,7 @@ export interface AppServices {
   decisions: ReturnType<typeof createDecisionService>;
   portfolio: ReturnType<typeof createPortfolioService>;
   savedFilters: ReturnType<typeof createSavedFilterService>;
+  clauses: ReturnType<typeof createClauseService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -62,6 +64,7 @@ export function createServices(options: ServicesOptions): AppServices {
     decisions: createDecisionService(ctx),
     portfolio,
     savedFilters: createSavedFilterService(ctx),
+    clauses: createClauseService(ctx),
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

@@ -72,6 +72,12 @@ export function createVendorService(ctx: ServiceContext, refreshStandings: () =>
             `${before.name} has ${assessments} assessment${assessments > 1 ? 's' : ''}; set its status to Offboarded instead, so its review history is kept`,
           );
         }
+        if (storage.clauses.countForVendor(id) > 0) {
+          throw new AppError(
+            'CONFLICT',
+            `${before.name} has contract clauses on record; set its status to Offboarded instead, so legal's history is kept`,
+          );
+        }
         storage.vendors.remove(id);
         recordAudit(ctx, 'vendor', id, 'delete', before, null);
         return { id };

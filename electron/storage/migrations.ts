@@ -203,6 +203,63 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN DELETE FROM vendor_standings; END;
     `,
   },
+  {
+    version: 6,
+    name: 'contract clauses',
+    sql: `
+      -- The clause library: the built-in clauses (with the user's edits of their positions) and the user's own.
+      CREATE TABLE clause_library (
+        id TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE vendor_clauses (
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE RESTRICT,
+        clause_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        value TEXT,
+        reference TEXT NOT NULL,
+        waiver TEXT,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        PRIMARY KEY (vendor_id, clause_id)
+      );
+      CREATE TABLE clause_comments (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE RESTRICT,
+        clause_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        author TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX clause_comments_vendor ON clause_comments (vendor_id, clause_id, at);
+      CREATE TABLE legal_signoffs (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE RESTRICT,
+        reviewer TEXT NOT NULL,
+        signed_at TEXT NOT NULL,
+        statuses TEXT NOT NULL,
+        reopened_at TEXT,
+        reopened_by TEXT,
+        reopened_clause TEXT
+      );
+      CREATE INDEX legal_signoffs_vendor ON legal_signoffs (vendor_id, signed_at);
+      -- Clauses feed the vendor's flags and score: keep the list's standings honest.
+      CREATE TRIGGER standings_clause_insert AFTER INSERT ON vendor_clauses
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = NEW.vendor_id; END;
+      CREATE TRIGGER standings_clause_update AFTER UPDATE ON vendor_clauses
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id IN (OLD.vendor_id, NEW.vendor_id); END;
+      CREATE TRIGGER standings_clause_delete AFTER DELETE ON vendor_clauses
+        BEGIN DELETE FROM vendor_standings WHERE vendor_id = OLD.vendor_id; END;
+      CREATE TRIGGER standings_library_insert AFTER INSERT ON clause_library
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_library_update AFTER UPDATE ON clause_library
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_library_delete AFTER DELETE ON clause_library
+        BEGIN DELETE FROM vendor_standings; END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

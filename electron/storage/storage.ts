@@ -7,6 +7,7 @@ import { createEvidenceRepo, type EvidenceRepo } from './evidence-repo';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { createDecisionRepo, type DecisionRepo } from './decision-repo';
 import { createStandingRepo, type StandingRepo } from './standing-repo';
+import { createClauseRepo, type ClauseRepo } from './clause-repo';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
@@ -19,6 +20,7 @@ export interface Storage {
   readonly settings: SettingsRepo;
   readonly decisions: DecisionRepo;
   readonly standings: StandingRepo;
+  readonly clauses: ClauseRepo;
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   close(): void;
@@ -37,6 +39,7 @@ export function openStorage(dataDir: string): Storage {
     settings: createSettingsRepo(db),
     decisions: createDecisionRepo(db),
     standings: createStandingRepo(db),
+    clauses: createClauseRepo(db),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
     close: db.close,

@@ -199,6 +199,62 @@ const specific: Record<OperationName, unknown[]> = {
     { name: 'Critical' },
   ],
   'filters.remove': [{}, { name: '' }, { name: 'No such filter' }],
+  'clauses.library': [{ id: 'x' }],
+  'clauses.saveClause': [
+    {},
+    { id: 'Bad Id', title: 'x', why: 'x', position: { text: 'x' }, valueTypes: ['hours'] },
+    { id: 'x', title: 'x', why: 'x', position: { text: 'x' }, valueTypes: [] },
+    { id: 'x', title: 'x', why: 'x', position: { text: 'x' }, valueTypes: ['weeks'] },
+    {
+      id: 'x',
+      title: 'x',
+      why: 'x',
+      position: { text: 'x', rules: [{ kind: 'regions-within', regions: ['eu'] }] },
+      valueTypes: ['hours'],
+    },
+    { id: 'x', title: '', why: 'x', position: { text: 'x' }, valueTypes: ['hours'] },
+  ],
+  'clauses.removeClause': [{}, { id: '' }, { id: 'no-such-clause' }],
+  'clauses.forVendor': [{}, { vendorId: 'x' }, { vendorId: uuid }],
+  'clauses.set': [
+    {},
+    { vendorId: uuid, clauseId: 'breach-notification', status: 'done' },
+    { vendorId: uuid, clauseId: 'breach-notification', status: 'waived' },
+    {
+      vendorId: uuid,
+      clauseId: 'breach-notification',
+      status: 'agreed',
+      waiver: { reason: 'x', acceptedBy: 'y' },
+    },
+    {
+      vendorId: uuid,
+      clauseId: 'breach-notification',
+      status: 'agreed',
+      value: { type: 'hours', value: -1 },
+    },
+    { vendorId: uuid, clauseId: 'breach-notification', status: 'agreed', value: { type: 'weeks', value: 1 } },
+    {
+      vendorId: uuid,
+      clauseId: 'cyber-insurance',
+      status: 'agreed',
+      value: { type: 'money', amount: 5, currency: 'euro' },
+    },
+    {
+      vendorId: uuid,
+      clauseId: 'data-residency',
+      status: 'agreed',
+      value: { type: 'regions', value: ['mars'] },
+    },
+    { vendorId: uuid, clauseId: 'breach-notification', status: 'agreed' },
+  ],
+  'clauses.comment': [
+    {},
+    { vendorId: uuid, clauseId: 'breach-notification', text: '  ' },
+    { vendorId: uuid, clauseId: 'breach-notification', text: 'Fine' },
+  ],
+  'clauses.signOff': [{}, { vendorId: 'x' }, { vendorId: uuid }],
+  'clauses.matrix': [{ needsReview: 'yes' }],
+  'clauses.exportCsv': [{ needsReview: 1 }, { path: '/etc/passwd' }],
   'preferences.get': [{ key: 'theme' }],
   'preferences.set': [
     { theme: 'neon' },
@@ -225,6 +281,9 @@ function snapshot(dataDir: string): string {
       'settings',
       'decisions',
       'vendor_standings',
+      'vendor_clauses',
+      'clause_comments',
+      'legal_signoffs',
     ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
     const prefsPath = join(dataDir, 'preferences.json');
     return JSON.stringify({ rows, prefs: existsSync(prefsPath) ? readFileSync(prefsPath, 'utf8') : null });

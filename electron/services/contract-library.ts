@@ -1,0 +1,86 @@
+import builtinFile from '../../questionnaires/clause-library.json';
+import { answerKey } from '../domain/evaluate-assessment';
+import {
+  ClauseLibraryFileSchema,
+  contractAnswers,
+  contractQuestionnaire,
+  evaluateContract,
+  type AnswerLookup,
+  type Clause,
+  type ClauseEvaluation,
+} from '../domain/contract';
+import type { AnswerValue } from '../domain/answer';
+import type { Questionnaire } from '../domain/questionnaire';
+import type { Storage } from '../storage/storage';
+
+/** The built-in clauses, checked once (a test checks the file itself). */
+let builtins: Clause[] | null = null;
+function builtinClauses(): Clause[] {
+  return (builtins ??= ClauseLibraryFileSchema.parse(builtinFile).clauses.map((c) => ({
+    ...c,
+    source: 'builtin',
+  })));
+}
+
+const cache = new WeakMap<Storage['clauses'], { version: string; library: Clause[] }>();
+
+/**
+ * The clause library of a data folder: built-in clauses (with the user's edits) and the
+ * user's own, in order. Built-in clauses the folder has not seen yet (a new app version)
+ * are added first. The same array is returned until the library changes, so what is
+ * derived from it (the contract questionnaire) is built once.
+ */
+export function clauseLibrary(storage: Storage, now: () => Date): Clause[] {
+  const repo = storage.clauses;
+  let hit = cache.get(repo);
+  if (hit && hit.version === repo.libraryVersion()) return hit.library;
+  const known = new Set(repo.library().map((c) => c.id));
+  const missing = builtinClauses().filter((c) => !known.has(c.id));
+  if (missing.length) {
+    storage.transaction(() => {
+      const at = now().toISOString();
+      const stored = new Set(repo.library().map((c) => c.id));
+      builtinClauses().forEach((c, i) => {
+        if (!stored.has(c.id)) repo.putClause(c, i, at);
+      });
+    });
+  }
+  hit = { version: repo.libraryVersion(), library: repo.library() };
+  cache.set(repo, hit);
+  return hit.library;
+}
+
+/** The vendor's latest answer to each question, newest assessment first, for the contract's cross-checks. */
+export function vendorAnswerLookup(storage: Storage, vendorId: string): AnswerLookup {
+  let answers: Map<string, AnswerValue> | null = null;
+  return (questionnaireId, questionId) => {
+    if (!answers) {
+      answers = new Map();
+      for (const a of storage.assessments.listForVendor(vendorId))
+        for (const row of storage.assessments.answers(a.id)) {
+          const key = answerKey(row.questionnaireId, row.questionId);
+          if (!answers.has(key) && row.answer) answers.set(key, row.answer);
+        }
+    }
+    return answers.get(answerKey(questionnaireId, questionId)) ?? null;
+  };
+}
+
+export interface ContractPart {
+  questionnaire: Questionnaire;
+  answers: Map<string, AnswerValue>;
+  evaluations: ClauseEvaluation[];
+}
+
+/** The vendor's contract as scoring sees it, or null while no clause of it is recorded. */
+export function contractPart(storage: Storage, now: () => Date, vendorId: string): ContractPart | null {
+  const records = storage.clauses.listForVendor(vendorId);
+  if (records.length === 0) return null;
+  const library = clauseLibrary(storage, now);
+  const evaluations = evaluateContract(library, records, vendorAnswerLookup(storage, vendorId));
+  return {
+    questionnaire: contractQuestionnaire(library),
+    answers: contractAnswers(evaluations),
+    evaluations,
+  };
+}

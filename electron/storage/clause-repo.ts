@@ -1,0 +1,134 @@
+import type { Database } from './database';
+import type { Clause, ClauseComment, SignOff, VendorClause } from '../domain/contract';
+
+/** Contract clauses: the library, each vendor's clause records, comments and legal sign-offs. */
+export interface ClauseRepo {
+  library(): Clause[];
+  /** Changes whenever the library does (cheap to ask). */
+  libraryVersion(): string;
+  putClause(clause: Clause, position: number, at: string): void;
+  removeClause(id: string): void;
+  listForVendor(vendorId: string): VendorClause[];
+  /** Every vendor's clause records, for the legal matrix. */
+  listAll(): VendorClause[];
+  countForVendor(vendorId: string): number;
+  put(record: VendorClause): void;
+  comments(vendorId: string): ClauseComment[];
+  addComment(vendorId: string, comment: ClauseComment): void;
+  latestSignOff(vendorId: string): SignOff | null;
+  /** The latest sign-off of every vendor that has one. */
+  latestSignOffs(): Map<string, SignOff>;
+  insertSignOff(vendorId: string, signOff: SignOff): void;
+  reopen(signOffId: string, at: string, by: string, clauseId: string): void;
+}
+
+/** Creates the clause repository. */
+export function createClauseRepo(db: Database): ClauseRepo {
+  const sql = db.sqlite;
+  const libraryStmt = sql.prepare('SELECT definition FROM clause_library ORDER BY position, id');
+  const versionStmt = sql.prepare(
+    'SELECT COUNT(*) AS n, MAX(updated_at) AS at, SUM(position) AS p FROM clause_library',
+  );
+  const putClauseStmt = sql.prepare(
+    `INSERT INTO clause_library (id, definition, position, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, position = excluded.position, updated_at = excluded.updated_at`,
+  );
+  const removeClauseStmt = sql.prepare('DELETE FROM clause_library WHERE id = ?');
+  const byVendor = sql.prepare('SELECT * FROM vendor_clauses WHERE vendor_id = ? ORDER BY clause_id');
+  const all = sql.prepare('SELECT * FROM vendor_clauses ORDER BY vendor_id, clause_id');
+  const countStmt = sql.prepare(
+    `SELECT (SELECT COUNT(*) FROM vendor_clauses WHERE vendor_id = $id) + (SELECT COUNT(*) FROM clause_comments WHERE vendor_id = $id)
+       + (SELECT COUNT(*) FROM legal_signoffs WHERE vendor_id = $id) AS n`,
+  );
+  const putStmt = sql.prepare(
+    `INSERT INTO vendor_clauses (vendor_id, clause_id, status, value, reference, waiver, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (vendor_id, clause_id) DO UPDATE SET status = excluded.status, value = excluded.value,
+       reference = excluded.reference, waiver = excluded.waiver, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  const commentsStmt = sql.prepare('SELECT * FROM clause_comments WHERE vendor_id = ? ORDER BY at, rowid');
+  const addCommentStmt = sql.prepare(
+    'INSERT INTO clause_comments (id, vendor_id, clause_id, text, author, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const latestStmt = sql.prepare(
+    'SELECT * FROM legal_signoffs WHERE vendor_id = ? ORDER BY signed_at DESC, rowid DESC LIMIT 1',
+  );
+  const latestAllStmt = sql.prepare(
+    `SELECT s.* FROM legal_signoffs s WHERE s.rowid = (SELECT t.rowid FROM legal_signoffs t WHERE t.vendor_id = s.vendor_id
+       ORDER BY t.signed_at DESC, t.rowid DESC LIMIT 1)`,
+  );
+  const insertSignOffStmt = sql.prepare(
+    'INSERT INTO legal_signoffs (id, vendor_id, reviewer, signed_at, statuses) VALUES (?, ?, ?, ?, ?)',
+  );
+  const reopenStmt = sql.prepare(
+    'UPDATE legal_signoffs SET reopened_at = ?, reopened_by = ?, reopened_clause = ? WHERE id = ? AND reopened_at IS NULL',
+  );
+
+  const record = (r: Record<string, unknown>): VendorClause => ({
+    vendorId: String(r.vendor_id),
+    clauseId: String(r.clause_id),
+    status: String(r.status) as VendorClause['status'],
+    value: r.value === null ? null : (JSON.parse(String(r.value)) as VendorClause['value']),
+    reference: JSON.parse(String(r.reference)) as VendorClause['reference'],
+    waiver: r.waiver === null ? null : (JSON.parse(String(r.waiver)) as VendorClause['waiver']),
+    updatedAt: String(r.updated_at),
+    updatedBy: String(r.updated_by),
+  });
+  const signOff = (r: Record<string, unknown>): SignOff => ({
+    id: String(r.id),
+    reviewer: String(r.reviewer),
+    signedAt: String(r.signed_at),
+    statuses: JSON.parse(String(r.statuses)) as SignOff['statuses'],
+    reopenedAt: (r.reopened_at as string | null) ?? null,
+    reopenedBy: (r.reopened_by as string | null) ?? null,
+    reopenedClause: (r.reopened_clause as string | null) ?? null,
+  });
+
+  return {
+    library: () => libraryStmt.all().map((r) => JSON.parse(String(r.definition)) as Clause),
+    libraryVersion: () => JSON.stringify(versionStmt.get()),
+    putClause(clause, position, at) {
+      putClauseStmt.run(clause.id, JSON.stringify(clause), position, at);
+    },
+    removeClause(id) {
+      removeClauseStmt.run(id);
+    },
+    listForVendor: (vendorId) => byVendor.all(vendorId).map(record),
+    listAll: () => all.all().map(record),
+    countForVendor: (vendorId) => Number((countStmt.get({ $id: vendorId }) as { n: number }).n),
+    put(r) {
+      putStmt.run(
+        r.vendorId,
+        r.clauseId,
+        r.status,
+        r.value === null ? null : JSON.stringify(r.value),
+        JSON.stringify(r.reference),
+        r.waiver === null ? null : JSON.stringify(r.waiver),
+        r.updatedAt,
+        r.updatedBy,
+      );
+    },
+    comments: (vendorId) =>
+      commentsStmt.all(vendorId).map((r) => ({
+        id: String(r.id),
+        clauseId: String(r.clause_id),
+        text: String(r.text),
+        author: String(r.author),
+        at: String(r.at),
+      })),
+    addComment(vendorId, c) {
+      addCommentStmt.run(c.id, vendorId, c.clauseId, c.text, c.author, c.at);
+    },
+    latestSignOff(vendorId) {
+      const r = latestStmt.get(vendorId);
+      return r ? signOff(r) : null;
+    },
+    latestSignOffs: () => new Map(latestAllStmt.all().map((r) => [String(r.vendor_id), signOff(r)])),
+    insertSignOff(vendorId, s) {
+      insertSignOffStmt.run(s.id, vendorId, s.reviewer, s.signedAt, JSON.stringify(s.statuses));
+    },
+    reopen(id, at, by, clauseId) {
+      reopenStmt.run(at, by, clauseId, id);
+    },
+  };
+}
