@@ -7,7 +7,6 @@ import {
   needsLegalReview,
   type Clause,
   type ClauseComment,
-  type ClauseEvaluation,
   type ClauseInput,
   type ClauseSetInput,
   type SignOff,
