@@ -9,6 +9,7 @@ import {
   questionnairesValidate,
 } from './questionnaire-commands';
 import { score } from './score-commands';
+import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
 import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
@@ -33,6 +34,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   assessStatus,
   score,
   portfolio,
+  clausesList,
+  clausesShow,
+  clausesSet,
+  clausesSignOff,
+  clausesExport,
   demoLoad,
   info,
 ];

@@ -26,8 +26,10 @@ export interface ClauseRepo {
 export function createClauseRepo(db: Database): ClauseRepo {
   const sql = db.sqlite;
   const libraryStmt = sql.prepare('SELECT definition FROM clause_library ORDER BY position, id');
+  // The definitions themselves: a timestamp could repeat within a millisecond.
   const versionStmt = sql.prepare(
-    'SELECT COUNT(*) AS n, MAX(updated_at) AS at, SUM(position) AS p FROM clause_library',
+    `SELECT group_concat(id || char(31) || definition, char(30)) AS v
+     FROM (SELECT id, definition FROM clause_library ORDER BY position, id)`,
   );
   const putClauseStmt = sql.prepare(
     `INSERT INTO clause_library (id, definition, position, updated_at) VALUES (?, ?, ?, ?)
@@ -86,7 +88,7 @@ export function createClauseRepo(db: Database): ClauseRepo {
 
   return {
     library: () => libraryStmt.all().map((r) => JSON.parse(String(r.definition)) as Clause),
-    libraryVersion: () => JSON.stringify(versionStmt.get()),
+    libraryVersion: () => String((versionStmt.get() as { v: string | null }).v ?? ''),
     putClause(clause, position, at) {
       putClauseStmt.run(clause.id, JSON.stringify(clause), position, at);
     },

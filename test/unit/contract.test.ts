@@ -16,6 +16,7 @@ import {
 import { neutraliseCell, toCsv } from '../../electron/domain/csv';
 import type { AnswerValue } from '../../electron/domain/answer';
 import { openApp, vendorInput } from './helpers';
+import { main } from '../../electron/cli';
 
 const position = (...rules: ClauseRule[]) => ({ position: { text: 'Our position', rules } });
 
@@ -541,5 +542,89 @@ describe('evaluateContract', () => {
     const e = evaluateContract(lib, [], () => null);
     expect(e.map((x) => x.clause.id)).toEqual(lib.map((c) => c.id));
     expect(e.every((x) => x.state === 'missing')).toBe(true);
+  });
+});
+
+describe('vendor-risk clauses', () => {
+  it('sets, shows, signs off and exports from the command line, with exit codes', async () => {
+    const app = openApp();
+    app.services.vendors.create(vendorInput({ name: 'Cli Contract Co' }));
+    const run = async (...args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['--data-dir', app.dataDir, ...args], {
+        stdout: (s) => void (stdout += s),
+        stderr: (s) => void (stderr += s),
+        env: { VENDOR_RISK_USER: 'Lena Legal' },
+      });
+      return { code, stdout, stderr };
+    };
+    const set = await run(
+      'clauses',
+      'set',
+      'cli contract co',
+      'breach-notification',
+      '--status',
+      'agreed',
+      '--value',
+      '96h',
+      '--ref',
+      'MSA, 12.3, 14',
+    );
+    expect(set).toMatchObject({ code: 0, stderr: '' });
+    expect(set.stdout).toBe(
+      'Breach notification time for Cli Contract Co: Agreed, 96 h — DEVIATES\n96 h is more than our position of 72 h\n',
+    );
+    const waive = await run(
+      'clauses',
+      'set',
+      'Cli Contract Co',
+      'uptime-sla',
+      '--status',
+      'waived',
+      '--reason',
+      'Batch job',
+      '--accepted-by',
+      'COO',
+    );
+    expect(waive.code).toBe(0);
+    const signed = await run('clauses', 'signoff', 'Cli Contract Co');
+    expect(signed.stdout).toMatch(
+      /^Signed off the contract of Cli Contract Co as Lena Legal on \d{4}-\d{2}-\d{2}\n$/,
+    );
+
+    const shown = await run('clauses', 'show', 'Cli Contract Co', '--json');
+    const contract = JSON.parse(shown.stdout) as {
+      signOffState: string;
+      clauses: { clause: { id: string }; state: string }[];
+    };
+    expect(contract.signOffState).toBe('signed');
+    expect(contract.clauses.find((c) => c.clause.id === 'breach-notification')!.state).toBe('deviates');
+    const text = await run('clauses', 'show', 'Cli Contract Co');
+    expect(text.stdout).toMatch(/breach-notification\s+Agreed\s+96 h\s+DEVIATES\s+MSA, § 12\.3, p\. 14/);
+    expect(text.stdout).toContain('Uptime SLA: waived — Batch job (accepted by COO)');
+    expect(text.stdout).toMatch(/Legal sign-off: signed off by Lena Legal on .* — needs legal review\n$/);
+
+    expect(
+      await run('clauses', 'set', 'Cli Contract Co', 'uptime-sla', '--status', 'agreed', '--value', 'soon'),
+    ).toMatchObject({
+      code: 2,
+      stderr: 'vendor-risk: invalid input: value: "soon" is not a value of this clause (percentage)\n',
+    });
+    expect((await run('clauses', 'set', 'Cli Contract Co', 'uptime-sla')).code).toBe(1);
+    expect(
+      (await run('clauses', 'set', 'Cli Contract Co', 'no-such-clause', '--status', 'agreed')).code,
+    ).toBe(2);
+    expect((await run('clauses', 'set', 'Nobody', 'uptime-sla', '--status', 'agreed')).code).toBe(2);
+    expect((await run('clauses', 'export')).code).toBe(1);
+
+    const file = join(app.dataDir, 'clauses.csv');
+    const exported = await run('clauses', 'export', '--out', file, '--needs-review');
+    expect(exported.code).toBe(0);
+    const rows = parse(readFileSync(file, 'utf8').slice(1)) as string[][];
+    expect(exported.stdout).toBe(`Wrote ${rows.length - 1} rows to ${file}\n`);
+    expect(rows.find((r) => r[1] === 'Breach notification time')).toEqual(
+      expect.arrayContaining(['Cli Contract Co', 'Agreed', '96 h', 'MSA', '12.3', '14']),
+    );
   });
 });
