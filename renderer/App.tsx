@@ -3,7 +3,7 @@ import { call, newJobId, onMenuCommand, onProgress, type MenuCommand } from './a
 import type { Vendor, VendorInput } from '../electron/domain/vendor';
 import type { Preferences } from '../electron/domain/preferences';
 import type { AppErrorShape } from '../electron/domain/errors';
-import { useHashRoute } from './hooks/useHashRoute';
+import { useHashRoute, type Route } from './hooks/useHashRoute';
 import { ToastProvider, useToast } from './components/Toasts';
 import { Dialog } from './components/Dialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
@@ -17,6 +17,8 @@ import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
 import { QuestionnairesPage } from './pages/QuestionnairesPage';
 import { ComparePage } from './pages/ComparePage';
 import { DashboardPage } from './pages/DashboardPage';
+import { ContractPage } from './pages/ContractPage';
+import { LegalPage } from './pages/LegalPage';
 
 const NAV = [
   ['dashboard', 'Dashboard'],
@@ -24,6 +26,7 @@ const NAV = [
   ['compare', 'Compare'],
   ['self', 'Self-assessment'],
   ['questionnaires', 'Questionnaires'],
+  ['legal', 'Legal'],
   ['settings', 'Settings'],
 ] as const;
 
@@ -216,8 +219,8 @@ function Shell() {
           <a
             key={page}
             href={`#/${page}`}
-            className={route.page === page ? 'nav-item active' : 'nav-item'}
-            aria-current={route.page === page ? 'page' : undefined}
+            className={navPage(route) === page ? 'nav-item active' : 'nav-item'}
+            aria-current={navPage(route) === page ? 'page' : undefined}
           >
             {label}
           </a>
@@ -246,6 +249,14 @@ function Shell() {
             onOpenVendor={(id) => go({ page: 'vendors', vendorId: id })}
             onShowList={(figure) => go({ page: 'vendors', vendorId: null, figure })}
           />
+        ) : route.page === 'contract' ? (
+          <ContractPage
+            key={route.vendorId}
+            vendorId={route.vendorId}
+            onBack={() => go({ page: 'vendors', vendorId: route.vendorId })}
+          />
+        ) : route.page === 'legal' ? (
+          <LegalPage onOpenContract={(vendorId) => go({ page: 'contract', vendorId })} />
         ) : route.page === 'compare' ? (
           <ComparePage />
         ) : route.page === 'questionnaires' ? (
@@ -277,6 +288,7 @@ function Shell() {
             onEdit={(id) => void openVendor(id, (vendor) => setEditing({ mode: 'edit', vendor }))}
             onDelete={(id) => void openVendor(id, setDeleting)}
             onOpenAssessment={(id) => go({ page: 'assessment', id })}
+            onOpenContract={(vendorId) => go({ page: 'contract', vendorId })}
           />
         )}
       </main>
@@ -315,4 +327,9 @@ function Shell() {
       </Dialog>
     </div>
   );
+}
+
+/** The menu entry a page belongs to (a vendor's contract is under Vendors). */
+function navPage(route: Route): string {
+  return route.page === 'contract' ? 'vendors' : route.page;
 }

@@ -5,6 +5,8 @@ export type Route =
   /** `figure`: the list was opened from that dashboard figure, filtered to the vendors it counts. */
   | { page: 'vendors'; vendorId: string | null; figure?: DashboardFigure }
   | { page: 'assessment'; id: string }
+  | { page: 'contract'; vendorId: string }
+  | { page: 'legal' }
   | { page: 'self' }
   | { page: 'questionnaires' }
   | { page: 'compare' }
@@ -20,6 +22,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'questionnaires') return { page: 'questionnaires' };
   if (parts[0] === 'compare') return { page: 'compare' };
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
+  if (parts[0] === 'legal') return { page: 'legal' };
+  if (parts[0] === 'vendors' && parts[1] && parts[2] === 'contract')
+    return { page: 'contract', vendorId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
   const show = new URLSearchParams(search).get('show');
   const figure = DASHBOARD_FIGURES.find((f) => f === show);
@@ -43,6 +48,10 @@ export function hashOf(route: Route): string {
       return '#/compare';
     case 'dashboard':
       return '#/dashboard';
+    case 'legal':
+      return '#/legal';
+    case 'contract':
+      return `#/vendors/${encodeURIComponent(route.vendorId)}/contract`;
     case 'assessment':
       return `#/assessments/${encodeURIComponent(route.id)}`;
     case 'vendors': {

@@ -24,12 +24,20 @@ interface VendorDetailProps {
   onEdit(id: string): void;
   onDelete(id: string): void;
   onOpenAssessment(id: string): void;
+  onOpenContract(vendorId: string): void;
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The selected vendor: profile, notes and change history. */
-export function VendorDetail({ id, revision, onEdit, onDelete, onOpenAssessment }: VendorDetailProps) {
+export function VendorDetail({
+  id,
+  revision,
+  onEdit,
+  onDelete,
+  onOpenAssessment,
+  onOpenContract,
+}: VendorDetailProps) {
   const [reloaded, setReloaded] = useState(0);
   const { vendor, history, assessments, evidence, score, trend, decisions, error } = useVendor(
     id,
@@ -104,6 +112,19 @@ export function VendorDetail({ id, revision, onEdit, onDelete, onOpenAssessment 
         assessments={assessments}
         onRecorded={() => setReloaded((n) => n + 1)}
       />
+      <section aria-label="Contract">
+        <div className="section-title-row">
+          <h3>Contract</h3>
+          <button type="button" className="button" onClick={() => onOpenContract(vendor.id)}>
+            Contract clauses
+          </button>
+        </div>
+        <p className="cell-muted" data-testid="contract-summary">
+          {score?.contract
+            ? `${score.contract.agreed} of ${score.contract.clauses} clauses agreed · ${score.contract.deviations} deviating · ${score.contract.contradictions} contradicting the answers`
+            : 'No clause recorded yet.'}
+        </p>
+      </section>
       <section aria-label="Assessments">
         <div className="section-title-row">
           <h3>Assessments</h3>

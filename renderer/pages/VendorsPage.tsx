@@ -31,6 +31,7 @@ interface VendorsPageProps {
   onEdit(id: string): void;
   onDelete(id: string): void;
   onOpenAssessment(id: string): void;
+  onOpenContract(vendorId: string): void;
 }
 
 const initialQuery = DEFAULT_VENDOR_QUERY;
@@ -60,6 +61,7 @@ export function VendorsPage({
   onEdit,
   onDelete,
   onOpenAssessment,
+  onOpenContract,
 }: VendorsPageProps) {
   const [query, setQuery] = useState<VendorListQuery>(() => (figure ? dashboardQuery(figure) : initialQuery));
   // Opened again from another dashboard figure: start from that figure's list.
@@ -164,6 +166,7 @@ export function VendorsPage({
           onEdit={onEdit}
           onDelete={onDelete}
           onOpenAssessment={onOpenAssessment}
+          onOpenContract={onOpenContract}
         />
       </div>
     </div>

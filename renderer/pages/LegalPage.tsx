@@ -1,0 +1,473 @@
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../api';
+import {
+  CLAUSE_GROUPS,
+  CLAUSE_GROUP_LABELS,
+  CLAUSE_STATUS_LABELS,
+  CLAUSE_VALUE_TYPES,
+  REGIONS,
+  REGION_LABELS,
+  VALUE_TYPE_LABELS,
+  type Clause,
+  type ClauseGroup,
+  type ClauseMatrix,
+  type ClauseRule,
+  type ClauseValueType,
+  type Region,
+} from '../../electron/domain/contract';
+import { SEVERITIES, type Severity } from '../../electron/domain/questionnaire';
+import { Dialog } from '../components/Dialog';
+import { FormField } from '../components/FormField';
+import { useToast } from '../components/Toasts';
+import { STATE_LABELS } from './ContractPage';
+
+/** A cell's mark: a symbol and the words a screen reader (and the legend) gives it. */
+const MARKS = { ok: '✓', deviates: '✗', contradicts: '!', missing: '·', open: '…', waived: 'W' } as const;
+
+/** Legal's view across vendors: the vendors × clauses matrix with its CSV, and the clause library. */
+export function LegalPage({ onOpenContract }: { onOpenContract(vendorId: string): void }) {
+  const [tab, setTab] = useState<'matrix' | 'library'>('matrix');
+  return (
+    <div className="legal-page">
+      <header className="legal-header">
+        <h1>Legal</h1>
+        <div role="tablist" aria-label="Legal views" className="tabs">
+          <button type="button" role="tab" aria-selected={tab === 'matrix'} onClick={() => setTab('matrix')}>
+            Vendors × clauses
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'library'}
+            onClick={() => setTab('library')}
+          >
+            Clause library
+          </button>
+        </div>
+      </header>
+      {tab === 'matrix' ? <Matrix onOpenContract={onOpenContract} /> : <Library />}
+    </div>
+  );
+}
+
+function Matrix({ onOpenContract }: { onOpenContract(vendorId: string): void }) {
+  const [needsReview, setNeedsReview] = useState(false);
+  const [matrix, setMatrix] = useState<ClauseMatrix | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const toast = useToast();
+
+  useEffect(() => {
+    void call('clauses.matrix', { needsReview }).then((r) =>
+      r.ok ? setMatrix(r.value) : setError(r.error.message),
+    );
+  }, [needsReview]);
+
+  const exportCsv = async () => {
+    const r = await call('clauses.exportCsv', { needsReview });
+    if (!r.ok) return toast('error', r.error.message);
+    const url = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = needsReview ? 'contract-clauses-needing-review.csv' : 'contract-clauses.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    toast('success', `Exported ${r.value.rows} rows`);
+  };
+
+  if (error)
+    return (
+      <p className="form-error page-error" role="alert">
+        {error}
+      </p>
+    );
+  return (
+    <section aria-label="Vendors by clause">
+      <div className="toolbar toolbar-inline" role="toolbar" aria-label="Matrix tools">
+        <label className="checkbox-filter">
+          <input type="checkbox" checked={needsReview} onChange={(e) => setNeedsReview(e.target.checked)} />
+          Needs legal review only
+        </label>
+        <span className="legend cell-muted">
+          {Object.entries(MARKS).map(([state, mark]) => (
+            <span key={state} className={`mark mark-${state}`}>
+              {mark} {STATE_LABELS[state as keyof typeof MARKS]}
+            </span>
+          ))}
+        </span>
+        <span className="toolbar-spacer" />
+        <span className="count" data-testid="matrix-count">
+          {matrix ? `${matrix.rows.length} vendor${matrix.rows.length === 1 ? '' : 's'}` : 'Loading…'}
+        </span>
+        <button type="button" className="button" onClick={() => void exportCsv()}>
+          Export CSV
+        </button>
+      </div>
+      {matrix && matrix.rows.length === 0 ? (
+        <div className="empty">
+          <p className="empty-title">{needsReview ? 'No vendor needs legal review' : 'No vendors yet'}</p>
+          <p>
+            {needsReview ? 'Every contract is signed off and meets our positions.' : 'Add vendors first.'}
+          </p>
+        </div>
+      ) : (
+        matrix && (
+          <div className="matrix-scroll">
+            <table className="matrix">
+              <thead>
+                <tr>
+                  <th scope="col">Vendor</th>
+                  <th scope="col">Sign-off</th>
+                  {matrix.clauses.map((c) => (
+                    <th key={c.id} scope="col" title={c.title}>
+                      <span className="matrix-head">{c.title}</span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {matrix.rows.map((row) => (
+                  <tr key={row.vendorId}>
+                    <th scope="row">
+                      <button type="button" className="link" onClick={() => onOpenContract(row.vendorId)}>
+                        {row.vendorName}
+                      </button>
+                    </th>
+                    <td className={row.needsReview ? 'signoff-cell needs-review' : 'signoff-cell'}>
+                      {row.signOffState === 'none'
+                        ? '—'
+                        : row.signOffState === 'signed'
+                          ? 'Signed'
+                          : 'Reopened'}
+                    </td>
+                    {matrix.clauses.map((c) => {
+                      const cell = row.cells[c.id]!;
+                      const words = `${CLAUSE_STATUS_LABELS[cell.status]}: ${STATE_LABELS[cell.state]}`;
+                      return (
+                        <td key={c.id} className={`mark mark-${cell.state}`} title={`${c.title} — ${words}`}>
+                          <span aria-label={words}>{MARKS[cell.state]}</span>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      )}
+    </section>
+  );
+}
+
+const RULE_FOR: Record<ClauseValueType, ClauseRule['kind'] | null> = {
+  hours: 'at-most',
+  days: 'at-most',
+  months: 'at-least',
+  percentage: 'at-least',
+  money: 'at-least-money',
+  regions: 'regions-within',
+  'yes-no': 'required',
+  text: null,
+};
+
+function ruleText(rule: ClauseRule): string {
+  switch (rule.kind) {
+    case 'at-most':
+      return `at most ${rule.value}`;
+    case 'at-least':
+      return `at least ${rule.value}`;
+    case 'at-least-money':
+      return `at least ${rule.currency} ${rule.amount.toLocaleString('en-US')}`;
+    case 'regions-within':
+      return `only in ${rule.regions.map((r) => REGION_LABELS[r]).join(', ')}`;
+    case 'required':
+      return 'required';
+  }
+}
+
+function Library() {
+  const [library, setLibrary] = useState<Clause[]>([]);
+  const [editing, setEditing] = useState<Clause | 'new' | null>(null);
+  const toast = useToast();
+  const load = useCallback(() => {
+    void call('clauses.library', {}).then((r) =>
+      r.ok ? setLibrary(r.value) : toast('error', r.error.message),
+    );
+  }, [toast]);
+  useEffect(load, [load]);
+
+  const remove = async (id: string) => {
+    const r = await call('clauses.removeClause', { id });
+    if (r.ok) setLibrary(r.value);
+    else toast('error', r.error.message);
+  };
+
+  return (
+    <section aria-label="Clause library">
+      <div className="toolbar toolbar-inline">
+        <span className="cell-muted">
+          Our recommended positions. Changing one re-judges every vendor’s agreed terms at once.
+        </span>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+          Add clause
+        </button>
+      </div>
+      <table className="explanation-table library-table">
+        <thead>
+          <tr>
+            <th scope="col">Clause</th>
+            <th scope="col">Our position</th>
+            <th scope="col">Deviates unless</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {library.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <strong>{c.title}</strong>
+                <div className="cell-muted">
+                  {CLAUSE_GROUP_LABELS[c.group]} · {c.source === 'builtin' ? 'built-in' : 'yours'}
+                </div>
+              </td>
+              <td>{c.position.text}</td>
+              <td>{c.position.rules.map(ruleText).join('; ') || '—'}</td>
+              <td className="nowrap">
+                <button type="button" className="button button-quiet" onClick={() => setEditing(c)}>
+                  Edit
+                </button>
+                {c.source === 'user' && (
+                  <button type="button" className="button button-quiet" onClick={() => void remove(c.id)}>
+                    Delete
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Dialog
+        title={editing === 'new' ? 'Add clause' : `Position: ${editing?.title ?? ''}`}
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        wide
+      >
+        {editing && (
+          <ClauseForm
+            key={editing === 'new' ? 'new' : editing.id}
+            clause={editing === 'new' ? null : editing}
+            onSaved={(lib) => {
+              setLibrary(lib);
+              setEditing(null);
+              toast('success', 'Clause library saved');
+            }}
+          />
+        )}
+      </Dialog>
+    </section>
+  );
+}
+
+function slug(title: string): string {
+  return title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+/** Edits a clause's position and rule, or adds a clause of the user's own. */
+function ClauseForm({ clause, onSaved }: { clause: Clause | null; onSaved(library: Clause[]): void }) {
+  const [title, setTitle] = useState(clause?.title ?? '');
+  const [group, setGroup] = useState<ClauseGroup>(clause?.group ?? 'other');
+  const [why, setWhy] = useState(clause?.why ?? '');
+  const [text, setText] = useState(clause?.position.text ?? '');
+  const [valueType, setValueType] = useState<ClauseValueType>(clause?.valueTypes[0] ?? 'yes-no');
+  const [severity, setSeverity] = useState<Severity>(clause?.deviationSeverity ?? 'medium');
+  const firstRule = clause?.position.rules[0];
+  const [number, setNumber] = useState(
+    firstRule && 'value' in firstRule
+      ? String(firstRule.value)
+      : firstRule?.kind === 'at-least-money'
+        ? String(firstRule.amount)
+        : '',
+  );
+  const [currency, setCurrency] = useState(firstRule?.kind === 'at-least-money' ? firstRule.currency : 'EUR');
+  const [regions, setRegions] = useState<Region[]>(
+    firstRule?.kind === 'regions-within' ? firstRule.regions : ['eu'],
+  );
+  const [kind, setKind] = useState<ClauseRule['kind'] | null>(firstRule?.kind ?? RULE_FOR[valueType]);
+  const [error, setError] = useState<string | null>(null);
+
+  const rule = (): ClauseRule | null | string => {
+    if (!kind) return null;
+    if (kind === 'required') return { kind };
+    if (kind === 'regions-within') return regions.length ? { kind, regions } : 'Allow at least one region';
+    const n = Number(number);
+    if (number.trim() === '' || !Number.isFinite(n) || n < 0) return 'Enter the number of the position';
+    if (kind === 'at-least-money') return { kind, amount: n, currency: currency.toUpperCase() };
+    return { kind, value: n };
+  };
+
+  const save = async () => {
+    const r0 = rule();
+    if (typeof r0 === 'string') return setError(r0);
+    const rules = clause ? [...(r0 ? [r0] : []), ...clause.position.rules.slice(1)] : r0 ? [r0] : [];
+    const r = await call('clauses.saveClause', {
+      ...(clause ?? { valueTypes: [valueType], id: slug(title) }),
+      title,
+      group,
+      why,
+      deviationSeverity: severity,
+      position: { text, rules },
+    });
+    if (!r.ok)
+      return setError(
+        r.error.details?.[0] ? `${r.error.details[0].path}: ${r.error.details[0].message}` : r.error.message,
+      );
+    onSaved(r.value);
+  };
+  const judged = clause ? clause.valueTypes : [valueType];
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <FormField id="clause-title" label="Title" required>
+        {(p) => (
+          <input
+            {...p}
+            data-autofocus
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField id="clause-group" label="Group">
+        {(p) => (
+          <select {...p} value={group} onChange={(e) => setGroup(e.target.value as ClauseGroup)}>
+            {CLAUSE_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {CLAUSE_GROUP_LABELS[g]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="clause-why" label="Why it matters" required>
+        {(p) => (
+          <textarea {...p} rows={2} value={why} maxLength={2000} onChange={(e) => setWhy(e.target.value)} />
+        )}
+      </FormField>
+      <FormField id="clause-position" label="Our position" required>
+        {(p) => (
+          <textarea {...p} rows={2} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
+        )}
+      </FormField>
+      {!clause && (
+        <FormField id="clause-type" label="Its value">
+          {(p) => (
+            <select
+              {...p}
+              value={valueType}
+              onChange={(e) => {
+                const t = e.target.value as ClauseValueType;
+                setValueType(t);
+                setKind(RULE_FOR[t]);
+              }}
+            >
+              {CLAUSE_VALUE_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {VALUE_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
+      {kind && kind !== 'required' && (
+        <fieldset className="field">
+          <legend>A deviation is a value that is not</legend>
+          {kind === 'regions-within' ? (
+            <span className="checkbox-row">
+              {REGIONS.map((r) => (
+                <label key={r} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={regions.includes(r)}
+                    onChange={(e) =>
+                      setRegions(e.target.checked ? [...regions, r] : regions.filter((x) => x !== r))
+                    }
+                  />
+                  {REGION_LABELS[r]}
+                </label>
+              ))}
+            </span>
+          ) : (
+            <span className="inline">
+              {(kind === 'at-most' || kind === 'at-least') && (
+                <select
+                  aria-label="Rule"
+                  value={kind}
+                  onChange={(e) => setKind(e.target.value as ClauseRule['kind'])}
+                >
+                  <option value="at-most">at most</option>
+                  <option value="at-least">at least</option>
+                </select>
+              )}
+              {kind === 'at-least-money' && <span>at least</span>}
+              {kind === 'at-least-money' && (
+                <input
+                  aria-label="Currency"
+                  className="currency-input"
+                  value={currency}
+                  maxLength={3}
+                  onChange={(e) => setCurrency(e.target.value.toUpperCase())}
+                />
+              )}
+              <input
+                aria-label="Position value"
+                className="number-input"
+                inputMode="decimal"
+                value={number}
+                onChange={(e) => setNumber(e.target.value)}
+              />
+              <span className="cell-muted">
+                {judged.map((t) => VALUE_TYPE_LABELS[t].toLowerCase()).join(' or ')}
+              </span>
+            </span>
+          )}
+        </fieldset>
+      )}
+      <FormField id="clause-severity" label="Severity of a deviation">
+        {(p) => (
+          <select {...p} value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">
+          Save clause
+        </button>
+      </div>
+    </form>
+  );
+}
