@@ -13,6 +13,7 @@ export const AUDIT_ENTITIES = [
   'clause',
   'vendor-clause',
   'sign-off',
+  'device-import',
 ] as const;
 /** What happened to it. */
 export const AUDIT_ACTIONS = [

@@ -45,6 +45,8 @@ export interface PortfolioEntry {
     nextReassessment: string | null;
     /** Contract clauses recorded for the vendor (they score like answers). */
     contract?: object | null;
+    /** Devices the vendor makes in our inventory (their findings score like answers). */
+    devices?: object | null;
   };
   /** The vendor's latest decision, if any. */
   decision?: DecisionKind | null;
@@ -153,10 +155,10 @@ export type PortfolioSummary = z.infer<typeof PortfolioSummarySchema>;
  * yet, is "unassessed" — never "low" because of a missing score.
  */
 export function isAssessed(
-  result: Pick<PortfolioEntry['result'], 'assessment' | 'contract' | 'score' | 'flags'>,
+  result: Pick<PortfolioEntry['result'], 'assessment' | 'contract' | 'devices' | 'score' | 'flags'>,
 ): boolean {
   return (
-    (result.assessment !== null || Boolean(result.contract)) &&
+    (result.assessment !== null || Boolean(result.contract) || Boolean(result.devices)) &&
     (result.score !== null || result.flags.length > 0)
   );
 }

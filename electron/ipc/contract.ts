@@ -28,6 +28,7 @@ import {
 import { RiskSettingsSchema, TIERS } from '../domain/risk';
 import { PortfolioSummarySchema } from '../domain/portfolio';
 import { DecisionInputSchema, DecisionSchema } from '../domain/decision';
+import { DEVICE_OPS } from '../domain/device-api';
 import {
   ClauseMatrixSchema,
   ClauseSchema,
@@ -69,6 +70,17 @@ const QuestionnaireFileSchema = z
 
 const VendorScoreSchema = z.object({
   vendorId: z.string(),
+  devices: z
+    .record(
+      z.string(),
+      z.object({
+        fail: z.number().int(),
+        accepted: z.number().int(),
+        pass: z.number().int(),
+        unknown: z.number().int(),
+      }),
+    )
+    .nullable(),
   contract: z
     .object({
       clauses: z.number().int(),
@@ -304,6 +316,19 @@ export const contract = {
     z.object({ needsReview: z.boolean().default(false) }).strict(),
     z.object({ csv: z.string(), rows: z.number().int() }),
   ),
+  'devices.preview': op(DEVICE_OPS.preview.request, DEVICE_OPS.preview.response, true),
+  'devices.apply': op(DEVICE_OPS.apply.request, DEVICE_OPS.apply.response),
+  'devices.discard': op(DEVICE_OPS.discard.request, DEVICE_OPS.discard.response),
+  'devices.errorsCsv': op(DEVICE_OPS.errorsCsv.request, DEVICE_OPS.errorsCsv.response),
+  'devices.list': op(DEVICE_OPS.list.request, DEVICE_OPS.list.response),
+  'devices.facets': op(DEVICE_OPS.facets.request, DEVICE_OPS.facets.response),
+  'devices.findings': op(DEVICE_OPS.findings.request, DEVICE_OPS.findings.response),
+  'devices.link': op(DEVICE_OPS.link.request, DEVICE_OPS.link.response),
+  'devices.accept': op(DEVICE_OPS.accept.request, DEVICE_OPS.accept.response),
+  'devices.history': op(DEVICE_OPS.history.request, DEVICE_OPS.history.response),
+  'devices.exportCsv': op(DEVICE_OPS.exportCsv.request, DEVICE_OPS.exportCsv.response),
+  'devices.getSettings': op(DEVICE_OPS.getSettings.request, DEVICE_OPS.getSettings.response),
+  'devices.setSettings': op(DEVICE_OPS.setSettings.request, DEVICE_OPS.setSettings.response),
   'preferences.get': op(z.object({}).strict(), PreferencesSchema),
   'preferences.set': op(PreferencesPatchSchema, PreferencesSchema),
 } as const;

@@ -10,13 +10,18 @@ import type { Storage } from '../storage/storage';
 import type { ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
 import { createScoreService } from './scores';
+import type { Posture } from '../domain/device-checks';
 
 /**
  * The portfolio dashboard: every vendor's score by the score service itself (the same
  * model and the same choice of assessment as the vendor page, no second copy of it) and
  * the evidence of the scored assessment, aggregated by domain/portfolio.
  */
-export function createPortfolioService(ctx: ServiceContext, questionnaires: QuestionnaireService) {
+export function createPortfolioService(
+  ctx: ServiceContext,
+  questionnaires: QuestionnaireService,
+  devicePosture: (vendorId: string) => Posture | null,
+) {
   /**
    * A reader of vendors' entries for the length of one call: one score service over reads
    * remembered meanwhile, so pinned questionnaires are parsed once (not once per vendor),
@@ -24,7 +29,7 @@ export function createPortfolioService(ctx: ServiceContext, questionnaires: Ques
    */
   const entryReader = () => {
     const storage = rememberingReads(ctx.storage);
-    const scores = createScoreService({ ...ctx, storage }, rememberingPinned(questionnaires));
+    const scores = createScoreService({ ...ctx, storage }, rememberingPinned(questionnaires), devicePosture);
     return (vendor: PortfolioEntry['vendor']): { entry: PortfolioEntry; evidence: Evidence[] } => {
       const result = scores.vendor(vendor.id);
       const [latest] = storage.decisions.listForVendor(vendor.id);

@@ -17,6 +17,12 @@ import type { QuestionnaireService } from './questionnaires';
 import { selfAssessmentResult, type SelfAssessmentResult } from '../domain/roadmap';
 import { CONTRACT_QUESTIONNAIRE_ID } from '../domain/contract';
 import { contractPart } from './contract-library';
+import {
+  DEVICE_QUESTIONNAIRE_ID,
+  devicePostureQuestionnaire,
+  postureAnswers,
+  type Posture,
+} from '../domain/device-checks';
 
 export interface VendorScore extends Omit<AssessmentScore, 'score'> {
   vendorId: string;
@@ -30,6 +36,8 @@ export interface VendorScore extends Omit<AssessmentScore, 'score'> {
   lastAssessed: string | null;
   nextReassessment: string | null;
   overdue: boolean;
+  /** Findings of the devices the vendor makes, per check, or null when none is in our inventory. */
+  devices: Posture | null;
   /** The contract's clauses in the score, or null while none is recorded. */
   contract: { clauses: number; agreed: number; deviations: number; contradictions: number } | null;
 }
@@ -37,7 +45,12 @@ export interface VendorScore extends Omit<AssessmentScore, 'score'> {
 const RISK_KEY = 'risk';
 
 /** Scores, risk and tiers: the model of docs/scoring.md applied to stored assessments. */
-export function createScoreService(ctx: ServiceContext, questionnaires: QuestionnaireService) {
+export function createScoreService(
+  ctx: ServiceContext,
+  questionnaires: QuestionnaireService,
+  /** The vendor's device posture (devices it makes in our inventory), or null when it has none. */
+  devicePosture: (vendorId: string) => Posture | null = () => null,
+) {
   const { storage } = ctx;
 
   const riskSettings = (): RiskSettings => {
@@ -134,20 +147,27 @@ export function createScoreService(ctx: ServiceContext, questionnaires: Question
       };
       // The contract's clauses count through the same rules as answers, as one more domain.
       const contract = contractPart(storage, ctx.now, vendorId);
-      if (chosen || contract) {
+      // So do the open findings of the devices it makes, as a device-posture domain.
+      const posture = devicePosture(vendorId);
+      if (chosen || contract || posture) {
         const answers = chosen ? answersOf(chosen.id) : new Map<string, AnswerValue | null>();
         for (const [key, answer] of contract?.answers ?? []) answers.set(key, answer);
+        for (const [key, answer] of posture ? postureAnswers(posture) : []) answers.set(key, answer);
         scored = scoreAssessment({
           questionnaires: [
             ...(chosen ? questionnairesOf(chosen) : []),
             ...(contract ? [contract.questionnaire] : []),
+            ...(posture ? [devicePostureQuestionnaire()] : []),
           ],
           answers,
           evidence: chosen ? storage.evidence.listForAssessment(chosen.id) : [],
           today,
         });
         // Completeness is the assessment's: clauses not yet agreed are flags, not unanswered questions.
-        const assessed = scored.domains.filter((d) => d.questionnaireId !== CONTRACT_QUESTIONNAIRE_ID);
+        const assessed = scored.domains.filter(
+          (d) =>
+            d.questionnaireId !== CONTRACT_QUESTIONNAIRE_ID && d.questionnaireId !== DEVICE_QUESTIONNAIRE_ID,
+        );
         const answered = assessed.reduce((n, d) => n + d.answered, 0);
         const applicable = assessed.reduce((n, d) => n + d.applicable, 0);
         scored = { ...scored, answered, applicable, completeness: applicable ? answered / applicable : 0 };
@@ -175,6 +195,7 @@ export function createScoreService(ctx: ServiceContext, questionnaires: Question
         lastAssessed,
         nextReassessment: next,
         overdue: next !== null && next < today,
+        devices: posture,
         contract: contract && {
           clauses: contract.evaluations.length,
           agreed: contract.evaluations.filter((e) => e.status === 'agreed').length,

@@ -9,6 +9,7 @@ import { createDecisionService } from './decisions';
 import { createPortfolioService } from './portfolio';
 import { createSavedFilterService } from './saved-filters';
 import { createClauseService } from './clauses';
+import { createDeviceService } from './devices';
 import { loadDemoPortfolio } from './demo';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
@@ -33,6 +34,7 @@ export interface AppServices {
   portfolio: ReturnType<typeof createPortfolioService>;
   savedFilters: ReturnType<typeof createSavedFilterService>;
   clauses: ReturnType<typeof createClauseService>;
+  devices: ReturnType<typeof createDeviceService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -51,7 +53,8 @@ export function createServices(options: ServicesOptions): AppServices {
     newId: randomUUID,
   };
   const questionnaires = createQuestionnaireService(ctx);
-  const portfolio = createPortfolioService(ctx, questionnaires);
+  const devices = createDeviceService(ctx);
+  const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture);
   const vendors = createVendorService(ctx, portfolio.refreshStandings);
   const assessments = createAssessmentService(ctx, questionnaires);
 
@@ -60,11 +63,12 @@ export function createServices(options: ServicesOptions): AppServices {
     vendors,
     questionnaires,
     assessments,
-    scores: createScoreService(ctx, questionnaires),
+    scores: createScoreService(ctx, questionnaires, devices.vendorPosture),
     decisions: createDecisionService(ctx),
     portfolio,
     savedFilters: createSavedFilterService(ctx),
     clauses: createClauseService(ctx),
+    devices,
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

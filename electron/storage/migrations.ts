@@ -260,6 +260,76 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN DELETE FROM vendor_standings; END;
     `,
   },
+  {
+    version: 7,
+    name: 'device inventory',
+    sql: `
+      -- One row per device and source system; data is the device record as JSON.
+      CREATE TABLE devices (
+        source TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        serial TEXT,
+        manufacturer_key TEXT,
+        data TEXT NOT NULL,
+        import_id TEXT NOT NULL,
+        PRIMARY KEY (source, device_id)
+      );
+      CREATE INDEX devices_serial ON devices (serial);
+      CREATE INDEX devices_manufacturer ON devices (manufacturer_key);
+      CREATE TABLE device_imports (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        summary TEXT NOT NULL
+      );
+      CREATE INDEX device_imports_source ON device_imports (source, at);
+      -- How each source's files are read, so the next file maps itself.
+      CREATE TABLE device_mappings (
+        source TEXT PRIMARY KEY,
+        mapping TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      -- A manufacturer name confirmed to be a vendor.
+      CREATE TABLE manufacturer_links (
+        manufacturer_key TEXT PRIMARY KEY,
+        manufacturer TEXT NOT NULL,
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+        linked_at TEXT NOT NULL,
+        linked_by TEXT NOT NULL
+      );
+      CREATE TABLE device_acceptances (
+        source TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        check_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        accepted_by TEXT NOT NULL,
+        expires_on TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (source, device_id, check_id)
+      );
+      -- Device findings feed the hardware vendor's score: an import, a link or an acceptance changes standings.
+      CREATE TRIGGER standings_device_import AFTER INSERT ON device_imports
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_link_insert AFTER INSERT ON manufacturer_links
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_link_update AFTER UPDATE ON manufacturer_links
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_link_delete AFTER DELETE ON manufacturer_links
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_acceptance_insert AFTER INSERT ON device_acceptances
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_acceptance_update AFTER UPDATE ON device_acceptances
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_acceptance_delete AFTER DELETE ON device_acceptances
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_device_settings AFTER UPDATE ON settings WHEN NEW.key = 'deviceChecks'
+        BEGIN DELETE FROM vendor_standings; END;
+      CREATE TRIGGER standings_device_settings_insert AFTER INSERT ON settings WHEN NEW.key = 'deviceChecks'
+        BEGIN DELETE FROM vendor_standings; END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -8,6 +8,7 @@ import { createSettingsRepo, type SettingsRepo } from './settings-repo';
 import { createDecisionRepo, type DecisionRepo } from './decision-repo';
 import { createStandingRepo, type StandingRepo } from './standing-repo';
 import { createClauseRepo, type ClauseRepo } from './clause-repo';
+import { createDeviceRepo, type DeviceRepo } from './device-repo';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
@@ -21,6 +22,7 @@ export interface Storage {
   readonly decisions: DecisionRepo;
   readonly standings: StandingRepo;
   readonly clauses: ClauseRepo;
+  readonly devices: DeviceRepo;
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   close(): void;
@@ -40,6 +42,7 @@ export function openStorage(dataDir: string): Storage {
     decisions: createDecisionRepo(db),
     standings: createStandingRepo(db),
     clauses: createClauseRepo(db),
+    devices: createDeviceRepo(db),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
     close: db.close,

@@ -255,6 +255,61 @@ const specific: Record<OperationName, unknown[]> = {
   'clauses.signOff': [{}, { vendorId: 'x' }, { vendorId: uuid }],
   'clauses.matrix': [{ needsReview: 'yes' }],
   'clauses.exportCsv': [{ needsReview: 1 }, { path: '/etc/passwd' }],
+  'devices.preview': [
+    {},
+    { source: '', fileName: 'a.csv', contentBase64: '' },
+    { source: 'WMS', fileName: 'a.csv', contentBase64: '' },
+    { source: 'WMS', fileName: 'a.csv', contentBase64: Buffer.from('id,type\n').toString('base64') },
+    {
+      source: 'WMS',
+      fileName: 'a.bin',
+      contentBase64: Buffer.from([0, 1, 2, 3, 255, 0, 7, 8, 0, 0]).toString('base64'),
+    },
+    { source: 'WMS', fileName: 'a.json', contentBase64: Buffer.from('[{"id": 1},').toString('base64') },
+    { source: 'WMS', fileName: 'a.csv', contentBase64: Buffer.from('id,name\n"1,x\n').toString('base64') },
+    {
+      source: 'WMS',
+      fileName: 'a.csv',
+      contentBase64: Buffer.from('colour,size\nred,2\n').toString('base64'),
+    },
+    {
+      source: 'WMS',
+      fileName: 'a.csv',
+      contentBase64: 'aWQKMQo=',
+      mapping: { columns: { id: 'spaceship' } },
+    },
+  ],
+  'devices.apply': [{}, { token: 'x' }, { token: uuid }],
+  'devices.discard': [{}, { token: 'x' }],
+  'devices.errorsCsv': [{}, { token: uuid }],
+  'devices.list': [
+    { sort: 'name; DROP TABLE devices' },
+    { limit: 100000 },
+    { offset: -1 },
+    { finding: 'bad' },
+  ],
+  'devices.facets': [{ all: true }],
+  'devices.findings': [{ vendorId: 'x' }],
+  'devices.link': [
+    {},
+    { manufacturer: 'Zebra', vendorId: 'x' },
+    { manufacturer: '', vendorId: null },
+    { manufacturer: 'Zebra', vendorId: uuid },
+  ],
+  'devices.accept': [
+    {},
+    { source: 'WMS', deviceId: 'd1', check: 'bad', reason: 'x', expiresOn: '2027-01-01' },
+    { source: 'WMS', deviceId: 'd1', check: 'no-mtls', reason: '', expiresOn: '2027-01-01' },
+    { source: 'WMS', deviceId: 'd1', check: 'no-mtls', reason: 'x', expiresOn: 'soon' },
+    { source: 'WMS', deviceId: 'd1', check: 'no-mtls', reason: 'Isolated VLAN', expiresOn: '2027-01-01' },
+  ],
+  'devices.history': [{ limit: 0 }, { limit: 'all' }],
+  'devices.exportCsv': [{ out: '/etc/passwd' }],
+  'devices.getSettings': [{ key: 'x' }],
+  'devices.setSettings': [
+    {},
+    { certExpiringDays: 0, heartbeatHours: 24, firmwareMaxAgeDays: 365, recentlySeenDays: 7 },
+  ],
   'preferences.get': [{ key: 'theme' }],
   'preferences.set': [
     { theme: 'neon' },
@@ -284,6 +339,11 @@ function snapshot(dataDir: string): string {
       'vendor_clauses',
       'clause_comments',
       'legal_signoffs',
+      'devices',
+      'device_imports',
+      'device_mappings',
+      'manufacturer_links',
+      'device_acceptances',
     ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
     const prefsPath = join(dataDir, 'preferences.json');
     return JSON.stringify({ rows, prefs: existsSync(prefsPath) ? readFileSync(prefsPath, 'utf8') : null });

@@ -1,0 +1,199 @@
+/** Requests and responses of the device operations (the IPC contract imports these). */
+import { z } from 'zod';
+import { DeviceMappingSchema, DeviceSchema, DEVICE_TYPES } from './devices';
+import { DEVICE_CHECKS, DeviceCheckSettingsSchema } from './device-checks';
+import { MAX_IMPORT_BYTES } from './device-file';
+
+const Source = z
+  .string()
+  .trim()
+  .min(1, 'Name the system the file comes from (e.g. "WMS asset export")')
+  .max(100);
+const Token = z.string().uuid('Not a preview');
+const Count = z.number().int();
+const Checks = z.record(z.enum(DEVICE_CHECKS), Count);
+const PostureSchema = z.record(
+  z.enum(DEVICE_CHECKS),
+  z.object({ fail: Count, accepted: Count, pass: Count, unknown: Count }),
+);
+
+export const DevicePreviewRequestSchema = z
+  .object({
+    source: Source,
+    fileName: z.string().max(260),
+    contentBase64: z
+      .string()
+      .max(
+        Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8,
+        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+      ),
+    mapping: DeviceMappingSchema.optional(),
+    jobId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+  })
+  .strict();
+
+const RowErrorSchema = z.object({ row: Count, column: z.string(), value: z.string(), reason: z.string() });
+
+export const DevicePreviewSchema = z.object({
+  token: z.string(),
+  source: z.string(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'json', 'ndjson']),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
+  delimiter: z.string().nullable(),
+  headers: z.array(z.string()),
+  mapping: DeviceMappingSchema,
+  mappingSaved: z.boolean(),
+  dates: z.object({
+    order: z.enum(['dmy', 'mdy']),
+    detected: z.enum(['dmy', 'mdy', 'conflict', 'ambiguous']),
+  }),
+  warnings: z.array(z.string()),
+  counts: z.object({ read: Count, valid: Count, rejected: Count, duplicates: Count }),
+  errors: z.array(RowErrorSchema),
+  errorsTotal: Count,
+  duplicates: z.array(
+    z.object({ key: z.string(), kind: z.enum(['id', 'serial']), rows: z.tuple([Count, Count]) }),
+  ),
+  unmapped: z.array(
+    z.object({
+      field: z.enum(['status', 'type']),
+      value: z.string(),
+      count: Count,
+      suggestion: z.string().nullable(),
+    }),
+  ),
+  sample: z.array(z.object({ row: Count, raw: z.record(z.string(), z.string()), device: DeviceSchema })),
+  diff: z.object({
+    added: Count,
+    changed: Count,
+    removed: Count,
+    unchanged: Count,
+    firstTime: z.boolean(),
+    examples: z.object({
+      added: z.array(z.string()),
+      changed: z.array(z.object({ deviceId: z.string(), fields: z.array(z.string()) })),
+      removed: z.array(z.string()),
+      unchanged: Count,
+    }),
+  }),
+  findings: Checks,
+  manufacturers: z.array(
+    z.object({
+      name: z.string(),
+      devices: Count,
+      vendorId: z.string().nullable(),
+      suggestion: z.object({ id: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+});
+
+export const CheckedDeviceSchema = z.object({
+  source: z.string(),
+  device: DeviceSchema,
+  vendorId: z.string().nullable(),
+  results: z.record(z.enum(DEVICE_CHECKS), z.enum(['fail', 'pass', 'unknown', 'n/a'])),
+  open: z.array(z.enum(DEVICE_CHECKS)),
+  accepted: z.array(z.enum(DEVICE_CHECKS)),
+});
+
+export const DeviceQuerySchema = z
+  .object({
+    search: z.string().trim().max(200).default(''),
+    type: z.enum(DEVICE_TYPES).nullable().default(null),
+    manufacturer: z.string().max(500).nullable().default(null),
+    location: z.string().max(500).nullable().default(null),
+    finding: z.enum(DEVICE_CHECKS).nullable().default(null),
+    vendorId: z.string().uuid().nullable().default(null),
+    sort: z
+      .enum(['deviceId', 'type', 'manufacturer', 'location', 'status', 'findings', 'lastSeen'])
+      .default('deviceId'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+export const DEVICE_OPS = {
+  preview: { request: DevicePreviewRequestSchema, response: DevicePreviewSchema },
+  apply: {
+    request: z.object({ token: Token }).strict(),
+    response: z.object({
+      importId: z.string(),
+      added: Count,
+      changed: Count,
+      removed: Count,
+      devices: Count,
+    }),
+  },
+  discard: { request: z.object({ token: Token }).strict(), response: z.object({ discarded: z.boolean() }) },
+  errorsCsv: { request: z.object({ token: Token }).strict(), response: z.object({ csv: z.string() }) },
+  list: {
+    request: DeviceQuerySchema,
+    response: z.object({ total: Count, items: z.array(CheckedDeviceSchema) }),
+  },
+  facets: {
+    request: z.object({}).strict(),
+    response: z.object({
+      types: z.array(z.string()),
+      manufacturers: z.array(z.string()),
+      locations: z.array(z.string()),
+      total: Count,
+    }),
+  },
+  findings: {
+    request: z.object({ vendorId: z.string().uuid().nullable().default(null) }).strict(),
+    response: z.object({
+      devices: Count,
+      posture: PostureSchema,
+      byVendor: z.array(z.object({ vendorId: z.string().nullable(), vendorName: z.string(), open: Count })),
+    }),
+  },
+  link: {
+    request: z
+      .object({ manufacturer: z.string().trim().min(1).max(500), vendorId: z.string().uuid().nullable() })
+      .strict(),
+    response: z.array(
+      z.object({ manufacturerKey: z.string(), manufacturer: z.string(), vendorId: z.string() }),
+    ),
+  },
+  accept: {
+    request: z
+      .object({
+        source: Source,
+        deviceId: z.string().min(1).max(200),
+        check: z.enum(DEVICE_CHECKS),
+        reason: z.string().trim().min(1, 'Say why the finding is accepted').max(2000),
+        expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD'),
+      })
+      .strict(),
+    response: z.object({
+      source: z.string(),
+      deviceId: z.string(),
+      check: z.enum(DEVICE_CHECKS),
+      reason: z.string(),
+      acceptedBy: z.string(),
+      expiresOn: z.string(),
+      at: z.string(),
+    }),
+  },
+  history: {
+    request: z.object({ limit: z.number().int().min(1).max(500).default(20) }).strict(),
+    response: z.array(
+      z.object({
+        id: z.string(),
+        source: z.string(),
+        fileName: z.string(),
+        at: z.string(),
+        actor: z.string(),
+        summary: z.unknown(),
+      }),
+    ),
+  },
+  exportCsv: { request: z.object({}).strict(), response: z.object({ csv: z.string(), rows: Count }) },
+  getSettings: { request: z.object({}).strict(), response: DeviceCheckSettingsSchema },
+  setSettings: { request: DeviceCheckSettingsSchema, response: DeviceCheckSettingsSchema },
+} as const;

@@ -1,0 +1,229 @@
+/**
+ * Device risk checks (thresholds in settings), their roll-up to the vendor that makes
+ * the hardware, and the device questionnaire through which open findings raise the
+ * vendor's red flags and cost it points. A check without the data it needs says
+ * "unknown", never "pass".
+ */
+import { z } from 'zod';
+import { QuestionnaireSchema, type Questionnaire, type Severity } from './questionnaire';
+import type { AnswerValue } from './answer';
+import { answerKey } from './evaluate-assessment';
+import type { Device } from './devices';
+
+export const DEVICE_CHECKS = [
+  'unsigned-firmware',
+  'default-credentials',
+  'cert-expired',
+  'cert-expiring',
+  'no-mtls',
+  'decommissioned-trusted',
+  'stale-heartbeat',
+  'firmware-outdated',
+  'unknown-manufacturer',
+  'duplicate-serial',
+] as const;
+export type DeviceCheck = (typeof DEVICE_CHECKS)[number];
+
+export const DEVICE_CHECK_INFO: Record<
+  DeviceCheck,
+  { label: string; severity: Severity; knockout?: boolean }
+> = {
+  'unsigned-firmware': { label: 'Firmware not signed', severity: 'critical', knockout: true },
+  'default-credentials': { label: 'Default credentials unchanged', severity: 'critical' },
+  'cert-expired': { label: 'Certificate expired', severity: 'high' },
+  'cert-expiring': { label: 'Certificate expiring soon', severity: 'medium' },
+  'no-mtls': { label: 'No mTLS', severity: 'high' },
+  'decommissioned-trusted': { label: 'Decommissioned but still trusted', severity: 'high' },
+  'stale-heartbeat': { label: 'Stale heartbeat', severity: 'low' },
+  'firmware-outdated': { label: 'Firmware not updated', severity: 'medium' },
+  'unknown-manufacturer': { label: 'Manufacturer not among our vendors', severity: 'low' },
+  'duplicate-serial': { label: 'Duplicate serial number', severity: 'medium' },
+};
+
+export const DeviceCheckSettingsSchema = z
+  .object({
+    certExpiringDays: z.number().int().min(1).max(365),
+    heartbeatHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90),
+    firmwareMaxAgeDays: z.number().int().min(1).max(3650),
+    /** A decommissioned device seen this recently is still trusted by something. */
+    recentlySeenDays: z.number().int().min(1).max(365),
+  })
+  .strict();
+export type DeviceCheckSettings = z.infer<typeof DeviceCheckSettingsSchema>;
+export const DEFAULT_DEVICE_CHECK_SETTINGS: DeviceCheckSettings = {
+  certExpiringDays: 30,
+  heartbeatHours: 24,
+  firmwareMaxAgeDays: 365,
+  recentlySeenDays: 7,
+};
+
+/** fail = a finding; n/a = the check does not apply to this device. */
+export type CheckResult = 'fail' | 'pass' | 'unknown' | 'n/a';
+
+export interface CheckContext {
+  now: Date;
+  settings: DeviceCheckSettings;
+  /** Whether the device's manufacturer is linked to a vendor (null: no manufacturer given). */
+  manufacturerLinked: boolean | null;
+  /** Another device, anywhere, has the same serial number. */
+  duplicateSerial: boolean;
+}
+
+const DAY = 86_400_000;
+const dayMs = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+
+/** Every check of one device. */
+export function checkDevice(d: Device, c: CheckContext): Record<DeviceCheck, CheckResult> {
+  const today = dayMs(c.now.toISOString());
+  const tri = (v: Device['firmwareSigned'], bad: 'yes' | 'no'): CheckResult =>
+    v === 'unknown' ? 'unknown' : v === bad ? 'fail' : 'pass';
+  const certDays = d.certExpiry ? (dayMs(d.certExpiry) - today) / DAY : null;
+  const seenHoursAgo = d.lastSeen
+    ? (c.now.getTime() - Date.parse(d.lastSeen.length === 10 ? `${d.lastSeen}T00:00:00Z` : d.lastSeen)) /
+      3_600_000
+    : null;
+
+  let decommissionedTrusted: CheckResult = 'n/a';
+  if (d.status === null) decommissionedTrusted = 'unknown';
+  else if (d.status === 'decommissioned') {
+    const certValid = certDays === null ? null : certDays >= 0;
+    const seenRecently = seenHoursAgo === null ? null : seenHoursAgo <= c.settings.recentlySeenDays * 24;
+    if (certValid || seenRecently) decommissionedTrusted = 'fail';
+    else if (certValid === null && seenRecently === null) decommissionedTrusted = 'unknown';
+    else decommissionedTrusted = 'pass';
+  }
+
+  return {
+    'unsigned-firmware': tri(d.firmwareSigned, 'no'),
+    'default-credentials': tri(d.defaultCredentialsChanged, 'no'),
+    'cert-expired': certDays === null ? 'unknown' : certDays < 0 ? 'fail' : 'pass',
+    'cert-expiring':
+      certDays === null
+        ? 'unknown'
+        : certDays < 0
+          ? 'n/a'
+          : certDays <= c.settings.certExpiringDays
+            ? 'fail'
+            : 'pass',
+    'no-mtls': tri(d.mtls, 'no'),
+    'decommissioned-trusted': decommissionedTrusted,
+    'stale-heartbeat':
+      d.status === null
+        ? 'unknown'
+        : d.status !== 'active'
+          ? 'n/a'
+          : seenHoursAgo === null
+            ? 'unknown'
+            : seenHoursAgo > c.settings.heartbeatHours
+              ? 'fail'
+              : 'pass',
+    'firmware-outdated':
+      d.lastFirmwareUpdate === null
+        ? 'unknown'
+        : (today - dayMs(d.lastFirmwareUpdate)) / DAY > c.settings.firmwareMaxAgeDays
+          ? 'fail'
+          : 'pass',
+    'unknown-manufacturer':
+      c.manufacturerLinked === null ? 'unknown' : c.manufacturerLinked ? 'pass' : 'fail',
+    'duplicate-serial': d.serial === null ? 'unknown' : c.duplicateSerial ? 'fail' : 'pass',
+  };
+}
+
+/** Counts per check over some devices: open findings, accepted ones, passes, unknowns. */
+export type Posture = Record<DeviceCheck, { fail: number; accepted: number; pass: number; unknown: number }>;
+
+export function emptyPosture(): Posture {
+  return Object.fromEntries(
+    DEVICE_CHECKS.map((c) => [c, { fail: 0, accepted: 0, pass: 0, unknown: 0 }]),
+  ) as Posture;
+}
+
+export const DEVICE_QUESTIONNAIRE_ID = 'device-posture';
+
+let deviceQuestionnaire: Questionnaire | null = null;
+
+/**
+ * The device checks as a questionnaire: one question per check, "no open finding" 100
+ * points and "open findings" 0, with a red flag of the check's severity. A vendor's
+ * devices answer it; a check no device could be judged on is not applicable.
+ */
+export function devicePostureQuestionnaire(): Questionnaire {
+  return (deviceQuestionnaire ??= QuestionnaireSchema.parse({
+    format: 'vendor-risk-questionnaire/1',
+    id: DEVICE_QUESTIONNAIRE_ID,
+    version: '1.0.0',
+    title: 'Device posture',
+    sections: [
+      {
+        id: 'devices',
+        title: 'Devices in our warehouse',
+        questions: DEVICE_CHECKS.map((check) => ({
+          id: check,
+          text: DEVICE_CHECK_INFO[check].label,
+          type: 'single-choice',
+          choices: [
+            { id: 'none', label: 'No open finding', points: 100 },
+            { id: 'some', label: 'Open findings', points: 0 },
+          ],
+          redFlags: [
+            {
+              id: `${check}-open`,
+              when: { question: check, is: 'some' },
+              severity: DEVICE_CHECK_INFO[check].severity,
+              message: `Devices: ${DEVICE_CHECK_INFO[check].label.toLowerCase()}`,
+              knockout: DEVICE_CHECK_INFO[check].knockout ?? false,
+            },
+          ],
+        })),
+      },
+    ],
+  }));
+}
+
+/** A vendor's device posture as answers to the device questionnaire. */
+export function postureAnswers(posture: Posture): Map<string, AnswerValue> {
+  return new Map(
+    DEVICE_CHECKS.map((check) => {
+      const p = posture[check];
+      const judged = p.fail + p.accepted + p.pass;
+      const answer: AnswerValue =
+        judged === 0
+          ? { status: 'not-applicable' }
+          : { status: 'answered', value: p.fail > 0 ? 'some' : 'none' };
+      return [answerKey(DEVICE_QUESTIONNAIRE_ID, check), answer];
+    }),
+  );
+}
+
+/** A manufacturer name as matched to vendor names. */
+export function manufacturerKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const SUFFIXES =
+  /\b(inc|incorporated|corp|corporation|co|company|ltd|limited|llc|gmbh|ag|sa|bv|plc|technologies|technology|systems|group)\b/g;
+
+/** The vendor a manufacturer name most likely means ("Zebra" → "Zebra Technologies"), for the user to confirm. */
+export function suggestVendor<V extends { id: string; name: string }>(
+  manufacturer: string,
+  vendors: readonly V[],
+): V | null {
+  const core = (s: string) => manufacturerKey(s).replace(SUFFIXES, '').replace(/\s+/g, ' ').trim();
+  const m = core(manufacturer);
+  if (!m) return null;
+  const exact = vendors.find((v) => core(v.name) === m);
+  if (exact) return exact;
+  const words = (s: string) => s.split(' ').filter(Boolean);
+  const first = words(m)[0]!;
+  const candidates = vendors.filter((v) => words(core(v.name))[0] === first);
+  return candidates.length === 1 ? candidates[0]! : null;
+}

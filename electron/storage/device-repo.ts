@@ -1,0 +1,180 @@
+import type { Database } from './database';
+import type { Device, DeviceMapping } from '../domain/devices';
+import type { DeviceCheck } from '../domain/device-checks';
+
+export interface StoredDevice {
+  source: string;
+  device: Device;
+  importId: string;
+}
+
+export interface DeviceImportRow {
+  id: string;
+  source: string;
+  fileName: string;
+  at: string;
+  actor: string;
+  summary: unknown;
+}
+
+export interface Acceptance {
+  source: string;
+  deviceId: string;
+  check: DeviceCheck;
+  reason: string;
+  acceptedBy: string;
+  expiresOn: string;
+  at: string;
+}
+
+/** Devices, their imports, per-source mappings, manufacturer links and accepted findings. */
+export interface DeviceRepo {
+  all(): StoredDevice[];
+  forSource(source: string): Map<string, Device>;
+  forManufacturers(keys: readonly string[]): StoredDevice[];
+  count(): number;
+  /** Replaces a source's devices: upserts these, deletes the removed ids. */
+  apply(
+    source: string,
+    importId: string,
+    upserts: readonly { device: Device; manufacturerKey: string | null }[],
+    removed: readonly string[],
+  ): void;
+  serialCounts(): Map<string, number>;
+  recordImport(row: DeviceImportRow): void;
+  imports(limit: number): DeviceImportRow[];
+  mapping(source: string): DeviceMapping | null;
+  saveMapping(source: string, mapping: DeviceMapping, at: string): void;
+  links(): { manufacturerKey: string; manufacturer: string; vendorId: string }[];
+  link(manufacturerKey: string, manufacturer: string, vendorId: string, at: string, by: string): void;
+  unlink(manufacturerKey: string): void;
+  acceptances(): Acceptance[];
+  accept(a: Acceptance): void;
+}
+
+/** Creates the device repository. */
+export function createDeviceRepo(db: Database): DeviceRepo {
+  const sql = db.sqlite;
+  const allStmt = sql.prepare('SELECT source, data, import_id FROM devices ORDER BY source, device_id');
+  const sourceStmt = sql.prepare('SELECT data FROM devices WHERE source = ?');
+  const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM devices');
+  const upsertStmt = sql.prepare(
+    `INSERT INTO devices (source, device_id, serial, manufacturer_key, data, import_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source, device_id) DO UPDATE SET serial = excluded.serial, manufacturer_key = excluded.manufacturer_key,
+       data = excluded.data, import_id = excluded.import_id`,
+  );
+  const deleteStmt = sql.prepare('DELETE FROM devices WHERE source = ? AND device_id = ?');
+  const serialStmt = sql.prepare(
+    'SELECT lower(serial) AS s, COUNT(*) AS n FROM devices WHERE serial IS NOT NULL GROUP BY lower(serial) HAVING n > 1',
+  );
+  const importStmt = sql.prepare(
+    'INSERT INTO device_imports (id, source, file_name, at, actor, summary) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const importsStmt = sql.prepare('SELECT * FROM device_imports ORDER BY at DESC, rowid DESC LIMIT ?');
+  const mappingStmt = sql.prepare('SELECT mapping FROM device_mappings WHERE source = ?');
+  const saveMappingStmt = sql.prepare(
+    `INSERT INTO device_mappings (source, mapping, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
+  );
+  const linksStmt = sql.prepare('SELECT manufacturer_key, manufacturer, vendor_id FROM manufacturer_links');
+  const linkStmt = sql.prepare(
+    `INSERT INTO manufacturer_links (manufacturer_key, manufacturer, vendor_id, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (manufacturer_key) DO UPDATE SET manufacturer = excluded.manufacturer, vendor_id = excluded.vendor_id,
+       linked_at = excluded.linked_at, linked_by = excluded.linked_by`,
+  );
+  const unlinkStmt = sql.prepare('DELETE FROM manufacturer_links WHERE manufacturer_key = ?');
+  const acceptancesStmt = sql.prepare('SELECT * FROM device_acceptances');
+  const acceptStmt = sql.prepare(
+    `INSERT INTO device_acceptances (source, device_id, check_id, reason, accepted_by, expires_on, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source, device_id, check_id) DO UPDATE SET reason = excluded.reason, accepted_by = excluded.accepted_by,
+       expires_on = excluded.expires_on, at = excluded.at`,
+  );
+
+  return {
+    all: () =>
+      allStmt.all().map((r) => ({
+        source: String(r.source),
+        device: JSON.parse(String(r.data)) as Device,
+        importId: String(r.import_id),
+      })),
+    forSource(source) {
+      const out = new Map<string, Device>();
+      for (const r of sourceStmt.all(source)) {
+        const d = JSON.parse(String(r.data)) as Device;
+        out.set(d.deviceId, d);
+      }
+      return out;
+    },
+    forManufacturers(keys) {
+      if (keys.length === 0) return [];
+      return sql
+        .prepare(
+          `SELECT source, data, import_id FROM devices WHERE manufacturer_key IN (${keys.map(() => '?').join(', ')})`,
+        )
+        .all(...keys)
+        .map((r) => ({
+          source: String(r.source),
+          device: JSON.parse(String(r.data)) as Device,
+          importId: String(r.import_id),
+        }));
+    },
+    count: () => Number((countStmt.get() as { n: number }).n),
+    apply(source, importId, upserts, removed) {
+      for (const id of removed) deleteStmt.run(source, id);
+      for (const { device, manufacturerKey } of upserts)
+        upsertStmt.run(
+          source,
+          device.deviceId,
+          device.serial,
+          manufacturerKey,
+          JSON.stringify(device),
+          importId,
+        );
+    },
+    serialCounts: () => new Map(serialStmt.all().map((r) => [String(r.s), Number(r.n)])),
+    recordImport(r) {
+      importStmt.run(r.id, r.source, r.fileName, r.at, r.actor, JSON.stringify(r.summary));
+    },
+    imports: (limit) =>
+      importsStmt.all(limit).map((r) => ({
+        id: String(r.id),
+        source: String(r.source),
+        fileName: String(r.file_name),
+        at: String(r.at),
+        actor: String(r.actor),
+        summary: JSON.parse(String(r.summary)) as unknown,
+      })),
+    mapping(source) {
+      const r = mappingStmt.get(source) as { mapping: string } | undefined;
+      return r ? (JSON.parse(r.mapping) as DeviceMapping) : null;
+    },
+    saveMapping(source, mapping, at) {
+      saveMappingStmt.run(source, JSON.stringify(mapping), at);
+    },
+    links: () =>
+      linksStmt.all().map((r) => ({
+        manufacturerKey: String(r.manufacturer_key),
+        manufacturer: String(r.manufacturer),
+        vendorId: String(r.vendor_id),
+      })),
+    link(key, manufacturer, vendorId, at, by) {
+      linkStmt.run(key, manufacturer, vendorId, at, by);
+    },
+    unlink(key) {
+      unlinkStmt.run(key);
+    },
+    acceptances: () =>
+      acceptancesStmt.all().map((r) => ({
+        source: String(r.source),
+        deviceId: String(r.device_id),
+        check: String(r.check_id) as DeviceCheck,
+        reason: String(r.reason),
+        acceptedBy: String(r.accepted_by),
+        expiresOn: String(r.expires_on),
+        at: String(r.at),
+      })),
+    accept(a) {
+      acceptStmt.run(a.source, a.deviceId, a.check, a.reason, a.acceptedBy, a.expiresOn, a.at);
+    },
+  };
+}
