@@ -9,6 +9,7 @@ import {
   questionnairesValidate,
 } from './questionnaire-commands';
 import { score } from './score-commands';
+import { devicesExport, devicesFindings, devicesImport } from './device-commands';
 import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
 import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
@@ -39,6 +40,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   clausesSet,
   clausesSignOff,
   clausesExport,
+  devicesImport,
+  devicesFindings,
+  devicesExport,
   demoLoad,
   info,
 ];

@@ -162,6 +162,8 @@ export function parseInventoryFile(bytes: Uint8Array, fileName = ''): FileResult
     rows = parse(text, {
       delimiter,
       relax_column_count: true,
+      // Exports put quotes inside unquoted values (=HYPERLINK("…"), {"a":1}); a quote that opens a field must still close.
+      relax_quotes: true,
       skip_empty_lines: true,
       bom: true,
     }) as string[][];

@@ -361,6 +361,7 @@ export function readRows(
   const seenIds = new Map<string, number>();
   const seenSerials = new Map<string, number>();
   const unmapped = new Map<string, ReadRows['unmapped'][number]>();
+  const columnIndex = new Map(columns.map(([c], i) => [c, i]));
   const attributeColumns = columns
     .filter(([c, f]) => f === null && !FORBIDDEN_KEYS.has(c) && c.trim() !== '')
     .map(([c]) => c);
@@ -447,6 +448,8 @@ export function readRows(
       attributes: { ...attributes },
     };
     if (rowErrors.length) {
+      // In the order of the file's columns, as a reader scans the row.
+      rowErrors.sort((x, y) => (columnIndex.get(x.column) ?? -1) - (columnIndex.get(y.column) ?? -1));
       errors.push(...rowErrors);
       return;
     }

@@ -1,0 +1,664 @@
+import { describe, it, expect } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { parseInventoryFile, MAX_IMPORT_BYTES, type ParsedFile } from '../../electron/domain/device-file';
+import {
+  DeviceMappingSchema,
+  detectDateOrder,
+  diffDevices,
+  readDate,
+  readRows,
+  readTri,
+  suggestColumns,
+  suggestValue,
+  type Device,
+} from '../../electron/domain/devices';
+import {
+  checkDevice,
+  DEFAULT_DEVICE_CHECK_SETTINGS,
+  suggestVendor,
+  type CheckContext,
+} from '../../electron/domain/device-checks';
+import { openApp, vendorInput } from './helpers';
+import { main } from '../../electron/cli';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const ok = (r: ReturnType<typeof parseInventoryFile>): ParsedFile => {
+  if (!r.ok) throw new Error(r.message);
+  return r.file;
+};
+const values = (f: ParsedFile) => f.records.map((r) => ({ ...r.values }));
+
+describe('reading inventory files', () => {
+  const table = [
+    { 'Device ID': 'cam-01', 'Serial No.': 'SN1', Notes: 'dock 3, "north"\nsecond line' },
+    { 'Device ID': 'cam-02', 'Serial No.': 'SN2', Notes: 'plain' },
+  ];
+
+  it.each([
+    [',', 'comma'],
+    [';', 'semicolon'],
+    ['\t', 'tab'],
+    ['|', 'pipe'],
+  ])('detects the %j delimiter (%s), quoted fields with embedded newlines, CRLF', (d) => {
+    const q = (s: string) => (/[",\n;|\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const text =
+      ['Device ID', 'Serial No.', 'Notes'].join(d) +
+      '\r\n' +
+      table.map((r) => Object.values(r).map(q).join(d)).join('\r\n') +
+      '\r\n';
+    const f = ok(parseInventoryFile(utf8(text), 'x.csv'));
+    expect(f.delimiter).toBe(d);
+    expect(f.headers).toEqual(['Device ID', 'Serial No.', 'Notes']);
+    expect(values(f)).toEqual(table);
+    expect(f.records.map((r) => r.row)).toEqual([2, 3]);
+  });
+
+  it('reads UTF-8 with a BOM, UTF-16 LE and BE (with BOM), and Windows-1252', () => {
+    const text = 'Device ID,Location\nscan-1,Kühlhaus Süd\n';
+    const withBom = ok(parseInventoryFile(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)])));
+    expect(withBom.encoding).toBe('utf-8');
+    expect(withBom.headers[0]).toBe('Device ID');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(values(ok(parseInventoryFile(le)))).toEqual([{ 'Device ID': 'scan-1', Location: 'Kühlhaus Süd' }]);
+    const be = Buffer.from(text, 'utf16le').swap16();
+    const beFile = ok(parseInventoryFile(Buffer.concat([Buffer.from([0xfe, 0xff]), be])));
+    expect(beFile.encoding).toBe('utf-16be');
+    expect(values(beFile)[0]!.Location).toBe('Kühlhaus Süd');
+    const latin = Buffer.from(text, 'latin1'); // ü = 0xFC: not UTF-8
+    const cp = ok(parseInventoryFile(latin));
+    expect(cp.encoding).toBe('windows-1252');
+    expect(values(cp)[0]!.Location).toBe('Kühlhaus Süd');
+  });
+
+  it('reads a JSON array and one object per line, nested values as JSON text', () => {
+    const arr = ok(
+      parseInventoryFile(utf8('[{"id":"a","fw":"1.2","tags":["x"]},{"id":"b","extra":5}]'), 'x.json'),
+    );
+    expect(arr.format).toBe('json');
+    expect(arr.headers).toEqual(['id', 'fw', 'tags', 'extra']);
+    expect(values(arr)).toEqual([
+      { id: 'a', fw: '1.2', tags: '["x"]', extra: '' },
+      { id: 'b', fw: '', tags: '', extra: '5' },
+    ]);
+    const nd = ok(parseInventoryFile(utf8('{"id":"a"}\n\n{"id":"b"}\n{"id": oops}\n[1]\n')));
+    expect(nd.format).toBe('ndjson');
+    expect(nd.records.map((r) => [r.row, r.values.id])).toEqual([
+      [1, 'a'],
+      [3, 'b'],
+    ]);
+    expect(nd.badLines.map((b) => b.row)).toEqual([4, 5]);
+  });
+
+  it.each<[string, Uint8Array, RegExp]>([
+    ['an empty file', new Uint8Array(), /The file is empty/],
+    ['blank lines only', utf8('\n\n  \n'), /The file is empty/],
+    ['a header only', utf8('Device ID,Serial\r\n'), /header row but no devices/],
+    [
+      'binary garbage',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3, 0, 0]),
+      /not a text file/,
+    ],
+    ['truncated JSON', utf8('[{"id":"a"},{"id":'), /JSON is not valid or not complete/],
+    [
+      'a truncated JSON object',
+      utf8('{"id": 1'),
+      /No line of the file is a JSON object \(line 1: not valid JSON/,
+    ],
+    ['an unterminated quote', utf8('id,name\n1,"open quote\n2,b\n'), /The CSV cannot be read: .*[Qq]uote/],
+  ])('%s gets a clear message', (_name, bytes, message) => {
+    const r = parseInventoryFile(bytes);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(message);
+  });
+
+  it('refuses a 200 MB file with its size and the limit, before reading it', () => {
+    const big = new Uint8Array(200 * 1024 * 1024);
+    const r = parseInventoryFile(big, 'huge.csv');
+    expect(r).toEqual({
+      ok: false,
+      message: `The file is 200 MB; an import reads at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files from the same source.`,
+    });
+  });
+
+  it('renames a __proto__ header instead of letting it reach an object prototype', () => {
+    const f = ok(parseInventoryFile(utf8('id,__proto__,constructor\nd1,{"polluted":1},x\n')));
+    expect(f.headers).toEqual(['id', '__proto___', 'constructor_']);
+    expect(f.warnings).toHaveLength(2);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const j = ok(parseInventoryFile(utf8('[{"id":"d1","__proto__":{"polluted":1}}]')));
+    expect(j.headers).toEqual(['id', '__proto___']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reports a row with more values than columns', () => {
+    const f = ok(parseInventoryFile(utf8('id,name\n1,a\n2,b,extra\n3,c\n')));
+    expect(f.records.map((r) => r.row)).toEqual([2, 4]);
+    expect(f.badLines).toEqual([{ row: 3, reason: '3 values for 2 columns' }]);
+  });
+});
+
+describe('mapping columns and values', () => {
+  it('maps common header spellings, and a name or hostname can be the device ID', () => {
+    expect(
+      suggestColumns([
+        'Serial No.',
+        'Firmware Ver',
+        'Cert Expiry',
+        'Last Heartbeat',
+        'Lifecycle',
+        'Hostname',
+        'Mfr',
+        'Zone',
+        'VLAN',
+        'Colour',
+      ]),
+    ).toEqual({
+      'Serial No.': 'serial',
+      'Firmware Ver': 'firmwareVersion',
+      'Cert Expiry': 'certExpiry',
+      'Last Heartbeat': 'lastSeen',
+      Lifecycle: 'status',
+      Hostname: 'deviceId',
+      Mfr: 'manufacturer',
+      Zone: 'location',
+      VLAN: 'networkSegment',
+      Colour: null,
+    });
+    // With both an asset id and a hostname, the id wins and the hostname stays an attribute.
+    expect(suggestColumns(['hostname', 'asset_id', 'serial_number'])).toEqual({
+      hostname: null,
+      asset_id: 'deviceId',
+      serial_number: 'serial',
+    });
+  });
+
+  it('suggests our words for other systems’ status and type values', () => {
+    expect(suggestValue('status', 'Decommissioning')).toBe('decommissioned');
+    expect(suggestValue('status', 'inventory')).toBe('spare');
+    expect(suggestValue('status', 'planned')).toBe('spare');
+    expect(suggestValue('status', 'offline')).toBe('active');
+    expect(suggestValue('type', 'Handheld Scanner')).toBe('scanner');
+    expect(suggestValue('type', 'AMR')).toBe('robot');
+    expect(suggestValue('type', 'toaster')).toBeNull();
+  });
+
+  it('reads dates in ISO, dd/mm/yyyy, mm/dd/yyyy and Excel serials; booleans in their usual spellings', () => {
+    expect(readDate('2026-03-04', 'dmy')).toBe('2026-03-04');
+    expect(readDate('04/03/2026', 'dmy')).toBe('2026-03-04');
+    expect(readDate('04/03/2026', 'mdy')).toBe('2026-04-03');
+    expect(readDate('31.12.2026', 'dmy')).toBe('2026-12-31');
+    expect(readDate('45000', 'dmy')).toBe('2023-03-15');
+    expect(readDate('2026-03-04T10:20:00Z', 'dmy', true)).toBe('2026-03-04T10:20:00Z');
+    expect(readDate('31/02/2026', 'dmy')).toBeNull();
+    expect(readDate('soon', 'dmy')).toBeNull();
+    expect(detectDateOrder(['01/02/2026', '25/12/2026'])).toBe('dmy');
+    expect(detectDateOrder(['12/25/2026'])).toBe('mdy');
+    expect(detectDateOrder(['01/02/2026'])).toBe('ambiguous');
+    expect(detectDateOrder(['25/12/2026', '12/25/2026'])).toBe('conflict');
+    for (const [raw, tri] of [
+      ['Yes', 'yes'],
+      ['y', 'yes'],
+      ['TRUE', 'yes'],
+      ['1', 'yes'],
+      ['no', 'no'],
+      ['n', 'no'],
+      ['false', 'no'],
+      ['0', 'no'],
+      ['', 'unknown'],
+      ['unknown', 'unknown'],
+    ] as const)
+      expect(readTri(raw)).toBe(tri);
+    expect(readTri('maybe')).toBeNull();
+  });
+
+  it('reports every bad row with row, column, value and reason; duplicates with both rows; unmapped values with suggestions', () => {
+    const text = [
+      'Device ID,Serial No.,Lifecycle,Cert Expiry,mTLS,Type,Notes',
+      'cam-1,S1,active,25/12/2026,yes,camera,=HYPERLINK("x")',
+      'cam-2,S2,decommissioning,2027-01-01,maybe,camera,',
+      ',,active,,,,',
+      'cam-1,S9,active,,,,',
+      'cam-4,S1,spare,,,,',
+      'cam-5,S5,active,32/13/2026,no,toaster,',
+    ].join('\n');
+    const f = ok(parseInventoryFile(utf8(text)));
+    const mapping = DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) });
+    const r = readRows(f.records, mapping);
+    expect(r.devices.map((d) => [d.row, d.device.deviceId])).toEqual([[2, 'cam-1']]);
+    expect(r.devices[0]!.device).toMatchObject({
+      certExpiry: '2026-12-25',
+      mtls: 'yes',
+      status: 'active',
+      type: 'camera',
+      firmwareSigned: 'unknown',
+      attributes: { Notes: '=HYPERLINK("x")' },
+    });
+    expect(r.errors).toEqual([
+      {
+        row: 3,
+        column: 'Lifecycle',
+        value: 'decommissioning',
+        reason: 'not one of ours (active, spare, decommissioned); map it',
+      },
+      { row: 3, column: 'mTLS', value: 'maybe', reason: 'not yes/no/true/false/1/0/y/n' },
+      { row: 4, column: 'Device ID', value: '', reason: 'no device ID or serial number' },
+      {
+        row: 7,
+        column: 'Cert Expiry',
+        value: '32/13/2026',
+        reason: 'not a date (use YYYY-MM-DD, dd/mm/yyyy, mm/dd/yyyy or an Excel date)',
+      },
+      {
+        row: 7,
+        column: 'Type',
+        value: 'toaster',
+        reason: 'not one of ours (sensor, rfid-reader, camera, plc, robot, gateway, scanner, other); map it',
+      },
+    ]);
+    expect(r.duplicates).toEqual([
+      { key: 'cam-1', kind: 'id', rows: [2, 5] },
+      { key: 'S1', kind: 'serial', rows: [2, 6] },
+    ]);
+    expect(r.unmapped).toEqual([
+      { field: 'status', value: 'decommissioning', count: 1, suggestion: 'decommissioned' },
+      { field: 'type', value: 'toaster', count: 1, suggestion: null },
+    ]);
+    expect(r.dates).toEqual({ order: 'dmy', detected: 'dmy' });
+
+    // Mapped values are read with the mapping, saved per source.
+    const mapped = readRows(
+      f.records,
+      DeviceMappingSchema.parse({
+        columns: suggestColumns(f.headers),
+        values: { status: { decommissioning: 'decommissioned' } },
+      }),
+    );
+    expect(mapped.errors.find((e) => e.value === 'decommissioning')).toBeUndefined();
+  });
+
+  it('uses the serial as the device ID when there is no ID column', () => {
+    const f = ok(parseInventoryFile(utf8('serial,model\nABC123,TC52\n')));
+    const r = readRows(f.records, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
+    expect(r.devices[0]!.device).toMatchObject({ deviceId: 'ABC123', serial: 'ABC123', model: 'TC52' });
+  });
+});
+
+const device = (d: Partial<Device> = {}): Device => ({
+  deviceId: 'd1',
+  type: 'camera',
+  manufacturer: 'Zebra',
+  model: null,
+  serial: 'S1',
+  firmwareVersion: null,
+  firmwareSigned: 'yes',
+  lastFirmwareUpdate: '2026-10-01',
+  mtls: 'yes',
+  certExpiry: '2027-06-01',
+  lastSeen: '2026-11-24T08:00:00Z',
+  location: null,
+  networkSegment: null,
+  status: 'active',
+  defaultCredentialsChanged: 'yes',
+  owner: null,
+  attributes: {},
+  ...d,
+});
+
+describe('device checks', () => {
+  const ctx = (c: Partial<CheckContext> = {}): CheckContext => ({
+    now: new Date('2026-11-24T12:00:00Z'),
+    settings: DEFAULT_DEVICE_CHECK_SETTINGS,
+    manufacturerLinked: true,
+    duplicateSerial: false,
+    ...c,
+  });
+
+  it('passes a healthy device on every check', () => {
+    expect(Object.values(checkDevice(device(), ctx())).every((r) => r === 'pass' || r === 'n/a')).toBe(true);
+  });
+
+  it.each<[string, Partial<Device>, Partial<CheckContext>, string, string]>([
+    ['unsigned firmware', { firmwareSigned: 'no' }, {}, 'unsigned-firmware', 'fail'],
+    ['firmware signing unknown', { firmwareSigned: 'unknown' }, {}, 'unsigned-firmware', 'unknown'],
+    ['an expired certificate', { certExpiry: '2026-11-01' }, {}, 'cert-expired', 'fail'],
+    ['a certificate expiring in 20 days', { certExpiry: '2026-12-14' }, {}, 'cert-expiring', 'fail'],
+    ['a certificate expiring in 40 days', { certExpiry: '2027-01-03' }, {}, 'cert-expiring', 'pass'],
+    ['no certificate date', { certExpiry: null }, {}, 'cert-expired', 'unknown'],
+    ['no mTLS', { mtls: 'no' }, {}, 'no-mtls', 'fail'],
+    [
+      'decommissioned with a valid certificate',
+      { status: 'decommissioned' },
+      {},
+      'decommissioned-trusted',
+      'fail',
+    ],
+    [
+      'decommissioned, expired and long gone',
+      { status: 'decommissioned', certExpiry: '2025-01-01', lastSeen: '2025-01-01T00:00:00Z' },
+      {},
+      'decommissioned-trusted',
+      'pass',
+    ],
+    [
+      'decommissioned and nothing known',
+      { status: 'decommissioned', certExpiry: null, lastSeen: null },
+      {},
+      'decommissioned-trusted',
+      'unknown',
+    ],
+    ['active, silent for 30 hours', { lastSeen: '2026-11-23T06:00:00Z' }, {}, 'stale-heartbeat', 'fail'],
+    ['a spare never seen', { status: 'spare', lastSeen: null }, {}, 'stale-heartbeat', 'n/a'],
+    ['active, never seen', { lastSeen: null }, {}, 'stale-heartbeat', 'unknown'],
+    ['firmware 400 days old', { lastFirmwareUpdate: '2025-10-20' }, {}, 'firmware-outdated', 'fail'],
+    ['default credentials', { defaultCredentialsChanged: 'no' }, {}, 'default-credentials', 'fail'],
+    [
+      'a manufacturer not among our vendors',
+      {},
+      { manufacturerLinked: false },
+      'unknown-manufacturer',
+      'fail',
+    ],
+    [
+      'no manufacturer',
+      { manufacturer: null },
+      { manufacturerLinked: null },
+      'unknown-manufacturer',
+      'unknown',
+    ],
+    ['a duplicate serial', {}, { duplicateSerial: true }, 'duplicate-serial', 'fail'],
+    [
+      'a shorter heartbeat threshold',
+      { lastSeen: '2026-11-24T06:00:00Z' },
+      { settings: { ...DEFAULT_DEVICE_CHECK_SETTINGS, heartbeatHours: 4 } },
+      'stale-heartbeat',
+      'fail',
+    ],
+  ])('%s', (_name, d, c, check, result) => {
+    expect(checkDevice(device(d), ctx(c))[check as keyof ReturnType<typeof checkDevice>]).toBe(result);
+  });
+
+  it('suggests the vendor a manufacturer name means', () => {
+    const vendors = [
+      { id: '1', name: 'Zebra Technologies' },
+      { id: '2', name: 'Honeywell Intelligrated' },
+      { id: '3', name: 'Kinetica Floor Robotics' },
+    ];
+    expect(suggestVendor('Zebra', vendors)?.name).toBe('Zebra Technologies');
+    expect(suggestVendor('ZEBRA TECHNOLOGIES CORP.', vendors)?.name).toBe('Zebra Technologies');
+    expect(suggestVendor('Honeywell', vendors)?.name).toBe('Honeywell Intelligrated');
+    expect(suggestVendor('Acme', vendors)).toBeNull();
+  });
+
+  it('diffs a re-import: added, changed (which fields), removed', () => {
+    const before = new Map([
+      ['a', device({ deviceId: 'a' })],
+      ['b', device({ deviceId: 'b' })],
+      ['c', device({ deviceId: 'c' })],
+    ]);
+    const diff = diffDevices(before, [
+      device({ deviceId: 'a' }),
+      device({ deviceId: 'b', firmwareVersion: '2.0', attributes: { rack: '7' } }),
+      device({ deviceId: 'd' }),
+    ]);
+    expect(diff).toEqual({
+      added: ['d'],
+      changed: [{ deviceId: 'b', fields: ['firmwareVersion', 'rack'] }],
+      removed: ['c'],
+      unchanged: 1,
+    });
+  });
+});
+
+describe('importing through the dispatcher', () => {
+  const csv = [
+    'Hostname,Serial No.,Mfr,Type,Lifecycle,Firmware Signed,mTLS,Cert Expiry,Last Heartbeat,Default Password Changed,Zone',
+    'cam-dock-1,ZB100,Zebra,camera,active,yes,yes,2027-06-01,2026-11-24T10:00:00Z,yes,Dock',
+    'scan-7,ZB200,Zebra,handheld scanner,active,no,no,2026-12-01,2026-11-20T10:00:00Z,no,Aisle 4',
+    'plc-3,SI300,Siemens,plc,decommissioning,unknown,yes,2027-02-01,,yes,Plant',
+    ',,Zebra,camera,active,,,,,,',
+  ].join('\r\n');
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+  async function setup() {
+    const app = openApp({ now: () => new Date('2026-11-24T12:00:00Z') });
+    const zebra = app.services.vendors.create(
+      vendorInput({ name: 'Zebra Technologies', category: 'robotics-iot' }),
+    );
+    const call = async <T>(
+      p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+    ) => {
+      const r = await p;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    return { app, zebra, call, d: app.dispatcher };
+  }
+
+  it('previews without writing, applies in one transaction, remembers the mapping, and diffs a re-import', async () => {
+    const { app, zebra, call, d } = await setup();
+    const preview = await call(
+      d.call('devices.preview', { source: 'WMS export', fileName: 'inv.csv', contentBase64: b64(csv) }),
+    );
+    expect(preview.counts).toEqual({ read: 4, valid: 1, rejected: 3, duplicates: 0 });
+    expect(preview.errors.map((e) => [e.row, e.column, e.reason.slice(0, 20)])).toEqual([
+      [3, 'Type', 'not one of ours (sen'],
+      [4, 'Lifecycle', 'not one of ours (act'],
+      [5, 'Hostname', 'no device ID or seri'],
+    ]);
+    expect(preview.unmapped.map((u) => [u.value, u.suggestion])).toEqual([
+      ['handheld scanner', 'scanner'],
+      ['decommissioning', 'decommissioned'],
+    ]);
+    expect(preview.manufacturers).toEqual([
+      { name: 'Zebra', devices: 1, vendorId: null, suggestion: { id: zebra.id, name: 'Zebra Technologies' } },
+    ]);
+    expect(app.services.storage.devices.count()).toBe(0);
+
+    // The user maps the two values and previews again; then confirms.
+    const mapping = {
+      ...preview.mapping,
+      values: {
+        status: { decommissioning: 'decommissioned' as const },
+        type: { 'handheld scanner': 'scanner' as const },
+      },
+    };
+    const again = await call(
+      d.call('devices.preview', {
+        source: 'WMS export',
+        fileName: 'inv.csv',
+        contentBase64: b64(csv),
+        mapping,
+      }),
+    );
+    expect(again.counts).toMatchObject({ valid: 3, rejected: 1 });
+    expect(again.diff).toMatchObject({ added: 3, changed: 0, removed: 0, firstTime: true });
+    expect(again.findings['unsigned-firmware']).toBe(1);
+    expect(again.findings['decommissioned-trusted']).toBe(1);
+    const errorsCsv = await call(d.call('devices.errorsCsv', { token: again.token }));
+    expect((parse(errorsCsv.csv.slice(1)) as string[][])[1]).toEqual([
+      '5',
+      'Hostname',
+      '',
+      'no device ID or serial number',
+    ]);
+    const applied = await call(d.call('devices.apply', { token: again.token }));
+    expect(applied).toMatchObject({ added: 3, devices: 3 });
+    expect(app.services.storage.devices.count()).toBe(3);
+    const twice = await d.call('devices.apply', { token: again.token });
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.error.message).toMatch(/preview is gone/);
+
+    // The next file from the same source maps itself (columns and values) and shows the diff first.
+    const next = csv
+      .replace('cam-dock-1,ZB100,Zebra,camera,active,yes,yes', 'cam-dock-1,ZB100,Zebra,camera,active,yes,no')
+      .replace(
+        /\r\nplc-3[^\r]*/,
+        '\r\ngw-9,GW9,Zebra,gateway,active,yes,yes,2027-06-01,2026-11-24T09:00:00Z,yes,Yard',
+      );
+    const re = await call(
+      d.call('devices.preview', { source: 'WMS export', fileName: 'inv2.csv', contentBase64: b64(next) }),
+    );
+    expect(re.mappingSaved).toBe(true);
+    expect(re.mapping.values.type).toEqual({ 'handheld scanner': 'scanner' });
+    expect(re.diff).toMatchObject({ added: 1, changed: 1, removed: 1, unchanged: 1, firstTime: false });
+    expect(re.diff.examples).toMatchObject({
+      added: ['gw-9'],
+      changed: [{ deviceId: 'cam-dock-1', fields: ['mtls'] }],
+      removed: ['plc-3'],
+    });
+    // Discarding it changes nothing.
+    await call(d.call('devices.discard', { token: re.token }));
+    expect(app.services.storage.devices.forSource('WMS export').has('plc-3')).toBe(true);
+    expect((await call(d.call('devices.history', {}))).map((h) => h.fileName)).toEqual(['inv.csv']);
+  });
+
+  it('links a manufacturer to its vendor; open findings feed the vendor’s flags and score; acceptances take them out', async () => {
+    const { zebra, call, d } = await setup();
+    const mapping = {
+      columns: {
+        Hostname: 'deviceId',
+        'Serial No.': 'serial',
+        Mfr: 'manufacturer',
+        Type: 'type',
+        Lifecycle: 'status',
+        'Firmware Signed': 'firmwareSigned',
+        mTLS: 'mtls',
+        'Cert Expiry': 'certExpiry',
+        'Last Heartbeat': 'lastSeen',
+        'Default Password Changed': 'defaultCredentialsChanged',
+        Zone: 'location',
+      } as const,
+      values: {
+        status: { decommissioning: 'decommissioned' as const },
+        type: { 'handheld scanner': 'scanner' as const },
+      },
+    };
+    const p = await call(
+      d.call('devices.preview', { source: 'WMS', fileName: 'inv.csv', contentBase64: b64(csv), mapping }),
+    );
+    await call(d.call('devices.apply', { token: p.token }));
+    expect((await call(d.call('scores.vendor', { id: zebra.id }))).devices).toBeNull();
+    const unlinked = await call(d.call('devices.list', { finding: 'unknown-manufacturer' }));
+    expect(unlinked.total).toBe(3);
+
+    await call(d.call('devices.link', { manufacturer: 'Zebra', vendorId: zebra.id }));
+    const score = await call(d.call('scores.vendor', { id: zebra.id }));
+    expect(score.devices!['unsigned-firmware']).toEqual({ fail: 1, accepted: 0, pass: 1, unknown: 0 });
+    expect(score.flags.map((f) => f.message)).toEqual(
+      expect.arrayContaining([
+        'Devices: firmware not signed',
+        'Devices: default credentials unchanged',
+        'Devices: no mtls',
+      ]),
+    );
+    expect(score.domains.map((dd) => dd.title)).toContain('Devices in our warehouse');
+    const listed = await call(d.call('vendors.list', { flags: 'knockout' }));
+    expect(listed.items.map((v) => v.id)).toContain(zebra.id);
+
+    const filtered = await call(
+      d.call('devices.list', { vendorId: zebra.id, sort: 'findings', direction: 'desc' }),
+    );
+    expect(filtered.items.map((x) => x.device.deviceId)).toEqual(['scan-7', 'cam-dock-1']);
+    expect(filtered.items[0]!.open).toEqual(
+      expect.arrayContaining(['unsigned-firmware', 'default-credentials', 'no-mtls', 'cert-expiring']),
+    );
+
+    await call(
+      d.call('devices.accept', {
+        source: 'WMS',
+        deviceId: 'scan-7',
+        check: 'unsigned-firmware',
+        reason: 'Vendor ships signed build in Q1',
+        expiresOn: '2027-03-31',
+      }),
+    );
+    const after = await call(d.call('scores.vendor', { id: zebra.id }));
+    expect(after.devices!['unsigned-firmware']).toEqual({ fail: 0, accepted: 1, pass: 1, unknown: 0 });
+    expect(after.flags.map((f) => f.message)).not.toContain('Devices: firmware not signed');
+    const refused = await d.call('devices.accept', {
+      source: 'WMS',
+      deviceId: 'cam-dock-1',
+      check: 'unsigned-firmware',
+      reason: 'x',
+      expiresOn: '2027-01-01',
+    });
+    expect(refused.ok).toBe(false);
+
+    const findings = await call(d.call('devices.findings', {}));
+    expect(findings.byVendor[0]).toMatchObject({ vendorId: zebra.id, vendorName: 'Zebra Technologies' });
+    const exported = await call(d.call('devices.exportCsv', {}));
+    const rows = parse(exported.csv.slice(1)) as string[][];
+    expect(rows).toHaveLength(4);
+    expect(rows.find((r) => r[1] === 'scan-7')!.at(-1)).toBe('unsigned-firmware');
+  });
+
+  it('a cancelled preview changes nothing, and so does every hostile file', async () => {
+    const { app, d } = await setup();
+    const before = app.services.storage.devices.count();
+    const jobId = 'import-1';
+    const pending = d.call('devices.preview', {
+      source: 'WMS',
+      fileName: 'inv.csv',
+      contentBase64: b64(csv),
+      jobId,
+    });
+    await d.call('jobs.cancel', { jobId });
+    const r = await pending;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('CANCELLED');
+    expect(app.services.storage.devices.count()).toBe(before);
+    expect(app.internalErrors).toEqual([]);
+  });
+});
+
+describe('vendor-risk devices', () => {
+  it('imports with --dry-run and for real, lists findings, exports CSV', async () => {
+    const app = openApp();
+    const dir = app.dataDir;
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const file = join(dir, 'inv.csv');
+    writeFileSync(
+      file,
+      'Device ID,Serial,Manufacturer,Firmware Signed,Status\nd1,S1,Zebra,no,active\nd2,S2,Zebra,yes,retired\n,,,,\n',
+    );
+    const run = async (...args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['--data-dir', dir, ...args], {
+        stdout: (s) => void (stdout += s),
+        stderr: (s) => void (stderr += s),
+        env: {},
+      });
+      return { code, stdout, stderr };
+    };
+    const dry = await run('devices', 'import', file, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Rows read: 3, importable: 2, rejected: 1, duplicates: 0');
+    expect(dry.stdout).toContain('row 4, Device ID: no device ID or serial number');
+    expect(dry.stdout).toContain('Dry run: nothing was written.');
+    expect(app.services.storage.devices.count()).toBe(0);
+
+    const real = await run('devices', 'import', file, '--source', 'Asset DB', '--json');
+    expect(real.code).toBe(0);
+    const out = JSON.parse(real.stdout) as {
+      applied: { added: number };
+      preview: { counts: { valid: number } };
+    };
+    expect(out.applied.added).toBe(2);
+    expect(out.preview.counts.valid).toBe(2);
+
+    const findings = await run('devices', 'findings');
+    expect(findings.stdout).toMatch(/Firmware not signed\s+1/);
+    const csvOut = join(dir, 'devices.csv');
+    expect((await run('devices', 'export', '--out', csvOut)).code).toBe(0);
+    expect(readFileSync(csvOut, 'utf8')).toContain('Asset DB,d1');
+
+    const missing = await run('devices', 'import', join(dir, 'nope.csv'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read the inventory file .*nope\.csv: no such file/);
+    writeFileSync(join(dir, 'empty.csv'), '');
+    const empty = await run('devices', 'import', join(dir, 'empty.csv'));
+    expect(empty).toMatchObject({ code: 2, stderr: 'vendor-risk: The file is empty.\n' });
+  });
+});
