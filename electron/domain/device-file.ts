@@ -41,7 +41,11 @@ function decode(bytes: Uint8Array): { text: string; encoding: ParsedFile['encodi
   const sample = bytes.subarray(0, 4096);
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddZeros++ : evenZeros++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) oddZeros++;
+    else evenZeros++;
+  }
   if (sample.length >= 4 && oddZeros > sample.length / 4 && evenZeros === 0)
     return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (sample.length >= 4 && evenZeros > sample.length / 4 && oddZeros === 0)

@@ -326,8 +326,7 @@ export interface ReadRows {
   dates: { order: 'dmy' | 'mdy'; detected: ReturnType<typeof detectDateOrder> };
 }
 
-const DATE_FIELDS = new Set<DeviceField>(['lastFirmwareUpdate', 'certExpiry', 'lastSeen']);
-const TRI_FIELDS = new Set<DeviceField>(['firmwareSigned', 'mtls', 'defaultCredentialsChanged']);
+const DATE_FIELDS: readonly DeviceField[] = ['lastFirmwareUpdate', 'certExpiry', 'lastSeen'];
 const MAX_TEXT = 500;
 
 /** Keys that must never become object keys (attributes are built from headers). */
@@ -346,7 +345,7 @@ export function readRows(
   const byField = new Map<DeviceField, string>();
   for (const [column, field] of columns) if (field && !byField.has(field)) byField.set(field, column);
 
-  const dateColumns = [...DATE_FIELDS].map((f) => byField.get(f)).filter((c): c is string => c !== undefined);
+  const dateColumns = DATE_FIELDS.map((f) => byField.get(f)).filter((c): c is string => c !== undefined);
   const detected = detectDateOrder(
     (function* () {
       for (const r of records) for (const c of dateColumns) if (r.values[c]) yield r.values[c];
