@@ -74,7 +74,9 @@ export interface CheckContext {
 }
 
 const DAY = 86_400_000;
-const dayMs = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+/** Milliseconds of an ISO date's midnight (UTC), without parsing a string into a Date. */
+const dayMs = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 
 /** Every check of one device. */
 export function checkDevice(d: Device, c: CheckContext): Record<DeviceCheck, CheckResult> {

@@ -3,7 +3,7 @@
  * without BOM, UTF-16, Windows-1252), format (CSV with a detected delimiter, a JSON array,
  * or one JSON object per line), and a clear message for anything else.
  */
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 
 /** The largest file an import reads. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -161,20 +161,19 @@ export function parseInventoryFile(bytes: Uint8Array, fileName = ''): FileResult
   }
 
   const delimiter = detectDelimiter(text);
-  let rows: string[][];
-  try {
-    rows = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      // Exports put quotes inside unquoted values (=HYPERLINK("…"), {"a":1}); a quote that opens a field must still close.
-      relax_quotes: true,
-      skip_empty_lines: true,
-      bom: true,
-    }) as string[][];
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `The CSV cannot be read: ${message}` };
-  }
+  // Papa Parse: RFC 4180 quoting with embedded newlines, and quotes inside unquoted values
+  // (=HYPERLINK("…"), {"a":1}) read as text; a quote that opens a field must close.
+  const result = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
+    delimiter,
+    skipEmptyLines: true,
+  });
+  const quoteError = result.errors.find((e) => e.type === 'Quotes');
+  if (quoteError)
+    return {
+      ok: false,
+      message: `The CSV cannot be read: ${quoteError.message.toLowerCase()} (starting in row ${(quoteError.row ?? 0) + 1})`,
+    };
+  const rows = result.data;
   if (rows.length === 0) return { ok: false, message: 'The file is empty.' };
   const headers = cleanHeaders(rows[0]!, warnings);
   if (rows.length === 1) return { ok: false, message: 'The file has a header row but no devices.' };
@@ -186,7 +185,8 @@ export function parseInventoryFile(bytes: Uint8Array, fileName = ''): FileResult
       badLines.push({ row: i + 1, reason: `${cells.length} values for ${headers.length} columns` });
       continue;
     }
-    const values = Object.create(null) as Record<string, string>;
+    // A plain object (fast to read); headers were made safe above (no __proto__ or constructor).
+    const values: Record<string, string> = {};
     headers.forEach((h, j) => (values[h] = cells[j] ?? ''));
     records.push({ row: i + 1, values });
   }
@@ -210,7 +210,8 @@ function fromObjects(
       }
   const headers = cleanHeaders(keys, warnings);
   const records = objects.map(({ row, item }) => {
-    const values = Object.create(null) as Record<string, string>;
+    // A plain object (fast to read); headers were made safe above (no __proto__ or constructor).
+    const values: Record<string, string> = {};
     keys.forEach(
       (k, i) =>
         (values[headers[i]!] = stringOf(Object.prototype.hasOwnProperty.call(item, k) ? item[k] : '')),

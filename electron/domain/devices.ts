@@ -240,11 +240,15 @@ const SLASH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** YYYY-MM-DD of a real calendar day, or null (31/02 is not one). Without Date objects: an import reads millions. */
 function isoOf(y: number, m: number, d: number): string | null {
-  const t = Date.UTC(y, m - 1, d);
-  const date = new Date(t);
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!)) return null;
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** What the slash dates of a file say about its order: dmy, mdy, both seen (conflict), or neither. */
@@ -273,7 +277,12 @@ export function readDate(raw: string, order: 'dmy' | 'mdy', withTime = false): s
     const day = isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (!day) return null;
     if (!withTime || iso[4] === undefined) return day;
-    const d = new Date(`${day}T${iso[4]}:${iso[5]}:${iso[6] ?? '00'}${iso[7] ? iso[7] : 'Z'}`);
+    if (Number(iso[4]) > 23 || Number(iso[5]) > 59 || Number(iso[6] ?? 0) > 59) return null;
+    const local = `${day}T${iso[4]}:${iso[5]}:${iso[6] ?? '00'}`;
+    if (!iso[7] || iso[7] === 'Z') return `${local}Z`;
+    const d = new Date(
+      `${local}${iso[7].length === 5 ? `${iso[7].slice(0, 3)}:${iso[7].slice(3)}` : iso[7]}`,
+    );
     return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 19) + 'Z';
   }
   const slash = SLASH_DATE.exec(v);
@@ -365,54 +374,60 @@ export function readRows(
     .filter(([c, f]) => f === null && !FORBIDDEN_KEYS.has(c) && c.trim() !== '')
     .map(([c]) => c);
 
-  records.forEach(({ row, values: record }) => {
-    const rowErrors: RowError[] = [];
-    const text = (field: DeviceField): string | null => {
-      const column = byField.get(field);
-      if (column === undefined) return null;
-      const v = record[column];
-      if (v === undefined || v === null) return null;
-      const s = String(v).trim();
-      return s === '' ? null : s;
-    };
-    const fail = (field: DeviceField, value: string, reason: string) =>
-      rowErrors.push({ row, column: byField.get(field) ?? DEVICE_FIELD_LABELS[field], value, reason });
-    const plain = (field: DeviceField) => {
-      const v = text(field);
-      if (v !== null && v.length > MAX_TEXT) {
-        fail(field, v.slice(0, 40) + '…', `longer than ${MAX_TEXT} characters`);
-        return null;
-      }
-      return v;
-    };
-    const date = (field: DeviceField, withTime = false) => {
-      const v = text(field);
-      if (v === null) return null;
-      const d = readDate(v, order, withTime);
-      if (!d) fail(field, v, 'not a date (use YYYY-MM-DD, dd/mm/yyyy, mm/dd/yyyy or an Excel date)');
-      return d;
-    };
-    const tri = (field: DeviceField): Tri => {
-      const v = text(field);
-      if (v === null) return 'unknown';
-      const t = readTri(v);
-      if (!t) fail(field, v, 'not yes/no/true/false/1/0/y/n');
-      return t ?? 'unknown';
-    };
-    const vocab = <F extends VocabularyField>(field: F) => {
-      const v = text(field);
-      if (v === null) return null;
-      const mapped = (mapping.values[field] as Record<string, string>)[v];
-      if (mapped) return mapped;
-      if ((VOCABULARY[field] as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase();
-      const key = `${field}\u0000${v}`;
-      const entry = unmapped.get(key) ?? { field, value: v, count: 0, suggestion: suggestValue(field, v) };
-      entry.count += 1;
-      unmapped.set(key, entry);
-      fail(field, v, `not one of ours (${VOCABULARY[field].join(', ')}); map it`);
+  // The helpers read the current row (set in the loop): made once, not once per row.
+  let row = 0;
+  let record: Record<string, string> = {};
+  let rowErrors: RowError[] = [];
+  const text = (field: DeviceField): string | null => {
+    const column = byField.get(field);
+    if (column === undefined) return null;
+    const v = record[column];
+    if (v === undefined || v === null) return null;
+    const s = String(v).trim();
+    return s === '' ? null : s;
+  };
+  const fail = (field: DeviceField, value: string, reason: string) =>
+    rowErrors.push({ row, column: byField.get(field) ?? DEVICE_FIELD_LABELS[field], value, reason });
+  const plain = (field: DeviceField) => {
+    const v = text(field);
+    if (v !== null && v.length > MAX_TEXT) {
+      fail(field, v.slice(0, 40) + '…', `longer than ${MAX_TEXT} characters`);
       return null;
-    };
+    }
+    return v;
+  };
+  const date = (field: DeviceField, withTime = false) => {
+    const v = text(field);
+    if (v === null) return null;
+    const d = readDate(v, order, withTime);
+    if (!d) fail(field, v, 'not a date (use YYYY-MM-DD, dd/mm/yyyy, mm/dd/yyyy or an Excel date)');
+    return d;
+  };
+  const tri = (field: DeviceField): Tri => {
+    const v = text(field);
+    if (v === null) return 'unknown';
+    const t = readTri(v);
+    if (!t) fail(field, v, 'not yes/no/true/false/1/0/y/n');
+    return t ?? 'unknown';
+  };
+  const vocab = <F extends VocabularyField>(field: F) => {
+    const v = text(field);
+    if (v === null) return null;
+    const mapped = (mapping.values[field] as Record<string, string>)[v];
+    if (mapped) return mapped;
+    if ((VOCABULARY[field] as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase();
+    const key = `${field}\u0000${v}`;
+    const entry = unmapped.get(key) ?? { field, value: v, count: 0, suggestion: suggestValue(field, v) };
+    entry.count += 1;
+    unmapped.set(key, entry);
+    fail(field, v, `not one of ours (${VOCABULARY[field].join(', ')}); map it`);
+    return null;
+  };
 
+  for (const current of records) {
+    row = current.row;
+    record = current.values;
+    rowErrors = [];
     const serial = plain('serial');
     const deviceId = plain('deviceId') ?? serial;
     if (!deviceId)
@@ -422,7 +437,8 @@ export function readRows(
         value: '',
         reason: 'no device ID or serial number',
       });
-    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+    // Attribute names come from headers the file reader has already made safe (no __proto__).
+    const attributes: Record<string, string> = {};
     for (const c of attributeColumns) {
       const v = record[c];
       if (v !== undefined && v !== null && String(v) !== '') attributes[c] = String(v).slice(0, MAX_TEXT);
@@ -444,32 +460,32 @@ export function readRows(
       status: vocab('status') as DeviceStatus | null,
       defaultCredentialsChanged: tri('defaultCredentialsChanged'),
       owner: plain('owner'),
-      attributes: { ...attributes },
+      attributes,
     };
     if (rowErrors.length) {
       // In the order of the file's columns, as a reader scans the row.
       rowErrors.sort((x, y) => (columnIndex.get(x.column) ?? -1) - (columnIndex.get(y.column) ?? -1));
       errors.push(...rowErrors);
-      return;
+      continue;
     }
     const idKey = device.deviceId.toLowerCase();
     const firstWithId = seenIds.get(idKey);
     if (firstWithId !== undefined) {
       duplicates.push({ key: device.deviceId, kind: 'id', rows: [firstWithId, row] });
-      return;
+      continue;
     }
     if (device.serial) {
       const serialKey = device.serial.toLowerCase();
       const firstWithSerial = seenSerials.get(serialKey);
       if (firstWithSerial !== undefined) {
         duplicates.push({ key: device.serial, kind: 'serial', rows: [firstWithSerial, row] });
-        return;
+        continue;
       }
       seenSerials.set(serialKey, row);
     }
     seenIds.set(idKey, row);
     devices.push({ row, device });
-  });
+  }
   return { devices, errors, duplicates, unmapped: [...unmapped.values()], dates: { order, detected } };
 }
 
@@ -497,6 +513,31 @@ export function diffDevices(before: ReadonlyMap<string, Device>, after: readonly
     const fields = changedFields(old, d);
     if (fields.length) diff.changed.push({ deviceId: d.deviceId, fields });
     else diff.unchanged += 1;
+  }
+  for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);
+  return diff;
+}
+
+/**
+ * The same diff against stored devices as JSON text: equal text is unchanged without
+ * parsing it, so a re-import of 100,000 mostly unchanged devices stays cheap.
+ */
+export function diffStored(
+  before: ReadonlyMap<string, string>,
+  after: readonly { device: Device; json: string }[],
+): DeviceDiff {
+  const diff: DeviceDiff = { added: [], changed: [], removed: [], unchanged: 0 };
+  const seen = new Set<string>();
+  for (const { device, json } of after) {
+    seen.add(device.deviceId);
+    const old = before.get(device.deviceId);
+    if (old === undefined) diff.added.push(device.deviceId);
+    else if (old === json) diff.unchanged += 1;
+    else
+      diff.changed.push({
+        deviceId: device.deviceId,
+        fields: changedFields(JSON.parse(old) as Device, device),
+      });
   }
   for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);
   return diff;

@@ -2,7 +2,7 @@ import { AppError } from '../domain/errors';
 import { parseInventoryFile, type ParsedFile } from '../domain/device-file';
 import {
   DeviceMappingSchema,
-  diffDevices,
+  diffStored,
   readRows,
   suggestColumns,
   type Device,
@@ -72,10 +72,11 @@ export interface ImportPreview {
 
 interface Pending {
   preview: ImportPreview;
-  devices: Device[];
+  /** The devices to write: added or changed since the last import of the source. */
+  writes: { device: Device; json: string; manufacturerKey: string | null }[];
+  valid: number;
   removed: string[];
   allErrors: RowError[];
-  at: number;
 }
 
 /** One device with its checks, as the devices table and the roll-up read it. */
@@ -229,9 +230,19 @@ export function createDeviceService(ctx: ServiceContext) {
       const read = readRows(file.records, mapping);
       await yieldTo(job);
       job.progress(2, 4, 'Comparing with the last import');
-      const before = storage.devices.forSource(input.source);
+      const before = storage.devices.storedForSource(input.source);
       const devices = read.devices.map((d) => d.device);
-      const diff = diffDevices(before, devices);
+      const serialized = devices.map((device) => ({ device, json: JSON.stringify(device) }));
+      const diff = diffStored(before, serialized);
+      // Only what is new or changed is written.
+      const toWrite = new Set([...diff.added, ...diff.changed.map((c) => c.deviceId)]);
+      const writes = serialized
+        .filter(({ device }) => toWrite.has(device.deviceId))
+        .map(({ device, json }) => ({
+          device,
+          json,
+          manufacturerKey: device.manufacturer ? manufacturerKey(device.manufacturer) : null,
+        }));
       await yieldTo(job);
       job.progress(3, 4, 'Checking devices');
       const links = new Map(storage.devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
@@ -310,7 +321,7 @@ export function createDeviceService(ctx: ServiceContext) {
         }),
       };
       pending.clear(); // one import at a time; an older preview is stale once a new file is read
-      pending.set(token, { preview, devices, removed: diff.removed, allErrors, at: Date.now() });
+      pending.set(token, { preview, writes, valid: devices.length, removed: diff.removed, allErrors });
       job.progress(4, 4, 'Ready');
       return preview;
     },
@@ -338,15 +349,7 @@ export function createDeviceService(ctx: ServiceContext) {
       const { preview } = p;
       const importId = ctx.newId();
       storage.transaction(() => {
-        storage.devices.apply(
-          preview.source,
-          importId,
-          p.devices.map((device) => ({
-            device,
-            manufacturerKey: device.manufacturer ? manufacturerKey(device.manufacturer) : null,
-          })),
-          p.removed,
-        );
+        storage.devices.apply(preview.source, importId, p.writes, p.removed);
         const at = ctx.now().toISOString();
         storage.devices.saveMapping(preview.source, preview.mapping, at);
         const summary = {
@@ -372,7 +375,7 @@ export function createDeviceService(ctx: ServiceContext) {
         added: preview.diff.added,
         changed: preview.diff.changed,
         removed: preview.diff.removed,
-        devices: p.devices.length,
+        devices: p.valid,
       };
     },
 

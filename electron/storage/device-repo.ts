@@ -31,13 +31,15 @@ export interface Acceptance {
 export interface DeviceRepo {
   all(): StoredDevice[];
   forSource(source: string): Map<string, Device>;
+  /** A source's devices as stored JSON text, by device id. */
+  storedForSource(source: string): Map<string, string>;
   forManufacturers(keys: readonly string[]): StoredDevice[];
   count(): number;
   /** Replaces a source's devices: upserts these, deletes the removed ids. */
   apply(
     source: string,
     importId: string,
-    upserts: readonly { device: Device; manufacturerKey: string | null }[],
+    upserts: readonly { device: Device; json: string; manufacturerKey: string | null }[],
     removed: readonly string[],
   ): void;
   serialCounts(): Map<string, number>;
@@ -57,6 +59,7 @@ export function createDeviceRepo(db: Database): DeviceRepo {
   const sql = db.sqlite;
   const allStmt = sql.prepare('SELECT source, data, import_id FROM devices ORDER BY source, device_id');
   const sourceStmt = sql.prepare('SELECT data FROM devices WHERE source = ?');
+  const storedStmt = sql.prepare('SELECT device_id, data FROM devices WHERE source = ?');
   const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM devices');
   const upsertStmt = sql.prepare(
     `INSERT INTO devices (source, device_id, serial, manufacturer_key, data, import_id) VALUES (?, ?, ?, ?, ?, ?)
@@ -105,6 +108,11 @@ export function createDeviceRepo(db: Database): DeviceRepo {
       }
       return out;
     },
+    storedForSource(source) {
+      const out = new Map<string, string>();
+      for (const r of storedStmt.all(source)) out.set(String(r.device_id), String(r.data));
+      return out;
+    },
     forManufacturers(keys) {
       if (keys.length === 0) return [];
       return sql
@@ -121,15 +129,8 @@ export function createDeviceRepo(db: Database): DeviceRepo {
     count: () => Number((countStmt.get() as { n: number }).n),
     apply(source, importId, upserts, removed) {
       for (const id of removed) deleteStmt.run(source, id);
-      for (const { device, manufacturerKey } of upserts)
-        upsertStmt.run(
-          source,
-          device.deviceId,
-          device.serial,
-          manufacturerKey,
-          JSON.stringify(device),
-          importId,
-        );
+      for (const { device, json, manufacturerKey } of upserts)
+        upsertStmt.run(source, device.deviceId, device.serial, manufacturerKey, json, importId);
     },
     serialCounts: () => new Map(serialStmt.all().map((r) => [String(r.s), Number(r.n)])),
     recordImport(r) {

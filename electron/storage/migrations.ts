@@ -274,7 +274,6 @@ export const MIGRATIONS: readonly Migration[] = [
         import_id TEXT NOT NULL,
         PRIMARY KEY (source, device_id)
       );
-      CREATE INDEX devices_serial ON devices (serial);
       CREATE INDEX devices_manufacturer ON devices (manufacturer_key);
       CREATE TABLE device_imports (
         id TEXT PRIMARY KEY,

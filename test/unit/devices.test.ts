@@ -104,7 +104,11 @@ describe('reading inventory files', () => {
       utf8('{"id": 1'),
       /No line of the file is a JSON object \(line 1: not valid JSON/,
     ],
-    ['an unterminated quote', utf8('id,name\n1,"open quote\n2,b\n'), /The CSV cannot be read: .*[Qq]uote/],
+    [
+      'an unterminated quote',
+      utf8('id,name\n1,"open quote\n2,b\n'),
+      /^The CSV cannot be read: quoted field unterminated \(starting in row 2\)$/,
+    ],
   ])('%s gets a clear message', (_name, bytes, message) => {
     const r = parseInventoryFile(bytes);
     expect(r.ok).toBe(false);
