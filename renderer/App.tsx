@@ -19,6 +19,7 @@ import { ComparePage } from './pages/ComparePage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ContractPage } from './pages/ContractPage';
 import { LegalPage } from './pages/LegalPage';
+import { DevicesPage } from './pages/DevicesPage';
 
 const NAV = [
   ['dashboard', 'Dashboard'],
@@ -26,6 +27,7 @@ const NAV = [
   ['compare', 'Compare'],
   ['self', 'Self-assessment'],
   ['questionnaires', 'Questionnaires'],
+  ['devices', 'Devices'],
   ['legal', 'Legal'],
   ['settings', 'Settings'],
 ] as const;
@@ -255,6 +257,8 @@ function Shell() {
             vendorId={route.vendorId}
             onBack={() => go({ page: 'vendors', vendorId: route.vendorId })}
           />
+        ) : route.page === 'devices' ? (
+          <DevicesPage />
         ) : route.page === 'legal' ? (
           <LegalPage onOpenContract={(vendorId) => go({ page: 'contract', vendorId })} />
         ) : route.page === 'compare' ? (

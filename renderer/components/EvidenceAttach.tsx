@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { toBase64 } from '../files';
 import { call } from '../api';
 import {
   EVIDENCE_KIND_LABELS,
@@ -124,14 +125,6 @@ export function EvidenceAttach({
       </div>
     </div>
   );
-}
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 function formatSize(n: number): string {

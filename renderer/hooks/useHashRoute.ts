@@ -7,6 +7,7 @@ export type Route =
   | { page: 'assessment'; id: string }
   | { page: 'contract'; vendorId: string }
   | { page: 'legal' }
+  | { page: 'devices' }
   | { page: 'self' }
   | { page: 'questionnaires' }
   | { page: 'compare' }
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'compare') return { page: 'compare' };
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'legal') return { page: 'legal' };
+  if (parts[0] === 'devices') return { page: 'devices' };
   if (parts[0] === 'vendors' && parts[1] && parts[2] === 'contract')
     return { page: 'contract', vendorId: decodeURIComponent(parts[1]) };
   if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
@@ -50,6 +52,8 @@ export function hashOf(route: Route): string {
       return '#/dashboard';
     case 'legal':
       return '#/legal';
+    case 'devices':
+      return '#/devices';
     case 'contract':
       return `#/vendors/${encodeURIComponent(route.vendorId)}/contract`;
     case 'assessment':

@@ -5,6 +5,7 @@ import type { ResponseOf } from '../../electron/ipc/contract';
 import { TierChart } from '../components/TierChart';
 import { EVIDENCE_KIND_LABELS } from '../../electron/domain/questionnaire';
 import type { DashboardFigure } from '../../electron/domain/vendor-list';
+import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../../electron/domain/device-checks';
 
 type Summary = ResponseOf<'portfolio.summary'>;
 
@@ -19,6 +20,10 @@ export function DashboardPage({
 }) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [devices, setDevices] = useState<ResponseOf<'devices.findings'> | null>(null);
+  useEffect(() => {
+    void call('devices.findings', {}).then((r) => r.ok && setDevices(r.value));
+  }, []);
   useEffect(() => {
     void call('portfolio.summary', {}).then((r) => {
       performance.mark('dashboard:data');
@@ -181,6 +186,29 @@ export function DashboardPage({
             empty="No approval conditions are past due."
           />
         </Panel>
+        {devices && devices.devices > 0 && (
+          <Panel title="Device findings">
+            <Table
+              head={['Check', 'Open', 'Accepted']}
+              rows={DEVICE_CHECKS.filter(
+                (c) => devices.posture[c].fail + devices.posture[c].accepted > 0,
+              ).map((c) => [
+                DEVICE_CHECK_INFO[c].label,
+                devices.posture[c].fail,
+                devices.posture[c].accepted,
+              ])}
+              empty={`No open findings on ${devices.devices} devices.`}
+            />
+            <Table
+              head={['Hardware vendor', 'Open findings']}
+              rows={devices.byVendor.map((v) => [
+                v.vendorId ? vendorLink(v.vendorId, v.vendorName) : v.vendorName,
+                v.open,
+              ])}
+              empty=""
+            />
+          </Panel>
+        )}
         <Panel title="Evidence expiring">
           <Table
             head={['Vendor', 'Evidence', 'Until']}

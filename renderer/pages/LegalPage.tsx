@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api';
+import { download } from '../files';
 import {
   CLAUSE_GROUPS,
   CLAUSE_GROUP_LABELS,
@@ -65,12 +66,7 @@ function Matrix({ onOpenContract }: { onOpenContract(vendorId: string): void }) 
   const exportCsv = async () => {
     const r = await call('clauses.exportCsv', { needsReview });
     if (!r.ok) return toast('error', r.error.message);
-    const url = URL.createObjectURL(new Blob([r.value.csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = needsReview ? 'contract-clauses-needing-review.csv' : 'contract-clauses.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(r.value.csv, needsReview ? 'contract-clauses-needing-review.csv' : 'contract-clauses.csv');
     toast('success', `Exported ${r.value.rows} rows`);
   };
 

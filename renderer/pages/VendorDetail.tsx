@@ -1,4 +1,5 @@
 import { DATA_KIND_LABELS } from '../../electron/domain/vendor';
+import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../../electron/domain/device-checks';
 import { changedFields, type AuditEntry } from '../../electron/domain/audit';
 import { useState } from 'react';
 import { useVendor } from '../hooks/useVendor';
@@ -125,6 +126,22 @@ export function VendorDetail({
             : 'No clause recorded yet.'}
         </p>
       </section>
+      {score?.devices && (
+        <section aria-label="Device posture">
+          <h3>Devices it makes</h3>
+          <ul className="posture" data-testid="device-posture">
+            {DEVICE_CHECKS.filter(
+              (c) => score.devices![c] && score.devices![c]!.fail + score.devices![c]!.accepted > 0,
+            ).map((c) => (
+              <li key={c}>
+                {DEVICE_CHECK_INFO[c].label}: {score.devices![c]!.fail} open
+                {score.devices![c]!.accepted ? `, ${score.devices![c]!.accepted} accepted` : ''}
+              </li>
+            ))}
+          </ul>
+          <p className="cell-muted">Open findings of the devices it makes count in its score and flags.</p>
+        </section>
+      )}
       <section aria-label="Assessments">
         <div className="section-title-row">
           <h3>Assessments</h3>

@@ -1,0 +1,455 @@
+import { useEffect, useState, type DragEvent } from 'react';
+import { call, newJobId, onProgress } from '../api';
+import type { ResponseOf } from '../../electron/ipc/contract';
+import {
+  DATE_ORDERS,
+  DEVICE_FIELDS,
+  DEVICE_FIELD_LABELS,
+  VOCABULARY,
+  type DateOrder,
+  type DeviceField,
+  type DeviceMapping,
+} from '../../electron/domain/devices';
+import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../../electron/domain/device-checks';
+import { MAX_IMPORT_BYTES } from '../../electron/domain/device-file';
+import { download, toBase64 } from '../files';
+import { Dialog } from './Dialog';
+import { ProgressBar } from './ProgressBar';
+import { useToast } from './Toasts';
+
+type Preview = ResponseOf<'devices.preview'>;
+const DATE_ORDER_LABELS: Record<DateOrder, string> = {
+  auto: 'Detect from the file',
+  dmy: 'dd/mm/yyyy',
+  mdy: 'mm/dd/yyyy',
+};
+
+/** Import wizard: file (dialog or drop) → mapping and preview with errors → what changes → confirm. */
+export function DeviceImportWizard({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose(): void;
+  onImported(): void;
+}) {
+  const [source, setSource] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [content, setContent] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [mapping, setMapping] = useState<DeviceMapping | null>(null);
+  const [step, setStep] = useState<'file' | 'mapping' | 'diff'>('file');
+  const [job, setJob] = useState<{ id: string; done: number; total: number; message: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sources, setSources] = useState<string[]>([]);
+  const toast = useToast();
+
+  useEffect(() => {
+    if (!open) return;
+    void call('devices.history', { limit: 50 }).then(
+      (r) => r.ok && setSources([...new Set(r.value.map((h) => h.source))]),
+    );
+  }, [open]);
+  useEffect(
+    () =>
+      onProgress((e) => {
+        if (e.operation === 'devices.preview')
+          setJob((j) =>
+            j && j.id === e.jobId ? { ...j, done: e.done, total: e.total, message: e.message } : j,
+          );
+      }),
+    [],
+  );
+
+  const reset = () => {
+    if (preview) void call('devices.discard', { token: preview.token });
+    setFile(null);
+    setContent(null);
+    setPreview(null);
+    setMapping(null);
+    setStep('file');
+    setError(null);
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  const read = async (withMapping: DeviceMapping | null, base64 = content, picked = file) => {
+    if (!picked || !base64) return;
+    const id = newJobId();
+    setJob({ id, done: 0, total: 4, message: 'Reading the file' });
+    setError(null);
+    const r = await call('devices.preview', {
+      source: source.trim() || picked.name,
+      fileName: picked.name,
+      contentBase64: base64,
+      ...(withMapping ? { mapping: withMapping } : {}),
+      jobId: id,
+    });
+    setJob(null);
+    if (!r.ok) return setError(r.error.details?.[0]?.message ?? r.error.message);
+    setPreview(r.value);
+    // Values with a suggestion start mapped to it; the user can change them.
+    const values = { status: { ...r.value.mapping.values.status }, type: { ...r.value.mapping.values.type } };
+    for (const u of r.value.unmapped)
+      if (u.suggestion) (values[u.field] as Record<string, string>)[u.value] = u.suggestion;
+    setMapping({ ...r.value.mapping, values });
+    setStep('mapping');
+  };
+
+  const pick = async (picked: File) => {
+    if (picked.size > MAX_IMPORT_BYTES)
+      return setError(
+        `${picked.name} is ${(picked.size / 1024 / 1024).toFixed(0)} MB; an import reads at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      );
+    setFile(picked);
+    const base64 = await toBase64(picked);
+    setContent(base64);
+    await read(null, base64, picked);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const dropped = e.dataTransfer.files[0];
+    if (dropped) void pick(dropped);
+  };
+
+  const apply = async () => {
+    if (!preview) return;
+    const r = await call('devices.apply', { token: preview.token });
+    if (!r.ok) return setError(r.error.message);
+    toast(
+      'success',
+      `Imported ${r.value.devices} devices: ${r.value.added} added, ${r.value.changed} changed, ${r.value.removed} removed`,
+    );
+    setPreview(null);
+    reset();
+    onImported();
+    onClose();
+  };
+
+  const mappingChanged = preview && mapping && JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
+  const stillUnmapped =
+    preview?.unmapped.filter(
+      (u) => !(mapping?.values[u.field] as Record<string, string> | undefined)?.[u.value],
+    ) ?? [];
+
+  return (
+    <Dialog title="Import device inventory" open={open} onClose={close} wide>
+      {job && (
+        <ProgressBar
+          label="Reading the inventory"
+          done={job.done}
+          total={job.total}
+          message={job.message}
+          onCancel={() => void call('jobs.cancel', { jobId: job.id })}
+        />
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {step === 'file' && (
+        <div className="import-step">
+          <label className="field">
+            Source system
+            <input
+              list="device-sources"
+              value={source}
+              maxLength={100}
+              placeholder="e.g. WMS asset export (its column mapping is remembered)"
+              onChange={(e) => setSource(e.target.value)}
+              data-autofocus
+            />
+            <datalist id="device-sources">
+              {sources.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          </label>
+          <div
+            className="drop-zone"
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={onDrop}
+            data-testid="device-drop"
+          >
+            <p>Drop a CSV or JSON file here, or</p>
+            <label className="button">
+              Choose file…
+              <input
+                type="file"
+                accept=".csv,.txt,.tsv,.json,.jsonl,.ndjson"
+                className="visually-hidden"
+                aria-label="Inventory file"
+                onChange={(e) => {
+                  const picked = e.target.files?.[0];
+                  if (picked) void pick(picked);
+                  e.target.value = '';
+                }}
+              />
+            </label>
+            <p className="cell-muted">
+              CSV (comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252) or JSON (an array, or one
+              object per line), up to {MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing is written until you
+              confirm.
+            </p>
+          </div>
+        </div>
+      )}
+      {step === 'mapping' && preview && mapping && (
+        <div className="import-step">
+          <p>
+            <strong>{preview.fileName}</strong>: {preview.format.toUpperCase()}, {preview.encoding}
+            {preview.delimiter ? `, delimiter ${JSON.stringify(preview.delimiter)}` : ''} ·{' '}
+            {preview.counts.read} rows ·{' '}
+            {preview.mappingSaved
+              ? 'mapping remembered from the last import of this source'
+              : 'columns mapped by their names'}
+          </p>
+          {preview.warnings.map((w) => (
+            <p key={w} className="cell-muted">
+              {w}
+            </p>
+          ))}
+          <h3>Columns</h3>
+          <table className="explanation-table mapping-table">
+            <thead>
+              <tr>
+                <th scope="col">Column in the file</th>
+                <th scope="col">Is</th>
+                <th scope="col">First value, and how it was read</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.headers.map((h) => {
+                const field = mapping.columns[h] ?? null;
+                const sample = preview.sample[0];
+                return (
+                  <tr key={h}>
+                    <td>{h}</td>
+                    <td>
+                      <select
+                        aria-label={`Column ${h}`}
+                        value={field ?? ''}
+                        onChange={(e) =>
+                          setMapping({
+                            ...mapping,
+                            columns: {
+                              ...mapping.columns,
+                              [h]: (e.target.value || null) as DeviceField | null,
+                            },
+                          })
+                        }
+                      >
+                        <option value="">Keep as an attribute</option>
+                        {DEVICE_FIELDS.map((f) => (
+                          <option key={f} value={f}>
+                            {DEVICE_FIELD_LABELS[f]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="cell-muted">
+                      {sample ? (
+                        <>
+                          “{sample.raw[h] ?? ''}”{field && ` → ${String(sample.device[field] ?? 'unknown')}`}
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <label className="inline">
+            Dates like 03/04/2026 are
+            <select
+              aria-label="Date order"
+              value={mapping.dateOrder}
+              onChange={(e) => setMapping({ ...mapping, dateOrder: e.target.value as DateOrder })}
+            >
+              {DATE_ORDERS.map((o) => (
+                <option key={o} value={o}>
+                  {DATE_ORDER_LABELS[o]}
+                </option>
+              ))}
+            </select>
+            <span className="cell-muted">
+              read as {preview.dates.order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy'}
+              {preview.dates.detected === 'ambiguous' && ' — the file does not say; check it'}
+              {preview.dates.detected === 'conflict' && ' — the file has both orders; some dates are errors'}
+            </span>
+          </label>
+          {preview.unmapped.length > 0 && (
+            <>
+              <h3>Values that are not ours</h3>
+              <table className="explanation-table">
+                <tbody>
+                  {preview.unmapped.map((u) => (
+                    <tr key={`${u.field}/${u.value}`}>
+                      <td>
+                        {u.field} “{u.value}” ({u.count} rows)
+                      </td>
+                      <td>
+                        <select
+                          aria-label={`${u.field} ${u.value}`}
+                          value={(mapping.values[u.field] as Record<string, string>)[u.value] ?? ''}
+                          onChange={(e) => {
+                            const values = { ...mapping.values, [u.field]: { ...mapping.values[u.field] } };
+                            if (e.target.value)
+                              (values[u.field] as Record<string, string>)[u.value] = e.target.value;
+                            else delete (values[u.field] as Record<string, string>)[u.value];
+                            setMapping({ ...mapping, values });
+                          }}
+                        >
+                          <option value="">Not mapped (rows are rejected)</option>
+                          {VOCABULARY[u.field].map((w) => (
+                            <option key={w} value={w}>
+                              {w}
+                              {w === u.suggestion ? ' (suggested)' : ''}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <h3>
+            {preview.counts.valid} devices can be imported · {preview.counts.rejected}{' '}
+            {preview.counts.rejected === 1 ? 'row' : 'rows'} rejected · {preview.counts.duplicates} duplicates
+          </h3>
+          {preview.errorsTotal > 0 && (
+            <>
+              <ul className="row-errors" aria-label="Row errors">
+                {preview.errors.slice(0, 50).map((e, i) => (
+                  <li key={i}>
+                    Row {e.row}
+                    {e.column && `, ${e.column}`}
+                    {e.value && ` “${e.value}”`}: {e.reason}
+                  </li>
+                ))}
+              </ul>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() =>
+                  void call('devices.errorsCsv', { token: preview.token }).then(
+                    (r) => r.ok && download(r.value.csv, `${preview.fileName}-errors.csv`),
+                  )
+                }
+              >
+                Download all {preview.errorsTotal} row errors (CSV)
+              </button>
+            </>
+          )}
+          {preview.duplicates.slice(0, 20).map((d) => (
+            <p key={`${d.kind}${d.key}`} className="cell-muted">
+              Duplicate {d.kind === 'id' ? 'device ID' : 'serial'} {d.key}: rows {d.rows[0]} and {d.rows[1]}{' '}
+              (the second is skipped)
+            </p>
+          ))}
+          {preview.manufacturers
+            .filter((m) => !m.vendorId)
+            .map((m) => (
+              <p key={m.name} className="inline">
+                Manufacturer “{m.name}” ({m.devices} devices) is not linked to a vendor.
+                {m.suggestion && (
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() =>
+                      void call('devices.link', { manufacturer: m.name, vendorId: m.suggestion!.id }).then(
+                        (r) => r.ok && void read(mapping),
+                      )
+                    }
+                  >
+                    Link to {m.suggestion.name}
+                  </button>
+                )}
+              </p>
+            ))}
+          <div className="form-actions">
+            <button type="button" className="button" onClick={reset}>
+              Choose another file
+            </button>
+            {mappingChanged && (
+              <button type="button" className="button" onClick={() => void read(mapping)}>
+                Read again with this mapping
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={Boolean(mappingChanged) || preview.counts.valid === 0}
+              title={mappingChanged ? 'Read the file again with the changed mapping first' : undefined}
+              onClick={() => setStep('diff')}
+            >
+              Next: what changes
+            </button>
+          </div>
+          {stillUnmapped.length > 0 && !mappingChanged && (
+            <p className="cell-muted">Rows with unmapped values are rejected; map them above to keep them.</p>
+          )}
+        </div>
+      )}
+      {step === 'diff' && preview && (
+        <div className="import-step">
+          <h3>
+            {preview.diff.firstTime
+              ? `First import from ${preview.source}: ${preview.diff.added} devices`
+              : `Since the last import from ${preview.source}`}
+          </h3>
+          {!preview.diff.firstTime && (
+            <ul aria-label="Changes">
+              <li>
+                {preview.diff.added} added
+                {preview.diff.examples.added.length
+                  ? `: ${preview.diff.examples.added.slice(0, 10).join(', ')}`
+                  : ''}
+              </li>
+              <li>
+                {preview.diff.changed} changed
+                {preview.diff.examples.changed.length
+                  ? `: ${preview.diff.examples.changed
+                      .slice(0, 10)
+                      .map((c) => `${c.deviceId} (${c.fields.join(', ')})`)
+                      .join('; ')}`
+                  : ''}
+              </li>
+              <li>
+                {preview.diff.removed} removed
+                {preview.diff.examples.removed.length
+                  ? `: ${preview.diff.examples.removed.slice(0, 10).join(', ')}`
+                  : ''}
+              </li>
+              <li>{preview.diff.unchanged} unchanged</li>
+            </ul>
+          )}
+          <h3>Findings in this file</h3>
+          <ul>
+            {DEVICE_CHECKS.filter((c) => preview.findings[c] > 0).map((c) => (
+              <li key={c}>
+                {DEVICE_CHECK_INFO[c].label}: {preview.findings[c]}
+              </li>
+            ))}
+          </ul>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setStep('mapping')}>
+              Back
+            </button>
+            <button type="button" className="button button-primary" onClick={() => void apply()}>
+              Import {preview.counts.valid} devices
+            </button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,378 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { call } from '../api';
+import type { RequestOf, ResponseOf } from '../../electron/ipc/contract';
+import { DEVICE_CHECKS, DEVICE_CHECK_INFO, type DeviceCheck } from '../../electron/domain/device-checks';
+import {
+  DEVICE_FIELDS,
+  DEVICE_FIELD_LABELS,
+  DEVICE_TYPE_LABELS,
+  type DeviceType,
+} from '../../electron/domain/devices';
+import { DeviceImportWizard } from '../components/DeviceImportWizard';
+import { download } from '../files';
+import { useToast } from '../components/Toasts';
+
+type Item = ResponseOf<'devices.list'>['items'][number];
+type Query = Omit<NonNullable<RequestOf<'devices.list'>>, 'offset' | 'limit'>;
+const PAGE = 200;
+const ROW = 36;
+
+/** Device inventory: findings by check, a virtualized table read page by page, the selected device, and the import wizard. */
+export function DevicesPage() {
+  const [query, setQuery] = useState<Query>({ search: '', sort: 'deviceId', direction: 'asc' });
+  const [revision, setRevision] = useState(0);
+  const [total, setTotal] = useState<number | null>(null);
+  const [pages, setPages] = useState<Map<number, Item[]>>(new Map());
+  const [facets, setFacets] = useState<ResponseOf<'devices.facets'> | null>(null);
+  const [findings, setFindings] = useState<ResponseOf<'devices.findings'> | null>(null);
+  const [selected, setSelected] = useState<Item | null>(null);
+  const [importing, setImporting] = useState(false);
+  const toast = useToast();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const key = JSON.stringify(query);
+  const loading = useRef(new Set<number>());
+
+  useEffect(() => {
+    void call('devices.facets', {}).then((r) => r.ok && setFacets(r.value));
+    void call('devices.findings', {}).then((r) => r.ok && setFindings(r.value));
+  }, [revision]);
+
+  const loadPage = useCallback(
+    async (page: number) => {
+      if (loading.current.has(page)) return;
+      loading.current.add(page);
+      const r = await call('devices.list', {
+        ...(JSON.parse(key) as Query),
+        offset: page * PAGE,
+        limit: PAGE,
+      });
+      if (!r.ok) return toast('error', r.error.message);
+      setTotal(r.value.total);
+      setPages((p) => new Map(p).set(page, r.value.items));
+    },
+    [key, toast],
+  );
+  useEffect(() => {
+    loading.current = new Set();
+    setPages(new Map());
+    setTotal(null);
+    void loadPage(0);
+  }, [loadPage, revision]);
+
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    for (const it of items) {
+      const page = Math.floor(it.index / PAGE);
+      if (!pages.has(page)) void loadPage(page);
+    }
+  }, [items, pages, loadPage]);
+
+  const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, ...patch }));
+  const sortBy = (sort: Query['sort']) =>
+    setQuery((q) => ({ ...q, sort, direction: q.sort === sort && q.direction === 'asc' ? 'desc' : 'asc' }));
+
+  return (
+    <div className="devices-page">
+      <div className="toolbar" role="toolbar" aria-label="Device tools">
+        <input
+          type="search"
+          className="search"
+          placeholder="Search ID, serial, model…"
+          aria-label="Search devices"
+          value={query.search ?? ''}
+          onChange={(e) => set({ search: e.target.value })}
+        />
+        <select
+          aria-label="Filter by type"
+          value={query.type ?? ''}
+          onChange={(e) => set({ type: (e.target.value || null) as DeviceType | null })}
+        >
+          <option value="">All types</option>
+          {(facets?.types ?? []).map((t) => (
+            <option key={t} value={t}>
+              {DEVICE_TYPE_LABELS[t as DeviceType] ?? t}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Filter by manufacturer"
+          value={query.manufacturer ?? ''}
+          onChange={(e) => set({ manufacturer: e.target.value || null })}
+        >
+          <option value="">All manufacturers</option>
+          {(facets?.manufacturers ?? []).map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Filter by zone"
+          value={query.location ?? ''}
+          onChange={(e) => set({ location: e.target.value || null })}
+        >
+          <option value="">All zones</option>
+          {(facets?.locations ?? []).map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Filter by finding"
+          value={query.finding ?? ''}
+          onChange={(e) => set({ finding: (e.target.value || null) as DeviceCheck | null })}
+        >
+          <option value="">Any finding</option>
+          {DEVICE_CHECKS.map((c) => (
+            <option key={c} value={c}>
+              {DEVICE_CHECK_INFO[c].label}
+            </option>
+          ))}
+        </select>
+        <span className="toolbar-spacer" />
+        <span className="count" data-testid="device-count">
+          {total === null ? 'Loading…' : `${total} of ${facets?.total ?? total} devices`}
+        </span>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void call('devices.exportCsv', {}).then((r) => r.ok && download(r.value.csv, 'devices.csv'))
+          }
+        >
+          Export CSV
+        </button>
+        <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
+          Import inventory…
+        </button>
+      </div>
+      {findings && findings.devices > 0 && (
+        <div className="finding-strip" role="group" aria-label="Open findings by check">
+          {DEVICE_CHECKS.filter((c) => findings.posture[c].fail > 0).map((c) => (
+            <button
+              key={c}
+              type="button"
+              className={query.finding === c ? 'finding-chip active' : 'finding-chip'}
+              onClick={() => set({ finding: query.finding === c ? null : c })}
+            >
+              <strong>{findings.posture[c].fail}</strong> {DEVICE_CHECK_INFO[c].label}
+            </button>
+          ))}
+        </div>
+      )}
+      {facets?.total === 0 ? (
+        <div className="empty">
+          <p className="empty-title">No devices yet</p>
+          <p>Import the inventory of your sensors, readers, cameras, PLCs, robots, gateways and scanners.</p>
+          <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
+            Import inventory…
+          </button>
+        </div>
+      ) : (
+        <div className="devices-split">
+          <div className="device-table" role="grid" aria-label="Devices" aria-rowcount={(total ?? 0) + 1}>
+            <div className="device-row device-head" role="row">
+              {(
+                [
+                  ['deviceId', 'Device'],
+                  ['type', 'Type'],
+                  ['manufacturer', 'Manufacturer'],
+                  ['location', 'Zone'],
+                  ['status', 'Status'],
+                  ['lastSeen', 'Last seen'],
+                  ['findings', 'Findings'],
+                ] as const
+              ).map(([k, label]) => (
+                <div
+                  key={k}
+                  role="columnheader"
+                  className="cell"
+                  aria-sort={
+                    query.sort === k ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none'
+                  }
+                >
+                  <button type="button" className="sort-button" onClick={() => sortBy(k)}>
+                    {label}
+                    <span className="sort-indicator" aria-hidden="true">
+                      {query.sort === k ? (query.direction === 'asc' ? '▲' : '▼') : ''}
+                    </span>
+                  </button>
+                </div>
+              ))}
+            </div>
+            <div className="device-scroll" ref={scrollRef} data-testid="device-scroll">
+              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {items.map((it) => {
+                  const d = pages.get(Math.floor(it.index / PAGE))?.[it.index % PAGE];
+                  return (
+                    <div
+                      key={it.key}
+                      role="row"
+                      className={
+                        d &&
+                        selected &&
+                        d.device.deviceId === selected.device.deviceId &&
+                        d.source === selected.source
+                          ? 'device-row selected'
+                          : 'device-row'
+                      }
+                      style={{ transform: `translateY(${it.start}px)`, height: ROW }}
+                      onClick={() => d && setSelected(d)}
+                    >
+                      {d ? (
+                        <>
+                          <div role="gridcell" className="cell cell-name">
+                            {d.device.deviceId}
+                          </div>
+                          <div role="gridcell" className="cell">
+                            {d.device.type ? DEVICE_TYPE_LABELS[d.device.type] : '—'}
+                          </div>
+                          <div role="gridcell" className="cell">
+                            {d.device.manufacturer ?? '—'}
+                          </div>
+                          <div role="gridcell" className="cell">
+                            {d.device.location ?? '—'}
+                          </div>
+                          <div role="gridcell" className="cell">
+                            {d.device.status ?? 'unknown'}
+                          </div>
+                          <div role="gridcell" className="cell cell-muted">
+                            {d.device.lastSeen?.slice(0, 16).replace('T', ' ') ?? '—'}
+                          </div>
+                          <div
+                            role="gridcell"
+                            className="cell"
+                            title={d.open.map((c) => DEVICE_CHECK_INFO[c].label).join(', ')}
+                          >
+                            {d.open.length ? (
+                              <span className="flag-count flag-count-ko">{d.open.length}</span>
+                            ) : (
+                              <span className="cell-muted">0</span>
+                            )}
+                          </div>
+                        </>
+                      ) : (
+                        <div role="gridcell" className="cell cell-muted">
+                          Loading…
+                        </div>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+          </div>
+          <DeviceDetail item={selected} onChanged={() => setRevision((n) => n + 1)} />
+        </div>
+      )}
+      <DeviceImportWizard
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => setRevision((n) => n + 1)}
+      />
+    </div>
+  );
+}
+
+const RESULT_LABELS = { fail: 'Finding', pass: 'Pass', unknown: 'Unknown', 'n/a': 'Does not apply' } as const;
+
+function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): void }) {
+  const [accepting, setAccepting] = useState<DeviceCheck | null>(null);
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!item)
+    return (
+      <aside className="detail" aria-label="Device details">
+        <p className="cell-muted">Select a device to see its fields and checks.</p>
+      </aside>
+    );
+  const d = item.device;
+  const accept = async () => {
+    const r = await call('devices.accept', {
+      source: item.source,
+      deviceId: d.deviceId,
+      check: accepting!,
+      reason,
+      expiresOn: until,
+    });
+    if (!r.ok) return setError(r.error.details?.[0]?.message ?? r.error.message);
+    setAccepting(null);
+    setError(null);
+    onChanged();
+  };
+  return (
+    <aside className="detail" aria-label="Device details">
+      <h2>{d.deviceId}</h2>
+      <p className="cell-muted">From {item.source}</p>
+      <table className="explanation-table" aria-label="Checks">
+        <tbody>
+          {DEVICE_CHECKS.map((c) => (
+            <tr key={c}>
+              <td>{DEVICE_CHECK_INFO[c].label}</td>
+              <td className={`check-${item.results[c]}`}>
+                {item.accepted.includes(c) ? 'Accepted' : RESULT_LABELS[item.results[c]]}
+              </td>
+              <td>
+                {item.open.includes(c) && (
+                  <button type="button" className="button button-quiet" onClick={() => setAccepting(c)}>
+                    Accept…
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {accepting && (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void accept();
+          }}
+        >
+          <p>Accept “{DEVICE_CHECK_INFO[accepting].label}” for this device:</p>
+          <input
+            aria-label="Why it is accepted"
+            placeholder="Why"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <input
+            aria-label="Accepted until"
+            type="date"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+          />
+          {error && <p className="form-error">{error}</p>}
+          <button type="submit" className="button">
+            Accept finding
+          </button>
+        </form>
+      )}
+      <dl className="facts">
+        {DEVICE_FIELDS.filter((f) => f !== 'deviceId').map((f) => (
+          <div key={f}>
+            <dt>{DEVICE_FIELD_LABELS[f]}</dt>
+            <dd>{String(d[f] ?? '—')}</dd>
+          </div>
+        ))}
+        {Object.entries(d.attributes).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </aside>
+  );
+}
