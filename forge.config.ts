@@ -53,6 +53,7 @@ const config: ForgeConfig = {
       build: [
         { entry: 'electron/main.ts', config: 'vite.main.config.mts', target: 'main' },
         { entry: 'electron/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
+        { entry: 'electron/workers/device-reader.ts', config: 'vite.worker.config.mts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.mts' }],
     }),

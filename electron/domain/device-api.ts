@@ -47,6 +47,7 @@ export const DevicePreviewSchema = z.object({
   headers: z.array(z.string()),
   mapping: DeviceMappingSchema,
   mappingSaved: z.boolean(),
+  readIn: z.enum(['worker', 'main']),
   dates: z.object({
     order: z.enum(['dmy', 'mdy']),
     detected: z.enum(['dmy', 'mdy', 'conflict', 'ambiguous']),

@@ -524,19 +524,19 @@ export function diffDevices(before: ReadonlyMap<string, Device>, after: readonly
  */
 export function diffStored(
   before: ReadonlyMap<string, string>,
-  after: readonly { device: Device; json: string }[],
+  after: readonly { deviceId: string; json: string }[],
 ): DeviceDiff {
   const diff: DeviceDiff = { added: [], changed: [], removed: [], unchanged: 0 };
   const seen = new Set<string>();
-  for (const { device, json } of after) {
-    seen.add(device.deviceId);
-    const old = before.get(device.deviceId);
-    if (old === undefined) diff.added.push(device.deviceId);
+  for (const { deviceId, json } of after) {
+    seen.add(deviceId);
+    const old = before.get(deviceId);
+    if (old === undefined) diff.added.push(deviceId);
     else if (old === json) diff.unchanged += 1;
     else
       diff.changed.push({
-        deviceId: device.deviceId,
-        fields: changedFields(JSON.parse(old) as Device, device),
+        deviceId,
+        fields: changedFields(JSON.parse(old) as Device, JSON.parse(json) as Device),
       });
   }
   for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);

@@ -1,10 +1,16 @@
 import { AppError } from '../domain/errors';
-import { parseInventoryFile, type ParsedFile } from '../domain/device-file';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ParsedFile } from '../domain/device-file';
 import {
-  DeviceMappingSchema,
+  readInventory,
+  type ReadDevice,
+  type ReadInventoryInput,
+  type ReadInventoryResult,
+} from '../domain/device-read';
+import {
   diffStored,
-  readRows,
-  suggestColumns,
   type Device,
   type DeviceDiff,
   type DeviceMapping,
@@ -32,7 +38,6 @@ import { recordAudit, type JobContext, type ServiceContext } from './context';
 const SETTINGS_KEY = 'deviceChecks';
 /** How many row errors a preview carries (the CSV of errors has them all). */
 const MAX_PREVIEW_ERRORS = 500;
-const PREVIEW_ROWS = 20;
 
 export interface ImportPreview {
   token: string;
@@ -45,6 +50,8 @@ export interface ImportPreview {
   mapping: DeviceMapping;
   /** The mapping came from the last import of this source. */
   mappingSaved: boolean;
+  /** Where the file was read: a worker thread (the built app and CLI) or the main thread. */
+  readIn: 'worker' | 'main';
   dates: ReadRows['dates'];
   warnings: string[];
   counts: { read: number; valid: number; rejected: number; duplicates: number };
@@ -73,7 +80,7 @@ export interface ImportPreview {
 interface Pending {
   preview: ImportPreview;
   /** The devices to write: added or changed since the last import of the source. */
-  writes: { device: Device; json: string; manufacturerKey: string | null }[];
+  writes: ReadDevice[];
   valid: number;
   removed: string[];
   allErrors: RowError[];
@@ -206,88 +213,53 @@ export function createDeviceService(ctx: ServiceContext) {
       job: JobContext,
     ): Promise<ImportPreview> {
       job.progress(0, 4, 'Reading the file');
-      const bytes = Buffer.from(input.contentBase64, 'base64');
-      const parsed = parseInventoryFile(bytes, input.fileName);
-      if (!parsed.ok) throw new AppError('INVALID_INPUT', parsed.message);
-      const file = parsed.file;
-      await yieldTo(job);
-      job.progress(1, 4, 'Mapping columns');
-      const saved = storage.devices.mapping(input.source);
-      const suggested = suggestColumns(file.headers);
-      const base: DeviceMappingInput = input.mapping ?? {
-        columns: Object.fromEntries(
-          file.headers.map((h) => [h, saved && h in saved.columns ? saved.columns[h]! : suggested[h]!]),
-        ),
-        values: saved?.values ?? { status: {}, type: {} },
-        dateOrder: saved?.dateOrder ?? 'auto',
-      };
-      const mapping = DeviceMappingSchema.parse(base);
-      if (!Object.values(mapping.columns).some((f) => f === 'deviceId' || f === 'serial'))
-        throw new AppError(
-          'INVALID_INPUT',
-          'No column is the device ID or serial number; map one (a name or hostname column can serve as the ID)',
-        );
-      const read = readRows(file.records, mapping);
-      await yieldTo(job);
+      const links = new Map(storage.devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
+      const read = await readInventoryOffThread(
+        {
+          bytes: Buffer.from(input.contentBase64, 'base64'),
+          fileName: input.fileName,
+          mapping: input.mapping ?? null,
+          saved: input.mapping ? null : storage.devices.mapping(input.source),
+          checks: {
+            now: ctx.now().toISOString(),
+            settings: settings(),
+            linked: [...links.keys()],
+            duplicateSerials: [...storage.devices.serialCounts().keys()],
+          },
+        },
+        job,
+      );
+      if (!read.ok) throw new AppError('INVALID_INPUT', read.message);
+      const saved = input.mapping === undefined && storage.devices.mapping(input.source) !== null;
+      const { mapping, findings } = read;
       job.progress(2, 4, 'Comparing with the last import');
       const before = storage.devices.storedForSource(input.source);
-      const devices = read.devices.map((d) => d.device);
-      const serialized = devices.map((device) => ({ device, json: JSON.stringify(device) }));
-      const diff = diffStored(before, serialized);
+      const diff = diffStored(before, read.devices);
+      await yieldTo(job);
+      job.progress(3, 4, 'Preparing the import');
       // Only what is new or changed is written.
       const toWrite = new Set([...diff.added, ...diff.changed.map((c) => c.deviceId)]);
-      const writes = serialized
-        .filter(({ device }) => toWrite.has(device.deviceId))
-        .map(({ device, json }) => ({
-          device,
-          json,
-          manufacturerKey: device.manufacturer ? manufacturerKey(device.manufacturer) : null,
-        }));
-      await yieldTo(job);
-      job.progress(3, 4, 'Checking devices');
-      const links = new Map(storage.devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
-      const now = ctx.now();
-      const s = settings();
-      const serialsElsewhere = storage.devices.serialCounts();
-      const findings = Object.fromEntries(DEVICE_CHECKS.map((c) => [c, 0])) as Record<DeviceCheck, number>;
-      const manufacturers = new Map<string, { name: string; devices: number }>();
-      for (const d of devices) {
-        const mk = d.manufacturer ? manufacturerKey(d.manufacturer) : null;
-        if (mk) {
-          const m = manufacturers.get(mk) ?? { name: d.manufacturer!, devices: 0 };
-          m.devices += 1;
-          manufacturers.set(mk, m);
-        }
-        const r = checkDevice(d, {
-          now,
-          settings: s,
-          manufacturerLinked: mk === null ? null : links.has(mk),
-          duplicateSerial: d.serial !== null && (serialsElsewhere.get(d.serial.toLowerCase()) ?? 0) > 1,
-        });
-        for (const c of DEVICE_CHECKS) if (r[c] === 'fail') findings[c] += 1;
-      }
+      const writes = read.devices.filter((d) => toWrite.has(d.deviceId));
       const vendors = vendorsByName();
-      const allErrors = [
-        ...file.badLines.map((b) => ({ row: b.row, column: '', value: '', reason: b.reason })),
-        ...read.errors,
-      ].sort((a, b) => a.row - b.row);
+      const allErrors = read.errors;
       const rejectedRows = new Set(allErrors.map((e) => e.row)).size;
       const token = ctx.newId();
       const preview: ImportPreview = {
         token,
         source: input.source,
         fileName: input.fileName,
-        format: file.format,
-        encoding: file.encoding,
-        delimiter: file.delimiter,
-        headers: file.headers,
+        format: read.file.format,
+        encoding: read.file.encoding,
+        delimiter: read.file.delimiter,
+        headers: read.file.headers,
         mapping,
-        mappingSaved: saved !== null && input.mapping === undefined,
+        mappingSaved: saved,
+        readIn: read.readIn,
         dates: read.dates,
-        warnings: file.warnings,
+        warnings: read.file.warnings,
         counts: {
-          read: file.records.length + file.badLines.length,
-          valid: devices.length,
+          read: read.rowsRead,
+          valid: read.devices.length,
           rejected: rejectedRows,
           duplicates: read.duplicates.length,
         },
@@ -295,11 +267,7 @@ export function createDeviceService(ctx: ServiceContext) {
         errorsTotal: allErrors.length,
         duplicates: read.duplicates.slice(0, MAX_PREVIEW_ERRORS),
         unmapped: read.unmapped,
-        sample: read.devices.slice(0, PREVIEW_ROWS).map(({ row, device }) => ({
-          row,
-          raw: { ...file.records.find((r) => r.row === row)!.values },
-          device,
-        })),
+        sample: read.sample,
         diff: {
           added: diff.added.length,
           changed: diff.changed.length,
@@ -314,14 +282,14 @@ export function createDeviceService(ctx: ServiceContext) {
           },
         },
         findings,
-        manufacturers: [...manufacturers].map(([mk, m]) => {
-          const vendorId = links.get(mk) ?? null;
+        manufacturers: read.manufacturers.map((m) => {
+          const vendorId = links.get(m.key) ?? null;
           const suggestion = vendorId ? null : suggestVendor(m.name, vendors);
           return { name: m.name, devices: m.devices, vendorId, suggestion };
         }),
       };
       pending.clear(); // one import at a time; an older preview is stale once a new file is read
-      pending.set(token, { preview, writes, valid: devices.length, removed: diff.removed, allErrors });
+      pending.set(token, { preview, writes, valid: read.devices.length, removed: diff.removed, allErrors });
       job.progress(4, 4, 'Ready');
       return preview;
     },
@@ -547,6 +515,43 @@ export function createDeviceService(ctx: ServiceContext) {
 }
 
 export type DeviceService = ReturnType<typeof createDeviceService>;
+
+/**
+ * The worker bundle, next to main.js and cli.js in a build; absent when running from
+ * source (tests), unless VENDOR_RISK_DEVICE_WORKER names a built one (the benchmark does).
+ */
+const WORKER_FILE = process.env.VENDOR_RISK_DEVICE_WORKER ?? join(__dirname, 'device-reader.js');
+
+/**
+ * Reads an inventory in a worker thread when the worker bundle is there, so the main
+ * process stays responsive (and a cancel ends the worker at once); otherwise here.
+ */
+async function readInventoryOffThread(
+  input: ReadInventoryInput,
+  job: JobContext,
+): Promise<ReadInventoryResult & { readIn: 'worker' | 'main' }> {
+  if (!existsSync(WORKER_FILE)) {
+    await yieldTo(job);
+    const result = readInventory(input);
+    await yieldTo(job);
+    return { ...result, readIn: 'main' };
+  }
+  const worker = new Worker(WORKER_FILE);
+  try {
+    return await new Promise((resolve, reject) => {
+      const cancel = () => reject(new AppError('CANCELLED', 'The import was cancelled; nothing was changed'));
+      if (job.signal.aborted) return cancel();
+      job.signal.addEventListener('abort', cancel, { once: true });
+      worker.once('message', (result: ReadInventoryResult) => resolve({ ...result, readIn: 'worker' }));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`The import worker stopped (exit code ${code})`)));
+      job.progress(1, 4, 'Reading and checking rows');
+      worker.postMessage(input);
+    });
+  } finally {
+    void worker.terminate();
+  }
+}
 
 /** Lets other work run between the steps of a long import, and stops if it was cancelled. */
 async function yieldTo(job: JobContext): Promise<void> {

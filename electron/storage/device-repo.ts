@@ -39,7 +39,12 @@ export interface DeviceRepo {
   apply(
     source: string,
     importId: string,
-    upserts: readonly { device: Device; json: string; manufacturerKey: string | null }[],
+    upserts: readonly {
+      deviceId: string;
+      serial: string | null;
+      json: string;
+      manufacturerKey: string | null;
+    }[],
     removed: readonly string[],
   ): void;
   serialCounts(): Map<string, number>;
@@ -129,8 +134,8 @@ export function createDeviceRepo(db: Database): DeviceRepo {
     count: () => Number((countStmt.get() as { n: number }).n),
     apply(source, importId, upserts, removed) {
       for (const id of removed) deleteStmt.run(source, id);
-      for (const { device, json, manufacturerKey } of upserts)
-        upsertStmt.run(source, device.deviceId, device.serial, manufacturerKey, json, importId);
+      for (const { deviceId, serial, json, manufacturerKey } of upserts)
+        upsertStmt.run(source, deviceId, serial, manufacturerKey, json, importId);
     },
     serialCounts: () => new Map(serialStmt.all().map((r) => [String(r.s), Number(r.n)])),
     recordImport(r) {

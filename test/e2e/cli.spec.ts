@@ -4,7 +4,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -34,6 +34,48 @@ test.describe('vendor-risk binary', () => {
     dir = mkdtempSync(join(tmpdir(), 'vendor-risk-cli-'));
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('devices import reads the file in a worker thread and writes in one transaction', () => {
+    const file = join(dir, 'inventory.csv');
+    const rows = ['Asset ID;Serial Number;Manufacturer;Firmware Signed;Lifecycle'];
+    for (let i = 0; i < 2000; i++)
+      rows.push(`dev-${i};S${i};Zebra;${i % 2 ? 'yes' : 'no'};${i % 50 ? 'active' : 'retired'}`);
+    rows.push('dev-1;S1;Zebra;yes;active'); // a duplicate of row 3
+    writeFileSync(file, rows.join('\r\n'));
+    const dry = run([
+      '--data-dir',
+      dir,
+      'devices',
+      'import',
+      file,
+      '--source',
+      'Asset DB',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(dry.status).toBe(0);
+    const preview = (
+      JSON.parse(dry.stdout) as { preview: { readIn: string; counts: Record<string, number> } }
+    ).preview;
+    expect(preview.readIn).toBe('worker');
+    expect(preview.counts).toEqual({ read: 2001, valid: 2000, rejected: 0, duplicates: 1 });
+    const real = run(['--data-dir', dir, 'devices', 'import', file, '--source', 'Asset DB']);
+    expect(real.status).toBe(0);
+    expect(real.stdout).toContain('Mapped status "retired" read as decommissioned.');
+    expect(real.stdout).toContain('Duplicate device ID dev-1: rows 3 and 2002 (row 2002 skipped)');
+    expect(real.stdout).toContain('Imported 2000 devices from Asset DB: 2000 added, 0 changed, 0 removed.');
+    const again = run(['--data-dir', dir, 'devices', 'import', file, '--source', 'Asset DB', '--dry-run']);
+    expect(again.stdout).toContain(
+      'Since the last import from Asset DB: 0 added, 0 changed, 0 removed, 2000 unchanged.',
+    );
+    const garbage = join(dir, 'garbage.csv');
+    writeFileSync(garbage, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 0, 0]));
+    const refused = run(['--data-dir', dir, 'devices', 'import', garbage]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      'vendor-risk: This is not a text file (CSV or JSON); it looks like binary data.\n',
+    );
+  });
 
   test('exit codes and one error line on stderr', () => {
     const ok = run([
