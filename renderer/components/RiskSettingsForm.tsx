@@ -1,9 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../api';
-import { TIERS, type RiskSettings } from '../../electron/domain/risk';
+import { TIERS, TIER_LABELS as LABELS, type RiskSettings } from '../../electron/domain/risk';
 import { useToast } from './Toasts';
-
-const LABELS = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
 
 /** Tier thresholds, reassessment intervals and the knockout cap, saved for the whole portfolio. */
 export function RiskSettingsForm() {

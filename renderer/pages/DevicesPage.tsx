@@ -12,6 +12,7 @@ import {
 import { DeviceImportWizard } from '../components/DeviceImportWizard';
 import { download } from '../files';
 import { useToast } from '../components/Toasts';
+import { Dialog } from '../components/Dialog';
 
 type Item = ResponseOf<'devices.list'>['items'][number];
 type Query = Omit<NonNullable<RequestOf<'devices.list'>>, 'offset' | 'limit'>;
@@ -28,7 +29,13 @@ export function DevicesPage() {
   const [findings, setFindings] = useState<ResponseOf<'devices.findings'> | null>(null);
   const [selected, setSelected] = useState<Item | null>(null);
   const [importing, setImporting] = useState(false);
+  const [history, setHistory] = useState<ResponseOf<'devices.history'> | null>(null);
   const toast = useToast();
+  const showHistory = async () => {
+    const r = await call('devices.history', { limit: 50 });
+    if (r.ok) setHistory(r.value);
+    else toast('error', r.error.message);
+  };
   const scrollRef = useRef<HTMLDivElement>(null);
   const key = JSON.stringify(query);
   const loading = useRef(new Set<number>());
@@ -149,6 +156,9 @@ export function DevicesPage() {
           }
         >
           Export CSV
+        </button>
+        <button type="button" className="button" onClick={() => void showHistory()}>
+          Import history
         </button>
         <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
           Import inventory…
@@ -273,6 +283,39 @@ export function DevicesPage() {
           <DeviceDetail item={selected} onChanged={() => setRevision((n) => n + 1)} />
         </div>
       )}
+      <Dialog title="Import history" open={history !== null} onClose={() => setHistory(null)} wide>
+        {history?.length === 0 ? (
+          <p>No import yet.</p>
+        ) : (
+          <table className="explanation-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Source</th>
+                <th scope="col">File</th>
+                <th scope="col">Who</th>
+                <th scope="col">Added / changed / removed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history?.map((h) => {
+                const sum = h.summary as { added?: number; changed?: number; removed?: number };
+                return (
+                  <tr key={h.id}>
+                    <td>{h.at.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{h.source}</td>
+                    <td>{h.fileName}</td>
+                    <td>{h.actor}</td>
+                    <td>
+                      {sum.added ?? 0} / {sum.changed ?? 0} / {sum.removed ?? 0}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </Dialog>
       <DeviceImportWizard
         open={importing}
         onClose={() => setImporting(false)}

@@ -3,6 +3,7 @@ import { call } from '../api';
 import { THEMES, type Preferences } from '../../electron/domain/preferences';
 import { useToast } from '../components/Toasts';
 import { RiskSettingsForm } from '../components/RiskSettingsForm';
+import { DeviceSettingsForm } from '../components/DeviceSettingsForm';
 
 interface SettingsPageProps {
   preferences: Preferences;
@@ -88,6 +89,7 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
         </dl>
       )}
       <RiskSettingsForm />
+      <DeviceSettingsForm />
     </div>
   );
 }

@@ -596,6 +596,23 @@ describe('importing through the dispatcher', () => {
     expect(rows.find((r) => r[1] === 'scan-7')!.at(-1)).toBe('unsigned-firmware');
   });
 
+  it('thresholds from settings change the findings; formula strings are exported harmlessly', async () => {
+    const { call, d } = await setup();
+    const hostile =
+      'Device ID,Last Heartbeat,Lifecycle,Owner\r\n=cmd|calc,2026-11-24T02:00:00Z,active,"@SUM(A1)\n+1"\r\n';
+    const p = await call(
+      d.call('devices.preview', { source: 'S', fileName: 'h.csv', contentBase64: b64(hostile) }),
+    );
+    expect(p.findings['stale-heartbeat']).toBe(0); // 10 hours, under 24
+    await call(d.call('devices.apply', { token: p.token }));
+    const settings = await call(d.call('devices.getSettings', {}));
+    await call(d.call('devices.setSettings', { ...settings, heartbeatHours: 6 }));
+    expect((await call(d.call('devices.findings', {}))).posture['stale-heartbeat'].fail).toBe(1);
+    const rows = parse((await call(d.call('devices.exportCsv', {}))).csv.slice(1)) as string[][];
+    expect(rows[1]![1]).toBe("'=cmd|calc");
+    expect(rows[1]![16]).toBe("'@SUM(A1)\n'+1");
+  });
+
   it('a cancelled preview changes nothing, and so does every hostile file', async () => {
     const { app, d } = await setup();
     const before = app.services.storage.devices.count();
