@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import {
   CLAUSE_GROUP_LABELS,
   CLAUSE_STATUSES,
@@ -10,6 +9,7 @@ import {
   type VendorContract,
 } from '../domain/contract';
 import { formatTable, printable } from './format';
+import { writeExport } from './files';
 import { done, failure, failureFromError, usageError } from './outcome';
 import { resolveVendor } from './resolve-vendor';
 import { request } from './session';
@@ -254,16 +254,6 @@ export const clausesExport: CommandSpec = {
       needsReview: flags.boolean('needs-review'),
     });
     if (!result.ok) return failureFromError(result.error);
-    try {
-      await writeFile(out, result.value.csv, 'utf8');
-    } catch (error) {
-      return failure(
-        `cannot write ${printable(out)}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    return done(`Wrote ${result.value.rows} rows to ${printable(out)}`, {
-      file: out,
-      rows: result.value.rows,
-    });
+    return writeExport(out, result.value.csv, result.value.rows, 'rows');
   },
 };

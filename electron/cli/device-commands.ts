@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../domain/device-checks';
 import { DeviceMappingSchema } from '../domain/devices';
 import type { ResponseOf } from '../ipc/contract';
 import { formatTable, printable } from './format';
 import { done, failure, failureFromError } from './outcome';
-import { readTextFile } from './files';
+import { readTextFile, writeExport } from './files';
 import { resolveVendor } from './resolve-vendor';
 import { request } from './session';
 import type { CommandSpec } from './spec';
@@ -213,16 +213,6 @@ export const devicesExport: CommandSpec = {
     const out = flags.string('out')!;
     const result = await request(dispatcher, 'devices.exportCsv', {});
     if (!result.ok) return failureFromError(result.error);
-    try {
-      await writeFile(out, result.value.csv, 'utf8');
-    } catch (error) {
-      return failure(
-        `cannot write ${printable(out)}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    return done(`Wrote ${result.value.rows} devices to ${printable(out)}`, {
-      file: out,
-      rows: result.value.rows,
-    });
+    return writeExport(out, result.value.csv, result.value.rows, 'devices');
   },
 };

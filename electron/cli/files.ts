@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { printable } from './format';
-import { failure, type Outcome } from './outcome';
+import { done, failure, type Outcome } from './outcome';
 
 /** A file's text, or the failure to print (exit 2) when it cannot be read. */
 export type ReadText = { ok: true; text: string } | (Outcome & { ok: false });
@@ -21,4 +21,17 @@ export async function readTextFile(file: string, what: string): Promise<ReadText
     const reason = REASONS[code] ?? (error instanceof Error ? error.message : String(error));
     return failure(`cannot read ${what} ${printable(file)}: ${reason}`);
   }
+}
+
+/** Writes an export named on the command line; says how many rows went where, or why it could not. */
+export async function writeExport(file: string, text: string, rows: number, what: string): Promise<Outcome> {
+  try {
+    await writeFile(file, text, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return failure(
+      `cannot write ${printable(file)}: ${REASONS[code] ?? (error instanceof Error ? error.message : String(error))}`,
+    );
+  }
+  return done(`Wrote ${rows} ${what} to ${printable(file)}`, { file, rows });
 }

@@ -10,6 +10,8 @@ import {
   type ReadInventoryResult,
 } from '../domain/device-read';
 import {
+  DEVICE_FIELDS,
+  DEVICE_FIELD_LABELS,
   diffStored,
   type Device,
   type DeviceDiff,
@@ -466,47 +468,12 @@ export function createDeviceService(ctx: ServiceContext) {
     exportCsv(): { csv: string; rows: number } {
       const rows = checked().map((d) => [
         d.source,
-        d.device.deviceId,
-        d.device.type ?? '',
-        d.device.manufacturer ?? '',
-        d.device.model ?? '',
-        d.device.serial ?? '',
-        d.device.firmwareVersion ?? '',
-        d.device.firmwareSigned,
-        d.device.lastFirmwareUpdate ?? '',
-        d.device.mtls,
-        d.device.certExpiry ?? '',
-        d.device.lastSeen ?? '',
-        d.device.location ?? '',
-        d.device.networkSegment ?? '',
-        d.device.status ?? '',
-        d.device.defaultCredentialsChanged,
-        d.device.owner ?? '',
+        ...DEVICE_FIELDS.map((f) => d.device[f] ?? ''),
         d.open.join('; '),
         d.accepted.join('; '),
       ]);
       const csv = toCsv(
-        [
-          'Source',
-          'Device ID',
-          'Type',
-          'Manufacturer',
-          'Model',
-          'Serial',
-          'Firmware',
-          'Firmware signed',
-          'Last firmware update',
-          'mTLS',
-          'Certificate expiry',
-          'Last seen',
-          'Location',
-          'Network segment',
-          'Status',
-          'Default credentials changed',
-          'Owner',
-          'Open findings',
-          'Accepted findings',
-        ],
+        ['Source', ...DEVICE_FIELDS.map((f) => DEVICE_FIELD_LABELS[f]), 'Open findings', 'Accepted findings'],
         rows,
       );
       return { csv, rows: rows.length };

@@ -1,12 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from './harness';
 
-const CSV = [
-  'Hostname,Serial No.,Mfr,Type,Lifecycle,Firmware Signed,mTLS,Cert Expiry,Last Heartbeat,Default Password Changed,Zone',
-  'cam-dock-1,ZB100,Zebra,camera,active,yes,yes,2027-06-01,2026-11-24T10:00:00Z,yes,Dock',
-  'scan-7,ZB200,Zebra,handheld scanner,active,no,no,2026-12-01,2026-11-20T10:00:00Z,no,Aisle 4',
-  'plc-3,SI300,Siemens,plc,decommissioning,unknown,yes,2027-02-01,,yes,Plant',
-  ',,Zebra,camera,active,,,,,,',
-].join('\r\n');
+const CSV = readFileSync(join(__dirname, '../fixtures/device-inventory.csv'), 'utf8');
 
 test('import a device inventory: mapping and errors, values mapped, the diff, then the table, a device and its vendor', async ({
   app,
