@@ -124,25 +124,24 @@ export interface DeviceQuery {
 export function createDeviceService(ctx: ServiceContext) {
   const { storage } = ctx;
   const pending = new Map<string, Pending>();
-  let index: { version: string; devices: CheckedDevice[] } | null = null;
+  let index: {
+    version: string;
+    devices: CheckedDevice[];
+    /** Each hardware vendor's devices and (once asked) posture: scoring asks for every vendor. */
+    byVendor: Map<string, { devices: CheckedDevice[]; posture?: Posture }>;
+  } | null = null;
 
   const settings = (): DeviceCheckSettings => {
     const parsed = DeviceCheckSettingsSchema.safeParse(storage.settings.get(SETTINGS_KEY));
     return parsed.success ? parsed.data : DEFAULT_DEVICE_CHECK_SETTINGS;
   };
 
-  /** Every device with its checks, rebuilt when devices, links, acceptances, settings or the day change. */
-  const checked = (): CheckedDevice[] => {
+  /** Every device with its checks, rebuilt when devices, links, acceptances, settings or the hour change. */
+  const checked = (): CheckedDevice[] => current().devices;
+  const current = () => {
     const now = ctx.now();
-    const version = JSON.stringify([
-      storage.devices.imports(1)[0]?.id ?? null,
-      storage.devices.count(),
-      storage.devices.links(),
-      storage.devices.acceptances().length,
-      settings(),
-      now.toISOString().slice(0, 13),
-    ]);
-    if (index?.version === version) return index.devices;
+    const version = `${storage.devices.version()} ${now.toISOString().slice(0, 13)}`;
+    if (index?.version === version) return index;
     const s = settings();
     const links = new Map(storage.devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
     const serials = storage.devices.serialCounts();
@@ -174,8 +173,15 @@ export function createDeviceService(ctx: ServiceContext) {
         accepted: failing.filter((c) => acceptedHere?.has(c) ?? false),
       };
     });
-    index = { version, devices };
-    return devices;
+    const byVendor = new Map<string, { devices: CheckedDevice[]; posture?: Posture }>();
+    for (const d of devices) {
+      if (!d.vendorId) continue;
+      let entry = byVendor.get(d.vendorId);
+      if (!entry) byVendor.set(d.vendorId, (entry = { devices: [] }));
+      entry.devices.push(d);
+    }
+    index = { version, devices, byVendor };
+    return index;
   };
 
   const postureOf = (devices: readonly CheckedDevice[]): Posture => {
@@ -460,8 +466,9 @@ export function createDeviceService(ctx: ServiceContext) {
 
     /** A vendor's device posture, or null when no device is linked to it (for scoring). */
     vendorPosture(vendorId: string): Posture | null {
-      const devices = checked().filter((d) => d.vendorId === vendorId);
-      return devices.length ? postureOf(devices) : null;
+      const entry = current().byVendor.get(vendorId);
+      if (!entry) return null;
+      return (entry.posture ??= postureOf(entry.devices));
     },
 
     /** Every device with its open findings, as formula-safe CSV. */

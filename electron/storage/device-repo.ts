@@ -35,6 +35,8 @@ export interface DeviceRepo {
   storedForSource(source: string): Map<string, string>;
   forManufacturers(keys: readonly string[]): StoredDevice[];
   count(): number;
+  /** Changes whenever devices, links, acceptances or thresholds do (one cheap query). */
+  version(): string;
   /** Replaces a source's devices: upserts these, deletes the removed ids. */
   apply(
     source: string,
@@ -66,6 +68,12 @@ export function createDeviceRepo(db: Database): DeviceRepo {
   const sourceStmt = sql.prepare('SELECT data FROM devices WHERE source = ?');
   const storedStmt = sql.prepare('SELECT device_id, data FROM devices WHERE source = ?');
   const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM devices');
+  const versionStmt = sql.prepare(
+    `SELECT (SELECT MAX(rowid) FROM device_imports) AS imports, (SELECT COUNT(*) FROM devices) AS devices,
+       (SELECT COUNT(*) || '/' || IFNULL(MAX(linked_at), '') FROM manufacturer_links) AS links,
+       (SELECT COUNT(*) || '/' || IFNULL(MAX(at), '') FROM device_acceptances) AS acceptances,
+       (SELECT updated_at FROM settings WHERE key = 'deviceChecks') AS settings`,
+  );
   const upsertStmt = sql.prepare(
     `INSERT INTO devices (source, device_id, serial, manufacturer_key, data, import_id) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (source, device_id) DO UPDATE SET serial = excluded.serial, manufacturer_key = excluded.manufacturer_key,
@@ -132,6 +140,7 @@ export function createDeviceRepo(db: Database): DeviceRepo {
         }));
     },
     count: () => Number((countStmt.get() as { n: number }).n),
+    version: () => JSON.stringify(versionStmt.get()),
     apply(source, importId, upserts, removed) {
       for (const id of removed) deleteStmt.run(source, id);
       for (const { deviceId, serial, json, manufacturerKey } of upserts)
