@@ -91,7 +91,9 @@ export const devicesImport: CommandSpec = {
       if (!again.ok) return failureFromError(again.error);
       preview = again.value;
     }
-    const mapped = suggested.map((u) => `${u.field} "${u.value}" read as ${u.suggestion}`);
+    // Only when the suggestions were actually applied (not with --mapping).
+    const mapped =
+      mapping === undefined ? suggested.map((u) => `${u.field} "${u.value}" read as ${u.suggestion}`) : [];
     if (flags.boolean('dry-run')) {
       await request(dispatcher, 'devices.discard', { token: preview.token });
       return done(() => [formatPreview(preview, mapped), '', 'Dry run: nothing was written.'].join('\n'), {

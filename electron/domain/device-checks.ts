@@ -94,9 +94,10 @@ export function checkDevice(d: Device, c: CheckContext): Record<DeviceCheck, Che
   else if (d.status === 'decommissioned') {
     const certValid = certDays === null ? null : certDays >= 0;
     const seenRecently = seenHoursAgo === null ? null : seenHoursAgo <= c.settings.recentlySeenDays * 24;
+    // Passes only when both are known to be over: a missing half could still be trusted.
     if (certValid || seenRecently) decommissionedTrusted = 'fail';
-    else if (certValid === null && seenRecently === null) decommissionedTrusted = 'unknown';
-    else decommissionedTrusted = 'pass';
+    else if (certValid === false && seenRecently === false) decommissionedTrusted = 'pass';
+    else decommissionedTrusted = 'unknown';
   }
 
   return {

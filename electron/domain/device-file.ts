@@ -28,6 +28,8 @@ export interface InventoryRecord {
 export type FileResult = { ok: true; file: ParsedFile } | { ok: false; message: string };
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+/** Longer headers are cut (a mapping keys columns by their header). */
+const MAX_HEADER = 200;
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 function decode(bytes: Uint8Array): { text: string; encoding: ParsedFile['encoding'] } {
@@ -78,16 +80,21 @@ function stringOf(v: unknown): string {
 }
 
 function cleanHeaders(raw: readonly string[], warnings: string[]): string[] {
-  const seen = new Map<string, number>();
+  const used = new Set<string>();
   return raw.map((h, i) => {
-    let name = h.trim() || `Column ${i + 1}`;
+    let name = h.trim().slice(0, MAX_HEADER) || `Column ${i + 1}`;
     if (FORBIDDEN.has(name)) {
       warnings.push(`The column "${name}" is not a usable name; it is read as "${name}_"`);
       name = `${name}_`;
     }
-    const n = seen.get(name) ?? 0;
-    seen.set(name, n + 1);
-    return n ? `${name} (${n + 1})` : name;
+    // A repeated name gets the first free "(n)": "A, A, A (2)" reads as A, A (3), A (2)… never losing a column.
+    let unique = name;
+    for (let n = 2; used.has(unique) || (unique !== name && raw.includes(unique)); n++)
+      unique = `${name} (${n})`;
+    if (unique !== name)
+      warnings.push(`The column "${name}" appears more than once; a second one is read as "${unique}"`);
+    used.add(unique);
+    return unique;
   });
 }
 
@@ -165,7 +172,6 @@ export function parseInventoryFile(bytes: Uint8Array, fileName = ''): FileResult
   // (=HYPERLINK("…"), {"a":1}) read as text; a quote that opens a field must close.
   const result = Papa.parse<string[]>(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
     delimiter,
-    skipEmptyLines: true,
   });
   const quoteError = result.errors.find((e) => e.type === 'Quotes');
   if (quoteError)
@@ -173,14 +179,18 @@ export function parseInventoryFile(bytes: Uint8Array, fileName = ''): FileResult
       ok: false,
       message: `The CSV cannot be read: ${quoteError.message.toLowerCase()} (starting in row ${(quoteError.row ?? 0) + 1})`,
     };
+  // Blank lines are kept by the parser so that row numbers are the rows a spreadsheet shows.
   const rows = result.data;
-  if (rows.length === 0) return { ok: false, message: 'The file is empty.' };
-  const headers = cleanHeaders(rows[0]!, warnings);
-  if (rows.length === 1) return { ok: false, message: 'The file has a header row but no devices.' };
+  const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+  let headerAt = 0;
+  while (headerAt < rows.length && blank(rows[headerAt]!)) headerAt++;
+  if (headerAt === rows.length) return { ok: false, message: 'The file is empty.' };
+  const headers = cleanHeaders(rows[headerAt]!, warnings);
   const badLines: ParsedFile['badLines'] = [];
   const records: InventoryRecord[] = [];
-  for (let i = 1; i < rows.length; i++) {
+  for (let i = headerAt + 1; i < rows.length; i++) {
     const cells = rows[i]!;
+    if (blank(cells)) continue;
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim() !== '')) {
       badLines.push({ row: i + 1, reason: `${cells.length} values for ${headers.length} columns` });
       continue;
@@ -190,6 +200,8 @@ export function parseInventoryFile(bytes: Uint8Array, fileName = ''): FileResult
     headers.forEach((h, j) => (values[h] = cells[j] ?? ''));
     records.push({ row: i + 1, values });
   }
+  if (records.length + badLines.length === 0)
+    return { ok: false, message: 'The file has a header row but no devices.' };
   return { ok: true, file: { format: 'csv', encoding, delimiter, headers, records, badLines, warnings } };
 }
 

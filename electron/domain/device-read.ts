@@ -29,7 +29,7 @@ export interface ReadInventoryInput {
   mapping: DeviceMappingInput | null;
   saved: DeviceMapping | null;
   /** What the checks need from storage: thresholds, today, linked manufacturers, serials already stored twice. */
-  checks: { now: string; settings: DeviceCheckSettings; linked: string[]; duplicateSerials: string[] };
+  checks: { now: string; settings: DeviceCheckSettings; linked: string[]; serialsElsewhere: string[] };
 }
 
 /** A valid device as the importer writes it: its keys and its record as JSON text (small to pass between threads). */
@@ -50,6 +50,7 @@ export type ReadInventoryResult =
       mapping: DeviceMapping;
       errors: RowError[];
       duplicates: ReadRows['duplicates'];
+      keptIds: string[];
       unmapped: ReadRows['unmapped'];
       dates: ReadRows['dates'];
       devices: ReadDevice[];
@@ -71,7 +72,10 @@ export function readInventory(input: ReadInventoryInput): ReadInventoryResult {
   const suggested = suggestColumns(file.headers);
   const base: DeviceMappingInput = input.mapping ?? {
     columns: Object.fromEntries(
-      file.headers.map((h) => [h, saved && h in saved.columns ? saved.columns[h]! : suggested[h]!]),
+      file.headers.map((h) => [
+        h,
+        saved && Object.hasOwn(saved.columns, h) ? saved.columns[h]! : suggested[h]!,
+      ]),
     ),
     values: saved?.values ?? { status: {}, type: {} },
     dateOrder: saved?.dateOrder ?? 'auto',
@@ -95,7 +99,7 @@ export function readInventory(input: ReadInventoryInput): ReadInventoryResult {
   const sampleRows = new Map(sample.map((d) => [d.row, d.device]));
   const now = new Date(input.checks.now);
   const linked = new Set(input.checks.linked);
-  const duplicateSerials = new Set(input.checks.duplicateSerials);
+  const serialsElsewhere = new Set(input.checks.serialsElsewhere);
   const findings = Object.fromEntries(DEVICE_CHECKS.map((c) => [c, 0])) as Record<DeviceCheck, number>;
   const manufacturers = new Map<string, { key: string; name: string; devices: number }>();
   const devices: ReadDevice[] = read.devices.map(({ row, device }) => {
@@ -109,7 +113,7 @@ export function readInventory(input: ReadInventoryInput): ReadInventoryResult {
       now,
       settings: input.checks.settings,
       manufacturerLinked: mk === null ? null : linked.has(mk),
-      duplicateSerial: device.serial !== null && duplicateSerials.has(device.serial.toLowerCase()),
+      duplicateSerial: device.serial !== null && serialsElsewhere.has(device.serial.toLowerCase()),
     });
     for (const c of DEVICE_CHECKS) if (r[c] === 'fail') findings[c] += 1;
     return {
@@ -133,6 +137,7 @@ export function readInventory(input: ReadInventoryInput): ReadInventoryResult {
     mapping,
     errors,
     duplicates: read.duplicates,
+    keptIds: read.keptIds,
     unmapped: read.unmapped,
     dates: read.dates,
     devices,

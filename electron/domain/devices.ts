@@ -333,10 +333,13 @@ export interface ReadRows {
   unmapped: { field: VocabularyField; value: string; count: number; suggestion: string | null }[];
   /** The date order used, and why. */
   dates: { order: 'dmy' | 'mdy'; detected: ReturnType<typeof detectDateOrder> };
+  /** IDs of rows that were rejected or skipped: still in the file, so not removed by a re-import. */
+  keptIds: string[];
 }
 
 const DATE_FIELDS: readonly DeviceField[] = ['lastFirmwareUpdate', 'certExpiry', 'lastSeen'];
 const MAX_TEXT = 500;
+const MAX_ID = 200;
 
 /** Keys that must never become object keys (attributes are built from headers). */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
@@ -364,6 +367,7 @@ export function readRows(
     mapping.dateOrder !== 'auto' ? mapping.dateOrder : detected === 'mdy' ? 'mdy' : 'dmy';
 
   const errors: RowError[] = [];
+  const keptIds: string[] = [];
   const devices: ReadRows['devices'] = [];
   const duplicates: ReadRows['duplicates'] = [];
   const seenIds = new Map<string, number>();
@@ -413,7 +417,9 @@ export function readRows(
   const vocab = <F extends VocabularyField>(field: F) => {
     const v = text(field);
     if (v === null) return null;
-    const mapped = (mapping.values[field] as Record<string, string>)[v];
+    const values = mapping.values[field] as Record<string, string>;
+    // Own keys only: a cell saying "constructor" must not find Object.prototype's.
+    const mapped = Object.hasOwn(values, v) ? values[v] : undefined;
     if (mapped) return mapped;
     if ((VOCABULARY[field] as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase();
     const key = `${field}\u0000${v}`;
@@ -436,6 +442,13 @@ export function readRows(
         column: byField.get('deviceId') ?? byField.get('serial') ?? DEVICE_FIELD_LABELS.deviceId,
         value: '',
         reason: 'no device ID or serial number',
+      });
+    else if (deviceId.length > MAX_ID)
+      rowErrors.push({
+        row,
+        column: byField.get('deviceId') ?? byField.get('serial') ?? DEVICE_FIELD_LABELS.deviceId,
+        value: deviceId.slice(0, 40) + '…',
+        reason: `a device ID is at most ${MAX_ID} characters`,
       });
     // Attribute names come from headers the file reader has already made safe (no __proto__).
     const attributes: Record<string, string> = {};
@@ -466,6 +479,8 @@ export function readRows(
       // In the order of the file's columns, as a reader scans the row.
       rowErrors.sort((x, y) => (columnIndex.get(x.column) ?? -1) - (columnIndex.get(y.column) ?? -1));
       errors.push(...rowErrors);
+      // The device is still in the file: a re-import keeps its stored record rather than removing it.
+      if (deviceId && deviceId.length <= MAX_ID) keptIds.push(deviceId);
       continue;
     }
     const idKey = device.deviceId.toLowerCase();
@@ -479,6 +494,7 @@ export function readRows(
       const firstWithSerial = seenSerials.get(serialKey);
       if (firstWithSerial !== undefined) {
         duplicates.push({ key: device.serial, kind: 'serial', rows: [firstWithSerial, row] });
+        keptIds.push(device.deviceId);
         continue;
       }
       seenSerials.set(serialKey, row);
@@ -486,7 +502,14 @@ export function readRows(
     seenIds.set(idKey, row);
     devices.push({ row, device });
   }
-  return { devices, errors, duplicates, unmapped: [...unmapped.values()], dates: { order, detected } };
+  return {
+    devices,
+    errors,
+    duplicates,
+    unmapped: [...unmapped.values()],
+    dates: { order, detected },
+    keptIds,
+  };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -86,6 +86,8 @@ interface Pending {
   valid: number;
   removed: string[];
   allErrors: RowError[];
+  /** The inventory as it was when previewed: apply refuses if another import changed it since. */
+  version: string;
 }
 
 /** One device with its checks, as the devices table and the roll-up read it. */
@@ -232,7 +234,7 @@ export function createDeviceService(ctx: ServiceContext) {
             now: ctx.now().toISOString(),
             settings: settings(),
             linked: [...links.keys()],
-            duplicateSerials: [...storage.devices.serialCounts().keys()],
+            serialsElsewhere: storage.devices.serialsOutside(input.source),
           },
         },
         job,
@@ -243,6 +245,9 @@ export function createDeviceService(ctx: ServiceContext) {
       job.progress(2, 4, 'Comparing with the last import');
       const before = storage.devices.storedForSource(input.source);
       const diff = diffStored(before, read.devices);
+      // Rows that were rejected or skipped are still in the file: their stored devices stay.
+      const kept = new Set(read.keptIds);
+      diff.removed = diff.removed.filter((id) => !kept.has(id));
       await yieldTo(job);
       job.progress(3, 4, 'Preparing the import');
       // Only what is new or changed is written.
@@ -297,7 +302,14 @@ export function createDeviceService(ctx: ServiceContext) {
         }),
       };
       pending.clear(); // one import at a time; an older preview is stale once a new file is read
-      pending.set(token, { preview, writes, valid: read.devices.length, removed: diff.removed, allErrors });
+      pending.set(token, {
+        preview,
+        writes,
+        valid: read.devices.length,
+        removed: diff.removed,
+        allErrors,
+        version: storage.devices.version(),
+      });
       job.progress(4, 4, 'Ready');
       return preview;
     },
@@ -323,11 +335,24 @@ export function createDeviceService(ctx: ServiceContext) {
       const p = pending.get(token);
       if (!p) throw new AppError('NOT_FOUND', 'That preview is gone; read the file again');
       const { preview } = p;
+      if (storage.devices.version() !== p.version)
+        throw new AppError(
+          'CONFLICT',
+          'The inventory changed since this preview (another import?); read the file again',
+        );
       const importId = ctx.newId();
       storage.transaction(() => {
         storage.devices.apply(preview.source, importId, p.writes, p.removed);
         const at = ctx.now().toISOString();
-        storage.devices.saveMapping(preview.source, preview.mapping, at);
+        // The date order actually used is remembered, so the source's next file cannot flip it.
+        storage.devices.saveMapping(
+          preview.source,
+          {
+            ...preview.mapping,
+            dateOrder: preview.mapping.dateOrder === 'auto' ? preview.dates.order : preview.mapping.dateOrder,
+          },
+          at,
+        );
         const summary = {
           fileName: preview.fileName,
           counts: preview.counts,

@@ -50,6 +50,8 @@ export interface DeviceRepo {
     removed: readonly string[],
   ): void;
   serialCounts(): Map<string, number>;
+  /** Serial numbers (lower-cased) of devices of other sources. */
+  serialsOutside(source: string): string[];
   recordImport(row: DeviceImportRow): void;
   imports(limit: number): DeviceImportRow[];
   mapping(source: string): DeviceMapping | null;
@@ -80,6 +82,12 @@ export function createDeviceRepo(db: Database): DeviceRepo {
        data = excluded.data, import_id = excluded.import_id`,
   );
   const deleteStmt = sql.prepare('DELETE FROM devices WHERE source = ? AND device_id = ?');
+  const deleteAcceptancesStmt = sql.prepare(
+    'DELETE FROM device_acceptances WHERE source = ? AND device_id = ?',
+  );
+  const outsideStmt = sql.prepare(
+    'SELECT DISTINCT lower(serial) AS s FROM devices WHERE serial IS NOT NULL AND source <> ?',
+  );
   const serialStmt = sql.prepare(
     'SELECT lower(serial) AS s, COUNT(*) AS n FROM devices WHERE serial IS NOT NULL GROUP BY lower(serial) HAVING n > 1',
   );
@@ -142,11 +150,16 @@ export function createDeviceRepo(db: Database): DeviceRepo {
     count: () => Number((countStmt.get() as { n: number }).n),
     version: () => JSON.stringify(versionStmt.get()),
     apply(source, importId, upserts, removed) {
-      for (const id of removed) deleteStmt.run(source, id);
+      for (const id of removed) {
+        deleteStmt.run(source, id);
+        // An acceptance belongs to the device it was given for, not to a later one reusing its ID.
+        deleteAcceptancesStmt.run(source, id);
+      }
       for (const { deviceId, serial, json, manufacturerKey } of upserts)
         upsertStmt.run(source, deviceId, serial, manufacturerKey, json, importId);
     },
     serialCounts: () => new Map(serialStmt.all().map((r) => [String(r.s), Number(r.n)])),
+    serialsOutside: (source) => outsideStmt.all(source).map((r) => String(r.s)),
     recordImport(r) {
       importStmt.run(r.id, r.source, r.fileName, r.at, r.actor, JSON.stringify(r.summary));
     },

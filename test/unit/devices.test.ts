@@ -638,7 +638,7 @@ describe('vendor-risk devices', () => {
     const file = join(dir, 'inv.csv');
     writeFileSync(
       file,
-      'Device ID,Serial,Manufacturer,Firmware Signed,Status\nd1,S1,Zebra,no,active\nd2,S2,Zebra,yes,retired\n,,,,\n',
+      'Device ID,Serial,Manufacturer,Firmware Signed,Status\nd1,S1,Zebra,no,active\nd2,S2,Zebra,yes,retired\n,,Zebra,no,active\n',
     );
     const run = async (...args: string[]) => {
       let stdout = '';
@@ -678,5 +678,115 @@ describe('vendor-risk devices', () => {
     writeFileSync(join(dir, 'empty.csv'), '');
     const empty = await run('devices', 'import', join(dir, 'empty.csv'));
     expect(empty).toMatchObject({ code: 2, stderr: 'vendor-risk: The file is empty.\n' });
+  });
+});
+
+describe('importer edge cases found in review', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  const app = () => {
+    const a = openApp({ now: () => new Date('2026-11-24T12:00:00Z') });
+    const call = async <T>(
+      p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+    ) => {
+      const r = await p;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    return { ...a, call };
+  };
+
+  it('a re-import keeps a stored device whose row is now rejected or skipped, instead of removing it', async () => {
+    const { dispatcher: d, services, call } = app();
+    const first = await call(
+      d.call('devices.preview', {
+        source: 'S',
+        fileName: 'a.csv',
+        contentBase64: b64('id,serial,cert expiry\nA,S1,2027-01-01\nB,S2,2027-01-01\nC,S3,\n'),
+      }),
+    );
+    await call(d.call('devices.apply', { token: first.token }));
+    const again = await call(
+      d.call('devices.preview', {
+        source: 'S',
+        fileName: 'a.csv',
+        contentBase64: b64('id,serial,cert expiry\nA,S1,2027-01-01\nB,S2,31/13/2027\nD,S3,\n'),
+      }),
+    );
+    expect(again.diff).toMatchObject({ added: 1, removed: 1, changed: 0, unchanged: 1 });
+    expect(again.diff.examples.removed).toEqual(['C']);
+    expect(again.duplicates).toEqual([]);
+    await call(d.call('devices.apply', { token: again.token }));
+    // B's row has a bad date: B keeps its stored record; C is gone, D is new.
+    expect([...services.storage.devices.forSource('S').keys()].sort()).toEqual(['A', 'B', 'D']);
+  });
+
+  it('reads "constructor" as a value that is not ours, and keeps every column of repeated headers', () => {
+    const f = ok(parseInventoryFile(utf8('id,status,type\nd1,constructor,toString\n')));
+    const r = readRows(f.records, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
+    expect(r.devices).toEqual([]);
+    expect(r.errors.map((e) => e.value)).toEqual(['constructor', 'toString']);
+    const dup = ok(parseInventoryFile(utf8('A,A,A (2)\n1,2,3\n')));
+    expect(dup.headers).toEqual(['A', 'A (3)', 'A (2)']);
+    expect(values(dup)).toEqual([{ A: '1', 'A (3)': '2', 'A (2)': '3' }]);
+  });
+
+  it('numbers rows as a spreadsheet shows them, blank lines included; refuses over-long IDs', () => {
+    const f = ok(parseInventoryFile(utf8('\nid,status\n\nA,active\n\nB,bogus\n')));
+    const r = readRows(f.records, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
+    expect(r.errors.map((e) => e.row)).toEqual([6]);
+    const long = ok(parseInventoryFile(utf8(`id\n${'x'.repeat(250)}\n`)));
+    const rl = readRows(long.records, DeviceMappingSchema.parse({ columns: suggestColumns(long.headers) }));
+    expect(rl.errors[0]!.reason).toBe('a device ID is at most 200 characters');
+  });
+
+  it('a decommissioned device with half its trust data missing is unknown, not a pass', () => {
+    const ctx = {
+      now: new Date('2026-11-24T12:00:00Z'),
+      settings: DEFAULT_DEVICE_CHECK_SETTINGS,
+      manufacturerLinked: true,
+      duplicateSerial: false,
+    };
+    const gone = { status: 'decommissioned' as const, lastSeen: '2026-10-01T00:00:00Z' };
+    expect(checkDevice(device({ ...gone, certExpiry: null }), ctx)['decommissioned-trusted']).toBe('unknown');
+    expect(checkDevice(device({ ...gone, certExpiry: '2026-01-01' }), ctx)['decommissioned-trusted']).toBe(
+      'pass',
+    );
+  });
+
+  it('refuses to apply a preview once another import changed the inventory; acceptances go with removed devices', async () => {
+    const { dispatcher: d, services, call } = app();
+    const a = await call(
+      d.call('devices.preview', {
+        source: 'S',
+        fileName: 'a.csv',
+        contentBase64: b64('id,mtls\nA,no\nB,no\n'),
+      }),
+    );
+    await call(d.call('devices.apply', { token: a.token }));
+    await call(
+      d.call('devices.accept', {
+        source: 'S',
+        deviceId: 'B',
+        check: 'no-mtls',
+        reason: 'Isolated',
+        expiresOn: '2027-12-31',
+      }),
+    );
+    const stale = await call(
+      d.call('devices.preview', { source: 'S', fileName: 'b.csv', contentBase64: b64('id,mtls\nA,no\n') }),
+    );
+    const other = await call(
+      d.call('devices.preview', { source: 'T', fileName: 'c.csv', contentBase64: b64('id\nX\n') }),
+    );
+    void stale;
+    await call(d.call('devices.apply', { token: other.token }));
+    // The first preview was dropped when the second file was read; either way nothing stale is written.
+    const refused = await d.call('devices.apply', { token: stale.token });
+    expect(refused.ok).toBe(false);
+    const fresh = await call(
+      d.call('devices.preview', { source: 'S', fileName: 'b.csv', contentBase64: b64('id,mtls\nA,no\n') }),
+    );
+    await call(d.call('devices.apply', { token: fresh.token }));
+    expect(services.storage.devices.acceptances()).toEqual([]);
   });
 });
