@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { call, newJobId, onProgress } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import {
@@ -44,6 +44,8 @@ export function DeviceImportWizard({
   const [error, setError] = useState<string | null>(null);
   const [sources, setSources] = useState<string[]>([]);
   const toast = useToast();
+  /** The read in progress; a result for an older one (the dialog was closed or reset) is dropped. */
+  const current = useRef(0);
 
   useEffect(() => {
     if (!open) return;
@@ -63,6 +65,10 @@ export function DeviceImportWizard({
   );
 
   const reset = () => {
+    // A read still running is cancelled, and its result is dropped when it comes.
+    current.current += 1;
+    if (job) void call('jobs.cancel', { jobId: job.id });
+    setJob(null);
     if (preview) void call('devices.discard', { token: preview.token });
     setFile(null);
     setContent(null);
@@ -79,6 +85,7 @@ export function DeviceImportWizard({
   const read = async (withMapping: DeviceMapping | null, base64 = content, picked = file) => {
     if (!picked || !base64) return;
     const id = newJobId();
+    const mine = ++current.current;
     setJob({ id, done: 0, total: 4, message: 'Reading the file' });
     setError(null);
     const r = await call('devices.preview', {
@@ -88,6 +95,10 @@ export function DeviceImportWizard({
       ...(withMapping ? { mapping: withMapping } : {}),
       jobId: id,
     });
+    if (mine !== current.current) {
+      if (r.ok) void call('devices.discard', { token: r.value.token });
+      return;
+    }
     setJob(null);
     if (!r.ok) return setError(r.error.details?.[0]?.message ?? r.error.message);
     setPreview(r.value);
@@ -236,10 +247,14 @@ export function DeviceImportWizard({
                         onChange={(e) =>
                           setMapping({
                             ...mapping,
-                            columns: {
-                              ...mapping.columns,
-                              [h]: (e.target.value || null) as DeviceField | null,
-                            },
+                            // One column per field: choosing a field here takes it from any other column.
+                            columns: Object.fromEntries(
+                              Object.entries(mapping.columns).map(([c, f]) =>
+                                c === h
+                                  ? [c, (e.target.value || null) as DeviceField | null]
+                                  : [c, f === e.target.value ? null : f],
+                              ),
+                            ),
                           })
                         }
                       >

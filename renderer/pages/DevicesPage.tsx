@@ -39,6 +39,8 @@ export function DevicesPage() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const key = JSON.stringify(query);
   const loading = useRef(new Set<number>());
+  /** Bumped with every new query: a page that arrives for an older one is dropped. */
+  const generation = useRef(0);
 
   useEffect(() => {
     void call('devices.facets', {}).then((r) => r.ok && setFacets(r.value));
@@ -49,23 +51,38 @@ export function DevicesPage() {
     async (page: number) => {
       if (loading.current.has(page)) return;
       loading.current.add(page);
+      const asked = generation.current;
       const r = await call('devices.list', {
         ...(JSON.parse(key) as Query),
         offset: page * PAGE,
         limit: PAGE,
       });
-      if (!r.ok) return toast('error', r.error.message);
+      if (asked !== generation.current) return;
+      if (!r.ok) {
+        loading.current.delete(page);
+        return toast('error', r.error.message);
+      }
       setTotal(r.value.total);
       setPages((p) => new Map(p).set(page, r.value.items));
     },
     [key, toast],
   );
   useEffect(() => {
+    generation.current += 1;
     loading.current = new Set();
     setPages(new Map());
     setTotal(null);
     void loadPage(0);
   }, [loadPage, revision]);
+
+  /** Reads the selected device again after a change (an acceptance, an import that removed it). */
+  const refreshSelected = async (d: Item) => {
+    const r = await call('devices.list', { search: d.device.deviceId, limit: 1000 });
+    const fresh = r.ok
+      ? r.value.items.find((x) => x.source === d.source && x.device.deviceId === d.device.deviceId)
+      : undefined;
+    setSelected(fresh ?? null);
+  };
 
   const virtualizer = useVirtualizer({
     count: total ?? 0,
@@ -280,7 +297,14 @@ export function DevicesPage() {
               </div>
             </div>
           </div>
-          <DeviceDetail item={selected} onChanged={() => setRevision((n) => n + 1)} />
+          <DeviceDetail
+            key={selected ? `${selected.source}\u0000${selected.device.deviceId}` : 'none'}
+            item={selected}
+            onChanged={() => {
+              setRevision((n) => n + 1);
+              if (selected) void refreshSelected(selected);
+            }}
+          />
         </div>
       )}
       <Dialog title="Import history" open={history !== null} onClose={() => setHistory(null)} wide>
@@ -319,7 +343,10 @@ export function DevicesPage() {
       <DeviceImportWizard
         open={importing}
         onClose={() => setImporting(false)}
-        onImported={() => setRevision((n) => n + 1)}
+        onImported={() => {
+          setRevision((n) => n + 1);
+          if (selected) void refreshSelected(selected);
+        }}
       />
     </div>
   );
