@@ -83,7 +83,7 @@ export function formatContract(c: VendorContract): string {
     c.clauses.map((x) => [
       x.clause.id,
       CLAUSE_STATUS_LABELS[x.status],
-      x.value ? formatClauseValue(x.value) : '—',
+      x.value ? printable(formatClauseValue(x.value)) : '—',
       STATE_WORDS[x.state],
       [
         x.reference.document,
@@ -95,20 +95,23 @@ export function formatContract(c: VendorContract): string {
     ]),
     60,
   );
-  const problems = c.clauses.flatMap((x) => [
-    ...x.deviation.reasons.map((r) => `  ${x.clause.title}: ${r}`),
-    ...x.contradictions.map((r) => `  ${x.clause.title}: ${r.message}`),
-    ...x.deviation.unjudged.map((r) => `  ${x.clause.title}: ${r} (review it)`),
-    ...(x.waiver
-      ? [`  ${x.clause.title}: waived — ${x.waiver.reason} (accepted by ${x.waiver.acceptedBy})`]
-      : []),
-  ]);
+  // Everything typed by a user is printed through printable(): no control sequences reach the terminal.
+  const problems = c.clauses.flatMap((x) =>
+    [
+      ...x.deviation.reasons.map((r) => `${x.clause.title}: ${r}`),
+      ...x.contradictions.map((r) => `${x.clause.title}: ${r.message}`),
+      ...x.deviation.unjudged.map((r) => `${x.clause.title}: ${r} (review it)`),
+      ...(x.waiver
+        ? [`${x.clause.title}: waived — ${x.waiver.reason} (accepted by ${x.waiver.acceptedBy})`]
+        : []),
+    ].map((line) => `  ${printable(line)}`),
+  );
   const signOff =
     c.signOffState === 'none'
       ? 'not signed off'
       : c.signOffState === 'signed'
-        ? `signed off by ${c.signOff!.reviewer} on ${c.signOff!.signedAt.slice(0, 10)}`
-        : `REOPENED: signed off by ${c.signOff!.reviewer} on ${c.signOff!.signedAt.slice(0, 10)}, then ${c.signOff!.reopenedClause} changed on ${c.signOff!.reopenedAt!.slice(0, 10)}`;
+        ? `signed off by ${printable(c.signOff!.reviewer)} on ${c.signOff!.signedAt.slice(0, 10)}`
+        : `REOPENED: signed off by ${printable(c.signOff!.reviewer)} on ${c.signOff!.signedAt.slice(0, 10)}, then ${c.signOff!.reopenedClause} changed on ${c.signOff!.reopenedAt!.slice(0, 10)}`;
   return [
     `Contract of ${printable(c.vendor.name)} (${c.vendor.id})`,
     '',
@@ -157,27 +160,39 @@ export const clausesSet: CommandSpec = {
     if (!clause)
       return failure(`no clause "${printable(clauseId)}" in the library; see \`vendor-risk clauses list\``);
 
-    let value: ClauseValue | null = null;
+    // Fields not given on the command line keep what is recorded.
+    const current = await request(dispatcher, 'clauses.forVendor', { vendorId: found.vendor.id });
+    if (!current.ok) return failureFromError(current.error);
+    const recorded = current.value.clauses.find((c) => c.clause.id === clauseId)!;
+    const status = flags.string('status');
+    let value: ClauseValue | null = recorded.value;
     const valueText = flags.string('value');
     if (valueText !== undefined) {
       const parsed = parseClauseValue(clause.valueTypes, valueText);
       if (typeof parsed === 'string') return failure(`invalid input: value: ${parsed}`);
       value = parsed;
     }
-    const [document = '', section = '', page = ''] = (flags.string('ref') ?? '')
-      .split(',')
-      .map((s) => s.trim());
+    const ref = flags.string('ref');
+    const [document = '', section = '', page = ''] =
+      ref === undefined ? [] : ref.split(',').map((x) => x.trim());
+    const reference = ref === undefined ? recorded.reference : { document, section, page };
     const reason = flags.string('reason');
     const acceptedBy = flags.string('accepted-by');
     if ((reason === undefined) !== (acceptedBy === undefined))
       return usageError('a waiver needs both --reason and --accepted-by');
+    const waiver =
+      status !== 'waived'
+        ? null
+        : reason !== undefined
+          ? { reason, acceptedBy: acceptedBy! }
+          : recorded.waiver;
     const result = await request(dispatcher, 'clauses.set', {
       vendorId: found.vendor.id,
       clauseId,
-      status: flags.string('status'),
+      status,
       value,
-      reference: { document, section, page },
-      waiver: reason !== undefined ? { reason, acceptedBy } : null,
+      reference,
+      waiver,
     });
     if (!result.ok) return failureFromError(result.error, (p) => (p.startsWith('waiver') ? 'reason' : p));
     let contract = result.value;

@@ -218,6 +218,12 @@ export const ClauseSetInputSchema = z
       });
     if (input.status !== 'waived' && input.waiver)
       ctx.addIssue({ code: 'custom', path: ['waiver'], message: 'Only a waived clause has a waiver' });
+    if (input.status === 'agreed' && !input.value)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'An agreed clause needs the agreed value, so it can be judged against our position',
+      });
   });
 export type ClauseSetInput = z.infer<typeof ClauseSetInputSchema>;
 
@@ -309,6 +315,8 @@ export interface Deviation {
 export function deviationOf(clause: Pick<Clause, 'position'>, value: ClauseValue): Deviation {
   const reasons: string[] = [];
   const unjudged: string[] = [];
+  if (clause.position.rules.length && !clause.position.rules.some((r) => ruleApplies(r, value.type)))
+    unjudged.push(`${formatClauseValue(value)}: our position has no rule for a value of this kind`);
   for (const rule of clause.position.rules) {
     if (!ruleApplies(rule, value.type)) continue;
     const shown = formatClauseValue(value);

@@ -7,7 +7,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 
-const DANGEROUS_START = /^[=+\-@\t\r\n\0]/;
+// Full-width = + - @ too: Apple Numbers reads them as the ASCII ones.
+const DANGEROUS_START = /^[=+\-@\t\r\n\0\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** A cell that no spreadsheet runs as a formula, on any of its lines. */
 export function neutraliseCell(value: string): string {
@@ -27,5 +28,6 @@ export function toCsv(
   const cells = [header, ...rows].map((row) =>
     row.map((cell) => (cell === null ? '' : typeof cell === 'number' ? String(cell) : neutraliseCell(cell))),
   );
-  return '\uFEFF' + stringify(cells, { record_delimiter: 'windows' });
+  // Any line break inside a cell is quoted (csv-stringify quotes only CRLF otherwise).
+  return '\uFEFF' + stringify(cells, { record_delimiter: 'windows', quote_record_delimiter: true });
 }

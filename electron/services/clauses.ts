@@ -107,6 +107,13 @@ export function createClauseService(ctx: ServiceContext) {
         const index = lib.findIndex((c) => c.id === input.id);
         const before = index >= 0 ? lib[index]! : null;
         const clause = ClauseSchema.parse({ ...input, source: before?.source ?? 'user' });
+        const recorded = storage.clauses.listAll().filter((r) => r.clauseId === clause.id && r.value);
+        const dropped = recorded.find((r) => !clause.valueTypes.includes(r.value!.type));
+        if (dropped)
+          throw new AppError(
+            'CONFLICT',
+            `Values of type ${dropped.value!.type} are recorded for ${clause.title}; it must keep taking them`,
+          );
         storage.clauses.putClause(clause, index >= 0 ? index : lib.length, ctx.now().toISOString());
         recordAudit(ctx, 'clause', clause.id, before ? 'update' : 'create', before, clause);
         return library();
@@ -119,7 +126,13 @@ export function createClauseService(ctx: ServiceContext) {
         const clause = mustClause(id);
         if (clause.source === 'builtin')
           throw new AppError('CONFLICT', `${clause.title} is a built-in clause; change its position instead`);
-        const used = storage.clauses.listAll().filter((r) => r.clauseId === id).length;
+        const used = new Set([
+          ...storage.clauses
+            .listAll()
+            .filter((r) => r.clauseId === id)
+            .map((r) => r.vendorId),
+          ...storage.clauses.commentedVendors(id),
+        ]).size;
         if (used)
           throw new AppError(
             'CONFLICT',

@@ -11,6 +11,7 @@ import type { ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
 import { createScoreService } from './scores';
 import type { Posture } from '../domain/device-checks';
+import { clauseLibrary } from './contract-library';
 
 /**
  * The portfolio dashboard: every vendor's score by the score service itself (the same
@@ -66,6 +67,8 @@ export function createPortfolioService(
      * so another process's write cannot slip between the reads and the stored result.
      */
     refreshStandings(): number {
+      // Built-in clauses new to this data folder are added first: adding them drops every standing.
+      clauseLibrary(ctx.storage, ctx.now);
       const today = ctx.now().toISOString().slice(0, 10);
       if (ctx.storage.standings.staleVendorIds(today).length === 0) return 0;
       return ctx.storage.transaction(() => {

@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors';
-import { MAX_SAVED_FILTERS, SavedFiltersSchema, type SavedFilter } from '../domain/vendor-list';
+import { MAX_SAVED_FILTERS, SavedFilterSchema, type SavedFilter } from '../domain/vendor-list';
 import { recordAudit, type ServiceContext } from './context';
 
 const KEY = 'savedFilters';
@@ -9,13 +9,20 @@ export function createSavedFilterService(ctx: ServiceContext) {
   const { storage } = ctx;
   const same = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
-  const list = (): SavedFilter[] => {
-    // Filters saved by a later version that this one cannot read are left out, not fatal.
-    const parsed = SavedFiltersSchema.safeParse(storage.settings.get(KEY) ?? []);
-    return parsed.success ? parsed.data : [];
+  const stored = (): unknown[] => {
+    const raw = storage.settings.get(KEY);
+    return Array.isArray(raw) ? raw : [];
   };
+  const list = (): SavedFilter[] =>
+    // One by one: a filter saved by a later version that this one cannot read is left out, not fatal.
+    stored().flatMap((entry) => {
+      const parsed = SavedFilterSchema.safeParse(entry);
+      return parsed.success ? [parsed.data] : [];
+    });
+  /** Writes the readable filters, keeping the unreadable ones as they were (a later version may read them). */
   const write = (before: SavedFilter[], after: SavedFilter[]) => {
-    storage.settings.set(KEY, after, ctx.now().toISOString());
+    const unreadable = stored().filter((entry) => !SavedFilterSchema.safeParse(entry).success);
+    storage.settings.set(KEY, [...after, ...unreadable], ctx.now().toISOString());
     recordAudit(ctx, 'settings', KEY, 'update', before, after);
     return after;
   };

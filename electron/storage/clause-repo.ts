@@ -14,6 +14,8 @@ export interface ClauseRepo {
   countForVendor(vendorId: string): number;
   put(record: VendorClause): void;
   comments(vendorId: string): ClauseComment[];
+  /** Vendors with comments on a clause. */
+  commentedVendors(clauseId: string): string[];
   addComment(vendorId: string, comment: ClauseComment): void;
   latestSignOff(vendorId: string): SignOff | null;
   /** The latest sign-off of every vendor that has one. */
@@ -49,6 +51,7 @@ export function createClauseRepo(db: Database): ClauseRepo {
        reference = excluded.reference, waiver = excluded.waiver, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );
   const commentsStmt = sql.prepare('SELECT * FROM clause_comments WHERE vendor_id = ? ORDER BY at, rowid');
+  const commentedStmt = sql.prepare('SELECT DISTINCT vendor_id FROM clause_comments WHERE clause_id = ?');
   const addCommentStmt = sql.prepare(
     'INSERT INTO clause_comments (id, vendor_id, clause_id, text, author, at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -118,6 +121,7 @@ export function createClauseRepo(db: Database): ClauseRepo {
         author: String(r.author),
         at: String(r.at),
       })),
+    commentedVendors: (clauseId) => commentedStmt.all(clauseId).map((r) => String(r.vendor_id)),
     addComment(vendorId, c) {
       addCommentStmt.run(c.id, vendorId, c.clauseId, c.text, c.author, c.at);
     },

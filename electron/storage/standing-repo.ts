@@ -9,7 +9,7 @@ import type { ListStanding } from '../domain/vendor-list';
  * need computing and stores the results. The vendor list reads the table by a join.
  */
 export interface StandingRepo {
-  /** Vendors with no standing, or one computed before `today`. */
+  /** Vendors with no standing, or one computed on another day than `today` (a clock set back counts too). */
   staleVendorIds(today: string): string[];
   put(vendorId: string, today: string, standing: VendorStanding): void;
 }
@@ -38,7 +38,7 @@ export function standingFromRow(row: Record<string, SQLInputValue | undefined>):
 export function createStandingRepo(db: Database): StandingRepo {
   const staleStmt = db.sqlite.prepare(
     `SELECT v.id FROM vendors v LEFT JOIN vendor_standings s ON s.vendor_id = v.id
-     WHERE s.vendor_id IS NULL OR s.computed_on < ?`,
+     WHERE s.vendor_id IS NULL OR s.computed_on <> ?`,
   );
   const putStmt = db.sqlite.prepare(
     `INSERT OR REPLACE INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, score, completeness, residual,

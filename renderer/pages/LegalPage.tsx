@@ -58,9 +58,15 @@ function Matrix({ onOpenContract }: { onOpenContract(vendorId: string): void }) 
   const toast = useToast();
 
   useEffect(() => {
-    void call('clauses.matrix', { needsReview }).then((r) =>
-      r.ok ? setMatrix(r.value) : setError(r.error.message),
-    );
+    let stale = false; // a quick toggle must not let the older answer land last
+    void call('clauses.matrix', { needsReview }).then((r) => {
+      if (stale) return;
+      setError(r.ok ? null : r.error.message);
+      if (r.ok) setMatrix(r.value);
+    });
+    return () => {
+      stale = true;
+    };
   }, [needsReview]);
 
   const exportCsv = async () => {
@@ -253,6 +259,7 @@ function Library() {
           <ClauseForm
             key={editing === 'new' ? 'new' : editing.id}
             clause={editing === 'new' ? null : editing}
+            existingIds={library.map((c) => c.id)}
             onSaved={(lib) => {
               setLibrary(lib);
               setEditing(null);
@@ -276,7 +283,22 @@ function slug(title: string): string {
 }
 
 /** Edits a clause's position and rule, or adds a clause of the user's own. */
-function ClauseForm({ clause, onSaved }: { clause: Clause | null; onSaved(library: Clause[]): void }) {
+/** An id no clause has yet: a new clause must never replace one ("breach-notification-2"). */
+function freeId(base: string, taken: readonly string[]): string {
+  let id = base || 'clause';
+  for (let n = 2; taken.includes(id); n++) id = `${base || 'clause'}-${n}`;
+  return id;
+}
+
+function ClauseForm({
+  clause,
+  existingIds,
+  onSaved,
+}: {
+  clause: Clause | null;
+  existingIds: readonly string[];
+  onSaved(library: Clause[]): void;
+}) {
   const [title, setTitle] = useState(clause?.title ?? '');
   const [group, setGroup] = useState<ClauseGroup>(clause?.group ?? 'other');
   const [why, setWhy] = useState(clause?.why ?? '');
@@ -313,7 +335,7 @@ function ClauseForm({ clause, onSaved }: { clause: Clause | null; onSaved(librar
     if (typeof r0 === 'string') return setError(r0);
     const rules = clause ? [...(r0 ? [r0] : []), ...clause.position.rules.slice(1)] : r0 ? [r0] : [];
     const r = await call('clauses.saveClause', {
-      ...(clause ?? { valueTypes: [valueType], id: slug(title) }),
+      ...(clause ?? { valueTypes: [valueType], id: freeId(slug(title), existingIds) }),
       title,
       group,
       why,

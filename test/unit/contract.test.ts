@@ -17,6 +17,7 @@ import { neutraliseCell, toCsv } from '../../electron/domain/csv';
 import type { AnswerValue } from '../../electron/domain/answer';
 import { openApp, vendorInput } from './helpers';
 import { main } from '../../electron/cli';
+import { VendorListQuerySchema } from '../../electron/domain/vendor-list';
 
 const position = (...rules: ClauseRule[]) => ({ position: { text: 'Our position', rules } });
 
@@ -626,5 +627,96 @@ describe('vendor-risk clauses', () => {
     expect(rows.find((r) => r[1] === 'Breach notification time')).toEqual(
       expect.arrayContaining(['Cli Contract Co', 'Agreed', '96 h', 'MSA', '12.3', '14']),
     );
+  });
+});
+
+describe('contract edge cases found in review', () => {
+  it('quotes a cell with a lone line break, so a parser reads it back as one cell; full-width formula signs too', () => {
+    const csv = toCsv(
+      ['h', 'n'],
+      [
+        ['a\nb', 1],
+        ['c\rd', 2],
+        ['＝HYPERLINK("x")', 3],
+      ],
+    );
+    const rows = parse(csv.slice(1)) as string[][];
+    expect(rows).toEqual([
+      ['h', 'n'],
+      ['a\nb', '1'],
+      ['c\rd', '2'],
+      ['\'＝HYPERLINK("x")', '3'],
+    ]);
+  });
+
+  it('refuses "agreed" without the agreed value; a value no rule can judge is listed for review', async () => {
+    const app = openApp();
+    const v = app.services.vendors.create(vendorInput({ name: 'Value Needed Co' }));
+    const r = await app.dispatcher.call('clauses.set', {
+      vendorId: v.id,
+      clauseId: 'breach-notification',
+      status: 'agreed',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.details?.[0]?.message).toMatch(/agreed clause needs the agreed value/);
+    const cap = deviationOf(position({ kind: 'at-least', value: 12 }), {
+      type: 'money',
+      amount: 1,
+      currency: 'EUR',
+    });
+    expect(cap.unjudged).toEqual(['EUR 1: our position has no rule for a value of this kind']);
+  });
+
+  it('clauses set keeps the recorded value and reference when only the status or a comment is given', async () => {
+    const app = openApp();
+    app.services.vendors.create(vendorInput({ name: 'Keep Fields Co' }));
+    const run = async (...args: string[]) =>
+      main(['--data-dir', app.dataDir, ...args], { stdout: () => {}, stderr: () => {}, env: {} });
+    expect(
+      await run(
+        'clauses',
+        'set',
+        'Keep Fields Co',
+        'breach-notification',
+        '--status',
+        'negotiating',
+        '--value',
+        '48h',
+        '--ref',
+        'MSA, 9, 3',
+      ),
+    ).toBe(0);
+    expect(
+      await run(
+        'clauses',
+        'set',
+        'Keep Fields Co',
+        'breach-notification',
+        '--status',
+        'agreed',
+        '--comment',
+        'Signed',
+      ),
+    ).toBe(0);
+    const c = app.services.clauses.forVendor(
+      app.services.vendors.list(VendorListQuerySchema.parse({})).items[0]!.id,
+    );
+    expect(c.clauses.find((x) => x.clause.id === 'breach-notification')).toMatchObject({
+      status: 'agreed',
+      value: { type: 'hours', value: 48 },
+      reference: { document: 'MSA', section: '9', page: '3' },
+    });
+  });
+
+  it('keeps saved filters it cannot read (a later version’s) when saving another', async () => {
+    const app = openApp();
+    const later = { name: 'From a later version', query: { sort: 'riskVelocity' } };
+    app.services.storage.settings.set('savedFilters', [later], new Date().toISOString());
+    const r = await app.dispatcher.call('filters.save', { name: 'Mine', query: {} });
+    expect(r.ok && r.value.map((f) => f.name)).toEqual(['Mine']);
+    expect(app.services.storage.settings.get('savedFilters')).toEqual([
+      expect.objectContaining({ name: 'Mine' }),
+      later,
+    ]);
   });
 });
