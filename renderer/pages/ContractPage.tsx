@@ -177,11 +177,16 @@ function ClauseRow({
   const id = `clause-${clause.id}`;
 
   const value = valueOf(draft);
+  // Compared as the server stores them (trimmed), so a saved row does not look unsaved.
+  const trimmed = (o: object | null) =>
+    JSON.stringify(
+      o && Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])),
+    );
   const dirty =
     status !== item.status ||
     JSON.stringify(typeof value === 'string' ? draft : value) !== JSON.stringify(item.value) ||
-    JSON.stringify(reference) !== JSON.stringify(item.reference) ||
-    (status === 'waived' && JSON.stringify(waiver) !== JSON.stringify(item.waiver));
+    trimmed(reference) !== trimmed(item.reference) ||
+    (status === 'waived' && trimmed(waiver) !== trimmed(item.waiver));
 
   const save = async () => {
     if (typeof value === 'string') return setError(value);
