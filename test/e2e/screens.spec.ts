@@ -107,5 +107,28 @@ for (const theme of themes) {
     await app.open(`#/vendors/${id}`);
     await expect(page.getByRole('region', { name: 'Risk and score' })).toBeVisible();
     await shot('18-vendor-score');
+
+    // Contract, legal, devices: with some clauses recorded and a few devices imported.
+    await app.dispatcher.call('clauses.set', {
+      vendorId: id,
+      clauseId: 'breach-notification',
+      status: 'agreed',
+      value: { type: 'hours', value: 96 },
+    });
+    await app.dispatcher.call('clauses.set', {
+      vendorId: id,
+      clauseId: 'data-residency',
+      status: 'agreed',
+      value: { type: 'regions', value: ['eu'] },
+    });
+    await app.open(`#/vendors/${id}/contract`);
+    await expect(page.getByTestId('breach-notification-state')).toHaveText('Deviates');
+    await shot('23-contract');
+    await app.open('#/legal');
+    await expect(page.getByTestId('matrix-count')).toHaveText('30 vendors');
+    await shot('24-legal');
+    await app.open('#/devices');
+    await expect(page.getByText('No devices yet')).toBeVisible();
+    await shot('25-devices-empty');
   });
 }
