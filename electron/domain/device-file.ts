@@ -20,9 +20,10 @@ export interface ParsedFile {
   warnings: string[];
 }
 
+/** A record's cells in the order of the headers (a short row simply ends early). */
 export interface InventoryRecord {
   row: number;
-  values: Record<string, string>;
+  values: string[];
 }
 
 export type FileResult = { ok: true; file: ParsedFile } | { ok: false; message: string };
@@ -195,10 +196,8 @@ export function parseInventoryFile(bytes: Uint8Array, fileName = ''): FileResult
       badLines.push({ row: i + 1, reason: `${cells.length} values for ${headers.length} columns` });
       continue;
     }
-    // A plain object (fast to read); headers were made safe above (no __proto__ or constructor).
-    const values: Record<string, string> = {};
-    headers.forEach((h, j) => (values[h] = cells[j] ?? ''));
-    records.push({ row: i + 1, values });
+    // The parser's own array: no copy per row (a million rows make that count).
+    records.push({ row: i + 1, values: cells });
   }
   if (records.length + badLines.length === 0)
     return { ok: false, message: 'The file has a header row but no devices.' };
@@ -221,14 +220,9 @@ function fromObjects(
         keys.push(k);
       }
   const headers = cleanHeaders(keys, warnings);
-  const records = objects.map(({ row, item }) => {
-    // A plain object (fast to read); headers were made safe above (no __proto__ or constructor).
-    const values: Record<string, string> = {};
-    keys.forEach(
-      (k, i) =>
-        (values[headers[i]!] = stringOf(Object.prototype.hasOwnProperty.call(item, k) ? item[k] : '')),
-    );
-    return { row, values };
-  });
+  const records = objects.map(({ row, item }) => ({
+    row,
+    values: keys.map((k) => stringOf(Object.prototype.hasOwnProperty.call(item, k) ? item[k] : '')),
+  }));
   return { format, encoding, delimiter: null, headers, records, badLines, warnings };
 }

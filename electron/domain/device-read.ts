@@ -90,7 +90,7 @@ export function readInventory(input: ReadInventoryInput): ReadInventoryResult {
       message:
         'No column is the device ID or serial number; map one (a name or hostname column can serve as the ID)',
     };
-  const read = readRows(file.records, mapping);
+  const read = readRows(file, mapping);
   const errors = [
     ...file.badLines.map((b) => ({ row: b.row, column: '', value: '', reason: b.reason })),
     ...read.errors,
@@ -143,7 +143,11 @@ export function readInventory(input: ReadInventoryInput): ReadInventoryResult {
     devices,
     sample: file.records
       .filter((r) => sampleRows.has(r.row))
-      .map((r) => ({ row: r.row, raw: { ...r.values }, device: sampleRows.get(r.row)! })),
+      .map((r) => ({
+        row: r.row,
+        raw: Object.fromEntries(file.headers.map((h, i) => [h, r.values[i] ?? ''])),
+        device: sampleRows.get(r.row)!,
+      })),
     findings,
     manufacturers: [...manufacturers.values()],
   };

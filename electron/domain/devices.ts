@@ -350,17 +350,22 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
  * device id falls back to the serial number. Duplicate ids or serials keep the first row.
  */
 export function readRows(
-  records: readonly { row: number; values: Record<string, string> }[],
+  file: { headers: readonly string[]; records: readonly { row: number; values: readonly string[] }[] },
   mapping: DeviceMapping,
 ): ReadRows {
+  const { headers, records } = file;
   const columns = Object.entries(mapping.columns);
   const byField = new Map<DeviceField, string>();
   for (const [column, field] of columns) if (field && !byField.has(field)) byField.set(field, column);
+  // Each field's cell index (-1: no column): rows are arrays, read by position.
+  const cellOf = Object.fromEntries(
+    DEVICE_FIELDS.map((f) => [f, byField.has(f) ? headers.indexOf(byField.get(f)!) : -1]),
+  ) as Record<DeviceField, number>;
 
-  const dateColumns = DATE_FIELDS.map((f) => byField.get(f)).filter((c): c is string => c !== undefined);
+  const dateCells = DATE_FIELDS.map((f) => cellOf[f]).filter((i) => i >= 0);
   const detected = detectDateOrder(
     (function* () {
-      for (const r of records) for (const c of dateColumns) if (r.values[c]) yield r.values[c];
+      for (const r of records) for (const i of dateCells) if (r.values[i]) yield r.values[i]!;
     })(),
   );
   const order: 'dmy' | 'mdy' =
@@ -373,19 +378,24 @@ export function readRows(
   const seenIds = new Map<string, number>();
   const seenSerials = new Map<string, number>();
   const unmapped = new Map<string, ReadRows['unmapped'][number]>();
-  const columnIndex = new Map(columns.map(([c], i) => [c, i]));
-  const attributeColumns = columns
-    .filter(([c, f]) => f === null && !FORBIDDEN_KEYS.has(c) && c.trim() !== '')
-    .map(([c]) => c);
+  const columnIndex = new Map(headers.map((h, i) => [h, i]));
+  const attributeCells = headers
+    .map((h, i) => [h, i] as const)
+    .filter(
+      ([h]) =>
+        !(Object.hasOwn(mapping.columns, h) && mapping.columns[h]) &&
+        !FORBIDDEN_KEYS.has(h) &&
+        h.trim() !== '',
+    );
 
   // The helpers read the current row (set in the loop): made once, not once per row.
   let row = 0;
-  let record: Record<string, string> = {};
+  let record: readonly string[] = [];
   let rowErrors: RowError[] = [];
   const text = (field: DeviceField): string | null => {
-    const column = byField.get(field);
-    if (column === undefined) return null;
-    const v = record[column];
+    const i = cellOf[field];
+    if (i < 0) return null;
+    const v = record[i];
     if (v === undefined || v === null) return null;
     const s = String(v).trim();
     return s === '' ? null : s;
@@ -452,9 +462,9 @@ export function readRows(
       });
     // Attribute names come from headers the file reader has already made safe (no __proto__).
     const attributes: Record<string, string> = {};
-    for (const c of attributeColumns) {
-      const v = record[c];
-      if (v !== undefined && v !== null && String(v) !== '') attributes[c] = String(v).slice(0, MAX_TEXT);
+    for (const [name, i] of attributeCells) {
+      const v = record[i];
+      if (v !== undefined && v !== null && String(v) !== '') attributes[name] = String(v).slice(0, MAX_TEXT);
     }
     const device: Device = {
       deviceId: deviceId ?? '',

@@ -28,7 +28,8 @@ const ok = (r: ReturnType<typeof parseInventoryFile>): ParsedFile => {
   if (!r.ok) throw new Error(r.message);
   return r.file;
 };
-const values = (f: ParsedFile) => f.records.map((r) => ({ ...r.values }));
+const values = (f: ParsedFile) =>
+  f.records.map((r) => Object.fromEntries(f.headers.map((h, i) => [h, r.values[i] ?? ''])));
 
 describe('reading inventory files', () => {
   const table = [
@@ -84,7 +85,7 @@ describe('reading inventory files', () => {
     ]);
     const nd = ok(parseInventoryFile(utf8('{"id":"a"}\n\n{"id":"b"}\n{"id": oops}\n[1]\n')));
     expect(nd.format).toBe('ndjson');
-    expect(nd.records.map((r) => [r.row, r.values.id])).toEqual([
+    expect(nd.records.map((r) => [r.row, r.values[0]])).toEqual([
       [1, 'a'],
       [3, 'b'],
     ]);
@@ -229,7 +230,7 @@ describe('mapping columns and values', () => {
     ].join('\n');
     const f = ok(parseInventoryFile(utf8(text)));
     const mapping = DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) });
-    const r = readRows(f.records, mapping);
+    const r = readRows(f, mapping);
     expect(r.devices.map((d) => [d.row, d.device.deviceId])).toEqual([[2, 'cam-1']]);
     expect(r.devices[0]!.device).toMatchObject({
       certExpiry: '2026-12-25',
@@ -273,7 +274,7 @@ describe('mapping columns and values', () => {
 
     // Mapped values are read with the mapping, saved per source.
     const mapped = readRows(
-      f.records,
+      f,
       DeviceMappingSchema.parse({
         columns: suggestColumns(f.headers),
         values: { status: { decommissioning: 'decommissioned' } },
@@ -284,7 +285,7 @@ describe('mapping columns and values', () => {
 
   it('uses the serial as the device ID when there is no ID column', () => {
     const f = ok(parseInventoryFile(utf8('serial,model\nABC123,TC52\n')));
-    const r = readRows(f.records, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
+    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
     expect(r.devices[0]!.device).toMatchObject({ deviceId: 'ABC123', serial: 'ABC123', model: 'TC52' });
   });
 });
@@ -722,7 +723,7 @@ describe('importer edge cases found in review', () => {
 
   it('reads "constructor" as a value that is not ours, and keeps every column of repeated headers', () => {
     const f = ok(parseInventoryFile(utf8('id,status,type\nd1,constructor,toString\n')));
-    const r = readRows(f.records, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
+    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
     expect(r.devices).toEqual([]);
     expect(r.errors.map((e) => e.value)).toEqual(['constructor', 'toString']);
     const dup = ok(parseInventoryFile(utf8('A,A,A (2)\n1,2,3\n')));
@@ -732,10 +733,10 @@ describe('importer edge cases found in review', () => {
 
   it('numbers rows as a spreadsheet shows them, blank lines included; refuses over-long IDs', () => {
     const f = ok(parseInventoryFile(utf8('\nid,status\n\nA,active\n\nB,bogus\n')));
-    const r = readRows(f.records, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
+    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
     expect(r.errors.map((e) => e.row)).toEqual([6]);
     const long = ok(parseInventoryFile(utf8(`id\n${'x'.repeat(250)}\n`)));
-    const rl = readRows(long.records, DeviceMappingSchema.parse({ columns: suggestColumns(long.headers) }));
+    const rl = readRows(long, DeviceMappingSchema.parse({ columns: suggestColumns(long.headers) }));
     expect(rl.errors[0]!.reason).toBe('a device ID is at most 200 characters');
   });
 
