@@ -70,11 +70,19 @@ export function readInventory(input: ReadInventoryInput): ReadInventoryResult {
   const file = parsed.file;
   const { saved } = input;
   const suggested = suggestColumns(file.headers);
+  // The source's saved mapping first; header spellings fill in columns it does not know, for fields still free.
+  const known = (h: string) => saved !== null && Object.hasOwn(saved.columns, h);
+  const taken = new Set(
+    file.headers
+      .filter(known)
+      .map((h) => saved!.columns[h])
+      .filter(Boolean),
+  );
   const base: DeviceMappingInput = input.mapping ?? {
     columns: Object.fromEntries(
       file.headers.map((h) => [
         h,
-        saved && Object.hasOwn(saved.columns, h) ? saved.columns[h]! : suggested[h]!,
+        known(h) ? saved!.columns[h]! : suggested[h] && !taken.has(suggested[h]) ? suggested[h]! : null,
       ]),
     ),
     values: saved?.values ?? { status: {}, type: {} },

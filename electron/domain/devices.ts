@@ -229,7 +229,21 @@ export const DeviceMappingSchema = z
       .default({ status: {}, type: {} }),
     dateOrder: z.enum(DATE_ORDERS).default('auto'),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    const seen = new Map<string, string>();
+    for (const [column, field] of Object.entries(m.columns)) {
+      if (!field) continue;
+      const other = seen.get(field);
+      if (other !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', column],
+          message: `Both "${other}" and "${column}" are mapped to ${field}; map one column to each field`,
+        });
+      seen.set(field, column);
+    }
+  });
 export type DeviceMapping = z.infer<typeof DeviceMappingSchema>;
 export type DeviceMappingInput = z.input<typeof DeviceMappingSchema>;
 

@@ -109,6 +109,8 @@ function ScoreInput({
     setShown(value);
     setText(value === undefined ? '' : String(value));
   }
+  const n = Number(text);
+  const invalid = text.trim() !== '' && !(Number.isFinite(n) && n >= 0 && n <= 100);
   return (
     <input
       type="number"
@@ -116,15 +118,20 @@ function ScoreInput({
       max={100}
       step={1}
       inputMode="numeric"
-      className={value === undefined ? 'score-input' : 'score-input filter-active'}
+      className={
+        invalid ? 'score-input invalid' : value === undefined ? 'score-input' : 'score-input filter-active'
+      }
       aria-label={label}
+      aria-invalid={invalid}
+      title={invalid ? 'A score is a number from 0 to 100; this bound is not applied' : undefined}
       placeholder={label.startsWith('Lowest') ? 'min' : 'max'}
       value={text}
       onChange={(e) => {
         setText(e.target.value);
         const n = e.target.valueAsNumber;
-        if (e.target.value === '') onChange(undefined);
-        else if (Number.isFinite(n) && n >= 0 && n <= 100) onChange(n);
+        // A value out of range is shown as wrong and not applied, never silently replaced by the last good one.
+        if (e.target.value === '' || !(Number.isFinite(n) && n >= 0 && n <= 100)) onChange(undefined);
+        else onChange(n);
       }}
     />
   );

@@ -790,4 +790,31 @@ describe('importer edge cases found in review', () => {
     await call(d.call('devices.apply', { token: fresh.token }));
     expect(services.storage.devices.acceptances()).toEqual([]);
   });
+
+  it('refuses a mapping of two columns to one field; a saved mapping and new headers never clash', async () => {
+    const bad = DeviceMappingSchema.safeParse({ columns: { 'Asset Tag': 'deviceId', Hostname: 'deviceId' } });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]!.message).toBe(
+      'Both "Asset Tag" and "Hostname" are mapped to deviceId; map one column to each field',
+    );
+    const { dispatcher: d, call } = app();
+    const first = await call(
+      d.call('devices.preview', {
+        source: 'S',
+        fileName: 'a.csv',
+        contentBase64: b64('Asset Tag,mtls\nA,no\n'),
+      }),
+    );
+    await call(d.call('devices.apply', { token: first.token }));
+    // The next export from S adds a Hostname column, which alone would be read as the ID.
+    const next = await call(
+      d.call('devices.preview', {
+        source: 'S',
+        fileName: 'b.csv',
+        contentBase64: b64('Asset Tag,Hostname,mtls\nA,cam-a,no\n'),
+      }),
+    );
+    expect(next.mapping.columns).toMatchObject({ 'Asset Tag': 'deviceId', Hostname: null });
+    expect(next.sample[0]!.device.attributes).toEqual({ Hostname: 'cam-a' });
+  });
 });
