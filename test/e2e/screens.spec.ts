@@ -107,8 +107,16 @@ for (const theme of themes) {
     await app.open(`#/vendors/${id}`);
     await expect(page.getByRole('region', { name: 'Risk and score' })).toBeVisible();
     await shot('18-vendor-score');
+  });
 
-    // Contract, legal, devices: with some clauses recorded and a few devices imported.
+  test(`contract, legal and devices screens in ${theme} theme`, async ({ app }) => {
+    const { page } = app;
+    const shot = (name: string) => page.screenshot({ path: `test-results/screens/${name}-${theme}.png` });
+    await page.emulateMedia({ colorScheme: theme });
+    await app.dispatcher.call('demo.load', {});
+    const first = await app.dispatcher.call('vendors.list', { search: 'Lagerwerk' });
+    const id = first.ok ? first.value.items[0]!.id : '';
+    // With two clauses recorded, one deviating.
     await app.dispatcher.call('clauses.set', {
       vendorId: id,
       clauseId: 'breach-notification',
