@@ -8,6 +8,8 @@ const themes = ['light', 'dark'] as const;
 
 for (const theme of themes) {
   test(`screens in ${theme} theme`, async ({ app }) => {
+    // A walk through a dozen screens with screenshots: 10–25 s here, more on a loaded machine.
+    test.setTimeout(60_000);
     const { page } = app;
     const shot = (name: string) => page.screenshot({ path: `test-results/screens/${name}-${theme}.png` });
     await page.emulateMedia({ colorScheme: theme });
