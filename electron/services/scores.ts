@@ -15,14 +15,8 @@ import type { AnswerValue } from '../domain/answer';
 import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
 import { selfAssessmentResult, type SelfAssessmentResult } from '../domain/roadmap';
-import { CONTRACT_QUESTIONNAIRE_ID } from '../domain/contract';
 import { contractPart } from './contract-library';
-import {
-  DEVICE_QUESTIONNAIRE_ID,
-  devicePostureQuestionnaire,
-  postureAnswers,
-  type Posture,
-} from '../domain/device-checks';
+import { devicePostureQuestionnaire, postureAnswers, type Posture } from '../domain/device-checks';
 
 export interface VendorScore extends Omit<AssessmentScore, 'score'> {
   vendorId: string;
@@ -150,12 +144,13 @@ export function createScoreService(
       // So do the open findings of the devices it makes, as a device-posture domain.
       const posture = devicePosture(vendorId);
       if (chosen || contract || posture) {
+        const assessment = chosen ? questionnairesOf(chosen) : [];
         const answers = chosen ? answersOf(chosen.id) : new Map<string, AnswerValue | null>();
         for (const [key, answer] of contract?.answers ?? []) answers.set(key, answer);
         for (const [key, answer] of posture ? postureAnswers(posture) : []) answers.set(key, answer);
         scored = scoreAssessment({
           questionnaires: [
-            ...(chosen ? questionnairesOf(chosen) : []),
+            ...assessment,
             ...(contract ? [contract.questionnaire] : []),
             ...(posture ? [devicePostureQuestionnaire()] : []),
           ],
@@ -164,10 +159,8 @@ export function createScoreService(
           today,
         });
         // Completeness is the assessment's: clauses not yet agreed are flags, not unanswered questions.
-        const assessed = scored.domains.filter(
-          (d) =>
-            d.questionnaireId !== CONTRACT_QUESTIONNAIRE_ID && d.questionnaireId !== DEVICE_QUESTIONNAIRE_ID,
-        );
+        const ids = new Set(assessment.map((q) => q.id));
+        const assessed = scored.domains.filter((d) => ids.has(d.questionnaireId));
         const answered = assessed.reduce((n, d) => n + d.answered, 0);
         const applicable = assessed.reduce((n, d) => n + d.applicable, 0);
         scored = { ...scored, answered, applicable, completeness: applicable ? answered / applicable : 0 };
