@@ -1,11 +1,10 @@
 import { basename } from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../domain/device-checks';
 import { DeviceMappingSchema } from '../domain/devices';
 import type { ResponseOf } from '../ipc/contract';
 import { formatTable, printable } from './format';
 import { done, failure, failureFromError } from './outcome';
-import { readTextFile, writeExport } from './files';
+import { readBytesFile, readTextFile, writeExport } from './files';
 import { resolveVendor } from './resolve-vendor';
 import { request } from './session';
 import type { CommandSpec } from './spec';
@@ -42,13 +41,9 @@ export const devicesImport: CommandSpec = {
   ],
   async run({ dispatcher, args, flags }) {
     const file = args[0] ?? '';
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      const why = await readTextFile(file, 'the inventory file');
-      return why.ok ? failure(`cannot read the inventory file ${printable(file)}`) : why;
-    }
+    const read = await readBytesFile(file, 'the inventory file');
+    if (!read.ok) return read;
+    const { bytes } = read;
     let mapping: unknown;
     const mappingFile = flags.string('mapping');
     if (mappingFile !== undefined) {

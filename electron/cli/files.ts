@@ -12,15 +12,28 @@ const REASONS: Readonly<Record<string, string>> = {
   EPERM: 'permission denied',
 };
 
+/** Why a file operation failed, in words. */
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return REASONS[code] ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** A file's bytes, or the failure to print (exit 2) when it cannot be read; `what` names the file in the error. */
+export async function readBytesFile(
+  file: string,
+  what: string,
+): Promise<{ ok: true; bytes: Buffer } | (Outcome & { ok: false })> {
+  try {
+    return { ok: true, bytes: await readFile(file) };
+  } catch (error) {
+    return failure(`cannot read ${what} ${printable(file)}: ${reasonOf(error)}`);
+  }
+}
+
 /** Reads a file named on the command line as UTF-8; `what` says which file it is in the error. */
 export async function readTextFile(file: string, what: string): Promise<ReadText> {
-  try {
-    return { ok: true, text: await readFile(file, 'utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = REASONS[code] ?? (error instanceof Error ? error.message : String(error));
-    return failure(`cannot read ${what} ${printable(file)}: ${reason}`);
-  }
+  const read = await readBytesFile(file, what);
+  return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
 }
 
 /** Writes an export named on the command line; says how many rows went where, or why it could not. */
@@ -28,10 +41,7 @@ export async function writeExport(file: string, text: string, rows: number, what
   try {
     await writeFile(file, text, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    return failure(
-      `cannot write ${printable(file)}: ${REASONS[code] ?? (error instanceof Error ? error.message : String(error))}`,
-    );
+    return failure(`cannot write ${printable(file)}: ${reasonOf(error)}`);
   }
   return done(`Wrote ${rows} ${what} to ${printable(file)}`, { file, rows });
 }
