@@ -416,24 +416,29 @@ describe('device checks', () => {
   });
 });
 
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+/** The app on a fixed day, with `call` that unwraps a dispatcher result or throws its message. */
+function devicesApp() {
+  const app = openApp({ now: () => new Date('2026-11-24T12:00:00Z') });
+  const call = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
+    const r = await p;
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  return { ...app, call };
+}
+
 describe('importing through the dispatcher', () => {
   // Three devices, two values not in our vocabulary, a row without an ID (rows 2–5).
   const csv = readFileSync(join(__dirname, '../fixtures/device-inventory.csv'), 'utf8');
-  const b64 = (s: string) => Buffer.from(s).toString('base64');
 
   async function setup() {
-    const app = openApp({ now: () => new Date('2026-11-24T12:00:00Z') });
+    const app = devicesApp();
     const zebra = app.services.vendors.create(
       vendorInput({ name: 'Zebra Technologies', category: 'robotics-iot' }),
     );
-    const call = async <T>(
-      p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-    ) => {
-      const r = await p;
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
-    return { app, zebra, call, d: app.dispatcher };
+    return { app, zebra, call: app.call, d: app.dispatcher };
   }
 
   it('previews without writing, applies in one transaction, remembers the mapping, and diffs a re-import', async () => {
@@ -683,18 +688,7 @@ describe('vendor-risk devices', () => {
 });
 
 describe('importer edge cases found in review', () => {
-  const b64 = (s: string) => Buffer.from(s).toString('base64');
-  const app = () => {
-    const a = openApp({ now: () => new Date('2026-11-24T12:00:00Z') });
-    const call = async <T>(
-      p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-    ) => {
-      const r = await p;
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
-    return { ...a, call };
-  };
+  const app = devicesApp;
 
   it('a re-import keeps a stored device whose row is now rejected or skipped, instead of removing it', async () => {
     const { dispatcher: d, services, call } = app();
