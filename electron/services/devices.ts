@@ -224,12 +224,14 @@ export function createDeviceService(ctx: ServiceContext) {
     ): Promise<ImportPreview> {
       job.progress(0, 4, 'Reading the file');
       const links = new Map(storage.devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
+      // The source's last mapping, unless the user gave one.
+      const savedMapping = input.mapping ? null : storage.devices.mapping(input.source);
       const read = await readInventoryOffThread(
         {
           bytes: Buffer.from(input.contentBase64, 'base64'),
           fileName: input.fileName,
           mapping: input.mapping ?? null,
-          saved: input.mapping ? null : storage.devices.mapping(input.source),
+          saved: savedMapping,
           checks: {
             now: ctx.now().toISOString(),
             settings: settings(),
@@ -240,7 +242,7 @@ export function createDeviceService(ctx: ServiceContext) {
         job,
       );
       if (!read.ok) throw new AppError('INVALID_INPUT', read.message);
-      const saved = input.mapping === undefined && storage.devices.mapping(input.source) !== null;
+      const saved = savedMapping !== null;
       const { mapping, findings } = read;
       job.progress(2, 4, 'Comparing with the last import');
       const before = storage.devices.storedForSource(input.source);
