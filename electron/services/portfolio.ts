@@ -7,11 +7,15 @@ import {
 } from '../domain/portfolio';
 import type { Evidence } from '../domain/assessment';
 import type { Storage } from '../storage/storage';
-import type { ServiceContext } from './context';
+import type { JobContext, ServiceContext } from './context';
+import { AppError } from '../domain/errors';
 import type { QuestionnaireService } from './questionnaires';
 import { createScoreService } from './scores';
 import type { Posture } from '../domain/device-checks';
 import { clauseLibrary } from './contract-library';
+
+/** How many vendors summaryInSteps scores between pauses (about 10–20 ms of work). */
+const VENDORS_PER_STEP = 10;
 
 /**
  * The portfolio dashboard: every vendor's score by the score service itself (the same
@@ -42,23 +46,47 @@ export function createPortfolioService(
     };
   };
 
+  /** Reads vendors' entries, pausing (yield) after every few; returns the dashboard figures. */
+  function* summarySteps(): Generator<void, PortfolioSummary> {
+    // No transaction: storage's is BEGIN IMMEDIATE and would hold up the app's writes while this only reads.
+    const read = entryReader();
+    const today = ctx.now().toISOString().slice(0, 10);
+    const entries: PortfolioEntry[] = [];
+    const evidence: Evidence[] = [];
+    for (const vendor of ctx.storage.vendors.list(DEFAULT_VENDOR_QUERY).items) {
+      if (vendor.status === 'offboarded') {
+        entries.push({ vendor, result: NOT_SCORED });
+        continue;
+      }
+      const one = read(vendor);
+      entries.push(one.entry);
+      evidence.push(...one.evidence);
+      if (entries.length % VENDORS_PER_STEP === 0) yield;
+    }
+    return summarisePortfolio(entries, evidence, today);
+  }
+
   return {
     summary(): PortfolioSummary {
-      // No transaction: storage's is BEGIN IMMEDIATE and would hold up the app's writes while this only reads.
-      const read = entryReader();
-      const today = ctx.now().toISOString().slice(0, 10);
-      const entries: PortfolioEntry[] = [];
-      const evidence: Evidence[] = [];
-      for (const vendor of ctx.storage.vendors.list(DEFAULT_VENDOR_QUERY).items) {
-        if (vendor.status === 'offboarded') {
-          entries.push({ vendor, result: NOT_SCORED });
-          continue;
-        }
-        const one = read(vendor);
-        entries.push(one.entry);
-        evidence.push(...one.evidence);
+      const steps = summarySteps();
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      return step.value;
+    },
+
+    /**
+     * The same figures, letting other work run every few vendors (the board report
+     * gathers them while the app stays responsive); stops when the job is cancelled.
+     */
+    async summaryInSteps(job: JobContext): Promise<PortfolioSummary> {
+      const steps = summarySteps();
+      let step = steps.next();
+      while (!step.done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (job.signal.aborted) throw new AppError('CANCELLED', 'Cancelled; nothing was changed');
+        step = steps.next();
       }
-      return summarisePortfolio(entries, evidence, today);
+      return step.value;
     },
 
     /**

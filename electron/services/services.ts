@@ -11,6 +11,7 @@ import { createSavedFilterService } from './saved-filters';
 import { createClauseService } from './clauses';
 import { createDeviceService } from './devices';
 import { loadDemoPortfolio } from './demo';
+import { createReportService } from './reports';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
 
@@ -35,6 +36,7 @@ export interface AppServices {
   savedFilters: ReturnType<typeof createSavedFilterService>;
   clauses: ReturnType<typeof createClauseService>;
   devices: ReturnType<typeof createDeviceService>;
+  reports: ReturnType<typeof createReportService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -57,23 +59,39 @@ export function createServices(options: ServicesOptions): AppServices {
   const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture);
   const vendors = createVendorService(ctx, portfolio.refreshStandings);
   const assessments = createAssessmentService(ctx, questionnaires);
+  const scores = createScoreService(ctx, questionnaires, devices.vendorPosture);
+  const decisions = createDecisionService(ctx);
+  const clauses = createClauseService(ctx);
+  const reports = createReportService(ctx, {
+    vendors,
+    scores,
+    assessments,
+    decisions,
+    clauses,
+    devices,
+    portfolio,
+  });
 
   return {
     storage,
     vendors,
     questionnaires,
     assessments,
-    scores: createScoreService(ctx, questionnaires, devices.vendorPosture),
-    decisions: createDecisionService(ctx),
+    scores,
+    decisions,
     portfolio,
     savedFilters: createSavedFilterService(ctx),
-    clauses: createClauseService(ctx),
+    clauses,
     devices,
+    reports,
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     loadDemo: (job: JobContext) => loadDemoPortfolio(ctx, job),
-    close: () => storage.close(),
+    close: () => {
+      reports.close();
+      storage.close();
+    },
   };
 }
 

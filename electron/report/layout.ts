@@ -1,0 +1,153 @@
+/**
+ * The look every report shares: page frame (header with title and confidentiality
+ * marking, footer with "page X of Y" and the generated date), styles, and the few
+ * building blocks the reports are made of. Builders return plain pdfmake nodes.
+ */
+import { chartSvg, type ChartModel } from '../domain/charts';
+import { FONT } from './text';
+
+/** A pdfmake content node (pdfmake has no types of its own here). */
+export type Content = string | { [key: string]: unknown } | Content[];
+
+/** A pdfmake document definition. */
+export interface DocDefinition {
+  content: Content[];
+  [key: string]: unknown;
+}
+
+export const CONFIDENTIAL = 'CONFIDENTIAL — for internal use and the addressees only';
+
+const INK = '#1f2933';
+const MUTED = '#52606d';
+const RULE = '#c9d1da';
+export const TIER_COLOURS: Record<string, string> = {
+  critical: '#b42318',
+  high: '#c4540a',
+  medium: '#a17c00',
+  low: '#2e7d32',
+  unassessed: '#7b8794',
+};
+
+/** A4 with room for the header and footer. */
+export function pageFrame(o: { title: string; generated: string; content: Content[] }): DocDefinition {
+  return {
+    pageSize: 'A4',
+    pageMargins: [48, 64, 48, 56],
+    info: { title: o.title, creator: 'Vendor Risk Desk', producer: 'Vendor Risk Desk' },
+    defaultStyle: { font: FONT.sans, fontSize: 9.5, color: INK, lineHeight: 1.2 },
+    styles: {
+      h1: { fontSize: 20, bold: true, margin: [0, 0, 0, 6] },
+      h2: { fontSize: 13.5, bold: true, margin: [0, 14, 0, 6], color: INK },
+      h3: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
+      muted: { color: MUTED },
+      small: { fontSize: 8.5, color: MUTED },
+      th: { bold: true, fontSize: 8.5, color: MUTED },
+      mono: { font: FONT.mono, fontSize: 8, wordBreak: 'break-all' },
+      note: { fontSize: 8.5, italics: true, color: MUTED, margin: [0, 4, 0, 0] },
+    },
+    header: (page: number) =>
+      page === 1
+        ? { text: '' }
+        : {
+            margin: [48, 28, 48, 0],
+            columns: [
+              { text: o.title, bold: true, fontSize: 8.5 },
+              { text: CONFIDENTIAL, alignment: 'right', fontSize: 7.5, color: TIER_COLOURS.critical },
+            ],
+          },
+    footer: (page: number, pages: number) => ({
+      margin: [48, 18, 48, 0],
+      columns: [
+        { text: `Generated ${o.generated} by Vendor Risk Desk`, fontSize: 7.5, color: MUTED },
+        { text: `Page ${page} of ${pages}`, alignment: 'right', fontSize: 7.5, color: MUTED },
+      ],
+    }),
+    content: o.content,
+  };
+}
+
+/** The first page's title block: what, about whom, the marking. */
+export function cover(o: { kind: string; title: string; lines: [string, string][] }): Content[] {
+  return [
+    { text: CONFIDENTIAL, fontSize: 8, bold: true, color: TIER_COLOURS.critical, margin: [0, 0, 0, 18] },
+    { text: o.kind.toUpperCase(), fontSize: 9, bold: true, color: MUTED, characterSpacing: 1 },
+    { text: o.title, style: 'h1', fontSize: 24, margin: [0, 4, 0, 12] },
+    keyValues(o.lines),
+    rule(),
+  ];
+}
+
+/** A horizontal rule across the page. */
+export function rule(): Content {
+  return {
+    canvas: [{ type: 'line', x1: 0, y1: 0, x2: 499, y2: 0, lineWidth: 0.6, lineColor: RULE }],
+    margin: [0, 8, 0, 8],
+  };
+}
+
+/** Label / value pairs as a borderless two-column table. */
+export function keyValues(pairs: readonly (readonly [string, string])[]): Content {
+  return {
+    table: {
+      widths: [130, '*'],
+      body: pairs.map(([k, v]) => [{ text: k, style: 'muted' }, { text: v || '—' }]),
+    },
+    layout: 'noBorders',
+    margin: [0, 0, 0, 4],
+  };
+}
+
+/** A data table: header row, zebra rows, repeated header on each page. */
+export function dataTable(
+  headers: readonly string[],
+  rows: readonly (readonly Content[])[],
+  widths: readonly (number | string)[],
+): Content {
+  if (rows.length === 0) return { text: 'None.', style: 'muted', margin: [0, 0, 0, 6] };
+  return {
+    table: {
+      headerRows: 1,
+      widths,
+      dontBreakRows: true,
+      body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows.map((r) => [...r])],
+    },
+    layout: {
+      hLineWidth: (i: number) => (i === 1 ? 0.8 : 0.3),
+      vLineWidth: () => 0,
+      hLineColor: () => RULE,
+      fillColor: (row: number) => (row > 0 && row % 2 === 0 ? '#f4f6f8' : null),
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    margin: [0, 0, 0, 8],
+  };
+}
+
+/** A chart of domain/charts, drawn from the same shapes the screen shows. */
+export function chart(model: ChartModel): Content {
+  return { svg: chartSvg(model, undefined, FONT.sans), width: model.width, margin: [0, 2, 0, 8] };
+}
+
+/** A coloured tier label. */
+export function tierText(tier: string, label: string): Content {
+  return { text: label, bold: true, color: TIER_COLOURS[tier] ?? INK };
+}
+
+/** A heading for a section of the report. */
+export function heading(text: string, pageBreak = false): Content {
+  return pageBreak ? { text, style: 'h2', pageBreak: 'before' } : { text, style: 'h2' };
+}
+
+/** Figures side by side: a big number over its label. */
+export function figures(items: readonly { value: string; label: string; colour?: string }[]): Content {
+  return {
+    columns: items.map((i) => ({
+      stack: [
+        { text: i.value, fontSize: 18, bold: true, color: i.colour ?? INK },
+        { text: i.label, style: 'small' },
+      ],
+    })),
+    columnGap: 10,
+    margin: [0, 4, 0, 8],
+  };
+}

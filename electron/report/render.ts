@@ -1,0 +1,70 @@
+/**
+ * Renders a report to PDF bytes with pdfmake. Runs in the report worker (pdfmake blocks
+ * its thread for the whole render). Network access is refused, and the only local files
+ * a document may read are the bundled fonts: a name like `<img src=file:///etc/passwd>`
+ * is text, and even a crafted image or font node could not reach the disk.
+ */
+import pdfmake from 'pdfmake';
+import { reportFonts } from './fonts';
+import { prepareText } from './text';
+import { vendorReport } from './vendor-report';
+import { boardReport } from './board-report';
+import { selfReport } from './self-report';
+import type { ReportData } from './model';
+import type { DocDefinition } from './layout';
+
+export interface RenderedReport {
+  pdf: Uint8Array;
+  pages: number;
+}
+
+let configured = false;
+
+function configure(): void {
+  if (configured) return;
+  const fonts = reportFonts();
+  pdfmake.setFonts(fonts.families);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path: string) => fonts.files.has(path));
+  configured = true;
+}
+
+/** The pdfmake document of a report, its text prepared for layout. */
+export function reportDocument(data: ReportData): DocDefinition {
+  const doc =
+    data.kind === 'vendor'
+      ? vendorReport(data)
+      : data.kind === 'board'
+        ? boardReport(data)
+        : selfReport(data);
+  return { ...doc, content: prepareText(doc.content) as DocDefinition['content'] };
+}
+
+/** Renders a pdfmake document (ours or a plain one, for the benchmark's baseline) to PDF bytes. */
+export async function renderDocument(
+  doc: DocDefinition,
+  onProgress?: (share: number) => void,
+): Promise<RenderedReport> {
+  configure();
+  let pages = 0;
+  const footer = doc.footer as ((page: number, count: number) => unknown) | undefined;
+  const counted = {
+    ...doc,
+    footer: (page: number, count: number) => {
+      pages = count;
+      return footer ? footer(page, count) : null;
+    },
+  };
+  pdfmake.setProgressCallback(onProgress ? (share: number) => onProgress(share) : undefined);
+  const buffer: Buffer = await pdfmake.createPdf(counted).getBuffer();
+  // A copy with an ArrayBuffer of its own, so it can be transferred out of the worker.
+  return { pdf: new Uint8Array(buffer), pages };
+}
+
+/** Renders one report to PDF bytes. */
+export function renderReport(
+  data: ReportData,
+  onProgress?: (share: number) => void,
+): Promise<RenderedReport> {
+  return renderDocument(reportDocument(data), onProgress);
+}

@@ -1,0 +1,344 @@
+/**
+ * PDF reports: gathers a report's data on the main side (yielding between vendors), has
+ * the report worker render it, and writes the file all at once (a temporary file renamed
+ * into place, so a cancelled or failed export never leaves half a PDF behind).
+ */
+import { existsSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../domain/errors';
+import { DEVICE_CHECK_INFO, DEVICE_CHECKS } from '../domain/device-checks';
+import { DECISION_LABELS } from '../domain/decision';
+import { DEFAULT_VENDOR_QUERY } from '../domain/vendor-list';
+import { SEVERITIES } from '../domain/questionnaire';
+import { appendixOf, clauseLines, withBoardPoint, type BoardHistoryPoint } from '../domain/report-data';
+import {
+  APPENDIX_LIMIT,
+  BOARD_VENDOR_PAGES,
+  type BoardReportData,
+  type BoardVendorPage,
+  type ReportData,
+  type ReportKind,
+  type SelfReportData,
+  type VendorReportData,
+} from '../report/model';
+import { renderReport, type RenderedReport } from '../report/render';
+import type { JobContext, ServiceContext } from './context';
+import type { AppServices } from './services';
+
+const BOARD_HISTORY_KEY = 'reports.boardHistory';
+
+export type ReportRequest =
+  { kind: 'vendor'; vendorId: string } | { kind: 'board' } | { kind: 'self'; assessmentId: string };
+
+export interface ReportResult {
+  kind: ReportKind;
+  path: string;
+  pages: number;
+  bytes: number;
+  /** Where it was rendered: the report worker (built app and CLI) or this thread (tests from source). */
+  renderedIn: 'worker' | 'main';
+}
+
+type Sources = Pick<
+  AppServices,
+  'vendors' | 'scores' | 'assessments' | 'decisions' | 'clauses' | 'devices' | 'portfolio'
+>;
+
+/** Reports over the app's services. */
+export function createReportService(ctx: ServiceContext, services: Sources) {
+  const now = () => ctx.now();
+  const stamp = () => now().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+
+  const cancelled = () => new AppError('CANCELLED', 'The report was cancelled; no file was written');
+  const pause = async (job: JobContext) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (job.signal.aborted) throw cancelled();
+  };
+
+  function vendorData(vendorId: string): VendorReportData {
+    const vendor = services.vendors.get(vendorId);
+    const { contributions: _contributions, ...score } = services.scores.vendor(vendorId);
+    const chosen = score.assessment ? services.assessments.get(score.assessment.id) : null;
+    const [decision] = services.decisions.list(vendorId);
+    const findings = services.devices.findings(vendorId);
+    return {
+      kind: 'vendor',
+      generated: stamp(),
+      assessor: ctx.actor(),
+      vendor,
+      score,
+      assessment: chosen?.assessment ?? null,
+      decision: decision ?? null,
+      contract: clauseLines(services.clauses.forVendor(vendorId)),
+      devices: findings.devices ? { devices: findings.devices, posture: findings.posture } : null,
+      evidence: services.assessments.evidenceForVendor(vendorId),
+      appendix: chosen
+        ? appendixOf(chosen.questionnaires, chosen.answers, APPENDIX_LIMIT)
+        : { sections: [], shown: 0, total: 0 },
+    };
+  }
+
+  async function boardData(job: JobContext): Promise<BoardReportData> {
+    const summary = await services.portfolio.summaryInSteps(job);
+    const today = now().toISOString().slice(0, 10);
+    const history = boardHistory().filter((h) => h.date.slice(0, 10) < today);
+    const matrix = services.clauses.matrix(false);
+    const clauseGaps = matrix.rows
+      .map((r) => {
+        const cells = Object.values(r.cells);
+        return {
+          vendorName: r.vendorName,
+          missing: cells.filter((c) => c.state === 'missing').length,
+          deviating: cells.filter((c) => c.state === 'deviates' || c.state === 'contradicts').length,
+          needsReview: r.needsReview,
+          recorded: cells.some((c) => c.status !== 'missing'),
+        };
+      })
+      // Vendors with nothing recorded are counted once in a note, not listed clause by clause.
+      .filter((g) => g.recorded && (g.missing || g.deviating || g.needsReview))
+      .sort((a, b) => b.deviating - a.deviating || b.missing - a.missing)
+      .map(({ recorded: _recorded, ...g }) => g);
+    const findings = services.devices.findings(null);
+    const open = new Map(findings.byVendor.map((v) => [v.vendorId, v.open]));
+    const gapsByName = new Map(clauseGaps.map((g) => [g.vendorName, g.missing + g.deviating]));
+
+    const serious = services.vendors
+      .list({ ...DEFAULT_VENDOR_QUERY, tiers: ['critical', 'high'] })
+      .items.filter((v) => v.status !== 'offboarded' && v.standing)
+      .sort((a, b) => (b.standing?.residual ?? 0) - (a.standing?.residual ?? 0));
+    const vendorPages: BoardVendorPage[] = [];
+    for (const v of serious.slice(0, BOARD_VENDOR_PAGES)) {
+      await pause(job);
+      const s = services.scores.vendor(v.id);
+      const [decision] = services.decisions.list(v.id);
+      vendorPages.push({
+        id: v.id,
+        name: v.name,
+        tier: s.tier,
+        score: s.score,
+        residual: s.residual,
+        completeness: s.completeness,
+        decision: decision
+          ? `${DECISION_LABELS[decision.decision]} (${decision.decidedAt.slice(0, 10)})`
+          : null,
+        nextReassessment: s.nextReassessment,
+        domains: s.domains.filter((d) => d.applicable > 0).map((d) => ({ title: d.title, score: d.score })),
+        flags: [...s.flags]
+          .sort(
+            (a, b) =>
+              Number(b.knockout) - Number(a.knockout) ||
+              SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
+          )
+          .map((f) => ({ severity: f.severity, message: f.message, knockout: f.knockout })),
+        clauseGaps: gapsByName.get(v.name) ?? 0,
+        deviceFindings: open.get(v.id) ?? 0,
+      });
+    }
+    return {
+      kind: 'board',
+      generated: stamp(),
+      author: ctx.actor(),
+      summary,
+      history,
+      clauseGaps,
+      devices: {
+        devices: findings.devices,
+        byCheck: DEVICE_CHECKS.map((c) => ({
+          label: DEVICE_CHECK_INFO[c].label,
+          open: findings.posture[c].fail,
+        })),
+        byVendor: findings.byVendor.map((v) => ({ vendorName: v.vendorName, open: v.open })),
+      },
+      vendorPages,
+      vendorPagesLeftOut: Math.max(0, serious.length - BOARD_VENDOR_PAGES),
+    };
+  }
+
+  function selfData(assessmentId: string): SelfReportData {
+    const detail = services.assessments.get(assessmentId);
+    if (detail.assessment.vendorId)
+      throw new AppError('INVALID_INPUT', 'This is a vendor assessment: export the vendor report instead');
+    return {
+      kind: 'self',
+      generated: stamp(),
+      author: ctx.actor(),
+      assessment: detail.assessment,
+      result: services.scores.selfResult(assessmentId),
+    };
+  }
+
+  function boardHistory(): BoardHistoryPoint[] {
+    const stored = ctx.storage.settings.get(BOARD_HISTORY_KEY);
+    return Array.isArray(stored) ? (stored as BoardHistoryPoint[]) : [];
+  }
+
+  /** The data a report is drawn from. */
+  async function gather(request: ReportRequest, job: JobContext): Promise<ReportData> {
+    switch (request.kind) {
+      case 'vendor':
+        return vendorData(request.vendorId);
+      case 'self':
+        return selfData(request.assessmentId);
+      case 'board':
+        return boardData(job);
+    }
+  }
+
+  return {
+    gather,
+
+    /** A file name to offer in the save dialog. */
+    suggestedName(request: ReportRequest): string {
+      const day = now().toISOString().slice(0, 10);
+      if (request.kind === 'board') return `Board report ${day}.pdf`;
+      const name =
+        request.kind === 'vendor'
+          ? services.vendors.get(request.vendorId).name
+          : services.assessments.get(request.assessmentId).assessment.title;
+      return `${safeFileName(name)} ${request.kind === 'vendor' ? 'assessment' : 'self-assessment'} ${day}.pdf`;
+    },
+
+    /** Renders a report and saves it at `path` (replacing a file there only once the whole PDF is ready). */
+    async export(request: ReportRequest, path: string, job: JobContext): Promise<ReportResult> {
+      if (!existsSync(dirname(path)))
+        throw new AppError('INVALID_INPUT', `The folder ${dirname(path)} does not exist`);
+      job.progress(0, 100, 'Gathering the figures');
+      const data = await gather(request, job);
+      await pause(job);
+      job.progress(10, 100, 'Laying out the pages');
+      const rendered = await renderOffThread(data, job, (share) =>
+        job.progress(10 + Math.round(share * 85), 100, 'Laying out the pages'),
+      );
+      if (job.signal.aborted) throw cancelled();
+      job.progress(96, 100, 'Saving');
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
+      try {
+        await writeFile(temp, rendered.pdf);
+        await rename(temp, path);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw new AppError('INVALID_INPUT', `Could not save ${path}: ${(error as Error).message}`);
+      }
+      if (data.kind === 'board') {
+        const point = { date: now().toISOString(), tiers: data.summary.tiers };
+        ctx.storage.settings.set(
+          BOARD_HISTORY_KEY,
+          withBoardPoint(boardHistory(), point),
+          now().toISOString(),
+        );
+      }
+      job.progress(100, 100, 'Saved');
+      return {
+        kind: request.kind,
+        path,
+        pages: rendered.pages,
+        bytes: rendered.pdf.byteLength,
+        renderedIn: rendered.renderedIn,
+      };
+    },
+
+    /** Ends the warm report worker (on quit). */
+    close: () => pool.close(),
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
+
+/** A vendor or assessment name made safe as a file name on every OS. */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name
+    .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return (cleaned.replace(/^\.+/, '') || 'Report').slice(0, 80);
+}
+
+/**
+ * The worker bundle, next to main.js and cli.js in a build; absent when running from
+ * source (tests), unless VENDOR_RISK_REPORT_WORKER names a built one (the benchmark does).
+ */
+const WORKER_FILE = process.env.VENDOR_RISK_REPORT_WORKER ?? join(__dirname, 'report-renderer.js');
+
+type WorkerMessage =
+  | { type: 'progress'; share: number }
+  | { type: 'done'; pdf: Uint8Array; pages: number }
+  | { type: 'error'; message: string };
+
+/**
+ * One warm report worker, reused between reports (starting one and loading the fonts
+ * costs more than a small report's render); a cancel terminates it, the next report
+ * starts a fresh one. Reports render one at a time.
+ */
+const pool = (() => {
+  let worker: Worker | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const get = () => {
+    if (!worker) {
+      worker = new Worker(WORKER_FILE);
+      // The CLI may exit while the worker idles.
+      worker.unref();
+      worker.on('exit', () => (worker = null));
+    }
+    return worker;
+  };
+  const run = (data: ReportData, job: JobContext, onShare: (share: number) => void) =>
+    new Promise<RenderedReport>((resolve, reject) => {
+      const w = get();
+      const finish = () => {
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        job.signal.removeEventListener('abort', onAbort);
+      };
+      const onMessage = (m: WorkerMessage) => {
+        if (m.type === 'progress') return onShare(m.share);
+        finish();
+        if (m.type === 'done') resolve({ pdf: m.pdf, pages: m.pages });
+        else reject(new AppError('INVALID_INPUT', `The report could not be drawn: ${m.message}`));
+      };
+      const onError = (error: Error) => {
+        finish();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        finish();
+        reject(new Error(`The report worker stopped (exit code ${code})`));
+      };
+      const onAbort = () => {
+        finish();
+        void w.terminate();
+        reject(new AppError('CANCELLED', 'The report was cancelled; no file was written'));
+      };
+      if (job.signal.aborted) return onAbort();
+      w.on('message', onMessage);
+      w.once('error', onError);
+      w.once('exit', onExit);
+      job.signal.addEventListener('abort', onAbort, { once: true });
+      w.ref();
+      w.postMessage(data);
+    }).finally(() => worker?.unref());
+  return {
+    render(data: ReportData, job: JobContext, onShare: (share: number) => void): Promise<RenderedReport> {
+      const next = queue.then(() => run(data, job, onShare));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    close() {
+      void worker?.terminate();
+      worker = null;
+    },
+  };
+})();
+
+/** Renders in the report worker when its bundle is there; otherwise here (tests from source). */
+async function renderOffThread(
+  data: ReportData,
+  job: JobContext,
+  onShare: (share: number) => void,
+): Promise<RenderedReport & { renderedIn: 'worker' | 'main' }> {
+  if (!existsSync(WORKER_FILE)) return { ...(await renderReport(data, onShare)), renderedIn: 'main' };
+  return { ...(await pool.render(data, job, onShare)), renderedIn: 'worker' };
+}
