@@ -12,7 +12,7 @@ import Conf from 'conf';
 import Papa from 'papaparse';
 import { openAppCore } from '../electron/ipc/app-core';
 import { PREFERENCES_FILE } from '../electron/services/preferences';
-import { median, report } from './report';
+import { longestBlock, median, report } from './report';
 import { suggestColumns, type DeviceField } from '../electron/domain/devices';
 
 const ROWS = 100_000;
@@ -70,23 +70,6 @@ function freshCore() {
 
 // The built worker thread (npm run bench builds first), as the app and the CLI use it.
 process.env.VENDOR_RISK_DEVICE_WORKER = resolve(__dirname, '../.vite/build/device-reader.js');
-
-/** The longest the event loop went without running a 5 ms timer while `work` ran. */
-async function longestBlock(work: () => Promise<void>): Promise<number> {
-  let last = performance.now();
-  let worst = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last - 5);
-    last = now;
-  }, 5);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return worst;
-}
 
 test('devices: import 100,000 rows end to end; filter and sort them', async () => {
   const text = inventory(ROWS);

@@ -140,6 +140,7 @@ function start(): void {
       isTrustedPageUrl: (url) => (devServerUrl ? sameOrigin(url, devServerUrl) : isAppUrl(url)),
       onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
       onInternalError: (operation, error) => console.error(`[${operation}]`, error),
+      desktop: { chooseSavePath: choosePdfPath, showInFolder: (file) => shell.showItemInFolder(file) },
     });
   } catch (error) {
     fatal(error);
@@ -197,6 +198,25 @@ function createWindow(): void {
     mainWindow = null;
   });
   void mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+/** The folder the last report was saved in (the next save dialog opens there). */
+let lastReportFolder: string | null = null;
+
+/** The save dialog for a PDF report; null when cancelled. */
+async function choosePdfPath(suggestedName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Save the PDF report',
+    defaultPath: path.join(lastReportFolder ?? app.getPath('documents'), suggestedName),
+    filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const chosen = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options);
+  if (chosen.canceled || !chosen.filePath) return null;
+  lastReportFolder = path.dirname(chosen.filePath);
+  return /\.pdf$/i.test(chosen.filePath) ? chosen.filePath : `${chosen.filePath}.pdf`;
 }
 
 function sameOrigin(url: string, other: string): boolean {

@@ -27,6 +27,8 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
         item('Edit Vendor…', 'vendor.edit', 'CmdOrCtrl+E'),
         item('Delete Vendor…', 'vendor.delete', 'CmdOrCtrl+Shift+Backspace'),
         { type: 'separator' },
+        item('Export PDF Report…', 'report.export', 'CmdOrCtrl+Shift+E'),
+        { type: 'separator' },
         item('Load Demo Portfolio', 'demo.load'),
         { label: 'Open Data Folder', click: () => o.openDataFolder() },
         { type: 'separator' },

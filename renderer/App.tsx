@@ -9,6 +9,7 @@ import { Dialog } from './components/Dialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { VendorForm } from './components/VendorForm';
 import { ProgressBar } from './components/ProgressBar';
+import { ReportExportProvider, ReportExportStatus, useReportExport } from './components/ReportExport';
 import { VendorsPage } from './pages/VendorsPage';
 import { WelcomePage } from './pages/WelcomePage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -44,7 +45,9 @@ interface Job {
 export function App() {
   return (
     <ToastProvider>
-      <Shell />
+      <ReportExportProvider>
+        <Shell />
+      </ReportExportProvider>
     </ToastProvider>
   );
 }
@@ -62,6 +65,7 @@ function Shell() {
   const [removing, setRemoving] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const selectedId = route.page === 'vendors' ? route.vendorId : null;
+  const { exportReport } = useReportExport();
 
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
 
@@ -124,6 +128,28 @@ function Shell() {
     }
   }, [job, toast, go, refresh]);
 
+  /** File → Export PDF Report: the report of what is on screen — the vendor, the self-assessment, else the board report. */
+  const exportFromRoute = useCallback(async () => {
+    const vendorId = route.page === 'contract' ? route.vendorId : selectedId;
+    if (vendorId) return exportReport({ kind: 'vendor', vendorId }, 'Exporting the vendor report');
+    let assessmentId: string | null = null;
+    if (route.page === 'assessment') {
+      const a = await call('assessments.get', { id: route.id });
+      if (a.ok && a.value.assessment.vendorId)
+        return exportReport(
+          { kind: 'vendor', vendorId: a.value.assessment.vendorId },
+          'Exporting the vendor report',
+        );
+      if (a.ok) assessmentId = a.value.assessment.id;
+    } else if (route.page === 'self') {
+      const list = await call('assessments.list', { vendorId: null });
+      assessmentId = list.ok ? (list.value[0]?.id ?? null) : null;
+    }
+    if (assessmentId)
+      return exportReport({ kind: 'self', assessmentId }, 'Exporting the self-assessment report');
+    return exportReport({ kind: 'board' }, 'Exporting the board report');
+  }, [route, selectedId, exportReport]);
+
   const command = useCallback(
     (c: MenuCommand) => {
       switch (c) {
@@ -149,6 +175,9 @@ function Shell() {
         case 'demo.load':
           void loadDemo();
           break;
+        case 'report.export':
+          void exportFromRoute();
+          break;
         case 'help.about':
           void call('app.info', {}).then(
             (r) => r.ok && setAbout(`Version ${r.value.version}. Your data is kept in ${r.value.dataDir}.`),
@@ -156,7 +185,7 @@ function Shell() {
           break;
       }
     },
-    [selectedId, openVendor, go, loadDemo],
+    [selectedId, openVendor, go, loadDemo, exportFromRoute],
   );
 
   // A menu command never replaces an open dialog (unsaved edits would be lost).
@@ -240,6 +269,7 @@ function Shell() {
             />
           </div>
         )}
+        <ReportExportStatus />
         {vendorCount === null ? null : route.page === 'assessment' ? (
           <AssessmentPage
             key={route.id}

@@ -9,6 +9,7 @@ const configs = [
   'vite.preload.config.mts',
   'vite.cli.config.mts',
   'vite.worker.config.mts',
+  'vite.report.config.mts',
   'vite.renderer.config.mts',
 ];
 const started = Date.now();
@@ -16,5 +17,5 @@ for (const configFile of configs) {
   await build({ configFile, logLevel: 'warn', mode: 'production' });
 }
 console.log(
-  `build: main, preload, cli, import worker and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `build: main, preload, cli, import and report workers and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

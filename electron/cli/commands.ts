@@ -11,6 +11,7 @@ import {
 import { score } from './score-commands';
 import { devicesExport, devicesFindings, devicesImport } from './device-commands';
 import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
+import { reportBoard, reportSelf, reportVendor } from './report-commands';
 import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
@@ -43,6 +44,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   devicesImport,
   devicesFindings,
   devicesExport,
+  reportVendor,
+  reportBoard,
+  reportSelf,
   demoLoad,
   info,
 ];

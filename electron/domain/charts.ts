@@ -99,7 +99,10 @@ export function barChart(spec: {
 }): ChartModel {
   const width = spec.width ?? 480;
   const labelWidth = spec.labelWidth ?? Math.round(width * 0.36);
-  const valueWidth = 44;
+  const valueText = (bar: BarSpec) =>
+    bar.valueLabel ?? (bar.value === null ? '—' : String(Math.round(bar.value)));
+  // Room for the longest number or label written after the bars.
+  const valueWidth = 10 + Math.max(3, ...spec.bars.map((b) => valueText(b).length)) * FONT * GLYPH;
   const trackX = labelWidth + 8;
   const trackWidth = Math.max(20, width - trackX - valueWidth);
   const max = spec.max > 0 ? spec.max : 1;
@@ -134,7 +137,7 @@ export function barChart(spec: {
       kind: 'text',
       x: width,
       y: mid,
-      text: bar.valueLabel ?? (bar.value === null ? '—' : String(Math.round(bar.value))),
+      text: valueText(bar),
       size: FONT,
       anchor: 'end',
       tone: 'ink',
@@ -242,6 +245,9 @@ function formatTick(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(1);
 }
 
+/** Control characters are not allowed in XML at all. */
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -252,11 +258,7 @@ const ESCAPES: Record<string, string> = {
 
 /** Text made safe for SVG markup (it is never read as markup). */
 export function escapeXml(text: string): string {
-  // Control characters are not allowed in XML at all.
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return text.replace(XML_FORBIDDEN, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 const r = (n: number) => Math.round(n * 100) / 100;

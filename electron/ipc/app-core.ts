@@ -1,12 +1,14 @@
 import { createServices, type AppServices, type ServicesOptions } from '../services/services';
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch';
-import { createHandlers, type Handlers } from './handlers';
+import { createHandlers, type Desktop, type Handlers } from './handlers';
 import type { Preferences } from '../domain/preferences';
 
 export type AppCoreOptions = ServicesOptions &
   Omit<DispatcherOptions, 'handlers'> & {
     /** Told after preferences change (the app applies the theme to the window). */
     onPreferencesChanged?(preferences: Preferences): void;
+    /** Native dialogs and the file manager (the app's main process; the E2E harness stands in). */
+    desktop?: Desktop;
   };
 
 /** The services of one data folder and the dispatcher over them. */
@@ -25,7 +27,7 @@ export interface AppCore {
  */
 export function openAppCore(options: AppCoreOptions): AppCore {
   const services = createServices(options);
-  const handlers = createHandlers(services, options.onPreferencesChanged);
+  const handlers = createHandlers(services, options.onPreferencesChanged, options.desktop);
   const dispatcher = createDispatcher({ ...options, handlers });
   return {
     services,

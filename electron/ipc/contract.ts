@@ -29,6 +29,7 @@ import { RiskSettingsSchema, TIERS } from '../domain/risk';
 import { PortfolioSummarySchema } from '../domain/portfolio';
 import { DecisionInputSchema, DecisionSchema } from '../domain/decision';
 import { DEVICE_OPS } from '../domain/device-api';
+import { REPORT_OPS } from '../domain/report-api';
 import {
   ClauseMatrixSchema,
   ClauseSchema,
@@ -131,11 +132,17 @@ const VendorScoreSchema = z.object({
   overdue: z.boolean(),
 });
 
-const op = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, long = false) => ({
-  request,
-  response,
-  long,
-});
+/**
+ * One operation: its request and response schemas; `long` operations take a jobId and
+ * report progress; `localOnly` ones (those naming a file path to write) are refused to
+ * the page and served only to this process itself (the CLI).
+ */
+const op = <Req extends z.ZodType, Res extends z.ZodType>(
+  request: Req,
+  response: Res,
+  long = false,
+  localOnly = false,
+) => ({ request, response, long, localOnly });
 
 export const contract = {
   'app.info': op(
@@ -329,6 +336,9 @@ export const contract = {
   'devices.exportCsv': op(DEVICE_OPS.exportCsv.request, DEVICE_OPS.exportCsv.response),
   'devices.getSettings': op(DEVICE_OPS.getSettings.request, DEVICE_OPS.getSettings.response),
   'devices.setSettings': op(DEVICE_OPS.setSettings.request, DEVICE_OPS.setSettings.response),
+  'reports.export': op(REPORT_OPS.export.request, REPORT_OPS.export.response, true),
+  'reports.save': op(REPORT_OPS.save.request, REPORT_OPS.save.response, true, true),
+  'reports.showInFolder': op(REPORT_OPS.showInFolder.request, REPORT_OPS.showInFolder.response),
   'preferences.get': op(z.object({}).strict(), PreferencesSchema),
   'preferences.set': op(PreferencesPatchSchema, PreferencesSchema),
 } as const;
@@ -366,6 +376,7 @@ export const MENU_COMMANDS = [
   'view.settings',
   'find',
   'demo.load',
+  'report.export',
   'help.about',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

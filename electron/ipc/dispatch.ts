@@ -53,6 +53,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     const name = operation as OperationName;
     const spec = contract[name];
+    if (spec.localOnly && sender.kind !== 'local') {
+      return fail('UNTRUSTED_SENDER', `${name} is for the command line only and was refused`);
+    }
     const parsed = spec.request.safeParse(payload ?? {});
     if (!parsed.success) {
       const details = issuesFromZod(parsed.error);

@@ -2,7 +2,9 @@ import type { OperationName, ParsedRequestOf, ResponseOf } from './contract';
 import type { AppServices } from '../services/services';
 import type { JobContext } from '../services/context';
 import type { Preferences } from '../domain/preferences';
+import { resolve } from 'node:path';
 import { loadBuiltinQuestionnaires } from '../services/builtin-questionnaires';
+import { AppError } from '../domain/errors';
 
 /** The service call behind each operation (jobs.cancel is the dispatcher's own). */
 export type Handlers = {
@@ -12,11 +14,27 @@ export type Handlers = {
   ) => ResponseOf<K> | Promise<ResponseOf<K>>;
 };
 
+/** What only the desktop app can do for an operation: native dialogs and the file manager. */
+export interface Desktop {
+  /** Asks where to save a file, offering a name; null when the user cancels. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Shows a file in the system's file manager. */
+  showInFolder(path: string): void;
+}
+
 /** Maps every operation of the contract to its service call. */
 export function createHandlers(
   services: AppServices,
   onPreferencesChanged?: (preferences: Preferences) => void,
+  desktop?: Desktop,
 ): Handlers {
+  /** Reports saved through the save dialog in this session: the only files showInFolder shows. */
+  const savedReports = new Set<string>();
+  const needsApp = () =>
+    new AppError(
+      'INVALID_INPUT',
+      'Saving a report with a save dialog needs the app; on the command line use: vendor-risk report … --out FILE',
+    );
   return {
     'app.info': () => ({
       version: services.appVersion,
@@ -91,6 +109,22 @@ export function createHandlers(
     'devices.exportCsv': () => services.devices.exportCsv(),
     'devices.getSettings': () => services.devices.settings(),
     'devices.setSettings': (s) => services.devices.setSettings(s),
+    'reports.export': async ({ target }, job) => {
+      if (!desktop) throw needsApp();
+      const path = await desktop.chooseSavePath(services.reports.suggestedName(target));
+      if (!path) return { saved: false };
+      const saved = await services.reports.export(target, path, job);
+      savedReports.add(saved.path);
+      return { saved: true, ...saved };
+    },
+    'reports.save': ({ target, path }, job) => services.reports.export(target, resolve(path), job),
+    'reports.showInFolder': ({ path }) => {
+      if (!desktop) throw needsApp();
+      if (!savedReports.has(path))
+        throw new AppError('NOT_FOUND', 'Only a report saved from the app in this session can be shown');
+      desktop.showInFolder(path);
+      return { shown: true };
+    },
     'preferences.get': () => services.preferences.get(),
     'preferences.set': (patch) => {
       const updated = services.preferences.set(patch);

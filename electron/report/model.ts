@@ -13,8 +13,7 @@ import type { SelfAssessmentResult } from '../domain/roadmap';
 import type { VendorScore } from '../services/scores';
 import type { Tier } from '../domain/risk';
 
-export const REPORT_KINDS = ['vendor', 'board', 'self'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
+export { REPORT_KINDS, type ReportKind } from '../domain/report-api';
 
 /** At most this many answers go into a vendor report's appendix (the rest are counted in a note). */
 export const APPENDIX_LIMIT = 1500;

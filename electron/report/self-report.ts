@@ -56,7 +56,7 @@ export function selfReport(d: SelfReportData): DocDefinition {
                 label: m.area,
                 value: m.score,
                 tone: scoreTone(m.score),
-                valueLabel: m.score === null ? '—' : `${m.score.toFixed(0)} · ${m.level}`,
+                valueLabel: m.score === null ? m.level : `${m.score.toFixed(0)} · ${m.level}`,
               })),
               max: 100,
               width: 499,

@@ -19,7 +19,6 @@ import {
   heading,
   keyValues,
   pageFrame,
-  tierText,
   TIER_COLOURS,
   type Content,
   type DocDefinition,

@@ -23,14 +23,14 @@ import {
   type SelfReportData,
   type VendorReportData,
 } from '../report/model';
-import { renderReport, type RenderedReport } from '../report/render';
+import type { RenderedReport } from '../report/render';
 import type { JobContext, ServiceContext } from './context';
+import type { ReportTarget } from '../domain/report-api';
 import type { AppServices } from './services';
 
 const BOARD_HISTORY_KEY = 'reports.boardHistory';
 
-export type ReportRequest =
-  { kind: 'vendor'; vendorId: string } | { kind: 'board' } | { kind: 'self'; assessmentId: string };
+export type ReportRequest = ReportTarget;
 
 export interface ReportResult {
   kind: ReportKind;
@@ -246,13 +246,13 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
 
 export type ReportService = ReturnType<typeof createReportService>;
 
+/** Characters some OS refuses in a file name: control characters and <>:"/\|?* */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_FILE_NAMES = /[\u0000-\u001f<>:"/\\|?*]+/g;
+
 /** A vendor or assessment name made safe as a file name on every OS. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name
-    .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const cleaned = name.replace(NOT_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim();
   return (cleaned.replace(/^\.+/, '') || 'Report').slice(0, 80);
 }
 
@@ -339,6 +339,10 @@ async function renderOffThread(
   job: JobContext,
   onShare: (share: number) => void,
 ): Promise<RenderedReport & { renderedIn: 'worker' | 'main' }> {
-  if (!existsSync(WORKER_FILE)) return { ...(await renderReport(data, onShare)), renderedIn: 'main' };
+  if (!existsSync(WORKER_FILE)) {
+    // Loaded only here: pdfmake and its fonts are a large module the CLI's other commands never need.
+    const { renderReport } = await import('../report/render');
+    return { ...(await renderReport(data, onShare)), renderedIn: 'main' };
+  }
   return { ...(await pool.render(data, job, onShare)), renderedIn: 'worker' };
 }

@@ -9,10 +9,15 @@ parentPort?.on('message', async (data: ReportData) => {
     let last = -1;
     const { pdf, pages } = await renderReport(data, (share) => {
       const percent = Math.floor(share * 100);
-      if (percent !== last) parentPort!.postMessage({ type: 'progress', share }), (last = percent);
+      if (percent === last) return;
+      last = percent;
+      parentPort!.postMessage({ type: 'progress', share });
     });
     parentPort!.postMessage({ type: 'done', pdf, pages }, [pdf.buffer as ArrayBuffer]);
   } catch (error) {
-    parentPort!.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    parentPort!.postMessage({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 });

@@ -1,6 +1,8 @@
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { TIER_LABELS } from '../../electron/domain/risk';
 import { isAssessed } from '../../electron/domain/portfolio';
+import { barChart, scoreTone } from '../../electron/domain/charts';
+import { SvgChart } from './SvgChart';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
 type Trend = ResponseOf<'scores.trend'>;
@@ -61,19 +63,16 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
         </ul>
       )}
       {score.domains.some((d) => d.score !== null) && (
-        <ul className="domain-bars" aria-label="Score by domain">
-          {score.domains
-            .filter((d) => d.score !== null)
-            .map((d) => (
-              <li key={`${d.questionnaireId}/${d.sectionId}`}>
-                <span className="domain-title">{d.title}</span>
-                <span className="domain-track" aria-hidden="true">
-                  <span style={{ width: `${d.score}%` }} />
-                </span>
-                <span className="domain-score">{d.score!.toFixed(0)}</span>
-              </li>
-            ))}
-        </ul>
+        <SvgChart
+          model={barChart({
+            bars: score.domains
+              .filter((d) => d.score !== null)
+              .map((d) => ({ label: d.title, value: d.score, tone: scoreTone(d.score) })),
+            max: 100,
+            width: 360,
+            summary: 'Score by domain, 0 to 100',
+          })}
+        />
       )}
       {trend.length > 1 && (
         <table className="explanation-table trend" aria-label="Score over time">

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
+import { barChart, scoreTone } from '../../electron/domain/charts';
+import { SvgChart } from './SvgChart';
+import { ExportReportButton } from './ReportExport';
 
 type Result = ResponseOf<'assessments.selfResult'>;
 const PHASE_TITLES = { 'quick-win': 'Quick wins', next: 'Next', project: 'Longer projects' } as const;
@@ -14,21 +17,31 @@ export function SelfAssessmentResult({ assessmentId }: { assessmentId: string })
   if (!result) return null;
   return (
     <section className="self-result" aria-label="Self-assessment result">
-      <h2>
-        Maturity {result.score === null ? '' : `· ${result.score.toFixed(0)} / 100`}{' '}
-        <span className="cell-muted">({Math.floor(result.completeness * 100)}% answered)</span>
-      </h2>
-      <ul className="domain-bars maturity" aria-label="Maturity by area">
-        {result.maturity.map((m) => (
-          <li key={m.sectionId}>
-            <span className="domain-title">{m.area}</span>
-            <span className="domain-track" aria-hidden="true">
-              <span style={{ width: `${m.score ?? 0}%` }} />
-            </span>
-            <span className="domain-level">{m.level}</span>
-          </li>
-        ))}
-      </ul>
+      <div className="page-title-row">
+        <h2>
+          Maturity {result.score === null ? '' : `· ${result.score.toFixed(0)} / 100`}{' '}
+          <span className="cell-muted">({Math.floor(result.completeness * 100)}% answered)</span>
+        </h2>
+        <ExportReportButton
+          target={{ kind: 'self', assessmentId }}
+          label="Exporting the self-assessment report"
+          text="PDF report…"
+        />
+      </div>
+      <SvgChart
+        model={barChart({
+          bars: result.maturity.map((m) => ({
+            label: m.area,
+            value: m.score,
+            tone: scoreTone(m.score),
+            valueLabel: m.score === null ? m.level : `${m.score.toFixed(0)} · ${m.level}`,
+          })),
+          max: 100,
+          width: 520,
+          labelWidth: 220,
+          summary: 'Maturity by area, 0 to 100',
+        })}
+      />
       <h2>Roadmap</h2>
       {result.roadmap.length === 0 ? (
         <p className="cell-muted">

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { ExportReportButton } from '../components/ReportExport';
 import { TIER_LABELS } from '../../electron/domain/risk';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
@@ -52,7 +53,14 @@ export function DashboardPage({
 
   return (
     <div className="dashboard">
-      <h1>Portfolio</h1>
+      <div className="page-title-row">
+        <h1>Portfolio</h1>
+        <ExportReportButton
+          target={{ kind: 'board' }}
+          label="Exporting the board report"
+          text="Board report (PDF)…"
+        />
+      </div>
       <div className="cards">
         <Card
           label="Vendors"

@@ -1,4 +1,5 @@
 import { DATA_KIND_LABELS } from '../../electron/domain/vendor';
+import { ExportReportButton } from '../components/ReportExport';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../../electron/domain/device-checks';
 import { changedFields, type AuditEntry } from '../../electron/domain/audit';
 import { useState } from 'react';
@@ -73,6 +74,11 @@ export function VendorDetail({
           <button type="button" className="button" onClick={() => onEdit(vendor.id)}>
             Edit
           </button>
+          <ExportReportButton
+            target={{ kind: 'vendor', vendorId: vendor.id }}
+            label="Exporting the vendor report"
+            text="PDF report…"
+          />
           <button type="button" className="button button-danger-quiet" onClick={() => onDelete(vendor.id)}>
             Delete
           </button>

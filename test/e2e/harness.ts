@@ -29,6 +29,12 @@ export interface AppHarness {
   open(hash?: string): Promise<void>;
   /** Sends a command as the native menu would. */
   menu(command: MenuCommand): Promise<void>;
+  /** The app's save dialog, stood in for: what it offered, and what it answers (a path in `saveDir`, or cancel). */
+  saveDialog: { offered: string[]; answer: 'save' | 'cancel' };
+  /** Where the stand-in save dialog saves. */
+  saveDir: string;
+  /** Files "Show in folder" was asked to show. */
+  shownInFolder: string[];
 }
 
 export const test = base.extend<{ app: AppHarness }>({
@@ -40,6 +46,9 @@ export const test = base.extend<{ app: AppHarness }>({
       cwd: dataDir,
       configName: PREFERENCES_FILE.configName,
     });
+    const saveDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-saved-'));
+    const saveDialog: AppHarness['saveDialog'] = { offered: [], answer: 'save' };
+    const shownInFolder: string[] = [];
     const { services, dispatcher, close } = openAppCore({
       dataDir,
       preferences,
@@ -50,6 +59,13 @@ export const test = base.extend<{ app: AppHarness }>({
         void page.evaluate((e) => window.__vendorRiskEmit?.('progress', e), event).catch(() => {});
       },
       onInternalError: (operation, error) => console.error(`[${operation}]`, error),
+      desktop: {
+        chooseSavePath: async (name) => {
+          saveDialog.offered.push(name);
+          return saveDialog.answer === 'save' ? join(saveDir, name) : null;
+        },
+        showInFolder: (path) => void shownInFolder.push(path),
+      },
     });
 
     await page.route(`${ORIGIN.scheme}://${ORIGIN.host}/**`, async (route) => {
@@ -105,10 +121,14 @@ export const test = base.extend<{ app: AppHarness }>({
       async menu(command) {
         await page.evaluate((c) => window.__vendorRiskEmit?.('menu', c), command);
       },
+      saveDialog,
+      saveDir,
+      shownInFolder,
     };
     await use(harness);
     close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(saveDir, { recursive: true, force: true });
   },
 });
 

@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const systemChromium = '/usr/bin/chromium';
+
+// PDF reports render in the built report worker, as in the app (the services run from source here).
+process.env.VENDOR_RISK_REPORT_WORKER ??= resolve(__dirname, '../../.vite/build/report-renderer.js');
 
 export default defineConfig({
   testDir: '.',

@@ -310,6 +310,22 @@ const specific: Record<OperationName, unknown[]> = {
     {},
     { certExpiringDays: 0, heartbeatHours: 24, firmwareMaxAgeDays: 365, recentlySeenDays: 7 },
   ],
+  'reports.export': [
+    {},
+    { target: { kind: 'annual' } },
+    { target: { kind: 'vendor' } },
+    { target: { kind: 'vendor', vendorId: '../../etc/passwd' } },
+    { target: { kind: 'self', assessmentId: 5 } },
+    { target: { kind: 'board' }, path: '/tmp/x.pdf' },
+    { target: { kind: 'board' }, jobId: 'a b' },
+  ],
+  'reports.save': [
+    { target: { kind: 'board' } },
+    { target: { kind: 'board' }, path: '' },
+    { target: { kind: 'board' }, path: 'x'.repeat(5000) },
+    { target: { kind: 'vendor', vendorId: uuid, extra: 1 }, path: '/tmp/x.pdf' },
+  ],
+  'reports.showInFolder': [{}, { path: '' }, { path: 7 }],
   'preferences.get': [{ key: 'theme' }],
   'preferences.set': [
     { theme: 'neon' },

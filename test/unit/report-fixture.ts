@@ -6,9 +6,11 @@
 import { expect } from 'vitest';
 import type { Dispatcher } from '../../electron/ipc/dispatch';
 import type { AppServices } from '../../electron/services/services';
-import type { AnswerInput } from '../../electron/domain/assessment';
 import type { Questionnaire } from '../../electron/domain/questionnaire';
+import { answersFor } from '../fixtures/generated-answers';
 import { vendorInput } from './helpers';
+
+export { answersFor };
 
 export const HOSTILE_NAME = '<img src=file:///etc/passwd>';
 export const LONG_TOKEN = `SN${'0123456789ABCDEF'.repeat(31)}XYZ`; // 501 characters, no break
@@ -27,44 +29,6 @@ async function ok<T>(
   const r = await p;
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
-}
-
-/** Answers for every question: yes/no cycle through yes, no, partial (the "no"s raise flags). */
-export function answersFor(q: Questionnaire, seed: number, note = ''): AnswerInput[] {
-  const out: AnswerInput[] = [];
-  let i = seed;
-  for (const section of q.sections)
-    for (const question of section.questions) {
-      i += 1;
-      const base = { questionnaireId: q.id, questionId: question.id, note };
-      switch (question.type) {
-        case 'yes-no':
-          out.push({ ...base, answer: { status: 'answered', value: ['yes', 'no', 'partial'][i % 3]! } });
-          break;
-        case 'single-choice':
-          out.push({
-            ...base,
-            answer: { status: 'answered', value: question.choices![i % question.choices!.length]!.id },
-          });
-          break;
-        case 'multiple-choice':
-          out.push({ ...base, answer: { status: 'answered', value: [question.choices![0]!.id] } });
-          break;
-        case 'number':
-          out.push({ ...base, answer: { status: 'answered', value: 30 } });
-          break;
-        case 'date':
-          out.push({ ...base, answer: { status: 'answered', value: '2026-03-01' } });
-          break;
-        case 'short-text':
-        case 'long-text':
-          out.push({ ...base, answer: { status: 'answered', value: 'Documented in the security policy' } });
-          break;
-        default:
-          break;
-      }
-    }
-  return out;
 }
 
 /** One vendor with a submitted quick-triage assessment, evidence, a decision and two clauses. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openApp, tempDir } from './helpers';
 import { assessedVendor, HOSTILE_NAME, LONG_TOKEN, NAMES } from './report-fixture';
 import { NO_JOB } from '../../electron/services/context';
+import { main } from '../../electron/cli';
 
 /** The PDF's text as poppler extracts it, one string per page (zero-width break hints removed). */
 function pdfPages(file: string): string[] {
@@ -195,5 +196,94 @@ describe('self-assessment report', () => {
     if (quick && project) expect(text.indexOf('Quick wins')).toBeLessThan(text.indexOf('Projects'));
     expect(text.replace(/\s+/g, ' ')).toContain(self.roadmap[0]!.control.slice(0, 30));
     expect(result.pages).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('report operations', () => {
+  it('refuses to save at a path named by the page, and shows in folder only what the app saved', async () => {
+    const app = openApp();
+    const page = { kind: 'page', url: 'app://vendor-risk/index.html', isMainFrame: true } as const;
+    const path = join(tempDir(), 'x.pdf');
+    const fromPage = await app.dispatcher.dispatch('reports.save', { target: { kind: 'board' }, path }, page);
+    expect(fromPage).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    expect(existsSync(path)).toBe(false);
+    // Without the app (no save dialog) the page's export explains where to go instead.
+    const exported = await app.dispatcher.dispatch('reports.export', { target: { kind: 'board' } }, page);
+    expect(exported).toMatchObject({ ok: false, error: { message: expect.stringContaining('--out FILE') } });
+    const shown = await app.dispatcher.dispatch('reports.showInFolder', { path: '/etc/passwd' }, page);
+    expect(shown.ok).toBe(false);
+    // From this process (the CLI) the same save works.
+    const local = await app.dispatcher.call('reports.save', { target: { kind: 'board' }, path });
+    expect(local).toMatchObject({ ok: true, value: { kind: 'board', path } });
+    expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('vendor-risk report', () => {
+  async function cli(dataDir: string, args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['--data-dir', dataDir, ...args], {
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stderr += s),
+      env: { VENDOR_RISK_USER: 'CLI Reporter' },
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('saves each report, prints where and how many pages, and fails clearly', async () => {
+    const app = openApp();
+    await assessedVendor(app, 'Müller Logistik GmbH', 3);
+    const dir = tempDir();
+
+    const vendor = await cli(app.dataDir, [
+      'report',
+      'vendor',
+      'müller logistik gmbh',
+      '--out',
+      join(dir, 'v.pdf'),
+      '--json',
+    ]);
+    expect(vendor.code, vendor.stderr).toBe(0);
+    expect(JSON.parse(vendor.stdout)).toMatchObject({ kind: 'vendor', path: join(dir, 'v.pdf') });
+    expect(pdfPages(join(dir, 'v.pdf')).join('\n')).toContain('CLI Reporter');
+
+    const board = await cli(app.dataDir, ['report', 'board', '--out', join(dir, 'b.pdf')]);
+    expect(board.code).toBe(0);
+    expect(board.stdout).toMatch(/^Saved the board report to .*b\.pdf: \d+ pages, \d+ KB\n$/);
+
+    const noSelf = await cli(app.dataDir, ['report', 'self', '--out', join(dir, 's.pdf')]);
+    expect(noSelf.code).toBe(2);
+    expect(noSelf.stderr).toBe(
+      'vendor-risk: there is no self-assessment yet: start one with `vendor-risk assess start --self`\n',
+    );
+
+    const noOut = await cli(app.dataDir, ['report', 'board']);
+    expect(noOut.code).toBe(1);
+    expect(noOut.stderr).toContain('missing --out FILE.pdf');
+
+    const unknown = await cli(app.dataDir, ['report', 'vendor', 'Nobody Inc', '--out', join(dir, 'n.pdf')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('vendor-risk: no vendor with id or name "Nobody Inc"\n');
+
+    const badDir = await cli(app.dataDir, ['report', 'board', '--out', join(dir, 'missing', 'b.pdf')]);
+    expect(badDir.code).toBe(2);
+    expect(badDir.stderr).toMatch(/^vendor-risk: The folder .* does not exist\n$/);
+    expect(existsSync(join(dir, 'n.pdf'))).toBe(false);
+  });
+});
+
+describe('what a report may read', () => {
+  it('refuses local files other than its fonts, and every URL', async () => {
+    const { renderDocument } = await import('../../electron/report/render');
+    const { pageFrame } = await import('../../electron/report/layout');
+    const doc = (node: Record<string, unknown>) =>
+      pageFrame({ title: 't', generated: 'now', content: [node] });
+    await expect(renderDocument(doc({ image: '/etc/passwd' }))).rejects.toThrow(
+      /Access to local file denied/,
+    );
+    const remote = { ...doc({ image: 'logo' }), images: { logo: 'https://example.com/logo.png' } };
+    await expect(renderDocument(remote)).rejects.toThrow(/Access to URL denied/);
+    await expect(renderDocument(doc({ text: HOSTILE_NAME }))).resolves.toMatchObject({ pages: 1 });
   });
 });

@@ -1,0 +1,131 @@
+/**
+ * PDF reports: the board report of 200 assessed vendors (goal: under 5 s), as a ratio to
+ * pdfmake rendering a plain table of the same 200 rows in the same run; one vendor's
+ * report (goal: under 0.5 s); and the longest the main thread was blocked while either
+ * was made (goal: 50 ms). Reports render in the built worker, as in the app and the CLI.
+ */
+import { test } from '@playwright/test';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Conf from 'conf';
+import { openAppCore } from '../electron/ipc/app-core';
+import { PREFERENCES_FILE } from '../electron/services/preferences';
+import { renderDocument } from '../electron/report/render';
+import { pageFrame } from '../electron/report/layout';
+import { NO_JOB } from '../electron/services/context';
+import { longestBlock, median, report } from './report';
+import { seedAssessedVendors } from './seed';
+
+process.env.VENDOR_RISK_REPORT_WORKER = resolve(__dirname, '../.vite/build/report-renderer.js');
+const VENDORS = 200;
+/** The last run's PDFs are kept here to look at (pdftoppm). */
+const SAMPLES = join(__dirname, 'results', 'reports');
+
+test('reports: board report of 200 vendors, one vendor report, main thread kept free', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
+  const out = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-pdf-'));
+  const core = openAppCore({
+    dataDir,
+    preferences: new Conf({ cwd: dataDir, configName: PREFERENCES_FILE.configName }),
+    appVersion: 'bench',
+    actorOverride: 'Bench Runner',
+    isTrustedPageUrl: () => true,
+    now: () => new Date('2026-11-24T12:00:00Z'),
+  });
+  try {
+    const { services } = core;
+    await seedAssessedVendors(services, VENDORS);
+    const list = services.vendors.list({
+      ...(await import('../electron/domain/vendor-list')).DEFAULT_VENDOR_QUERY,
+    });
+
+    // Baseline: pdfmake alone, a plain table of the same 200 rows, same fonts, this thread.
+    const rows = list.items.map((v) => [
+      v.name,
+      v.standing?.tier ?? '—',
+      String(v.standing?.score ?? '—'),
+      String(v.standing?.residual ?? '—'),
+      String(v.standing?.openFlags ?? 0),
+    ]);
+    const plain = () =>
+      pageFrame({
+        title: 'Plain table',
+        generated: 'now',
+        content: [
+          { table: { headerRows: 1, body: [['Vendor', 'Tier', 'Score', 'Residual', 'Flags'], ...rows] } },
+        ],
+      });
+    await renderDocument(plain()); // loads pdfmake and the fonts once
+    const baseline = median(
+      await Promise.all(
+        [0, 1, 2].map(async () => {
+          const t = performance.now();
+          await renderDocument(plain());
+          return performance.now() - t;
+        }),
+      ),
+    );
+
+    const boardTimes: number[] = [];
+    const blocks: number[] = [];
+    let pages = 0;
+    for (let run = 0; run < 3; run++) {
+      const file = join(out, `board-${run}.pdf`);
+      const t = performance.now();
+      blocks.push(
+        await longestBlock(async () => {
+          const r = await services.reports.export({ kind: 'board' }, file, NO_JOB);
+          if (r.renderedIn !== 'worker') throw new Error('the board report was not rendered in the worker');
+          pages = r.pages;
+        }),
+      );
+      boardTimes.push(performance.now() - t);
+    }
+    const boardMs = median(boardTimes);
+    report('report-board-200', {
+      vendors: VENDORS,
+      pages,
+      board_ms: boardMs,
+      first_board_ms: boardTimes[0]!,
+      plain_table_ms: baseline,
+      ratio: boardMs / baseline,
+      main_thread_longest_block_ms: Math.max(...blocks),
+      goal_ms: 5000,
+      goal_met: boardMs < 5000,
+    });
+
+    const vendor = list.items.find((v) => v.standing?.tier === 'critical') ?? list.items[0]!;
+    const vendorTimes: number[] = [];
+    const vendorBlocks: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const t = performance.now();
+      vendorBlocks.push(
+        await longestBlock(async () => {
+          await services.reports.export(
+            { kind: 'vendor', vendorId: vendor.id },
+            join(out, 'vendor.pdf'),
+            NO_JOB,
+          );
+        }),
+      );
+      vendorTimes.push(performance.now() - t);
+    }
+    const vendorMs = median(vendorTimes);
+    report('report-vendor', {
+      vendor_ms: vendorMs,
+      worst_vendor_ms: Math.max(...vendorTimes),
+      main_thread_longest_block_ms: Math.max(...vendorBlocks),
+      goal_ms: 500,
+      goal_met: vendorMs < 500,
+      block_goal_met: Math.max(...blocks, ...vendorBlocks) < 50,
+    });
+    mkdirSync(SAMPLES, { recursive: true });
+    copyFileSync(join(out, 'board-2.pdf'), join(SAMPLES, 'board.pdf'));
+    copyFileSync(join(out, 'vendor.pdf'), join(SAMPLES, 'vendor.pdf'));
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,105 @@
+import type { ReportTarget } from '../domain/report-api';
+import type { Dispatcher } from '../ipc/dispatch';
+import { printable } from './format';
+import { done, failure, failureFromError, type Outcome } from './outcome';
+import { resolveVendor } from './resolve-vendor';
+import { request } from './session';
+import type { CommandSpec, Flags, OptionSpecs } from './spec';
+
+const OUT: OptionSpecs = {
+  out: { type: 'string', value: 'FILE.pdf', description: 'Where to save the PDF (required)' },
+};
+
+const needsOut = (_args: readonly string[], flags: Flags) =>
+  flags.string('out') ? undefined : 'missing --out FILE.pdf';
+
+/** Renders the report and saves it; says where, how many pages, how big. */
+async function save(
+  dispatcher: Dispatcher,
+  target: ReportTarget,
+  out: string,
+  what: string,
+): Promise<Outcome> {
+  const saved = await request(dispatcher, 'reports.save', { target, path: out, jobId: 'cli-report' });
+  if (!saved.ok) return failureFromError(saved.error);
+  const r = saved.value;
+  return done(
+    `Saved the ${what} to ${printable(r.path)}: ${r.pages} page${r.pages === 1 ? '' : 's'}, ${Math.max(1, Math.round(r.bytes / 1024))} KB`,
+    r,
+  );
+}
+
+/** `report vendor`: a vendor's assessment report. */
+export const reportVendor: CommandSpec = {
+  words: ['report', 'vendor'],
+  summary: 'Save a vendor’s assessment report as PDF',
+  description:
+    'Cover, executive summary (score, tier, completeness, decision and conditions), red flags with their reasons, ' +
+    'scores by domain, contract clauses and deviations, device findings, evidence with SHA-256, and every answer ' +
+    'in an appendix. VENDOR is an id or the exact name.',
+  args: ['VENDOR'],
+  options: OUT,
+  examples: ['vendor-risk report vendor "Zebra Technologies" --out zebra.pdf'],
+  check: needsOut,
+  writes: true,
+  async run({ dispatcher, args, flags }) {
+    const found = await resolveVendor(dispatcher, args[0] ?? '');
+    if (!found.ok) return found;
+    return save(
+      dispatcher,
+      { kind: 'vendor', vendorId: found.vendor.id },
+      flags.string('out')!,
+      `assessment report of ${found.vendor.name}`,
+    );
+  },
+};
+
+/** `report board`: the portfolio board report. */
+export const reportBoard: CommandSpec = {
+  words: ['report', 'board'],
+  summary: 'Save the portfolio board report as PDF',
+  description:
+    'The portfolio on one page (tiers, change since the last board report, top risks), tier distribution and ' +
+    'trend, open knockouts, overdue reassessments, expiring evidence, clause gaps, device posture, and a page ' +
+    'for each critical or high vendor. Each board report is remembered for the next one’s change and trend.',
+  args: [],
+  options: OUT,
+  examples: ['vendor-risk report board --out "board 2026-Q4.pdf"'],
+  check: needsOut,
+  writes: true,
+  run: ({ dispatcher, flags }) => save(dispatcher, { kind: 'board' }, flags.string('out')!, 'board report'),
+};
+
+/** `report self`: the self-assessment report (maturity and roadmap). */
+export const reportSelf: CommandSpec = {
+  words: ['report', 'self'],
+  summary: 'Save a self-assessment report (maturity and roadmap) as PDF',
+  description:
+    'Maturity by area as a chart and the roadmap of missing controls, quick wins first. Reports the newest ' +
+    'self-assessment unless --assessment names another.',
+  args: [],
+  options: {
+    ...OUT,
+    assessment: { type: 'string', value: 'ID', description: 'The self-assessment (default: the newest)' },
+  },
+  examples: ['vendor-risk report self --out roadmap.pdf'],
+  check: needsOut,
+  writes: true,
+  async run({ dispatcher, flags }) {
+    let id = flags.string('assessment');
+    if (id === undefined) {
+      const list = await request(dispatcher, 'assessments.list', { vendorId: null });
+      if (!list.ok) return failureFromError(list.error);
+      const [newest] = list.value;
+      if (!newest)
+        return failure('there is no self-assessment yet: start one with `vendor-risk assess start --self`');
+      id = newest.id;
+    }
+    return save(
+      dispatcher,
+      { kind: 'self', assessmentId: id },
+      flags.string('out')!,
+      'self-assessment report',
+    );
+  },
+};

@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from './harness';
+import { seedAssessedVendors } from '../../bench/seed';
+import { DEFAULT_VENDOR_QUERY } from '../../electron/domain/vendor-list';
+
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+
+test('a vendor’s PDF report: save dialog, progress, saved banner, show in folder; the screen draws the same chart', async ({
+  app,
+}) => {
+  const { page, services } = app;
+  await seedAssessedVendors(services, 3);
+  const vendor = services.vendors.list({ ...DEFAULT_VENDOR_QUERY, search: 'Assessed 0001' }).items[0]!;
+  await app.open(`#/vendors/${vendor.id}`);
+  // The domain chart on screen is drawn from the same shapes as the one in the PDF.
+  await expect(page.getByRole('img', { name: 'Score by domain, 0 to 100' })).toContainText('Our data');
+
+  await page.getByRole('button', { name: 'PDF report…' }).click();
+  const banner = page.getByRole('status').filter({ hasText: 'Saved' });
+  await expect(banner).toContainText(
+    /Saved \d+ pages to .*Assessed 0001 Robotics assessment \d{4}-\d{2}-\d{2}\.pdf/,
+  );
+  expect(app.saveDialog.offered).toEqual([
+    expect.stringMatching(/^Assessed 0001 Robotics assessment .*\.pdf$/),
+  ]);
+  const [file] = readdirSync(app.saveDir);
+  const text = pdfText(join(app.saveDir, file!));
+  expect(text).toContain('Assessed 0001 Robotics');
+  expect(text).toContain('Executive summary');
+
+  await banner.getByRole('button', { name: 'Show in folder' }).click();
+  await expect.poll(() => app.shownInFolder).toEqual([join(app.saveDir, file!)]);
+  await page.screenshot({ path: 'test-results/screens/20-report-saved-light.png' });
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
+});
+
+test('File → Export PDF Report on the dashboard saves the board report; cancelling the dialog saves nothing', async ({
+  app,
+}) => {
+  const { page, services } = app;
+  await seedAssessedVendors(services, 4);
+  await app.open('#/dashboard');
+  await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
+
+  app.saveDialog.answer = 'cancel';
+  await app.menu('report.export');
+  await expect.poll(() => app.saveDialog.offered.length).toBe(1);
+  await expect(page.getByRole('button', { name: 'Board report (PDF)…' })).toBeEnabled();
+  expect(readdirSync(app.saveDir)).toEqual([]);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveCount(0);
+
+  app.saveDialog.answer = 'save';
+  await app.menu('report.export');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Board report');
+  const file = join(app.saveDir, app.saveDialog.offered[1]!);
+  expect(existsSync(file)).toBe(true);
+  const text = pdfText(file);
+  expect(text).toContain('Vendor risk portfolio');
+  expect(text).toMatch(/Page 1 of \d+/);
+});
+
+test('a report cancelled while the worker lays out its pages leaves no file, and the next one renders', async ({
+  app,
+}) => {
+  const { services, saveDir } = app;
+  await seedAssessedVendors(services, 40);
+  const controller = new AbortController();
+  const job = {
+    signal: controller.signal,
+    progress: (done: number) => {
+      if (done > 10 && done < 95) controller.abort(); // the worker is rendering
+    },
+  };
+  await expect(
+    services.reports.export({ kind: 'board' }, join(saveDir, 'cancelled.pdf'), job),
+  ).rejects.toMatchObject({
+    code: 'CANCELLED',
+  });
+  expect(readdirSync(saveDir)).toEqual([]);
+  const again = await services.reports.export({ kind: 'board' }, join(saveDir, 'board.pdf'), {
+    signal: new AbortController().signal,
+    progress: () => {},
+  });
+  expect(again).toMatchObject({ renderedIn: 'worker', path: join(saveDir, 'board.pdf') });
+  expect(again.pages).toBeGreaterThan(10);
+});
