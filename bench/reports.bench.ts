@@ -16,6 +16,7 @@ import { pageFrame } from '../electron/report/layout';
 import { NO_JOB } from '../electron/services/context';
 import { longestBlock, median, report } from './report';
 import { seedAssessedVendors } from './seed';
+import { answersFor } from '../test/fixtures/generated-answers';
 
 process.env.VENDOR_RISK_REPORT_WORKER = resolve(__dirname, '../.vite/build/report-renderer.js');
 const VENDORS = 200;
@@ -120,7 +121,16 @@ test('reports: board report of 200 vendors, one vendor report, main thread kept 
       goal_met: vendorMs < 500,
       block_goal_met: Math.max(...blocks, ...vendorBlocks) < 50,
     });
+    // A self-assessment report, for its sample (and its time).
+    const selfQ = services.questionnaires.pinned('self-assessment', '1.1.0');
+    const self = services.assessments.start(null, ['self-assessment']);
+    services.assessments.answerMany(self.id, answersFor(selfQ, 1), 'bench');
+    const ts = performance.now();
+    await services.reports.export({ kind: 'self', assessmentId: self.id }, join(out, 'self.pdf'), NO_JOB);
+    report('report-self', { self_ms: performance.now() - ts });
+
     mkdirSync(SAMPLES, { recursive: true });
+    copyFileSync(join(out, 'self.pdf'), join(SAMPLES, 'self.pdf'));
     copyFileSync(join(out, 'board-2.pdf'), join(SAMPLES, 'board.pdf'));
     copyFileSync(join(out, 'vendor.pdf'), join(SAMPLES, 'vendor.pdf'));
   } finally {

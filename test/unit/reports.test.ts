@@ -176,10 +176,11 @@ describe('self-assessment report', () => {
     const q = await app.dispatcher.call('questionnaires.get', { id: 'self-assessment' });
     if (!q.ok) throw new Error(q.error.message);
     const { answersFor } = await import('./report-fixture');
-    await app.dispatcher.call('assessments.answerMany', {
+    const answered = await app.dispatcher.call('assessments.answerMany', {
       id: started.value.id,
       answers: answersFor(q.value, 0),
     });
+    expect(answered.ok).toBe(true);
     const out = join(tempDir(), 'self.pdf');
     const result = await app.services.reports.export(
       { kind: 'self', assessmentId: started.value.id },
