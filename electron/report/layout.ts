@@ -45,16 +45,13 @@ export function pageFrame(o: { title: string; generated: string; content: Conten
       mono: { font: FONT.mono, fontSize: 8, wordBreak: 'break-all' },
       note: { fontSize: 8.5, italics: true, color: MUTED, margin: [0, 4, 0, 0] },
     },
-    header: (page: number) =>
-      page === 1
-        ? { text: '' }
-        : {
-            margin: [48, 28, 48, 0],
-            columns: [
-              { text: o.title, bold: true, fontSize: 8.5 },
-              { text: CONFIDENTIAL, alignment: 'right', fontSize: 7.5, color: TIER_COLOURS.critical },
-            ],
-          },
+    header: () => ({
+      margin: [48, 28, 48, 0],
+      columns: [
+        { text: o.title, bold: true, fontSize: 8.5 },
+        { text: CONFIDENTIAL, alignment: 'right', fontSize: 7.5, color: TIER_COLOURS.critical },
+      ],
+    }),
     footer: (page: number, pages: number) => ({
       margin: [48, 18, 48, 0],
       columns: [
@@ -69,8 +66,14 @@ export function pageFrame(o: { title: string; generated: string; content: Conten
 /** The first page's title block: what, about whom, the marking. */
 export function cover(o: { kind: string; title: string; lines: [string, string][] }): Content[] {
   return [
-    { text: CONFIDENTIAL, fontSize: 8, bold: true, color: TIER_COLOURS.critical, margin: [0, 0, 0, 18] },
-    { text: o.kind.toUpperCase(), fontSize: 9, bold: true, color: MUTED, characterSpacing: 1 },
+    {
+      text: o.kind.toUpperCase(),
+      fontSize: 9,
+      bold: true,
+      color: MUTED,
+      characterSpacing: 1,
+      margin: [0, 8, 0, 0],
+    },
     { text: o.title, style: 'h1', fontSize: 24, margin: [0, 4, 0, 12] },
     keyValues(o.lines),
     rule(),

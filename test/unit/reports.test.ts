@@ -55,7 +55,13 @@ describe('vendor assessment report', () => {
     const evidence = app.services.assessments.evidenceForVendor(vendor.id)[0]!;
     expect(all.replace(/\s+/g, '')).toContain(evidence.sha256);
     expect(all.replace(/\s+/g, '')).toContain(LONG_TOKEN);
-    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages.length}`));
+    // Header and footer on every page: title, marking, page X of Y, generated date.
+    pages.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(p).toContain('Vendor assessment — Müller Logistik GmbH');
+      expect(p).toContain('CONFIDENTIAL — for internal use and the addressees only');
+      expect(p).toMatch(/Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    });
     expect(fontsOf(out)).toContain('DejaVuSans');
   });
 
