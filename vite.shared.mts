@@ -21,6 +21,8 @@ export const RENDERER_DIR = `.vite/renderer/${RENDERER_NAME}`;
  */
 export function nodeBundle(entry: string, name: string): UserConfig {
   return {
+    // Lets code tell a build from a run from source (electron/bundled.ts).
+    define: { __VENDOR_RISK_BUNDLE__: 'true' },
     resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
     build: {
       outDir: BUILD_DIR,

@@ -16,6 +16,7 @@ import {
   shell,
 } from 'electron';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Store from 'electron-store';
 import {
@@ -216,7 +217,23 @@ async function choosePdfPath(suggestedName: string): Promise<string | null> {
     : await dialog.showSaveDialog(options);
   if (chosen.canceled || !chosen.filePath) return null;
   lastReportFolder = path.dirname(chosen.filePath);
-  return /\.pdf$/i.test(chosen.filePath) ? chosen.filePath : `${chosen.filePath}.pdf`;
+  if (/\.pdf$/i.test(chosen.filePath)) return chosen.filePath;
+  // The dialog checked the name as typed; the name with .pdf added may exist: ask before replacing it.
+  const withPdf = `${chosen.filePath}.pdf`;
+  if (existsSync(withPdf)) {
+    const ask: Electron.MessageBoxOptions = {
+      type: 'question',
+      buttons: ['Replace', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: `${path.basename(withPdf)} already exists. Replace it?`,
+    };
+    const answer = mainWindow
+      ? await dialog.showMessageBox(mainWindow, ask)
+      : await dialog.showMessageBox(ask);
+    if (answer.response !== 0) return null;
+  }
+  return withPdf;
 }
 
 function sameOrigin(url: string, other: string): boolean {

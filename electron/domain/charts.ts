@@ -285,3 +285,37 @@ export function chartSvg(
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${model.width}" height="${model.height}" viewBox="0 0 ${model.width} ${model.height}" font-family="${escapeXml(fontFamily)}">${parts.join('')}</svg>`;
 }
+
+/** Scores by domain (the domains with something to answer), as the vendor pane and the reports draw them. */
+export function domainScoreChart(
+  domains: readonly { title: string; score: number | null; applicable: number }[],
+  width: number,
+): ChartModel {
+  return barChart({
+    bars: domains
+      .filter((d) => d.applicable > 0)
+      .map((d) => ({ label: d.title, value: d.score, tone: scoreTone(d.score) })),
+    max: 100,
+    width,
+    summary: 'Score by domain, 0 to 100',
+  });
+}
+
+/** Maturity by area with its level, as the self-assessment page and report draw it. */
+export function maturityChart(
+  maturity: readonly { area: string; score: number | null; level: string }[],
+  width: number,
+): ChartModel {
+  return barChart({
+    bars: maturity.map((m) => ({
+      label: m.area,
+      value: m.score,
+      tone: scoreTone(m.score),
+      valueLabel: m.score === null ? m.level : `${m.score.toFixed(0)} · ${m.level}`,
+    })),
+    max: 100,
+    width,
+    labelWidth: Math.round(width * 0.42),
+    summary: 'Maturity by area, 0 to 100',
+  });
+}

@@ -4,7 +4,7 @@
  * expiring evidence, clause gaps, device posture, then one page per critical or high
  * vendor. Long lists are cut at BOARD_LIST_LIMIT rows with a note saying how many more.
  */
-import { barChart, lineChart, scoreTone, type ChartTone } from '../domain/charts';
+import { barChart, domainScoreChart, lineChart, type ChartTone } from '../domain/charts';
 import { PORTFOLIO_TIERS, type PortfolioTier } from '../domain/portfolio';
 import { TIER_LABELS } from '../domain/risk';
 import { EVIDENCE_KIND_LABELS } from '../domain/questionnaire';
@@ -242,18 +242,7 @@ function vendorPage(v: BoardVendorPage): Content[] {
       ['Contract clause gaps', String(v.clauseGaps)],
       ['Open device findings', String(v.deviceFindings)],
     ]),
-    ...(v.domains.length
-      ? [
-          chart(
-            barChart({
-              bars: v.domains.map((x) => ({ label: x.title, value: x.score, tone: scoreTone(x.score) })),
-              max: 100,
-              width: 499,
-              summary: `Score by domain of ${v.name}`,
-            }),
-          ),
-        ]
-      : []),
+    ...(v.domains.some((d) => d.applicable > 0) ? [chart(domainScoreChart(v.domains, 499))] : []),
     { text: 'Red flags, knockouts and the most severe first', style: 'h3' },
     dataTable(
       ['Severity', 'Red flag'],

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FONT } from './text';
+import { BUNDLED } from '../bundled';
 
 /** Each font file, and where it lives in the repository (copied into the build by vite.report.config). */
 export const FONT_SOURCES = {
@@ -24,10 +25,12 @@ export type FontFile = keyof typeof FONT_SOURCES;
 function locate(file: FontFile): string {
   const beside = join(__dirname, 'fonts', file);
   if (existsSync(beside)) return beside;
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, FONT_SOURCES[file]);
+  if (!BUNDLED) {
+    // From source: the repository root is the nearest folder with a package.json.
+    let root = __dirname;
+    while (!existsSync(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
+    const candidate = join(root, FONT_SOURCES[file]);
     if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) break;
   }
   throw new Error(`The report font ${file} is missing from this installation`);
 }

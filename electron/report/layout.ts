@@ -128,7 +128,13 @@ export function dataTable(
 
 /** A chart of domain/charts, drawn from the same shapes the screen shows. */
 export function chart(model: ChartModel): Content {
-  return { svg: chartSvg(model, undefined, FONT.sans), width: model.width, margin: [0, 2, 0, 8] };
+  return {
+    svg: chartSvg(model, undefined, FONT.sans),
+    width: model.width,
+    margin: [0, 2, 0, 8],
+    // Our charts have no images; should one ever slip in, it is not loaded (no file, no URL).
+    options: { imageCallback: () => '' },
+  };
 }
 
 /** A coloured tier label. */

@@ -62,7 +62,7 @@ export interface BoardVendorPage {
   completeness: number;
   decision: string | null;
   nextReassessment: string | null;
-  domains: { title: string; score: number | null }[];
+  domains: { title: string; score: number | null; applicable: number }[];
   flags: { severity: string; message: string; knockout: boolean }[];
   clauseGaps: number;
   deviceFindings: number;

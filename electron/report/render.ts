@@ -1,8 +1,8 @@
 /**
  * Renders a report to PDF bytes with pdfmake. Runs in the report worker (pdfmake blocks
  * its thread for the whole render). Network access is refused, and the only local files
- * a document may read are the bundled fonts: a name like `<img src=file:///etc/passwd>`
- * is text, and even a crafted image or font node could not reach the disk.
+ * an image, font or attachment node may read are the bundled fonts; our SVG charts load
+ * no images (layout.ts). A name like `<img src=file:///etc/passwd>` is text.
  */
 import pdfmake from 'pdfmake';
 import { reportFonts } from './fonts';
@@ -37,7 +37,17 @@ export function reportDocument(data: ReportData): DocDefinition {
       : data.kind === 'board'
         ? boardReport(data)
         : selfReport(data);
-  return { ...doc, content: prepareText(doc.content) as DocDefinition['content'] };
+  // The page header and footer carry names too (the title): their text is prepared like the content's.
+  const prepared = (frame: unknown) =>
+    typeof frame === 'function'
+      ? (...args: unknown[]) => prepareText((frame as (...a: unknown[]) => unknown)(...args))
+      : frame;
+  return {
+    ...doc,
+    header: prepared(doc.header),
+    footer: prepared(doc.footer),
+    content: prepareText(doc.content) as DocDefinition['content'],
+  };
 }
 
 /** Renders a pdfmake document (ours or a plain one, for the benchmark's baseline) to PDF bytes. */

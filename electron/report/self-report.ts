@@ -2,7 +2,7 @@
  * The self-assessment report: maturity by area as a chart, then the roadmap of missing
  * controls, quick wins first.
  */
-import { barChart, scoreTone } from '../domain/charts';
+import { maturityChart } from '../domain/charts';
 import { PHASES, type Phase } from '../domain/roadmap';
 import type { SelfReportData } from './model';
 import {
@@ -50,20 +50,7 @@ export function selfReport(d: SelfReportData): DocDefinition {
       ]),
       heading('Maturity by area'),
       result.maturity.length
-        ? chart(
-            barChart({
-              bars: result.maturity.map((m) => ({
-                label: m.area,
-                value: m.score,
-                tone: scoreTone(m.score),
-                valueLabel: m.score === null ? m.level : `${m.score.toFixed(0)} · ${m.level}`,
-              })),
-              max: 100,
-              width: 499,
-              labelWidth: 200,
-              summary: 'Maturity by area, 0 to 100',
-            }),
-          )
+        ? chart(maturityChart(result.maturity, 499))
         : { text: 'Nothing answered yet.', style: 'muted' },
       dataTable(
         ['Area', 'Score', 'Level'],

@@ -2,7 +2,7 @@
  * The vendor assessment report: cover, executive summary, red flags, domain scores,
  * contract clauses, device findings, evidence, and every answer in an appendix.
  */
-import { barChart, scoreTone } from '../domain/charts';
+import { domainScoreChart } from '../domain/charts';
 import { CATEGORY_LABELS, CRITICALITY_LABELS, DATA_KIND_LABELS, STATUS_LABELS } from '../domain/vendor';
 import { TIER_LABELS } from '../domain/risk';
 import { DECISION_LABELS } from '../domain/decision';
@@ -149,14 +149,7 @@ function domainsPart(d: VendorReportData): Content[] {
   const domains = d.score.domains.filter((x) => x.applicable > 0);
   if (!domains.length) return [{ text: 'Nothing scored yet.', style: 'muted' }];
   return [
-    chart(
-      barChart({
-        bars: domains.map((x) => ({ label: x.title, value: x.score, tone: scoreTone(x.score) })),
-        max: 100,
-        width: 499,
-        summary: 'Score by domain, 0 to 100',
-      }),
-    ),
+    chart(domainScoreChart(domains, 499)),
     dataTable(
       ['Domain', 'Score', 'Answered'],
       domains.map((x) => [

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { randomUUID } from 'node:crypto';
+import { BUNDLED } from '../bundled';
 import { AppError } from '../domain/errors';
 import { DEVICE_CHECK_INFO, DEVICE_CHECKS } from '../domain/device-checks';
 import { DECISION_LABELS } from '../domain/decision';
@@ -124,7 +126,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
           ? `${DECISION_LABELS[decision.decision]} (${decision.decidedAt.slice(0, 10)})`
           : null,
         nextReassessment: s.nextReassessment,
-        domains: s.domains.filter((d) => d.applicable > 0).map((d) => ({ title: d.title, score: d.score })),
+        domains: s.domains.map((d) => ({ title: d.title, score: d.score, applicable: d.applicable })),
         flags: [...s.flags]
           .sort(
             (a, b) =>
@@ -213,9 +215,9 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       );
       if (job.signal.aborted) throw cancelled();
       job.progress(96, 100, 'Saving');
-      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.part`);
+      const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.part`);
       try {
-        await writeFile(temp, rendered.pdf);
+        await writeFile(temp, rendered.pdf, { flag: 'wx' });
         await rename(temp, path);
       } catch (error) {
         await rm(temp, { force: true });
@@ -275,23 +277,34 @@ type WorkerMessage =
 const pool = (() => {
   let worker: Worker | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  /** Forgets a worker that is ending, so the next report starts a fresh one (never a dying one). */
+  const drop = (w: Worker) => {
+    if (worker === w) worker = null;
+  };
   const get = () => {
     if (!worker) {
-      worker = new Worker(WORKER_FILE);
+      const w = new Worker(WORKER_FILE);
       // The CLI may exit while the worker idles.
-      worker.unref();
-      worker.on('exit', () => (worker = null));
+      w.unref();
+      w.on('exit', () => drop(w));
+      // An error while idle ends this worker only; the next report starts another.
+      w.on('error', () => drop(w));
+      worker = w;
     }
     return worker;
   };
   const run = (data: ReportData, job: JobContext, onShare: (share: number) => void) =>
     new Promise<RenderedReport>((resolve, reject) => {
+      // A report cancelled while it waited for the one before it never reaches the worker.
+      if (job.signal.aborted)
+        return reject(new AppError('CANCELLED', 'The report was cancelled; no file was written'));
       const w = get();
       const finish = () => {
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
         job.signal.removeEventListener('abort', onAbort);
+        w.unref();
       };
       const onMessage = (m: WorkerMessage) => {
         if (m.type === 'progress') return onShare(m.share);
@@ -301,25 +314,27 @@ const pool = (() => {
       };
       const onError = (error: Error) => {
         finish();
+        drop(w);
         reject(error);
       };
       const onExit = (code: number) => {
         finish();
+        drop(w);
         reject(new Error(`The report worker stopped (exit code ${code})`));
       };
       const onAbort = () => {
         finish();
+        drop(w);
         void w.terminate();
         reject(new AppError('CANCELLED', 'The report was cancelled; no file was written'));
       };
-      if (job.signal.aborted) return onAbort();
       w.on('message', onMessage);
-      w.once('error', onError);
-      w.once('exit', onExit);
+      w.on('error', onError);
+      w.on('exit', onExit);
       job.signal.addEventListener('abort', onAbort, { once: true });
       w.ref();
       w.postMessage(data);
-    }).finally(() => worker?.unref());
+    });
   return {
     render(data: ReportData, job: JobContext, onShare: (share: number) => void): Promise<RenderedReport> {
       const next = queue.then(() => run(data, job, onShare));
@@ -327,8 +342,9 @@ const pool = (() => {
       return next;
     },
     close() {
-      void worker?.terminate();
+      const w = worker;
       worker = null;
+      void w?.terminate();
     },
   };
 })();
@@ -340,7 +356,9 @@ async function renderOffThread(
   onShare: (share: number) => void,
 ): Promise<RenderedReport & { renderedIn: 'worker' | 'main' }> {
   if (!existsSync(WORKER_FILE)) {
-    // Loaded only here: pdfmake and its fonts are a large module the CLI's other commands never need.
+    // A build renders only in its worker: rendering here would freeze the window.
+    if (BUNDLED) throw new Error(`The report worker is missing from this installation (${WORKER_FILE})`);
+    // From source (tests) only; loaded here, so the CLI's other commands never load pdfmake.
     const { renderReport } = await import('../report/render');
     return { ...(await renderReport(data, onShare)), renderedIn: 'main' };
   }

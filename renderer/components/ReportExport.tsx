@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { call, newJobId, onProgress } from '../api';
 import type { ReportTarget } from '../../electron/domain/report-api';
 import { ProgressBar } from './ProgressBar';
@@ -43,18 +52,22 @@ export function ReportExportProvider({ children }: { children: ReactNode }) {
     [],
   );
 
+  // A ref, not the state: two quick presses of the shortcut must not start two exports.
+  const busy = useRef(false);
   const exportReport = useCallback(
     async (target: ReportTarget, label: string) => {
-      if (running) return toast('info', 'A report is already being exported');
+      if (busy.current) return toast('info', 'A report is already being exported');
+      busy.current = true;
       const id = newJobId();
       setSaved(null);
       setRunning({ id, label, done: 0, total: 100, message: 'Choosing where to save…' });
       const r = await call('reports.export', { target, jobId: id });
+      busy.current = false;
       setRunning(null);
       if (!r.ok) return toast(r.error.code === 'CANCELLED' ? 'info' : 'error', r.error.message);
       if (r.value.saved) setSaved({ path: r.value.path, pages: r.value.pages });
     },
-    [running, toast],
+    [toast],
   );
 
   const value = useMemo<ReportExportState>(

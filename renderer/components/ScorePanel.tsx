@@ -1,7 +1,7 @@
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { TIER_LABELS } from '../../electron/domain/risk';
 import { isAssessed } from '../../electron/domain/portfolio';
-import { barChart, scoreTone } from '../../electron/domain/charts';
+import { domainScoreChart } from '../../electron/domain/charts';
 import { SvgChart } from './SvgChart';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
@@ -62,17 +62,8 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
           ))}
         </ul>
       )}
-      {score.domains.some((d) => d.score !== null) && (
-        <SvgChart
-          model={barChart({
-            bars: score.domains
-              .filter((d) => d.score !== null)
-              .map((d) => ({ label: d.title, value: d.score, tone: scoreTone(d.score) })),
-            max: 100,
-            width: 360,
-            summary: 'Score by domain, 0 to 100',
-          })}
-        />
+      {score.domains.some((d) => d.applicable > 0) && (
+        <SvgChart model={domainScoreChart(score.domains, 360)} />
       )}
       {trend.length > 1 && (
         <table className="explanation-table trend" aria-label="Score over time">

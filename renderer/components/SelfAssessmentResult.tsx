@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
-import { barChart, scoreTone } from '../../electron/domain/charts';
+import { maturityChart } from '../../electron/domain/charts';
 import { SvgChart } from './SvgChart';
 import { ExportReportButton } from './ReportExport';
 
@@ -28,20 +28,7 @@ export function SelfAssessmentResult({ assessmentId }: { assessmentId: string })
           text="PDF report…"
         />
       </div>
-      <SvgChart
-        model={barChart({
-          bars: result.maturity.map((m) => ({
-            label: m.area,
-            value: m.score,
-            tone: scoreTone(m.score),
-            valueLabel: m.score === null ? m.level : `${m.score.toFixed(0)} · ${m.level}`,
-          })),
-          max: 100,
-          width: 520,
-          labelWidth: 220,
-          summary: 'Maturity by area, 0 to 100',
-        })}
-      />
+      <SvgChart model={maturityChart(result.maturity, 520)} />
       <h2>Roadmap</h2>
       {result.roadmap.length === 0 ? (
         <p className="cell-muted">

@@ -88,3 +88,23 @@ test('a report cancelled while the worker lays out its pages leaves no file, and
   expect(again).toMatchObject({ renderedIn: 'worker', path: join(saveDir, 'board.pdf') });
   expect(again.pages).toBeGreaterThan(10);
 });
+
+test('a second report waiting behind a cancelled one renders in a fresh worker', async ({ app }) => {
+  const { services, saveDir } = app;
+  await seedAssessedVendors(services, 30);
+  const first = new AbortController();
+  const cancelled = services.reports.export({ kind: 'board' }, join(saveDir, 'first.pdf'), {
+    signal: first.signal,
+    progress: (done: number) => {
+      if (done > 10 && done < 95) first.abort();
+    },
+  });
+  // Queued while the first renders.
+  const second = services.reports.export({ kind: 'board' }, join(saveDir, 'second.pdf'), {
+    signal: new AbortController().signal,
+    progress: () => {},
+  });
+  await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+  await expect(second).resolves.toMatchObject({ renderedIn: 'worker', path: join(saveDir, 'second.pdf') });
+  expect(readdirSync(saveDir).sort()).toEqual(['second.pdf']);
+});

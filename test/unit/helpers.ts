@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import { openAppCore } from '../../electron/ipc/app-core';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
 import type { ProgressEvent } from '../../electron/ipc/contract';
+import type { Desktop } from '../../electron/ipc/handlers';
 import type { VendorInput } from '../../electron/domain/vendor';
 
 const cleanups: (() => void)[] = [];
@@ -21,7 +22,9 @@ export function tempDir(): string {
 }
 
 /** Real services and dispatcher on a fresh data folder. */
-export function openApp(options: { actor?: string; dataDir?: string; now?: () => Date } = {}) {
+export function openApp(
+  options: { actor?: string; dataDir?: string; now?: () => Date; desktop?: Desktop } = {},
+) {
   const dataDir = options.dataDir ?? tempDir();
   const preferences = new Conf<Record<string, unknown>>({
     cwd: dataDir,
@@ -38,6 +41,7 @@ export function openApp(options: { actor?: string; dataDir?: string; now?: () =>
     isTrustedPageUrl: (url) => url.startsWith('app://vendor-risk/'),
     onProgress: (e) => progress.push(e),
     onInternalError: (_op, e) => internalErrors.push(e),
+    desktop: options.desktop,
   });
   cleanups.push(close);
   return { dataDir, services, handlers, dispatcher, progress, internalErrors, preferences };

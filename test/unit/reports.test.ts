@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, tempDir } from './helpers';
 import { assessedVendor, HOSTILE_NAME, LONG_TOKEN, NAMES } from './report-fixture';
@@ -80,7 +80,11 @@ describe('vendor assessment report', () => {
       } else {
         expect(text).toContain(name);
       }
-      if (name === '株式会社ロジテック') expect(fontsOf(out)).toContain('DroidSansFallback');
+      if (name === '株式会社ロジテック') {
+        expect(fontsOf(out)).toContain('DroidSansFallback');
+        // In the page header too, on every page.
+        for (const page of pdfPages(out)) expect(page).toContain(`Vendor assessment — ${name}`);
+      }
       // Nothing was fetched or embedded from the hostile name: no image, no passwd content.
       expect(pdf.includes('/Subtype /Image')).toBe(false);
       expect(pdf.includes('root:x:0:0')).toBe(false);
@@ -219,6 +223,35 @@ describe('report operations', () => {
     expect(exported).toMatchObject({ ok: false, error: { message: expect.stringContaining('--out FILE') } });
     const shown = await app.dispatcher.dispatch('reports.showInFolder', { path: '/etc/passwd' }, page);
     expect(shown.ok).toBe(false);
+    // With the app's save dialog (stood in for), the page's export saves where the dialog says,
+    // and only that file can be shown in the folder.
+    const dir = tempDir();
+    const shownFiles: string[] = [];
+    const desktopApp = openApp({
+      desktop: {
+        chooseSavePath: async (name) => join(dir, name),
+        showInFolder: (file) => void shownFiles.push(file),
+      },
+    });
+    const saved = await desktopApp.dispatcher.dispatch('reports.export', { target: { kind: 'board' } }, page);
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { saved: true, path: expect.stringMatching(/Board report/) },
+    });
+    const savedPath = (saved as { value: { path: string } }).value.path;
+    expect(
+      await desktopApp.dispatcher.dispatch('reports.showInFolder', { path: '/etc/passwd' }, page),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(shownFiles).toEqual([]);
+    expect(
+      await desktopApp.dispatcher.dispatch('reports.showInFolder', { path: savedPath }, page),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(shownFiles).toEqual([savedPath]);
     // From this process (the CLI) the same save works.
     const local = await app.dispatcher.call('reports.save', { target: { kind: 'board' }, path });
     expect(local).toMatchObject({ ok: true, value: { kind: 'board', path } });
@@ -292,5 +325,21 @@ describe('what a report may read', () => {
     const remote = { ...doc({ image: 'logo' }), images: { logo: 'https://example.com/logo.png' } };
     await expect(renderDocument(remote)).rejects.toThrow(/Access to URL denied/);
     await expect(renderDocument(doc({ text: HOSTILE_NAME }))).resolves.toMatchObject({ pages: 1 });
+    // A chart never loads an image, even one slipped into its SVG.
+    const { chart } = await import('../../electron/report/layout');
+    const png = join(tempDir(), 'secret.png');
+    writeFileSync(
+      png,
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
+    const svgNode = {
+      ...(chart({ width: 10, height: 10, summary: '', elements: [] }) as Record<string, unknown>),
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="${png}" width="10" height="10"/></svg>`,
+    };
+    const withSvg = await renderDocument(doc(svgNode));
+    expect(Buffer.from(withSvg.pdf).includes('/Subtype /Image')).toBe(false);
   });
 });
