@@ -55,6 +55,7 @@ const config: ForgeConfig = {
         { entry: 'electron/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
         { entry: 'electron/workers/device-reader.ts', config: 'vite.worker.config.mts', target: 'main' },
         { entry: 'electron/workers/report-renderer.ts', config: 'vite.report.config.mts', target: 'main' },
+        { entry: 'electron/workers/data-tasks.ts', config: 'vite.data.config.mts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.mts' }],
     }),

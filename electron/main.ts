@@ -39,6 +39,8 @@ import {
 import { openAppCore, type AppCore } from './ipc/app-core';
 import { preferencesFrom } from './domain/preferences';
 import { PREFERENCES_FILE } from './services/preferences';
+import { NO_JOB } from './services/context';
+import { setAsideDamagedPreferences, useSnapshotAsDatabase } from './storage/recovery';
 import { resolveDataDir, DATA_DIR_ENV } from './storage/data-dir';
 import { buildMenuTemplate } from './menu';
 import { AppError } from './domain/errors';
@@ -108,6 +110,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+// A damaged preferences file is moved aside before the store reads it (and would wipe it).
+const preferencesMovedTo = setAsideDamagedPreferences(dataDir);
 const preferencesStore = new Store<Record<string, unknown>>({
   name: PREFERENCES_FILE.name,
   cwd: dataDir,
@@ -132,22 +136,22 @@ function start(): void {
     }
   });
 
-  try {
-    core = openAppCore({
-      dataDir,
-      preferences: preferencesStore,
-      appVersion: app.getVersion(),
-      onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
-      isTrustedPageUrl: (url) => (devServerUrl ? sameOrigin(url, devServerUrl) : isAppUrl(url)),
-      onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
-      onInternalError: (operation, error) => console.error(`[${operation}]`, error),
-      desktop: { chooseSavePath: choosePdfPath, showInFolder: (file) => shell.showItemInFolder(file) },
-    });
-  } catch (error) {
-    fatal(error);
-    return;
-  }
+  core = openCore();
+  if (!core) return;
   nativeTheme.themeSource = preferencesFrom(preferencesStore.store).theme;
+  if (preferencesMovedTo)
+    void dialog.showMessageBox({
+      type: 'warning',
+      message: 'Your preferences file was damaged',
+      detail: `It was moved aside to ${preferencesMovedTo}; the app uses the default preferences.`,
+    });
+  // A snapshot a day while the app is used (checked soon after start, then every hour).
+  const daily = () =>
+    void core?.services.backups
+      .dailyIfDue(NO_JOB)
+      .catch((e: unknown) => console.error('[daily snapshot]', e));
+  setTimeout(daily, 30_000);
+  setInterval(daily, 60 * 60 * 1000);
   const { dispatcher } = core;
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(channelFor(name), (event, payload: unknown) =>
@@ -201,39 +205,118 @@ function createWindow(): void {
   void mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }
 
-/** The folder the last report was saved in (the next save dialog opens there). */
-let lastReportFolder: string | null = null;
+/**
+ * Opens the data folder, checking its integrity. A damaged database has been moved aside
+ * (never deleted): the user chooses between the newest snapshot, empty data, or quitting.
+ */
+function openCore(): AppCore | null {
+  const open = () =>
+    openAppCore({
+      dataDir,
+      preferences: preferencesStore,
+      appVersion: app.getVersion(),
+      checkIntegrity: true,
+      onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
+      isTrustedPageUrl: (url) => (devServerUrl ? sameOrigin(url, devServerUrl) : isAppUrl(url)),
+      onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
+      onInternalError: (operation, error) => console.error(`[${operation}]`, error),
+      desktop: {
+        chooseSavePath,
+        chooseOpenPath,
+        showInFolder: (file) => shell.showItemInFolder(file),
+      },
+    });
+  try {
+    return open();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'DATA_DAMAGED' || !error.details?.length) {
+      fatal(error);
+      return null;
+    }
+    const snapshot = error.details.find((d) => d.path === 'newestSnapshot')?.message ?? null;
+    const buttons = [...(snapshot ? ['Restore the newest snapshot'] : []), 'Start with empty data', 'Quit'];
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: APP_TITLE,
+      message: 'The data file was damaged',
+      detail: error.message,
+      buttons,
+      defaultId: 0,
+      cancelId: buttons.length - 1,
+    });
+    if (buttons[choice] === 'Quit') {
+      app.exit(1);
+      return null;
+    }
+    try {
+      if (buttons[choice] === 'Restore the newest snapshot') useSnapshotAsDatabase(dataDir, snapshot!);
+      return open();
+    } catch (again) {
+      fatal(again);
+      return null;
+    }
+  }
+}
 
-/** The save dialog for a PDF report; null when cancelled. */
-async function choosePdfPath(suggestedName: string): Promise<string | null> {
+/** The folder of the last file saved or opened (the next dialog opens there). */
+let lastFolder: string | null = null;
+
+/** What the file dialogs offer, by extension. */
+const FILE_KINDS: Record<string, { name: string; title: string }> = {
+  '.pdf': { name: 'PDF document', title: 'Save the PDF report' },
+  '.db': { name: 'Vendor Risk Desk backup', title: 'Back up to file' },
+};
+
+/** The save dialog for a file named like `suggestedName` (its extension is kept); null when cancelled. */
+async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  const ext = path.extname(suggestedName).toLowerCase();
+  const kind = FILE_KINDS[ext] ?? { name: 'File', title: 'Save' };
   const options: Electron.SaveDialogOptions = {
-    title: 'Save the PDF report',
-    defaultPath: path.join(lastReportFolder ?? app.getPath('documents'), suggestedName),
-    filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    title: kind.title,
+    defaultPath: path.join(lastFolder ?? app.getPath('documents'), suggestedName),
+    filters: [{ name: kind.name, extensions: [ext.slice(1)] }],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
   const chosen = mainWindow
     ? await dialog.showSaveDialog(mainWindow, options)
     : await dialog.showSaveDialog(options);
   if (chosen.canceled || !chosen.filePath) return null;
-  lastReportFolder = path.dirname(chosen.filePath);
-  if (/\.pdf$/i.test(chosen.filePath)) return chosen.filePath;
-  // The dialog checked the name as typed; the name with .pdf added may exist: ask before replacing it.
-  const withPdf = `${chosen.filePath}.pdf`;
-  if (existsSync(withPdf)) {
+  lastFolder = path.dirname(chosen.filePath);
+  if (chosen.filePath.toLowerCase().endsWith(ext)) return chosen.filePath;
+  // The dialog checked the name as typed; with the extension added it may exist: ask before replacing it.
+  const withExt = `${chosen.filePath}${ext}`;
+  if (existsSync(withExt)) {
     const ask: Electron.MessageBoxOptions = {
       type: 'question',
       buttons: ['Replace', 'Cancel'],
       defaultId: 1,
       cancelId: 1,
-      message: `${path.basename(withPdf)} already exists. Replace it?`,
+      message: `${path.basename(withExt)} already exists. Replace it?`,
     };
     const answer = mainWindow
       ? await dialog.showMessageBox(mainWindow, ask)
       : await dialog.showMessageBox(ask);
     if (answer.response !== 0) return null;
   }
-  return withPdf;
+  return withExt;
+}
+
+/** The open dialog for a file of this extension; null when cancelled. */
+async function chooseOpenPath(ext: string): Promise<string | null> {
+  const kind = FILE_KINDS[ext] ?? { name: 'File', title: 'Open' };
+  const options: Electron.OpenDialogOptions = {
+    title: ext === '.db' ? 'Restore from file' : kind.title,
+    defaultPath: lastFolder ?? app.getPath('documents'),
+    filters: [{ name: kind.name, extensions: [ext.slice(1)] }],
+    properties: ['openFile'],
+  };
+  const chosen = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  const [file] = chosen.filePaths;
+  if (chosen.canceled || !file) return null;
+  lastFolder = path.dirname(file);
+  return file;
 }
 
 function sameOrigin(url: string, other: string): boolean {

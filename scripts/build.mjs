@@ -10,6 +10,7 @@ const configs = [
   'vite.cli.config.mts',
   'vite.worker.config.mts',
   'vite.report.config.mts',
+  'vite.data.config.mts',
   'vite.renderer.config.mts',
 ];
 const started = Date.now();
@@ -17,5 +18,5 @@ for (const configFile of configs) {
   await build({ configFile, logLevel: 'warn', mode: 'production' });
 }
 console.log(
-  `build: main, preload, cli, import and report workers and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `build: main, preload, cli, import, report and data workers and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -12,6 +12,8 @@ import { score } from './score-commands';
 import { devicesExport, devicesFindings, devicesImport } from './device-commands';
 import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
 import { reportBoard, reportSelf, reportVendor } from './report-commands';
+import { auditExport, auditList, auditVerify } from './audit-commands';
+import { backupCreate, backupList, backupRestore } from './backup-commands';
 import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
@@ -47,6 +49,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   reportVendor,
   reportBoard,
   reportSelf,
+  auditVerify,
+  auditList,
+  auditExport,
+  backupCreate,
+  backupRestore,
+  backupList,
   demoLoad,
   info,
 ];

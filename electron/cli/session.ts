@@ -2,6 +2,7 @@ import type { ProgressEvent, OperationName, ResponseOf, Result } from '../ipc/co
 import { LOCAL_SENDER, type Dispatcher } from '../ipc/dispatch';
 import { openAppCore } from '../ipc/app-core';
 import { PREFERENCES_FILE, type KeyValueStore } from '../services/preferences';
+import { setAsideDamagedPreferences } from '../storage/recovery';
 
 /** An open data folder and the dispatcher over it; close it when done. */
 export interface Session {
@@ -54,6 +55,8 @@ export function request<K extends OperationName>(
 
 /** The preferences file the app's electron-store uses (same folder, same name). */
 async function openPreferences(dataDir: string): Promise<KeyValueStore> {
+  // A damaged file is moved aside (conf would otherwise wipe it) and defaults are used.
+  setAsideDamagedPreferences(dataDir);
   const { default: Conf } = await import('conf');
   return lazyStore(
     () =>

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'comment',
   'sign-off',
   'reopen',
+  'restore',
 ] as const;
 
 /** One entry of the audit trail: who changed what, when, from what to what. */
@@ -60,4 +61,54 @@ export function changedFields(before: unknown, after: unknown): string[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const IsoDateOrTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'Use a date like 2026-11-24 (or an ISO date and time)');
+
+/** Which audit entries to show: by vendor, entity, user, action and date, a page at a time. */
+export const AuditQuerySchema = z
+  .object({
+    vendorId: z.string().uuid('Not a vendor id').optional(),
+    entities: z.array(z.enum(AUDIT_ENTITIES)).max(AUDIT_ENTITIES.length).default([]),
+    actions: z.array(z.enum(AUDIT_ACTIONS)).max(AUDIT_ACTIONS.length).default([]),
+    actor: z.string().trim().min(1).max(200).optional(),
+    /** From this date (inclusive) … */
+    from: IsoDateOrTime.optional(),
+    /** … to this date (inclusive, the whole day). */
+    to: IsoDateOrTime.optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).max(100_000_000).default(0),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** One field that changed, before and after, as readable text. */
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** The fields that differ between before and after, as text a person can read (a readable diff). */
+export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
+  const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+  // A record created or deleted: each of its fields against nothing.
+  if (before === null && isRecord(after)) return fieldChanges({}, after);
+  if (after === null && isRecord(before)) return fieldChanges(before, {});
+  if (!isRecord(before) || !isRecord(after)) {
+    if (JSON.stringify(before) === JSON.stringify(after)) return [];
+    return [
+      {
+        field: '(value)',
+        before: before === null ? '—' : show(before),
+        after: after === null ? '—' : show(after),
+      },
+    ];
+  }
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => ({ field: k, before: show(before[k]), after: show(after[k]) }));
 }

@@ -12,7 +12,11 @@ import {
   VendorListItemSchema,
   VendorListQuerySchema,
 } from '../domain/vendor-list';
-import { AuditEntrySchema } from '../domain/audit';
+import { AuditEntrySchema, AuditQuerySchema } from '../domain/audit';
+import { CHAIN_PROBLEM_KINDS } from '../domain/audit-chain';
+
+/** An audit export: the list's filters, without paging. */
+const AuditExportQuerySchema = AuditQuerySchema.omit({ limit: true, offset: true });
 import { PreferencesPatchSchema, PreferencesSchema } from '../domain/preferences';
 import { QuestionnaireSchema, EVIDENCE_KINDS } from '../domain/questionnaire';
 import { StoredAnswerSchema } from '../domain/answer';
@@ -30,6 +34,7 @@ import { PortfolioSummarySchema } from '../domain/portfolio';
 import { DecisionInputSchema, DecisionSchema } from '../domain/decision';
 import { DEVICE_OPS } from '../domain/device-api';
 import { REPORT_OPS } from '../domain/report-api';
+import { BACKUP_OPS } from '../domain/backups';
 import {
   ClauseMatrixSchema,
   ClauseSchema,
@@ -336,6 +341,57 @@ export const contract = {
   'devices.exportCsv': op(DEVICE_OPS.exportCsv.request, DEVICE_OPS.exportCsv.response),
   'devices.getSettings': op(DEVICE_OPS.getSettings.request, DEVICE_OPS.getSettings.response),
   'devices.setSettings': op(DEVICE_OPS.setSettings.request, DEVICE_OPS.setSettings.response),
+  'audit.list': op(
+    AuditQuerySchema,
+    z.object({
+      items: z.array(
+        AuditEntrySchema.extend({
+          hash: z.string().nullable(),
+          changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+        }),
+      ),
+      total: z.number().int(),
+    }),
+  ),
+  'audit.verify': op(
+    z
+      .object({
+        jobId: JobIdSchema.optional(),
+        expectedHead: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, 'A head hash is 64 hexadecimal digits')
+          .optional(),
+      })
+      .strict(),
+    z.object({
+      ok: z.boolean(),
+      entries: z.number().int(),
+      head: z.string(),
+      problem: z
+        .object({ id: z.number().int(), kind: z.enum(CHAIN_PROBLEM_KINDS), message: z.string() })
+        .nullable(),
+      ranIn: z.enum(['worker', 'main']),
+    }),
+    true,
+  ),
+  'audit.exportCsv': op(AuditExportQuerySchema, z.object({ csv: z.string(), rows: z.number().int() })),
+  'audit.exportJson': op(AuditExportQuerySchema, z.object({ json: z.string(), rows: z.number().int() })),
+  'backups.list': op(BACKUP_OPS.list.request, BACKUP_OPS.list.response),
+  'backups.setSettings': op(BACKUP_OPS.setSettings.request, BACKUP_OPS.setSettings.response),
+  'backups.snapshot': op(BACKUP_OPS.snapshot.request, BACKUP_OPS.snapshot.response, true),
+  'backups.saveAs': op(BACKUP_OPS.saveAs.request, BACKUP_OPS.saveAs.response, true),
+  'backups.save': op(BACKUP_OPS.save.request, BACKUP_OPS.save.response, true, true),
+  'backups.restoreSnapshot': op(
+    BACKUP_OPS.restoreSnapshot.request,
+    BACKUP_OPS.restoreSnapshot.response,
+    true,
+  ),
+  'backups.restoreFromFile': op(
+    BACKUP_OPS.restoreFromFile.request,
+    BACKUP_OPS.restoreFromFile.response,
+    true,
+  ),
+  'backups.restorePath': op(BACKUP_OPS.restorePath.request, BACKUP_OPS.restorePath.response, true, true),
   'reports.export': op(REPORT_OPS.export.request, REPORT_OPS.export.response, true),
   'reports.save': op(REPORT_OPS.save.request, REPORT_OPS.save.response, true, true),
   'reports.showInFolder': op(REPORT_OPS.showInFolder.request, REPORT_OPS.showInFolder.response),

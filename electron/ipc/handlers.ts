@@ -2,7 +2,7 @@ import type { OperationName, ParsedRequestOf, ResponseOf } from './contract';
 import type { AppServices } from '../services/services';
 import type { JobContext } from '../services/context';
 import type { Preferences } from '../domain/preferences';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadBuiltinQuestionnaires } from '../services/builtin-questionnaires';
 import { AppError } from '../domain/errors';
 
@@ -16,8 +16,10 @@ export type Handlers = {
 
 /** What only the desktop app can do for an operation: native dialogs and the file manager. */
 export interface Desktop {
-  /** Asks where to save a file, offering a name; null when the user cancels. */
+  /** Asks where to save a file, offering a name (its extension says what kind of file); null when cancelled. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Asks which file to open, of the kind the extension says ('.db': a backup); null when cancelled. */
+  chooseOpenPath(extension: string): Promise<string | null>;
   /** Shows a file in the system's file manager. */
   showInFolder(path: string): void;
 }
@@ -33,7 +35,7 @@ export function createHandlers(
   const needsApp = () =>
     new AppError(
       'INVALID_INPUT',
-      'Saving a report with a save dialog needs the app; on the command line use: vendor-risk report … --out FILE',
+      'This needs the app’s file dialogs; on the command line name the file: vendor-risk report … --out FILE, vendor-risk backup create --out FILE, vendor-risk backup restore FILE',
     );
   return {
     'app.info': () => ({
@@ -59,8 +61,11 @@ export function createHandlers(
     },
     'questionnaires.validate': ({ content, format, id, extensions }) =>
       services.questionnaires.validate(content, format, { id, extensions }),
-    'questionnaires.import': async ({ content, format, id, extensions }) => {
+    'questionnaires.import': async ({ content, format, id, extensions }, job) => {
       await loadBuiltinQuestionnaires();
+      // Checked first (an invalid file is refused without a snapshot), then a snapshot, then the import.
+      services.questionnaires.validate(content, format, { id, extensions });
+      await services.backups.snapshot('import', job);
       return services.questionnaires.import(content, format, { id, extensions });
     },
     'assessments.start': async ({ vendorId, questionnaireIds }) => {
@@ -97,7 +102,12 @@ export function createHandlers(
     'clauses.matrix': ({ needsReview }) => services.clauses.matrix(needsReview),
     'clauses.exportCsv': ({ needsReview }) => services.clauses.exportCsv(needsReview),
     'devices.preview': ({ jobId: _jobId, ...input }, job) => services.devices.preview(input, job),
-    'devices.apply': ({ token }) => services.devices.apply(token),
+    // Every import is preceded by a snapshot, so it can be undone by a restore.
+    'devices.apply': async ({ token }, job) => {
+      services.devices.checkToken(token);
+      await services.backups.snapshot('import', job);
+      return services.devices.apply(token);
+    },
     'devices.discard': ({ token }) => services.devices.discard(token),
     'devices.errorsCsv': ({ token }) => ({ csv: services.devices.errorsCsv(token) }),
     'devices.list': (query) => services.devices.list(query),
@@ -109,6 +119,30 @@ export function createHandlers(
     'devices.exportCsv': () => services.devices.exportCsv(),
     'devices.getSettings': () => services.devices.settings(),
     'devices.setSettings': (s) => services.devices.setSettings(s),
+    'audit.list': (query) => services.audit.list(query),
+    'audit.verify': ({ expectedHead }, job) => services.audit.verify(job, expectedHead),
+    'audit.exportCsv': (query) => services.audit.exportCsv(query),
+    'audit.exportJson': (query) => services.audit.exportJson(query),
+    'backups.list': () => services.backups.list(),
+    'backups.setSettings': (settings) => services.backups.setSettings(settings),
+    'backups.snapshot': (_request, job) => services.backups.snapshot('manual', job),
+    'backups.saveAs': async (_request, job) => {
+      if (!desktop) throw needsApp();
+      const day = new Date().toISOString().slice(0, 10);
+      const path = await desktop.chooseSavePath(`Vendor Risk Desk backup ${day}.db`);
+      if (!path) return { saved: false };
+      return { saved: true, ...(await services.backups.saveAs(path, job)) };
+    },
+    'backups.save': ({ path }, job) => services.backups.saveAs(path, job),
+    'backups.restoreSnapshot': ({ file }, job) =>
+      services.backups.restore(join(services.backups.list().dir, file), job),
+    'backups.restoreFromFile': async (_request, job) => {
+      if (!desktop) throw needsApp();
+      const path = await desktop.chooseOpenPath('.db');
+      if (!path) return { restored: false };
+      return { restored: true, ...(await services.backups.restore(path, job)) };
+    },
+    'backups.restorePath': ({ path }, job) => services.backups.restore(resolve(path), job),
     'reports.export': async ({ target }, job) => {
       if (!desktop) throw needsApp();
       const path = await desktop.chooseSavePath(services.reports.suggestedName(target));

@@ -327,6 +327,11 @@ export function createDeviceService(ctx: ServiceContext) {
     },
 
     /** Writes a previewed import in one transaction, saves the source's mapping, records the import. */
+    /** Throws unless a preview with this token is waiting to be applied. */
+    checkToken(token: string): void {
+      if (!pending.has(token)) throw new AppError('NOT_FOUND', 'That preview is gone; read the file again');
+    },
+
     apply(token: string): {
       importId: string;
       added: number;

@@ -12,6 +12,8 @@ import { createClauseService } from './clauses';
 import { createDeviceService } from './devices';
 import { loadDemoPortfolio } from './demo';
 import { createReportService } from './reports';
+import { createAuditService } from './audit';
+import { createBackupService } from './backups';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
 
@@ -21,6 +23,8 @@ export interface ServicesOptions {
   appVersion: string;
   /** Overrides who is recorded as acting (CLI --user); otherwise preferences, then the OS user. */
   actorOverride?: string;
+  /** Check the database's integrity on opening (the app at start; the CLI skips it to start fast). */
+  checkIntegrity?: boolean;
   now?: () => Date;
 }
 
@@ -37,6 +41,8 @@ export interface AppServices {
   clauses: ReturnType<typeof createClauseService>;
   devices: ReturnType<typeof createDeviceService>;
   reports: ReturnType<typeof createReportService>;
+  audit: ReturnType<typeof createAuditService>;
+  backups: ReturnType<typeof createBackupService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -46,7 +52,7 @@ export interface AppServices {
 
 /** Opens a data folder and creates its services. */
 export function createServices(options: ServicesOptions): AppServices {
-  const storage = openStorage(options.dataDir);
+  const storage = openStorage(options.dataDir, { checkIntegrity: options.checkIntegrity });
   const preferences = createPreferencesService(options.preferences);
   const ctx: ServiceContext = {
     storage,
@@ -84,6 +90,8 @@ export function createServices(options: ServicesOptions): AppServices {
     clauses,
     devices,
     reports,
+    audit: createAuditService(ctx),
+    backups: createBackupService(ctx),
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

@@ -1,5 +1,6 @@
 import type { Database } from './database';
-import type { AuditEntry, NewAuditEntry } from '../domain/audit';
+import type { AuditEntry, AuditQuery, NewAuditEntry } from '../domain/audit';
+import { auditHash, GENESIS_HASH, type ChainEntry } from '../domain/audit-chain';
 
 interface AuditRow {
   id: number;
@@ -10,49 +11,132 @@ interface AuditRow {
   action: string;
   before_json: string | null;
   after_json: string | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
-/** The audit trail in SQLite. Entries are only ever appended. */
+/** The audit trail in SQLite. Entries are only ever appended, each sealed into the hash chain. */
 export interface AuditRepo {
+  /** Appends an entry (inside the caller's transaction: the chain needs the newest entry to stay newest). */
   append(entry: NewAuditEntry): number;
   listFor(entity: AuditEntry['entity'], entityId: string, limit: number): AuditEntry[];
+  /** Entries matching a query, newest first, a page at a time, with the total. */
+  query(q: AuditQuery): { items: (AuditEntry & { hash: string | null })[]; total: number };
+  /** Every entry matching a query, oldest first, as stored (for exports). */
+  iterateChain(q?: Partial<AuditQuery>): Iterable<ChainEntry>;
   count(): number;
+}
+
+const toEntry = (r: AuditRow): AuditEntry & { hash: string | null } => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  entity: r.entity as AuditEntry['entity'],
+  entityId: r.entity_id,
+  action: r.action as AuditEntry['action'],
+  before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
+  after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
+  hash: r.hash,
+});
+
+const toChain = (r: AuditRow): ChainEntry => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  entity: r.entity,
+  entityId: r.entity_id,
+  action: r.action,
+  beforeJson: r.before_json,
+  afterJson: r.after_json,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/** The WHERE clause and parameters of a query (every value bound, none spliced in). */
+function where(q: Partial<AuditQuery>): { sql: string; params: (string | number)[] } {
+  const parts: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.vendorId) {
+    // The vendor itself, or anything recorded with its id (assessments, clauses, decisions …).
+    parts.push('(entity_id = ? OR instr(after_json, ?) > 0 OR instr(before_json, ?) > 0)');
+    const marker = `"vendorId":${JSON.stringify(q.vendorId)}`;
+    params.push(q.vendorId, marker, marker);
+  }
+  if (q.entities?.length) {
+    parts.push(`entity IN (${q.entities.map(() => '?').join(', ')})`);
+    params.push(...q.entities);
+  }
+  if (q.actions?.length) {
+    parts.push(`action IN (${q.actions.map(() => '?').join(', ')})`);
+    params.push(...q.actions);
+  }
+  if (q.actor) {
+    parts.push('actor = ?');
+    params.push(q.actor);
+  }
+  if (q.from) {
+    parts.push('at >= ?');
+    params.push(q.from);
+  }
+  if (q.to) {
+    // An ISO date as the end includes that whole day.
+    parts.push('at < ?');
+    params.push(q.to.length === 10 ? `${q.to}T24` : q.to);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
 /** Creates the audit repository over an open database. */
 export function createAuditRepo(db: Database): AuditRepo {
   const insert = db.sqlite.prepare(
-    'INSERT INTO audit_log (at, actor, entity, entity_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const last = db.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const listStmt = db.sqlite.prepare(
     'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?',
   );
   const countStmt = db.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log');
   return {
     append(e) {
-      const result = insert.run(
-        e.at,
-        e.actor,
-        e.entity,
-        e.entityId,
-        e.action,
-        e.before === null ? null : JSON.stringify(e.before),
-        e.after === null ? null : JSON.stringify(e.after),
+      const beforeJson = e.before === null ? null : JSON.stringify(e.before);
+      const afterJson = e.after === null ? null : JSON.stringify(e.after);
+      const newest = last.get() as { id: number; hash: string | null } | undefined;
+      const id = (newest?.id ?? 0) + 1;
+      const prevHash = newest?.hash ?? GENESIS_HASH;
+      const hash = auditHash(
+        {
+          id,
+          at: e.at,
+          actor: e.actor,
+          entity: e.entity,
+          entityId: e.entityId,
+          action: e.action,
+          beforeJson,
+          afterJson,
+        },
+        prevHash,
       );
-      return Number(result.lastInsertRowid);
+      insert.run(id, e.at, e.actor, e.entity, e.entityId, e.action, beforeJson, afterJson, prevHash, hash);
+      return id;
     },
     listFor(entity, entityId, limit) {
-      const rows = listStmt.all(entity, entityId, limit) as unknown as AuditRow[];
-      return rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        actor: r.actor,
-        entity: r.entity as AuditEntry['entity'],
-        entityId: r.entity_id,
-        action: r.action as AuditEntry['action'],
-        before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
-        after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
-      }));
+      return (listStmt.all(entity, entityId, limit) as unknown as AuditRow[]).map(toEntry);
+    },
+    query(q) {
+      const w = where(q);
+      const total = Number(
+        (db.sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log ${w.sql}`).get(...w.params) as { n: number })
+          .n,
+      );
+      const rows = db.sqlite
+        .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+        .all(...w.params, q.limit, q.offset) as unknown as AuditRow[];
+      return { items: rows.map(toEntry), total };
+    },
+    *iterateChain(q = {}) {
+      const w = where(q);
+      const stmt = db.sqlite.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id`);
+      for (const row of stmt.iterate(...w.params) as Iterable<AuditRow>) yield toChain(row);
     },
     count() {
       return Number((countStmt.get() as { n: number }).n);

@@ -1,7 +1,9 @@
+import * as sqliteModule from 'node:sqlite';
 import { DatabaseSync } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors';
+import { BACKUP_DIR, snapshotName, SNAPSHOT_PATTERN } from '../domain/backups';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { foldForSearch } from '../domain/search';
 
@@ -15,7 +17,20 @@ export interface Database {
   transaction<T>(fn: () => T): T;
   /** The schema version recorded in the file. */
   schemaVersion(): number;
+  /**
+   * Copies the database to `path`, a batch of pages at a time between which other work
+   * runs; `onStep` may throw to stop (the copy is then incomplete).
+   */
+  backupTo(path: string, onStep?: () => void): Promise<void>;
+  /** Replaces the whole database with the one at `path` in place (open statements stay valid), then migrates it. */
+  restoreFrom(path: string): Promise<void>;
   close(): void;
+}
+
+/** Where a damaged data file was moved, for the message that says so. */
+export interface DamagedData {
+  movedTo: string;
+  newestSnapshot: string | null;
 }
 
 /**
@@ -23,19 +38,55 @@ export interface Database {
  * app and the CLI can share one data folder, pending migrations applied. A file written
  * by a newer version is refused, not opened.
  */
-export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Database {
+export interface OpenOptions {
+  /** Run SQLite's quick integrity check first (the app at start; the CLI skips it to start fast). */
+  checkIntegrity?: boolean;
+  migrations?: readonly Migration[];
+}
+
+export function openDatabase(dataDir: string, options: OpenOptions = {}): Database {
+  const migrations = options.migrations ?? MIGRATIONS;
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
   let sqlite: DatabaseSync;
+  let damage: string | null = null;
   try {
     sqlite = new DatabaseSync(path);
     // The busy timeout first (the constructor option is ignored before Node 22.16), so
     // the app and the CLI wait for each other instead of failing.
     sqlite.exec('PRAGMA busy_timeout = 5000');
     sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+    if (options.checkIntegrity) {
+      const check = (sqlite.prepare('PRAGMA quick_check').all() as { quick_check: string }[]).map(
+        (r) => r.quick_check,
+      );
+      if (check.join() !== 'ok') {
+        damage = check.slice(0, 3).join('; ');
+        sqlite.close();
+      }
+    }
   } catch (error) {
-    throw new AppError('DATA_DAMAGED', `The data file ${path} cannot be opened: ${messageOf(error)}`);
+    closeQuietly(sqlite!);
+    // Only a file that is not a database, or a corrupt one, is moved aside: a busy one is not damaged.
+    if (!/not a database|malformed|corrupt/i.test(messageOf(error)))
+      throw new AppError('DATA_DAMAGED', `The data file ${path} cannot be opened: ${messageOf(error)}`);
+    damage = messageOf(error);
   }
+  if (damage !== null) {
+    const moved = moveAside(dataDir);
+    throw new AppError(
+      'DATA_DAMAGED',
+      `The data file was damaged (${damage}) and was moved aside to ${moved.movedTo}; nothing was deleted. ` +
+        (moved.newestSnapshot
+          ? `The newest snapshot is ${moved.newestSnapshot}: restore it (vendor-risk backup restore FILE), or start again with an empty data folder.`
+          : 'There is no snapshot to restore; starting again gives an empty data folder.'),
+      [
+        { path: 'movedTo', message: moved.movedTo },
+        ...(moved.newestSnapshot ? [{ path: 'newestSnapshot', message: moved.newestSnapshot }] : []),
+      ],
+    );
+  }
+  sqlite = sqlite!;
   sqlite.function('vr_fold', { deterministic: true }, (value) => foldForSearch(String(value ?? '')));
 
   let depth = 0;
@@ -57,9 +108,36 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   const schemaVersion = () =>
     Number((sqlite.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
 
-  const db: Database = { sqlite, path, transaction, schemaVersion, close: () => sqlite.close() };
+  const backupTo = async (out: string, onStep?: () => void): Promise<void> => {
+    // node:sqlite's online backup (Node 22.16+) copies in batches; older Node copies at once.
+    if (typeof sqliteModule.backup !== 'function') {
+      sqlite.prepare('VACUUM INTO ?').run(out);
+      return;
+    }
+    await sqliteModule.backup(sqlite, out, { rate: 256, progress: () => onStep?.() });
+  };
+  const restoreFrom = async (source: string): Promise<void> => {
+    const from = new DatabaseSync(source, { readOnly: true });
+    try {
+      if (typeof sqliteModule.backup === 'function') await sqliteModule.backup(from, path, { rate: 256 });
+      else throw new AppError('INVALID_INPUT', 'Restoring needs Node 22.16 or newer');
+    } finally {
+      from.close();
+    }
+    migrate(db, migrations, dataDir);
+  };
+
+  const db: Database = {
+    sqlite,
+    path,
+    transaction,
+    schemaVersion,
+    backupTo,
+    restoreFrom,
+    close: () => sqlite.close(),
+  };
   try {
-    migrate(db, migrations);
+    migrate(db, migrations, dataDir);
   } catch (error) {
     sqlite.close();
     throw error;
@@ -67,7 +145,25 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   return db;
 }
 
-function migrate(db: Database, migrations: readonly Migration[]): void {
+/** Moves a damaged database (and its WAL files) aside, never deleting it; names the newest snapshot. */
+function moveAside(dataDir: string): DamagedData {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+  const movedTo = join(dataDir, `${DATABASE_FILE}.damaged-${stamp}`);
+  for (const suffix of ['', '-wal', '-shm']) {
+    const from = join(dataDir, DATABASE_FILE + suffix);
+    if (existsSync(from)) renameSync(from, movedTo + suffix);
+  }
+  const dir = join(dataDir, BACKUP_DIR);
+  const newest = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => SNAPSHOT_PATTERN.test(f))
+        .sort()
+        .at(-1)
+    : undefined;
+  return { movedTo, newestSnapshot: newest ? join(dir, newest) : null };
+}
+
+function migrate(db: Database, migrations: readonly Migration[], dataDir: string): void {
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const current = db.schemaVersion();
   if (current > latest) {
@@ -75,6 +171,13 @@ function migrate(db: Database, migrations: readonly Migration[]): void {
       'DATA_TOO_NEW',
       `The data in ${db.path} was written by a newer version of Vendor Risk Desk (schema ${current}; this version knows ${latest}). Update the app to open it.`,
     );
+  }
+  if (current > 0 && current < latest) {
+    // Data from an earlier version: a snapshot first, so a failed or regretted upgrade can be undone.
+    const dir = join(dataDir, BACKUP_DIR);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, snapshotName(new Date(), 'migration', readdirSync(dir)));
+    db.sqlite.prepare('VACUUM INTO ?').run(file);
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
@@ -85,6 +188,7 @@ function migrate(db: Database, migrations: readonly Migration[]): void {
         'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
       );
       db.sqlite.exec(migration.sql);
+      migration.run?.(db.sqlite);
       db.sqlite
         .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
         .run(migration.version, migration.name, new Date().toISOString());
@@ -98,3 +202,11 @@ function messageOf(error: unknown): string {
 }
 
 export { LATEST_SCHEMA_VERSION };
+
+function closeQuietly(sqlite: DatabaseSync | undefined): void {
+  try {
+    if (sqlite?.isOpen) sqlite.close();
+  } catch {
+    // Already closed, or never opened: nothing to release.
+  }
+}

@@ -1,8 +1,13 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { auditHash, GENESIS_HASH } from '../domain/audit-chain';
+
 /** Numbered schema migrations; each runs once, in a transaction, and is recorded. */
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL alone cannot do, run after `sql` in the same transaction. */
+  run?(sqlite: DatabaseSync): void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -329,7 +334,50 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN DELETE FROM vendor_standings; END;
     `,
   },
+  {
+    version: 8,
+    name: 'audit hash chain',
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+      ALTER TABLE audit_log ADD COLUMN hash TEXT;
+    `,
+    // Entries recorded before the chain existed are sealed now, in id order.
+    run(sqlite) {
+      const update = sqlite.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+      let prev = GENESIS_HASH;
+      for (const row of sqlite
+        .prepare('SELECT * FROM audit_log ORDER BY id')
+        .iterate() as Iterable<AuditRowText>) {
+        const hash = auditHash(
+          {
+            id: row.id,
+            at: row.at,
+            actor: row.actor,
+            entity: row.entity,
+            entityId: row.entity_id,
+            action: row.action,
+            beforeJson: row.before_json,
+            afterJson: row.after_json,
+          },
+          prev,
+        );
+        update.run(prev, hash, row.id);
+        prev = hash;
+      }
+    },
+  },
 ];
+
+interface AuditRowText {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+}
 
 /** The schema version this build writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

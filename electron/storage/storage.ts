@@ -1,4 +1,4 @@
-import { openDatabase, type Database } from './database';
+import { openDatabase, type Database, type OpenOptions } from './database';
 import { createVendorRepo, type VendorRepo } from './vendor-repo';
 import { createAuditRepo, type AuditRepo } from './audit-repo';
 import { createQuestionnaireRepo, type QuestionnaireRepo } from './questionnaire-repo';
@@ -25,12 +25,14 @@ export interface Storage {
   readonly devices: DeviceRepo;
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
+  backupTo: Database['backupTo'];
+  restoreFrom: Database['restoreFrom'];
   close(): void;
 }
 
 /** Opens the storage of a data folder. */
-export function openStorage(dataDir: string): Storage {
-  const db: Database = openDatabase(dataDir);
+export function openStorage(dataDir: string, options: OpenOptions = {}): Storage {
+  const db: Database = openDatabase(dataDir, options);
   return {
     dataDir,
     vendors: createVendorRepo(db),
@@ -45,6 +47,8 @@ export function openStorage(dataDir: string): Storage {
     devices: createDeviceRepo(db),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
+    backupTo: db.backupTo,
+    restoreFrom: db.restoreFrom,
     close: db.close,
   };
 }

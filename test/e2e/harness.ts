@@ -31,6 +31,8 @@ export interface AppHarness {
   menu(command: MenuCommand): Promise<void>;
   /** The app's save dialog, stood in for: what it offered, and what it answers (a path in `saveDir`, or cancel). */
   saveDialog: { offered: string[]; answer: 'save' | 'cancel' };
+  /** The app's open dialog, stood in for: the file it answers (null: cancel). */
+  openDialog: { answer: string | null };
   /** Where the stand-in save dialog saves. */
   saveDir: string;
   /** Files "Show in folder" was asked to show. */
@@ -49,6 +51,7 @@ export const test = base.extend<{ app: AppHarness }>({
     const saveDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-saved-'));
     const saveDialog: AppHarness['saveDialog'] = { offered: [], answer: 'save' };
     const shownInFolder: string[] = [];
+    const openDialog: AppHarness['openDialog'] = { answer: null };
     const { services, dispatcher, close } = openAppCore({
       dataDir,
       preferences,
@@ -64,6 +67,7 @@ export const test = base.extend<{ app: AppHarness }>({
           saveDialog.offered.push(name);
           return saveDialog.answer === 'save' ? join(saveDir, name) : null;
         },
+        chooseOpenPath: async () => openDialog.answer,
         showInFolder: (path) => void shownInFolder.push(path),
       },
     });
@@ -122,6 +126,7 @@ export const test = base.extend<{ app: AppHarness }>({
         await page.evaluate((c) => window.__vendorRiskEmit?.('menu', c), command);
       },
       saveDialog,
+      openDialog,
       saveDir,
       shownInFolder,
     };

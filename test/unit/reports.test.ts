@@ -230,6 +230,7 @@ describe('report operations', () => {
     const desktopApp = openApp({
       desktop: {
         chooseSavePath: async (name) => join(dir, name),
+        chooseOpenPath: async () => null,
         showInFolder: (file) => void shownFiles.push(file),
       },
     });

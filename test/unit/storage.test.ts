@@ -59,7 +59,7 @@ describe('database', () => {
         sql: 'CREATE TABLE half_done (x); SELECT * FROM no_such_table;',
       },
     ];
-    expect(() => openDatabase(dir, broken)).toThrow(/no_such_table/);
+    expect(() => openDatabase(dir, { migrations: broken })).toThrow(/no_such_table/);
     const db = openDatabase(dir);
     expect(db.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     expect(

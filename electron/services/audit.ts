@@ -1,0 +1,101 @@
+/**
+ * The audit trail: browsing it, proving it untouched (the hash chain), and exporting it
+ * with the chain so a third party can check it too.
+ */
+import { join } from 'node:path';
+import { fieldChanges, type AuditQuery } from '../domain/audit';
+import type { ChainVerdict } from '../domain/audit-chain';
+import { toCsv } from '../domain/csv';
+import { DATABASE_FILE } from '../storage/database';
+import type { JobContext, ServiceContext } from './context';
+import { runFileTaskOffThread } from './off-thread';
+
+/** At most this many entries go into one export (a larger trail is exported by date range). */
+export const AUDIT_EXPORT_LIMIT = 200_000;
+
+/** The audit service over the app's storage. */
+export function createAuditService(ctx: ServiceContext) {
+  const { storage } = ctx;
+  const dbPath = () => join(storage.dataDir, DATABASE_FILE);
+
+  return {
+    /** A page of entries, newest first, each with its readable changes. */
+    list(q: AuditQuery) {
+      const { items, total } = storage.audit.query(q);
+      return { total, items: items.map((e) => ({ ...e, changes: fieldChanges(e.before, e.after) })) };
+    },
+
+    /** Walks the whole chain (in the data worker when built) and names the first break. */
+    async verify(
+      job: JobContext,
+      expectedHead?: string,
+    ): Promise<ChainVerdict & { ranIn: 'worker' | 'main' }> {
+      job.progress(0, 1, 'Checking every audit entry');
+      const { value, ranIn } = await runFileTaskOffThread<ChainVerdict>(
+        { kind: 'verify', dbPath: dbPath(), expectedHead },
+        job,
+        'The check was cancelled',
+      );
+      job.progress(1, 1, value.ok ? 'The audit trail is intact' : 'The audit trail was changed');
+      return { ...value, ranIn };
+    },
+
+    /** Matching entries, oldest first, as CSV (formula-safe) with each entry's hashes. */
+    exportCsv(q: Partial<AuditQuery>): { csv: string; rows: number } {
+      const rows: string[][] = [];
+      for (const e of storage.audit.iterateChain(q)) {
+        if (rows.length >= AUDIT_EXPORT_LIMIT) break;
+        rows.push([
+          String(e.id),
+          e.at,
+          e.actor,
+          e.entity,
+          e.entityId ?? '',
+          e.action,
+          e.beforeJson ?? '',
+          e.afterJson ?? '',
+          e.prevHash ?? '',
+          e.hash ?? '',
+        ]);
+      }
+      return {
+        csv: toCsv(
+          ['ID', 'At', 'Actor', 'Entity', 'Entity ID', 'Action', 'Before', 'After', 'Previous hash', 'Hash'],
+          rows,
+        ),
+        rows: rows.length,
+      };
+    },
+
+    /**
+     * Matching entries, oldest first, as JSON with the stored text and both hashes of each:
+     * with the formula in docs/security.md anyone can recompute the chain.
+     */
+    exportJson(q: Partial<AuditQuery>): { json: string; rows: number } {
+      const entries = [];
+      for (const e of storage.audit.iterateChain(q)) {
+        if (entries.length >= AUDIT_EXPORT_LIMIT) break;
+        entries.push(e);
+      }
+      const json = JSON.stringify(
+        {
+          format: 'vendor-risk-audit/1',
+          exportedAt: ctx.now().toISOString(),
+          hash: 'sha256_hex(JSON.stringify([id, at, actor, entity, entityId, action, beforeJson, afterJson, prevHash]))',
+          genesis: '0'.repeat(64),
+          filtered: isFiltered(q),
+          entries,
+        },
+        null,
+        2,
+      );
+      return { json, rows: entries.length };
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;
+
+function isFiltered(q: Partial<AuditQuery>): boolean {
+  return Boolean(q.vendorId || q.actor || q.from || q.to || q.entities?.length || q.actions?.length);
+}

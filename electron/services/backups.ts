@@ -1,0 +1,206 @@
+/**
+ * Backups: snapshots of the database in `<data folder>/backups/` (before imports, daily
+ * while the app is used, on request; the storage layer takes one before migrations),
+ * copies to a file the user chooses, and restores that check the file first and keep the
+ * current data as a snapshot. Copies use SQLite's online backup, a few pages at a time,
+ * so the app stays responsive while they run.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../domain/errors';
+import type { ChainVerdict } from '../domain/audit-chain';
+import { BACKUP_DIR, snapshotName, SNAPSHOT_PATTERN, type SnapshotReason } from '../domain/backups';
+import { LATEST_SCHEMA_VERSION } from '../storage/database';
+import { recordAudit, type JobContext, type ServiceContext } from './context';
+import { runFileTaskOffThread } from './off-thread';
+
+const SETTINGS_KEY = 'backups';
+export const BackupSettingsSchema = z
+  .object({ keep: z.number().int().min(1, 'Keep at least one snapshot').max(365) })
+  .strict();
+export type BackupSettings = z.infer<typeof BackupSettingsSchema>;
+const DEFAULT_SETTINGS: BackupSettings = { keep: 10 };
+/** A daily snapshot is due when the newest snapshot is older than this. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Snapshot {
+  file: string;
+  path: string;
+  at: string;
+  reason: string;
+  bytes: number;
+}
+
+/** What a file to restore holds, once checked. */
+export interface BackupInspection {
+  integrity: string;
+  schemaVersion: number;
+  audit: ChainVerdict | null;
+  vendors: number | null;
+}
+
+/** The backup service of one data folder. */
+export function createBackupService(ctx: ServiceContext) {
+  const { storage } = ctx;
+  const dir = join(storage.dataDir, BACKUP_DIR);
+
+  const settings = (): BackupSettings => {
+    const parsed = BackupSettingsSchema.safeParse(storage.settings.get(SETTINGS_KEY));
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  };
+
+  function list(): Snapshot[] {
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .map((file) => ({ file, match: SNAPSHOT_PATTERN.exec(file) }))
+      .filter((f) => f.match)
+      .map(({ file, match }) => {
+        const path = join(dir, file);
+        const [, d, t, reason] = match!;
+        return {
+          file,
+          path,
+          at: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6)}T${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4, 6)}Z`,
+          reason: reason!,
+          bytes: statSync(path).size,
+        };
+      })
+      .sort((a, b) => b.file.localeCompare(a.file));
+  }
+
+  /** Keeps the newest `keep` snapshots; returns how many were removed. */
+  async function prune(): Promise<number> {
+    const old = list().slice(settings().keep);
+    for (const s of old) await rm(s.path, { force: true });
+    return old.length;
+  }
+
+  /** Copies the live database to `out` (a consistent copy, even while it is written to). */
+  async function copyTo(out: string, job: JobContext): Promise<number> {
+    const temp = `${out}.part`;
+    try {
+      await storage.backupTo(temp, () => {
+        if (job.signal.aborted) throw new AppError('CANCELLED', 'The backup was cancelled; nothing was kept');
+      });
+      await rm(out, { force: true });
+      await copyFile(temp, out);
+      return (await stat(out)).size;
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
+  async function snapshot(reason: SnapshotReason, job: JobContext): Promise<Snapshot> {
+    await mkdir(dir, { recursive: true });
+    const file = snapshotName(
+      ctx.now(),
+      reason,
+      list().map((s) => s.file),
+    );
+    const path = join(dir, file);
+    job.progress(0, 1, 'Taking a snapshot');
+    const bytes = await copyTo(path, job);
+    await prune();
+    job.progress(1, 1, 'Snapshot taken');
+    return { file, path, at: ctx.now().toISOString(), reason, bytes };
+  }
+
+  /** Checks a file without changing it: integrity, schema version, audit chain (in the data worker). */
+  async function inspect(path: string, job: JobContext): Promise<BackupInspection> {
+    if (!existsSync(path)) throw new AppError('NOT_FOUND', `No file at ${path}`);
+    try {
+      const { value } = await runFileTaskOffThread<BackupInspection>(
+        { kind: 'inspect', dbPath: path },
+        job,
+        'The restore was cancelled; nothing was changed',
+      );
+      return value;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError(
+        'INVALID_INPUT',
+        `${basename(path)} is not a Vendor Risk Desk backup: ${(error as Error).message}; nothing was changed`,
+      );
+    }
+  }
+
+  return {
+    settings,
+    list: () => ({ dir, keep: settings().keep, snapshots: list() }),
+
+    setSettings(next: BackupSettings) {
+      return storage.transaction(() => {
+        const before = settings();
+        storage.settings.set(SETTINGS_KEY, next, ctx.now().toISOString());
+        recordAudit(ctx, 'settings', SETTINGS_KEY, 'update', before, next);
+        return next;
+      });
+    },
+
+    /** A snapshot in the backups folder; older ones beyond the setting are removed. */
+    snapshot,
+
+    /** A snapshot when the newest is more than a day old (the app calls this while it runs). */
+    async dailyIfDue(job: JobContext): Promise<Snapshot | null> {
+      const newest = list()[0];
+      if (newest && ctx.now().getTime() - Date.parse(newest.at) < DAY_MS) return null;
+      return snapshot('daily', job);
+    },
+
+    /** A copy of the database at a path the user chose. */
+    async saveAs(out: string, job: JobContext): Promise<{ path: string; bytes: number }> {
+      const path = resolve(out);
+      if (!existsSync(resolve(path, '..')))
+        throw new AppError('INVALID_INPUT', `The folder ${resolve(path, '..')} does not exist`);
+      if (resolve(path) === resolve(storage.dataDir, 'vendor-risk.db'))
+        throw new AppError('INVALID_INPUT', 'Choose another file than the live database');
+      return { path, bytes: await copyTo(path, job) };
+    },
+
+    inspect,
+
+    /**
+     * Replaces the data with a backup's, after checking it (integrity, a schema this
+     * version can open, an intact audit trail) and taking a snapshot of the current data.
+     */
+    async restore(path: string, job: JobContext) {
+      job.progress(0, 3, 'Checking the backup');
+      const found = await inspect(resolve(path), job);
+      const problem =
+        found.integrity !== 'ok'
+          ? `it is damaged (${found.integrity.slice(0, 200)})`
+          : found.vendors === null
+            ? 'it holds no Vendor Risk Desk data'
+            : found.schemaVersion > LATEST_SCHEMA_VERSION
+              ? `it was written by a newer version of Vendor Risk Desk (schema ${found.schemaVersion}; this version knows ${LATEST_SCHEMA_VERSION})`
+              : found.audit && !found.audit.ok
+                ? `its audit trail was changed: ${found.audit.problem!.message}`
+                : null;
+      if (problem)
+        throw new AppError(
+          'INVALID_INPUT',
+          `${basename(path)} cannot be restored: ${problem}; nothing was changed`,
+        );
+      job.progress(1, 3, 'Keeping the current data as a snapshot');
+      const kept = await snapshot('before-restore', job);
+      if (job.signal.aborted)
+        throw new AppError('CANCELLED', 'The restore was cancelled; nothing was changed');
+      job.progress(2, 3, 'Restoring');
+      await storage.restoreFrom(resolve(path));
+      storage.transaction(() =>
+        recordAudit(ctx, 'settings', 'backup', 'restore', null, {
+          from: basename(path),
+          vendors: found.vendors,
+          schemaVersion: found.schemaVersion,
+          previousDataKeptAs: kept.file,
+        }),
+      );
+      job.progress(3, 3, 'Restored');
+      return { restoredFrom: resolve(path), vendors: found.vendors ?? 0, keptAs: kept.path };
+    },
+  };
+}
+
+export type BackupService = ReturnType<typeof createBackupService>;

@@ -1,0 +1,20 @@
+import { backupFile, inspectFile, verifyAuditFile } from './file-tasks';
+
+/** A task on the database file, as sent to the data worker. */
+export type FileTask =
+  | { kind: 'verify'; dbPath: string; expectedHead?: string }
+  | { kind: 'backup'; dbPath: string; out: string }
+  | { kind: 'inspect'; dbPath: string };
+
+/** Runs one file task (in the data worker, or in-process when running from source). */
+export function runFileTask(task: FileTask): unknown {
+  switch (task.kind) {
+    case 'verify':
+      return verifyAuditFile(task.dbPath, task.expectedHead);
+    case 'backup':
+      backupFile(task.dbPath, task.out);
+      return null;
+    case 'inspect':
+      return inspectFile(task.dbPath);
+  }
+}

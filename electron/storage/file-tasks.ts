@@ -1,0 +1,102 @@
+/**
+ * Work on the database file through a connection of its own, so it can run in a worker
+ * thread while the main connection keeps serving the app: walking the audit chain and
+ * writing a backup copy.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { verifyChain, type ChainEntry, type ChainVerdict } from '../domain/audit-chain';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+function* chainOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
+  const stmt = sqlite.prepare(
+    'SELECT id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id',
+  );
+  for (const r of stmt.iterate() as Iterable<AuditRow>)
+    yield {
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      beforeJson: r.before_json,
+      afterJson: r.after_json,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    };
+}
+
+/** Walks the audit chain of an open database. */
+export function verifyAuditChain(sqlite: DatabaseSync, expectedHead?: string): ChainVerdict {
+  return verifyChain(chainOf(sqlite), expectedHead);
+}
+
+/** Walks the audit chain of a database file, read-only. */
+export function verifyAuditFile(dbPath: string, expectedHead?: string): ChainVerdict {
+  const sqlite = new DatabaseSync(dbPath, { readOnly: true });
+  try {
+    sqlite.exec('PRAGMA busy_timeout = 5000');
+    return verifyAuditChain(sqlite, expectedHead);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Writes a consistent, compacted copy of a database file (VACUUM INTO), even while others write to it. */
+export function backupFile(dbPath: string, out: string): void {
+  const sqlite = new DatabaseSync(dbPath);
+  try {
+    sqlite.exec('PRAGMA busy_timeout = 5000');
+    sqlite.prepare('VACUUM INTO ?').run(out);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** What a file holds, checked without changing it: integrity, schema version, audit chain. */
+export function inspectFile(dbPath: string): {
+  integrity: string;
+  schemaVersion: number;
+  audit: ChainVerdict | null;
+  vendors: number | null;
+} {
+  const sqlite = new DatabaseSync(dbPath, { readOnly: true });
+  try {
+    const integrity = (sqlite.prepare('PRAGMA integrity_check').all() as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
+    const schemaVersion = Number(
+      (sqlite.prepare('PRAGMA user_version').get() as { user_version: number }).user_version,
+    );
+    const has = (table: string) =>
+      sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !==
+      undefined;
+    const sealed =
+      has('audit_log') &&
+      (sqlite.prepare('PRAGMA table_info(audit_log)').all() as { name: string }[]).some(
+        (c) => c.name === 'hash',
+      );
+    return {
+      integrity,
+      schemaVersion,
+      audit: integrity === 'ok' && sealed ? verifyAuditChain(sqlite) : null,
+      vendors: has('vendors')
+        ? Number((sqlite.prepare('SELECT COUNT(*) AS n FROM vendors').get() as { n: number }).n)
+        : null,
+    };
+  } finally {
+    sqlite.close();
+  }
+}
