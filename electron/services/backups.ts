@@ -53,26 +53,34 @@ export function createBackupService(ctx: ServiceContext) {
 
   function list(): Snapshot[] {
     if (!existsSync(dir)) return [];
-    return readdirSync(dir)
-      .map((file) => ({ file, match: SNAPSHOT_PATTERN.exec(file) }))
-      .filter((f) => f.match)
-      .map(({ file, match }) => {
-        const path = join(dir, file);
-        const [, d, t, reason] = match!;
-        return {
-          file,
-          path,
-          at: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6)}T${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4, 6)}Z`,
-          reason: reason!,
-          bytes: statSync(path).size,
-        };
-      })
-      .sort((a, b) => b.file.localeCompare(a.file));
+    return (
+      readdirSync(dir)
+        .map((file) => ({ file, match: SNAPSHOT_PATTERN.exec(file) }))
+        .filter((f) => f.match)
+        .map(({ file, match }) => {
+          const path = join(dir, file);
+          const [, d, t, reason] = match!;
+          const stats = statSync(path);
+          return {
+            file,
+            path,
+            at: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6)}T${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4, 6)}Z`,
+            reason: reason!,
+            bytes: stats.size,
+            written: stats.mtimeMs,
+          };
+        })
+        // Newest first: by the time in the name, then (within a second) by when the file was written.
+        .sort((a, b) => b.at.localeCompare(a.at) || b.written - a.written)
+        .map(({ written: _written, ...s }) => s)
+    );
   }
 
-  /** Keeps the newest `keep` snapshots; returns how many were removed. */
-  async function prune(): Promise<number> {
-    const old = list().slice(settings().keep);
+  /** Keeps the newest `keep` snapshots (never the one just taken); returns how many were removed. */
+  async function prune(justTaken: string): Promise<number> {
+    const old = list()
+      .filter((s) => s.file !== justTaken)
+      .slice(Math.max(0, settings().keep - 1));
     for (const s of old) await rm(s.path, { force: true });
     return old.length;
   }
@@ -102,7 +110,7 @@ export function createBackupService(ctx: ServiceContext) {
     const path = join(dir, file);
     job.progress(0, 1, 'Taking a snapshot');
     const bytes = await copyTo(path, job);
-    await prune();
+    await prune(file);
     job.progress(1, 1, 'Snapshot taken');
     return { file, path, at: ctx.now().toISOString(), reason, bytes };
   }

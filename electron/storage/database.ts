@@ -134,7 +134,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
     schemaVersion,
     backupTo,
     restoreFrom,
-    close: () => sqlite.close(),
+    close: () => closeQuietly(sqlite),
   };
   try {
     migrate(db, migrations, dataDir);

@@ -1,0 +1,356 @@
+import { describe, it, expect } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { openApp, tempDir, vendorInput } from './helpers';
+import { main } from '../../electron/cli';
+import { DATABASE_FILE, openDatabase } from '../../electron/storage/database';
+import { MIGRATIONS } from '../../electron/storage/migrations';
+import { GENESIS_HASH, verifyChain } from '../../electron/domain/audit-chain';
+import { verifyAuditChain } from '../../electron/storage/file-tasks';
+import { NO_JOB } from '../../electron/services/context';
+import { setAsideDamagedPreferences } from '../../electron/storage/recovery';
+import { snapshotName } from '../../electron/domain/backups';
+import { DEFAULT_VENDOR_QUERY, type VendorListQuery } from '../../electron/domain/vendor-list';
+
+/** An app with a few vendors and changes (so a few audit entries). */
+function appWithHistory() {
+  const app = openApp();
+  const a = app.services.vendors.create(vendorInput({ name: 'Alpha Yard' }));
+  app.services.vendors.create(vendorInput({ name: 'Beta Freight' }));
+  app.services.vendors.update(a.id, { owner: 'Priya' });
+  app.services.vendors.create(vendorInput({ name: 'Gamma Sensors' }));
+  return app;
+}
+
+/** Changes the database file behind the app's back, as an attacker with the file would. */
+function tamper(dataDir: string, sql: string) {
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  db.exec(sql);
+  db.close();
+}
+
+async function cli(dataDir: string, args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['--data-dir', dataDir, ...args], {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    env: { VENDOR_RISK_USER: 'Trust Tester' },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('audit hash chain', () => {
+  it('holds for a normal history, and the export lets a third party recompute it', async () => {
+    const app = appWithHistory();
+    const verdict = await app.services.audit.verify(NO_JOB);
+    expect(verdict).toMatchObject({ ok: true, entries: 4, problem: null });
+    const exported = JSON.parse(app.services.audit.exportJson({}).json) as {
+      entries: {
+        id: number;
+        at: string;
+        actor: string;
+        entity: string;
+        entityId: string | null;
+        action: string;
+        beforeJson: string | null;
+        afterJson: string | null;
+        prevHash: string;
+        hash: string;
+      }[];
+    };
+    // Recomputed here with nothing but node:crypto and the documented formula.
+    let prev = '0'.repeat(64);
+    for (const e of exported.entries) {
+      const content = JSON.stringify([
+        e.id,
+        e.at,
+        e.actor,
+        e.entity,
+        e.entityId,
+        e.action,
+        e.beforeJson,
+        e.afterJson,
+        prev,
+      ]);
+      expect(e.prevHash).toBe(prev);
+      expect(createHash('sha256').update(content).digest('hex')).toBe(e.hash);
+      prev = e.hash;
+    }
+    expect(prev).toBe(verdict.head);
+  });
+
+  it('names the first entry that was edited, deleted or inserted out of order', async () => {
+    const edited = appWithHistory();
+    tamper(edited.dataDir, "UPDATE audit_log SET actor = 'Mallory' WHERE id = 2");
+    expect((await edited.services.audit.verify(NO_JOB)).problem).toMatchObject({ id: 2, kind: 'edited' });
+
+    const deleted = appWithHistory();
+    tamper(deleted.dataDir, 'DELETE FROM audit_log WHERE id = 2');
+    const d = await deleted.services.audit.verify(NO_JOB);
+    expect(d.problem).toMatchObject({ id: 3, kind: 'deleted' });
+    expect(d.problem!.message).toContain('Entry #2');
+
+    // Two entries swapped (ids exchanged): each still hashes, but the chain no longer follows.
+    const moved = appWithHistory();
+    tamper(
+      moved.dataDir,
+      'UPDATE audit_log SET id = -2 WHERE id = 2; UPDATE audit_log SET id = 2 WHERE id = 3; UPDATE audit_log SET id = 3 WHERE id = -2;',
+    );
+    const m = await moved.services.audit.verify(NO_JOB);
+    expect(m.ok).toBe(false);
+    expect(['edited', 'out-of-order']).toContain(m.problem!.kind);
+    expect(m.problem!.id).toBe(2);
+
+    // A forged entry inserted with a valid hash of its own, chained to nothing before it.
+    const inserted = appWithHistory();
+    const rows = verifyChain([]); // genesis
+    expect(rows.head).toBe(GENESIS_HASH);
+    tamper(
+      inserted.dataDir,
+      `INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash)
+       VALUES (100, '2026-01-01T00:00:00Z', 'Mallory', 'vendor', NULL, 'delete', NULL, NULL, '${'1'.repeat(64)}', '${'2'.repeat(64)}')`,
+    );
+    expect((await inserted.services.audit.verify(NO_JOB)).problem).toMatchObject({ id: 100 });
+
+    // Deleting the newest entries is caught against a head kept from an earlier check.
+    const truncated = appWithHistory();
+    const { head } = await truncated.services.audit.verify(NO_JOB);
+    tamper(truncated.dataDir, 'DELETE FROM audit_log WHERE id = 4');
+    expect((await truncated.services.audit.verify(NO_JOB)).ok).toBe(true);
+    expect((await truncated.services.audit.verify(NO_JOB, head)).problem).toMatchObject({ kind: 'deleted' });
+  });
+
+  it('seals the entries of an older data folder when it is upgraded (migration 8)', () => {
+    const dir = tempDir();
+    const old = openDatabase(dir, { migrations: MIGRATIONS.filter((m) => m.version < 8) });
+    old.sqlite.exec(
+      `INSERT INTO audit_log (at, actor, entity, entity_id, action, before_json, after_json) VALUES
+       ('2026-01-01T00:00:00Z', 'a', 'vendor', 'v1', 'create', NULL, '{"name":"X"}'),
+       ('2026-01-02T00:00:00Z', 'b', 'vendor', 'v1', 'update', '{"name":"X"}', '{"name":"Y"}')`,
+    );
+    old.close();
+    const db = openDatabase(dir);
+    const verdict = verifyAuditChain(db.sqlite);
+    expect(verdict).toMatchObject({ ok: true, entries: 2 });
+    // And a snapshot of the old data was taken before the upgrade.
+    expect(readdirSync(join(dir, 'backups')).some((f) => f.endsWith('-migration.db'))).toBe(true);
+    db.close();
+  });
+
+  it('lists entries by vendor, entity, actor, action and date, with readable changes', () => {
+    const app = appWithHistory();
+    const alpha = app.services.vendors.list({ ...defaultQuery(), search: 'Alpha' }).items[0]!;
+    const byVendor = app.services.audit.list({
+      vendorId: alpha.id,
+      entities: [],
+      actions: [],
+      limit: 100,
+      offset: 0,
+    });
+    expect(byVendor.total).toBe(2);
+    const update = byVendor.items.find((e) => e.action === 'update')!;
+    expect(update.changes).toContainEqual({
+      field: 'owner',
+      before: 'Dana Whitfield (Operations)',
+      after: 'Priya',
+    });
+    const created = app.services.audit.list({
+      entities: ['vendor'],
+      actions: ['create'],
+      limit: 2,
+      offset: 0,
+    });
+    expect(created).toMatchObject({ total: 3 });
+    expect(created.items).toHaveLength(2);
+    expect(created.items[0]!.changes.find((c) => c.field === 'name')).toMatchObject({ before: '—' });
+    expect(
+      app.services.audit.list({ entities: [], actions: [], actor: 'Nobody', limit: 10, offset: 0 }).total,
+    ).toBe(0);
+    expect(
+      app.services.audit.list({ entities: [], actions: [], from: '2999-01-01', limit: 10, offset: 0 }).total,
+    ).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(
+      app.services.audit.list({ entities: [], actions: [], from: today, to: today, limit: 10, offset: 0 })
+        .total,
+    ).toBe(4);
+  });
+
+  it('exports CSV with formulas neutralised, and the CLI verifies and fails on a break', async () => {
+    const app = openApp({ actor: '=HYPERLINK("http://evil")' });
+    app.services.vendors.create(vendorInput({ name: 'Formula Actor Co' }));
+    const { csv } = app.services.audit.exportCsv({});
+    expect(csv).toContain(`'=HYPERLINK(""http://evil"")`);
+    const ok = await cli(app.dataDir, ['audit', 'verify']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^The audit trail is intact: 1 entries, head [0-9a-f]{64}\n$/);
+    tamper(app.dataDir, "UPDATE audit_log SET after_json = '{}' WHERE id = 1");
+    const broken = await cli(app.dataDir, ['audit', 'verify']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(
+      /^vendor-risk: the audit trail was changed: Entry #1 .* was edited after it was recorded\n$/,
+    );
+  });
+});
+
+describe('backups', () => {
+  it('snapshots, keeps the newest N, restores a checked file and keeps the data it replaced', async () => {
+    const app = appWithHistory();
+    app.services.backups.setSettings({ keep: 2 });
+    const copy = join(tempDir(), 'copy.db');
+    await app.services.backups.saveAs(copy, NO_JOB);
+    app.services.vendors.create(vendorInput({ name: 'Added After The Backup' }));
+    for (let i = 0; i < 3; i++) await app.services.backups.snapshot('manual', NO_JOB);
+    expect(app.services.backups.list().snapshots).toHaveLength(2);
+
+    const restored = await app.services.backups.restore(copy, NO_JOB);
+    expect(restored.vendors).toBe(3);
+    // The same open services see the restored data at once.
+    expect(app.services.vendors.list(defaultQuery()).items.map((v) => v.name)).not.toContain(
+      'Added After The Backup',
+    );
+    // The data it replaced was kept, and the restore is in the (intact) audit trail.
+    const kept = new DatabaseSync(restored.keptAs, { readOnly: true });
+    expect(
+      kept.prepare("SELECT COUNT(*) AS n FROM vendors WHERE name = 'Added After The Backup'").get(),
+    ).toEqual({ n: 1 });
+    kept.close();
+    const verdict = await app.services.audit.verify(NO_JOB);
+    expect(verdict.ok).toBe(true);
+    expect(app.services.audit.list({ entities: [], actions: ['restore'], limit: 5, offset: 0 }).total).toBe(
+      1,
+    );
+  });
+
+  it('refuses a damaged file, a file from a newer version, a tampered audit trail and a non-database; nothing changes', async () => {
+    const app = appWithHistory();
+    const dir = tempDir();
+    const before = dump(app.dataDir);
+
+    const garbage = join(dir, 'garbage.db');
+    writeFileSync(garbage, 'not a database at all'.repeat(100));
+    await expect(app.services.backups.restore(garbage, NO_JOB)).rejects.toThrow(
+      /not a Vendor Risk Desk backup/,
+    );
+
+    const newer = join(dir, 'newer.db');
+    await app.services.backups.saveAs(newer, NO_JOB);
+    tamper2(newer, 'PRAGMA user_version = 999');
+    await expect(app.services.backups.restore(newer, NO_JOB)).rejects.toThrow(/newer version/);
+
+    const tampered = join(dir, 'tampered.db');
+    await app.services.backups.saveAs(tampered, NO_JOB);
+    tamper2(tampered, "UPDATE audit_log SET actor = 'Mallory' WHERE id = 1");
+    await expect(app.services.backups.restore(tampered, NO_JOB)).rejects.toThrow(
+      /audit trail was changed: Entry #1/,
+    );
+
+    const other = join(dir, 'other.db');
+    tamper2(other, 'CREATE TABLE t (x)');
+    await expect(app.services.backups.restore(other, NO_JOB)).rejects.toThrow(
+      /holds no Vendor Risk Desk data/,
+    );
+
+    await expect(app.services.backups.restore(join(dir, 'missing.db'), NO_JOB)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(dump(app.dataDir)).toBe(before);
+    expect(app.services.backups.list().snapshots).toEqual([]);
+  });
+
+  it('names snapshots by time and reason, uniquely', () => {
+    const at = new Date('2026-11-24T09:08:07Z');
+    expect(snapshotName(at, 'daily')).toBe('vendor-risk-20261124-090807-daily.db');
+    expect(snapshotName(at, 'daily', ['vendor-risk-20261124-090807-daily.db'])).toBe(
+      'vendor-risk-20261124-090807-daily-2.db',
+    );
+  });
+
+  it('backup create / list / restore on the command line', async () => {
+    const app = appWithHistory();
+    const out = join(tempDir(), 'cli-copy.db');
+    const created = await cli(app.dataDir, ['backup', 'create', '--out', out]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toMatch(/^Backed up to .*cli-copy\.db \(\d+ KB\)\n$/);
+    const listed = await cli(app.dataDir, ['backup', 'list', '--json']);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ snapshots: [] });
+    const restored = await cli(app.dataDir, ['backup', 'restore', out]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('(3 vendors)');
+    const bad = await cli(app.dataDir, ['backup', 'restore', join(tempDir(), 'nope.db')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('damaged files', () => {
+  it('moves a damaged database aside (never deleting it) and names the newest snapshot', async () => {
+    const app = appWithHistory();
+    await app.services.backups.snapshot('manual', NO_JOB);
+    const dir = app.dataDir;
+    app.services.close();
+    const file = join(dir, DATABASE_FILE);
+    // Damage the file's pages past the header.
+    const bytes = readFileSync(file);
+    for (let i = 4096; i < Math.min(bytes.length, 4096 * 3); i++) bytes[i] = 0xa5;
+    writeFileSync(file, bytes);
+    let error = null as {
+      code: string;
+      message: string;
+      details: { path: string; message: string }[];
+    } | null;
+    try {
+      openDatabase(dir, { checkIntegrity: true }).close();
+    } catch (e) {
+      error = e as never;
+    }
+    expect(error?.code).toBe('DATA_DAMAGED');
+    expect(error?.message).toMatch(/moved aside to .*vendor-risk\.db\.damaged-/);
+    const movedTo = error!.details.find((d) => d.path === 'movedTo')!.message;
+    expect(existsSync(movedTo)).toBe(true);
+    expect(readFileSync(movedTo).equals(bytes)).toBe(true);
+    expect(error!.details.find((d) => d.path === 'newestSnapshot')!.message).toMatch(/-manual\.db$/);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('moves a file that is not a database aside too, but leaves a busy one alone', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, DATABASE_FILE), 'hello, not sqlite '.repeat(300));
+    expect(() => openDatabase(dir)).toThrow(/moved aside/);
+    expect(readdirSync(dir).some((f) => f.startsWith(`${DATABASE_FILE}.damaged-`))).toBe(true);
+  });
+
+  it('moves a preferences file that is not JSON aside and keeps a good one', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'preferences.json'), '{"theme": "dark"');
+    const moved = setAsideDamagedPreferences(dir);
+    expect(moved).toMatch(/preferences\.json\.damaged-/);
+    expect(readFileSync(moved!, 'utf8')).toBe('{"theme": "dark"');
+    writeFileSync(join(dir, 'preferences.json'), '{"theme": "dark"}');
+    expect(setAsideDamagedPreferences(dir)).toBeNull();
+  });
+});
+
+function defaultQuery(): VendorListQuery {
+  return DEFAULT_VENDOR_QUERY;
+}
+
+function tamper2(file: string, sql: string) {
+  const db = new DatabaseSync(file);
+  db.exec(sql);
+  db.close();
+}
+
+function dump(dataDir: string): string {
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE), { readOnly: true });
+  try {
+    return JSON.stringify(
+      ['vendors', 'audit_log', 'settings'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
+    );
+  } finally {
+    db.close();
+  }
+}
