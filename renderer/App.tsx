@@ -21,6 +21,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { ContractPage } from './pages/ContractPage';
 import { LegalPage } from './pages/LegalPage';
 import { DevicesPage } from './pages/DevicesPage';
+import { AuditPage } from './pages/AuditPage';
 
 const NAV = [
   ['dashboard', 'Dashboard'],
@@ -30,6 +31,7 @@ const NAV = [
   ['questionnaires', 'Questionnaires'],
   ['devices', 'Devices'],
   ['legal', 'Legal'],
+  ['audit', 'Audit trail'],
   ['settings', 'Settings'],
 ] as const;
 
@@ -289,6 +291,8 @@ function Shell() {
           />
         ) : route.page === 'devices' ? (
           <DevicesPage />
+        ) : route.page === 'audit' ? (
+          <AuditPage />
         ) : route.page === 'legal' ? (
           <LegalPage onOpenContract={(vendorId) => go({ page: 'contract', vendorId })} />
         ) : route.page === 'compare' ? (

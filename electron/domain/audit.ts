@@ -108,7 +108,9 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
     ];
   }
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  // An update's own timestamp is not news (a created or deleted record keeps all its fields).
+  const stamps = Object.keys(before).length && Object.keys(after).length ? ['updatedAt'] : [];
   return keys
-    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .filter((k) => !stamps.includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
     .map((k) => ({ field: k, before: show(before[k]), after: show(after[k]) }));
 }

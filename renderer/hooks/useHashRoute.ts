@@ -12,6 +12,7 @@ export type Route =
   | { page: 'questionnaires' }
   | { page: 'compare' }
   | { page: 'dashboard' }
+  | { page: 'audit' }
   | { page: 'settings' };
 
 /** Reads a route from the location hash ("#/vendors/ID?show=critical", "#/assessments/ID", "#/self", "#/settings"). */
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'audit') return { page: 'audit' };
   if (parts[0] === 'self') return { page: 'self' };
   if (parts[0] === 'questionnaires') return { page: 'questionnaires' };
   if (parts[0] === 'compare') return { page: 'compare' };
@@ -42,6 +44,8 @@ export function hashOf(route: Route): string {
   switch (route.page) {
     case 'settings':
       return '#/settings';
+    case 'audit':
+      return '#/audit';
     case 'self':
       return '#/self';
     case 'questionnaires':

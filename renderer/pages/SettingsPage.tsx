@@ -4,6 +4,7 @@ import { THEMES, type Preferences } from '../../electron/domain/preferences';
 import { useToast } from '../components/Toasts';
 import { RiskSettingsForm } from '../components/RiskSettingsForm';
 import { DeviceSettingsForm } from '../components/DeviceSettingsForm';
+import { BackupSettings } from '../components/BackupSettings';
 
 interface SettingsPageProps {
   preferences: Preferences;
@@ -90,6 +91,7 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
       )}
       <RiskSettingsForm />
       <DeviceSettingsForm />
+      <BackupSettings />
     </div>
   );
 }

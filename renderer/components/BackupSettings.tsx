@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useState } from 'react';
+import { call, newJobId } from '../api';
+import type { ResponseOf } from '../../electron/ipc/contract';
+import { ConfirmDialog } from './ConfirmDialog';
+import { useToast } from './Toasts';
+
+type Backups = ResponseOf<'backups.list'>;
+type Snapshot = Backups['snapshots'][number];
+
+const REASONS: Record<string, string> = {
+  manual: 'Taken by hand',
+  migration: 'Before an upgrade',
+  import: 'Before an import',
+  daily: 'Daily',
+  'before-restore': 'Before a restore',
+};
+
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/**
+ * Backups in Settings: the snapshots kept in the data folder (each can be restored), how
+ * many to keep, a snapshot now, and backing up to or restoring from a file of one's own.
+ * A restore checks the file first and keeps the current data as a snapshot; the window
+ * then reloads to show the restored data.
+ */
+export function BackupSettings() {
+  const toast = useToast();
+  const [backups, setBackups] = useState<Backups | null>(null);
+  const [keep, setKeep] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<Snapshot | null>(null);
+
+  const [revision, setRevision] = useState(0);
+  const load = useCallback(() => setRevision((n) => n + 1), []);
+  useEffect(() => {
+    let current = true;
+    void call('backups.list', {}).then((r) => {
+      if (!current) return;
+      if (r.ok) {
+        setBackups(r.value);
+        setKeep(String(r.value.keep));
+      } else toast('error', r.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [revision, toast]);
+
+  const run = async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    try {
+      await work();
+    } finally {
+      setBusy(null);
+      load();
+    }
+  };
+
+  const restored = (from: string, keptAs: string) => {
+    toast('success', `Restored ${from}. The data before it is kept as ${keptAs}.`);
+    // Everything on screen came from the old data.
+    setTimeout(() => window.location.reload(), 1200);
+  };
+
+  const snapshotNow = () =>
+    run('snapshot', async () => {
+      const r = await call('backups.snapshot', { jobId: newJobId() });
+      if (r.ok) toast('success', `Snapshot taken (${size(r.value.bytes)})`);
+      else toast('error', r.error.message);
+    });
+  const saveAs = () =>
+    run('save', async () => {
+      const r = await call('backups.saveAs', { jobId: newJobId() });
+      if (!r.ok) toast('error', r.error.message);
+      else if (r.value.saved) toast('success', `Backed up to ${r.value.path} (${size(r.value.bytes)})`);
+    });
+  const restoreFromFile = () =>
+    run('restore-file', async () => {
+      const r = await call('backups.restoreFromFile', { jobId: newJobId() });
+      if (!r.ok) toast('error', r.error.message);
+      else if (r.value.restored) restored(r.value.restoredFrom, r.value.keptAs);
+    });
+  const restoreSnapshot = (s: Snapshot) =>
+    run('restore', async () => {
+      setRestoring(null);
+      const r = await call('backups.restoreSnapshot', { file: s.file, jobId: newJobId() });
+      if (!r.ok) toast('error', r.error.message);
+      else restored(s.file, r.value.keptAs);
+    });
+  const saveKeep = async () => {
+    const r = await call('backups.setSettings', { keep: Number(keep) });
+    if (r.ok) toast('success', `Keeping the newest ${r.value.keep} snapshots`);
+    else toast('error', r.error.message);
+    load();
+  };
+
+  return (
+    <section className="risk-settings" aria-label="Backups">
+      <h2>Backups</h2>
+      <p className="cell-muted">
+        A snapshot of your data is taken before every import and upgrade, and once a day while the app is
+        open.
+        {backups && (
+          <>
+            {' '}
+            They are kept in <span className="mono">{backups.dir}</span>.
+          </>
+        )}
+      </p>
+      <div className="inline">
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void snapshotNow()}>
+          Take a snapshot now
+        </button>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void saveAs()}>
+          Back up to file…
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          onClick={() => void restoreFromFile()}
+        >
+          Restore from file…
+        </button>
+        {busy && <span className="cell-muted">Working…</span>}
+      </div>
+      <form
+        className="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveKeep();
+        }}
+      >
+        <label htmlFor="backups-keep">Snapshots to keep</label>
+        <input
+          id="backups-keep"
+          type="number"
+          min={1}
+          max={365}
+          value={keep}
+          onChange={(e) => setKeep(e.target.value)}
+          className="number-input"
+        />
+        <button type="submit" className="button">
+          Save
+        </button>
+      </form>
+      {backups && backups.snapshots.length === 0 ? (
+        <p className="cell-muted">No snapshots yet.</p>
+      ) : (
+        <table className="explanation-table" aria-label="Snapshots">
+          <thead>
+            <tr>
+              <th scope="col">Taken (UTC)</th>
+              <th scope="col">Why</th>
+              <th scope="col">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Restore</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups?.snapshots.map((s) => (
+              <tr key={s.file}>
+                <td>{s.at.slice(0, 19).replace('T', ' ')}</td>
+                <td>{REASONS[s.reason] ?? s.reason}</td>
+                <td>{size(s.bytes)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy !== null}
+                    aria-label={`Restore the snapshot of ${s.at.slice(0, 19).replace('T', ' ')}`}
+                    onClick={() => setRestoring(s)}
+                  >
+                    Restore…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ConfirmDialog
+        open={restoring !== null}
+        title="Restore this snapshot?"
+        message={
+          restoring
+            ? `Your data is replaced with the snapshot of ${restoring.at.slice(0, 19).replace('T', ' ')} UTC. The current data is kept as a new snapshot first, so this can be undone.`
+            : ''
+        }
+        confirmLabel="Restore"
+        danger
+        busy={busy !== null}
+        onConfirm={() => restoring && void restoreSnapshot(restoring)}
+        onCancel={() => setRestoring(null)}
+      />
+    </section>
+  );
+}

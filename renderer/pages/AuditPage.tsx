@@ -1,0 +1,276 @@
+import { Fragment, useEffect, useState } from 'react';
+import { call, newJobId } from '../api';
+import { download } from '../files';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  type AuditAction,
+  type AuditEntity,
+} from '../../electron/domain/audit';
+import type { ResponseOf } from '../../electron/ipc/contract';
+import { useToast } from '../components/Toasts';
+
+type Page = ResponseOf<'audit.list'>;
+type Verdict = ResponseOf<'audit.verify'>;
+const PAGE = 100;
+
+interface Filters {
+  vendorId: string;
+  entity: AuditEntity | '';
+  action: AuditAction | '';
+  actor: string;
+  from: string;
+  to: string;
+}
+const NO_FILTERS: Filters = { vendorId: '', entity: '', action: '', actor: '', from: '', to: '' };
+
+/** The filters as the audit operations take them. */
+function queryOf(f: Filters) {
+  return {
+    ...(f.vendorId ? { vendorId: f.vendorId } : {}),
+    entities: f.entity ? [f.entity] : [],
+    actions: f.action ? [f.action] : [],
+    ...(f.actor.trim() ? { actor: f.actor.trim() } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+  };
+}
+
+/** The audit trail: every change, filtered; each one's before and after; the chain checked; exports. */
+export function AuditPage() {
+  const toast = useToast();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<Page | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const [vendors, setVendors] = useState<{ id: string; name: string }[]>([]);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  useEffect(() => {
+    void call('vendors.list', {}).then(
+      (r) => r.ok && setVendors(r.value.items.map((v) => ({ id: v.id, name: v.name }))),
+    );
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void call('audit.list', { ...queryOf(filters), limit: PAGE, offset }).then((r) => {
+      if (!current) return;
+      if (r.ok) setPage(r.value);
+      else toast('error', r.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [filters, offset, toast]);
+
+  const set = (patch: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setOffset(0);
+    setOpen(null);
+  };
+
+  const verify = async () => {
+    setChecking(true);
+    const r = await call('audit.verify', { jobId: newJobId() });
+    setChecking(false);
+    if (r.ok) setVerdict(r.value);
+    else toast('error', r.error.message);
+  };
+
+  const exportAs = async (format: 'csv' | 'json') => {
+    const day = new Date().toISOString().slice(0, 10);
+    if (format === 'csv') {
+      const r = await call('audit.exportCsv', queryOf(filters));
+      if (!r.ok) return toast('error', r.error.message);
+      download(r.value.csv, `audit-trail-${day}.csv`);
+      toast('success', `Exported ${r.value.rows} entries`);
+    } else {
+      const r = await call('audit.exportJson', queryOf(filters));
+      if (!r.ok) return toast('error', r.error.message);
+      download(r.value.json, `audit-trail-${day}.json`, 'application/json');
+      toast('success', `Exported ${r.value.rows} entries with their hashes`);
+    }
+  };
+
+  const total = page?.total ?? 0;
+  return (
+    <div className="audit-page">
+      <div className="page-title-row">
+        <h1>Audit trail</h1>
+        <div className="inline">
+          <button type="button" className="button" disabled={checking} onClick={() => void verify()}>
+            {checking ? 'Checking…' : 'Verify the audit trail'}
+          </button>
+          <button type="button" className="button" onClick={() => void exportAs('csv')}>
+            Export CSV
+          </button>
+          <button type="button" className="button" onClick={() => void exportAs('json')}>
+            Export JSON
+          </button>
+        </div>
+      </div>
+      {verdict && (
+        <div
+          className={verdict.ok ? 'notice notice-ok' : 'notice notice-error'}
+          role={verdict.ok ? 'status' : 'alert'}
+          data-testid="audit-verdict"
+        >
+          {verdict.ok ? (
+            <>
+              <strong>The audit trail is intact.</strong> {verdict.entries} entries checked; every entry
+              matches its hash and follows the one before it. Head hash{' '}
+              <code className="mono">{verdict.head}</code> (keep it to notice later deletions of the newest
+              entries).
+            </>
+          ) : (
+            <>
+              <strong>The audit trail was changed.</strong> {verdict.problem!.message}.
+            </>
+          )}
+        </div>
+      )}
+      <div className="toolbar toolbar-filters" role="group" aria-label="Filter the audit trail">
+        <select
+          aria-label="Vendor"
+          value={filters.vendorId}
+          onChange={(e) => set({ vendorId: e.target.value })}
+        >
+          <option value="">All vendors</option>
+          {vendors.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Record"
+          value={filters.entity}
+          onChange={(e) => set({ entity: e.target.value as AuditEntity | '' })}
+        >
+          <option value="">Any record</option>
+          {AUDIT_ENTITIES.map((e) => (
+            <option key={e} value={e}>
+              {e}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Action"
+          value={filters.action}
+          onChange={(e) => set({ action: e.target.value as AuditAction | '' })}
+        >
+          <option value="">Any action</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label="User"
+          placeholder="User"
+          value={filters.actor}
+          onChange={(e) => set({ actor: e.target.value })}
+        />
+        <label className="inline">
+          From <input type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+        </label>
+        <label className="inline">
+          To <input type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+      </div>
+      {page && page.items.length === 0 ? (
+        <p className="empty">No audit entries match these filters.</p>
+      ) : (
+        <table className="explanation-table audit-table" aria-label="Audit entries">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">When (UTC)</th>
+              <th scope="col">Who</th>
+              <th scope="col">Record</th>
+              <th scope="col">Action</th>
+              <th scope="col">Changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page?.items.map((e) => (
+              <Fragment key={e.id}>
+                <tr>
+                  <td>{e.id}</td>
+                  <td>{e.at.slice(0, 19).replace('T', ' ')}</td>
+                  <td>{e.actor}</td>
+                  <td>
+                    {e.entity}
+                    {e.entityId && <span className="cell-muted"> {e.entityId.slice(0, 8)}</span>}
+                  </td>
+                  <td>{e.action}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-expanded={open === e.id}
+                      onClick={() => setOpen(open === e.id ? null : e.id)}
+                    >
+                      {e.changes.length ? e.changes.map((c) => c.field).join(', ') : 'details'}
+                    </button>
+                  </td>
+                </tr>
+                {open === e.id && (
+                  <tr className="audit-detail">
+                    <td colSpan={6}>
+                      <table className="explanation-table" aria-label={`Changes of entry ${e.id}`}>
+                        <thead>
+                          <tr>
+                            <th scope="col">Field</th>
+                            <th scope="col">Before</th>
+                            <th scope="col">After</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {e.changes.map((c) => (
+                            <tr key={c.field}>
+                              <td>{c.field}</td>
+                              <td className="diff-before">{c.before}</td>
+                              <td className="diff-after">{c.after}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                      <p className="cell-muted mono">Hash {e.hash ?? '(none)'}</p>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {total > 0 && (
+        <div className="inline pager">
+          <button
+            type="button"
+            className="button"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE))}
+          >
+            Newer
+          </button>
+          <span>
+            {offset + 1}–{Math.min(offset + PAGE, total)} of {total}
+          </span>
+          <button
+            type="button"
+            className="button"
+            disabled={offset + PAGE >= total}
+            onClick={() => setOffset(offset + PAGE)}
+          >
+            Older
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
