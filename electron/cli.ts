@@ -12,6 +12,7 @@ import { helpHint, helpText } from './cli/help';
 import { processIo, type CliIo } from './cli/io';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failure, oneLine, type Outcome } from './cli/outcome';
 import { createProgressLine } from './cli/progress';
+import { passphraseFor } from './cli/passphrase';
 import { openSession, type Session } from './cli/session';
 import type { CommandSpec, Flags } from './cli/spec';
 import type { GlobalFlags } from './cli/args';
@@ -83,7 +84,9 @@ async function runCommand(
   const progress = createProgressLine(io);
   let session: Session;
   try {
+    const passphrase = await passphraseFor(dataDir, io);
     session = await openSession({
+      passphrase,
       dataDir,
       appVersion: version,
       actor,

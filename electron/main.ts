@@ -12,6 +12,7 @@ import {
   nativeTheme,
   protocol,
   screen,
+  safeStorage,
   session,
   shell,
 } from 'electron';
@@ -41,6 +42,7 @@ import { preferencesFrom } from './domain/preferences';
 import { PREFERENCES_FILE } from './services/preferences';
 import { NO_JOB } from './services/context';
 import { setAsideDamagedPreferences, useSnapshotAsDatabase } from './storage/recovery';
+import type { KeyProtector } from './storage/keyfile';
 import { resolveDataDir, DATA_DIR_ENV } from './storage/data-dir';
 import { buildMenuTemplate } from './menu';
 import { AppError } from './domain/errors';
@@ -216,6 +218,7 @@ function openCore(): AppCore | null {
       preferences: preferencesStore,
       appVersion: app.getVersion(),
       checkIntegrity: true,
+      encryption: { keychain: osKeychain() },
       onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
       isTrustedPageUrl: (url) => (devServerUrl ? sameOrigin(url, devServerUrl) : isAppUrl(url)),
       onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
@@ -256,6 +259,27 @@ function openCore(): AppCore | null {
       return null;
     }
   }
+}
+
+/**
+ * The OS keychain through Electron's safeStorage (Keychain on macOS, DPAPI on Windows,
+ * libsecret or KWallet on Linux). Linux without one falls back to "basic_text", which
+ * protects nothing: it is reported as not secure, and encryption then asks for a passphrase.
+ */
+function osKeychain(): KeyProtector | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  const backend =
+    process.platform === 'linux'
+      ? safeStorage.getSelectedStorageBackend()
+      : process.platform === 'darwin'
+        ? 'Keychain'
+        : 'DPAPI';
+  return {
+    secure: backend !== 'basic_text' && backend !== 'unknown',
+    backend,
+    protect: (secret) => safeStorage.encryptString(secret.toString('base64')),
+    unprotect: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
 }
 
 /** The folder of the last file saved or opened (the next dialog opens there). */

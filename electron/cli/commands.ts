@@ -14,6 +14,7 @@ import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } f
 import { reportBoard, reportSelf, reportVendor } from './report-commands';
 import { auditExport, auditList, auditVerify } from './audit-commands';
 import { backupCreate, backupList, backupRestore } from './backup-commands';
+import { encryptionEnable, encryptionStatus } from './encryption-commands';
 import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
@@ -55,6 +56,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupCreate,
   backupRestore,
   backupList,
+  encryptionStatus,
+  encryptionEnable,
   demoLoad,
   info,
 ];

@@ -5,6 +5,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Whether stderr is a terminal (progress is drawn only then); false when not given. */
   stderrIsTTY?: boolean;
+  /** Asks for a secret without echoing it (only on a terminal); absent when there is no one to ask. */
+  askSecret?(question: string): Promise<string>;
 }
 
 let pipeGuardInstalled = false;
@@ -26,5 +28,34 @@ export function processIo(): CliIo {
     stderr: (s) => void process.stderr.write(s),
     env: process.env,
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    askSecret: process.stdin.isTTY && process.stderr.isTTY ? askSecret : undefined,
   };
+}
+
+/** Reads a line from the terminal without showing it (the passphrase prompt). */
+function askSecret(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(question);
+    stdin.setRawMode(true);
+    stdin.resume();
+    let answer = '';
+    const done = (error?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(answer);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new Error('cancelled'));
+        if (ch === '\u007f' || ch === '\b') answer = answer.slice(0, -1);
+        else answer += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }

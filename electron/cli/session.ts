@@ -18,6 +18,8 @@ export interface SessionOptions {
   /** Whether anything may read preferences (who acts, when no actor is given). */
   needsPreferences: boolean;
   onProgress?(event: ProgressEvent): void;
+  /** Unlocks encrypted data (VENDOR_RISK_PASSPHRASE or the prompt). */
+  passphrase?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     preferences,
     appVersion: options.appVersion,
     actorOverride: options.actor,
+    encryption: { passphrase: options.passphrase },
     isTrustedPageUrl: () => false,
     onProgress: options.onProgress,
   });

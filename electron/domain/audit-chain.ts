@@ -46,7 +46,9 @@ export function auditHash(e: Omit<ChainEntry, 'hash' | 'prevHash'>, prevHash: st
     .digest('hex');
 }
 
-export const CHAIN_PROBLEM_KINDS = ['edited', 'deleted', 'out-of-order', 'unsealed'] as const;
+import { CHAIN_PROBLEM_KINDS } from './audit';
+
+export { CHAIN_PROBLEM_KINDS };
 export type ChainProblemKind = (typeof CHAIN_PROBLEM_KINDS)[number];
 
 export interface ChainProblem {

@@ -114,3 +114,6 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
     .filter((k) => !stamps.includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
     .map((k) => ({ field: k, before: show(before[k]), after: show(after[k]) }));
 }
+
+/** How the audit hash chain can be broken (domain/audit-chain names the first break). */
+export const CHAIN_PROBLEM_KINDS = ['edited', 'deleted', 'out-of-order', 'unsealed'] as const;

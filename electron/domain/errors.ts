@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'UNTRUSTED_SENDER',
   'DATA_TOO_NEW',
   'DATA_DAMAGED',
+  'LOCKED',
   'INTERNAL',
 ] as const;
 

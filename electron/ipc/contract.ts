@@ -12,8 +12,7 @@ import {
   VendorListItemSchema,
   VendorListQuerySchema,
 } from '../domain/vendor-list';
-import { AuditEntrySchema, AuditQuerySchema } from '../domain/audit';
-import { CHAIN_PROBLEM_KINDS } from '../domain/audit-chain';
+import { AuditEntrySchema, AuditQuerySchema, CHAIN_PROBLEM_KINDS } from '../domain/audit';
 
 /** An audit export: the list's filters, without paging. */
 const AuditExportQuerySchema = AuditQuerySchema.omit({ limit: true, offset: true });
@@ -35,6 +34,7 @@ import { DecisionInputSchema, DecisionSchema } from '../domain/decision';
 import { DEVICE_OPS } from '../domain/device-api';
 import { REPORT_OPS } from '../domain/report-api';
 import { BACKUP_OPS } from '../domain/backups';
+import { EncryptionStatusSchema, PassphraseSchema } from '../domain/encryption';
 import {
   ClauseMatrixSchema,
   ClauseSchema,
@@ -392,6 +392,16 @@ export const contract = {
     true,
   ),
   'backups.restorePath': op(BACKUP_OPS.restorePath.request, BACKUP_OPS.restorePath.response, true, true),
+  'encryption.status': op(z.object({}).strict(), EncryptionStatusSchema),
+  'encryption.enable': op(
+    z.object({ passphrase: PassphraseSchema.optional() }).strict(),
+    EncryptionStatusSchema.extend({ sealedValues: z.number().int(), sealedFiles: z.number().int() }),
+  ),
+  'encryption.unlock': op(
+    z.object({ passphrase: z.string().min(1).max(200) }).strict(),
+    EncryptionStatusSchema,
+  ),
+  'encryption.setPassphrase': op(z.object({ passphrase: PassphraseSchema }).strict(), EncryptionStatusSchema),
   'reports.export': op(REPORT_OPS.export.request, REPORT_OPS.export.response, true),
   'reports.save': op(REPORT_OPS.save.request, REPORT_OPS.save.response, true, true),
   'reports.showInFolder': op(REPORT_OPS.showInFolder.request, REPORT_OPS.showInFolder.response),

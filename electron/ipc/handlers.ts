@@ -143,6 +143,10 @@ export function createHandlers(
       return { restored: true, ...(await services.backups.restore(path, job)) };
     },
     'backups.restorePath': ({ path }, job) => services.backups.restore(resolve(path), job),
+    'encryption.status': () => services.encryption.status(),
+    'encryption.enable': ({ passphrase }) => services.encryption.enable(passphrase),
+    'encryption.unlock': ({ passphrase }) => services.encryption.unlock(passphrase),
+    'encryption.setPassphrase': ({ passphrase }) => services.encryption.setPassphrase(passphrase),
     'reports.export': async ({ target }, job) => {
       if (!desktop) throw needsApp();
       const path = await desktop.chooseSavePath(services.reports.suggestedName(target));

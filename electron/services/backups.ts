@@ -15,6 +15,7 @@ import { BACKUP_DIR, snapshotName, SNAPSHOT_PATTERN, type SnapshotReason } from 
 import { LATEST_SCHEMA_VERSION } from '../storage/database';
 import { recordAudit, type JobContext, type ServiceContext } from './context';
 import { runFileTaskOffThread } from './off-thread';
+import { firstSealedValue } from '../storage/file-tasks';
 
 const SETTINGS_KEY = 'backups';
 export const BackupSettingsSchema = z
@@ -191,6 +192,18 @@ export function createBackupService(ctx: ServiceContext) {
           'INVALID_INPUT',
           `${basename(path)} cannot be restored: ${problem}; nothing was changed`,
         );
+      // Encrypted values must open with this data folder's key, or they would be lost.
+      const sealed = firstSealedValue(resolve(path));
+      if (sealed !== null) {
+        try {
+          storage.cipher.open(sealed);
+        } catch {
+          throw new AppError(
+            'INVALID_INPUT',
+            `${basename(path)} cannot be restored: its encrypted values do not open with this data folder's key (restore it into the folder whose encryption.json it was made with); nothing was changed`,
+          );
+        }
+      }
       job.progress(1, 3, 'Keeping the current data as a snapshot');
       const kept = await snapshot('before-restore', job);
       if (job.signal.aborted)

@@ -14,6 +14,7 @@ import { loadDemoPortfolio } from './demo';
 import { createReportService } from './reports';
 import { createAuditService } from './audit';
 import { createBackupService } from './backups';
+import { createEncryptionService, type EncryptionOptions } from './encryption';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
 
@@ -25,6 +26,8 @@ export interface ServicesOptions {
   actorOverride?: string;
   /** Check the database's integrity on opening (the app at start; the CLI skips it to start fast). */
   checkIntegrity?: boolean;
+  /** The OS keychain and/or a passphrase that unlock encrypted data. */
+  encryption?: EncryptionOptions;
   now?: () => Date;
 }
 
@@ -43,6 +46,7 @@ export interface AppServices {
   reports: ReturnType<typeof createReportService>;
   audit: ReturnType<typeof createAuditService>;
   backups: ReturnType<typeof createBackupService>;
+  encryption: ReturnType<typeof createEncryptionService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -60,6 +64,13 @@ export function createServices(options: ServicesOptions): AppServices {
     now: options.now ?? (() => new Date()),
     newId: randomUUID,
   };
+  let encryption: ReturnType<typeof createEncryptionService>;
+  try {
+    encryption = createEncryptionService(ctx, options.encryption);
+  } catch (error) {
+    storage.close(); // a wrong passphrase or a damaged key file: nothing stays open
+    throw error;
+  }
   const questionnaires = createQuestionnaireService(ctx);
   const devices = createDeviceService(ctx);
   const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture);
@@ -92,6 +103,7 @@ export function createServices(options: ServicesOptions): AppServices {
     reports,
     audit: createAuditService(ctx),
     backups: createBackupService(ctx),
+    encryption,
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

@@ -1,6 +1,7 @@
 import type { Database } from './database';
 import type { AuditEntry, AuditQuery, NewAuditEntry } from '../domain/audit';
 import { auditHash, GENESIS_HASH, type ChainEntry } from '../domain/audit-chain';
+import { openFields, sealFields, type Cipher } from './cipher';
 
 interface AuditRow {
   id: number;
@@ -27,15 +28,15 @@ export interface AuditRepo {
   count(): number;
 }
 
-const toEntry = (r: AuditRow): AuditEntry & { hash: string | null } => ({
+const toEntry = (cipher: Cipher, r: AuditRow): AuditEntry & { hash: string | null } => ({
   id: r.id,
   at: r.at,
   actor: r.actor,
   entity: r.entity as AuditEntry['entity'],
   entityId: r.entity_id,
   action: r.action as AuditEntry['action'],
-  before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
-  after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
+  before: r.before_json === null ? null : openFields(cipher, JSON.parse(r.before_json)),
+  after: r.after_json === null ? null : openFields(cipher, JSON.parse(r.after_json)),
   hash: r.hash,
 });
 
@@ -98,8 +99,9 @@ export function createAuditRepo(db: Database): AuditRepo {
   const countStmt = db.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log');
   return {
     append(e) {
-      const beforeJson = e.before === null ? null : JSON.stringify(e.before);
-      const afterJson = e.after === null ? null : JSON.stringify(e.after);
+      // Sensitive fields are sealed before hashing: the chain covers what is stored.
+      const beforeJson = e.before === null ? null : JSON.stringify(sealFields(db.cipher, e.before));
+      const afterJson = e.after === null ? null : JSON.stringify(sealFields(db.cipher, e.after));
       const newest = last.get() as { id: number; hash: string | null } | undefined;
       const id = (newest?.id ?? 0) + 1;
       const prevHash = newest?.hash ?? GENESIS_HASH;
@@ -120,7 +122,9 @@ export function createAuditRepo(db: Database): AuditRepo {
       return id;
     },
     listFor(entity, entityId, limit) {
-      return (listStmt.all(entity, entityId, limit) as unknown as AuditRow[]).map(toEntry);
+      return (listStmt.all(entity, entityId, limit) as unknown as AuditRow[]).map((r) =>
+        toEntry(db.cipher, r),
+      );
     },
     query(q) {
       const w = where(q);
@@ -131,7 +135,7 @@ export function createAuditRepo(db: Database): AuditRepo {
       const rows = db.sqlite
         .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
         .all(...w.params, q.limit, q.offset) as unknown as AuditRow[];
-      return { items: rows.map(toEntry), total };
+      return { items: rows.map((r) => toEntry(db.cipher, r)), total };
     },
     *iterateChain(q = {}) {
       const w = where(q);

@@ -73,9 +73,10 @@ export function createClauseRepo(db: Database): ClauseRepo {
     vendorId: String(r.vendor_id),
     clauseId: String(r.clause_id),
     status: String(r.status) as VendorClause['status'],
-    value: r.value === null ? null : (JSON.parse(String(r.value)) as VendorClause['value']),
+    value: r.value === null ? null : (JSON.parse(db.cipher.open(String(r.value))) as VendorClause['value']),
     reference: JSON.parse(String(r.reference)) as VendorClause['reference'],
-    waiver: r.waiver === null ? null : (JSON.parse(String(r.waiver)) as VendorClause['waiver']),
+    waiver:
+      r.waiver === null ? null : (JSON.parse(db.cipher.open(String(r.waiver))) as VendorClause['waiver']),
     updatedAt: String(r.updated_at),
     updatedBy: String(r.updated_by),
   });
@@ -106,9 +107,9 @@ export function createClauseRepo(db: Database): ClauseRepo {
         r.vendorId,
         r.clauseId,
         r.status,
-        r.value === null ? null : JSON.stringify(r.value),
+        r.value === null ? null : db.cipher.seal(JSON.stringify(r.value)),
         JSON.stringify(r.reference),
-        r.waiver === null ? null : JSON.stringify(r.waiver),
+        r.waiver === null ? null : db.cipher.seal(JSON.stringify(r.waiver)),
         r.updatedAt,
         r.updatedBy,
       );
@@ -117,13 +118,13 @@ export function createClauseRepo(db: Database): ClauseRepo {
       commentsStmt.all(vendorId).map((r) => ({
         id: String(r.id),
         clauseId: String(r.clause_id),
-        text: String(r.text),
+        text: db.cipher.open(String(r.text)),
         author: String(r.author),
         at: String(r.at),
       })),
     commentedVendors: (clauseId) => commentedStmt.all(clauseId).map((r) => String(r.vendor_id)),
     addComment(vendorId, c) {
-      addCommentStmt.run(c.id, vendorId, c.clauseId, c.text, c.author, c.at);
+      addCommentStmt.run(c.id, vendorId, c.clauseId, db.cipher.seal(c.text), c.author, c.at);
     },
     latestSignOff(vendorId) {
       const r = latestStmt.get(vendorId);

@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors';
 import { BACKUP_DIR, snapshotName, SNAPSHOT_PATTERN } from '../domain/backups';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { foldForSearch } from '../domain/search';
+import { createCipher, type Cipher } from './cipher';
 
 export const DATABASE_FILE = 'vendor-risk.db';
 
@@ -13,6 +14,8 @@ export const DATABASE_FILE = 'vendor-risk.db';
 export interface Database {
   readonly sqlite: DatabaseSync;
   readonly path: string;
+  /** Seals and opens the sensitive columns (storage/cipher.ts); off until a key is set. */
+  readonly cipher: Cipher;
   /** Runs `fn` in one transaction (nested calls join the outer one); rolls back if it throws. */
   transaction<T>(fn: () => T): T;
   /** The schema version recorded in the file. */
@@ -88,6 +91,9 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   }
   sqlite = sqlite!;
   sqlite.function('vr_fold', { deterministic: true }, (value) => foldForSearch(String(value ?? '')));
+  const cipher = createCipher();
+  // Search reads sealed notes opened (while locked they simply do not match).
+  sqlite.function('vr_open', (value) => cipher.tryOpen(String(value ?? '')));
 
   let depth = 0;
   const transaction = <T>(fn: () => T): T => {
@@ -130,6 +136,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   const db: Database = {
     sqlite,
     path,
+    cipher,
     transaction,
     schemaVersion,
     backupTo,

@@ -23,7 +23,7 @@ export function createDecisionRepo(db: Database): DecisionRepo {
         d.assessmentId,
         d.decision,
         JSON.stringify(d.conditions),
-        d.notes,
+        db.cipher.seal(d.notes),
         d.decidedBy,
         d.decidedAt,
       );
@@ -35,7 +35,7 @@ export function createDecisionRepo(db: Database): DecisionRepo {
         assessmentTitle: String(r.assessment_title),
         decision: String(r.decision) as DecisionKind,
         conditions: JSON.parse(String(r.conditions)) as Decision['conditions'],
-        notes: String(r.notes),
+        notes: db.cipher.open(String(r.notes)),
         decidedBy: String(r.decided_by),
         decidedAt: String(r.decided_at),
       })),

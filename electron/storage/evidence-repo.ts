@@ -42,7 +42,7 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
     storeFile(id, bytes) {
       mkdirSync(dir, { recursive: true });
       const target = join(dir, id);
-      writeFileSync(`${target}.part`, bytes);
+      writeFileSync(`${target}.part`, db.cipher.sealFile(bytes));
       renameSync(`${target}.part`, target);
       return () => rmSync(target, { force: true });
     },

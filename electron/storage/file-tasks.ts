@@ -100,3 +100,27 @@ export function inspectFile(dbPath: string): {
     sqlite.close();
   }
 }
+
+/** One sealed sensitive value of a database file, if it has any (to check it opens with our key). */
+export function firstSealedValue(dbPath: string): string | null {
+  const sqlite = new DatabaseSync(dbPath, { readOnly: true });
+  try {
+    for (const [table, column] of [
+      ['vendors', 'notes'],
+      ['answers', 'note'],
+      ['decisions', 'notes'],
+      ['vendor_clauses', 'value'],
+      ['clause_comments', 'text'],
+    ] as const) {
+      const row = sqlite
+        .prepare(`SELECT ${column} AS v FROM ${table} WHERE ${column} LIKE 'vrenc:%' LIMIT 1`)
+        .get() as { v: string } | undefined;
+      if (row) return row.v;
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    sqlite.close();
+  }
+}

@@ -9,6 +9,7 @@ import { createDecisionRepo, type DecisionRepo } from './decision-repo';
 import { createStandingRepo, type StandingRepo } from './standing-repo';
 import { createClauseRepo, type ClauseRepo } from './clause-repo';
 import { createDeviceRepo, type DeviceRepo } from './device-repo';
+import { sealEvidenceFiles, sealExistingValues } from './seal-existing';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
@@ -26,6 +27,10 @@ export interface Storage {
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   backupTo: Database['backupTo'];
+  /** Seals and opens the sensitive columns and evidence files. */
+  readonly cipher: Database['cipher'];
+  /** Seals the plain sensitive values and evidence files written before encryption was on. */
+  sealExisting(): { values: number; files: number };
   restoreFrom: Database['restoreFrom'];
   close(): void;
 }
@@ -48,6 +53,11 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
     backupTo: db.backupTo,
+    cipher: db.cipher,
+    sealExisting: () => {
+      const values = db.transaction(() => sealExistingValues(db));
+      return { values, files: sealEvidenceFiles(db, dataDir) };
+    },
     restoreFrom: db.restoreFrom,
     close: db.close,
   };

@@ -1,5 +1,6 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { Database } from './database';
+import type { Cipher } from './cipher';
 import { CRITICALITIES, type Vendor, type VendorSummary } from '../domain/vendor';
 import type { VendorListItem, VendorListQuery, VendorSortKey } from '../domain/vendor-list';
 import { foldForSearch } from '../domain/search';
@@ -77,7 +78,7 @@ export function createVendorRepo(db: Database): VendorRepo {
       const needle = foldForSearch(query.search);
       if (needle) {
         where.push(
-          "instr(vr_fold(v.name || ' ' || v.services || ' ' || v.owner || ' ' || v.tags || ' ' || v.notes), ?) > 0",
+          "instr(vr_fold(v.name || ' ' || v.services || ' ' || v.owner || ' ' || v.tags || ' ' || vr_open(v.notes)), ?) > 0",
         );
         params.push(needle);
       }
@@ -133,17 +134,17 @@ export function createVendorRepo(db: Database): VendorRepo {
     },
     get(id) {
       const row = getStmt.get(id) as unknown as VendorRow | undefined;
-      return row && vendorFromRow(row);
+      return row && vendorFromRow(row, db.cipher);
     },
     findByName(name) {
       const row = byNameStmt.get(nameKey(name)) as unknown as VendorRow | undefined;
-      return row && vendorFromRow(row);
+      return row && vendorFromRow(row, db.cipher);
     },
     insert(vendor) {
-      insertStmt.run(rowParams(vendor));
+      insertStmt.run(rowParams(vendor, db.cipher));
     },
     update(vendor) {
-      updateStmt.run(rowParams(vendor));
+      updateStmt.run(rowParams(vendor, db.cipher));
     },
     remove(id) {
       removeStmt.run(id);
@@ -154,7 +155,7 @@ export function createVendorRepo(db: Database): VendorRepo {
   };
 }
 
-function rowParams(v: Vendor): Record<string, SQLInputValue> {
+function rowParams(v: Vendor, cipher: Cipher): Record<string, SQLInputValue> {
   return {
     $id: v.id,
     $name: v.name,
@@ -166,7 +167,7 @@ function rowParams(v: Vendor): Record<string, SQLInputValue> {
     $owner: v.owner,
     $status: v.status,
     $tags: JSON.stringify(v.tags),
-    $notes: v.notes,
+    $notes: cipher.seal(v.notes),
     $created_at: v.createdAt,
     $updated_at: v.updatedAt,
   };
@@ -186,11 +187,11 @@ function summaryFromRow(row: VendorRow): VendorSummary {
   };
 }
 
-function vendorFromRow(row: VendorRow): Vendor {
+function vendorFromRow(row: VendorRow, cipher: Cipher): Vendor {
   return {
     ...summaryFromRow(row),
     services: row.services,
-    notes: row.notes,
+    notes: cipher.open(row.notes),
     createdAt: row.created_at,
   };
 }

@@ -7,6 +7,7 @@ import { openAppCore } from '../../electron/ipc/app-core';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
 import type { ProgressEvent } from '../../electron/ipc/contract';
 import type { Desktop } from '../../electron/ipc/handlers';
+import type { EncryptionOptions } from '../../electron/services/encryption';
 import type { VendorInput } from '../../electron/domain/vendor';
 
 const cleanups: (() => void)[] = [];
@@ -23,7 +24,13 @@ export function tempDir(): string {
 
 /** Real services and dispatcher on a fresh data folder. */
 export function openApp(
-  options: { actor?: string; dataDir?: string; now?: () => Date; desktop?: Desktop } = {},
+  options: {
+    actor?: string;
+    dataDir?: string;
+    now?: () => Date;
+    desktop?: Desktop;
+    encryption?: EncryptionOptions;
+  } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir();
   const preferences = new Conf<Record<string, unknown>>({
@@ -42,6 +49,7 @@ export function openApp(
     onProgress: (e) => progress.push(e),
     onInternalError: (_op, e) => internalErrors.push(e),
     desktop: options.desktop,
+    encryption: options.encryption,
   });
   cleanups.push(close);
   return { dataDir, services, handlers, dispatcher, progress, internalErrors, preferences };

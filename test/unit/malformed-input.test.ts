@@ -342,6 +342,15 @@ const specific: Record<OperationName, unknown[]> = {
   ],
   'backups.restoreFromFile': [{ path: '/tmp/x.db' }],
   'backups.restorePath': [{}, { path: '' }, { path: '/nonexistent/backup.db' }],
+  'encryption.status': [{ verbose: true }],
+  'encryption.enable': [
+    { passphrase: 'short' },
+    { passphrase: 5 },
+    { passphrase: 'x'.repeat(201) },
+    { key: 'abc' },
+  ],
+  'encryption.unlock': [{}, { passphrase: '' }, { passphrase: ['a'] }],
+  'encryption.setPassphrase': [{}, { passphrase: 'short' }],
   'reports.export': [
     {},
     { target: { kind: 'annual' } },

@@ -1,0 +1,66 @@
+import { PASSPHRASE_ENV } from './passphrase';
+import { done, failure, failureFromError } from './outcome';
+import { request } from './session';
+import type { CommandSpec } from './spec';
+
+/** `encryption status`: whether sensitive data is encrypted, and what opens it. */
+export const encryptionStatus: CommandSpec = {
+  words: ['encryption', 'status'],
+  summary: 'Show whether sensitive data is encrypted, and what unlocks it',
+  description:
+    'Notes, contract values and comments, and evidence files are encrypted (AES-256-GCM) once encryption is on. ' +
+    `The app unlocks them with the OS keychain; the command line with the passphrase from ${PASSPHRASE_ENV} or a prompt.`,
+  args: [],
+  options: {},
+  examples: ['vendor-risk encryption status --json'],
+  async run({ dispatcher }) {
+    const r = await request(dispatcher, 'encryption.status', {});
+    if (!r.ok) return failureFromError(r.error);
+    const s = r.value;
+    const by = [
+      s.protectedBy.keychain && 'the app’s keychain',
+      s.protectedBy.passphrase && 'a passphrase',
+    ].filter(Boolean);
+    return done(
+      s.enabled
+        ? `Encryption is on (${s.unlocked ? 'unlocked' : 'locked'}); the data key is kept by ${by.join(' and ')}.` +
+            (s.plainSnapshots
+              ? ` ${s.plainSnapshots} snapshots in backups/ are older and may hold data unencrypted.`
+              : '')
+        : 'Encryption is off: notes, contract values, comments and evidence files are stored as they are.',
+      s,
+    );
+  },
+};
+
+/** `encryption enable`: turn encryption on with a passphrase. */
+export const encryptionEnable: CommandSpec = {
+  words: ['encryption', 'enable'],
+  summary: 'Turn encryption of sensitive data on, with a passphrase',
+  description:
+    `Takes the passphrase (at least 10 characters) from ${PASSPHRASE_ENV} or asks for it twice, makes a new data ` +
+    'key sealed under it, and encrypts the notes, contract values, comments and evidence files already stored. ' +
+    'Keep the passphrase: without it (or the app’s keychain) the encrypted data cannot be read.',
+  args: [],
+  options: {},
+  examples: [`${PASSPHRASE_ENV}='correct horse battery staple' vendor-risk encryption enable`],
+  writes: true,
+  async run({ dispatcher, io }) {
+    let passphrase = io.env[PASSPHRASE_ENV];
+    if (!passphrase) {
+      if (!io.askSecret) return failure(`no passphrase: set ${PASSPHRASE_ENV} (no terminal to ask on)`);
+      passphrase = await io.askSecret('New passphrase: ');
+      if ((await io.askSecret('The same passphrase again: ')) !== passphrase)
+        return failure('the two passphrases differ; nothing was changed');
+    }
+    const r = await request(dispatcher, 'encryption.enable', { passphrase });
+    if (!r.ok) return failureFromError(r.error);
+    return done(
+      `Encryption is on: ${r.value.sealedValues} stored values and ${r.value.sealedFiles} evidence files encrypted.` +
+        (r.value.plainSnapshots
+          ? ` ${r.value.plainSnapshots} older snapshots in backups/ still hold data unencrypted: delete them once you have a new backup.`
+          : ''),
+      r.value,
+    );
+  },
+};

@@ -1,0 +1,129 @@
+/**
+ * Encryption at rest: turning it on (a new data key, protected by the OS keychain when it
+ * is a real one, or by a passphrase), unlocking with the passphrase, and adding one. Data
+ * written before is sealed when it is turned on; audit entries recorded before keep what
+ * they recorded (rewriting them would break the hash chain).
+ */
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../domain/errors';
+import { BACKUP_DIR } from '../domain/backups';
+import {
+  newKeyFile,
+  passphraseWrap,
+  readKeyFile,
+  unlockWithKeychain,
+  unlockWithPassphrase,
+  writeKeyFile,
+  type KeyProtector,
+} from '../storage/keyfile';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordAudit, type ServiceContext } from './context';
+import type { EncryptionStatus } from '../domain/encryption';
+
+export interface EncryptionOptions {
+  /** The OS keychain (the app's Electron safeStorage); the CLI has none. */
+  keychain?: KeyProtector;
+  /** A passphrase to unlock with at once (the CLI's VENDOR_RISK_PASSPHRASE or prompt). */
+  passphrase?: string;
+}
+
+/** The encryption service of one data folder; unlocks at once when the keychain or a given passphrase can. */
+export function createEncryptionService(ctx: ServiceContext, options: EncryptionOptions = {}) {
+  const { storage } = ctx;
+  const dataDir = storage.dataDir;
+  let dataKey: Buffer | null = null;
+
+  const file = readKeyFile(dataDir);
+  if (file) {
+    dataKey =
+      unlockWithKeychain(file, options.keychain) ??
+      (options.passphrase !== undefined && file.passphrase
+        ? unlockWithPassphrase(file, options.passphrase)
+        : null);
+    storage.cipher.setKey(dataKey, true);
+  }
+
+  const plainSnapshots = () => {
+    const dir = join(dataDir, BACKUP_DIR);
+    const since = readKeyFile(dataDir)?.createdAt;
+    if (!existsSync(dir) || !since) return 0;
+    const stamp = since.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    return readdirSync(dir).filter((f) => /^vendor-risk-\d{8}-\d{6}/.test(f) && f.slice(12, 27) < stamp)
+      .length;
+  };
+
+  const status = (): EncryptionStatus => {
+    const current = readKeyFile(dataDir);
+    return {
+      enabled: current !== null,
+      unlocked: current !== null && dataKey !== null,
+      keychain: options.keychain
+        ? { backend: options.keychain.backend, secure: options.keychain.secure }
+        : null,
+      protectedBy: { keychain: Boolean(current?.keychain), passphrase: Boolean(current?.passphrase) },
+      plainSnapshots: plainSnapshots(),
+    };
+  };
+
+  return {
+    status,
+
+    /**
+     * Turns encryption on: a new data key, kept by the keychain when it is a secure one and
+     * by the passphrase when one is given (one of the two is needed), then every sensitive
+     * value and evidence file written before is sealed.
+     */
+    enable(passphrase?: string) {
+      if (readKeyFile(dataDir))
+        throw new AppError('CONFLICT', 'Encryption is already on for this data folder');
+      const keychain = options.keychain?.secure ? options.keychain : undefined;
+      if (!keychain && passphrase === undefined)
+        throw new AppError(
+          'INVALID_INPUT',
+          options.keychain
+            ? `This computer's keychain (${options.keychain.backend}) does not really protect secrets: choose a passphrase instead`
+            : 'Without the app’s keychain a passphrase is needed',
+        );
+      const key = randomBytes(32);
+      // The key file is written before anything is sealed: no sealed value without its key.
+      writeKeyFile(dataDir, newKeyFile(key, { keychain, passphrase }, ctx.now()));
+      dataKey = key;
+      storage.cipher.setKey(key, true);
+      const sealed = storage.sealExisting();
+      storage.transaction(() =>
+        recordAudit(ctx, 'settings', 'encryption', 'update', null, {
+          enabled: true,
+          keychain: keychain?.backend ?? null,
+          passphrase: passphrase !== undefined,
+        }),
+      );
+      return { ...status(), sealedValues: sealed.values, sealedFiles: sealed.files };
+    },
+
+    /** Unlocks with the passphrase; a wrong one changes nothing. */
+    unlock(passphrase: string): EncryptionStatus {
+      const current = readKeyFile(dataDir);
+      if (!current) throw new AppError('INVALID_INPUT', 'Encryption is not on for this data folder');
+      dataKey = unlockWithPassphrase(current, passphrase);
+      storage.cipher.setKey(dataKey, true);
+      return status();
+    },
+
+    /** Adds (or replaces) the passphrase that also opens the data (for the command line, or another computer). */
+    setPassphrase(passphrase: string): EncryptionStatus {
+      const current = readKeyFile(dataDir);
+      if (!current) throw new AppError('INVALID_INPUT', 'Encryption is not on for this data folder');
+      if (!dataKey) throw new AppError('LOCKED', 'Unlock the data first');
+      writeKeyFile(dataDir, { ...current, passphrase: passphraseWrap(dataKey, passphrase) });
+      storage.transaction(() =>
+        recordAudit(ctx, 'settings', 'encryption', 'update', null, {
+          passphrase: current.passphrase ? 'replaced' : 'added',
+        }),
+      );
+      return status();
+    },
+  };
+}
+
+export type EncryptionService = ReturnType<typeof createEncryptionService>;

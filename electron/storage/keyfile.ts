@@ -1,0 +1,120 @@
+/**
+ * The data key's file (`encryption.json` in the data folder). The data key itself is
+ * never stored in the clear: it is kept protected by the OS keychain (Electron's
+ * safeStorage, in the app) and/or sealed under a key derived from a passphrase (scrypt),
+ * which the command line and computers without a real keychain use.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../domain/errors';
+import { decryptBytes, encryptBytes, keyFromPassphrase } from './cipher';
+
+export const KEY_FILE = 'encryption.json';
+const CHECK = 'vendor-risk-desk data key';
+
+const KeyFileSchema = z.object({
+  format: z.literal('vendor-risk-keys/1'),
+  createdAt: z.string(),
+  /** The check text sealed with the data key: tells a wrong key from a right one. */
+  check: z.string(),
+  /** The data key protected by the OS keychain (base64), or null. */
+  keychain: z.string().nullable(),
+  /** The data key sealed under a passphrase-derived key, or null. */
+  passphrase: z.object({ salt: z.string(), sealed: z.string() }).nullable(),
+});
+export type KeyFile = z.infer<typeof KeyFileSchema>;
+
+/** The OS keychain, as the app offers it (Electron's safeStorage); the CLI has none. */
+export interface KeyProtector {
+  /** Whether the keychain really protects secrets (false on Linux's basic_text). */
+  readonly secure: boolean;
+  /** The keychain's name, e.g. "gnome_libsecret", "kwallet6", "basic_text", "Keychain", "DPAPI". */
+  readonly backend: string;
+  protect(secret: Buffer): Buffer;
+  unprotect(sealed: Buffer): Buffer;
+}
+
+/** The key file, or null when encryption was never turned on here. */
+export function readKeyFile(dataDir: string): KeyFile | null {
+  const path = join(dataDir, KEY_FILE);
+  if (!existsSync(path)) return null;
+  try {
+    return KeyFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    throw new AppError(
+      'DATA_DAMAGED',
+      `The encryption key file ${path} is damaged (${(error as Error).message.slice(0, 120)}); restore it from a backup of the data folder`,
+    );
+  }
+}
+
+/** Writes the key file atomically (a temporary file renamed into place). */
+export function writeKeyFile(dataDir: string, file: KeyFile): void {
+  const path = join(dataDir, KEY_FILE);
+  writeFileSync(`${path}.part`, JSON.stringify(file, null, 2), { mode: 0o600 });
+  renameSync(`${path}.part`, path);
+}
+
+/** A new key file for a new data key, protected by the keychain and/or a passphrase. */
+export function newKeyFile(
+  dataKey: Buffer,
+  protect: { keychain?: KeyProtector; passphrase?: string },
+  now: Date,
+): KeyFile {
+  return {
+    format: 'vendor-risk-keys/1',
+    createdAt: now.toISOString(),
+    check: encryptBytes(dataKey, Buffer.from(CHECK)).toString('base64'),
+    keychain: protect.keychain ? protect.keychain.protect(dataKey).toString('base64') : null,
+    passphrase: protect.passphrase ? passphraseWrap(dataKey, protect.passphrase) : null,
+  };
+}
+
+/** The data key sealed under a passphrase (a fresh salt each time). */
+export function passphraseWrap(dataKey: Buffer, passphrase: string): KeyFile['passphrase'] {
+  const salt = randomBytes(16);
+  return {
+    salt: salt.toString('base64'),
+    sealed: encryptBytes(keyFromPassphrase(passphrase, salt), dataKey).toString('base64'),
+  };
+}
+
+function checked(file: KeyFile, key: Buffer): Buffer {
+  try {
+    if (decryptBytes(key, Buffer.from(file.check, 'base64')).toString() === CHECK) return key;
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new AppError('DATA_DAMAGED', 'The data key does not match this data folder');
+}
+
+/** The data key from the passphrase; a wrong passphrase is a clear error. */
+export function unlockWithPassphrase(file: KeyFile, passphrase: string): Buffer {
+  if (!file.passphrase)
+    throw new AppError(
+      'INVALID_INPUT',
+      'This data folder has no passphrase; it opens with the app’s keychain',
+    );
+  let key: Buffer;
+  try {
+    key = decryptBytes(
+      keyFromPassphrase(passphrase, Buffer.from(file.passphrase.salt, 'base64')),
+      Buffer.from(file.passphrase.sealed, 'base64'),
+    );
+  } catch {
+    throw new AppError('INVALID_INPUT', 'Wrong passphrase: the data stays locked and nothing was changed');
+  }
+  return checked(file, key);
+}
+
+/** The data key from the OS keychain, or null when the keychain cannot give it. */
+export function unlockWithKeychain(file: KeyFile, keychain: KeyProtector | undefined): Buffer | null {
+  if (!file.keychain || !keychain) return null;
+  try {
+    return checked(file, keychain.unprotect(Buffer.from(file.keychain, 'base64')));
+  } catch {
+    return null;
+  }
+}

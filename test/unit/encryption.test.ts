@@ -1,0 +1,211 @@
+import { describe, it, expect } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp, tempDir, vendorInput } from './helpers';
+import { main } from '../../electron/cli';
+import { NO_JOB } from '../../electron/services/context';
+import { DATABASE_FILE } from '../../electron/storage/database';
+import { KEY_FILE, type KeyProtector } from '../../electron/storage/keyfile';
+import { LOCKED_TEXT } from '../../electron/storage/cipher';
+import { answersFor } from '../fixtures/generated-answers';
+import { DEFAULT_VENDOR_QUERY, type VendorListQuery } from '../../electron/domain/vendor-list';
+
+const PASSPHRASE = 'correct horse battery staple';
+const SECRET = 'Board wants ACME-SECRET-7 kept quiet';
+
+/** A stand-in OS keychain: XOR with a machine secret (reversible, like safeStorage). */
+function keychain(secure = true, backend = 'gnome_libsecret'): KeyProtector {
+  const mask = Buffer.alloc(64, 0x5a);
+  const xor = (b: Buffer) => Buffer.from(b.map((x, i) => x ^ mask[i % mask.length]!));
+  return { secure, backend, protect: xor, unprotect: xor };
+}
+
+/** Every byte of the data folder's database files (to look for plain text in them). */
+function rawData(dataDir: string): string {
+  const files = readdirSync(dataDir).filter((f) => f.startsWith(DATABASE_FILE));
+  return Buffer.concat(files.map((f) => readFileSync(join(dataDir, f)))).toString('latin1');
+}
+
+/** A vendor with notes, an answered note, a decision note, a clause value and comment, and evidence. */
+async function sensitiveData(app: ReturnType<typeof openApp>) {
+  const v = app.services.vendors.create(vendorInput({ name: 'Secretive Robotics', notes: SECRET }));
+  const a = await app.dispatcher.call('assessments.start', {
+    vendorId: v.id,
+    questionnaireIds: ['quick-triage'],
+  });
+  if (!a.ok) throw new Error(a.error.message);
+  const q = await app.dispatcher.call('questionnaires.get', { id: 'quick-triage' });
+  if (!q.ok) throw new Error(q.error.message);
+  const answered = await app.dispatcher.call('assessments.answerMany', {
+    id: a.value.id,
+    answers: answersFor(q.value, 0, `${SECRET} (answer)`),
+  });
+  expect(answered.ok, JSON.stringify(answered)).toBe(true);
+  const attached = await app.dispatcher.call('evidence.attach', {
+    assessmentId: a.value.id,
+    questionnaireId: 'quick-triage',
+    questionId: 'tri_assurance_evidence',
+    fileName: 'soc2.pdf',
+    contentBase64: Buffer.from(`%PDF ${SECRET} evidence`).toString('base64'),
+    kind: 'soc2-type2',
+  });
+  expect(attached.ok, JSON.stringify(attached)).toBe(true);
+  const submitted = await app.dispatcher.call('assessments.setStatus', {
+    id: a.value.id,
+    status: 'submitted',
+  });
+  expect(submitted.ok, JSON.stringify(submitted)).toBe(true);
+  const decided = await app.dispatcher.call('decisions.record', {
+    assessmentId: a.value.id,
+    decision: 'reject',
+    notes: `${SECRET} (decision)`,
+  });
+  expect(decided.ok, JSON.stringify(decided)).toBe(true);
+  const set = await app.dispatcher.call('clauses.set', {
+    vendorId: v.id,
+    clauseId: 'data-usage-boundaries',
+    status: 'negotiating',
+  });
+  expect(set.ok, JSON.stringify(set)).toBe(true);
+  const commented = await app.dispatcher.call('clauses.comment', {
+    vendorId: v.id,
+    clauseId: 'data-usage-boundaries',
+    text: `${SECRET} (comment)`,
+  });
+  expect(commented.ok, JSON.stringify(commented)).toBe(true);
+  return v;
+}
+
+describe('encryption at rest', () => {
+  it('seals notes, answers’ notes, decisions, clause comments and evidence; the app reads them as before', async () => {
+    const app = openApp({ encryption: { keychain: keychain() } });
+    const v = await sensitiveData(app);
+    expect(rawData(app.dataDir)).toContain('ACME-SECRET-7');
+
+    const enabled = app.services.encryption.enable();
+    expect(enabled).toMatchObject({
+      enabled: true,
+      unlocked: true,
+      protectedBy: { keychain: true, passphrase: false },
+    });
+    expect(enabled.sealedValues).toBeGreaterThanOrEqual(4);
+    expect(enabled.sealedFiles).toBe(1);
+    // New sensitive values are sealed too, in their tables and in the audit trail.
+    app.services.vendors.update(v.id, { notes: 'Second ACME-SECRET-8 note' });
+    app.services.storage.transaction(() => undefined);
+    const raw = rawData(app.dataDir);
+    expect(raw).not.toContain('ACME-SECRET-8');
+    const evidence = readdirSync(join(app.dataDir, 'evidence'));
+    expect(readFileSync(join(app.dataDir, 'evidence', evidence[0]!)).toString('latin1')).not.toContain(
+      'ACME-SECRET-7',
+    );
+    // Everything reads as before.
+    expect(app.services.vendors.get(v.id).notes).toBe('Second ACME-SECRET-8 note');
+    expect(app.services.decisions.list(v.id)[0]!.notes).toBe(`${SECRET} (decision)`);
+    const contract = app.services.clauses.forVendor(v.id);
+    expect(contract.clauses.find((c) => c.clause.id === 'data-usage-boundaries')!.comments[0]!.text).toBe(
+      `${SECRET} (comment)`,
+    );
+    const history = app.services.vendors.history(v.id, 5);
+    expect(JSON.stringify(history)).toContain('ACME-SECRET-8');
+    // Search still finds words in the notes, and the audit chain holds.
+    expect(app.services.vendors.list({ ...query(), search: 'acme-secret-8' }).total).toBe(1);
+    expect((await app.services.audit.verify(NO_JOB)).ok).toBe(true);
+  });
+
+  it('opens with the keychain next time; without it the data is locked: readable lists, placeholder notes, no writes', async () => {
+    const first = openApp({ encryption: { keychain: keychain() } });
+    const v = first.services.vendors.create(vendorInput({ notes: SECRET }));
+    first.services.encryption.enable();
+    first.services.close();
+
+    const again = openApp({ dataDir: first.dataDir, encryption: { keychain: keychain() } });
+    expect(again.services.encryption.status().unlocked).toBe(true);
+    expect(again.services.vendors.get(v.id).notes).toBe(SECRET);
+    again.services.close();
+
+    const locked = openApp({ dataDir: first.dataDir });
+    expect(locked.services.encryption.status()).toMatchObject({ enabled: true, unlocked: false });
+    expect(locked.services.vendors.list(query()).total).toBe(1);
+    expect(locked.services.vendors.get(v.id).notes).toBe(LOCKED_TEXT);
+    const write = await locked.dispatcher.call('vendors.update', { id: v.id, patch: { owner: 'Someone' } });
+    expect(write).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    // Without a passphrase wrap, a passphrase cannot unlock it.
+    expect(() => locked.services.encryption.unlock(PASSPHRASE)).toThrow(/keychain/);
+  });
+
+  it('asks for a passphrase where the keychain protects nothing (basic_text), and unlocks with it', async () => {
+    const app = openApp({ encryption: { keychain: keychain(false, 'basic_text') } });
+    app.services.vendors.create(vendorInput({ notes: SECRET }));
+    expect(() => app.services.encryption.enable()).toThrow(/basic_text.*passphrase/);
+    expect(existsSync(join(app.dataDir, KEY_FILE))).toBe(false);
+    const on = app.services.encryption.enable(PASSPHRASE);
+    expect(on.protectedBy).toEqual({ keychain: false, passphrase: true });
+    app.services.close();
+
+    const locked = openApp({ dataDir: app.dataDir, encryption: { keychain: keychain(false, 'basic_text') } });
+    expect(locked.services.encryption.status().unlocked).toBe(false);
+    expect(() => locked.services.encryption.unlock('not the passphrase')).toThrow(/Wrong passphrase/);
+    expect(locked.services.encryption.unlock(PASSPHRASE).unlocked).toBe(true);
+    expect(locked.services.vendors.list({ ...query(), search: 'ACME-SECRET' }).total).toBe(1);
+  });
+
+  it('a wrong passphrase is a clear error and changes nothing; the command line takes it from the environment', async () => {
+    const app = openApp();
+    const v = app.services.vendors.create(vendorInput({ name: 'Passphrase Co', notes: SECRET }));
+    app.services.encryption.enable(PASSPHRASE);
+    app.services.close();
+    const fingerprint = () =>
+      createHash('sha256')
+        .update(readFileSync(join(app.dataDir, DATABASE_FILE)))
+        .update(readFileSync(join(app.dataDir, KEY_FILE)))
+        .digest('hex');
+    const before = fingerprint();
+    expect(() => openApp({ dataDir: app.dataDir, encryption: { passphrase: 'wrong wrong wrong' } })).toThrow(
+      /Wrong passphrase/,
+    );
+    expect(fingerprint()).toBe(before);
+
+    const run = async (env: Record<string, string>, args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['--data-dir', app.dataDir, ...args], {
+        stdout: (s) => void (stdout += s),
+        stderr: (s) => void (stderr += s),
+        env: { VENDOR_RISK_USER: 'Enc Tester', ...env },
+      });
+      return { code, stdout, stderr };
+    };
+    const right = await run({ VENDOR_RISK_PASSPHRASE: PASSPHRASE }, ['vendors', 'show', v.id, '--json']);
+    expect(right.code, right.stderr).toBe(0);
+    expect(JSON.parse(right.stdout)).toMatchObject({ notes: SECRET });
+    const wrong = await run({ VENDOR_RISK_PASSPHRASE: 'wrong wrong wrong' }, ['vendors', 'list']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(
+      'vendor-risk: Wrong passphrase: the data stays locked and nothing was changed\n',
+    );
+    const none = await run({}, ['vendors', 'update', v.id, '--owner', 'X']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^vendor-risk: The data is encrypted and locked/);
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('refuses to restore a backup whose encrypted values another key sealed', async () => {
+    const other = openApp();
+    other.services.vendors.create(vendorInput({ notes: SECRET }));
+    other.services.encryption.enable(PASSPHRASE);
+    const copy = join(tempDir(), 'other.db');
+    await other.services.backups.saveAs(copy, NO_JOB);
+
+    const app = openApp();
+    app.services.encryption.enable('another passphrase here');
+    await expect(app.services.backups.restore(copy, NO_JOB)).rejects.toThrow(
+      /do not open with this data folder's key/,
+    );
+  });
+});
+
+function query(): VendorListQuery {
+  return DEFAULT_VENDOR_QUERY;
+}
