@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { call, newJobId, onMenuCommand, onProgress, type MenuCommand } from './api';
 import type { Vendor, VendorInput } from '../electron/domain/vendor';
 import type { Preferences } from '../electron/domain/preferences';
@@ -22,6 +22,7 @@ import { ContractPage } from './pages/ContractPage';
 import { LegalPage } from './pages/LegalPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { AuditPage } from './pages/AuditPage';
+import { UnlockScreen } from './components/EncryptionSettings';
 
 const NAV = [
   ['dashboard', 'Dashboard'],
@@ -48,7 +49,9 @@ export function App() {
   return (
     <ToastProvider>
       <ReportExportProvider>
-        <Shell />
+        <Unlocked>
+          <Shell />
+        </Unlocked>
       </ReportExportProvider>
     </ToastProvider>
   );
@@ -365,6 +368,16 @@ function Shell() {
       </Dialog>
     </div>
   );
+}
+
+/** Shows the app once its data is readable: encrypted data that is locked asks for the passphrase first. */
+function Unlocked({ children }: { children: ReactNode }) {
+  const [locked, setLocked] = useState<boolean | null>(null);
+  useEffect(() => {
+    void call('encryption.status', {}).then((r) => setLocked(r.ok && r.value.enabled && !r.value.unlocked));
+  }, []);
+  if (locked === null) return null;
+  return locked ? <UnlockScreen onUnlocked={() => setLocked(false)} /> : <>{children}</>;
 }
 
 /** The menu entry a page belongs to (a vendor's contract is under Vendors). */

@@ -401,6 +401,7 @@ export const contract = {
     z.object({ passphrase: z.string().min(1).max(200) }).strict(),
     EncryptionStatusSchema,
   ),
+  'encryption.lock': op(z.object({}).strict(), EncryptionStatusSchema),
   'encryption.setPassphrase': op(z.object({ passphrase: PassphraseSchema }).strict(), EncryptionStatusSchema),
   'reports.export': op(REPORT_OPS.export.request, REPORT_OPS.export.response, true),
   'reports.save': op(REPORT_OPS.save.request, REPORT_OPS.save.response, true, true),

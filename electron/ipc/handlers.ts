@@ -146,6 +146,7 @@ export function createHandlers(
     'encryption.status': () => services.encryption.status(),
     'encryption.enable': ({ passphrase }) => services.encryption.enable(passphrase),
     'encryption.unlock': ({ passphrase }) => services.encryption.unlock(passphrase),
+    'encryption.lock': () => services.encryption.lock(),
     'encryption.setPassphrase': ({ passphrase }) => services.encryption.setPassphrase(passphrase),
     'reports.export': async ({ target }, job) => {
       if (!desktop) throw needsApp();

@@ -110,6 +110,19 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
       return status();
     },
 
+    /** Forgets the key until the passphrase is given again (stepping away from the computer). */
+    lock(): EncryptionStatus {
+      const current = readKeyFile(dataDir);
+      if (!current?.passphrase)
+        throw new AppError(
+          'INVALID_INPUT',
+          'Add a passphrase first: without one, locked data could not be opened again',
+        );
+      dataKey = null;
+      storage.cipher.setKey(null, true);
+      return status();
+    },
+
     /** Adds (or replaces) the passphrase that also opens the data (for the command line, or another computer). */
     setPassphrase(passphrase: string): EncryptionStatus {
       const current = readKeyFile(dataDir);

@@ -58,7 +58,10 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
     // The busy timeout first (the constructor option is ignored before Node 22.16), so
     // the app and the CLI wait for each other instead of failing.
     sqlite.exec('PRAGMA busy_timeout = 5000');
-    sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+    // secure_delete: deleted and overwritten content is zeroed, so no old text lingers in the file.
+    sqlite.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;',
+    );
     if (options.checkIntegrity) {
       const check = (sqlite.prepare('PRAGMA quick_check').all() as { quick_check: string }[]).map(
         (r) => r.quick_check,

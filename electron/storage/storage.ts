@@ -56,6 +56,8 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
     cipher: db.cipher,
     sealExisting: () => {
       const values = db.transaction(() => sealExistingValues(db));
+      // The plain versions of what was sealed must not linger in freed pages or the WAL.
+      db.sqlite.exec('PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);');
       return { values, files: sealEvidenceFiles(db, dataDir) };
     },
     restoreFrom: db.restoreFrom,

@@ -5,6 +5,7 @@ import { useToast } from '../components/Toasts';
 import { RiskSettingsForm } from '../components/RiskSettingsForm';
 import { DeviceSettingsForm } from '../components/DeviceSettingsForm';
 import { BackupSettings } from '../components/BackupSettings';
+import { EncryptionSettings } from '../components/EncryptionSettings';
 
 interface SettingsPageProps {
   preferences: Preferences;
@@ -92,6 +93,7 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
       <RiskSettingsForm />
       <DeviceSettingsForm />
       <BackupSettings />
+      <EncryptionSettings />
     </div>
   );
 }

@@ -350,6 +350,7 @@ const specific: Record<OperationName, unknown[]> = {
     { key: 'abc' },
   ],
   'encryption.unlock': [{}, { passphrase: '' }, { passphrase: ['a'] }],
+  'encryption.lock': [{ now: true }],
   'encryption.setPassphrase': [{}, { passphrase: 'short' }],
   'reports.export': [
     {},
