@@ -42,6 +42,8 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
+    // A middle click cannot open a link in a new window (window.open is denied anyway).
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

@@ -53,6 +53,10 @@ describe('secureWebPreferences (Electron security checklist)', () => {
     expect(prefs.contextIsolation).toBe(true);
   });
 
+  it('turns off middle-click (auxclick) navigation', () => {
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+  });
+
   it('disables Node integration in the page', () => {
     expect(prefs.nodeIntegration).toBe(false);
   });
