@@ -59,8 +59,12 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
     // the app and the CLI wait for each other instead of failing.
     sqlite.exec('PRAGMA busy_timeout = 5000');
     // secure_delete: deleted and overwritten content is zeroed, so no old text lingers in the file.
-    sqlite.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;',
+    // Switching a new file to WAL can be refused at once (no busy wait) while another process
+    // creates the same file: retried for up to the busy timeout.
+    whileBusy(() =>
+      sqlite.exec(
+        'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;',
+      ),
     );
     if (options.checkIntegrity) {
       const check = (sqlite.prepare('PRAGMA quick_check').all() as { quick_check: string }[]).map(
@@ -218,5 +222,19 @@ function closeQuietly(sqlite: DatabaseSync | undefined): void {
     if (sqlite?.isOpen) sqlite.close();
   } catch {
     // Already closed, or never opened: nothing to release.
+  }
+}
+
+/** Runs `fn`, trying again every 20 ms for up to 5 s while SQLite says the database is busy. */
+function whileBusy<T>(fn: () => T): T {
+  const deadline = Date.now() + 5000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return fn();
+    } catch (error) {
+      if (!/database is locked|busy/i.test(messageOf(error)) || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
   }
 }
