@@ -14,6 +14,7 @@ export const AUDIT_ENTITIES = [
   'vendor-clause',
   'sign-off',
   'device-import',
+  'exchange',
 ] as const;
 /** What happened to it. */
 export const AUDIT_ACTIONS = [
@@ -29,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'sign-off',
   'reopen',
   'restore',
+  'send',
 ] as const;
 
 /** One entry of the audit trail: who changed what, when, from what to what. */

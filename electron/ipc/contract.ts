@@ -34,6 +34,7 @@ import { DecisionInputSchema, DecisionSchema } from '../domain/decision';
 import { DEVICE_OPS } from '../domain/device-api';
 import { REPORT_OPS } from '../domain/report-api';
 import { BACKUP_OPS } from '../domain/backups';
+import { EXCHANGE_OPS } from '../domain/exchange';
 import { EncryptionStatusSchema, PassphraseSchema } from '../domain/encryption';
 import {
   ClauseMatrixSchema,
@@ -403,6 +404,11 @@ export const contract = {
   ),
   'encryption.lock': op(z.object({}).strict(), EncryptionStatusSchema),
   'encryption.setPassphrase': op(z.object({ passphrase: PassphraseSchema }).strict(), EncryptionStatusSchema),
+  'exchange.export': op(EXCHANGE_OPS.export.request, EXCHANGE_OPS.export.response, true),
+  'exchange.save': op(EXCHANGE_OPS.save.request, EXCHANGE_OPS.save.response, true, true),
+  'exchange.preview': op(EXCHANGE_OPS.preview.request, EXCHANGE_OPS.preview.response, true),
+  'exchange.apply': op(EXCHANGE_OPS.apply.request, EXCHANGE_OPS.apply.response),
+  'exchange.discard': op(EXCHANGE_OPS.discard.request, EXCHANGE_OPS.discard.response),
   'reports.export': op(REPORT_OPS.export.request, REPORT_OPS.export.response, true),
   'reports.save': op(REPORT_OPS.save.request, REPORT_OPS.save.response, true, true),
   'reports.showInFolder': op(REPORT_OPS.showInFolder.request, REPORT_OPS.showInFolder.response),

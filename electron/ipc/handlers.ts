@@ -5,6 +5,7 @@ import type { Preferences } from '../domain/preferences';
 import { join, resolve } from 'node:path';
 import { loadBuiltinQuestionnaires } from '../services/builtin-questionnaires';
 import { AppError } from '../domain/errors';
+import { saveFileAtomically } from '../services/save-file';
 
 /** The service call behind each operation (jobs.cancel is the dispatcher's own). */
 export type Handlers = {
@@ -148,6 +149,24 @@ export function createHandlers(
     'encryption.unlock': ({ passphrase }) => services.encryption.unlock(passphrase),
     'encryption.lock': () => services.encryption.lock(),
     'encryption.setPassphrase': ({ passphrase }) => services.encryption.setPassphrase(passphrase),
+    'exchange.export': async ({ vendorId, questionnaireIds, format }) => {
+      if (!desktop) throw needsApp();
+      const made = await services.exchange.export(vendorId, questionnaireIds, format);
+      const path = await desktop.chooseSavePath(made.fileName);
+      if (!path) return { saved: false };
+      await saveFileAtomically(path, made.bytes);
+      savedReports.add(path);
+      return { saved: true, path, packageId: made.packageId, bytes: made.bytes.byteLength };
+    },
+    'exchange.save': async ({ vendorId, questionnaireIds, format, path }) => {
+      const made = await services.exchange.export(vendorId, questionnaireIds, format);
+      await saveFileAtomically(resolve(path), made.bytes);
+      return { path: resolve(path), packageId: made.packageId, bytes: made.bytes.byteLength };
+    },
+    'exchange.preview': ({ vendorId, fileName, contentBase64 }, job) =>
+      services.exchange.preview(vendorId, fileName, Buffer.from(contentBase64, 'base64'), job),
+    'exchange.apply': ({ token, accept }) => services.exchange.apply(token, accept),
+    'exchange.discard': ({ token }) => services.exchange.discard(token),
     'reports.export': async ({ target }, job) => {
       if (!desktop) throw needsApp();
       const path = await desktop.chooseSavePath(services.reports.suggestedName(target));

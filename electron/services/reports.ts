@@ -4,10 +4,8 @@
  * into place, so a cancelled or failed export never leaves half a PDF behind).
  */
 import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { randomUUID } from 'node:crypto';
 import { BUNDLED } from '../bundled';
 import { AppError } from '../domain/errors';
 import { DEVICE_CHECK_INFO, DEVICE_CHECKS } from '../domain/device-checks';
@@ -27,6 +25,7 @@ import {
 } from '../report/model';
 import type { RenderedReport } from '../report/render';
 import type { JobContext, ServiceContext } from './context';
+import { saveFileAtomically } from './save-file';
 import type { ReportTarget } from '../domain/report-api';
 import type { AppServices } from './services';
 
@@ -215,14 +214,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       );
       if (job.signal.aborted) throw cancelled();
       job.progress(96, 100, 'Saving');
-      const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.part`);
-      try {
-        await writeFile(temp, rendered.pdf, { flag: 'wx' });
-        await rename(temp, path);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw new AppError('INVALID_INPUT', `Could not save ${path}: ${(error as Error).message}`);
-      }
+      await saveFileAtomically(path, rendered.pdf);
       if (data.kind === 'board') {
         const point = { date: now().toISOString(), tiers: data.summary.tiers };
         ctx.storage.settings.set(

@@ -15,6 +15,7 @@ import { createReportService } from './reports';
 import { createAuditService } from './audit';
 import { createBackupService } from './backups';
 import { createEncryptionService, type EncryptionOptions } from './encryption';
+import { createExchangeService } from './exchange';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import type { JobContext, ServiceContext } from './context';
 
@@ -47,6 +48,7 @@ export interface AppServices {
   audit: ReturnType<typeof createAuditService>;
   backups: ReturnType<typeof createBackupService>;
   encryption: ReturnType<typeof createEncryptionService>;
+  exchange: ReturnType<typeof createExchangeService>;
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
@@ -104,6 +106,7 @@ export function createServices(options: ServicesOptions): AppServices {
     audit: createAuditService(ctx),
     backups: createBackupService(ctx),
     encryption,
+    exchange: createExchangeService(ctx, { vendors, assessments, questionnaires }),
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

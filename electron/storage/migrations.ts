@@ -366,6 +366,32 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 9,
+    name: 'questionnaire exchange',
+    sql: `
+      -- A questionnaire sent to a vendor as a file: its manifest (package id, questionnaire versions, checksum).
+      CREATE TABLE exchange_packages (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE RESTRICT,
+        assessment_id TEXT NOT NULL REFERENCES assessments (id) ON DELETE RESTRICT,
+        format TEXT NOT NULL,
+        manifest TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      );
+      -- A response file imported from a vendor: its hash, and how many answers were accepted.
+      CREATE TABLE exchange_responses (
+        id TEXT PRIMARY KEY,
+        package_id TEXT NOT NULL REFERENCES exchange_packages (id) ON DELETE RESTRICT,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        accepted INTEGER NOT NULL,
+        received_at TEXT NOT NULL,
+        received_by TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 interface AuditRowText {

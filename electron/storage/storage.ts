@@ -9,6 +9,7 @@ import { createDecisionRepo, type DecisionRepo } from './decision-repo';
 import { createStandingRepo, type StandingRepo } from './standing-repo';
 import { createClauseRepo, type ClauseRepo } from './clause-repo';
 import { createDeviceRepo, type DeviceRepo } from './device-repo';
+import { createExchangeRepo, type ExchangeRepo } from './exchange-repo';
 import { sealEvidenceFiles, sealExistingValues } from './seal-existing';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
@@ -24,6 +25,7 @@ export interface Storage {
   readonly standings: StandingRepo;
   readonly clauses: ClauseRepo;
   readonly devices: DeviceRepo;
+  readonly exchange: ExchangeRepo;
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   backupTo: Database['backupTo'];
@@ -50,6 +52,7 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
     standings: createStandingRepo(db),
     clauses: createClauseRepo(db),
     devices: createDeviceRepo(db),
+    exchange: createExchangeRepo(db),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
     backupTo: db.backupTo,

@@ -352,6 +352,27 @@ const specific: Record<OperationName, unknown[]> = {
   'encryption.unlock': [{}, { passphrase: '' }, { passphrase: ['a'] }],
   'encryption.lock': [{ now: true }],
   'encryption.setPassphrase': [{}, { passphrase: 'short' }],
+  'exchange.export': [
+    {},
+    { vendorId: uuid, questionnaireIds: [], format: 'xlsx' },
+    { vendorId: uuid, questionnaireIds: ['q'], format: 'pdf' },
+  ],
+  'exchange.save': [
+    { vendorId: uuid, questionnaireIds: ['q'], format: 'html' },
+    { vendorId: uuid, questionnaireIds: ['q'], format: 'html', path: '' },
+  ],
+  'exchange.preview': [
+    {},
+    { vendorId: uuid, fileName: 'x.json', contentBase64: '' },
+    { vendorId: 'x', fileName: 'a', contentBase64: 'AA==' },
+  ],
+  'exchange.apply': [
+    {},
+    { token: 'x', accept: 'all' },
+    { token: uuid, accept: 'some' },
+    { token: uuid, accept: 'all' },
+  ],
+  'exchange.discard': [{}, { token: 5 }],
   'reports.export': [
     {},
     { target: { kind: 'annual' } },

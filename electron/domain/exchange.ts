@@ -1,0 +1,225 @@
+/**
+ * Questionnaire exchange with vendors, by file: what a package carries (its ID, the
+ * vendor, the questionnaire versions and a checksum of their questions), how an answer
+ * is written in a workbook cell and read back, and the vendor's response file. Pure,
+ * and free of Node modules (the IPC contract imports it; the checksum is in exchange/checksum.ts).
+ */
+import { z } from 'zod';
+import { AnswerValueSchema, answerProblem, type AnswerValue } from './answer';
+import type { Question } from './questionnaire';
+
+export const EXCHANGE_FORMATS = ['xlsx', 'html'] as const;
+export type ExchangeFormat = (typeof EXCHANGE_FORMATS)[number];
+
+/** What every exported file carries, to match a response to exactly these questions. */
+export const ManifestSchema = z
+  .object({
+    format: z.literal('vendor-risk-exchange/1'),
+    packageId: z.string().uuid(),
+    vendorId: z.string().uuid(),
+    vendorName: z.string().max(200),
+    questionnaires: z
+      .array(
+        z
+          .object({ id: z.string().max(120), version: z.string().max(40), title: z.string().max(500) })
+          .strict(),
+      )
+      .min(1)
+      .max(20),
+    checksum: z.string().regex(/^[0-9a-f]{64}$/),
+    createdAt: z.string().max(40),
+  })
+  .strict();
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** The response the HTML form saves (and what a script may write by hand). */
+export const ResponseFileSchema = z
+  .object({
+    format: z.literal('vendor-risk-response/1'),
+    packageId: z.string().uuid(),
+    vendorId: z.string().uuid(),
+    checksum: z.string().regex(/^[0-9a-f]{64}$/),
+    savedAt: z.string().max(40).optional(),
+    answers: z
+      .array(
+        z
+          .object({
+            questionnaireId: z.string().max(120),
+            questionId: z.string().max(120),
+            answer: AnswerValueSchema.nullable(),
+            note: z.string().max(10_000).default(''),
+            evidence: z.string().max(2000).default(''),
+          })
+          .strict(),
+      )
+      .max(5000),
+  })
+  .strict();
+export type ResponseFile = z.infer<typeof ResponseFileSchema>;
+
+/** Words for "not applicable" and "refused" in a workbook's answer cell. */
+export const NOT_APPLICABLE = 'Not applicable';
+export const REFUSED = 'Cannot answer';
+const YES_NO: Record<string, string> = { yes: 'Yes', no: 'No', partial: 'Partly' };
+/** The longest answer or note a cell may hold. */
+export const MAX_CELL = 10_000;
+
+/** The words a workbook cell offers for a question (the drop-down), or null for free entry. */
+export function cellChoices(q: Question): string[] | null {
+  if (q.type === 'yes-no')
+    return [...(q.allowPartial ? ['Yes', 'Partly', 'No'] : ['Yes', 'No']), NOT_APPLICABLE, REFUSED];
+  if (q.type === 'single-choice') return [...q.choices!.map((c) => c.label), NOT_APPLICABLE, REFUSED];
+  return null;
+}
+
+/** How an answer is written in a workbook cell. */
+export function answerToCell(q: Question, a: AnswerValue | null): string {
+  if (!a) return '';
+  if (a.status === 'not-applicable') return NOT_APPLICABLE;
+  if (a.status === 'refused') return REFUSED;
+  const v = a.value;
+  const label = (id: string) => q.choices?.find((c) => c.id === id)?.label ?? id;
+  if (Array.isArray(v)) return v.map(label).join('; ');
+  if (q.type === 'yes-no') return YES_NO[String(v)] ?? String(v);
+  if (q.type === 'single-choice') return label(String(v));
+  return String(v);
+}
+
+/** A workbook cell read as an answer: the value, nothing (empty), or why it is not one. */
+export function cellToAnswer(
+  q: Question,
+  raw: string | number | Date | null,
+): { answer: AnswerValue | null } | { problem: string } {
+  if (raw === null || raw === '') return { answer: null };
+  if (typeof raw === 'string' && raw.length > MAX_CELL)
+    return { problem: `The answer is longer than ${MAX_CELL} characters` };
+  const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).trim();
+  if (text === '') return { answer: null };
+  const fold = (s: string) => s.trim().toLocaleLowerCase('en');
+  if (fold(text) === fold(NOT_APPLICABLE)) return { answer: { status: 'not-applicable' } };
+  if (fold(text) === fold(REFUSED)) return { answer: { status: 'refused' } };
+  let answer: AnswerValue;
+  switch (q.type) {
+    case 'yes-no': {
+      const id = Object.entries(YES_NO).find(([, w]) => fold(w) === fold(text))?.[0] ?? fold(text);
+      answer = { status: 'answered', value: id };
+      break;
+    }
+    case 'single-choice': {
+      const c = q.choices!.find((x) => fold(x.label) === fold(text) || x.id === text);
+      if (!c) return { problem: `Choose one of: ${q.choices!.map((x) => x.label).join('; ')}` };
+      answer = { status: 'answered', value: c.id };
+      break;
+    }
+    case 'multiple-choice': {
+      const parts = text.split(/\s*;\s*/).filter(Boolean);
+      const ids: string[] = [];
+      for (const p of parts) {
+        const c = q.choices!.find((x) => fold(x.label) === fold(p) || x.id === p);
+        if (!c) return { problem: `Unknown choice "${p.slice(0, 80)}"; separate choices with ";"` };
+        ids.push(c.id);
+      }
+      answer = { status: 'answered', value: ids };
+      break;
+    }
+    case 'number': {
+      const n = typeof raw === 'number' ? raw : Number(text.replace(/[\s,]/g, ''));
+      if (!Number.isFinite(n)) return { problem: 'Enter a number' };
+      answer = { status: 'answered', value: n };
+      break;
+    }
+    case 'evidence':
+      return { problem: 'Evidence is attached in the app: name the file in the evidence column instead' };
+    default:
+      answer = { status: 'answered', value: text };
+  }
+  const problem = answerProblem(q, answer);
+  return problem ? { problem } : { answer };
+}
+
+/** One incoming answer beside the current one, for the review screen. */
+export const IncomingRowSchema = z.object({
+  key: z.string(),
+  questionnaireId: z.string(),
+  questionId: z.string(),
+  question: z.string(),
+  /** Where it came from: "Sheet Access control, row 7" or the question's id. */
+  where: z.string(),
+  incoming: z.string(),
+  current: z.string(),
+  incomingNote: z.string(),
+  state: z.enum(['new', 'changed', 'same', 'invalid']),
+  problem: z.string().nullable(),
+});
+export type IncomingRow = z.infer<typeof IncomingRowSchema>;
+
+const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a job id');
+const ExportRequest = {
+  vendorId: z.string().uuid('Not a vendor id'),
+  questionnaireIds: z.array(z.string().min(1).max(120)).min(1, 'Choose at least one questionnaire').max(20),
+  format: z.enum(EXCHANGE_FORMATS),
+  jobId: JobId.optional(),
+};
+
+/** Requests and responses of the exchange operations (the IPC contract imports these). */
+export const EXCHANGE_OPS = {
+  /** From the app: the save dialog says where. */
+  export: {
+    request: z.object(ExportRequest).strict(),
+    response: z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(true), path: z.string(), packageId: z.string(), bytes: z.number().int() }),
+      z.object({ saved: z.literal(false) }),
+    ]),
+  },
+  /** From this process only (the CLI): a path it names. */
+  save: {
+    request: z.object({ ...ExportRequest, path: z.string().min(1).max(4096) }).strict(),
+    response: z.object({ path: z.string(), packageId: z.string(), bytes: z.number().int() }),
+  },
+  preview: {
+    request: z
+      .object({
+        vendorId: z.string().uuid('Not a vendor id'),
+        fileName: z.string().min(1).max(260),
+        contentBase64: z.string().min(1).max(28_000_000, 'The file is larger than 20 MB'),
+        jobId: JobId.optional(),
+      })
+      .strict(),
+    response: z.object({
+      token: z.string(),
+      packageId: z.string(),
+      fileName: z.string(),
+      sha256: z.string(),
+      alreadyImported: z.boolean(),
+      rows: z.array(IncomingRowSchema),
+      counts: z.object({
+        incoming: z.number().int(),
+        invalid: z.number().int(),
+        changed: z.number().int(),
+        new: z.number().int(),
+        same: z.number().int(),
+        unanswered: z.number().int(),
+      }),
+      problems: z.array(z.string()),
+      unanswered: z.array(z.string()),
+    }),
+  },
+  apply: {
+    request: z
+      .object({
+        token: z.string().uuid('Not a preview'),
+        accept: z.union([z.literal('all'), z.array(z.string().min(1).max(250)).max(5000)]),
+      })
+      .strict(),
+    response: z.object({
+      accepted: z.number().int(),
+      assessmentId: z.string(),
+      sha256: z.string(),
+      hidden: z.number().int(),
+    }),
+  },
+  discard: {
+    request: z.object({ token: z.string().uuid('Not a preview') }).strict(),
+    response: z.object({ discarded: z.boolean() }),
+  },
+} as const;

@@ -1,0 +1,357 @@
+/**
+ * Questionnaire exchange: a package (workbook or form) for a vendor's assessment, and a
+ * vendor's response read back, checked against the package, reviewed answer by answer
+ * beside the current ones, and accepted as coming from that response (the file's hash
+ * is kept; the answers' source names it in the audit trail).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError } from '../domain/errors';
+import { answerProblem, type AnswerValue } from '../domain/answer';
+import { answerText } from '../domain/report-data';
+import {
+  cellToAnswer,
+  ResponseFileSchema,
+  type ExchangeFormat,
+  type IncomingRow,
+  type Manifest,
+} from '../domain/exchange';
+import type { AnswerInput } from '../domain/assessment';
+import type { Questionnaire } from '../domain/questionnaire';
+import { issuesFromZod, summariseIssues } from '../domain/errors';
+import { buildWorkbook, questionIndex, readWorkbook } from '../exchange/workbook';
+import { questionsChecksum } from '../exchange/checksum';
+import { buildForm } from '../exchange/form';
+import { recordAudit, type JobContext, type ServiceContext } from './context';
+import type { AppServices } from './services';
+import { loadBuiltinQuestionnaires } from './builtin-questionnaires';
+import { safeFileName } from './reports';
+
+/** The largest response file read (a workbook of a few thousand answers is far smaller). */
+export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+
+interface Pending {
+  packageId: string;
+  vendorId: string;
+  assessmentId: string;
+  fileName: string;
+  sha256: string;
+  inputs: Map<string, AnswerInput>;
+  rows: IncomingRow[];
+}
+
+type Sources = Pick<AppServices, 'vendors' | 'assessments' | 'questionnaires'>;
+
+/** The exchange service over the app's services. */
+export function createExchangeService(ctx: ServiceContext, services: Sources) {
+  const { storage } = ctx;
+  const pending = new Map<string, Pending>();
+
+  const pinned = (m: Manifest): Questionnaire[] =>
+    m.questionnaires.map((q) => services.questionnaires.pinned(q.id, q.version));
+
+  /** The vendor's open assessment with exactly these questionnaires, or a new one. */
+  function assessmentFor(vendorId: string, questionnaireIds: string[]) {
+    const wanted = [...new Set(questionnaireIds)].sort().join(',');
+    const open = services.assessments.list(vendorId).find(
+      (a) =>
+        a.status === 'in-progress' &&
+        a.questionnaires
+          .map((q) => q.id)
+          .sort()
+          .join(',') === wanted,
+    );
+    return open ?? services.assessments.start(vendorId, questionnaireIds);
+  }
+
+  return {
+    /** A package for the vendor (its open assessment of these questionnaires, or a new one), as file bytes. */
+    async export(vendorId: string, questionnaireIds: string[], format: ExchangeFormat) {
+      await loadBuiltinQuestionnaires();
+      const vendor = services.vendors.get(vendorId);
+      const assessment = assessmentFor(vendorId, questionnaireIds);
+      const detail = services.assessments.get(assessment.id);
+      const questionnaires = detail.questionnaires;
+      const manifest: Manifest = {
+        format: 'vendor-risk-exchange/1',
+        packageId: randomUUID(),
+        vendorId,
+        vendorName: vendor.name,
+        questionnaires: questionnaires.map((q) => ({ id: q.id, version: q.version, title: q.title })),
+        checksum: questionsChecksum(questionnaires),
+        createdAt: ctx.now().toISOString(),
+      };
+      const currentView = new Map(
+        detail.answers.map((a) => [
+          `${a.questionnaireId}/${a.questionId}`,
+          { answer: a.answer, note: a.note },
+        ]),
+      );
+      const bytes =
+        format === 'xlsx'
+          ? await buildWorkbook(manifest, questionnaires, currentView)
+          : Buffer.from(buildForm(manifest, questionnaires, currentView), 'utf8');
+      storage.transaction(() => {
+        storage.exchange.insertPackage({
+          id: manifest.packageId,
+          vendorId,
+          assessmentId: assessment.id,
+          format,
+          manifest,
+          createdAt: manifest.createdAt,
+          createdBy: ctx.actor(),
+        });
+        recordAudit(ctx, 'exchange', manifest.packageId, 'send', null, {
+          vendorId,
+          assessmentId: assessment.id,
+          format,
+          questionnaires: manifest.questionnaires,
+          checksum: manifest.checksum,
+        });
+      });
+      const day = manifest.createdAt.slice(0, 10);
+      return {
+        packageId: manifest.packageId,
+        assessmentId: assessment.id,
+        bytes,
+        fileName: `${safeFileName(vendor.name)} questionnaire ${day}.${format}`,
+      };
+    },
+
+    /**
+     * Reads a returned workbook or response file for the vendor: refused when it belongs to
+     * another package or vendor, or when the questions changed; otherwise every answer beside
+     * the current one, with what is wrong with the invalid ones. Nothing is written.
+     */
+    async preview(vendorId: string, fileName: string, bytes: Uint8Array, job: JobContext) {
+      if (bytes.byteLength > MAX_RESPONSE_BYTES)
+        throw new AppError(
+          'INVALID_INPUT',
+          `The file is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; it is not a response`,
+        );
+      if (bytes.byteLength === 0) throw new AppError('INVALID_INPUT', `${fileName} is empty`);
+      await loadBuiltinQuestionnaires();
+      job.progress(0, 2, 'Reading the response');
+      const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+      let manifestLike: { packageId: string; vendorId: string; checksum: string };
+      type Raw = {
+        id: string;
+        where: string;
+        answer: { cell: string | number | Date | null } | { value: AnswerValue | null };
+        note: string;
+        evidence: string;
+      };
+      const raws: Raw[] = [];
+      const fileProblems: { where: string; problem: string }[] = [];
+      if (isZip) {
+        const read = await readWorkbook(bytes);
+        if (!read.ok)
+          throw new AppError('INVALID_INPUT', `${fileName}: ${read.message}; nothing was changed`);
+        manifestLike = read.manifest;
+        fileProblems.push(...read.problems);
+        for (const r of read.rows)
+          raws.push({
+            id: r.id,
+            where: `Sheet "${r.sheet}", row ${r.row}`,
+            answer: { cell: r.answer },
+            note: r.note,
+            evidence: r.evidence,
+          });
+      } else {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        } catch {
+          throw new AppError(
+            'INVALID_INPUT',
+            `${fileName} is neither a workbook (.xlsx) nor a response file (.json); nothing was changed`,
+          );
+        }
+        const checked = ResponseFileSchema.safeParse(parsed);
+        if (!checked.success)
+          throw new AppError(
+            'INVALID_INPUT',
+            `${fileName} is not a response file of Vendor Risk Desk: ${summariseIssues(issuesFromZod(checked.error)).slice(0, 300)}; nothing was changed`,
+          );
+        manifestLike = checked.data;
+        for (const a of checked.data.answers)
+          raws.push({
+            id: `${a.questionnaireId}/${a.questionId}`,
+            where: `${a.questionnaireId}/${a.questionId}`,
+            answer: { value: a.answer },
+            note: a.note,
+            evidence: a.evidence,
+          });
+      }
+      const pkg = storage.exchange.getPackage(manifestLike.packageId);
+      if (!pkg)
+        throw new AppError(
+          'INVALID_INPUT',
+          `${fileName} answers a package this data folder never sent; nothing was changed`,
+        );
+      if (pkg.vendorId !== vendorId || manifestLike.vendorId !== vendorId) {
+        const other = storage.vendors.get(pkg.vendorId);
+        throw new AppError(
+          'INVALID_INPUT',
+          `${fileName} is the response of ${other?.name ?? 'another vendor'}, not of this vendor; nothing was changed`,
+        );
+      }
+      const questionnaires = pinned(pkg.manifest);
+      if (
+        manifestLike.checksum !== pkg.manifest.checksum ||
+        questionsChecksum(questionnaires) !== pkg.manifest.checksum
+      )
+        throw new AppError(
+          'INVALID_INPUT',
+          `${fileName} answers questions that have changed since the package was sent; nothing was changed`,
+        );
+
+      job.progress(1, 2, 'Checking every answer');
+      const index = questionIndex(questionnaires);
+      const current = new Map(
+        services.assessments
+          .get(pkg.assessmentId)
+          .answers.map((a) => [`${a.questionnaireId}/${a.questionId}`, a]),
+      );
+      const rows: IncomingRow[] = [];
+      const inputs = new Map<string, AnswerInput>();
+      const seen = new Set<string>();
+      const unknown: string[] = [];
+      for (const raw of raws) {
+        const found = index.get(raw.id);
+        if (!found) {
+          unknown.push(`${raw.where}: unknown question id "${raw.id.slice(0, 120)}"`);
+          continue;
+        }
+        if (seen.has(raw.id)) {
+          unknown.push(`${raw.where}: question "${raw.id}" answered twice`);
+          continue;
+        }
+        seen.add(raw.id);
+        const { question, questionnaireId } = found;
+        let answer: AnswerValue | null = null;
+        let problem: string | null = null;
+        if ('cell' in raw.answer) {
+          const read = cellToAnswer(question, raw.answer.cell);
+          if ('problem' in read) problem = read.problem;
+          else answer = read.answer;
+        } else {
+          answer = raw.answer.value;
+          problem = answer ? answerProblem(question, answer) : null;
+        }
+        const note = [raw.note, raw.evidence ? `Evidence: ${raw.evidence}` : ''].filter(Boolean).join('\n');
+        if (!answer && !note && !problem) continue;
+        const now = current.get(raw.id);
+        const incoming = answer ? answerText(question, answer) : '';
+        const currentText = now?.answer ? answerText(question, now.answer) : '';
+        const same = incoming === currentText && note === (now?.note ?? '');
+        rows.push({
+          key: raw.id,
+          questionnaireId,
+          questionId: question.id,
+          question: question.text,
+          where: raw.where,
+          incoming: problem
+            ? String('cell' in raw.answer ? (raw.answer.cell ?? '') : JSON.stringify(raw.answer.value)).slice(
+                0,
+                200,
+              )
+            : incoming,
+          current: currentText,
+          incomingNote: note,
+          state: problem ? 'invalid' : same ? 'same' : now?.answer || now?.note ? 'changed' : 'new',
+          problem,
+        });
+        if (!problem && !same)
+          inputs.set(raw.id, {
+            questionnaireId,
+            questionId: question.id,
+            ...(answer ? { answer } : {}),
+            note,
+          });
+      }
+      const missing = [...index.keys()].filter(
+        (k) => !seen.has(k) && index.get(k)!.question.type !== 'evidence',
+      );
+      const token = randomUUID();
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      pending.set(token, {
+        packageId: pkg.id,
+        vendorId,
+        assessmentId: pkg.assessmentId,
+        fileName,
+        sha256,
+        inputs,
+        rows,
+      });
+      job.progress(2, 2, 'Ready to review');
+      return {
+        token,
+        packageId: pkg.id,
+        fileName,
+        sha256,
+        alreadyImported: storage.exchange.responsesWithHash(pkg.id, sha256) > 0,
+        rows,
+        counts: {
+          incoming: rows.length,
+          invalid: rows.filter((r) => r.state === 'invalid').length,
+          changed: rows.filter((r) => r.state === 'changed').length,
+          new: rows.filter((r) => r.state === 'new').length,
+          same: rows.filter((r) => r.state === 'same').length,
+          unanswered: missing.length,
+        },
+        problems: [...fileProblems.map((p) => `${p.where}: ${p.problem}`), ...unknown],
+        unanswered: missing.slice(0, 200),
+      };
+    },
+
+    /** Accepts all valid incoming answers, or those named; recorded as coming from the response. */
+    apply(token: string, accept: 'all' | string[]) {
+      const p = pending.get(token);
+      if (!p) throw new AppError('NOT_FOUND', 'That response preview is gone; read the file again');
+      const keys = accept === 'all' ? [...p.inputs.keys()] : accept;
+      const bad = keys.filter((k) => !p.inputs.has(k));
+      if (bad.length)
+        throw new AppError(
+          'INVALID_INPUT',
+          `These answers cannot be accepted (invalid or unchanged): ${bad.slice(0, 5).join(', ')}`,
+        );
+      const inputs = keys.map((k) => p.inputs.get(k)!);
+      const source = `vendor-response:${p.sha256.slice(0, 16)}`;
+      const result = storage.transaction(() => {
+        const applied = inputs.length
+          ? services.assessments.answerMany(p.assessmentId, inputs, source)
+          : null;
+        storage.exchange.insertResponse({
+          id: randomUUID(),
+          packageId: p.packageId,
+          fileName: p.fileName,
+          sha256: p.sha256,
+          accepted: inputs.length,
+          receivedAt: ctx.now().toISOString(),
+          receivedBy: ctx.actor(),
+        });
+        recordAudit(ctx, 'exchange', p.packageId, 'import', null, {
+          vendorId: p.vendorId,
+          assessmentId: p.assessmentId,
+          fileName: p.fileName,
+          sha256: p.sha256,
+          accepted: keys,
+        });
+        return applied;
+      });
+      pending.delete(token);
+      return {
+        accepted: inputs.length,
+        assessmentId: p.assessmentId,
+        sha256: p.sha256,
+        hidden: result?.hidden.length ?? 0,
+      };
+    },
+
+    discard(token: string) {
+      return { discarded: pending.delete(token) };
+    },
+  };
+}
+
+export type ExchangeService = ReturnType<typeof createExchangeService>;

@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../domain/errors';
+
+/**
+ * Writes a file the user named all at once: to a temporary file beside it, then renamed
+ * into place, so a failure or a crash never leaves half a file (or half replaces an old one).
+ */
+export async function saveFileAtomically(path: string, bytes: Uint8Array | string): Promise<void> {
+  if (!existsSync(dirname(path)))
+    throw new AppError('INVALID_INPUT', `The folder ${dirname(path)} does not exist`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.part`);
+  try {
+    await writeFile(temp, bytes, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new AppError('INVALID_INPUT', `Could not save ${path}: ${(error as Error).message}`);
+  }
+}

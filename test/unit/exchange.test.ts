@@ -1,0 +1,199 @@
+import { describe, it, expect } from 'vitest';
+import ExcelJS from 'exceljs';
+import { openApp, vendorInput } from './helpers';
+import { NO_JOB } from '../../electron/services/context';
+import { answersFor } from '../fixtures/generated-answers';
+import type { Questionnaire } from '../../electron/domain/questionnaire';
+
+async function setup() {
+  const app = openApp();
+  const vendor = app.services.vendors.create(vendorInput({ name: 'Exchange Robotics' }));
+  const made = await app.services.exchange.export(vendor.id, ['quick-triage'], 'xlsx');
+  const detail = app.services.assessments.get(made.assessmentId);
+  return { app, vendor, made, q: detail.questionnaires[0]! };
+}
+
+/** Fills a workbook the way a vendor would: every answer cell of every question sheet. */
+async function fill(bytes: Uint8Array, edit: (ws: ExcelJS.Worksheet, row: ExcelJS.Row, id: string) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  for (const ws of wb.worksheets) {
+    if (ws.state !== 'visible' || ws.name === 'Instructions') continue;
+    ws.eachRow((row, n) => {
+      if (n > 1) edit(ws, row, String(row.getCell(1).value));
+    });
+  }
+  return { wb, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
+
+describe('questionnaire exchange', () => {
+  it('round trip: the workbook, filled in, imports as exactly what was filled', async () => {
+    const { app, vendor, made, q } = await setup();
+    const expected = new Map(
+      answersFor(q as Questionnaire, 3).map((a) => [`${a.questionnaireId}/${a.questionId}`, a]),
+    );
+    const wbQuestions = new Map(q.sections.flatMap((s) => s.questions).map((x) => [x.id, x]));
+    const { answerToCell } = await import('../../electron/domain/exchange');
+    const filled = await fill(made.bytes, (_ws, row, id) => {
+      const a = expected.get(id);
+      if (!a) return;
+      row.getCell(4).value = answerToCell(wbQuestions.get(id.split('/')[1]!)!, a.answer ?? null);
+      row.getCell(5).value = `note for ${id}`;
+    });
+    const preview = await app.services.exchange.preview(vendor.id, 'back.xlsx', filled.bytes, NO_JOB);
+    expect(preview.counts.invalid).toBe(0);
+    expect(preview.problems).toEqual([]);
+    expect(preview.counts.new).toBe(expected.size);
+    const applied = app.services.exchange.apply(preview.token, 'all');
+    expect(applied.accepted).toBe(expected.size);
+    const answers = app.services.assessments.get(made.assessmentId).answers;
+    for (const [key, a] of expected) {
+      const stored = answers.find((x) => `${x.questionnaireId}/${x.questionId}` === key)!;
+      expect(stored.answer, key).toEqual(a.answer);
+      expect(stored.note).toBe(`note for ${key}`);
+      expect(stored.source).toBe(`vendor-response:${preview.sha256.slice(0, 16)}`);
+    }
+    // The response's hash is in the audit trail.
+    const audit = app.services.audit.list({
+      entities: ['exchange'],
+      actions: ['import'],
+      limit: 5,
+      offset: 0,
+    });
+    expect(JSON.stringify(audit.items[0]!.after)).toContain(preview.sha256);
+  });
+
+  it('round trip: a response file (as the HTML form saves it), reviewed and accepted per answer', async () => {
+    const { app, vendor, q } = await setup();
+    const made = await app.services.exchange.export(vendor.id, ['quick-triage'], 'html');
+    const html = made.bytes.toString('utf8');
+    const manifest = JSON.parse(
+      html.match(/<script type="application\/json" id="vr-data">(.*?)<\/script>/s)![1]!,
+    ).manifest;
+    const answers = answersFor(q as Questionnaire, 1)
+      .slice(0, 4)
+      .map((a) => ({ ...a, answer: a.answer ?? null, note: 'n', evidence: '' }));
+    const file = {
+      format: 'vendor-risk-response/1',
+      packageId: manifest.packageId,
+      vendorId: vendor.id,
+      checksum: manifest.checksum,
+      answers,
+    };
+    const preview = await app.services.exchange.preview(
+      vendor.id,
+      'r.json',
+      Buffer.from(JSON.stringify(file)),
+      NO_JOB,
+    );
+    expect(preview.rows.map((r) => r.state)).toEqual(['new', 'new', 'new', 'new']);
+    const chosen = [preview.rows[0]!.key, preview.rows[2]!.key];
+    expect(app.services.exchange.apply(preview.token, chosen).accepted).toBe(2);
+    const stored = app.services.assessments
+      .get(made.assessmentId)
+      .answers.map((a) => `${a.questionnaireId}/${a.questionId}`);
+    expect(stored.sort()).toEqual([...chosen].sort());
+  });
+
+  it('refuses a response of another vendor, of another package, and to changed questions; nothing changes', async () => {
+    const { app, vendor, made } = await setup();
+    const other = app.services.vendors.create(vendorInput({ name: 'Someone Else' }));
+    await expect(app.services.exchange.preview(other.id, 'back.xlsx', made.bytes, NO_JOB)).rejects.toThrow(
+      /response of Exchange Robotics, not of this vendor/,
+    );
+    const forged = {
+      format: 'vendor-risk-response/1',
+      packageId: crypto.randomUUID(),
+      vendorId: vendor.id,
+      checksum: 'a'.repeat(64),
+      answers: [],
+    };
+    await expect(
+      app.services.exchange.preview(vendor.id, 'f.json', Buffer.from(JSON.stringify(forged)), NO_JOB),
+    ).rejects.toThrow(/never sent/);
+    const { wb } = await fill(made.bytes, () => undefined);
+    const meta = wb.getWorksheet('Package')!;
+    const manifest = JSON.parse(String(meta.getCell('A1').value));
+    meta.getCell('A1').value = JSON.stringify({ ...manifest, checksum: 'b'.repeat(64) });
+    await expect(
+      app.services.exchange.preview(
+        vendor.id,
+        'changed.xlsx',
+        Buffer.from(await wb.xlsx.writeBuffer()),
+        NO_JOB,
+      ),
+    ).rejects.toThrow(/questions that have changed/);
+    expect(app.services.assessments.get(made.assessmentId).answers).toEqual([]);
+  });
+
+  it('hostile workbooks: formulas, extra and renamed sheets, edited ids, huge cells give clear errors', async () => {
+    const { app, vendor, made } = await setup();
+    const formula = await fill(made.bytes, (_ws, row, id) => {
+      if (id.endsWith('tri_mfa'))
+        row.getCell(4).value = { formula: 'HYPERLINK("http://evil","Yes")' } as ExcelJS.CellFormulaValue;
+    });
+    const p1 = await app.services.exchange.preview(vendor.id, 'f.xlsx', formula.bytes, NO_JOB);
+    expect(p1.problems.join('\n')).toMatch(/row \d+, Answer: a formula is not an answer/);
+
+    const { wb } = await fill(made.bytes, () => undefined);
+    wb.addWorksheet('Extra');
+    await expect(
+      app.services.exchange.preview(vendor.id, 'x.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), NO_JOB),
+    ).rejects.toThrow(/"Extra" added or renamed/);
+
+    const renamed = await fill(made.bytes, () => undefined);
+    renamed.wb.worksheets.find((w) => w.name.startsWith('1.'))!.name = 'Renamed';
+    await expect(
+      app.services.exchange.preview(
+        vendor.id,
+        'r.xlsx',
+        Buffer.from(await renamed.wb.xlsx.writeBuffer()),
+        NO_JOB,
+      ),
+    ).rejects.toThrow(/"Renamed" added or renamed/);
+
+    const ids = await fill(made.bytes, (_ws, row, id) => {
+      if (id.endsWith('tri_mfa')) {
+        row.getCell(1).value = 'quick-triage/no_such_question';
+        row.getCell(4).value = 'Yes';
+      }
+    });
+    const p2 = await app.services.exchange.preview(vendor.id, 'i.xlsx', ids.bytes, NO_JOB);
+    expect(p2.problems.join('\n')).toMatch(/unknown question id "quick-triage\/no_such_question"/);
+
+    const huge = await fill(made.bytes, (_ws, row, id) => {
+      if (id.endsWith('tri_data_location')) row.getCell(5).value = 'x'.repeat(20_000);
+    });
+    const p3 = await app.services.exchange.preview(vendor.id, 'h.xlsx', huge.bytes, NO_JOB);
+    expect(p3.problems.join('\n')).toMatch(/Notes: longer than 10000 characters/);
+
+    const invalid = await fill(made.bytes, (_ws, row, id) => {
+      if (id.endsWith('tri_mfa')) row.getCell(4).value = 'Maybe';
+    });
+    const p4 = await app.services.exchange.preview(vendor.id, 'v.xlsx', invalid.bytes, NO_JOB);
+    expect(p4.rows.find((r) => r.questionId === 'tri_mfa')).toMatchObject({
+      state: 'invalid',
+      problem: expect.stringMatching(/Answer one of/),
+    });
+    expect(() => app.services.exchange.apply(p4.token, ['quick-triage/tri_mfa'])).toThrow(
+      /cannot be accepted/,
+    );
+
+    await expect(
+      app.services.exchange.preview(vendor.id, 'g.xlsx', Buffer.from('PK garbage'), NO_JOB),
+    ).rejects.toThrow(/not a readable .xlsx/);
+    await expect(
+      app.services.exchange.preview(vendor.id, 'j.json', Buffer.from('{"format":"x"'), NO_JOB),
+    ).rejects.toThrow(/neither a workbook/);
+    await expect(
+      app.services.exchange.preview(
+        vendor.id,
+        'p.json',
+        Buffer.from('{"__proto__":{"polluted":1},"format":"vendor-risk-response/1"}'),
+        NO_JOB,
+      ),
+    ).rejects.toThrow(/not a response file/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(app.services.assessments.get(made.assessmentId).answers).toEqual([]);
+  });
+});
