@@ -5,9 +5,9 @@
  * current data as a snapshot. Copies use SQLite's online backup, a few pages at a time,
  * so the app stays responsive while they run.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
 import type { ChainVerdict } from '../domain/audit-chain';
@@ -16,6 +16,7 @@ import { LATEST_SCHEMA_VERSION } from '../storage/database';
 import { recordAudit, type JobContext, type ServiceContext } from './context';
 import { runFileTaskOffThread } from './off-thread';
 import { firstSealedValue } from '../storage/file-tasks';
+import { KEY_FILE } from '../storage/keyfile';
 
 const SETTINGS_KEY = 'backups';
 export const BackupSettingsSchema = z
@@ -78,9 +79,9 @@ export function createBackupService(ctx: ServiceContext) {
   }
 
   /** Keeps the newest `keep` snapshots (never the one just taken); returns how many were removed. */
-  async function prune(justTaken: string): Promise<number> {
+  async function prune(justTaken: string, keep?: string): Promise<number> {
     const old = list()
-      .filter((s) => s.file !== justTaken)
+      .filter((s) => s.file !== justTaken && s.path !== keep)
       .slice(Math.max(0, settings().keep - 1));
     for (const s of old) await rm(s.path, { force: true });
     return old.length;
@@ -101,7 +102,8 @@ export function createBackupService(ctx: ServiceContext) {
     }
   }
 
-  async function snapshot(reason: SnapshotReason, job: JobContext): Promise<Snapshot> {
+  /** A snapshot; `keep` names a snapshot that must survive the pruning (the one being restored). */
+  async function snapshot(reason: SnapshotReason, job: JobContext, keep?: string): Promise<Snapshot> {
     await mkdir(dir, { recursive: true });
     const file = snapshotName(
       ctx.now(),
@@ -111,7 +113,7 @@ export function createBackupService(ctx: ServiceContext) {
     const path = join(dir, file);
     job.progress(0, 1, 'Taking a snapshot');
     const bytes = await copyTo(path, job);
-    await prune(file);
+    await prune(file, keep);
     job.progress(1, 1, 'Snapshot taken');
     return { file, path, at: ctx.now().toISOString(), reason, bytes };
   }
@@ -163,9 +165,17 @@ export function createBackupService(ctx: ServiceContext) {
       const path = resolve(out);
       if (!existsSync(resolve(path, '..')))
         throw new AppError('INVALID_INPUT', `The folder ${resolve(path, '..')} does not exist`);
-      if (resolve(path) === resolve(storage.dataDir, 'vendor-risk.db'))
-        throw new AppError('INVALID_INPUT', 'Choose another file than the live database');
-      return { path, bytes: await copyTo(path, job) };
+      // Nothing in the data folder itself (the live database, its WAL, snapshots), whatever the case of the name.
+      const fold = (p: string) => (existsSync(p) ? realpathSync(p) : p).toLowerCase();
+      const folder = fold(storage.dataDir);
+      const parent = fold(resolve(path, '..'));
+      if (parent === folder || parent.startsWith(folder + sep))
+        throw new AppError('INVALID_INPUT', 'Choose a file outside the data folder');
+      const bytes = await copyTo(path, job);
+      // The data key travels with the backup (it opens only with the keychain or the passphrase).
+      const keyFile = join(storage.dataDir, KEY_FILE);
+      if (existsSync(keyFile)) await copyFile(keyFile, `${path}.key.json`);
+      return { path, bytes };
     },
 
     inspect,
@@ -195,21 +205,29 @@ export function createBackupService(ctx: ServiceContext) {
       // Encrypted values must open with this data folder's key, or they would be lost.
       const sealed = firstSealedValue(resolve(path));
       if (sealed !== null) {
-        try {
-          storage.cipher.open(sealed);
-        } catch {
+        // Opened for real (a key is loaded), or the restore would put unreadable values in place.
+        let opens = false;
+        if (storage.cipher.active)
+          try {
+            storage.cipher.open(sealed);
+            opens = true;
+          } catch {
+            opens = false;
+          }
+        if (!opens)
           throw new AppError(
             'INVALID_INPUT',
-            `${basename(path)} cannot be restored: its encrypted values do not open with this data folder's key (restore it into the folder whose encryption.json it was made with); nothing was changed`,
+            `${basename(path)} cannot be restored: its encrypted values do not open here (${storage.cipher.active ? 'another data key' : storage.cipher.enabled ? 'unlock the data first' : 'this data folder has no data key: put the backup’s .key.json here as encryption.json, restart, then restore'}); nothing was changed`,
           );
-        }
       }
       job.progress(1, 3, 'Keeping the current data as a snapshot');
-      const kept = await snapshot('before-restore', job);
+      const kept = await snapshot('before-restore', job, resolve(path));
       if (job.signal.aborted)
         throw new AppError('CANCELLED', 'The restore was cancelled; nothing was changed');
       job.progress(2, 3, 'Restoring');
       await storage.restoreFrom(resolve(path));
+      // A backup from before encryption was on holds plain text: sealed now, as the rest.
+      if (storage.cipher.active) storage.sealExisting();
       storage.transaction(() =>
         recordAudit(ctx, 'settings', 'backup', 'restore', null, {
           from: basename(path),

@@ -87,7 +87,7 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
         );
       const key = randomBytes(32);
       // The key file is written before anything is sealed: no sealed value without its key.
-      writeKeyFile(dataDir, newKeyFile(key, { keychain, passphrase }, ctx.now()));
+      writeKeyFile(dataDir, newKeyFile(key, { keychain, passphrase }, ctx.now()), true);
       dataKey = key;
       storage.cipher.setKey(key, true);
       const sealed = storage.sealExisting();

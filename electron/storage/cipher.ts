@@ -16,8 +16,8 @@ const TAG = 16;
 /** What a sealed value reads as while the data is locked. */
 export const LOCKED_TEXT = '[encrypted: unlock to read]';
 
-/** The KDF parameters a passphrase is stretched with (scrypt; about 100 ms and 32 MB here). */
-export const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+/** The KDF parameters a passphrase is stretched with (scrypt at OWASP's N = 2^17; about 0.4 s and 128 MB). */
+export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 
 export function isSealed(value: string): boolean {
   return value.startsWith(TEXT_PREFIX);
@@ -41,14 +41,19 @@ export function encryptBytes(key: Buffer, plain: Uint8Array): Buffer {
 /** The bytes of `encryptBytes`; throws when the key is wrong or the data was changed. */
 export function decryptBytes(key: Buffer, sealed: Uint8Array): Buffer {
   const buf = Buffer.from(sealed);
-  const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, IV));
+  if (buf.length < IV + TAG) throw new Error('The sealed value is too short');
+  const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, IV), { authTagLength: TAG });
   decipher.setAuthTag(buf.subarray(IV, IV + TAG));
   return Buffer.concat([decipher.update(buf.subarray(IV + TAG)), decipher.final()]);
 }
 
 /** A key from a passphrase and salt (scrypt). */
-export function keyFromPassphrase(passphrase: string, salt: Buffer): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), salt, 32, SCRYPT);
+export function keyFromPassphrase(
+  passphrase: string,
+  salt: Buffer,
+  params: { N: number; r: number; p: number } = SCRYPT,
+): Buffer {
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, { ...params, maxmem: 256 * params.N * params.r });
 }
 
 /** Seals and opens sensitive values with the data key once it is known. */
@@ -68,10 +73,15 @@ export interface Cipher {
   openFile(bytes: Uint8Array): Uint8Array;
 }
 
-/** A cipher with no key yet (encryption off until setKey). */
-export function createCipher(): Cipher {
+/**
+ * A cipher with no key yet (encryption off until setKey). `enabledOnDisk` tells whether
+ * another process turned encryption on meanwhile: writes then stop until this one knows the key.
+ */
+export function createCipher(enabledOnDisk: () => boolean = () => false): Cipher {
   let key: Buffer | null = null;
   let enabled = false;
+  /** Encryption is on here, or was turned on by another process since this one started. */
+  const on = () => enabled || (enabled = enabledOnDisk());
   const locked = () =>
     new AppError(
       'LOCKED',
@@ -103,8 +113,10 @@ export function createCipher(): Cipher {
     },
     seal(text) {
       if (text === '' || isSealed(text)) return text;
+      // The placeholder of a locked value is never written back as if it were the value.
+      if (text.includes(LOCKED_TEXT)) throw locked();
       if (!key) {
-        if (enabled) throw locked();
+        if (on()) throw locked();
         return text;
       }
       return TEXT_PREFIX + encryptBytes(key, Buffer.from(text, 'utf8')).toString('base64');
@@ -118,7 +130,11 @@ export function createCipher(): Cipher {
         return text;
       }
     },
-    sealFile: (bytes) => (key ? Buffer.concat([FILE_MAGIC, encryptBytes(key, bytes)]) : bytes),
+    sealFile(bytes) {
+      if (key) return Buffer.concat([FILE_MAGIC, encryptBytes(key, bytes)]);
+      if (on()) throw locked();
+      return bytes;
+    },
     openFile(bytes) {
       if (!isSealedFile(bytes)) return bytes;
       if (!key) throw locked();

@@ -1,4 +1,5 @@
 import type { Database } from './database';
+import { LOCKED_TEXT } from './cipher';
 import type { Clause, ClauseComment, SignOff, VendorClause } from '../domain/contract';
 
 /** Contract clauses: the library, each vendor's clause records, comments and legal sign-offs. */
@@ -73,10 +74,9 @@ export function createClauseRepo(db: Database): ClauseRepo {
     vendorId: String(r.vendor_id),
     clauseId: String(r.clause_id),
     status: String(r.status) as VendorClause['status'],
-    value: r.value === null ? null : (JSON.parse(db.cipher.open(String(r.value))) as VendorClause['value']),
+    value: r.value === null ? null : (openJson(db, String(r.value)) as VendorClause['value']),
     reference: JSON.parse(String(r.reference)) as VendorClause['reference'],
-    waiver:
-      r.waiver === null ? null : (JSON.parse(db.cipher.open(String(r.waiver))) as VendorClause['waiver']),
+    waiver: r.waiver === null ? null : (openJson(db, String(r.waiver)) as VendorClause['waiver']),
     updatedAt: String(r.updated_at),
     updatedBy: String(r.updated_by),
   });
@@ -138,4 +138,10 @@ export function createClauseRepo(db: Database): ClauseRepo {
       reopenStmt.run(at, by, clauseId, id);
     },
   };
+}
+
+/** A sealed JSON column's value; null while the data is locked (the placeholder is not JSON). */
+function openJson(db: Database, stored: string): unknown {
+  const text = db.cipher.open(stored);
+  return text === LOCKED_TEXT ? null : (JSON.parse(text) as unknown);
 }

@@ -7,6 +7,7 @@ import { BACKUP_DIR, snapshotName, SNAPSHOT_PATTERN } from '../domain/backups';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { foldForSearch } from '../domain/search';
 import { createCipher, type Cipher } from './cipher';
+import { KEY_FILE } from './keyfile';
 
 export const DATABASE_FILE = 'vendor-risk.db';
 
@@ -98,7 +99,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   }
   sqlite = sqlite!;
   sqlite.function('vr_fold', { deterministic: true }, (value) => foldForSearch(String(value ?? '')));
-  const cipher = createCipher();
+  const cipher = createCipher(() => existsSync(join(dataDir, KEY_FILE)));
   // Search reads sealed notes opened (while locked they simply do not match).
   sqlite.function('vr_open', (value) => cipher.tryOpen(String(value ?? '')));
 

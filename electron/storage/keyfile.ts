@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
-import { decryptBytes, encryptBytes, keyFromPassphrase } from './cipher';
+import { decryptBytes, encryptBytes, keyFromPassphrase, SCRYPT } from './cipher';
 
 export const KEY_FILE = 'encryption.json';
 const CHECK = 'vendor-risk-desk data key';
@@ -22,7 +22,14 @@ const KeyFileSchema = z.object({
   /** The data key protected by the OS keychain (base64), or null. */
   keychain: z.string().nullable(),
   /** The data key sealed under a passphrase-derived key, or null. */
-  passphrase: z.object({ salt: z.string(), sealed: z.string() }).nullable(),
+  passphrase: z
+    .object({
+      salt: z.string(),
+      sealed: z.string(),
+      /** The scrypt parameters used (recorded, so they can change for new passphrases). */
+      kdf: z.object({ N: z.number().int(), r: z.number().int(), p: z.number().int() }).optional(),
+    })
+    .nullable(),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 
@@ -50,10 +57,26 @@ export function readKeyFile(dataDir: string): KeyFile | null {
   }
 }
 
-/** Writes the key file atomically (a temporary file renamed into place). */
-export function writeKeyFile(dataDir: string, file: KeyFile): void {
+/**
+ * Writes the key file atomically (a temporary file renamed into place). A new one
+ * (`create`) is refused when one exists: two processes turning encryption on at once
+ * must not make two keys.
+ */
+export function writeKeyFile(dataDir: string, file: KeyFile, create = false): void {
   const path = join(dataDir, KEY_FILE);
-  writeFileSync(`${path}.part`, JSON.stringify(file, null, 2), { mode: 0o600 });
+  const text = JSON.stringify(file, null, 2);
+  if (create) {
+    try {
+      writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
+    } catch {
+      throw new AppError(
+        'CONFLICT',
+        'Encryption was just turned on for this data folder by another window or command',
+      );
+    }
+    return;
+  }
+  writeFileSync(`${path}.part`, text, { mode: 0o600 });
   renameSync(`${path}.part`, path);
 }
 
@@ -77,7 +100,8 @@ export function passphraseWrap(dataKey: Buffer, passphrase: string): KeyFile['pa
   const salt = randomBytes(16);
   return {
     salt: salt.toString('base64'),
-    sealed: encryptBytes(keyFromPassphrase(passphrase, salt), dataKey).toString('base64'),
+    sealed: encryptBytes(keyFromPassphrase(passphrase, salt, SCRYPT), dataKey).toString('base64'),
+    kdf: { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p },
   };
 }
 
@@ -100,7 +124,12 @@ export function unlockWithPassphrase(file: KeyFile, passphrase: string): Buffer 
   let key: Buffer;
   try {
     key = decryptBytes(
-      keyFromPassphrase(passphrase, Buffer.from(file.passphrase.salt, 'base64')),
+      // Files from before the parameters were recorded used N = 2^15.
+      keyFromPassphrase(
+        passphrase,
+        Buffer.from(file.passphrase.salt, 'base64'),
+        file.passphrase.kdf ?? { N: 2 ** 15, r: 8, p: 1 },
+      ),
       Buffer.from(file.passphrase.sealed, 'base64'),
     );
   } catch {

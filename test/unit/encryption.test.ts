@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, tempDir, vendorInput } from './helpers';
@@ -201,8 +202,43 @@ describe('encryption at rest', () => {
     const app = openApp();
     app.services.encryption.enable('another passphrase here');
     await expect(app.services.backups.restore(copy, NO_JOB)).rejects.toThrow(
-      /do not open with this data folder's key/,
+      /do not open here \(another data key\)/,
     );
+    // Nor into a folder without any key.
+    const plain = openApp();
+    await expect(plain.services.backups.restore(copy, NO_JOB)).rejects.toThrow(/has no data key/);
+    expect(existsSync(`${copy}.key.json`)).toBe(true); // the key travels beside the backup
+  });
+
+  it('a process that did not know encryption was turned on elsewhere refuses to write, never saves the placeholder', async () => {
+    const app = openApp();
+    const v = app.services.vendors.create(vendorInput({ notes: SECRET }));
+    // Another process (the CLI) turns encryption on while this one runs.
+    const other = openApp({ dataDir: app.dataDir });
+    other.services.encryption.enable(PASSPHRASE);
+    other.services.close();
+    expect(app.services.vendors.get(v.id).notes).toBe(LOCKED_TEXT);
+    const write = await app.dispatcher.call('vendors.update', { id: v.id, patch: { owner: 'Someone' } });
+    expect(write).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(() => app.services.storage.cipher.sealFile(Buffer.from('evidence'))).toThrow(/locked/);
+    // Turning it on twice makes one key, not two.
+    expect(() => app.services.encryption.enable(PASSPHRASE)).toThrow(/already on|just turned on/);
+    const unlocked = openApp({ dataDir: app.dataDir, encryption: { passphrase: PASSPHRASE } });
+    expect(unlocked.services.vendors.get(v.id).notes).toBe(SECRET);
+  });
+
+  it('restoring a snapshot from before encryption seals its plain values again; the snapshot survives pruning', async () => {
+    const app = openApp();
+    app.services.vendors.create(vendorInput({ notes: 'Plain PLAIN-SECRET-9 note' }));
+    app.services.backups.setSettings({ keep: 1 });
+    const plain = await app.services.backups.snapshot('manual', NO_JOB);
+    app.services.encryption.enable(PASSPHRASE);
+    const restored = await app.services.backups.restore(plain.path, NO_JOB);
+    expect(restored.vendors).toBe(1);
+    const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE), { readOnly: true });
+    expect((db.prepare('SELECT notes FROM vendors').get() as { notes: string }).notes).toMatch(/^vrenc:1:/);
+    db.close();
+    expect(app.services.vendors.list(query()).items).toHaveLength(1);
   });
 });
 
