@@ -15,6 +15,7 @@ import { reportBoard, reportSelf, reportVendor } from './report-commands';
 import { auditExport, auditList, auditVerify } from './audit-commands';
 import { backupCreate, backupList, backupRestore } from './backup-commands';
 import { encryptionEnable, encryptionStatus } from './encryption-commands';
+import { exchangeExport, exchangeImport } from './exchange-commands';
 import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
@@ -47,6 +48,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   devicesImport,
   devicesFindings,
   devicesExport,
+  exchangeExport,
+  exchangeImport,
   reportVendor,
   reportBoard,
   reportSelf,
