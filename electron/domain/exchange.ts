@@ -102,6 +102,8 @@ export function cellToAnswer(
   switch (q.type) {
     case 'yes-no': {
       const id = Object.entries(YES_NO).find(([, w]) => fold(w) === fold(text))?.[0] ?? fold(text);
+      if (!(q.allowPartial ? ['yes', 'partial', 'no'] : ['yes', 'no']).includes(id))
+        return { problem: `Choose one of: ${cellChoices(q)!.join('; ')}` };
       answer = { status: 'answered', value: id };
       break;
     }

@@ -13,10 +13,22 @@ interface StartAssessmentDialogProps {
   open: boolean;
   onClose(): void;
   onStarted(assessmentId: string): void;
+  /** 'send': the questionnaires go to the vendor as a file (workbook or form) instead. */
+  mode?: 'start' | 'send';
+  /** Told where the file was saved (send mode). */
+  onSent?(path: string): void;
 }
 
 /** Choose questionnaires (the ones that fit the vendor are pre-selected) and start. */
-export function StartAssessmentDialog({ vendor, open, onClose, onStarted }: StartAssessmentDialogProps) {
+export function StartAssessmentDialog({
+  vendor,
+  open,
+  onClose,
+  onStarted,
+  mode = 'start',
+  onSent,
+}: StartAssessmentDialogProps) {
+  const [format, setFormat] = useState<'xlsx' | 'html'>('xlsx');
   const [available, setAvailable] = useState<QuestionnaireSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -43,10 +55,25 @@ export function StartAssessmentDialog({ vendor, open, onClose, onStarted }: Star
     else setError(r.error.message);
   };
 
+  const send = async () => {
+    if (!vendor) return;
+    setBusy(true);
+    const r = await call('exchange.export', { vendorId: vendor.id, questionnaireIds: chosen, format });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    if (r.value.saved) onSent?.(r.value.path);
+  };
+
   const questions = available.filter((q) => chosen.includes(q.id)).reduce((n, q) => n + q.questions, 0);
   return (
     <Dialog
-      title={vendor ? `Assess ${vendor.name}` : 'Start a self-assessment'}
+      title={
+        mode === 'send' && vendor
+          ? `Send a questionnaire to ${vendor.name}`
+          : vendor
+            ? `Assess ${vendor.name}`
+            : 'Start a self-assessment'
+      }
       open={open}
       onClose={onClose}
       wide
@@ -58,14 +85,25 @@ export function StartAssessmentDialog({ vendor, open, onClose, onStarted }: Star
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || chosen.length === 0}
-            onClick={() => void start()}
-          >
-            Start assessment
-          </button>
+          {mode === 'send' ? (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy || chosen.length === 0}
+              onClick={() => void send()}
+            >
+              Save file…
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy || chosen.length === 0}
+              onClick={() => void start()}
+            >
+              Start assessment
+            </button>
+          )}
         </>
       }
     >
@@ -78,6 +116,29 @@ export function StartAssessmentDialog({ vendor, open, onClose, onStarted }: Star
         <p className="cell-muted">
           Questionnaires that fit the vendor’s category and the data it touches are selected.
         </p>
+      )}
+      {mode === 'send' && (
+        <fieldset className="report-choices">
+          <legend>File for the vendor</legend>
+          <label className="checkbox">
+            <input
+              type="radio"
+              name="exchange-format"
+              checked={format === 'xlsx'}
+              onChange={() => setFormat('xlsx')}
+            />
+            Workbook (.xlsx): drop-downs, answers in Excel or LibreOffice, sent back as it is
+          </label>
+          <label className="checkbox">
+            <input
+              type="radio"
+              name="exchange-format"
+              checked={format === 'html'}
+              onChange={() => setFormat('html')}
+            />
+            Form (.html): opens in any browser offline, saves a response file to send back
+          </label>
+        </fieldset>
       )}
       <ul className="questionnaire-choices">
         {available.map((q) => (

@@ -8,6 +8,8 @@ import { AssessmentList } from '../components/AssessmentList';
 import { ScorePanel } from '../components/ScorePanel';
 import { DecisionPanel } from '../components/DecisionPanel';
 import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
+import { ExchangeImport } from '../components/ExchangeImport';
+import { useToast } from '../components/Toasts';
 import { evidenceStatus } from '../../electron/domain/assessment';
 import { EVIDENCE_KIND_LABELS } from '../../electron/domain/questionnaire';
 
@@ -46,6 +48,8 @@ export function VendorDetail({
     revision + reloaded,
   );
   const [starting, setStarting] = useState(false);
+  const [sending, setSending] = useState(false);
+  const toast = useToast();
 
   if (!id) {
     return (
@@ -151,9 +155,15 @@ export function VendorDetail({
       <section aria-label="Assessments">
         <div className="section-title-row">
           <h3>Assessments</h3>
-          <button type="button" className="button" onClick={() => setStarting(true)}>
-            Start assessment
-          </button>
+          <div className="inline">
+            <button type="button" className="button" onClick={() => setSending(true)}>
+              Send questionnaire…
+            </button>
+            <ExchangeImport vendorId={vendor.id} onImported={() => setReloaded((n) => n + 1)} />
+            <button type="button" className="button" onClick={() => setStarting(true)}>
+              Start assessment
+            </button>
+          </div>
         </div>
         <AssessmentList assessments={assessments} onOpen={onOpenAssessment} />
         <StartAssessmentDialog
@@ -161,6 +171,18 @@ export function VendorDetail({
           open={starting}
           onClose={() => setStarting(false)}
           onStarted={onOpenAssessment}
+        />
+        <StartAssessmentDialog
+          vendor={vendor}
+          mode="send"
+          open={sending}
+          onClose={() => setSending(false)}
+          onStarted={onOpenAssessment}
+          onSent={(path) => {
+            setSending(false);
+            setReloaded((n) => n + 1);
+            toast('success', `Saved ${path}: send it to the vendor`);
+          }}
         />
       </section>
       {evidence.length > 0 && (

@@ -173,7 +173,7 @@ describe('questionnaire exchange', () => {
     const p4 = await app.services.exchange.preview(vendor.id, 'v.xlsx', invalid.bytes, NO_JOB);
     expect(p4.rows.find((r) => r.questionId === 'tri_mfa')).toMatchObject({
       state: 'invalid',
-      problem: expect.stringMatching(/Answer one of/),
+      problem: expect.stringMatching(/Choose one of: Yes; Partly; No; Not applicable; Cannot answer/),
     });
     expect(() => app.services.exchange.apply(p4.token, ['quick-triage/tri_mfa'])).toThrow(
       /cannot be accepted/,

@@ -1,0 +1,173 @@
+import { useRef, useState } from 'react';
+import { call, newJobId } from '../api';
+import { toBase64 } from '../files';
+import type { ResponseOf } from '../../electron/ipc/contract';
+import { Dialog } from './Dialog';
+import { useToast } from './Toasts';
+
+type Preview = ResponseOf<'exchange.preview'>;
+
+const STATE_LABELS = { new: 'New', changed: 'Changed', same: 'Unchanged', invalid: 'Invalid' } as const;
+
+/**
+ * A vendor's returned workbook or response file: read and checked in the main process,
+ * then each incoming answer beside the current one; accept all, or the ones ticked.
+ */
+export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onImported(): void }) {
+  const toast = useToast();
+  const input = useRef<HTMLInputElement>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+
+  const acceptable = (p: Preview) => p.rows.filter((r) => r.state === 'new' || r.state === 'changed');
+
+  const read = async (file: File) => {
+    setBusy(true);
+    const r = await call('exchange.preview', {
+      vendorId,
+      fileName: file.name,
+      contentBase64: await toBase64(file),
+      jobId: newJobId(),
+    });
+    setBusy(false);
+    if (!r.ok) return toast('error', r.error.message);
+    setPreview(r.value);
+    setChosen(new Set(acceptable(r.value).map((x) => x.key)));
+  };
+
+  const close = () => {
+    if (preview) void call('exchange.discard', { token: preview.token });
+    setPreview(null);
+  };
+
+  const accept = async (which: 'all' | string[]) => {
+    if (!preview) return;
+    setBusy(true);
+    const r = await call('exchange.apply', { token: preview.token, accept: which });
+    setBusy(false);
+    if (!r.ok) return toast('error', r.error.message);
+    toast('success', `Accepted ${r.value.accepted} answers from ${preview.fileName}`);
+    setPreview(null);
+    onImported();
+  };
+
+  return (
+    <>
+      <button type="button" className="button" disabled={busy} onClick={() => input.current?.click()}>
+        Import response…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".xlsx,.json"
+        hidden
+        aria-label="Response file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void read(file);
+        }}
+      />
+      <Dialog
+        title={preview ? `Review the response: ${preview.fileName}` : 'Review the response'}
+        open={preview !== null}
+        onClose={close}
+        wide
+        footer={
+          preview && (
+            <>
+              <span className="cell-muted footer-note">
+                {preview.counts.new} new, {preview.counts.changed} changed, {preview.counts.same} unchanged,{' '}
+                {preview.counts.invalid} invalid
+              </span>
+              <button type="button" className="button" onClick={close}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="button"
+                disabled={busy || chosen.size === 0}
+                onClick={() => void accept([...chosen])}
+              >
+                Accept selected ({chosen.size})
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={busy || acceptable(preview).length === 0}
+                onClick={() => void accept('all')}
+              >
+                Accept all valid
+              </button>
+            </>
+          )
+        }
+      >
+        {preview && (
+          <>
+            {preview.alreadyImported && <p className="notice">This same file was imported before.</p>}
+            {preview.problems.length > 0 && (
+              <div className="notice notice-error" role="alert">
+                <strong>Problems in the file</strong>
+                <ul>
+                  {preview.problems.slice(0, 20).map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <table className="explanation-table" aria-label="Incoming answers">
+              <thead>
+                <tr>
+                  <th scope="col">Accept</th>
+                  <th scope="col">Question</th>
+                  <th scope="col">Now</th>
+                  <th scope="col">Incoming</th>
+                  <th scope="col">State</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => {
+                  const can = r.state === 'new' || r.state === 'changed';
+                  return (
+                    <tr key={r.key}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Accept the answer to ${r.question}`}
+                          disabled={!can}
+                          checked={chosen.has(r.key)}
+                          onChange={(e) =>
+                            setChosen((c) => {
+                              const next = new Set(c);
+                              if (e.target.checked) next.add(r.key);
+                              else next.delete(r.key);
+                              return next;
+                            })
+                          }
+                        />
+                      </td>
+                      <td>
+                        {r.question}
+                        <br />
+                        <span className="cell-muted">{r.where}</span>
+                      </td>
+                      <td>{r.current || '—'}</td>
+                      <td>
+                        {r.incoming || '—'}
+                        {r.incomingNote && <div className="cell-muted">{r.incomingNote}</div>}
+                        {r.problem && <div className="form-error">{r.problem}</div>}
+                      </td>
+                      <td>{STATE_LABELS[r.state]}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </>
+        )}
+      </Dialog>
+    </>
+  );
+}
