@@ -165,7 +165,11 @@ export function createHandlers(
     },
     'exchange.preview': ({ vendorId, fileName, contentBase64 }, job) =>
       services.exchange.preview(vendorId, fileName, Buffer.from(contentBase64, 'base64'), job),
-    'exchange.apply': ({ token, accept }) => services.exchange.apply(token, accept),
+    'exchange.apply': async ({ token, accept }, job) => {
+      services.exchange.checkToken(token);
+      await services.backups.snapshot('import', job);
+      return services.exchange.apply(token, accept);
+    },
     'exchange.discard': ({ token }) => services.exchange.discard(token),
     'reports.export': async ({ target }, job) => {
       if (!desktop) throw needsApp();

@@ -304,6 +304,12 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
       };
     },
 
+    /** Throws unless a response preview with this token is waiting. */
+    checkToken(token: string): void {
+      if (!pending.has(token))
+        throw new AppError('NOT_FOUND', 'That response preview is gone; read the file again');
+    },
+
     /** Accepts all valid incoming answers, or those named; recorded as coming from the response. */
     apply(token: string, accept: 'all' | string[]) {
       const p = pending.get(token);

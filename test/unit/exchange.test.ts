@@ -29,6 +29,16 @@ async function fill(bytes: Uint8Array, edit: (ws: ExcelJS.Worksheet, row: ExcelJ
 describe('questionnaire exchange', () => {
   it('round trip: the workbook, filled in, imports as exactly what was filled', async () => {
     const { app, vendor, made, q } = await setup();
+    // The workbook as sent: hidden ids, protected sheets with only the answer cells open, drop-downs.
+    const sent = new ExcelJS.Workbook();
+    await sent.xlsx.load(Buffer.from(made.bytes) as unknown as ArrayBuffer);
+    expect(sent.getWorksheet('Package')!.state).toBe('veryHidden');
+    const first = sent.worksheets.find((w) => w.name.startsWith('1.'))!;
+    expect(first.getColumn(1).hidden).toBe(true);
+    expect((first as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
+    expect(first.getRow(2).getCell(4).protection).toMatchObject({ locked: false });
+    expect(first.getRow(2).getCell(2).protection?.locked).not.toBe(false);
+    expect(first.getRow(2).getCell(4).dataValidation).toMatchObject({ type: 'list' });
     const expected = new Map(
       answersFor(q as Questionnaire, 3).map((a) => [`${a.questionnaireId}/${a.questionId}`, a]),
     );
