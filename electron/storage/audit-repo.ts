@@ -1,20 +1,8 @@
 import type { Database } from './database';
 import type { AuditEntry, AuditQuery, NewAuditEntry } from '../domain/audit';
 import { auditHash, GENESIS_HASH, type ChainEntry } from '../domain/audit-chain';
+import { chainEntryOf, type AuditRow } from './audit-rows';
 import { openFields, sealFields, type Cipher } from './cipher';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: string | null;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-}
 
 /** The audit trail in SQLite. Entries are only ever appended, each sealed into the hash chain. */
 export interface AuditRepo {
@@ -37,19 +25,6 @@ const toEntry = (cipher: Cipher, r: AuditRow): AuditEntry & { hash: string | nul
   action: r.action as AuditEntry['action'],
   before: r.before_json === null ? null : openFields(cipher, JSON.parse(r.before_json)),
   after: r.after_json === null ? null : openFields(cipher, JSON.parse(r.after_json)),
-  hash: r.hash,
-});
-
-const toChain = (r: AuditRow): ChainEntry => ({
-  id: r.id,
-  at: r.at,
-  actor: r.actor,
-  entity: r.entity,
-  entityId: r.entity_id,
-  action: r.action,
-  beforeJson: r.before_json,
-  afterJson: r.after_json,
-  prevHash: r.prev_hash,
   hash: r.hash,
 });
 
@@ -140,7 +115,7 @@ export function createAuditRepo(db: Database): AuditRepo {
     *iterateChain(q = {}) {
       const w = where(q);
       const stmt = db.sqlite.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id`);
-      for (const row of stmt.iterate(...w.params) as Iterable<AuditRow>) yield toChain(row);
+      for (const row of stmt.iterate(...w.params) as Iterable<AuditRow>) yield chainEntryOf(row);
     },
     count() {
       return Number((countStmt.get() as { n: number }).n);

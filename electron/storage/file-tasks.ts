@@ -5,37 +5,13 @@
  */
 import { DatabaseSync } from 'node:sqlite';
 import { verifyChain, type ChainEntry, type ChainVerdict } from '../domain/audit-chain';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: string | null;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-}
+import { chainEntryOf, type AuditRow } from './audit-rows';
 
 function* chainOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
   const stmt = sqlite.prepare(
     'SELECT id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id',
   );
-  for (const r of stmt.iterate() as Iterable<AuditRow>)
-    yield {
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      entity: r.entity,
-      entityId: r.entity_id,
-      action: r.action,
-      beforeJson: r.before_json,
-      afterJson: r.after_json,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    };
+  for (const r of stmt.iterate() as Iterable<AuditRow>) yield chainEntryOf(r);
 }
 
 /** Walks the audit chain of an open database. */

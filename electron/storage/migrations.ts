@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { auditHash, GENESIS_HASH } from '../domain/audit-chain';
+import { chainEntryOf, type AuditRow } from './audit-rows';
 
 /** Numbered schema migrations; each runs once, in a transaction, and is recorded. */
 export interface Migration {
@@ -347,20 +348,8 @@ export const MIGRATIONS: readonly Migration[] = [
       let prev = GENESIS_HASH;
       for (const row of sqlite
         .prepare('SELECT * FROM audit_log ORDER BY id')
-        .iterate() as Iterable<AuditRowText>) {
-        const hash = auditHash(
-          {
-            id: row.id,
-            at: row.at,
-            actor: row.actor,
-            entity: row.entity,
-            entityId: row.entity_id,
-            action: row.action,
-            beforeJson: row.before_json,
-            afterJson: row.after_json,
-          },
-          prev,
-        );
+        .iterate() as Iterable<AuditRow>) {
+        const hash = auditHash(chainEntryOf(row), prev);
         update.run(prev, hash, row.id);
         prev = hash;
       }
@@ -393,17 +382,6 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
 ];
-
-interface AuditRowText {
-  id: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: string | null;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-}
 
 /** The schema version this build writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,33 @@
+import type { ChainEntry } from '../domain/audit-chain';
+
+/** An audit_log row as SQLite returns it. */
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** A row as the hash chain sees it: the stored text, field by field. */
+export function chainEntryOf(
+  r: Omit<AuditRow, 'prev_hash' | 'hash'> & Partial<Pick<AuditRow, 'prev_hash' | 'hash'>>,
+): ChainEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    beforeJson: r.before_json,
+    afterJson: r.after_json,
+    prevHash: r.prev_hash ?? null,
+    hash: r.hash ?? null,
+  };
+}
