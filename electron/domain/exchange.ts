@@ -125,9 +125,27 @@ export function cellToAnswer(
       break;
     }
     case 'number': {
-      const n = typeof raw === 'number' ? raw : Number(text.replace(/[\s,]/g, ''));
-      if (!Number.isFinite(n)) return { problem: 'Enter a number' };
+      // Digits with an optional point: "1,5" or "1.234,5" are ambiguous and refused, not guessed.
+      const n = typeof raw === 'number' ? raw : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+      if (!Number.isFinite(n))
+        return { problem: 'Enter a number with digits and a point for decimals (e.g. 1.5)' };
       answer = { status: 'answered', value: n };
+      break;
+    }
+    case 'date': {
+      // A date cell Excel stored as its serial number (days since 1899-12-30).
+      const iso =
+        typeof raw === 'number' && raw > 0 && raw < 100000
+          ? new Date(Date.UTC(1899, 11, 30) + Math.round(raw) * 86_400_000).toISOString().slice(0, 10)
+          : text;
+      const d = new Date(`${iso}T00:00:00Z`);
+      if (
+        !/^\d{4}-\d{2}-\d{2}$/.test(iso) ||
+        Number.isNaN(d.getTime()) ||
+        d.toISOString().slice(0, 10) !== iso
+      )
+        return { problem: 'Enter a date as YYYY-MM-DD' };
+      answer = { status: 'answered', value: iso };
       break;
     }
     case 'evidence':
@@ -204,6 +222,7 @@ export const EXCHANGE_OPS = {
       }),
       problems: z.array(z.string()),
       unanswered: z.array(z.string()),
+      assessment: z.object({ id: z.string(), title: z.string(), status: z.string() }),
     }),
   },
   apply: {

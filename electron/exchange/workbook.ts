@@ -15,6 +15,38 @@ const MANIFEST_SHEET = 'Package';
 const LISTS_SHEET = 'Lists';
 const INSTRUCTIONS_SHEET = 'Instructions';
 const COLUMNS = { id: 1, question: 2, guidance: 3, answer: 4, note: 5, evidence: 6 } as const;
+/** Limits of a returned workbook: a questionnaire's is tens of kilobytes. */
+const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 300;
+const MAX_SHEET_ROWS = 2000;
+
+/**
+ * The unpacked size and number of entries a zip archive declares in its central
+ * directory (ZIP64 sizes count as too large), or null when it is not a zip archive.
+ * The unpacker checks each entry's data against its declared size.
+ */
+export function zipUnpackedSize(bytes: Uint8Array): { bytes: number; entries: number } | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 22) return null;
+  const floor = Math.max(0, buf.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = buf.length - 22; i >= floor; i--)
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return null;
+  const entries = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
+    const size = buf.readUInt32LE(at + 24);
+    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return { bytes: total, entries };
+}
 
 /** A section's sheet name: numbered, at most 31 characters, none of Excel's forbidden ones. */
 function sheetName(n: number, title: string): string {
@@ -152,6 +184,8 @@ export interface WorkbookRow {
   row: number;
   id: string;
   answer: string | number | Date | null;
+  /** Why the answer cell could not be read (a formula …): the row is invalid. */
+  answerProblem: string | null;
   note: string;
   evidence: string;
 }
@@ -163,6 +197,15 @@ export type ReadWorkbook =
 
 /** Reads a workbook a vendor returned. Formulas, extra or renamed sheets and huge cells are refused. */
 export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
+  // Checked before anything is unpacked: a small file must not unpack into gigabytes.
+  const unpacked = zipUnpackedSize(bytes);
+  if (unpacked === null)
+    return { ok: false, message: 'This is not a readable .xlsx workbook (not a zip archive)' };
+  if (unpacked.entries > MAX_ZIP_ENTRIES || unpacked.bytes > MAX_UNPACKED_BYTES)
+    return {
+      ok: false,
+      message: `This workbook unpacks to ${Math.round(unpacked.bytes / 1024 / 1024)} MB in ${unpacked.entries} parts: far more than a questionnaire (at most ${MAX_UNPACKED_BYTES / 1024 / 1024} MB)`,
+    };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -202,6 +245,11 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
   const problems: { where: string; problem: string }[] = [];
   for (const name of expectedSheets) {
     const ws = wb.getWorksheet(name)!;
+    if (ws.rowCount > MAX_SHEET_ROWS)
+      return {
+        ok: false,
+        message: `Sheet "${name}" has ${ws.rowCount} rows: far more than the questions sent`,
+      };
     ws.eachRow((row, n) => {
       if (n === 1) return;
       const where = `Sheet "${name}", row ${n}`;
@@ -211,9 +259,10 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
         if (typeof v === 'object' && !(v instanceof Date)) {
           if ('formula' in v || 'sharedFormula' in v)
             return { problem: 'a formula is not an answer: type the answer itself' };
-          if ('richText' in v) return v.richText.map((t) => t.text).join('');
-          if ('text' in v) return String(v.text);
-          return { problem: 'this cell holds something other than text or a number' };
+          const text =
+            'richText' in v ? v.richText.map((t) => t.text).join('') : 'text' in v ? String(v.text) : null;
+          if (text === null) return { problem: 'this cell holds something other than text or a number' };
+          return text.length > MAX_CELL ? { problem: `longer than ${MAX_CELL} characters` } : text;
         }
         if (typeof v === 'string' && v.length > MAX_CELL)
           return { problem: `longer than ${MAX_CELL} characters` };
@@ -240,6 +289,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
         sheet: name,
         row: n,
         id,
+        answerProblem: answer && typeof answer === 'object' && 'problem' in answer ? answer.problem : null,
         answer:
           answer && typeof answer === 'object' && 'problem' in answer
             ? null

@@ -28,6 +28,11 @@ import { safeFileName } from './reports';
 
 /** The largest response file read (a workbook of a few thousand answers is far smaller). */
 export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+/** Problems listed at most (a hostile file could have thousands). */
+const MAX_PROBLEMS = 200;
+/** The longest note an answer may have (as typed in the app). */
+const NOTE_LIMIT = 10_000;
+const PREVIEW_MINUTES = 30;
 
 interface Pending {
   packageId: string;
@@ -37,6 +42,8 @@ interface Pending {
   sha256: string;
   inputs: Map<string, AnswerInput>;
   rows: IncomingRow[];
+  /** A preview is kept this long (then the file is read again, against the answers of then). */
+  expires: number;
 }
 
 type Sources = Pick<AppServices, 'vendors' | 'assessments' | 'questionnaires'>;
@@ -80,11 +87,18 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         checksum: questionsChecksum(questionnaires),
         createdAt: ctx.now().toISOString(),
       };
+      // Answers already given are filled in for the vendor to update; our notes are internal and stay here.
+      const evidenceIds = new Set(
+        questionnaires.flatMap((q) =>
+          q.sections.flatMap((s) =>
+            s.questions.filter((x) => x.type === 'evidence').map((x) => `${q.id}/${x.id}`),
+          ),
+        ),
+      );
       const currentView = new Map(
-        detail.answers.map((a) => [
-          `${a.questionnaireId}/${a.questionId}`,
-          { answer: a.answer, note: a.note },
-        ]),
+        detail.answers
+          .filter((a) => !evidenceIds.has(`${a.questionnaireId}/${a.questionId}`))
+          .map((a) => [`${a.questionnaireId}/${a.questionId}`, { answer: a.answer, note: '' }]),
       );
       const bytes =
         format === 'xlsx'
@@ -136,7 +150,8 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
       type Raw = {
         id: string;
         where: string;
-        answer: { cell: string | number | Date | null } | { value: AnswerValue | null };
+        answer:
+          { cell: string | number | Date | null; problem: string | null } | { value: AnswerValue | null };
         note: string;
         evidence: string;
       };
@@ -152,7 +167,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
           raws.push({
             id: r.id,
             where: `Sheet "${r.sheet}", row ${r.row}`,
-            answer: { cell: r.answer },
+            answer: { cell: r.answer, problem: r.answerProblem },
             note: r.note,
             evidence: r.evidence,
           });
@@ -231,7 +246,9 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         let answer: AnswerValue | null = null;
         let problem: string | null = null;
         if ('cell' in raw.answer) {
-          const read = cellToAnswer(question, raw.answer.cell);
+          const read = raw.answer.problem
+            ? { problem: raw.answer.problem }
+            : cellToAnswer(question, raw.answer.cell);
           if ('problem' in read) problem = read.problem;
           else answer = read.answer;
         } else {
@@ -240,10 +257,17 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         }
         const note = [raw.note, raw.evidence ? `Evidence: ${raw.evidence}` : ''].filter(Boolean).join('\n');
         if (!answer && !note && !problem) continue;
+        // Evidence is attached in the app, never answered from a file (not even "not applicable").
+        if (question.type === 'evidence')
+          problem = 'Evidence is attached in the app: name the file in a note instead';
+        if (note.length > NOTE_LIMIT) problem = `The note is longer than ${NOTE_LIMIT} characters`;
         const now = current.get(raw.id);
-        const incoming = answer ? answerText(question, answer) : '';
         const currentText = now?.answer ? answerText(question, now.answer) : '';
-        const same = incoming === currentText && note === (now?.note ?? '');
+        // No answer in the file keeps the current one (only the note comes in).
+        const incoming = answer ? answerText(question, answer) : currentText;
+        // An empty note in the file leaves ours as it is (our notes are not sent, so they come back empty).
+        const noteChanged = note !== '' && note !== (now?.note ?? '');
+        const same = incoming === currentText && !noteChanged;
         rows.push({
           key: raw.id,
           questionnaireId,
@@ -266,7 +290,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
             questionnaireId,
             questionId: question.id,
             ...(answer ? { answer } : {}),
-            note,
+            ...(noteChanged ? { note } : {}),
           });
       }
       const missing = [...index.keys()].filter(
@@ -282,13 +306,16 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         sha256,
         inputs,
         rows,
+        expires: Date.now() + PREVIEW_MINUTES * 60_000,
       });
+      const target = services.assessments.get(pkg.assessmentId).assessment;
       job.progress(2, 2, 'Ready to review');
       return {
         token,
         packageId: pkg.id,
         fileName,
         sha256,
+        assessment: { id: target.id, title: target.title, status: target.status },
         alreadyImported: storage.exchange.responsesWithHash(pkg.id, sha256) > 0,
         rows,
         counts: {
@@ -299,7 +326,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
           same: rows.filter((r) => r.state === 'same').length,
           unanswered: missing.length,
         },
-        problems: [...fileProblems.map((p) => `${p.where}: ${p.problem}`), ...unknown],
+        problems: [...fileProblems.map((p) => `${p.where}: ${p.problem}`), ...unknown].slice(0, MAX_PROBLEMS),
         unanswered: missing.slice(0, 200),
       };
     },
@@ -313,7 +340,10 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
     /** Accepts all valid incoming answers, or those named; recorded as coming from the response. */
     apply(token: string, accept: 'all' | string[]) {
       const p = pending.get(token);
-      if (!p) throw new AppError('NOT_FOUND', 'That response preview is gone; read the file again');
+      if (!p || p.expires < Date.now()) {
+        pending.delete(token);
+        throw new AppError('NOT_FOUND', 'That response preview is gone; read the file again');
+      }
       const keys = accept === 'all' ? [...p.inputs.keys()] : accept;
       const bad = keys.filter((k) => !p.inputs.has(k));
       if (bad.length)

@@ -47,7 +47,13 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
     const r = await call('exchange.apply', { token: preview.token, accept: which });
     setBusy(false);
     if (!r.ok) return toast('error', r.error.message);
-    toast('success', `Accepted ${r.value.accepted} answers from ${preview.fileName}`);
+    toast(
+      'success',
+      `Accepted ${r.value.accepted} answers from ${preview.fileName}` +
+        (r.value.hidden
+          ? ` (${r.value.hidden} answer questions that the other answers hide: kept, not counted)`
+          : ''),
+    );
     setPreview(null);
     onImported();
   };
@@ -106,6 +112,9 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
       >
         {preview && (
           <>
+            <p className="cell-muted">
+              Into the assessment “{preview.assessment.title}” ({preview.assessment.status}).
+            </p>
             {preview.alreadyImported && <p className="notice">This same file was imported before.</p>}
             {preview.problems.length > 0 && (
               <div className="notice notice-error" role="alert">

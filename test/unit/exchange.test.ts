@@ -207,3 +207,103 @@ describe('questionnaire exchange', () => {
     expect(app.services.assessments.get(made.assessmentId).answers).toEqual([]);
   });
 });
+
+describe('questionnaire exchange after review', () => {
+  it('keeps internal notes out of the files, escapes names in the form, and never answers evidence from a file', async () => {
+    const app = openApp();
+    const vendor = app.services.vendors.create(vendorInput({ name: '<img src=x onerror=alert(1)> Ltd' }));
+    const first = await app.services.exchange.export(vendor.id, ['quick-triage'], 'xlsx');
+    app.services.assessments.answer(first.assessmentId, {
+      questionnaireId: 'quick-triage',
+      questionId: 'tri_mfa',
+      answer: { status: 'answered', value: 'yes' },
+      note: 'INTERNAL-ONLY remark about the vendor',
+    });
+    const html = (await app.services.exchange.export(vendor.id, ['quick-triage'], 'html')).bytes.toString(
+      'utf8',
+    );
+    expect(html).not.toContain('INTERNAL-ONLY');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; Ltd');
+    const xlsx = await app.services.exchange.export(vendor.id, ['quick-triage'], 'xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.bytes) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => void cells.push(String(c.value)))));
+    expect(cells.join('\n')).not.toContain('INTERNAL-ONLY');
+    expect(cells).toContain('Yes'); // the answer itself is filled in for the vendor to update
+
+    const manifest = JSON.parse(
+      html.match(/<script type="application\/json" id="vr-data">(.*?)<\/script>/s)![1]!,
+    ).manifest;
+    const response = (answers: unknown[]) =>
+      Buffer.from(
+        JSON.stringify({
+          format: 'vendor-risk-response/1',
+          packageId: manifest.packageId,
+          vendorId: vendor.id,
+          checksum: manifest.checksum,
+          answers,
+        }),
+      );
+    const p = await app.services.exchange.preview(
+      vendor.id,
+      'r.json',
+      response([
+        {
+          questionnaireId: 'quick-triage',
+          questionId: 'tri_assurance_evidence',
+          answer: { status: 'not-applicable' },
+          note: '',
+        },
+        // No answer and no note: nothing; no answer with a note: the answer stays, the note comes in.
+        { questionnaireId: 'quick-triage', questionId: 'tri_mfa', answer: null, note: '' },
+      ]),
+      NO_JOB,
+    );
+    expect(p.rows.find((r) => r.questionId === 'tri_assurance_evidence')).toMatchObject({ state: 'invalid' });
+    expect(p.rows.find((r) => r.questionId === 'tri_mfa')).toBeUndefined();
+    app.services.exchange.apply(p.token, 'all');
+    const mfa = app.services.assessments
+      .get(first.assessmentId)
+      .answers.find((a) => a.questionId === 'tri_mfa')!;
+    expect(mfa).toMatchObject({
+      answer: { status: 'answered', value: 'yes' },
+      note: 'INTERNAL-ONLY remark about the vendor',
+    });
+  });
+
+  it('reads Excel dates and strict numbers, refuses ambiguous ones, points out a file imported twice, and refuses zip bombs', async () => {
+    const { cellToAnswer } = await import('../../electron/domain/exchange');
+    const date = { id: 'd', text: 'When?', type: 'date' } as never;
+    const num = { id: 'n', text: 'How many?', type: 'number' } as never;
+    expect(cellToAnswer(date, 45293)).toEqual({ answer: { status: 'answered', value: '2024-01-02' } });
+    expect(cellToAnswer(date, '2024-02-30')).toMatchObject({ problem: expect.stringMatching(/YYYY-MM-DD/) });
+    expect(cellToAnswer(num, '1.5')).toEqual({ answer: { status: 'answered', value: 1.5 } });
+    for (const bad of ['1,5', '1.234,5', '0x10', '1e5'])
+      expect(cellToAnswer(num, bad)).toHaveProperty('problem');
+
+    const { app, vendor, made } = await setup();
+    const filled = await fill(made.bytes, (_ws, row, id) => {
+      if (id.endsWith('tri_mfa')) row.getCell(4).value = 'No';
+    });
+    const once = await app.services.exchange.preview(vendor.id, 'a.xlsx', filled.bytes, NO_JOB);
+    expect(once.alreadyImported).toBe(false);
+    expect(once.assessment).toMatchObject({ id: made.assessmentId, status: 'in-progress' });
+    app.services.exchange.apply(once.token, 'all');
+    const twice = await app.services.exchange.preview(vendor.id, 'a.xlsx', filled.bytes, NO_JOB);
+    expect(twice.alreadyImported).toBe(true);
+    expect(twice.rows.find((r) => r.questionId === 'tri_mfa')).toMatchObject({ state: 'same' });
+
+    // A tiny zip that declares a gigabyte unpacked is refused before anything is unpacked.
+    const { zipUnpackedSize } = await import('../../electron/exchange/workbook');
+    const bomb = Buffer.from(made.bytes);
+    const end = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const cd = bomb.readUInt32LE(end + 16);
+    bomb.writeUInt32LE(1024 * 1024 * 1024, cd + 24);
+    expect(zipUnpackedSize(bomb)!.bytes).toBeGreaterThan(1e9);
+    await expect(app.services.exchange.preview(vendor.id, 'bomb.xlsx', bomb, NO_JOB)).rejects.toThrow(
+      /far more than a questionnaire/,
+    );
+  });
+});
