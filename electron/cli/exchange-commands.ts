@@ -85,6 +85,7 @@ export const exchangeImport: CommandSpec = {
     const p = preview.value;
     const summary = () =>
       [
+        `Into the assessment "${p.assessment.title}" (${p.assessment.status}).`,
         `${p.fileName} (SHA-256 ${p.sha256.slice(0, 16)}…): ${p.counts.new} new, ${p.counts.changed} changed, ${p.counts.same} unchanged, ${p.counts.invalid} invalid; ${p.counts.unanswered} questions unanswered.`,
         ...(p.alreadyImported ? ['This same file was imported before.'] : []),
         ...p.problems.map((x) => `Problem: ${x}`),
@@ -110,7 +111,11 @@ export const exchangeImport: CommandSpec = {
     const applied = await request(dispatcher, 'exchange.apply', { token: p.token, accept: 'all' });
     if (!applied.ok) return failureFromError(applied.error);
     return done(
-      () => `${summary()}\n\nAccepted ${applied.value.accepted} answers from ${printable(p.fileName)}.`,
+      () =>
+        `${summary()}\n\nAccepted ${applied.value.accepted} answers from ${printable(p.fileName)}.` +
+        (applied.value.hidden
+          ? ` ${applied.value.hidden} of them answer questions the other answers hide (kept, not counted).`
+          : ''),
       {
         preview: p,
         applied: applied.value,
