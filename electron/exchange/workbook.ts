@@ -6,7 +6,7 @@
  * manifest on a hidden sheet. And reading such a workbook back, refusing anything that
  * was not filled in the cells meant for it.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { allQuestions, type Question, type Questionnaire } from '../domain/questionnaire';
 import { answerToCell, cellChoices, MAX_CELL, ManifestSchema, type Manifest } from '../domain/exchange';
 import type { AnswerValue } from '../domain/answer';
@@ -14,6 +14,12 @@ import type { AnswerValue } from '../domain/answer';
 const MANIFEST_SHEET = 'Package';
 const LISTS_SHEET = 'Lists';
 const INSTRUCTIONS_SHEET = 'Instructions';
+/** ExcelJS, loaded on first use: a large module the CLI's other commands never need. */
+async function excel(): Promise<typeof ExcelJS> {
+  const loaded = (await import('exceljs')) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
+  return loaded.default ?? loaded;
+}
+
 const COLUMNS = { id: 1, question: 2, guidance: 3, answer: 4, note: 5, evidence: 6 } as const;
 /** Limits of a returned workbook: a questionnaire's is tens of kilobytes. */
 const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
@@ -77,7 +83,7 @@ export async function buildWorkbook(
   questionnaires: readonly Questionnaire[],
   current: ReadonlyMap<string, { answer: AnswerValue | null; note: string }>,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Vendor Risk Desk';
   wb.created = new Date(manifest.createdAt);
 
@@ -206,7 +212,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
       ok: false,
       message: `This workbook unpacks to ${Math.round(unpacked.bytes / 1024 / 1024)} MB in ${unpacked.entries} parts: far more than a questionnaire (at most ${MAX_UNPACKED_BYTES / 1024 / 1024} MB)`,
     };
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {
