@@ -170,6 +170,8 @@ export const IncomingRowSchema = z.object({
   incomingNote: z.string(),
   state: z.enum(['new', 'changed', 'same', 'invalid']),
   problem: z.string().nullable(),
+  /** Answers a question that the other answers hide: kept, but it does not count. */
+  hidden: z.boolean().optional(),
 });
 export type IncomingRow = z.infer<typeof IncomingRowSchema>;
 

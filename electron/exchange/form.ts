@@ -65,8 +65,11 @@ function formScript(): string {
       if (text !== undefined) e.textContent = text;
       return e;
     };
+    /** The questions on screen after the last render (answers to the others are not sent). */
+    let onScreen = new Set<string>();
     const render = () => {
       root.textContent = '';
+      onScreen = new Set<string>();
       for (const q of data.questionnaires) {
         const view = (id: string) => {
           const a = state[`${q.id}/${id}`]?.answer;
@@ -94,6 +97,7 @@ function formScript(): string {
           section.append(el('h3', {}, s.title));
           for (const x of shown) {
             const key = `${q.id}/${x.id}`;
+            onScreen.add(key);
             const field = el('fieldset', { 'data-question': key });
             field.append(el('legend', {}, x.text));
             if (x.guidance) field.append(el('p', { class: 'guidance' }, x.guidance));
@@ -186,7 +190,7 @@ function formScript(): string {
     render();
     document.getElementById('vr-save')!.addEventListener('click', () => {
       const answers = Object.entries(state)
-        .filter(([, v]) => v.answer || v.note)
+        .filter(([key, v]) => onScreen.has(key) && (v.answer || v.note))
         .map(([key, v]) => {
           const [questionnaireId, questionId] = key.split('/');
           return { questionnaireId, questionId, answer: v.answer, note: v.note, evidence: v.evidence };

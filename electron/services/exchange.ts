@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors';
 import { answerProblem, type AnswerValue } from '../domain/answer';
 import { answerText } from '../domain/report-data';
+import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
 import {
   cellToAnswer,
   ResponseFileSchema,
@@ -293,6 +294,17 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
             ...(noteChanged ? { note } : {}),
           });
       }
+      // With the incoming answers in place, which questions would show: an answer to one that
+      // the other answers hide is kept but does not count, and the review says so.
+      const merged = new Map<string, AnswerValue | null>(
+        [...current.values()].map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
+      );
+      for (const i of inputs.values())
+        if (i.answer !== undefined) merged.set(answerKey(i.questionnaireId, i.questionId), i.answer);
+      const visible = evaluateAssessment(questionnaires, merged).visible;
+      for (const r of rows)
+        if (r.state !== 'invalid' && !visible.has(answerKey(r.questionnaireId, r.questionId)))
+          r.hidden = true;
       const missing = [...index.keys()].filter(
         (k) => !seen.has(k) && index.get(k)!.question.type !== 'evidence',
       );

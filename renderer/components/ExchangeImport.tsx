@@ -167,6 +167,9 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
                         {r.incoming || '—'}
                         {r.incomingNote && <div className="cell-muted">{r.incomingNote}</div>}
                         {r.problem && <div className="form-error">{r.problem}</div>}
+                        {r.hidden && (
+                          <div className="cell-muted">Hidden by the other answers: kept, not counted</div>
+                        )}
                       </td>
                       <td>{STATE_LABELS[r.state]}</td>
                     </tr>

@@ -258,11 +258,29 @@ describe('questionnaire exchange after review', () => {
         },
         // No answer and no note: nothing; no answer with a note: the answer stays, the note comes in.
         { questionnaireId: 'quick-triage', questionId: 'tri_mfa', answer: null, note: '' },
+        // A pen-test date while saying there was no pen test: kept, but hidden by the other answer.
+        {
+          questionnaireId: 'quick-triage',
+          questionId: 'tri_pentest',
+          answer: { status: 'answered', value: 'no' },
+          note: '',
+        },
+        {
+          questionnaireId: 'quick-triage',
+          questionId: 'tri_pentest_date',
+          answer: { status: 'answered', value: '2026-01-01' },
+          note: '',
+        },
       ]),
       NO_JOB,
     );
     expect(p.rows.find((r) => r.questionId === 'tri_assurance_evidence')).toMatchObject({ state: 'invalid' });
     expect(p.rows.find((r) => r.questionId === 'tri_mfa')).toBeUndefined();
+    expect(p.rows.find((r) => r.questionId === 'tri_pentest_date')).toMatchObject({
+      state: 'new',
+      hidden: true,
+    });
+    expect(p.rows.find((r) => r.questionId === 'tri_pentest')!.hidden).toBeUndefined();
     app.services.exchange.apply(p.token, 'all');
     const mfa = app.services.assessments
       .get(first.assessmentId)
