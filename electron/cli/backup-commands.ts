@@ -1,12 +1,8 @@
+import { formatBytes as size } from '../domain/backups';
 import { formatTable, printable } from './format';
 import { done, failureFromError } from './outcome';
 import { request } from './session';
 import type { CommandSpec } from './spec';
-
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** `backup create`: a consistent copy of the database. */
 export const backupCreate: CommandSpec = {

@@ -1,4 +1,5 @@
 import type { ReportTarget } from '../domain/report-api';
+import { formatBytes } from '../domain/backups';
 import type { Dispatcher } from '../ipc/dispatch';
 import { printable } from './format';
 import { done, failure, failureFromError, type Outcome } from './outcome';
@@ -24,7 +25,7 @@ async function save(
   if (!saved.ok) return failureFromError(saved.error);
   const r = saved.value;
   return done(
-    `Saved the ${what} to ${printable(r.path)}: ${r.pages} page${r.pages === 1 ? '' : 's'}, ${Math.max(1, Math.round(r.bytes / 1024))} KB`,
+    `Saved the ${what} to ${printable(r.path)}: ${r.pages} page${r.pages === 1 ? '' : 's'}, ${formatBytes(r.bytes)}`,
     r,
   );
 }

@@ -76,3 +76,10 @@ export const BACKUP_OPS = {
     response: Restored,
   },
 } as const;
+
+/** A file size as people read it: "268 KB", "49.4 MB". */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

@@ -31,13 +31,22 @@ export function createHandlers(
   onPreferencesChanged?: (preferences: Preferences) => void,
   desktop?: Desktop,
 ): Handlers {
-  /** Reports saved through the save dialog in this session: the only files showInFolder shows. */
-  const savedReports = new Set<string>();
+  /** Files saved through the save dialog in this session: the only ones showInFolder shows. */
+  const savedFiles = new Set<string>();
   const needsApp = () =>
     new AppError(
       'INVALID_INPUT',
       'This needs the app’s file dialogs; on the command line name the file: vendor-risk report … --out FILE, vendor-risk backup create --out FILE, vendor-risk backup restore FILE',
     );
+  /**
+   * Every import is preceded by a snapshot, so it can be undone by a restore: checked first
+   * (a refused one takes no snapshot), then the snapshot, then the write.
+   */
+  const importing = async <T>(job: JobContext, check: () => unknown, write: () => T): Promise<T> => {
+    check();
+    await services.backups.snapshot('import', job);
+    return write();
+  };
   return {
     'app.info': () => ({
       version: services.appVersion,
@@ -64,10 +73,11 @@ export function createHandlers(
       services.questionnaires.validate(content, format, { id, extensions }),
     'questionnaires.import': async ({ content, format, id, extensions }, job) => {
       await loadBuiltinQuestionnaires();
-      // Checked first (an invalid file is refused without a snapshot), then a snapshot, then the import.
-      services.questionnaires.validate(content, format, { id, extensions });
-      await services.backups.snapshot('import', job);
-      return services.questionnaires.import(content, format, { id, extensions });
+      return importing(
+        job,
+        () => services.questionnaires.validate(content, format, { id, extensions }),
+        () => services.questionnaires.import(content, format, { id, extensions }),
+      );
     },
     'assessments.start': async ({ vendorId, questionnaireIds }) => {
       await loadBuiltinQuestionnaires();
@@ -103,12 +113,12 @@ export function createHandlers(
     'clauses.matrix': ({ needsReview }) => services.clauses.matrix(needsReview),
     'clauses.exportCsv': ({ needsReview }) => services.clauses.exportCsv(needsReview),
     'devices.preview': ({ jobId: _jobId, ...input }, job) => services.devices.preview(input, job),
-    // Every import is preceded by a snapshot, so it can be undone by a restore.
-    'devices.apply': async ({ token }, job) => {
-      services.devices.checkToken(token);
-      await services.backups.snapshot('import', job);
-      return services.devices.apply(token);
-    },
+    'devices.apply': ({ token }, job) =>
+      importing(
+        job,
+        () => services.devices.checkToken(token),
+        () => services.devices.apply(token),
+      ),
     'devices.discard': ({ token }) => services.devices.discard(token),
     'devices.errorsCsv': ({ token }) => ({ csv: services.devices.errorsCsv(token) }),
     'devices.list': (query) => services.devices.list(query),
@@ -155,7 +165,7 @@ export function createHandlers(
       const path = await desktop.chooseSavePath(made.fileName);
       if (!path) return { saved: false };
       await saveFileAtomically(path, made.bytes);
-      savedReports.add(path);
+      savedFiles.add(path);
       return { saved: true, path, packageId: made.packageId, bytes: made.bytes.byteLength };
     },
     'exchange.save': async ({ vendorId, questionnaireIds, format, path }) => {
@@ -165,24 +175,25 @@ export function createHandlers(
     },
     'exchange.preview': ({ vendorId, fileName, contentBase64 }, job) =>
       services.exchange.preview(vendorId, fileName, Buffer.from(contentBase64, 'base64'), job),
-    'exchange.apply': async ({ token, accept }, job) => {
-      services.exchange.checkToken(token);
-      await services.backups.snapshot('import', job);
-      return services.exchange.apply(token, accept);
-    },
+    'exchange.apply': ({ token, accept }, job) =>
+      importing(
+        job,
+        () => services.exchange.checkToken(token),
+        () => services.exchange.apply(token, accept),
+      ),
     'exchange.discard': ({ token }) => services.exchange.discard(token),
     'reports.export': async ({ target }, job) => {
       if (!desktop) throw needsApp();
       const path = await desktop.chooseSavePath(services.reports.suggestedName(target));
       if (!path) return { saved: false };
       const saved = await services.reports.export(target, path, job);
-      savedReports.add(saved.path);
+      savedFiles.add(saved.path);
       return { saved: true, ...saved };
     },
     'reports.save': ({ target, path }, job) => services.reports.export(target, resolve(path), job),
     'reports.showInFolder': ({ path }) => {
       if (!desktop) throw needsApp();
-      if (!savedReports.has(path))
+      if (!savedFiles.has(path))
         throw new AppError('NOT_FOUND', 'Only a report saved from the app in this session can be shown');
       desktop.showInFolder(path);
       return { shown: true };

@@ -6,7 +6,7 @@
  * so the app stays responsive while they run.
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
@@ -94,8 +94,8 @@ export function createBackupService(ctx: ServiceContext) {
       await storage.backupTo(temp, () => {
         if (job.signal.aborted) throw new AppError('CANCELLED', 'The backup was cancelled; nothing was kept');
       });
-      await rm(out, { force: true });
-      await copyFile(temp, out);
+      // Renamed into place (same folder): the target is never half written.
+      await rename(temp, out);
       return (await stat(out)).size;
     } finally {
       await rm(temp, { force: true });

@@ -25,7 +25,7 @@ import { buildForm } from '../exchange/form';
 import { recordAudit, type JobContext, type ServiceContext } from './context';
 import type { AppServices } from './services';
 import { loadBuiltinQuestionnaires } from './builtin-questionnaires';
-import { safeFileName } from './reports';
+import { safeFileName } from '../domain/file-name';
 
 /** The largest response file read (a workbook of a few thousand answers is far smaller). */
 export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;

@@ -26,6 +26,7 @@ import {
 import type { RenderedReport } from '../report/render';
 import type { JobContext, ServiceContext } from './context';
 import { saveFileAtomically } from './save-file';
+import { safeFileName } from '../domain/file-name';
 import type { ReportTarget } from '../domain/report-api';
 import type { AppServices } from './services';
 
@@ -239,16 +240,6 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
 }
 
 export type ReportService = ReturnType<typeof createReportService>;
-
-/** Characters some OS refuses in a file name: control characters and <>:"/\|?* */
-// eslint-disable-next-line no-control-regex
-const NOT_IN_FILE_NAMES = /[\u0000-\u001f<>:"/\\|?*]+/g;
-
-/** A vendor or assessment name made safe as a file name on every OS. */
-export function safeFileName(name: string): string {
-  const cleaned = name.replace(NOT_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim();
-  return (cleaned.replace(/^\.+/, '') || 'Report').slice(0, 80);
-}
 
 /**
  * The worker bundle, next to main.js and cli.js in a build; absent when running from

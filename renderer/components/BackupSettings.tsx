@@ -1,3 +1,4 @@
+import { formatBytes as size } from '../../electron/domain/backups';
 import { useCallback, useEffect, useState } from 'react';
 import { call, newJobId } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
@@ -14,11 +15,6 @@ const REASONS: Record<string, string> = {
   daily: 'Daily',
   'before-restore': 'Before a restore',
 };
-
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * Backups in Settings: the snapshots kept in the data folder (each can be restored), how

@@ -85,25 +85,14 @@ export function StartAssessmentDialog({
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          {mode === 'send' ? (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy || chosen.length === 0}
-              onClick={() => void send()}
-            >
-              Save file…
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy || chosen.length === 0}
-              onClick={() => void start()}
-            >
-              Start assessment
-            </button>
-          )}
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || chosen.length === 0}
+            onClick={() => void (mode === 'send' ? send() : start())}
+          >
+            {mode === 'send' ? 'Save file…' : 'Start assessment'}
+          </button>
         </>
       }
     >

@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, tempDir, vendorInput } from './helpers';
-import { main } from '../../electron/cli';
+import { openApp, runCli, tempDir, vendorInput } from './helpers';
 import { NO_JOB } from '../../electron/services/context';
 import { DATABASE_FILE } from '../../electron/storage/database';
 import { KEY_FILE, type KeyProtector } from '../../electron/storage/keyfile';
@@ -168,16 +167,8 @@ describe('encryption at rest', () => {
     );
     expect(fingerprint()).toBe(before);
 
-    const run = async (env: Record<string, string>, args: string[]) => {
-      let stdout = '';
-      let stderr = '';
-      const code = await main(['--data-dir', app.dataDir, ...args], {
-        stdout: (s) => void (stdout += s),
-        stderr: (s) => void (stderr += s),
-        env: { VENDOR_RISK_USER: 'Enc Tester', ...env },
-      });
-      return { code, stdout, stderr };
-    };
+    const run = (env: Record<string, string>, args: string[]) =>
+      runCli(app.dataDir, args, { VENDOR_RISK_USER: 'Enc Tester', ...env });
     const right = await run({ VENDOR_RISK_PASSPHRASE: PASSPHRASE }, ['vendors', 'show', v.id, '--json']);
     expect(right.code, right.stderr).toBe(0);
     expect(JSON.parse(right.stdout)).toMatchObject({ notes: SECRET });

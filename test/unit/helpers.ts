@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach } from 'vitest';
 import { openAppCore } from '../../electron/ipc/app-core';
+import { main } from '../../electron/cli';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
 import type { ProgressEvent } from '../../electron/ipc/contract';
 import type { Desktop } from '../../electron/ipc/handlers';
@@ -69,4 +70,20 @@ export function vendorInput(overrides: Partial<VendorInput> = {}): VendorInput {
     notes: '',
     ...overrides,
   };
+}
+
+/** Runs the CLI in-process on a data folder, capturing what it prints. */
+export async function runCli(
+  dataDir: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = { VENDOR_RISK_USER: 'CLI Tester' },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['--data-dir', dataDir, ...args], {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    env,
+  });
+  return { code, stdout, stderr };
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { breakLongWords, joinRtlRuns, prepareText, textRuns, FONT } from '../../electron/report/text';
 import { appendixOf, answerText, withBoardPoint } from '../../electron/domain/report-data';
-import { safeFileName } from '../../electron/services/reports';
+import { safeFileName } from '../../electron/domain/file-name';
 import type { Questionnaire } from '../../electron/domain/questionnaire';
 
 describe('text prepared for the PDF', () => {

@@ -2,10 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, tempDir } from './helpers';
+import { openApp, runCli, tempDir } from './helpers';
 import { assessedVendor, HOSTILE_NAME, LONG_TOKEN, NAMES } from './report-fixture';
 import { NO_JOB } from '../../electron/services/context';
-import { main } from '../../electron/cli';
 
 /** The PDF's text as poppler extracts it, one string per page (zero-width break hints removed). */
 function pdfPages(file: string): string[] {
@@ -261,16 +260,8 @@ describe('report operations', () => {
 });
 
 describe('vendor-risk report', () => {
-  async function cli(dataDir: string, args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(['--data-dir', dataDir, ...args], {
-      stdout: (s) => void (stdout += s),
-      stderr: (s) => void (stderr += s),
-      env: { VENDOR_RISK_USER: 'CLI Reporter' },
-    });
-    return { code, stdout, stderr };
-  }
+  const cli = (dataDir: string, args: string[]) =>
+    runCli(dataDir, args, { VENDOR_RISK_USER: 'CLI Reporter' });
 
   it('saves each report, prints where and how many pages, and fails clearly', async () => {
     const app = openApp();

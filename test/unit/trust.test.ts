@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { openApp, tempDir, vendorInput } from './helpers';
-import { main } from '../../electron/cli';
+import { openApp, runCli, tempDir, vendorInput } from './helpers';
 import { DATABASE_FILE, openDatabase } from '../../electron/storage/database';
 import { MIGRATIONS } from '../../electron/storage/migrations';
 import { GENESIS_HASH, verifyChain } from '../../electron/domain/audit-chain';
@@ -31,16 +30,7 @@ function tamper(dataDir: string, sql: string) {
   db.close();
 }
 
-async function cli(dataDir: string, args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['--data-dir', dataDir, ...args], {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    env: { VENDOR_RISK_USER: 'Trust Tester' },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (dataDir: string, args: string[]) => runCli(dataDir, args, { VENDOR_RISK_USER: 'Trust Tester' });
 
 describe('audit hash chain', () => {
   it('holds for a normal history, and the export lets a third party recompute it', async () => {
