@@ -1,7 +1,7 @@
+import { runWorkerOnce } from './off-thread';
 import { AppError } from '../domain/errors';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ParsedFile } from '../domain/device-file';
 import {
   readInventory,
@@ -542,21 +542,14 @@ async function readInventoryOffThread(
     await yieldTo(job);
     return { ...result, readIn: 'main' };
   }
-  const worker = new Worker(WORKER_FILE);
-  try {
-    return await new Promise((resolve, reject) => {
-      const cancel = () => reject(new AppError('CANCELLED', 'The import was cancelled; nothing was changed'));
-      if (job.signal.aborted) return cancel();
-      job.signal.addEventListener('abort', cancel, { once: true });
-      worker.once('message', (result: ReadInventoryResult) => resolve({ ...result, readIn: 'worker' }));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`The import worker stopped (exit code ${code})`)));
-      job.progress(1, 4, 'Reading and checking rows');
-      worker.postMessage(input);
-    });
-  } finally {
-    void worker.terminate();
-  }
+  job.progress(1, 4, 'Reading and checking rows');
+  const result = await runWorkerOnce<ReadInventoryResult>(
+    WORKER_FILE,
+    input,
+    job,
+    'The import was cancelled; nothing was changed',
+  );
+  return { ...result, readIn: 'worker' };
 }
 
 /** Lets other work run between the steps of a long import, and stops if it was cancelled. */

@@ -23,9 +23,24 @@ export async function runFileTaskOffThread<T>(
 ): Promise<{ value: T; ranIn: 'worker' | 'main' }> {
   if (job.signal.aborted) throw new AppError('CANCELLED', cancelled);
   if (!existsSync(DATA_WORKER)) return { value: runFileTask(task) as T, ranIn: 'main' };
-  const worker = new Worker(DATA_WORKER);
+  return { value: await runWorkerOnce<T>(DATA_WORKER, task, job, cancelled), ranIn: 'worker' };
+}
+
+/**
+ * Sends one message to a fresh worker thread and waits for its one answer, which the
+ * worker posts as `{ ok: true, value }` or `{ ok: false, message }`; a cancel ends the
+ * worker at once. The worker is terminated afterwards either way.
+ */
+export async function runWorkerOnce<T>(
+  file: string,
+  message: unknown,
+  job: JobContext,
+  cancelled: string,
+): Promise<T> {
+  const worker = new Worker(file);
   try {
-    const value = await new Promise<T>((resolve, reject) => {
+    return await new Promise<T>((resolve, reject) => {
+      if (job.signal.aborted) return reject(new AppError('CANCELLED', cancelled));
       job.signal.addEventListener('abort', () => reject(new AppError('CANCELLED', cancelled)), {
         once: true,
       });
@@ -33,10 +48,9 @@ export async function runFileTaskOffThread<T>(
         m.ok ? resolve(m.value) : reject(new Error(m.message)),
       );
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`The data worker stopped (exit code ${code})`)));
-      worker.postMessage(task);
+      worker.once('exit', (code) => reject(new Error(`The worker stopped (exit code ${code})`)));
+      worker.postMessage(message);
     });
-    return { value, ranIn: 'worker' };
   } finally {
     void worker.terminate();
   }
