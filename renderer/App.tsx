@@ -175,7 +175,7 @@ function Shell() {
           break;
         case 'find':
           go({ page: 'vendors', vendorId: selectedId });
-          requestAnimationFrame(() => searchRef.current?.focus());
+          focusWhenShown(searchRef);
           break;
         case 'demo.load':
           void loadDemo();
@@ -378,6 +378,17 @@ function Unlocked({ children }: { children: ReactNode }) {
   }, []);
   if (locked === null) return null;
   return locked ? <UnlockScreen onUnlocked={() => setLocked(false)} /> : <>{children}</>;
+}
+
+/**
+ * Focuses an element as soon as it is on screen: right after start (or a page change) the
+ * vendor list may still be loading when Ctrl+F is pressed. Gives up after about a second.
+ */
+function focusWhenShown(ref: { current: HTMLElement | null }, frames = 60): void {
+  requestAnimationFrame(() => {
+    if (ref.current) ref.current.focus();
+    else if (frames > 0) focusWhenShown(ref, frames - 1);
+  });
 }
 
 /** The menu entry a page belongs to (a vendor's contract is under Vendors). */
