@@ -53,7 +53,7 @@ const config: ForgeConfig = {
       build: [
         { entry: 'electron/main.ts', config: 'vite.main.config.mts', target: 'main' },
         { entry: 'electron/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
-        { entry: 'electron/workers/device-reader.ts', config: 'vite.worker.config.mts', target: 'main' },
+        { entry: 'electron/workers/device-importer.ts', config: 'vite.worker.config.mts', target: 'main' },
         { entry: 'electron/workers/report-renderer.ts', config: 'vite.report.config.mts', target: 'main' },
         { entry: 'electron/workers/data-tasks.ts', config: 'vite.data.config.mts', target: 'main' },
       ],

@@ -286,9 +286,14 @@ function osKeychain(): KeyProtector | undefined {
 let lastFolder: string | null = null;
 
 /** What the file dialogs offer, by extension. */
-const FILE_KINDS: Record<string, { name: string; title: string }> = {
+const FILE_KINDS: Record<string, { name: string; title: string; extensions?: string[] }> = {
   '.pdf': { name: 'PDF document', title: 'Save the PDF report' },
   '.db': { name: 'Vendor Risk Desk backup', title: 'Back up to file' },
+  '.csv': {
+    name: 'Device inventory (CSV or JSON)',
+    title: 'Import a device inventory',
+    extensions: ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson'],
+  },
 };
 
 /** The save dialog for a file named like `suggestedName` (its extension is kept); null when cancelled. */
@@ -331,7 +336,7 @@ async function chooseOpenPath(ext: string): Promise<string | null> {
   const options: Electron.OpenDialogOptions = {
     title: ext === '.db' ? 'Restore from file' : kind.title,
     defaultPath: lastFolder ?? app.getPath('documents'),
-    filters: [{ name: kind.name, extensions: [ext.slice(1)] }],
+    filters: [{ name: kind.name, extensions: kind.extensions ?? [ext.slice(1)] }],
     properties: ['openFile'],
   };
   const chosen = mainWindow

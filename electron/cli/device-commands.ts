@@ -3,8 +3,8 @@ import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../domain/device-checks';
 import { DeviceMappingSchema } from '../domain/devices';
 import type { ResponseOf } from '../ipc/contract';
 import { formatTable, printable } from './format';
-import { done, failure, failureFromError } from './outcome';
-import { readBytesFile, readTextFile, writeExport } from './files';
+import { done, failure, failureFromError, usageError } from './outcome';
+import { checkReadable, readTextFile, writeExport } from './files';
 import { resolveVendor } from './resolve-vendor';
 import { request } from './session';
 import type { CommandSpec } from './spec';
@@ -41,9 +41,13 @@ export const devicesImport: CommandSpec = {
   ],
   async run({ dispatcher, args, flags }) {
     const file = args[0] ?? '';
-    const read = await readBytesFile(file, 'the inventory file');
-    if (!read.ok) return read;
-    const { bytes } = read;
+    if (!file) return usageError('name the inventory file: vendor-risk devices import FILE');
+    const readable = await checkReadable(file, 'the inventory file');
+    if (!readable.ok) return readable;
+    // The importer reads the file from disk itself, a piece at a time.
+    const opened = await request(dispatcher, 'devices.openPath', { path: file });
+    if (!opened.ok) return failureFromError(opened.error);
+    const { fileId } = opened.value;
     let mapping: unknown;
     const mappingFile = flags.string('mapping');
     if (mappingFile !== undefined) {
@@ -61,12 +65,7 @@ export const devicesImport: CommandSpec = {
         return failure(`invalid mapping: ${checked.error.issues[0]?.message ?? 'not a mapping'}`);
     }
     const source = flags.string('source') ?? basename(file);
-    const first = await request(dispatcher, 'devices.preview', {
-      source,
-      fileName: basename(file),
-      contentBase64: bytes.toString('base64'),
-      mapping,
-    });
+    const first = await request(dispatcher, 'devices.preview', { source, fileId, mapping });
     if (!first.ok) return failureFromError(first.error);
     let preview = first.value;
     // Values with a suggested word of ours are mapped to it (the app asks; the CLI says what it did).
@@ -79,8 +78,7 @@ export const devicesImport: CommandSpec = {
       for (const u of suggested) values[u.field][u.value] = u.suggestion!;
       const again = await request(dispatcher, 'devices.preview', {
         source,
-        fileName: basename(file),
-        contentBase64: bytes.toString('base64'),
+        fileId,
         mapping: { ...preview.mapping, values },
       });
       if (!again.ok) return failureFromError(again.error);

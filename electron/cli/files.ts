@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { printable } from './format';
 import { done, failure, type Outcome } from './outcome';
 
@@ -25,6 +25,24 @@ export async function readBytesFile(
 ): Promise<{ ok: true; bytes: Buffer } | (Outcome & { ok: false })> {
   try {
     return { ok: true, bytes: await readFile(file) };
+  } catch (error) {
+    return failure(`cannot read ${what} ${printable(file)}: ${reasonOf(error)}`);
+  }
+}
+
+/** Checks that a file can be opened for reading (a folder cannot), without reading it; `what` names it in the error. */
+export async function checkReadable(
+  file: string,
+  what: string,
+): Promise<{ ok: true } | (Outcome & { ok: false })> {
+  try {
+    const handle = await open(file, 'r');
+    try {
+      if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    } finally {
+      await handle.close();
+    }
+    return { ok: true };
   } catch (error) {
     return failure(`cannot read ${what} ${printable(file)}: ${reasonOf(error)}`);
   }

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { DeviceMappingSchema, DeviceSchema, DEVICE_TYPES } from './devices';
 import { DEVICE_CHECKS, DeviceCheckSettingsSchema } from './device-checks';
-import { MAX_IMPORT_BYTES } from './device-file';
 
 const Source = z
   .string()
@@ -17,23 +16,35 @@ const PostureSchema = z.record(
   z.object({ fail: Count, accepted: Count, pass: Count, unknown: Count }),
 );
 
+/** The largest file the window sends as bytes; a larger one is opened from disk ("Choose file…"). */
+export const MAX_SENT_BYTES = 32 * 1024 * 1024;
+
 export const DevicePreviewRequestSchema = z
   .object({
     source: Source,
-    fileName: z.string().max(260),
+    /** A file the window read itself, sent whole… */
+    fileName: z.string().max(260).optional(),
     contentBase64: z
       .string()
       .max(
-        Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8,
-        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
-      ),
+        Math.ceil((MAX_SENT_BYTES * 4) / 3) + 8,
+        `The file is larger than ${MAX_SENT_BYTES / 1024 / 1024} MB; open it with “Choose file…” so it is read from disk`,
+      )
+      .optional(),
+    /** …or one opened from disk (devices.chooseFile, devices.openPath), read by the importer itself. */
+    fileId: z.string().uuid().optional(),
     mapping: DeviceMappingSchema.optional(),
     jobId: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => (r.fileId === undefined) !== (r.contentBase64 === undefined || r.fileName === undefined), {
+    message: 'Send the file (fileName and contentBase64) or name an opened one (fileId)',
+  });
+
+const OpenedFileSchema = z.object({ fileId: z.string(), fileName: z.string(), size: z.number().int() });
 
 const RowErrorSchema = z.object({ row: Count, column: z.string(), value: z.string(), reason: z.string() });
 
@@ -119,6 +130,14 @@ export const DeviceQuerySchema = z
   .strict();
 
 export const DEVICE_OPS = {
+  chooseFile: {
+    request: z.object({}).strict(),
+    response: z.object({ file: OpenedFileSchema.nullable() }),
+  },
+  openPath: {
+    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    response: OpenedFileSchema,
+  },
   preview: { request: DevicePreviewRequestSchema, response: DevicePreviewSchema },
   apply: {
     request: z.object({ token: Token }).strict(),

@@ -74,20 +74,39 @@ export interface CheckContext {
 }
 
 const DAY = 86_400_000;
-/** Milliseconds of an ISO date's midnight (UTC), without parsing a string into a Date. */
-const dayMs = (iso: string) =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+/** The two digits of `s` at `at` as a number. */
+const two = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+
+/**
+ * Milliseconds of an ISO date's midnight (UTC), by arithmetic on its digits (days from the
+ * civil date): no string is cut and no Date made, for a million devices at a time.
+ */
+const dayMs = (iso: string) => {
+  const m = two(iso, 5);
+  const y = two(iso, 0) * 100 + two(iso, 2) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + two(iso, 8) - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146097 + doe - 719468) * DAY;
+};
+
+/**
+ * Milliseconds of a stored date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, as the
+ * importer writes them), without a Date: a million devices are checked at a time.
+ */
+const instantMs = (iso: string) =>
+  iso.length < 19
+    ? dayMs(iso)
+    : dayMs(iso) + two(iso, 11) * 3_600_000 + two(iso, 14) * 60_000 + two(iso, 17) * 1000;
 
 /** Every check of one device. */
 export function checkDevice(d: Device, c: CheckContext): Record<DeviceCheck, CheckResult> {
-  const today = dayMs(c.now.toISOString());
+  const today = Date.UTC(c.now.getUTCFullYear(), c.now.getUTCMonth(), c.now.getUTCDate());
   const tri = (v: Device['firmwareSigned'], bad: 'yes' | 'no'): CheckResult =>
     v === 'unknown' ? 'unknown' : v === bad ? 'fail' : 'pass';
   const certDays = d.certExpiry ? (dayMs(d.certExpiry) - today) / DAY : null;
-  const seenHoursAgo = d.lastSeen
-    ? (c.now.getTime() - Date.parse(d.lastSeen.length === 10 ? `${d.lastSeen}T00:00:00Z` : d.lastSeen)) /
-      3_600_000
-    : null;
+  const seenHoursAgo = d.lastSeen ? (c.now.getTime() - instantMs(d.lastSeen)) / 3_600_000 : null;
 
   let decommissionedTrusted: CheckResult = 'n/a';
   if (d.status === null) decommissionedTrusted = 'unknown';

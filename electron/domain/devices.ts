@@ -61,6 +61,58 @@ export const DeviceSchema = z.object({
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
+/**
+ * A device as stored: its fields in DEVICE_FIELDS order, then its attributes, as a JSON
+ * array (a third of the object form's size: a million devices make that count). The same
+ * device always gives the same text, so equal text means unchanged.
+ */
+export function encodeDevice(d: Device): string {
+  return JSON.stringify([
+    d.deviceId,
+    d.type,
+    d.manufacturer,
+    d.model,
+    d.serial,
+    d.firmwareVersion,
+    d.firmwareSigned,
+    d.lastFirmwareUpdate,
+    d.mtls,
+    d.certExpiry,
+    d.lastSeen,
+    d.location,
+    d.networkSegment,
+    d.status,
+    d.defaultCredentialsChanged,
+    d.owner,
+    d.attributes,
+  ]);
+}
+
+/** A stored device read back (encodeDevice's array; the object form of records stored before it). */
+export function decodeDevice(text: string): Device {
+  const v = JSON.parse(text) as unknown;
+  if (!Array.isArray(v)) return v as Device;
+  return {
+    deviceId: v[0],
+    type: v[1],
+    manufacturer: v[2],
+    model: v[3],
+    serial: v[4],
+    firmwareVersion: v[5],
+    firmwareSigned: v[6],
+    lastFirmwareUpdate: v[7],
+    mtls: v[8],
+    certExpiry: v[9],
+    lastSeen: v[10],
+    location: v[11],
+    networkSegment: v[12],
+    status: v[13],
+    defaultCredentialsChanged: v[14],
+    owner: v[15],
+    attributes: v[16] ?? {},
+  } as Device;
+}
+
 /** The fields a column can map to (attributes are everything else). */
 export const DEVICE_FIELDS = [
   'deviceId',
@@ -265,19 +317,70 @@ function isoOf(y: number, m: number, d: number): string | null {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
-/** What the slash dates of a file say about its order: dmy, mdy, both seen (conflict), or neither. */
-export function detectDateOrder(values: Iterable<string>): 'dmy' | 'mdy' | 'conflict' | 'ambiguous' {
+export type DateOrderVerdict = 'dmy' | 'mdy' | 'conflict' | 'ambiguous';
+
+/** Collects what the slash dates of a file say about its order, one value at a time. */
+export function dateOrderEvidence(): { note(value: string): void; verdict(): DateOrderVerdict } {
   let dmy = false;
   let mdy = false;
-  for (const v of values) {
-    const m = SLASH_DATE.exec(v.trim());
-    if (!m) continue;
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    if (a > 12 && b <= 12) dmy = true;
-    if (b > 12 && a <= 12) mdy = true;
+  return {
+    note(value) {
+      const v = value.trim();
+      // Only d/m/y-like values say anything: a separator second or third (ISO dates never have one there).
+      if (!isSeparator(v.charCodeAt(1)) && !isSeparator(v.charCodeAt(2))) return;
+      const m = SLASH_DATE.exec(v);
+      if (!m) return;
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      if (a > 12 && b <= 12) dmy = true;
+      if (b > 12 && a <= 12) mdy = true;
+    },
+    verdict: () => (dmy && mdy ? 'conflict' : dmy ? 'dmy' : mdy ? 'mdy' : 'ambiguous'),
+  };
+}
+
+/** What the slash dates of a file say about its order: dmy, mdy, both seen (conflict), or neither. */
+export function detectDateOrder(values: Iterable<string>): DateOrderVerdict {
+  const evidence = dateOrderEvidence();
+  for (const v of values) evidence.note(v);
+  return evidence.verdict();
+}
+
+/** '/', '.' or '-': what separates the parts of a d/m/y date. */
+const isSeparator = (c: number) => c === 47 || c === 46 || c === 45;
+
+/** The number written by `length` digits of `v` from `at`, or -1 when one is not a digit. */
+function digits(v: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  return dmy && mdy ? 'conflict' : dmy ? 'dmy' : mdy ? 'mdy' : 'ambiguous';
+  return n;
+}
+
+/**
+ * The two forms most exports write, YYYY-MM-DD and YYYY-MM-DDTHH:MM:SSZ, read without a
+ * regular expression (a million rows have three dates each); undefined for any other form.
+ */
+function readIsoFast(v: string, withTime: boolean): string | null | undefined {
+  if (v.length !== 10 && v.length !== 20) return undefined;
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return undefined;
+  const y = digits(v, 0, 4);
+  const m = digits(v, 5, 2);
+  const d = digits(v, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return undefined;
+  if (v.length === 10) return isoOf(y, m, d);
+  if (v[10] !== 'T' || v[13] !== ':' || v[16] !== ':' || v[19] !== 'Z') return undefined;
+  const hh = digits(v, 11, 2);
+  const mm = digits(v, 14, 2);
+  const ss = digits(v, 17, 2);
+  if (hh < 0 || mm < 0 || ss < 0) return undefined;
+  const day = isoOf(y, m, d);
+  if (!day || !withTime) return day;
+  if (hh > 23 || mm > 59 || ss > 59) return null;
+  return day + v.slice(10);
 }
 
 /** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included). */
@@ -286,6 +389,8 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 /** A date (or date-time) in ISO form, or null when it is not one. */
 export function readDate(raw: string, order: 'dmy' | 'mdy', withTime = false): string | null {
   const v = raw.trim();
+  const fast = readIsoFast(v, withTime);
+  if (fast !== undefined) return fast;
   const iso = ISO_DATE.exec(v);
   if (iso) {
     const day = isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
@@ -329,214 +434,6 @@ export function readTri(raw: string): Tri | null {
 }
 
 // ---------------------------------------------------------------------------------------
-// Rows
-
-export interface RowError {
-  /** The row in the file: 1 is the header of a CSV, so the first device is row 2; in JSON, the first object is row 1. */
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
-
-export interface ReadRows {
-  devices: { row: number; device: Device }[];
-  errors: RowError[];
-  duplicates: { key: string; kind: 'id' | 'serial'; rows: [number, number] }[];
-  /** Values of vocabulary fields that are not ours and not mapped, with a suggestion. */
-  unmapped: { field: VocabularyField; value: string; count: number; suggestion: string | null }[];
-  /** The date order used, and why. */
-  dates: { order: 'dmy' | 'mdy'; detected: ReturnType<typeof detectDateOrder> };
-  /** IDs of rows that were rejected or skipped: still in the file, so not removed by a re-import. */
-  keptIds: string[];
-}
-
-const DATE_FIELDS: readonly DeviceField[] = ['lastFirmwareUpdate', 'certExpiry', 'lastSeen'];
-const MAX_TEXT = 500;
-const MAX_ID = 200;
-
-/** Keys that must never become object keys (attributes are built from headers). */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
-
-/**
- * Reads records (header → text) into devices with the mapping: every bad value is a row
- * error naming row, column, value and reason; rows with errors are not imported. A
- * device id falls back to the serial number. Duplicate ids or serials keep the first row.
- */
-export function readRows(
-  file: { headers: readonly string[]; records: readonly { row: number; values: readonly string[] }[] },
-  mapping: DeviceMapping,
-): ReadRows {
-  const { headers, records } = file;
-  const columns = Object.entries(mapping.columns);
-  const byField = new Map<DeviceField, string>();
-  for (const [column, field] of columns) if (field && !byField.has(field)) byField.set(field, column);
-  // Each field's cell index (-1: no column): rows are arrays, read by position.
-  const cellOf = Object.fromEntries(
-    DEVICE_FIELDS.map((f) => [f, byField.has(f) ? headers.indexOf(byField.get(f)!) : -1]),
-  ) as Record<DeviceField, number>;
-
-  const dateCells = DATE_FIELDS.map((f) => cellOf[f]).filter((i) => i >= 0);
-  const detected = detectDateOrder(
-    (function* () {
-      for (const r of records) for (const i of dateCells) if (r.values[i]) yield r.values[i]!;
-    })(),
-  );
-  const order: 'dmy' | 'mdy' =
-    mapping.dateOrder !== 'auto' ? mapping.dateOrder : detected === 'mdy' ? 'mdy' : 'dmy';
-
-  const errors: RowError[] = [];
-  const keptIds: string[] = [];
-  const devices: ReadRows['devices'] = [];
-  const duplicates: ReadRows['duplicates'] = [];
-  const seenIds = new Map<string, number>();
-  const seenSerials = new Map<string, number>();
-  const unmapped = new Map<string, ReadRows['unmapped'][number]>();
-  const columnIndex = new Map(headers.map((h, i) => [h, i]));
-  const attributeCells = headers
-    .map((h, i) => [h, i] as const)
-    .filter(
-      ([h]) =>
-        !(Object.hasOwn(mapping.columns, h) && mapping.columns[h]) &&
-        !FORBIDDEN_KEYS.has(h) &&
-        h.trim() !== '',
-    );
-
-  // The helpers read the current row (set in the loop): made once, not once per row.
-  let row = 0;
-  let record: readonly string[] = [];
-  let rowErrors: RowError[] = [];
-  const text = (field: DeviceField): string | null => {
-    const i = cellOf[field];
-    if (i < 0) return null;
-    const v = record[i];
-    if (v === undefined || v === null) return null;
-    const s = String(v).trim();
-    return s === '' ? null : s;
-  };
-  const fail = (field: DeviceField, value: string, reason: string) =>
-    rowErrors.push({ row, column: byField.get(field) ?? DEVICE_FIELD_LABELS[field], value, reason });
-  const plain = (field: DeviceField) => {
-    const v = text(field);
-    if (v !== null && v.length > MAX_TEXT) {
-      fail(field, v.slice(0, 40) + '…', `longer than ${MAX_TEXT} characters`);
-      return null;
-    }
-    return v;
-  };
-  const date = (field: DeviceField, withTime = false) => {
-    const v = text(field);
-    if (v === null) return null;
-    const d = readDate(v, order, withTime);
-    if (!d) fail(field, v, 'not a date (use YYYY-MM-DD, dd/mm/yyyy, mm/dd/yyyy or an Excel date)');
-    return d;
-  };
-  const tri = (field: DeviceField): Tri => {
-    const v = text(field);
-    if (v === null) return 'unknown';
-    const t = readTri(v);
-    if (!t) fail(field, v, 'not yes/no/true/false/1/0/y/n');
-    return t ?? 'unknown';
-  };
-  const vocab = <F extends VocabularyField>(field: F) => {
-    const v = text(field);
-    if (v === null) return null;
-    const values = mapping.values[field] as Record<string, string>;
-    // Own keys only: a cell saying "constructor" must not find Object.prototype's.
-    const mapped = Object.hasOwn(values, v) ? values[v] : undefined;
-    if (mapped) return mapped;
-    if ((VOCABULARY[field] as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase();
-    const key = `${field}\u0000${v}`;
-    const entry = unmapped.get(key) ?? { field, value: v, count: 0, suggestion: suggestValue(field, v) };
-    entry.count += 1;
-    unmapped.set(key, entry);
-    fail(field, v, `not one of ours (${VOCABULARY[field].join(', ')}); map it`);
-    return null;
-  };
-
-  for (const current of records) {
-    row = current.row;
-    record = current.values;
-    rowErrors = [];
-    const serial = plain('serial');
-    const deviceId = plain('deviceId') ?? serial;
-    if (!deviceId)
-      rowErrors.push({
-        row,
-        column: byField.get('deviceId') ?? byField.get('serial') ?? DEVICE_FIELD_LABELS.deviceId,
-        value: '',
-        reason: 'no device ID or serial number',
-      });
-    else if (deviceId.length > MAX_ID)
-      rowErrors.push({
-        row,
-        column: byField.get('deviceId') ?? byField.get('serial') ?? DEVICE_FIELD_LABELS.deviceId,
-        value: deviceId.slice(0, 40) + '…',
-        reason: `a device ID is at most ${MAX_ID} characters`,
-      });
-    // Attribute names come from headers the file reader has already made safe (no __proto__).
-    const attributes: Record<string, string> = {};
-    for (const [name, i] of attributeCells) {
-      const v = record[i];
-      if (v !== undefined && v !== null && String(v) !== '') attributes[name] = String(v).slice(0, MAX_TEXT);
-    }
-    const device: Device = {
-      deviceId: deviceId ?? '',
-      type: vocab('type') as DeviceType | null,
-      manufacturer: plain('manufacturer'),
-      model: plain('model'),
-      serial,
-      firmwareVersion: plain('firmwareVersion'),
-      firmwareSigned: tri('firmwareSigned'),
-      lastFirmwareUpdate: date('lastFirmwareUpdate'),
-      mtls: tri('mtls'),
-      certExpiry: date('certExpiry'),
-      lastSeen: date('lastSeen', true),
-      location: plain('location'),
-      networkSegment: plain('networkSegment'),
-      status: vocab('status') as DeviceStatus | null,
-      defaultCredentialsChanged: tri('defaultCredentialsChanged'),
-      owner: plain('owner'),
-      attributes,
-    };
-    if (rowErrors.length) {
-      // In the order of the file's columns, as a reader scans the row.
-      rowErrors.sort((x, y) => (columnIndex.get(x.column) ?? -1) - (columnIndex.get(y.column) ?? -1));
-      errors.push(...rowErrors);
-      // The device is still in the file: a re-import keeps its stored record rather than removing it.
-      if (deviceId && deviceId.length <= MAX_ID) keptIds.push(deviceId);
-      continue;
-    }
-    const idKey = device.deviceId.toLowerCase();
-    const firstWithId = seenIds.get(idKey);
-    if (firstWithId !== undefined) {
-      duplicates.push({ key: device.deviceId, kind: 'id', rows: [firstWithId, row] });
-      continue;
-    }
-    if (device.serial) {
-      const serialKey = device.serial.toLowerCase();
-      const firstWithSerial = seenSerials.get(serialKey);
-      if (firstWithSerial !== undefined) {
-        duplicates.push({ key: device.serial, kind: 'serial', rows: [firstWithSerial, row] });
-        keptIds.push(device.deviceId);
-        continue;
-      }
-      seenSerials.set(serialKey, row);
-    }
-    seenIds.set(idKey, row);
-    devices.push({ row, device });
-  }
-  return {
-    devices,
-    errors,
-    duplicates,
-    unmapped: [...unmapped.values()],
-    dates: { order, detected },
-    keptIds,
-  };
-}
-
-// ---------------------------------------------------------------------------------------
 // Re-import diff
 
 export interface DeviceDiff {
@@ -546,51 +443,8 @@ export interface DeviceDiff {
   unchanged: number;
 }
 
-/** What an import would add, change and remove among a source's devices. */
-export function diffDevices(before: ReadonlyMap<string, Device>, after: readonly Device[]): DeviceDiff {
-  const diff: DeviceDiff = { added: [], changed: [], removed: [], unchanged: 0 };
-  const seen = new Set<string>();
-  for (const d of after) {
-    seen.add(d.deviceId);
-    const old = before.get(d.deviceId);
-    if (!old) {
-      diff.added.push(d.deviceId);
-      continue;
-    }
-    const fields = changedFields(old, d);
-    if (fields.length) diff.changed.push({ deviceId: d.deviceId, fields });
-    else diff.unchanged += 1;
-  }
-  for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);
-  return diff;
-}
-
-/**
- * The same diff against stored devices as JSON text: equal text is unchanged without
- * parsing it, so a re-import of 100,000 mostly unchanged devices stays cheap.
- */
-export function diffStored(
-  before: ReadonlyMap<string, string>,
-  after: readonly { deviceId: string; json: string }[],
-): DeviceDiff {
-  const diff: DeviceDiff = { added: [], changed: [], removed: [], unchanged: 0 };
-  const seen = new Set<string>();
-  for (const { deviceId, json } of after) {
-    seen.add(deviceId);
-    const old = before.get(deviceId);
-    if (old === undefined) diff.added.push(deviceId);
-    else if (old === json) diff.unchanged += 1;
-    else
-      diff.changed.push({
-        deviceId,
-        fields: changedFields(JSON.parse(old) as Device, JSON.parse(json) as Device),
-      });
-  }
-  for (const id of before.keys()) if (!seen.has(id)) diff.removed.push(id);
-  return diff;
-}
-
-function changedFields(a: Device, b: Device): string[] {
+/** The fields and attributes in which two records of a device differ. */
+export function changedFields(a: Device, b: Device): string[] {
   const out: string[] = [];
   for (const f of DEVICE_FIELDS) if (a[f] !== b[f]) out.push(f);
   const keys = new Set([...Object.keys(a.attributes), ...Object.keys(b.attributes)]);

@@ -329,6 +329,8 @@ export const contract = {
     z.object({ needsReview: z.boolean().default(false) }).strict(),
     z.object({ csv: z.string(), rows: z.number().int() }),
   ),
+  'devices.chooseFile': op(DEVICE_OPS.chooseFile.request, DEVICE_OPS.chooseFile.response),
+  'devices.openPath': op(DEVICE_OPS.openPath.request, DEVICE_OPS.openPath.response, false, true),
   'devices.preview': op(DEVICE_OPS.preview.request, DEVICE_OPS.preview.response, true),
   'devices.apply': op(DEVICE_OPS.apply.request, DEVICE_OPS.apply.response),
   'devices.discard': op(DEVICE_OPS.discard.request, DEVICE_OPS.discard.response),

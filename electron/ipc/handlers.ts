@@ -2,7 +2,9 @@ import type { OperationName, ParsedRequestOf, ResponseOf } from './contract';
 import type { AppServices } from '../services/services';
 import type { JobContext } from '../services/context';
 import type { Preferences } from '../domain/preferences';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { loadBuiltinQuestionnaires } from '../services/builtin-questionnaires';
 import { AppError } from '../domain/errors';
 import { saveFileAtomically } from '../services/save-file';
@@ -33,6 +35,8 @@ export function createHandlers(
 ): Handlers {
   /** Files saved through the save dialog in this session: the only ones showInFolder shows. */
   const savedFiles = new Set<string>();
+  /** Files opened for import in this session (dialog or CLI path), by the id the window names them with. */
+  const opened = openedFiles();
   const needsApp = () =>
     new AppError(
       'INVALID_INPUT',
@@ -42,8 +46,12 @@ export function createHandlers(
    * Every import is preceded by a snapshot, so it can be undone by a restore: checked first
    * (a refused one takes no snapshot), then the snapshot, then the write.
    */
-  const importing = async <T>(job: JobContext, check: () => unknown, write: () => T): Promise<T> => {
-    check();
+  const importing = async <T>(
+    job: JobContext,
+    check: () => unknown,
+    write: () => T | Promise<T>,
+  ): Promise<T> => {
+    await check();
     await services.backups.snapshot('import', job);
     return write();
   };
@@ -112,7 +120,24 @@ export function createHandlers(
     'clauses.signOff': ({ vendorId }) => services.clauses.signOff(vendorId),
     'clauses.matrix': ({ needsReview }) => services.clauses.matrix(needsReview),
     'clauses.exportCsv': ({ needsReview }) => services.clauses.exportCsv(needsReview),
-    'devices.preview': ({ jobId: _jobId, ...input }, job) => services.devices.preview(input, job),
+    'devices.chooseFile': async () => {
+      if (!desktop) throw needsApp();
+      const path = await desktop.chooseOpenPath('.csv');
+      return { file: path ? opened.add(path) : null };
+    },
+    'devices.openPath': ({ path }) => opened.add(resolve(path)),
+    'devices.preview': ({ source, fileName, contentBase64, fileId, mapping }, job) =>
+      services.devices.preview(
+        {
+          source,
+          mapping,
+          file:
+            fileId !== undefined
+              ? opened.get(fileId)
+              : { fileName: fileName!, bytes: Buffer.from(contentBase64!, 'base64') },
+        },
+        job,
+      ),
     'devices.apply': ({ token }, job) =>
       importing(
         job,
@@ -120,7 +145,7 @@ export function createHandlers(
         () => services.devices.apply(token),
       ),
     'devices.discard': ({ token }) => services.devices.discard(token),
-    'devices.errorsCsv': ({ token }) => ({ csv: services.devices.errorsCsv(token) }),
+    'devices.errorsCsv': async ({ token }) => ({ csv: await services.devices.errorsCsv(token) }),
     'devices.list': (query) => services.devices.list(query),
     'devices.facets': () => services.devices.facets(),
     'devices.findings': ({ vendorId }) => services.devices.findings(vendorId),
@@ -203,6 +228,31 @@ export function createHandlers(
       const updated = services.preferences.set(patch);
       onPreferencesChanged?.(updated);
       return updated;
+    },
+  };
+}
+
+/** Files opened for import, named by an id (the window never sends a path to read). */
+function openedFiles() {
+  const paths = new Map<string, string>();
+  return {
+    add(path: string): { fileId: string; fileName: string; size: number } {
+      let size: number;
+      try {
+        size = statSync(path).size;
+      } catch {
+        throw new AppError('NOT_FOUND', `There is no file ${path}`);
+      }
+      const fileId = randomUUID();
+      paths.set(fileId, path);
+      // Only the latest few are remembered.
+      if (paths.size > 20) paths.delete(paths.keys().next().value!);
+      return { fileId, fileName: basename(path), size };
+    },
+    get(fileId: string): { fileName: string; path: string } {
+      const path = paths.get(fileId);
+      if (!path) throw new AppError('NOT_FOUND', 'That file is no longer open; choose it again');
+      return { fileName: basename(path), path };
     },
   };
 }

@@ -1,25 +1,5 @@
-import { runWorkerOnce } from './off-thread';
 import { AppError } from '../domain/errors';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ParsedFile } from '../domain/device-file';
-import {
-  readInventory,
-  type ReadDevice,
-  type ReadInventoryInput,
-  type ReadInventoryResult,
-} from '../domain/device-read';
-import {
-  DEVICE_FIELDS,
-  DEVICE_FIELD_LABELS,
-  diffStored,
-  type Device,
-  type DeviceDiff,
-  type DeviceMapping,
-  type DeviceMappingInput,
-  type ReadRows,
-  type RowError,
-} from '../domain/devices';
+import { DEVICE_FIELDS, DEVICE_FIELD_LABELS, type Device, type DeviceMappingInput } from '../domain/devices';
 import {
   checkDevice,
   DEFAULT_DEVICE_CHECK_SETTINGS,
@@ -35,59 +15,17 @@ import {
 } from '../domain/device-checks';
 import { toCsv } from '../domain/csv';
 import { DEFAULT_VENDOR_QUERY } from '../domain/vendor-list';
-import { recordAudit, type JobContext, type ServiceContext } from './context';
+import { NO_JOB, recordAudit, type JobContext, type ServiceContext } from './context';
+import type { ImportFile, StagedPreview } from './device-import';
+import { createImportRunner } from './device-import-worker';
 
 const SETTINGS_KEY = 'deviceChecks';
-/** How many row errors a preview carries (the CSV of errors has them all). */
-const MAX_PREVIEW_ERRORS = 500;
-
-export interface ImportPreview {
-  token: string;
-  source: string;
-  fileName: string;
-  format: ParsedFile['format'];
-  encoding: ParsedFile['encoding'];
-  delimiter: string | null;
-  headers: string[];
-  mapping: DeviceMapping;
-  /** The mapping came from the last import of this source. */
-  mappingSaved: boolean;
-  /** Where the file was read: a worker thread (the built app and CLI) or the main thread. */
+export interface ImportPreview extends Omit<StagedPreview, 'manufacturers'> {
+  /** Where the file was read: the import worker thread (the built app and CLI) or the main thread. */
   readIn: 'worker' | 'main';
-  dates: ReadRows['dates'];
-  warnings: string[];
-  counts: { read: number; valid: number; rejected: number; duplicates: number };
-  errors: RowError[];
-  errorsTotal: number;
-  duplicates: ReadRows['duplicates'];
-  unmapped: ReadRows['unmapped'];
-  sample: { row: number; raw: Record<string, string>; device: Device }[];
-  diff: {
-    added: number;
-    changed: number;
-    removed: number;
-    unchanged: number;
-    firstTime: boolean;
-    examples: DeviceDiff;
-  };
-  findings: Record<DeviceCheck, number>;
-  manufacturers: {
-    name: string;
-    devices: number;
-    vendorId: string | null;
+  manufacturers: (StagedPreview['manufacturers'][number] & {
     suggestion: { id: string; name: string } | null;
-  }[];
-}
-
-interface Pending {
-  preview: ImportPreview;
-  /** The devices to write: added or changed since the last import of the source. */
-  writes: ReadDevice[];
-  valid: number;
-  removed: string[];
-  allErrors: RowError[];
-  /** The inventory as it was when previewed: apply refuses if another import changed it since. */
-  version: string;
+  })[];
 }
 
 /** One device with its checks, as the devices table and the roll-up read it. */
@@ -123,9 +61,9 @@ export interface DeviceQuery {
 }
 
 /** Device inventory: import (preview, then apply), checks, roll-up to the hardware vendor, export. */
-export function createDeviceService(ctx: ServiceContext) {
+export function createDeviceService(ctx: ServiceContext, options: { databasePath: string }) {
   const { storage } = ctx;
-  const pending = new Map<string, Pending>();
+  const imports = createImportRunner(options.databasePath);
   let index: {
     version: string;
     devices: CheckedDevice[];
@@ -219,178 +157,53 @@ export function createDeviceService(ctx: ServiceContext) {
      * and the findings. Nothing is written; `apply(token)` does that.
      */
     async preview(
-      input: { source: string; fileName: string; contentBase64: string; mapping?: DeviceMappingInput },
+      input: { source: string; file: ImportFile; mapping?: DeviceMappingInput },
       job: JobContext,
     ): Promise<ImportPreview> {
-      job.progress(0, 4, 'Reading the file');
-      const links = new Map(storage.devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
-      // The source's last mapping, unless the user gave one.
-      const savedMapping = input.mapping ? null : storage.devices.mapping(input.source);
-      const read = await readInventoryOffThread(
+      job.progress(0, 1, 'Reading the file');
+      const staged = await imports.call(
+        'preview',
         {
-          bytes: Buffer.from(input.contentBase64, 'base64'),
-          fileName: input.fileName,
+          source: input.source,
+          file: input.file,
           mapping: input.mapping ?? null,
-          saved: savedMapping,
-          checks: {
-            now: ctx.now().toISOString(),
-            settings: settings(),
-            linked: [...links.keys()],
-            serialsElsewhere: storage.devices.serialsOutside(input.source),
-          },
+          now: ctx.now().toISOString(),
+          settings: settings(),
         },
         job,
       );
-      if (!read.ok) throw new AppError('INVALID_INPUT', read.message);
-      const saved = savedMapping !== null;
-      const { mapping, findings } = read;
-      job.progress(2, 4, 'Comparing with the last import');
-      const before = storage.devices.storedForSource(input.source);
-      const diff = diffStored(before, read.devices);
-      // Rows that were rejected or skipped are still in the file: their stored devices stay.
-      const kept = new Set(read.keptIds);
-      diff.removed = diff.removed.filter((id) => !kept.has(id));
-      await yieldTo(job);
-      job.progress(3, 4, 'Preparing the import');
-      // Only what is new or changed is written.
-      const toWrite = new Set([...diff.added, ...diff.changed.map((c) => c.deviceId)]);
-      const writes = read.devices.filter((d) => toWrite.has(d.deviceId));
-      const vendors = vendorsByName();
-      const allErrors = read.errors;
-      const rejectedRows = new Set(allErrors.map((e) => e.row)).size;
-      const token = ctx.newId();
-      const preview: ImportPreview = {
-        token,
-        source: input.source,
-        fileName: input.fileName,
-        format: read.file.format,
-        encoding: read.file.encoding,
-        delimiter: read.file.delimiter,
-        headers: read.file.headers,
-        mapping,
-        mappingSaved: saved,
-        readIn: read.readIn,
-        dates: read.dates,
-        warnings: read.file.warnings,
-        counts: {
-          read: read.rowsRead,
-          valid: read.devices.length,
-          rejected: rejectedRows,
-          duplicates: read.duplicates.length,
-        },
-        errors: allErrors.slice(0, MAX_PREVIEW_ERRORS),
-        errorsTotal: allErrors.length,
-        duplicates: read.duplicates.slice(0, MAX_PREVIEW_ERRORS),
-        unmapped: read.unmapped,
-        sample: read.sample,
-        diff: {
-          added: diff.added.length,
-          changed: diff.changed.length,
-          removed: diff.removed.length,
-          unchanged: diff.unchanged,
-          firstTime: before.size === 0,
-          examples: {
-            added: diff.added.slice(0, 50),
-            changed: diff.changed.slice(0, 50),
-            removed: diff.removed.slice(0, 50),
-            unchanged: diff.unchanged,
-          },
-        },
-        findings,
-        manufacturers: read.manufacturers.map((m) => {
-          const vendorId = links.get(m.key) ?? null;
-          const suggestion = vendorId ? null : suggestVendor(m.name, vendors);
-          return { name: m.name, devices: m.devices, vendorId, suggestion };
-        }),
+      const vendors = staged.manufacturers.some((m) => !m.vendorId) ? vendorsByName() : [];
+      return {
+        ...staged,
+        readIn: imports.runsIn,
+        manufacturers: staged.manufacturers.map((m) => ({
+          ...m,
+          suggestion: m.vendorId ? null : suggestVendor(m.name, vendors),
+        })),
       };
-      pending.clear(); // one import at a time; an older preview is stale once a new file is read
-      pending.set(token, {
-        preview,
-        writes,
-        valid: read.devices.length,
-        removed: diff.removed,
-        allErrors,
-        version: storage.devices.version(),
-      });
-      job.progress(4, 4, 'Ready');
-      return preview;
     },
 
     /** Every row error of a preview, as CSV (formula-safe). */
-    errorsCsv(token: string): string {
-      const p = pending.get(token);
-      if (!p) throw new AppError('NOT_FOUND', 'That preview is gone; read the file again');
-      return toCsv(
-        ['Row', 'Column', 'Value', 'Reason'],
-        p.allErrors.map((e) => [e.row, e.column, e.value, e.reason]),
-      );
+    errorsCsv: (token: string) => imports.call('errorsCsv', { token }, NO_JOB),
+
+    /** Throws unless a preview with this token is waiting to be applied. */
+    checkToken: async (token: string): Promise<void> => {
+      await imports.call('check', { token }, NO_JOB);
     },
 
     /** Writes a previewed import in one transaction, saves the source's mapping, records the import. */
-    /** Throws unless a preview with this token is waiting to be applied. */
-    checkToken(token: string): void {
-      if (!pending.has(token)) throw new AppError('NOT_FOUND', 'That preview is gone; read the file again');
-    },
-
-    apply(token: string): {
-      importId: string;
-      added: number;
-      changed: number;
-      removed: number;
-      devices: number;
-    } {
-      const p = pending.get(token);
-      if (!p) throw new AppError('NOT_FOUND', 'That preview is gone; read the file again');
-      const { preview } = p;
-      if (storage.devices.version() !== p.version)
-        throw new AppError(
-          'CONFLICT',
-          'The inventory changed since this preview (another import?); read the file again',
-        );
-      const importId = ctx.newId();
-      storage.transaction(() => {
-        storage.devices.apply(preview.source, importId, p.writes, p.removed);
-        const at = ctx.now().toISOString();
-        // The date order actually used is remembered, so the source's next file cannot flip it.
-        storage.devices.saveMapping(
-          preview.source,
-          {
-            ...preview.mapping,
-            dateOrder: preview.mapping.dateOrder === 'auto' ? preview.dates.order : preview.mapping.dateOrder,
-          },
-          at,
-        );
-        const summary = {
-          fileName: preview.fileName,
-          counts: preview.counts,
-          added: preview.diff.added,
-          changed: preview.diff.changed,
-          removed: preview.diff.removed,
-        };
-        storage.devices.recordImport({
-          id: importId,
-          source: preview.source,
-          fileName: preview.fileName,
-          at,
-          actor: ctx.actor(),
-          summary,
-        });
-        recordAudit(ctx, 'device-import', importId, 'import', null, { source: preview.source, ...summary });
-      });
-      pending.delete(token);
-      return {
-        importId,
-        added: preview.diff.added,
-        changed: preview.diff.changed,
-        removed: preview.diff.removed,
-        devices: p.valid,
-      };
-    },
+    apply: (token: string, job: JobContext = NO_JOB) =>
+      imports.call(
+        'apply',
+        { token, importId: ctx.newId(), at: ctx.now().toISOString(), actor: ctx.actor() },
+        job,
+      ),
 
     /** Drops a preview without writing anything. */
-    discard(token: string): { discarded: boolean } {
-      return { discarded: pending.delete(token) };
-    },
+    discard: (token: string) => imports.call('discard', { token }, NO_JOB),
+
+    /** Ends the import worker (on quit). */
+    close: () => imports.close(),
 
     history: (limit: number) => storage.devices.imports(limit),
 
@@ -521,39 +334,3 @@ export function createDeviceService(ctx: ServiceContext) {
 }
 
 export type DeviceService = ReturnType<typeof createDeviceService>;
-
-/**
- * The worker bundle, next to main.js and cli.js in a build; absent when running from
- * source (tests), unless VENDOR_RISK_DEVICE_WORKER names a built one (the benchmark does).
- */
-const WORKER_FILE = process.env.VENDOR_RISK_DEVICE_WORKER ?? join(__dirname, 'device-reader.js');
-
-/**
- * Reads an inventory in a worker thread when the worker bundle is there, so the main
- * process stays responsive (and a cancel ends the worker at once); otherwise here.
- */
-async function readInventoryOffThread(
-  input: ReadInventoryInput,
-  job: JobContext,
-): Promise<ReadInventoryResult & { readIn: 'worker' | 'main' }> {
-  if (!existsSync(WORKER_FILE)) {
-    await yieldTo(job);
-    const result = readInventory(input);
-    await yieldTo(job);
-    return { ...result, readIn: 'main' };
-  }
-  job.progress(1, 4, 'Reading and checking rows');
-  const result = await runWorkerOnce<ReadInventoryResult>(
-    WORKER_FILE,
-    input,
-    job,
-    'The import was cancelled; nothing was changed',
-  );
-  return { ...result, readIn: 'worker' };
-}
-
-/** Lets other work run between the steps of a long import, and stops if it was cancelled. */
-async function yieldTo(job: JobContext): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  if (job.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
-}

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { DATABASE_FILE } from '../storage/database';
 import { openStorage, type Storage } from '../storage/storage';
 import { createVendorService } from './vendors';
 import { createQuestionnaireService } from './questionnaires';
@@ -74,7 +76,7 @@ export function createServices(options: ServicesOptions): AppServices {
     throw error;
   }
   const questionnaires = createQuestionnaireService(ctx);
-  const devices = createDeviceService(ctx);
+  const devices = createDeviceService(ctx, { databasePath: join(options.dataDir, DATABASE_FILE) });
   const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture);
   const vendors = createVendorService(ctx, portfolio.refreshStandings);
   const assessments = createAssessmentService(ctx, questionnaires);
@@ -113,6 +115,7 @@ export function createServices(options: ServicesOptions): AppServices {
     loadDemo: (job: JobContext) => loadDemoPortfolio(ctx, job),
     close: () => {
       reports.close();
+      devices.close();
       storage.close();
     },
   };

@@ -1,5 +1,5 @@
 import type { Database } from './database';
-import type { Device, DeviceMapping } from '../domain/devices';
+import { decodeDevice, type Device, type DeviceMapping } from '../domain/devices';
 import type { DeviceCheck } from '../domain/device-checks';
 
 export interface StoredDevice {
@@ -31,24 +31,9 @@ export interface Acceptance {
 export interface DeviceRepo {
   all(): StoredDevice[];
   forSource(source: string): Map<string, Device>;
-  /** A source's devices as stored JSON text, by device id. */
-  storedForSource(source: string): Map<string, string>;
-  forManufacturers(keys: readonly string[]): StoredDevice[];
   count(): number;
   /** Changes whenever devices, links, acceptances or thresholds do (one cheap query). */
   version(): string;
-  /** Replaces a source's devices: upserts these, deletes the removed ids. */
-  apply(
-    source: string,
-    importId: string,
-    upserts: readonly {
-      deviceId: string;
-      serial: string | null;
-      json: string;
-      manufacturerKey: string | null;
-    }[],
-    removed: readonly string[],
-  ): void;
   serialCounts(): Map<string, number>;
   /** Serial numbers (lower-cased) of devices of other sources. */
   serialsOutside(source: string): string[];
@@ -68,22 +53,12 @@ export function createDeviceRepo(db: Database): DeviceRepo {
   const sql = db.sqlite;
   const allStmt = sql.prepare('SELECT source, data, import_id FROM devices ORDER BY source, device_id');
   const sourceStmt = sql.prepare('SELECT data FROM devices WHERE source = ?');
-  const storedStmt = sql.prepare('SELECT device_id, data FROM devices WHERE source = ?');
   const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM devices');
   const versionStmt = sql.prepare(
     `SELECT (SELECT MAX(rowid) FROM device_imports) AS imports, (SELECT COUNT(*) FROM devices) AS devices,
        (SELECT COUNT(*) || '/' || IFNULL(MAX(linked_at), '') FROM manufacturer_links) AS links,
        (SELECT COUNT(*) || '/' || IFNULL(MAX(at), '') FROM device_acceptances) AS acceptances,
        (SELECT updated_at FROM settings WHERE key = 'deviceChecks') AS settings`,
-  );
-  const upsertStmt = sql.prepare(
-    `INSERT INTO devices (source, device_id, serial, manufacturer_key, data, import_id) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (source, device_id) DO UPDATE SET serial = excluded.serial, manufacturer_key = excluded.manufacturer_key,
-       data = excluded.data, import_id = excluded.import_id`,
-  );
-  const deleteStmt = sql.prepare('DELETE FROM devices WHERE source = ? AND device_id = ?');
-  const deleteAcceptancesStmt = sql.prepare(
-    'DELETE FROM device_acceptances WHERE source = ? AND device_id = ?',
   );
   const outsideStmt = sql.prepare(
     'SELECT DISTINCT lower(serial) AS s FROM devices WHERE serial IS NOT NULL AND source <> ?',
@@ -118,46 +93,19 @@ export function createDeviceRepo(db: Database): DeviceRepo {
     all: () =>
       allStmt.all().map((r) => ({
         source: String(r.source),
-        device: JSON.parse(String(r.data)) as Device,
+        device: decodeDevice(String(r.data)),
         importId: String(r.import_id),
       })),
     forSource(source) {
       const out = new Map<string, Device>();
       for (const r of sourceStmt.all(source)) {
-        const d = JSON.parse(String(r.data)) as Device;
+        const d = decodeDevice(String(r.data));
         out.set(d.deviceId, d);
       }
       return out;
     },
-    storedForSource(source) {
-      const out = new Map<string, string>();
-      for (const r of storedStmt.all(source)) out.set(String(r.device_id), String(r.data));
-      return out;
-    },
-    forManufacturers(keys) {
-      if (keys.length === 0) return [];
-      return sql
-        .prepare(
-          `SELECT source, data, import_id FROM devices WHERE manufacturer_key IN (${keys.map(() => '?').join(', ')})`,
-        )
-        .all(...keys)
-        .map((r) => ({
-          source: String(r.source),
-          device: JSON.parse(String(r.data)) as Device,
-          importId: String(r.import_id),
-        }));
-    },
     count: () => Number((countStmt.get() as { n: number }).n),
     version: () => JSON.stringify(versionStmt.get()),
-    apply(source, importId, upserts, removed) {
-      for (const id of removed) {
-        deleteStmt.run(source, id);
-        // An acceptance belongs to the device it was given for, not to a later one reusing its ID.
-        deleteAcceptancesStmt.run(source, id);
-      }
-      for (const { deviceId, serial, json, manufacturerKey } of upserts)
-        upsertStmt.run(source, deviceId, serial, manufacturerKey, json, importId);
-    },
     serialCounts: () => new Map(serialStmt.all().map((r) => [String(r.s), Number(r.n)])),
     serialsOutside: (source) => outsideStmt.all(source).map((r) => String(r.s)),
     recordImport(r) {

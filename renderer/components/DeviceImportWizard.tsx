@@ -12,6 +12,7 @@ import {
 } from '../../electron/domain/devices';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../../electron/domain/device-checks';
 import { MAX_IMPORT_BYTES } from '../../electron/domain/device-file';
+import { MAX_SENT_BYTES } from '../../electron/domain/device-api';
 import { download, toBase64 } from '../files';
 import { Dialog } from './Dialog';
 import { ProgressBar } from './ProgressBar';
@@ -24,6 +25,11 @@ const DATE_ORDER_LABELS: Record<DateOrder, string> = {
   mdy: 'mm/dd/yyyy',
 };
 
+interface Chosen {
+  name: string;
+  send: { fileName: string; contentBase64: string } | { fileId: string };
+}
+
 /** Import wizard: file (dialog or drop) → mapping and preview with errors → what changes → confirm. */
 export function DeviceImportWizard({
   open,
@@ -35,8 +41,9 @@ export function DeviceImportWizard({
   onImported(): void;
 }) {
   const [source, setSource] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [content, setContent] = useState<string | null>(null);
+  /** The chosen file: opened from disk by the app (read there), or read here and sent whole. */
+  const [file, setFile] = useState<Chosen | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<DeviceMapping | null>(null);
   const [step, setStep] = useState<'file' | 'mapping' | 'diff'>('file');
@@ -71,7 +78,6 @@ export function DeviceImportWizard({
     setJob(null);
     if (preview) void call('devices.discard', { token: preview.token });
     setFile(null);
-    setContent(null);
     setPreview(null);
     setMapping(null);
     setStep('file');
@@ -82,16 +88,15 @@ export function DeviceImportWizard({
     onClose();
   };
 
-  const read = async (withMapping: DeviceMapping | null, base64 = content, picked = file) => {
-    if (!picked || !base64) return;
+  const read = async (withMapping: DeviceMapping | null, picked = file) => {
+    if (!picked) return;
     const id = newJobId();
     const mine = ++current.current;
-    setJob({ id, done: 0, total: 4, message: 'Reading the file' });
+    setJob({ id, done: 0, total: 1, message: 'Reading the file' });
     setError(null);
     const r = await call('devices.preview', {
       source: source.trim() || picked.name,
-      fileName: picked.name,
-      contentBase64: base64,
+      ...picked.send,
       ...(withMapping ? { mapping: withMapping } : {}),
       jobId: id,
     });
@@ -115,10 +120,25 @@ export function DeviceImportWizard({
       return setError(
         `${picked.name} is ${(picked.size / 1024 / 1024).toFixed(0)} MB; an import reads at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
       );
-    setFile(picked);
-    const base64 = await toBase64(picked);
-    setContent(base64);
-    await read(null, base64, picked);
+    if (picked.size > MAX_SENT_BYTES)
+      return setError(
+        `${picked.name} is ${(picked.size / 1024 / 1024).toFixed(0)} MB: open it with “Choose file…”, so the app reads it from disk a piece at a time.`,
+      );
+    const chosen: Chosen = {
+      name: picked.name,
+      send: { fileName: picked.name, contentBase64: await toBase64(picked) },
+    };
+    setFile(chosen);
+    await read(null, chosen);
+  };
+  /** The app's own open dialog (the file is read from disk, any size); where there is none, the browser's. */
+  const choose = async () => {
+    const r = await call('devices.chooseFile', {});
+    if (!r.ok) return input.current?.click();
+    if (!r.value.file) return;
+    const chosen: Chosen = { name: r.value.file.fileName, send: { fileId: r.value.file.fileId } };
+    setFile(chosen);
+    await read(null, chosen);
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -187,20 +207,22 @@ export function DeviceImportWizard({
             data-testid="device-drop"
           >
             <p>Drop a CSV or JSON file here, or</p>
-            <label className="button">
+            <button type="button" className="button" onClick={() => void choose()}>
               Choose file…
-              <input
-                type="file"
-                accept=".csv,.txt,.tsv,.json,.jsonl,.ndjson"
-                className="visually-hidden"
-                aria-label="Inventory file"
-                onChange={(e) => {
-                  const picked = e.target.files?.[0];
-                  if (picked) void pick(picked);
-                  e.target.value = '';
-                }}
-              />
-            </label>
+            </button>
+            <input
+              ref={input}
+              type="file"
+              accept=".csv,.txt,.tsv,.json,.jsonl,.ndjson"
+              className="visually-hidden"
+              aria-label="Inventory file"
+              tabIndex={-1}
+              onChange={(e) => {
+                const picked = e.target.files?.[0];
+                if (picked) void pick(picked);
+                e.target.value = '';
+              }}
+            />
             <p className="cell-muted">
               CSV (comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252) or JSON (an array, or one
               object per line), up to {MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing is written until you

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { verifyAuditChain } from '../../electron/storage/file-tasks';
+import { decodeDevice } from '../../electron/domain/devices';
 
 const BIN = resolve(__dirname, '../../bin/vendor-risk.cjs');
 const ROWS = 20_000;
@@ -51,14 +52,12 @@ function inspect(dataDir: string) {
   try {
     const integrity = (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string })
       .integrity_check;
-    const firmware = (
-      db
-        .prepare("SELECT json_extract(data, '$.firmwareVersion') AS v, COUNT(*) AS n FROM devices GROUP BY v")
-        .all() as {
-        v: string;
-        n: number;
-      }[]
-    ).map((r) => `${r.v}×${r.n}`);
+    const counts = new Map<string, number>();
+    for (const r of db.prepare('SELECT data FROM devices').all() as { data: string }[]) {
+      const v = decodeDevice(r.data).firmwareVersion ?? '';
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const firmware = [...counts].sort().map(([v, n]) => `${v}×${n}`);
     return { integrity, audit: verifyAuditChain(db).ok, firmware };
   } finally {
     db.close();

@@ -6,14 +6,16 @@ import { parseInventoryFile, MAX_IMPORT_BYTES, type ParsedFile } from '../../ele
 import {
   DeviceMappingSchema,
   detectDateOrder,
-  diffDevices,
+  changedFields,
+  decodeDevice,
+  encodeDevice,
   readDate,
-  readRows,
   readTri,
   suggestColumns,
   suggestValue,
   type Device,
 } from '../../electron/domain/devices';
+import { readRows } from '../../electron/domain/device-rows';
 import {
   checkDevice,
   DEFAULT_DEVICE_CHECK_SETTINGS,
@@ -396,23 +398,31 @@ describe('device checks', () => {
     expect(suggestVendor('Acme', vendors)).toBeNull();
   });
 
-  it('diffs a re-import: added, changed (which fields), removed', () => {
-    const before = new Map([
-      ['a', device({ deviceId: 'a' })],
-      ['b', device({ deviceId: 'b' })],
-      ['c', device({ deviceId: 'c' })],
-    ]);
-    const diff = diffDevices(before, [
-      device({ deviceId: 'a' }),
-      device({ deviceId: 'b', firmwareVersion: '2.0', attributes: { rack: '7' } }),
-      device({ deviceId: 'd' }),
-    ]);
-    expect(diff).toEqual({
-      added: ['d'],
-      changed: [{ deviceId: 'b', fields: ['firmwareVersion', 'rack'] }],
-      removed: ['c'],
-      unchanged: 1,
+  it('names the fields and attributes in which two records of a device differ', () => {
+    expect(
+      changedFields(
+        device({ deviceId: 'b', attributes: { rack: '6', room: '1' } }),
+        device({ deviceId: 'b', firmwareVersion: '2.0', attributes: { rack: '7', room: '1' } }),
+      ),
+    ).toEqual(['firmwareVersion', 'rack']);
+    expect(changedFields(device({ deviceId: 'a' }), device({ deviceId: 'a' }))).toEqual([]);
+  });
+
+  it('stores a device as a compact array that reads back as the same device (older object records too)', () => {
+    const d = device({
+      deviceId: 'cam-1',
+      type: 'camera',
+      serial: 'SN1',
+      lastSeen: '2026-11-20T08:00:00Z',
+      attributes: { Rack: 'R1', 'Ünïcode "quoted"': 'a\nb' },
     });
+    const text = encodeDevice(d);
+    expect(text.startsWith('["cam-1","camera"')).toBe(true);
+    expect(text.length).toBeLessThan(JSON.stringify(d).length / 2);
+    expect(decodeDevice(text)).toEqual(d);
+    expect(Object.keys(decodeDevice(text))).toEqual(Object.keys(d));
+    expect(decodeDevice(JSON.stringify(d))).toEqual(d);
+    expect(encodeDevice(decodeDevice(text))).toBe(text);
   });
 });
 

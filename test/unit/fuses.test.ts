@@ -61,7 +61,7 @@ describe('forge.config', () => {
       { entry: 'electron/main.ts', config: 'vite.main.config.mts', target: 'main' },
       { entry: 'electron/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
       // The device-import worker thread, bundled next to main.js.
-      { entry: 'electron/workers/device-reader.ts', config: 'vite.worker.config.mts', target: 'main' },
+      { entry: 'electron/workers/device-importer.ts', config: 'vite.worker.config.mts', target: 'main' },
       // The PDF report worker thread, with its fonts copied beside it.
       { entry: 'electron/workers/report-renderer.ts', config: 'vite.report.config.mts', target: 'main' },
       // The data worker thread: audit verification and backups on a connection of their own.

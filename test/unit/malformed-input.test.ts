@@ -255,7 +255,17 @@ const specific: Record<OperationName, unknown[]> = {
   'clauses.signOff': [{}, { vendorId: 'x' }, { vendorId: uuid }],
   'clauses.matrix': [{ needsReview: 'yes' }],
   'clauses.exportCsv': [{ needsReview: 1 }, { path: '/etc/passwd' }],
+  'devices.chooseFile': [{ path: '/etc/passwd' }, { extension: '.db' }],
+  'devices.openPath': [{}, { path: '' }, { path: 5 }, { path: '/etc', extra: 1 }],
   'devices.preview': [
+    { source: 'WMS', fileId: 'not-an-id' },
+    { source: 'WMS', fileName: 'a.csv' },
+    {
+      source: 'WMS',
+      fileName: 'a.csv',
+      contentBase64: 'aWQ=',
+      fileId: '00000000-0000-4000-8000-000000000000',
+    },
     {},
     { source: '', fileName: 'a.csv', contentBase64: '' },
     { source: 'WMS', fileName: 'a.csv', contentBase64: '' },

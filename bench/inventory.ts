@@ -1,0 +1,111 @@
+/** A device inventory CSV like a WMS asset export (17 columns, about 140 bytes a row), and a data folder to import it into. */
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { openAppCore } from '../electron/ipc/app-core';
+import { PREFERENCES_FILE } from '../electron/services/preferences';
+import { suggestColumns, type DeviceField } from '../electron/domain/devices';
+
+const HEADER =
+  'Hostname,Serial No.,Mfr,Model,Type,Lifecycle,Firmware Ver,Firmware Signed,Last Firmware Update,mTLS,Cert Expiry,Last Heartbeat,Zone,VLAN,Default Password Changed,Owner,Rack';
+const TYPES = ['camera', 'sensor', 'rfid reader', 'plc', 'robot', 'gateway', 'handheld scanner'];
+export const MAKERS = ['Zebra', 'Honeywell', 'Siemens', 'Axis', 'Locus', 'Cisco'];
+
+function line(i: number): string {
+  return [
+    `dev-${i}`,
+    `SN${String(i).padStart(8, '0')}`,
+    MAKERS[i % MAKERS.length],
+    `M-${i % 50}`,
+    TYPES[i % TYPES.length],
+    i % 20 === 0 ? 'retired' : 'active',
+    `${1 + (i % 5)}.${i % 10}.${i % 7}`,
+    i % 9 === 0 ? 'no' : 'yes',
+    `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`,
+    i % 4 === 0 ? 'false' : 'true',
+    `${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/2027`,
+    `2026-11-2${i % 4}T08:00:00Z`,
+    `Zone ${i % 30}`,
+    `VLAN${100 + (i % 8)}`,
+    i % 11 === 0 ? 'n' : 'y',
+    `Team ${i % 12}`,
+    `R${i % 400}`,
+  ].join(',');
+}
+
+/** Writes an inventory of `rows` devices to `path` a block at a time (never the whole text in memory); returns its size. */
+export function writeInventory(path: string, rows: number): number {
+  const fd = openSync(path, 'w');
+  let bytes = 0;
+  try {
+    let block = [HEADER];
+    for (let i = 0; i < rows; i++) {
+      block.push(line(i));
+      if (block.length === 10_000 || i === rows - 1) {
+        bytes += writeSync(fd, block.join('\r\n') + '\r\n');
+        block = [];
+      }
+    }
+    // On disk before the import starts, so the import does not share the disk with writing it back.
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+/** The mapping the import uses: header spellings plus our words for the file's own values. */
+export const MAPPING = {
+  columns: suggestColumns(HEADER.split(',')) as Record<string, DeviceField | null>,
+  values: {
+    status: { retired: 'decommissioned' as const },
+    type: { 'rfid reader': 'rfid-reader' as const, 'handheld scanner': 'scanner' as const },
+  },
+};
+
+/** A fresh data folder with its dispatcher, removed by `close`. */
+export function freshCore() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
+  const core = openAppCore({
+    dataDir,
+    preferences: new Conf({ cwd: dataDir, configName: PREFERENCES_FILE.configName }),
+    appVersion: 'bench',
+    isTrustedPageUrl: () => true,
+    now: () => new Date('2026-11-24T12:00:00Z'),
+  });
+  return {
+    dispatcher: core.dispatcher,
+    close: () => {
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Imports a file by path (as "Choose file…" and the CLI do): preview, then apply; the preview's time too. */
+export async function importFile(
+  core: ReturnType<typeof freshCore>,
+  path: string,
+  rows: number,
+): Promise<{ previewMs: number }> {
+  const t = performance.now();
+  const opened = await core.dispatcher.call('devices.openPath', { path });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const preview = await core.dispatcher.call('devices.preview', {
+    source: 'WMS asset export',
+    fileId: opened.value.fileId,
+    mapping: MAPPING,
+  });
+  if (!preview.ok) throw new Error(preview.error.message);
+  if (preview.value.readIn !== 'worker') throw new Error('the file was not read in the worker');
+  if (preview.value.counts.valid !== rows) throw new Error(`only ${preview.value.counts.valid} valid rows`);
+  const previewMs = performance.now() - t;
+  const applied = await core.dispatcher.call('devices.apply', { token: preview.value.token });
+  if (!applied.ok || applied.value.added !== rows)
+    throw new Error(`import failed: ${applied.ok ? applied.value.added : applied.error.message}`);
+  return { previewMs };
+}
+
+/** The built import worker (npm run bench builds first), as the app and the CLI use it. */
+export const IMPORT_WORKER = join(__dirname, '../.vite/build/device-importer.js');

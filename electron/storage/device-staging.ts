@@ -1,0 +1,168 @@
+/**
+ * A file's devices, read and checked but not yet imported, in a temporary table of the
+ * importing connection (private to it, kept on disk by SQLite, gone when it closes): the
+ * diff against the stored inventory and the import itself are SQL over it, so a million
+ * devices never sit in the JavaScript heap.
+ */
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
+/** A valid device as staged: its keys and its record as JSON text (as stored). */
+export interface StagedDevice {
+  deviceId: string;
+  serial: string | null;
+  manufacturerKey: string | null;
+  json: string;
+}
+
+export interface StagedDiff {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  /** Whether the source had no devices before. */
+  firstTime: boolean;
+  examples: {
+    added: string[];
+    changed: { deviceId: string; before: string; after: string }[];
+    removed: string[];
+  };
+}
+
+export interface Staging {
+  add(devices: readonly StagedDevice[]): void;
+  /** Empties the staging (the file is read again from its start). */
+  clear(): void;
+  /** Ids of rows that were rejected or skipped: still in the file, so their stored devices stay. */
+  keep(ids: readonly string[]): void;
+  /** What importing would add, change and remove among the source's devices, with the first few of each. */
+  diff(source: string, examples: number): StagedDiff;
+  /**
+   * Writes the staged devices into the source's inventory (inside the caller's
+   * transaction): new and changed ones are written, the removed ones deleted with their
+   * acceptances; `between` runs after each piece (it may throw to stop).
+   */
+  apply(source: string, importId: string, between: (done: number, total: number) => void): void;
+  drop(): void;
+}
+
+/** Rows written per statement while applying, between which progress is told and a cancel is seen. */
+const PIECE = 50_000;
+
+let serial = 0;
+
+/** Creates a staging table on a connection; `drop` removes it. */
+export function createStaging(sqlite: DatabaseSync): Staging {
+  serial += 1;
+  const staged = `temp.staged_devices_${serial}`;
+  const kept = `temp.kept_devices_${serial}`;
+  sqlite.exec(
+    `CREATE TABLE ${staged} (device_id TEXT NOT NULL, serial TEXT, manufacturer_key TEXT, data TEXT NOT NULL);
+     CREATE TABLE ${kept} (device_id TEXT NOT NULL);`,
+  );
+  const insert = sqlite.prepare(
+    `INSERT INTO ${staged} (device_id, serial, manufacturer_key, data) VALUES (?, ?, ?, ?)`,
+  );
+  const insertKept = sqlite.prepare(`INSERT INTO ${kept} (device_id) VALUES (?)`);
+  // Stored devices of the source that the file no longer has (nor keeps through a rejected row).
+  const gone = `SELECT device_id FROM devices WHERE source = ?
+      AND device_id NOT IN (SELECT device_id FROM ${staged}) AND device_id NOT IN (SELECT device_id FROM ${kept})`;
+  const joined = `FROM ${staged} s LEFT JOIN devices d ON d.source = ? AND d.device_id = s.device_id`;
+  const s = {
+    stored: sqlite.prepare('SELECT COUNT(*) AS n FROM devices WHERE source = ?'),
+    counts: sqlite.prepare(
+      `SELECT COUNT(*) AS total, IFNULL(SUM(d.device_id IS NULL), 0) AS added, IFNULL(SUM(d.data = s.data), 0) AS unchanged ${joined}`,
+    ),
+    added: sqlite.prepare(
+      `SELECT s.device_id AS id ${joined} WHERE d.device_id IS NULL ORDER BY s.rowid LIMIT ?`,
+    ),
+    changed: sqlite.prepare(
+      `SELECT s.device_id AS id, d.data AS before, s.data AS after ${joined} WHERE d.data <> s.data ORDER BY s.rowid LIMIT ?`,
+    ),
+    removedCount: sqlite.prepare(`SELECT COUNT(*) AS n FROM (${gone})`),
+    removed: sqlite.prepare(`${gone} ORDER BY device_id LIMIT ?`),
+    deleteAcceptances: sqlite.prepare(
+      `DELETE FROM device_acceptances WHERE source = ?1 AND device_id IN (${gone.replace('source = ?', 'source = ?1')})`,
+    ),
+    deleteGone: sqlite.prepare(
+      `DELETE FROM devices WHERE source = ?1 AND device_id IN (${gone.replace('source = ?', 'source = ?1')})`,
+    ),
+    write: sqlite.prepare(
+      `INSERT INTO devices (source, device_id, serial, manufacturer_key, data, import_id)
+           SELECT ?1, device_id, serial, manufacturer_key, data, ?2 FROM ${staged} WHERE rowid > ?3 AND rowid <= ?4
+         ON CONFLICT (source, device_id) DO UPDATE SET serial = excluded.serial, manufacturer_key = excluded.manufacturer_key,
+           data = excluded.data, import_id = excluded.import_id WHERE devices.data <> excluded.data`,
+    ),
+    maxRow: sqlite.prepare(`SELECT IFNULL(MAX(rowid), 0) AS n FROM ${staged}`),
+    total: sqlite.prepare(`SELECT COUNT(*) AS n FROM ${staged}`),
+  };
+  const num = (stmt: StatementSync, ...params: (string | number)[]) =>
+    Number((stmt.get(...params) as { n: number }).n);
+
+  return {
+    add(devices) {
+      // One transaction per batch (on the temporary tables only: the database file is not locked).
+      sqlite.exec('BEGIN');
+      try {
+        for (const d of devices) insert.run(d.deviceId, d.serial, d.manufacturerKey, d.json);
+        sqlite.exec('COMMIT');
+      } catch (error) {
+        sqlite.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    clear() {
+      sqlite.exec(`DELETE FROM ${staged}; DELETE FROM ${kept};`);
+    },
+    keep(ids) {
+      sqlite.exec('BEGIN');
+      for (const id of ids) insertKept.run(id);
+      sqlite.exec('COMMIT');
+    },
+    diff(source, examples) {
+      const stored = num(s.stored, source);
+      if (stored === 0) {
+        // A first import: everything is new (no join needed).
+        const ids = s.added.all(source, examples).map((r) => String(r.id));
+        const total = num(s.total);
+        return {
+          added: total,
+          changed: 0,
+          removed: 0,
+          unchanged: 0,
+          firstTime: true,
+          examples: { added: ids, changed: [], removed: [] },
+        };
+      }
+      const c = s.counts.get(source) as { total: number; added: number; unchanged: number };
+      const removed = num(s.removedCount, source);
+      return {
+        added: Number(c.added),
+        changed: Number(c.total) - Number(c.added) - Number(c.unchanged),
+        removed,
+        unchanged: Number(c.unchanged),
+        firstTime: false,
+        examples: {
+          added: s.added.all(source, examples).map((r) => String(r.id)),
+          changed: s.changed.all(source, examples).map((r) => ({
+            deviceId: String(r.id),
+            before: String(r.before),
+            after: String(r.after),
+          })),
+          removed: s.removed.all(source, examples).map((r) => String(r.device_id)),
+        },
+      };
+    },
+    apply(source, importId, between) {
+      s.deleteAcceptances.run(source);
+      s.deleteGone.run(source);
+      const last = num(s.maxRow);
+      for (let from = 0; from < last; from += PIECE) {
+        s.write.run(source, importId, from, Math.min(from + PIECE, last));
+        between(Math.min(from + PIECE, last), last);
+      }
+    },
+    drop() {
+      sqlite.exec(`DROP TABLE IF EXISTS ${staged}; DROP TABLE IF EXISTS ${kept};`);
+    },
+  };
+}

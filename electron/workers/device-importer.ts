@@ -1,0 +1,79 @@
+// A warm worker thread that runs device imports (services/device-import.ts) on its own
+// connection to the database: reading, checking and staging a file, then writing it.
+// Requests are answered one at a time, in order; progress comes as it goes; a request's
+// shared cancel flag is looked at between pieces of work.
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../domain/errors';
+import {
+  createImportEngine,
+  openImportConnection,
+  type ImportEngine,
+  type ImportHooks,
+} from '../services/device-import';
+import {
+  runImportOp,
+  type ImportWorkerRequest,
+  type ImportWorkerReply,
+} from '../services/device-import-worker';
+
+/** One engine (and connection) per database file. */
+const engines = new Map<string, { engine: ImportEngine; close(): void }>();
+
+const engineFor = (db: string): ImportEngine => {
+  let entry = engines.get(db);
+  if (!entry) {
+    const sqlite = openImportConnection(db);
+    const engine = createImportEngine(sqlite);
+    entry = {
+      engine,
+      close: () => {
+        engine.close();
+        sqlite.close();
+      },
+    };
+    engines.set(db, entry);
+  }
+  return entry.engine;
+};
+
+const reply = (m: ImportWorkerReply) => parentPort!.postMessage(m);
+
+parentPort?.on('message', (request: ImportWorkerRequest) => {
+  const { id } = request;
+  let last = 0;
+  const hooks: ImportHooks = {
+    progress(done, total, message) {
+      // At most about ten reports a second.
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      reply({ id, type: 'progress', done, total, message });
+    },
+    cancelled: () => Atomics.load(request.cancel, 0) === 1,
+  };
+  try {
+    if (request.op === 'close') {
+      engines.get(request.db)?.close();
+      engines.delete(request.db);
+      return reply({ id, type: 'done', value: null });
+    }
+    if (hooks.cancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
+    const engine = engineFor(request.db);
+    reply({ id, type: 'done', value: runImportOp(engine, request, hooks) });
+    // What can wait (dropping staging, a checkpoint) runs after the answer, before the next request.
+    setImmediate(() => {
+      try {
+        engine.idle();
+      } catch {
+        // Left for the next time (a checkpoint the app's connection is doing, say).
+      }
+    });
+  } catch (error) {
+    reply({
+      id,
+      type: 'error',
+      code: error instanceof AppError ? error.code : 'INTERNAL',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+});
