@@ -357,7 +357,11 @@ function readCsv(
     consume(text, last) {
       const input = partial + text;
       const result = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
-      const quoteError = result.errors.find((e) => e.type === 'Quotes');
+      // A piece can end inside a row (even just after a closing quote, before the line break):
+      // that row is read again with the next piece, so what the parser says about it now does not count.
+      const quoteError = result.errors.find(
+        (e) => e.type === 'Quotes' && (last || (e.row ?? 0) < result.data.length),
+      );
       if (quoteError)
         throw new Unreadable(
           `The CSV cannot be read: ${quoteError.message.toLowerCase()} (starting in row ${row + (quoteError.row ?? 0) + 1})`,

@@ -378,6 +378,7 @@ function readFile(file: ImportFile, request: PreviewRequest, c: ReadContext): Fi
       };
     },
     records(batch, badLines) {
+      if (c.hooks.cancelled()) throw new AppError('CANCELLED', CANCELLED);
       for (const b of badLines) state.badErrors.push({ row: b.row, column: '', value: '', reason: b.reason });
       const valid = state.reader.read(batch);
       if (state.sample.length < SAMPLE_ROWS) {

@@ -1,0 +1,377 @@
+/**
+ * The streaming importer: a file read a piece at a time gives exactly the records of the
+ * whole file, however the pieces fall; the duplicate index; the import engine's cancel,
+ * conflict and staging; the compact storage migration; the fast date path.
+ */
+import { describe, it, expect } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { parse } from 'csv-parse/sync';
+import {
+  streamInventory,
+  type InventoryRecord,
+  type BadLine,
+  type FileFacts,
+} from '../../electron/domain/device-file';
+import { createKeyIndex } from '../../electron/domain/key-index';
+import {
+  readDate,
+  encodeDevice,
+  decodeDevice,
+  type Device,
+  type DeviceMappingInput,
+} from '../../electron/domain/devices';
+import { checkDevice, DEFAULT_DEVICE_CHECK_SETTINGS } from '../../electron/domain/device-checks';
+import {
+  createImportEngine,
+  openImportConnection,
+  type ImportHooks,
+} from '../../electron/services/device-import';
+import { DATABASE_FILE } from '../../electron/storage/database';
+import { openStorage } from '../../electron/storage/storage';
+import { MIGRATIONS } from '../../electron/storage/migrations';
+import { tempDir } from './helpers';
+
+/** Streams `bytes` in pieces of `size` bytes; everything the sink heard. */
+function streamed(bytes: Uint8Array, size: number, fileName = 'x.csv') {
+  const records: InventoryRecord[] = [];
+  const bad: BadLine[] = [];
+  let facts: FileFacts | null = null;
+  let starts = 0;
+  const result = streamInventory(
+    function* () {
+      for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+    },
+    bytes.length,
+    fileName,
+    {
+      start(f) {
+        starts += 1;
+        facts = f;
+        records.length = 0;
+        bad.length = 0;
+      },
+      records(batch, badLines) {
+        records.push(...batch);
+        bad.push(...badLines);
+      },
+    },
+  );
+  return { result, records, bad, facts: facts as FileFacts | null, starts };
+}
+
+/** A CSV of more than 64 KB (the part a reader looks at first) whose later rows are the tricky ones. */
+function trickyCsv(): string {
+  const lines = ['id,name,notes'];
+  for (let i = 0; i < 1500; i++) lines.push(`plain-${i},Gerät ${i},ok ${'x'.repeat(40)}`);
+  lines.push('q-1,"Line one\r\nline two, with a comma","He said ""hi"""');
+  lines.push('q-2,日本語の名前,🚚 emoji 🚚');
+  lines.push('');
+  lines.push('q-3,"a ""quoted"" name","=HYPERLINK(""x"")"');
+  lines.push('q-4,"multi\nline\nvalue",tail');
+  for (let i = 0; i < 300; i++) lines.push(`late-${i},Ünïcödé ${i},"quoted, ${i}"`);
+  return lines.join('\r\n') + '\r\n';
+}
+
+describe('reading a file a piece at a time', () => {
+  const text = trickyCsv();
+  const bytes = new TextEncoder().encode(text);
+  const oracle = (parse(text, { relax_column_count: true }) as string[][]).slice(1);
+
+  it.each([1, 2, 3, 7, 64, 4095, 65_537, bytes.length])(
+    'pieces of %i bytes give every record of the whole file, with spreadsheet row numbers',
+    (size) => {
+      const { result, records, facts, starts } = streamed(bytes, size);
+      expect(result.ok).toBe(true);
+      expect(starts).toBe(1);
+      expect(facts!.headers).toEqual(['id', 'name', 'notes']);
+      expect(records.map((r) => r.values)).toEqual(oracle.filter((cells) => cells.join('') !== ''));
+      // The blank line still counts as a row: q-3 is on the row after it.
+      const q3 = records.find((r) => r.values[0] === 'q-3')!;
+      const q2 = records.find((r) => r.values[0] === 'q-2')!;
+      expect(q3.row).toBe(q2.row + 2);
+      expect(records[0]!.row).toBe(2);
+    },
+  );
+
+  it('reads UTF-16 (with and without a BOM) in odd-sized pieces', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const noBom = Buffer.from(text, 'utf16le');
+    for (const b of [le, noBom]) {
+      const { result, records, facts } = streamed(new Uint8Array(b), 333);
+      expect(result.ok).toBe(true);
+      expect(facts!.encoding).toBe('utf-16le');
+      expect(records.find((r) => r.values[0] === 'q-2')!.values[1]).toBe('日本語の名前');
+      expect(records.length).toBe(oracle.length - 1);
+    }
+  });
+
+  it('reads the file again as Windows-1252 when a byte far into it is not UTF-8', () => {
+    const head = Buffer.from(text.replace(/[^\x00-\x7f]/g, '?'), 'latin1');
+    const tail = Buffer.from('late-x,Kühlhaus Süd,café\r\n', 'latin1');
+    const { result, records, facts, starts } = streamed(new Uint8Array(Buffer.concat([head, tail])), 4096);
+    expect(result.ok).toBe(true);
+    expect(starts).toBe(2);
+    expect(facts!.encoding).toBe('windows-1252');
+    expect(records.at(-1)!.values).toEqual(['late-x', 'Kühlhaus Süd', 'café']);
+    expect(records.filter((r) => r.values[0] === 'plain-0')).toHaveLength(1);
+  });
+
+  it('names the row of an unterminated quote that starts in a later piece', () => {
+    const broken = new TextEncoder().encode(text + 'bad-1,"never closed,x\r\nmore,rows,here\r\n');
+    // The row after the last one of the clean file (rows count records, not lines: some hold line breaks).
+    const expectedRow = streamed(bytes, bytes.length).records.at(-1)!.row + 1;
+    for (const size of [5, 1000, 32 * 1024]) {
+      const { result } = streamed(broken, size);
+      expect(result).toEqual({
+        ok: false,
+        message: `The CSV cannot be read: quoted field unterminated (starting in row ${expectedRow})`,
+      });
+    }
+  });
+
+  it('says a file of only blank lines is empty, and one with only a header has no devices', () => {
+    const blank = new TextEncoder().encode('\r\n'.repeat(40_000));
+    expect(streamed(blank, 1000).result).toEqual({ ok: false, message: 'The file is empty.' });
+    const header = new TextEncoder().encode('\n'.repeat(70_000) + 'id,name\n');
+    expect(streamed(header, 999).result).toEqual({
+      ok: false,
+      message: 'The file has a header row but no devices.',
+    });
+  });
+});
+
+describe('the duplicate index', () => {
+  it('gives the first row of each key, through growth and colliding hashes', () => {
+    const index = createKeyIndex();
+    const keys = Array.from({ length: 50_000 }, (_, i) => `dev-${i}`);
+    keys.forEach((k, row) => {
+      expect(index.find(k)).toBe(-1);
+      index.addLast(row + 2);
+    });
+    keys.forEach((k, row) => expect(index.find(k)).toBe(row + 2));
+    expect(index.find('dev-50000')).toBe(-1);
+    // "Aa" and "BB" have the same Java-style hash; FNV keeps them apart anyway, and equal hashes would still compare keys.
+    const small = createKeyIndex();
+    for (const [k, row] of [
+      ['Aa', 1],
+      ['BB', 2],
+      ['', 3],
+    ] as const) {
+      expect(small.find(k)).toBe(-1);
+      small.addLast(row);
+    }
+    expect([small.find('Aa'), small.find('BB'), small.find('')]).toEqual([1, 2, 3]);
+  });
+
+  it('refuses to add a key it was not just asked about', () => {
+    const index = createKeyIndex();
+    expect(() => index.addLast(1)).toThrow(/addLast needs a find/);
+    index.find('a');
+    index.addLast(1);
+    expect(index.find('a')).toBe(1);
+    expect(() => index.addLast(2)).toThrow(/addLast needs a find/);
+  });
+});
+
+describe('reading dates quickly', () => {
+  it.each([
+    ['2026-11-20', false, '2026-11-20'],
+    ['2026-11-20', true, '2026-11-20'],
+    ['2026-11-20T08:05:09Z', true, '2026-11-20T08:05:09Z'],
+    ['2026-11-20T08:05:09Z', false, '2026-11-20'],
+    ['2026-02-29', false, null],
+    ['2024-02-29', false, '2024-02-29'],
+    ['2026-13-01', false, null],
+    ['2026-11-20T24:00:00Z', true, null],
+    ['2026-11-20T23:60:00Z', true, null],
+    ['2026-11-20T23:59:59Z', true, '2026-11-20T23:59:59Z'],
+    ['2026-1x-20', false, null],
+    ['2026-11-20T08:05:09+02:00', true, '2026-11-20T06:05:09Z'],
+    [' 2026-11-20 ', false, '2026-11-20'],
+  ])('%s (with time: %s) reads as %s', (raw, withTime, expected) => {
+    expect(readDate(raw, 'dmy', withTime)).toBe(expected);
+  });
+
+  it('checks ages the same as dates made with Date', () => {
+    const now = new Date('2026-11-24T12:00:00Z');
+    const device = {
+      deviceId: 'a',
+      type: null,
+      manufacturer: null,
+      model: null,
+      serial: null,
+      firmwareVersion: null,
+      firmwareSigned: 'yes',
+      lastFirmwareUpdate: '2025-11-24',
+      mtls: 'yes',
+      certExpiry: '2026-12-24',
+      lastSeen: '2026-11-23T12:00:00Z',
+      location: null,
+      networkSegment: null,
+      status: 'active',
+      defaultCredentialsChanged: 'yes',
+      owner: null,
+      attributes: {},
+    } satisfies Device;
+    const at = (d: Partial<Device>) =>
+      checkDevice(
+        { ...device, ...d },
+        { now, settings: DEFAULT_DEVICE_CHECK_SETTINGS, manufacturerLinked: null, duplicateSerial: false },
+      );
+    // Exactly 365 days old: not yet outdated; 366: outdated (2024 was a leap year: day arithmetic must hold).
+    expect(at({})['firmware-outdated']).toBe('pass');
+    expect(at({ lastFirmwareUpdate: '2025-11-23' })['firmware-outdated']).toBe('fail');
+    expect(at({ certExpiry: '2026-12-24' })['cert-expiring']).toBe('fail');
+    expect(at({ certExpiry: '2026-12-25' })['cert-expiring']).toBe('pass');
+    expect(at({ certExpiry: '2026-11-23' })['cert-expired']).toBe('fail');
+    expect(at({ lastSeen: '2026-11-23T12:00:00Z' })['stale-heartbeat']).toBe('pass');
+    expect(at({ lastSeen: '2026-11-23T11:59:59Z' })['stale-heartbeat']).toBe('fail');
+    expect(at({ lastSeen: '2026-11-24' })['stale-heartbeat']).toBe('pass');
+  });
+});
+
+const HOOKS: ImportHooks = { progress: () => {}, cancelled: () => false };
+const MAPPING = { columns: { id: 'deviceId' as const, fw: 'firmwareVersion' as const } };
+
+/** A migrated data folder and an engine on its own connection, with a way to count devices. */
+function engineOn() {
+  const dir = tempDir();
+  openStorage(dir).close();
+  const path = join(dir, DATABASE_FILE);
+  const sqlite = openImportConnection(path);
+  const engine = createImportEngine(sqlite);
+  const look = new DatabaseSync(path);
+  const devices = () =>
+    (look.prepare('SELECT data FROM devices ORDER BY device_id').all() as { data: string }[]).map((r) =>
+      decodeDevice(r.data),
+    );
+  const file = (name: string, text: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return { fileName: name, path: p };
+  };
+  const preview = (text: string, hooks = HOOKS, mapping: DeviceMappingInput = MAPPING) =>
+    engine.preview(
+      {
+        source: 'WMS',
+        file: file('inv.csv', text),
+        mapping,
+        now: '2026-11-24T12:00:00Z',
+        settings: DEFAULT_DEVICE_CHECK_SETTINGS,
+      },
+      hooks,
+    );
+  const apply = (token: string, hooks = HOOKS) =>
+    engine.apply({ token, importId: crypto.randomUUID(), at: '2026-11-24T12:00:00Z', actor: 'T' }, hooks);
+  return { engine, devices, preview, apply, look, sqlite };
+}
+
+const rows = (n: number, fw: string) =>
+  ['id,fw', ...Array.from({ length: n }, (_, i) => `d-${String(i).padStart(6, '0')},${fw}`)].join('\n');
+
+describe('the import engine', () => {
+  it('a cancel while reading or while writing changes nothing; the preview can still be applied after a cancelled write', () => {
+    const { devices, preview, apply } = engineOn();
+    let asked = 0;
+    const cancelSoon: ImportHooks = { progress: () => {}, cancelled: () => ++asked > 5 };
+    expect(() => preview(rows(60_000, '1.0'), cancelSoon)).toThrow(/cancelled; nothing was changed/);
+    expect(devices()).toEqual([]);
+
+    const first = preview(rows(120_000, '1.0'));
+    let pieces = 0;
+    const cancelMidWrite: ImportHooks = { progress: () => {}, cancelled: () => ++pieces > 1 };
+    expect(() => apply(first.token, cancelMidWrite)).toThrow(/cancelled; nothing was changed/);
+    expect(devices()).toEqual([]);
+    expect(apply(first.token).added).toBe(120_000);
+    expect(devices()).toHaveLength(120_000);
+  });
+
+  it('refuses to apply a preview when another import changed the inventory since', () => {
+    const a = engineOn();
+    const old = a.preview(rows(3, '1.0'));
+    // Another process imports in between.
+    const other = createImportEngine(openImportConnection(a.sqlite.location()!));
+    const theirs = other.preview(
+      {
+        source: 'Other',
+        file: { fileName: 'o.csv', bytes: new TextEncoder().encode('id\nx-1\n') },
+        mapping: { columns: { id: 'deviceId' } },
+        now: '2026-11-24T12:00:00Z',
+        settings: DEFAULT_DEVICE_CHECK_SETTINGS,
+      },
+      HOOKS,
+    );
+    other.apply(
+      { token: theirs.token, importId: crypto.randomUUID(), at: '2026-11-24T12:00:00Z', actor: 'O' },
+      HOOKS,
+    );
+    expect(() => a.apply(old.token)).toThrow(/The inventory changed since this preview/);
+    expect(a.devices().map((d) => d.deviceId)).toEqual(['x-1']);
+  });
+
+  it('reads a file again with the other date order when the whole file calls for it', () => {
+    const { preview } = engineOn();
+    const p = preview(['id,fw,patched', 'a,1,03/04/2026', 'b,1,12/31/2026'].join('\n'), HOOKS, {
+      columns: { ...MAPPING.columns, patched: 'lastFirmwareUpdate' },
+    });
+    expect(p.dates).toEqual({ order: 'mdy', detected: 'mdy' });
+    // Read as month first: 3 April and 31 December, no row errors.
+    expect(p.sample.map((r) => r.device.lastFirmwareUpdate)).toEqual(['2026-03-04', '2026-12-31']);
+    expect(p.errorsTotal).toBe(0);
+  });
+
+  it('a new preview replaces the one before; discarding drops it', () => {
+    const { engine, preview, apply } = engineOn();
+    const first = preview(rows(2, '1.0'));
+    const second = preview(rows(3, '1.0'));
+    expect(() => engine.check(first.token)).toThrow(/preview is gone/);
+    expect(engine.discard(second.token)).toEqual({ discarded: true });
+    expect(() => apply(second.token)).toThrow(/preview is gone/);
+  });
+});
+
+describe('compact device records (migration 10)', () => {
+  it('rewrites devices stored as objects into arrays that read back the same', () => {
+    const dir = tempDir();
+    openStorage(dir, { migrations: MIGRATIONS.filter((m) => m.version < 10) }).close();
+    const device: Device = {
+      deviceId: 'cam-1',
+      type: 'camera',
+      manufacturer: 'Axis',
+      model: 'P1',
+      serial: 'S1',
+      firmwareVersion: '1.0',
+      firmwareSigned: 'no',
+      lastFirmwareUpdate: null,
+      mtls: 'unknown',
+      certExpiry: '2027-01-01',
+      lastSeen: null,
+      location: 'Dock 4',
+      networkSegment: null,
+      status: 'active',
+      defaultCredentialsChanged: 'yes',
+      owner: null,
+      attributes: { Rack: 'R1' },
+    };
+    const raw = new DatabaseSync(join(dir, DATABASE_FILE));
+    raw
+      .prepare(
+        "INSERT INTO devices (source, device_id, serial, manufacturer_key, data, import_id) VALUES ('WMS', 'cam-1', 'S1', 'axis', ?, 'i')",
+      )
+      .run(JSON.stringify(device));
+    raw.close();
+    const storage = openStorage(dir);
+    try {
+      expect(storage.devices.forSource('WMS').get('cam-1')).toEqual(device);
+      const stored = new DatabaseSync(join(dir, DATABASE_FILE), { readOnly: true });
+      expect((stored.prepare('SELECT data FROM devices').get() as { data: string }).data).toBe(
+        encodeDevice(device),
+      );
+      stored.close();
+    } finally {
+      storage.close();
+    }
+  });
+});
