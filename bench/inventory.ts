@@ -1,6 +1,7 @@
 /** A device inventory CSV like a WMS asset export (17 columns, about 140 bytes a row), and a data folder to import it into. */
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { openAppCore } from '../electron/ipc/app-core';
@@ -109,3 +110,18 @@ export async function importFile(
 
 /** The built import worker (npm run bench builds first), as the app and the CLI use it. */
 export const IMPORT_WORKER = join(__dirname, '../.vite/build/device-importer.js');
+
+/** Runs the built CLI in a process of its own; its exit code, wall time and peak resident memory (threads included). */
+export function runCliMeasured(args: string[]): { exitCode: number; wallMs: number; peakRssMb: number } {
+  const cli = join(__dirname, '../.vite/build/cli.js');
+  const script = `require(${JSON.stringify(cli)}).main(${JSON.stringify(args)}).then((code) => {
+    process.stderr.write('\\nPEAK_RSS_KB=' + process.resourceUsage().maxRSS + '\\n');
+    process.exit(code);
+  });`;
+  const t = performance.now();
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const wallMs = performance.now() - t;
+  const peak = /PEAK_RSS_KB=(\d+)/.exec(run.stderr);
+  if (!peak) throw new Error(`the CLI did not finish: ${run.stderr.slice(0, 500)}`);
+  return { exitCode: run.status ?? -1, wallMs, peakRssMb: Number(peak[1]) / 1024 };
+}

@@ -31,7 +31,9 @@ import {
 import { DATABASE_FILE } from '../../electron/storage/database';
 import { openStorage } from '../../electron/storage/storage';
 import { MIGRATIONS } from '../../electron/storage/migrations';
-import { tempDir } from './helpers';
+import { openApp, tempDir } from './helpers';
+import { MAX_SENT_BYTES } from '../../electron/domain/device-api';
+import type { ResponseOf, Result } from '../../electron/ipc/contract';
 
 /** Streams `bytes` in pieces of `size` bytes; everything the sink heard. */
 function streamed(bytes: Uint8Array, size: number, fileName = 'x.csv') {
@@ -373,5 +375,57 @@ describe('compact device records (migration 10)', () => {
     } finally {
       storage.close();
     }
+  });
+});
+
+describe('opening an inventory file', () => {
+  it('the window opens files only through the dialog, names them by id, and cannot name a path', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'sensors.csv');
+    writeFileSync(path, 'Hostname,Serial No.,Lifecycle\nh-1,S1,active\nh-2,S2,active\n');
+    let asked: string | null = null;
+    const app = openApp({
+      desktop: {
+        chooseSavePath: async () => null,
+        chooseOpenPath: async (ext) => {
+          asked = ext;
+          return path;
+        },
+        showInFolder: () => {},
+      },
+    });
+    const page = { kind: 'page', url: 'app://vendor-risk/index.html', isMainFrame: true } as const;
+    const byPath = await app.dispatcher.dispatch('devices.openPath', { path }, page);
+    expect(byPath).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    const unknown = await app.dispatcher.dispatch(
+      'devices.preview',
+      { source: 'WMS', fileId: '00000000-0000-4000-8000-000000000000' },
+      page,
+    );
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const chosen = (await app.dispatcher.dispatch('devices.chooseFile', {}, page)) as Result<
+      ResponseOf<'devices.chooseFile'>
+    >;
+    if (!chosen.ok || !chosen.value.file) throw new Error('the dialog chose a file');
+    expect(asked).toBe('.csv');
+    expect(chosen.value.file).toMatchObject({ fileName: 'sensors.csv', size: 58 });
+    const preview = await app.dispatcher.dispatch(
+      'devices.preview',
+      { source: 'WMS', fileId: chosen.value.file.fileId },
+      page,
+    );
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value).toMatchObject({ fileName: 'sensors.csv', counts: { valid: 2 } });
+  });
+
+  it('a file too large to send whole is refused with the way to open it instead', async () => {
+    const app = openApp();
+    const r = await app.dispatcher.call('devices.preview', {
+      source: 'WMS',
+      fileName: 'big.csv',
+      contentBase64: 'A'.repeat(Math.ceil((MAX_SENT_BYTES * 4) / 3) + 12),
+    });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('Choose file') } });
   });
 });
