@@ -68,6 +68,16 @@ test.describe('vendor-risk binary', () => {
     expect(again.stdout).toContain(
       'Since the last import from Asset DB: 0 added, 0 changed, 0 removed, 2000 unchanged.',
     );
+    // A changed firmware flag and a device gone: the worker's diff and write.
+    const changed = rows
+      .filter((r) => !r.startsWith('dev-7;'))
+      .map((r) => (r.startsWith('dev-5;') ? r.replace(';yes;', ';no;') : r));
+    writeFileSync(file, changed.join('\r\n'));
+    const reimport = run(['--data-dir', dir, 'devices', 'import', file, '--source', 'Asset DB']);
+    expect(reimport.stdout).toContain(
+      'Since the last import from Asset DB: 0 added, 1 changed, 1 removed, 1998 unchanged.',
+    );
+    expect(reimport.stdout).toContain('Imported 1999 devices from Asset DB: 0 added, 1 changed, 1 removed.');
     const garbage = join(dir, 'garbage.csv');
     writeFileSync(garbage, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 0, 0]));
     const refused = run(['--data-dir', dir, 'devices', 'import', garbage]);
