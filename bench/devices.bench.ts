@@ -73,7 +73,21 @@ test('devices: import 100,000 rows end to end; filter and sort them', async () =
 
   try {
     const core = last!;
-    await core.dispatcher.call('devices.list', { limit: 1 }); // builds the checked index once
+    // The first look at the table after the import builds the index of checked devices, a page at a time.
+    let firstMs = 0;
+    const firstBlock = await longestBlock(async () => {
+      const t = performance.now();
+      const first = await core.dispatcher.call('devices.list', { limit: 200 });
+      if (!first.ok || first.value.total !== ROWS) throw new Error('the table should list every device');
+      firstMs = performance.now() - t;
+    });
+    report('devices-table-first-100k', {
+      devices: ROWS,
+      first_list_ms: firstMs,
+      main_thread_longest_block_ms: firstBlock,
+      block_goal_ms: 50,
+      block_goal_met: firstBlock < 50,
+    });
     const queries = [
       { finding: 'unsigned-firmware', sort: 'manufacturer' },
       { type: 'camera', sort: 'findings', direction: 'desc' },
@@ -106,12 +120,20 @@ test('devices: import 100,000 rows end to end; filter and sort them', async () =
     }
     for (let i = 0; i < 994; i++)
       await core.dispatcher.call('vendors.create', { name: `Other ${i}`, category: 'other' });
-    const t = performance.now();
-    const list = await core.dispatcher.call('vendors.list', { flags: 'any' });
-    const listMs = performance.now() - t;
-    if (!list.ok || list.value.items.length !== 6)
-      throw new Error('the six hardware vendors should have red flags');
-    report('vendor-list-after-device-import', { vendors: 1000, devices: ROWS, first_list_ms: listMs });
+    let listMs = 0;
+    const listBlock = await longestBlock(async () => {
+      const t = performance.now();
+      const list = await core.dispatcher.call('vendors.list', { flags: 'any' });
+      listMs = performance.now() - t;
+      if (!list.ok || list.value.items.length !== 6)
+        throw new Error('the six hardware vendors should have red flags');
+    });
+    report('vendor-list-after-device-import', {
+      vendors: 1000,
+      devices: ROWS,
+      first_list_ms: listMs,
+      main_thread_longest_block_ms: listBlock,
+    });
   } finally {
     last?.close();
   }

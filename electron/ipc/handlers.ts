@@ -55,6 +55,17 @@ export function createHandlers(
     await services.backups.snapshot('import', job);
     return write();
   };
+  /**
+   * Operations that read devices or scores wait until the index of checked devices is up to
+   * date; it is brought up to date a page at a time, so a large inventory never holds the
+   * main thread (the other operations go on meanwhile).
+   */
+  const withDevices =
+    <A extends unknown[], R>(handler: (...args: A) => R) =>
+    async (...args: A): Promise<Awaited<R>> => {
+      await services.devices.ready();
+      return await handler(...args);
+    };
   return {
     'app.info': () => ({
       version: services.appVersion,
@@ -62,8 +73,8 @@ export function createHandlers(
       schemaVersion: services.storage.schemaVersion(),
       vendorCount: services.storage.vendors.count(),
     }),
-    'vendors.list': (query) => services.vendors.list(query),
-    'vendors.get': ({ id }) => services.vendors.get(id),
+    'vendors.list': withDevices((query) => services.vendors.list(query)),
+    'vendors.get': withDevices(({ id }) => services.vendors.get(id)),
     'vendors.create': (input) => services.vendors.create(input),
     'vendors.update': ({ id, patch }) => services.vendors.update(id, patch),
     'vendors.remove': ({ id }) => services.vendors.remove(id),
@@ -100,12 +111,12 @@ export function createHandlers(
     'assessments.setStatus': ({ id, status }) => services.assessments.setStatus(id, status),
     'evidence.attach': (input) => services.assessments.attachEvidence(input),
     'evidence.list': ({ vendorId }) => services.assessments.evidenceForVendor(vendorId),
-    'scores.vendor': ({ id }) => services.scores.vendor(id),
-    'portfolio.summary': () => services.portfolio.summary(),
+    'scores.vendor': withDevices(({ id }) => services.scores.vendor(id)),
+    'portfolio.summary': withDevices(() => services.portfolio.summary()),
     'decisions.record': (input) => services.decisions.record(input),
     'decisions.list': ({ vendorId }) => services.decisions.list(vendorId),
     'assessments.selfResult': ({ id }) => services.scores.selfResult(id),
-    'scores.trend': ({ id }) => services.scores.trend(id),
+    'scores.trend': withDevices(({ id }) => services.scores.trend(id)),
     'settings.getRisk': () => services.scores.riskSettings(),
     'settings.setRisk': (settings) => services.scores.setRiskSettings(settings),
     'filters.list': () => services.savedFilters.list(),
@@ -146,13 +157,13 @@ export function createHandlers(
       ),
     'devices.discard': ({ token }) => services.devices.discard(token),
     'devices.errorsCsv': async ({ token }) => ({ csv: await services.devices.errorsCsv(token) }),
-    'devices.list': (query) => services.devices.list(query),
-    'devices.facets': () => services.devices.facets(),
-    'devices.findings': ({ vendorId }) => services.devices.findings(vendorId),
+    'devices.list': withDevices((query) => services.devices.list(query)),
+    'devices.facets': withDevices(() => services.devices.facets()),
+    'devices.findings': withDevices(({ vendorId }) => services.devices.findings(vendorId)),
     'devices.link': ({ manufacturer, vendorId }) => services.devices.link(manufacturer, vendorId),
-    'devices.accept': (input) => services.devices.accept(input),
+    'devices.accept': withDevices((input) => services.devices.accept(input)),
     'devices.history': ({ limit }) => services.devices.history(limit),
-    'devices.exportCsv': () => services.devices.exportCsv(),
+    'devices.exportCsv': withDevices(() => services.devices.exportCsv()),
     'devices.getSettings': () => services.devices.settings(),
     'devices.setSettings': (s) => services.devices.setSettings(s),
     'audit.list': (query) => services.audit.list(query),

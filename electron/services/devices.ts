@@ -14,6 +14,7 @@ import {
   type Posture,
 } from '../domain/device-checks';
 import { toCsv } from '../domain/csv';
+import { createKeyIndex } from '../domain/key-index';
 import { DEFAULT_VENDOR_QUERY } from '../domain/vendor-list';
 import { NO_JOB, recordAudit, type JobContext, type ServiceContext } from './context';
 import type { ImportFile, StagedPreview } from './device-import';
@@ -60,31 +61,44 @@ export interface DeviceQuery {
   limit: number;
 }
 
+/** Every device with its checks, and each hardware vendor's devices. */
+interface DeviceIndex {
+  version: string;
+  devices: CheckedDevice[];
+  /** Each hardware vendor's devices and (once asked) posture: scoring asks for every vendor. */
+  byVendor: Map<string, { devices: CheckedDevice[]; posture?: Posture }>;
+}
+
+/** Stored devices read and checked per step of building the index (about 20 ms of work). */
+const INDEX_PAGE = 2_000;
+
 /** Device inventory: import (preview, then apply), checks, roll-up to the hardware vendor, export. */
 export function createDeviceService(ctx: ServiceContext, options: { databasePath: string }) {
   const { storage } = ctx;
   const imports = createImportRunner(options.databasePath);
-  let index: {
-    version: string;
-    devices: CheckedDevice[];
-    /** Each hardware vendor's devices and (once asked) posture: scoring asks for every vendor. */
-    byVendor: Map<string, { devices: CheckedDevice[]; posture?: Posture }>;
-  } | null = null;
+  let index: DeviceIndex | null = null;
 
   const settings = (): DeviceCheckSettings => {
     const parsed = DeviceCheckSettingsSchema.safeParse(storage.settings.get(SETTINGS_KEY));
     return parsed.success ? parsed.data : DEFAULT_DEVICE_CHECK_SETTINGS;
   };
 
-  /** Every device with its checks, rebuilt when devices, links, acceptances, settings or the hour change. */
-  const checked = (): CheckedDevice[] => current().devices;
-  const current = () => {
+  /** What the index is built from: devices, links, acceptances, thresholds, and the hour. */
+  const indexVersion = () => `${storage.devices.version()} ${ctx.now().toISOString().slice(0, 13)}`;
+
+  /**
+   * Builds the index a page of stored devices at a time, yielding between pages (the
+   * asynchronous build lets other work run there); stops early once another build has
+   * made an index of the same version.
+   */
+  function* buildIndex(version: string): Generator<void, DeviceIndex | null> {
     const now = ctx.now();
-    const version = `${storage.devices.version()} ${now.toISOString().slice(0, 13)}`;
-    if (index?.version === version) return index;
     const s = settings();
     const links = new Map(storage.devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
-    const serials = storage.devices.serialCounts();
+    // Serials seen more than once across the inventory: counted as the pages go (a GROUP BY
+    // over every device would hold the thread), the devices concerned checked again at the end.
+    const serials = createKeyIndex();
+    const repeated = new Set<string>();
     const today = now.toISOString().slice(0, 10);
     const accepted = new Map<string, Set<DeviceCheck>>();
     for (const a of storage.devices.acceptances())
@@ -93,14 +107,13 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
         if (!accepted.has(key)) accepted.set(key, new Set());
         accepted.get(key)!.add(a.check);
       }
-    const devices = storage.devices.all().map(({ source, device }) => {
-      const mk = device.manufacturer ? manufacturerKey(device.manufacturer) : null;
+    const check = (source: string, device: Device, mk: string | null, duplicateSerial: boolean) => {
       const vendorId = mk ? (links.get(mk) ?? null) : null;
       const results = checkDevice(device, {
         now,
         settings: s,
         manufacturerLinked: mk === null ? null : vendorId !== null,
-        duplicateSerial: device.serial !== null && (serials.get(device.serial.toLowerCase()) ?? 0) > 1,
+        duplicateSerial,
       });
       const acceptedHere = accepted.get(`${source}\u0000${device.deviceId}`);
       const failing = DEVICE_CHECKS.filter((c) => results[c] === 'fail');
@@ -112,7 +125,30 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
         open: failing.filter((c) => !acceptedHere?.has(c)),
         accepted: failing.filter((c) => acceptedHere?.has(c) ?? false),
       };
-    });
+    };
+    const devices: CheckedDevice[] = [];
+    const keys: (string | null)[] = [];
+    for (let after = 0; ;) {
+      const page = storage.devices.page(after, INDEX_PAGE);
+      if (page.length === 0) break;
+      for (const { source, device, manufacturerKey: mk } of page) {
+        if (device.serial !== null) {
+          const key = device.serial.toLowerCase();
+          if (serials.find(key) >= 0) repeated.add(key);
+          else serials.addLast(devices.length);
+        }
+        keys.push(mk);
+        devices.push(check(source, device, mk, false));
+      }
+      after = page[page.length - 1]!.rowid;
+      yield;
+      if (index?.version === version) return null;
+    }
+    if (repeated.size)
+      devices.forEach((d, i) => {
+        if (d.device.serial !== null && repeated.has(d.device.serial.toLowerCase()))
+          devices[i] = check(d.source, d.device, keys[i] ?? null, true);
+      });
     const byVendor = new Map<string, { devices: CheckedDevice[]; posture?: Posture }>();
     for (const d of devices) {
       if (!d.vendorId) continue;
@@ -120,9 +156,20 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
       if (!entry) byVendor.set(d.vendorId, (entry = { devices: [] }));
       entry.devices.push(d);
     }
-    index = { version, devices, byVendor };
-    return index;
+    return { version, devices, byVendor };
+  }
+
+  /** Every device with its checks, rebuilt here and now if stale (see `ready` for the way that never blocks). */
+  const checked = (): CheckedDevice[] => current().devices;
+  const current = (): DeviceIndex => {
+    const version = indexVersion();
+    if (index?.version === version) return index;
+    const steps = buildIndex(version);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return (index = step.value ?? index!);
   };
+  let building: Promise<void> | null = null;
 
   const postureOf = (devices: readonly CheckedDevice[]): Posture => {
     const p = emptyPosture();
@@ -206,6 +253,33 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     close: () => imports.close(),
 
     history: (limit: number) => storage.devices.imports(limit),
+
+    /**
+     * Brings the index of checked devices up to date a page at a time, letting other work
+     * run in between, so that what reads it next (the devices table, a vendor's posture in
+     * its score) finds it ready instead of building it in one go. Handlers that read
+     * devices or scores wait for it.
+     */
+    ready(): Promise<void> {
+      return (building ??= (async () => {
+        try {
+          for (;;) {
+            const version = indexVersion();
+            if (index?.version === version) return;
+            const steps = buildIndex(version);
+            let step = steps.next();
+            while (!step.done) {
+              await new Promise((resolve) => setImmediate(resolve));
+              step = steps.next();
+            }
+            // Devices changed while it was built: build again.
+            if (step.value && indexVersion() === version) index = step.value;
+          }
+        } finally {
+          building = null;
+        }
+      })());
+    },
 
     /** Confirms that a manufacturer name means a vendor; remembered for every later import. */
     link(manufacturer: string, vendorId: string | null) {

@@ -2,12 +2,6 @@ import type { Database } from './database';
 import { decodeDevice, type Device, type DeviceMapping } from '../domain/devices';
 import type { DeviceCheck } from '../domain/device-checks';
 
-export interface StoredDevice {
-  source: string;
-  device: Device;
-  importId: string;
-}
-
 export interface DeviceImportRow {
   id: string;
   source: string;
@@ -29,12 +23,15 @@ export interface Acceptance {
 
 /** Devices, their imports, per-source mappings, manufacturer links and accepted findings. */
 export interface DeviceRepo {
-  all(): StoredDevice[];
   forSource(source: string): Map<string, Device>;
+  /** Up to `limit` devices stored after `rowid`, in storage order, with their rowid and manufacturer key. */
+  page(
+    afterRowid: number,
+    limit: number,
+  ): { rowid: number; source: string; device: Device; manufacturerKey: string | null }[];
   count(): number;
   /** Changes whenever devices, links, acceptances or thresholds do (one cheap query). */
   version(): string;
-  serialCounts(): Map<string, number>;
   /** Serial numbers (lower-cased) of devices of other sources. */
   serialsOutside(source: string): string[];
   recordImport(row: DeviceImportRow): void;
@@ -51,8 +48,10 @@ export interface DeviceRepo {
 /** Creates the device repository. */
 export function createDeviceRepo(db: Database): DeviceRepo {
   const sql = db.sqlite;
-  const allStmt = sql.prepare('SELECT source, data, import_id FROM devices ORDER BY source, device_id');
   const sourceStmt = sql.prepare('SELECT data FROM devices WHERE source = ?');
+  const pageStmt = sql.prepare(
+    'SELECT rowid, source, manufacturer_key, data FROM devices WHERE rowid > ? ORDER BY rowid LIMIT ?',
+  );
   const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM devices');
   const versionStmt = sql.prepare(
     `SELECT (SELECT MAX(rowid) FROM device_imports) AS imports, (SELECT COUNT(*) FROM devices) AS devices,
@@ -62,9 +61,6 @@ export function createDeviceRepo(db: Database): DeviceRepo {
   );
   const outsideStmt = sql.prepare(
     'SELECT DISTINCT lower(serial) AS s FROM devices WHERE serial IS NOT NULL AND source <> ?',
-  );
-  const serialStmt = sql.prepare(
-    'SELECT lower(serial) AS s, COUNT(*) AS n FROM devices WHERE serial IS NOT NULL GROUP BY lower(serial) HAVING n > 1',
   );
   const importStmt = sql.prepare(
     'INSERT INTO device_imports (id, source, file_name, at, actor, summary) VALUES (?, ?, ?, ?, ?, ?)',
@@ -90,12 +86,6 @@ export function createDeviceRepo(db: Database): DeviceRepo {
   );
 
   return {
-    all: () =>
-      allStmt.all().map((r) => ({
-        source: String(r.source),
-        device: decodeDevice(String(r.data)),
-        importId: String(r.import_id),
-      })),
     forSource(source) {
       const out = new Map<string, Device>();
       for (const r of sourceStmt.all(source)) {
@@ -104,9 +94,15 @@ export function createDeviceRepo(db: Database): DeviceRepo {
       }
       return out;
     },
+    page: (afterRowid, limit) =>
+      pageStmt.all(afterRowid, limit).map((r) => ({
+        rowid: Number(r.rowid),
+        source: String(r.source),
+        device: decodeDevice(String(r.data)),
+        manufacturerKey: r.manufacturer_key === null ? null : String(r.manufacturer_key),
+      })),
     count: () => Number((countStmt.get() as { n: number }).n),
     version: () => JSON.stringify(versionStmt.get()),
-    serialCounts: () => new Map(serialStmt.all().map((r) => [String(r.s), Number(r.n)])),
     serialsOutside: (source) => outsideStmt.all(source).map((r) => String(r.s)),
     recordImport(r) {
       importStmt.run(r.id, r.source, r.fileName, r.at, r.actor, JSON.stringify(r.summary));

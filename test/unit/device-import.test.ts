@@ -429,3 +429,37 @@ describe('opening an inventory file', () => {
     expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('Choose file') } });
   });
 });
+
+describe('the index of checked devices', () => {
+  it('finds serials repeated across sources, whichever page they are on, and is ready before the table is read', async () => {
+    const app = openApp({ now: () => new Date('2026-11-24T12:00:00Z') });
+    const send = async (source: string, text: string) => {
+      const p = await app.dispatcher.call('devices.preview', {
+        source,
+        fileName: `${source}.csv`,
+        contentBase64: Buffer.from(text).toString('base64'),
+      });
+      if (!p.ok) throw new Error(p.error.message);
+      const a = await app.dispatcher.call('devices.apply', { token: p.value.token });
+      if (!a.ok) throw new Error(a.error.message);
+    };
+    // 5,000 devices (more than one page of the index) with the repeated serial on the first and the last page.
+    const rows = ['Hostname,Serial No.'];
+    for (let i = 0; i < 5000; i++) rows.push(`a-${i},${i === 0 ? 'DUP-1' : `SA${i}`}`);
+    await send('A', rows.join('\n'));
+    await send('B', 'Hostname,Serial No.\nb-1,dup-1\nb-2,SB2\n');
+    const [list, findings] = await Promise.all([
+      app.dispatcher.call('devices.list', { finding: 'duplicate-serial' }),
+      app.dispatcher.call('devices.findings', {}),
+    ]);
+    if (!list.ok || !findings.ok) throw new Error('the table and the findings answer');
+    expect(list.value.items.map((d) => d.device.deviceId).sort()).toEqual(['a-0', 'b-1']);
+    expect(findings.value.devices).toBe(5002);
+    expect(findings.value.posture['duplicate-serial']).toEqual({
+      fail: 2,
+      accepted: 0,
+      pass: 5000,
+      unknown: 0,
+    });
+  });
+});
