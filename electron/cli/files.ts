@@ -1,4 +1,5 @@
-import { open, readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { printable } from './format';
 import { done, failure, type Outcome } from './outcome';
 
@@ -30,18 +31,16 @@ export async function readBytesFile(
   }
 }
 
-/** Checks that a file can be opened for reading (a folder cannot), without reading it; `what` names it in the error. */
+/** Checks that a saved file can be read (not a folder, a pipe or a device), without reading it; `what` names it in the error. */
 export async function checkReadable(
   file: string,
   what: string,
 ): Promise<{ ok: true } | (Outcome & { ok: false })> {
   try {
-    const handle = await open(file, 'r');
-    try {
-      if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    } finally {
-      await handle.close();
-    }
+    const info = await stat(file);
+    if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    if (!info.isFile()) return failure(`cannot read ${what} ${printable(file)}: it is not a saved file`);
+    await access(file, constants.R_OK);
     return { ok: true };
   } catch (error) {
     return failure(`cannot read ${what} ${printable(file)}: ${reasonOf(error)}`);

@@ -173,6 +173,9 @@ export function parseInventoryFile(bytes: Uint8Array, fileName = ''): FileResult
   return read.ok ? { ok: true, file: file! } : read;
 }
 
+/** A CSV row longer than this is not a device (it is a quote that never closes). */
+const MAX_ROW_CHARS = 4 * 1024 * 1024;
+
 /** The largest piece of text the CSV parser is given at once. */
 const PIECE_BYTES = 32 * 1024;
 
@@ -187,6 +190,7 @@ function readOnce(
   const sniffed: Uint8Array[] = [];
   let sniffedBytes = 0;
   let head = '';
+  let blankHead = true;
   let consumer: ((text: string, last: boolean) => void) | null = null;
   let facts: FileFacts | null = null;
   let rows = 0;
@@ -201,8 +205,9 @@ function readOnce(
   const text = (t: string, last: boolean) => {
     if (consumer) return consumer(t, last);
     head += t;
+    if (blankHead && t.trim() !== '') blankHead = false;
     // Leading blank text does not decide anything: wait for more (or the end).
-    if ((head.length < HEAD_CHARS || head.trim() === '') && !last) return;
+    if ((head.length < HEAD_CHARS || blankHead) && !last) return;
     const begun = begin(head, fileName, encoding, sink, (n) => (rows += n));
     facts = begun.facts;
     consumer = begun.consume;
@@ -220,8 +225,12 @@ function readOnce(
       sniffed.length = 0;
       const found = sniffEncoding(first);
       encoding = forced ?? found.encoding;
-      decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
-      return text(decode(first.subarray(forced ? 0 : found.skip), last), last);
+      // UTF-8 with a BOM says what it is: a bad byte in it is replaced, not a reason to read it as Windows-1252.
+      decoder = new TextDecoder(encoding, {
+        fatal: encoding === 'utf-8' && found.skip === 0,
+        ignoreBOM: true,
+      });
+      return text(decode(first.subarray(found.skip), last), last);
     }
     text(decode(b, last), last);
   };
@@ -347,7 +356,9 @@ function readCsv(
   const parser = new Papa.Parser({ delimiter, newline: detectNewline(head) });
   const facts: FileFacts = { format: 'csv', encoding, delimiter, headers: [], warnings: [] };
   let started = false;
-  let partial = '';
+  // Text not parsed yet: the row the last parse ended in, then what came since.
+  let pending = '';
+  let carried = 0;
   // Rows are numbered as a spreadsheet shows them: blank lines count, the header is row 1 (or later).
   let row = 0;
   let records = 0;
@@ -355,18 +366,30 @@ function readCsv(
   return {
     facts,
     consume(text, last) {
-      const input = partial + text;
-      const result = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+      pending += text;
+      // A row still open after a parse (a long quoted value, or a quote never closed) is not
+      // parsed again for every piece: only once as much new text has come as it holds, so a
+      // file is read in time proportional to its size. A row longer than any inventory row
+      // is given up on with the parser's own message.
+      if (!last && pending.length < carried * 2) return;
+      const unfinished = !last && carried > MAX_ROW_CHARS;
+      const input = pending;
+      const result = parser.parse(input, 0, !last && !unfinished) as Papa.ParseResult<string[]>;
       // A piece can end inside a row (even just after a closing quote, before the line break):
       // that row is read again with the next piece, so what the parser says about it now does not count.
       const quoteError = result.errors.find(
-        (e) => e.type === 'Quotes' && (last || (e.row ?? 0) < result.data.length),
+        (e) => e.type === 'Quotes' && (last || unfinished || (e.row ?? 0) < result.data.length),
       );
       if (quoteError)
         throw new Unreadable(
           `The CSV cannot be read: ${quoteError.message.toLowerCase()} (starting in row ${row + (quoteError.row ?? 0) + 1})`,
         );
-      partial = last ? '' : input.substring(result.meta.cursor);
+      if (unfinished)
+        throw new Unreadable(
+          `The CSV cannot be read: a row longer than ${MAX_ROW_CHARS / 1024 / 1024} MB starts in row ${row + 1} (a quote that never closes?)`,
+        );
+      pending = last ? '' : input.substring(result.meta.cursor);
+      carried = pending.length;
       const batch: InventoryRecord[] = [];
       const bad: BadLine[] = [];
       for (const cells of result.data) {

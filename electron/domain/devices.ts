@@ -314,7 +314,7 @@ function isoOf(y: number, m: number, d: number): string | null {
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return null;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!)) return null;
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
 }
 
 export type DateOrderVerdict = 'dmy' | 'mdy' | 'conflict' | 'ambiguous';

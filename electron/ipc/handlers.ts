@@ -3,7 +3,7 @@ import type { AppServices } from '../services/services';
 import type { JobContext } from '../services/context';
 import type { Preferences } from '../domain/preferences';
 import { basename, join, resolve } from 'node:path';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { loadBuiltinQuestionnaires } from '../services/builtin-questionnaires';
 import { AppError } from '../domain/errors';
@@ -248,12 +248,19 @@ function openedFiles() {
   const paths = new Map<string, string>();
   return {
     add(path: string): { fileId: string; fileName: string; size: number } {
-      let size: number;
+      let stat: Stats;
       try {
-        size = statSync(path).size;
+        stat = statSync(path);
       } catch {
         throw new AppError('NOT_FOUND', `There is no file ${path}`);
       }
+      // A pipe or a device has no size and may never end: only saved files are imported.
+      if (!stat.isFile())
+        throw new AppError(
+          'INVALID_INPUT',
+          `${path} is not a file (an import reads a saved CSV or JSON file)`,
+        );
+      const size = stat.size;
       const fileId = randomUUID();
       paths.set(fileId, path);
       // Only the latest few are remembered.

@@ -163,16 +163,26 @@ function workerRunner(dbPath: string): ImportRunner {
         const id = (nextId += 1);
         const cancel = new Int32Array(new SharedArrayBuffer(4));
         const w = get();
-        waiting.set(id, { resolve: resolve as (v: unknown) => void, reject, job, cancel });
-        // The worker sees the flag between pieces of work; the caller hears at once.
-        job.signal.addEventListener(
-          'abort',
-          () => {
-            Atomics.store(cancel, 0, 1);
-            if (waiting.delete(id)) reject(new AppError('CANCELLED', CANCELLED));
-          },
-          { once: true },
-        );
+        // The worker sees the flag between pieces of work. A read is abandoned at once; a
+        // write waits for the worker's answer, which says whether it rolled back or had
+        // already committed.
+        const onAbort = () => {
+          Atomics.store(cancel, 0, 1);
+          if (op !== 'apply' && waiting.delete(id)) reject(new AppError('CANCELLED', CANCELLED));
+        };
+        const settle =
+          <T>(f: (v: T) => void) =>
+          (v: T) => {
+            job.signal.removeEventListener('abort', onAbort);
+            f(v);
+          };
+        waiting.set(id, {
+          resolve: settle(resolve as (v: unknown) => void),
+          reject: settle(reject),
+          job,
+          cancel,
+        });
+        job.signal.addEventListener('abort', onAbort, { once: true });
         w.ref();
         const request = { id, db: dbPath, op, args, cancel } as ImportWorkerRequest;
         // File bytes move to the worker instead of being copied.

@@ -130,10 +130,11 @@ interface Pending {
 /** Opens the importing connection on the database file (the app's own stays free). */
 export function openImportConnection(path: string): DatabaseSync {
   const sqlite = new DatabaseSync(path);
-  // As the app's own connection: WAL commits without a sync each (the WAL is synced at checkpoints).
+  // As the app's own connection: WAL commits without a sync each (the WAL is synced at
+  // checkpoints), and what is deleted or overwritten is zeroed (docs/security.md).
   // Checkpoints are the engine's idle work (see idle()), not part of a commit.
   sqlite.exec(
-    'PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = FILE; PRAGMA wal_autocheckpoint = 0;',
+    'PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA temp_store = FILE; PRAGMA wal_autocheckpoint = 0;',
   );
   return sqlite;
 }
@@ -161,7 +162,6 @@ export function createImportEngine(sqlite: DatabaseSync) {
      * and the findings. Nothing is written to the inventory; `apply(token)` does that.
      */
     preview(request: PreviewRequest, hooks: ImportHooks): StagedPreview {
-      forget(); // one import at a time; an older preview is stale once a new file is read
       const { source, file } = request;
       const version = devices.version();
       const saved = request.mapping ? null : devices.mapping(source);
@@ -195,6 +195,8 @@ export function createImportEngine(sqlite: DatabaseSync) {
             saved: saved !== null,
             links,
           });
+          // One import at a time: an older preview is stale once a new file is read (and kept if it is not).
+          forget();
           pending.set(preview.token, { preview, staging, allErrors: read.errors, version });
           return preview;
         }
@@ -533,9 +535,11 @@ function fstatSize(path: string): number {
   }
 }
 
+/** Opens a regular file for reading (a pipe or a device would have no size, or never end). */
 function openFile(path: string): number {
+  let fd: number;
   try {
-    return openSync(path, 'r');
+    fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new AppError(
@@ -543,6 +547,11 @@ function openFile(path: string): number {
       code === 'ENOENT' ? `There is no file ${path}` : `The file ${path} cannot be read (${code ?? 'error'})`,
     );
   }
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw new AppError('INVALID_INPUT', `${path} is not a file (an import reads a saved CSV or JSON file)`);
+  }
+  return fd;
 }
 
 function* readPieces(path: string): Iterable<Uint8Array> {

@@ -5,6 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { parse } from 'csv-parse/sync';
@@ -460,6 +461,63 @@ describe('the index of checked devices', () => {
       accepted: 0,
       pass: 5000,
       unknown: 0,
+    });
+  });
+});
+
+describe('files that used to trip the streaming reader (review findings)', () => {
+  it('gives up on a quote that never closes with the row it starts in, without reading the rest row by row', () => {
+    const rows = ['id,name', 'a-1,"never closed'];
+    for (let i = 0; i < 120_000; i++) rows.push(`b-${i},${'x'.repeat(40)}`);
+    const { result } = streamed(new TextEncoder().encode(rows.join('\n')), 1 << 20);
+    expect(result).toEqual({
+      ok: false,
+      message: 'The CSV cannot be read: quoted field unterminated (starting in row 2)',
+    });
+  });
+
+  it('reads UTF-8 with a BOM and one bad byte as UTF-8, the bad byte replaced', () => {
+    const body = Buffer.from(`Device ID,Location\n${'z-1,Zürich\n'.repeat(8000)}z-2,caf`, 'utf8');
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body, Buffer.from([0xe9, 0x0a])]);
+    const { result, facts, records } = streamed(new Uint8Array(bytes), 4096);
+    expect(result.ok).toBe(true);
+    expect(facts!.encoding).toBe('utf-8');
+    expect(facts!.headers).toEqual(['Device ID', 'Location']);
+    expect(records[0]!.values).toEqual(['z-1', 'Zürich']);
+    expect(records.at(-1)!.values).toEqual(['z-2', 'caf\ufffd']);
+  });
+
+  it('pads years before 1000 to four digits', () => {
+    expect(readDate('01/02/0999', 'dmy')).toBe('0999-02-01');
+    expect(readDate('0999-02-01', 'dmy')).toBe('0999-02-01');
+  });
+
+  it('the import connection zeroes what it deletes, as the app’s own does', () => {
+    const { sqlite } = engineOn();
+    expect(sqlite.prepare('PRAGMA secure_delete').get()).toEqual({ secure_delete: 1 });
+  });
+
+  it('a failed read of another file keeps the preview on screen valid', () => {
+    const { engine, preview } = engineOn();
+    const first = preview(rows(3, '1.0'));
+    expect(() => preview('name\nx\n', HOOKS, { columns: { name: null } })).toThrow(
+      /No column is the device ID/,
+    );
+    expect(() => engine.check(first.token)).not.toThrow();
+  });
+
+  it('refuses a pipe (no size, and it may never end) with a clear message', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'inventory.csv');
+    execFileSync('mkfifo', [fifo]);
+    const app = openApp();
+    const opened = await app.dispatcher.call('devices.openPath', { path: fifo });
+    expect(opened).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `${fifo} is not a file (an import reads a saved CSV or JSON file)`,
+      },
     });
   });
 });
