@@ -9,6 +9,7 @@ const Source = z
   .min(1, 'Name the system the file comes from (e.g. "WMS asset export")')
   .max(100);
 const Token = z.string().uuid('Not a preview');
+const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const Count = z.number().int();
 const Checks = z.record(z.enum(DEVICE_CHECKS), Count);
 const PostureSchema = z.record(
@@ -34,10 +35,7 @@ export const DevicePreviewRequestSchema = z
     /** …or one opened from disk (devices.chooseFile, devices.openPath), read by the importer itself. */
     fileId: z.string().uuid().optional(),
     mapping: DeviceMappingSchema.optional(),
-    jobId: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/)
-      .optional(),
+    jobId: JobId.optional(),
   })
   .strict()
   .refine((r) => (r.fileId === undefined) !== (r.contentBase64 === undefined || r.fileName === undefined), {
@@ -140,7 +138,7 @@ export const DEVICE_OPS = {
   },
   preview: { request: DevicePreviewRequestSchema, response: DevicePreviewSchema },
   apply: {
-    request: z.object({ token: Token }).strict(),
+    request: z.object({ token: Token, jobId: JobId.optional() }).strict(),
     response: z.object({
       importId: z.string(),
       added: Count,

@@ -332,7 +332,7 @@ export const contract = {
   'devices.chooseFile': op(DEVICE_OPS.chooseFile.request, DEVICE_OPS.chooseFile.response),
   'devices.openPath': op(DEVICE_OPS.openPath.request, DEVICE_OPS.openPath.response, false, true),
   'devices.preview': op(DEVICE_OPS.preview.request, DEVICE_OPS.preview.response, true),
-  'devices.apply': op(DEVICE_OPS.apply.request, DEVICE_OPS.apply.response),
+  'devices.apply': op(DEVICE_OPS.apply.request, DEVICE_OPS.apply.response, true),
   'devices.discard': op(DEVICE_OPS.discard.request, DEVICE_OPS.discard.response),
   'devices.errorsCsv': op(DEVICE_OPS.errorsCsv.request, DEVICE_OPS.errorsCsv.response),
   'devices.list': op(DEVICE_OPS.list.request, DEVICE_OPS.list.response),

@@ -66,7 +66,7 @@ export function createHandlers(
       await services.devices.ready();
       return await handler(...args);
     };
-  return {
+  const handlers: Handlers = {
     'app.info': () => ({
       version: services.appVersion,
       dataDir: services.dataDir,
@@ -153,7 +153,7 @@ export function createHandlers(
       importing(
         job,
         () => services.devices.checkToken(token),
-        () => services.devices.apply(token),
+        () => services.devices.apply(token, job),
       ),
     'devices.discard': ({ token }) => services.devices.discard(token),
     'devices.errorsCsv': async ({ token }) => ({ csv: await services.devices.errorsCsv(token) }),
@@ -241,6 +241,22 @@ export function createHandlers(
       return updated;
     },
   };
+  return afterDeviceWrites(handlers, () => services.devices.writesDone());
+}
+
+/**
+ * Every operation waits while a device import is being written: the import worker holds
+ * the database's write lock for that transaction, and a write from this thread would wait
+ * for it here, holding the window. (Cancelling is the dispatcher's own and never waits.)
+ */
+function afterDeviceWrites(handlers: Handlers, writesDone: () => Promise<void>): Handlers {
+  const wrapped: Record<string, (request: never, job: JobContext) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (r: never, j: JobContext) => unknown][])
+    wrapped[name] = async (request, job) => {
+      await writesDone();
+      return handler(request, job);
+    };
+  return wrapped as unknown as Handlers;
 }
 
 /** Files opened for import, named by an id (the window never sends a path to read). */

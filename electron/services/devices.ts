@@ -170,6 +170,8 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     return (index = step.value ?? index!);
   };
   let building: Promise<void> | null = null;
+  /** The import being written, if one is. */
+  let writing: Promise<void> | null = null;
 
   const postureOf = (devices: readonly CheckedDevice[]): Posture => {
     const p = emptyPosture();
@@ -239,12 +241,25 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     },
 
     /** Writes a previewed import in one transaction, saves the source's mapping, records the import. */
-    apply: (token: string, job: JobContext = NO_JOB) =>
-      imports.call(
+    apply(token: string, job: JobContext = NO_JOB) {
+      const applying = imports.call(
         'apply',
         { token, importId: ctx.newId(), at: ctx.now().toISOString(), actor: ctx.actor() },
         job,
-      ),
+      );
+      const done = applying.then(
+        () => undefined,
+        () => undefined,
+      );
+      writing = done;
+      void done.then(() => {
+        if (writing === done) writing = null;
+      });
+      return applying;
+    },
+
+    /** Settles once no import is being written (at once when none is). */
+    writesDone: (): Promise<void> => writing ?? Promise.resolve(),
 
     /** Drops a preview without writing anything. */
     discard: (token: string) => imports.call('discard', { token }, NO_JOB),

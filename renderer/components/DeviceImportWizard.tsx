@@ -47,7 +47,13 @@ export function DeviceImportWizard({
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<DeviceMapping | null>(null);
   const [step, setStep] = useState<'file' | 'mapping' | 'diff'>('file');
-  const [job, setJob] = useState<{ id: string; done: number; total: number; message: string } | null>(null);
+  const [job, setJob] = useState<{
+    id: string;
+    done: number;
+    total: number;
+    message: string;
+    writing?: boolean;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sources, setSources] = useState<string[]>([]);
   const toast = useToast();
@@ -148,7 +154,12 @@ export function DeviceImportWizard({
 
   const apply = async () => {
     if (!preview) return;
-    const r = await call('devices.apply', { token: preview.token });
+    const id = newJobId();
+    setJob({ id, done: 0, total: 1, message: 'Writing devices', writing: true });
+    setError(null);
+    const r = await call('devices.apply', { token: preview.token, jobId: id });
+    setJob(null);
+    // A cancelled write rolled back: the preview is still there to import.
     if (!r.ok) return setError(r.error.message);
     toast(
       'success',
@@ -170,7 +181,7 @@ export function DeviceImportWizard({
     <Dialog title="Import device inventory" open={open} onClose={close} wide>
       {job && (
         <ProgressBar
-          label="Reading the inventory"
+          label={job.writing ? 'Importing the inventory' : 'Reading the inventory'}
           done={job.done}
           total={job.total}
           message={job.message}
@@ -481,7 +492,12 @@ export function DeviceImportWizard({
             <button type="button" className="button" onClick={() => setStep('mapping')}>
               Back
             </button>
-            <button type="button" className="button button-primary" onClick={() => void apply()}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void apply()}
+              disabled={job !== null}
+            >
               Import {preview.counts.valid} devices
             </button>
           </div>

@@ -6,6 +6,8 @@ const systemChromium = '/usr/bin/chromium';
 
 // PDF reports render in the built report worker, as in the app (the services run from source here).
 process.env.VENDOR_RISK_REPORT_WORKER ??= resolve(__dirname, '../../.vite/build/report-renderer.js');
+// Device imports run in the built import worker, as in the app.
+process.env.VENDOR_RISK_IMPORT_WORKER ??= resolve(__dirname, '../../.vite/build/device-importer.js');
 
 export default defineConfig({
   testDir: '.',
