@@ -236,8 +236,9 @@ export function DeviceImportWizard({
             />
             <p className="cell-muted">
               CSV (comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252) or JSON (an array, or one
-              object per line), up to {MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing is written until you
-              confirm.
+              object per line), up to {MAX_IMPORT_BYTES / 1024 / 1024} MB; a file over{' '}
+              {MAX_SENT_BYTES / 1024 / 1024} MB is opened with “Choose file…” rather than dropped. Nothing is
+              written until you confirm.
             </p>
           </div>
         </div>
@@ -407,7 +408,8 @@ export function DeviceImportWizard({
             .filter((m) => !m.vendorId)
             .map((m) => (
               <p key={m.name} className="inline">
-                Manufacturer “{m.name}” ({m.devices} devices) is not linked to a vendor.
+                Manufacturer “{m.name}” ({m.devices} {m.devices === 1 ? 'device' : 'devices'}) is not linked
+                to a vendor.
                 {m.suggestion && (
                   <button
                     type="button"

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './harness';
 
@@ -65,4 +65,31 @@ test('import a device inventory: mapping and errors, values mapped, the diff, th
   const vendor = page.getByRole('complementary', { name: 'Vendor details' });
   await expect(vendor.getByTestId('device-posture')).toContainText('Firmware not signed: 1 open');
   await expect(vendor.getByRole('list', { name: 'Red flags' })).toContainText('Devices: firmware not signed');
+});
+
+test('“Choose file…” opens the app’s dialog and the importer reads the chosen file from disk', async ({
+  app,
+}) => {
+  const { page } = app;
+  const file = join(app.saveDir, 'sensors-export.csv');
+  writeFileSync(file, CSV);
+  await app.open('#/devices');
+  await page.getByRole('button', { name: 'Import inventory…' }).first().click();
+  const wizard = page.getByRole('dialog', { name: 'Import device inventory' });
+  await wizard.getByLabel('Source system').fill('Sensor platform');
+  await expect(wizard.getByRole('button', { name: 'Choose file…' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/20-device-import-file-light.png' });
+
+  // Cancelled: nothing happens.
+  app.openDialog.answer = null;
+  await wizard.getByRole('button', { name: 'Choose file…' }).click();
+  await expect(wizard.getByRole('button', { name: 'Choose file…' })).toBeVisible();
+  // Chosen: read by the importer from disk, named by the dialog.
+  app.openDialog.answer = file;
+  await wizard.getByRole('button', { name: 'Choose file…' }).click();
+  await expect(wizard.getByText('sensors-export.csv', { exact: true })).toBeVisible();
+  await expect(wizard.getByLabel('Column Hostname')).toHaveValue('deviceId');
+  await expect(wizard.getByRole('list', { name: 'Row errors' })).toContainText(
+    'Row 5, Hostname: no device ID or serial number',
+  );
 });
