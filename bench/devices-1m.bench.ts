@@ -23,32 +23,8 @@ test('devices: import 1,000,000 rows within time, memory and main-thread limits'
   const core = freshCore();
   try {
     const bytes = writeInventory(file, ROWS);
-    const rssBefore = process.resourceUsage().maxRSS / 1024;
-    const t = performance.now();
-    let previewMs = 0;
-    const block = await longestBlock(async () => {
-      previewMs = (await importFile(core, file, ROWS)).previewMs;
-    });
-    const importMs = performance.now() - t;
-    const peakMb = process.resourceUsage().maxRSS / 1024;
-    report('devices-import-1m', {
-      rows: ROWS,
-      megabytes: bytes / 1024 / 1024,
-      import_ms: importMs,
-      preview_ms: previewMs,
-      apply_ms: importMs - previewMs,
-      goal_ms: 12_000,
-      goal_met: importMs < 12_000,
-      peak_rss_mb: peakMb,
-      rss_before_mb: rssBefore,
-      rss_goal_mb: 600,
-      rss_goal_met: peakMb < 600,
-      main_thread_longest_block_ms: block,
-      block_goal_ms: 50,
-      block_goal_met: block < 50,
-    });
 
-    // The same import by the CLI in a process of its own: its wall time and peak memory (worker included).
+    // The import by the CLI in a process of its own (first, on a quiet machine): its wall time and peak memory, worker included.
     const mapping = join(dir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify(MAPPING));
     const cli = runCliMeasured([
@@ -70,6 +46,30 @@ test('devices: import 1,000,000 rows within time, memory and main-thread limits'
       rss_goal_mb: 600,
       rss_goal_met: cli.peakRssMb < 600,
       exit_code: cli.exitCode,
+    });
+
+    const rssBefore = process.resourceUsage().maxRSS / 1024;
+    const t = performance.now();
+    let previewMs = 0;
+    const block = await longestBlock(async () => {
+      previewMs = (await importFile(core, file, ROWS)).previewMs;
+    });
+    const importMs = performance.now() - t;
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    report('devices-import-1m', {
+      rows: ROWS,
+      megabytes: bytes / 1024 / 1024,
+      import_ms: importMs,
+      preview_ms: previewMs,
+      apply_ms: importMs - previewMs,
+      goal_ms: 12_000,
+      goal_met: importMs < 12_000,
+      // This process also holds the test runner: the memory goal is judged on the CLI's run above.
+      process_peak_rss_mb: peakMb,
+      process_rss_before_mb: rssBefore,
+      main_thread_longest_block_ms: block,
+      block_goal_ms: 50,
+      block_goal_met: block < 50,
     });
   } finally {
     core.close();
