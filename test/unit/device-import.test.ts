@@ -111,7 +111,7 @@ describe('reading a file a piece at a time', () => {
   });
 
   it('reads the file again as Windows-1252 when a byte far into it is not UTF-8', () => {
-    const head = Buffer.from(text.replace(/[^\x00-\x7f]/g, '?'), 'latin1');
+    const head = Buffer.from(text.replace(/[\u0080-\uffff]/g, '?'), 'latin1');
     const tail = Buffer.from('late-x,Kühlhaus Süd,café\r\n', 'latin1');
     const { result, records, facts, starts } = streamed(new Uint8Array(Buffer.concat([head, tail])), 4096);
     expect(result.ok).toBe(true);
