@@ -372,24 +372,23 @@ function readCsv(
       // file is read in time proportional to its size. A row longer than any inventory row
       // is given up on with the parser's own message.
       if (!last && pending.length < carried * 2) return;
-      const unfinished = !last && carried > MAX_ROW_CHARS;
       const input = pending;
-      const result = parser.parse(input, 0, !last && !unfinished) as Papa.ParseResult<string[]>;
+      const result = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
       // A piece can end inside a row (even just after a closing quote, before the line break):
       // that row is read again with the next piece, so what the parser says about it now does not count.
       const quoteError = result.errors.find(
-        (e) => e.type === 'Quotes' && (last || unfinished || (e.row ?? 0) < result.data.length),
+        (e) => e.type === 'Quotes' && (last || (e.row ?? 0) < result.data.length),
       );
       if (quoteError)
         throw new Unreadable(
           `The CSV cannot be read: ${quoteError.message.toLowerCase()} (starting in row ${row + (quoteError.row ?? 0) + 1})`,
         );
-      if (unfinished)
-        throw new Unreadable(
-          `The CSV cannot be read: a row longer than ${MAX_ROW_CHARS / 1024 / 1024} MB starts in row ${row + 1} (a quote that never closes?)`,
-        );
       pending = last ? '' : input.substring(result.meta.cursor);
       carried = pending.length;
+      if (carried > MAX_ROW_CHARS)
+        throw new Unreadable(
+          `The CSV cannot be read: row ${row + result.data.length + 1} goes on for more than ${MAX_ROW_CHARS / 1024 / 1024} MB (a quote that never closes?)`,
+        );
       const batch: InventoryRecord[] = [];
       const bad: BadLine[] = [];
       for (const cells of result.data) {

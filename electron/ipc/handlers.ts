@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { loadBuiltinQuestionnaires } from '../services/builtin-questionnaires';
 import { AppError } from '../domain/errors';
 import { saveFileAtomically } from '../services/save-file';
+import { createImportGate, type ImportGate } from './import-gate';
 
 /** The service call behind each operation (jobs.cancel is the dispatcher's own). */
 export type Handlers = {
@@ -60,6 +61,7 @@ export function createHandlers(
    * date; it is brought up to date a page at a time, so a large inventory never holds the
    * main thread (the other operations go on meanwhile).
    */
+  const gate = createImportGate();
   const withDevices =
     <A extends unknown[], R>(handler: (...args: A) => R) =>
     async (...args: A): Promise<Awaited<R>> => {
@@ -73,8 +75,12 @@ export function createHandlers(
       schemaVersion: services.storage.schemaVersion(),
       vendorCount: services.storage.vendors.count(),
     }),
-    'vendors.list': withDevices((query) => services.vendors.list(query)),
-    'vendors.get': withDevices(({ id }) => services.vendors.get(id)),
+    // The list needs device postures only when some standing must be computed again.
+    'vendors.list': async (query) => {
+      if (services.portfolio.standingsStale()) await services.devices.ready();
+      return services.vendors.list(query);
+    },
+    'vendors.get': ({ id }) => services.vendors.get(id),
     'vendors.create': (input) => services.vendors.create(input),
     'vendors.update': ({ id, patch }) => services.vendors.update(id, patch),
     'vendors.remove': ({ id }) => services.vendors.remove(id),
@@ -116,7 +122,7 @@ export function createHandlers(
     'decisions.record': (input) => services.decisions.record(input),
     'decisions.list': ({ vendorId }) => services.decisions.list(vendorId),
     'assessments.selfResult': ({ id }) => services.scores.selfResult(id),
-    'scores.trend': withDevices(({ id }) => services.scores.trend(id)),
+    'scores.trend': ({ id }) => services.scores.trend(id),
     'settings.getRisk': () => services.scores.riskSettings(),
     'settings.setRisk': (settings) => services.scores.setRiskSettings(settings),
     'filters.list': () => services.savedFilters.list(),
@@ -153,7 +159,8 @@ export function createHandlers(
       importing(
         job,
         () => services.devices.checkToken(token),
-        () => services.devices.apply(token, job),
+        // Alone: the operations running finish first, those that come wait (see import-gate.ts).
+        () => gate.exclusive(() => services.devices.apply(token, job)),
       ),
     'devices.discard': ({ token }) => services.devices.discard(token),
     'devices.errorsCsv': async ({ token }) => ({ csv: await services.devices.errorsCsv(token) }),
@@ -222,11 +229,14 @@ export function createHandlers(
       if (!desktop) throw needsApp();
       const path = await desktop.chooseSavePath(services.reports.suggestedName(target));
       if (!path) return { saved: false };
+      await services.devices.ready();
       const saved = await services.reports.export(target, path, job);
       savedFiles.add(saved.path);
       return { saved: true, ...saved };
     },
-    'reports.save': ({ target, path }, job) => services.reports.export(target, resolve(path), job),
+    'reports.save': withDevices(({ target, path }, job) =>
+      services.reports.export(target, resolve(path), job),
+    ),
     'reports.showInFolder': ({ path }) => {
       if (!desktop) throw needsApp();
       if (!savedFiles.has(path))
@@ -241,21 +251,17 @@ export function createHandlers(
       return updated;
     },
   };
-  return afterDeviceWrites(handlers, () => services.devices.writesDone());
+  return throughGate(handlers, gate);
 }
 
-/**
- * Every operation waits while a device import is being written: the import worker holds
- * the database's write lock for that transaction, and a write from this thread would wait
- * for it here, holding the window. (Cancelling is the dispatcher's own and never waits.)
- */
-function afterDeviceWrites(handlers: Handlers, writesDone: () => Promise<void>): Handlers {
+/** Operations that never touch the database, and the import's write (which takes the gate itself). */
+const UNGATED = new Set<string>(['preferences.get', 'preferences.set', 'devices.apply']);
+
+/** Every operation runs through the gate, so none runs on this connection while an import is written. */
+function throughGate(handlers: Handlers, gate: ImportGate): Handlers {
   const wrapped: Record<string, (request: never, job: JobContext) => unknown> = {};
   for (const [name, handler] of Object.entries(handlers) as [string, (r: never, j: JobContext) => unknown][])
-    wrapped[name] = async (request, job) => {
-      await writesDone();
-      return handler(request, job);
-    };
+    wrapped[name] = UNGATED.has(name) ? handler : (request, job) => gate.shared(() => handler(request, job));
   return wrapped as unknown as Handlers;
 }
 

@@ -6,7 +6,7 @@
  * worker thread in the built app and CLI (workers/device-importer.ts), so the main
  * process never waits on it; from source (tests) in the caller's thread.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../domain/errors';
@@ -539,7 +539,8 @@ function fstatSize(path: string): number {
 function openFile(path: string): number {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Without waiting: a named pipe put where the file was would otherwise block the open itself.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new AppError(

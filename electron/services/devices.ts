@@ -95,10 +95,12 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     const now = ctx.now();
     const s = settings();
     const links = new Map(storage.devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
-    // Serials seen more than once across the inventory: counted as the pages go (a GROUP BY
-    // over every device would hold the thread), the devices concerned checked again at the end.
+    // Serials seen more than once across the inventory, found as the pages go (a GROUP BY over
+    // every device would hold the thread): a repeat is checked as one at once, the device it
+    // repeats once all are read.
     const serials = createKeyIndex();
-    const repeated = new Set<string>();
+    /** Devices whose serial turned up again later: checked again once all are read. */
+    const firstOfRepeated = new Set<number>();
     const today = now.toISOString().slice(0, 10);
     const accepted = new Map<string, Set<DeviceCheck>>();
     for (const a of storage.devices.acceptances())
@@ -132,23 +134,27 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
       const page = storage.devices.page(after, INDEX_PAGE);
       if (page.length === 0) break;
       for (const { source, device, manufacturerKey: mk } of page) {
+        let repeated = false;
         if (device.serial !== null) {
-          const key = device.serial.toLowerCase();
-          if (serials.find(key) >= 0) repeated.add(key);
-          else serials.addLast(devices.length);
+          const first = serials.find(device.serial.toLowerCase());
+          if (first >= 0) {
+            firstOfRepeated.add(first);
+            repeated = true;
+          } else serials.addLast(devices.length);
         }
         keys.push(mk);
-        devices.push(check(source, device, mk, false));
+        devices.push(check(source, device, mk, repeated));
       }
       after = page[page.length - 1]!.rowid;
       yield;
       if (index?.version === version) return null;
     }
-    if (repeated.size)
-      devices.forEach((d, i) => {
-        if (d.device.serial !== null && repeated.has(d.device.serial.toLowerCase()))
-          devices[i] = check(d.source, d.device, keys[i] ?? null, true);
-      });
+    let rechecked = 0;
+    for (const i of firstOfRepeated) {
+      const d = devices[i]!;
+      devices[i] = check(d.source, d.device, keys[i] ?? null, true);
+      if (++rechecked % INDEX_PAGE === 0) yield;
+    }
     const byVendor = new Map<string, { devices: CheckedDevice[]; posture?: Posture }>();
     for (const d of devices) {
       if (!d.vendorId) continue;
@@ -170,8 +176,6 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     return (index = step.value ?? index!);
   };
   let building: Promise<void> | null = null;
-  /** The import being written, if one is. */
-  let writing: Promise<void> | null = null;
 
   const postureOf = (devices: readonly CheckedDevice[]): Posture => {
     const p = emptyPosture();
@@ -241,25 +245,12 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     },
 
     /** Writes a previewed import in one transaction, saves the source's mapping, records the import. */
-    apply(token: string, job: JobContext = NO_JOB) {
-      const applying = imports.call(
+    apply: (token: string, job: JobContext = NO_JOB) =>
+      imports.call(
         'apply',
         { token, importId: ctx.newId(), at: ctx.now().toISOString(), actor: ctx.actor() },
         job,
-      );
-      const done = applying.then(
-        () => undefined,
-        () => undefined,
-      );
-      writing = done;
-      void done.then(() => {
-        if (writing === done) writing = null;
-      });
-      return applying;
-    },
-
-    /** Settles once no import is being written (at once when none is). */
-    writesDone: (): Promise<void> => writing ?? Promise.resolve(),
+      ),
 
     /** Drops a preview without writing anything. */
     discard: (token: string) => imports.call('discard', { token }, NO_JOB),

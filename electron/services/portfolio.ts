@@ -94,6 +94,10 @@ export function createPortfolioService(
      * storage triggers drop a standing when what it depends on changes). In one transaction,
      * so another process's write cannot slip between the reads and the stored result.
      */
+    /** Whether some vendor's standing must be computed again before the list is read. */
+    standingsStale: (): boolean =>
+      ctx.storage.standings.staleVendorIds(ctx.now().toISOString().slice(0, 10)).length > 0,
+
     refreshStandings(): number {
       // Built-in clauses new to this data folder are added first: adding them drops every standing.
       clauseLibrary(ctx.storage, ctx.now);

@@ -54,13 +54,14 @@ export function createDeviceRepo(db: Database): DeviceRepo {
   );
   const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM devices');
   const versionStmt = sql.prepare(
-    `SELECT (SELECT MAX(rowid) FROM device_imports) AS imports, (SELECT COUNT(*) FROM devices) AS devices,
+    // Devices change only by imports, each recorded with a new id: no count over every device.
+    `SELECT (SELECT id FROM device_imports ORDER BY rowid DESC LIMIT 1) AS lastImport,
        (SELECT COUNT(*) || '/' || IFNULL(MAX(linked_at), '') FROM manufacturer_links) AS links,
        (SELECT COUNT(*) || '/' || IFNULL(MAX(at), '') FROM device_acceptances) AS acceptances,
        (SELECT updated_at FROM settings WHERE key = 'deviceChecks') AS settings`,
   );
   const outsideStmt = sql.prepare(
-    'SELECT DISTINCT lower(serial) AS s FROM devices WHERE serial IS NOT NULL AND source <> ?',
+    'SELECT DISTINCT serial AS s FROM devices WHERE serial IS NOT NULL AND source <> ?',
   );
   const importStmt = sql.prepare(
     'INSERT INTO device_imports (id, source, file_name, at, actor, summary) VALUES (?, ?, ?, ?, ?, ?)',
@@ -103,7 +104,8 @@ export function createDeviceRepo(db: Database): DeviceRepo {
       })),
     count: () => Number((countStmt.get() as { n: number }).n),
     version: () => JSON.stringify(versionStmt.get()),
-    serialsOutside: (source) => outsideStmt.all(source).map((r) => String(r.s)),
+    // Lower-cased here as everywhere else (SQLite's lower() knows only ASCII).
+    serialsOutside: (source) => outsideStmt.all(source).map((r) => String(r.s).toLowerCase()),
     recordImport(r) {
       importStmt.run(r.id, r.source, r.fileName, r.at, r.actor, JSON.stringify(r.summary));
     },

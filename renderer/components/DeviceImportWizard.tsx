@@ -69,7 +69,7 @@ export function DeviceImportWizard({
   useEffect(
     () =>
       onProgress((e) => {
-        if (e.operation === 'devices.preview')
+        if (e.operation === 'devices.preview' || e.operation === 'devices.apply')
           setJob((j) =>
             j && j.id === e.jobId ? { ...j, done: e.done, total: e.total, message: e.message } : j,
           );
@@ -155,19 +155,24 @@ export function DeviceImportWizard({
   const apply = async () => {
     if (!preview) return;
     const id = newJobId();
+    const mine = ++current.current;
     setJob({ id, done: 0, total: 1, message: 'Writing devices', writing: true });
     setError(null);
     const r = await call('devices.apply', { token: preview.token, jobId: id });
+    // Said even if the dialog was closed meanwhile (closing cancels, but the write may have committed first).
+    if (r.ok) {
+      toast(
+        'success',
+        `Imported ${r.value.devices} devices: ${r.value.added} added, ${r.value.changed} changed, ${r.value.removed} removed`,
+      );
+      onImported();
+    }
+    if (mine !== current.current) return;
     setJob(null);
     // A cancelled write rolled back: the preview is still there to import.
     if (!r.ok) return setError(r.error.message);
-    toast(
-      'success',
-      `Imported ${r.value.devices} devices: ${r.value.added} added, ${r.value.changed} changed, ${r.value.removed} removed`,
-    );
     setPreview(null);
     reset();
-    onImported();
     onClose();
   };
 
@@ -186,6 +191,7 @@ export function DeviceImportWizard({
           total={job.total}
           message={job.message}
           onCancel={() => void call('jobs.cancel', { jobId: job.id })}
+          focusCancel={job.writing}
         />
       )}
       {error && (
@@ -491,7 +497,12 @@ export function DeviceImportWizard({
             ))}
           </ul>
           <div className="form-actions">
-            <button type="button" className="button" onClick={() => setStep('mapping')}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setStep('mapping')}
+              disabled={job !== null}
+            >
               Back
             </button>
             <button

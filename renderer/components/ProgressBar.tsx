@@ -4,10 +4,12 @@ interface ProgressBarProps {
   total: number;
   message?: string;
   onCancel?(): void;
+  /** Puts the keyboard on Cancel when the bar appears (the control that started the work is disabled). */
+  focusCancel?: boolean;
 }
 
 /** Progress of a long operation, with a cancel button when it can be cancelled. */
-export function ProgressBar({ label, done, total, message, onCancel }: ProgressBarProps) {
+export function ProgressBar({ label, done, total, message, onCancel, focusCancel }: ProgressBarProps) {
   const percent = total > 0 ? Math.round((done / total) * 100) : 0;
   return (
     <div className="progress">
@@ -27,7 +29,7 @@ export function ProgressBar({ label, done, total, message, onCancel }: ProgressB
       </div>
       {message && <p className="progress-message">{message}</p>}
       {onCancel && (
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={onCancel} autoFocus={focusCancel}>
           Cancel
         </button>
       )}
