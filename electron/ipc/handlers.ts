@@ -75,9 +75,12 @@ export function createHandlers(
       schemaVersion: services.storage.schemaVersion(),
       vendorCount: services.storage.vendors.count(),
     }),
-    // The list needs device postures only when some standing must be computed again.
+    // Stale standings (device postures included) are computed a few at a time first.
     'vendors.list': async (query) => {
-      if (services.portfolio.standingsStale()) await services.devices.ready();
+      if (services.portfolio.standingsStale()) {
+        await services.devices.ready();
+        await services.portfolio.refreshStandingsInSteps();
+      }
       return services.vendors.list(query);
     },
     'vendors.get': ({ id }) => services.vendors.get(id),

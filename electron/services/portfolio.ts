@@ -16,6 +16,8 @@ import { clauseLibrary } from './contract-library';
 
 /** How many vendors summaryInSteps scores between pauses (about 10–20 ms of work). */
 const VENDORS_PER_STEP = 10;
+/** How many standings refreshStandingsInSteps computes per step (about 20 ms of work). */
+const STANDINGS_PER_STEP = 20;
 
 /**
  * The portfolio dashboard: every vendor's score by the score service itself (the same
@@ -94,6 +96,30 @@ export function createPortfolioService(
      * storage triggers drop a standing when what it depends on changes). In one transaction,
      * so another process's write cannot slip between the reads and the stored result.
      */
+    /**
+     * Computes the stale standings a few vendors at a time, letting other work run in
+     * between (after a device import every vendor's standing is stale: a thousand vendors
+     * take about a second). Each batch is its own transaction with its own reads.
+     */
+    async refreshStandingsInSteps(): Promise<void> {
+      clauseLibrary(ctx.storage, ctx.now);
+      for (;;) {
+        const today = ctx.now().toISOString().slice(0, 10);
+        const stale = ctx.storage.standings.staleVendorIds(today).slice(0, STANDINGS_PER_STEP);
+        if (stale.length === 0) return;
+        ctx.storage.transaction(() => {
+          const read = entryReader();
+          for (const id of stale) {
+            const vendor = ctx.storage.vendors.get(id);
+            if (!vendor) continue;
+            const { entry, evidence } = read(vendor);
+            ctx.storage.standings.put(id, today, standingOf(entry, evidence, today));
+          }
+        });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+
     /** Whether some vendor's standing must be computed again before the list is read. */
     standingsStale: (): boolean =>
       ctx.storage.standings.staleVendorIds(ctx.now().toISOString().slice(0, 10)).length > 0,

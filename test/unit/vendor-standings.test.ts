@@ -300,3 +300,24 @@ describe('saved filters', () => {
     expect(listed.stdout).toMatch(/^NAME\s+FILTERS\nCritical ones\s+criticality critical; sorted by name\n$/);
   });
 });
+
+describe('computing stale standings a few at a time', () => {
+  it('gives the same standings as computing them all at once, and leaves none stale', async () => {
+    const { app, list } = await setup();
+    const { services, dispatcher } = app;
+    for (let i = 0; i < 45; i++)
+      services.vendors.create(vendorInput({ name: `Batch ${i}`, criticality: i % 2 ? 'high' : 'low' }));
+    expect(services.portfolio.standingsStale()).toBe(true);
+    const stepped = (await list()).map((v) => [v.name, v.standing]);
+    expect(services.portfolio.standingsStale()).toBe(false);
+    // The same settings saved again drop every standing; computed at once this time.
+    const risk = await dispatcher.call('settings.getRisk', {});
+    if (!risk.ok) throw new Error(risk.error.message);
+    await dispatcher.call('settings.setRisk', risk.value);
+    expect(services.portfolio.standingsStale()).toBe(true);
+    expect(services.portfolio.refreshStandings()).toBe(45);
+    expect(
+      services.vendors.list(VendorListQuerySchema.parse({})).items.map((v) => [v.name, v.standing]),
+    ).toEqual(stepped);
+  });
+});
