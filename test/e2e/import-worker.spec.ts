@@ -44,7 +44,7 @@ test('an operation that arrives while an import is written waits for it without 
     const p = await app.dispatcher.call('devices.preview', {
       source: 'WMS',
       fileName: 'inv.csv',
-      contentBase64: inventory(300_000),
+      contentBase64: inventory(150_000),
     });
     if (!p.ok) throw new Error(p.error.message);
     expect(p.value.readIn).toBe('worker');
@@ -73,7 +73,7 @@ test('an operation that arrives while an import is written waits for it without 
     const [a, v] = await Promise.all([applying, created]);
     expect(a.ok && v.ok).toBe(true);
     expect(events[0]).toBe('thread free');
-    expect(app.services.storage.devices.count()).toBe(300_000);
+    expect(app.services.storage.devices.count()).toBe(150_000);
     const audit = app.services.storage.audit
       .query(AuditQuerySchema.parse({ limit: 2 }))
       .items.map((e) => e.entity);
@@ -90,7 +90,7 @@ test('a cancelled read in the worker is abandoned at once and a new one works', 
     const slow = app.dispatcher.call('devices.preview', {
       source: 'WMS',
       fileName: 'inv.csv',
-      contentBase64: inventory(300_000),
+      contentBase64: inventory(200_000),
       jobId: 'read-1',
     });
     await new Promise((resolve) => setTimeout(resolve, 100));

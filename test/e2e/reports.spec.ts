@@ -55,7 +55,10 @@ test('File → Export PDF Report on the dashboard saves the board report; cancel
 
   app.saveDialog.answer = 'save';
   await app.menu('report.export');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Board report');
+  // A cold report worker on a machine busy with the other tests can take several seconds to lay out the pages.
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Board report', {
+    timeout: 20_000,
+  });
   const file = join(app.saveDir, app.saveDialog.offered[1]!);
   expect(existsSync(file)).toBe(true);
   const text = pdfText(file);
