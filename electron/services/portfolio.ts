@@ -34,9 +34,9 @@ export function createPortfolioService(
    * remembered meanwhile, so pinned questionnaires are parsed once (not once per vendor),
    * the risk settings read once, and each assessment's evidence fetched once.
    */
-  const entryReader = () => {
+  const entryReader = (pinned = rememberingPinned(questionnaires)) => {
     const storage = rememberingReads(ctx.storage);
-    const scores = createScoreService({ ...ctx, storage }, rememberingPinned(questionnaires), devicePosture);
+    const scores = createScoreService({ ...ctx, storage }, pinned, devicePosture);
     return (vendor: PortfolioEntry['vendor']): { entry: PortfolioEntry; evidence: Evidence[] } => {
       const result = scores.vendor(vendor.id);
       const [latest] = storage.decisions.listForVendor(vendor.id);
@@ -103,20 +103,26 @@ export function createPortfolioService(
      */
     async refreshStandingsInSteps(): Promise<void> {
       clauseLibrary(ctx.storage, ctx.now);
+      // A pinned questionnaire version never changes: parsed once for all the steps.
+      const pinned = rememberingPinned(questionnaires);
       for (;;) {
         const today = ctx.now().toISOString().slice(0, 10);
-        const stale = ctx.storage.standings.staleVendorIds(today).slice(0, STANDINGS_PER_STEP);
+        const stale = ctx.storage.standings.staleVendorIds(today);
         if (stale.length === 0) return;
-        ctx.storage.transaction(() => {
-          const read = entryReader();
-          for (const id of stale) {
-            const vendor = ctx.storage.vendors.get(id);
-            if (!vendor) continue;
-            const { entry, evidence } = read(vendor);
-            ctx.storage.standings.put(id, today, standingOf(entry, evidence, today));
-          }
-        });
-        await new Promise((resolve) => setImmediate(resolve));
+        for (let at = 0; at < stale.length; at += STANDINGS_PER_STEP) {
+          ctx.storage.transaction(() => {
+            const read = entryReader(pinned);
+            for (const id of stale.slice(at, at + STANDINGS_PER_STEP)) {
+              // A vendor removed meanwhile has nothing to stand for.
+              const vendor = ctx.storage.vendors.get(id);
+              if (!vendor) continue;
+              const { entry, evidence } = read(vendor);
+              ctx.storage.standings.put(id, today, standingOf(entry, evidence, today));
+            }
+          });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        // Then again for any made stale meanwhile.
       }
     },
 
