@@ -33,6 +33,7 @@ import { DATABASE_FILE } from '../../electron/storage/database';
 import { openStorage } from '../../electron/storage/storage';
 import { MIGRATIONS } from '../../electron/storage/migrations';
 import { openApp, tempDir } from './helpers';
+import { device } from '../fixtures/device';
 import { MAX_SENT_BYTES } from '../../electron/domain/device-api';
 import type { ResponseOf, Result } from '../../electron/ipc/contract';
 
@@ -199,28 +200,16 @@ describe('reading dates quickly', () => {
 
   it('checks ages the same as dates made with Date', () => {
     const now = new Date('2026-11-24T12:00:00Z');
-    const device = {
-      deviceId: 'a',
-      type: null,
+    const base = device({
       manufacturer: null,
-      model: null,
       serial: null,
-      firmwareVersion: null,
-      firmwareSigned: 'yes',
       lastFirmwareUpdate: '2025-11-24',
-      mtls: 'yes',
       certExpiry: '2026-12-24',
       lastSeen: '2026-11-23T12:00:00Z',
-      location: null,
-      networkSegment: null,
-      status: 'active',
-      defaultCredentialsChanged: 'yes',
-      owner: null,
-      attributes: {},
-    } satisfies Device;
+    });
     const at = (d: Partial<Device>) =>
       checkDevice(
-        { ...device, ...d },
+        { ...base, ...d },
         { now, settings: DEFAULT_DEVICE_CHECK_SETTINGS, manufacturerLinked: null, duplicateSerial: false },
       );
     // Exactly 365 days old: not yet outdated; 366: outdated (2024 was a leap year: day arithmetic must hold).

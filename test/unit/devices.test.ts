@@ -23,6 +23,7 @@ import {
   type CheckContext,
 } from '../../electron/domain/device-checks';
 import { openApp, vendorInput } from './helpers';
+import { device } from '../fixtures/device';
 import { main } from '../../electron/cli';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -290,27 +291,6 @@ describe('mapping columns and values', () => {
     const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
     expect(r.devices[0]!.device).toMatchObject({ deviceId: 'ABC123', serial: 'ABC123', model: 'TC52' });
   });
-});
-
-const device = (d: Partial<Device> = {}): Device => ({
-  deviceId: 'd1',
-  type: 'camera',
-  manufacturer: 'Zebra',
-  model: null,
-  serial: 'S1',
-  firmwareVersion: null,
-  firmwareSigned: 'yes',
-  lastFirmwareUpdate: '2026-10-01',
-  mtls: 'yes',
-  certExpiry: '2027-06-01',
-  lastSeen: '2026-11-24T08:00:00Z',
-  location: null,
-  networkSegment: null,
-  status: 'active',
-  defaultCredentialsChanged: 'yes',
-  owner: null,
-  attributes: {},
-  ...d,
 });
 
 describe('device checks', () => {
