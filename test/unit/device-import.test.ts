@@ -20,6 +20,9 @@ import {
   readDate,
   encodeDevice,
   decodeDevice,
+  DeviceMappingSchema,
+  DeviceSchema,
+  suggestColumns,
   type Device,
   type DeviceMappingInput,
 } from '../../electron/domain/devices';
@@ -34,6 +37,7 @@ import { openStorage } from '../../electron/storage/storage';
 import { MIGRATIONS } from '../../electron/storage/migrations';
 import { openApp, tempDir } from './helpers';
 import { device } from '../fixtures/device';
+import { readRows } from '../../electron/domain/device-rows';
 import { MAX_SENT_BYTES } from '../../electron/domain/device-api';
 import type { ResponseOf, Result } from '../../electron/ipc/contract';
 
@@ -514,5 +518,29 @@ describe('files that used to trip the streaming reader (review findings)', () =>
         message: `${fifo} is not a file (an import reads a saved CSV or JSON file)`,
       },
     });
+  });
+});
+
+describe('the records the reader makes', () => {
+  it('every device read from a messy file is a valid record by the zod schema the app stores and sends', () => {
+    const lines = [
+      'Hostname,Serial No.,Mfr,Type,Lifecycle,Firmware Signed,mTLS,Cert Expiry,Last Heartbeat,Zone,Notes,__proto__',
+      'cam-1,S1,Zebra,camera,active,yes,no,2027-01-01,2026-11-20T08:00:00+02:00,Dock," a, b ",x',
+      'cam-2,,Axis,CAMERA,spare,Y,1,31/12/2027,45000.5,,"=HYPERLINK(""x"")",',
+      'r-1,S3,,rfid-reader,decommissioned,unknown,,,2026-11-20,,,',
+      `long-${'x'.repeat(600)},S4,Zebra,plc,active,maybe,yes,2027-13-01,yesterday,${'z'.repeat(600)},,`,
+      ',,,,,,,,,,,',
+      'cam-1,S9,Zebra,camera,active,yes,yes,,,,,',
+    ];
+    const file = { headers: [] as string[], records: [] as { row: number; values: string[] }[] };
+    const parsed = streamed(new TextEncoder().encode(lines.join('\r\n')), 7);
+    if (!parsed.result.ok) throw new Error(parsed.result.message);
+    file.headers = parsed.facts!.headers;
+    file.records = parsed.records.map((r) => ({ row: r.row, values: [...r.values] }));
+    const mapping = DeviceMappingSchema.parse({ columns: suggestColumns(file.headers) });
+    const read = readRows(file, mapping);
+    expect(read.devices.length).toBeGreaterThan(0);
+    expect(read.errors.length).toBeGreaterThan(0);
+    for (const { device: d } of read.devices) expect(DeviceSchema.safeParse(d).success).toBe(true);
   });
 });
