@@ -9,6 +9,7 @@ import { loadBuiltinQuestionnaires } from '../services/builtin-questionnaires';
 import { AppError } from '../domain/errors';
 import { saveFileAtomically } from '../services/save-file';
 import { createImportGate, type ImportGate } from './import-gate';
+import { notASavedFile } from '../services/device-import';
 
 /** The service call behind each operation (jobs.cancel is the dispatcher's own). */
 export type Handlers = {
@@ -56,12 +57,12 @@ export function createHandlers(
     await services.backups.snapshot('import', job);
     return write();
   };
+  const gate = createImportGate();
   /**
    * Operations that read devices or scores wait until the index of checked devices is up to
    * date; it is brought up to date a page at a time, so a large inventory never holds the
    * main thread (the other operations go on meanwhile).
    */
-  const gate = createImportGate();
   const withDevices =
     <A extends unknown[], R>(handler: (...args: A) => R) =>
     async (...args: A): Promise<Awaited<R>> => {
@@ -280,11 +281,7 @@ function openedFiles() {
         throw new AppError('NOT_FOUND', `There is no file ${path}`);
       }
       // A pipe or a device has no size and may never end: only saved files are imported.
-      if (!stat.isFile())
-        throw new AppError(
-          'INVALID_INPUT',
-          `${path} is not a file (an import reads a saved CSV or JSON file)`,
-        );
+      if (!stat.isFile()) throw notASavedFile(path);
       const size = stat.size;
       const fileId = randomUUID();
       paths.set(fileId, path);

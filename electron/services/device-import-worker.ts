@@ -9,8 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, ERROR_CODES, type ErrorCode } from '../domain/errors';
 import { BUNDLED } from '../bundled';
 import {
-  createImportEngine,
-  openImportConnection,
+  openImportEngine,
   type ApplyRequest,
   type ApplyResult,
   type ImportEngine,
@@ -27,7 +26,6 @@ interface Ops {
   check: { args: { token: string }; value: null };
   discard: { args: { token: string }; value: { discarded: boolean } };
   errorsCsv: { args: { token: string }; value: string };
-  close: { args: null; value: null };
 }
 type Op = keyof Ops;
 
@@ -77,28 +75,12 @@ export function runImportOp(engine: ImportEngine, request: ImportWorkerRequest, 
       return engine.discard(request.args.token);
     case 'errorsCsv':
       return engine.errorsCsv(request.args.token);
-    case 'close':
-      engine.close();
-      return null;
   }
 }
 
 function inProcessRunner(dbPath: string): ImportRunner {
-  let opened: { engine: ImportEngine; close(): void } | null = null;
-  const engine = () => {
-    if (!opened) {
-      const sqlite = openImportConnection(dbPath);
-      const e = createImportEngine(sqlite);
-      opened = {
-        engine: e,
-        close: () => {
-          e.close();
-          sqlite.close();
-        },
-      };
-    }
-    return opened.engine;
-  };
+  let opened: ReturnType<typeof openImportEngine> | null = null;
+  const engine = () => (opened ??= openImportEngine(dbPath)).engine;
   return {
     runsIn: 'main',
     async call(op, args, job) {

@@ -139,6 +139,19 @@ export function openImportConnection(path: string): DatabaseSync {
   return sqlite;
 }
 
+/** An engine on a connection of its own to the database at `path`; `close` ends both. */
+export function openImportEngine(path: string): { engine: ImportEngine; close(): void } {
+  const sqlite = openImportConnection(path);
+  const engine = createImportEngine(sqlite);
+  return {
+    engine,
+    close: () => {
+      engine.close();
+      sqlite.close();
+    },
+  };
+}
+
 /** The import engine over one connection. */
 export function createImportEngine(sqlite: DatabaseSync) {
   // This connection writes devices, imports and their audit entries, none of which holds a sealed field.
@@ -341,7 +354,7 @@ interface FileRead {
 
 /** One pass over the file: every valid device checked and staged. */
 function readFile(file: ImportFile, request: PreviewRequest, c: ReadContext): FileRead {
-  let state: Omit<FileRead, 'facts' | 'rows' | 'rest'> & {
+  let state: Omit<FileRead, 'facts' | 'rows' | 'rest' | 'errors'> & {
     headers: string[];
     reader: RowReader;
     badErrors: RowError[];
@@ -372,7 +385,6 @@ function readFile(file: ImportFile, request: PreviewRequest, c: ReadContext): Fi
         mapping,
         reader: createRowReader(facts.headers, mapping, c.order ?? firstDateOrder(mapping)),
         valid: 0,
-        errors: [],
         badErrors: [],
         sample: [],
         findings: Object.fromEntries(DEVICE_CHECKS.map((k) => [k, 0])) as Record<DeviceCheck, number>,
@@ -535,6 +547,11 @@ function fstatSize(path: string): number {
   }
 }
 
+/** The refusal of a path that is not a saved file (a pipe, a device, a folder). */
+export function notASavedFile(path: string): AppError {
+  return new AppError('INVALID_INPUT', `${path} is not a file (an import reads a saved CSV or JSON file)`);
+}
+
 /** Opens a regular file for reading (a pipe or a device would have no size, or never end). */
 function openFile(path: string): number {
   let fd: number;
@@ -550,7 +567,7 @@ function openFile(path: string): number {
   }
   if (!fstatSync(fd).isFile()) {
     closeSync(fd);
-    throw new AppError('INVALID_INPUT', `${path} is not a file (an import reads a saved CSV or JSON file)`);
+    throw notASavedFile(path);
   }
   return fd;
 }

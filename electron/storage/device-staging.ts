@@ -64,7 +64,7 @@ export function createStaging(sqlite: DatabaseSync): Staging {
   );
   const insertKept = sqlite.prepare(`INSERT INTO ${kept} (device_id) VALUES (?)`);
   // Stored devices of the source that the file no longer has (nor keeps through a rejected row).
-  const gone = `SELECT device_id FROM devices WHERE source = ?
+  const gone = `SELECT device_id FROM devices WHERE source = ?1
       AND device_id NOT IN (SELECT device_id FROM ${staged}) AND device_id NOT IN (SELECT device_id FROM ${kept})`;
   const joined = `FROM ${staged} s LEFT JOIN devices d ON d.source = ? AND d.device_id = s.device_id`;
   const s = {
@@ -79,13 +79,11 @@ export function createStaging(sqlite: DatabaseSync): Staging {
       `SELECT s.device_id AS id, d.data AS before, s.data AS after ${joined} WHERE d.data <> s.data ORDER BY s.rowid LIMIT ?`,
     ),
     removedCount: sqlite.prepare(`SELECT COUNT(*) AS n FROM (${gone})`),
-    removed: sqlite.prepare(`${gone} ORDER BY device_id LIMIT ?`),
+    removed: sqlite.prepare(`${gone} ORDER BY device_id LIMIT ?2`),
     deleteAcceptances: sqlite.prepare(
-      `DELETE FROM device_acceptances WHERE source = ?1 AND device_id IN (${gone.replace('source = ?', 'source = ?1')})`,
+      `DELETE FROM device_acceptances WHERE source = ?1 AND device_id IN (${gone})`,
     ),
-    deleteGone: sqlite.prepare(
-      `DELETE FROM devices WHERE source = ?1 AND device_id IN (${gone.replace('source = ?', 'source = ?1')})`,
-    ),
+    deleteGone: sqlite.prepare(`DELETE FROM devices WHERE source = ?1 AND device_id IN (${gone})`),
     write: sqlite.prepare(
       `INSERT INTO devices (source, device_id, serial, manufacturer_key, data, import_id)
            SELECT ?1, device_id, serial, manufacturer_key, data, ?2 FROM ${staged} WHERE rowid > ?3 AND rowid <= ?4

@@ -4,36 +4,20 @@
 // shared cancel flag is looked at between pieces of work.
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../domain/errors';
-import {
-  createImportEngine,
-  openImportConnection,
-  type ImportEngine,
-  type ImportHooks,
-} from '../services/device-import';
+import { openImportEngine, type ImportEngine, type ImportHooks } from '../services/device-import';
 import {
   runImportOp,
   type ImportWorkerRequest,
   type ImportWorkerReply,
 } from '../services/device-import-worker';
 
-/** One engine (and connection) per database file. */
-const engines = new Map<string, { engine: ImportEngine; close(): void }>();
+/** One engine (and connection) per database file, kept for the worker's life. */
+const engines = new Map<string, ImportEngine>();
 
 const engineFor = (db: string): ImportEngine => {
-  let entry = engines.get(db);
-  if (!entry) {
-    const sqlite = openImportConnection(db);
-    const engine = createImportEngine(sqlite);
-    entry = {
-      engine,
-      close: () => {
-        engine.close();
-        sqlite.close();
-      },
-    };
-    engines.set(db, entry);
-  }
-  return entry.engine;
+  let engine = engines.get(db);
+  if (!engine) engines.set(db, (engine = openImportEngine(db).engine));
+  return engine;
 };
 
 const reply = (m: ImportWorkerReply) => parentPort!.postMessage(m);
@@ -52,11 +36,6 @@ parentPort?.on('message', (request: ImportWorkerRequest) => {
     cancelled: () => Atomics.load(request.cancel, 0) === 1,
   };
   try {
-    if (request.op === 'close') {
-      engines.get(request.db)?.close();
-      engines.delete(request.db);
-      return reply({ id, type: 'done', value: null });
-    }
     if (hooks.cancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
     const engine = engineFor(request.db);
     reply({ id, type: 'done', value: runImportOp(engine, request, hooks) });
