@@ -7,11 +7,11 @@
  * (this test's process also holds the test runner).
  */
 import { test } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { longestBlock, report } from './report';
-import { freshCore, importFile, IMPORT_WORKER, MAPPING, runCliMeasured, writeInventory } from './inventory';
+import { freshCore, importFile, IMPORT_WORKER, runCliMeasured, writeInventory } from './inventory';
 
 const ROWS = 1_000_000;
 
@@ -25,8 +25,6 @@ test('devices: import 1,000,000 rows within time, memory and main-thread limits'
     const bytes = writeInventory(file, ROWS);
 
     // The import by the CLI in a process of its own (first, on a quiet machine): its wall time and peak memory, worker included.
-    const mapping = join(dir, 'mapping.json');
-    writeFileSync(mapping, JSON.stringify(MAPPING));
     const cli = runCliMeasured([
       '--data-dir',
       join(dir, 'cli-data'),
@@ -35,8 +33,6 @@ test('devices: import 1,000,000 rows within time, memory and main-thread limits'
       file,
       '--source',
       'WMS asset export',
-      '--mapping',
-      mapping,
       '--json',
     ]);
     report('devices-import-1m-cli', {

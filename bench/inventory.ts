@@ -1,4 +1,4 @@
-/** A device inventory CSV like a WMS asset export (17 columns, about 140 bytes a row), and a data folder to import it into. */
+/** A device inventory CSV like a WMS asset export (17 columns, about 140 bytes a row, read with no hand mapping), and a data folder to import it into. */
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { openAppCore } from '../electron/ipc/app-core';
 import { PREFERENCES_FILE } from '../electron/services/preferences';
-import { suggestColumns, type DeviceField } from '../electron/domain/devices';
 
 const HEADER =
   'Hostname,Serial No.,Mfr,Model,Type,Lifecycle,Firmware Ver,Firmware Signed,Last Firmware Update,mTLS,Cert Expiry,Last Heartbeat,Zone,VLAN,Default Password Changed,Owner,Rack';
@@ -56,15 +55,6 @@ export function writeInventory(path: string, rows: number): number {
   return bytes;
 }
 
-/** The mapping the import uses: header spellings plus our words for the file's own values. */
-export const MAPPING = {
-  columns: suggestColumns(HEADER.split(',')) as Record<string, DeviceField | null>,
-  values: {
-    status: { retired: 'decommissioned' as const },
-    type: { 'rfid reader': 'rfid-reader' as const, 'handheld scanner': 'scanner' as const },
-  },
-};
-
 /** A fresh data folder with its dispatcher, removed by `close`. */
 export function freshCore() {
   const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
@@ -96,7 +86,6 @@ export async function importFile(
   const preview = await core.dispatcher.call('devices.preview', {
     source: 'WMS asset export',
     fileId: opened.value.fileId,
-    mapping: MAPPING,
   });
   if (!preview.ok) throw new Error(preview.error.message);
   if (preview.value.readIn !== 'worker') throw new Error('the file was not read in the worker');

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../domain/device-checks';
-import { DeviceMappingSchema } from '../domain/devices';
+import { DeviceMappingPatchSchema, type DeviceMappingPatch } from '../domain/devices';
+import { nothingToImport } from '../domain/device-rows';
 import type { ResponseOf } from '../ipc/contract';
 import { formatTable, printable } from './format';
 import { done, failure, failureFromError, usageError } from './outcome';
@@ -11,20 +12,25 @@ import type { CommandSpec } from './spec';
 
 type Preview = ResponseOf<'devices.preview'>;
 
-/** How many row errors the text shows (--json has them all, up to the preview's limit). */
-const SHOWN_ERRORS = 20;
+/** How many refused rows and warnings the text shows (--json has them all, up to the preview's limit). */
+const SHOWN_PROBLEMS = 20;
 
 /** `devices import`: read an inventory file, show what it would do, and import it. */
 export const devicesImport: CommandSpec = {
   writes: true,
   words: ['devices', 'import'],
-  summary: 'Import a device inventory (CSV or JSON)',
+  summary: 'Import a device inventory (CSV, JSON or XLSX)',
   description:
-    'Reads FILE (CSV with a comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252; a JSON array or one object ' +
-    'per line), maps its columns (automatically, from the last import of the same --source, or from --mapping FILE), ' +
-    'checks every row, and imports the valid ones in one transaction, replacing that source’s devices: added, changed ' +
-    'and removed devices are counted. --dry-run shows everything and writes nothing. Values outside our vocabulary are ' +
-    'mapped to the suggestion when there is one.',
+    'Reads FILE (CSV with a comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252; a JSON array, one object per ' +
+    'line, or an API export wrapping its records; an .xlsx workbook, --sheet NAME or the first sheet), finds the header ' +
+    'below any title rows, recognises NetBox and Snipe-IT exports, maps the other columns by their names, and imports ' +
+    'every row that names a device (device ID, asset tag, name or serial number) in one transaction, replacing that ' +
+    'source’s devices: added, changed and removed devices are counted. A value that cannot be read leaves that field ' +
+    'unknown and is listed as a warning. Types are kept as written and placed in a category by their words; those we ' +
+    'cannot place are "other" and listed. --mapping FILE adds to the automatic mapping: { "columns": { "Header": "field" }, ' +
+    '"values": { "type": { "Label": "category" }, "status": { "Label": "active|spare|decommissioned" } }, "dateOrder": ' +
+    '"dmy|mdy" }; the mapping used is remembered for the --source. --dry-run shows everything and writes nothing. A file ' +
+    'of which no row can be imported writes nothing and exits 2.',
   args: ['FILE'],
   options: {
     source: {
@@ -32,64 +38,70 @@ export const devicesImport: CommandSpec = {
       value: 'NAME',
       description: 'The system the file comes from (default: the file name); its mapping is remembered',
     },
-    mapping: { type: 'string', value: 'FILE', description: 'A JSON mapping: { columns, values, dateOrder }' },
+    mapping: {
+      type: 'string',
+      value: 'FILE',
+      description: 'A JSON mapping adding to the automatic one: { columns, values, dateOrder }',
+    },
+    sheet: {
+      type: 'string',
+      value: 'NAME',
+      description: 'The sheet of an .xlsx workbook (default: the first)',
+    },
     'dry-run': { type: 'boolean', description: 'Show what would be imported; write nothing' },
   },
   examples: [
     'vendor-risk devices import inventory.csv --source "WMS asset export" --dry-run',
-    'vendor-risk devices import sensors.json --mapping sensors-mapping.json --json',
+    'vendor-risk devices import netbox-devices.csv --source NetBox --json',
+    'vendor-risk devices import assets.xlsx --sheet "Floor devices" --mapping floor-mapping.json',
   ],
   async run({ dispatcher, args, flags }) {
     const file = args[0] ?? '';
     if (!file) return usageError('name the inventory file: vendor-risk devices import FILE');
     const readable = await checkReadable(file, 'the inventory file');
     if (!readable.ok) return readable;
-    // The importer reads the file from disk itself, a piece at a time.
-    const opened = await request(dispatcher, 'devices.openPath', { path: file });
-    if (!opened.ok) return failureFromError(opened.error);
-    const { fileId } = opened.value;
-    let mapping: unknown;
+    let mapping: DeviceMappingPatch | undefined;
     const mappingFile = flags.string('mapping');
     if (mappingFile !== undefined) {
       const text = await readTextFile(mappingFile, 'the mapping file');
       if (!text.ok) return text;
+      let parsed: unknown;
       try {
-        mapping = JSON.parse(text.text);
+        parsed = JSON.parse(text.text);
       } catch (error) {
         return failure(
           `the mapping file is not JSON: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
-      const checked = DeviceMappingSchema.safeParse(mapping);
-      if (!checked.success)
-        return failure(`invalid mapping: ${checked.error.issues[0]?.message ?? 'not a mapping'}`);
+      const checked = DeviceMappingPatchSchema.safeParse(parsed);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        return failure(
+          `invalid mapping${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'not a mapping'}`,
+        );
+      }
+      mapping = checked.data;
     }
+    // The importer reads the file from disk itself, a piece at a time.
+    const opened = await request(dispatcher, 'devices.openPath', { path: file });
+    if (!opened.ok) return failureFromError(opened.error);
     const source = flags.string('source') ?? basename(file);
-    const first = await request(dispatcher, 'devices.preview', { source, fileId, mapping });
-    if (!first.ok) return failureFromError(first.error);
-    let preview = first.value;
-    // Values with a suggested word of ours are mapped to it (the app asks; the CLI says what it did).
-    const suggested = preview.unmapped.filter((u) => u.suggestion);
-    if (suggested.length && mapping === undefined) {
-      const values = {
-        status: { ...preview.mapping.values.status },
-        type: { ...preview.mapping.values.type },
-      } as Record<'status' | 'type', Record<string, string>>;
-      for (const u of suggested) values[u.field][u.value] = u.suggestion!;
-      const again = await request(dispatcher, 'devices.preview', {
-        source,
-        fileId,
-        mapping: { ...preview.mapping, values },
-      });
-      if (!again.ok) return failureFromError(again.error);
-      preview = again.value;
+    const sheet = flags.string('sheet');
+    const read = await request(dispatcher, 'devices.preview', {
+      source,
+      fileId: opened.value.fileId,
+      mapping,
+      sheet,
+    });
+    if (!read.ok) return failureFromError(read.error);
+    const preview = read.value;
+    if (preview.counts.valid === 0) {
+      await request(dispatcher, 'devices.discard', { token: preview.token });
+      return failure(nothingToImport(preview));
     }
-    // Only when the suggestions were actually applied (not with --mapping).
-    const mapped =
-      mapping === undefined ? suggested.map((u) => `${u.field} "${u.value}" read as ${u.suggestion}`) : [];
     if (flags.boolean('dry-run')) {
       await request(dispatcher, 'devices.discard', { token: preview.token });
-      return done(() => [formatPreview(preview, mapped), '', 'Dry run: nothing was written.'].join('\n'), {
+      return done(() => [formatPreview(preview), '', 'Dry run: nothing was written.'].join('\n'), {
         preview,
       });
     }
@@ -99,7 +111,7 @@ export const devicesImport: CommandSpec = {
     return done(
       () =>
         [
-          formatPreview(preview, mapped),
+          formatPreview(preview),
           '',
           `Imported ${a.devices} devices from ${printable(source)}: ${a.added} added, ${a.changed} changed, ${a.removed} removed.`,
         ].join('\n'),
@@ -108,25 +120,60 @@ export const devicesImport: CommandSpec = {
   },
 };
 
-function formatPreview(p: Preview, mapped: readonly string[]): string {
+const DATE_ORDER_TEXT = { dmy: 'dd/mm/yyyy', mdy: 'mm/dd/yyyy' } as const;
+
+function formatPreview(p: Preview): string {
+  const dates =
+    p.dates.detected === 'none'
+      ? ''
+      : `; dates read as ${DATE_ORDER_TEXT[p.dates.order]}${
+          p.dates.detected === 'ambiguous'
+            ? ' (ambiguous in this file; set "dateOrder" in a mapping to change it)'
+            : p.dates.detected === 'conflict'
+              ? ' (the file has both orders: some dates could not be read)'
+              : ''
+        }`;
   const lines = [
-    `${p.fileName}: ${p.format.toUpperCase()}, ${p.encoding}${p.delimiter ? `, delimiter ${JSON.stringify(p.delimiter)}` : ''}; dates read as ${p.dates.order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy'}${p.dates.detected === 'ambiguous' ? ' (ambiguous in this file; set dateOrder in a mapping to change it)' : ''}`,
-    `Rows read: ${p.counts.read}, importable: ${p.counts.valid}, rejected: ${p.counts.rejected}, duplicates: ${p.counts.duplicates}`,
+    `${p.fileName}: ${p.recognised.name}; ${p.format.toUpperCase()}${p.sheet !== null ? `, sheet ${printable(p.sheet)}` : `, ${p.encoding}`}${p.delimiter ? `, delimiter ${JSON.stringify(p.delimiter)}` : ''}${p.headerRow > 1 ? `, header on row ${p.headerRow}` : ''}${dates}`,
+    `Rows read: ${p.counts.read}, importable: ${p.counts.valid} (${p.counts.warned} with warnings), refused: ${p.counts.rejected}, duplicates: ${p.counts.duplicates}`,
     p.diff.firstTime
       ? `First import from ${printable(p.source)}: ${p.diff.added} devices.`
       : `Since the last import from ${printable(p.source)}: ${p.diff.added} added, ${p.diff.changed} changed, ${p.diff.removed} removed, ${p.diff.unchanged} unchanged.`,
-    ...p.warnings,
-    ...mapped.map((m) => `Mapped ${m}.`),
+    ...p.notes.map(printable),
   ];
+  const unplaced = p.labels.filter((l) => l.field === 'type' && l.placed === null);
+  const other = unplaced.reduce((n, l) => n + l.count - l.byModel, 0);
+  if (unplaced.length)
+    lines.push(
+      `${other} ${other === 1 ? 'device' : 'devices'} of ${unplaced.length} ${unplaced.length === 1 ? 'type' : 'types'} we could not place (imported as "other"${unplaced.some((l) => l.byModel) ? ', unless the model said more' : ''}): ${unplaced
+        .slice(0, 10)
+        .map((l) => `${printable(l.value)} (${l.count})`)
+        .join(
+          ', ',
+        )}${unplaced.length > 10 ? ', …' : ''}. Place them with --mapping: {"values": {"type": {"${printable(unplaced[0]!.value)}": "sensor"}}}`,
+    );
+  const unknownStatus = p.labels.filter((l) => l.field === 'status' && l.placed === null);
+  if (unknownStatus.length)
+    lines.push(
+      `Statuses we could not place (status unknown): ${unknownStatus
+        .slice(0, 10)
+        .map((l) => `${printable(l.value)} (${l.count})`)
+        .join(
+          ', ',
+        )}. Place them with --mapping: {"values": {"status": {"${printable(unknownStatus[0]!.value)}": "active"}}}`,
+    );
   if (p.errorsTotal) {
-    lines.push('', `Row errors (${p.errorsTotal}):`);
-    for (const e of p.errors.slice(0, SHOWN_ERRORS))
-      lines.push(
-        `  row ${e.row}${e.column ? `, ${printable(e.column)}` : ''}: ${e.reason}${e.value ? ` (${printable(e.value)})` : ''}`,
-      );
-    if (p.errorsTotal > SHOWN_ERRORS) lines.push(`  … and ${p.errorsTotal - SHOWN_ERRORS} more (--json)`);
+    lines.push('', `Refused rows (${p.errorsTotal}):`);
+    for (const e of p.errors.slice(0, SHOWN_PROBLEMS)) lines.push(`  ${problem(e)}`);
+    if (p.errorsTotal > SHOWN_PROBLEMS) lines.push(`  … and ${p.errorsTotal - SHOWN_PROBLEMS} more (--json)`);
   }
-  for (const d of p.duplicates.slice(0, SHOWN_ERRORS))
+  if (p.warningsTotal) {
+    lines.push('', `Warnings, the device imported with the value unknown (${p.warningsTotal}):`);
+    for (const w of p.warnings.slice(0, SHOWN_PROBLEMS)) lines.push(`  ${problem(w)}`);
+    if (p.warningsTotal > SHOWN_PROBLEMS)
+      lines.push(`  … and ${p.warningsTotal - SHOWN_PROBLEMS} more (--json)`);
+  }
+  for (const d of p.duplicates.slice(0, SHOWN_PROBLEMS))
     lines.push(
       `Duplicate ${d.kind === 'id' ? 'device ID' : 'serial'} ${printable(d.key)}: rows ${d.rows[0]} and ${d.rows[1]} (row ${d.rows[1]} skipped)`,
     );
@@ -139,6 +186,10 @@ function formatPreview(p: Preview, mapped: readonly string[]): string {
       `Manufacturer ${printable(m.name)} (${m.devices} devices) is not linked to a vendor${m.suggestion ? `; it looks like ${printable(m.suggestion.name)} (link it in the app)` : ''}.`,
     );
   return lines.join('\n');
+}
+
+function problem(e: Preview['errors'][number]): string {
+  return `row ${e.row}${e.column ? `, ${printable(e.column)}` : ''}: ${e.reason}${e.value ? ` (${printable(e.value)})` : ''}`;
 }
 
 /** `devices findings`: open device findings by check, for all devices or one vendor's. */

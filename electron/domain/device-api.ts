@@ -1,6 +1,8 @@
 /** Requests and responses of the device operations (the IPC contract imports these). */
 import { z } from 'zod';
-import { DeviceMappingSchema, DeviceSchema, DEVICE_TYPES } from './devices';
+import { DATE_ORDER_VERDICTS, DeviceMappingPatchSchema, DeviceMappingSchema, DeviceSchema } from './devices';
+import { DEVICE_CATEGORIES } from './device-vocabulary';
+import { FILE_FORMATS } from './device-file';
 import { DEVICE_CHECKS, DeviceCheckSettingsSchema } from './device-checks';
 
 const Source = z
@@ -34,7 +36,10 @@ export const DevicePreviewRequestSchema = z
       .optional(),
     /** …or one opened from disk (devices.chooseFile, devices.openPath), read by the importer itself. */
     fileId: z.string().uuid().optional(),
-    mapping: DeviceMappingSchema.optional(),
+    /** What the user adds to the automatic mapping (only what differs need be given). */
+    mapping: DeviceMappingPatchSchema.optional(),
+    /** A workbook's sheet (the first when not given). */
+    sheet: z.string().min(1).max(100).optional(),
     jobId: JobId.optional(),
   })
   .strict()
@@ -44,38 +49,46 @@ export const DevicePreviewRequestSchema = z
 
 const OpenedFileSchema = z.object({ fileId: z.string(), fileName: z.string(), size: z.number().int() });
 
-const RowErrorSchema = z.object({ row: Count, column: z.string(), value: z.string(), reason: z.string() });
+const RowProblemSchema = z.object({ row: Count, column: z.string(), value: z.string(), reason: z.string() });
 
 export const DevicePreviewSchema = z.object({
   token: z.string(),
   source: z.string(),
   fileName: z.string(),
-  format: z.enum(['csv', 'json', 'ndjson']),
+  format: z.enum(FILE_FORMATS),
+  recognised: z.object({ id: z.string(), name: z.string() }),
   encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
   delimiter: z.string().nullable(),
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  headerRow: Count,
   headers: z.array(z.string()),
   mapping: DeviceMappingSchema,
   mappingSaved: z.boolean(),
   readIn: z.enum(['worker', 'main']),
-  dates: z.object({
-    order: z.enum(['dmy', 'mdy']),
-    detected: z.enum(['dmy', 'mdy', 'conflict', 'ambiguous']),
-  }),
-  warnings: z.array(z.string()),
-  counts: z.object({ read: Count, valid: Count, rejected: Count, duplicates: Count }),
-  errors: z.array(RowErrorSchema),
+  dates: z.object({ order: z.enum(['dmy', 'mdy']), detected: z.enum(DATE_ORDER_VERDICTS) }),
+  notes: z.array(z.string()),
+  counts: z.object({ read: Count, valid: Count, rejected: Count, duplicates: Count, warned: Count }),
+  /** Rows refused: nothing in them names a device. */
+  errors: z.array(RowProblemSchema),
   errorsTotal: Count,
+  /** Values left unknown (the device is imported). */
+  warnings: z.array(RowProblemSchema),
+  warningsTotal: Count,
   duplicates: z.array(
     z.object({ key: z.string(), kind: z.enum(['id', 'serial']), rows: z.tuple([Count, Count]) }),
   ),
-  unmapped: z.array(
+  labels: z.array(
     z.object({
-      field: z.enum(['status', 'type']),
+      field: z.enum(['type', 'status']),
       value: z.string(),
       count: Count,
-      suggestion: z.string().nullable(),
+      placed: z.string().nullable(),
+      by: z.enum(['mapping', 'words']).nullable(),
+      byModel: Count,
     }),
   ),
+  labelsOmitted: Count,
   sample: z.array(z.object({ row: Count, raw: z.record(z.string(), z.string()), device: DeviceSchema })),
   diff: z.object({
     added: Count,
@@ -113,13 +126,13 @@ export const CheckedDeviceSchema = z.object({
 export const DeviceQuerySchema = z
   .object({
     search: z.string().trim().max(200).default(''),
-    type: z.enum(DEVICE_TYPES).nullable().default(null),
+    category: z.enum(DEVICE_CATEGORIES).nullable().default(null),
     manufacturer: z.string().max(500).nullable().default(null),
     location: z.string().max(500).nullable().default(null),
     finding: z.enum(DEVICE_CHECKS).nullable().default(null),
     vendorId: z.string().uuid().nullable().default(null),
     sort: z
-      .enum(['deviceId', 'type', 'manufacturer', 'location', 'status', 'findings', 'lastSeen'])
+      .enum(['deviceId', 'category', 'type', 'manufacturer', 'location', 'status', 'findings', 'lastSeen'])
       .default('deviceId'),
     direction: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().min(0).default(0),
@@ -156,7 +169,7 @@ export const DEVICE_OPS = {
   facets: {
     request: z.object({}).strict(),
     response: z.object({
-      types: z.array(z.string()),
+      categories: z.array(z.enum(DEVICE_CATEGORIES)),
       manufacturers: z.array(z.string()),
       locations: z.array(z.string()),
       total: Count,

@@ -1,15 +1,25 @@
 /**
  * Reading an inventory file's bytes into header → text records: encoding (UTF-8 with or
  * without BOM, UTF-16, Windows-1252), format (CSV with a detected delimiter, a JSON array,
- * or one JSON object per line), and a clear message for anything else.
+ * one JSON object per line, or records wrapped in an API export's object), the header row
+ * found below any title rows, limits enforced while reading, and a clear message for
+ * anything else. Workbooks (.xlsx) are unpacked elsewhere and their rows go through the
+ * same table stage (createTableStage).
  */
 import Papa from 'papaparse';
+import { knownHeaderCount } from './device-formats';
+import { createJsonRecordScanner, JsonUnreadable } from './json-records';
 
 /** The largest file an import reads. */
 export const MAX_IMPORT_BYTES = 160 * 1024 * 1024;
 
+/** The most columns a file may have (a header wider than this is refused before it is read). */
+export const MAX_COLUMNS = 1024;
+
+export const FILE_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
+
 export interface ParsedFile {
-  format: 'csv' | 'json' | 'ndjson';
+  format: (typeof FILE_FORMATS)[number];
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   delimiter: string | null;
   headers: string[];
@@ -17,7 +27,8 @@ export interface ParsedFile {
   records: InventoryRecord[];
   /** Lines of JSON that could not be read, as row errors. */
   badLines: { row: number; reason: string }[];
-  warnings: string[];
+  /** What the reader noticed about the file as a whole (title rows skipped, a column renamed…). */
+  notes: string[];
 }
 
 /** A record's cells in the order of the headers (a short row simply ends early). */
@@ -32,6 +43,9 @@ const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 /** Longer headers are cut (a mapping keys columns by their header). */
 const MAX_HEADER = 200;
 const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** Rows looked at for the header (title and blank rows above it are skipped) and the delimiter. */
+const HEADER_SEARCH_ROWS = 20;
 
 /** Bytes a reader looks at before it decides the encoding (BOM, UTF-16 without one). */
 const SNIFF_BYTES = 4096;
@@ -71,47 +85,59 @@ export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
   return '\n';
 }
 
-/** The delimiter used most on the first line, outside quotes. */
+/**
+ * The delimiter of CSV text: the one used most on a line among its first lines, outside
+ * quotes (a title row above the header has few or none).
+ */
 export function detectDelimiter(text: string): string {
+  const most = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
-  for (const ch of text.slice(0, 64 * 1024)) {
+  let lines = 0;
+  const endLine = () => {
+    for (const [d, n] of counts) {
+      if (n > most.get(d)!) most.set(d, n);
+      counts.set(d, 0);
+    }
+    lines += 1;
+  };
+  const head = text.slice(0, 64 * 1024);
+  for (let i = 0; i < head.length && lines < HEADER_SEARCH_ROWS; i++) {
+    const ch = head[i]!;
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === '\n' || ch === '\r')) endLine();
     else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
   }
+  endLine();
   let best = ',';
-  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  for (const [d, n] of most) if (n > most.get(best)!) best = d;
   return best;
 }
 
-function stringOf(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-function cleanHeaders(raw: readonly string[], warnings: string[]): string[] {
+function cleanHeaders(raw: readonly string[], notes: string[]): string[] {
   const used = new Set<string>();
+  const all = new Set(raw);
   return raw.map((h, i) => {
     let name = h.trim().slice(0, MAX_HEADER) || `Column ${i + 1}`;
     if (FORBIDDEN.has(name)) {
-      warnings.push(`The column "${name}" is not a usable name; it is read as "${name}_"`);
+      notes.push(`The column "${name}" is not a usable name; it is read as "${name}_"`);
       name = `${name}_`;
     }
     // A repeated name gets the first free "(n)": "A, A, A (2)" reads as A, A (3), A (2)… never losing a column.
     let unique = name;
-    for (let n = 2; used.has(unique) || (unique !== name && raw.includes(unique)); n++)
-      unique = `${name} (${n})`;
+    for (let n = 2; used.has(unique) || (unique !== name && all.has(unique)); n++) unique = `${name} (${n})`;
     if (unique !== name)
-      warnings.push(`The column "${name}" appears more than once; a second one is read as "${unique}"`);
+      notes.push(`The column "${name}" appears more than once; a second one is read as "${unique}"`);
     used.add(unique);
     return unique;
   });
 }
 
 /** What a reader learned about a file before its records: format, encoding, columns. */
-export type FileFacts = Pick<ParsedFile, 'format' | 'encoding' | 'delimiter' | 'headers' | 'warnings'>;
+export type FileFacts = Pick<ParsedFile, 'format' | 'encoding' | 'delimiter' | 'headers' | 'notes'> & {
+  /** The row the headers are on (1 unless title or blank rows come first). */
+  headerRow: number;
+};
 export type BadLine = ParsedFile['badLines'][number];
 
 /**
@@ -125,15 +151,24 @@ export interface InventorySink {
 }
 
 /** A file that cannot be read, with the message for the user. */
-class Unreadable extends Error {}
+export class Unreadable extends Error {}
 /** UTF-8 that is not: the file is read again as Windows-1252. */
 class NotUtf8 extends Error {}
+/** A JSON file's fields are known once it has been read through: it is read again for its records. */
+class JsonFields extends Error {
+  constructor(readonly fields: string[]) {
+    super('JSON fields collected');
+  }
+}
+
+const formatNumber = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Reads an inventory file a chunk at a time (`chunks()` gives its bytes from the start,
  * and is called again if the file must be read again), sending its records to `sink`:
- * a CSV is never held whole, so a million rows fit in little memory. `size` is checked
- * first; `fileName` helps tell JSON from CSV. JSON is read whole.
+ * a CSV is never held whole, so a million rows fit in little memory; a JSON file is read
+ * twice (its fields first, then its records), a record at a time. `size` is checked
+ * first; `fileName` helps tell JSON from CSV.
  */
 export function streamInventory(
   chunks: () => Iterable<Uint8Array>,
@@ -147,15 +182,21 @@ export function streamInventory(
       message: `The file is ${(size / 1024 / 1024).toFixed(0)} MB; an import reads at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files from the same source.`,
     };
   if (size === 0) return { ok: false, message: 'The file is empty.' };
+  let forced: 'windows-1252' | null = null;
+  let jsonFields: string[] | null = null;
   try {
-    try {
-      return { ok: true, ...readOnce(chunks(), fileName, sink, null) };
-    } catch (error) {
-      if (!(error instanceof NotUtf8)) throw error;
-      return { ok: true, ...readOnce(chunks(), fileName, sink, 'windows-1252') };
+    for (;;) {
+      try {
+        return { ok: true, ...readOnce(chunks(), fileName, sink, forced, jsonFields) };
+      } catch (error) {
+        if (error instanceof NotUtf8 && forced === null) forced = 'windows-1252';
+        else if (error instanceof JsonFields && jsonFields === null) jsonFields = error.fields;
+        else throw error;
+      }
     }
   } catch (error) {
     if (error instanceof Unreadable) return { ok: false, message: error.message };
+    if (error instanceof JsonUnreadable) return { ok: false, message: error.message };
     throw error;
   }
 }
@@ -184,6 +225,7 @@ function readOnce(
   fileName: string,
   sink: InventorySink,
   forced: 'windows-1252' | null,
+  jsonFields: string[] | null,
 ): { facts: FileFacts; rows: number } {
   let decoder: TextDecoder | null = null;
   let encoding: ParsedFile['encoding'] = 'utf-8';
@@ -208,7 +250,7 @@ function readOnce(
     if (blankHead && t.trim() !== '') blankHead = false;
     // Leading blank text does not decide anything: wait for more (or the end).
     if ((head.length < HEAD_CHARS || blankHead) && !last) return;
-    const begun = begin(head, fileName, encoding, sink, (n) => (rows += n));
+    const begun = begin(head, fileName, encoding, sink, jsonFields, (n) => (rows += n));
     facts = begun.facts;
     consumer = begun.consume;
     const all = head;
@@ -260,6 +302,7 @@ function begin(
   fileName: string,
   encoding: ParsedFile['encoding'],
   sink: InventorySink,
+  jsonFields: string[] | null,
   counted: (rows: number) => void,
 ): { facts: FileFacts; consume: (text: string, last: boolean) => void } {
   if (head.trim() === '') throw new Unreadable('The file is empty.');
@@ -274,77 +317,121 @@ function begin(
     throw new Unreadable('This is not a text file (CSV or JSON); it looks like binary data.');
   const trimmed = head.trimStart();
   const jsonByName = /\.(json|jsonl|ndjson)$/i.test(fileName);
-  if (trimmed.startsWith('[') || trimmed.startsWith('{') || jsonByName) {
-    // JSON is read whole (the size limit bounds it).
-    const parts: string[] = [];
-    const facts = { format: 'json', encoding, delimiter: null, headers: [], warnings: [] } as FileFacts;
-    return {
-      facts,
-      consume: (text, last) => {
-        parts.push(text);
-        if (!last) return;
-        const file = readJson(parts.join(''), trimmed.startsWith('{') ? 'ndjson' : 'json', encoding);
-        facts.format = file.format;
-        facts.headers = file.headers;
-        facts.warnings = file.warnings;
-        sink.start(facts);
-        sink.records(file.records, file.badLines);
-        counted(file.records.length + file.badLines.length);
-      },
-    };
-  }
+  if (trimmed.startsWith('[') || trimmed.startsWith('{') || jsonByName)
+    return readJson(encoding, sink, jsonFields, counted);
   return readCsv(head, encoding, sink, counted);
 }
 
-function readJson(text: string, format: 'json' | 'ndjson', encoding: ParsedFile['encoding']): ParsedFile {
-  const warnings: string[] = [];
-  if (format === 'json') {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new Unreadable(
-        `The JSON is not valid or not complete: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    if (!Array.isArray(data)) throw new Unreadable('The JSON must be an array of objects, one per device.');
-    const badLines: ParsedFile['badLines'] = [];
-    const objects: { row: number; item: Record<string, unknown> }[] = [];
-    data.forEach((item, i) => {
-      if (item && typeof item === 'object' && !Array.isArray(item))
-        objects.push({ row: i + 1, item: item as Record<string, unknown> });
-      else badLines.push({ row: i + 1, reason: 'not an object' });
+/** A JSON record's values as text: nested values as JSON text. */
+function stringOf(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** Records sent to the sink at a time. */
+const BATCH = 2_000;
+
+/**
+ * A JSON reader fed text a piece at a time. The first read collects the fields the
+ * records have (and throws JsonFields to have the file read again); the second sends each
+ * record's values in the order of those fields.
+ */
+function readJson(
+  encoding: ParsedFile['encoding'],
+  sink: InventorySink,
+  fields: string[] | null,
+  counted: (rows: number) => void,
+): { facts: FileFacts; consume: (text: string, last: boolean) => void } {
+  const facts: FileFacts = {
+    format: 'json',
+    encoding,
+    delimiter: null,
+    headers: [],
+    notes: [],
+    headerRow: 0,
+  };
+  if (fields === null) {
+    // First read: the union of every record's fields, in order of appearance.
+    const seen = new Set<string>();
+    const order: string[] = [];
+    const scanner = createJsonRecordScanner({
+      record(row, value) {
+        for (const k in value) {
+          if (!Object.hasOwn(value, k) || seen.has(k)) continue;
+          if (seen.size >= MAX_COLUMNS)
+            throw new Unreadable(
+              `The records have more than ${formatNumber(MAX_COLUMNS)} different fields (record ${row}); an import reads at most ${formatNumber(MAX_COLUMNS)} columns.`,
+            );
+          seen.add(k);
+          order.push(k);
+        }
+      },
+      bad() {},
     });
-    return fromObjects(objects, 'json', encoding, badLines, warnings);
+    return {
+      facts,
+      consume(text, last) {
+        scanner.push(text);
+        if (!last) return;
+        const end = scanner.end();
+        if (end.records === 0 && end.bad === 0) throw new Unreadable('The JSON holds no devices.');
+        throw new JsonFields(order);
+      },
+    };
   }
-  const objects: { row: number; item: Record<string, unknown> }[] = [];
-  const badLines: ParsedFile['badLines'] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      const item = JSON.parse(line) as unknown;
-      if (item && typeof item === 'object' && !Array.isArray(item))
-        objects.push({ row: i + 1, item: item as Record<string, unknown> });
-      else badLines.push({ row: i + 1, reason: 'not an object' });
-    } catch (error) {
-      badLines.push({
-        row: i + 1,
-        reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-      });
+  facts.headers = cleanHeaders(fields, facts.notes);
+  let batch: InventoryRecord[] = [];
+  let bad: BadLine[] = [];
+  let started = false;
+  let total = 0;
+  const flush = () => {
+    if (!started) {
+      started = true;
+      sink.start(facts);
     }
+    if (batch.length || bad.length) sink.records(batch, bad);
+    total += batch.length + bad.length;
+    batch = [];
+    bad = [];
+  };
+  const scanner = createJsonRecordScanner({
+    record(row, value) {
+      const values = new Array<string>(fields.length);
+      for (let i = 0; i < fields.length; i++) {
+        const k = fields[i]!;
+        values[i] = Object.hasOwn(value, k) ? stringOf(value[k]) : '';
+      }
+      batch.push({ row, values });
+      if (batch.length >= BATCH) flush();
+    },
+    bad(row, reason) {
+      bad.push({ row, reason });
+      if (bad.length >= BATCH) flush();
+    },
   });
-  if (objects.length === 0 && badLines.length)
-    throw new Unreadable(
-      `No line of the file is a JSON object (line ${badLines[0]!.row}: ${badLines[0]!.reason}).`,
-    );
-  return fromObjects(objects, 'ndjson', encoding, badLines, warnings);
+  return {
+    facts,
+    consume(text, last) {
+      scanner.push(text);
+      if (!last) return;
+      const end = scanner.end();
+      facts.format = end.shape === 'lines' ? 'ndjson' : 'json';
+      if (end.path !== null) facts.notes.push(`The devices are the records under "${end.path}".`);
+      if (end.shape === 'lines' && end.records === 0)
+        throw new Unreadable('No line of the file is a JSON object.');
+      flush();
+      counted(total);
+    },
+  };
 }
 
 /**
  * A CSV reader fed text a piece at a time. Papa Parse reads each piece: RFC 4180 quoting
  * with embedded newlines, and quotes inside unquoted values (=HYPERLINK("…"), {"a":1})
  * read as text; a quote that opens a field must close. The row a piece ends in is kept
- * and read with the next piece, as Papa's own streaming does.
+ * and read with the next piece, as Papa's own streaming does. Rows go through the table
+ * stage, which finds the header.
  */
 function readCsv(
   head: string,
@@ -353,16 +440,15 @@ function readCsv(
   counted: (rows: number) => void,
 ): { facts: FileFacts; consume: (text: string, last: boolean) => void } {
   const delimiter = detectDelimiter(head);
+  refuseWideLines(head, delimiter);
   const parser = new Papa.Parser({ delimiter, newline: detectNewline(head) });
-  const facts: FileFacts = { format: 'csv', encoding, delimiter, headers: [], warnings: [] };
-  let started = false;
+  const facts: FileFacts = { format: 'csv', encoding, delimiter, headers: [], notes: [], headerRow: 0 };
+  const table = createTableStage(facts, sink);
   // Text not parsed yet: the row the last parse ended in, then what came since.
   let pending = '';
   let carried = 0;
-  // Rows are numbered as a spreadsheet shows them: blank lines count, the header is row 1 (or later).
+  // Rows are numbered as a spreadsheet shows them: blank lines count.
   let row = 0;
-  let records = 0;
-  const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
   return {
     facts,
     consume(text, last) {
@@ -389,56 +475,130 @@ function readCsv(
         throw new Unreadable(
           `The CSV cannot be read: row ${row + result.data.length + 1} goes on for more than ${MAX_ROW_CHARS / 1024 / 1024} MB (a quote that never closes?)`,
         );
-      const batch: InventoryRecord[] = [];
-      const bad: BadLine[] = [];
-      for (const cells of result.data) {
-        row += 1;
-        if (blank(cells)) continue;
-        if (!started) {
-          facts.headers = cleanHeaders(cells, facts.warnings);
-          started = true;
-          sink.start(facts);
-          continue;
-        }
-        if (
-          cells.length > facts.headers.length &&
-          cells.slice(facts.headers.length).some((c) => c.trim() !== '')
-        ) {
-          bad.push({ row, reason: `${cells.length} values for ${facts.headers.length} columns` });
-          continue;
-        }
-        // The parser's own array: no copy per row (a million rows make that count).
-        batch.push({ row, values: cells });
-      }
-      records += batch.length + bad.length;
-      if (batch.length || bad.length) sink.records(batch, bad);
+      const rows: TableRow[] = new Array(result.data.length);
+      for (let i = 0; i < result.data.length; i++) rows[i] = { row: ++row, cells: result.data[i]! };
+      // The parser's own arrays: no copy per row (a million rows make that count).
+      table.rows(rows);
       if (!last) return;
-      if (!started) throw new Unreadable('The file is empty.');
-      if (records === 0) throw new Unreadable('The file has a header row but no devices.');
-      counted(records);
+      counted(table.end());
     },
   };
 }
 
-function fromObjects(
-  objects: readonly { row: number; item: Record<string, unknown> }[],
-  format: 'json' | 'ndjson',
-  encoding: ParsedFile['encoding'],
-  badLines: ParsedFile['badLines'],
-  warnings: string[],
-): ParsedFile {
-  const keys: string[] = [];
-  const known = new Set<string>();
-  for (const { item } of objects)
-    for (const k of Object.keys(item))
-      if (!known.has(k)) {
-        known.add(k);
-        keys.push(k);
+/**
+ * Refuses a file whose first lines have more columns than an import reads, before the
+ * parser reads such a line whole (300,000 columns on one line cost seconds and a gigabyte).
+ */
+function refuseWideLines(head: string, delimiter: string): void {
+  let quoted = false;
+  let line = 1;
+  let columns = 1;
+  const d = delimiter.charCodeAt(0);
+  for (let i = 0; i < head.length && line <= HEADER_SEARCH_ROWS; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === d) {
+      if (++columns > MAX_COLUMNS)
+        throw new Unreadable(
+          `Row ${line} has more than ${formatNumber(MAX_COLUMNS)} columns; an import reads at most ${formatNumber(MAX_COLUMNS)}. Is this the right file?`,
+        );
+    } else if (c === 10 || c === 13) {
+      if (c === 13 && head.charCodeAt(i + 1) === 10) i++;
+      line += 1;
+      columns = 1;
+    }
+  }
+}
+
+/** A row of a table (CSV or sheet): its number as a spreadsheet shows it, and its cells. */
+export interface TableRow {
+  row: number;
+  cells: readonly string[];
+}
+
+const isBlank = (cells: readonly string[]) => {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+};
+const filled = (cells: readonly string[]) => {
+  let n = 0;
+  for (const c of cells) if (c.trim() !== '') n++;
+  return n;
+};
+
+/**
+ * The header among a file's first non-blank rows: the one with the most headers we know
+ * (at least two); else the first as wide as half the widest (a title row has one cell).
+ */
+export function findHeaderRow(rows: readonly TableRow[]): number {
+  let best = -1;
+  let bestScore = 1;
+  rows.forEach((r, i) => {
+    const score = knownHeaderCount(r.cells);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  if (best >= 0) return best;
+  const widest = Math.max(...rows.map((r) => filled(r.cells)));
+  const wide = rows.findIndex((r) => filled(r.cells) >= Math.max(2, Math.ceil(widest / 2)));
+  return wide >= 0 ? wide : 0;
+}
+
+/**
+ * The stage every table goes through (CSV rows, a sheet's rows): blank rows are skipped,
+ * the header is found among the first rows (title rows above it are skipped and said so),
+ * a header wider than MAX_COLUMNS is refused, and records go to the sink in batches.
+ * `end` returns how many records there were.
+ */
+export function createTableStage(
+  facts: FileFacts,
+  sink: InventorySink,
+): { rows(batch: readonly TableRow[]): void; end(): number } {
+  let started = false;
+  const waiting: TableRow[] = [];
+  let records = 0;
+  const startWith = (rows: readonly TableRow[]): readonly TableRow[] => {
+    const at = findHeaderRow(rows);
+    const header = rows[at]!;
+    if (header.cells.length > MAX_COLUMNS)
+      throw new Unreadable(
+        `The header (row ${header.row}) has ${formatNumber(header.cells.length)} columns; an import reads at most ${formatNumber(MAX_COLUMNS)}.`,
+      );
+    if (at > 0)
+      facts.notes.push(
+        `${at === 1 ? `Row ${rows[0]!.row} is` : `Rows ${rows[0]!.row}–${rows[at - 1]!.row} are`} above the header (row ${header.row}) and ${at === 1 ? 'was' : 'were'} skipped.`,
+      );
+    facts.headers = cleanHeaders(header.cells, facts.notes);
+    facts.headerRow = header.row;
+    started = true;
+    sink.start(facts);
+    return rows.slice(at + 1);
+  };
+  const send = (rows: readonly TableRow[]) => {
+    const batch: InventoryRecord[] = [];
+    for (const r of rows) if (!isBlank(r.cells)) batch.push({ row: r.row, values: r.cells as string[] });
+    records += batch.length;
+    if (batch.length) sink.records(batch, []);
+  };
+  return {
+    rows(batch) {
+      if (started) return send(batch);
+      for (const r of batch) if (!isBlank(r.cells)) waiting.push(r);
+      if (waiting.length < HEADER_SEARCH_ROWS) return;
+      send(startWith(waiting));
+      waiting.length = 0;
+    },
+    end() {
+      if (!started) {
+        if (waiting.length === 0) throw new Unreadable('The file is empty.');
+        send(startWith(waiting));
+        waiting.length = 0;
       }
-  const headers = cleanHeaders(keys, warnings);
-  const records = objects.map(({ row, item }) => ({
-    row,
-    values: keys.map((k) => stringOf(Object.prototype.hasOwnProperty.call(item, k) ? item[k] : '')),
-  }));
-  return { format, encoding, delimiter: null, headers, records, badLines, warnings };
+      if (records === 0) throw new Unreadable('The file has a header row but no devices.');
+      return records;
+    },
+  };
 }

@@ -1,44 +1,78 @@
 /**
- * Reading a file's records into devices with a mapping, a batch at a time: every bad value
- * is a row error (row, column, value, reason), duplicates name both rows, values outside
- * our vocabulary are collected with a suggestion. Pure; docs/devices.md.
+ * Reading a file's records into devices with a mapping, a batch at a time. A row is
+ * refused only when nothing in it names a device (no device ID, asset tag, name or serial
+ * number); a value that cannot be read leaves that one field unknown and is reported as
+ * a row warning (row, column, value, reason); duplicates name both rows; the source's
+ * type and status labels are kept and placed on our words, with what could not be placed
+ * counted. Pure; docs/devices.md.
  */
 import {
   dateOrderEvidence,
   DEVICE_FIELD_LABELS,
   DEVICE_FIELDS,
+  IDENTITY_FIELDS,
   readDate,
   readTri,
-  suggestValue,
-  VOCABULARY,
   type DateOrderVerdict,
   type Device,
   type DeviceField,
   type DeviceMapping,
-  type DeviceStatus,
-  type DeviceType,
   type Tri,
   type VocabularyField,
 } from './devices';
+import {
+  categoryOfLabel,
+  categoryOfModel,
+  lifecycleOf,
+  type DeviceCategory,
+  type DeviceStatus,
+} from './device-vocabulary';
 import { createKeyIndex } from './key-index';
 
-export interface RowError {
-  /** The row in the file: 1 is the header of a CSV, so the first device is row 2; in JSON, the first object is row 1. */
+/** A row's problem: for a rejected row (an error) or a value left unknown (a warning). */
+export interface RowProblem {
+  /** The row in the file: a CSV's or sheet's row as a spreadsheet numbers it (the header's is 1 when it is first); in JSON, the record's number. */
   row: number;
   column: string;
   value: string;
   reason: string;
 }
+export type RowError = RowProblem;
+export type RowWarning = RowProblem;
+
+/** How a type or status label was placed on our words. */
+export type Placement = 'mapping' | 'words' | null;
+
+/** A type or status label of the file, how many rows carry it, and where it was placed. */
+export interface LabelCount {
+  field: VocabularyField;
+  value: string;
+  count: number;
+  /** Our word for it (a category or a lifecycle), or null when it could not be placed. */
+  placed: string | null;
+  by: Placement;
+  /** Of its devices (an unplaced type), how many the model or maker placed instead; the rest are "other". */
+  byModel: number;
+}
 
 export interface ReadRows {
   devices: { row: number; device: Device }[];
+  /** Rows that were refused (nothing names the device), one problem each. */
   errors: RowError[];
+  errorsTotal: number;
+  /** Values that could not be read; the device was imported with the field unknown. */
+  warnings: RowWarning[];
+  warningsTotal: number;
+  /** Rows imported with at least one warning. */
+  warnedRows: number;
   duplicates: { key: string; kind: 'id' | 'serial'; rows: [number, number] }[];
-  /** Values of vocabulary fields that are not ours and not mapped, with a suggestion. */
-  unmapped: { field: VocabularyField; value: string; count: number; suggestion: string | null }[];
+  /** Every distinct type and status label (up to a limit), placed or not. */
+  labels: LabelCount[];
+  /** Rows whose label was past the limit of distinct labels (counted, not listed). */
+  labelsOmitted: number;
   /** The date order used, and why. */
   dates: { order: 'dmy' | 'mdy'; detected: DateOrderVerdict };
-  /** IDs of rows that were rejected or skipped: still in the file, so not removed by a re-import. */
+  /** IDs of rows that were skipped as duplicates: still in the file, so not removed by a re-import. */
   keptIds: string[];
 }
 
@@ -56,9 +90,33 @@ export interface RowReader {
 
 const MAX_TEXT = 500;
 const MAX_ID = 200;
+/** Problems kept for the preview and its CSV; beyond, they are counted. */
+const MAX_KEPT_PROBLEMS = 100_000;
+/** Distinct labels listed per field; beyond, their rows are counted. */
+const MAX_LABELS = 1_000;
+/** Derivations remembered (a file has few distinct labels and models; a hostile one many). */
+const MAX_MEMO = 10_000;
 
 /** Keys that must never become object keys (attributes are built from headers). */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** What systems write where a name or tag is missing: not an identity. */
+const PLACEHOLDERS = new Set([
+  'unnamed device',
+  'unnamed',
+  'n/a',
+  'na',
+  'none',
+  'null',
+  'nil',
+  '-',
+  '--',
+  '?',
+  'unknown',
+  '(none)',
+  '(blank)',
+  'tbd',
+]);
 
 /** The date order a mapping reads with before the file has said anything (auto starts as dmy). */
 export function firstDateOrder(mapping: DeviceMapping): 'dmy' | 'mdy' {
@@ -73,33 +131,63 @@ export function settledDateOrder(mapping: DeviceMapping, detected: DateOrderVerd
   return mapping.dateOrder !== 'auto' ? mapping.dateOrder : detected === 'mdy' ? 'mdy' : 'dmy';
 }
 
+/** A Map that stops remembering past a size (a hostile file has a million distinct values). */
+function memo<V>(): { get(key: string): V | undefined; set(key: string, value: V): V } {
+  const map = new Map<string, V>();
+  return {
+    get: (key) => map.get(key),
+    set(key, value) {
+      if (map.size < MAX_MEMO) map.set(key, value);
+      return value;
+    },
+  };
+}
+
 /**
- * A reader of records into devices with the mapping and a date order: rows with errors are
- * not returned; a device id falls back to the serial number; duplicate ids or serials keep
- * the first row.
+ * A reader of records into devices with the mapping and a date order: only rows with
+ * nothing that names a device are refused; a device id is the first of its device ID,
+ * asset tag, name and serial number; duplicate ids or serials keep the first row.
  */
 export function createRowReader(
   headers: readonly string[],
   mapping: DeviceMapping,
   order: 'dmy' | 'mdy',
 ): RowReader {
-  const byField = new Map<DeviceField, string>();
-  for (const [column, field] of Object.entries(mapping.columns))
-    if (field && !byField.has(field)) byField.set(field, column);
-  // Each field's cell index (-1: no column): rows are arrays, read by position.
-  const cellOf = Object.fromEntries(
-    DEVICE_FIELDS.map((f) => [f, byField.has(f) ? headers.indexOf(byField.get(f)!) : -1]),
-  ) as Record<DeviceField, number>;
+  // Each field's cells (by position: rows are arrays); location may have several.
+  const cellsOf = new Map<DeviceField, number[]>();
+  headers.forEach((h, i) => {
+    const field = Object.hasOwn(mapping.columns, h) ? mapping.columns[h] : null;
+    if (!field) return;
+    const cells = cellsOf.get(field);
+    if (cells) cells.push(i);
+    else cellsOf.set(field, [i]);
+  });
+  const cellOf = Object.fromEntries(DEVICE_FIELDS.map((f) => [f, cellsOf.get(f)?.[0] ?? -1])) as Record<
+    DeviceField,
+    number
+  >;
+  const locationCells = cellsOf.get('location') ?? [];
   // Every date cell is read (date() below), and each tells what it can about the order.
   const evidence = dateOrderEvidence();
 
   const errors: RowError[] = [];
+  let errorsTotal = 0;
+  const warnings: RowWarning[] = [];
+  let warningsTotal = 0;
+  let warnedRows = 0;
   const keptIds: string[] = [];
   const duplicates: ReadRows['duplicates'] = [];
   const seenIds = createKeyIndex();
   const seenSerials = createKeyIndex();
-  const unmapped = new Map<string, ReadRows['unmapped'][number]>();
-  const columnIndex = new Map(headers.map((h, i) => [h, i]));
+  const labels = { type: new Map<string, LabelCount>(), status: new Map<string, LabelCount>() };
+  let labelsOmitted = 0;
+  const placements = mapping.values as {
+    type: Record<string, DeviceCategory>;
+    status: Record<string, DeviceStatus>;
+  };
+  const categoryByLabel = memo<DeviceCategory | null>();
+  const categoryByModel = memo<DeviceCategory | null>();
+  const lifecycleByLabel = memo<DeviceStatus | null>();
   const attributeCells = headers
     .map((h, i) => [h, i] as const)
     .filter(
@@ -108,88 +196,195 @@ export function createRowReader(
         !FORBIDDEN_KEYS.has(h) &&
         h.trim() !== '',
     );
+  const columnName = (field: DeviceField) =>
+    cellOf[field] >= 0 ? headers[cellOf[field]]! : DEVICE_FIELD_LABELS[field];
 
   // The helpers read the current row (set in the loop): made once, not once per row.
   let row = 0;
   let record: readonly string[] = [];
-  const rowErrors: RowError[] = [];
-  const text = (field: DeviceField): string | null => {
-    const i = cellOf[field];
+  let warnedHere = false;
+  const cell = (i: number): string | null => {
     if (i < 0) return null;
     const v = record[i];
     if (v === undefined || v === null) return null;
     const s = String(v).trim();
     return s === '' ? null : s;
   };
-  const fail = (field: DeviceField, value: string, reason: string) =>
-    rowErrors.push({ row, column: byField.get(field) ?? DEVICE_FIELD_LABELS[field], value, reason });
+  const text = (field: DeviceField) => cell(cellOf[field]);
+  const warn = (column: string, value: string, reason: string) => {
+    warnedHere = true;
+    warningsTotal += 1;
+    if (warnings.length < MAX_KEPT_PROBLEMS) warnings.push({ row, column, value, reason });
+  };
+  const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 60)}…` : v);
   const plain = (field: DeviceField) => {
     const v = text(field);
     if (v !== null && v.length > MAX_TEXT) {
-      fail(field, v.slice(0, 40) + '…', `longer than ${MAX_TEXT} characters`);
+      warn(columnName(field), clip(v), `longer than ${MAX_TEXT} characters; left unknown`);
       return null;
     }
     return v;
+  };
+  const location = () => {
+    if (locationCells.length <= 1) return plain('location');
+    const parts: string[] = [];
+    for (const i of locationCells) {
+      const v = cell(i);
+      if (v !== null) parts.push(v);
+    }
+    const joined = parts.join(' / ');
+    if (joined.length > MAX_TEXT) {
+      warn(columnName('location'), clip(joined), `longer than ${MAX_TEXT} characters; left unknown`);
+      return null;
+    }
+    return joined || null;
   };
   const date = (field: DeviceField, withTime = false) => {
     const v = text(field);
     if (v === null) return null;
     evidence.note(v);
     const d = readDate(v, order, withTime);
-    if (!d) fail(field, v, 'not a date (use YYYY-MM-DD, dd/mm/yyyy, mm/dd/yyyy or an Excel date)');
+    if (!d)
+      warn(
+        columnName(field),
+        clip(v),
+        'not a date (YYYY-MM-DD, dd/mm/yyyy, mm/dd/yyyy or an Excel date); left unknown',
+      );
     return d;
   };
   const tri = (field: DeviceField): Tri => {
     const v = text(field);
     if (v === null) return 'unknown';
     const t = readTri(v);
-    if (!t) fail(field, v, 'not yes/no/true/false/1/0/y/n');
+    if (!t) warn(columnName(field), clip(v), 'not yes/no/true/false/1/0/y/n; left unknown');
     return t ?? 'unknown';
   };
-  const vocab = <F extends VocabularyField>(field: F) => {
-    const v = text(field);
-    if (v === null) return null;
-    const values = mapping.values[field] as Record<string, string>;
-    // Own keys only: a cell saying "constructor" must not find Object.prototype's.
-    const mapped = Object.hasOwn(values, v) ? values[v] : undefined;
-    if (mapped) return mapped;
-    if ((VOCABULARY[field] as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase();
-    const key = `${field}\u0000${v}`;
-    const entry = unmapped.get(key) ?? { field, value: v, count: 0, suggestion: suggestValue(field, v) };
+  const count = (field: VocabularyField, value: string, placed: string | null, by: Placement) => {
+    const seen = labels[field];
+    let entry = seen.get(value);
+    if (!entry) {
+      if (seen.size >= MAX_LABELS) {
+        labelsOmitted += 1;
+        return null;
+      }
+      seen.set(value, (entry = { field, value, count: 0, placed, by, byModel: 0 }));
+    }
     entry.count += 1;
-    unmapped.set(key, entry);
-    fail(field, v, `not one of ours (${VOCABULARY[field].join(', ')}); map it`);
-    return null;
+    return entry;
   };
+  /** The type as written, and our category: the user's placement, the label's words, else the model's or maker's. */
+  const typeOf = (model: string | null, manufacturer: string | null) => {
+    const label = plain('type');
+    let category: DeviceCategory | null = null;
+    let by: Placement = null;
+    if (label !== null) {
+      if (Object.hasOwn(placements.type, label)) {
+        category = placements.type[label]!;
+        by = 'mapping';
+      } else {
+        const known = categoryByLabel.get(label);
+        category = known !== undefined ? known : categoryByLabel.set(label, categoryOfLabel(label));
+        if (category) by = 'words';
+      }
+    }
+    const entry = label !== null ? count('type', label, category, by) : null;
+    if (category) return { label, category };
+    if (model !== null || manufacturer !== null) {
+      const key = `${model ?? ''}\u0000${manufacturer ?? ''}`;
+      const known = categoryByModel.get(key);
+      const fromModel =
+        known !== undefined
+          ? known
+          : categoryByModel.set(key, categoryOfModel(model, manufacturer)?.category ?? null);
+      if (fromModel) {
+        if (entry) entry.byModel += 1;
+        return { label, category: fromModel };
+      }
+    }
+    // A label we could not place is "other" (and listed); no label and nothing else to go by is unknown.
+    return { label, category: label !== null ? ('other' as const) : null };
+  };
+  const statusOf = () => {
+    const label = plain('status');
+    if (label === null) return { label, status: null };
+    let status: DeviceStatus | null;
+    let by: Placement = null;
+    if (Object.hasOwn(placements.status, label)) {
+      status = placements.status[label]!;
+      by = 'mapping';
+    } else {
+      const known = lifecycleByLabel.get(label);
+      status = known !== undefined ? known : lifecycleByLabel.set(label, lifecycleOf(label));
+      if (status) by = 'words';
+    }
+    count('status', label, status, by);
+    return { label, status };
+  };
+  /** The first field that names the device, or why none does. */
+  const identity = (): { id: string } | { reason: string; column: string; value: string } => {
+    let tooLong: { column: string; value: string } | null = null;
+    for (const field of IDENTITY_FIELDS) {
+      const v = text(field);
+      if (v === null || PLACEHOLDERS.has(v.toLowerCase())) continue;
+      if (v.length > MAX_ID) {
+        tooLong ??= { column: columnName(field), value: clip(v) };
+        continue;
+      }
+      return { id: v };
+    }
+    if (tooLong) return { ...tooLong, reason: `a device ID is at most ${MAX_ID} characters` };
+    const named = IDENTITY_FIELDS.filter((f) => cellOf[f] >= 0).map((f) => columnName(f));
+    return {
+      column: named.join(', ') || DEVICE_FIELD_LABELS.deviceId,
+      value: '',
+      reason: named.length
+        ? 'nothing names the device: no device ID, asset tag, name or serial number'
+        : 'no column names the devices: map a device ID, asset tag, name or serial number column',
+    };
+  };
+  /** A name, tag or serial that is a placeholder ("Unnamed device") is not kept as one. */
+  const named = (field: DeviceField) => {
+    const v = plain(field);
+    return v !== null && PLACEHOLDERS.has(v.toLowerCase()) ? null : v;
+  };
+
   const readOne = (): Device | null => {
-    rowErrors.length = 0;
-    const serial = plain('serial');
-    const deviceId = plain('deviceId') ?? serial;
-    if (!deviceId)
-      rowErrors.push({
-        row,
-        column: byField.get('deviceId') ?? byField.get('serial') ?? DEVICE_FIELD_LABELS.deviceId,
-        value: '',
-        reason: 'no device ID or serial number',
-      });
-    else if (deviceId.length > MAX_ID)
-      rowErrors.push({
-        row,
-        column: byField.get('deviceId') ?? byField.get('serial') ?? DEVICE_FIELD_LABELS.deviceId,
-        value: deviceId.slice(0, 40) + '…',
-        reason: `a device ID is at most ${MAX_ID} characters`,
-      });
+    warnedHere = false;
+    const id = identity();
+    if (!('id' in id)) {
+      errorsTotal += 1;
+      if (errors.length < MAX_KEPT_PROBLEMS) errors.push({ row, ...id });
+      return null;
+    }
+    if (record.length > headers.length) {
+      let extra = 0;
+      for (let i = headers.length; i < record.length; i++) if (String(record[i] ?? '').trim() !== '') extra++;
+      if (extra)
+        warn(
+          '',
+          '',
+          `${record.length} values for ${headers.length} columns; the ${extra} past the last column were not read`,
+        );
+    }
     // Attribute names come from headers the file reader has already made safe (no __proto__).
     const attributes: Record<string, string> = {};
     for (const [name, i] of attributeCells) {
       const v = record[i];
       if (v !== undefined && v !== null && String(v) !== '') attributes[name] = String(v).slice(0, MAX_TEXT);
     }
+    const manufacturer = plain('manufacturer');
+    const model = plain('model');
+    const type = typeOf(model, manufacturer);
+    const status = statusOf();
+    const serial = named('serial');
     const device: Device = {
-      deviceId: deviceId ?? '',
-      type: vocab('type') as DeviceType | null,
-      manufacturer: plain('manufacturer'),
-      model: plain('model'),
+      deviceId: id.id,
+      name: named('name'),
+      assetTag: named('assetTag'),
+      type: type.label,
+      category: type.category,
+      manufacturer,
+      model,
       serial,
       firmwareVersion: plain('firmwareVersion'),
       firmwareSigned: tri('firmwareSigned'),
@@ -197,22 +392,15 @@ export function createRowReader(
       mtls: tri('mtls'),
       certExpiry: date('certExpiry'),
       lastSeen: date('lastSeen', true),
-      location: plain('location'),
+      location: location(),
       networkSegment: plain('networkSegment'),
-      status: vocab('status') as DeviceStatus | null,
+      status: status.status,
+      statusLabel: status.label,
       defaultCredentialsChanged: tri('defaultCredentialsChanged'),
       owner: plain('owner'),
       attributes,
     };
-    if (rowErrors.length) {
-      // In the order of the file's columns, as a reader scans the row.
-      if (rowErrors.length > 1)
-        rowErrors.sort((x, y) => (columnIndex.get(x.column) ?? -1) - (columnIndex.get(y.column) ?? -1));
-      for (const e of rowErrors) errors.push(e);
-      // The device is still in the file: a re-import keeps its stored record rather than removing it.
-      if (deviceId && deviceId.length <= MAX_ID) keptIds.push(deviceId);
-      return null;
-    }
+    if (warnedHere) warnedRows += 1;
     const firstWithId = seenIds.find(device.deviceId.toLowerCase());
     if (firstWithId >= 0) {
       duplicates.push({ key: device.deviceId, kind: 'id', rows: [firstWithId, row] });
@@ -244,12 +432,38 @@ export function createRowReader(
     },
     finish: () => ({
       errors,
+      errorsTotal,
+      warnings,
+      warningsTotal,
+      warnedRows,
       duplicates,
-      unmapped: [...unmapped.values()],
+      labels: [...labels.type.values(), ...labels.status.values()],
+      labelsOmitted,
       dates: { order, detected: evidence.verdict() },
       keptIds,
     }),
   };
+}
+
+/**
+ * Why no row of a file can be imported, in one sentence naming the most common reasons
+ * ("214 rows read, none can be imported: 214 have nothing that names the device").
+ */
+export function nothingToImport(p: {
+  counts: { read: number; duplicates: number };
+  errors: readonly RowProblem[];
+  errorsTotal: number;
+}): string {
+  const reasons = new Map<string, number>();
+  for (const e of p.errors) reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
+  // The problems kept are the first ones: one reason among them stands for all.
+  if (reasons.size === 1) reasons.set(p.errors[0]!.reason, p.errorsTotal);
+  if (p.counts.duplicates) reasons.set('they repeat an earlier row', p.counts.duplicates);
+  const top = [...reasons]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([reason, n]) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}: ${reason}`);
+  return `No row of the file can be imported (${p.counts.read.toLocaleString('en-US')} read${top.length ? `; ${top.join('; ')}` : ''}); nothing was written`;
 }
 
 /** Reads all records of a file into devices (the date order settled first). */

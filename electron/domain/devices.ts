@@ -1,34 +1,15 @@
 /**
- * Edge-device inventory: the device record, reading a file's columns into it (header
- * spellings, vocabulary, dates, booleans), row validation, duplicates, and the diff
- * against the last import from the same source. Pure; docs/devices.md.
+ * Edge-device inventory: the device record, how a source's columns map onto it, reading
+ * its dates and yes/no values, and the diff against the last import from the same
+ * source. Pure; docs/devices.md.
  */
 import { z } from 'zod';
-
-export const DEVICE_TYPES = [
-  'sensor',
-  'rfid-reader',
-  'camera',
-  'plc',
-  'robot',
-  'gateway',
-  'scanner',
-  'other',
-] as const;
-export type DeviceType = (typeof DEVICE_TYPES)[number];
-export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = {
-  sensor: 'Sensor',
-  'rfid-reader': 'RFID reader',
-  camera: 'Camera',
-  plc: 'PLC',
-  robot: 'Robot',
-  gateway: 'Gateway',
-  scanner: 'Handheld scanner',
-  other: 'Other',
-};
-
-export const DEVICE_STATUSES = ['active', 'spare', 'decommissioned'] as const;
-export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+import {
+  DEVICE_CATEGORIES,
+  DEVICE_CATEGORY_LABELS,
+  DEVICE_STATUSES,
+  type DeviceCategory,
+} from './device-vocabulary';
 
 /** yes / no / unknown: a missing value is never read as either. */
 export const TRI = ['yes', 'no', 'unknown'] as const;
@@ -38,10 +19,21 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const IsoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/);
 const Field = z.string().max(500).nullable();
 
-/** One device as stored. Only the id is required; everything else may be unknown. */
+/**
+ * One device as stored. Only the id is required (made from the first of the source's
+ * device ID, asset tag, name and serial number it has); everything else may be unknown.
+ * The source's own words for its type and status are kept beside our category and
+ * lifecycle, which are derived from them.
+ */
 export const DeviceSchema = z.object({
   deviceId: z.string().min(1).max(200),
-  type: z.enum(DEVICE_TYPES).nullable(),
+  /** The name or hostname the source gives it. */
+  name: Field,
+  assetTag: Field,
+  /** The type as the source wrote it ("AMR robot", "Access Switch"). */
+  type: Field,
+  /** Our category, derived from the type, or from the model and manufacturer when it says nothing. */
+  category: z.enum(DEVICE_CATEGORIES).nullable(),
   manufacturer: Field,
   model: Field,
   serial: Field,
@@ -53,7 +45,9 @@ export const DeviceSchema = z.object({
   lastSeen: IsoDateTime.nullable(),
   location: Field,
   networkSegment: Field,
+  /** Our lifecycle, derived from the status as the source wrote it (statusLabel). */
   status: z.enum(DEVICE_STATUSES).nullable(),
+  statusLabel: Field,
   defaultCredentialsChanged: z.enum(TRI),
   owner: Field,
   /** Columns of the file that are not ours, kept as they were. */
@@ -62,9 +56,10 @@ export const DeviceSchema = z.object({
 export type Device = z.infer<typeof DeviceSchema>;
 
 /**
- * A device as stored: its fields in DEVICE_FIELDS order, then its attributes, as a JSON
- * array (a third of the object form's size: a million devices make that count). The same
- * device always gives the same text, so equal text means unchanged.
+ * A device as stored: its fields in a fixed order, then its attributes, as a JSON array
+ * (a third of the object form's size: a million devices make that count). The same
+ * device always gives the same text, so equal text means unchanged. Fields added later
+ * come after the attributes, so older records still read.
  */
 export function encodeDevice(d: Device): string {
   return JSON.stringify([
@@ -85,16 +80,44 @@ export function encodeDevice(d: Device): string {
     d.defaultCredentialsChanged,
     d.owner,
     d.attributes,
+    d.category,
+    d.statusLabel,
+    d.name,
+    d.assetTag,
   ]);
+}
+
+/**
+ * Records stored before the source's type label was kept held one of our categories as
+ * their type: they read back with that category, and its name as their label.
+ */
+function olderType(type: unknown): { type: string | null; category: DeviceCategory | null } {
+  if (typeof type !== 'string') return { type: null, category: null };
+  const category = (DEVICE_CATEGORIES as readonly string[]).includes(type) ? (type as DeviceCategory) : null;
+  return { type: category ? DEVICE_CATEGORY_LABELS[category] : type, category };
 }
 
 /** A stored device read back (encodeDevice's array; the object form of records stored before it). */
 export function decodeDevice(text: string): Device {
   const v = JSON.parse(text) as unknown;
-  if (!Array.isArray(v)) return v as Device;
+  if (!Array.isArray(v)) {
+    const o = v as Device;
+    return {
+      ...o,
+      ...(o.category === undefined ? olderType(o.type) : {}),
+      name: o.name ?? null,
+      assetTag: o.assetTag ?? null,
+      statusLabel: o.statusLabel ?? null,
+    };
+  }
+  const older = v.length <= 17;
+  const kind = older ? olderType(v[1]) : { type: v[1], category: v[17] };
   return {
     deviceId: v[0],
-    type: v[1],
+    name: v[19] ?? null,
+    assetTag: v[20] ?? null,
+    type: kind.type,
+    category: kind.category,
     manufacturer: v[2],
     model: v[3],
     serial: v[4],
@@ -107,6 +130,7 @@ export function decodeDevice(text: string): Device {
     location: v[11],
     networkSegment: v[12],
     status: v[13],
+    statusLabel: v[18] ?? null,
     defaultCredentialsChanged: v[14],
     owner: v[15],
     attributes: v[16] ?? {},
@@ -116,10 +140,12 @@ export function decodeDevice(text: string): Device {
 /** The fields a column can map to (attributes are everything else). */
 export const DEVICE_FIELDS = [
   'deviceId',
+  'name',
+  'assetTag',
+  'serial',
   'type',
   'manufacturer',
   'model',
-  'serial',
   'firmwareVersion',
   'firmwareSigned',
   'lastFirmwareUpdate',
@@ -134,12 +160,25 @@ export const DEVICE_FIELDS = [
 ] as const;
 export type DeviceField = (typeof DEVICE_FIELDS)[number];
 
+/** Fields that name a device: a row with none of them cannot be imported. */
+export const IDENTITY_FIELDS = [
+  'deviceId',
+  'assetTag',
+  'name',
+  'serial',
+] as const satisfies readonly DeviceField[];
+
+/** Fields several columns may fill, joined in the file's order ("Site / Room / Rack"). */
+export const MULTI_COLUMN_FIELDS: ReadonlySet<DeviceField> = new Set<DeviceField>(['location']);
+
 export const DEVICE_FIELD_LABELS: Record<DeviceField, string> = {
   deviceId: 'Device ID',
+  name: 'Name / hostname',
+  assetTag: 'Asset tag',
+  serial: 'Serial number',
   type: 'Type',
   manufacturer: 'Manufacturer',
   model: 'Model',
-  serial: 'Serial number',
   firmwareVersion: 'Firmware version',
   firmwareSigned: 'Firmware signed',
   lastFirmwareUpdate: 'Last firmware update',
@@ -153,156 +192,76 @@ export const DEVICE_FIELD_LABELS: Record<DeviceField, string> = {
   owner: 'Owner',
 };
 
-/** Header spellings of each field, most specific first (compared without case, spaces or punctuation). */
-const HEADER_SYNONYMS: Record<DeviceField, readonly string[]> = {
-  deviceId: ['deviceid', 'assetid', 'assettag', 'id', 'devicename', 'hostname', 'name', 'host', 'asset'],
-  serial: ['serialnumber', 'serialno', 'serial', 'sn', 'serialnr'],
-  type: ['devicetype', 'type', 'category', 'class', 'kind'],
-  manufacturer: ['manufacturer', 'make', 'vendor', 'brand', 'mfr', 'mfg', 'oem'],
-  model: ['model', 'modelno', 'modelnumber', 'modelname'],
-  firmwareVersion: ['firmwareversion', 'firmwarever', 'fwversion', 'fwver', 'firmware', 'fw'],
-  firmwareSigned: ['firmwaresigned', 'signedfirmware', 'fwsigned', 'signed', 'codesigned'],
-  lastFirmwareUpdate: [
-    'lastfirmwareupdate',
-    'firmwareupdated',
-    'firmwareupdate',
-    'fwupdated',
-    'lastfwupdate',
-    'lastupdate',
-    'lastpatched',
-    'patchdate',
-  ],
-  mtls: ['mtlsenabled', 'mtls', 'mutualtls', 'clientcertauth'],
-  certExpiry: [
-    'certexpiry',
-    'certificateexpiry',
-    'certexpires',
-    'certificateexpires',
-    'certvaliduntil',
-    'certnotafter',
-    'certexp',
-  ],
-  lastSeen: ['lastseen', 'lastheartbeat', 'heartbeat', 'lastcontact', 'lastcheckin', 'lastonline'],
-  location: ['location', 'locationzone', 'zone', 'site', 'area', 'building'],
-  networkSegment: ['networksegment', 'segment', 'vlan', 'network', 'subnet'],
-  status: ['status', 'lifecycle', 'lifecyclestatus', 'lifecyclestate', 'state'],
-  defaultCredentialsChanged: [
-    'defaultcredentialschanged',
-    'defaultcredschanged',
-    'defaultpasswordchanged',
-    'credentialschanged',
-    'passwordchanged',
-  ],
-  owner: ['owner', 'responsible', 'assignedto', 'custodian', 'contact'],
-};
+/** The fields of the stored record, in the order the diff names them. */
+const RECORD_FIELDS = [...DEVICE_FIELDS, 'category', 'statusLabel'] as const;
 
-/** A header as compared with the synonyms. */
-export function headerKey(header: string): string {
-  return header
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-/** Column → field, by header spelling; each field takes at most one column, the best match. */
-export function suggestColumns(headers: readonly string[]): Record<string, DeviceField | null> {
-  const out: Record<string, DeviceField | null> = Object.fromEntries(headers.map((h) => [h, null]));
-  const keys = headers.map(headerKey);
-  const taken = new Set<number>();
-  for (const field of DEVICE_FIELDS) {
-    for (const synonym of HEADER_SYNONYMS[field]) {
-      const i = keys.findIndex((k, j) => k === synonym && !taken.has(j));
-      if (i >= 0) {
-        out[headers[i]!] = field;
-        taken.add(i);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-/** Our vocabulary for the fields that have one, with the spellings other systems use. */
-const VOCABULARY_SYNONYMS = {
-  status: {
-    active: ['active', 'inuse', 'live', 'online', 'deployed', 'production', 'operational', 'offline'],
-    spare: ['spare', 'inventory', 'stock', 'instock', 'standby', 'planned', 'reserve', 'storage', 'new'],
-    decommissioned: [
-      'decommissioned',
-      'decommissioning',
-      'retired',
-      'disposed',
-      'removed',
-      'eol',
-      'endoflife',
-      'scrapped',
-    ],
-  },
-  type: {
-    sensor: ['sensor', 'iotsensor', 'temperaturesensor', 'tempsensor', 'probe', 'environmentalsensor'],
-    'rfid-reader': ['rfidreader', 'rfid', 'reader', 'rfidportal', 'rfidgate'],
-    camera: ['camera', 'ipcamera', 'cctv', 'cam', 'visionsystem'],
-    plc: ['plc', 'controller', 'programmablelogiccontroller'],
-    robot: ['robot', 'amr', 'agv', 'cobot', 'robotarm', 'picker'],
-    gateway: ['gateway', 'iotgateway', 'edgegateway', 'router', 'edgeserver'],
-    scanner: ['scanner', 'handheld', 'handheldscanner', 'barcodescanner', 'mobilecomputer', 'rfgun', 'pda'],
-    other: ['other'],
-  },
-} as const satisfies Record<'status' | 'type', Record<string, readonly string[]>>;
-
-export type VocabularyField = keyof typeof VOCABULARY_SYNONYMS;
-export const VOCABULARY: Record<VocabularyField, readonly string[]> = {
-  status: DEVICE_STATUSES,
-  type: DEVICE_TYPES,
-};
-
-/** Our word for a value, if it is one of ours or a known spelling of one. */
-export function suggestValue(field: VocabularyField, value: string): string | null {
-  const key = headerKey(value);
-  for (const [ours, spellings] of Object.entries(VOCABULARY_SYNONYMS[field]))
-    if (key === headerKey(ours) || (spellings as readonly string[]).includes(key)) return ours;
-  return null;
-}
+/** Fields with a vocabulary of ours: the source's labels are placed on our words. */
+export const VOCABULARY_FIELDS = ['type', 'status'] as const;
+export type VocabularyField = (typeof VOCABULARY_FIELDS)[number];
 
 export const DATE_ORDERS = ['auto', 'dmy', 'mdy'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 
-/** How a source's files are read: which column is which field, our words for its values, its date order. */
+const Label = z.string().max(200);
+const Placements = z
+  .object({
+    status: z.record(Label, z.enum(DEVICE_STATUSES)).default({}),
+    type: z.record(Label, z.enum(DEVICE_CATEGORIES)).default({}),
+  })
+  .strict();
+
+/**
+ * How a source's files are read: which column is which field, where its type and status
+ * labels are placed among our words (beyond what their words say), its date order.
+ */
 export const DeviceMappingSchema = z
   .object({
     columns: z.record(z.string().max(200), z.enum(DEVICE_FIELDS).nullable()),
-    values: z
-      .object({
-        status: z.record(z.string().max(200), z.enum(DEVICE_STATUSES)).default({}),
-        type: z.record(z.string().max(200), z.enum(DEVICE_TYPES)).default({}),
-      })
-      .strict()
-      .default({ status: {}, type: {} }),
+    values: Placements.default({ status: {}, type: {} }),
     dateOrder: z.enum(DATE_ORDERS).default('auto'),
   })
   .strict()
   .superRefine((m, ctx) => {
     const seen = new Map<string, string>();
     for (const [column, field] of Object.entries(m.columns)) {
-      if (!field) continue;
+      if (!field || MULTI_COLUMN_FIELDS.has(field)) continue;
       const other = seen.get(field);
       if (other !== undefined)
         ctx.addIssue({
           code: 'custom',
           path: ['columns', column],
-          message: `Both "${other}" and "${column}" are mapped to ${field}; map one column to each field`,
+          message: `Both "${other}" and "${column}" are mapped to ${DEVICE_FIELD_LABELS[field]}; map one column to each field`,
         });
       seen.set(field, column);
     }
   });
 export type DeviceMapping = z.infer<typeof DeviceMappingSchema>;
-export type DeviceMappingInput = z.input<typeof DeviceMappingSchema>;
+
+/**
+ * What a user adds to the automatic mapping (a mapping file, the wizard's choices): only
+ * what differs; every part may be left out.
+ */
+export const DeviceMappingPatchSchema = z
+  .object({
+    columns: z.record(z.string().max(200), z.enum(DEVICE_FIELDS).nullable()).optional(),
+    values: z
+      .object({
+        status: z.record(Label, z.enum(DEVICE_STATUSES)).optional(),
+        type: z.record(Label, z.enum(DEVICE_CATEGORIES)).optional(),
+      })
+      .strict()
+      .optional(),
+    dateOrder: z.enum(DATE_ORDERS).optional(),
+  })
+  .strict();
+export type DeviceMappingPatch = z.infer<typeof DeviceMappingPatchSchema>;
 
 // ---------------------------------------------------------------------------------------
 // Reading values
 
-const SLASH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/** d/m/y or m/d/y, a two- or four-digit year, and an optional time ("11/24/2026 08:00", "1/23/23 4:05 PM"). */
+const SLASH_DATE =
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -317,12 +276,19 @@ function isoOf(y: number, m: number, d: number): string | null {
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
 }
 
-export type DateOrderVerdict = 'dmy' | 'mdy' | 'conflict' | 'ambiguous';
+/**
+ * What a file's dates say about their order: dmy or mdy (a day over 12 says so), conflict
+ * (both seen), ambiguous (d/m/y dates, none of which tells), or none (no d/m/y date at
+ * all: ISO dates and Excel serials need no order).
+ */
+export type DateOrderVerdict = 'dmy' | 'mdy' | 'conflict' | 'ambiguous' | 'none';
+export const DATE_ORDER_VERDICTS = ['dmy', 'mdy', 'conflict', 'ambiguous', 'none'] as const;
 
 /** Collects what the slash dates of a file say about its order, one value at a time. */
 export function dateOrderEvidence(): { note(value: string): void; verdict(): DateOrderVerdict } {
   let dmy = false;
   let mdy = false;
+  let seen = false;
   return {
     note(value) {
       const v = value.trim();
@@ -330,12 +296,13 @@ export function dateOrderEvidence(): { note(value: string): void; verdict(): Dat
       if (!isSeparator(v.charCodeAt(1)) && !isSeparator(v.charCodeAt(2))) return;
       const m = SLASH_DATE.exec(v);
       if (!m) return;
+      seen = true;
       const a = Number(m[1]);
       const b = Number(m[2]);
       if (a > 12 && b <= 12) dmy = true;
       if (b > 12 && a <= 12) mdy = true;
     },
-    verdict: () => (dmy && mdy ? 'conflict' : dmy ? 'dmy' : mdy ? 'mdy' : 'ambiguous'),
+    verdict: () => (dmy && mdy ? 'conflict' : dmy ? 'dmy' : mdy ? 'mdy' : seen ? 'ambiguous' : 'none'),
   };
 }
 
@@ -406,8 +373,19 @@ export function readDate(raw: string, order: 'dmy' | 'mdy', withTime = false): s
   }
   const slash = SLASH_DATE.exec(v);
   if (slash) {
-    const [a, b, y] = [Number(slash[1]), Number(slash[2]), Number(slash[3])];
-    return order === 'dmy' ? isoOf(y, b, a) : isoOf(y, a, b);
+    const [a, b] = [Number(slash[1]), Number(slash[2])];
+    // Two-digit years as spreadsheets read them: 00–69 are 2000–2069, 70–99 are 1970–1999.
+    const y =
+      slash[3]!.length === 2 ? Number(slash[3]) + (Number(slash[3]) < 70 ? 2000 : 1900) : Number(slash[3]);
+    const day = order === 'dmy' ? isoOf(y, b, a) : isoOf(y, a, b);
+    if (!day || !withTime || slash[4] === undefined) return day;
+    let hh = Number(slash[4]);
+    const pm = slash[7]?.toLowerCase();
+    if (pm && (hh < 1 || hh > 12)) return null;
+    if (pm === 'pm' && hh < 12) hh += 12;
+    if (pm === 'am' && hh === 12) hh = 0;
+    if (hh > 23 || Number(slash[5]) > 59 || Number(slash[6] ?? 0) > 59) return null;
+    return `${day}T${pad2(hh)}:${slash[5]}:${slash[6] ?? '00'}Z`;
   }
   // Excel serial dates: 20000 (1954) to 80000 (2119), with an optional fraction of a day.
   if (/^\d{5}(\.\d+)?$/.test(v)) {
@@ -446,7 +424,7 @@ export interface DeviceDiff {
 /** The fields and attributes in which two records of a device differ. */
 export function changedFields(a: Device, b: Device): string[] {
   const out: string[] = [];
-  for (const f of DEVICE_FIELDS) if (a[f] !== b[f]) out.push(f);
+  for (const f of RECORD_FIELDS) if (a[f] !== b[f]) out.push(f);
   const keys = new Set([...Object.keys(a.attributes), ...Object.keys(b.attributes)]);
   for (const k of keys) if (a.attributes[k] !== b.attributes[k]) out.push(k);
   return out;

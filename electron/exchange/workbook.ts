@@ -6,7 +6,10 @@
  * manifest on a hidden sheet. And reading such a workbook back, refusing anything that
  * was not filled in the cells meant for it.
  */
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import type ExcelJS from 'exceljs';
+import { openZip, readEntry, storedZip, ZipRefused } from '../files/safe-zip';
 import { allQuestions, type Question, type Questionnaire } from '../domain/questionnaire';
 import { answerToCell, cellChoices, MAX_CELL, ManifestSchema, type Manifest } from '../domain/exchange';
 import type { AnswerValue } from '../domain/answer';
@@ -25,34 +28,6 @@ const COLUMNS = { id: 1, question: 2, guidance: 3, answer: 4, note: 5, evidence:
 const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 300;
 const MAX_SHEET_ROWS = 2000;
-
-/**
- * The unpacked size and number of entries a zip archive declares in its central
- * directory (ZIP64 sizes count as too large), or null when it is not a zip archive.
- * The unpacker checks each entry's data against its declared size.
- */
-export function zipUnpackedSize(bytes: Uint8Array): { bytes: number; entries: number } | null {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 22) return null;
-  const floor = Math.max(0, buf.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = buf.length - 22; i >= floor; i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  if (end < 0) return null;
-  const entries = buf.readUInt16LE(end + 10);
-  let at = buf.readUInt32LE(end + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return null;
-    const size = buf.readUInt32LE(at + 24);
-    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
-    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-  }
-  return { bytes: total, entries };
-}
 
 /** A section's sheet name: numbered, at most 31 characters, none of Excel's forbidden ones. */
 function sheetName(n: number, title: string): string {
@@ -203,18 +178,29 @@ export type ReadWorkbook =
 
 /** Reads a workbook a vendor returned. Formulas, extra or renamed sheets and huge cells are refused. */
 export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
-  // Checked before anything is unpacked: a small file must not unpack into gigabytes.
-  const unpacked = zipUnpackedSize(bytes);
-  if (unpacked === null)
-    return { ok: false, message: 'This is not a readable .xlsx workbook (not a zip archive)' };
-  if (unpacked.entries > MAX_ZIP_ENTRIES || unpacked.bytes > MAX_UNPACKED_BYTES)
+  // Every part is unpacked here, against the limits and never past the size the zip's
+  // directory declares for it, and ExcelJS reads the checked parts re-packed uncompressed:
+  // a small file must not unpack into gigabytes inside ExcelJS.
+  const zip = openZip(bytes, { maxEntries: MAX_ZIP_ENTRIES, maxTotalBytes: MAX_UNPACKED_BYTES });
+  if (!zip.ok)
     return {
       ok: false,
-      message: `This workbook unpacks to ${Math.round(unpacked.bytes / 1024 / 1024)} MB in ${unpacked.entries} parts: far more than a questionnaire (at most ${MAX_UNPACKED_BYTES / 1024 / 1024} MB)`,
+      message: zip.problem === 'too-large' ? `${zip.message}: far more than a questionnaire` : zip.message,
     };
+  let packed: Buffer;
+  try {
+    const parts = zip.entries.map((entry) => {
+      const data = readEntry(zip, entry);
+      return { name: entry.name, size: data.length, crc32: entry.crc32, data: () => Readable.from([data]) };
+    });
+    packed = await buffer(storedZip(parts));
+  } catch (error) {
+    if (error instanceof ZipRefused) return { ok: false, message: error.message };
+    throw error;
+  }
   const wb = new (await excel()).Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await wb.xlsx.load(packed as unknown as ArrayBuffer);
   } catch (error) {
     return {
       ok: false,

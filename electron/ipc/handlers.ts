@@ -147,11 +147,12 @@ export function createHandlers(
       return { file: path ? opened.add(path) : null };
     },
     'devices.openPath': ({ path }) => opened.add(resolve(path)),
-    'devices.preview': ({ source, fileName, contentBase64, fileId, mapping }, job) =>
+    'devices.preview': ({ source, fileName, contentBase64, fileId, mapping, sheet }, job) =>
       services.devices.preview(
         {
           source,
           mapping,
+          sheet,
           file:
             fileId !== undefined
               ? opened.get(fileId)

@@ -62,7 +62,11 @@ export function createImportRunner(dbPath: string): ImportRunner {
 }
 
 /** Runs one request on an engine (in the worker, or here from source). */
-export function runImportOp(engine: ImportEngine, request: ImportWorkerRequest, hooks: ImportHooks): unknown {
+export async function runImportOp(
+  engine: ImportEngine,
+  request: ImportWorkerRequest,
+  hooks: ImportHooks,
+): Promise<unknown> {
   switch (request.op) {
     case 'preview':
       return engine.preview(request.args, hooks);
@@ -88,7 +92,11 @@ function inProcessRunner(dbPath: string): ImportRunner {
       const hooks = { progress: job.progress, cancelled: () => job.signal.aborted };
       if (hooks.cancelled()) throw new AppError('CANCELLED', CANCELLED);
       const e = engine();
-      const value = runImportOp(e, { op, args } as ImportWorkerRequest, hooks) as Ops[typeof op]['value'];
+      const value = (await runImportOp(
+        e,
+        { op, args } as ImportWorkerRequest,
+        hooks,
+      )) as Ops[typeof op]['value'];
       e.idle();
       return value;
     },

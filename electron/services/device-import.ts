@@ -10,26 +10,40 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../domain/errors';
-import { streamInventory, type FileFacts, type ParsedFile } from '../domain/device-file';
+import {
+  createTableStage,
+  MAX_IMPORT_BYTES,
+  streamInventory,
+  Unreadable,
+  type FileFacts,
+  type InventorySink,
+  type ParsedFile,
+} from '../domain/device-file';
 import {
   changedFields,
   decodeDevice,
+  DEVICE_FIELD_LABELS,
   DeviceMappingSchema,
   encodeDevice,
-  suggestColumns,
+  IDENTITY_FIELDS,
+  MULTI_COLUMN_FIELDS,
   type Device,
   type DeviceDiff,
+  type DeviceField,
   type DeviceMapping,
-  type DeviceMappingInput,
+  type DeviceMappingPatch,
 } from '../domain/devices';
+import { recogniseFormat, suggestColumns } from '../domain/device-formats';
 import {
   createRowReader,
   firstDateOrder,
   settledDateOrder,
   type ReadRows,
-  type RowError,
+  type RowProblem,
   type RowReader,
+  nothingToImport,
 } from '../domain/device-rows';
+import { listSheets, xlsxRows, XlsxCancelled, XlsxUnreadable } from '../files/xlsx-rows';
 import {
   checkDevice,
   DEVICE_CHECKS,
@@ -50,8 +64,10 @@ export type ImportFile = { fileName: string } & ({ path: string } | { bytes: Uin
 export interface PreviewRequest {
   source: string;
   file: ImportFile;
-  /** The mapping the user chose; otherwise the source's last, then header spellings. */
-  mapping: DeviceMappingInput | null;
+  /** What the user adds to the automatic mapping (the source's last, then the format's and header spellings). */
+  mapping: DeviceMappingPatch | null;
+  /** A workbook's sheet to read (the first when null). */
+  sheet: string | null;
   /** The checks' clock and thresholds. */
   now: string;
   settings: DeviceCheckSettings;
@@ -76,19 +92,31 @@ export interface StagedPreview {
   source: string;
   fileName: string;
   format: ParsedFile['format'];
+  /** The system whose export the headers are (NetBox, Snipe-IT…), or a spreadsheet's. */
+  recognised: { id: string; name: string };
   encoding: ParsedFile['encoding'];
   delimiter: string | null;
+  /** A workbook's sheets, and the one read. */
+  sheets: string[];
+  sheet: string | null;
+  headerRow: number;
   headers: string[];
   mapping: DeviceMapping;
   /** The mapping came from the last import of this source. */
   mappingSaved: boolean;
   dates: ReadRows['dates'];
-  warnings: string[];
-  counts: { read: number; valid: number; rejected: number; duplicates: number };
-  errors: RowError[];
+  /** What the reader noticed about the file as a whole. */
+  notes: string[];
+  counts: { read: number; valid: number; rejected: number; duplicates: number; warned: number };
+  /** Rows refused because nothing names the device. */
+  errors: RowProblem[];
   errorsTotal: number;
+  /** Values that could not be read: the device is imported with that field unknown. */
+  warnings: RowProblem[];
+  warningsTotal: number;
   duplicates: ReadRows['duplicates'];
-  unmapped: ReadRows['unmapped'];
+  labels: ReadRows['labels'];
+  labelsOmitted: number;
   sample: { row: number; raw: Record<string, string>; device: Device }[];
   diff: {
     added: number;
@@ -111,8 +139,8 @@ export interface ApplyResult {
   devices: number;
 }
 
-/** How many row errors and duplicates a preview carries (the CSV of errors has them all). */
-const MAX_PREVIEW_ERRORS = 500;
+/** How many row errors, warnings and duplicates a preview carries (the CSV of problems has them all). */
+const MAX_PREVIEW_PROBLEMS = 500;
 const SAMPLE_ROWS = 20;
 const EXAMPLES = 50;
 /** Bytes read from disk at a time. */
@@ -122,7 +150,8 @@ const CANCELLED = 'The import was cancelled; nothing was changed';
 interface Pending {
   preview: StagedPreview;
   staging: Staging;
-  allErrors: RowError[];
+  errors: RowProblem[];
+  warnings: RowProblem[];
   /** The inventory as it was when previewed: apply refuses if another import changed it since. */
   version: string;
 }
@@ -167,17 +196,22 @@ export function createImportEngine(sqlite: DatabaseSync) {
     for (const p of pending.values()) finished.push(p.staging);
     pending.clear();
   };
+  const waiting = (token: string): Pending => {
+    const p = pending.get(token);
+    if (!p) throw new AppError('NOT_FOUND', 'That preview is gone; read the file again');
+    return p;
+  };
 
   return {
     /**
      * Reads a file and shows what importing it would do: how its columns and values were
-     * read, every bad row, duplicates, what changes since the last import of the source,
-     * and the findings. Nothing is written to the inventory; `apply(token)` does that.
+     * read, refused rows and warnings, duplicates, what changes since the last import of
+     * the source, and the findings. Nothing is written to the inventory; `apply(token)` does that.
      */
-    preview(request: PreviewRequest, hooks: ImportHooks): StagedPreview {
+    async preview(request: PreviewRequest, hooks: ImportHooks): Promise<StagedPreview> {
       const { source, file } = request;
       const version = devices.version();
-      const saved = request.mapping ? null : devices.mapping(source);
+      const saved = devices.mapping(source);
       const links = new Map(devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
       const serialsElsewhere = new Set(devices.serialsOutside(source));
       const now = new Date(request.now);
@@ -185,7 +219,7 @@ export function createImportEngine(sqlite: DatabaseSync) {
       try {
         let order: 'dmy' | 'mdy' | null = null;
         for (;;) {
-          const read = readFile(file, request, {
+          const read = await readFile(file, request, {
             hooks,
             staging,
             saved,
@@ -210,7 +244,13 @@ export function createImportEngine(sqlite: DatabaseSync) {
           });
           // One import at a time: an older preview is stale once a new file is read (and kept if it is not).
           forget();
-          pending.set(preview.token, { preview, staging, allErrors: read.errors, version });
+          pending.set(preview.token, {
+            preview,
+            staging,
+            errors: read.rest.errors,
+            warnings: read.rest.warnings,
+            version,
+          });
           return preview;
         }
       } catch (error) {
@@ -221,9 +261,9 @@ export function createImportEngine(sqlite: DatabaseSync) {
 
     /** Writes a previewed import in one transaction with its record, its mapping and its audit entry. */
     apply(request: ApplyRequest, hooks: ImportHooks): ApplyResult {
-      const p = pending.get(request.token);
-      if (!p) throw new AppError('NOT_FOUND', 'That preview is gone; read the file again');
+      const p = waiting(request.token);
       const { preview } = p;
+      if (preview.counts.valid === 0) throw new AppError('INVALID_INPUT', nothingToImport(preview));
       sqlite.exec('BEGIN IMMEDIATE');
       try {
         if (devices.version() !== p.version)
@@ -246,6 +286,8 @@ export function createImportEngine(sqlite: DatabaseSync) {
         );
         const summary = {
           fileName: preview.fileName,
+          format: preview.recognised.name,
+          ...(preview.sheet !== null ? { sheet: preview.sheet } : {}),
           counts: preview.counts,
           added: preview.diff.added,
           changed: preview.diff.changed,
@@ -284,9 +326,13 @@ export function createImportEngine(sqlite: DatabaseSync) {
       };
     },
 
-    /** Throws unless a preview with this token is waiting to be applied. */
+    /**
+     * Throws unless a preview with this token is waiting to be applied and has something
+     * to import (so a refused import takes no snapshot).
+     */
     check(token: string): void {
-      if (!pending.has(token)) throw new AppError('NOT_FOUND', 'That preview is gone; read the file again');
+      const p = waiting(token);
+      if (p.preview.counts.valid === 0) throw new AppError('INVALID_INPUT', nothingToImport(p.preview));
     },
 
     /** Drops a preview without writing anything. */
@@ -297,14 +343,14 @@ export function createImportEngine(sqlite: DatabaseSync) {
       return { discarded: true };
     },
 
-    /** Every row error of a preview, as CSV (formula-safe). */
+    /** Every refused row and every warning of a preview, as CSV (formula-safe). */
     errorsCsv(token: string): string {
-      const p = pending.get(token);
-      if (!p) throw new AppError('NOT_FOUND', 'That preview is gone; read the file again');
-      return toCsv(
-        ['Row', 'Column', 'Value', 'Reason'],
-        p.allErrors.map((e) => [e.row, e.column, e.value, e.reason]),
-      );
+      const p = waiting(token);
+      const rows = [
+        ...p.errors.map((e) => ['Refused', e.row, e.column, e.value, e.reason] as const),
+        ...p.warnings.map((w) => ['Warning', w.row, w.column, w.value, w.reason] as const),
+      ].sort((a, b) => a[1] - b[1]);
+      return toCsv(['Kind', 'Row', 'Column', 'Value', 'Reason'], rows);
     },
 
     /**
@@ -343,21 +389,25 @@ interface ReadContext {
 interface FileRead {
   facts: FileFacts;
   rows: number;
+  sheets: string[];
+  sheet: string | null;
   mapping: DeviceMapping;
   valid: number;
-  errors: RowError[];
   rest: ReturnType<RowReader['finish']>;
   sample: StagedPreview['sample'];
   findings: Record<DeviceCheck, number>;
   manufacturers: Map<string, { name: string; devices: number }>;
 }
 
-/** One pass over the file: every valid device checked and staged. */
-function readFile(file: ImportFile, request: PreviewRequest, c: ReadContext): FileRead {
-  let state: Omit<FileRead, 'facts' | 'rows' | 'rest' | 'errors'> & {
+/** "PK\x03\x04": a zip archive, as every .xlsx workbook is. */
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4;
+
+/** One pass over the file: every device read, checked and staged. */
+async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContext): Promise<FileRead> {
+  let state: Omit<FileRead, 'facts' | 'rows' | 'rest' | 'sheets' | 'sheet'> & {
     headers: string[];
     reader: RowReader;
-    badErrors: RowError[];
+    badLines: RowProblem[];
   };
   const keys = new Map<string, string>();
   const keyOf = (name: string) => {
@@ -365,18 +415,10 @@ function readFile(file: ImportFile, request: PreviewRequest, c: ReadContext): Fi
     if (k === undefined) keys.set(name, (k = manufacturerKey(name)));
     return k;
   };
-  const size = 'bytes' in file ? file.bytes.length : fstatSize(file.path);
-  let done = 0;
-  const chunks = function* (): Iterable<Uint8Array> {
-    done = 0;
-    for (const chunk of 'bytes' in file ? piecesOf(file.bytes) : readPieces(file.path)) {
-      if (c.hooks.cancelled()) throw new AppError('CANCELLED', CANCELLED);
-      done += chunk.length;
-      yield chunk;
-      c.hooks.progress(done, size, 'Reading and checking rows');
-    }
+  const cancelled = () => {
+    if (c.hooks.cancelled()) throw new AppError('CANCELLED', CANCELLED);
   };
-  const result = streamInventory(chunks, size, file.fileName, {
+  const sink: InventorySink = {
     start(facts) {
       const mapping = resolveMapping(facts.headers, request.mapping, c.saved);
       c.staging.clear();
@@ -385,15 +427,15 @@ function readFile(file: ImportFile, request: PreviewRequest, c: ReadContext): Fi
         mapping,
         reader: createRowReader(facts.headers, mapping, c.order ?? firstDateOrder(mapping)),
         valid: 0,
-        badErrors: [],
+        badLines: [],
         sample: [],
         findings: Object.fromEntries(DEVICE_CHECKS.map((k) => [k, 0])) as Record<DeviceCheck, number>,
         manufacturers: new Map(),
       };
     },
     records(batch, badLines) {
-      if (c.hooks.cancelled()) throw new AppError('CANCELLED', CANCELLED);
-      for (const b of badLines) state.badErrors.push({ row: b.row, column: '', value: '', reason: b.reason });
+      cancelled();
+      for (const b of badLines) state.badLines.push({ row: b.row, column: '', value: '', reason: b.reason });
       const valid = state.reader.read(batch);
       if (state.sample.length < SAMPLE_ROWS) {
         const raw = new Map(batch.map((r) => [r.row, r.values]));
@@ -424,16 +466,87 @@ function readFile(file: ImportFile, request: PreviewRequest, c: ReadContext): Fi
       state.valid += staged.length;
       c.staging.add(staged);
     },
-  });
-  if (!result.ok) throw new AppError('INVALID_INPUT', result.message);
-  const rest = state!.reader.finish();
-  return {
-    facts: result.facts,
-    rows: result.rows,
-    ...state!,
-    errors: [...state!.badErrors, ...rest.errors].sort((a, b) => a.row - b.row),
-    rest,
   };
+
+  const size = 'bytes' in file ? file.bytes.length : fstatSize(file.path);
+  let read: { facts: FileFacts; rows: number; sheets: string[]; sheet: string | null };
+  const whole = 'bytes' in file ? file.bytes : readHead(file.path, 4);
+  if (isZip(whole) || /\.xlsx$/i.test(file.fileName)) {
+    read = await readWorkbook(file, size, request.sheet, sink, c.hooks);
+  } else {
+    let done = 0;
+    const chunks = function* (): Iterable<Uint8Array> {
+      done = 0;
+      for (const chunk of 'bytes' in file ? piecesOf(file.bytes) : readPieces(file.path)) {
+        cancelled();
+        done += chunk.length;
+        yield chunk;
+        c.hooks.progress(done, size, 'Reading and checking rows');
+      }
+    };
+    const result = streamInventory(chunks, size, file.fileName, sink);
+    if (!result.ok) throw new AppError('INVALID_INPUT', result.message);
+    read = { ...result, sheets: [], sheet: null };
+  }
+  const rest = state!.reader.finish();
+  // Lines of JSON that are no record are refused rows too.
+  if (state!.badLines.length) {
+    rest.errors = [...state!.badLines, ...rest.errors].sort((a, b) => a.row - b.row);
+    rest.errorsTotal += state!.badLines.length;
+  }
+  return { ...read, ...state!, rest };
+}
+
+/** The largest workbook an import opens (it is read whole: a zip's directory is at its end). */
+const MAX_WORKBOOK_BYTES = MAX_IMPORT_BYTES;
+
+/** Reads a workbook's sheet through the same table stage as a CSV. */
+async function readWorkbook(
+  file: ImportFile,
+  size: number,
+  sheet: string | null,
+  sink: InventorySink,
+  hooks: ImportHooks,
+): Promise<{ facts: FileFacts; rows: number; sheets: string[]; sheet: string | null }> {
+  if (size > MAX_WORKBOOK_BYTES)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The workbook is ${(size / 1024 / 1024).toFixed(0)} MB; an import reads at most ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB. Save the sheet as CSV, or split it.`,
+    );
+  const bytes = 'bytes' in file ? file.bytes : readWhole(file.path);
+  const listed = await listSheets(bytes);
+  if (!listed.ok) throw new AppError('INVALID_INPUT', listed.message);
+  if (listed.sheets.length === 0) throw new AppError('INVALID_INPUT', 'The workbook has no sheets.');
+  const chosen = sheet ?? listed.sheets[0]!;
+  if (!listed.sheets.includes(chosen))
+    throw new AppError(
+      'INVALID_INPUT',
+      `The workbook has no sheet "${chosen}" (it has: ${listed.sheets.join(', ')})`,
+    );
+  const facts: FileFacts = {
+    format: 'xlsx',
+    encoding: 'utf-8',
+    delimiter: null,
+    headers: [],
+    notes: [],
+    headerRow: 0,
+  };
+  const table = createTableStage(facts, sink);
+  let rows = 0;
+  try {
+    for await (const batch of xlsxRows(bytes, chosen, hooks.cancelled)) {
+      table.rows(batch.map((r) => ({ row: r.row, cells: r.values })));
+      rows = batch.length ? batch[batch.length - 1]!.row : rows;
+      hooks.progress(0, 1, `Reading and checking rows (row ${rows.toLocaleString('en-US')})`);
+    }
+    if (hooks.cancelled()) throw new AppError('CANCELLED', CANCELLED);
+    return { facts, rows: table.end(), sheets: listed.sheets, sheet: chosen };
+  } catch (error) {
+    if (error instanceof XlsxCancelled) throw new AppError('CANCELLED', CANCELLED);
+    if (error instanceof XlsxUnreadable || error instanceof Unreadable)
+      throw new AppError('INVALID_INPUT', `Sheet "${chosen}": ${error.message}`);
+    throw error;
+  }
 }
 
 function summarize(
@@ -442,29 +555,37 @@ function summarize(
   meta: { source: string; fileName: string; saved: boolean; links: Map<string, string> },
 ): StagedPreview {
   const diff = staging.diff(meta.source, EXAMPLES);
-  const { facts, rest, errors } = read;
+  const { facts, rest } = read;
   return {
     token: randomUUID(),
     source: meta.source,
     fileName: meta.fileName,
     format: facts.format,
+    recognised: recogniseFormat(facts.headers),
     encoding: facts.encoding,
     delimiter: facts.delimiter,
+    sheets: read.sheets,
+    sheet: read.sheet,
+    headerRow: facts.headerRow,
     headers: facts.headers,
     mapping: read.mapping,
     mappingSaved: meta.saved,
     dates: rest.dates,
-    warnings: facts.warnings,
+    notes: facts.notes,
     counts: {
       read: read.rows,
       valid: read.valid,
-      rejected: new Set(errors.map((e) => e.row)).size,
+      rejected: rest.errorsTotal,
       duplicates: rest.duplicates.length,
+      warned: rest.warnedRows,
     },
-    errors: errors.slice(0, MAX_PREVIEW_ERRORS),
-    errorsTotal: errors.length,
-    duplicates: rest.duplicates.slice(0, MAX_PREVIEW_ERRORS),
-    unmapped: rest.unmapped,
+    errors: rest.errors.slice(0, MAX_PREVIEW_PROBLEMS),
+    errorsTotal: rest.errorsTotal,
+    warnings: rest.warnings.slice(0, MAX_PREVIEW_PROBLEMS),
+    warningsTotal: rest.warningsTotal,
+    duplicates: rest.duplicates.slice(0, MAX_PREVIEW_PROBLEMS),
+    labels: rest.labels.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    labelsOmitted: rest.labelsOmitted,
     sample: read.sample,
     diff: {
       added: diff.added,
@@ -492,40 +613,60 @@ function summarize(
 }
 
 /**
- * The mapping a file is read with: the user's; else the source's saved mapping, with
- * header spellings filling in columns it does not know, for fields still free.
+ * The mapping a file is read with: the format's meaning of its columns and the usual
+ * spellings, over which the source's saved mapping (for the columns it knows), over which
+ * what the user adds (a mapping file, the wizard's choices): a field the user gives a
+ * column is taken from any other column, and the user's placements of labels add to the
+ * saved ones.
  */
 export function resolveMapping(
   headers: readonly string[],
-  chosen: DeviceMappingInput | null,
+  chosen: DeviceMappingPatch | null,
   saved: DeviceMapping | null,
 ): DeviceMapping {
-  const suggested = suggestColumns(headers);
-  const known = (h: string) => saved !== null && Object.hasOwn(saved.columns, h);
-  const taken = new Set(
-    headers
-      .filter(known)
-      .map((h) => saved!.columns[h])
-      .filter(Boolean),
-  );
-  const base: DeviceMappingInput = chosen ?? {
-    columns: Object.fromEntries(
-      headers.map((h) => [
-        h,
-        known(h) ? saved!.columns[h]! : suggested[h] && !taken.has(suggested[h]) ? suggested[h]! : null,
-      ]),
-    ),
-    values: saved?.values ?? { status: {}, type: {} },
-    dateOrder: saved?.dateOrder ?? 'auto',
+  const columns: Record<string, DeviceField | null> = { ...suggestColumns(headers).columns };
+  const assign = (layer: Record<string, DeviceField | null>) => {
+    for (const h of headers) {
+      if (!Object.hasOwn(layer, h)) continue;
+      const field = layer[h] ?? null;
+      // One column per field (location may have several): the field leaves the column that had it.
+      if (field && !MULTI_COLUMN_FIELDS.has(field))
+        for (const other of headers) if (other !== h && columns[other] === field) columns[other] = null;
+      columns[h] = field;
+    }
   };
-  const checked = DeviceMappingSchema.safeParse(base);
+  if (saved) assign(saved.columns);
+  if (chosen?.columns) {
+    const unknown = Object.keys(chosen.columns).filter((h) => !headers.includes(h));
+    if (unknown.length)
+      throw new AppError(
+        'INVALID_INPUT',
+        `The mapping names ${unknown.length === 1 ? 'a column' : 'columns'} the file does not have: ${unknown
+          .slice(0, 5)
+          .map((h) => `"${h}"`)
+          .join(', ')}`,
+      );
+    assign(chosen.columns);
+  }
+  const checked = DeviceMappingSchema.safeParse({
+    columns,
+    values: {
+      status: { ...saved?.values.status, ...chosen?.values?.status },
+      type: { ...saved?.values.type, ...chosen?.values?.type },
+    },
+    dateOrder: chosen?.dateOrder ?? saved?.dateOrder ?? 'auto',
+  });
   if (!checked.success)
     throw new AppError('INVALID_INPUT', `The mapping is not valid: ${checked.error.issues[0]?.message}`);
   const mapping = checked.data;
-  if (!Object.values(mapping.columns).some((f) => f === 'deviceId' || f === 'serial'))
+  if (
+    !Object.values(mapping.columns).some(
+      (f) => f !== null && (IDENTITY_FIELDS as readonly string[]).includes(f),
+    )
+  )
     throw new AppError(
       'INVALID_INPUT',
-      'No column is the device ID or serial number; map one (a name or hostname column can serve as the ID)',
+      `No column names the devices; map one to ${IDENTITY_FIELDS.map((f) => DEVICE_FIELD_LABELS[f]).join(', ')}`,
     );
   return mapping;
 }
@@ -570,6 +711,24 @@ function openFile(path: string): number {
     throw notASavedFile(path);
   }
   return fd;
+}
+
+/** The first `n` bytes of a file (to tell a workbook from text). */
+function readHead(path: string, n: number): Uint8Array {
+  const fd = openFile(path);
+  try {
+    const buffer = Buffer.alloc(n);
+    return buffer.subarray(0, readSync(fd, buffer, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A whole file (a workbook, within the size limit). */
+function readWhole(path: string): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (const piece of readPieces(path)) parts.push(piece);
+  return Buffer.concat(parts);
 }
 
 function* readPieces(path: string): Iterable<Uint8Array> {

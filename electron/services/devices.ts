@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors';
-import { DEVICE_FIELDS, DEVICE_FIELD_LABELS, type Device, type DeviceMappingInput } from '../domain/devices';
+import { DEVICE_FIELDS, DEVICE_FIELD_LABELS, type Device, type DeviceMappingPatch } from '../domain/devices';
+import { DEVICE_CATEGORY_LABELS, type DeviceCategory } from '../domain/device-vocabulary';
 import {
   checkDevice,
   DEFAULT_DEVICE_CHECK_SETTINGS,
@@ -41,6 +42,7 @@ export interface CheckedDevice {
 
 export const DEVICE_SORT_KEYS = [
   'deviceId',
+  'category',
   'type',
   'manufacturer',
   'location',
@@ -50,7 +52,7 @@ export const DEVICE_SORT_KEYS = [
 ] as const;
 export interface DeviceQuery {
   search: string;
-  type: string | null;
+  category: string | null;
   manufacturer: string | null;
   location: string | null;
   finding: DeviceCheck | null;
@@ -210,7 +212,7 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
      * and the findings. Nothing is written; `apply(token)` does that.
      */
     async preview(
-      input: { source: string; file: ImportFile; mapping?: DeviceMappingInput },
+      input: { source: string; file: ImportFile; mapping?: DeviceMappingPatch; sheet?: string },
       job: JobContext,
     ): Promise<ImportPreview> {
       job.progress(0, 1, 'Reading the file');
@@ -220,6 +222,7 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
           source: input.source,
           file: input.file,
           mapping: input.mapping ?? null,
+          sheet: input.sheet ?? null,
           now: ctx.now().toISOString(),
           settings: settings(),
         },
@@ -328,14 +331,17 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
       const needle = q.search.trim().toLowerCase();
       let rows = checked().filter(
         (d) =>
-          (!q.type || d.device.type === q.type) &&
+          (!q.category || d.device.category === q.category) &&
           (!q.manufacturer || d.device.manufacturer === q.manufacturer) &&
           (!q.location || d.device.location === q.location) &&
           (!q.finding || d.open.includes(q.finding)) &&
           (!q.vendorId || d.vendorId === q.vendorId) &&
           (!needle ||
             d.device.deviceId.toLowerCase().includes(needle) ||
+            (d.device.name ?? '').toLowerCase().includes(needle) ||
+            (d.device.assetTag ?? '').toLowerCase().includes(needle) ||
             (d.device.serial ?? '').toLowerCase().includes(needle) ||
+            (d.device.type ?? '').toLowerCase().includes(needle) ||
             (d.device.model ?? '').toLowerCase().includes(needle)),
       );
       const key = (d: CheckedDevice): string | number =>
@@ -351,17 +357,17 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
 
     /** Values to filter the table by. */
     facets() {
-      const types = new Set<string>();
+      const categories = new Set<DeviceCategory>();
       const manufacturers = new Set<string>();
       const locations = new Set<string>();
       for (const d of checked()) {
-        if (d.device.type) types.add(d.device.type);
+        if (d.device.category) categories.add(d.device.category);
         if (d.device.manufacturer) manufacturers.add(d.device.manufacturer);
         if (d.device.location) locations.add(d.device.location);
       }
-      const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+      const sorted = <T extends string>(s: Set<T>) => [...s].sort((a, b) => a.localeCompare(b));
       return {
-        types: sorted(types),
+        categories: sorted(categories),
         manufacturers: sorted(manufacturers),
         locations: sorted(locations),
         total: checked().length,
@@ -401,11 +407,20 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
       const rows = checked().map((d) => [
         d.source,
         ...DEVICE_FIELDS.map((f) => d.device[f] ?? ''),
+        d.device.category ? DEVICE_CATEGORY_LABELS[d.device.category] : '',
+        d.device.statusLabel ?? '',
         d.open.join('; '),
         d.accepted.join('; '),
       ]);
       const csv = toCsv(
-        ['Source', ...DEVICE_FIELDS.map((f) => DEVICE_FIELD_LABELS[f]), 'Open findings', 'Accepted findings'],
+        [
+          'Source',
+          ...DEVICE_FIELDS.map((f) => DEVICE_FIELD_LABELS[f]),
+          'Category',
+          'Status in the source',
+          'Open findings',
+          'Accepted findings',
+        ],
         rows,
       );
       return { csv, rows: rows.length };

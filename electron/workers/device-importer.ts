@@ -22,7 +22,14 @@ const engineFor = (db: string): ImportEngine => {
 
 const reply = (m: ImportWorkerReply) => parentPort!.postMessage(m);
 
+/** Requests are answered one at a time, in order (a workbook's preview waits on its reader). */
+let queue: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (request: ImportWorkerRequest) => {
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: ImportWorkerRequest): Promise<void> {
   const { id } = request;
   let last = 0;
   const hooks: ImportHooks = {
@@ -38,15 +45,14 @@ parentPort?.on('message', (request: ImportWorkerRequest) => {
   try {
     if (hooks.cancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was changed');
     const engine = engineFor(request.db);
-    reply({ id, type: 'done', value: runImportOp(engine, request, hooks) });
+    reply({ id, type: 'done', value: await runImportOp(engine, request, hooks) });
     // What can wait (dropping staging, a checkpoint) runs after the answer, before the next request.
-    setImmediate(() => {
-      try {
-        engine.idle();
-      } catch {
-        // Left for the next time (a checkpoint the app's connection is doing, say).
-      }
-    });
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      engine.idle();
+    } catch {
+      // Left for the next time (a checkpoint the app's connection is doing, say).
+    }
   } catch (error) {
     reply({
       id,
@@ -55,4 +61,4 @@ parentPort?.on('message', (request: ImportWorkerRequest) => {
       message: error instanceof Error ? error.message : String(error),
     });
   }
-});
+}

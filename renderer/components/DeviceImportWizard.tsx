@@ -5,11 +5,18 @@ import {
   DATE_ORDERS,
   DEVICE_FIELDS,
   DEVICE_FIELD_LABELS,
-  VOCABULARY,
+  MULTI_COLUMN_FIELDS,
   type DateOrder,
   type DeviceField,
   type DeviceMapping,
 } from '../../electron/domain/devices';
+import {
+  DEVICE_CATEGORIES,
+  DEVICE_CATEGORY_LABELS,
+  DEVICE_STATUSES,
+  DEVICE_STATUS_LABELS,
+} from '../../electron/domain/device-vocabulary';
+import { nothingToImport } from '../../electron/domain/device-rows';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../../electron/domain/device-checks';
 import { MAX_IMPORT_BYTES } from '../../electron/domain/device-file';
 import { MAX_SENT_BYTES } from '../../electron/domain/device-api';
@@ -46,6 +53,8 @@ export function DeviceImportWizard({
   const input = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<DeviceMapping | null>(null);
+  /** A workbook's sheet to read (null: the first). */
+  const [sheet, setSheet] = useState<string | null>(null);
   const [step, setStep] = useState<'file' | 'mapping' | 'diff'>('file');
   const [job, setJob] = useState<{
     id: string;
@@ -86,6 +95,7 @@ export function DeviceImportWizard({
     setFile(null);
     setPreview(null);
     setMapping(null);
+    setSheet(null);
     setStep('file');
     setError(null);
   };
@@ -94,7 +104,7 @@ export function DeviceImportWizard({
     onClose();
   };
 
-  const read = async (withMapping: DeviceMapping | null, picked = file) => {
+  const read = async (withMapping: DeviceMapping | null, picked = file, inSheet = sheet) => {
     if (!picked) return;
     const id = newJobId();
     const mine = ++current.current;
@@ -104,6 +114,7 @@ export function DeviceImportWizard({
       source: source.trim() || picked.name,
       ...picked.send,
       ...(withMapping ? { mapping: withMapping } : {}),
+      ...(inSheet !== null ? { sheet: inSheet } : {}),
       jobId: id,
     });
     if (mine !== current.current) {
@@ -113,11 +124,8 @@ export function DeviceImportWizard({
     setJob(null);
     if (!r.ok) return setError(r.error.details?.[0]?.message ?? r.error.message);
     setPreview(r.value);
-    // Values with a suggestion start mapped to it; the user can change them.
-    const values = { status: { ...r.value.mapping.values.status }, type: { ...r.value.mapping.values.type } };
-    for (const u of r.value.unmapped)
-      if (u.suggestion) (values[u.field] as Record<string, string>)[u.value] = u.suggestion;
-    setMapping({ ...r.value.mapping, values });
+    setSheet(r.value.sheet);
+    setMapping(r.value.mapping);
     setStep('mapping');
   };
 
@@ -177,10 +185,15 @@ export function DeviceImportWizard({
   };
 
   const mappingChanged = preview && mapping && JSON.stringify(mapping) !== JSON.stringify(preview.mapping);
-  const stillUnmapped =
-    preview?.unmapped.filter(
-      (u) => !(mapping?.values[u.field] as Record<string, string> | undefined)?.[u.value],
-    ) ?? [];
+  /** Places a type or status label on our word (or back on what its words say, with ''). */
+  const place = (field: 'type' | 'status', label: string, word: string) => {
+    if (!mapping) return;
+    const values = { status: { ...mapping.values.status }, type: { ...mapping.values.type } };
+    const placed = values[field] as Record<string, string>;
+    if (word) placed[label] = word;
+    else delete placed[label];
+    setMapping({ ...mapping, values });
+  };
 
   return (
     <Dialog title="Import device inventory" open={open} onClose={close} wide>
@@ -223,14 +236,14 @@ export function DeviceImportWizard({
             onDrop={onDrop}
             data-testid="device-drop"
           >
-            <p>Drop a CSV or JSON file here, or</p>
+            <p>Drop a CSV, JSON or Excel file here, or</p>
             <button type="button" className="button" onClick={() => void choose()}>
               Choose file…
             </button>
             <input
               ref={input}
               type="file"
-              accept=".csv,.txt,.tsv,.json,.jsonl,.ndjson"
+              accept=".csv,.txt,.tsv,.json,.jsonl,.ndjson,.xlsx"
               className="visually-hidden"
               aria-label="Inventory file"
               tabIndex={-1}
@@ -241,8 +254,9 @@ export function DeviceImportWizard({
               }}
             />
             <p className="cell-muted">
-              CSV (comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252) or JSON (an array, or one
-              object per line), up to {MAX_IMPORT_BYTES / 1024 / 1024} MB; a file over{' '}
+              CSV (comma, semicolon, tab or pipe; UTF-8, UTF-16 or Windows-1252), JSON (an array, one object
+              per line, or an API export) or an Excel workbook (.xlsx), from a spreadsheet, NetBox, Snipe-IT
+              or another system, up to {MAX_IMPORT_BYTES / 1024 / 1024} MB; a file over{' '}
               {MAX_SENT_BYTES / 1024 / 1024} MB is opened with “Choose file…” rather than dropped. Nothing is
               written until you confirm.
             </p>
@@ -252,18 +266,40 @@ export function DeviceImportWizard({
       {step === 'mapping' && preview && mapping && (
         <div className="import-step">
           <p>
-            <strong>{preview.fileName}</strong>: {preview.format.toUpperCase()}, {preview.encoding}
+            <strong>{preview.fileName}</strong>: {preview.recognised.name} · {preview.format.toUpperCase()}
+            {preview.format === 'xlsx' ? '' : `, ${preview.encoding}`}
             {preview.delimiter ? `, delimiter ${JSON.stringify(preview.delimiter)}` : ''} ·{' '}
-            {preview.counts.read} rows ·{' '}
+            {preview.counts.read} rows
+            {preview.headerRow > 1 ? ` · header on row ${preview.headerRow}` : ''} ·{' '}
             {preview.mappingSaved
               ? 'mapping remembered from the last import of this source'
               : 'columns mapped by their names'}
           </p>
-          {preview.warnings.map((w) => (
+          {preview.sheets.length > 1 && (
+            <label className="inline">
+              Sheet
+              <select
+                aria-label="Sheet"
+                value={preview.sheet ?? ''}
+                onChange={(e) => {
+                  setSheet(e.target.value);
+                  void read(mapping, file, e.target.value);
+                }}
+              >
+                {preview.sheets.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {preview.notes.map((w) => (
             <p key={w} className="cell-muted">
               {w}
             </p>
           ))}
+          <PlacedLabels preview={preview} mapping={mapping} place={place} />
           <h3>Columns</h3>
           <table className="explanation-table mapping-table">
             <thead>
@@ -284,19 +320,23 @@ export function DeviceImportWizard({
                       <select
                         aria-label={`Column ${h}`}
                         value={field ?? ''}
-                        onChange={(e) =>
+                        onChange={(e) => {
+                          const chosen = (e.target.value || null) as DeviceField | null;
                           setMapping({
                             ...mapping,
-                            // One column per field: choosing a field here takes it from any other column.
+                            // One column per field (location may have several): choosing a field here takes it from any other column.
                             columns: Object.fromEntries(
                               Object.entries(mapping.columns).map(([c, f]) =>
                                 c === h
-                                  ? [c, (e.target.value || null) as DeviceField | null]
-                                  : [c, f === e.target.value ? null : f],
+                                  ? [c, chosen]
+                                  : [
+                                      c,
+                                      chosen && f === chosen && !MULTI_COLUMN_FIELDS.has(chosen) ? null : f,
+                                    ],
                               ),
                             ),
-                          })
-                        }
+                          });
+                        }}
                       >
                         <option value="">Keep as an attribute</option>
                         {DEVICE_FIELDS.map((f) => (
@@ -334,54 +374,23 @@ export function DeviceImportWizard({
               ))}
             </select>
             <span className="cell-muted">
-              read as {preview.dates.order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy'}
+              {preview.dates.detected === 'none'
+                ? 'this file has none'
+                : `read as ${preview.dates.order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy'}`}
               {preview.dates.detected === 'ambiguous' && ' — the file does not say; check it'}
-              {preview.dates.detected === 'conflict' && ' — the file has both orders; some dates are errors'}
+              {preview.dates.detected === 'conflict' &&
+                ' — the file has both orders; some dates could not be read'}
             </span>
           </label>
-          {preview.unmapped.length > 0 && (
-            <>
-              <h3>Values that are not ours</h3>
-              <table className="explanation-table">
-                <tbody>
-                  {preview.unmapped.map((u) => (
-                    <tr key={`${u.field}/${u.value}`}>
-                      <td>
-                        {u.field} “{u.value}” ({u.count} rows)
-                      </td>
-                      <td>
-                        <select
-                          aria-label={`${u.field} ${u.value}`}
-                          value={(mapping.values[u.field] as Record<string, string>)[u.value] ?? ''}
-                          onChange={(e) => {
-                            const values = { ...mapping.values, [u.field]: { ...mapping.values[u.field] } };
-                            if (e.target.value)
-                              (values[u.field] as Record<string, string>)[u.value] = e.target.value;
-                            else delete (values[u.field] as Record<string, string>)[u.value];
-                            setMapping({ ...mapping, values });
-                          }}
-                        >
-                          <option value="">Not mapped (rows are rejected)</option>
-                          {VOCABULARY[u.field].map((w) => (
-                            <option key={w} value={w}>
-                              {w}
-                              {w === u.suggestion ? ' (suggested)' : ''}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-          <h3>
-            {preview.counts.valid} devices can be imported · {preview.counts.rejected}{' '}
-            {preview.counts.rejected === 1 ? 'row' : 'rows'} rejected · {preview.counts.duplicates} duplicates
+          <h3 data-testid="import-counts">
+            {preview.counts.valid} {preview.counts.valid === 1 ? 'device' : 'devices'} can be imported
+            {preview.counts.warned > 0 && ` (${preview.counts.warned} with warnings)`} ·{' '}
+            {preview.counts.rejected} {preview.counts.rejected === 1 ? 'row' : 'rows'} refused ·{' '}
+            {preview.counts.duplicates} duplicates
           </h3>
           {preview.errorsTotal > 0 && (
-            <>
+            <section aria-label="Refused rows">
+              <h4>Refused: nothing in the row names a device</h4>
               <ul className="row-errors" aria-label="Row errors">
                 {preview.errors.slice(0, 50).map((e, i) => (
                   <li key={i}>
@@ -391,18 +400,34 @@ export function DeviceImportWizard({
                   </li>
                 ))}
               </ul>
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() =>
-                  void call('devices.errorsCsv', { token: preview.token }).then(
-                    (r) => r.ok && download(r.value.csv, `${preview.fileName}-errors.csv`),
-                  )
-                }
-              >
-                Download all {preview.errorsTotal} row errors (CSV)
-              </button>
-            </>
+            </section>
+          )}
+          {preview.warningsTotal > 0 && (
+            <section aria-label="Warnings">
+              <h4>Warnings: imported, with the value left unknown</h4>
+              <ul className="row-errors row-warnings" aria-label="Row warnings">
+                {preview.warnings.slice(0, 50).map((w, i) => (
+                  <li key={i}>
+                    Row {w.row}
+                    {w.column && `, ${w.column}`}
+                    {w.value && ` “${w.value}”`}: {w.reason}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {preview.errorsTotal + preview.warningsTotal > 0 && (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() =>
+                void call('devices.errorsCsv', { token: preview.token }).then(
+                  (r) => r.ok && download(r.value.csv, `${preview.fileName}-problems.csv`),
+                )
+              }
+            >
+              Download all {preview.errorsTotal + preview.warningsTotal} problems (CSV)
+            </button>
           )}
           {preview.duplicates.slice(0, 20).map((d) => (
             <p key={`${d.kind}${d.key}`} className="cell-muted">
@@ -431,6 +456,11 @@ export function DeviceImportWizard({
                 )}
               </p>
             ))}
+          {preview.counts.valid === 0 && (
+            <p className="form-error" role="alert">
+              {nothingToImport(preview)}. Check which column names the devices.
+            </p>
+          )}
           <div className="form-actions">
             <button type="button" className="button" onClick={reset}>
               Choose another file
@@ -450,9 +480,6 @@ export function DeviceImportWizard({
               Next: what changes
             </button>
           </div>
-          {stillUnmapped.length > 0 && !mappingChanged && (
-            <p className="cell-muted">Rows with unmapped values are rejected; map them above to keep them.</p>
-          )}
         </div>
       )}
       {step === 'diff' && preview && (
@@ -517,5 +544,106 @@ export function DeviceImportWizard({
         </div>
       )}
     </Dialog>
+  );
+}
+
+/**
+ * The source's type and status labels and where they were placed: those we could not
+ * place first (their devices are "other", or of unknown status), each with a choice of
+ * our words; the placement is saved with the source's mapping.
+ */
+function PlacedLabels({
+  preview,
+  mapping,
+  place,
+}: {
+  preview: Preview;
+  mapping: DeviceMapping;
+  place(field: 'type' | 'status', label: string, word: string): void;
+}) {
+  const types = preview.labels.filter((l) => l.field === 'type');
+  const statuses = preview.labels.filter((l) => l.field === 'status');
+  const unplacedTypes = types.filter((l) => l.placed === null);
+  const other = unplacedTypes.reduce((n, l) => n + l.count - l.byModel, 0);
+  if (types.length + statuses.length === 0) return null;
+  const chosen = (field: 'type' | 'status', value: string) =>
+    (mapping.values[field] as Record<string, string>)[value] ?? '';
+  const row = (l: Preview['labels'][number]) => {
+    const words =
+      l.field === 'type'
+        ? DEVICE_CATEGORIES.map((c) => [c, DEVICE_CATEGORY_LABELS[c]] as const)
+        : DEVICE_STATUSES.map((c) => [c, DEVICE_STATUS_LABELS[c]] as const);
+    const auto =
+      l.by === 'mapping'
+        ? 'As its words say'
+        : l.by === 'words' && l.placed
+          ? `${l.field === 'type' ? DEVICE_CATEGORY_LABELS[l.placed as keyof typeof DEVICE_CATEGORY_LABELS] : DEVICE_STATUS_LABELS[l.placed as keyof typeof DEVICE_STATUS_LABELS]} (from its words)`
+          : l.field === 'type'
+            ? l.byModel
+              ? `Other (${l.byModel} placed by their model)`
+              : 'Other (not placed)'
+            : 'Unknown (not placed)';
+    return (
+      <tr key={`${l.field}/${l.value}`} className={l.placed === null ? 'unplaced' : undefined}>
+        <td>
+          “{l.value}” <span className="cell-muted">({l.count})</span>
+        </td>
+        <td>
+          <select
+            aria-label={`${l.field === 'type' ? 'Type' : 'Status'} ${l.value}`}
+            value={chosen(l.field, l.value)}
+            onChange={(e) => place(l.field, l.value, e.target.value)}
+          >
+            <option value="">{auto}</option>
+            {words.map(([w, label]) => (
+              <option key={w} value={w}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </td>
+      </tr>
+    );
+  };
+  return (
+    <>
+      {unplacedTypes.length > 0 && (
+        <p className="unplaced" role="status" data-testid="unplaced-types">
+          {other} {other === 1 ? 'device' : 'devices'} of {unplacedTypes.length}{' '}
+          {unplacedTypes.length === 1 ? 'type' : 'types'} we could not place:{' '}
+          {unplacedTypes
+            .slice(0, 8)
+            .map((l) => `“${l.value}”`)
+            .join(', ')}
+          {unplacedTypes.length > 8 ? ', …' : ''}. They are imported as “Other”; place them below and the
+          choice is remembered for this source.
+        </p>
+      )}
+      <details open={unplacedTypes.length > 0 || statuses.some((l) => l.placed === null)}>
+        <summary>
+          Types and statuses: {types.length} {types.length === 1 ? 'type' : 'types'}, {statuses.length}{' '}
+          {statuses.length === 1 ? 'status' : 'statuses'}
+        </summary>
+        <table className="explanation-table" aria-label="Types and statuses">
+          <thead>
+            <tr>
+              <th scope="col">In the file</th>
+              <th scope="col">Placed as</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...types, ...statuses]
+              .sort((a, b) => Number(a.placed !== null) - Number(b.placed !== null))
+              .slice(0, 200)
+              .map(row)}
+          </tbody>
+        </table>
+        {preview.labelsOmitted > 0 && (
+          <p className="cell-muted">
+            {preview.labelsOmitted} more rows carry labels beyond the first thousand kinds.
+          </p>
+        )}
+      </details>
+    </>
   );
 }

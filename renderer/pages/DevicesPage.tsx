@@ -3,12 +3,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { call } from '../api';
 import type { RequestOf, ResponseOf } from '../../electron/ipc/contract';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO, type DeviceCheck } from '../../electron/domain/device-checks';
+import { DEVICE_FIELDS, DEVICE_FIELD_LABELS } from '../../electron/domain/devices';
 import {
-  DEVICE_FIELDS,
-  DEVICE_FIELD_LABELS,
-  DEVICE_TYPE_LABELS,
-  type DeviceType,
-} from '../../electron/domain/devices';
+  DEVICE_CATEGORY_LABELS,
+  DEVICE_STATUS_LABELS,
+  type DeviceCategory,
+} from '../../electron/domain/device-vocabulary';
 import { DeviceImportWizard } from '../components/DeviceImportWizard';
 import { download } from '../files';
 import { useToast } from '../components/Toasts';
@@ -108,20 +108,20 @@ export function DevicesPage() {
         <input
           type="search"
           className="search"
-          placeholder="Search ID, serial, model…"
+          placeholder="Search ID, name, serial, type, model…"
           aria-label="Search devices"
           value={query.search ?? ''}
           onChange={(e) => set({ search: e.target.value })}
         />
         <select
-          aria-label="Filter by type"
-          value={query.type ?? ''}
-          onChange={(e) => set({ type: (e.target.value || null) as DeviceType | null })}
+          aria-label="Filter by category"
+          value={query.category ?? ''}
+          onChange={(e) => set({ category: (e.target.value || null) as DeviceCategory | null })}
         >
-          <option value="">All types</option>
-          {(facets?.types ?? []).map((t) => (
+          <option value="">All categories</option>
+          {(facets?.categories ?? []).map((t) => (
             <option key={t} value={t}>
-              {DEVICE_TYPE_LABELS[t as DeviceType] ?? t}
+              {DEVICE_CATEGORY_LABELS[t]}
             </option>
           ))}
         </select>
@@ -210,7 +210,7 @@ export function DevicesPage() {
               {(
                 [
                   ['deviceId', 'Device'],
-                  ['type', 'Type'],
+                  ['category', 'Type (category)'],
                   ['manufacturer', 'Manufacturer'],
                   ['location', 'Zone'],
                   ['status', 'Status'],
@@ -259,8 +259,8 @@ export function DevicesPage() {
                           <div role="gridcell" className="cell cell-name">
                             {d.device.deviceId}
                           </div>
-                          <div role="gridcell" className="cell">
-                            {d.device.type ? DEVICE_TYPE_LABELS[d.device.type] : '—'}
+                          <div role="gridcell" className="cell" title={typeTitle(d.device)}>
+                            <TypeLabel device={d.device} />
                           </div>
                           <div role="gridcell" className="cell">
                             {d.device.manufacturer ?? '—'}
@@ -268,8 +268,14 @@ export function DevicesPage() {
                           <div role="gridcell" className="cell">
                             {d.device.location ?? '—'}
                           </div>
-                          <div role="gridcell" className="cell">
-                            {d.device.status ?? 'unknown'}
+                          <div
+                            role="gridcell"
+                            className="cell"
+                            title={
+                              d.device.statusLabel ? `“${d.device.statusLabel}” in the source` : undefined
+                            }
+                          >
+                            {d.device.status ? DEVICE_STATUS_LABELS[d.device.status] : 'Unknown'}
                           </div>
                           <div role="gridcell" className="cell cell-muted">
                             {d.device.lastSeen?.slice(0, 16).replace('T', ' ') ?? '—'}
@@ -352,6 +358,44 @@ export function DevicesPage() {
   );
 }
 
+type ShownDevice = Item['device'];
+
+/** What the source calls the device, and the category it was placed in. */
+function TypeLabel({ device }: { device: ShownDevice }) {
+  const category = device.category ? DEVICE_CATEGORY_LABELS[device.category] : null;
+  if (!device.type) return <span className="cell-muted">{category ?? '—'}</span>;
+  return (
+    <>
+      {device.type}
+      {category && category.toLowerCase() !== device.type.toLowerCase() && (
+        <span className="category-tag">{category}</span>
+      )}
+    </>
+  );
+}
+
+const typeTitle = (d: ShownDevice) =>
+  [d.type && `“${d.type}” in the source`, d.category && `category: ${DEVICE_CATEGORY_LABELS[d.category]}`]
+    .filter(Boolean)
+    .join('; ');
+
+/** A field's value as the detail shows it: the source's words beside ours. */
+function fieldText(d: ShownDevice, f: (typeof DEVICE_FIELDS)[number]): string {
+  if (f === 'type')
+    return d.type
+      ? `${d.type}${d.category ? ` (${DEVICE_CATEGORY_LABELS[d.category]})` : ''}`
+      : d.category
+        ? DEVICE_CATEGORY_LABELS[d.category]
+        : '—';
+  if (f === 'status')
+    return d.status
+      ? `${DEVICE_STATUS_LABELS[d.status]}${d.statusLabel && d.statusLabel.toLowerCase() !== d.status ? ` (“${d.statusLabel}”)` : ''}`
+      : d.statusLabel
+        ? `Unknown (“${d.statusLabel}”)`
+        : '—';
+  return String(d[f] ?? '—');
+}
+
 const RESULT_LABELS = { fail: 'Finding', pass: 'Pass', unknown: 'Unknown', 'n/a': 'Does not apply' } as const;
 
 function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): void }) {
@@ -382,7 +426,9 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
   return (
     <aside className="detail" aria-label="Device details">
       <h2>{d.deviceId}</h2>
-      <p className="cell-muted">From {item.source}</p>
+      <p className="cell-muted">
+        <TypeLabel device={d} /> · from {item.source}
+      </p>
       <table className="explanation-table" aria-label="Checks">
         <tbody>
           {DEVICE_CHECKS.map((c) => (
@@ -433,7 +479,7 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
         {DEVICE_FIELDS.filter((f) => f !== 'deviceId').map((f) => (
           <div key={f}>
             <dt>{DEVICE_FIELD_LABELS[f]}</dt>
-            <dd>{String(d[f] ?? '—')}</dd>
+            <dd>{fieldText(d, f)}</dd>
           </div>
         ))}
         {Object.entries(d.attributes).map(([k, v]) => (

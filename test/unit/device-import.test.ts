@@ -22,10 +22,10 @@ import {
   decodeDevice,
   DeviceMappingSchema,
   DeviceSchema,
-  suggestColumns,
   type Device,
-  type DeviceMappingInput,
+  type DeviceMappingPatch,
 } from '../../electron/domain/devices';
+import { suggestColumns } from '../../electron/domain/device-formats';
 import { checkDevice, DEFAULT_DEVICE_CHECK_SETTINGS } from '../../electron/domain/device-checks';
 import {
   createImportEngine,
@@ -248,12 +248,13 @@ function engineOn() {
     writeFileSync(p, text);
     return { fileName: name, path: p };
   };
-  const preview = (text: string, hooks = HOOKS, mapping: DeviceMappingInput = MAPPING) =>
+  const preview = (text: string, hooks = HOOKS, mapping: DeviceMappingPatch = MAPPING) =>
     engine.preview(
       {
         source: 'WMS',
         file: file('inv.csv', text),
         mapping,
+        sheet: null,
         now: '2026-11-24T12:00:00Z',
         settings: DEFAULT_DEVICE_CHECK_SETTINGS,
       },
@@ -268,14 +269,14 @@ const rows = (n: number, fw: string) =>
   ['id,fw', ...Array.from({ length: n }, (_, i) => `d-${String(i).padStart(6, '0')},${fw}`)].join('\n');
 
 describe('the import engine', () => {
-  it('a cancel while reading or while writing changes nothing; the preview can still be applied after a cancelled write', () => {
+  it('a cancel while reading or while writing changes nothing; the preview can still be applied after a cancelled write', async () => {
     const { devices, preview, apply } = engineOn();
     let asked = 0;
     const cancelSoon: ImportHooks = { progress: () => {}, cancelled: () => ++asked > 5 };
-    expect(() => preview(rows(60_000, '1.0'), cancelSoon)).toThrow(/cancelled; nothing was changed/);
+    await expect(preview(rows(60_000, '1.0'), cancelSoon)).rejects.toThrow(/cancelled; nothing was changed/);
     expect(devices()).toEqual([]);
 
-    const first = preview(rows(120_000, '1.0'));
+    const first = await preview(rows(120_000, '1.0'));
     let pieces = 0;
     const cancelMidWrite: ImportHooks = { progress: () => {}, cancelled: () => ++pieces > 1 };
     expect(() => apply(first.token, cancelMidWrite)).toThrow(/cancelled; nothing was changed/);
@@ -284,16 +285,17 @@ describe('the import engine', () => {
     expect(devices()).toHaveLength(120_000);
   });
 
-  it('refuses to apply a preview when another import changed the inventory since', () => {
+  it('refuses to apply a preview when another import changed the inventory since', async () => {
     const a = engineOn();
-    const old = a.preview(rows(3, '1.0'));
+    const old = await a.preview(rows(3, '1.0'));
     // Another process imports in between.
     const other = createImportEngine(openImportConnection(a.sqlite.location()!));
-    const theirs = other.preview(
+    const theirs = await other.preview(
       {
         source: 'Other',
         file: { fileName: 'o.csv', bytes: new TextEncoder().encode('id\nx-1\n') },
         mapping: { columns: { id: 'deviceId' } },
+        sheet: null,
         now: '2026-11-24T12:00:00Z',
         settings: DEFAULT_DEVICE_CHECK_SETTINGS,
       },
@@ -307,21 +309,21 @@ describe('the import engine', () => {
     expect(a.devices().map((d) => d.deviceId)).toEqual(['x-1']);
   });
 
-  it('reads a file again with the other date order when the whole file calls for it', () => {
+  it('reads a file again with the other date order when the whole file calls for it', async () => {
     const { preview } = engineOn();
-    const p = preview(['id,fw,patched', 'a,1,03/04/2026', 'b,1,12/31/2026'].join('\n'), HOOKS, {
+    const p = await preview(['id,fw,patched', 'a,1,03/04/2026', 'b,1,12/31/2026'].join('\n'), HOOKS, {
       columns: { ...MAPPING.columns, patched: 'lastFirmwareUpdate' },
     });
     expect(p.dates).toEqual({ order: 'mdy', detected: 'mdy' });
     // Read as month first: 3 April and 31 December, no row errors.
     expect(p.sample.map((r) => r.device.lastFirmwareUpdate)).toEqual(['2026-03-04', '2026-12-31']);
-    expect(p.errorsTotal).toBe(0);
+    expect(p.errorsTotal + p.warningsTotal).toBe(0);
   });
 
-  it('a new preview replaces the one before; discarding drops it', () => {
+  it('a new preview replaces the one before; discarding drops it', async () => {
     const { engine, preview, apply } = engineOn();
-    const first = preview(rows(2, '1.0'));
-    const second = preview(rows(3, '1.0'));
+    const first = await preview(rows(2, '1.0'));
+    const second = await preview(rows(3, '1.0'));
     expect(() => engine.check(first.token)).toThrow(/preview is gone/);
     expect(engine.discard(second.token)).toEqual({ discarded: true });
     expect(() => apply(second.token)).toThrow(/preview is gone/);
@@ -332,22 +334,23 @@ describe('compact device records (migration 10)', () => {
   it('rewrites devices stored as objects into arrays that read back the same', () => {
     const dir = tempDir();
     openStorage(dir, { migrations: MIGRATIONS.filter((m) => m.version < 10) }).close();
-    const device: Device = {
+    // The record as migration 10 found it: no name, asset tag, category or status label yet.
+    const device = {
       deviceId: 'cam-1',
       type: 'camera',
       manufacturer: 'Axis',
       model: 'P1',
       serial: 'S1',
       firmwareVersion: '1.0',
-      firmwareSigned: 'no',
+      firmwareSigned: 'no' as const,
       lastFirmwareUpdate: null,
-      mtls: 'unknown',
+      mtls: 'unknown' as const,
       certExpiry: '2027-01-01',
       lastSeen: null,
       location: 'Dock 4',
       networkSegment: null,
-      status: 'active',
-      defaultCredentialsChanged: 'yes',
+      status: 'active' as const,
+      defaultCredentialsChanged: 'yes' as const,
       owner: null,
       attributes: { Rack: 'R1' },
     };
@@ -359,11 +362,20 @@ describe('compact device records (migration 10)', () => {
       .run(JSON.stringify(device));
     raw.close();
     const storage = openStorage(dir);
+    // Stored before the source's own type label was kept: its type was one of our categories.
+    const read: Device = {
+      ...device,
+      type: 'Camera',
+      category: 'camera',
+      name: null,
+      assetTag: null,
+      statusLabel: null,
+    };
     try {
-      expect(storage.devices.forSource('WMS').get('cam-1')).toEqual(device);
+      expect(storage.devices.forSource('WMS').get('cam-1')).toEqual(read);
       const stored = new DatabaseSync(join(dir, DATABASE_FILE), { readOnly: true });
       expect((stored.prepare('SELECT data FROM devices').get() as { data: string }).data).toBe(
-        encodeDevice(device),
+        encodeDevice(read),
       );
       stored.close();
     } finally {
@@ -496,11 +508,11 @@ describe('files that used to trip the streaming reader (review findings)', () =>
     expect(sqlite.prepare('PRAGMA secure_delete').get()).toEqual({ secure_delete: 1 });
   });
 
-  it('a failed read of another file keeps the preview on screen valid', () => {
+  it('a failed read of another file keeps the preview on screen valid', async () => {
     const { engine, preview } = engineOn();
-    const first = preview(rows(3, '1.0'));
-    expect(() => preview('name\nx\n', HOOKS, { columns: { name: null } })).toThrow(
-      /No column is the device ID/,
+    const first = await preview(rows(3, '1.0'));
+    await expect(preview('name\nx\n', HOOKS, { columns: { name: null } })).rejects.toThrow(
+      /No column names the devices/,
     );
     expect(() => engine.check(first.token)).not.toThrow();
   });
@@ -529,7 +541,7 @@ describe('the records the reader makes', () => {
       'cam-2,,Axis,CAMERA,spare,Y,1,31/12/2027,45000.5,,"=HYPERLINK(""x"")",',
       'r-1,S3,,rfid-reader,decommissioned,unknown,,,2026-11-20,,,',
       `long-${'x'.repeat(600)},S4,Zebra,plc,active,maybe,yes,2027-13-01,yesterday,${'z'.repeat(600)},,`,
-      ',,,,,,,,,,,',
+      ',,Zebra,camera,active,,,,,,no name at all,',
       'cam-1,S9,Zebra,camera,active,yes,yes,,,,,',
     ];
     const file = { headers: [] as string[], records: [] as { row: number; values: string[] }[] };
@@ -537,10 +549,11 @@ describe('the records the reader makes', () => {
     if (!parsed.result.ok) throw new Error(parsed.result.message);
     file.headers = parsed.facts!.headers;
     file.records = parsed.records.map((r) => ({ row: r.row, values: [...r.values] }));
-    const mapping = DeviceMappingSchema.parse({ columns: suggestColumns(file.headers) });
+    const mapping = DeviceMappingSchema.parse({ columns: suggestColumns(file.headers).columns });
     const read = readRows(file, mapping);
     expect(read.devices.length).toBeGreaterThan(0);
     expect(read.errors.length).toBeGreaterThan(0);
+    expect(read.warnings.length).toBeGreaterThan(0);
     for (const { device: d } of read.devices) expect(DeviceSchema.safeParse(d).success).toBe(true);
   });
 });

@@ -11,10 +11,9 @@ import {
   encodeDevice,
   readDate,
   readTri,
-  suggestColumns,
-  suggestValue,
   type Device,
 } from '../../electron/domain/devices';
+import { suggestColumns } from '../../electron/domain/device-formats';
 import { readRows } from '../../electron/domain/device-rows';
 import {
   checkDevice,
@@ -105,11 +104,7 @@ describe('reading inventory files', () => {
       /not a text file/,
     ],
     ['truncated JSON', utf8('[{"id":"a"},{"id":'), /JSON is not valid or not complete/],
-    [
-      'a truncated JSON object',
-      utf8('{"id": 1'),
-      /No line of the file is a JSON object \(line 1: not valid JSON/,
-    ],
+    ['a truncated JSON object', utf8('{"id": 1'), /^The JSON is not valid or not complete/],
     [
       'an unterminated quote',
       utf8('id,name\n1,"open quote\n2,b\n'),
@@ -133,22 +128,32 @@ describe('reading inventory files', () => {
   it('renames a __proto__ header instead of letting it reach an object prototype', () => {
     const f = ok(parseInventoryFile(utf8('id,__proto__,constructor\nd1,{"polluted":1},x\n')));
     expect(f.headers).toEqual(['id', '__proto___', 'constructor_']);
-    expect(f.warnings).toHaveLength(2);
+    expect(f.notes).toHaveLength(2);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const j = ok(parseInventoryFile(utf8('[{"id":"d1","__proto__":{"polluted":1}}]')));
     expect(j.headers).toEqual(['id', '__proto___']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('reports a row with more values than columns', () => {
+  it('reads a row with more values than columns as far as its columns go, with a warning', () => {
     const f = ok(parseInventoryFile(utf8('id,name\n1,a\n2,b,extra\n3,c\n')));
-    expect(f.records.map((r) => r.row)).toEqual([2, 4]);
-    expect(f.badLines).toEqual([{ row: 3, reason: '3 values for 2 columns' }]);
+    expect(f.records.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(f.badLines).toEqual([]);
+    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers).columns }));
+    expect(r.devices.map((d) => d.device.deviceId)).toEqual(['1', '2', '3']);
+    expect(r.warnings).toEqual([
+      {
+        row: 3,
+        column: '',
+        value: '',
+        reason: '3 values for 2 columns; the 1 past the last column were not read',
+      },
+    ]);
   });
 });
 
 describe('mapping columns and values', () => {
-  it('maps common header spellings, and a name or hostname can be the device ID', () => {
+  it('maps common header spellings; a name or hostname names the device when there is no ID', () => {
     expect(
       suggestColumns([
         'Serial No.',
@@ -161,35 +166,25 @@ describe('mapping columns and values', () => {
         'Zone',
         'VLAN',
         'Colour',
-      ]),
+      ]).columns,
     ).toEqual({
       'Serial No.': 'serial',
       'Firmware Ver': 'firmwareVersion',
       'Cert Expiry': 'certExpiry',
       'Last Heartbeat': 'lastSeen',
       Lifecycle: 'status',
-      Hostname: 'deviceId',
+      Hostname: 'name',
       Mfr: 'manufacturer',
       Zone: 'location',
       VLAN: 'networkSegment',
       Colour: null,
     });
-    // With both an asset id and a hostname, the id wins and the hostname stays an attribute.
-    expect(suggestColumns(['hostname', 'asset_id', 'serial_number'])).toEqual({
-      hostname: null,
+    // With an asset id, a hostname and a serial, each is its own field (the id names the device).
+    expect(suggestColumns(['hostname', 'asset_id', 'serial_number']).columns).toEqual({
+      hostname: 'name',
       asset_id: 'deviceId',
       serial_number: 'serial',
     });
-  });
-
-  it('suggests our words for other systems’ status and type values', () => {
-    expect(suggestValue('status', 'Decommissioning')).toBe('decommissioned');
-    expect(suggestValue('status', 'inventory')).toBe('spare');
-    expect(suggestValue('status', 'planned')).toBe('spare');
-    expect(suggestValue('status', 'offline')).toBe('active');
-    expect(suggestValue('type', 'Handheld Scanner')).toBe('scanner');
-    expect(suggestValue('type', 'AMR')).toBe('robot');
-    expect(suggestValue('type', 'toaster')).toBeNull();
   });
 
   it('reads dates in ISO, dd/mm/yyyy, mm/dd/yyyy and Excel serials; booleans in their usual spellings', () => {
@@ -205,6 +200,11 @@ describe('mapping columns and values', () => {
     expect(detectDateOrder(['12/25/2026'])).toBe('mdy');
     expect(detectDateOrder(['01/02/2026'])).toBe('ambiguous');
     expect(detectDateOrder(['25/12/2026', '12/25/2026'])).toBe('conflict');
+    // ISO dates and Excel serials need no order: a file of them says nothing is ambiguous.
+    expect(detectDateOrder(['2026-12-25', '45000'])).toBe('none');
+    expect(readDate('1/23/23', 'mdy')).toBe('2023-01-23');
+    expect(readDate('11/24/2026 4:05 PM', 'mdy', true)).toBe('2026-11-24T16:05:00Z');
+    expect(readDate('24.11.2026 08:00', 'dmy', true)).toBe('2026-11-24T08:00:00Z');
     for (const [raw, tri] of [
       ['Yes', 'yes'],
       ['y', 'yes'],
@@ -221,75 +221,106 @@ describe('mapping columns and values', () => {
     expect(readTri('maybe')).toBeNull();
   });
 
-  it('reports every bad row with row, column, value and reason; duplicates with both rows; unmapped values with suggestions', () => {
+  it('refuses only rows that name no device; a bad value is a warning and leaves the field unknown; labels are kept and placed', () => {
     const text = [
       'Device ID,Serial No.,Lifecycle,Cert Expiry,mTLS,Type,Notes',
       'cam-1,S1,active,25/12/2026,yes,camera,=HYPERLINK("x")',
-      'cam-2,S2,decommissioning,2027-01-01,maybe,camera,',
-      ',,active,,,,',
+      'cam-2,S2,decommissioning,2027-01-01,maybe,IP camera,',
+      ',,active,,,,a note but no device',
       'cam-1,S9,active,,,,',
       'cam-4,S1,spare,,,,',
-      'cam-5,S5,active,32/13/2026,no,toaster,',
+      'cam-5,S5,mothballed,32/13/2026,no,toaster,',
     ].join('\n');
     const f = ok(parseInventoryFile(utf8(text)));
-    const mapping = DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) });
+    const mapping = DeviceMappingSchema.parse({ columns: suggestColumns(f.headers).columns });
     const r = readRows(f, mapping);
-    expect(r.devices.map((d) => [d.row, d.device.deviceId])).toEqual([[2, 'cam-1']]);
+    expect(r.devices.map((d) => [d.row, d.device.deviceId])).toEqual([
+      [2, 'cam-1'],
+      [3, 'cam-2'],
+      [7, 'cam-5'],
+    ]);
     expect(r.devices[0]!.device).toMatchObject({
       certExpiry: '2026-12-25',
       mtls: 'yes',
       status: 'active',
       type: 'camera',
+      category: 'camera',
       firmwareSigned: 'unknown',
       attributes: { Notes: '=HYPERLINK("x")' },
     });
+    expect(r.devices[1]!.device).toMatchObject({
+      mtls: 'unknown',
+      status: 'decommissioned',
+      statusLabel: 'decommissioning',
+      type: 'IP camera',
+      category: 'camera',
+    });
+    expect(r.devices[2]!.device).toMatchObject({
+      certExpiry: null,
+      status: null,
+      statusLabel: 'mothballed',
+      type: 'toaster',
+      category: 'other',
+    });
     expect(r.errors).toEqual([
       {
-        row: 3,
-        column: 'Lifecycle',
-        value: 'decommissioning',
-        reason: 'not one of ours (active, spare, decommissioned); map it',
+        row: 4,
+        column: 'Device ID, Serial No.',
+        value: '',
+        reason: 'nothing names the device: no device ID, asset tag, name or serial number',
       },
-      { row: 3, column: 'mTLS', value: 'maybe', reason: 'not yes/no/true/false/1/0/y/n' },
-      { row: 4, column: 'Device ID', value: '', reason: 'no device ID or serial number' },
+    ]);
+    expect(r.warnings).toEqual([
+      { row: 3, column: 'mTLS', value: 'maybe', reason: 'not yes/no/true/false/1/0/y/n; left unknown' },
       {
         row: 7,
         column: 'Cert Expiry',
         value: '32/13/2026',
-        reason: 'not a date (use YYYY-MM-DD, dd/mm/yyyy, mm/dd/yyyy or an Excel date)',
-      },
-      {
-        row: 7,
-        column: 'Type',
-        value: 'toaster',
-        reason: 'not one of ours (sensor, rfid-reader, camera, plc, robot, gateway, scanner, other); map it',
+        reason: 'not a date (YYYY-MM-DD, dd/mm/yyyy, mm/dd/yyyy or an Excel date); left unknown',
       },
     ]);
+    expect(r.warnedRows).toBe(2);
     expect(r.duplicates).toEqual([
       { key: 'cam-1', kind: 'id', rows: [2, 5] },
       { key: 'S1', kind: 'serial', rows: [2, 6] },
     ]);
-    expect(r.unmapped).toEqual([
-      { field: 'status', value: 'decommissioning', count: 1, suggestion: 'decommissioned' },
-      { field: 'type', value: 'toaster', count: 1, suggestion: null },
-    ]);
+    const label = (field: string, value: string) =>
+      r.labels.find((l) => l.field === field && l.value === value);
+    expect(label('status', 'decommissioning')).toMatchObject({
+      placed: 'decommissioned',
+      by: 'words',
+      count: 1,
+    });
+    expect(label('status', 'mothballed')).toMatchObject({ placed: null, by: null, count: 1 });
+    expect(label('type', 'toaster')).toMatchObject({ placed: null, by: null, count: 1, byModel: 0 });
     expect(r.dates).toEqual({ order: 'dmy', detected: 'dmy' });
 
-    // Mapped values are read with the mapping, saved per source.
-    const mapped = readRows(
+    // Placements the user chose are read with the mapping (saved per source).
+    const placed = readRows(
       f,
       DeviceMappingSchema.parse({
-        columns: suggestColumns(f.headers),
-        values: { status: { decommissioning: 'decommissioned' } },
+        columns: suggestColumns(f.headers).columns,
+        values: { status: { mothballed: 'spare' }, type: { toaster: 'sensor' } },
       }),
     );
-    expect(mapped.errors.find((e) => e.value === 'decommissioning')).toBeUndefined();
+    expect(placed.devices[2]!.device).toMatchObject({ status: 'spare', category: 'sensor', type: 'toaster' });
+    expect(placed.labels.find((l) => l.value === 'toaster')).toMatchObject({
+      placed: 'sensor',
+      by: 'mapping',
+    });
   });
 
   it('uses the serial as the device ID when there is no ID column', () => {
     const f = ok(parseInventoryFile(utf8('serial,model\nABC123,TC52\n')));
-    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
-    expect(r.devices[0]!.device).toMatchObject({ deviceId: 'ABC123', serial: 'ABC123', model: 'TC52' });
+    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers).columns }));
+    expect(r.devices[0]!.device).toMatchObject({
+      deviceId: 'ABC123',
+      serial: 'ABC123',
+      model: 'TC52',
+      // No type column: the model says what it is.
+      type: null,
+      category: 'scanner',
+    });
   });
 });
 
@@ -436,48 +467,42 @@ describe('importing through the dispatcher', () => {
     const preview = await call(
       d.call('devices.preview', { source: 'WMS export', fileName: 'inv.csv', contentBase64: b64(csv) }),
     );
-    expect(preview.counts).toEqual({ read: 4, valid: 1, rejected: 3, duplicates: 0 });
-    expect(preview.errors.map((e) => [e.row, e.column, e.reason.slice(0, 20)])).toEqual([
-      [3, 'Type', 'not one of ours (sen'],
-      [4, 'Lifecycle', 'not one of ours (act'],
-      [5, 'Hostname', 'no device ID or seri'],
+    // Only the row that names no device is refused; other systems' words are placed by what they say.
+    expect(preview.counts).toEqual({ read: 4, valid: 3, rejected: 1, duplicates: 0, warned: 0 });
+    expect(preview.errors.map((e) => [e.row, e.reason.slice(0, 24)])).toEqual([
+      [5, 'nothing names the device'],
     ]);
-    expect(preview.unmapped.map((u) => [u.value, u.suggestion])).toEqual([
-      ['handheld scanner', 'scanner'],
-      ['decommissioning', 'decommissioned'],
+    expect(
+      preview.labels
+        .map((l) => [l.field, l.value, l.placed, l.by, l.count])
+        .sort((x, y) => String(x[1]).localeCompare(String(y[1]))),
+    ).toEqual([
+      ['status', 'active', 'active', 'words', 2],
+      ['type', 'camera', 'camera', 'words', 1],
+      ['status', 'decommissioning', 'decommissioned', 'words', 1],
+      ['type', 'handheld scanner', 'scanner', 'words', 1],
+      ['type', 'plc', 'plc', 'words', 1],
     ]);
     expect(preview.manufacturers).toEqual([
-      { name: 'Zebra', devices: 1, vendorId: null, suggestion: { id: zebra.id, name: 'Zebra Technologies' } },
+      { name: 'Zebra', devices: 2, vendorId: null, suggestion: { id: zebra.id, name: 'Zebra Technologies' } },
+      { name: 'Siemens', devices: 1, vendorId: null, suggestion: null },
     ]);
     expect(app.services.storage.devices.count()).toBe(0);
-
-    // The user maps the two values and previews again; then confirms.
-    const mapping = {
-      ...preview.mapping,
-      values: {
-        status: { decommissioning: 'decommissioned' as const },
-        type: { 'handheld scanner': 'scanner' as const },
-      },
-    };
-    const again = await call(
-      d.call('devices.preview', {
-        source: 'WMS export',
-        fileName: 'inv.csv',
-        contentBase64: b64(csv),
-        mapping,
-      }),
-    );
-    expect(again.counts).toMatchObject({ valid: 3, rejected: 1 });
-    expect(again.diff).toMatchObject({ added: 3, changed: 0, removed: 0, firstTime: true });
-    expect(again.findings['unsigned-firmware']).toBe(1);
-    expect(again.findings['decommissioned-trusted']).toBe(1);
-    const errorsCsv = await call(d.call('devices.errorsCsv', { token: again.token }));
-    expect((parse(errorsCsv.csv.slice(1)) as string[][])[1]).toEqual([
-      '5',
-      'Hostname',
-      '',
-      'no device ID or serial number',
+    expect(preview.diff).toMatchObject({ added: 3, changed: 0, removed: 0, firstTime: true });
+    expect(preview.findings['unsigned-firmware']).toBe(1);
+    expect(preview.findings['decommissioned-trusted']).toBe(1);
+    const errorsCsv = await call(d.call('devices.errorsCsv', { token: preview.token }));
+    expect((parse(errorsCsv.csv.slice(1)) as string[][]).slice(0, 2)).toEqual([
+      ['Kind', 'Row', 'Column', 'Value', 'Reason'],
+      [
+        'Refused',
+        '5',
+        'Hostname, Serial No.',
+        '',
+        'nothing names the device: no device ID, asset tag, name or serial number',
+      ],
     ]);
+    const again = preview;
     const applied = await call(d.call('devices.apply', { token: again.token }));
     expect(applied).toMatchObject({ added: 3, devices: 3 });
     expect(app.services.storage.devices.count()).toBe(3);
@@ -496,7 +521,7 @@ describe('importing through the dispatcher', () => {
       d.call('devices.preview', { source: 'WMS export', fileName: 'inv2.csv', contentBase64: b64(next) }),
     );
     expect(re.mappingSaved).toBe(true);
-    expect(re.mapping.values.type).toEqual({ 'handheld scanner': 'scanner' });
+    expect(re.mapping.columns).toMatchObject({ Hostname: 'name', Type: 'type', Lifecycle: 'status' });
     expect(re.diff).toMatchObject({ added: 1, changed: 1, removed: 1, unchanged: 1, firstTime: false });
     expect(re.diff.examples).toMatchObject({
       added: ['gw-9'],
@@ -603,7 +628,8 @@ describe('importing through the dispatcher', () => {
     expect((await call(d.call('devices.findings', {}))).posture['stale-heartbeat'].fail).toBe(1);
     const rows = parse((await call(d.call('devices.exportCsv', {}))).csv.slice(1)) as string[][];
     expect(rows[1]![1]).toBe("'=cmd|calc");
-    expect(rows[1]![16]).toBe("'@SUM(A1)\n'+1");
+    expect(rows[0]![18]).toBe('Owner');
+    expect(rows[1]![18]).toBe("'@SUM(A1)\n'+1");
   });
 
   it('a cancelled preview changes nothing, and so does every hostile file', async () => {
@@ -648,8 +674,10 @@ describe('vendor-risk devices', () => {
     };
     const dry = await run('devices', 'import', file, '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain('Rows read: 3, importable: 2, rejected: 1, duplicates: 0');
-    expect(dry.stdout).toContain('row 4, Device ID: no device ID or serial number');
+    expect(dry.stdout).toContain('Rows read: 3, importable: 2 (0 with warnings), refused: 1, duplicates: 0');
+    expect(dry.stdout).toContain(
+      'row 4, Device ID, Serial: nothing names the device: no device ID, asset tag, name or serial number',
+    );
     expect(dry.stdout).toContain('Dry run: nothing was written.');
     expect(app.services.storage.devices.count()).toBe(0);
 
@@ -680,7 +708,7 @@ describe('vendor-risk devices', () => {
 describe('importer edge cases found in review', () => {
   const app = devicesApp;
 
-  it('a re-import keeps a stored device whose row is now rejected or skipped, instead of removing it', async () => {
+  it('a re-import keeps a stored device whose row is now skipped as a duplicate; a bad value leaves only that field unknown', async () => {
     const { dispatcher: d, services, call } = app();
     const first = await call(
       d.call('devices.preview', {
@@ -694,33 +722,48 @@ describe('importer edge cases found in review', () => {
       d.call('devices.preview', {
         source: 'S',
         fileName: 'a.csv',
-        contentBase64: b64('id,serial,cert expiry\nA,S1,2027-01-01\nB,S2,31/13/2027\nD,S3,\n'),
+        contentBase64: b64('id,serial,cert expiry\nA,S1,2027-01-01\nB,S2,31/13/2027\nC,S1,\nD,S4,\n'),
       }),
     );
-    expect(again.diff).toMatchObject({ added: 1, removed: 1, changed: 0, unchanged: 1 });
-    expect(again.diff.examples.removed).toEqual(['C']);
-    expect(again.duplicates).toEqual([]);
+    // B is imported with its certificate date unknown; C repeats A's serial and is skipped, but kept.
+    expect(again.diff).toMatchObject({ added: 1, removed: 0, changed: 1, unchanged: 1 });
+    expect(again.diff.examples.changed).toEqual([{ deviceId: 'B', fields: ['certExpiry'] }]);
+    expect(again.warnings).toEqual([
+      {
+        row: 3,
+        column: 'cert expiry',
+        value: '31/13/2027',
+        reason: 'not a date (YYYY-MM-DD, dd/mm/yyyy, mm/dd/yyyy or an Excel date); left unknown',
+      },
+    ]);
+    expect(again.duplicates).toEqual([{ key: 'S1', kind: 'serial', rows: [2, 4] }]);
     await call(d.call('devices.apply', { token: again.token }));
-    // B's row has a bad date: B keeps its stored record; C is gone, D is new.
-    expect([...services.storage.devices.forSource('S').keys()].sort()).toEqual(['A', 'B', 'D']);
+    expect([...services.storage.devices.forSource('S').keys()].sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect(services.storage.devices.forSource('S').get('B')!.certExpiry).toBeNull();
   });
 
-  it('reads "constructor" as a value that is not ours, and keeps every column of repeated headers', () => {
+  it('imports a device whose status and type are words we do not know, and keeps every column of repeated headers', () => {
     const f = ok(parseInventoryFile(utf8('id,status,type\nd1,constructor,toString\n')));
-    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
-    expect(r.devices).toEqual([]);
-    expect(r.errors.map((e) => e.value)).toEqual(['constructor', 'toString']);
+    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers).columns }));
+    expect(r.devices.map((x) => x.device)).toMatchObject([
+      { deviceId: 'd1', status: null, statusLabel: 'constructor', type: 'toString', category: 'other' },
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.labels.map((l) => [l.value, l.placed])).toEqual([
+      ['toString', null],
+      ['constructor', null],
+    ]);
     const dup = ok(parseInventoryFile(utf8('A,A,A (2)\n1,2,3\n')));
     expect(dup.headers).toEqual(['A', 'A (3)', 'A (2)']);
     expect(values(dup)).toEqual([{ A: '1', 'A (3)': '2', 'A (2)': '3' }]);
   });
 
   it('numbers rows as a spreadsheet shows them, blank lines included; refuses over-long IDs', () => {
-    const f = ok(parseInventoryFile(utf8('\nid,status\n\nA,active\n\nB,bogus\n')));
-    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers) }));
+    const f = ok(parseInventoryFile(utf8('\nid,status\n\nA,active\n\n,bogus\n')));
+    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers).columns }));
     expect(r.errors.map((e) => e.row)).toEqual([6]);
     const long = ok(parseInventoryFile(utf8(`id\n${'x'.repeat(250)}\n`)));
-    const rl = readRows(long, DeviceMappingSchema.parse({ columns: suggestColumns(long.headers) }));
+    const rl = readRows(long, DeviceMappingSchema.parse({ columns: suggestColumns(long.headers).columns }));
     expect(rl.errors[0]!.reason).toBe('a device ID is at most 200 characters');
   });
 
@@ -779,7 +822,7 @@ describe('importer edge cases found in review', () => {
     const bad = DeviceMappingSchema.safeParse({ columns: { 'Asset Tag': 'deviceId', Hostname: 'deviceId' } });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0]!.message).toBe(
-      'Both "Asset Tag" and "Hostname" are mapped to deviceId; map one column to each field',
+      'Both "Asset Tag" and "Hostname" are mapped to Device ID; map one column to each field',
     );
     const { dispatcher: d, call } = app();
     const first = await call(
@@ -790,7 +833,7 @@ describe('importer edge cases found in review', () => {
       }),
     );
     await call(d.call('devices.apply', { token: first.token }));
-    // The next export from S adds a Hostname column, which alone would be read as the ID.
+    // The next export from S adds a Hostname column: the device keeps its identity (the asset tag).
     const next = await call(
       d.call('devices.preview', {
         source: 'S',
@@ -798,7 +841,8 @@ describe('importer edge cases found in review', () => {
         contentBase64: b64('Asset Tag,Hostname,mtls\nA,cam-a,no\n'),
       }),
     );
-    expect(next.mapping.columns).toMatchObject({ 'Asset Tag': 'deviceId', Hostname: null });
-    expect(next.sample[0]!.device.attributes).toEqual({ Hostname: 'cam-a' });
+    expect(next.mapping.columns).toMatchObject({ 'Asset Tag': 'assetTag', Hostname: 'name' });
+    expect(next.sample[0]!.device).toMatchObject({ deviceId: 'A', assetTag: 'A', name: 'cam-a' });
+    expect(next.diff).toMatchObject({ added: 0, changed: 1, removed: 0 });
   });
 });
