@@ -299,6 +299,12 @@ export function DeviceImportWizard({
               {w}
             </p>
           ))}
+          <h3 data-testid="import-counts">
+            {preview.counts.valid} {preview.counts.valid === 1 ? 'device' : 'devices'} can be imported
+            {preview.counts.warned > 0 && ` (${preview.counts.warned} with warnings)`} ·{' '}
+            {preview.counts.rejected} {preview.counts.rejected === 1 ? 'row' : 'rows'} refused ·{' '}
+            {preview.counts.duplicates} duplicates
+          </h3>
           <PlacedLabels preview={preview} mapping={mapping} place={place} />
           <h3>Columns</h3>
           <table className="explanation-table mapping-table">
@@ -382,12 +388,6 @@ export function DeviceImportWizard({
                 ' — the file has both orders; some dates could not be read'}
             </span>
           </label>
-          <h3 data-testid="import-counts">
-            {preview.counts.valid} {preview.counts.valid === 1 ? 'device' : 'devices'} can be imported
-            {preview.counts.warned > 0 && ` (${preview.counts.warned} with warnings)`} ·{' '}
-            {preview.counts.rejected} {preview.counts.rejected === 1 ? 'row' : 'rows'} refused ·{' '}
-            {preview.counts.duplicates} duplicates
-          </h3>
           {preview.errorsTotal > 0 && (
             <section aria-label="Refused rows">
               <h4>Refused: nothing in the row names a device</h4>
@@ -615,8 +615,9 @@ function PlacedLabels({
             .slice(0, 8)
             .map((l) => `“${l.value}”`)
             .join(', ')}
-          {unplacedTypes.length > 8 ? ', …' : ''}. They are imported as “Other”; place them below and the
-          choice is remembered for this source.
+          {unplacedTypes.length > 8 ? ', …' : ''}. {other === 1 ? 'It is' : 'They are'} imported as “Other”;
+          place {unplacedTypes.length === 1 ? 'it' : 'them'} below, and the choice is remembered for this
+          source.
         </p>
       )}
       <details open={unplacedTypes.length > 0 || statuses.some((l) => l.placed === null)}>

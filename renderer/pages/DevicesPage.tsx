@@ -108,7 +108,7 @@ export function DevicesPage() {
         <input
           type="search"
           className="search"
-          placeholder="Search ID, name, serial, type, model…"
+          placeholder="Search devices…"
           aria-label="Search devices"
           value={query.search ?? ''}
           onChange={(e) => set({ search: e.target.value })}
@@ -210,7 +210,7 @@ export function DevicesPage() {
               {(
                 [
                   ['deviceId', 'Device'],
-                  ['category', 'Type (category)'],
+                  ['category', 'Type'],
                   ['manufacturer', 'Manufacturer'],
                   ['location', 'Zone'],
                   ['status', 'Status'],
@@ -365,12 +365,12 @@ function TypeLabel({ device }: { device: ShownDevice }) {
   const category = device.category ? DEVICE_CATEGORY_LABELS[device.category] : null;
   if (!device.type) return <span className="cell-muted">{category ?? '—'}</span>;
   return (
-    <>
-      {device.type}
+    <span className="type-label">
+      <span className="type-text">{device.type}</span>
       {category && category.toLowerCase() !== device.type.toLowerCase() && (
         <span className="category-tag">{category}</span>
       )}
-    </>
+    </span>
   );
 }
 

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { test, expect } from './harness';
 
 const CSV = readFileSync(join(__dirname, '../fixtures/device-inventory.csv'), 'utf8');
+const FLOOR = readFileSync(join(__dirname, '../fixtures/inventories/warehouse-floor.csv'));
 
-test('import a device inventory: mapping and errors, values mapped, the diff, then the table, a device and its vendor', async ({
+test('import a device inventory: columns and words read by their names, the diff, then the table, a device and its vendor', async ({
   app,
 }) => {
   const { page, dispatcher } = app;
@@ -28,17 +29,14 @@ test('import a device inventory: mapping and errors, values mapped, the diff, th
 
   // Columns mapped by their names; the first values shown as read.
   await expect(wizard.getByLabel('Column Serial No.')).toHaveValue('serial');
-  await expect(wizard.getByLabel('Column Hostname')).toHaveValue('deviceId');
+  await expect(wizard.getByLabel('Column Hostname')).toHaveValue('name');
   await expect(wizard.getByLabel('Column Last Heartbeat')).toHaveValue('lastSeen');
   await expect(wizard.getByRole('list', { name: 'Row errors' })).toContainText(
-    'Row 5, Hostname: no device ID or serial number',
+    'Row 5, Hostname, Serial No.: nothing names the device',
   );
-  // Values that are not ours start mapped to the suggestion; reading again keeps those rows.
-  await expect(wizard.getByLabel('status decommissioning')).toHaveValue('decommissioned');
-  await expect(wizard.getByLabel('type handheld scanner')).toHaveValue('scanner');
-  await wizard.getByRole('button', { name: 'Read again with this mapping' }).click();
-  await expect(wizard.getByText('3 devices can be imported · 1 row rejected · 0 duplicates')).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/21-device-import-light.png' });
+  await expect(wizard.getByTestId('import-counts')).toHaveText(
+    '3 devices can be imported · 1 row refused · 0 duplicates',
+  );
 
   // The manufacturer is linked to the vendor it means, on the user's word.
   await wizard.getByRole('button', { name: 'Link to Zebra Technologies' }).click();
@@ -58,7 +56,6 @@ test('import a device inventory: mapping and errors, values mapped, the diff, th
   const detail = page.getByRole('complementary', { name: 'Device details' });
   await expect(detail.getByRole('heading', { name: 'scan-7' })).toBeVisible();
   await expect(detail.getByRole('table', { name: 'Checks' })).toContainText('Default credentials unchanged');
-  await page.screenshot({ path: 'test-results/screens/22-devices-light.png' });
 
   // The hardware vendor's page shows its device posture, and the findings are its red flags.
   await app.open(`#/vendors/${zebra.value.id}`);
@@ -88,8 +85,83 @@ test('“Choose file…” opens the app’s dialog and the importer reads the c
   app.openDialog.answer = file;
   await wizard.getByRole('button', { name: 'Choose file…' }).click();
   await expect(wizard.getByText('sensors-export.csv', { exact: true })).toBeVisible();
-  await expect(wizard.getByLabel('Column Hostname')).toHaveValue('deviceId');
+  await expect(wizard.getByLabel('Column Hostname')).toHaveValue('name');
   await expect(wizard.getByRole('list', { name: 'Row errors' })).toContainText(
-    'Row 5, Hostname: no device ID or serial number',
+    'Row 5, Hostname, Serial No.: nothing names the device',
   );
+});
+
+test('a spreadsheet with a title row: warnings apart from refused rows, an unknown type placed, the source’s label beside the category', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open('#/devices');
+  await page.getByRole('button', { name: 'Import inventory…' }).first().click();
+  const wizard = page.getByRole('dialog', { name: 'Import device inventory' });
+  await wizard.getByLabel('Source system').fill('WMS floor export');
+  await wizard.getByLabel('Inventory file').setInputFiles({
+    name: 'warehouse-floor.csv',
+    mimeType: 'text/csv',
+    buffer: FLOOR,
+  });
+
+  // The title row is skipped and said so; the header is found on row 3.
+  await expect(wizard).toContainText('header on row 3');
+  await expect(wizard).toContainText('Row 1 is above the header (row 3) and was skipped.');
+  await expect(wizard.getByLabel('Column Kind')).toHaveValue('type');
+  await expect(wizard.getByTestId('import-counts')).toHaveText(
+    '8 devices can be imported (2 with warnings) · 1 row refused · 0 duplicates',
+  );
+  // Refused rows and warnings are told apart.
+  const refused = wizard.getByRole('list', { name: 'Row errors' });
+  await expect(refused).toContainText('Row 13');
+  await expect(refused).toContainText('nothing names the device');
+  const warnings = wizard.getByRole('list', { name: 'Row warnings' });
+  await expect(warnings).toContainText(
+    'Row 7, FW Signed? “maybe”: not yes/no/true/false/1/0/y/n; left unknown',
+  );
+  await expect(warnings).toContainText('Row 8, Cert Valid Until “next year”');
+  await expect(refused).not.toContainText('maybe');
+
+  // The one type its words do not place is listed; the user places it.
+  await expect(wizard.getByTestId('unplaced-types')).toContainText(
+    '1 device of 1 type we could not place: “Stretch wrapper”',
+  );
+  await expect(wizard.getByLabel('Type AMR robot')).toHaveValue('');
+  await expect(wizard.getByLabel('Type AMR robot').locator('option:checked')).toHaveText(
+    'Robot (from its words)',
+  );
+  await page.screenshot({ path: 'test-results/screens/21-device-import-light.png' });
+  await wizard.getByLabel('Type Stretch wrapper').selectOption('plc');
+  await wizard.getByRole('button', { name: 'Read again with this mapping' }).click();
+  await expect(wizard.getByTestId('unplaced-types')).toBeHidden();
+  await expect(wizard.getByLabel('Type Stretch wrapper')).toHaveValue('plc');
+
+  await wizard.getByRole('button', { name: 'Next: what changes' }).click();
+  await wizard.getByRole('button', { name: 'Import 8 devices' }).click();
+  await expect(wizard).toBeHidden();
+  await expect(page.getByTestId('device-count')).toHaveText('8 of 8 devices');
+
+  // The table shows the source's word with our category; filters work on categories.
+  await expect(page.getByRole('row', { name: /A-1001/ })).toContainText('AMR robotRobot');
+  await page.getByLabel('Filter by category').selectOption('plc');
+  await expect(page.getByTestId('device-count')).toHaveText('2 of 8 devices');
+  await page.getByRole('row', { name: /A-1008/ }).click();
+  const detail = page.getByRole('complementary', { name: 'Device details' });
+  await expect(detail.getByRole('heading', { name: 'A-1008' })).toBeVisible();
+  await expect(detail).toContainText('Stretch wrapperPLC / controller · from WMS floor export');
+  await expect(detail.locator('dd').filter({ hasText: 'Stretch wrapper (PLC / controller)' })).toBeVisible();
+  await expect(detail.locator('dd').filter({ hasText: 'Active (“In service”)' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/22-devices-light.png' });
+
+  // The placement is remembered for the source: the next file needs no choice.
+  await page.getByRole('button', { name: 'Import inventory…' }).first().click();
+  await wizard.getByLabel('Source system').fill('WMS floor export');
+  await wizard.getByLabel('Inventory file').setInputFiles({
+    name: 'warehouse-floor.csv',
+    mimeType: 'text/csv',
+    buffer: FLOOR,
+  });
+  await expect(wizard.getByLabel('Type Stretch wrapper')).toHaveValue('plc');
+  await expect(wizard.getByTestId('unplaced-types')).toBeHidden();
 });
