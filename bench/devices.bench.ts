@@ -89,7 +89,7 @@ test('devices: import 100,000 rows end to end; filter and sort them', async () =
     });
     const queries = [
       { finding: 'unsigned-firmware', sort: 'manufacturer' },
-      { type: 'camera', sort: 'findings', direction: 'desc' },
+      { category: 'camera', sort: 'findings', direction: 'desc' },
       { search: 'dev-99', sort: 'lastSeen' },
       { location: 'Zone 7', sort: 'deviceId', direction: 'desc' },
     ] as const;
