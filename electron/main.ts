@@ -290,9 +290,9 @@ const FILE_KINDS: Record<string, { name: string; title: string; extensions?: str
   '.pdf': { name: 'PDF document', title: 'Save the PDF report' },
   '.db': { name: 'Vendor Risk Desk backup', title: 'Back up to file' },
   '.csv': {
-    name: 'Device inventory (CSV or JSON)',
+    name: 'Device inventory (CSV, JSON or Excel)',
     title: 'Import a device inventory',
-    extensions: ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson'],
+    extensions: ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'xlsx'],
   },
 };
 

@@ -314,7 +314,7 @@ function begin(
     if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) controls++;
   }
   if (controls > probe.length / 100 + 1)
-    throw new Unreadable('This is not a text file (CSV or JSON); it looks like binary data.');
+    throw new Unreadable('This is not a CSV or JSON file, nor an .xlsx workbook; it looks like binary data.');
   const trimmed = head.trimStart();
   const jsonByName = /\.(json|jsonl|ndjson)$/i.test(fileName);
   if (trimmed.startsWith('[') || trimmed.startsWith('{') || jsonByName)

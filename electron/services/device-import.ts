@@ -399,6 +399,9 @@ interface FileRead {
   manufacturers: Map<string, { name: string; devices: number }>;
 }
 
+/** The compound-file header of an older Excel workbook (.xls). */
+const isOldExcel = (b: Uint8Array) =>
+  b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 /** "PK\x03\x04": a zip archive, as every .xlsx workbook is. */
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4;
 
@@ -471,6 +474,11 @@ async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContex
   const size = 'bytes' in file ? file.bytes.length : fstatSize(file.path);
   let read: { facts: FileFacts; rows: number; sheets: string[]; sheet: string | null };
   const whole = 'bytes' in file ? file.bytes : readHead(file.path, 4);
+  if (isOldExcel(whole) || /\.xls$/i.test(file.fileName))
+    throw new AppError(
+      'INVALID_INPUT',
+      'This is an older Excel workbook (.xls); save it as .xlsx or CSV in the spreadsheet program and import that.',
+    );
   if (isZip(whole) || /\.xlsx$/i.test(file.fileName)) {
     read = await readWorkbook(file, size, request.sheet, sink, c.hooks);
   } else {
@@ -690,7 +698,10 @@ function fstatSize(path: string): number {
 
 /** The refusal of a path that is not a saved file (a pipe, a device, a folder). */
 export function notASavedFile(path: string): AppError {
-  return new AppError('INVALID_INPUT', `${path} is not a file (an import reads a saved CSV or JSON file)`);
+  return new AppError(
+    'INVALID_INPUT',
+    `${path} is not a file (an import reads a saved CSV, JSON or Excel file)`,
+  );
 }
 
 /** Opens a regular file for reading (a pipe or a device would have no size, or never end). */

@@ -83,7 +83,7 @@ test.describe('vendor-risk binary', () => {
     const refused = run(['--data-dir', dir, 'devices', 'import', garbage]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe(
-      'vendor-risk: This is not a text file (CSV or JSON); it looks like binary data.\n',
+      'vendor-risk: This is not a CSV or JSON file, nor an .xlsx workbook; it looks like binary data.\n',
     );
   });
 

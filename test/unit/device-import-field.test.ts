@@ -417,6 +417,13 @@ describe('XLSX workbooks', () => {
     const r = await runCli(dir, ['devices', 'import', file, '--sheet', 'Yard', '--json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { applied: { added: number } }).applied.added).toBe(1);
+    const old = join(dir, 'old.xls');
+    writeFileSync(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    expect(await runCli(dir, ['devices', 'import', old])).toMatchObject({
+      code: 2,
+      stderr:
+        'vendor-risk: This is an older Excel workbook (.xls); save it as .xlsx or CSV in the spreadsheet program and import that.\n',
+    });
     const fake = join(dir, 'fake.xlsx');
     writeFileSync(fake, 'id,type\nd1,camera\n');
     const f = await runCli(dir, ['devices', 'import', fake]);

@@ -527,7 +527,7 @@ describe('files that used to trip the streaming reader (review findings)', () =>
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: `${fifo} is not a file (an import reads a saved CSV or JSON file)`,
+        message: `${fifo} is not a file (an import reads a saved CSV, JSON or Excel file)`,
       },
     });
   });

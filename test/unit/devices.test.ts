@@ -101,7 +101,7 @@ describe('reading inventory files', () => {
     [
       'binary garbage',
       new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3, 0, 0]),
-      /not a text file/,
+      /not a CSV or JSON file, nor an .xlsx workbook; it looks like binary data/,
     ],
     ['truncated JSON', utf8('[{"id":"a"},{"id":'), /JSON is not valid or not complete/],
     ['a truncated JSON object', utf8('{"id": 1'), /^The JSON is not valid or not complete/],
