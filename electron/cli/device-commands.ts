@@ -150,7 +150,7 @@ function formatPreview(p: Preview): string {
         .map((l) => `${printable(l.value)} (${l.count})`)
         .join(
           ', ',
-        )}${unplaced.length > 10 ? ', …' : ''}. Place them with --mapping: {"values": {"type": {"${printable(unplaced[0]!.value)}": "sensor"}}}`,
+        )}${unplaced.length > 10 ? ', …' : ''}. Place them with --mapping, e.g. {"values": {"type": {"${printable(unplaced[0]!.value)}": "sensor"}}}`,
     );
   const unknownStatus = p.labels.filter((l) => l.field === 'status' && l.placed === null);
   if (unknownStatus.length)
@@ -160,12 +160,19 @@ function formatPreview(p: Preview): string {
         .map((l) => `${printable(l.value)} (${l.count})`)
         .join(
           ', ',
-        )}. Place them with --mapping: {"values": {"status": {"${printable(unknownStatus[0]!.value)}": "active"}}}`,
+        )}. Place them with --mapping, e.g. {"values": {"status": {"${printable(unknownStatus[0]!.value)}": "active"}}}`,
     );
   if (p.errorsTotal) {
+    // Refusals share a few reasons: one line per reason, with its rows.
+    const byReason = new Map<string, number[]>();
+    for (const e of p.errors) {
+      const key = `${e.column ? `${printable(e.column)}: ` : ''}${e.reason}`;
+      byReason.set(key, [...(byReason.get(key) ?? []), e.row]);
+    }
     lines.push('', `Refused rows (${p.errorsTotal}):`);
-    for (const e of p.errors.slice(0, SHOWN_PROBLEMS)) lines.push(`  ${problem(e)}`);
-    if (p.errorsTotal > SHOWN_PROBLEMS) lines.push(`  … and ${p.errorsTotal - SHOWN_PROBLEMS} more (--json)`);
+    for (const [reason, rows] of byReason) lines.push(`  ${reason}: ${rowList(rows)}`);
+    if (p.errorsTotal > p.errors.length)
+      lines.push(`  … and ${p.errorsTotal - p.errors.length} more (--json)`);
   }
   if (p.warningsTotal) {
     lines.push('', `Warnings, the device imported with the value unknown (${p.warningsTotal}):`);
@@ -183,9 +190,22 @@ function formatPreview(p: Preview): string {
   const unlinked = p.manufacturers.filter((m) => !m.vendorId);
   for (const m of unlinked)
     lines.push(
-      `Manufacturer ${printable(m.name)} (${m.devices} devices) is not linked to a vendor${m.suggestion ? `; it looks like ${printable(m.suggestion.name)} (link it in the app)` : ''}.`,
+      `Manufacturer ${printable(m.name)} (${m.devices} ${m.devices === 1 ? 'device' : 'devices'}) is not linked to a vendor${m.suggestion ? `; it looks like ${printable(m.suggestion.name)} (link it in the app)` : ''}.`,
     );
   return lines.join('\n');
+}
+
+/** Row numbers as a reader scans them: "41–53, 65–71, 80". */
+function rowList(rows: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    parts.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
+    i = j;
+  }
+  const text = parts.slice(0, 30).join(', ');
+  return `${rows.length === 1 ? 'row' : 'rows'} ${text}${parts.length > 30 ? ', …' : ''}`;
 }
 
 function problem(e: Preview['errors'][number]): string {

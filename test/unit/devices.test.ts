@@ -676,7 +676,7 @@ describe('vendor-risk devices', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('Rows read: 3, importable: 2 (0 with warnings), refused: 1, duplicates: 0');
     expect(dry.stdout).toContain(
-      'row 4, Device ID, Serial: nothing names the device: no device ID, asset tag, name or serial number',
+      '  Device ID, Serial: nothing names the device: no device ID, asset tag, name or serial number: row 4',
     );
     expect(dry.stdout).toContain('Dry run: nothing was written.');
     expect(app.services.storage.devices.count()).toBe(0);
