@@ -283,7 +283,8 @@ export function DeviceImportWizard({
                 value={preview.sheet ?? ''}
                 onChange={(e) => {
                   setSheet(e.target.value);
-                  void read(mapping, file, e.target.value);
+                  // Another sheet has its own columns: read it with the automatic (and saved) mapping.
+                  void read(null, file, e.target.value);
                 }}
               >
                 {preview.sheets.map((name) => (

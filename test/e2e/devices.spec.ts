@@ -165,3 +165,45 @@ test('a spreadsheet with a title row: warnings apart from refused rows, an unkno
   await expect(wizard.getByLabel('Type Stretch wrapper')).toHaveValue('plc');
   await expect(wizard.getByTestId('unplaced-types')).toBeHidden();
 });
+
+test('a workbook: the first sheet read below its title row, another sheet chosen in the wizard', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  const floor = wb.addWorksheet('Floor devices');
+  floor.addRow(['Northwind Logistics — floor devices']);
+  floor.addRow(['Asset ID', 'Kind', 'Maker', 'Cert Valid Until']);
+  floor.addRow(['A-1', 'AMR robot', 'Locus Robotics', new Date(Date.UTC(2027, 2, 1))]);
+  floor.addRow(['A-2', 'Conveyor PLC', 'Siemens', 'not yet']);
+  const yard = wb.addWorksheet('Yard');
+  yard.addRow(['Hostname', 'Serial', 'Type']);
+  yard.addRow(['cam-yard-1', 'AX-1', 'IP camera']);
+  yard.addRow(['cam-yard-2', 'AX-2', 'IP camera']);
+  yard.addRow(['gate-1', 'GT-1', 'Barrier controller']);
+
+  await app.open('#/devices');
+  await page.getByRole('button', { name: 'Import inventory…' }).first().click();
+  const wizard = page.getByRole('dialog', { name: 'Import device inventory' });
+  await wizard.getByLabel('Source system').fill('Site workbook');
+  await wizard.getByLabel('Inventory file').setInputFiles({
+    name: 'devices.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await expect(wizard.getByLabel('Sheet')).toHaveValue('Floor devices');
+  await expect(wizard).toContainText('header on row 2');
+  await expect(wizard.getByTestId('import-counts')).toHaveText(
+    '2 devices can be imported (1 with warnings) · 0 rows refused · 0 duplicates',
+  );
+  await wizard.getByLabel('Sheet').selectOption('Yard');
+  await expect(wizard.getByTestId('import-counts')).toHaveText(
+    '3 devices can be imported · 0 rows refused · 0 duplicates',
+  );
+  await expect(wizard.getByLabel('Column Hostname')).toHaveValue('name');
+  await wizard.getByRole('button', { name: 'Next: what changes' }).click();
+  await wizard.getByRole('button', { name: 'Import 3 devices' }).click();
+  await expect(page.getByTestId('device-count')).toHaveText('3 of 3 devices');
+  await expect(page.getByRole('row', { name: /cam-yard-1/ })).toContainText('IP cameraCamera');
+});

@@ -6,7 +6,7 @@
  * and labels placed once and remembered.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openApp, runCli, tempDir } from './helpers';
@@ -93,49 +93,46 @@ describe('the floor’s own words', () => {
 });
 
 describe('NetBox’s real export through the CLI', () => {
-  it.runIf(existsSync(FIELD))(
-    'imports the named devices, refuses the 22 without name, serial or tag, and exits 0',
-    async () => {
-      const dir = tempDir();
-      const r = await runCli(dir, [
-        'devices',
-        'import',
-        join(FIELD, 'netbox/devices-netbox-export.csv'),
-        '--source',
-        'NetBox',
-        '--json',
-      ]);
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
-      const out = JSON.parse(r.stdout) as {
-        preview: {
-          recognised: { id: string };
-          counts: { read: number; valid: number; rejected: number; duplicates: number };
-          errors: { reason: string }[];
-          warnings: unknown[];
-        };
-        applied: { added: number };
+  it('imports the named devices, refuses the 22 without name, serial or tag, and exits 0', async () => {
+    const dir = tempDir();
+    const r = await runCli(dir, [
+      'devices',
+      'import',
+      join(FIELD, 'netbox/devices-netbox-export.csv'),
+      '--source',
+      'NetBox',
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      preview: {
+        recognised: { id: string };
+        counts: { read: number; valid: number; rejected: number; duplicates: number };
+        errors: { reason: string }[];
+        warnings: unknown[];
       };
-      expect(out.preview.recognised.id).toBe('netbox');
-      expect(out.preview.counts).toMatchObject({ read: 214, rejected: 22, duplicates: 2 });
-      expect(out.applied.added).toBe(190);
-      expect(new Set(out.preview.errors.map((e) => e.reason))).toEqual(
-        new Set(['nothing names the device: no device ID, asset tag, name or serial number']),
-      );
-      expect(out.preview.warnings).toEqual([]);
-      const text = await runCli(dir, [
-        'devices',
-        'import',
-        join(FIELD, 'netbox/devices-netbox-table-export.csv'),
-        '--source',
-        'NetBox table',
-        '--dry-run',
-      ]);
-      expect(text.code).toBe(0);
-      expect(text.stdout).toContain('NetBox device table export');
-      expect(text.stdout).not.toContain('could not place');
-    },
-  );
+      applied: { added: number };
+    };
+    expect(out.preview.recognised.id).toBe('netbox');
+    expect(out.preview.counts).toMatchObject({ read: 214, rejected: 22, duplicates: 2 });
+    expect(out.applied.added).toBe(190);
+    expect(new Set(out.preview.errors.map((e) => e.reason))).toEqual(
+      new Set(['nothing names the device: no device ID, asset tag, name or serial number']),
+    );
+    expect(out.preview.warnings).toEqual([]);
+    const text = await runCli(dir, [
+      'devices',
+      'import',
+      join(FIELD, 'netbox/devices-netbox-table-export.csv'),
+      '--source',
+      'NetBox table',
+      '--dry-run',
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('NetBox device table export');
+    expect(text.stdout).not.toContain('could not place');
+  });
 });
 
 describe('a mapping file adds to the automatic mapping', () => {

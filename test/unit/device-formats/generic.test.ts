@@ -1,0 +1,79 @@
+/** Spreadsheets (title rows, other systems' spellings) and JSON API exports, read with no hand mapping. */
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import { parseInventoryFile } from '../../../electron/domain/device-file';
+import { recogniseFormat } from '../../../electron/domain/device-formats';
+import { FIELD, FIXTURES, imported } from './read';
+
+describe('spreadsheets', () => {
+  it('skips a title row above the header, reads the floor’s own words, and refuses only a row without a device', () => {
+    const { file, format, rows } = imported(join(FIXTURES, 'warehouse-floor.csv'));
+    expect(format.id).toBe('generic');
+    expect(file.delimiter).toBe(';');
+    expect(file.notes).toContain('Row 1 is above the header (row 3) and was skipped.');
+    expect(
+      rows.devices.map((d) => [d.row, d.device.deviceId, d.device.name, d.device.type, d.device.category]),
+    ).toEqual([
+      [4, 'A-1001', 'amr-07', 'AMR robot', 'robot'],
+      [5, 'A-1002', 'shelf-s-112', 'Shelf sensor', 'sensor'],
+      [6, 'A-1003', 'conv-plc-2', 'Conveyor PLC', 'plc'],
+      [7, 'A-1004', 'rfid-d5', 'RFID reader', 'rfid-reader'],
+      [8, 'A-1005', 'cam-17', 'IP camera', 'camera'],
+      [9, 'A-1006', 'gw-dock3', 'Edge gateway', 'gateway'],
+      [10, 'A-1007', 'scan-44', 'Handheld scanner', 'scanner'],
+      [11, 'A-1008', 'wrap-01', 'Stretch wrapper', 'other'],
+    ]);
+    expect(rows.devices[2]!.device).toMatchObject({
+      firmwareVersion: 'V4.5 SP1',
+      manufacturer: 'Siemens',
+      status: 'active',
+      statusLabel: 'In service',
+      certExpiry: '2026-12-20',
+      lastSeen: '2026-11-30T07:58:00Z',
+      location: 'Sorter',
+      networkSegment: 'VLAN30',
+    });
+    expect(rows.warnings.map((w) => [w.row, w.column, w.value])).toEqual([
+      [7, 'FW Signed?', 'maybe'],
+      [8, 'Cert Valid Until', 'next year'],
+    ]);
+    expect(rows.devices[3]!.device.firmwareSigned).toBe('unknown');
+    expect(rows.errors.map((e) => e.row)).toEqual([13]);
+    expect(rows.dates.detected).toBe('none');
+  });
+
+  it('finds the header below blank and title rows whatever the delimiter, and says which rows it skipped', () => {
+    const text = [
+      'Device inventory',
+      'Exported by: ops',
+      '',
+      'Hostname\tSerial\tModel',
+      'h-1\tS1\tTC52',
+    ].join('\r\n');
+    const r = parseInventoryFile(new TextEncoder().encode(text));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.file.delimiter).toBe('\t');
+    expect(r.file.headers).toEqual(['Hostname', 'Serial', 'Model']);
+    expect(r.file.records).toEqual([{ row: 5, values: ['h-1', 'S1', 'TC52'] }]);
+    expect(r.file.notes).toEqual(['Rows 1–2 are above the header (row 4) and were skipped.']);
+  });
+
+  it('recognises no system in a plain spreadsheet', () => {
+    expect(recogniseFormat(['Device ID', 'Type', 'Serial'])).toEqual({
+      id: 'generic',
+      name: 'Spreadsheet or other export',
+    });
+  });
+});
+
+describe('API exports in JSON', () => {
+  it('reads LibreNMS and Device42 exports: the devices under their wrapper', () => {
+    const libre = imported(join(FIELD, 'inventories/nautobot-ssot/librenms_get_librenms_devices.json'));
+    expect(libre.file.notes).toContain('The devices are the records under "devices".');
+    expect(libre.columns).toMatchObject({ device_id: 'deviceId', hostname: 'name', hardware: 'model' });
+    expect(libre.rows.devices.length).toBe(25);
+    const d42 = imported(join(FIELD, 'inventories/nautobot-ssot/device42_get_devices_recv.json'));
+    expect(d42.columns).toMatchObject({ serial_no: 'serial', hw_model: 'model', osver: 'firmwareVersion' });
+    expect(d42.rows.devices.length).toBe(5);
+  });
+});
