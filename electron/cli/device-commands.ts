@@ -167,7 +167,9 @@ function formatPreview(p: Preview): string {
     const byReason = new Map<string, number[]>();
     for (const e of p.errors) {
       const key = `${e.column ? `${printable(e.column)}: ` : ''}${e.reason}`;
-      byReason.set(key, [...(byReason.get(key) ?? []), e.row]);
+      const rows = byReason.get(key);
+      if (rows) rows.push(e.row);
+      else byReason.set(key, [e.row]);
     }
     lines.push('', `Refused rows (${p.errorsTotal}):`);
     for (const [reason, rows] of byReason) lines.push(`  ${reason}: ${rowList(rows)}`);

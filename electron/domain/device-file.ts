@@ -86,31 +86,49 @@ export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
 }
 
 /**
- * The delimiter of CSV text: the one used most on a line among its first lines, outside
- * quotes (a title row above the header has few or none).
+ * The delimiter of CSV text: among its first lines (outside quotes), the one that splits
+ * the most lines into the same number of columns, then the one with more columns. A
+ * title line, or a text cell full of commas, is one line against many.
  */
 export function detectDelimiter(text: string): string {
-  const most = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  const perLine = new Map<string, number[]>(DELIMITERS.map((d) => [d, []]));
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
   let lines = 0;
+  let blank = true;
   const endLine = () => {
-    for (const [d, n] of counts) {
-      if (n > most.get(d)!) most.set(d, n);
-      counts.set(d, 0);
+    if (!blank) {
+      for (const [d, n] of counts) perLine.get(d)!.push(n);
+      lines += 1;
     }
-    lines += 1;
+    for (const d of DELIMITERS) counts.set(d, 0);
+    blank = true;
   };
   const head = text.slice(0, 64 * 1024);
   for (let i = 0; i < head.length && lines < HEADER_SEARCH_ROWS; i++) {
     const ch = head[i]!;
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === '\n' || ch === '\r')) endLine();
-    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+    else {
+      if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+      if (ch !== ' ' && ch !== '\t') blank = false;
+    }
   }
   endLine();
   let best = ',';
-  for (const [d, n] of most) if (n > most.get(best)!) best = d;
+  let bestLines = 0;
+  let bestWidth = 0;
+  for (const [d, ns] of perLine) {
+    // The most frequent non-zero count, and on how many lines.
+    const freq = new Map<number, number>();
+    for (const n of ns) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    for (const [width, lineCount] of freq)
+      if (lineCount > bestLines || (lineCount === bestLines && width > bestWidth)) {
+        best = d;
+        bestLines = lineCount;
+        bestWidth = width;
+      }
+  }
   return best;
 }
 
@@ -322,11 +340,30 @@ function begin(
   return readCsv(head, encoding, sink, counted);
 }
 
-/** A JSON record's values as text: nested values as JSON text. */
+/**
+ * A JSON record's value as text. An API's nested object stands for its name ({"id": 2,
+ * "name": "Core Switch"}, {"value": "active", "label": "Active"}), a list of them for their
+ * names; anything else nested is kept as JSON text.
+ */
 function stringOf(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  if (typeof v !== 'object') return String(v);
+  const named = nameOf(v);
+  if (named !== null) return named;
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === 'object')) {
+    const names = v.map(nameOf);
+    if (names.every((n) => n !== null)) return names.join(', ');
+  }
+  return JSON.stringify(v);
+}
+
+/** The name an API gives a nested object, if it gives one. */
+function nameOf(v: unknown): string | null {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  for (const key of ['display', 'name', 'label', 'model', 'value'])
+    if (Object.hasOwn(o, key) && typeof o[key] === 'string') return o[key] as string;
+  return null;
 }
 
 /** Records sent to the sink at a time. */
@@ -440,7 +477,9 @@ function readCsv(
   counted: (rows: number) => void,
 ): { facts: FileFacts; consume: (text: string, last: boolean) => void } {
   const delimiter = detectDelimiter(head);
-  refuseWideLines(head, delimiter);
+  // The first lines are counted before they are parsed: a line too wide is refused once it ends.
+  const guard = wideLineGuard(delimiter);
+  let guarding = true;
   const parser = new Papa.Parser({ delimiter, newline: detectNewline(head) });
   const facts: FileFacts = { format: 'csv', encoding, delimiter, headers: [], notes: [], headerRow: 0 };
   const table = createTableStage(facts, sink);
@@ -452,6 +491,12 @@ function readCsv(
   return {
     facts,
     consume(text, last) {
+      if (guarding) {
+        guard.scan(text, last);
+        // Still inside a line too wide to parse: keep counting, hold nothing.
+        if (guard.wide()) return;
+        if (row > HEADER_SEARCH_ROWS) guarding = false;
+      }
       pending += text;
       // A row still open after a parse (a long quoted value, or a quote never closed) is not
       // parsed again for every piece: only once as much new text has come as it holds, so a
@@ -476,7 +521,17 @@ function readCsv(
           `The CSV cannot be read: row ${row + result.data.length + 1} goes on for more than ${MAX_ROW_CHARS / 1024 / 1024} MB (a quote that never closes?)`,
         );
       const rows: TableRow[] = new Array(result.data.length);
-      for (let i = 0; i < result.data.length; i++) rows[i] = { row: ++row, cells: result.data[i]! };
+      for (let i = 0; i < result.data.length; i++) {
+        const cells = result.data[i]!;
+        // A closed row can still be too long (a long quoted value read whole with its piece).
+        let length = cells.length;
+        for (let j = 0; j < cells.length && length <= MAX_ROW_CHARS; j++) length += cells[j]!.length;
+        if (length > MAX_ROW_CHARS)
+          throw new Unreadable(
+            `The CSV cannot be read: row ${row + 1} is longer than ${MAX_ROW_CHARS / 1024 / 1024} MB; no device takes that much.`,
+          );
+        rows[i] = { row: ++row, cells };
+      }
       // The parser's own arrays: no copy per row (a million rows make that count).
       table.rows(rows);
       if (!last) return;
@@ -486,29 +541,41 @@ function readCsv(
 }
 
 /**
- * Refuses a file whose first lines have more columns than an import reads, before the
- * parser reads such a line whole (300,000 columns on one line cost seconds and a gigabyte).
+ * A counter of the columns of a file's first lines, outside quotes, fed text as it comes:
+ * a line wider than an import reads is refused with its column count once the line ends,
+ * before the parser ever reads it whole (300,000 columns on one line cost seconds and a
+ * gigabyte). Only the count is kept, never the line.
  */
-function refuseWideLines(head: string, delimiter: string): void {
+function wideLineGuard(delimiter: string): { scan(text: string, last: boolean): void; wide(): boolean } {
   let quoted = false;
   let line = 1;
   let columns = 1;
+  let done = false;
   const d = delimiter.charCodeAt(0);
-  for (let i = 0; i < head.length && line <= HEADER_SEARCH_ROWS; i++) {
-    const c = head.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (quoted) continue;
-    else if (c === d) {
-      if (++columns > MAX_COLUMNS)
-        throw new Unreadable(
-          `Row ${line} has more than ${formatNumber(MAX_COLUMNS)} columns; an import reads at most ${formatNumber(MAX_COLUMNS)}. Is this the right file?`,
-        );
-    } else if (c === 10 || c === 13) {
-      if (c === 13 && head.charCodeAt(i + 1) === 10) i++;
-      line += 1;
-      columns = 1;
-    }
-  }
+  const refuse = () => {
+    throw new Unreadable(
+      `Row ${line} has ${formatNumber(columns)} columns; an import reads at most ${formatNumber(MAX_COLUMNS)}. Is this the right file?`,
+    );
+  };
+  return {
+    scan(text, last) {
+      for (let i = 0; i < text.length && !done; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 34) quoted = !quoted;
+        else if (quoted) continue;
+        else if (c === d) columns += 1;
+        else if (c === 10 || c === 13) {
+          if (columns > MAX_COLUMNS) refuse();
+          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+          line += 1;
+          columns = 1;
+          if (line > HEADER_SEARCH_ROWS) done = true;
+        }
+      }
+      if (last && columns > MAX_COLUMNS) refuse();
+    },
+    wide: () => columns > MAX_COLUMNS,
+  };
 }
 
 /** A row of a table (CSV or sheet): its number as a spreadsheet shows it, and its cells. */
@@ -528,13 +595,18 @@ const filled = (cells: readonly string[]) => {
 };
 
 /**
- * The header among a file's first non-blank rows: the one with the most headers we know
- * (at least two); else the first as wide as half the widest (a title row has one cell).
+ * The header among a file's first non-blank rows: of those at least half as wide as the
+ * widest (a title row has one cell, or a few), the one with the most headers we know;
+ * when none has any, the first of them with two cells or more.
  */
 export function findHeaderRow(rows: readonly TableRow[]): number {
+  const widths = rows.map((r) => filled(r.cells));
+  const widest = Math.max(...widths);
+  const wideEnough = (i: number) => widths[i]! >= Math.max(1, Math.ceil(widest / 2));
   let best = -1;
-  let bestScore = 1;
+  let bestScore = 0;
   rows.forEach((r, i) => {
+    if (!wideEnough(i)) return;
     const score = knownHeaderCount(r.cells);
     if (score > bestScore) {
       best = i;
@@ -542,8 +614,7 @@ export function findHeaderRow(rows: readonly TableRow[]): number {
     }
   });
   if (best >= 0) return best;
-  const widest = Math.max(...rows.map((r) => filled(r.cells)));
-  const wide = rows.findIndex((r) => filled(r.cells) >= Math.max(2, Math.ceil(widest / 2)));
+  const wide = rows.findIndex((_, i) => wideEnough(i) && widths[i]! >= 2);
   return wide >= 0 ? wide : 0;
 }
 

@@ -65,14 +65,19 @@ export interface ReadRows {
   warningsTotal: number;
   /** Rows imported with at least one warning. */
   warnedRows: number;
+  /** Rows repeating an earlier row's ID or serial (the first ones; duplicatesTotal counts them all). */
   duplicates: { key: string; kind: 'id' | 'serial'; rows: [number, number] }[];
+  duplicatesTotal: number;
   /** Every distinct type and status label (up to a limit), placed or not. */
   labels: LabelCount[];
   /** Rows whose label was past the limit of distinct labels (counted, not listed). */
   labelsOmitted: number;
   /** The date order used, and why. */
   dates: { order: 'dmy' | 'mdy'; detected: DateOrderVerdict };
-  /** IDs of rows that were skipped as duplicates: still in the file, so not removed by a re-import. */
+  /**
+   * IDs of rows that were skipped as duplicates: still in the file, so not removed by a
+   * re-import (those not yet taken with RowReader.takeKept).
+   */
   keptIds: string[];
 }
 
@@ -85,6 +90,8 @@ export interface RowRecord {
 /** Reads records a batch at a time; `finish` tells everything but the devices, which each batch returned. */
 export interface RowReader {
   read(batch: readonly RowRecord[]): { row: number; device: Device }[];
+  /** The kept IDs found since the last call (a caller that stores them as it goes keeps memory flat). */
+  takeKept(): string[];
   finish(): Omit<ReadRows, 'devices'>;
 }
 
@@ -103,6 +110,12 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 /** What systems write where a name or tag is missing: not an identity. */
 const PLACEHOLDERS = new Set([
   'unnamed device',
+  '#n/a',
+  '#na',
+  '#value!',
+  '#ref!',
+  'n.a.',
+  'tba',
   'unnamed',
   'n/a',
   'na',
@@ -117,6 +130,10 @@ const PLACEHOLDERS = new Set([
   '(blank)',
   'tbd',
 ]);
+
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
+/** Whether a value only stands where a name or tag is missing (compared without case; most values are too long to be one). */
+const isPlaceholder = (v: string) => v.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(v.toLowerCase());
 
 /** The date order a mapping reads with before the file has said anything (auto starts as dmy). */
 export function firstDateOrder(mapping: DeviceMapping): 'dmy' | 'mdy' {
@@ -146,7 +163,7 @@ function memo<V>(): { get(key: string): V | undefined; set(key: string, value: V
 /**
  * A reader of records into devices with the mapping and a date order: only rows with
  * nothing that names a device are refused; a device id is the first of its device ID,
- * asset tag, name and serial number; duplicate ids or serials keep the first row.
+ * asset tag, serial number and name; duplicate ids or serials keep the first row.
  */
 export function createRowReader(
   headers: readonly string[],
@@ -175,8 +192,13 @@ export function createRowReader(
   const warnings: RowWarning[] = [];
   let warningsTotal = 0;
   let warnedRows = 0;
-  const keptIds: string[] = [];
+  let keptIds: string[] = [];
   const duplicates: ReadRows['duplicates'] = [];
+  let duplicatesTotal = 0;
+  const duplicate = (entry: ReadRows['duplicates'][number]) => {
+    duplicatesTotal += 1;
+    if (duplicates.length < MAX_KEPT_PROBLEMS) duplicates.push(entry);
+  };
   const seenIds = createKeyIndex();
   const seenSerials = createKeyIndex();
   const labels = { type: new Map<string, LabelCount>(), status: new Map<string, LabelCount>() };
@@ -320,12 +342,23 @@ export function createRowReader(
     count('status', label, status, by);
     return { label, status };
   };
+  // Why a row names no device: the columns that could have named it, in the file's order.
+  const identityColumns = IDENTITY_FIELDS.filter((f) => cellOf[f] >= 0)
+    .sort((x, y) => cellOf[x] - cellOf[y])
+    .map((f) => columnName(f));
+  const nameless = {
+    column: identityColumns.join(', ') || DEVICE_FIELD_LABELS.deviceId,
+    value: '',
+    reason: identityColumns.length
+      ? 'nothing names the device: no device ID, asset tag, name or serial number'
+      : 'no column names the devices: map a device ID, asset tag, name or serial number column',
+  };
   /** The first field that names the device, or why none does. */
   const identity = (): { id: string } | { reason: string; column: string; value: string } => {
     let tooLong: { column: string; value: string } | null = null;
     for (const field of IDENTITY_FIELDS) {
       const v = text(field);
-      if (v === null || PLACEHOLDERS.has(v.toLowerCase())) continue;
+      if (v === null || isPlaceholder(v)) continue;
       if (v.length > MAX_ID) {
         tooLong ??= { column: columnName(field), value: clip(v) };
         continue;
@@ -333,19 +366,12 @@ export function createRowReader(
       return { id: v };
     }
     if (tooLong) return { ...tooLong, reason: `a device ID is at most ${MAX_ID} characters` };
-    const named = IDENTITY_FIELDS.filter((f) => cellOf[f] >= 0).map((f) => columnName(f));
-    return {
-      column: named.join(', ') || DEVICE_FIELD_LABELS.deviceId,
-      value: '',
-      reason: named.length
-        ? 'nothing names the device: no device ID, asset tag, name or serial number'
-        : 'no column names the devices: map a device ID, asset tag, name or serial number column',
-    };
+    return nameless;
   };
   /** A name, tag or serial that is a placeholder ("Unnamed device") is not kept as one. */
   const named = (field: DeviceField) => {
     const v = plain(field);
-    return v !== null && PLACEHOLDERS.has(v.toLowerCase()) ? null : v;
+    return v !== null && isPlaceholder(v) ? null : v;
   };
 
   const readOne = (): Device | null => {
@@ -403,13 +429,13 @@ export function createRowReader(
     if (warnedHere) warnedRows += 1;
     const firstWithId = seenIds.find(device.deviceId.toLowerCase());
     if (firstWithId >= 0) {
-      duplicates.push({ key: device.deviceId, kind: 'id', rows: [firstWithId, row] });
+      duplicate({ key: device.deviceId, kind: 'id', rows: [firstWithId, row] });
       return null;
     }
     if (device.serial) {
       const firstWithSerial = seenSerials.find(device.serial.toLowerCase());
       if (firstWithSerial >= 0) {
-        duplicates.push({ key: device.serial, kind: 'serial', rows: [firstWithSerial, row] });
+        duplicate({ key: device.serial, kind: 'serial', rows: [firstWithSerial, row] });
         keptIds.push(device.deviceId);
         return null;
       }
@@ -430,6 +456,11 @@ export function createRowReader(
       }
       return out;
     },
+    takeKept() {
+      const taken = keptIds;
+      keptIds = [];
+      return taken;
+    },
     finish: () => ({
       errors,
       errorsTotal,
@@ -437,6 +468,7 @@ export function createRowReader(
       warningsTotal,
       warnedRows,
       duplicates,
+      duplicatesTotal,
       labels: [...labels.type.values(), ...labels.status.values()],
       labelsOmitted,
       dates: { order, detected: evidence.verdict() },
@@ -450,7 +482,7 @@ export function createRowReader(
  * ("214 rows read, none can be imported: 214 have nothing that names the device").
  */
 export function nothingToImport(p: {
-  counts: { read: number; duplicates: number };
+  counts: { read: number };
   errors: readonly RowProblem[];
   errorsTotal: number;
 }): string {
@@ -458,7 +490,6 @@ export function nothingToImport(p: {
   for (const e of p.errors) reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
   // The problems kept are the first ones: one reason among them stands for all.
   if (reasons.size === 1) reasons.set(p.errors[0]!.reason, p.errorsTotal);
-  if (p.counts.duplicates) reasons.set('they repeat an earlier row', p.counts.duplicates);
   const top = [...reasons]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 2)

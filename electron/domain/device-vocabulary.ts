@@ -70,6 +70,17 @@ const PHRASES: readonly (readonly [string, DeviceCategory])[] = [
   ['rf gun', 'scanner'],
   ['scan gun', 'scanner'],
   ['vehicle mount', 'scanner'],
+  ['vehicle mounted', 'scanner'],
+  ['forklift terminal', 'scanner'],
+  ['rf terminal', 'scanner'],
+  ['mobile terminal', 'scanner'],
+  ['handheld terminal', 'scanner'],
+  ['rfid tag', 'other'],
+  ['wireless lan controller', 'network'],
+  ['wlan controller', 'network'],
+  ['wireless controller', 'network'],
+  ['lan controller', 'network'],
+  ['network controller', 'network'],
   ['label printer', 'printer'],
   ['barcode printer', 'printer'],
   ['access point', 'network'],
@@ -111,9 +122,9 @@ add(STRONG, 'network', 'router switch firewall ap wap wlc modem repeater extende
 add(STRONG, 'power', 'pdu ups inverter battery charger');
 add(STRONG, 'computer', 'server pc desktop laptop workstation computer tablet kiosk nas hypervisor');
 add(STRONG, 'other', 'other');
-add(WEAK, 'plc', 'controller');
+add(WEAK, 'plc', 'controller conveyor sorter palletizer depalletizer');
 add(WEAK, 'rfid-reader', 'reader');
-add(WEAK, 'gateway', 'edge hub');
+add(WEAK, 'gateway', 'edge');
 
 /**
  * The category a type label names, or null when its words say nothing we know: phrases
@@ -157,7 +168,10 @@ const MODEL_SERIES: readonly (readonly [RegExp, DeviceCategory])[] = [
     'network',
   ],
   [/\b(fx7500|fx9600|atr7000|speedway|impinj|r700|r420)\b/, 'rfid-reader'],
-  [/\b(tc[257]\d|mc\d{4}|ck6\d|ck7\d|ct[46]\d|eda\d\d|granit|xenon|voyager|ds\d{4})/, 'scanner'],
+  [
+    /\b(tc[2578]\d|tc8\d{3}|vc8\d{3}|wt6\d{3}|rs[56]\d{3}|et[45]\d|mc\d{4}|ck6\d|ck7\d|ct[46]\d|eda\d\d|granit|xenon|voyager|li\d{4}|ls\d{4}|ds\d{4})/,
+    'scanner',
+  ],
   [/\b(zt\d{3}|zd\d{3}|gk420|zq\d{3}|pm4\d|laserjet)/, 'printer'],
   [/\b(ap7\d{3}|ap8\d{3}|smart-?ups|symmetra|pdu)/, 'power'],
   [/\b(poweredge|proliant|thinksystem|flex system|optiplex|thinkpad|macbook|elitebook)/, 'computer'],
@@ -224,10 +238,25 @@ const LIFECYCLE_WORDS: Record<DeviceStatus, readonly string[]> = {
     'eol',
     'end of life',
     'written off',
+    'write off',
+    'writeoff',
+    'decom',
+    'recycled',
     'sold',
   ],
   spare: [
     'spare',
+    'not deployed',
+    'not in use',
+    'not active',
+    'non operational',
+    'inactive',
+    'out of service',
+    'disabled',
+    'maintenance',
+    'in maintenance',
+    'under maintenance',
+    'rma',
     'inventory',
     'stock',
     'in stock',
@@ -285,6 +314,8 @@ export function lifecycleOf(label: string): DeviceStatus | null {
   if (words.length === 0) return null;
   const whole = LIFECYCLE_BY_PHRASE.get(words.join(' '));
   if (whole) return whole;
+  // "Not deployed", "non-operational": a negated word says the opposite, so it says nothing we can use.
+  if (words.some((w) => w === 'not' || w === 'non' || w === 'no')) return null;
   for (const status of ['decommissioned', 'spare', 'active'] as const)
     for (const w of words) if (LIFECYCLE_BY_PHRASE.get(w) === status) return status;
   return null;

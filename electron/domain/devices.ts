@@ -21,7 +21,7 @@ const Field = z.string().max(500).nullable();
 
 /**
  * One device as stored. Only the id is required (made from the first of the source's
- * device ID, asset tag, name and serial number it has); everything else may be unknown.
+ * device ID, asset tag, serial number and name it has); everything else may be unknown.
  * The source's own words for its type and status are kept beside our category and
  * lifecycle, which are derived from them.
  */
@@ -160,12 +160,16 @@ export const DEVICE_FIELDS = [
 ] as const;
 export type DeviceField = (typeof DEVICE_FIELDS)[number];
 
-/** Fields that name a device: a row with none of them cannot be imported. */
+/**
+ * Fields that name a device, in the order the device's ID is taken from them: a row with
+ * none of them cannot be imported. A serial comes before a name, which several devices
+ * may share ("Zebra TC52" on every dock).
+ */
 export const IDENTITY_FIELDS = [
   'deviceId',
   'assetTag',
-  'name',
   'serial',
+  'name',
 ] as const satisfies readonly DeviceField[];
 
 /** Fields several columns may fill, joined in the file's order ("Site / Room / Rack"). */
@@ -202,7 +206,7 @@ export type VocabularyField = (typeof VOCABULARY_FIELDS)[number];
 export const DATE_ORDERS = ['auto', 'dmy', 'mdy'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 
-const Label = z.string().max(200);
+const Label = z.string().max(500);
 const Placements = z
   .object({
     status: z.record(Label, z.enum(DEVICE_STATUSES)).default({}),
@@ -214,6 +218,25 @@ const Placements = z
  * How a source's files are read: which column is which field, where its type and status
  * labels are placed among our words (beyond what their words say), its date order.
  */
+/** Refuses two columns mapped to one field (location may have several). */
+function oneColumnPerField(
+  columns: Record<string, DeviceField | null> | undefined,
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Map<string, string>();
+  for (const [column, field] of Object.entries(columns ?? {})) {
+    if (!field || MULTI_COLUMN_FIELDS.has(field)) continue;
+    const other = seen.get(field);
+    if (other !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns', column],
+        message: `Both "${other}" and "${column}" are mapped to ${DEVICE_FIELD_LABELS[field]}; map one column to each field`,
+      });
+    seen.set(field, column);
+  }
+}
+
 export const DeviceMappingSchema = z
   .object({
     columns: z.record(z.string().max(200), z.enum(DEVICE_FIELDS).nullable()),
@@ -221,39 +244,28 @@ export const DeviceMappingSchema = z
     dateOrder: z.enum(DATE_ORDERS).default('auto'),
   })
   .strict()
-  .superRefine((m, ctx) => {
-    const seen = new Map<string, string>();
-    for (const [column, field] of Object.entries(m.columns)) {
-      if (!field || MULTI_COLUMN_FIELDS.has(field)) continue;
-      const other = seen.get(field);
-      if (other !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['columns', column],
-          message: `Both "${other}" and "${column}" are mapped to ${DEVICE_FIELD_LABELS[field]}; map one column to each field`,
-        });
-      seen.set(field, column);
-    }
-  });
+  .superRefine((m, ctx) => oneColumnPerField(m.columns, ctx));
 export type DeviceMapping = z.infer<typeof DeviceMappingSchema>;
 
 /**
  * What a user adds to the automatic mapping (a mapping file, the wizard's choices): only
- * what differs; every part may be left out.
+ * what differs; every part may be left out. A column given null stays an attribute; a
+ * placement given null goes back to what the label's words say.
  */
 export const DeviceMappingPatchSchema = z
   .object({
     columns: z.record(z.string().max(200), z.enum(DEVICE_FIELDS).nullable()).optional(),
     values: z
       .object({
-        status: z.record(Label, z.enum(DEVICE_STATUSES)).optional(),
-        type: z.record(Label, z.enum(DEVICE_CATEGORIES)).optional(),
+        status: z.record(Label, z.enum(DEVICE_STATUSES).nullable()).optional(),
+        type: z.record(Label, z.enum(DEVICE_CATEGORIES).nullable()).optional(),
       })
       .strict()
       .optional(),
     dateOrder: z.enum(DATE_ORDERS).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => oneColumnPerField(m.columns, ctx));
 export type DeviceMappingPatch = z.infer<typeof DeviceMappingPatchSchema>;
 
 // ---------------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ const MAX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024;
 const BATCH_ROWS = 2000;
 /** The most sheet XML between two tags: Excel's longest cell (32,767 characters) is far less. */
 const MAX_RUN_BYTES = 4 * 1024 * 1024;
+/** The most XML one row may take, as for a CSV row. */
+const MAX_ROW_BYTES = 4 * 1024 * 1024;
 /** The most tags in one row: every one of Excel's 16,384 cells with a value and a formula, twice over. */
 const MAX_TAGS_PER_ROW = 200_000;
 
@@ -123,9 +125,24 @@ function indexPart(zip: Zip, name: string, max: number): string {
     throw new XlsxUnreadable(
       `The workbook's ${name} is ${Math.round(entry.size / 1024 / 1024)} MB: far more than any workbook's`,
     );
-  return readEntry(zip, entry)
-    .toString('utf8')
-    .replace(/<!--[\s\S]*?-->/g, '');
+  return withoutComments(readEntry(zip, entry).toString('utf8'));
+}
+
+/** XML text without its comments, in one pass (a comment that never closes runs to the end). */
+function withoutComments(xml: string): string {
+  let open = xml.indexOf('<!--');
+  if (open < 0) return xml;
+  const kept: string[] = [];
+  let at = 0;
+  while (open >= 0) {
+    kept.push(xml.slice(at, open));
+    const close = xml.indexOf('-->', open + 4);
+    if (close < 0) return kept.join('');
+    at = close + 3;
+    open = xml.indexOf('<!--', at);
+  }
+  kept.push(xml.slice(at));
+  return kept.join('');
 }
 
 function readBook(zip: Zip): Book {
@@ -213,6 +230,8 @@ const END_DATA = [...Buffer.from('/sheetData')];
 function sheetGuard(sheet: string): Transform {
   let sinceTag = 0; // bytes since the last '<'
   let tags = 0; // tags in the current row
+  let rowBytes = 0; // bytes of the current row
+  let rows = 0; // rows begun
   let inData = false; // between the first <row and </sheetData>
   let after = -1; // bytes compared after the last '<', -1 once it can be neither word
   let maybeRow = false;
@@ -224,6 +243,9 @@ function sheetGuard(sheet: string): Transform {
         const b = chunk[i]!;
         if (b === LT) {
           if (sinceTag > MAX_RUN_BYTES) return done(refuse('it holds a value far longer than Excel allows'));
+          // Checked at each tag: a longer run of text is refused as a cell, just above.
+          if (inData && rowBytes > MAX_ROW_BYTES)
+            return done(refuse(`its row ${rows} (counting the rows that have values) is longer than 4 MB`));
           sinceTag = 0;
           if (inData && ++tags > MAX_TAGS_PER_ROW)
             return done(refuse('a row holds far more cells than Excel allows'));
@@ -232,6 +254,7 @@ function sheetGuard(sheet: string): Transform {
           continue;
         }
         sinceTag += 1;
+        rowBytes += 1;
         if (after < 0) continue;
         if (maybeRow)
           if (after < 3) maybeRow = b === ROW[after];
@@ -239,6 +262,8 @@ function sheetGuard(sheet: string): Transform {
             // "<row" followed by a space, '>' or '/': a row starts.
             if (b === 0x20 || b === 0x3e || b === 0x2f || b === 0x09 || b === 0x0a || b === 0x0d) {
               tags = 0;
+              rowBytes = 0;
+              rows += 1;
               inData = true;
             }
             maybeRow = false;

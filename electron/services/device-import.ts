@@ -22,18 +22,14 @@ import {
 import {
   changedFields,
   decodeDevice,
-  DEVICE_FIELD_LABELS,
-  DeviceMappingSchema,
   encodeDevice,
-  IDENTITY_FIELDS,
-  MULTI_COLUMN_FIELDS,
   type Device,
   type DeviceDiff,
-  type DeviceField,
   type DeviceMapping,
   type DeviceMappingPatch,
 } from '../domain/devices';
-import { recogniseFormat, suggestColumns } from '../domain/device-formats';
+import { recogniseFormat } from '../domain/device-formats';
+import { composeChoices, resolveMapping, savedChoices, storedChoices } from '../domain/device-mapping';
 import {
   createRowReader,
   firstDateOrder,
@@ -139,6 +135,8 @@ export interface ApplyResult {
   devices: number;
 }
 
+/** Lines of a JSON file that are no record, kept for the preview and its CSV; beyond, they are counted. */
+const MAX_KEPT_BAD_LINES = 100_000;
 /** How many row errors, warnings and duplicates a preview carries (the CSV of problems has them all). */
 const MAX_PREVIEW_PROBLEMS = 500;
 const SAMPLE_ROWS = 20;
@@ -149,6 +147,9 @@ const CANCELLED = 'The import was cancelled; nothing was changed';
 
 interface Pending {
   preview: StagedPreview;
+  /** The source's saved choices and the user's new ones: saved together when it is applied. */
+  saved: DeviceMappingPatch | null;
+  chosen: DeviceMappingPatch | null;
   staging: Staging;
   errors: RowProblem[];
   warnings: RowProblem[];
@@ -211,7 +212,7 @@ export function createImportEngine(sqlite: DatabaseSync) {
     async preview(request: PreviewRequest, hooks: ImportHooks): Promise<StagedPreview> {
       const { source, file } = request;
       const version = devices.version();
-      const saved = devices.mapping(source);
+      const saved = savedChoices(devices.mapping(source));
       const links = new Map(devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
       const serialsElsewhere = new Set(devices.serialsOutside(source));
       const now = new Date(request.now);
@@ -246,6 +247,8 @@ export function createImportEngine(sqlite: DatabaseSync) {
           forget();
           pending.set(preview.token, {
             preview,
+            saved,
+            chosen: request.mapping,
             staging,
             errors: read.rest.errors,
             warnings: read.rest.warnings,
@@ -275,13 +278,19 @@ export function createImportEngine(sqlite: DatabaseSync) {
           hooks.progress(done, total, 'Writing devices');
           if (hooks.cancelled()) throw new AppError('CANCELLED', CANCELLED);
         });
-        // The date order actually used is remembered, so the source's next file cannot flip it.
+        // The user's choices are remembered, with the date order the file settled (one
+        // without d/m/y dates says nothing: the source's next file still decides for itself).
         devices.saveMapping(
           preview.source,
-          {
-            ...preview.mapping,
-            dateOrder: preview.mapping.dateOrder === 'auto' ? preview.dates.order : preview.mapping.dateOrder,
-          },
+          storedChoices(
+            composeChoices(
+              p.saved,
+              p.chosen,
+              preview.mapping.dateOrder !== 'auto' || preview.dates.detected === 'none'
+                ? preview.mapping.dateOrder
+                : preview.dates.order,
+            ),
+          ),
           request.at,
         );
         const summary = {
@@ -378,7 +387,7 @@ export type ImportEngine = ReturnType<typeof createImportEngine>;
 interface ReadContext {
   hooks: ImportHooks;
   staging: Staging;
-  saved: DeviceMapping | null;
+  saved: DeviceMappingPatch | null;
   links: Map<string, string>;
   serialsElsewhere: Set<string>;
   now: Date;
@@ -411,6 +420,7 @@ async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContex
     headers: string[];
     reader: RowReader;
     badLines: RowProblem[];
+    badTotal: number;
   };
   const keys = new Map<string, string>();
   const keyOf = (name: string) => {
@@ -431,6 +441,7 @@ async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContex
         reader: createRowReader(facts.headers, mapping, c.order ?? firstDateOrder(mapping)),
         valid: 0,
         badLines: [],
+        badTotal: 0,
         sample: [],
         findings: Object.fromEntries(DEVICE_CHECKS.map((k) => [k, 0])) as Record<DeviceCheck, number>,
         manufacturers: new Map(),
@@ -438,8 +449,13 @@ async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContex
     },
     records(batch, badLines) {
       cancelled();
-      for (const b of badLines) state.badLines.push({ row: b.row, column: '', value: '', reason: b.reason });
+      state.badTotal += badLines.length;
+      for (const b of badLines)
+        if (state.badLines.length < MAX_KEPT_BAD_LINES)
+          state.badLines.push({ row: b.row, column: '', value: '', reason: b.reason });
       const valid = state.reader.read(batch);
+      const kept = state.reader.takeKept();
+      if (kept.length) c.staging.keep(kept);
       if (state.sample.length < SAMPLE_ROWS) {
         const raw = new Map(batch.map((r) => [r.row, r.values]));
         for (const { row, device } of valid.slice(0, SAMPLE_ROWS - state.sample.length))
@@ -477,7 +493,7 @@ async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContex
   if (isOldExcel(whole) || /\.xls$/i.test(file.fileName))
     throw new AppError(
       'INVALID_INPUT',
-      'This is an older Excel workbook (.xls); save it as .xlsx or CSV in the spreadsheet program and import that.',
+      'This is an older Excel workbook (.xls) or one protected by a password; save it as .xlsx without a password, or as CSV, and import that.',
     );
   if (isZip(whole) || /\.xlsx$/i.test(file.fileName)) {
     read = await readWorkbook(file, size, request.sheet, sink, c.hooks);
@@ -498,9 +514,9 @@ async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContex
   }
   const rest = state!.reader.finish();
   // Lines of JSON that are no record are refused rows too.
-  if (state!.badLines.length) {
+  if (state!.badTotal) {
     rest.errors = [...state!.badLines, ...rest.errors].sort((a, b) => a.row - b.row);
-    rest.errorsTotal += state!.badLines.length;
+    rest.errorsTotal += state!.badTotal;
   }
   return { ...read, ...state!, rest };
 }
@@ -525,11 +541,16 @@ async function readWorkbook(
   const listed = await listSheets(bytes);
   if (!listed.ok) throw new AppError('INVALID_INPUT', listed.message);
   if (listed.sheets.length === 0) throw new AppError('INVALID_INPUT', 'The workbook has no sheets.');
-  const chosen = sheet ?? listed.sheets[0]!;
-  if (!listed.sheets.includes(chosen))
+  // The first visible sheet, or the one asked for (its case need not match).
+  const chosen =
+    sheet === null
+      ? (listed.sheets.find((s) => !listed.hidden.includes(s)) ?? listed.sheets[0]!)
+      : (listed.sheets.find((s) => s === sheet) ??
+        listed.sheets.find((s) => s.toLowerCase() === sheet.toLowerCase()));
+  if (chosen === undefined)
     throw new AppError(
       'INVALID_INPUT',
-      `The workbook has no sheet "${chosen}" (it has: ${listed.sheets.join(', ')})`,
+      `The workbook has no sheet "${sheet}" (it has: ${listed.sheets.join(', ')})`,
     );
   const facts: FileFacts = {
     format: 'xlsx',
@@ -584,7 +605,7 @@ function summarize(
       read: read.rows,
       valid: read.valid,
       rejected: rest.errorsTotal,
-      duplicates: rest.duplicates.length,
+      duplicates: rest.duplicatesTotal,
       warned: rest.warnedRows,
     },
     errors: rest.errors.slice(0, MAX_PREVIEW_PROBLEMS),
@@ -618,65 +639,6 @@ function summarize(
       vendorId: meta.links.get(key) ?? null,
     })),
   };
-}
-
-/**
- * The mapping a file is read with: the format's meaning of its columns and the usual
- * spellings, over which the source's saved mapping (for the columns it knows), over which
- * what the user adds (a mapping file, the wizard's choices): a field the user gives a
- * column is taken from any other column, and the user's placements of labels add to the
- * saved ones.
- */
-export function resolveMapping(
-  headers: readonly string[],
-  chosen: DeviceMappingPatch | null,
-  saved: DeviceMapping | null,
-): DeviceMapping {
-  const columns: Record<string, DeviceField | null> = { ...suggestColumns(headers).columns };
-  const assign = (layer: Record<string, DeviceField | null>) => {
-    for (const h of headers) {
-      if (!Object.hasOwn(layer, h)) continue;
-      const field = layer[h] ?? null;
-      // One column per field (location may have several): the field leaves the column that had it.
-      if (field && !MULTI_COLUMN_FIELDS.has(field))
-        for (const other of headers) if (other !== h && columns[other] === field) columns[other] = null;
-      columns[h] = field;
-    }
-  };
-  if (saved) assign(saved.columns);
-  if (chosen?.columns) {
-    const unknown = Object.keys(chosen.columns).filter((h) => !headers.includes(h));
-    if (unknown.length)
-      throw new AppError(
-        'INVALID_INPUT',
-        `The mapping names ${unknown.length === 1 ? 'a column' : 'columns'} the file does not have: ${unknown
-          .slice(0, 5)
-          .map((h) => `"${h}"`)
-          .join(', ')}`,
-      );
-    assign(chosen.columns);
-  }
-  const checked = DeviceMappingSchema.safeParse({
-    columns,
-    values: {
-      status: { ...saved?.values.status, ...chosen?.values?.status },
-      type: { ...saved?.values.type, ...chosen?.values?.type },
-    },
-    dateOrder: chosen?.dateOrder ?? saved?.dateOrder ?? 'auto',
-  });
-  if (!checked.success)
-    throw new AppError('INVALID_INPUT', `The mapping is not valid: ${checked.error.issues[0]?.message}`);
-  const mapping = checked.data;
-  if (
-    !Object.values(mapping.columns).some(
-      (f) => f !== null && (IDENTITY_FIELDS as readonly string[]).includes(f),
-    )
-  )
-    throw new AppError(
-      'INVALID_INPUT',
-      `No column names the devices; map one to ${IDENTITY_FIELDS.map((f) => DEVICE_FIELD_LABELS[f]).join(', ')}`,
-    );
-  return mapping;
 }
 
 function rawOf(headers: readonly string[], values: readonly string[]): Record<string, string> {

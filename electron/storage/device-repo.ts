@@ -1,5 +1,5 @@
 import type { Database } from './database';
-import { decodeDevice, type Device, type DeviceMapping } from '../domain/devices';
+import { decodeDevice, type Device } from '../domain/devices';
 import type { DeviceCheck } from '../domain/device-checks';
 
 export interface DeviceImportRow {
@@ -36,8 +36,9 @@ export interface DeviceRepo {
   serialsOutside(source: string): string[];
   recordImport(row: DeviceImportRow): void;
   imports(limit: number): DeviceImportRow[];
-  mapping(source: string): DeviceMapping | null;
-  saveMapping(source: string, mapping: DeviceMapping, at: string): void;
+  /** A source's saved mapping choices as stored (domain/device-mapping.ts reads them). */
+  mapping(source: string): unknown;
+  saveMapping(source: string, mapping: object, at: string): void;
   links(): { manufacturerKey: string; manufacturer: string; vendorId: string }[];
   link(manufacturerKey: string, manufacturer: string, vendorId: string, at: string, by: string): void;
   unlink(manufacturerKey: string): void;
@@ -120,7 +121,7 @@ export function createDeviceRepo(db: Database): DeviceRepo {
       })),
     mapping(source) {
       const r = mappingStmt.get(source) as { mapping: string } | undefined;
-      return r ? (JSON.parse(r.mapping) as DeviceMapping) : null;
+      return r ? (JSON.parse(r.mapping) as unknown) : null;
     },
     saveMapping(source, mapping, at) {
       saveMappingStmt.run(source, JSON.stringify(mapping), at);

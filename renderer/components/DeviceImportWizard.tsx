@@ -5,7 +5,6 @@ import {
   DATE_ORDERS,
   DEVICE_FIELDS,
   DEVICE_FIELD_LABELS,
-  MULTI_COLUMN_FIELDS,
   type DateOrder,
   type DeviceField,
   type DeviceMapping,
@@ -17,6 +16,7 @@ import {
   DEVICE_STATUS_LABELS,
 } from '../../electron/domain/device-vocabulary';
 import { nothingToImport } from '../../electron/domain/device-rows';
+import { assignColumn, mappingPatch } from '../../electron/domain/device-mapping';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../../electron/domain/device-checks';
 import { MAX_IMPORT_BYTES } from '../../electron/domain/device-file';
 import { MAX_SENT_BYTES } from '../../electron/domain/device-api';
@@ -55,6 +55,8 @@ export function DeviceImportWizard({
   const [mapping, setMapping] = useState<DeviceMapping | null>(null);
   /** A workbook's sheet to read (null: the first). */
   const [sheet, setSheet] = useState<string | null>(null);
+  /** The mapping the file (or sheet) was first read with, before the user changed anything. */
+  const [base, setBase] = useState<DeviceMapping | null>(null);
   const [step, setStep] = useState<'file' | 'mapping' | 'diff'>('file');
   const [job, setJob] = useState<{
     id: string;
@@ -96,6 +98,7 @@ export function DeviceImportWizard({
     setPreview(null);
     setMapping(null);
     setSheet(null);
+    setBase(null);
     setStep('file');
     setError(null);
   };
@@ -104,8 +107,14 @@ export function DeviceImportWizard({
     onClose();
   };
 
+  /**
+   * Reads the file (again). The user's changes go as what differs from the mapping the file
+   * was first read with (recognition and the source's saved choices), so nothing the user
+   * chose is lost between reads and nothing recognised is repeated.
+   */
   const read = async (withMapping: DeviceMapping | null, picked = file, inSheet = sheet) => {
     if (!picked) return;
+    const patch = withMapping && base ? mappingPatch(base, withMapping) : null;
     const id = newJobId();
     const mine = ++current.current;
     setJob({ id, done: 0, total: 1, message: 'Reading the file' });
@@ -113,7 +122,7 @@ export function DeviceImportWizard({
     const r = await call('devices.preview', {
       source: source.trim() || picked.name,
       ...picked.send,
-      ...(withMapping ? { mapping: withMapping } : {}),
+      ...(patch ? { mapping: patch } : {}),
       ...(inSheet !== null ? { sheet: inSheet } : {}),
       jobId: id,
     });
@@ -126,6 +135,7 @@ export function DeviceImportWizard({
     setPreview(r.value);
     setSheet(r.value.sheet);
     setMapping(r.value.mapping);
+    if (!patch) setBase(r.value.mapping);
     setStep('mapping');
   };
 
@@ -327,23 +337,17 @@ export function DeviceImportWizard({
                       <select
                         aria-label={`Column ${h}`}
                         value={field ?? ''}
-                        onChange={(e) => {
-                          const chosen = (e.target.value || null) as DeviceField | null;
+                        onChange={(e) =>
                           setMapping({
                             ...mapping,
                             // One column per field (location may have several): choosing a field here takes it from any other column.
-                            columns: Object.fromEntries(
-                              Object.entries(mapping.columns).map(([c, f]) =>
-                                c === h
-                                  ? [c, chosen]
-                                  : [
-                                      c,
-                                      chosen && f === chosen && !MULTI_COLUMN_FIELDS.has(chosen) ? null : f,
-                                    ],
-                              ),
+                            columns: assignColumn(
+                              mapping.columns,
+                              h,
+                              (e.target.value || null) as DeviceField | null,
                             ),
-                          });
-                        }}
+                          })
+                        }
                       >
                         <option value="">Keep as an attribute</option>
                         {DEVICE_FIELDS.map((f) => (

@@ -257,7 +257,7 @@ export function DevicesPage() {
                       {d ? (
                         <>
                           <div role="gridcell" className="cell cell-name">
-                            {d.device.deviceId}
+                            <DeviceName device={d.device} />
                           </div>
                           <div role="gridcell" className="cell" title={typeTitle(d.device)}>
                             <TypeLabel device={d.device} />
@@ -360,6 +360,17 @@ export function DevicesPage() {
 
 type ShownDevice = Item['device'];
 
+/** The device's ID, with its name under it when it has another. */
+function DeviceName({ device }: { device: ShownDevice }) {
+  if (device.name === null || device.name === device.deviceId) return <>{device.deviceId}</>;
+  return (
+    <span className="type-label">
+      <span className="type-text">{device.deviceId}</span>
+      <span className="category-tag">{device.name}</span>
+    </span>
+  );
+}
+
 /** What the source calls the device, and the category it was placed in. */
 function TypeLabel({ device }: { device: ShownDevice }) {
   const category = device.category ? DEVICE_CATEGORY_LABELS[device.category] : null;
@@ -425,8 +436,9 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
   };
   return (
     <aside className="detail" aria-label="Device details">
-      <h2>{d.deviceId}</h2>
+      <h2>{d.name ?? d.deviceId}</h2>
       <p className="cell-muted">
+        {d.name !== null && d.name !== d.deviceId && <>ID {d.deviceId} · </>}
         <TypeLabel device={d} /> · from {item.source}
       </p>
       <table className="explanation-table" aria-label="Checks">

@@ -148,8 +148,8 @@ test('a spreadsheet with a title row: warnings apart from refused rows, an unkno
   await expect(page.getByTestId('device-count')).toHaveText('2 of 8 devices');
   await page.getByRole('row', { name: /A-1008/ }).click();
   const detail = page.getByRole('complementary', { name: 'Device details' });
-  await expect(detail.getByRole('heading', { name: 'A-1008' })).toBeVisible();
-  await expect(detail).toContainText('Stretch wrapperPLC / controller · from WMS floor export');
+  await expect(detail.getByRole('heading', { name: 'wrap-01' })).toBeVisible();
+  await expect(detail).toContainText('ID A-1008 · Stretch wrapperPLC / controller · from WMS floor export');
   await expect(detail.locator('dd').filter({ hasText: 'Stretch wrapper (PLC / controller)' })).toBeVisible();
   await expect(detail.locator('dd').filter({ hasText: 'Active (“In service”)' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/22-devices-light.png' });

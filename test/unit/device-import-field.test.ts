@@ -231,6 +231,46 @@ describe('a file of which no row can be imported', () => {
   });
 });
 
+describe('a file whose columns we cannot place', () => {
+  it('is previewed with every row saying why, so the user can map a column and read it again', async () => {
+    const { preview } = app();
+    const text = 'Kit;Code;Place\nTC52;W-1;Dock 3\nZT410;W-2;Packing\n';
+    const first = await preview({ source: 'S', fileName: 'kit.csv', contentBase64: b64(text) });
+    expect(first.counts).toMatchObject({ read: 2, valid: 0, rejected: 2 });
+    expect(first.errors[0]!.reason).toBe(
+      'no column names the devices: map a device ID, asset tag, name or serial number column',
+    );
+    const mapped = await preview({
+      source: 'S',
+      fileName: 'kit.csv',
+      contentBase64: b64(text),
+      mapping: { columns: { Code: 'assetTag', Kit: 'model' } },
+    });
+    expect(mapped.counts).toMatchObject({ valid: 2, rejected: 0 });
+    expect(mapped.sample[0]!.device).toMatchObject({ deviceId: 'W-1', model: 'TC52', category: 'scanner' });
+  });
+
+  it('reads German, French and Spanish headers', async () => {
+    const { preview } = app();
+    const text =
+      'Gerät;Seriennummer;Hersteller;Modell;Typ;Standort\nScanner Tor 3;S-1;Zebra;TC52;Handscanner;Halle 2\n';
+    const p = await preview({ source: 'S', fileName: 'de.csv', contentBase64: b64(text) });
+    expect(p.mapping.columns).toEqual({
+      Gerät: 'name',
+      Seriennummer: 'serial',
+      Hersteller: 'manufacturer',
+      Modell: 'model',
+      Typ: 'type',
+      Standort: 'location',
+    });
+    expect(p.sample[0]!.device).toMatchObject({
+      deviceId: 'S-1',
+      name: 'Scanner Tor 3',
+      category: 'scanner',
+    });
+  });
+});
+
 describe('values that cannot be read', () => {
   it('--json lists warnings apart from errors; the text says the devices were imported with the value unknown', async () => {
     const dir = tempDir();
@@ -257,13 +297,34 @@ describe('values that cannot be read', () => {
     expect(text.stdout).toContain('Refused rows (1):');
   });
 
-  it('a file of ISO dates only is not called ambiguous', async () => {
+  it('a file of ISO dates only is not called ambiguous, and does not fix the source’s date order', async () => {
     const dir = tempDir();
     const file = join(dir, 'iso.csv');
     writeFileSync(file, 'Device ID,Cert Expiry,Last Seen\nd1,2027-01-01,2026-11-30T08:00:00Z\n');
     const r = await runCli(dir, ['devices', 'import', file, '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/ambiguous|dd\/mm|mm\/dd/);
+    expect((await runCli(dir, ['devices', 'import', file, '--source', 'S'])).code).toBe(0);
+    // The next file from the source has month-first dates: they are read so, not as day-first.
+    writeFileSync(file, 'Device ID,Cert Expiry\nd1,12/31/2027\nd2,01/02/2027\n');
+    const next = await runCli(dir, ['devices', 'import', file, '--source', 'S', '--dry-run', '--json']);
+    const out = JSON.parse(next.stdout) as { preview: { dates: object; warnings: unknown[] } };
+    expect(out.preview.dates).toEqual({ order: 'mdy', detected: 'mdy' });
+    expect(out.preview.warnings).toEqual([]);
+  });
+
+  it('a quoted value that makes a row longer than 4 MB is refused with its row', async () => {
+    const { dispatcher: d } = app();
+    const text = `id,notes\nd1,ok\nd2,"${'x'.repeat(5 * 1024 * 1024)}"\nd3,ok\n`;
+    const r = await d.call('devices.preview', {
+      source: 'S',
+      fileName: 'long.csv',
+      contentBase64: b64(text),
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { message: 'The CSV cannot be read: row 3 is longer than 4 MB; no device takes that much.' },
+    });
   });
 });
 
@@ -288,7 +349,7 @@ describe('hostile shapes', () => {
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: 'Row 1 has more than 1,024 columns; an import reads at most 1,024. Is this the right file?',
+        message: 'Row 1 has 300,000 columns; an import reads at most 1,024. Is this the right file?',
       },
     });
     // Generous for a busy machine; the point is seconds and a gigabyte are gone.
@@ -302,7 +363,7 @@ describe('hostile shapes', () => {
     const csv = await d.call('devices.preview', { source: 'S', fileName: 'w.csv', contentBase64: b64(wide) });
     expect(csv).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/more than 1,024 columns/) },
+      error: { message: 'Row 2 has 2,000 columns; an import reads at most 1,024. Is this the right file?' },
     });
     const record = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, i]));
     const json = await d.call('devices.preview', {
@@ -336,8 +397,13 @@ describe('hostile shapes', () => {
 });
 
 /** A workbook as people keep them: a title row, a blank row, the header, devices; a second sheet. */
-async function workbook(): Promise<Buffer> {
+async function workbook(hiddenFirst = false): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
+  if (hiddenFirst) {
+    const lists = wb.addWorksheet('Lists');
+    lists.addRow(['Kinds']);
+    lists.state = 'hidden';
+  }
   const floor = wb.addWorksheet('Floor devices');
   floor.addRow(['Northwind Logistics — floor devices, exported 30/11/2026']);
   floor.addRow([]);
@@ -392,8 +458,9 @@ describe('XLSX workbooks', () => {
       contentBase64: b64(bytes),
       sheet: 'Yard',
     });
-    expect(yard.sample.map((s) => [s.device.deviceId, s.device.category])).toEqual([
-      ['cam-yard-1', 'camera'],
+    // The serial names the device; the hostname is its name.
+    expect(yard.sample.map((s) => [s.device.deviceId, s.device.name, s.device.category])).toEqual([
+      ['AX-1', 'cam-yard-1', 'camera'],
     ]);
     const missing = await d.call('devices.preview', {
       source: 'X',
@@ -405,6 +472,15 @@ describe('XLSX workbooks', () => {
       ok: false,
       error: { message: 'The workbook has no sheet "Dock" (it has: Floor devices, Yard)' },
     });
+  });
+
+  it('a hidden first sheet is passed over; a sheet named in another case is found', async () => {
+    const { preview } = app();
+    const bytes = await workbook(true);
+    const first = await preview({ source: 'X', fileName: 'd.xlsx', contentBase64: b64(bytes) });
+    expect(first).toMatchObject({ sheets: ['Lists', 'Floor devices', 'Yard'], sheet: 'Floor devices' });
+    const yard = await preview({ source: 'X', fileName: 'd.xlsx', contentBase64: b64(bytes), sheet: 'yard' });
+    expect(yard.sheet).toBe('Yard');
   });
 
   it('the CLI takes --sheet, and a file that only claims to be a workbook is refused plainly', async () => {
@@ -419,7 +495,7 @@ describe('XLSX workbooks', () => {
     expect(await runCli(dir, ['devices', 'import', old])).toMatchObject({
       code: 2,
       stderr:
-        'vendor-risk: This is an older Excel workbook (.xls); save it as .xlsx or CSV in the spreadsheet program and import that.\n',
+        'vendor-risk: This is an older Excel workbook (.xls) or one protected by a password; save it as .xlsx without a password, or as CSV, and import that.\n',
     });
     const fake = join(dir, 'fake.xlsx');
     writeFileSync(fake, 'id,type\nd1,camera\n');

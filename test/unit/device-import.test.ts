@@ -459,7 +459,7 @@ describe('the index of checked devices', () => {
       app.dispatcher.call('devices.findings', {}),
     ]);
     if (!list.ok || !findings.ok) throw new Error('the table and the findings answer');
-    expect(list.value.items.map((d) => d.device.deviceId).sort()).toEqual(['a-0', 'b-1']);
+    expect(list.value.items.map((d) => d.device.name).sort()).toEqual(['a-0', 'b-1']);
     expect(findings.value.devices).toBe(5002);
     expect(findings.value.posture['duplicate-serial']).toEqual({
       fail: 2,
@@ -511,9 +511,7 @@ describe('files that used to trip the streaming reader (review findings)', () =>
   it('a failed read of another file keeps the preview on screen valid', async () => {
     const { engine, preview } = engineOn();
     const first = await preview(rows(3, '1.0'));
-    await expect(preview('name\nx\n', HOOKS, { columns: { name: null } })).rejects.toThrow(
-      /No column names the devices/,
-    );
+    await expect(preview('id,name\n1,"never closed\n', HOOKS)).rejects.toThrow(/quoted field unterminated/);
     expect(() => engine.check(first.token)).not.toThrow();
   });
 

@@ -523,14 +523,15 @@ describe('importing through the dispatcher', () => {
     expect(re.mappingSaved).toBe(true);
     expect(re.mapping.columns).toMatchObject({ Hostname: 'name', Type: 'type', Lifecycle: 'status' });
     expect(re.diff).toMatchObject({ added: 1, changed: 1, removed: 1, unchanged: 1, firstTime: false });
+    // The serial names each device (the hostname is its name).
     expect(re.diff.examples).toMatchObject({
-      added: ['gw-9'],
-      changed: [{ deviceId: 'cam-dock-1', fields: ['mtls'] }],
-      removed: ['plc-3'],
+      added: ['GW9'],
+      changed: [{ deviceId: 'ZB100', fields: ['mtls'] }],
+      removed: ['SI300'],
     });
     // Discarding it changes nothing.
     await call(d.call('devices.discard', { token: re.token }));
-    expect(app.services.storage.devices.forSource('WMS export').has('plc-3')).toBe(true);
+    expect(app.services.storage.devices.forSource('WMS export').get('SI300')?.name).toBe('plc-3');
     expect((await call(d.call('devices.history', {}))).map((h) => h.fileName)).toEqual(['inv.csv']);
   });
 

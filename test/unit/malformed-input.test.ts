@@ -277,10 +277,31 @@ const specific: Record<OperationName, unknown[]> = {
     },
     { source: 'WMS', fileName: 'a.json', contentBase64: Buffer.from('[{"id": 1},').toString('base64') },
     { source: 'WMS', fileName: 'a.csv', contentBase64: Buffer.from('id,name\n"1,x\n').toString('base64') },
+    // (A file with no column naming the devices is previewed, every row saying why, so the
+    // user can map one; applying it is refused: device-import-field.test.ts.)
     {
       source: 'WMS',
       fileName: 'a.csv',
-      contentBase64: Buffer.from('colour,size\nred,2\n').toString('base64'),
+      contentBase64: Buffer.from(`${Array.from({ length: 2000 }, (_, i) => `c${i}`).join(',')}\n`).toString(
+        'base64',
+      ),
+    },
+    {
+      source: 'WMS',
+      fileName: 'a.json',
+      contentBase64: Buffer.from(`[{"id":${'['.repeat(100)}${']'.repeat(100)}}]`).toString('base64'),
+    },
+    {
+      source: 'WMS',
+      fileName: 'a.csv',
+      contentBase64: 'aWQKMQo=',
+      mapping: { columns: { serial: 'serial' } },
+    },
+    {
+      source: 'WMS',
+      fileName: 'a.csv',
+      contentBase64: Buffer.from('id,sn\n1,2\n').toString('base64'),
+      mapping: { columns: { id: 'serial', sn: 'serial' } },
     },
     {
       source: 'WMS',

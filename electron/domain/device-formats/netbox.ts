@@ -43,12 +43,7 @@ export const NETBOX_TABLE: DeviceFormat = {
   id: 'netbox-table',
   name: 'NetBox device table export',
   recognise: (keys) =>
-    keys.has('name') &&
-    keys.has('role') &&
-    keys.has('type') &&
-    keys.has('site') &&
-    keys.has('rack') &&
-    keys.has('manufacturer'),
+    keys.has('name') && keys.has('role') && keys.has('type') && keys.has('site') && keys.has('manufacturer'),
   columns: {
     name: 'deviceId',
     role: 'type',

@@ -33,6 +33,8 @@ export const SNIPE_IT: DeviceFormat = {
     checkedouttousername: 'owner',
     company: null,
     supplier: null,
+    // Snipe-IT's own row number, not the device's identity.
+    id: null,
   },
 };
 

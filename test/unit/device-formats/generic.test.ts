@@ -2,7 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { parseInventoryFile } from '../../../electron/domain/device-file';
-import { recogniseFormat } from '../../../electron/domain/device-formats';
+import { recogniseFormat, suggestColumns } from '../../../electron/domain/device-formats';
+import { DeviceMappingSchema } from '../../../electron/domain/devices';
+import { readRows } from '../../../electron/domain/device-rows';
 import { FIELD, FIXTURES, imported } from './read';
 
 describe('spreadsheets', () => {
@@ -75,5 +77,40 @@ describe('API exports in JSON', () => {
     const d42 = imported(join(FIELD, 'inventories/nautobot-ssot/device42_get_devices_recv.json'));
     expect(d42.columns).toMatchObject({ serial_no: 'serial', hw_model: 'model', osver: 'firmwareVersion' });
     expect(d42.rows.devices.length).toBe(5);
+  });
+
+  it('reads an API’s nested objects by their names (a NetBox API page)', () => {
+    const page = {
+      count: 1,
+      next: null,
+      results: [
+        {
+          id: 17,
+          name: 'dc1-sw01',
+          role: { id: 2, name: 'Access Switch', display: 'Access Switch' },
+          device_type: { id: 3, model: 'C9200-48P', display: 'C9200-48P' },
+          status: { value: 'active', label: 'Active' },
+          site: { id: 1, name: 'DC Leeds' },
+          serial: 'FOC123',
+          tags: [{ name: 'core' }, { name: 'critical' }],
+          custom_fields: { warranty: '2027-01-01' },
+        },
+      ],
+    };
+    const r = parseInventoryFile(new TextEncoder().encode(JSON.stringify(page)), 'devices.json');
+    if (!r.ok) throw new Error(r.message);
+    const { columns } = suggestColumns(r.file.headers);
+    const rows = readRows(r.file, DeviceMappingSchema.parse({ columns }));
+    expect(rows.devices[0]!.device).toMatchObject({
+      deviceId: 'dc1-sw01',
+      type: 'Access Switch',
+      category: 'network',
+      model: 'C9200-48P',
+      status: 'active',
+      statusLabel: 'Active',
+      location: 'DC Leeds',
+      serial: 'FOC123',
+      attributes: { id: '17', tags: 'core, critical', custom_fields: '{"warranty":"2027-01-01"}' },
+    });
   });
 });

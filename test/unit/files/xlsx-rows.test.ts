@@ -219,6 +219,28 @@ describe('xlsx rows', () => {
     expect(error!.message).toMatch(message);
   });
 
+  it('a comment that never closes in the workbook index is read in one pass, not in time squared', async () => {
+    const bomb = await handMade({
+      'xl/workbook.xml': `<workbook xmlns="${MAIN}"><sheets>${'<!--'.repeat(400_000)}</sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`,
+    });
+    const t = performance.now();
+    const listed = await listSheets(bomb);
+    const ms = performance.now() - t;
+    console.log(`unclosed comments (1.6 MB): answered in ${ms.toFixed(0)} ms`);
+    expect(listed).toMatchObject({ ok: true, sheets: [] });
+    // Quadratic, this took 5.5 s; generous for a busy machine.
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('refuses a row longer than 4 MB with its place, before ExcelJS holds it', async () => {
+    const cell = (col: string) => `<c r="${col}1" t="inlineStr"><is><t>${'x'.repeat(30_000)}</t></is></c>`;
+    const cols = Array.from({ length: 150 }, (_, i) => `A${String.fromCharCode(65 + (i % 26))}${i}`);
+    const wide = await oneSheet(`<row r="1">${cols.map(cell).join('')}</row>`);
+    const error = await failure(wide);
+    expect(error?.message).toMatch(/its row 1 \(counting the rows that have values\) is longer than 4 MB/);
+  });
+
   it('listSheets answers a refusal as a message', async () => {
     expect(await listSheets(Buffer.from('not a zip'))).toEqual({
       ok: false,
