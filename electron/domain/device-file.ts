@@ -455,8 +455,6 @@ function readJson(
       const end = scanner.end();
       facts.format = end.shape === 'lines' ? 'ndjson' : 'json';
       if (end.path !== null) facts.notes.push(`The devices are the records under "${end.path}".`);
-      if (end.shape === 'lines' && end.records === 0)
-        throw new Unreadable('No line of the file is a JSON object.');
       flush();
       counted(total);
     },

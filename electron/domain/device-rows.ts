@@ -228,8 +228,8 @@ export function createRowReader(
   const cell = (i: number): string | null => {
     if (i < 0) return null;
     const v = record[i];
-    if (v === undefined || v === null) return null;
-    const s = String(v).trim();
+    if (v === undefined) return null;
+    const s = v.trim();
     return s === '' ? null : s;
   };
   const text = (field: DeviceField) => cell(cellOf[field]);
@@ -353,27 +353,38 @@ export function createRowReader(
       ? 'nothing names the device: no device ID, asset tag, name or serial number'
       : 'no column names the devices: map a device ID, asset tag, name or serial number column',
   };
-  /** The first field that names the device, or why none does. */
+  // The identity fields' values of the current row, read once (a placeholder is no value).
+  const ids: Record<(typeof IDENTITY_FIELDS)[number], string | null> = {
+    deviceId: null,
+    assetTag: null,
+    serial: null,
+    name: null,
+  };
+  /** Reads the identity fields; the first that names the device, or why none does. */
   const identity = (): { id: string } | { reason: string; column: string; value: string } => {
+    let id: string | null = null;
     let tooLong: { column: string; value: string } | null = null;
     for (const field of IDENTITY_FIELDS) {
-      const v = text(field);
-      if (v === null || isPlaceholder(v)) continue;
-      if (v.length > MAX_ID) {
-        tooLong ??= { column: columnName(field), value: clip(v) };
-        continue;
-      }
-      return { id: v };
+      let v = text(field);
+      if (v !== null && isPlaceholder(v)) v = null;
+      ids[field] = v;
+      if (v === null || id !== null) continue;
+      if (v.length <= MAX_ID) id = v;
+      else tooLong ??= { column: columnName(field), value: clip(v) };
     }
+    if (id !== null) return { id };
     if (tooLong) return { ...tooLong, reason: `a device ID is at most ${MAX_ID} characters` };
     return nameless;
   };
-  /** A name, tag or serial that is a placeholder ("Unnamed device") is not kept as one. */
-  const named = (field: DeviceField) => {
-    const v = plain(field);
-    return v !== null && isPlaceholder(v) ? null : v;
+  /** An identity field's value as kept on the device (over 500 characters it is left unknown, with a warning). */
+  const named = (field: 'assetTag' | 'serial' | 'name') => {
+    const v = ids[field];
+    if (v !== null && v.length > MAX_TEXT) {
+      warn(columnName(field), clip(v), `longer than ${MAX_TEXT} characters; left unknown`);
+      return null;
+    }
+    return v;
   };
-
   const readOne = (): Device | null => {
     warnedHere = false;
     const id = identity();

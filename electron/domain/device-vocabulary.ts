@@ -46,9 +46,13 @@ export const DEVICE_STATUS_LABELS: Record<DeviceStatus, string> = {
   decommissioned: 'Decommissioned',
 };
 
-/** Lower-case words of a text, accents and punctuation gone ("Wi-Fi AP" → wi fi ap). */
+/** How much of a label or model is looked at: no name of a kind of device is longer. */
+const MAX_LOOKED_AT = 120;
+
+/** Lower-case words of a text (its start), accents and punctuation gone ("Wi-Fi AP" → wi fi ap). */
 export function wordsOf(text: string): string[] {
   return text
+    .slice(0, MAX_LOOKED_AT)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -210,7 +214,7 @@ export function categoryOfModel(
   if (model) {
     const byWords = categoryOfLabel(model);
     if (byWords && byWords !== 'other') return { category: byWords, from: 'model' };
-    const text = ` ${model.toLowerCase()} `;
+    const text = ` ${model.slice(0, MAX_LOOKED_AT).toLowerCase()} `;
     for (const [pattern, category] of MODEL_SERIES)
       if (pattern.test(text)) return { category, from: 'model' };
   }
