@@ -3,6 +3,7 @@
  * and evaluated by a pure function — never eval.
  */
 import { z } from 'zod';
+import { checkPattern } from './pattern';
 
 const Id = z.string().min(1).max(120);
 const Scalar = z.union([z.string().max(500), z.number()]);
@@ -60,7 +61,19 @@ const TestSchema = z
     (t) => t.matches === undefined || isValidRegex(t.matches, t.flags),
     'Not a valid regular expression',
   )
+  .superRefine((t, ctx) => {
+    if (t.matches === undefined) return;
+    // The app matches in linear time: a pattern RE2 cannot run (back-references, look-arounds) is refused.
+    const linear = checkPattern(t.matches, t.flags);
+    if (!linear.ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['matches'],
+        message: `This pattern cannot be matched safely (${linear.reason}); patterns may not use back-references or look-arounds`,
+      });
+  })
   .refine(
+    // The vendor's form matches in the browser's own engine: no nested repetition either.
     (t) => t.matches === undefined || isSafeRegex(t.matches),
     'This regular expression could take very long on some answers (nested repetition or a back-reference); simplify it',
   );
@@ -89,6 +102,11 @@ export interface AnswerView {
 export interface ConditionContext {
   answer(questionId: string): AnswerView;
   isVisible(questionId: string): boolean;
+  /**
+   * Whether the text contains a match of a `matches` pattern: in the app, RE2's linear-time
+   * engine (domain/pattern.ts); in the vendor's form, the browser's own.
+   */
+  matches(source: string, flags: string | undefined, text: string): boolean;
 }
 
 /** True when the condition holds for the given answers. */
@@ -116,7 +134,7 @@ export function evaluateCondition(c: Condition, ctx: ConditionContext): boolean 
   const text = a.value === undefined ? '' : String(a.value);
   if (c.contains !== undefined && !text.includes(c.contains)) return false;
   // Only the first characters are tested: with the pattern checks above this bounds the work.
-  if (c.matches !== undefined && !new RegExp(c.matches, c.flags).test(text.slice(0, MAX_MATCHED_TEXT)))
+  if (c.matches !== undefined && !ctx.matches(c.matches, c.flags, text.slice(0, MAX_MATCHED_TEXT)))
     return false;
   return true;
 }

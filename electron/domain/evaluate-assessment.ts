@@ -3,6 +3,7 @@
  * flags are raised (and why), and progress per section. Pure; run after every answer.
  */
 import { evaluateCondition, type AnswerView, type ConditionContext } from './condition';
+import { matchesPattern } from './pattern';
 import type { AnswerValue } from './answer';
 import { SEVERITIES, type Question, type Questionnaire, type Severity } from './questionnaire';
 
@@ -105,7 +106,7 @@ export function evaluateAssessment(
         ? { state: 'answered', values: a.value }
         : { state: 'answered', value: a.value };
     };
-    const ctx: ConditionContext = { answer: view, isVisible };
+    const ctx: ConditionContext = { answer: view, isVisible, matches: matchesPattern };
 
     for (const section of q.sections) {
       const progress: SectionProgress = {

@@ -79,16 +79,33 @@ function formScript(): string {
             ? { state: 'answered', values: a.value }
             : { state: 'answered', value: a.value };
         };
-        const visible = (x: Q, depth = 0): boolean =>
-          !x.showIf ||
-          depth > 50 ||
-          vrEvaluate(x.showIf, {
-            answer: view,
-            isVisible: (id: string) => {
-              const other = q.sections.flatMap((s) => s.questions).find((o) => o.id === id);
-              return other ? visible(other, depth + 1) : false;
-            },
-          });
+        // Each question's visibility is worked out once per render (chains of conditions that
+        // ask other questions' visibility would otherwise be worked out again and again).
+        const byId = new Map(q.sections.flatMap((s) => s.questions).map((o) => [o.id, o]));
+        const known = new Map<string, boolean>();
+        const visiting = new Set<string>();
+        const ctx = {
+          answer: view,
+          isVisible: (id: string) => {
+            const other = byId.get(id);
+            return other ? visible(other) : false;
+          },
+          // The browser's engine: the app refused, at import, patterns it could take long on.
+          matches: (source: string, flags: string | undefined, text: string) =>
+            new RegExp(source, flags).test(text),
+        };
+        const visible = (x: Q): boolean => {
+          if (!x.showIf) return true;
+          const cached = known.get(x.id);
+          if (cached !== undefined) return cached;
+          // A condition that asks its own visibility (through others) is not shown.
+          if (visiting.has(x.id)) return false;
+          visiting.add(x.id);
+          const shown = vrEvaluate(x.showIf, ctx);
+          visiting.delete(x.id);
+          known.set(x.id, shown);
+          return shown;
+        };
         root.append(el('h2', {}, q.title));
         for (const s of q.sections) {
           const shown = s.questions.filter((x) => x.type !== 'evidence' && visible(x));

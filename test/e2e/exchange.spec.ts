@@ -5,7 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,6 +100,66 @@ test('the HTML form works offline: conditions, save a response, import it back e
     expect(byId.tri_vdp!.answer).toEqual({ status: 'not-applicable' });
     // The file is exactly what the form saved.
     expect(JSON.parse(readFileSync(response, 'utf8')).format).toBe('vendor-risk-response/1');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a form of 300 questions, each shown by a condition on the one before, opens at once', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vendor-risk-exchange-'));
+  try {
+    // Each question asks the one before it twice: worked out afresh each time, that is 2^300 evaluations.
+    const questions = Array.from({ length: 300 }, (_, i) => ({
+      id: `q${i}`,
+      text: `Question ${i}`,
+      type: 'yes-no',
+      ...(i === 0
+        ? {}
+        : {
+            showIf: {
+              any: [
+                { all: [{ visible: `q${i - 1}` }, { question: 'q0', state: 'unanswered' }] },
+                { all: [{ visible: `q${i - 1}` }, { not: { question: 'q0', state: 'unanswered' } }] },
+              ],
+            },
+          }),
+    }));
+    const file = join(dir, 'chain.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'vendor-risk-questionnaire/1',
+        id: 'chain',
+        version: '1.0.0',
+        title: 'Chained conditions',
+        sections: [{ id: 's', title: 'All', questions }],
+      }),
+    );
+    expect(cli(dir, ['questionnaires', 'import', file]).status).toBe(0);
+    expect(cli(dir, ['vendors', 'add', '--name', 'Acme', '--category', 'other']).status).toBe(0);
+    const form = join(dir, 'acme.html');
+    const made = cli(dir, [
+      'exchange',
+      'export',
+      'Acme',
+      '--questionnaire',
+      'chain',
+      '--format',
+      'html',
+      '--out',
+      form,
+    ]);
+    expect(made.status, made.stderr).toBe(0);
+    const started = Date.now();
+    await page.goto(pathToFileURL(form).href);
+    const last = page.locator('fieldset[data-question="chain/q299"]');
+    await expect(last).toBeVisible();
+    console.log(`300 chained questions on screen ${Date.now() - started} ms after opening`);
+    // Answering re-renders: still every question, still at once.
+    await page.locator('fieldset[data-question="chain/q0"]').getByLabel('Yes', { exact: true }).check();
+    await expect(last).toBeVisible();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

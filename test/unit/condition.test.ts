@@ -5,6 +5,7 @@ import {
   type AnswerView,
   type Condition,
 } from '../../electron/domain/condition';
+import { checkPattern, matchesPattern } from '../../electron/domain/pattern';
 
 const answers: Record<string, AnswerView> = {
   mfa: { state: 'answered', value: 'yes' },
@@ -19,6 +20,7 @@ const answers: Record<string, AnswerView> = {
 const ctx = {
   answer: (id: string): AnswerView => answers[id] ?? { state: 'unanswered' },
   isVisible: (id: string) => id !== 'hidden_q',
+  matches: matchesPattern,
 };
 
 const table: [string, Condition, boolean][] = [
@@ -107,4 +109,25 @@ describe('regular expressions in conditions', () => {
       expect(ConditionSchema.safeParse({ question: 'q', matches: re }).success).toBe(true);
     },
   );
+
+  it('refuses a look-around with the reason: the app matches in linear time', () => {
+    const r = ConditionSchema.safeParse({ question: 'q', matches: 'eu(?=-west)' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toMatch(/^This pattern cannot be matched safely \(.*\(\?=/);
+    expect(checkPattern('(a)\\1')).toMatchObject({ ok: false, reason: expect.stringContaining('\\1') });
+  });
+
+  it('matches a pattern that backtracking takes exponential time on, on a 1,000-character answer, at once', () => {
+    // Accepted by the nesting check; a backtracking engine needs about 25 s for 150 characters.
+    const c = { question: 'long', matches: '^a*a*a*a*a*a*b' };
+    expect(ConditionSchema.safeParse(c).success).toBe(true);
+    const long = { ...ctx, answer: (): AnswerView => ({ state: 'answered', value: 'a'.repeat(1000) }) };
+    const t = performance.now();
+    expect(evaluateCondition(c, long)).toBe(false);
+    const ms = performance.now() - t;
+    console.log(`^a*a*a*a*a*a*b on 1,000 characters: ${ms.toFixed(1)} ms`);
+    // Generous for a busy machine: the point is milliseconds, not seconds.
+    expect(ms).toBeLessThan(1000);
+    expect(evaluateCondition({ question: 'region_text', matches: 'frankfurt', flags: 'i' }, ctx)).toBe(true);
+  });
 });

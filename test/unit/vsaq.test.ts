@@ -7,6 +7,7 @@ import { parseQuestionnaire } from '../../electron/domain/validate-questionnaire
 import { translateCond, type CondContext, type VsaqRef } from '../../electron/domain/vsaq/cond';
 import { importVsaq } from '../../electron/domain/vsaq/import';
 import { parseVsaqon, vsaqonToJson } from '../../electron/domain/vsaq/vsaqon';
+import { matchesPattern } from '../../electron/domain/pattern';
 
 // The VSAQ templates (Apache-2.0, see test/fixtures/vsaq/LICENSE-vsaq), copied from the shared examples.
 const fixtures = join(__dirname, '../fixtures/vsaq');
@@ -88,7 +89,7 @@ describe('VSAQ cond expressions', () => {
     txt: { state: 'answered', value: 'EU-West (Frankfurt)' },
   };
   // prettier-ignore
-  const evalCtx = { answer: (id: string): AnswerView => answers[id] ?? { state: 'unanswered' }, isVisible: (id: string) => id !== 'cg' };
+  const evalCtx = { answer: (id: string): AnswerView => answers[id] ?? { state: 'unanswered' }, isVisible: (id: string) => id !== 'cg', matches: matchesPattern };
   const holds = (text: string) => evaluateCondition(tr(text)!, evalCtx);
   const [r_a, r_b, c_x] = ['r_a', 'r_b', 'c_x'].map((id) => tr(id)!) as [Condition, Condition, Condition];
   // prettier-ignore
@@ -177,6 +178,7 @@ describe('importing the VSAQ templates', () => {
       answer: (id: string): AnswerView =>
         id === 'application_xss' && values.length ? { state: 'answered', values } : { state: 'unanswered' },
       isVisible: () => true,
+      matches: matchesPattern,
     });
     expect(evaluateCondition(xss!.when, ctx([]))).toBe(true);
     expect(evaluateCondition(xss!.when, ctx(['application_xss_templating']))).toBe(false);

@@ -13,6 +13,7 @@
  */
 import type { Condition } from '../condition';
 import { CondSyntaxError, parseCond, type CondArg, type CondNode } from './cond-syntax';
+import { checkPattern } from '../pattern';
 
 /** What an id in a condition refers to, in our questionnaire. */
 export type VsaqRef =
@@ -184,6 +185,9 @@ function callToCondition(node: Extract<CondNode, { kind: 'call' }>, ctx: CondCon
   } catch {
     throw new CondError(`Not a valid regular expression: ${pattern}`);
   }
+  // Patterns are matched in linear time: one RE2 cannot run is refused here, with the reason.
+  const linear = checkPattern(pattern, flags.join(''));
+  if (!linear.ok) throw new CondError(`This pattern cannot be matched safely (${linear.reason}): ${pattern}`);
   return flags.length
     ? { question: ref.question, matches: pattern, flags: flags.join('') }
     : { question: ref.question, matches: pattern };
