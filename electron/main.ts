@@ -222,7 +222,7 @@ function openCore(): AppCore | null {
       onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
       isTrustedPageUrl: (url) => (devServerUrl ? sameOrigin(url, devServerUrl) : isAppUrl(url)),
       onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
-      onInternalError: (operation, error) => console.error(`[${operation}]`, error),
+      onInternalError: (operation, error, reference) => console.error(`[${operation} ${reference}]`, error),
       desktop: {
         chooseSavePath,
         chooseOpenPath,

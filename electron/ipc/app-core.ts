@@ -2,6 +2,7 @@ import { createServices, type AppServices, type ServicesOptions } from '../servi
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatch';
 import { createHandlers, type Desktop, type Handlers } from './handlers';
 import type { Preferences } from '../domain/preferences';
+import { logInternalError } from '../storage/error-log';
 
 export type AppCoreOptions = ServicesOptions &
   Omit<DispatcherOptions, 'handlers'> & {
@@ -28,7 +29,15 @@ export interface AppCore {
 export function openAppCore(options: AppCoreOptions): AppCore {
   const services = createServices(options);
   const handlers = createHandlers(services, options.onPreferencesChanged, options.desktop);
-  const dispatcher = createDispatcher({ ...options, handlers });
+  const dispatcher = createDispatcher({
+    ...options,
+    handlers,
+    // Every unexpected error is logged in the data folder, whoever else is told.
+    onInternalError: (operation, error, reference) => {
+      logInternalError(options.dataDir, operation, reference, error);
+      options.onInternalError?.(operation, error, reference);
+    },
+  });
   return {
     services,
     handlers,

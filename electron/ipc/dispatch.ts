@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppError, issuesFromZod, summariseIssues } from '../domain/errors';
 import type { JobContext } from '../services/context';
 import type { Handlers } from './handlers';
@@ -22,8 +23,11 @@ export interface DispatcherOptions {
   isTrustedPageUrl(url: string): boolean;
   /** Receives progress of long operations. */
   onProgress?(event: ProgressEvent): void;
-  /** Receives unexpected errors (with stack) for the log; never shown to the user. */
-  onInternalError?(operation: string, error: unknown): void;
+  /**
+   * Receives unexpected errors (with stack) for the log, under the reference the user is
+   * given; their own words are never shown to the user.
+   */
+  onInternalError?(operation: string, error: unknown, reference: string): void;
 }
 
 export interface Dispatcher {
@@ -43,6 +47,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     ok: false,
     error: details ? { code, message, details } : { code, message },
   });
+
+  /**
+   * An unexpected error: the user gets a code and a plain sentence with a reference; the
+   * error itself (its words could be "Maximum call stack size exceeded") goes to the log.
+   */
+  const unexpected = (name: string, error: unknown): Result<never> => {
+    const reference = randomBytes(3).toString('hex').toUpperCase();
+    options.onInternalError?.(name, error, reference);
+    return fail(
+      'INTERNAL',
+      `An unexpected problem stopped this request. Its details are in the log in the data folder (logs/errors.log, reference ${reference}).`,
+    );
+  };
 
   async function dispatch(operation: string, payload: unknown, sender: Sender): Promise<Result<unknown>> {
     if (sender.kind === 'page' && !(sender.isMainFrame && options.isTrustedPageUrl(sender.url))) {
@@ -87,16 +104,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ) => unknown;
       const value = await handler(parsed.data, job);
       const checked = spec.response.safeParse(value);
-      if (!checked.success) {
-        options.onInternalError?.(name, checked.error);
-        return fail('INTERNAL', `The answer to ${name} was malformed; nothing more was done`);
-      }
+      if (!checked.success) return unexpected(name, checked.error);
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toShape() };
-      options.onInternalError?.(name, error);
-      const message = error instanceof Error ? error.message : String(error);
-      return fail('INTERNAL', `Something went wrong in ${name}: ${message}`);
+      return unexpected(name, error);
     } finally {
       if (jobId) jobs.delete(jobId);
     }

@@ -1,4 +1,7 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ERROR_LOG, logInternalError } from '../../electron/storage/error-log';
 import { openApp, vendorInput } from './helpers';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 
@@ -46,25 +49,59 @@ describe('dispatcher', () => {
     });
   });
 
-  it('turns an unexpected failure into an INTERNAL error without a stack trace', async () => {
+  it('turns an unexpected failure into a code and a plain sentence; the error itself goes to the log', async () => {
     const { handlers } = openApp();
-    const internal: unknown[] = [];
+    const internal: { error: unknown; reference: string }[] = [];
     const dispatcher = createDispatcher({
       handlers: {
         ...handlers,
         'vendors.list': () => {
-          throw new TypeError('disk on fire');
+          throw new RangeError('Maximum call stack size exceeded');
         },
       },
       isTrustedPageUrl: () => true,
-      onInternalError: (_op, e) => internal.push(e),
+      onInternalError: (_op, error, reference) => internal.push({ error, reference }),
     });
     const result = await dispatcher.call('vendors.list', {});
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Something went wrong in vendors.list: disk on fire' },
+      error: {
+        code: 'INTERNAL',
+        message: `An unexpected problem stopped this request. Its details are in the log in the data folder (logs/errors.log, reference ${internal[0]!.reference}).`,
+      },
     });
-    expect(internal).toHaveLength(1);
+    expect(internal[0]!.reference).toMatch(/^[0-9A-F]{6}$/);
+    expect(JSON.stringify(result)).not.toContain('Maximum call stack');
+  });
+
+  it('writes unexpected errors to the data folder’s log, for the owner only', async () => {
+    const app = openApp();
+    const dispatcher = createDispatcher({
+      handlers: {
+        ...app.handlers,
+        'vendors.list': () => {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      },
+      isTrustedPageUrl: () => true,
+      onInternalError: (operation, error, reference) =>
+        logInternalError(app.dataDir, operation, reference, error),
+    });
+    const result = await dispatcher.call('vendors.list', {});
+    const reference = /reference ([0-9A-F]{6})/.exec(result.ok ? '' : result.error.message)![1];
+    const file = join(app.dataDir, ERROR_LOG);
+    const logged = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
+    expect(logged.at(-1)).toMatchObject({
+      reference,
+      operation: 'vendors.list',
+      error: 'RangeError',
+      message: 'Maximum call stack size exceeded',
+    });
+    expect(logged.at(-1)!.stack).toContain('RangeError');
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a malformed answer from a service', async () => {
