@@ -56,7 +56,8 @@ export async function readTextFile(file: string, what: string): Promise<ReadText
 /** Writes an export named on the command line; says how many rows went where, or why it could not. */
 export async function writeExport(file: string, text: string, rows: number, what: string): Promise<Outcome> {
   try {
-    await writeFile(file, text, 'utf8');
+    // Exports hold the data itself: readable by the owner only.
+    await writeFile(file, text, { encoding: 'utf8', mode: 0o600 });
   } catch (error) {
     return failure(`cannot write ${printable(file)}: ${reasonOf(error)}`);
   }

@@ -6,7 +6,7 @@
  * so the app stays responsive while they run.
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
@@ -17,6 +17,7 @@ import { recordAudit, type JobContext, type ServiceContext } from './context';
 import { runFileTaskOffThread } from './off-thread';
 import { firstSealedValue } from '../storage/file-tasks';
 import { KEY_FILE } from '../storage/keyfile';
+import { ownerOnlyDir, ownerOnlyEmptyFile, ownerOnlyFile } from '../storage/owner-only';
 
 const SETTINGS_KEY = 'backups';
 export const BackupSettingsSchema = z
@@ -91,6 +92,8 @@ export function createBackupService(ctx: ServiceContext) {
   async function copyTo(out: string, job: JobContext): Promise<number> {
     const temp = `${out}.part`;
     try {
+      // Written into an empty file only the owner can read, so the copy is never readable by others.
+      ownerOnlyEmptyFile(temp);
       await storage.backupTo(temp, () => {
         if (job.signal.aborted) throw new AppError('CANCELLED', 'The backup was cancelled; nothing was kept');
       });
@@ -104,7 +107,7 @@ export function createBackupService(ctx: ServiceContext) {
 
   /** A snapshot; `keep` names a snapshot that must survive the pruning (the one being restored). */
   async function snapshot(reason: SnapshotReason, job: JobContext, keep?: string): Promise<Snapshot> {
-    await mkdir(dir, { recursive: true });
+    ownerOnlyDir(dir);
     const file = snapshotName(
       ctx.now(),
       reason,
@@ -174,7 +177,10 @@ export function createBackupService(ctx: ServiceContext) {
       const bytes = await copyTo(path, job);
       // The data key travels with the backup (it opens only with the keychain or the passphrase).
       const keyFile = join(storage.dataDir, KEY_FILE);
-      if (existsSync(keyFile)) await copyFile(keyFile, `${path}.key.json`);
+      if (existsSync(keyFile)) {
+        await copyFile(keyFile, `${path}.key.json`);
+        ownerOnlyFile(`${path}.key.json`);
+      }
       return { path, bytes };
     },
 

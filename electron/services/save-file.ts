@@ -13,7 +13,8 @@ export async function saveFileAtomically(path: string, bytes: Uint8Array | strin
     throw new AppError('INVALID_INPUT', `The folder ${dirname(path)} does not exist`);
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.part`);
   try {
-    await writeFile(temp, bytes, { flag: 'wx' });
+    // What the app saves holds the data itself: readable by the owner only.
+    await writeFile(temp, bytes, { flag: 'wx', mode: 0o600 });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { DATABASE_FILE } from '../storage/database';
 import { openStorage, type Storage } from '../storage/storage';
 import { createVendorService } from './vendors';
@@ -19,7 +19,7 @@ import { createBackupService } from './backups';
 import { createEncryptionService, type EncryptionOptions } from './encryption';
 import { createExchangeService } from './exchange';
 import { createPreferencesService, type KeyValueStore } from './preferences';
-import type { JobContext, ServiceContext } from './context';
+import { recordAudit, type JobContext, type ServiceContext } from './context';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -75,6 +75,16 @@ export function createServices(options: ServicesOptions): AppServices {
     storage.close(); // a wrong passphrase or a damaged key file: nothing stays open
     throw error;
   }
+  // Files an earlier version left readable by other users were narrowed: the trail says so.
+  if (storage.tightened.length)
+    recordAudit(
+      ctx,
+      'settings',
+      'data-folder',
+      'update',
+      { permissions: storage.tightened.map((t) => `${relative(options.dataDir, t.path) || '.'} ${t.from}`) },
+      { permissions: storage.tightened.map((t) => `${relative(options.dataDir, t.path) || '.'} ${t.to}`) },
+    );
   const questionnaires = createQuestionnaireService(ctx);
   const devices = createDeviceService(ctx, { databasePath: join(options.dataDir, DATABASE_FILE) });
   const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture);

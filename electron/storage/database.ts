@@ -1,6 +1,6 @@
 import * as sqliteModule from 'node:sqlite';
 import { DatabaseSync } from 'node:sqlite';
-import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../domain/errors';
 import { BACKUP_DIR, snapshotName, SNAPSHOT_PATTERN } from '../domain/backups';
@@ -8,6 +8,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations'
 import { foldForSearch } from '../domain/search';
 import { createCipher, type Cipher } from './cipher';
 import { KEY_FILE } from './keyfile';
+import { ownerOnlyDir, ownerOnlyEmptyFile, tightenDataFolder, type Tightened } from './owner-only';
 
 export const DATABASE_FILE = 'vendor-risk.db';
 
@@ -28,6 +29,8 @@ export interface Database {
   backupTo(path: string, onStep?: () => void): Promise<void>;
   /** Replaces the whole database with the one at `path` in place (open statements stay valid), then migrates it. */
   restoreFrom(path: string): Promise<void>;
+  /** What was narrowed to the owner's only when the folder was opened (for the audit trail). */
+  readonly tightened: readonly Tightened[];
   close(): void;
 }
 
@@ -50,8 +53,12 @@ export interface OpenOptions {
 
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Database {
   const migrations = options.migrations ?? MIGRATIONS;
-  mkdirSync(dataDir, { recursive: true });
+  // What an earlier version left readable by other users is narrowed (and said in the trail).
+  const tightened = tightenDataFolder(dataDir);
+  ownerOnlyDir(dataDir);
   const path = join(dataDir, DATABASE_FILE);
+  // A new database starts as an empty file only the owner can read: SQLite gives its WAL the same permissions.
+  if (!existsSync(path)) ownerOnlyEmptyFile(path);
   let sqlite: DatabaseSync;
   let damage: string | null = null;
   try {
@@ -149,6 +156,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
     schemaVersion,
     backupTo,
     restoreFrom,
+    tightened,
     close: () => closeQuietly(sqlite),
   };
   try {
@@ -190,8 +198,9 @@ function migrate(db: Database, migrations: readonly Migration[], dataDir: string
   if (current > 0 && current < latest) {
     // Data from an earlier version: a snapshot first, so a failed or regretted upgrade can be undone.
     const dir = join(dataDir, BACKUP_DIR);
-    mkdirSync(dir, { recursive: true });
+    ownerOnlyDir(dir);
     const file = join(dir, snapshotName(new Date(), 'migration', readdirSync(dir)));
+    ownerOnlyEmptyFile(file);
     db.sqlite.prepare('VACUUM INTO ?').run(file);
   }
   for (const migration of migrations) {

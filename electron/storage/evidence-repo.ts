@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './database';
 import type { Evidence } from '../domain/assessment';
+import { ownerOnlyDir } from './owner-only';
 
 /** Evidence records, and their files under <data folder>/evidence/. */
 export interface EvidenceRepo {
@@ -40,9 +41,9 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
   });
   return {
     storeFile(id, bytes) {
-      mkdirSync(dir, { recursive: true });
+      ownerOnlyDir(dir);
       const target = join(dir, id);
-      writeFileSync(`${target}.part`, db.cipher.sealFile(bytes));
+      writeFileSync(`${target}.part`, db.cipher.sealFile(bytes), { mode: 0o600 });
       renameSync(`${target}.part`, target);
       return () => rmSync(target, { force: true });
     },

@@ -6,6 +6,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { verifyChain, type ChainEntry, type ChainVerdict } from '../domain/audit-chain';
 import { chainEntryOf, type AuditRow } from './audit-rows';
+import { ownerOnlyEmptyFile } from './owner-only';
 
 function* chainOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
   const stmt = sqlite.prepare(
@@ -35,6 +36,7 @@ export function backupFile(dbPath: string, out: string): void {
   const sqlite = new DatabaseSync(dbPath);
   try {
     sqlite.exec('PRAGMA busy_timeout = 5000');
+    ownerOnlyEmptyFile(out);
     sqlite.prepare('VACUUM INTO ?').run(out);
   } finally {
     sqlite.close();

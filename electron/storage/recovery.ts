@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE } from './database';
+import { ownerOnlyFile } from './owner-only';
 
 /** The preferences file's name in the data folder (electron-store and conf add `.json`). */
 export const PREFERENCES_JSON = 'preferences.json';
@@ -36,4 +37,5 @@ export function useSnapshotAsDatabase(dataDir: string, snapshot: string): void {
   if (existsSync(target))
     throw new Error(`${target} exists; move it aside before using a snapshot in its place`);
   copyFileSync(snapshot, target);
+  ownerOnlyFile(target);
 }

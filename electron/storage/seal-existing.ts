@@ -47,7 +47,7 @@ export function sealEvidenceFiles(db: Database, dataDir: string): number {
     const file = join(dir, name);
     const bytes = readFileSync(file);
     if (isSealedFile(bytes)) continue;
-    writeFileSync(`${file}.part`, db.cipher.sealFile(bytes));
+    writeFileSync(`${file}.part`, db.cipher.sealFile(bytes), { mode: 0o600 });
     renameSync(`${file}.part`, file);
     sealed += 1;
   }

@@ -34,6 +34,8 @@ export interface Storage {
   /** Seals the plain sensitive values and evidence files written before encryption was on. */
   sealExisting(): { values: number; files: number };
   restoreFrom: Database['restoreFrom'];
+  /** What was narrowed to the owner's only when the folder was opened. */
+  readonly tightened: Database['tightened'];
   close(): void;
 }
 
@@ -64,6 +66,7 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
       return { values, files: sealEvidenceFiles(db, dataDir) };
     },
     restoreFrom: db.restoreFrom,
+    tightened: db.tightened,
     close: db.close,
   };
 }

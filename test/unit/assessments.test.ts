@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { openApp, vendorInput } from './helpers';
@@ -157,6 +157,11 @@ describe('assessments', () => {
     expect(r.value.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(r.value.expiresAt).toBe('2027-06-30');
     expect(readFileSync(join(dataDir, 'evidence', r.value.id)).equals(bytes)).toBe(true);
+    // Evidence is often under NDA: the owner's only, in a folder that is too.
+    if (process.platform !== 'win32') {
+      expect(statSync(join(dataDir, 'evidence', r.value.id)).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dataDir, 'evidence')).mode & 0o777).toBe(0o700);
+    }
     const detail = await dispatcher.call('assessments.get', { id: assessmentId });
     expect(detail.ok && detail.value.answers[0]).toMatchObject({
       questionId: 'fw_statement',
