@@ -57,11 +57,19 @@ export const auditVerify: CommandSpec = {
   summary: 'Prove the audit trail untouched (walk its hash chain)',
   description:
     'Recomputes every entry’s SHA-256 and its link to the entry before it, and names the first entry that was ' +
-    'edited, deleted or inserted out of order (exit 2). --head HASH (from an earlier run or export) also catches ' +
-    'the newest entries being deleted.',
+    'edited, deleted or inserted out of order (exit 2); the trail also records its own length, so deleting the ' +
+    'newest entries, or all of them, is found. --head "#N:HASH" (a head printed by an earlier check, an export or ' +
+    'the last page of a PDF report) passes when that entry is still in the chain with everything before it ' +
+    'unchanged, and fails naming what differs when it is not.',
   args: [],
-  options: { head: { type: 'string', value: 'HASH', description: 'The head hash an earlier check printed' } },
-  examples: ['vendor-risk audit verify', 'vendor-risk audit verify --head 3f2a…'],
+  options: {
+    head: {
+      type: 'string',
+      value: '#N:HASH',
+      description: 'A head printed earlier (entry number and hash, or the hash alone)',
+    },
+  },
+  examples: ['vendor-risk audit verify', 'vendor-risk audit verify --head "#1234:3f2a…"'],
   async run({ dispatcher, flags }) {
     const r = await request(dispatcher, 'audit.verify', {
       expectedHead: flags.string('head'),
@@ -70,7 +78,7 @@ export const auditVerify: CommandSpec = {
     if (!r.ok) return failureFromError(r.error);
     const v = r.value;
     if (!v.ok) return failure(`the audit trail was changed: ${v.problem!.message}`);
-    return done(`The audit trail is intact: ${v.entries} entries, head ${v.head}`, v);
+    return done(`The audit trail is intact: ${v.entries} entries, head #${v.headId}:${v.head}`, v);
   },
 };
 

@@ -62,25 +62,61 @@ export interface ChainVerdict {
   ok: boolean;
   /** Entries walked. */
   entries: number;
-  /** The newest entry's hash: keep it to notice later deletions of the newest entries. */
+  /** The newest entry's hash, and its number: print them outside the machine (a witness). */
   head: string;
+  headId: number;
   /** The first break, or null when the chain holds. */
   problem: ChainProblem | null;
 }
 
 /**
+ * What the trail records of itself, updated with every entry it appends: how many it
+ * holds and the newest. Entries deleted from the end, or the whole trail, no longer match
+ * it. null: the record itself is gone.
+ */
+export interface TrailRecord {
+  entries: number;
+  lastId: number;
+  hash: string;
+}
+
+/** A head printed earlier (a report's last page, an export): its entry number when known, and its hash. */
+export interface Witness {
+  id: number | null;
+  hash: string;
+}
+
+/** A witness as people copy it: "#1234:3f2a…", "1234:3f2a…" or the hash alone. */
+export function parseWitness(text: string): Witness | null {
+  const m = /^\s*(?:#?(\d{1,15})[:\s]\s*)?([0-9a-fA-F]{64})\s*$/.exec(text);
+  if (!m) return null;
+  return { id: m[1] === undefined ? null : Number(m[1]), hash: m[2]!.toLowerCase() };
+}
+
+const short = (hash: string) => `${hash.slice(0, 12)}…`;
+
+/**
  * Walks entries in id order and names the first one where the chain breaks: its content
  * does not match its hash (edited), entries before it are missing (deleted), or it does
- * not follow the entry before it (inserted out of order or moved).
+ * not follow the entry before it (inserted out of order or moved). Then checks the end of
+ * the trail against its own record of its length (deleting the newest entries, or all of
+ * them, is found without anything kept outside), and a witness: a head printed earlier
+ * must be an entry of the chain, unchanged.
  */
-export function verifyChain(entries: Iterable<ChainEntry>, expectedHead?: string): ChainVerdict {
+export function verifyChain(
+  entries: Iterable<ChainEntry>,
+  options: { recorded?: TrailRecord | null; witness?: Witness } = {},
+): ChainVerdict {
   let prev = GENESIS_HASH;
   let prevId = 0;
   let count = 0;
+  let witnessed = false;
+  const { witness } = options;
   const fail = (id: number, kind: ChainProblemKind, message: string): ChainVerdict => ({
     ok: false,
     entries: count,
     head: prev,
+    headId: prevId,
     problem: { id, kind, message },
   });
   for (const e of entries) {
@@ -104,14 +140,42 @@ export function verifyChain(entries: Iterable<ChainEntry>, expectedHead?: string
         `Entry #${e.id} does not follow entry #${prevId}: it was inserted out of order or moved`,
       );
     }
+    if (witness && (witness.id === null ? e.hash === witness.hash : e.id === witness.id)) {
+      if (e.hash !== witness.hash)
+        return fail(
+          e.id,
+          'rewritten',
+          `Entry #${e.id} is not the head printed earlier (${short(witness.hash)}): the trail up to it was rewritten`,
+        );
+      witnessed = true;
+    }
     prev = e.hash;
     prevId = e.id;
   }
-  if (expectedHead !== undefined && expectedHead !== prev)
+  const { recorded } = options;
+  if (recorded === null && count > 0)
     return fail(
       prevId + 1,
-      'deleted',
-      `The newest entries after #${prevId} are missing (the head hash differs)`,
+      'truncated',
+      "The trail's record of its own length is gone: it was removed outside the app",
     );
-  return { ok: true, entries: count, head: prev, problem: null };
+  if (recorded && (recorded.entries !== count || recorded.hash !== prev))
+    return fail(
+      Math.min(prevId, recorded.lastId) + 1,
+      'truncated',
+      count === 0
+        ? `The whole trail was deleted: it held ${recorded.entries} entries, up to #${recorded.lastId}`
+        : count < recorded.entries
+          ? `The newest entries were deleted: the trail held ${recorded.entries} entries, up to #${recorded.lastId}; ${count} remain, up to #${prevId}`
+          : `The trail does not end where it recorded (${recorded.entries} entries, up to #${recorded.lastId}); it now ends at #${prevId}`,
+    );
+  if (witness && !witnessed)
+    return fail(
+      witness.id ?? prevId + 1,
+      'rewritten',
+      witness.id !== null && witness.id > prevId
+        ? `Entry #${witness.id}, the head printed earlier, is no longer in the trail: entries up to it were removed`
+        : `The head printed earlier (${witness.id !== null ? `#${witness.id} ` : ''}${short(witness.hash)}) is not an entry of this trail: it was rewritten`,
+    );
+  return { ok: true, entries: count, head: prev, headId: prevId, problem: null };
 }

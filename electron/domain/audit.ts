@@ -118,4 +118,11 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
 }
 
 /** How the audit hash chain can be broken (domain/audit-chain names the first break). */
-export const CHAIN_PROBLEM_KINDS = ['edited', 'deleted', 'out-of-order', 'unsealed'] as const;
+export const CHAIN_PROBLEM_KINDS = [
+  'edited',
+  'deleted',
+  'out-of-order',
+  'unsealed',
+  'truncated',
+  'rewritten',
+] as const;

@@ -360,9 +360,13 @@ export const contract = {
     z
       .object({
         jobId: JobIdSchema.optional(),
+        /** A head printed earlier: "#1234:3f2a…" (entry number and hash) or the hash alone. */
         expectedHead: z
           .string()
-          .regex(/^[0-9a-f]{64}$/, 'A head hash is 64 hexadecimal digits')
+          .regex(
+            /^\s*(#?\d{1,15}[:\s]\s*)?[0-9a-fA-F]{64}\s*$/,
+            'A head is its entry number and hash ("#1234:3f2a…") or the 64-digit hash alone',
+          )
           .optional(),
       })
       .strict(),
@@ -370,6 +374,7 @@ export const contract = {
       ok: z.boolean(),
       entries: z.number().int(),
       head: z.string(),
+      headId: z.number().int(),
       problem: z
         .object({ id: z.number().int(), kind: z.enum(CHAIN_PROBLEM_KINDS), message: z.string() })
         .nullable(),

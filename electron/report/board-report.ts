@@ -33,6 +33,7 @@ export function boardReport(d: BoardReportData): DocDefinition {
   return pageFrame({
     title: 'Vendor risk — board report',
     generated: d.generated,
+    trailHead: d.trailHead,
     content: [
       ...cover({
         kind: 'Board report',

@@ -29,7 +29,13 @@ export const TIER_COLOURS: Record<string, string> = {
 };
 
 /** A4 with room for the header and footer. */
-export function pageFrame(o: { title: string; generated: string; content: Content[] }): DocDefinition {
+export function pageFrame(o: {
+  title: string;
+  generated: string;
+  /** Printed under the last page's footer: the audit trail's head, to check the trail against later. */
+  trailHead?: { id: number; hash: string };
+  content: Content[];
+}): DocDefinition {
   return {
     pageSize: 'A4',
     pageMargins: [48, 64, 48, 56],
@@ -53,10 +59,24 @@ export function pageFrame(o: { title: string; generated: string; content: Conten
       ],
     }),
     footer: (page: number, pages: number) => ({
-      margin: [48, 18, 48, 0],
-      columns: [
-        { text: `Generated ${o.generated} by Vendor Risk Desk`, fontSize: 7.5, color: MUTED },
-        { text: `Page ${page} of ${pages}`, alignment: 'right', fontSize: 7.5, color: MUTED },
+      margin: [48, page === pages && o.trailHead ? 10 : 18, 48, 0],
+      stack: [
+        {
+          columns: [
+            { text: `Generated ${o.generated} by Vendor Risk Desk`, fontSize: 7.5, color: MUTED },
+            { text: `Page ${page} of ${pages}`, alignment: 'right', fontSize: 7.5, color: MUTED },
+          ],
+        },
+        ...(page === pages && o.trailHead
+          ? [
+              {
+                text: `Audit trail head #${o.trailHead.id}:${o.trailHead.hash} (vendor-risk audit verify --head proves the trail up to it unchanged)`,
+                fontSize: 6,
+                color: MUTED,
+                margin: [0, 2, 0, 0],
+              },
+            ]
+          : []),
       ],
     }),
     content: o.content,

@@ -41,6 +41,8 @@ export interface AppendixSection {
 export interface VendorReportData {
   kind: 'vendor';
   generated: string;
+  /** The audit trail's newest entry when the report was made: printed on its last page, a witness. */
+  trailHead: { id: number; hash: string };
   assessor: string;
   vendor: Vendor;
   score: Omit<VendorScore, 'contributions'>;
@@ -71,6 +73,8 @@ export interface BoardVendorPage {
 export interface BoardReportData {
   kind: 'board';
   generated: string;
+  /** The audit trail's newest entry when the report was made: printed on its last page, a witness. */
+  trailHead: { id: number; hash: string };
   author: string;
   summary: PortfolioSummary;
   /** Tier counts of earlier board reports, oldest first (the trend), and the last one (the change). */
@@ -89,6 +93,8 @@ export interface BoardReportData {
 export interface SelfReportData {
   kind: 'self';
   generated: string;
+  /** The audit trail's newest entry when the report was made: printed on its last page, a witness. */
+  trailHead: { id: number; hash: string };
   author: string;
   assessment: AssessmentSummary;
   result: SelfAssessmentResult;

@@ -28,6 +28,7 @@ export function selfReport(d: SelfReportData): DocDefinition {
   return pageFrame({
     title: `Self-assessment — ${assessment.title}`,
     generated: d.generated,
+    trailHead: d.trailHead,
     content: [
       ...cover({
         kind: 'Self-assessment',

@@ -35,6 +35,7 @@ export function vendorReport(d: VendorReportData): DocDefinition {
   return pageFrame({
     title,
     generated: d.generated,
+    trailHead: d.trailHead,
     content: [
       ...cover({
         kind: 'Vendor assessment',

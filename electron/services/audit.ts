@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { fieldChanges, type AuditQuery } from '../domain/audit';
-import type { ChainVerdict } from '../domain/audit-chain';
+import { parseWitness, type ChainVerdict } from '../domain/audit-chain';
+import { AppError } from '../domain/errors';
 import { toCsv } from '../domain/csv';
 import { DATABASE_FILE } from '../storage/database';
 import type { JobContext, ServiceContext } from './context';
@@ -25,14 +26,21 @@ export function createAuditService(ctx: ServiceContext) {
       return { total, items: items.map((e) => ({ ...e, changes: fieldChanges(e.before, e.after) })) };
     },
 
-    /** Walks the whole chain (in the data worker when built) and names the first break. */
-    async verify(
-      job: JobContext,
-      expectedHead?: string,
-    ): Promise<ChainVerdict & { ranIn: 'worker' | 'main' }> {
+    /**
+     * Walks the whole chain (in the data worker when built) and names the first break,
+     * checks the trail's end against its own record, and, given a head printed earlier
+     * ("#N:hash" or the hash), that it is still an entry of the chain, unchanged.
+     */
+    async verify(job: JobContext, head?: string): Promise<ChainVerdict & { ranIn: 'worker' | 'main' }> {
+      const witness = head === undefined ? undefined : parseWitness(head);
+      if (witness === null)
+        throw new AppError(
+          'INVALID_INPUT',
+          'A head is its entry number and hash ("#1234:3f2a…") or the hash alone',
+        );
       job.progress(0, 1, 'Checking every audit entry');
       const { value, ranIn } = await runFileTaskOffThread<ChainVerdict>(
-        { kind: 'verify', dbPath: dbPath(), expectedHead },
+        { kind: 'verify', dbPath: dbPath(), witness },
         job,
         'The check was cancelled',
       );
@@ -58,10 +66,15 @@ export function createAuditService(ctx: ServiceContext) {
           e.hash ?? '',
         ]);
       }
+      // The trail's head as of the export, a witness to keep: `audit verify --head` checks it later.
+      const head = storage.audit.head();
       return {
         csv: toCsv(
           ['ID', 'At', 'Actor', 'Entity', 'Entity ID', 'Action', 'Before', 'After', 'Previous hash', 'Hash'],
-          rows,
+          [
+            ...rows,
+            ['Trail head', ctx.now().toISOString(), '', '', '', '', '', '', `#${head.id}`, head.hash],
+          ],
         ),
         rows: rows.length,
       };
@@ -84,6 +97,8 @@ export function createAuditService(ctx: ServiceContext) {
           hash: 'sha256_hex(JSON.stringify([id, at, actor, entity, entityId, action, beforeJson, afterJson, prevHash]))',
           genesis: '0'.repeat(64),
           filtered: isFiltered(q),
+          // The whole trail's head as of the export, a witness to keep: `audit verify --head "#id:hash"` checks it later.
+          head: storage.audit.head(),
           entries,
         },
         null,

@@ -68,6 +68,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     return {
       kind: 'vendor',
       generated: stamp(),
+      trailHead: ctx.storage.audit.head(),
       assessor: ctx.actor(),
       vendor,
       score,
@@ -141,6 +142,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     return {
       kind: 'board',
       generated: stamp(),
+      trailHead: ctx.storage.audit.head(),
       author: ctx.actor(),
       summary,
       history,
@@ -165,6 +167,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     return {
       kind: 'self',
       generated: stamp(),
+      trailHead: ctx.storage.audit.head(),
       author: ctx.actor(),
       assessment: detail.assessment,
       result: services.scores.selfResult(assessmentId),

@@ -1,3 +1,4 @@
+import type { StatementSync } from 'node:sqlite';
 import type { Database } from './database';
 import type { AuditEntry, AuditQuery, NewAuditEntry } from '../domain/audit';
 import { auditHash, GENESIS_HASH, type ChainEntry } from '../domain/audit-chain';
@@ -14,6 +15,8 @@ export interface AuditRepo {
   /** Every entry matching a query, oldest first, as stored (for exports). */
   iterateChain(q?: Partial<AuditQuery>): Iterable<ChainEntry>;
   count(): number;
+  /** The newest entry's number and hash: the witness reports and exports print. */
+  head(): { id: number; hash: string };
 }
 
 const toEntry = (cipher: Cipher, r: AuditRow): AuditEntry & { hash: string | null } => ({
@@ -72,6 +75,15 @@ export function createAuditRepo(db: Database): AuditRepo {
     'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?',
   );
   const countStmt = db.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log');
+  // Only ever updated, never recreated: a record someone deleted stays missing, and is reported.
+  // (Prepared on first use: a database opened at an older schema, in tests, has no such table.)
+  let recordStmt: StatementSync | null = null;
+  const record = (id: number, hash: string) => {
+    recordStmt ??= db.sqlite.prepare(
+      'UPDATE audit_record SET entries = entries + 1, last_id = ?, hash = ? WHERE id = 1',
+    );
+    recordStmt.run(id, hash);
+  };
   return {
     append(e) {
       // Sensitive fields are sealed before hashing: the chain covers what is stored.
@@ -94,6 +106,7 @@ export function createAuditRepo(db: Database): AuditRepo {
         prevHash,
       );
       insert.run(id, e.at, e.actor, e.entity, e.entityId, e.action, beforeJson, afterJson, prevHash, hash);
+      record(id, hash);
       return id;
     },
     listFor(entity, entityId, limit) {
@@ -119,6 +132,10 @@ export function createAuditRepo(db: Database): AuditRepo {
     },
     count() {
       return Number((countStmt.get() as { n: number }).n);
+    },
+    head() {
+      const newest = last.get() as { id: number; hash: string | null } | undefined;
+      return { id: newest?.id ?? 0, hash: newest?.hash ?? GENESIS_HASH };
     },
   };
 }

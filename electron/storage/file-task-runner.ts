@@ -1,8 +1,9 @@
 import { backupFile, inspectFile, verifyAuditFile } from './file-tasks';
+import type { Witness } from '../domain/audit-chain';
 
 /** A task on the database file, as sent to the data worker. */
 export type FileTask =
-  | { kind: 'verify'; dbPath: string; expectedHead?: string }
+  | { kind: 'verify'; dbPath: string; witness?: Witness }
   | { kind: 'backup'; dbPath: string; out: string }
   | { kind: 'inspect'; dbPath: string };
 
@@ -10,7 +11,7 @@ export type FileTask =
 export function runFileTask(task: FileTask): unknown {
   switch (task.kind) {
     case 'verify':
-      return verifyAuditFile(task.dbPath, task.expectedHead);
+      return verifyAuditFile(task.dbPath, task.witness);
     case 'backup':
       backupFile(task.dbPath, task.out);
       return null;

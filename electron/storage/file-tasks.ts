@@ -4,7 +4,13 @@
  * writing a backup copy.
  */
 import { DatabaseSync } from 'node:sqlite';
-import { verifyChain, type ChainEntry, type ChainVerdict } from '../domain/audit-chain';
+import {
+  verifyChain,
+  type ChainEntry,
+  type ChainVerdict,
+  type TrailRecord,
+  type Witness,
+} from '../domain/audit-chain';
 import { chainEntryOf, type AuditRow } from './audit-rows';
 import { ownerOnlyEmptyFile } from './owner-only';
 
@@ -15,17 +21,38 @@ function* chainOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
   for (const r of stmt.iterate() as Iterable<AuditRow>) yield chainEntryOf(r);
 }
 
-/** Walks the audit chain of an open database. */
-export function verifyAuditChain(sqlite: DatabaseSync, expectedHead?: string): ChainVerdict {
-  return verifyChain(chainOf(sqlite), expectedHead);
+/**
+ * The trail's record of its own length; null when it is gone, undefined in a database
+ * from before it was kept (migration 11).
+ */
+function recordOf(sqlite: DatabaseSync): TrailRecord | null | undefined {
+  const table = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_record'")
+    .get();
+  if (!table) return undefined;
+  const row = sqlite.prepare('SELECT entries, last_id, hash FROM audit_record WHERE id = 1').get() as
+    { entries: number; last_id: number; hash: string } | undefined;
+  return row ? { entries: Number(row.entries), lastId: Number(row.last_id), hash: String(row.hash) } : null;
+}
+
+/** Walks the audit chain of an open database, against its record of its length and a witness. */
+export function verifyAuditChain(sqlite: DatabaseSync, witness?: Witness): ChainVerdict {
+  // Read in one transaction: the record and the entries as of one moment, whoever appends meanwhile.
+  const own = !sqlite.isTransaction;
+  if (own) sqlite.exec('BEGIN');
+  try {
+    return verifyChain(chainOf(sqlite), { recorded: recordOf(sqlite), witness });
+  } finally {
+    if (own) sqlite.exec('COMMIT');
+  }
 }
 
 /** Walks the audit chain of a database file, read-only. */
-export function verifyAuditFile(dbPath: string, expectedHead?: string): ChainVerdict {
+export function verifyAuditFile(dbPath: string, witness?: Witness): ChainVerdict {
   const sqlite = new DatabaseSync(dbPath, { readOnly: true });
   try {
     sqlite.exec('PRAGMA busy_timeout = 5000');
-    return verifyAuditChain(sqlite, expectedHead);
+    return verifyAuditChain(sqlite, witness);
   } finally {
     sqlite.close();
   }

@@ -395,6 +395,24 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const r of rows) update.run(encodeDevice(decodeDevice(r.data)), r.id);
     },
   },
+  {
+    version: 11,
+    name: 'the audit trail records its own length',
+    // One row, updated with every entry appended: deleting the newest entries, or all of
+    // them, no longer matches it (domain/audit-chain.ts verifyChain).
+    sql: `
+      CREATE TABLE audit_record (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        entries INTEGER NOT NULL,
+        last_id INTEGER NOT NULL,
+        hash TEXT NOT NULL
+      );
+      INSERT INTO audit_record (id, entries, last_id, hash)
+        SELECT 1, COUNT(*), IFNULL(MAX(id), 0),
+          IFNULL((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '${GENESIS_HASH}')
+        FROM audit_log;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

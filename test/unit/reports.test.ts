@@ -62,6 +62,11 @@ describe('vendor assessment report', () => {
       expect(p).toMatch(/Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
     });
     expect(fontsOf(out)).toContain('DejaVuSans');
+    // The last page prints the audit trail's head: a witness `audit verify --head` checks later.
+    const head = app.services.storage.audit.head();
+    expect(pages.at(-1)!.replace(/\s+/g, '')).toContain(`Audittrailhead#${head.id}:${head.hash}`);
+    expect(pages[0]).not.toContain('Audit trail head');
+    expect((await app.services.audit.verify(NO_JOB, `#${head.id}:${head.hash}`)).ok).toBe(true);
   });
 
   it('renders non-Latin and hostile names as text, in the right fonts, reading nothing from disk', async () => {

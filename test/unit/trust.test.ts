@@ -104,13 +104,91 @@ describe('audit hash chain', () => {
        VALUES (100, '2026-01-01T00:00:00Z', 'Mallory', 'vendor', NULL, 'delete', NULL, NULL, '${'1'.repeat(64)}', '${'2'.repeat(64)}')`,
     );
     expect((await inserted.services.audit.verify(NO_JOB)).problem).toMatchObject({ id: 100 });
+  });
 
-    // Deleting the newest entries is caught against a head kept from an earlier check.
+  it('finds the newest entries deleted, or the whole trail, with nothing kept outside', async () => {
     const truncated = appWithHistory();
-    const { head } = await truncated.services.audit.verify(NO_JOB);
-    tamper(truncated.dataDir, 'DELETE FROM audit_log WHERE id = 4');
-    expect((await truncated.services.audit.verify(NO_JOB)).ok).toBe(true);
-    expect((await truncated.services.audit.verify(NO_JOB, head)).problem).toMatchObject({ kind: 'deleted' });
+    tamper(truncated.dataDir, 'DELETE FROM audit_log WHERE id >= 3');
+    expect((await truncated.services.audit.verify(NO_JOB)).problem).toEqual({
+      id: 3,
+      kind: 'truncated',
+      message: 'The newest entries were deleted: the trail held 4 entries, up to #4; 2 remain, up to #2',
+    });
+
+    const wiped = appWithHistory();
+    tamper(wiped.dataDir, 'DELETE FROM audit_log');
+    expect(wiped.services.vendors.list(DEFAULT_VENDOR_QUERY).total).toBe(3);
+    expect((await wiped.services.audit.verify(NO_JOB)).problem).toMatchObject({
+      kind: 'truncated',
+      message: 'The whole trail was deleted: it held 4 entries, up to #4',
+    });
+
+    // Removing the record as well is found too.
+    const both = appWithHistory();
+    tamper(both.dataDir, 'DELETE FROM audit_log WHERE id = 4; DELETE FROM audit_record');
+    expect((await both.services.audit.verify(NO_JOB)).problem).toMatchObject({ kind: 'truncated' });
+    const cliRun = await cli(both.dataDir, ['audit', 'verify']);
+    expect(cliRun.code).toBe(2);
+    expect(cliRun.stderr).toContain("The trail's record of its own length is gone");
+  });
+
+  it('a head printed before later changes still holds; one from a trail rewritten since is refused', async () => {
+    const app = appWithHistory();
+    const before = await app.services.audit.verify(NO_JOB);
+    expect(before).toMatchObject({ ok: true, headId: 4 });
+    // Legitimate changes after the head was printed (in last quarter's board report, say).
+    app.services.vendors.create(vendorInput({ name: 'Delta Docks' }));
+    const witness = `#${before.headId}:${before.head}`;
+    expect(await app.services.audit.verify(NO_JOB, witness)).toMatchObject({ ok: true, entries: 5 });
+    const ok = await cli(app.dataDir, ['audit', 'verify', '--head', witness]);
+    expect(ok).toMatchObject({ code: 0 });
+    expect(ok.stdout).toMatch(/^The audit trail is intact: 5 entries, head #5:[0-9a-f]{64}\n$/);
+
+    // Entry 2 forged and every hash after it recomputed (no key is needed to do that):
+    // the chain holds, but the head printed earlier is no longer one of its entries.
+    const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
+    db.exec(`UPDATE audit_log SET actor = 'Mallory' WHERE id = 2`);
+    let prev = (db.prepare('SELECT hash FROM audit_log WHERE id = 1').get() as { hash: string }).hash;
+    for (const row of db.prepare('SELECT * FROM audit_log WHERE id >= 2 ORDER BY id').all() as Record<
+      string,
+      unknown
+    >[]) {
+      const hash = createHash('sha256')
+        .update(
+          JSON.stringify([
+            row.id,
+            row.at,
+            row.actor,
+            row.entity,
+            row.entity_id,
+            row.action,
+            row.before_json,
+            row.after_json,
+            prev,
+          ]),
+        )
+        .digest('hex');
+      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(
+        prev,
+        hash,
+        row.id as number,
+      );
+      prev = hash;
+    }
+    db.prepare('UPDATE audit_record SET hash = ?').run(prev);
+    db.close();
+    expect((await app.services.audit.verify(NO_JOB)).ok).toBe(true);
+    expect((await app.services.audit.verify(NO_JOB, witness)).problem).toMatchObject({
+      id: 4,
+      kind: 'rewritten',
+    });
+    const refused = await cli(app.dataDir, ['audit', 'verify', '--head', witness]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /Entry #4 is not the head printed earlier .*: the trail up to it was rewritten/,
+    );
+    // The hash alone is enough to find it.
+    expect((await app.services.audit.verify(NO_JOB, before.head)).problem?.kind).toBe('rewritten');
   });
 
   it('seals the entries of an older data folder when it is upgraded (migration 8)', () => {
@@ -176,7 +254,7 @@ describe('audit hash chain', () => {
     expect(csv).toContain(`'=HYPERLINK(""http://evil"")`);
     const ok = await cli(app.dataDir, ['audit', 'verify']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^The audit trail is intact: 1 entries, head [0-9a-f]{64}\n$/);
+    expect(ok.stdout).toMatch(/^The audit trail is intact: 1 entries, head #1:[0-9a-f]{64}\n$/);
     tamper(app.dataDir, "UPDATE audit_log SET after_json = '{}' WHERE id = 1");
     const broken = await cli(app.dataDir, ['audit', 'verify']);
     expect(broken.code).toBe(2);
