@@ -78,7 +78,13 @@ export const auditVerify: CommandSpec = {
     if (!r.ok) return failureFromError(r.error);
     const v = r.value;
     if (!v.ok) return failure(`the audit trail was changed: ${v.problem!.message}`);
-    return done(`The audit trail is intact: ${v.entries} entries, head #${v.headId}:${v.head}`, v);
+    const signed =
+      v.signatures === 'checked'
+        ? '; every signed entry carries the key’s signature'
+        : v.signatures === 'locked'
+          ? '; the entries’ signatures were not checked (the data is locked: give the passphrase to check them)'
+          : '';
+    return done(`The audit trail is intact: ${v.entries} entries, head #${v.headId}:${v.head}${signed}`, v);
   },
 };
 

@@ -25,6 +25,8 @@ export interface ChainEntry {
   afterJson: string | null;
   prevHash: string | null;
   hash: string | null;
+  /** With encryption on: the entry's hash authenticated with a key derived from the data key. */
+  mac?: string | null;
 }
 
 /** The hash of an entry's content chained to the hash of the entry before it. */
@@ -105,7 +107,12 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
  */
 export function verifyChain(
   entries: Iterable<ChainEntry>,
-  options: { recorded?: TrailRecord | null; witness?: Witness } = {},
+  options: {
+    recorded?: TrailRecord | null;
+    witness?: Witness;
+    /** With the key: every entry from `from` on must carry its hash signed with it. */
+    keyed?: { from: number; sign(hash: string): string };
+  } = {},
 ): ChainVerdict {
   let prev = GENESIS_HASH;
   let prevId = 0;
@@ -140,6 +147,13 @@ export function verifyChain(
         `Entry #${e.id} does not follow entry #${prevId}: it was inserted out of order or moved`,
       );
     }
+    // A forger without the key can recompute every hash, but not these.
+    if (options.keyed && e.id >= options.keyed.from && e.mac !== options.keyed.sign(e.hash))
+      return fail(
+        e.id,
+        'forged',
+        `Entry #${e.id} is not signed with this data folder's key: it was written or rewritten outside the app`,
+      );
     if (witness && (witness.id === null ? e.hash === witness.hash : e.id === witness.id)) {
       if (e.hash !== witness.hash)
         return fail(

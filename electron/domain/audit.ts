@@ -125,4 +125,5 @@ export const CHAIN_PROBLEM_KINDS = [
   'unsealed',
   'truncated',
   'rewritten',
+  'forged',
 ] as const;

@@ -375,6 +375,8 @@ export const contract = {
       entries: z.number().int(),
       head: z.string(),
       headId: z.number().int(),
+      /** Whether the entries' signatures (encryption on) were checked, or could not be (locked). */
+      signatures: z.enum(['off', 'checked', 'locked']),
       problem: z
         .object({ id: z.number().int(), kind: z.enum(CHAIN_PROBLEM_KINDS), message: z.string() })
         .nullable(),

@@ -14,8 +14,17 @@ import { runFileTaskOffThread } from './off-thread';
 /** At most this many entries go into one export (a larger trail is exported by date range). */
 export const AUDIT_EXPORT_LIMIT = 200_000;
 
-/** The audit service over the app's storage. */
-export function createAuditService(ctx: ServiceContext) {
+/** Whether the trail's signatures were checked: off (no encryption), checked, or not (locked). */
+export type Signatures = 'off' | 'checked' | 'locked';
+
+/**
+ * The audit service over the app's storage. `signatures` says what checking the trail's
+ * signatures needs (the encryption service knows: the audit key and the first signed entry).
+ */
+export function createAuditService(
+  ctx: ServiceContext,
+  signatures: () => { key: Buffer; from: number } | null | 'locked' = () => null,
+) {
   const { storage } = ctx;
   const dbPath = () => join(storage.dataDir, DATABASE_FILE);
 
@@ -31,21 +40,27 @@ export function createAuditService(ctx: ServiceContext) {
      * checks the trail's end against its own record, and, given a head printed earlier
      * ("#N:hash" or the hash), that it is still an entry of the chain, unchanged.
      */
-    async verify(job: JobContext, head?: string): Promise<ChainVerdict & { ranIn: 'worker' | 'main' }> {
+    async verify(
+      job: JobContext,
+      head?: string,
+    ): Promise<ChainVerdict & { ranIn: 'worker' | 'main'; signatures: Signatures }> {
       const witness = head === undefined ? undefined : parseWitness(head);
       if (witness === null)
         throw new AppError(
           'INVALID_INPUT',
           'A head is its entry number and hash ("#1234:3f2a…") or the hash alone',
         );
+      const keys = signatures();
+      const keyed =
+        keys && keys !== 'locked' ? { key: keys.key.toString('base64'), from: keys.from } : undefined;
       job.progress(0, 1, 'Checking every audit entry');
       const { value, ranIn } = await runFileTaskOffThread<ChainVerdict>(
-        { kind: 'verify', dbPath: dbPath(), witness },
+        { kind: 'verify', dbPath: dbPath(), witness, keyed },
         job,
         'The check was cancelled',
       );
       job.progress(1, 1, value.ok ? 'The audit trail is intact' : 'The audit trail was changed');
-      return { ...value, ranIn };
+      return { ...value, ranIn, signatures: keyed ? 'checked' : keys === 'locked' ? 'locked' : 'off' };
     },
 
     /** Matching entries, oldest first, as CSV (formula-safe) with each entry's hashes. */

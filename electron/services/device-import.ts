@@ -53,6 +53,7 @@ import { createAuditRepo } from '../storage/audit-repo';
 import { createCipher } from '../storage/cipher';
 import { createStaging, type Staging } from '../storage/device-staging';
 import type { Database } from '../storage/database';
+import { signWith } from '../storage/cipher';
 
 /** The file to import: a path to read from disk, or its bytes. */
 export type ImportFile = { fileName: string } & ({ path: string } | { bytes: Uint8Array });
@@ -72,6 +73,8 @@ export interface PreviewRequest {
 export interface ApplyRequest {
   token: string;
   importId: string;
+  /** With encryption on, the key the import's audit entry is signed with (base64). */
+  auditKey: string | null;
   at: string;
   actor: string;
 }
@@ -187,7 +190,11 @@ export function createImportEngine(sqlite: DatabaseSync) {
   // This connection writes devices, imports and their audit entries, none of which holds a sealed field.
   const db = { sqlite, cipher: createCipher(() => false) } as unknown as Database;
   const devices = createDeviceRepo(db);
-  const audit = createAuditRepo(db);
+  /** The audit trail, its entry signed with the audit key when encryption is on (the app's own key, lent per import). */
+  const auditWith = (auditKey: string | null) => {
+    const sign = auditKey ? signWith(Buffer.from(auditKey, 'base64')) : () => null;
+    return createAuditRepo({ sqlite, cipher: { ...createCipher(() => false), sign } } as unknown as Database);
+  };
   const pending = new Map<string, Pending>();
 
   /** Staging tables to drop when there is time (dropping a million rows takes a moment). */
@@ -310,7 +317,7 @@ export function createImportEngine(sqlite: DatabaseSync) {
           actor: request.actor,
           summary,
         });
-        audit.append({
+        auditWith(request.auditKey).append({
           at: request.at,
           actor: request.actor,
           entity: 'device-import',

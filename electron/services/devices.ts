@@ -248,12 +248,16 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     },
 
     /** Writes a previewed import in one transaction, saves the source's mapping, records the import. */
-    apply: (token: string, job: JobContext = NO_JOB) =>
-      imports.call(
+    apply: (token: string, job: JobContext = NO_JOB) => {
+      // With encryption on, the import's audit entry is signed too: sign() refuses while locked.
+      storage.cipher.sign('');
+      const auditKey = storage.cipher.auditKey()?.toString('base64') ?? null;
+      return imports.call(
         'apply',
-        { token, importId: ctx.newId(), at: ctx.now().toISOString(), actor: ctx.actor() },
+        { token, importId: ctx.newId(), at: ctx.now().toISOString(), actor: ctx.actor(), auditKey },
         job,
-      ),
+      );
+    },
 
     /** Drops a preview without writing anything. */
     discard: (token: string) => imports.call('discard', { token }, NO_JOB),

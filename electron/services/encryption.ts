@@ -8,8 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../domain/errors';
 import { BACKUP_DIR } from '../domain/backups';
 import {
+  auditStart,
   newKeyFile,
   passphraseWrap,
+  signedFrom,
   readKeyFile,
   unlockWithKeychain,
   unlockWithPassphrase,
@@ -43,6 +45,17 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
         : null);
     storage.cipher.setKey(dataKey, true);
   }
+
+  /**
+   * Makes sure the key file says where signed audit entries start (a folder encrypted by an
+   * earlier version starts now): the next entry appended is the first signed one.
+   */
+  const startSigning = () => {
+    const current = readKeyFile(dataDir);
+    if (!current || !dataKey || current.audit) return;
+    writeKeyFile(dataDir, { ...current, audit: auditStart(dataKey, storage.audit.head().id + 1) });
+  };
+  startSigning();
 
   const plainSnapshots = () => {
     const dir = join(dataDir, BACKUP_DIR);
@@ -87,7 +100,15 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
         );
       const key = randomBytes(32);
       // The key file is written before anything is sealed: no sealed value without its key.
-      writeKeyFile(dataDir, newKeyFile(key, { keychain, passphrase }, ctx.now()), true);
+      // Every audit entry from the next one on is signed with the key (the first: this change).
+      writeKeyFile(
+        dataDir,
+        {
+          ...newKeyFile(key, { keychain, passphrase }, ctx.now()),
+          audit: auditStart(key, storage.audit.head().id + 1),
+        },
+        true,
+      );
       dataKey = key;
       storage.cipher.setKey(key, true);
       const sealed = storage.sealExisting();
@@ -107,7 +128,21 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
       if (!current) throw new AppError('INVALID_INPUT', 'Encryption is not on for this data folder');
       dataKey = unlockWithPassphrase(current, passphrase);
       storage.cipher.setKey(dataKey, true);
+      startSigning();
       return status();
+    },
+
+    /**
+     * What checking the trail's signatures needs while unlocked: the audit key and the first
+     * signed entry; null when encryption is off, 'locked' while it cannot be checked.
+     */
+    auditSignatures(): { key: Buffer; from: number } | null | 'locked' {
+      const current = readKeyFile(dataDir);
+      if (!current) return null;
+      if (!dataKey) return 'locked';
+      const from = signedFrom(current, dataKey);
+      const key = storage.cipher.auditKey();
+      return from === null || !key ? 'locked' : { key, from };
     },
 
     /** Forgets the key until the passphrase is given again (stepping away from the computer). */

@@ -115,7 +115,7 @@ export function createServices(options: ServicesOptions): AppServices {
     clauses,
     devices,
     reports,
-    audit: createAuditService(ctx),
+    audit: createAuditService(ctx, () => encryption.auditSignatures()),
     backups: createBackupService(ctx),
     encryption,
     exchange: createExchangeService(ctx, { vendors, assessments, questionnaires }),

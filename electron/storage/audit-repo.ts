@@ -67,16 +67,20 @@ function where(q: Partial<AuditQuery>): { sql: string; params: (string | number)
 
 /** Creates the audit repository over an open database. */
 export function createAuditRepo(db: Database): AuditRepo {
-  const insert = db.sqlite.prepare(
-    'INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  // Prepared on first use, as the record below: a database opened at an older schema (tests) has neither.
+  let insertStmt: StatementSync | null = null;
+  const insert = {
+    run: (...values: (string | number | null)[]) =>
+      (insertStmt ??= db.sqlite.prepare(
+        'INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )).run(...values),
+  };
   const last = db.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
   const listStmt = db.sqlite.prepare(
     'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?',
   );
   const countStmt = db.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log');
   // Only ever updated, never recreated: a record someone deleted stays missing, and is reported.
-  // (Prepared on first use: a database opened at an older schema, in tests, has no such table.)
   let recordStmt: StatementSync | null = null;
   const record = (id: number, hash: string) => {
     recordStmt ??= db.sqlite.prepare(
@@ -105,7 +109,21 @@ export function createAuditRepo(db: Database): AuditRepo {
         },
         prevHash,
       );
-      insert.run(id, e.at, e.actor, e.entity, e.entityId, e.action, beforeJson, afterJson, prevHash, hash);
+      // With encryption on, signed with the data key's audit key (refused while locked).
+      const mac = db.cipher.sign(hash);
+      insert.run(
+        id,
+        e.at,
+        e.actor,
+        e.entity,
+        e.entityId,
+        e.action,
+        beforeJson,
+        afterJson,
+        prevHash,
+        hash,
+        mac,
+      );
       record(id, hash);
       return id;
     },

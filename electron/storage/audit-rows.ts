@@ -12,6 +12,7 @@ export interface AuditRow {
   after_json: string | null;
   prev_hash: string | null;
   hash: string | null;
+  mac?: string | null;
 }
 
 /** A row as the hash chain sees it: the stored text, field by field. */
@@ -29,5 +30,6 @@ export function chainEntryOf(
     afterJson: r.after_json,
     prevHash: r.prev_hash ?? null,
     hash: r.hash ?? null,
+    mac: r.mac ?? null,
   };
 }

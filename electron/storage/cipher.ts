@@ -5,7 +5,7 @@
  * files start with a magic header. Without the key, sealing is off (plain text in, plain
  * text out) and opening a sealed value says the data is locked.
  */
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scryptSync } from 'node:crypto';
 import { AppError } from '../domain/errors';
 
 const TEXT_PREFIX = 'vrenc:1:';
@@ -47,6 +47,16 @@ export function decryptBytes(key: Buffer, sealed: Uint8Array): Buffer {
   return Buffer.concat([decipher.update(buf.subarray(IV + TAG)), decipher.final()]);
 }
 
+/** The key audit entries are signed with: derived from the data key, never the data key itself. */
+export function auditKeyOf(dataKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, 'vendor-risk-desk', 'audit chain signatures v1', 32));
+}
+
+/** Signs an audit entry's hash (HMAC-SHA-256, hex) with the audit key. */
+export function signWith(auditKey: Buffer): (hash: string) => string {
+  return (hash) => createHmac('sha256', auditKey).update(hash).digest('hex');
+}
+
 /** A key from a passphrase and salt (scrypt). */
 export function keyFromPassphrase(
   passphrase: string,
@@ -71,6 +81,13 @@ export interface Cipher {
   tryOpen(text: string): string;
   sealFile(bytes: Uint8Array): Uint8Array;
   openFile(bytes: Uint8Array): Uint8Array;
+  /**
+   * An audit entry's hash signed with the key (null when encryption is off); refused while
+   * locked, so no entry is appended that a forger could have written too.
+   */
+  sign(hash: string): string | null;
+  /** The key audit entries are signed with, while unlocked (for the check in the data worker). */
+  auditKey(): Buffer | null;
 }
 
 /**
@@ -99,6 +116,11 @@ export function createCipher(enabledOnDisk: () => boolean = () => false): Cipher
         'An encrypted value could not be opened: the key does not fit or the value was changed',
       );
     }
+  };
+  let signer: { key: Buffer; sign: (hash: string) => string } | null = null;
+  const signerOf = (k: Buffer) => {
+    if (signer?.key !== k) signer = { key: k, sign: signWith(auditKeyOf(k)) };
+    return signer;
   };
   return {
     get active() {
@@ -140,6 +162,12 @@ export function createCipher(enabledOnDisk: () => boolean = () => false): Cipher
       if (!key) throw locked();
       return decryptBytes(key, Buffer.from(bytes).subarray(FILE_MAGIC.length));
     },
+    sign(hash) {
+      if (key) return signerOf(key).sign(hash);
+      if (on()) throw locked();
+      return null;
+    },
+    auditKey: () => (key ? auditKeyOf(key) : null),
   };
 }
 

@@ -13,10 +13,14 @@ import {
 } from '../domain/audit-chain';
 import { chainEntryOf, type AuditRow } from './audit-rows';
 import { ownerOnlyEmptyFile } from './owner-only';
+import { signWith } from './cipher';
 
 function* chainOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
+  const hasMac = (sqlite.prepare('PRAGMA table_info(audit_log)').all() as { name: string }[]).some(
+    (c) => c.name === 'mac',
+  );
   const stmt = sqlite.prepare(
-    'SELECT id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id',
+    `SELECT id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash${hasMac ? ', mac' : ''} FROM audit_log ORDER BY id`,
   );
   for (const r of stmt.iterate() as Iterable<AuditRow>) yield chainEntryOf(r);
 }
@@ -35,24 +39,34 @@ function recordOf(sqlite: DatabaseSync): TrailRecord | null | undefined {
   return row ? { entries: Number(row.entries), lastId: Number(row.last_id), hash: String(row.hash) } : null;
 }
 
-/** Walks the audit chain of an open database, against its record of its length and a witness. */
-export function verifyAuditChain(sqlite: DatabaseSync, witness?: Witness): ChainVerdict {
+/** The signatures to check: the audit key (base64, as it travels to the data worker) and the first signed entry. */
+export interface KeyedCheck {
+  key: string;
+  from: number;
+}
+
+/** Walks the audit chain of an open database, against its record of its length, a witness and the key. */
+export function verifyAuditChain(sqlite: DatabaseSync, witness?: Witness, keyed?: KeyedCheck): ChainVerdict {
   // Read in one transaction: the record and the entries as of one moment, whoever appends meanwhile.
   const own = !sqlite.isTransaction;
   if (own) sqlite.exec('BEGIN');
   try {
-    return verifyChain(chainOf(sqlite), { recorded: recordOf(sqlite), witness });
+    return verifyChain(chainOf(sqlite), {
+      recorded: recordOf(sqlite),
+      witness,
+      keyed: keyed && { from: keyed.from, sign: signWith(Buffer.from(keyed.key, 'base64')) },
+    });
   } finally {
     if (own) sqlite.exec('COMMIT');
   }
 }
 
 /** Walks the audit chain of a database file, read-only. */
-export function verifyAuditFile(dbPath: string, witness?: Witness): ChainVerdict {
+export function verifyAuditFile(dbPath: string, witness?: Witness, keyed?: KeyedCheck): ChainVerdict {
   const sqlite = new DatabaseSync(dbPath, { readOnly: true });
   try {
     sqlite.exec('PRAGMA busy_timeout = 5000');
-    return verifyAuditChain(sqlite, witness);
+    return verifyAuditChain(sqlite, witness, keyed);
   } finally {
     sqlite.close();
   }

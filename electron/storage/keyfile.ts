@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
-import { decryptBytes, encryptBytes, keyFromPassphrase, SCRYPT } from './cipher';
+import { auditKeyOf, decryptBytes, encryptBytes, keyFromPassphrase, SCRYPT, signWith } from './cipher';
 
 export const KEY_FILE = 'encryption.json';
 const CHECK = 'vendor-risk-desk data key';
@@ -30,6 +30,11 @@ const KeyFileSchema = z.object({
       kdf: z.object({ N: z.number().int(), r: z.number().int(), p: z.number().int() }).optional(),
     })
     .nullable(),
+  /**
+   * From which audit entry on every entry is signed with the audit key, with that number
+   * itself signed: no one without the key can move where the signatures start.
+   */
+  audit: z.object({ from: z.number().int().min(1), mac: z.string() }).optional(),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 
@@ -78,6 +83,26 @@ export function writeKeyFile(dataDir: string, file: KeyFile, create = false): vo
   }
   writeFileSync(`${path}.part`, text, { mode: 0o600 });
   renameSync(`${path}.part`, path);
+}
+
+/** The key file's record of where signed audit entries start, signed with the audit key. */
+export function auditStart(dataKey: Buffer, from: number): NonNullable<KeyFile['audit']> {
+  return { from, mac: signWith(auditKeyOf(dataKey))(`audit-from:${from}`) };
+}
+
+/**
+ * Where signed audit entries start, checked with the key: null when the file records none
+ * yet (encryption turned on by an earlier version); a record changed without the key is
+ * damage, never a reason to check less.
+ */
+export function signedFrom(file: KeyFile, dataKey: Buffer): number | null {
+  if (!file.audit) return null;
+  if (auditStart(dataKey, file.audit.from).mac !== file.audit.mac)
+    throw new AppError(
+      'DATA_DAMAGED',
+      "The key file's record of where signed audit entries start was changed outside the app",
+    );
+  return file.audit.from;
 }
 
 /** A new key file for a new data key, protected by the keychain and/or a passphrase. */

@@ -413,6 +413,12 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM audit_log;
     `,
   },
+  {
+    version: 12,
+    name: 'audit entries signed with the data key',
+    // With encryption on, each entry's hash is also authenticated with a key derived from the data key.
+    sql: 'ALTER TABLE audit_log ADD COLUMN mac TEXT;',
+  },
 ];
 
 /** The schema version this build writes. */

@@ -261,7 +261,10 @@ function engineOn() {
       hooks,
     );
   const apply = (token: string, hooks = HOOKS) =>
-    engine.apply({ token, importId: crypto.randomUUID(), at: '2026-11-24T12:00:00Z', actor: 'T' }, hooks);
+    engine.apply(
+      { token, importId: crypto.randomUUID(), auditKey: null, at: '2026-11-24T12:00:00Z', actor: 'T' },
+      hooks,
+    );
   return { engine, devices, preview, apply, look, sqlite };
 }
 
@@ -302,7 +305,13 @@ describe('the import engine', () => {
       HOOKS,
     );
     other.apply(
-      { token: theirs.token, importId: crypto.randomUUID(), at: '2026-11-24T12:00:00Z', actor: 'O' },
+      {
+        token: theirs.token,
+        importId: crypto.randomUUID(),
+        auditKey: null,
+        at: '2026-11-24T12:00:00Z',
+        actor: 'O',
+      },
       HOOKS,
     );
     expect(() => a.apply(old.token)).toThrow(/The inventory changed since this preview/);

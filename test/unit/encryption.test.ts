@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, runCli, tempDir, vendorInput } from './helpers';
 import { NO_JOB } from '../../electron/services/context';
@@ -236,3 +236,96 @@ describe('encryption at rest', () => {
 function query(): VendorListQuery {
   return DEFAULT_VENDOR_QUERY;
 }
+
+describe('the audit trail signed with the data key', () => {
+  /** Rewrites entry `id`'s actor and recomputes every hash after it, as a forger without the key can. */
+  function forge(dataDir: string, id: number) {
+    const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+    db.prepare(`UPDATE audit_log SET actor = 'Mallory' WHERE id = ?`).run(id);
+    let prev = (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id - 1) as { hash: string }).hash;
+    for (const row of db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(id) as Record<
+      string,
+      unknown
+    >[]) {
+      const hash = createHash('sha256')
+        .update(
+          JSON.stringify([
+            row.id,
+            row.at,
+            row.actor,
+            row.entity,
+            row.entity_id,
+            row.action,
+            row.before_json,
+            row.after_json,
+            prev,
+          ]),
+        )
+        .digest('hex');
+      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(
+        prev,
+        hash,
+        row.id as number,
+      );
+      prev = hash;
+    }
+    db.prepare('UPDATE audit_record SET hash = ?').run(prev);
+    db.close();
+  }
+
+  it('a forger who recomputes the chain without the key is found; entries from before encryption need no signature', async () => {
+    const app = openApp({ encryption: { passphrase: PASSPHRASE } });
+    app.services.vendors.create(vendorInput({ name: 'Before Encryption' }));
+    app.services.encryption.enable(PASSPHRASE);
+    const v = app.services.vendors.create(vendorInput({ name: 'After Encryption', notes: SECRET }));
+    app.services.vendors.update(v.id, { owner: 'Priya' });
+    expect(await app.services.audit.verify(NO_JOB)).toMatchObject({ ok: true, signatures: 'checked' });
+    const head = app.services.storage.audit.head();
+
+    forge(app.dataDir, head.id - 1);
+    const unlocked = openApp({ dataDir: app.dataDir, encryption: { passphrase: PASSPHRASE } });
+    expect((await unlocked.services.audit.verify(NO_JOB)).problem).toEqual({
+      id: head.id - 1,
+      kind: 'forged',
+      message: `Entry #${head.id - 1} is not signed with this data folder's key: it was written or rewritten outside the app`,
+    });
+    // Without the key the forgery cannot be told, and the check says what it could not do.
+    const locked = openApp({ dataDir: app.dataDir });
+    expect(await locked.services.audit.verify(NO_JOB)).toMatchObject({ ok: true, signatures: 'locked' });
+    const cli = await runCli(app.dataDir, ['audit', 'verify'], { VENDOR_RISK_PASSPHRASE: PASSPHRASE });
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/is not signed with this data folder's key/);
+
+    // An entry from before encryption was turned on, rewritten: the first signed entry after it covers its hash.
+    const early = openApp({ encryption: { passphrase: PASSPHRASE } });
+    early.services.vendors.create(vendorInput({ name: 'Early' }));
+    early.services.vendors.create(vendorInput({ name: 'Early Too' }));
+    early.services.encryption.enable(PASSPHRASE);
+    forge(early.dataDir, 2);
+    const reopened = openApp({ dataDir: early.dataDir, encryption: { passphrase: PASSPHRASE } });
+    expect((await reopened.services.audit.verify(NO_JOB)).problem).toMatchObject({ id: 3, kind: 'forged' });
+  });
+
+  it('where the signatures start cannot be moved without the key; a device import is signed too', async () => {
+    const app = openApp({ encryption: { passphrase: PASSPHRASE } });
+    app.services.encryption.enable(PASSPHRASE);
+    const preview = await app.dispatcher.call('devices.preview', {
+      source: 'WMS',
+      fileName: 'd.csv',
+      contentBase64: Buffer.from('Device ID,Type\nd1,IP camera\n').toString('base64'),
+    });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(await app.dispatcher.call('devices.apply', { token: preview.value.token })).toMatchObject({
+      ok: true,
+    });
+    expect(await app.services.audit.verify(NO_JOB)).toMatchObject({ ok: true, signatures: 'checked' });
+
+    const path = join(app.dataDir, KEY_FILE);
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { audit: { from: number; mac: string } };
+    expect(file.audit.from).toBe(1);
+    writeFileSync(path, JSON.stringify({ ...file, audit: { ...file.audit, from: 99 } }));
+    const moved = openApp({ dataDir: app.dataDir, encryption: { passphrase: PASSPHRASE } });
+    const r = await moved.dispatcher.call('audit.verify', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'DATA_DAMAGED' } });
+  });
+});
