@@ -80,7 +80,13 @@ export interface TrailRecord {
   entries: number;
   lastId: number;
   hash: string;
+  /** With encryption on: the record signed, as entries are. */
+  mac?: string | null;
 }
+
+/** The text a trail record's signature covers. */
+export const recordSigned = (r: { entries: number; lastId: number; hash: string }) =>
+  `audit-record:${r.entries}:${r.lastId}:${r.hash}`;
 
 /** A head printed earlier (a report's last page, an export): its entry number when known, and its hash. */
 export interface Witness {
@@ -166,7 +172,19 @@ export function verifyChain(
     prev = e.hash;
     prevId = e.id;
   }
-  const { recorded } = options;
+  const { recorded, keyed } = options;
+  // The record is signed as the entries are: rewriting it to hide deleted entries needs the key too.
+  if (
+    keyed &&
+    recorded &&
+    recorded.lastId >= keyed.from &&
+    recorded.mac !== keyed.sign(recordSigned(recorded))
+  )
+    return fail(
+      recorded.lastId,
+      'forged',
+      "The trail's record of its length is not signed with this data folder's key: it was rewritten outside the app",
+    );
   if (recorded === null && count > 0)
     return fail(
       prevId + 1,

@@ -1,7 +1,7 @@
 import type { StatementSync } from 'node:sqlite';
 import type { Database } from './database';
 import type { AuditEntry, AuditQuery, NewAuditEntry } from '../domain/audit';
-import { auditHash, GENESIS_HASH, type ChainEntry } from '../domain/audit-chain';
+import { auditHash, GENESIS_HASH, recordSigned, type ChainEntry } from '../domain/audit-chain';
 import { chainEntryOf, type AuditRow } from './audit-rows';
 import { openFields, sealFields, type Cipher } from './cipher';
 
@@ -84,9 +84,13 @@ export function createAuditRepo(db: Database): AuditRepo {
   let recordStmt: StatementSync | null = null;
   const record = (id: number, hash: string) => {
     recordStmt ??= db.sqlite.prepare(
-      'UPDATE audit_record SET entries = entries + 1, last_id = ?, hash = ? WHERE id = 1',
+      'UPDATE audit_record SET entries = ?, last_id = ?, hash = ?, mac = ? WHERE id = 1',
     );
-    recordStmt.run(id, hash);
+    const current = db.sqlite.prepare('SELECT entries FROM audit_record WHERE id = 1').get() as
+      { entries: number } | undefined;
+    if (!current) return;
+    const entries = Number(current.entries) + 1;
+    recordStmt.run(entries, id, hash, db.cipher.sign(recordSigned({ entries, lastId: id, hash })));
   };
   return {
     append(e) {

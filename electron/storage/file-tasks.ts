@@ -34,9 +34,20 @@ function recordOf(sqlite: DatabaseSync): TrailRecord | null | undefined {
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_record'")
     .get();
   if (!table) return undefined;
-  const row = sqlite.prepare('SELECT entries, last_id, hash FROM audit_record WHERE id = 1').get() as
-    { entries: number; last_id: number; hash: string } | undefined;
-  return row ? { entries: Number(row.entries), lastId: Number(row.last_id), hash: String(row.hash) } : null;
+  const signed = (sqlite.prepare('PRAGMA table_info(audit_record)').all() as { name: string }[]).some(
+    (c) => c.name === 'mac',
+  );
+  const row = sqlite
+    .prepare(`SELECT entries, last_id, hash${signed ? ', mac' : ''} FROM audit_record WHERE id = 1`)
+    .get() as { entries: number; last_id: number; hash: string; mac?: string | null } | undefined;
+  return row
+    ? {
+        entries: Number(row.entries),
+        lastId: Number(row.last_id),
+        hash: String(row.hash),
+        mac: row.mac ?? null,
+      }
+    : null;
 }
 
 /** The signatures to check: the audit key (base64, as it travels to the data worker) and the first signed entry. */

@@ -417,7 +417,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 12,
     name: 'audit entries signed with the data key',
     // With encryption on, each entry's hash is also authenticated with a key derived from the data key.
-    sql: 'ALTER TABLE audit_log ADD COLUMN mac TEXT;',
+    sql: 'ALTER TABLE audit_log ADD COLUMN mac TEXT; ALTER TABLE audit_record ADD COLUMN mac TEXT;',
   },
 ];
 

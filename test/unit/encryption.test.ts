@@ -306,6 +306,26 @@ describe('the audit trail signed with the data key', () => {
     expect((await reopened.services.audit.verify(NO_JOB)).problem).toMatchObject({ id: 3, kind: 'forged' });
   });
 
+  it('the newest entries deleted and the trail’s record rewritten to match are found with the key', async () => {
+    const app = openApp({ encryption: { passphrase: PASSPHRASE } });
+    app.services.encryption.enable(PASSPHRASE);
+    for (const name of ['One', 'Two', 'Three']) app.services.vendors.create(vendorInput({ name }));
+    const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
+    db.exec('DELETE FROM audit_log WHERE id >= 3');
+    const kept = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      hash: string;
+    };
+    db.prepare('UPDATE audit_record SET entries = ?, last_id = ?, hash = ?').run(kept.id, kept.id, kept.hash);
+    db.close();
+    const reopened = openApp({ dataDir: app.dataDir, encryption: { passphrase: PASSPHRASE } });
+    expect((await reopened.services.audit.verify(NO_JOB)).problem).toMatchObject({
+      kind: 'forged',
+      message:
+        "The trail's record of its length is not signed with this data folder's key: it was rewritten outside the app",
+    });
+  });
+
   it('where the signatures start cannot be moved without the key; a device import is signed too', async () => {
     const app = openApp({ encryption: { passphrase: PASSPHRASE } });
     app.services.encryption.enable(PASSPHRASE);
