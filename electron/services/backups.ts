@@ -42,6 +42,7 @@ export interface BackupInspection {
   schemaVersion: number;
   audit: ChainVerdict | null;
   vendors: number | null;
+  foreign: string[];
 }
 
 /** The backup service of one data folder. */
@@ -200,9 +201,11 @@ export function createBackupService(ctx: ServiceContext) {
             ? 'it holds no Vendor Risk Desk data'
             : found.schemaVersion > LATEST_SCHEMA_VERSION
               ? `it was written by a newer version of Vendor Risk Desk (schema ${found.schemaVersion}; this version knows ${LATEST_SCHEMA_VERSION})`
-              : found.audit && !found.audit.ok
-                ? `its audit trail was changed: ${found.audit.problem!.message}`
-                : null;
+              : found.foreign.length
+                ? `it holds schema that is not Vendor Risk Desk's (${found.foreign.slice(0, 5).join(', ')}${found.foreign.length > 5 ? ', …' : ''}): a restore brings data, never triggers, views, indexes or tables`
+                : found.audit && !found.audit.ok
+                  ? `its audit trail was changed: ${found.audit.problem!.message}`
+                  : null;
       if (problem)
         throw new AppError(
           'INVALID_INPUT',

@@ -14,6 +14,8 @@ import {
 import { chainEntryOf, type AuditRow } from './audit-rows';
 import { ownerOnlyEmptyFile } from './owner-only';
 import { signWith } from './cipher';
+import { schemaNotOurs } from './schema-check';
+import { LATEST_SCHEMA_VERSION } from './migrations';
 
 function* chainOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
   const hasMac = (sqlite.prepare('PRAGMA table_info(audit_log)').all() as { name: string }[]).some(
@@ -101,6 +103,8 @@ export function inspectFile(dbPath: string): {
   schemaVersion: number;
   audit: ChainVerdict | null;
   vendors: number | null;
+  /** Schema objects that are not ours (triggers, views, indexes, tables a backup must not bring). */
+  foreign: string[];
 } {
   const sqlite = new DatabaseSync(dbPath, { readOnly: true });
   try {
@@ -125,6 +129,10 @@ export function inspectFile(dbPath: string): {
       vendors: has('vendors')
         ? Number((sqlite.prepare('SELECT COUNT(*) AS n FROM vendors').get() as { n: number }).n)
         : null,
+      foreign:
+        integrity === 'ok' && schemaVersion > 0 && schemaVersion <= LATEST_SCHEMA_VERSION
+          ? schemaNotOurs(sqlite, schemaVersion)
+          : [],
     };
   } finally {
     sqlite.close();

@@ -265,6 +265,36 @@ describe('audit hash chain', () => {
 });
 
 describe('backups', () => {
+  it('refuses a backup into which a trigger was planted: a restore brings rows, never schema', async () => {
+    const app = appWithHistory();
+    const copy = join(tempDir(), 'planted.db');
+    await app.services.backups.saveAs(copy, NO_JOB);
+    // From now on, raising a vendor to critical would silently write low.
+    const planted = new DatabaseSync(copy);
+    planted.exec(`CREATE TRIGGER quiet_down AFTER UPDATE OF criticality ON vendors WHEN NEW.criticality = 'critical'
+      BEGIN UPDATE vendors SET criticality = 'low' WHERE id = NEW.id; END;
+      CREATE VIEW everything AS SELECT * FROM vendors;`);
+    planted.close();
+    const r = await app.dispatcher.call('backups.restorePath', { path: copy });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(r.ok ? '' : r.error.message).toMatch(
+      /planted\.db cannot be restored: it holds schema that is not Vendor Risk Desk's \(trigger quiet_down, view everything\)/,
+    );
+    const live = new DatabaseSync(join(app.dataDir, DATABASE_FILE), { readOnly: true });
+    expect(
+      live
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view') AND name IN ('quiet_down', 'everything')",
+        )
+        .all(),
+    ).toEqual([]);
+    live.close();
+    // A clean backup still restores.
+    const clean = join(tempDir(), 'clean.db');
+    await app.services.backups.saveAs(clean, NO_JOB);
+    expect(await app.dispatcher.call('backups.restorePath', { path: clean })).toMatchObject({ ok: true });
+  });
+
   it('snapshots, keeps the newest N, restores a checked file and keeps the data it replaced', async () => {
     const app = appWithHistory();
     app.services.backups.setSettings({ keep: 2 });
