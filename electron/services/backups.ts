@@ -218,7 +218,7 @@ export function createBackupService(ctx: ServiceContext) {
         let opens = false;
         if (storage.cipher.active)
           try {
-            storage.cipher.open(sealed);
+            storage.cipher.open(sealed.value, sealed.at);
             opens = true;
           } catch {
             opens = false;

@@ -52,7 +52,10 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
    */
   const startSigning = () => {
     const current = readKeyFile(dataDir);
-    if (!current || !dataKey || current.audit) return;
+    if (!current || !dataKey) return;
+    // Values sealed by an earlier version, without their place, are sealed again with it.
+    storage.resealWithPlaces();
+    if (current.audit) return;
     writeKeyFile(dataDir, { ...current, audit: auditStart(dataKey, storage.audit.head().id + 1) });
   };
   startSigning();

@@ -1,6 +1,7 @@
 import type { Database } from './database';
 import type { AssessmentStatus } from '../domain/assessment';
 import type { AnswerValue, StoredAnswer } from '../domain/answer';
+import { place } from './places';
 
 export interface AssessmentRow {
   id: string;
@@ -79,7 +80,10 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
     questionnaireId: String(r.questionnaire_id),
     questionId: String(r.question_id),
     answer: r.answer === null ? null : (JSON.parse(String(r.answer)) as AnswerValue),
-    note: db.cipher.open(String(r.note)),
+    note: db.cipher.open(
+      String(r.note),
+      place.answerNote(String(r.assessment_id), String(r.questionnaire_id), String(r.question_id)),
+    ),
     followUp: r.follow_up === 1,
     updatedAt: String(r.updated_at),
     updatedBy: String(r.updated_by),
@@ -134,7 +138,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
         a.questionnaireId,
         a.questionId,
         a.answer === null ? null : JSON.stringify(a.answer),
-        db.cipher.seal(a.note),
+        db.cipher.seal(a.note, place.answerNote(assessmentId, a.questionnaireId, a.questionId)),
         a.followUp ? 1 : 0,
         a.updatedAt,
         a.updatedBy,

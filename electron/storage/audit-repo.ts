@@ -4,6 +4,7 @@ import type { AuditEntry, AuditQuery, NewAuditEntry } from '../domain/audit';
 import { auditHash, GENESIS_HASH, recordSigned, type ChainEntry } from '../domain/audit-chain';
 import { chainEntryOf, type AuditRow } from './audit-rows';
 import { openFields, sealFields, type Cipher } from './cipher';
+import { place } from './places';
 
 /** The audit trail in SQLite. Entries are only ever appended, each sealed into the hash chain. */
 export interface AuditRepo {
@@ -26,8 +27,14 @@ const toEntry = (cipher: Cipher, r: AuditRow): AuditEntry & { hash: string | nul
   entity: r.entity as AuditEntry['entity'],
   entityId: r.entity_id,
   action: r.action as AuditEntry['action'],
-  before: r.before_json === null ? null : openFields(cipher, JSON.parse(r.before_json)),
-  after: r.after_json === null ? null : openFields(cipher, JSON.parse(r.after_json)),
+  before:
+    r.before_json === null
+      ? null
+      : openFields(cipher, JSON.parse(r.before_json), `${place.auditEntry(r.id)}/before`),
+  after:
+    r.after_json === null
+      ? null
+      : openFields(cipher, JSON.parse(r.after_json), `${place.auditEntry(r.id)}/after`),
   hash: r.hash,
 });
 
@@ -94,11 +101,14 @@ export function createAuditRepo(db: Database): AuditRepo {
   };
   return {
     append(e) {
-      // Sensitive fields are sealed before hashing: the chain covers what is stored.
-      const beforeJson = e.before === null ? null : JSON.stringify(sealFields(db.cipher, e.before));
-      const afterJson = e.after === null ? null : JSON.stringify(sealFields(db.cipher, e.after));
       const newest = last.get() as { id: number; hash: string | null } | undefined;
       const id = (newest?.id ?? 0) + 1;
+      // Sensitive fields are sealed (each bound to this entry and its path) before hashing: the chain covers what is stored.
+      const at = place.auditEntry(id);
+      const beforeJson =
+        e.before === null ? null : JSON.stringify(sealFields(db.cipher, e.before, `${at}/before`));
+      const afterJson =
+        e.after === null ? null : JSON.stringify(sealFields(db.cipher, e.after, `${at}/after`));
       const prevHash = newest?.hash ?? GENESIS_HASH;
       const hash = auditHash(
         {

@@ -1,15 +1,21 @@
 /**
  * Encryption at rest of sensitive free text and evidence files: AES-256-GCM under one
- * data key. A sealed text is `vrenc:1:` + base64(iv ‖ tag ‖ ciphertext), so it can sit in
+ * data key. A sealed text is `vrenc:2:` + base64(iv ‖ tag ‖ ciphertext), so it can sit in
  * the same TEXT column as plain text written before encryption was turned on; sealed
- * files start with a magic header. Without the key, sealing is off (plain text in, plain
- * text out) and opening a sealed value says the data is locked.
+ * files start with a magic header. Each value is bound to its place — table, record and
+ * field, as associated data — so a value moved onto another record does not open there
+ * (`vrenc:1:` values, sealed before, open anywhere until they are sealed again: resealBound).
+ * Without the key, sealing is off (plain text in, plain text out) and opening a sealed
+ * value says the data is locked.
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scryptSync } from 'node:crypto';
 import { AppError } from '../domain/errors';
 
-const TEXT_PREFIX = 'vrenc:1:';
-const FILE_MAGIC = Buffer.from('VRENC1\n');
+const TEXT_PREFIX = 'vrenc:2:';
+const FILE_MAGIC = Buffer.from('VRENC2\n');
+/** Sealed by earlier versions, without a place: opened anywhere, sealed again with one. */
+const OLD_TEXT_PREFIX = 'vrenc:1:';
+const OLD_FILE_MAGIC = Buffer.from('VRENC1\n');
 const IV = 12;
 const TAG = 16;
 
@@ -20,29 +26,42 @@ export const LOCKED_TEXT = '[encrypted: unlock to read]';
 export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 
 export function isSealed(value: string): boolean {
-  return value.startsWith(TEXT_PREFIX);
+  return value.startsWith(TEXT_PREFIX) || value.startsWith(OLD_TEXT_PREFIX);
 }
 
-/** Whether a file's bytes are sealed (start with the sealed-file header). */
+/** Whether a value was sealed without its place (by an earlier version): to be sealed again. */
+export function isSealedWithoutPlace(value: string): boolean {
+  return value.startsWith(OLD_TEXT_PREFIX);
+}
+
+const startsWith = (bytes: Uint8Array, magic: Buffer) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, magic.length)).equals(magic);
+
+/** Whether a file's bytes are sealed (start with a sealed-file header). */
 export function isSealedFile(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, FILE_MAGIC.length)).equals(
-    FILE_MAGIC,
-  );
+  return startsWith(bytes, FILE_MAGIC) || startsWith(bytes, OLD_FILE_MAGIC);
 }
 
-/** AES-256-GCM of bytes: iv ‖ tag ‖ ciphertext. */
-export function encryptBytes(key: Buffer, plain: Uint8Array): Buffer {
+/** Whether a file was sealed without its place (by an earlier version). */
+export function isSealedFileWithoutPlace(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLD_FILE_MAGIC);
+}
+
+/** AES-256-GCM of bytes: iv ‖ tag ‖ ciphertext; `place`, when given, is bound to them as associated data. */
+export function encryptBytes(key: Buffer, plain: Uint8Array, place?: string): Buffer {
   const iv = randomBytes(IV);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
+  if (place !== undefined) cipher.setAAD(Buffer.from(place, 'utf8'));
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-/** The bytes of `encryptBytes`; throws when the key is wrong or the data was changed. */
-export function decryptBytes(key: Buffer, sealed: Uint8Array): Buffer {
+/** The bytes of `encryptBytes`; throws when the key or the place is wrong or the data was changed. */
+export function decryptBytes(key: Buffer, sealed: Uint8Array, place?: string): Buffer {
   const buf = Buffer.from(sealed);
   if (buf.length < IV + TAG) throw new Error('The sealed value is too short');
   const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, IV), { authTagLength: TAG });
+  if (place !== undefined) decipher.setAAD(Buffer.from(place, 'utf8'));
   decipher.setAuthTag(buf.subarray(IV, IV + TAG));
   return Buffer.concat([decipher.update(buf.subarray(IV + TAG)), decipher.final()]);
 }
@@ -74,13 +93,14 @@ export interface Cipher {
   readonly enabled: boolean;
   /** Encryption on or off for this data folder, and its key once unlocked. */
   setKey(key: Buffer | null, enabled: boolean): void;
-  seal(text: string): string;
-  /** Plain text as it is; sealed text opened (a placeholder while locked). */
-  open(text: string): string;
-  /** Opens when it can; a sealed value stays as it is while locked (for search). */
-  tryOpen(text: string): string;
-  sealFile(bytes: Uint8Array): Uint8Array;
-  openFile(bytes: Uint8Array): Uint8Array;
+  /** Seals a value for its place ("vendors/<id>/notes": table, record, field). */
+  seal(text: string, place: string): string;
+  /** Plain text as it is; sealed text opened at its place (a placeholder while locked). */
+  open(text: string, place: string): string;
+  /** Opens when it can; a sealed value stays as it is while locked or elsewhere (for search). */
+  tryOpen(text: string, place: string): string;
+  sealFile(bytes: Uint8Array, place: string): Uint8Array;
+  openFile(bytes: Uint8Array, place: string): Uint8Array;
   /**
    * An audit entry's hash signed with the key (null when encryption is off); refused while
    * locked, so no entry is appended that a forger could have written too.
@@ -104,17 +124,24 @@ export function createCipher(enabledOnDisk: () => boolean = () => false): Cipher
       'LOCKED',
       'The data is encrypted and locked: unlock it with your passphrase (in the app, or VENDOR_RISK_PASSPHRASE for the command line)',
     );
-  const open = (text: string): string => {
+  const notHere = (place: string) =>
+    new AppError(
+      'DATA_DAMAGED',
+      `An encrypted value could not be opened where it is (${place}): it was moved there from another record or field, or changed, outside the app`,
+    );
+  const open = (text: string, place: string): string => {
     if (!isSealed(text)) return text;
     // Locked: shown as a placeholder (lists and scores still work); writing is refused (seal).
     if (!key) return LOCKED_TEXT;
+    const old = text.startsWith(OLD_TEXT_PREFIX);
     try {
-      return decryptBytes(key, Buffer.from(text.slice(TEXT_PREFIX.length), 'base64')).toString('utf8');
+      return decryptBytes(
+        key,
+        Buffer.from(text.slice((old ? OLD_TEXT_PREFIX : TEXT_PREFIX).length), 'base64'),
+        old ? undefined : place,
+      ).toString('utf8');
     } catch {
-      throw new AppError(
-        'DATA_DAMAGED',
-        'An encrypted value could not be opened: the key does not fit or the value was changed',
-      );
+      throw notHere(place);
     }
   };
   let signer: { key: Buffer; sign: (hash: string) => string } | null = null;
@@ -133,34 +160,44 @@ export function createCipher(enabledOnDisk: () => boolean = () => false): Cipher
       key = next;
       enabled = on;
     },
-    seal(text) {
-      if (text === '' || isSealed(text)) return text;
+    seal(text, place) {
+      if (text === '') return text;
+      if (isSealed(text)) {
+        if (!isSealedWithoutPlace(text)) return text;
+        // A value sealed without its place is sealed again with it.
+        text = open(text, place);
+      }
       // The placeholder of a locked value is never written back as if it were the value.
       if (text.includes(LOCKED_TEXT)) throw locked();
       if (!key) {
         if (on()) throw locked();
         return text;
       }
-      return TEXT_PREFIX + encryptBytes(key, Buffer.from(text, 'utf8')).toString('base64');
+      return TEXT_PREFIX + encryptBytes(key, Buffer.from(text, 'utf8'), place).toString('base64');
     },
     open,
-    tryOpen(text) {
+    tryOpen(text, place) {
       if (isSealed(text) && !key) return text;
       try {
-        return open(text);
+        return open(text, place);
       } catch {
         return text;
       }
     },
-    sealFile(bytes) {
-      if (key) return Buffer.concat([FILE_MAGIC, encryptBytes(key, bytes)]);
+    sealFile(bytes, place) {
+      if (key) return Buffer.concat([FILE_MAGIC, encryptBytes(key, bytes, place)]);
       if (on()) throw locked();
       return bytes;
     },
-    openFile(bytes) {
+    openFile(bytes, place) {
       if (!isSealedFile(bytes)) return bytes;
       if (!key) throw locked();
-      return decryptBytes(key, Buffer.from(bytes).subarray(FILE_MAGIC.length));
+      const old = isSealedFileWithoutPlace(bytes);
+      try {
+        return decryptBytes(key, Buffer.from(bytes).subarray(FILE_MAGIC.length), old ? undefined : place);
+      } catch {
+        throw notHere(place);
+      }
     },
     sign(hash) {
       if (key) return signerOf(key).sign(hash);
@@ -176,28 +213,33 @@ const SENSITIVE_KEYS = new Set(['notes', 'note', 'text', 'value', 'waiver', 'com
 /** Marks a sealed value that was not a string (a contract value object). */
 const JSON_MARK = '\u0001json:';
 
-/** A record with its sensitive fields sealed (when encryption is on), at any depth. */
-export function sealFields(cipher: Cipher, value: unknown): unknown {
+/**
+ * A record with its sensitive fields sealed (when encryption is on), at any depth, each
+ * bound to `place` and its path in the record ("audit_log/12/after.notes").
+ */
+export function sealFields(cipher: Cipher, value: unknown, place: string): unknown {
   // While locked, cipher.seal refuses (nothing sensitive is written in the clear).
   if (!cipher.enabled || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => sealFields(cipher, v));
+  if (Array.isArray(value)) return value.map((v, i) => sealFields(cipher, v, `${place}.${i}`));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (SENSITIVE_KEYS.has(k) && v !== null && v !== undefined && v !== '')
-      out[k] = cipher.seal(typeof v === 'string' ? v : JSON_MARK + JSON.stringify(v));
-    else out[k] = sealFields(cipher, v);
+      out[k] = cipher.seal(typeof v === 'string' ? v : JSON_MARK + JSON.stringify(v), `${place}.${k}`);
+    else out[k] = sealFields(cipher, v, `${place}.${k}`);
   }
   return out;
 }
 
-/** A record with its sealed fields opened (left sealed while locked). */
-export function openFields(cipher: Cipher, value: unknown): unknown {
+/** A record with its sealed fields opened at their places (left sealed while locked). */
+export function openFields(cipher: Cipher, value: unknown, place: string): unknown {
   if (typeof value === 'string') {
     if (!isSealed(value)) return value;
-    const opened = cipher.tryOpen(value);
+    const opened = cipher.tryOpen(value, place);
     return opened.startsWith(JSON_MARK) ? (JSON.parse(opened.slice(JSON_MARK.length)) as unknown) : opened;
   }
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => openFields(cipher, v));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, openFields(cipher, v)]));
+  if (Array.isArray(value)) return value.map((v, i) => openFields(cipher, v, `${place}.${i}`));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, openFields(cipher, v, `${place}.${k}`)]),
+  );
 }

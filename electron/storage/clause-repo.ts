@@ -1,6 +1,7 @@
 import type { Database } from './database';
 import { LOCKED_TEXT } from './cipher';
 import type { Clause, ClauseComment, SignOff, VendorClause } from '../domain/contract';
+import { place } from './places';
 
 /** Contract clauses: the library, each vendor's clause records, comments and legal sign-offs. */
 export interface ClauseRepo {
@@ -74,9 +75,23 @@ export function createClauseRepo(db: Database): ClauseRepo {
     vendorId: String(r.vendor_id),
     clauseId: String(r.clause_id),
     status: String(r.status) as VendorClause['status'],
-    value: r.value === null ? null : (openJson(db, String(r.value)) as VendorClause['value']),
+    value:
+      r.value === null
+        ? null
+        : (openJson(
+            db,
+            String(r.value),
+            place.clause(String(r.vendor_id), String(r.clause_id), 'value'),
+          ) as VendorClause['value']),
     reference: JSON.parse(String(r.reference)) as VendorClause['reference'],
-    waiver: r.waiver === null ? null : (openJson(db, String(r.waiver)) as VendorClause['waiver']),
+    waiver:
+      r.waiver === null
+        ? null
+        : (openJson(
+            db,
+            String(r.waiver),
+            place.clause(String(r.vendor_id), String(r.clause_id), 'waiver'),
+          ) as VendorClause['waiver']),
     updatedAt: String(r.updated_at),
     updatedBy: String(r.updated_by),
   });
@@ -107,9 +122,13 @@ export function createClauseRepo(db: Database): ClauseRepo {
         r.vendorId,
         r.clauseId,
         r.status,
-        r.value === null ? null : db.cipher.seal(JSON.stringify(r.value)),
+        r.value === null
+          ? null
+          : db.cipher.seal(JSON.stringify(r.value), place.clause(r.vendorId, r.clauseId, 'value')),
         JSON.stringify(r.reference),
-        r.waiver === null ? null : db.cipher.seal(JSON.stringify(r.waiver)),
+        r.waiver === null
+          ? null
+          : db.cipher.seal(JSON.stringify(r.waiver), place.clause(r.vendorId, r.clauseId, 'waiver')),
         r.updatedAt,
         r.updatedBy,
       );
@@ -118,13 +137,20 @@ export function createClauseRepo(db: Database): ClauseRepo {
       commentsStmt.all(vendorId).map((r) => ({
         id: String(r.id),
         clauseId: String(r.clause_id),
-        text: db.cipher.open(String(r.text)),
+        text: db.cipher.open(String(r.text), place.commentText(String(r.id))),
         author: String(r.author),
         at: String(r.at),
       })),
     commentedVendors: (clauseId) => commentedStmt.all(clauseId).map((r) => String(r.vendor_id)),
     addComment(vendorId, c) {
-      addCommentStmt.run(c.id, vendorId, c.clauseId, db.cipher.seal(c.text), c.author, c.at);
+      addCommentStmt.run(
+        c.id,
+        vendorId,
+        c.clauseId,
+        db.cipher.seal(c.text, place.commentText(c.id)),
+        c.author,
+        c.at,
+      );
     },
     latestSignOff(vendorId) {
       const r = latestStmt.get(vendorId);
@@ -141,7 +167,7 @@ export function createClauseRepo(db: Database): ClauseRepo {
 }
 
 /** A sealed JSON column's value; null while the data is locked (the placeholder is not JSON). */
-function openJson(db: Database, stored: string): unknown {
-  const text = db.cipher.open(stored);
+function openJson(db: Database, stored: string, at: string): unknown {
+  const text = db.cipher.open(stored, at);
   return text === LOCKED_TEXT ? null : (JSON.parse(text) as unknown);
 }

@@ -108,7 +108,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   sqlite.function('vr_fold', { deterministic: true }, (value) => foldForSearch(String(value ?? '')));
   const cipher = createCipher(() => existsSync(join(dataDir, KEY_FILE)));
   // Search reads sealed notes opened (while locked they simply do not match).
-  sqlite.function('vr_open', (value) => cipher.tryOpen(String(value ?? '')));
+  sqlite.function('vr_open', (value, at) => cipher.tryOpen(String(value ?? ''), String(at ?? '')));
 
   let depth = 0;
   const transaction = <T>(fn: () => T): T => {

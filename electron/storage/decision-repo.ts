@@ -1,5 +1,6 @@
 import type { Database } from './database';
 import type { Decision, DecisionKind } from '../domain/decision';
+import { place } from './places';
 
 /** Decisions recorded on assessments; a new decision never replaces an old one. */
 export interface DecisionRepo {
@@ -23,7 +24,7 @@ export function createDecisionRepo(db: Database): DecisionRepo {
         d.assessmentId,
         d.decision,
         JSON.stringify(d.conditions),
-        db.cipher.seal(d.notes),
+        db.cipher.seal(d.notes, place.decisionNotes(d.id)),
         d.decidedBy,
         d.decidedAt,
       );
@@ -35,7 +36,7 @@ export function createDecisionRepo(db: Database): DecisionRepo {
         assessmentTitle: String(r.assessment_title),
         decision: String(r.decision) as DecisionKind,
         conditions: JSON.parse(String(r.conditions)) as Decision['conditions'],
-        notes: db.cipher.open(String(r.notes)),
+        notes: db.cipher.open(String(r.notes), place.decisionNotes(String(r.id))),
         decidedBy: String(r.decided_by),
         decidedAt: String(r.decided_at),
       })),

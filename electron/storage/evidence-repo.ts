@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from './database';
 import type { Evidence } from '../domain/assessment';
 import { ownerOnlyDir } from './owner-only';
+import { place } from './places';
 
 /** Evidence records, and their files under <data folder>/evidence/. */
 export interface EvidenceRepo {
@@ -43,7 +44,7 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
     storeFile(id, bytes) {
       ownerOnlyDir(dir);
       const target = join(dir, id);
-      writeFileSync(`${target}.part`, db.cipher.sealFile(bytes), { mode: 0o600 });
+      writeFileSync(`${target}.part`, db.cipher.sealFile(bytes, place.evidenceFile(id)), { mode: 0o600 });
       renameSync(`${target}.part`, target);
       return () => rmSync(target, { force: true });
     },

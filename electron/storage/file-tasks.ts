@@ -14,6 +14,7 @@ import {
 import { chainEntryOf, type AuditRow } from './audit-rows';
 import { ownerOnlyEmptyFile } from './owner-only';
 import { signWith } from './cipher';
+import { SENSITIVE_COLUMNS } from './places';
 import { schemaNotOurs } from './schema-check';
 import { LATEST_SCHEMA_VERSION } from './migrations';
 
@@ -139,21 +140,15 @@ export function inspectFile(dbPath: string): {
   }
 }
 
-/** One sealed sensitive value of a database file, if it has any (to check it opens with our key). */
-export function firstSealedValue(dbPath: string): string | null {
+/** One sealed sensitive value of a database file and its place, if it has any (to check it opens with our key). */
+export function firstSealedValue(dbPath: string): { value: string; at: string } | null {
   const sqlite = new DatabaseSync(dbPath, { readOnly: true });
   try {
-    for (const [table, column] of [
-      ['vendors', 'notes'],
-      ['answers', 'note'],
-      ['decisions', 'notes'],
-      ['vendor_clauses', 'value'],
-      ['clause_comments', 'text'],
-    ] as const) {
+    for (const { table, column, place } of SENSITIVE_COLUMNS) {
       const row = sqlite
-        .prepare(`SELECT ${column} AS v FROM ${table} WHERE ${column} LIKE 'vrenc:%' LIMIT 1`)
-        .get() as { v: string } | undefined;
-      if (row) return row.v;
+        .prepare(`SELECT ${column} AS v, ${place} AS at FROM ${table} WHERE ${column} LIKE 'vrenc:%' LIMIT 1`)
+        .get() as { v: string; at: string } | undefined;
+      if (row) return { value: row.v, at: row.at };
     }
     return null;
   } catch {

@@ -3,41 +3,45 @@
  * sealed in one transaction, then the evidence files sealed one by one (each replaced
  * atomically; a file already sealed is left alone, so this can be run again).
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './database';
-import { isSealed, isSealedFile } from './cipher';
+import { isSealed, isSealedFile, isSealedFileWithoutPlace, isSealedWithoutPlace } from './cipher';
+import { place, SENSITIVE_COLUMNS } from './places';
 
-/** Table, key columns, and the sensitive columns of each. */
-const SENSITIVE_COLUMNS = [
-  { table: 'vendors', columns: ['notes'] },
-  { table: 'answers', columns: ['note'] },
-  { table: 'decisions', columns: ['notes'] },
-  { table: 'vendor_clauses', columns: ['value', 'waiver'] },
-  { table: 'clause_comments', columns: ['text'] },
-] as const;
-
-/** Seals every plain sensitive value (call inside a transaction); returns how many were sealed. */
+/**
+ * Seals every plain sensitive value, each for its place (call inside a transaction), and
+ * seals again, with its place, every value an earlier version sealed without one; returns
+ * how many were sealed.
+ */
 export function sealExistingValues(db: Database): number {
   let sealed = 0;
-  for (const { table, columns } of SENSITIVE_COLUMNS)
-    for (const column of columns) {
-      const rows = db.sqlite
-        .prepare(
-          `SELECT rowid AS id, ${column} AS v FROM ${table} WHERE ${column} IS NOT NULL AND ${column} <> ''`,
-        )
-        .all() as { id: number; v: string }[];
-      const update = db.sqlite.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`);
-      for (const r of rows) {
-        if (isSealed(r.v)) continue;
-        update.run(db.cipher.seal(r.v), r.id);
-        sealed += 1;
-      }
+  for (const { table, column, place } of SENSITIVE_COLUMNS) {
+    const rows = db.sqlite
+      .prepare(
+        `SELECT rowid AS id, ${column} AS v, ${place} AS at FROM ${table} WHERE ${column} IS NOT NULL AND ${column} <> ''`,
+      )
+      .all() as { id: number; v: string; at: string }[];
+    const update = db.sqlite.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`);
+    for (const r of rows) {
+      if (isSealed(r.v) && !isSealedWithoutPlace(r.v)) continue;
+      update.run(db.cipher.seal(r.v, r.at), r.id);
+      sealed += 1;
     }
+  }
   return sealed;
 }
 
-/** Seals the evidence files not sealed yet; returns how many were sealed. */
+/** Seals the evidence files not sealed yet, or sealed without their place; returns how many were sealed. */
 export function sealEvidenceFiles(db: Database, dataDir: string): number {
   const dir = join(dataDir, 'evidence');
   if (!existsSync(dir)) return 0;
@@ -45,9 +49,19 @@ export function sealEvidenceFiles(db: Database, dataDir: string): number {
   for (const name of readdirSync(dir)) {
     if (name.endsWith('.part')) continue;
     const file = join(dir, name);
+    // Its first bytes say whether it is sealed, and how: most files need no more reading.
+    const head = Buffer.alloc(8);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, head, 0, 8, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (isSealedFile(head) && !isSealedFileWithoutPlace(head)) continue;
     const bytes = readFileSync(file);
-    if (isSealedFile(bytes)) continue;
-    writeFileSync(`${file}.part`, db.cipher.sealFile(bytes), { mode: 0o600 });
+    const at = place.evidenceFile(name);
+    const plain = isSealedFile(bytes) ? db.cipher.openFile(bytes, at) : bytes;
+    writeFileSync(`${file}.part`, db.cipher.sealFile(plain, at), { mode: 0o600 });
     renameSync(`${file}.part`, file);
     sealed += 1;
   }

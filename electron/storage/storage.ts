@@ -33,6 +33,8 @@ export interface Storage {
   readonly cipher: Database['cipher'];
   /** Seals the plain sensitive values and evidence files written before encryption was on. */
   sealExisting(): { values: number; files: number };
+  /** Seals again, each for its place, the values and files an earlier version sealed without one. */
+  resealWithPlaces(): { values: number; files: number };
   restoreFrom: Database['restoreFrom'];
   /** What was narrowed to the owner's only when the folder was opened. */
   readonly tightened: Database['tightened'];
@@ -63,6 +65,11 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
       const values = db.transaction(() => sealExistingValues(db));
       // The plain versions of what was sealed must not linger in freed pages or the WAL.
       db.sqlite.exec('PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);');
+      return { values, files: sealEvidenceFiles(db, dataDir) };
+    },
+    resealWithPlaces() {
+      // Nothing plain is written here (the values were sealed already): no VACUUM needed.
+      const values = db.transaction(() => sealExistingValues(db));
       return { values, files: sealEvidenceFiles(db, dataDir) };
     },
     restoreFrom: db.restoreFrom,

@@ -5,6 +5,7 @@ import { CRITICALITIES, type Vendor, type VendorSummary } from '../domain/vendor
 import type { VendorListItem, VendorListQuery, VendorSortKey } from '../domain/vendor-list';
 import { foldForSearch } from '../domain/search';
 import { STANDING_COLUMNS, standingFromRow } from './standing-repo';
+import { place } from './places';
 
 interface VendorRow {
   id: string;
@@ -78,7 +79,7 @@ export function createVendorRepo(db: Database): VendorRepo {
       const needle = foldForSearch(query.search);
       if (needle) {
         where.push(
-          "instr(vr_fold(v.name || ' ' || v.services || ' ' || v.owner || ' ' || v.tags || ' ' || vr_open(v.notes)), ?) > 0",
+          "instr(vr_fold(v.name || ' ' || v.services || ' ' || v.owner || ' ' || v.tags || ' ' || vr_open(v.notes, 'vendors/' || v.id || '/notes')), ?) > 0",
         );
         params.push(needle);
       }
@@ -167,7 +168,7 @@ function rowParams(v: Vendor, cipher: Cipher): Record<string, SQLInputValue> {
     $owner: v.owner,
     $status: v.status,
     $tags: JSON.stringify(v.tags),
-    $notes: cipher.seal(v.notes),
+    $notes: cipher.seal(v.notes, place.vendorNotes(v.id)),
     $created_at: v.createdAt,
     $updated_at: v.updatedAt,
   };
@@ -191,7 +192,7 @@ function vendorFromRow(row: VendorRow, cipher: Cipher): Vendor {
   return {
     ...summaryFromRow(row),
     services: row.services,
-    notes: cipher.open(row.notes),
+    notes: cipher.open(row.notes, place.vendorNotes(row.id)),
     createdAt: row.created_at,
   };
 }

@@ -34,7 +34,7 @@ test('encryption from Settings: on with a passphrase, lock, a wrong passphrase, 
     }
   ).n;
   db.close();
-  expect(stored.notes).toMatch(/^vrenc:1:/);
+  expect(stored.notes).toMatch(/^vrenc:2:/);
   const raw = readdirSync(app.dataDir)
     .filter((f) => f.startsWith('vendor-risk.db'))
     .map((f) => readFileSync(join(app.dataDir, f)).toString('latin1'))

@@ -6,8 +6,13 @@ import { join } from 'node:path';
 import { openApp, runCli, tempDir, vendorInput } from './helpers';
 import { NO_JOB } from '../../electron/services/context';
 import { DATABASE_FILE } from '../../electron/storage/database';
-import { KEY_FILE, type KeyProtector } from '../../electron/storage/keyfile';
-import { LOCKED_TEXT } from '../../electron/storage/cipher';
+import {
+  KEY_FILE,
+  readKeyFile,
+  unlockWithPassphrase,
+  type KeyProtector,
+} from '../../electron/storage/keyfile';
+import { encryptBytes, LOCKED_TEXT } from '../../electron/storage/cipher';
 import { answersFor } from '../fixtures/generated-answers';
 import { DEFAULT_VENDOR_QUERY, type VendorListQuery } from '../../electron/domain/vendor-list';
 
@@ -211,7 +216,9 @@ describe('encryption at rest', () => {
     expect(app.services.vendors.get(v.id).notes).toBe(LOCKED_TEXT);
     const write = await app.dispatcher.call('vendors.update', { id: v.id, patch: { owner: 'Someone' } });
     expect(write).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(() => app.services.storage.cipher.sealFile(Buffer.from('evidence'))).toThrow(/locked/);
+    expect(() => app.services.storage.cipher.sealFile(Buffer.from('evidence'), 'evidence/e1')).toThrow(
+      /locked/,
+    );
     // Turning it on twice makes one key, not two.
     expect(() => app.services.encryption.enable(PASSPHRASE)).toThrow(/already on|just turned on/);
     const unlocked = openApp({ dataDir: app.dataDir, encryption: { passphrase: PASSPHRASE } });
@@ -227,7 +234,7 @@ describe('encryption at rest', () => {
     const restored = await app.services.backups.restore(plain.path, NO_JOB);
     expect(restored.vendors).toBe(1);
     const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE), { readOnly: true });
-    expect((db.prepare('SELECT notes FROM vendors').get() as { notes: string }).notes).toMatch(/^vrenc:1:/);
+    expect((db.prepare('SELECT notes FROM vendors').get() as { notes: string }).notes).toMatch(/^vrenc:2:/);
     db.close();
     expect(app.services.vendors.list(query()).items).toHaveLength(1);
   });
@@ -347,5 +354,49 @@ describe('the audit trail signed with the data key', () => {
     const moved = openApp({ dataDir: app.dataDir, encryption: { passphrase: PASSPHRASE } });
     const r = await moved.dispatcher.call('audit.verify', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'DATA_DAMAGED' } });
+  });
+});
+
+describe('sealed values bound to their place', () => {
+  it('a value moved onto another record does not open there, with a clear message, never the other record’s text', async () => {
+    const app = openApp({ encryption: { passphrase: PASSPHRASE } });
+    app.services.encryption.enable(PASSPHRASE);
+    const a = app.services.vendors.create(vendorInput({ name: 'Alpha', notes: SECRET }));
+    const b = app.services.vendors.create(vendorInput({ name: 'Beta', notes: 'nothing to see' }));
+    const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
+    db.prepare('UPDATE vendors SET notes = (SELECT notes FROM vendors WHERE id = ?) WHERE id = ?').run(
+      a.id,
+      b.id,
+    );
+    db.close();
+    const r = await app.dispatcher.call('vendors.get', { id: b.id });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'DATA_DAMAGED',
+        message: `An encrypted value could not be opened where it is (vendors/${b.id}/notes): it was moved there from another record or field, or changed, outside the app`,
+      },
+    });
+    expect(JSON.stringify(r)).not.toContain('ACME-SECRET');
+    // The value still opens where it belongs.
+    expect(app.services.vendors.get(a.id).notes).toBe(SECRET);
+  });
+
+  it('values sealed by an earlier version, without their place, are sealed again with it when the data is unlocked', () => {
+    const app = openApp({ encryption: { passphrase: PASSPHRASE } });
+    app.services.encryption.enable(PASSPHRASE);
+    const v = app.services.vendors.create(vendorInput({ name: 'Old Seal' }));
+    const key = unlockWithPassphrase(readKeyFile(app.dataDir)!, PASSPHRASE);
+    const old = `vrenc:1:${encryptBytes(key, Buffer.from(SECRET, 'utf8')).toString('base64')}`;
+    const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
+    db.prepare('UPDATE vendors SET notes = ? WHERE id = ?').run(old, v.id);
+    db.close();
+    const again = openApp({ dataDir: app.dataDir, encryption: { passphrase: PASSPHRASE } });
+    expect(again.services.vendors.get(v.id).notes).toBe(SECRET);
+    const stored = new DatabaseSync(join(app.dataDir, DATABASE_FILE), { readOnly: true });
+    expect(
+      (stored.prepare('SELECT notes FROM vendors WHERE id = ?').get(v.id) as { notes: string }).notes,
+    ).toMatch(/^vrenc:2:/);
+    stored.close();
   });
 });
