@@ -25,7 +25,8 @@ export const USER_ENV = 'VENDOR_RISK_USER';
 /**
  * Runs `vendor-risk` with the given arguments (without node and the script) and
  * returns the exit code: 0 done, 1 usage error, 2 failure. Never throws; an error is
- * one `vendor-risk: …` line on stderr and nothing on stdout.
+ * one `vendor-risk: …` line on stderr and nothing on stdout (a check that failed, given
+ * --json, also prints what it found there).
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const fail = (message: string, code: number): number => {
@@ -55,7 +56,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           invocation.globals,
           io,
         );
-        if (!outcome.ok) return fail(outcome.message, outcome.exitCode);
+        if (!outcome.ok) {
+          // A check that failed gives its findings to --json (on stdout); the error line stays one line.
+          if (invocation.globals.json && outcome.json !== undefined)
+            io.stdout(`${JSON.stringify(outcome.json, null, 2)}\n`);
+          return fail(outcome.message, outcome.exitCode);
+        }
         io.stdout(
           invocation.globals.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : `${outcome.text()}\n`,
         );

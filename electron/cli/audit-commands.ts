@@ -54,13 +54,16 @@ async function queryOf(
 /** `audit verify`: walk the hash chain. */
 export const auditVerify: CommandSpec = {
   words: ['audit', 'verify'],
-  summary: 'Prove the audit trail untouched (walk its hash chain)',
+  summary: 'Prove the audit trail untouched and the data true to it',
   description:
     'Recomputes every entry’s SHA-256 and its link to the entry before it, and names the first entry that was ' +
     'edited, deleted or inserted out of order (exit 2); the trail also records its own length, so deleting the ' +
     'newest entries, or all of them, is found. --head "#N:HASH" (a head printed by an earlier check, an export or ' +
     'the last page of a PDF report) passes when that entry is still in the chain with everything before it ' +
-    'unchanged, and fails naming what differs when it is not.',
+    'unchanged, and fails naming what differs when it is not. Then every record the trail covers (vendors, answers, ' +
+    'decisions, clauses, comments, sign-offs, evidence and its files, settings, each source’s devices) is compared ' +
+    'with the state the trail last recorded for it: an edit made outside the app is named, with the value in the ' +
+    'trail and the value found (exit 2; --json lists every difference).',
   args: [],
   options: {
     head: {
@@ -77,14 +80,26 @@ export const auditVerify: CommandSpec = {
     });
     if (!r.ok) return failureFromError(r.error);
     const v = r.value;
-    if (!v.ok) return failure(`the audit trail was changed: ${v.problem!.message}`);
+    if (v.problem) return failure(`the audit trail was changed: ${v.problem.message}`, v);
+    const rec = v.reconciled;
+    if (rec && rec.total > 0)
+      return failure(
+        `the data does not match the audit trail: ${rec.mismatches[0]!.message}${rec.total > 1 ? ` (and ${rec.total - 1} more difference${rec.total > 2 ? 's' : ''}: vendor-risk audit verify --json lists them)` : ''}`,
+        v,
+      );
     const signed =
       v.signatures === 'checked'
         ? '; every signed entry carries the key’s signature'
         : v.signatures === 'locked'
           ? '; the entries’ signatures were not checked (the data is locked: give the passphrase to check them)'
           : '';
-    return done(`The audit trail is intact: ${v.entries} entries, head #${v.headId}:${v.head}${signed}`, v);
+    const matched = rec
+      ? `; ${rec.records} record${rec.records === 1 ? ' matches' : 's match'} it${rec.unchecked.length ? ` (not compared: ${rec.unchecked.join(', ')})` : ''}`
+      : '';
+    return done(
+      `The audit trail is intact: ${v.entries} entries, head #${v.headId}:${v.head}${matched}${signed}`,
+      v,
+    );
   },
 };
 

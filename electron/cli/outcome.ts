@@ -9,7 +9,13 @@ export const EXIT_FAILED = 2;
 /** What a command produced: text for people and a value for `--json`, or one error line. */
 export type Outcome =
   | { ok: true; text: () => string; json: unknown }
-  | { ok: false; exitCode: typeof EXIT_USAGE | typeof EXIT_FAILED; message: string };
+  | {
+      ok: false;
+      exitCode: typeof EXIT_USAGE | typeof EXIT_FAILED;
+      message: string;
+      /** What was found, for `--json` (a check that failed lists its findings); printed on stdout. */
+      json?: unknown;
+    };
 
 /** A successful outcome; the text is only formatted when it is printed (not for --json). */
 export function done(text: string | (() => string), json: unknown): Outcome {
@@ -22,8 +28,8 @@ export function usageError(message: string): Outcome & { ok: false } {
 }
 
 /** A failure (exit 2): invalid input, not found, or anything the dispatcher refused. */
-export function failure(message: string): Outcome & { ok: false } {
-  return { ok: false, exitCode: EXIT_FAILED, message };
+export function failure(message: string, json?: unknown): Outcome & { ok: false } {
+  return { ok: false, exitCode: EXIT_FAILED, message, ...(json === undefined ? {} : { json }) };
 }
 
 /**

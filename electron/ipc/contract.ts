@@ -13,6 +13,7 @@ import {
   VendorListQuerySchema,
 } from '../domain/vendor-list';
 import { AuditEntrySchema, AuditQuerySchema, CHAIN_PROBLEM_KINDS } from '../domain/audit';
+import { ReconciliationSchema } from '../domain/audit-reconcile';
 
 /** An audit export: the list's filters, without paging. */
 const AuditExportQuerySchema = AuditQuerySchema.omit({ limit: true, offset: true });
@@ -380,6 +381,8 @@ export const contract = {
       problem: z
         .object({ id: z.number().int(), kind: z.enum(CHAIN_PROBLEM_KINDS), message: z.string() })
         .nullable(),
+      /** The live records compared with the trail's last state of each; null when the chain is broken. */
+      reconciled: ReconciliationSchema.nullable(),
       ranIn: z.enum(['worker', 'main']),
     }),
     true,

@@ -4,10 +4,11 @@
  */
 import { join } from 'node:path';
 import { fieldChanges, type AuditQuery } from '../domain/audit';
-import { parseWitness, type ChainVerdict } from '../domain/audit-chain';
+import { parseWitness } from '../domain/audit-chain';
 import { AppError } from '../domain/errors';
 import { toCsv } from '../domain/csv';
 import { DATABASE_FILE } from '../storage/database';
+import type { AuditVerdict } from '../storage/file-tasks';
 import type { JobContext, ServiceContext } from './context';
 import { runFileTaskOffThread } from './off-thread';
 
@@ -23,7 +24,7 @@ export type Signatures = 'off' | 'checked' | 'locked';
  */
 export function createAuditService(
   ctx: ServiceContext,
-  signatures: () => { key: Buffer; from: number } | null | 'locked' = () => null,
+  signatures: () => { key: Buffer; from: number; dataKey: Buffer } | null | 'locked' = () => null,
 ) {
   const { storage } = ctx;
   const dbPath = () => join(storage.dataDir, DATABASE_FILE);
@@ -43,7 +44,7 @@ export function createAuditService(
     async verify(
       job: JobContext,
       head?: string,
-    ): Promise<ChainVerdict & { ranIn: 'worker' | 'main'; signatures: Signatures }> {
+    ): Promise<AuditVerdict & { ranIn: 'worker' | 'main'; signatures: Signatures }> {
       const witness = head === undefined ? undefined : parseWitness(head);
       if (witness === null)
         throw new AppError(
@@ -53,13 +54,26 @@ export function createAuditService(
       const keys = signatures();
       const keyed =
         keys && keys !== 'locked' ? { key: keys.key.toString('base64'), from: keys.from } : undefined;
-      job.progress(0, 1, 'Checking every audit entry');
-      const { value, ranIn } = await runFileTaskOffThread<ChainVerdict>(
-        { kind: 'verify', dbPath: dbPath(), witness, keyed },
+      job.progress(0, 1, 'Checking every audit entry and the data against it');
+      const data = {
+        dataDir: storage.dataDir,
+        locked: keys === 'locked',
+        ...(keys && keys !== 'locked' ? { dataKey: keys.dataKey.toString('base64') } : {}),
+      };
+      const { value, ranIn } = await runFileTaskOffThread<AuditVerdict>(
+        { kind: 'verify', dbPath: dbPath(), witness, keyed, data },
         job,
         'The check was cancelled',
       );
-      job.progress(1, 1, value.ok ? 'The audit trail is intact' : 'The audit trail was changed');
+      job.progress(
+        1,
+        1,
+        value.problem
+          ? 'The audit trail was changed'
+          : value.ok
+            ? 'The audit trail is intact and matches the data'
+            : 'The data does not match the audit trail',
+      );
       return { ...value, ranIn, signatures: keyed ? 'checked' : keys === 'locked' ? 'locked' : 'off' };
     },
 

@@ -1,7 +1,6 @@
-import builtinFile from '../../questionnaires/clause-library.json';
 import { answerKey } from '../domain/evaluate-assessment';
+import { builtinClauses } from '../domain/builtin-clauses';
 import {
-  ClauseLibraryFileSchema,
   contractAnswers,
   contractQuestionnaire,
   evaluateContract,
@@ -12,15 +11,6 @@ import {
 import type { AnswerValue } from '../domain/answer';
 import type { Questionnaire } from '../domain/questionnaire';
 import type { Storage } from '../storage/storage';
-
-/** The built-in clauses, checked once (a test checks the file itself). */
-let builtins: Clause[] | null = null;
-function builtinClauses(): Clause[] {
-  return (builtins ??= ClauseLibraryFileSchema.parse(builtinFile).clauses.map((c) => ({
-    ...c,
-    source: 'builtin',
-  })));
-}
 
 const cache = new WeakMap<Storage['clauses'], { version: string; library: Clause[] }>();
 

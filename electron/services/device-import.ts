@@ -50,6 +50,7 @@ import {
 import { toCsv } from '../domain/csv';
 import { createDeviceRepo } from '../storage/device-repo';
 import { createAuditRepo } from '../storage/audit-repo';
+import { devicesDigest } from '../storage/reconcile';
 import { createCipher } from '../storage/cipher';
 import { createStaging, type Staging } from '../storage/device-staging';
 import type { Database } from '../storage/database';
@@ -324,7 +325,8 @@ export function createImportEngine(sqlite: DatabaseSync) {
           entityId: request.importId,
           action: 'import',
           before: null,
-          after: { source: preview.source, ...summary },
+          // What the import leaves the source holding, so `audit verify` notices a device changed since.
+          after: { source: preview.source, ...summary, digest: devicesDigest(sqlite, preview.source) },
         });
         sqlite.exec('COMMIT');
       } catch (error) {

@@ -136,16 +136,17 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
     },
 
     /**
-     * What checking the trail's signatures needs while unlocked: the audit key and the first
-     * signed entry; null when encryption is off, 'locked' while it cannot be checked.
+     * What checking the trail needs while unlocked: the audit key and the first signed entry
+     * (its signatures), and the data key (sealed values, to compare them with the trail);
+     * null when encryption is off, 'locked' while it cannot be checked.
      */
-    auditSignatures(): { key: Buffer; from: number } | null | 'locked' {
+    auditSignatures(): { key: Buffer; from: number; dataKey: Buffer } | null | 'locked' {
       const current = readKeyFile(dataDir);
       if (!current) return null;
       if (!dataKey) return 'locked';
       const from = signedFrom(current, dataKey);
       const key = storage.cipher.auditKey();
-      return from === null || !key ? 'locked' : { key, from };
+      return from === null || !key ? 'locked' : { key, from, dataKey };
     },
 
     /** Forgets the key until the passphrase is given again (stepping away from the computer). */

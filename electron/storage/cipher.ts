@@ -209,7 +209,7 @@ export function createCipher(enabledOnDisk: () => boolean = () => false): Cipher
 }
 
 /** Fields of audit records that hold sensitive free text (notes, contract values, comments, waivers). */
-const SENSITIVE_KEYS = new Set(['notes', 'note', 'text', 'value', 'waiver', 'comment']);
+export const SENSITIVE_KEYS = new Set(['notes', 'note', 'text', 'value', 'waiver', 'comment']);
 /** Marks a sealed value that was not a string (a contract value object). */
 const JSON_MARK = '\u0001json:';
 

@@ -17,6 +17,9 @@ import { signWith } from './cipher';
 import { SENSITIVE_COLUMNS } from './places';
 import { schemaNotOurs } from './schema-check';
 import { LATEST_SCHEMA_VERSION } from './migrations';
+import { reconcile } from './reconcile';
+import { createTrailState, type Reconciliation } from '../domain/audit-reconcile';
+import { builtinClauses } from '../domain/builtin-clauses';
 
 function* chainOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
   const hasMac = (sqlite.prepare('PRAGMA table_info(audit_log)').all() as { name: string }[]).some(
@@ -59,28 +62,75 @@ export interface KeyedCheck {
   from: number;
 }
 
-/** Walks the audit chain of an open database, against its record of its length, a witness and the key. */
-export function verifyAuditChain(sqlite: DatabaseSync, witness?: Witness, keyed?: KeyedCheck): ChainVerdict {
-  // Read in one transaction: the record and the entries as of one moment, whoever appends meanwhile.
+/**
+ * What reconciling the data with the trail needs: the data folder (evidence files), and
+ * the data key (base64) when encryption is on and unlocked, or `locked` when it is not.
+ */
+export interface ReconcileInput {
+  dataDir: string;
+  dataKey?: string;
+  locked: boolean;
+}
+
+/** The chain's verdict, with the data compared against the trail (null: not compared, the chain is broken). */
+export type AuditVerdict = ChainVerdict & { reconciled: Reconciliation | null };
+
+/**
+ * Walks the audit chain of an open database, against its record of its length, a witness
+ * and the key; given `data`, then compares the live records with the trail's last states.
+ */
+export function verifyAuditChain(
+  sqlite: DatabaseSync,
+  witness?: Witness,
+  keyed?: KeyedCheck,
+  data?: ReconcileInput,
+): AuditVerdict {
+  // Read in one transaction: the record, the entries and the data as of one moment, whoever writes meanwhile.
   const own = !sqlite.isTransaction;
   if (own) sqlite.exec('BEGIN');
   try {
-    return verifyChain(chainOf(sqlite), {
+    const trail = createTrailState();
+    const verdict = verifyChain(data ? noting(chainOf(sqlite), trail.note) : chainOf(sqlite), {
       recorded: recordOf(sqlite),
       witness,
       keyed: keyed && { from: keyed.from, sign: signWith(Buffer.from(keyed.key, 'base64')) },
     });
+    // A broken chain is no record to compare the data with: its break is the answer.
+    const reconciled =
+      data && verdict.problem === null
+        ? reconcile(sqlite, {
+            dataDir: data.dataDir,
+            trail,
+            dataKey: data.dataKey ? Buffer.from(data.dataKey, 'base64') : null,
+            locked: data.locked,
+            builtins: builtinClauses(),
+          })
+        : null;
+    return { ...verdict, ok: verdict.ok && (reconciled?.total ?? 0) === 0, reconciled };
   } finally {
     if (own) sqlite.exec('COMMIT');
   }
 }
 
-/** Walks the audit chain of a database file, read-only. */
-export function verifyAuditFile(dbPath: string, witness?: Witness, keyed?: KeyedCheck): ChainVerdict {
+/** The entries as they pass, each shown to `see` first. */
+function* noting(entries: Iterable<ChainEntry>, see: (e: ChainEntry) => void): Iterable<ChainEntry> {
+  for (const e of entries) {
+    see(e);
+    yield e;
+  }
+}
+
+/** Walks the audit chain of a database file, read-only, and reconciles the data with it when asked. */
+export function verifyAuditFile(
+  dbPath: string,
+  witness?: Witness,
+  keyed?: KeyedCheck,
+  data?: ReconcileInput,
+): AuditVerdict {
   const sqlite = new DatabaseSync(dbPath, { readOnly: true });
   try {
     sqlite.exec('PRAGMA busy_timeout = 5000');
-    return verifyAuditChain(sqlite, witness, keyed);
+    return verifyAuditChain(sqlite, witness, keyed, data);
   } finally {
     sqlite.close();
   }

@@ -117,18 +117,7 @@ export function AuditPage() {
           role={verdict.ok ? 'status' : 'alert'}
           data-testid="audit-verdict"
         >
-          {verdict.ok ? (
-            <>
-              <strong>The audit trail is intact.</strong> {verdict.entries} entries checked; every entry
-              matches its hash and follows the one before it. Head hash{' '}
-              <code className="mono">{verdict.head}</code> (keep it to notice later deletions of the newest
-              entries).
-            </>
-          ) : (
-            <>
-              <strong>The audit trail was changed.</strong> {verdict.problem!.message}.
-            </>
-          )}
+          <VerdictText verdict={verdict} />
         </div>
       )}
       <div className="toolbar toolbar-filters" role="group" aria-label="Filter the audit trail">
@@ -272,5 +261,73 @@ export function AuditPage() {
         </div>
       )}
     </div>
+  );
+}
+
+/** What a check found: the chain's break, the records that differ from the trail, or that all holds. */
+function VerdictText({ verdict }: { verdict: Verdict }) {
+  const r = verdict.reconciled;
+  const head = (
+    <>
+      Head{' '}
+      <code className="mono">
+        #{verdict.headId}:{verdict.head}
+      </code>{' '}
+      (note it, or keep the last page of a report that prints it: <code>audit verify --head</code> proves
+      later that nothing before it was rewritten).
+    </>
+  );
+  if (verdict.problem)
+    return (
+      <>
+        <strong>The audit trail was changed.</strong> {verdict.problem.message}.
+      </>
+    );
+  const unchecked = r && r.unchecked.length > 0 && (
+    <p className="note">Not compared: {r.unchecked.join('; ')}.</p>
+  );
+  if (verdict.ok)
+    return (
+      <>
+        <strong>The audit trail is intact.</strong> {verdict.entries} entries checked; every entry matches its
+        hash and follows the one before it
+        {r ? `, and the ${r.records} records it covers match what it last recorded` : ''}. {head}
+        {unchecked}
+      </>
+    );
+  return (
+    <>
+      <strong>The data does not match the audit trail.</strong> The trail itself is whole (
+      {verdict.entries === 1 ? '1 entry' : `${verdict.entries} entries`}), but{' '}
+      {r!.total === 1 ? 'one record was' : `${r!.total} records were`} changed outside the app since it last
+      recorded them:
+      <table className="explanation-table verdict-differences" aria-label="Differences from the audit trail">
+        <thead>
+          <tr>
+            <th scope="col">Record</th>
+            <th scope="col">Field</th>
+            <th scope="col">In the trail</th>
+            <th scope="col">Found</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r!.mismatches.map((m, i) => (
+            <tr key={i} title={m.message}>
+              <td>{m.record}</td>
+              <td>{m.field ?? (m.trail === null ? 'no history' : 'gone')}</td>
+              <td className="mono">{m.trail ?? '—'}</td>
+              <td className="mono">{m.found ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r!.total > r!.mismatches.length && (
+        <p>
+          And {r!.total - r!.mismatches.length} more; <code>vendor-risk audit verify --json</code> lists the
+          first {r!.mismatches.length}.
+        </p>
+      )}
+      {unchecked}
+    </>
   );
 }

@@ -49,6 +49,38 @@ test('the audit trail: filter, see a change before and after, verify the chain, 
   await expect(page.getByRole('alert')).toContainText('The audit trail was changed. Entry #2');
 });
 
+test('a record edited outside the app is named by the check: the value in the trail beside the one found', async ({
+  app,
+}) => {
+  const { page, dispatcher } = app;
+  const acme = await dispatcher.call('vendors.create', {
+    name: 'Acme Yard Systems',
+    category: 'wms-saas',
+    criticality: 'critical',
+  });
+  if (!acme.ok) throw new Error(acme.error.message);
+  await app.open('#/audit');
+  await page.getByRole('button', { name: 'Verify the audit trail' }).click();
+  await expect(page.getByTestId('audit-verdict')).toContainText(
+    'records it covers match what it last recorded',
+  );
+
+  // A colleague with the data folder lowers the vendor's criticality, trail untouched.
+  const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
+  db.prepare("UPDATE vendors SET criticality = 'low' WHERE id = ?").run(acme.value.id);
+  db.close();
+  await page.getByRole('button', { name: 'Verify the audit trail' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The data does not match the audit trail.');
+  const row = alert.getByRole('table', { name: 'Differences from the audit trail' }).getByRole('row', {
+    name: /Acme Yard Systems/,
+  });
+  await expect(row).toContainText('criticality');
+  await expect(row).toContainText('"critical"');
+  await expect(row).toContainText('"low"');
+  await page.screenshot({ path: 'test-results/screens/21b-audit-differences.png', fullPage: true });
+});
+
 test('backups in Settings: a snapshot, then restoring it after a change; restore from a file', async ({
   app,
 }) => {

@@ -1,0 +1,145 @@
+/**
+ * The trail proves the data, not only itself: each live record it covers is compared with
+ * the state the trail last recorded for it. This module holds what is pure of that: the
+ * shape of the answer, the last states collected while the chain is walked, and the
+ * comparison of one record. Reading the records is storage's (storage/reconcile.ts).
+ */
+import { z } from 'zod';
+import type { ChainEntry } from './audit-chain';
+
+export const MismatchSchema = z.object({
+  /** The record, as a person finds it ("Vendor Acme Yard (3f2a1b0c)"). */
+  record: z.string(),
+  /** The field that differs, or null when the whole record does (no history, gone). */
+  field: z.string().nullable(),
+  /** The value the trail last recorded (JSON text), or null. */
+  trail: z.string().nullable(),
+  /** The value found (JSON text), or null. */
+  found: z.string().nullable(),
+  message: z.string(),
+});
+export type Mismatch = z.infer<typeof MismatchSchema>;
+
+export const ReconciliationSchema = z.object({
+  /** Records compared. */
+  records: z.number().int(),
+  /** The first differences; all of them are counted in `total`. */
+  mismatches: z.array(MismatchSchema),
+  total: z.number().int(),
+  /** What could not be compared, and why ("clause values (the data is locked)"). */
+  unchecked: z.array(z.string()),
+});
+export type Reconciliation = z.infer<typeof ReconciliationSchema>;
+
+/** At most this many differences are listed (all are counted). */
+export const MISMATCHES_SHOWN = 50;
+
+/** The last state the trail recorded of one record. */
+export interface RecordedState {
+  /** The entry that recorded it. */
+  id: number;
+  /** Its JSON text as stored (sensitive fields sealed when encryption is on); null: deleted. */
+  after: string | null;
+  /** Fields later entries changed without recording the whole record (a sign-off reopened). */
+  patch?: Record<string, unknown>;
+}
+
+/** Keys of the last states: entity and id. */
+export const stateKey = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
+
+/** Entities whose entries record the whole record after the change. */
+const WHOLE = new Set(['vendor', 'answer', 'decision', 'evidence', 'settings', 'clause']);
+
+/** The last states of the records the trail covers, collected entry by entry (in id order). */
+export function createTrailState() {
+  const last = new Map<string, RecordedState>();
+  /** Each device source's last import: its entry and its recorded digest (absent before digests were kept). */
+  const imports = new Map<string, { id: number; digest: string | undefined }>();
+  const parse = (json: string | null) =>
+    json === null ? null : (JSON.parse(json) as Record<string, unknown>);
+  return {
+    last,
+    imports,
+    note(e: ChainEntry): void {
+      if (e.entityId === null) return;
+      if (e.entity === 'device-import') {
+        if (e.action !== 'import') return;
+        const after = parse(e.afterJson);
+        if (typeof after?.source === 'string')
+          imports.set(after.source, {
+            id: e.id,
+            digest: typeof after.digest === 'string' ? after.digest : undefined,
+          });
+        return;
+      }
+      if (WHOLE.has(e.entity)) {
+        last.set(stateKey(e.entity, e.entityId), { id: e.id, after: e.afterJson });
+        return;
+      }
+      if (e.entity === 'vendor-clause') {
+        // A comment is a record of its own; other actions record the vendor's clause.
+        if (e.action === 'comment') {
+          const id = parse(e.afterJson)?.id;
+          if (typeof id === 'string')
+            last.set(stateKey('clause-comment', id), { id: e.id, after: e.afterJson });
+        } else last.set(stateKey('vendor-clause', e.entityId), { id: e.id, after: e.afterJson });
+        return;
+      }
+      if (e.entity === 'sign-off') {
+        const key = stateKey('sign-off', e.entityId);
+        if (e.action !== 'reopen') {
+          last.set(key, { id: e.id, after: e.afterJson });
+          return;
+        }
+        // A reopening records the clause that reopened it (as `reopenedBy`), by the entry's actor.
+        const was = last.get(key);
+        const clause = parse(e.afterJson)?.reopenedBy;
+        if (was)
+          last.set(key, {
+            ...was,
+            id: e.id,
+            patch: { ...was.patch, reopenedBy: e.actor, reopenedClause: clause ?? null },
+          });
+      }
+    },
+  };
+}
+export type TrailState = ReturnType<typeof createTrailState>;
+
+/** A value as compared: JSON with its keys in a fixed order. */
+export function canonical(v: unknown): string {
+  if (v === undefined) return 'null';
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  return `{${Object.keys(v)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+    .join(',')}}`;
+}
+
+/** A value shortened for a sentence. */
+export const shortValue = (text: string | null) =>
+  text === null ? 'nothing' : text.length > 80 ? `${text.slice(0, 79)}…` : text;
+
+/**
+ * The fields of a live record that differ from the trail's state of it: every field the
+ * live record has (what the trail adds for its readers, a vendor's name on a sign-off, is
+ * not compared). `unreadable` tells a field that cannot be compared (sealed, the data
+ * locked): such fields are set apart.
+ */
+export function differingFields(
+  trail: Record<string, unknown>,
+  live: Record<string, unknown>,
+  unreadable: (field: string, trail: unknown, live: unknown) => boolean,
+): { differ: { field: string; trail: string; found: string }[]; unreadable: string[] } {
+  const differ: { field: string; trail: string; found: string }[] = [];
+  const skipped: string[] = [];
+  for (const field of Object.keys(live)) {
+    const was = canonical(trail[field]);
+    const is = canonical(live[field]);
+    if (was === is) continue;
+    if (unreadable(field, trail[field], live[field])) skipped.push(field);
+    else differ.push({ field, trail: was, found: is });
+  }
+  return { differ, unreadable: skipped };
+}
