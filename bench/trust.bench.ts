@@ -1,6 +1,7 @@
 /**
- * Trust: `audit verify` over 1,000,000 entries (goal: under 5 s), against reading the
- * same rows without hashing; and a backup of a database with 2,000 vendors and 100,000
+ * Trust: `audit verify` over 1,000,000 entries with the data of 2,000 assessed vendors
+ * reconciled against it (goal: under 8 s, off the main thread), against reading the same
+ * rows without hashing; and a backup of a database with 2,000 vendors and 100,000
  * devices (goal: under 3 s), with the longest the main thread was blocked meanwhile
  * (the app stays responsive), against copying the file with the file system.
  */
@@ -12,14 +13,15 @@ import { DatabaseSync } from 'node:sqlite';
 import Conf from 'conf';
 import { openAppCore } from '../electron/ipc/app-core';
 import { PREFERENCES_FILE } from '../electron/services/preferences';
-import { auditHash, GENESIS_HASH } from '../electron/domain/audit-chain';
+import { auditHash } from '../electron/domain/audit-chain';
 import { DATABASE_FILE } from '../electron/storage/database';
 import { NO_JOB } from '../electron/services/context';
 import { longestBlock, report } from './report';
-import { seedVendors } from './seed';
+import { seedAssessedVendors, seedVendors } from './seed';
 
 process.env.VENDOR_RISK_DATA_WORKER = resolve(__dirname, '../.vite/build/data-tasks.js');
 const ENTRIES = 1_000_000;
+const VENDORS = 2000;
 
 function core(dataDir: string) {
   return openAppCore({
@@ -30,35 +32,55 @@ function core(dataDir: string) {
   });
 }
 
-test('trust: audit verify over 1,000,000 entries; backup of 2,000 vendors and 100,000 devices', async () => {
+test.setTimeout(600_000);
+test('trust: audit verify with reconciliation over 1,000,000 entries and 2,000 vendors; backup of 2,000 vendors and 100,000 devices', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
   try {
+    // 2,000 vendors with a submitted assessment each, decisions and clauses on some: made in the app.
     const app = core(dataDir);
-    // 1,000,000 sealed entries written straight into the table (through the chain formula).
+    await seedAssessedVendors(app.services, VENDORS);
     app.close();
+    // Then the trail made as long as years of use would: updates of those vendors that leave
+    // them as they are, written straight into the table through the chain formula, and the
+    // trail's record of its length kept with them.
     const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+    const states = db
+      .prepare(
+        "SELECT entity_id AS id, after_json AS after FROM audit_log WHERE entity = 'vendor' ORDER BY id",
+      )
+      .all() as { id: string; after: string }[];
+    const newest = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      hash: string;
+    };
     const insert = db.prepare(
       'INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     db.exec('BEGIN');
-    let prev = GENESIS_HASH;
-    for (let id = 1; id <= ENTRIES; id++) {
+    let prev = newest.hash;
+    for (let id = newest.id + 1; id <= ENTRIES; id++) {
+      const state = states[id % states.length]!;
       const e = {
         id,
-        at: new Date(1_700_000_000_000 + id * 1000).toISOString(),
+        at: new Date(1_800_000_000_000 + id * 1000).toISOString(),
         actor: `user ${id % 20}`,
         entity: 'vendor',
-        entityId: `v-${id % 5000}`,
+        entityId: state.id,
         action: 'update',
-        beforeJson: `{"owner":"Owner ${id % 40}","criticality":"high"}`,
-        afterJson: `{"owner":"Owner ${(id + 1) % 40}","criticality":"high"}`,
+        beforeJson: state.after,
+        afterJson: state.after,
       };
       const hash = auditHash(e, prev);
       insert.run(id, e.at, e.actor, e.entity, e.entityId, e.action, e.beforeJson, e.afterJson, prev, hash);
       prev = hash;
     }
+    db.prepare('UPDATE audit_record SET entries = ?, last_id = ?, hash = ? WHERE id = 1').run(
+      ENTRIES,
+      ENTRIES,
+      prev,
+    );
     db.exec('COMMIT');
-    // Baseline: the same rows read, without hashing.
+    // Baseline: the same rows read, without hashing or comparing.
     let t = performance.now();
     let n = 0;
     for (const _row of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate()) n += 1;
@@ -67,21 +89,32 @@ test('trust: audit verify over 1,000,000 entries; backup of 2,000 vendors and 10
 
     const again = core(dataDir);
     t = performance.now();
-    let verdict: { ok: boolean; entries: number; ranIn: string } | null = null;
+    let verdict: Awaited<ReturnType<typeof again.services.audit.verify>> | null = null;
     const verifyBlock = await longestBlock(async () => {
       verdict = await again.services.audit.verify(NO_JOB);
     });
     const verifyMs = performance.now() - t;
-    if (!verdict!.ok || verdict!.entries !== ENTRIES || verdict!.ranIn !== 'worker')
-      throw new Error(`verify: ${JSON.stringify(verdict)}`);
+    const v = verdict!;
+    if (
+      !v.ok ||
+      v.entries !== ENTRIES ||
+      v.ranIn !== 'worker' ||
+      !v.reconciled ||
+      v.reconciled.records < VENDORS
+    )
+      throw new Error(
+        `verify: ${JSON.stringify({ ...v, reconciled: { ...v.reconciled, mismatches: v.reconciled?.mismatches.slice(0, 3) } })}`,
+      );
     report('audit-verify-1m', {
       entries: n,
+      vendors: VENDORS,
+      records_reconciled: v.reconciled.records,
       verify_ms: verifyMs,
       read_only_ms: readMs,
       ratio: verifyMs / readMs,
       main_thread_longest_block_ms: verifyBlock,
-      goal_ms: 5000,
-      goal_met: verifyMs < 5000,
+      goal_ms: 8000,
+      goal_met: verifyMs < 8000,
     });
     again.close();
   } finally {

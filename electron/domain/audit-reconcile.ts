@@ -47,11 +47,24 @@ export interface RecordedState {
 /** Keys of the last states: entity and id. */
 export const stateKey = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
 
-/** Entities whose entries record the whole record after the change. */
-const WHOLE = new Set(['vendor', 'answer', 'decision', 'evidence', 'settings', 'clause']);
+/** Entities whose entries record the whole record after the change: the newest tells its state. */
+export const WHOLE_ENTITIES = ['vendor', 'answer', 'decision', 'evidence', 'settings', 'clause'] as const;
+const WHOLE = new Set<string>(WHOLE_ENTITIES);
+/** Entities whose state is built from several entries (comments, reopenings, each source's imports). */
+export const BUILT_ENTITIES = ['vendor-clause', 'sign-off', 'device-import'] as const;
 
-/** The last states of the records the trail covers, collected entry by entry (in id order). */
-export function createTrailState() {
+/**
+ * The last states of the records the trail covers, from its entries in id order (every
+ * entry, or only the newest of each record of WHOLE_ENTITIES and all of BUILT_ENTITIES).
+ */
+export function trailStateOf(entries: Iterable<ChainEntry>) {
+  const state = createTrailState();
+  for (const e of entries) state.note(e);
+  return { last: state.last, imports: state.imports };
+}
+export type TrailState = ReturnType<typeof trailStateOf>;
+
+function createTrailState() {
   const last = new Map<string, RecordedState>();
   /** Each device source's last import: its entry and its recorded digest (absent before digests were kept). */
   const imports = new Map<string, { id: number; digest: string | undefined }>();
@@ -104,7 +117,6 @@ export function createTrailState() {
     },
   };
 }
-export type TrailState = ReturnType<typeof createTrailState>;
 
 /** A value as compared: JSON with its keys in a fixed order. */
 export function canonical(v: unknown): string {
