@@ -117,7 +117,12 @@ export async function importFile(
 export const IMPORT_WORKER = join(__dirname, '../.vite/build/device-importer.js');
 
 /** Runs the built CLI in a process of its own; its exit code, wall time and peak resident memory (threads included). */
-export function runCliMeasured(args: string[]): { exitCode: number; wallMs: number; peakRssMb: number } {
+export function runCliMeasured(args: string[]): {
+  exitCode: number;
+  wallMs: number;
+  peakRssMb: number;
+  stderr: string;
+} {
   const cli = join(__dirname, '../.vite/build/cli.js');
   const script = `require(${JSON.stringify(cli)}).main(${JSON.stringify(args)}).then((code) => {
     process.stderr.write('\\nPEAK_RSS_KB=' + process.resourceUsage().maxRSS + '\\n');
@@ -128,5 +133,10 @@ export function runCliMeasured(args: string[]): { exitCode: number; wallMs: numb
   const wallMs = performance.now() - t;
   const peak = /PEAK_RSS_KB=(\d+)/.exec(run.stderr);
   if (!peak) throw new Error(`the CLI did not finish: ${run.stderr.slice(0, 500)}`);
-  return { exitCode: run.status ?? -1, wallMs, peakRssMb: Number(peak[1]) / 1024 };
+  return {
+    exitCode: run.status ?? -1,
+    wallMs,
+    peakRssMb: Number(peak[1]) / 1024,
+    stderr: run.stderr.replace(peak[0], '').trim(),
+  };
 }
