@@ -1,4 +1,6 @@
-import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { UserConfig } from 'vite';
 
 /** Node built-ins and electron stay outside main-process bundles. */
@@ -22,7 +24,13 @@ export const RENDERER_DIR = `.vite/renderer/${RENDERER_NAME}`;
 export function nodeBundle(entry: string, name: string): UserConfig {
   return {
     // Lets code tell a build from a run from source (electron/bundled.ts).
-    define: { __VENDOR_RISK_BUNDLE__: 'true' },
+    define: {
+      __VENDOR_RISK_BUNDLE__: 'true',
+      // re2js's browser build as text, for a vendor's form whose conditions match patterns (exchange/re2-browser.ts).
+      __RE2JS_BROWSER__: JSON.stringify(
+        readFileSync(join(dirname(createRequire(import.meta.url).resolve('re2js')), 'index.umd.js'), 'utf8'),
+      ),
+    },
     resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
     build: {
       outDir: BUILD_DIR,

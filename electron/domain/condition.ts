@@ -63,7 +63,7 @@ const TestSchema = z
   )
   .superRefine((t, ctx) => {
     if (t.matches === undefined) return;
-    // The app matches in linear time: a pattern RE2 cannot run (back-references, look-arounds) is refused.
+    // The app and the vendor's form match in linear time: a pattern RE2 cannot run (back-references, look-arounds) is refused.
     const linear = checkPattern(t.matches, t.flags);
     if (!linear.ok)
       ctx.addIssue({
@@ -71,12 +71,7 @@ const TestSchema = z
         path: ['matches'],
         message: `This pattern cannot be matched safely (${linear.reason}); patterns may not use back-references or look-arounds`,
       });
-  })
-  .refine(
-    // The vendor's form matches in the browser's own engine: no nested repetition either.
-    (t) => t.matches === undefined || isSafeRegex(t.matches),
-    'This regular expression could take very long on some answers (nested repetition or a back-reference); simplify it',
-  );
+  });
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -103,8 +98,8 @@ export interface ConditionContext {
   answer(questionId: string): AnswerView;
   isVisible(questionId: string): boolean;
   /**
-   * Whether the text contains a match of a `matches` pattern: in the app, RE2's linear-time
-   * engine (domain/pattern.ts); in the vendor's form, the browser's own.
+   * Whether the text contains a match of a `matches` pattern, in RE2's linear-time engine:
+   * in the app (domain/pattern.ts) and in the vendor's form (re2js's browser build).
    */
   matches(source: string, flags: string | undefined, text: string): boolean;
 }
@@ -168,38 +163,6 @@ export function conditionReferences(c: Condition): {
 
 /** How much of an answer a `matches` test looks at. */
 export const MAX_MATCHED_TEXT = 1000;
-
-/**
- * Rejects the patterns that make a backtracking engine take exponential time: a
- * repeated group that itself repeats ("(a+)+", "(a|a)*", "(\\w*)+") and back-references.
- */
-export function isSafeRegex(source: string): boolean {
-  if (/\\[1-9]|\\k</.test(source)) return false;
-  const stack: { repeats: boolean; alternates: boolean }[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i += 1;
-      continue;
-    }
-    if (ch === '[') {
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-      continue;
-    }
-    if (ch === '(') stack.push({ repeats: false, alternates: false });
-    else if (ch === '|' && stack.length) stack[stack.length - 1]!.alternates = true;
-    else if ((ch === '*' || ch === '+' || ch === '{') && stack.length)
-      stack[stack.length - 1]!.repeats = true;
-    else if (ch === ')') {
-      const group = stack.pop();
-      const next = source[i + 1];
-      const groupRepeated = next === '*' || next === '+' || next === '{';
-      if (group && groupRepeated && (group.repeats || group.alternates)) return false;
-      if (group?.repeats && stack.length) stack[stack.length - 1]!.repeats = true;
-    }
-  }
-  return true;
-}
 
 function isValidRegex(source: string, flags?: string): boolean {
   try {

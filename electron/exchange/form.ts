@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { evaluateCondition, MAX_MATCHED_TEXT } from '../domain/condition';
+import { re2BrowserSource } from './re2-browser';
 import { NOT_APPLICABLE, REFUSED, type Manifest } from '../domain/exchange';
 import type { AnswerValue } from '../domain/answer';
 import type { Questionnaire } from '../domain/questionnaire';
@@ -25,7 +26,26 @@ const scriptJson = (v: unknown) =>
 /** The app's condition evaluator as the form's script defines it (see formScript). */
 declare const vrEvaluate: (condition: unknown, ctx: unknown) => boolean;
 
-function formScript(): string {
+/** What the form uses of re2js's browser build (it defines the global RE2JS). */
+interface Re2 {
+  RE2JS: {
+    CASE_INSENSITIVE: number;
+    MULTILINE: number;
+    DOTALL: number;
+    compile(source: string, flags: number): { matcher(text: string): { find(): boolean } };
+  };
+}
+
+/** Whether any question of the questionnaires shows on a `matches` condition. */
+function usesPatterns(questionnaires: readonly Questionnaire[]): boolean {
+  return questionnaires.some((q) =>
+    q.sections.some((s) =>
+      s.questions.some((x) => x.showIf && JSON.stringify(x.showIf).includes('"matches"')),
+    ),
+  );
+}
+
+function formScript(patterns: boolean): string {
   // Runs in the vendor's browser; `vrEvaluate` is the app's own evaluateCondition, inlined below.
   function main(): void {
     type Q = {
@@ -90,9 +110,20 @@ function formScript(): string {
             const other = byId.get(id);
             return other ? visible(other) : false;
           },
-          // The browser's engine: the app refused, at import, patterns it could take long on.
-          matches: (source: string, flags: string | undefined, text: string) =>
-            new RegExp(source, flags).test(text),
+          // RE2's linear-time engine, as in the app (never the browser's backtracking one): the
+          // form only carries patterns when a condition matches one, and the engine with them.
+          matches: (source: string, flags: string | undefined, text: string) => {
+            const RE2 = (globalThis as unknown as { RE2JS: Re2 }).RE2JS.RE2JS;
+            let f = 0;
+            if (flags?.includes('i')) f |= RE2.CASE_INSENSITIVE;
+            if (flags?.includes('m')) f |= RE2.MULTILINE;
+            if (flags?.includes('s')) f |= RE2.DOTALL;
+            try {
+              return RE2.compile(source, f).matcher(text).find();
+            } catch {
+              return false;
+            }
+          },
         };
         const visible = (x: Q): boolean => {
           if (!x.showIf) return true;
@@ -232,7 +263,7 @@ function formScript(): string {
     });
   }
   // The app's own condition evaluator, as source (it is self-contained but for this constant).
-  return `const MAX_MATCHED_TEXT = ${MAX_MATCHED_TEXT};\nconst vrEvaluate = ${evaluateCondition.toString()};\n(${main.toString()})();`;
+  return `${patterns ? `${re2BrowserSource()}\n` : ''}const MAX_MATCHED_TEXT = ${MAX_MATCHED_TEXT};\nconst vrEvaluate = ${evaluateCondition.toString()};\n(${main.toString()})();`;
 }
 
 /** The whole form as one HTML document. */
@@ -241,7 +272,7 @@ export function buildForm(
   questionnaires: readonly Questionnaire[],
   current: ReadonlyMap<string, { answer: AnswerValue | null; note: string }>,
 ): string {
-  const script = formScript();
+  const script = formScript(usesPatterns(questionnaires));
   const hash = createHash('sha256').update(script).digest('base64');
   const data = {
     manifest,

@@ -164,3 +164,71 @@ test('a form of 300 questions, each shown by a condition on the one before, open
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a condition with a pattern a backtracking engine takes forever on is matched at once in the form', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vendor-risk-exchange-'));
+  try {
+    // `^a*a*a*a*a*a*b` on 1,000 "a"s: years for the browser's own engine, linear for RE2's.
+    const file = join(dir, 'patterns.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'vendor-risk-questionnaire/1',
+        id: 'patterns',
+        version: '1.0.0',
+        title: 'Patterns',
+        sections: [
+          {
+            id: 's',
+            title: 'All',
+            questions: [
+              { id: 'code', text: 'Your supplier code', type: 'short-text' },
+              {
+                id: 'followup',
+                text: 'Which of your sites use a B code?',
+                type: 'short-text',
+                showIf: { question: 'code', matches: '^a*a*a*a*a*a*b' },
+              },
+              { id: 'last', text: 'Anything else?', type: 'short-text' },
+            ],
+          },
+        ],
+      }),
+    );
+    const imported = cli(dir, ['questionnaires', 'import', file]);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(cli(dir, ['vendors', 'add', '--name', 'Acme', '--category', 'other']).status).toBe(0);
+    const form = join(dir, 'acme.html');
+    const made = cli(dir, [
+      'exchange',
+      'export',
+      'Acme',
+      '--questionnaire',
+      'patterns',
+      '--format',
+      'html',
+      '--out',
+      form,
+    ]);
+    expect(made.status, made.stderr).toBe(0);
+    await page.goto(pathToFileURL(form).href);
+    const code = page.getByRole('textbox', { name: 'Your supplier code', exact: true });
+    const followup = page.locator('fieldset[data-question="patterns/followup"]');
+    await expect(page.locator('fieldset[data-question="patterns/last"]')).toBeVisible();
+    await expect(followup).toHaveCount(0);
+
+    await code.fill('a'.repeat(1000));
+    await code.blur(); // the form re-renders on change
+    // Rendered again after the match: the answer is kept, and the question stays hidden.
+    await expect(code).toHaveValue('a'.repeat(1000));
+    await expect(followup).toHaveCount(0);
+
+    await code.fill(`${'a'.repeat(999)}b`);
+    await code.blur();
+    await expect(followup).toBeVisible();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
