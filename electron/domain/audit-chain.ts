@@ -104,33 +104,53 @@ export function parseWitness(text: string): Witness | null {
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
+/** Where a walk starts: just after entry `id`, whose hash is `hash` (the whole trail: 0 and zeros). */
+export interface ChainPoint {
+  id: number;
+  hash: string;
+}
+export const CHAIN_START: ChainPoint = { id: 0, hash: GENESIS_HASH };
+
+/** What walking a stretch of the chain found (a long trail is walked in stretches, side by side). */
+export interface ChainWalk {
+  start: ChainPoint;
+  /** Entries walked, the one where it broke included. */
+  entries: number;
+  /** The last entry that held (the start when none did). */
+  end: ChainPoint;
+  /** Whether the witness was among them, unchanged. */
+  witnessed: boolean;
+  problem: ChainProblem | null;
+}
+
+interface WalkOptions {
+  witness?: Witness;
+  /** With the key: every entry from `from` on must carry its hash signed with it. */
+  keyed?: { from: number; sign(hash: string): string };
+}
+
 /**
- * Walks entries in id order and names the first one where the chain breaks: its content
- * does not match its hash (edited), entries before it are missing (deleted), or it does
- * not follow the entry before it (inserted out of order or moved). Then checks the end of
- * the trail against its own record of its length (deleting the newest entries, or all of
- * them, is found without anything kept outside), and a witness: a head printed earlier
- * must be an entry of the chain, unchanged.
+ * Walks entries in id order from `start` and names the first one where the chain breaks:
+ * its content does not match its hash (edited), entries before it are missing (deleted),
+ * or it does not follow the entry before it (inserted out of order or moved); with the
+ * key, one not signed with it (forged); given a witness, the entry of its number with
+ * another hash (rewritten).
  */
-export function verifyChain(
+export function walkChain(
   entries: Iterable<ChainEntry>,
-  options: {
-    recorded?: TrailRecord | null;
-    witness?: Witness;
-    /** With the key: every entry from `from` on must carry its hash signed with it. */
-    keyed?: { from: number; sign(hash: string): string };
-  } = {},
-): ChainVerdict {
-  let prev = GENESIS_HASH;
-  let prevId = 0;
+  start: ChainPoint,
+  options: WalkOptions = {},
+): ChainWalk {
+  let prev = start.hash;
+  let prevId = start.id;
   let count = 0;
   let witnessed = false;
-  const { witness } = options;
-  const fail = (id: number, kind: ChainProblemKind, message: string): ChainVerdict => ({
-    ok: false,
+  const { witness, keyed } = options;
+  const fail = (id: number, kind: ChainProblemKind, message: string): ChainWalk => ({
+    start,
     entries: count,
-    head: prev,
-    headId: prevId,
+    end: { id: prevId, hash: prev },
+    witnessed,
     problem: { id, kind, message },
   });
   for (const e of entries) {
@@ -155,7 +175,7 @@ export function verifyChain(
       );
     }
     // A forger without the key can recompute every hash, but not these.
-    if (options.keyed && e.id >= options.keyed.from && e.mac !== options.keyed.sign(e.hash))
+    if (keyed && e.id >= keyed.from && e.mac !== keyed.sign(e.hash))
       return fail(
         e.id,
         'forged',
@@ -173,7 +193,44 @@ export function verifyChain(
     prev = e.hash;
     prevId = e.id;
   }
-  const { recorded, keyed } = options;
+  return { start, entries: count, end: { id: prevId, hash: prev }, witnessed, problem: null };
+}
+
+/**
+ * The verdict on the whole chain from its stretches, in order (each must start where the
+ * one before ended): the first break; then the end of the trail against its own record of
+ * its length (deleting the newest entries, or all of them, is found without anything kept
+ * outside), and the witness: a head printed earlier must be an entry of the chain,
+ * unchanged.
+ */
+export function finishChain(
+  walks: readonly ChainWalk[],
+  options: WalkOptions & { recorded?: TrailRecord | null } = {},
+): ChainVerdict {
+  let count = 0;
+  let at = CHAIN_START;
+  let witnessed = false;
+  for (const w of walks) {
+    // Stretches are read on connections of their own: the entries they meet at never change
+    // in the app's hands, so this only fails when the file was rewritten during the check.
+    if (w.start.id !== at.id || w.start.hash !== at.hash)
+      throw new Error('The audit trail changed while it was being checked; check it again');
+    count += w.entries;
+    if (w.problem)
+      return { ok: false, entries: count, head: w.end.hash, headId: w.end.id, problem: w.problem };
+    witnessed ||= w.witnessed;
+    at = w.end;
+  }
+  const prev = at.hash;
+  const prevId = at.id;
+  const fail = (id: number, kind: ChainProblemKind, message: string): ChainVerdict => ({
+    ok: false,
+    entries: count,
+    head: prev,
+    headId: prevId,
+    problem: { id, kind, message },
+  });
+  const { recorded, keyed, witness } = options;
   // The record is signed as the entries are: rewriting it to hide deleted entries needs the key too.
   if (
     keyed &&
@@ -211,4 +268,12 @@ export function verifyChain(
         : `The head printed earlier (${witness.id !== null ? `#${witness.id} ` : ''}${short(witness.hash)}) is not an entry of this trail: it was rewritten`,
     );
   return { ok: true, entries: count, head: prev, headId: prevId, problem: null };
+}
+
+/** Walks the whole chain and gives the verdict (walkChain, then finishChain). */
+export function verifyChain(
+  entries: Iterable<ChainEntry>,
+  options: WalkOptions & { recorded?: TrailRecord | null } = {},
+): ChainVerdict {
+  return finishChain([walkChain(entries, CHAIN_START, options)], options);
 }

@@ -22,7 +22,7 @@ export async function runFileTaskOffThread<T>(
   cancelled: string,
 ): Promise<{ value: T; ranIn: 'worker' | 'main' }> {
   if (job.signal.aborted) throw new AppError('CANCELLED', cancelled);
-  if (!existsSync(DATA_WORKER)) return { value: runFileTask(task) as T, ranIn: 'main' };
+  if (!existsSync(DATA_WORKER)) return { value: (await runFileTask(task)) as T, ranIn: 'main' };
   return { value: await runWorkerOnce<T>(DATA_WORKER, task, job, cancelled), ranIn: 'worker' };
 }
 

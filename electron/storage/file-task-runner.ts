@@ -1,17 +1,44 @@
-import { backupFile, inspectFile, verifyAuditFile, type KeyedCheck, type ReconcileInput } from './file-tasks';
-import type { Witness } from '../domain/audit-chain';
+import {
+  backupFile,
+  inspectFile,
+  verifyAuditFile,
+  walkAuditFile,
+  type KeyedCheck,
+  type ReconcileInput,
+} from './file-tasks';
+import type { ChainWalk, Witness } from '../domain/audit-chain';
 
 /** A task on the database file, as sent to the data worker. */
 export type FileTask =
   | { kind: 'verify'; dbPath: string; witness?: Witness; keyed?: KeyedCheck; data?: ReconcileInput }
+  /** The first stretch of a long trail, walked beside the verify task (in a thread of its own). */
+  | { kind: 'walk'; dbPath: string; upTo: number; witness?: Witness; keyed?: KeyedCheck }
   | { kind: 'backup'; dbPath: string; out: string }
   | { kind: 'inspect'; dbPath: string };
 
-/** Runs one file task (in the data worker, or in-process when running from source). */
-export function runFileTask(task: FileTask): unknown {
+/**
+ * Runs one file task (in the data worker, or in-process when running from source).
+ * `elsewhere` runs a task in another thread: a long trail's first stretch is walked there
+ * while this thread walks the rest.
+ */
+export async function runFileTask(
+  task: FileTask,
+  elsewhere?: (task: FileTask) => Promise<unknown>,
+): Promise<unknown> {
   switch (task.kind) {
-    case 'verify':
-      return verifyAuditFile(task.dbPath, task.witness, task.keyed, task.data);
+    case 'verify': {
+      const { dbPath, witness, keyed } = task;
+      return verifyAuditFile(dbPath, {
+        witness,
+        keyed,
+        data: task.data,
+        walkFirstStretch:
+          elsewhere &&
+          ((upTo) => elsewhere({ kind: 'walk', dbPath, upTo, witness, keyed }) as Promise<ChainWalk>),
+      });
+    }
+    case 'walk':
+      return walkAuditFile(task.dbPath, task.upTo, task.witness, task.keyed);
     case 'backup':
       backupFile(task.dbPath, task.out);
       return null;

@@ -5,9 +5,13 @@
  */
 import { DatabaseSync } from 'node:sqlite';
 import {
+  CHAIN_START,
+  finishChain,
   verifyChain,
+  walkChain,
   type ChainEntry,
   type ChainVerdict,
+  type ChainWalk,
   type TrailRecord,
   type Witness,
 } from '../domain/audit-chain';
@@ -21,16 +25,18 @@ import { reconcile } from './reconcile';
 import { BUILT_ENTITIES, trailStateOf, WHOLE_ENTITIES, type Reconciliation } from '../domain/audit-reconcile';
 import { builtinClauses } from '../domain/builtin-clauses';
 
-function* chainOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
+/** The entries after entry `after` up to `upTo` (all when null), in id order. */
+function* chainOf(sqlite: DatabaseSync, after = 0, upTo: number | null = null): Iterable<ChainEntry> {
   const hasMac = (sqlite.prepare('PRAGMA table_info(audit_log)').all() as { name: string }[]).some(
     (c) => c.name === 'mac',
   );
   const stmt = sqlite.prepare(
-    `SELECT id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash${hasMac ? ', mac' : ''} FROM audit_log ORDER BY id`,
+    `SELECT id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash${hasMac ? ', mac' : ''}
+       FROM audit_log WHERE id > ? AND id <= ? ORDER BY id`,
   );
   // Rows as arrays: a million of them are read at a time, and arrays are cheaper to make.
   stmt.setReturnArrays(true);
-  for (const r of stmt.iterate() as Iterable<unknown[]>)
+  for (const r of stmt.iterate(after, upTo ?? Number.MAX_SAFE_INTEGER) as Iterable<unknown[]>)
     yield {
       id: r[0] as number,
       at: r[1] as string,
@@ -108,6 +114,32 @@ export interface ReconcileInput {
 /** The chain's verdict, with the data compared against the trail (null: not compared, the chain is broken). */
 export type AuditVerdict = ChainVerdict & { reconciled: Reconciliation | null };
 
+/** The key's check as the chain walker takes it. */
+const signing = (keyed?: KeyedCheck) =>
+  keyed && { from: keyed.from, sign: signWith(Buffer.from(keyed.key, 'base64')) };
+
+/** Compares the live records with the trail's last states, on the connection (and in the transaction) the chain was walked in. */
+function reconcileWith(sqlite: DatabaseSync, data: ReconcileInput): Reconciliation {
+  return reconcile(sqlite, {
+    dataDir: data.dataDir,
+    trail: trailStateOf(lastStatesOf(sqlite)),
+    dataKey: data.dataKey ? Buffer.from(data.dataKey, 'base64') : null,
+    locked: data.locked,
+    builtins: builtinClauses(),
+  });
+}
+
+/** Runs `fn` in a read transaction of its own (unless one is open): everything it reads is of one moment. */
+function inOneRead<T>(sqlite: DatabaseSync, fn: () => T): T {
+  const own = !sqlite.isTransaction;
+  if (own) sqlite.exec('BEGIN');
+  try {
+    return fn();
+  } finally {
+    if (own) sqlite.exec('COMMIT');
+  }
+}
+
 /**
  * Walks the audit chain of an open database, against its record of its length, a witness
  * and the key; given `data`, then compares the live records with the trail's last states.
@@ -119,42 +151,95 @@ export function verifyAuditChain(
   data?: ReconcileInput,
 ): AuditVerdict {
   // Read in one transaction: the record, the entries and the data as of one moment, whoever writes meanwhile.
-  const own = !sqlite.isTransaction;
-  if (own) sqlite.exec('BEGIN');
-  try {
+  return inOneRead(sqlite, () => {
     const verdict = verifyChain(chainOf(sqlite), {
       recorded: recordOf(sqlite),
       witness,
-      keyed: keyed && { from: keyed.from, sign: signWith(Buffer.from(keyed.key, 'base64')) },
+      keyed: signing(keyed),
     });
     // A broken chain is no record to compare the data with: its break is the answer.
-    const reconciled =
-      data && verdict.problem === null
-        ? reconcile(sqlite, {
-            dataDir: data.dataDir,
-            trail: trailStateOf(lastStatesOf(sqlite)),
-            dataKey: data.dataKey ? Buffer.from(data.dataKey, 'base64') : null,
-            locked: data.locked,
-            builtins: builtinClauses(),
-          })
-        : null;
+    const reconciled = data && verdict.problem === null ? reconcileWith(sqlite, data) : null;
     return { ...verdict, ok: verdict.ok && (reconciled?.total ?? 0) === 0, reconciled };
-  } finally {
-    if (own) sqlite.exec('COMMIT');
-  }
+  });
 }
 
-/** Walks the audit chain of a database file, read-only, and reconciles the data with it when asked. */
-export function verifyAuditFile(
+/** A trail shorter than this is walked in one stretch. */
+export const SPLIT_FROM_ENTRIES = 200_000;
+
+/**
+ * Walks the first stretch of the trail, entries up to `upTo`, on a connection of its own
+ * (in a second worker thread while the data worker walks the rest).
+ */
+export function walkAuditFile(
   dbPath: string,
+  upTo: number,
   witness?: Witness,
   keyed?: KeyedCheck,
-  data?: ReconcileInput,
-): AuditVerdict {
+): ChainWalk {
   const sqlite = new DatabaseSync(dbPath, { readOnly: true });
   try {
     sqlite.exec('PRAGMA busy_timeout = 5000');
-    return verifyAuditChain(sqlite, witness, keyed, data);
+    return inOneRead(sqlite, () =>
+      walkChain(chainOf(sqlite, 0, upTo), CHAIN_START, { witness, keyed: signing(keyed) }),
+    );
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * Walks the audit chain of a database file, read-only, and reconciles the data with it
+ * when asked. Given `walkFirstStretch` (another thread) and a long trail, the first half
+ * is walked there while this thread walks the second: the check takes about half as long
+ * on two cores.
+ */
+export async function verifyAuditFile(
+  dbPath: string,
+  options: {
+    witness?: Witness;
+    keyed?: KeyedCheck;
+    data?: ReconcileInput;
+    walkFirstStretch?: (upTo: number) => Promise<ChainWalk>;
+    splitFrom?: number;
+  } = {},
+): Promise<AuditVerdict> {
+  const { witness, keyed, data, walkFirstStretch } = options;
+  const sqlite = new DatabaseSync(dbPath, { readOnly: true });
+  try {
+    sqlite.exec('PRAGMA busy_timeout = 5000');
+    const span = sqlite.prepare('SELECT MIN(id) AS lo, MAX(id) AS hi FROM audit_log').get() as {
+      lo: number | null;
+      hi: number | null;
+    };
+    const long = span.lo !== null && span.hi! - span.lo >= (options.splitFrom ?? SPLIT_FROM_ENTRIES);
+    if (!walkFirstStretch || !long) return verifyAuditChain(sqlite, witness, keyed, data);
+    sqlite.exec('BEGIN');
+    try {
+      // The second stretch starts after the last entry of the first, as stored; the first
+      // stretch proves that entry, and finishChain that the two meet there.
+      const middle = Math.floor((span.lo! + span.hi!) / 2);
+      const meet = sqlite
+        .prepare('SELECT id, hash FROM audit_log WHERE id <= ? ORDER BY id DESC LIMIT 1')
+        .get(middle) as { id: number; hash: string | null };
+      if (meet.hash === null) return verifyAuditChain(sqlite, witness, keyed, data);
+      const first = walkFirstStretch(meet.id);
+      // Not left unhandled while this thread walks (a failure is awaited below).
+      first.catch(() => {});
+      const second = walkChain(
+        chainOf(sqlite, meet.id),
+        { id: meet.id, hash: meet.hash },
+        {
+          witness,
+          keyed: signing(keyed),
+        },
+      );
+      const recorded = recordOf(sqlite);
+      const verdict = finishChain([await first, second], { recorded, witness, keyed: signing(keyed) });
+      const reconciled = data && verdict.problem === null ? reconcileWith(sqlite, data) : null;
+      return { ...verdict, ok: verdict.ok && (reconciled?.total ?? 0) === 0, reconciled };
+    } finally {
+      sqlite.exec('COMMIT');
+    }
   } finally {
     sqlite.close();
   }

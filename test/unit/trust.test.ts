@@ -6,8 +6,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { openApp, runCli, tempDir, vendorInput } from './helpers';
 import { DATABASE_FILE, openDatabase } from '../../electron/storage/database';
 import { MIGRATIONS } from '../../electron/storage/migrations';
-import { GENESIS_HASH, verifyChain } from '../../electron/domain/audit-chain';
-import { verifyAuditChain } from '../../electron/storage/file-tasks';
+import { GENESIS_HASH, parseWitness, verifyChain } from '../../electron/domain/audit-chain';
+import { verifyAuditChain, verifyAuditFile, walkAuditFile } from '../../electron/storage/file-tasks';
 import { NO_JOB } from '../../electron/services/context';
 import { setAsideDamagedPreferences } from '../../electron/storage/recovery';
 import { snapshotName } from '../../electron/domain/backups';
@@ -265,6 +265,82 @@ describe('audit hash chain', () => {
     expect(broken.stderr).toMatch(
       /^vendor-risk: the audit trail was changed: Entry #1 .* was edited after it was recorded\n$/,
     );
+  });
+});
+
+describe('a long trail walked in two stretches, side by side', () => {
+  /** An app with 40 entries: 20 vendors, each created then updated. */
+  function longer() {
+    const app = openApp();
+    for (let i = 0; i < 20; i++) {
+      const v = app.services.vendors.create(vendorInput({ name: `Vendor ${i}` }));
+      app.services.vendors.update(v.id, { owner: `Owner ${i}` });
+    }
+    return app;
+  }
+  /** The verdict walked in one stretch, and in two (the first as another thread would walk it). */
+  async function both(dataDir: string, witness?: string) {
+    const path = join(dataDir, DATABASE_FILE);
+    const w = witness === undefined ? undefined : (parseWitness(witness) ?? undefined);
+    let split: number | null = null;
+    const one = await verifyAuditFile(path, { witness: w });
+    const two = await verifyAuditFile(path, {
+      witness: w,
+      splitFrom: 2,
+      walkFirstStretch: (upTo) => {
+        split = upTo;
+        return Promise.resolve(walkAuditFile(path, upTo, w));
+      },
+    });
+    return { one, two, split };
+  }
+
+  it('gives the verdict one walk gives, whole or broken anywhere, the meeting point included', async () => {
+    const app = longer();
+    const intact = await both(app.dataDir);
+    expect(intact.split).toBe(20); // the middle of entries 1 to 40
+    expect(intact.two).toEqual(intact.one);
+    expect(intact.two).toMatchObject({ ok: true, entries: 40, headId: 40 });
+
+    for (const [what, sql, kind] of [
+      [
+        'an entry of the first stretch edited',
+        "UPDATE audit_log SET actor = 'Mallory' WHERE id = 7",
+        'edited',
+      ],
+      [
+        'an entry of the second stretch edited',
+        "UPDATE audit_log SET actor = 'Mallory' WHERE id = 33",
+        'edited',
+      ],
+      ['the entry the stretches meet at deleted', 'DELETE FROM audit_log WHERE id = 20', 'deleted'],
+      ['the entry after it deleted', 'DELETE FROM audit_log WHERE id = 21', 'deleted'],
+      ['the newest entries deleted', 'DELETE FROM audit_log WHERE id > 36', 'truncated'],
+    ] as const) {
+      const broken = longer();
+      tamper(broken.dataDir, sql);
+      const { one, two } = await both(broken.dataDir);
+      expect(two, what).toEqual(one);
+      expect(two.problem?.kind, what).toBe(kind);
+    }
+  });
+
+  it('finds a witness in either stretch, and a rewritten one', async () => {
+    const app = longer();
+    const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
+    const at = (id: number) =>
+      (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string }).hash;
+    const early = `#5:${at(5)}`;
+    const late = `#30:${at(30)}`;
+    db.close();
+    for (const witness of [early, late]) {
+      const { one, two } = await both(app.dataDir, witness);
+      expect(two).toEqual(one);
+      expect(two.ok).toBe(true);
+    }
+    const { one, two } = await both(app.dataDir, `#5:${'ab'.repeat(32)}`);
+    expect(two).toEqual(one);
+    expect(two.problem?.kind).toBe('rewritten');
   });
 });
 
