@@ -9,81 +9,29 @@ import { test } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import zlib from 'node:zlib';
 import { report } from './report';
 import { runCliMeasured, writeInventoryXlsx } from './inventory';
+import { zeros, zipOf } from '../test/fixtures/handmade-zip';
 
 const MB = 1024 * 1024;
 
-/** A zip made by hand, its directory declaring each entry's sizes as given. */
-function zipOf(entries: { name: string; body: Buffer; size: number; crc: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const fields = (h: Buffer, at: number) => {
-      h.writeUInt16LE(0x0800, at);
-      h.writeUInt16LE(8, at + 2);
-      h.writeUInt32LE(e.crc, at + 8);
-      h.writeUInt32LE(e.body.length, at + 12);
-      h.writeUInt32LE(e.size, at + 16);
-      h.writeUInt16LE(name.length, at + 20);
-    };
-    const local = Buffer.alloc(30 + name.length);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    fields(local, 6);
-    name.copy(local, 30);
-    const c = Buffer.alloc(46 + name.length);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    fields(c, 8);
-    c.writeUInt32LE(offset, 42);
-    name.copy(c, 46);
-    locals.push(local, e.body);
-    central.push(c);
-    offset += local.length + e.body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-
 /** A workbook whose sheet declares 10 KB and inflates to `mb` MiB of zeros (one full-flushed MiB block repeated). */
 function lyingWorkbook(mb: number): Buffer {
-  const block = zlib.deflateRawSync(Buffer.alloc(MB), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
-  const bomb = Buffer.concat([...Array<Buffer>(mb).fill(block), Buffer.from([0x03, 0x00])]);
-  const small = (text: string) => {
-    const data = Buffer.from(text);
-    return { body: zlib.deflateRawSync(data), size: data.length, crc: zlib.crc32(data) };
-  };
+  const part = (name: string, text: string) => ({ name, data: Buffer.from(text) });
   return zipOf([
-    {
-      name: '[Content_Types].xml',
-      ...small(
-        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
-      ),
-    },
-    {
-      name: 'xl/workbook.xml',
-      ...small(
-        '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Devices" sheetId="1" r:id="rId1"/></sheets></workbook>',
-      ),
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      ...small(
-        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-      ),
-    },
-    { name: 'xl/worksheets/sheet1.xml', body: bomb, size: 10 * 1024, crc: 0 },
+    part(
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    ),
+    part(
+      'xl/workbook.xml',
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Devices" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    part(
+      'xl/_rels/workbook.xml.rels',
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
+    { name: 'xl/worksheets/sheet1.xml', raw: zeros(mb), size: 10 * 1024, crc: 0 },
   ]);
 }
 

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import Conf from 'conf';
 import { afterEach } from 'vitest';
 import { openAppCore } from '../../electron/ipc/app-core';
 import { main } from '../../electron/cli';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
+import { DATABASE_FILE } from '../../electron/storage/database';
 import type { ProgressEvent } from '../../electron/ipc/contract';
 import type { Desktop } from '../../electron/ipc/handlers';
 import type { EncryptionOptions } from '../../electron/services/encryption';
@@ -86,4 +88,11 @@ export async function runCli(
     env,
   });
   return { code, stdout, stderr };
+}
+
+/** Changes the database file behind the app's back, as someone with the data folder would. */
+export function tamper(dataDir: string, sql: string): void {
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  db.exec(sql);
+  db.close();
 }

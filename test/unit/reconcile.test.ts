@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { openApp, runCli, vendorInput } from './helpers';
+import { openApp, runCli, tamper, vendorInput } from './helpers';
 import { DATABASE_FILE } from '../../electron/storage/database';
 import { NO_JOB } from '../../electron/services/context';
 import { VendorListQuerySchema } from '../../electron/domain/vendor-list';
@@ -91,12 +91,6 @@ async function history(options: Parameters<typeof openApp>[0] = {}) {
   );
   ok(await d.call('devices.apply', { token: p.token }));
   return { app, acme, beta, assessmentId: a.id, evidence };
-}
-
-function tamper(dataDir: string, sql: string) {
-  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
-  db.exec(sql);
-  db.close();
 }
 
 const cli = (dataDir: string, args: string[]) => runCli(dataDir, args, { VENDOR_RISK_USER: 'Auditor' });

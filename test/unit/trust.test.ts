@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { openApp, runCli, tempDir, vendorInput } from './helpers';
+import { openApp, runCli, tamper, tempDir, vendorInput } from './helpers';
 import { DATABASE_FILE, openDatabase } from '../../electron/storage/database';
 import { MIGRATIONS } from '../../electron/storage/migrations';
 import { GENESIS_HASH, parseWitness, verifyChain } from '../../electron/domain/audit-chain';
@@ -21,13 +21,6 @@ function appWithHistory() {
   app.services.vendors.update(a.id, { owner: 'Priya' });
   app.services.vendors.create(vendorInput({ name: 'Gamma Sensors' }));
   return app;
-}
-
-/** Changes the database file behind the app's back, as an attacker with the file would. */
-function tamper(dataDir: string, sql: string) {
-  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
-  db.exec(sql);
-  db.close();
 }
 
 const cli = (dataDir: string, args: string[]) => runCli(dataDir, args, { VENDOR_RISK_USER: 'Trust Tester' });

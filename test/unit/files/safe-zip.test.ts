@@ -15,73 +15,10 @@ import {
 } from '../../../electron/files/safe-zip';
 import { xlsxRows } from '../../../electron/files/xlsx-rows';
 import { readWorkbook } from '../../../electron/exchange/workbook';
+import { zeros, zipOf } from '../../fixtures/handmade-zip';
 
 const MB = 1024 * 1024;
 const LIMITS: ZipLimits = { maxEntries: 10, maxTotalBytes: 10 * MB };
-
-interface Spec {
-  name: string;
-  /** The content: deflated unless `stored`. */
-  data?: Buffer;
-  stored?: boolean;
-  /** The compressed bytes as they are (the content is then whatever they inflate to). */
-  raw?: Buffer;
-  method?: number;
-  flags?: number;
-  /** What the directory declares, when not the truth. */
-  size?: number;
-  crc?: number;
-  compressedSize?: number;
-  /** Where the directory says the local header is, when not where it is. */
-  headerOffset?: number;
-}
-
-/** A zip made by hand, so every field can lie. */
-function zipOf(specs: Spec[], end: { disk?: number; zip64?: boolean } = {}): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const s of specs) {
-    const data = s.data ?? Buffer.alloc(0);
-    const method = s.method ?? (s.stored || s.raw === undefined ? (s.stored ? 0 : 8) : 8);
-    const body = s.raw ?? (method === 0 ? data : zlib.deflateRawSync(data));
-    const name = Buffer.from(s.name, 'utf8');
-    const fields = (h: Buffer, at: number) => {
-      h.writeUInt16LE(s.flags ?? 0x0800, at);
-      h.writeUInt16LE(method, at + 2);
-      h.writeUInt32LE(s.crc ?? zlib.crc32(data), at + 8);
-      h.writeUInt32LE(s.compressedSize ?? body.length, at + 12);
-      h.writeUInt32LE(s.size ?? data.length, at + 16);
-      h.writeUInt16LE(name.length, at + 20);
-    };
-    const local = Buffer.alloc(30 + name.length);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    fields(local, 6);
-    name.copy(local, 30);
-    const c = Buffer.alloc(46 + name.length);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    fields(c, 8);
-    c.writeUInt32LE(s.headerOffset ?? offset, 42);
-    name.copy(c, 46);
-    locals.push(local, body);
-    central.push(c);
-    offset += local.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(end.disk ?? 0, 4);
-  eocd.writeUInt16LE(specs.length, 8);
-  eocd.writeUInt16LE(specs.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  const locator = Buffer.alloc(end.zip64 ? 20 : 0);
-  if (end.zip64) locator.writeUInt32LE(0x07064b50, 0);
-  return Buffer.concat([...locals, cd, locator, eocd]);
-}
 
 function opened(bytes: Buffer, limits = LIMITS): Zip {
   const zip = openZip(bytes, limits);
@@ -96,18 +33,6 @@ const readers: [string, (zip: Zip, e: ZipEntry) => Promise<Buffer>][] = [
   ['readEntry', async (zip, e) => readEntry(zip, e)],
   ['entryStream', (zip, e) => buffer(entryStream(zip, e))],
 ];
-
-/**
- * A deflate stream of `mb` MiB of zeros, about 1 KB per MiB: the same full-flushed block of
- * one MiB repeated (each starts afresh, byte-aligned), then an empty final block.
- */
-function zeros(mb: number): Buffer {
-  const block = zlib.deflateRawSync(Buffer.alloc(MB), {
-    level: 9,
-    finishFlush: zlib.constants.Z_FULL_FLUSH,
-  });
-  return Buffer.concat([...Array<Buffer>(mb).fill(block), Buffer.from([0x03, 0x00])]);
-}
 
 /** Runs something, with its time and how far the process's memory grew (peak resident size; array buffers sampled). */
 async function measure(run: () => Promise<unknown>) {
