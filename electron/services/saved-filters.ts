@@ -19,11 +19,15 @@ export function createSavedFilterService(ctx: ServiceContext) {
       const parsed = SavedFilterSchema.safeParse(entry);
       return parsed.success ? [parsed.data] : [];
     });
-  /** Writes the readable filters, keeping the unreadable ones as they were (a later version may read them). */
+  /**
+   * Writes the readable filters, keeping the unreadable ones as they were (a later version
+   * may read them); the trail records what is stored, so `audit verify` finds it as recorded.
+   */
   const write = (before: SavedFilter[], after: SavedFilter[]) => {
     const unreadable = stored().filter((entry) => !SavedFilterSchema.safeParse(entry).success);
-    storage.settings.set(KEY, [...after, ...unreadable], ctx.now().toISOString());
-    recordAudit(ctx, 'settings', KEY, 'update', before, after);
+    const kept = [...after, ...unreadable];
+    storage.settings.set(KEY, kept, ctx.now().toISOString());
+    recordAudit(ctx, 'settings', KEY, 'update', before, kept);
     return after;
   };
 

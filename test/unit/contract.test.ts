@@ -15,6 +15,7 @@ import {
 } from '../../electron/domain/contract';
 import { neutraliseCell, toCsv } from '../../electron/domain/csv';
 import type { AnswerValue } from '../../electron/domain/answer';
+import { NO_JOB } from '../../electron/services/context';
 import { openApp, vendorInput } from './helpers';
 import { main } from '../../electron/cli';
 import { VendorListQuerySchema } from '../../electron/domain/vendor-list';
@@ -711,12 +712,24 @@ describe('contract edge cases found in review', () => {
   it('keeps saved filters it cannot read (a later version’s) when saving another', async () => {
     const app = openApp();
     const later = { name: 'From a later version', query: { sort: 'riskVelocity' } };
+    // Saved by the later version, which records it in the trail as this one does.
     app.services.storage.settings.set('savedFilters', [later], new Date().toISOString());
+    app.services.storage.audit.append({
+      at: new Date().toISOString(),
+      actor: 'Later Version',
+      entity: 'settings',
+      entityId: 'savedFilters',
+      action: 'update',
+      before: null,
+      after: [later],
+    });
     const r = await app.dispatcher.call('filters.save', { name: 'Mine', query: {} });
     expect(r.ok && r.value.map((f) => f.name)).toEqual(['Mine']);
     expect(app.services.storage.settings.get('savedFilters')).toEqual([
       expect.objectContaining({ name: 'Mine' }),
       later,
     ]);
+    // What is stored is what the trail last recorded: the check finds nothing changed.
+    expect((await app.services.audit.verify(NO_JOB)).reconciled).toMatchObject({ total: 0 });
   });
 });
