@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { BUNDLED } from '../bundled';
+import { createWorkerClient, type WorkerClient } from '../workers/client';
+import type { ReportOps } from '../workers/report-ops';
 import { AppError } from '../domain/errors';
 import { DEVICE_CHECK_INFO, DEVICE_CHECKS } from '../domain/device-checks';
 import { DECISION_LABELS } from '../domain/decision';
@@ -238,7 +238,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     },
 
     /** Ends the warm report worker (on quit). */
-    close: () => pool.close(),
+    close: () => void reportClient?.close(),
   };
 }
 
@@ -250,103 +250,34 @@ export type ReportService = ReturnType<typeof createReportService>;
  */
 const WORKER_FILE = process.env.VENDOR_RISK_REPORT_WORKER ?? join(__dirname, 'report-renderer.js');
 
-type WorkerMessage =
-  | { type: 'progress'; share: number }
-  | { type: 'done'; pdf: Uint8Array; pages: number }
-  | { type: 'error'; message: string };
-
 /**
  * One warm report worker, reused between reports (starting one and loading the fonts
- * costs more than a small report's render); a cancel terminates it, the next report
- * starts a fresh one. Reports render one at a time.
+ * costs more than a small report's render); a cancel ends it, the next report starts a
+ * fresh one. Reports render one at a time. From source (tests) they render here, and
+ * pdfmake is loaded only then, so the CLI's other commands never load it.
  */
-const pool = (() => {
-  let worker: Worker | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  /** Forgets a worker that is ending, so the next report starts a fresh one (never a dying one). */
-  const drop = (w: Worker) => {
-    if (worker === w) worker = null;
-  };
-  const get = () => {
-    if (!worker) {
-      const w = new Worker(WORKER_FILE);
-      // The CLI may exit while the worker idles.
-      w.unref();
-      w.on('exit', () => drop(w));
-      // An error while idle ends this worker only; the next report starts another.
-      w.on('error', () => drop(w));
-      worker = w;
-    }
-    return worker;
-  };
-  const run = (data: ReportData, job: JobContext, onShare: (share: number) => void) =>
-    new Promise<RenderedReport>((resolve, reject) => {
-      // A report cancelled while it waited for the one before it never reaches the worker.
-      if (job.signal.aborted)
-        return reject(new AppError('CANCELLED', 'The report was cancelled; no file was written'));
-      const w = get();
-      const finish = () => {
-        w.off('message', onMessage);
-        w.off('error', onError);
-        w.off('exit', onExit);
-        job.signal.removeEventListener('abort', onAbort);
-        w.unref();
-      };
-      const onMessage = (m: WorkerMessage) => {
-        if (m.type === 'progress') return onShare(m.share);
-        finish();
-        if (m.type === 'done') resolve({ pdf: m.pdf, pages: m.pages });
-        else reject(new AppError('INVALID_INPUT', `The report could not be drawn: ${m.message}`));
-      };
-      const onError = (error: Error) => {
-        finish();
-        drop(w);
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        finish();
-        drop(w);
-        reject(new Error(`The report worker stopped (exit code ${code})`));
-      };
-      const onAbort = () => {
-        finish();
-        drop(w);
-        void w.terminate();
-        reject(new AppError('CANCELLED', 'The report was cancelled; no file was written'));
-      };
-      w.on('message', onMessage);
-      w.on('error', onError);
-      w.on('exit', onExit);
-      job.signal.addEventListener('abort', onAbort, { once: true });
-      w.ref();
-      w.postMessage(data);
-    });
-  return {
-    render(data: ReportData, job: JobContext, onShare: (share: number) => void): Promise<RenderedReport> {
-      const next = queue.then(() => run(data, job, onShare));
-      queue = next.catch(() => undefined);
-      return next;
-    },
-    close() {
-      const w = worker;
-      worker = null;
-      void w?.terminate();
-    },
-  };
-})();
+let reportClient: WorkerClient<ReportOps> | null = null;
+const renderer = () =>
+  (reportClient ??= createWorkerClient<ReportOps>({
+    file: WORKER_FILE,
+    name: 'report worker',
+    warm: true,
+    sequential: true,
+    cancel: 'terminate',
+    cancelledMessage: 'The report was cancelled; no file was written',
+    local: async () => (await import('../workers/report-ops')).reportOps,
+  }));
 
-/** Renders in the report worker when its bundle is there; otherwise here (tests from source). */
+/** Renders in the report worker (here, from source); `onShare` hears how far it got (0–1). */
 async function renderOffThread(
   data: ReportData,
   job: JobContext,
   onShare: (share: number) => void,
 ): Promise<RenderedReport & { renderedIn: 'worker' | 'main' }> {
-  if (!existsSync(WORKER_FILE)) {
-    // A build renders only in its worker: rendering here would freeze the window.
-    if (BUNDLED) throw new Error(`The report worker is missing from this installation (${WORKER_FILE})`);
-    // From source (tests) only; loaded here, so the CLI's other commands never load pdfmake.
-    const { renderReport } = await import('../report/render');
-    return { ...(await renderReport(data, onShare)), renderedIn: 'main' };
-  }
-  return { ...(await pool.render(data, job, onShare)), renderedIn: 'worker' };
+  const client = renderer();
+  const rendered = await client.call('render', data, {
+    signal: job.signal,
+    progress: (percent) => onShare(percent / 100),
+  });
+  return { ...rendered, renderedIn: client.runsIn };
 }
