@@ -61,6 +61,45 @@ export default tseslint.config(
     },
   },
   {
+    // The shell (the main process and what it loads) does no data work: it forwards to the
+    // data host. Types may cross; code from the host's side may not.
+    files: [
+      'electron/main.ts',
+      'electron/preload.ts',
+      'electron/menu.ts',
+      'electron/security.ts',
+      'electron/window-bounds.ts',
+      'electron/ipc/host-client.ts',
+      'electron/ipc/host-protocol.ts',
+      'electron/workers/client.ts',
+      'electron/workers/protocol.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/services/**',
+                '**/storage/**',
+                '!**/storage/data-dir',
+                '**/ipc/dispatch',
+                '**/ipc/app-core',
+                '**/ipc/handlers',
+                '**/ipc/host-ops',
+                'node:sqlite',
+                'electron-store',
+              ],
+              allowTypeImports: true,
+              message: 'The main process does no data work: send it to the data host (ipc/host-client.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',

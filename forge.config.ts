@@ -52,6 +52,7 @@ const config: ForgeConfig = {
     new VitePlugin({
       build: [
         { entry: 'electron/main.ts', config: 'vite.main.config.mts', target: 'main' },
+        { entry: 'electron/workers/data-host.ts', config: 'vite.host.config.mts', target: 'main' },
         { entry: 'electron/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
         { entry: 'electron/workers/device-importer.ts', config: 'vite.worker.config.mts', target: 'main' },
         { entry: 'electron/workers/report-renderer.ts', config: 'vite.report.config.mts', target: 'main' },

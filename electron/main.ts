@@ -1,7 +1,9 @@
 /**
- * The Electron main process: app lifecycle, the window, the menu, the app:// protocol
- * and the IPC wiring. The only file that wires Electron APIs together; the rules it
- * applies live in security.ts, the work in services/.
+ * The Electron main process: app lifecycle, the window, the menu, the app:// protocol,
+ * native dialogs and the IPC wiring. The only file that wires Electron APIs together; the
+ * rules it applies live in security.ts. It does no data work: every request is forwarded
+ * to the data host, a thread of its own (ipc/host-ops.ts), so this thread always routes
+ * input, menus and windows at once.
  */
 import {
   app,
@@ -19,12 +21,10 @@ import {
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Store from 'electron-store';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
   decideWindowOpen,
-  isAppUrl,
   isNavigationAllowed,
   isPermissionGranted,
   resolveAppRequest,
@@ -37,16 +37,12 @@ import {
   PROGRESS_CHANNEL,
   type MenuCommand,
 } from './ipc/contract';
-import { openAppCore, type AppCore } from './ipc/app-core';
-import { preferencesFrom } from './domain/preferences';
-import { PREFERENCES_FILE } from './services/preferences';
-import { NO_JOB } from './services/context';
-import { setAsideDamagedPreferences, useSnapshotAsDatabase } from './storage/recovery';
-import type { KeyProtector } from './storage/keyfile';
+import { startDataHost, type DataHost, type HostShell } from './ipc/host-client';
+import type { HostConfig, Opened } from './ipc/host-protocol';
 import { resolveDataDir, DATA_DIR_ENV } from './storage/data-dir';
 import { buildMenuTemplate } from './menu';
 import { AppError } from './domain/errors';
-import { restoreBounds, type WindowBounds } from './window-bounds';
+import { restoreBounds } from './window-bounds';
 
 declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
 declare const MAIN_WINDOW_VITE_NAME: string;
@@ -69,7 +65,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
-let core: AppCore | null = null;
+let host: DataHost | null = null;
+let opened: Opened | null = null;
 
 app.enableSandbox(); // every renderer, including any future window, is sandboxed
 
@@ -103,24 +100,22 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && core) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0 && opened) createWindow();
   });
-  app.on('will-quit', () => {
-    // After the windows are gone: nothing can call into the database any more.
-    core?.close();
-    core = null;
+  app.on('will-quit', (event) => {
+    // After the windows are gone: the host cancels its jobs and closes the database, then quits.
+    const closing = host;
+    if (!closing) return;
+    host = null;
+    event.preventDefault();
+    void closing
+      .close()
+      .catch((error: unknown) => console.error('[closing the data host]', error))
+      .finally(() => app.quit());
   });
 }
 
-// A damaged preferences file is moved aside before the store reads it (and would wipe it).
-const preferencesMovedTo = setAsideDamagedPreferences(dataDir);
-const preferencesStore = new Store<Record<string, unknown>>({
-  name: PREFERENCES_FILE.name,
-  cwd: dataDir,
-  clearInvalidConfig: true,
-});
-
-function start(): void {
+async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(isPermissionGranted(permission)),
   );
@@ -138,26 +133,21 @@ function start(): void {
     }
   });
 
-  core = openCore();
-  if (!core) return;
-  nativeTheme.themeSource = preferencesFrom(preferencesStore.store).theme;
-  if (preferencesMovedTo)
+  host = startDataHost(path.join(__dirname, 'data-host.js'), hostShell());
+  opened = await openData(host);
+  if (!opened) return;
+  nativeTheme.themeSource = opened.preferences.theme;
+  if (opened.preferencesMovedTo)
     void dialog.showMessageBox({
       type: 'warning',
       message: 'Your preferences file was damaged',
-      detail: `It was moved aside to ${preferencesMovedTo}; the app uses the default preferences.`,
+      detail: `It was moved aside to ${opened.preferencesMovedTo}; the app uses the default preferences.`,
     });
-  // A snapshot a day while the app is used (checked soon after start, then every hour).
-  const daily = () =>
-    void core?.services.backups
-      .dailyIfDue(NO_JOB)
-      .catch((e: unknown) => console.error('[daily snapshot]', e));
-  setTimeout(daily, 30_000);
-  setInterval(daily, 60 * 60 * 1000);
-  const { dispatcher } = core;
+  const dataHost = host;
+  // The sender is checked by the host's dispatcher (the app's own page, its main frame).
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(channelFor(name), (event, payload: unknown) =>
-      dispatcher.dispatch(name, payload, {
+      dataHost.dispatch(name, payload, {
         kind: 'page',
         url: event.senderFrame?.url ?? '',
         isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,
@@ -181,7 +171,7 @@ function start(): void {
 }
 
 function createWindow(): void {
-  const saved = preferencesStore.get('window') as WindowBounds | undefined;
+  const saved = opened?.windowBounds ?? undefined;
   const bounds = restoreBounds(
     saved,
     screen.getAllDisplays().map((d) => d.workArea),
@@ -199,7 +189,9 @@ function createWindow(): void {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('close', () => {
     if (!mainWindow) return;
-    preferencesStore.set('window', { ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+    const bounds = { ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() };
+    if (opened) opened.windowBounds = bounds;
+    void host?.saveWindowBounds(bounds).catch(() => {});
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -207,30 +199,41 @@ function createWindow(): void {
   void mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }
 
+/** What the data host is told about this app when it opens the data folder. */
+function hostConfig(): HostConfig {
+  const keychain = osKeychain();
+  return {
+    dataDir,
+    appVersion: app.getVersion(),
+    checkIntegrity: true,
+    trustedPages: devServerUrl ? { kind: 'dev-server', url: devServerUrl } : { kind: 'app' },
+    keychain: keychain ? { backend: keychain.backend, secure: keychain.secure } : null,
+    desktop: true,
+    dailySnapshots: true,
+  };
+}
+
+/** What the host may ask this process for, and what it tells it. */
+function hostShell(): HostShell {
+  const keychain = osKeychain();
+  return {
+    desktop: { chooseSavePath, chooseOpenPath, showInFolder: (file) => shell.showItemInFolder(file) },
+    keychain: keychain ?? undefined,
+    onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
+    onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
+    onInternalError: ({ operation, reference, message }) =>
+      console.error(`[${operation} ${reference}]`, message),
+  };
+}
+
 /**
- * Opens the data folder, checking its integrity. A damaged database has been moved aside
- * (never deleted): the user chooses between the newest snapshot, empty data, or quitting.
+ * Opens the data folder in the host, checking its integrity. A damaged database has been
+ * moved aside (never deleted): the user chooses between the newest snapshot, empty data,
+ * or quitting.
  */
-function openCore(): AppCore | null {
-  const open = () =>
-    openAppCore({
-      dataDir,
-      preferences: preferencesStore,
-      appVersion: app.getVersion(),
-      checkIntegrity: true,
-      encryption: { keychain: osKeychain() },
-      onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
-      isTrustedPageUrl: (url) => (devServerUrl ? sameOrigin(url, devServerUrl) : isAppUrl(url)),
-      onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
-      onInternalError: (operation, error, reference) => console.error(`[${operation} ${reference}]`, error),
-      desktop: {
-        chooseSavePath,
-        chooseOpenPath,
-        showInFolder: (file) => shell.showItemInFolder(file),
-      },
-    });
+async function openData(dataHost: DataHost): Promise<Opened | null> {
   try {
-    return open();
+    return await dataHost.open(hostConfig());
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'DATA_DAMAGED' || !error.details?.length) {
       fatal(error);
@@ -238,7 +241,7 @@ function openCore(): AppCore | null {
     }
     const snapshot = error.details.find((d) => d.path === 'newestSnapshot')?.message ?? null;
     const buttons = [...(snapshot ? ['Restore the newest snapshot'] : []), 'Start with empty data', 'Quit'];
-    const choice = dialog.showMessageBoxSync({
+    const { response } = await dialog.showMessageBox({
       type: 'error',
       title: APP_TITLE,
       message: 'The data file was damaged',
@@ -247,13 +250,13 @@ function openCore(): AppCore | null {
       defaultId: 0,
       cancelId: buttons.length - 1,
     });
-    if (buttons[choice] === 'Quit') {
+    if (buttons[response] === 'Quit') {
       app.exit(1);
       return null;
     }
     try {
-      if (buttons[choice] === 'Restore the newest snapshot') useSnapshotAsDatabase(dataDir, snapshot!);
-      return open();
+      if (buttons[response] === 'Restore the newest snapshot') await dataHost.useSnapshot(dataDir, snapshot!);
+      return await dataHost.open(hostConfig());
     } catch (again) {
       fatal(again);
       return null;
@@ -266,7 +269,9 @@ function openCore(): AppCore | null {
  * libsecret or KWallet on Linux). Linux without one falls back to "basic_text", which
  * protects nothing: it is reported as not secure, and encryption then asks for a passphrase.
  */
-function osKeychain(): KeyProtector | undefined {
+function osKeychain():
+  | { backend: string; secure: boolean; protect(secret: string): string; unprotect(sealed: string): string }
+  | undefined {
   if (!safeStorage.isEncryptionAvailable()) return undefined;
   const backend =
     process.platform === 'linux'
@@ -277,8 +282,9 @@ function osKeychain(): KeyProtector | undefined {
   return {
     secure: backend !== 'basic_text' && backend !== 'unknown',
     backend,
-    protect: (secret) => safeStorage.encryptString(secret.toString('base64')),
-    unprotect: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+    // Secrets cross from the host as base64, and sealed ones go back as base64.
+    protect: (secret) => safeStorage.encryptString(secret).toString('base64'),
+    unprotect: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
   };
 }
 
@@ -346,14 +352,6 @@ async function chooseOpenPath(ext: string): Promise<string | null> {
   if (chosen.canceled || !file) return null;
   lastFolder = path.dirname(file);
   return file;
-}
-
-function sameOrigin(url: string, other: string): boolean {
-  try {
-    return new URL(url).origin === new URL(other).origin;
-  } catch {
-    return false;
-  }
 }
 
 function fatal(error: unknown): void {

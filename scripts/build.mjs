@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 rmSync('.vite/build', { recursive: true, force: true });
 const configs = [
   'vite.main.config.mts',
+  'vite.host.config.mts',
   'vite.preload.config.mts',
   'vite.cli.config.mts',
   'vite.worker.config.mts',
@@ -18,5 +19,5 @@ for (const configFile of configs) {
   await build({ configFile, logLevel: 'warn', mode: 'production' });
 }
 console.log(
-  `build: main, preload, cli, import, report and data workers and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `build: main, data host, preload, cli, import, report and data workers and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

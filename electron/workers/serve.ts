@@ -1,7 +1,7 @@
 /**
  * The worker's side of the one worker protocol: a worker entry hands its table of
- * operations to `serveWorker`, which answers calls, reports progress (at most about ten
- * times a second), shows the cancel flag, and lets an operation ask the caller.
+ * operations to `serveWorker`, which answers calls, reports progress (each whole percent,
+ * not every row), shows the cancel flag, and lets an operation ask the caller.
  */
 import { parentPort, type Transferable } from 'node:worker_threads';
 import {
@@ -99,12 +99,13 @@ export function serveWorker<Ops extends OpTable>(
 
   const run = async (call: Extract<ToWorker, { t: 'call' }>) => {
     const { id } = call;
-    let last = 0;
+    let last = '';
     const hooks: WorkerHooks = {
+      // Reported when the whole percent or the words change: at most about a hundred a stage.
       progress(done, total, message) {
-        const now = Date.now();
-        if (now - last < 100 && done < total) return;
-        last = now;
+        const step = `${total > 0 ? Math.floor((done / total) * 100) : done}:${message}`;
+        if (step === last) return;
+        last = step;
         post({ t: 'progress', id, done, total, message });
       },
       cancelled: () => Atomics.load(call.cancel, 0) === 1,

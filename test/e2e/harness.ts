@@ -1,8 +1,10 @@
 /**
  * Opens the production renderer build in Chromium with window.vendorRisk wired to the
- * real dispatcher and services on a temporary data folder. The page is served through
- * the same request resolver (and CSP headers) as the app:// protocol; the only thing
- * not exercised is Electron's IPC transport.
+ * data host the app uses — the built `data-host.js` in a thread of its own, started and
+ * answered by the same client as the app's main process — on a temporary data folder.
+ * The page is served through the same request resolver (and CSP headers) as the app://
+ * protocol; the only thing not exercised is Electron's IPC transport (the boot test
+ * covers the main process's wiring).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -10,21 +12,28 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Conf from 'conf';
 import type { AppServices } from '../../electron/services/services';
-import type { Dispatcher } from '../../electron/ipc/dispatch';
-import { openAppCore } from '../../electron/ipc/app-core';
+import { openAppCore, type AppCore } from '../../electron/ipc/app-core';
+import { startDataHost, type DataHost } from '../../electron/ipc/host-client';
 import { OPERATION_NAMES, type MenuCommand } from '../../electron/ipc/contract';
-import { isAppUrl, resolveAppRequest } from '../../electron/security';
+import { resolveAppRequest } from '../../electron/security';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
 
 export const RENDERER_DIR = resolve(__dirname, '../../.vite/renderer/main_window');
+/** The data host's bundle, as the app starts it. */
+export const DATA_HOST = resolve(__dirname, '../../.vite/build/data-host.js');
 const ORIGIN = { scheme: 'http', host: 'vendor-risk.test' };
 export const APP_URL = `${ORIGIN.scheme}://${ORIGIN.host}/index.html`;
 
 export interface AppHarness {
   page: Page;
   dataDir: string;
+  /**
+   * The services on a second connection to the same data folder, opened on first use:
+   * for seeding and checking what the host wrote (as the CLI shares a folder with the app).
+   */
   services: AppServices;
-  dispatcher: Dispatcher;
+  /** The data host the page talks to: calls from the test are the app's own (trusted) calls. */
+  dispatcher: Pick<DataHost, 'call' | 'dispatch'>;
   /** Opens the app (optionally at a hash route) and waits for the shell. */
   open(hash?: string): Promise<void>;
   /** Sends a command as the native menu would. */
@@ -44,24 +53,11 @@ export const test = base.extend<{ app: AppHarness }>({
     if (!existsSync(join(RENDERER_DIR, 'index.html')))
       throw new Error('Renderer not built: run `npm run build` first');
     const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-'));
-    const preferences = new Conf<Record<string, unknown>>({
-      cwd: dataDir,
-      configName: PREFERENCES_FILE.configName,
-    });
     const saveDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-saved-'));
     const saveDialog: AppHarness['saveDialog'] = { offered: [], answer: 'save' };
     const shownInFolder: string[] = [];
     const openDialog: AppHarness['openDialog'] = { answer: null };
-    const { services, dispatcher, close } = openAppCore({
-      dataDir,
-      preferences,
-      appVersion: '0.0.0-e2e',
-      actorOverride: 'E2E Tester',
-      isTrustedPageUrl: (url) => isAppUrl(url, ORIGIN),
-      onProgress: (event) => {
-        void page.evaluate((e) => window.__vendorRiskEmit?.('progress', e), event).catch(() => {});
-      },
-      onInternalError: (operation, error) => console.error(`[${operation}]`, error),
+    const host = startDataHost(DATA_HOST, {
       desktop: {
         chooseSavePath: async (name) => {
           saveDialog.offered.push(name);
@@ -70,7 +66,34 @@ export const test = base.extend<{ app: AppHarness }>({
         chooseOpenPath: async () => openDialog.answer,
         showInFolder: (path) => void shownInFolder.push(path),
       },
+      onProgress: (event) => {
+        void page.evaluate((e) => window.__vendorRiskEmit?.('progress', e), event).catch(() => {});
+      },
+      onInternalError: ({ operation, message }) => console.error(`[${operation}]`, message),
     });
+    await host.open({
+      dataDir,
+      appVersion: '0.0.0-e2e',
+      checkIntegrity: false,
+      trustedPages: { kind: 'origin', ...ORIGIN },
+      keychain: null,
+      desktop: true,
+      dailySnapshots: false,
+      actorOverride: 'E2E Tester',
+    });
+    /** A second connection, for seeding and checks (opened on first use). */
+    const second: { core: AppCore | null } = { core: null };
+    const localCore = () =>
+      (second.core ??= openAppCore({
+        dataDir,
+        preferences: new Conf<Record<string, unknown>>({
+          cwd: dataDir,
+          configName: PREFERENCES_FILE.configName,
+        }),
+        appVersion: '0.0.0-e2e',
+        actorOverride: 'E2E Tester',
+        isTrustedPageUrl: () => false,
+      }));
 
     await page.route(`${ORIGIN.scheme}://${ORIGIN.host}/**`, async (route) => {
       const resolved = resolveAppRequest(route.request().url(), RENDERER_DIR, ORIGIN);
@@ -86,7 +109,7 @@ export const test = base.extend<{ app: AppHarness }>({
       }
     });
     await page.exposeBinding('__vendorRiskInvoke', (source, operation: string, payload: unknown) =>
-      dispatcher.dispatch(operation, payload, {
+      host.dispatch(operation, payload, {
         kind: 'page',
         url: source.frame.url(),
         isMainFrame: source.frame === source.page.mainFrame(),
@@ -115,8 +138,10 @@ export const test = base.extend<{ app: AppHarness }>({
     const harness: AppHarness = {
       page,
       dataDir,
-      services,
-      dispatcher,
+      get services() {
+        return localCore().services;
+      },
+      dispatcher: host,
       async open(hash = '') {
         if (page.url().startsWith(APP_URL)) await page.goto('about:blank'); // a new document, not a hash change
         await page.goto(APP_URL + hash);
@@ -131,7 +156,10 @@ export const test = base.extend<{ app: AppHarness }>({
       shownInFolder,
     };
     await use(harness);
-    close();
+    // The page first, so no request of its arrives after the host has closed.
+    await page.close();
+    await host.close();
+    second.core?.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(saveDir, { recursive: true, force: true });
   },

@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 
 const systemChromium = '/usr/bin/chromium';
 
-// PDF reports render in the built report worker, as in the app (the services run from source here).
+// The app's requests go to the built data host, which finds its workers beside it. Services run
+// from source in this process (import-worker.spec.ts, the harness's second connection) use the
+// built workers too, as the app does.
 process.env.VENDOR_RISK_REPORT_WORKER ??= resolve(__dirname, '../../.vite/build/report-renderer.js');
-// Device imports run in the built import worker, as in the app.
 process.env.VENDOR_RISK_IMPORT_WORKER ??= resolve(__dirname, '../../.vite/build/device-importer.js');
 
 export default defineConfig({

@@ -53,12 +53,14 @@ describe('forge.config', () => {
     expect((fuses as unknown as { fusesConfig: unknown }).fusesConfig).toEqual(FUSES_CONFIG);
   });
 
-  it('registers the vite plugin with main, preload, the import, report and data workers and the main_window renderer', () => {
+  it('registers the vite plugin with main, the data host, preload, the import, report and data workers and the main_window renderer', () => {
     const vite = (forgeConfig.plugins ?? []).find((plugin) => 'name' in plugin && plugin.name === 'vite');
     expect(vite).toBeDefined();
     const config = (vite as unknown as { config: { build: unknown[]; renderer: unknown[] } }).config;
     expect(config.build).toEqual([
       { entry: 'electron/main.ts', config: 'vite.main.config.mts', target: 'main' },
+      // The data host thread: dispatcher, services and storage, off the main thread.
+      { entry: 'electron/workers/data-host.ts', config: 'vite.host.config.mts', target: 'main' },
       { entry: 'electron/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
       // The device-import worker thread, bundled next to main.js.
       { entry: 'electron/workers/device-importer.ts', config: 'vite.worker.config.mts', target: 'main' },

@@ -1,0 +1,139 @@
+/**
+ * The data host: the dispatcher, the services and storage of one data folder, in a thread
+ * of their own so the app's main thread (windows, input, menus) never waits for data
+ * work. The main process forwards each window request here; native dialogs and the OS
+ * keychain stay in the main process and are asked for across the threads.
+ */
+import Conf from 'conf';
+import { openAppCore, type AppCore } from './app-core';
+import { isAppUrl } from '../security';
+import { NO_JOB } from '../services/context';
+import { PREFERENCES_FILE } from '../services/preferences';
+import { setAsideDamagedPreferences, useSnapshotAsDatabase } from '../storage/recovery';
+import type { KeyProtector } from '../storage/keyfile';
+import type { ProgressEvent } from './contract';
+import { HOST_EVENTS, HOST_QUESTIONS, type HostOps, type TrustedPages } from './host-protocol';
+import type { WindowBounds } from '../window-bounds';
+import { CLOSE, type OpHandlers, type WorkerHooks } from '../workers/serve';
+
+const WINDOW_KEY = 'window';
+const DAY_CHECK_FIRST_MS = 30_000;
+const DAY_CHECK_EVERY_MS = 60 * 60 * 1000;
+
+/** The host's operation table over one data folder at a time. */
+export function hostOps(): OpHandlers<HostOps> {
+  let core: AppCore | null = null;
+  let preferences: Conf<Record<string, unknown>> | null = null;
+  const timers: NodeJS.Timeout[] = [];
+  const opened = () => {
+    if (!core) throw new Error('The data folder is not open');
+    return core;
+  };
+  const close = () => {
+    for (const t of timers.splice(0)) clearTimeout(t);
+    core?.close();
+    core = null;
+  };
+
+  return {
+    open(config, hooks) {
+      close();
+      const preferencesMovedTo = setAsideDamagedPreferences(config.dataDir);
+      preferences = new Conf<Record<string, unknown>>({
+        cwd: config.dataDir,
+        configName: PREFERENCES_FILE.configName,
+        clearInvalidConfig: true,
+      });
+      core = openAppCore({
+        dataDir: config.dataDir,
+        preferences,
+        appVersion: config.appVersion,
+        checkIntegrity: config.checkIntegrity,
+        actorOverride: config.actorOverride,
+        encryption: { keychain: config.keychain ? keychainFor(config.keychain, hooks) : undefined },
+        isTrustedPageUrl: trustFor(config.trustedPages),
+        onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
+        onProgress: (event: ProgressEvent) => hooks.emit(HOST_EVENTS.progress, event),
+        onInternalError: (operation, error, reference) =>
+          hooks.emit(HOST_EVENTS.internalError, {
+            operation,
+            reference,
+            message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+          }),
+        desktop: config.desktop
+          ? {
+              chooseSavePath: async (name) =>
+                (await hooks.ask(HOST_QUESTIONS.chooseSavePath, name)) as string | null,
+              chooseOpenPath: async (ext) =>
+                (await hooks.ask(HOST_QUESTIONS.chooseOpenPath, ext)) as string | null,
+              showInFolder: (path) => hooks.emit(HOST_EVENTS.showInFolder, path),
+            }
+          : undefined,
+      });
+      if (config.dailySnapshots) {
+        // A snapshot a day while the app is used (checked soon after start, then every hour).
+        const daily = () =>
+          void core?.services.backups.dailyIfDue(NO_JOB).catch((e: unknown) =>
+            hooks.emit(HOST_EVENTS.internalError, {
+              operation: 'daily snapshot',
+              reference: '',
+              message: String(e),
+            }),
+          );
+        timers.push(setTimeout(daily, DAY_CHECK_FIRST_MS), setInterval(daily, DAY_CHECK_EVERY_MS));
+        for (const t of timers) t.unref();
+      }
+      const bounds = preferences.get(WINDOW_KEY);
+      return {
+        preferences: core.services.preferences.get(),
+        preferencesMovedTo,
+        windowBounds: bounds && typeof bounds === 'object' ? (bounds as WindowBounds) : null,
+      };
+    },
+    useSnapshot({ dataDir, snapshot }) {
+      useSnapshotAsDatabase(dataDir, snapshot);
+      return null;
+    },
+    dispatch: ({ operation, payload, sender }) => opened().dispatcher.dispatch(operation, payload, sender),
+    saveWindowBounds(bounds) {
+      preferences?.set(WINDOW_KEY, bounds);
+      return null;
+    },
+    close() {
+      close();
+      return null;
+    },
+    [CLOSE]: close,
+  };
+}
+
+/** The pages whose requests the dispatcher takes. */
+function trustFor(pages: TrustedPages): (url: string) => boolean {
+  switch (pages.kind) {
+    case 'app':
+      return (url) => isAppUrl(url);
+    case 'origin':
+      return (url) => isAppUrl(url, { scheme: pages.scheme, host: pages.host });
+    case 'dev-server':
+      return (url) => sameOrigin(url, pages.url);
+  }
+}
+
+function sameOrigin(url: string, other: string): boolean {
+  try {
+    return new URL(url).origin === new URL(other).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** The main process's keychain, asked with this thread stopped (unlocking happens while opening). */
+function keychainFor(keychain: { backend: string; secure: boolean }, hooks: WorkerHooks): KeyProtector {
+  return {
+    ...keychain,
+    protect: (secret) =>
+      Buffer.from(hooks.askSync(HOST_QUESTIONS.protect, secret.toString('base64')) as string, 'base64'),
+    unprotect: (sealed) =>
+      Buffer.from(hooks.askSync(HOST_QUESTIONS.unprotect, sealed.toString('base64')) as string, 'base64'),
+  };
+}
