@@ -1,7 +1,7 @@
 /**
  * The headless `vendor-risk` command: the same dispatcher and services as the app, over
  * the same data folder, as the local sender. bin/vendor-risk.cjs runs the built file.
- * It never imports electron: preferences are read with conf, electron-store's engine.
+ * It never imports electron: preferences are read with conf, as the app's data host reads them.
  */
 import { version } from '../package.json';
 import { resolveDataDir } from './storage/data-dir';

@@ -56,7 +56,7 @@ export function request<K extends OperationName>(
   return dispatcher.dispatch(operation, payload, LOCAL_SENDER) as Promise<Result<ResponseOf<K>>>;
 }
 
-/** The preferences file the app's electron-store uses (same folder, same name). */
+/** The preferences file the app's data host uses (same folder, same name). */
 async function openPreferences(dataDir: string): Promise<KeyValueStore> {
   // A damaged file is moved aside (conf would otherwise wipe it) and defaults are used.
   setAsideDamagedPreferences(dataDir);

@@ -2,17 +2,16 @@ import { definedFields } from '../domain/patch';
 import { preferencesFrom, type Preferences, type PreferencesPatch } from '../domain/preferences';
 
 /**
- * The small key-value file preferences live in. electron-store (in the app) and conf
- * (in the CLI and tests: electron-store's own engine, which does not load electron)
- * both fit it.
+ * The small key-value file preferences live in: `conf`, opened by the data host in the
+ * app and by the CLI (it does not load Electron), on the same `preferences.json`.
  */
 export interface KeyValueStore {
   readonly store: Record<string, unknown>;
   set(values: Record<string, unknown>): void;
 }
 
-/** Options both stores are created with, so the app and the CLI share one file. */
-export const PREFERENCES_FILE = { name: 'preferences', configName: 'preferences' } as const;
+/** The file's name, so the app and the CLI share one file. */
+export const PREFERENCES_FILE = { configName: 'preferences' } as const;
 
 /** Reading and changing preferences. */
 export function createPreferencesService(store: KeyValueStore) {

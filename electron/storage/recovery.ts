@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DATABASE_FILE } from './database';
 import { ownerOnlyFile } from './owner-only';
 
-/** The preferences file's name in the data folder (electron-store and conf add `.json`). */
+/** The preferences file's name in the data folder (conf adds `.json`). */
 export const PREFERENCES_JSON = 'preferences.json';
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
