@@ -11,16 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { longestBlock, report } from './report';
-import { freshCore, importFile, IMPORT_WORKER, runCliMeasured, writeInventory } from './inventory';
+import { freshCore, importFile, runCliMeasured, writeInventory } from './inventory';
 
 const ROWS = 1_000_000;
-
-process.env.VENDOR_RISK_IMPORT_WORKER = IMPORT_WORKER;
 
 test('devices: import 1,000,000 rows within time, memory and main-thread limits', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-file-'));
   const file = join(dir, 'inventory-1m.csv');
-  const core = freshCore();
+  const core = await freshCore();
   try {
     const bytes = writeInventory(file, ROWS);
 
@@ -68,7 +66,7 @@ test('devices: import 1,000,000 rows within time, memory and main-thread limits'
       block_goal_met: block < 50,
     });
   } finally {
-    core.close();
+    await core.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

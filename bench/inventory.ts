@@ -1,11 +1,8 @@
 /** A device inventory CSV like a WMS asset export (17 columns, about 140 bytes a row, read with no hand mapping), and a data folder to import it into. */
-import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import Conf from 'conf';
-import { openAppCore } from '../electron/ipc/app-core';
-import { PREFERENCES_FILE } from '../electron/services/preferences';
+import { benchHost, type BenchHost } from './host';
 
 const HEADER =
   'Hostname,Serial No.,Mfr,Model,Type,Lifecycle,Firmware Ver,Firmware Signed,Last Firmware Update,mTLS,Cert Expiry,Last Heartbeat,Zone,VLAN,Default Password Changed,Owner,Rack';
@@ -71,28 +68,12 @@ export async function writeInventoryXlsx(path: string, rows: number): Promise<nu
   return statSync(path).size;
 }
 
-/** A fresh data folder with its dispatcher, removed by `close`. */
-export function freshCore() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
-  const core = openAppCore({
-    dataDir,
-    preferences: new Conf({ cwd: dataDir, configName: PREFERENCES_FILE.configName }),
-    appVersion: 'bench',
-    isTrustedPageUrl: () => true,
-    now: () => new Date('2026-11-24T12:00:00Z'),
-  });
-  return {
-    dispatcher: core.dispatcher,
-    close: () => {
-      core.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** A fresh data folder with the data host open on it (as the app's main process has it), removed by `close`. */
+export const freshCore = () => benchHost();
 
 /** Imports a file by path (as "Choose file…" and the CLI do): preview, then apply; the preview's time too. */
 export async function importFile(
-  core: ReturnType<typeof freshCore>,
+  core: BenchHost,
   path: string,
   rows: number,
 ): Promise<{ previewMs: number }> {
@@ -112,9 +93,6 @@ export async function importFile(
     throw new Error(`import failed: ${applied.ok ? applied.value.added : applied.error.message}`);
   return { previewMs };
 }
-
-/** The built import worker (npm run bench builds first), as the app and the CLI use it. */
-export const IMPORT_WORKER = join(__dirname, '../.vite/build/device-importer.js');
 
 /** Runs the built CLI in a process of its own; its exit code, wall time and peak resident memory (threads included). */
 export function runCliMeasured(args: string[]): {

@@ -7,33 +7,29 @@
 import { test } from '@playwright/test';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Conf from 'conf';
-import { openAppCore } from '../electron/ipc/app-core';
-import { PREFERENCES_FILE } from '../electron/services/preferences';
+import { join } from 'node:path';
 import { renderDocument } from '../electron/report/render';
 import { pageFrame } from '../electron/report/layout';
-import { NO_JOB } from '../electron/services/context';
 import { longestBlock, median, report } from './report';
+import { benchHost } from './host';
 import { seedAssessedVendors } from './seed';
 import { answersFor } from '../test/fixtures/generated-answers';
+import type { ReportTarget } from '../electron/domain/report-api';
 
-process.env.VENDOR_RISK_REPORT_WORKER = resolve(__dirname, '../.vite/build/report-renderer.js');
 const VENDORS = 200;
 /** The last run's PDFs are kept here to look at (pdftoppm). */
 const SAMPLES = join(__dirname, 'results', 'reports');
 
 test('reports: board report of 200 vendors, one vendor report, main thread kept free', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
   const out = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-pdf-'));
-  const core = openAppCore({
-    dataDir,
-    preferences: new Conf({ cwd: dataDir, configName: PREFERENCES_FILE.configName }),
-    appVersion: 'bench',
-    actorOverride: 'Bench Runner',
-    isTrustedPageUrl: () => true,
-    now: () => new Date('2026-11-24T12:00:00Z'),
-  });
+  // Reports are asked of the data host, as the app's main process asks; seeded beforehand.
+  const core = await benchHost();
+  /** Renders and saves a report through the host. */
+  const save = async (target: ReportTarget, path: string) => {
+    const r = await core.dispatcher.call('reports.save', { target, path });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
   try {
     const { services } = core;
     await seedAssessedVendors(services, VENDORS);
@@ -76,7 +72,7 @@ test('reports: board report of 200 vendors, one vendor report, main thread kept 
       const t = performance.now();
       blocks.push(
         await longestBlock(async () => {
-          const r = await services.reports.export({ kind: 'board' }, file, NO_JOB);
+          const r = await save({ kind: 'board' }, file);
           if (r.renderedIn !== 'worker') throw new Error('the board report was not rendered in the worker');
           pages = r.pages;
         }),
@@ -103,11 +99,7 @@ test('reports: board report of 200 vendors, one vendor report, main thread kept 
       const t = performance.now();
       vendorBlocks.push(
         await longestBlock(async () => {
-          await services.reports.export(
-            { kind: 'vendor', vendorId: vendor.id },
-            join(out, 'vendor.pdf'),
-            NO_JOB,
-          );
+          await save({ kind: 'vendor', vendorId: vendor.id }, join(out, 'vendor.pdf'));
         }),
       );
       vendorTimes.push(performance.now() - t);
@@ -126,7 +118,7 @@ test('reports: board report of 200 vendors, one vendor report, main thread kept 
     const self = services.assessments.start(null, ['self-assessment']);
     services.assessments.answerMany(self.id, answersFor(selfQ, 1), 'bench');
     const ts = performance.now();
-    await services.reports.export({ kind: 'self', assessmentId: self.id }, join(out, 'self.pdf'), NO_JOB);
+    await save({ kind: 'self', assessmentId: self.id }, join(out, 'self.pdf'));
     report('report-self', { self_ms: performance.now() - ts });
 
     mkdirSync(SAMPLES, { recursive: true });
@@ -134,8 +126,7 @@ test('reports: board report of 200 vendors, one vendor report, main thread kept 
     copyFileSync(join(out, 'board-2.pdf'), join(SAMPLES, 'board.pdf'));
     copyFileSync(join(out, 'vendor.pdf'), join(SAMPLES, 'vendor.pdf'));
   } finally {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await core.close();
     rmSync(out, { recursive: true, force: true });
   }
 });

@@ -8,18 +8,18 @@
 import { test } from '@playwright/test';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import Conf from 'conf';
 import { openAppCore } from '../electron/ipc/app-core';
 import { PREFERENCES_FILE } from '../electron/services/preferences';
 import { auditHash } from '../electron/domain/audit-chain';
 import { DATABASE_FILE } from '../electron/storage/database';
-import { NO_JOB } from '../electron/services/context';
+import type { ResponseOf } from '../electron/ipc/contract';
 import { longestBlock, report } from './report';
+import { benchHost } from './host';
 import { seedAssessedVendors, seedVendors } from './seed';
 
-process.env.VENDOR_RISK_DATA_WORKER = resolve(__dirname, '../.vite/build/data-tasks.js');
 const ENTRIES = 1_000_000;
 const VENDORS = 2000;
 
@@ -87,11 +87,14 @@ test('trust: audit verify with reconciliation over 1,000,000 entries and 2,000 v
     const readMs = performance.now() - t;
     db.close();
 
-    const again = core(dataDir);
+    // Asked of the data host, as the app's main process asks it.
+    const again = await benchHost({ dataDir });
     t = performance.now();
-    let verdict: Awaited<ReturnType<typeof again.services.audit.verify>> | null = null;
+    let verdict: ResponseOf<'audit.verify'> | null = null;
     const verifyBlock = await longestBlock(async () => {
-      verdict = await again.services.audit.verify(NO_JOB);
+      const r = await again.dispatcher.call('audit.verify', {});
+      if (!r.ok) throw new Error(r.error.message);
+      verdict = r.value;
     });
     const verifyMs = performance.now() - t;
     const v = verdict!;
@@ -116,7 +119,7 @@ test('trust: audit verify with reconciliation over 1,000,000 entries and 2,000 v
       goal_ms: 8000,
       goal_met: verifyMs < 8000,
     });
-    again.close();
+    await again.close();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -124,7 +127,7 @@ test('trust: audit verify with reconciliation over 1,000,000 entries and 2,000 v
   // A database of 2,000 vendors and 100,000 devices.
   const dir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
   try {
-    const app = core(dir);
+    const app = await benchHost({ dataDir: dir });
     seedVendors(app.services, 2000);
     const lines = [
       'Asset ID,Serial Number,Manufacturer,Model,Firmware Version,Firmware Signed,Lifecycle,Zone',
@@ -153,7 +156,8 @@ test('trust: audit verify with reconciliation over 1,000,000 entries and 2,000 v
     const out = join(mkdtempSync(join(tmpdir(), 'vendor-risk-bench-backup-')), 'backup.db');
     t = performance.now();
     const block = await longestBlock(async () => {
-      await app.services.backups.saveAs(out, NO_JOB);
+      const r = await app.dispatcher.call('backups.save', { path: out });
+      if (!r.ok) throw new Error(r.error.message);
     });
     const backupMs = performance.now() - t;
     report('backup-2000-vendors-100k-devices', {
@@ -165,7 +169,7 @@ test('trust: audit verify with reconciliation over 1,000,000 entries and 2,000 v
       goal_ms: 3000,
       goal_met: backupMs < 3000,
     });
-    app.close();
+    await app.close();
     rmSync(dirname(out), { recursive: true, force: true });
   } finally {
     rmSync(dir, { recursive: true, force: true });

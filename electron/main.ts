@@ -144,10 +144,11 @@ async function start(): Promise<void> {
       detail: `It was moved aside to ${opened.preferencesMovedTo}; the app uses the default preferences.`,
     });
   const dataHost = host;
-  // The sender is checked by the host's dispatcher (the app's own page, its main frame).
+  // The sender is checked by the host's dispatcher (the app's own page, its main frame); the
+  // answer goes back as the host's JSON text, which the preload parses.
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(channelFor(name), (event, payload: unknown) =>
-      dataHost.dispatch(name, payload, {
+      dataHost.dispatchText(name, payload, {
         kind: 'page',
         url: event.senderFrame?.url ?? '',
         isMainFrame: event.senderFrame !== null && event.senderFrame === event.sender.mainFrame,

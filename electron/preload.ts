@@ -15,7 +15,12 @@ import {
 } from './ipc/contract';
 
 const operations = Object.fromEntries(
-  OPERATION_NAMES.map((name) => [name, (request: unknown) => ipcRenderer.invoke(channelFor(name), request)]),
+  OPERATION_NAMES.map((name) => [
+    name,
+    // Answers come as JSON text (the main process forwards the data host's answer without parsing it).
+    async (request: unknown) =>
+      JSON.parse((await ipcRenderer.invoke(channelFor(name), request)) as string) as unknown,
+  ]),
 );
 
 const api = {

@@ -37,7 +37,9 @@ export interface DataHost {
   open(config: HostConfig): Promise<Opened>;
   /** Puts a snapshot in place of a database that opening moved aside. */
   useSnapshot(dataDir: string, snapshot: string): Promise<void>;
-  /** One request from a window (or this process), answered as the dispatcher answers; never throws. */
+  /** One request from a window, answered as the dispatcher answers, in JSON text (for the window to parse); never throws. */
+  dispatchText(operation: string, payload: unknown, sender: Sender): Promise<string>;
+  /** The same, parsed (for callers in this process other than the main thread's forwarding). */
   dispatch(operation: string, payload: unknown, sender: Sender): Promise<Result<unknown>>;
   /** Typed call for trusted callers in this process (the harness's tests). */
   call<K extends OperationName>(operation: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>>;
@@ -91,8 +93,9 @@ export function startDataHost(file: string, shell: HostShell, local?: () => OpHa
     reopen = false;
     return value;
   };
-  const dispatch = async (operation: string, payload: unknown, sender: Sender): Promise<Result<unknown>> => {
-    if (closed) return { ok: false, error: { code: 'CANCELLED', message: 'The app is closing' } };
+  const refused = (code: string, message: string) => JSON.stringify({ ok: false, error: { code, message } });
+  const dispatchText = async (operation: string, payload: unknown, sender: Sender): Promise<string> => {
+    if (closed) return refused('CANCELLED', 'The app is closing');
     try {
       if (reopen && config) await open(config);
       return await client.call('dispatch', { operation, payload, sender }, NO_JOB);
@@ -101,21 +104,20 @@ export function startDataHost(file: string, shell: HostShell, local?: () => OpHa
       reopen = true;
       const message = error instanceof Error ? error.message : String(error);
       shell.onInternalError?.({ operation, reference: '', message });
-      return {
-        ok: false,
-        error: {
-          code: 'INTERNAL',
-          message:
-            'The data host stopped while answering this request; try again (the folder is opened again).',
-        },
-      };
+      return refused(
+        'INTERNAL',
+        'The data host stopped while answering this request; try again (the folder is opened again).',
+      );
     }
   };
+  const dispatch = async (operation: string, payload: unknown, sender: Sender) =>
+    JSON.parse(await dispatchText(operation, payload, sender)) as Result<unknown>;
   return {
     runsIn: client.runsIn,
     open,
     useSnapshot: async (dataDir, snapshot) =>
       void (await client.call('useSnapshot', { dataDir, snapshot }, NO_JOB)),
+    dispatchText,
     dispatch,
     call: (operation, request) =>
       dispatch(operation, request, LOCAL_SENDER) as Promise<Result<ResponseOf<typeof operation>>>,

@@ -50,6 +50,7 @@ export function hostOps(): OpHandlers<HostOps> {
         appVersion: config.appVersion,
         checkIntegrity: config.checkIntegrity,
         actorOverride: config.actorOverride,
+        now: config.fixedNow ? () => new Date(config.fixedNow!) : undefined,
         encryption: { keychain: config.keychain ? keychainFor(config.keychain, hooks) : undefined },
         isTrustedPageUrl: trustFor(config.trustedPages),
         onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
@@ -94,7 +95,8 @@ export function hostOps(): OpHandlers<HostOps> {
       useSnapshotAsDatabase(dataDir, snapshot);
       return null;
     },
-    dispatch: ({ operation, payload, sender }) => opened().dispatcher.dispatch(operation, payload, sender),
+    dispatch: async ({ operation, payload, sender }) =>
+      JSON.stringify(await opened().dispatcher.dispatch(operation, payload, sender)),
     saveWindowBounds(bounds) {
       preferences?.set(WINDOW_KEY, bounds);
       return null;

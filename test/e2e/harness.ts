@@ -109,7 +109,7 @@ export const test = base.extend<{ app: AppHarness }>({
       }
     });
     await page.exposeBinding('__vendorRiskInvoke', (source, operation: string, payload: unknown) =>
-      host.dispatch(operation, payload, {
+      host.dispatchText(operation, payload, {
         kind: 'page',
         url: source.frame.url(),
         isMainFrame: source.frame === source.page.mainFrame(),
@@ -122,7 +122,10 @@ export const test = base.extend<{ app: AppHarness }>({
         window as unknown as { __vendorRiskInvoke: (op: string, p: unknown) => Promise<unknown> }
       ).__vendorRiskInvoke;
       const api: Record<string, unknown> = {};
-      for (const name of names) api[name] = (request: unknown) => invoke(name, request);
+      // Answers come as JSON text, parsed here as the preload parses them.
+      for (const name of names)
+        api[name] = async (request: unknown) =>
+          JSON.parse((await invoke(name, request)) as string) as unknown;
       const subscribe = (channel: string) => (listener: Listener) => {
         listeners[channel]!.add(listener);
         return () => listeners[channel]!.delete(listener);

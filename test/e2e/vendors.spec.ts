@@ -130,8 +130,8 @@ test.describe('vendors', () => {
     await expect(page.locator('[role="row"][aria-selected="true"]')).toHaveCount(1);
     const first = await page.locator('[role="row"][aria-selected="true"]').innerText();
     await page.keyboard.press('ArrowDown');
-    const second = await page.locator('[role="row"][aria-selected="true"]').innerText();
-    expect(second).not.toBe(first);
+    // The selection moves on the next render: waited for, not read at once.
+    await expect(page.locator('[role="row"][aria-selected="true"]')).not.toHaveText(first);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog', { name: /^Edit / })).toBeVisible();
     await page.keyboard.press('Escape');

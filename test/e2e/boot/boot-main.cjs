@@ -186,9 +186,14 @@ async function main() {
   record.created = await api['vendors.create']({ name: 'Boot Test Freight', category: '3pl' });
   record.listed = await api['vendors.list']({});
   // A frame that is not the app's own page is refused by the host's dispatcher.
-  record.foreign = await ipcHandlers.get('vendor-risk:app.info')(
-    { senderFrame: { url: 'https://example.com/' }, sender: { mainFrame: { url: 'https://example.com/' } } },
-    {},
+  record.foreign = JSON.parse(
+    await ipcHandlers.get('vendor-risk:app.info')(
+      {
+        senderFrame: { url: 'https://example.com/' },
+        sender: { mainFrame: { url: 'https://example.com/' } },
+      },
+      {},
+    ),
   );
   // Progress of a long job reaches the window.
   const progress = [];
