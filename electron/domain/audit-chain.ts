@@ -10,6 +10,7 @@
  * 64 zeros.)
  */
 import { hash } from 'node:crypto';
+import { z } from 'zod';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -54,23 +55,27 @@ import { CHAIN_PROBLEM_KINDS } from './audit';
 export { CHAIN_PROBLEM_KINDS };
 export type ChainProblemKind = (typeof CHAIN_PROBLEM_KINDS)[number];
 
-export interface ChainProblem {
+/** Where a chain breaks. */
+export const ChainProblemSchema = z.object({
   /** The entry where the chain breaks. */
-  id: number;
-  kind: ChainProblemKind;
-  message: string;
-}
+  id: z.number().int(),
+  kind: z.enum(CHAIN_PROBLEM_KINDS),
+  message: z.string(),
+});
+export type ChainProblem = z.output<typeof ChainProblemSchema>;
 
-export interface ChainVerdict {
-  ok: boolean;
+/** What walking the chain found. */
+export const ChainVerdictSchema = z.object({
+  ok: z.boolean(),
   /** Entries walked. */
-  entries: number;
+  entries: z.number().int(),
   /** The newest entry's hash, and its number: print them outside the machine (a witness). */
-  head: string;
-  headId: number;
+  head: z.string(),
+  headId: z.number().int(),
   /** The first break, or null when the chain holds. */
-  problem: ChainProblem | null;
-}
+  problem: ChainProblemSchema.nullable(),
+});
+export type ChainVerdict = z.output<typeof ChainVerdictSchema>;
 
 /**
  * What the trail records of itself, updated with every entry it appends: how many it

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VendorIdSchema } from './primitives';
 
 /** What kind of record an audit entry is about. */
 export const AUDIT_ENTITIES = [
@@ -72,7 +73,7 @@ const IsoDateOrTime = z
 /** Which audit entries to show: by vendor, entity, user, action and date, a page at a time. */
 export const AuditQuerySchema = z
   .object({
-    vendorId: z.string().uuid('Not a vendor id').optional(),
+    vendorId: VendorIdSchema.optional(),
     entities: z.array(z.enum(AUDIT_ENTITIES)).max(AUDIT_ENTITIES.length).default([]),
     actions: z.array(z.enum(AUDIT_ACTIONS)).max(AUDIT_ACTIONS.length).default([]),
     actor: z.string().trim().min(1).max(200).optional(),

@@ -10,7 +10,7 @@ import type { ClauseState, ClauseStatus } from '../domain/contract';
 import type { Posture } from '../domain/device-checks';
 import type { PortfolioSummary, PortfolioTier } from '../domain/portfolio';
 import type { SelfAssessmentResult } from '../domain/roadmap';
-import type { VendorScore } from '../services/scores';
+import type { VendorScore } from '../domain/score-shapes';
 import type { Tier } from '../domain/risk';
 
 export { REPORT_KINDS, type ReportKind } from '../domain/report-api';

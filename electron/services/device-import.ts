@@ -17,14 +17,11 @@ import {
   Unreadable,
   type FileFacts,
   type InventorySink,
-  type ParsedFile,
 } from '../domain/device-file';
 import {
   changedFields,
   decodeDevice,
   encodeDevice,
-  type Device,
-  type DeviceDiff,
   type DeviceMapping,
   type DeviceMappingPatch,
 } from '../domain/devices';
@@ -34,7 +31,6 @@ import {
   createRowReader,
   firstDateOrder,
   settledDateOrder,
-  type ReadRows,
   type RowProblem,
   type RowReader,
   nothingToImport,
@@ -55,6 +51,7 @@ import { createCipher } from '../storage/cipher';
 import { createStaging, type Staging } from '../storage/device-staging';
 import type { Database } from '../storage/database';
 import { signWith } from '../storage/cipher';
+import type { DeviceImportResult, StagedPreview } from '../domain/device-api';
 
 /** The file to import: a path to read from disk, or its bytes. */
 export type ImportFile = { fileName: string } & ({ path: string } | { bytes: Uint8Array });
@@ -86,58 +83,9 @@ export interface ImportHooks {
   cancelled(): boolean;
 }
 
-/** What importing a file would do; the service adds vendor suggestions for its manufacturers. */
-export interface StagedPreview {
-  token: string;
-  source: string;
-  fileName: string;
-  format: ParsedFile['format'];
-  /** The system whose export the headers are (NetBox, Snipe-IT…), or a spreadsheet's. */
-  recognised: { id: string; name: string };
-  encoding: ParsedFile['encoding'];
-  delimiter: string | null;
-  /** A workbook's sheets, and the one read. */
-  sheets: string[];
-  sheet: string | null;
-  headerRow: number;
-  headers: string[];
-  mapping: DeviceMapping;
-  /** The mapping came from the last import of this source. */
-  mappingSaved: boolean;
-  dates: ReadRows['dates'];
-  /** What the reader noticed about the file as a whole. */
-  notes: string[];
-  counts: { read: number; valid: number; rejected: number; duplicates: number; warned: number };
-  /** Rows refused because nothing names the device. */
-  errors: RowProblem[];
-  errorsTotal: number;
-  /** Values that could not be read: the device is imported with that field unknown. */
-  warnings: RowProblem[];
-  warningsTotal: number;
-  duplicates: ReadRows['duplicates'];
-  labels: ReadRows['labels'];
-  labelsOmitted: number;
-  sample: { row: number; raw: Record<string, string>; device: Device }[];
-  diff: {
-    added: number;
-    changed: number;
-    removed: number;
-    unchanged: number;
-    firstTime: boolean;
-    examples: DeviceDiff;
-  };
-  findings: Record<DeviceCheck, number>;
-  /** Manufacturer names (as first written) with their device counts and linked vendor. */
-  manufacturers: { name: string; devices: number; vendorId: string | null }[];
-}
-
-export interface ApplyResult {
-  importId: string;
-  added: number;
-  changed: number;
-  removed: number;
-  devices: number;
-}
+/** What applying an import wrote (the name the import worker's protocol uses). */
+export type ApplyResult = DeviceImportResult;
+export type { StagedPreview };
 
 /** Lines of a JSON file that are no record, kept for the preview and its CSV; beyond, they are counted. */
 const MAX_KEPT_BAD_LINES = 100_000;
@@ -271,7 +219,7 @@ export function createImportEngine(sqlite: DatabaseSync) {
     },
 
     /** Writes a previewed import in one transaction with its record, its mapping and its audit entry. */
-    apply(request: ApplyRequest, hooks: ImportHooks): ApplyResult {
+    apply(request: ApplyRequest, hooks: ImportHooks): DeviceImportResult {
       const p = waiting(request.token);
       const { preview } = p;
       if (preview.counts.valid === 0) throw new AppError('INVALID_INPUT', nothingToImport(preview));

@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors';
 import { answerKey } from '../domain/evaluate-assessment';
-import { scoreAssessment, type AssessmentScore } from '../domain/scoring';
+import { scoreAssessment } from '../domain/scoring';
+import type { AssessmentScore, VendorScore } from '../domain/score-shapes';
 import {
   DEFAULT_RISK_SETTINGS,
   inherentRisk,
@@ -9,7 +10,6 @@ import {
   RiskSettingsSchema,
   tierOf,
   type RiskSettings,
-  type Tier,
 } from '../domain/risk';
 import type { AnswerValue } from '../domain/answer';
 import { recordAudit, type ServiceContext } from './context';
@@ -17,24 +17,6 @@ import type { QuestionnaireService } from './questionnaires';
 import { selfAssessmentResult, type SelfAssessmentResult } from '../domain/roadmap';
 import { contractPart } from './contract-library';
 import { devicePostureQuestionnaire, postureAnswers, type Posture } from '../domain/device-checks';
-
-export interface VendorScore extends Omit<AssessmentScore, 'score'> {
-  vendorId: string;
-  assessment: { id: string; title: string; status: string; updatedAt: string } | null;
-  score: number | null;
-  inherent: ReturnType<typeof inherentRisk>;
-  residual: number;
-  tier: Tier;
-  cappedByKnockout: boolean;
-  knockouts: number;
-  lastAssessed: string | null;
-  nextReassessment: string | null;
-  overdue: boolean;
-  /** Findings of the devices the vendor makes, per check, or null when none is in our inventory. */
-  devices: Posture | null;
-  /** The contract's clauses in the score, or null while none is recorded. */
-  contract: { clauses: number; agreed: number; deviations: number; contradictions: number } | null;
-}
 
 const RISK_KEY = 'risk';
 

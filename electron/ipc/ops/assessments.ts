@@ -1,7 +1,6 @@
 /** Assessments: start one, answer it, its evidence, and a self-assessment's result. */
 import { z } from 'zod';
-import { AssessmentIdSchema, IsoDateSchema, VendorIdSchema } from '../../domain/primitives';
-import { EVIDENCE_KINDS } from '../../domain/questionnaire';
+import { AssessmentIdSchema, VendorIdSchema } from '../../domain/primitives';
 import { StoredAnswerSchema } from '../../domain/answer';
 import {
   ASSESSMENT_STATUSES,
@@ -9,6 +8,7 @@ import {
   AssessmentDetailSchema,
   AssessmentStateSchema,
   AssessmentSummarySchema,
+  EvidenceInputSchema,
   EvidenceSchema,
 } from '../../domain/assessment';
 import { SelfAssessmentResultSchema } from '../../domain/roadmap';
@@ -75,20 +75,7 @@ export const assessmentOps = {
   }),
   'evidence.attach': op({
     summary: 'Attaches an evidence file to an answer',
-    request: z
-      .object({
-        assessmentId: AssessmentIdSchema,
-        questionnaireId: z.string().min(1).max(120),
-        questionId: z.string().min(1).max(120),
-        fileName: z.string().trim().min(1).max(255),
-        contentBase64: z.string().min(1).max(36_000_000, 'The evidence file is larger than 25 MB'),
-        kind: z.enum(EVIDENCE_KINDS),
-        issuer: z.string().trim().max(200).default(''),
-        periodStart: IsoDateSchema.nullable().default(null),
-        periodEnd: IsoDateSchema.nullable().default(null),
-        expiresAt: IsoDateSchema.nullable().default(null),
-      })
-      .strict(),
+    request: EvidenceInputSchema,
     response: EvidenceSchema,
   }),
   'evidence.list': op({

@@ -1,7 +1,8 @@
 /** The audit trail: list and filter it, verify its chain and the data, export it. */
 import { z } from 'zod';
 import { CountSchema, JobIdSchema } from '../../domain/primitives';
-import { AuditEntrySchema, AuditQuerySchema, CHAIN_PROBLEM_KINDS } from '../../domain/audit';
+import { AuditEntrySchema, AuditQuerySchema } from '../../domain/audit';
+import { ChainProblemSchema, ChainVerdictSchema } from '../../domain/audit-chain';
 import { ReconciliationSchema } from '../../domain/audit-reconcile';
 import { op } from './op';
 
@@ -38,15 +39,10 @@ export const auditOps = {
       })
       .strict(),
     response: z.object({
-      ok: z.boolean(),
-      entries: CountSchema,
-      head: z.string(),
-      headId: CountSchema,
+      ...ChainVerdictSchema.omit({ problem: true }).shape,
       /** Whether the entries' signatures (encryption on) were checked, or could not be (locked). */
       signatures: z.enum(['off', 'checked', 'locked']),
-      problem: z
-        .object({ id: CountSchema, kind: z.enum(CHAIN_PROBLEM_KINDS), message: z.string() })
-        .nullable(),
+      problem: ChainProblemSchema.nullable(),
       /** The live records compared with the trail's last state of each; null when the chain is broken. */
       reconciled: ReconciliationSchema.nullable(),
       ranIn: z.enum(['worker', 'main']),
