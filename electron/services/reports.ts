@@ -64,7 +64,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       score,
       assessment: chosen?.assessment ?? null,
       decision: decision ?? null,
-      contract: clauseLines(services.clauses.forVendor(vendorId)),
+      clauses: clauseLines(services.clauses.forVendor(vendorId)),
       devices: findings.devices ? { devices: findings.devices, posture: findings.posture } : null,
       evidence: services.assessments.evidenceForVendor(vendorId),
       appendix: chosen

@@ -15,7 +15,7 @@ import type { AnswerValue } from '../domain/answer';
 import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
 import { selfAssessmentResult, type SelfAssessmentResult } from '../domain/roadmap';
-import { contractPart } from './contract-library';
+import { clausePart } from './clause-library';
 import { devicePostureQuestionnaire, postureAnswers, type Posture } from '../domain/device-checks';
 
 const RISK_KEY = 'risk';
@@ -121,19 +121,19 @@ export function createScoreService(
         contributions: [],
         flags: [],
       };
-      // The contract's clauses count through the same rules as answers, as one more domain.
-      const contract = contractPart(storage, ctx.now, vendorId);
+      // The vendor's clauses count through the same rules as answers, as one more domain.
+      const clauses = clausePart(storage, ctx.now, vendorId);
       // So do the open findings of the devices it makes, as a device-posture domain.
       const posture = devicePosture(vendorId);
-      if (chosen || contract || posture) {
+      if (chosen || clauses || posture) {
         const assessment = chosen ? questionnairesOf(chosen) : [];
         const answers = chosen ? answersOf(chosen.id) : new Map<string, AnswerValue | null>();
-        for (const [key, answer] of contract?.answers ?? []) answers.set(key, answer);
+        for (const [key, answer] of clauses?.answers ?? []) answers.set(key, answer);
         for (const [key, answer] of posture ? postureAnswers(posture) : []) answers.set(key, answer);
         scored = scoreAssessment({
           questionnaires: [
             ...assessment,
-            ...(contract ? [contract.questionnaire] : []),
+            ...(clauses ? [clauses.questionnaire] : []),
             ...(posture ? [devicePostureQuestionnaire()] : []),
           ],
           answers,
@@ -171,11 +171,11 @@ export function createScoreService(
         nextReassessment: next,
         overdue: next !== null && next < today,
         devices: posture,
-        contract: contract && {
-          clauses: contract.evaluations.length,
-          agreed: contract.evaluations.filter((e) => e.status === 'agreed').length,
-          deviations: contract.evaluations.filter((e) => e.state === 'deviates').length,
-          contradictions: contract.evaluations.filter((e) => e.state === 'contradicts').length,
+        contract: clauses && {
+          clauses: clauses.evaluations.length,
+          agreed: clauses.evaluations.filter((e) => e.status === 'agreed').length,
+          deviations: clauses.evaluations.filter((e) => e.state === 'deviates').length,
+          contradictions: clauses.evaluations.filter((e) => e.state === 'contradicts').length,
         },
       };
     },

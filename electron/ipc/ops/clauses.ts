@@ -5,8 +5,8 @@ import {
   ClauseMatrixSchema,
   ClauseSchema,
   ClauseSetInputSchema,
-  VendorContractSchema,
-} from '../../domain/contract';
+  VendorClausesSchema,
+} from '../../domain/clauses';
 import { op } from './op';
 
 const ClauseIdSchema = z.string().min(1).max(80);
@@ -32,12 +32,12 @@ export const clauseOps = {
   'clauses.forVendor': op({
     summary: 'A vendor’s clauses: status, values, deviations, contradictions, sign-off',
     request: ForVendor,
-    response: VendorContractSchema,
+    response: VendorClausesSchema,
   }),
   'clauses.set': op({
     summary: 'Records a vendor clause’s status, agreed value, reference or waiver',
     request: ClauseSetInputSchema,
-    response: VendorContractSchema,
+    response: VendorClausesSchema,
   }),
   'clauses.comment': op({
     summary: 'Adds a comment to a vendor’s clause',
@@ -48,12 +48,12 @@ export const clauseOps = {
         text: z.string().trim().min(1, 'Write a comment').max(5000),
       })
       .strict(),
-    response: VendorContractSchema,
+    response: VendorClausesSchema,
   }),
   'clauses.signOff': op({
     summary: 'Legal signs off a vendor’s clauses',
     request: ForVendor,
-    response: VendorContractSchema,
+    response: VendorClausesSchema,
   }),
   'clauses.matrix': op({
     summary: 'The vendors × clauses matrix',
