@@ -119,6 +119,20 @@ export default tseslint.config(
       ],
     },
   },
+  // Services never see SQL: it lives in storage/, behind its interfaces.
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:sqlite', message: 'SQL lives in storage/; add what you need to its interface.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.cjs'],
     languageOptions: {

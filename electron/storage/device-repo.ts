@@ -29,7 +29,7 @@ export interface DeviceRepo {
 }
 
 /** Creates the device repository. */
-export function createDeviceRepo(db: Database): DeviceRepo {
+export function createDeviceRepo(db: Pick<Database, 'sqlite'>): DeviceRepo {
   const sql = db.sqlite;
   const sourceStmt = sql.prepare('SELECT data FROM devices WHERE source = ?');
   const pageStmt = sql.prepare(
