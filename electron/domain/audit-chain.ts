@@ -10,7 +10,6 @@
  * 64 zeros.)
  */
 import { hash } from 'node:crypto';
-import { z } from 'zod';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -50,32 +49,12 @@ export function auditHash(e: Omit<ChainEntry, 'hash' | 'prevHash'>, prevHash: st
   );
 }
 
-import { CHAIN_PROBLEM_KINDS } from './audit';
+import { CHAIN_PROBLEM_KINDS, type ChainProblem, type ChainVerdict } from './audit';
 
 export { CHAIN_PROBLEM_KINDS };
 export type ChainProblemKind = (typeof CHAIN_PROBLEM_KINDS)[number];
 
-/** Where a chain breaks. */
-export const ChainProblemSchema = z.object({
-  /** The entry where the chain breaks. */
-  id: z.number().int(),
-  kind: z.enum(CHAIN_PROBLEM_KINDS),
-  message: z.string(),
-});
-export type ChainProblem = z.output<typeof ChainProblemSchema>;
-
-/** What walking the chain found. */
-export const ChainVerdictSchema = z.object({
-  ok: z.boolean(),
-  /** Entries walked. */
-  entries: z.number().int(),
-  /** The newest entry's hash, and its number: print them outside the machine (a witness). */
-  head: z.string(),
-  headId: z.number().int(),
-  /** The first break, or null when the chain holds. */
-  problem: ChainProblemSchema.nullable(),
-});
-export type ChainVerdict = z.output<typeof ChainVerdictSchema>;
+export type { ChainProblem, ChainVerdict };
 
 /**
  * What the trail records of itself, updated with every entry it appends: how many it

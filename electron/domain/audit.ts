@@ -128,3 +128,25 @@ export const CHAIN_PROBLEM_KINDS = [
   'rewritten',
   'forged',
 ] as const;
+
+/** Where a chain breaks. */
+export const ChainProblemSchema = z.object({
+  /** The entry where the chain breaks. */
+  id: z.number().int(),
+  kind: z.enum(CHAIN_PROBLEM_KINDS),
+  message: z.string(),
+});
+export type ChainProblem = z.output<typeof ChainProblemSchema>;
+
+/** What walking the chain found. */
+export const ChainVerdictSchema = z.object({
+  ok: z.boolean(),
+  /** Entries walked. */
+  entries: z.number().int(),
+  /** The newest entry's hash, and its number: print them outside the machine (a witness). */
+  head: z.string(),
+  headId: z.number().int(),
+  /** The first break, or null when the chain holds. */
+  problem: ChainProblemSchema.nullable(),
+});
+export type ChainVerdict = z.output<typeof ChainVerdictSchema>;

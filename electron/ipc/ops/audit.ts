@@ -1,8 +1,12 @@
 /** The audit trail: list and filter it, verify its chain and the data, export it. */
 import { z } from 'zod';
 import { CountSchema, JobIdSchema } from '../../domain/primitives';
-import { AuditEntrySchema, AuditQuerySchema } from '../../domain/audit';
-import { ChainProblemSchema, ChainVerdictSchema } from '../../domain/audit-chain';
+import {
+  AuditEntrySchema,
+  AuditQuerySchema,
+  ChainProblemSchema,
+  ChainVerdictSchema,
+} from '../../domain/audit';
 import { ReconciliationSchema } from '../../domain/audit-reconcile';
 import { op } from './op';
 
