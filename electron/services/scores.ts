@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors';
 import { answerKey } from '../domain/evaluate-assessment';
 import { scoreAssessment } from '../domain/scoring';
-import type { AssessmentScore, VendorScore } from '../domain/score-shapes';
+import type { AssessmentScore, ScoreTrendPoint, VendorScore } from '../domain/score-shapes';
 import {
   DEFAULT_RISK_SETTINGS,
   inherentRisk,
@@ -70,7 +70,7 @@ export function createScoreService(
     },
 
     /** The vendor's score and tier at each of its assessments, oldest first. */
-    trend(vendorId: string) {
+    trend(vendorId: string): ScoreTrendPoint[] {
       const vendor = storage.vendors.get(vendorId);
       if (!vendor) throw new AppError('NOT_FOUND', `No vendor with id ${vendorId}`);
       const settings = riskSettings();
