@@ -12,10 +12,17 @@ import {
   DeviceSchema,
 } from './devices';
 import { DEVICE_CATEGORIES } from './device-vocabulary';
-import { FILE_FORMATS } from './device-file';
 import { DEVICE_CHECKS } from './device-checks';
 import { LabelCountSchema, RowProblemSchema } from './device-rows';
 import { CountSchema, IsoDateSchema, JobIdSchema } from './primitives';
+
+/** The formats an inventory file is read in. */
+export const FILE_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+/** The text encodings an inventory file is read in. */
+export const FILE_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type FileEncoding = (typeof FILE_ENCODINGS)[number];
 
 /** The largest file the window sends as bytes; a larger one is opened from disk ("Choose file…"). */
 export const MAX_SENT_BYTES = 32 * 1024 * 1024;
@@ -74,7 +81,7 @@ export const DevicePreviewSchema = z.object({
   format: z.enum(FILE_FORMATS),
   /** The system whose export the headers are (NetBox, Snipe-IT…), or a spreadsheet's. */
   recognised: z.object({ id: z.string(), name: z.string() }),
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
+  encoding: z.enum(FILE_ENCODINGS),
   delimiter: z.string().nullable(),
   /** A workbook's sheets, and the one read. */
   sheets: z.array(z.string()),
