@@ -2,6 +2,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** What makes code impure: I/O and Electron. */
+const PURE = [
+  {
+    group: ['electron', 'node:sqlite', 'node:fs', 'node:fs/*'],
+    message: 'domain/ is pure: no I/O, no electron, no storage.',
+  },
+];
+const DOMAIN_ONLY = 'domain/ imports only domain/ (services, storage, ipc and the rest import it).';
+
 export default tseslint.config(
   { ignores: ['.vite/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -18,8 +27,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // The renderer talks to main only through window.vendorRisk: it may use pure
-      // domain schemas and contract types, never services, storage or Electron.
-      'no-restricted-imports': [
+      // domain schemas and the types of the contract and its feature modules, never
+      // their values, nor handlers, services, storage or Electron.
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [
@@ -27,8 +38,22 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['**/services/**', '**/storage/**', '**/ipc/dispatch*', '**/main', '**/preload'],
+              group: [
+                '**/services/**',
+                '**/storage/**',
+                '**/ipc/dispatch*',
+                '**/ipc/handler*',
+                '**/ipc/app-core',
+                '**/ipc/ops/*-handlers',
+                '**/main',
+                '**/preload',
+              ],
               message: 'The renderer reaches main only through window.vendorRisk.',
+            },
+            {
+              group: ['**/ipc/contract', '**/ipc/ops/*', '!**/ipc/ops/*-handlers'],
+              allowTypeImports: true,
+              message: 'The renderer imports only types from the contract (import type).',
             },
             { group: ['node:*'], message: 'The renderer runs sandboxed, without Node.' },
           ],
@@ -36,25 +61,73 @@ export default tseslint.config(
       ],
     },
   },
+  // domain/ is pure and imports only domain/ (and the questionnaires' data files).
   {
     files: ['electron/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...PURE, { regex: '^\\.\\./(?!\\.\\./questionnaires/)', message: DOMAIN_ONLY }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...PURE, { regex: '^\\.\\./\\.\\./(?!\\.\\./questionnaires/)', message: DOMAIN_ONLY }] },
+      ],
+    },
+  },
+  // A feature's operations (ipc/ops/<feature>.ts) are loaded by the preload and typed by the
+  // page: zod and domain/ only (types from elsewhere). Its handlers call services, not storage.
+  {
+    files: ['electron/ipc/ops/*.ts'],
+    ignores: ['electron/ipc/ops/*-handlers.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./|\\.\\./\\.\\./domain/)',
+              allowTypeImports: true,
+              message:
+                'ops/<feature>.ts loads only zod and domain/; handlers go in ops/<feature>-handlers.ts.',
+            },
+            { regex: '-handlers$', message: 'The contract must not load handlers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/ipc/ops/*-handlers.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: [
-                'electron',
-                '**/services/**',
-                '**/storage/**',
-                '**/ipc/**',
-                'node:sqlite',
-                'node:fs',
-                'node:fs/*',
-              ],
-              message: 'domain/ is pure: no I/O, no electron, no storage.',
+              group: ['electron', '**/storage/**'],
+              message: 'Handlers call services; storage (and SQL) lives behind them, Electron in main.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  // Services never see SQL: it lives in storage/, behind its interfaces.
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:sqlite', message: 'SQL lives in storage/; add what you need to its interface.' },
           ],
         },
       ],

@@ -6,8 +6,8 @@ import {
   parseClauseValue,
   VALUE_TYPE_LABELS,
   type ClauseValue,
-  type VendorContract,
-} from '../domain/contract';
+  type VendorClauses,
+} from '../domain/clauses';
 import { formatTable, printable } from './format';
 import { writeExport } from './files';
 import { done, failure, failureFromError, usageError } from './outcome';
@@ -54,7 +54,7 @@ export const clausesList: CommandSpec = {
   },
 };
 
-/** `clauses show`: one vendor's contract checklist. */
+/** `clauses show`: one vendor's clause checklist. */
 export const clausesShow: CommandSpec = {
   words: ['clauses', 'show'],
   summary: 'Show a vendor’s contract clauses: status, agreed value, deviations, sign-off',
@@ -72,12 +72,12 @@ export const clausesShow: CommandSpec = {
     if (!found.ok) return found;
     const result = await request(dispatcher, 'clauses.forVendor', { vendorId: found.vendor.id });
     if (!result.ok) return failureFromError(result.error);
-    return done(() => formatContract(result.value), result.value);
+    return done(() => formatVendorClauses(result.value), result.value);
   },
 };
 
-/** A vendor's contract as text. */
-export function formatContract(c: VendorContract): string {
+/** A vendor's clauses as text. */
+export function formatVendorClauses(c: VendorClauses): string {
   const table = formatTable(
     ['CLAUSE', 'STATUS', 'VALUE', 'CHECK', 'WHERE'],
     c.clauses.map((x) => [
@@ -195,7 +195,7 @@ export const clausesSet: CommandSpec = {
       waiver,
     });
     if (!result.ok) return failureFromError(result.error, (p) => (p.startsWith('waiver') ? 'reason' : p));
-    let contract = result.value;
+    let vendorClauses = result.value;
     const comment = flags.string('comment');
     if (comment !== undefined) {
       const commented = await request(dispatcher, 'clauses.comment', {
@@ -204,22 +204,22 @@ export const clausesSet: CommandSpec = {
         text: comment,
       });
       if (!commented.ok) return failureFromError(commented.error, (p) => (p === 'text' ? 'comment' : p));
-      contract = commented.value;
+      vendorClauses = commented.value;
     }
-    const row = contract.clauses.find((c) => c.clause.id === clauseId)!;
+    const row = vendorClauses.clauses.find((c) => c.clause.id === clauseId)!;
     const lines = [
       `${clause.title} for ${printable(found.vendor.name)}: ${CLAUSE_STATUS_LABELS[row.status]}${row.value ? `, ${formatClauseValue(row.value)}` : ''} — ${STATE_WORDS[row.state]}`,
       ...row.deviation.reasons,
       ...row.contradictions.map((c) => c.message),
-      ...(contract.signOffState === 'reopened' && contract.signOff?.reopenedClause === clauseId
+      ...(vendorClauses.signOffState === 'reopened' && vendorClauses.signOff?.reopenedClause === clauseId
         ? ['The legal sign-off is reopened by this change.']
         : []),
     ];
-    return done(lines.join('\n'), contract);
+    return done(lines.join('\n'), vendorClauses);
   },
 };
 
-/** `clauses signoff`: legal sign-off of a vendor's contract. */
+/** `clauses signoff`: legal sign-off of a vendor's clauses. */
 export const clausesSignOff: CommandSpec = {
   writes: true,
   words: ['clauses', 'signoff'],

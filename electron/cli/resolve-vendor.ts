@@ -1,4 +1,5 @@
-import { VendorIdSchema, type Vendor, type VendorSummary } from '../domain/vendor';
+import { VendorIdSchema } from '../domain/primitives';
+import type { Vendor, VendorSummary } from '../domain/vendor';
 import type { Dispatcher } from '../ipc/dispatch';
 import { printable } from './format';
 import { failure, failureFromError, type Outcome } from './outcome';

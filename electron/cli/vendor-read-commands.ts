@@ -6,8 +6,8 @@ import {
   STATUS_LABELS,
   VENDOR_CATEGORIES,
   VENDOR_STATUSES,
-  VendorIdSchema,
 } from '../domain/vendor';
+import { VendorIdSchema } from '../domain/primitives';
 import {
   COMPLETENESS_FILTERS,
   DECISION_FILTERS,

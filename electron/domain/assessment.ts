@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnswerValueSchema, StoredAnswerSchema } from './answer';
 import { SEVERITIES, EVIDENCE_KINDS, QuestionnaireSchema, type Questionnaire } from './questionnaire';
 import type { VendorSummary } from './vendor';
+import { AssessmentIdSchema, IsoDateSchema } from './primitives';
 
 /** Largest evidence file accepted (25 MB). */
 export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
@@ -63,6 +64,23 @@ export const AnswerInputSchema = z
   })
   .strict();
 export type AnswerInput = z.infer<typeof AnswerInputSchema>;
+
+/** A file attached as evidence to an answer, sent whole (base64), with what it is and when it is valid. */
+export const EvidenceInputSchema = z
+  .object({
+    assessmentId: AssessmentIdSchema,
+    questionnaireId: z.string().min(1).max(120),
+    questionId: z.string().min(1).max(120),
+    fileName: z.string().trim().min(1).max(255),
+    contentBase64: z.string().min(1).max(36_000_000, 'The evidence file is larger than 25 MB'),
+    kind: z.enum(EVIDENCE_KINDS),
+    issuer: z.string().trim().max(200).default(''),
+    periodStart: IsoDateSchema.nullable().default(null),
+    periodEnd: IsoDateSchema.nullable().default(null),
+    expiresAt: IsoDateSchema.nullable().default(null),
+  })
+  .strict();
+export type EvidenceInput = z.output<typeof EvidenceInputSchema>;
 
 export const EvidenceSchema = z.object({
   id: z.string(),

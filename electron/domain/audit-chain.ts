@@ -49,28 +49,12 @@ export function auditHash(e: Omit<ChainEntry, 'hash' | 'prevHash'>, prevHash: st
   );
 }
 
-import { CHAIN_PROBLEM_KINDS } from './audit';
+import { CHAIN_PROBLEM_KINDS, type ChainProblem, type ChainVerdict } from './audit';
 
 export { CHAIN_PROBLEM_KINDS };
 export type ChainProblemKind = (typeof CHAIN_PROBLEM_KINDS)[number];
 
-export interface ChainProblem {
-  /** The entry where the chain breaks. */
-  id: number;
-  kind: ChainProblemKind;
-  message: string;
-}
-
-export interface ChainVerdict {
-  ok: boolean;
-  /** Entries walked. */
-  entries: number;
-  /** The newest entry's hash, and its number: print them outside the machine (a witness). */
-  head: string;
-  headId: number;
-  /** The first break, or null when the chain holds. */
-  problem: ChainProblem | null;
-}
+export type { ChainProblem, ChainVerdict };
 
 /**
  * What the trail records of itself, updated with every entry it appends: how many it

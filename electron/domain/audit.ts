@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VendorIdSchema } from './primitives';
 
 /** What kind of record an audit entry is about. */
 export const AUDIT_ENTITIES = [
@@ -72,7 +73,7 @@ const IsoDateOrTime = z
 /** Which audit entries to show: by vendor, entity, user, action and date, a page at a time. */
 export const AuditQuerySchema = z
   .object({
-    vendorId: z.string().uuid('Not a vendor id').optional(),
+    vendorId: VendorIdSchema.optional(),
     entities: z.array(z.enum(AUDIT_ENTITIES)).max(AUDIT_ENTITIES.length).default([]),
     actions: z.array(z.enum(AUDIT_ACTIONS)).max(AUDIT_ACTIONS.length).default([]),
     actor: z.string().trim().min(1).max(200).optional(),
@@ -127,3 +128,25 @@ export const CHAIN_PROBLEM_KINDS = [
   'rewritten',
   'forged',
 ] as const;
+
+/** Where a chain breaks. */
+export const ChainProblemSchema = z.object({
+  /** The entry where the chain breaks. */
+  id: z.number().int(),
+  kind: z.enum(CHAIN_PROBLEM_KINDS),
+  message: z.string(),
+});
+export type ChainProblem = z.output<typeof ChainProblemSchema>;
+
+/** What walking the chain found. */
+export const ChainVerdictSchema = z.object({
+  ok: z.boolean(),
+  /** Entries walked. */
+  entries: z.number().int(),
+  /** The newest entry's hash, and its number: print them outside the machine (a witness). */
+  head: z.string(),
+  headId: z.number().int(),
+  /** The first break, or null when the chain holds. */
+  problem: ChainProblemSchema.nullable(),
+});
+export type ChainVerdict = z.output<typeof ChainVerdictSchema>;

@@ -1,5 +1,5 @@
 import builtinFile from '../../questionnaires/clause-library.json';
-import { ClauseLibraryFileSchema, type Clause } from './contract';
+import { ClauseLibraryFileSchema, type Clause } from './clauses';
 
 /** The built-in clauses, checked once (a test checks the file itself). */
 let builtins: Clause[] | null = null;

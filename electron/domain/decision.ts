@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssessmentIdSchema, IsoDateSchema } from './primitives';
 
 export const DECISIONS = ['approve', 'approve-with-conditions', 'reject'] as const;
 export type DecisionKind = (typeof DECISIONS)[number];
@@ -10,21 +11,19 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
   reject: 'Rejected',
 };
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD');
-
 /** A condition of an approval: what must happen, who owns it, by when. */
 export const ConditionItemSchema = z
   .object({
     text: z.string().trim().min(1, 'Say what must be done').max(1000),
     owner: z.string().trim().min(1, 'Name who owns it').max(200),
-    due: IsoDate,
+    due: IsoDateSchema,
   })
   .strict();
 
 /** What a reviewer records. */
 export const DecisionInputSchema = z
   .object({
-    assessmentId: z.string().uuid('Not an assessment id'),
+    assessmentId: AssessmentIdSchema,
     decision: z.enum(DECISIONS, { error: `Decision must be one of: ${DECISIONS.join(', ')}` }),
     conditions: z.array(ConditionItemSchema).max(50).default([]),
     notes: z.string().max(5000).default(''),

@@ -1,30 +1,43 @@
-/** Requests and responses of the device operations (the IPC contract imports these). */
+/**
+ * Devices as the device operations carry them: a preview of an import, a checked device,
+ * the devices table's query, an accepted finding, an import's record. The services return
+ * these types; the IPC contract (ipc/ops/devices.ts) validates with these schemas.
+ */
 import { z } from 'zod';
-import { DATE_ORDER_VERDICTS, DeviceMappingPatchSchema, DeviceMappingSchema, DeviceSchema } from './devices';
+import {
+  DATE_ORDER_VERDICTS,
+  DeviceDiffSchema,
+  DeviceMappingPatchSchema,
+  DeviceMappingSchema,
+  DeviceSchema,
+} from './devices';
 import { DEVICE_CATEGORIES } from './device-vocabulary';
-import { FILE_FORMATS } from './device-file';
-import { DEVICE_CHECKS, DeviceCheckSettingsSchema } from './device-checks';
+import { DEVICE_CHECKS } from './device-checks';
+import { LabelCountSchema, RowProblemSchema } from './device-rows';
+import { CountSchema, IsoDateSchema, JobIdSchema } from './primitives';
 
-const Source = z
-  .string()
-  .trim()
-  .min(1, 'Name the system the file comes from (e.g. "WMS asset export")')
-  .max(100);
-const Token = z.string().uuid('Not a preview');
-const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const Count = z.number().int();
-const Checks = z.record(z.enum(DEVICE_CHECKS), Count);
-const PostureSchema = z.record(
-  z.enum(DEVICE_CHECKS),
-  z.object({ fail: Count, accepted: Count, pass: Count, unknown: Count }),
-);
+/** The formats an inventory file is read in. */
+export const FILE_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+/** The text encodings an inventory file is read in. */
+export const FILE_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type FileEncoding = (typeof FILE_ENCODINGS)[number];
 
 /** The largest file the window sends as bytes; a larger one is opened from disk ("Choose file…"). */
 export const MAX_SENT_BYTES = 32 * 1024 * 1024;
 
+/** The system an inventory file comes from: its devices are that source's. */
+export const DeviceSourceSchema = z
+  .string()
+  .trim()
+  .min(1, 'Name the system the file comes from (e.g. "WMS asset export")')
+  .max(100);
+
+/** What to import: the source and the file, sent whole or opened from disk. */
 export const DevicePreviewRequestSchema = z
   .object({
-    source: Source,
+    source: DeviceSourceSchema,
     /** A file the window read itself, sent whole… */
     fileName: z.string().max(260).optional(),
     contentBase64: z
@@ -40,80 +53,105 @@ export const DevicePreviewRequestSchema = z
     mapping: DeviceMappingPatchSchema.optional(),
     /** A workbook's sheet (the first when not given). */
     sheet: z.string().min(1).max(100).optional(),
-    jobId: JobId.optional(),
+    jobId: JobIdSchema.optional(),
   })
   .strict()
   .refine((r) => (r.fileId === undefined) !== (r.contentBase64 === undefined || r.fileName === undefined), {
     message: 'Send the file (fileName and contentBase64) or name an opened one (fileId)',
   });
 
-const OpenedFileSchema = z.object({ fileId: z.string(), fileName: z.string(), size: z.number().int() });
+/** A file opened for import, named by an id (the window never sends a path to read). */
+export const OpenedFileSchema = z.object({ fileId: z.string(), fileName: z.string(), size: CountSchema });
 
-const RowProblemSchema = z.object({ row: Count, column: z.string(), value: z.string(), reason: z.string() });
+/** Open findings per check. */
+const FindingCountsSchema = z.record(z.enum(DEVICE_CHECKS), CountSchema);
 
+/** A manufacturer of the file: its devices and the vendor it is linked to. */
+const ManufacturerCountSchema = z.object({
+  name: z.string(),
+  devices: CountSchema,
+  vendorId: z.string().nullable(),
+});
+
+/** What importing a file would do, as the preview shows it. */
 export const DevicePreviewSchema = z.object({
   token: z.string(),
   source: z.string(),
   fileName: z.string(),
   format: z.enum(FILE_FORMATS),
+  /** The system whose export the headers are (NetBox, Snipe-IT…), or a spreadsheet's. */
   recognised: z.object({ id: z.string(), name: z.string() }),
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
+  encoding: z.enum(FILE_ENCODINGS),
   delimiter: z.string().nullable(),
+  /** A workbook's sheets, and the one read. */
   sheets: z.array(z.string()),
   sheet: z.string().nullable(),
-  headerRow: Count,
+  headerRow: CountSchema,
   headers: z.array(z.string()),
   mapping: DeviceMappingSchema,
+  /** The mapping came from the last import of this source. */
   mappingSaved: z.boolean(),
+  /** Where the file was read: the import worker thread (the built app and CLI) or the main thread. */
   readIn: z.enum(['worker', 'main']),
   dates: z.object({ order: z.enum(['dmy', 'mdy']), detected: z.enum(DATE_ORDER_VERDICTS) }),
+  /** What the reader noticed about the file as a whole. */
   notes: z.array(z.string()),
-  counts: z.object({ read: Count, valid: Count, rejected: Count, duplicates: Count, warned: Count }),
+  counts: z.object({
+    read: CountSchema,
+    valid: CountSchema,
+    rejected: CountSchema,
+    duplicates: CountSchema,
+    warned: CountSchema,
+  }),
   /** Rows refused: nothing in them names a device. */
   errors: z.array(RowProblemSchema),
-  errorsTotal: Count,
+  errorsTotal: CountSchema,
   /** Values left unknown (the device is imported). */
   warnings: z.array(RowProblemSchema),
-  warningsTotal: Count,
+  warningsTotal: CountSchema,
   duplicates: z.array(
-    z.object({ key: z.string(), kind: z.enum(['id', 'serial']), rows: z.tuple([Count, Count]) }),
+    z.object({ key: z.string(), kind: z.enum(['id', 'serial']), rows: z.tuple([CountSchema, CountSchema]) }),
   ),
-  labels: z.array(
-    z.object({
-      field: z.enum(['type', 'status']),
-      value: z.string(),
-      count: Count,
-      placed: z.string().nullable(),
-      by: z.enum(['mapping', 'words']).nullable(),
-      byModel: Count,
-    }),
+  labels: z.array(LabelCountSchema),
+  labelsOmitted: CountSchema,
+  sample: z.array(
+    z.object({ row: CountSchema, raw: z.record(z.string(), z.string()), device: DeviceSchema }),
   ),
-  labelsOmitted: Count,
-  sample: z.array(z.object({ row: Count, raw: z.record(z.string(), z.string()), device: DeviceSchema })),
   diff: z.object({
-    added: Count,
-    changed: Count,
-    removed: Count,
-    unchanged: Count,
+    added: CountSchema,
+    changed: CountSchema,
+    removed: CountSchema,
+    unchanged: CountSchema,
     firstTime: z.boolean(),
-    examples: z.object({
-      added: z.array(z.string()),
-      changed: z.array(z.object({ deviceId: z.string(), fields: z.array(z.string()) })),
-      removed: z.array(z.string()),
-      unchanged: Count,
-    }),
+    examples: DeviceDiffSchema,
   }),
-  findings: Checks,
+  findings: FindingCountsSchema,
+  /** Manufacturer names (as first written) with their device counts, linked vendor and a suggested one. */
   manufacturers: z.array(
-    z.object({
-      name: z.string(),
-      devices: Count,
-      vendorId: z.string().nullable(),
+    ManufacturerCountSchema.extend({
       suggestion: z.object({ id: z.string(), name: z.string() }).nullable(),
     }),
   ),
 });
+export type ImportPreview = z.output<typeof DevicePreviewSchema>;
 
+/** The preview as the import engine stages it: the service adds where it was read and vendor suggestions. */
+export const StagedPreviewSchema = DevicePreviewSchema.omit({ readIn: true, manufacturers: true }).extend({
+  manufacturers: z.array(ManufacturerCountSchema),
+});
+export type StagedPreview = z.output<typeof StagedPreviewSchema>;
+
+/** What an applied import wrote. */
+export const DeviceImportResultSchema = z.object({
+  importId: z.string(),
+  added: CountSchema,
+  changed: CountSchema,
+  removed: CountSchema,
+  devices: CountSchema,
+});
+export type DeviceImportResult = z.output<typeof DeviceImportResultSchema>;
+
+/** One device with its checks, as the devices table and the roll-up read it. */
 export const CheckedDeviceSchema = z.object({
   source: z.string(),
   device: DeviceSchema,
@@ -122,7 +160,20 @@ export const CheckedDeviceSchema = z.object({
   open: z.array(z.enum(DEVICE_CHECKS)),
   accepted: z.array(z.enum(DEVICE_CHECKS)),
 });
+export type CheckedDevice = z.output<typeof CheckedDeviceSchema>;
 
+export const DEVICE_SORT_KEYS = [
+  'deviceId',
+  'category',
+  'type',
+  'manufacturer',
+  'location',
+  'status',
+  'findings',
+  'lastSeen',
+] as const;
+
+/** A page of the devices table: search, filters, sort. */
 export const DeviceQuerySchema = z
   .object({
     search: z.string().trim().max(200).default(''),
@@ -131,100 +182,44 @@ export const DeviceQuerySchema = z
     location: z.string().max(500).nullable().default(null),
     finding: z.enum(DEVICE_CHECKS).nullable().default(null),
     vendorId: z.string().uuid().nullable().default(null),
-    sort: z
-      .enum(['deviceId', 'category', 'type', 'manufacturer', 'location', 'status', 'findings', 'lastSeen'])
-      .default('deviceId'),
+    sort: z.enum(DEVICE_SORT_KEYS).default('deviceId'),
     direction: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(1000).default(200),
   })
   .strict();
+export type DeviceQuery = z.output<typeof DeviceQuerySchema>;
 
-export const DEVICE_OPS = {
-  chooseFile: {
-    request: z.object({}).strict(),
-    response: z.object({ file: OpenedFileSchema.nullable() }),
-  },
-  openPath: {
-    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
-    response: OpenedFileSchema,
-  },
-  preview: { request: DevicePreviewRequestSchema, response: DevicePreviewSchema },
-  apply: {
-    request: z.object({ token: Token, jobId: JobId.optional() }).strict(),
-    response: z.object({
-      importId: z.string(),
-      added: Count,
-      changed: Count,
-      removed: Count,
-      devices: Count,
-    }),
-  },
-  discard: { request: z.object({ token: Token }).strict(), response: z.object({ discarded: z.boolean() }) },
-  errorsCsv: { request: z.object({ token: Token }).strict(), response: z.object({ csv: z.string() }) },
-  list: {
-    request: DeviceQuerySchema,
-    response: z.object({ total: Count, items: z.array(CheckedDeviceSchema) }),
-  },
-  facets: {
-    request: z.object({}).strict(),
-    response: z.object({
-      categories: z.array(z.enum(DEVICE_CATEGORIES)),
-      manufacturers: z.array(z.string()),
-      locations: z.array(z.string()),
-      total: Count,
-    }),
-  },
-  findings: {
-    request: z.object({ vendorId: z.string().uuid().nullable().default(null) }).strict(),
-    response: z.object({
-      devices: Count,
-      posture: PostureSchema,
-      byVendor: z.array(z.object({ vendorId: z.string().nullable(), vendorName: z.string(), open: Count })),
-    }),
-  },
-  link: {
-    request: z
-      .object({ manufacturer: z.string().trim().min(1).max(500), vendorId: z.string().uuid().nullable() })
-      .strict(),
-    response: z.array(
-      z.object({ manufacturerKey: z.string(), manufacturer: z.string(), vendorId: z.string() }),
-    ),
-  },
-  accept: {
-    request: z
-      .object({
-        source: Source,
-        deviceId: z.string().min(1).max(200),
-        check: z.enum(DEVICE_CHECKS),
-        reason: z.string().trim().min(1, 'Say why the finding is accepted').max(2000),
-        expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD'),
-      })
-      .strict(),
-    response: z.object({
-      source: z.string(),
-      deviceId: z.string(),
-      check: z.enum(DEVICE_CHECKS),
-      reason: z.string(),
-      acceptedBy: z.string(),
-      expiresOn: z.string(),
-      at: z.string(),
-    }),
-  },
-  history: {
-    request: z.object({ limit: z.number().int().min(1).max(500).default(20) }).strict(),
-    response: z.array(
-      z.object({
-        id: z.string(),
-        source: z.string(),
-        fileName: z.string(),
-        at: z.string(),
-        actor: z.string(),
-        summary: z.unknown(),
-      }),
-    ),
-  },
-  exportCsv: { request: z.object({}).strict(), response: z.object({ csv: z.string(), rows: Count }) },
-  getSettings: { request: z.object({}).strict(), response: DeviceCheckSettingsSchema },
-  setSettings: { request: DeviceCheckSettingsSchema, response: DeviceCheckSettingsSchema },
-} as const;
+/** A finding accepted on a device until a date, and why. */
+export const AcceptanceSchema = z.object({
+  source: z.string(),
+  deviceId: z.string(),
+  check: z.enum(DEVICE_CHECKS),
+  reason: z.string(),
+  acceptedBy: z.string(),
+  expiresOn: z.string(),
+  at: z.string(),
+});
+export type Acceptance = z.output<typeof AcceptanceSchema>;
+
+/** Accepting a finding: which device and check, why, and until when. */
+export const AcceptanceInputSchema = z
+  .object({
+    source: DeviceSourceSchema,
+    deviceId: z.string().min(1).max(200),
+    check: z.enum(DEVICE_CHECKS),
+    reason: z.string().trim().min(1, 'Say why the finding is accepted').max(2000),
+    expiresOn: IsoDateSchema,
+  })
+  .strict();
+
+/** One import in the history. */
+export const DeviceImportRecordSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  fileName: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  summary: z.unknown(),
+});
+export type DeviceImportRecord = z.output<typeof DeviceImportRecordSchema>;

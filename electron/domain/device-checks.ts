@@ -5,6 +5,7 @@
  * "unknown", never "pass".
  */
 import { z } from 'zod';
+import { CountSchema } from './primitives';
 import { QuestionnaireSchema, type Questionnaire, type Severity } from './questionnaire';
 import type { AnswerValue } from './answer';
 import { answerKey } from './evaluate-assessment';
@@ -156,7 +157,11 @@ export function checkDevice(d: Device, c: CheckContext): Record<DeviceCheck, Che
 }
 
 /** Counts per check over some devices: open findings, accepted ones, passes, unknowns. */
-export type Posture = Record<DeviceCheck, { fail: number; accepted: number; pass: number; unknown: number }>;
+export const PostureSchema = z.record(
+  z.enum(DEVICE_CHECKS),
+  z.object({ fail: CountSchema, accepted: CountSchema, pass: CountSchema, unknown: CountSchema }),
+);
+export type Posture = z.output<typeof PostureSchema>;
 
 export function emptyPosture(): Posture {
   return Object.fromEntries(

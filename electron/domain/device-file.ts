@@ -7,6 +7,7 @@
  * same table stage (createTableStage).
  */
 import Papa from 'papaparse';
+import type { FileEncoding, FileFormat } from './device-api';
 import { knownHeaderCount } from './device-formats';
 import { createJsonRecordScanner, JsonUnreadable } from './json-records';
 
@@ -16,11 +17,9 @@ export const MAX_IMPORT_BYTES = 160 * 1024 * 1024;
 /** The most columns a file may have (a header wider than this is refused before it is read). */
 export const MAX_COLUMNS = 1024;
 
-export const FILE_FORMATS = ['csv', 'json', 'ndjson', 'xlsx'] as const;
-
 export interface ParsedFile {
-  format: (typeof FILE_FORMATS)[number];
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  format: FileFormat;
+  encoding: FileEncoding;
   delimiter: string | null;
   headers: string[];
   /** Each record with its row: in a CSV row 1 is the header; in JSON the first object (or line) is 1. */

@@ -6,6 +6,8 @@
  * type and status labels are kept and placed on our words, with what could not be placed
  * counted. Pure; docs/devices.md.
  */
+import { z } from 'zod';
+import { CountSchema } from './primitives';
 import {
   dateOrderEvidence,
   DEVICE_FIELD_LABELS,
@@ -19,6 +21,7 @@ import {
   type DeviceMapping,
   type Tri,
   type VocabularyField,
+  VOCABULARY_FIELDS,
 } from './devices';
 import {
   categoryOfLabel,
@@ -30,30 +33,33 @@ import {
 import { createKeyIndex } from './key-index';
 
 /** A row's problem: for a rejected row (an error) or a value left unknown (a warning). */
-export interface RowProblem {
+export const RowProblemSchema = z.object({
   /** The row in the file: a CSV's or sheet's row as a spreadsheet numbers it (the header's is 1 when it is first); in JSON, the record's number. */
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
+  row: CountSchema,
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
+export type RowProblem = z.output<typeof RowProblemSchema>;
 export type RowError = RowProblem;
 export type RowWarning = RowProblem;
 
 /** How a type or status label was placed on our words. */
-export type Placement = 'mapping' | 'words' | null;
+export type Placement = LabelCount['by'];
 
 /** A type or status label of the file, how many rows carry it, and where it was placed. */
-export interface LabelCount {
-  field: VocabularyField;
-  value: string;
-  count: number;
+export const LabelCountSchema = z.object({
+  field: z.enum(VOCABULARY_FIELDS),
+  value: z.string(),
+  count: CountSchema,
   /** Our word for it (a category or a lifecycle), or null when it could not be placed. */
-  placed: string | null;
-  by: Placement;
+  placed: z.string().nullable(),
+  /** How it was placed: by the mapping, by its words, or not at all (null). */
+  by: z.enum(['mapping', 'words']).nullable(),
   /** Of its devices (an unplaced type), how many the model or maker placed instead; the rest are "other". */
-  byModel: number;
-}
+  byModel: CountSchema,
+});
+export type LabelCount = z.output<typeof LabelCountSchema>;
 
 export interface ReadRows {
   devices: { row: number; device: Device }[];

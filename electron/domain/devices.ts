@@ -426,12 +426,14 @@ export function readTri(raw: string): Tri | null {
 // ---------------------------------------------------------------------------------------
 // Re-import diff
 
-export interface DeviceDiff {
-  added: string[];
-  changed: { deviceId: string; fields: string[] }[];
-  removed: string[];
-  unchanged: number;
-}
+/** What a re-import changes: examples of devices added, changed and removed, and how many are unchanged. */
+export const DeviceDiffSchema = z.object({
+  added: z.array(z.string()),
+  changed: z.array(z.object({ deviceId: z.string(), fields: z.array(z.string()) })),
+  removed: z.array(z.string()),
+  unchanged: z.number().int(),
+});
+export type DeviceDiff = z.output<typeof DeviceDiffSchema>;
 
 /** The fields and attributes in which two records of a device differ. */
 export function changedFields(a: Device, b: Device): string[] {

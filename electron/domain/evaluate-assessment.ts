@@ -5,27 +5,15 @@
 import { evaluateCondition, type AnswerView, type ConditionContext } from './condition';
 import { matchesPattern } from './pattern';
 import type { AnswerValue } from './answer';
-import { SEVERITIES, type Question, type Questionnaire, type Severity } from './questionnaire';
+import { SEVERITIES, type Question, type Questionnaire } from './questionnaire';
+import type { z } from 'zod';
+import type { AssessmentStateView, RaisedFlagSchema } from './assessment';
 
-export interface RaisedFlag {
-  questionnaireId: string;
-  ruleId: string;
-  questionId: string | null;
-  severity: Severity;
-  message: string;
-  knockout: boolean;
-  /** rule: its condition holds; refused: the vendor refused to answer the question. */
-  reason: 'rule' | 'refused';
-}
+/** A red flag raised: its rule's condition holds, or the vendor refused to answer the question. */
+export type RaisedFlag = z.output<typeof RaisedFlagSchema>;
 
-export interface SectionProgress {
-  questionnaireId: string;
-  sectionId: string;
-  title: string;
-  answered: number;
-  applicable: number;
-  visible: number;
-}
+/** Progress of one section. */
+export type SectionProgress = AssessmentStateView['sections'][number];
 
 export interface AssessmentState {
   /** Keys "questionnaireId/questionId" of the questions shown now. */

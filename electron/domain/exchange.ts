@@ -2,7 +2,7 @@
  * Questionnaire exchange with vendors, by file: what a package carries (its ID, the
  * vendor, the questionnaire versions and a checksum of their questions), how an answer
  * is written in a workbook cell and read back, and the vendor's response file. Pure,
- * and free of Node modules (the IPC contract imports it; the checksum is in exchange/checksum.ts).
+ * and free of Node modules (the page and the IPC contract import it; the checksum is in exchange/checksum.ts).
  */
 import { z } from 'zod';
 import { AnswerValueSchema, answerProblem, type AnswerValue } from './answer';
@@ -174,75 +174,3 @@ export const IncomingRowSchema = z.object({
   hidden: z.boolean().optional(),
 });
 export type IncomingRow = z.infer<typeof IncomingRowSchema>;
-
-const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a job id');
-const ExportRequest = {
-  vendorId: z.string().uuid('Not a vendor id'),
-  questionnaireIds: z.array(z.string().min(1).max(120)).min(1, 'Choose at least one questionnaire').max(20),
-  format: z.enum(EXCHANGE_FORMATS),
-  jobId: JobId.optional(),
-};
-
-/** Requests and responses of the exchange operations (the IPC contract imports these). */
-export const EXCHANGE_OPS = {
-  /** From the app: the save dialog says where. */
-  export: {
-    request: z.object(ExportRequest).strict(),
-    response: z.discriminatedUnion('saved', [
-      z.object({ saved: z.literal(true), path: z.string(), packageId: z.string(), bytes: z.number().int() }),
-      z.object({ saved: z.literal(false) }),
-    ]),
-  },
-  /** From this process only (the CLI): a path it names. */
-  save: {
-    request: z.object({ ...ExportRequest, path: z.string().min(1).max(4096) }).strict(),
-    response: z.object({ path: z.string(), packageId: z.string(), bytes: z.number().int() }),
-  },
-  preview: {
-    request: z
-      .object({
-        vendorId: z.string().uuid('Not a vendor id'),
-        fileName: z.string().min(1).max(260),
-        contentBase64: z.string().min(1).max(28_000_000, 'The file is larger than 20 MB'),
-        jobId: JobId.optional(),
-      })
-      .strict(),
-    response: z.object({
-      token: z.string(),
-      packageId: z.string(),
-      fileName: z.string(),
-      sha256: z.string(),
-      alreadyImported: z.boolean(),
-      rows: z.array(IncomingRowSchema),
-      counts: z.object({
-        incoming: z.number().int(),
-        invalid: z.number().int(),
-        changed: z.number().int(),
-        new: z.number().int(),
-        same: z.number().int(),
-        unanswered: z.number().int(),
-      }),
-      problems: z.array(z.string()),
-      unanswered: z.array(z.string()),
-      assessment: z.object({ id: z.string(), title: z.string(), status: z.string() }),
-    }),
-  },
-  apply: {
-    request: z
-      .object({
-        token: z.string().uuid('Not a preview'),
-        accept: z.union([z.literal('all'), z.array(z.string().min(1).max(250)).max(5000)]),
-      })
-      .strict(),
-    response: z.object({
-      accepted: z.number().int(),
-      assessmentId: z.string(),
-      sha256: z.string(),
-      hidden: z.number().int(),
-    }),
-  },
-  discard: {
-    request: z.object({ token: z.string().uuid('Not a preview') }).strict(),
-    response: z.object({ discarded: z.boolean() }),
-  },
-} as const;

@@ -22,7 +22,7 @@ export const UPCOMING_DAYS = 90;
 /** The expiring-evidence bands, in days from today (each file falls in one band). */
 export const EVIDENCE_BANDS = [30, 60, 90] as const;
 
-/** One vendor and its score result (the fields of services/scores' VendorScore that matter here). */
+/** One vendor and its score result (the fields of domain/score-shapes' VendorScore that matter here). */
 export interface PortfolioEntry {
   vendor: { id: string; name: string; status: VendorStatus };
   result: {

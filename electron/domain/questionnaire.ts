@@ -196,3 +196,22 @@ export function compareVersions(a: string, b: string): number {
 export function allQuestions(q: Questionnaire): { section: Section; question: Question }[] {
   return q.sections.flatMap((section) => section.questions.map((question) => ({ section, question })));
 }
+
+/** A questionnaire as the library lists it. */
+export const QuestionnaireSummarySchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  description: z.string(),
+  audience: z.enum(['vendor', 'self']),
+  categories: z.array(z.string()),
+  dataKinds: z.array(z.string()),
+  sections: z.number(),
+  questions: z.number(),
+  source: z.string(),
+});
+export type QuestionnaireSummary = z.output<typeof QuestionnaireSummarySchema>;
+
+/** The formats a questionnaire file is read in: ours, or a Google VSAQ template. */
+export const QUESTIONNAIRE_FORMATS = ['native', 'vsaq'] as const;
+export type QuestionnaireFormat = (typeof QUESTIONNAIRE_FORMATS)[number];

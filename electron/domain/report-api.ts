@@ -1,5 +1,6 @@
-/** Requests and responses of the report operations (the IPC contract imports these). */
+/** What a report is about and what saving one gives back (the report operations carry these). */
 import { z } from 'zod';
+import { AssessmentIdSchema, CountSchema, VendorIdSchema } from './primitives';
 
 export const REPORT_KINDS = ['vendor', 'board', 'self'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -8,46 +9,21 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const ReportTargetSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('vendor'), vendorId: z.string().uuid('Not a vendor id') }).strict(),
+    z.object({ kind: z.literal('vendor'), vendorId: VendorIdSchema }).strict(),
     z.object({ kind: z.literal('board') }).strict(),
-    z.object({ kind: z.literal('self'), assessmentId: z.string().uuid('Not an assessment id') }).strict(),
+    z.object({ kind: z.literal('self'), assessmentId: AssessmentIdSchema }).strict(),
   ],
   { error: `The report must be one of: ${REPORT_KINDS.join(', ')}` },
 );
 export type ReportTarget = z.infer<typeof ReportTargetSchema>;
 
-const JobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a job id');
-const Saved = z.object({
+/** A report rendered and saved. */
+export const SavedReportSchema = z.object({
   kind: z.enum(REPORT_KINDS),
   path: z.string(),
-  pages: z.number().int(),
-  bytes: z.number().int(),
+  pages: CountSchema,
+  bytes: CountSchema,
+  /** Where it was rendered: the report worker (built app and CLI) or this thread (tests from source). */
   renderedIn: z.enum(['worker', 'main']),
 });
-
-export const REPORT_OPS = {
-  /** From the app: asks where to save (the save dialog), then renders and saves. */
-  export: {
-    request: z.object({ target: ReportTargetSchema, jobId: JobId.optional() }).strict(),
-    response: z.discriminatedUnion('saved', [
-      Saved.extend({ saved: z.literal(true) }),
-      z.object({ saved: z.literal(false) }),
-    ]),
-  },
-  /** From this process only (the CLI): renders and saves at a path it names. */
-  save: {
-    request: z
-      .object({
-        target: ReportTargetSchema,
-        path: z.string().min(1).max(4096),
-        jobId: JobId.optional(),
-      })
-      .strict(),
-    response: Saved,
-  },
-  /** Shows a report saved in this session in the file manager. */
-  showInFolder: {
-    request: z.object({ path: z.string().min(1).max(4096) }).strict(),
-    response: z.object({ shown: z.boolean() }),
-  },
-} as const;
+export type SavedReport = z.output<typeof SavedReportSchema>;

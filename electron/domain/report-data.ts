@@ -1,10 +1,10 @@
 /**
  * Turning stored data into what a report prints: answers in words, the appendix with its
- * limit, the contract's clause lines, and the board report's tier history. Pure.
+ * limit, a vendor's clause lines, and the board report's tier history. Pure.
  */
 import type { AnswerValue, StoredAnswer } from './answer';
 import type { Question, Questionnaire } from './questionnaire';
-import { formatClauseValue, type VendorContract } from './contract';
+import { formatClauseValue, type VendorClauses } from './clauses';
 import type { PortfolioTier } from './portfolio';
 
 /** An answer as a reader would say it: choice labels, "Not applicable", the vendor's refusal. */
@@ -67,29 +67,29 @@ export function appendixOf(
   return { sections, shown, total };
 }
 
-/** The contract's clauses as the report lists them, or null while nothing is recorded. */
-export function clauseLines(contract: VendorContract): {
+/** A vendor's clauses as the report lists them, or null while nothing is recorded. */
+export function clauseLines(vendorClauses: VendorClauses): {
   clauses: {
     title: string;
-    status: VendorContract['clauses'][number]['status'];
-    state: VendorContract['clauses'][number]['state'];
+    status: VendorClauses['clauses'][number]['status'];
+    state: VendorClauses['clauses'][number]['state'];
     value: string | null;
     problems: string[];
     waiver: string | null;
   }[];
   signOff: string;
 } | null {
-  if (!contract.clauses.some((c) => c.updatedAt !== null)) return null;
-  const s = contract.signOff;
+  if (!vendorClauses.clauses.some((c) => c.updatedAt !== null)) return null;
+  const s = vendorClauses.signOff;
   const signOff =
-    contract.signOffState === 'signed' && s
+    vendorClauses.signOffState === 'signed' && s
       ? `Signed off by legal: ${s.reviewer}, ${s.signedAt.slice(0, 10)}.`
-      : contract.signOffState === 'reopened' && s
+      : vendorClauses.signOffState === 'reopened' && s
         ? `Legal sign-off of ${s.signedAt.slice(0, 10)} (${s.reviewer}) reopened on ${s.reopenedAt?.slice(0, 10)} by a change to a clause.`
         : 'Not signed off by legal yet.';
   return {
     signOff,
-    clauses: contract.clauses.map((c) => ({
+    clauses: vendorClauses.clauses.map((c) => ({
       title: c.clause.title,
       status: c.status,
       state: c.state,

@@ -4,6 +4,7 @@
  * bigger projects), as the guide advises: MFA, encryption and device identity before
  * model registries, adversarial testing and continuous third-party monitoring.
  */
+import { z } from 'zod';
 import { answerPoints, scoreAssessment } from './scoring';
 import { answerKey } from './evaluate-assessment';
 import type { AnswerValue } from './answer';
@@ -19,27 +20,33 @@ export const MATURITY_LEVELS = [
 export const PHASES = ['quick-win', 'next', 'project'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export interface RoadmapItem {
-  questionnaireId: string;
-  questionId: string;
-  area: string;
-  control: string;
-  answer: string;
-  complexity: 'low' | 'medium' | 'high';
-  weeks: number;
+/** A control still missing, placed on the roadmap. */
+export const RoadmapItemSchema = z.object({
+  questionnaireId: z.string(),
+  questionId: z.string(),
+  area: z.string(),
+  control: z.string(),
+  answer: z.string(),
+  complexity: z.enum(['low', 'medium', 'high']),
+  weeks: z.number(),
   /** Score points the overall result gains when the control is fully in place. */
-  gain: number;
-  phase: Phase;
-}
+  gain: z.number(),
+  phase: z.enum(PHASES),
+});
+export type RoadmapItem = z.output<typeof RoadmapItemSchema>;
 
-export interface SelfAssessmentResult {
-  score: number | null;
-  completeness: number;
-  maturity: { area: string; sectionId: string; score: number | null; level: string }[];
-  roadmap: RoadmapItem[];
+/** A self-assessment's maturity per area and its roadmap. */
+export const SelfAssessmentResultSchema = z.object({
+  score: z.number().nullable(),
+  completeness: z.number(),
+  maturity: z.array(
+    z.object({ area: z.string(), sectionId: z.string(), score: z.number().nullable(), level: z.string() }),
+  ),
+  roadmap: z.array(RoadmapItemSchema),
   /** Controls not yet answered: the roadmap cannot place them. */
-  unanswered: number;
-}
+  unanswered: z.number(),
+});
+export type SelfAssessmentResult = z.output<typeof SelfAssessmentResultSchema>;
 
 const COMPLEXITY_RANK = { low: 0, medium: 1, high: 2 } as const;
 const DEFAULT_EFFORT = { complexity: 'medium', weeks: 8 } as const;

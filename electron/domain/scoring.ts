@@ -5,49 +5,11 @@
  */
 import type { AnswerValue } from './answer';
 import type { Evidence } from './assessment';
-import { evaluateAssessment, indexOf, type RaisedFlag } from './evaluate-assessment';
+import { evaluateAssessment, indexOf } from './evaluate-assessment';
 import type { Question, Questionnaire } from './questionnaire';
+import type { AssessmentScore, Contribution, DomainScore } from './score-shapes';
 
-/** One scored question's part in the score. */
-export interface Contribution {
-  questionnaireId: string;
-  sectionId: string;
-  questionId: string;
-  question: string;
-  /** What was answered, in words ("No", "Refused", "In an HSM", "48 hours"). */
-  answer: string;
-  /** The question's points for this answer, 0–100. */
-  points: number;
-  weight: number;
-  /** Score points this answer adds to the overall score (they sum to the score). */
-  contribution: number;
-  /** Score points this answer cost (what a full-points answer would have added). */
-  lost: number;
-  /** Why the points are what they are, when it is not plain (refused, expired evidence). */
-  reason?: string;
-}
-
-export interface DomainScore {
-  questionnaireId: string;
-  sectionId: string;
-  title: string;
-  /** 0–100 over the scored answers of the section; null when nothing scored is answered. */
-  score: number | null;
-  answered: number;
-  applicable: number;
-}
-
-export interface AssessmentScore {
-  /** 0–100 over every scored answer; null when nothing scored is answered. */
-  score: number | null;
-  /** Answered (or refused) over applicable questions, 0–1. */
-  completeness: number;
-  answered: number;
-  applicable: number;
-  domains: DomainScore[];
-  contributions: Contribution[];
-  flags: RaisedFlag[];
-}
+export type { AssessmentScore, Contribution, DomainScore };
 
 const YES_NO_DEFAULT = { yes: 100, partial: 50, no: 0 } as const;
 const YES_NO_WORDS: Record<string, string> = { yes: 'Yes', partial: 'Partly', no: 'No' };

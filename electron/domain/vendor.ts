@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VendorIdSchema } from './primitives';
 
 /** Vendor categories a warehouse buys from. */
 export const VENDOR_CATEGORIES = [
@@ -131,8 +132,6 @@ export const VendorInputSchema = z
 
 /** A partial change to a vendor: only the fields given are changed. */
 export const VendorPatchSchema = z.object(vendorFields).partial().strict();
-
-export const VendorIdSchema = z.string().uuid('Not a vendor id');
 
 /** A stored vendor. */
 export const VendorSchema = VendorInputSchema.extend({

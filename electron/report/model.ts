@@ -6,11 +6,11 @@
 import type { Vendor } from '../domain/vendor';
 import type { AssessmentSummary, Evidence } from '../domain/assessment';
 import type { Decision } from '../domain/decision';
-import type { ClauseState, ClauseStatus } from '../domain/contract';
+import type { ClauseState, ClauseStatus } from '../domain/clauses';
 import type { Posture } from '../domain/device-checks';
 import type { PortfolioSummary, PortfolioTier } from '../domain/portfolio';
 import type { SelfAssessmentResult } from '../domain/roadmap';
-import type { VendorScore } from '../services/scores';
+import type { VendorScore } from '../domain/score-shapes';
 import type { Tier } from '../domain/risk';
 
 export { REPORT_KINDS, type ReportKind } from '../domain/report-api';
@@ -48,7 +48,7 @@ export interface VendorReportData {
   score: Omit<VendorScore, 'contributions'>;
   assessment: AssessmentSummary | null;
   decision: Decision | null;
-  contract: { clauses: ClauseLine[]; signOff: string } | null;
+  clauses: { clauses: ClauseLine[]; signOff: string } | null;
   devices: { devices: number; posture: Posture } | null;
   evidence: Evidence[];
   appendix: { sections: AppendixSection[]; shown: number; total: number };

@@ -6,7 +6,7 @@ import { domainScoreChart } from '../domain/charts';
 import { CATEGORY_LABELS, CRITICALITY_LABELS, DATA_KIND_LABELS, STATUS_LABELS } from '../domain/vendor';
 import { TIER_LABELS } from '../domain/risk';
 import { DECISION_LABELS } from '../domain/decision';
-import { CLAUSE_STATUS_LABELS, CONTRACT_QUESTIONNAIRE_ID } from '../domain/contract';
+import { CLAUSE_STATUS_LABELS, CLAUSE_QUESTIONNAIRE_ID } from '../domain/clauses';
 import { DEVICE_CHECK_INFO, DEVICE_CHECKS, DEVICE_QUESTIONNAIRE_ID } from '../domain/device-checks';
 import { EVIDENCE_KIND_LABELS } from '../domain/questionnaire';
 import { isAssessed } from '../domain/portfolio';
@@ -81,7 +81,7 @@ export function vendorReport(d: VendorReportData): DocDefinition {
       heading('Scores by domain'),
       ...domainsPart(d),
       heading('Contract clauses'),
-      ...contractPart(d),
+      ...clausesPart(d),
       heading('Device findings'),
       ...devicesPart(d),
       heading('Evidence'),
@@ -140,7 +140,7 @@ function flagsPart(d: VendorReportData): Content {
 
 /** Where a flag comes from, in a few words. */
 function flagSource(f: VendorReportData['score']['flags'][number]): string {
-  if (f.questionnaireId === CONTRACT_QUESTIONNAIRE_ID) return 'Contract clause';
+  if (f.questionnaireId === CLAUSE_QUESTIONNAIRE_ID) return 'Contract clause';
   if (f.questionnaireId === DEVICE_QUESTIONNAIRE_ID) return 'Device inventory';
   const where = f.questionId ?? f.questionnaireId;
   return f.reason === 'refused' ? `Refused: ${where}` : `Answer: ${where}`;
@@ -163,9 +163,9 @@ function domainsPart(d: VendorReportData): Content[] {
   ];
 }
 
-function contractPart(d: VendorReportData): Content[] {
-  if (!d.contract) return [{ text: 'No contract clause recorded yet.', style: 'muted' }];
-  const c = d.contract;
+function clausesPart(d: VendorReportData): Content[] {
+  if (!d.clauses) return [{ text: 'No contract clause recorded yet.', style: 'muted' }];
+  const c = d.clauses;
   return [
     { text: c.signOff, margin: [0, 0, 0, 4] },
     dataTable(

@@ -8,25 +8,13 @@ import {
   type AssessmentSummary,
   type AssessmentStateView,
   type Evidence,
+  type EvidenceInput,
 } from '../domain/assessment';
 import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
 import { addMonths } from '../domain/scoring';
-import type { EvidenceKind, Question, Questionnaire } from '../domain/questionnaire';
+import type { Question, Questionnaire } from '../domain/questionnaire';
 import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
-
-export interface EvidenceInput {
-  assessmentId: string;
-  questionnaireId: string;
-  questionId: string;
-  fileName: string;
-  contentBase64: string;
-  kind: EvidenceKind;
-  issuer: string;
-  periodStart: string | null;
-  periodEnd: string | null;
-  expiresAt: string | null;
-}
 
 /** Assessments: start with pinned questionnaire versions, answer, evaluate, attach evidence. */
 export function createAssessmentService(ctx: ServiceContext, questionnaires: QuestionnaireService) {

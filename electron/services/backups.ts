@@ -8,10 +8,17 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { copyFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
-import { z } from 'zod';
 import { AppError } from '../domain/errors';
 import type { ChainVerdict } from '../domain/audit-chain';
-import { BACKUP_DIR, snapshotName, SNAPSHOT_PATTERN, type SnapshotReason } from '../domain/backups';
+import {
+  BACKUP_DIR,
+  BackupSettingsSchema,
+  snapshotName,
+  SNAPSHOT_PATTERN,
+  type BackupSettings,
+  type Snapshot,
+  type SnapshotReason,
+} from '../domain/backups';
 import { LATEST_SCHEMA_VERSION } from '../storage/database';
 import { recordAudit, type JobContext, type ServiceContext } from './context';
 import { runFileTaskOffThread } from './off-thread';
@@ -20,21 +27,9 @@ import { KEY_FILE } from '../storage/keyfile';
 import { ownerOnlyDir, ownerOnlyEmptyFile, ownerOnlyFile } from '../storage/owner-only';
 
 const SETTINGS_KEY = 'backups';
-export const BackupSettingsSchema = z
-  .object({ keep: z.number().int().min(1, 'Keep at least one snapshot').max(365) })
-  .strict();
-export type BackupSettings = z.infer<typeof BackupSettingsSchema>;
 const DEFAULT_SETTINGS: BackupSettings = { keep: 10 };
 /** A daily snapshot is due when the newest snapshot is older than this. */
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface Snapshot {
-  file: string;
-  path: string;
-  at: string;
-  reason: string;
-  bytes: number;
-}
 
 /** What a file to restore holds, once checked. */
 export interface BackupInspection {

@@ -2,7 +2,7 @@ import { AppError } from '../domain/errors';
 import {
   CLAUSE_STATUS_LABELS,
   ClauseSchema,
-  evaluateContract,
+  evaluateClauses,
   formatClauseValue,
   needsLegalReview,
   type Clause,
@@ -11,20 +11,20 @@ import {
   type ClauseSetInput,
   type SignOff,
   type VendorClause,
-  type VendorContract,
+  type VendorClauses,
   type ClauseMatrix,
-} from '../domain/contract';
+} from '../domain/clauses';
 import { toCsv } from '../domain/csv';
 import type { Vendor } from '../domain/vendor';
 import { DEFAULT_VENDOR_QUERY } from '../domain/vendor-list';
 import { recordAudit, type ServiceContext } from './context';
-import { clauseLibrary, vendorAnswerLookup } from './contract-library';
+import { clauseLibrary, vendorAnswerLookup } from './clause-library';
 
 type MatrixRow = ClauseMatrix['rows'][number];
 
 const EMPTY_REFERENCE = { document: '', section: '', page: '' };
 
-/** Contract clauses for legal: the library, per-vendor terms, comments, sign-off, the matrix and its CSV. */
+/** Legal's clauses: the library, per-vendor terms, comments, sign-off, the matrix and its CSV. */
 export function createClauseService(ctx: ServiceContext) {
   const { storage } = ctx;
   const library = () => clauseLibrary(storage, ctx.now);
@@ -39,12 +39,12 @@ export function createClauseService(ctx: ServiceContext) {
     if (!clause) throw new AppError('NOT_FOUND', `No clause with id ${id} in the clause library`);
     return clause;
   };
-  const stateOf = (s: SignOff | null): VendorContract['signOffState'] =>
+  const stateOf = (s: SignOff | null): VendorClauses['signOffState'] =>
     !s ? 'none' : s.reopenedAt ? 'reopened' : 'signed';
 
-  const forVendor = (vendorId: string): VendorContract => {
+  const forVendor = (vendorId: string): VendorClauses => {
     const vendor = mustVendor(vendorId);
-    const evaluations = evaluateContract(
+    const evaluations = evaluateClauses(
       library(),
       storage.clauses.listForVendor(vendorId),
       vendorAnswerLookup(storage, vendorId),
@@ -79,7 +79,7 @@ export function createClauseService(ctx: ServiceContext) {
     const signOffs = storage.clauses.latestSignOffs();
     const rows: MatrixRow[] = [];
     for (const v of storage.vendors.list(DEFAULT_VENDOR_QUERY).items) {
-      const evaluations = evaluateContract(lib, records.get(v.id) ?? [], vendorAnswerLookup(storage, v.id));
+      const evaluations = evaluateClauses(lib, records.get(v.id) ?? [], vendorAnswerLookup(storage, v.id));
       const signOff = signOffs.get(v.id) ?? null;
       const needsReview = needsLegalReview(evaluations, signOff);
       if (onlyNeedsReview && !needsReview) continue;
@@ -147,7 +147,7 @@ export function createClauseService(ctx: ServiceContext) {
     forVendor,
 
     /** Records a clause's status, agreed value and place in the contract; a change reopens a sign-off. */
-    set(input: ClauseSetInput): VendorContract {
+    set(input: ClauseSetInput): VendorClauses {
       storage.transaction(() => {
         mustVendor(input.vendorId);
         const clause = mustClause(input.clauseId);
@@ -196,7 +196,7 @@ export function createClauseService(ctx: ServiceContext) {
     },
 
     /** Adds a dated comment to a clause of a vendor. */
-    comment(vendorId: string, clauseId: string, text: string): VendorContract {
+    comment(vendorId: string, clauseId: string, text: string): VendorClauses {
       storage.transaction(() => {
         mustVendor(vendorId);
         mustClause(clauseId);
@@ -214,7 +214,7 @@ export function createClauseService(ctx: ServiceContext) {
     },
 
     /** Legal sign-off: the reviewer, the date, and every clause's status as it is now. */
-    signOff(vendorId: string): VendorContract {
+    signOff(vendorId: string): VendorClauses {
       storage.transaction(() => {
         const current = forVendor(vendorId);
         const open = current.clauses.filter((c) => c.state === 'open');
@@ -248,8 +248,8 @@ export function createClauseService(ctx: ServiceContext) {
       const { rows } = matrix(onlyNeedsReview);
       const out: (string | number | null)[][] = [];
       for (const row of rows) {
-        const contract = forVendor(row.vendorId);
-        for (const c of contract.clauses) {
+        const vendorClauses = forVendor(row.vendorId);
+        for (const c of vendorClauses.clauses) {
           const lastComment = c.comments.at(-1);
           out.push([
             row.vendorName,

@@ -1,5 +1,5 @@
 /**
- * The device import itself, on a database connection of its own: a file is streamed a
+ * The device import itself, on a database connection of its own (storage/import-store.ts): a file is streamed a
  * piece at a time through the reader, mapped, validated and checked, and staged in a
  * temporary table (preview); on confirmation the staged devices are written in one
  * transaction with the import record and its audit entry (apply). It runs in a warm
@@ -8,7 +8,6 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../domain/errors';
 import {
   createTableStage,
@@ -17,14 +16,11 @@ import {
   Unreadable,
   type FileFacts,
   type InventorySink,
-  type ParsedFile,
 } from '../domain/device-file';
 import {
   changedFields,
   decodeDevice,
   encodeDevice,
-  type Device,
-  type DeviceDiff,
   type DeviceMapping,
   type DeviceMappingPatch,
 } from '../domain/devices';
@@ -34,7 +30,6 @@ import {
   createRowReader,
   firstDateOrder,
   settledDateOrder,
-  type ReadRows,
   type RowProblem,
   type RowReader,
   nothingToImport,
@@ -48,13 +43,9 @@ import {
   type DeviceCheckSettings,
 } from '../domain/device-checks';
 import { toCsv } from '../domain/csv';
-import { createDeviceRepo } from '../storage/device-repo';
-import { createAuditRepo } from '../storage/audit-repo';
-import { devicesDigest } from '../storage/reconcile';
-import { createCipher } from '../storage/cipher';
-import { createStaging, type Staging } from '../storage/device-staging';
-import type { Database } from '../storage/database';
-import { signWith } from '../storage/cipher';
+import type { Staging } from '../storage/device-staging';
+import { openImportStore, type ImportStore } from '../storage/import-store';
+import type { DeviceImportResult, StagedPreview } from '../domain/device-api';
 
 /** The file to import: a path to read from disk, or its bytes. */
 export type ImportFile = { fileName: string } & ({ path: string } | { bytes: Uint8Array });
@@ -86,58 +77,9 @@ export interface ImportHooks {
   cancelled(): boolean;
 }
 
-/** What importing a file would do; the service adds vendor suggestions for its manufacturers. */
-export interface StagedPreview {
-  token: string;
-  source: string;
-  fileName: string;
-  format: ParsedFile['format'];
-  /** The system whose export the headers are (NetBox, Snipe-IT…), or a spreadsheet's. */
-  recognised: { id: string; name: string };
-  encoding: ParsedFile['encoding'];
-  delimiter: string | null;
-  /** A workbook's sheets, and the one read. */
-  sheets: string[];
-  sheet: string | null;
-  headerRow: number;
-  headers: string[];
-  mapping: DeviceMapping;
-  /** The mapping came from the last import of this source. */
-  mappingSaved: boolean;
-  dates: ReadRows['dates'];
-  /** What the reader noticed about the file as a whole. */
-  notes: string[];
-  counts: { read: number; valid: number; rejected: number; duplicates: number; warned: number };
-  /** Rows refused because nothing names the device. */
-  errors: RowProblem[];
-  errorsTotal: number;
-  /** Values that could not be read: the device is imported with that field unknown. */
-  warnings: RowProblem[];
-  warningsTotal: number;
-  duplicates: ReadRows['duplicates'];
-  labels: ReadRows['labels'];
-  labelsOmitted: number;
-  sample: { row: number; raw: Record<string, string>; device: Device }[];
-  diff: {
-    added: number;
-    changed: number;
-    removed: number;
-    unchanged: number;
-    firstTime: boolean;
-    examples: DeviceDiff;
-  };
-  findings: Record<DeviceCheck, number>;
-  /** Manufacturer names (as first written) with their device counts and linked vendor. */
-  manufacturers: { name: string; devices: number; vendorId: string | null }[];
-}
-
-export interface ApplyResult {
-  importId: string;
-  added: number;
-  changed: number;
-  removed: number;
-  devices: number;
-}
+/** What applying an import wrote (the name the import worker's protocol uses). */
+export type ApplyResult = DeviceImportResult;
+export type { StagedPreview };
 
 /** Lines of a JSON file that are no record, kept for the preview and its CSV; beyond, they are counted. */
 const MAX_KEPT_BAD_LINES = 100_000;
@@ -161,41 +103,22 @@ interface Pending {
   version: string;
 }
 
-/** Opens the importing connection on the database file (the app's own stays free). */
-export function openImportConnection(path: string): DatabaseSync {
-  const sqlite = new DatabaseSync(path);
-  // As the app's own connection: WAL commits without a sync each (the WAL is synced at
-  // checkpoints), and what is deleted or overwritten is zeroed (docs/security.md).
-  // Checkpoints are the engine's idle work (see idle()), not part of a commit.
-  sqlite.exec(
-    'PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; PRAGMA temp_store = FILE; PRAGMA wal_autocheckpoint = 0;',
-  );
-  return sqlite;
-}
-
 /** An engine on a connection of its own to the database at `path`; `close` ends both. */
 export function openImportEngine(path: string): { engine: ImportEngine; close(): void } {
-  const sqlite = openImportConnection(path);
-  const engine = createImportEngine(sqlite);
+  const store = openImportStore(path);
+  const engine = createImportEngine(store);
   return {
     engine,
     close: () => {
       engine.close();
-      sqlite.close();
+      store.close();
     },
   };
 }
 
-/** The import engine over one connection. */
-export function createImportEngine(sqlite: DatabaseSync) {
-  // This connection writes devices, imports and their audit entries, none of which holds a sealed field.
-  const db = { sqlite, cipher: createCipher(() => false) } as unknown as Database;
-  const devices = createDeviceRepo(db);
-  /** The audit trail, its entry signed with the audit key when encryption is on (the app's own key, lent per import). */
-  const auditWith = (auditKey: string | null) => {
-    const sign = auditKey ? signWith(Buffer.from(auditKey, 'base64')) : () => null;
-    return createAuditRepo({ sqlite, cipher: { ...createCipher(() => false), sign } } as unknown as Database);
-  };
+/** The import engine over the import's own connection to the database. */
+export function createImportEngine(store: ImportStore) {
+  const { devices } = store;
   const pending = new Map<string, Pending>();
 
   /** Staging tables to drop when there is time (dropping a million rows takes a moment). */
@@ -224,7 +147,7 @@ export function createImportEngine(sqlite: DatabaseSync) {
       const links = new Map(devices.links().map((l) => [l.manufacturerKey, l.vendorId]));
       const serialsElsewhere = new Set(devices.serialsOutside(source));
       const now = new Date(request.now);
-      const staging = createStaging(sqlite);
+      const staging = store.stage();
       try {
         let order: 'dmy' | 'mdy' | null = null;
         for (;;) {
@@ -271,12 +194,11 @@ export function createImportEngine(sqlite: DatabaseSync) {
     },
 
     /** Writes a previewed import in one transaction with its record, its mapping and its audit entry. */
-    apply(request: ApplyRequest, hooks: ImportHooks): ApplyResult {
+    apply(request: ApplyRequest, hooks: ImportHooks): DeviceImportResult {
       const p = waiting(request.token);
       const { preview } = p;
       if (preview.counts.valid === 0) throw new AppError('INVALID_INPUT', nothingToImport(preview));
-      sqlite.exec('BEGIN IMMEDIATE');
-      try {
+      store.transaction(() => {
         if (devices.version() !== p.version)
           throw new AppError(
             'CONFLICT',
@@ -318,7 +240,7 @@ export function createImportEngine(sqlite: DatabaseSync) {
           actor: request.actor,
           summary,
         });
-        auditWith(request.auditKey).append({
+        store.audit(request.auditKey).append({
           at: request.at,
           actor: request.actor,
           entity: 'device-import',
@@ -326,13 +248,9 @@ export function createImportEngine(sqlite: DatabaseSync) {
           action: 'import',
           before: null,
           // What the import leaves the source holding, so `audit verify` notices a device changed since.
-          after: { source: preview.source, ...summary, digest: devicesDigest(sqlite, preview.source) },
+          after: { source: preview.source, ...summary, digest: store.digest(preview.source) },
         });
-        sqlite.exec('COMMIT');
-      } catch (error) {
-        sqlite.exec('ROLLBACK');
-        throw error;
-      }
+      });
       forget();
       checkpointDue = true;
       return {
@@ -380,7 +298,7 @@ export function createImportEngine(sqlite: DatabaseSync) {
       for (const staging of finished.splice(0)) staging.drop();
       if (checkpointDue) {
         checkpointDue = false;
-        sqlite.exec('PRAGMA wal_checkpoint(PASSIVE)');
+        store.checkpoint();
       }
     },
 

@@ -9,7 +9,6 @@ import {
   emptyPosture,
   manufacturerKey,
   suggestVendor,
-  type CheckResult,
   type DeviceCheck,
   type DeviceCheckSettings,
   type Posture,
@@ -18,51 +17,11 @@ import { toCsv } from '../domain/csv';
 import { createKeyIndex } from '../domain/key-index';
 import { DEFAULT_VENDOR_QUERY } from '../domain/vendor-list';
 import { NO_JOB, recordAudit, type JobContext, type ServiceContext } from './context';
-import type { ImportFile, StagedPreview } from './device-import';
+import type { ImportFile } from './device-import';
+import type { CheckedDevice, DeviceQuery, ImportPreview } from '../domain/device-api';
 import { createImportRunner } from './device-import-worker';
 
 const SETTINGS_KEY = 'deviceChecks';
-export interface ImportPreview extends Omit<StagedPreview, 'manufacturers'> {
-  /** Where the file was read: the import worker thread (the built app and CLI) or the main thread. */
-  readIn: 'worker' | 'main';
-  manufacturers: (StagedPreview['manufacturers'][number] & {
-    suggestion: { id: string; name: string } | null;
-  })[];
-}
-
-/** One device with its checks, as the devices table and the roll-up read it. */
-export interface CheckedDevice {
-  source: string;
-  device: Device;
-  vendorId: string | null;
-  results: Record<DeviceCheck, CheckResult>;
-  open: DeviceCheck[];
-  accepted: DeviceCheck[];
-}
-
-export const DEVICE_SORT_KEYS = [
-  'deviceId',
-  'category',
-  'type',
-  'manufacturer',
-  'location',
-  'status',
-  'findings',
-  'lastSeen',
-] as const;
-export interface DeviceQuery {
-  search: string;
-  category: string | null;
-  manufacturer: string | null;
-  location: string | null;
-  finding: DeviceCheck | null;
-  vendorId: string | null;
-  sort: (typeof DEVICE_SORT_KEYS)[number];
-  direction: 'asc' | 'desc';
-  offset: number;
-  limit: number;
-}
-
 /** Every device with its checks, and each hardware vendor's devices. */
 interface DeviceIndex {
   version: string;

@@ -12,7 +12,7 @@ import { AppError } from '../domain/errors';
 import type { QuestionnaireService } from './questionnaires';
 import { createScoreService } from './scores';
 import type { Posture } from '../domain/device-checks';
-import { clauseLibrary } from './contract-library';
+import { clauseLibrary } from './clause-library';
 
 /** How many vendors summaryInSteps scores between pauses (about 10–20 ms of work). */
 const VENDORS_PER_STEP = 10;

@@ -4,31 +4,18 @@ import {
   compareVersions,
   QuestionnaireSchema,
   type Questionnaire,
+  type QuestionnaireFormat,
+  type QuestionnaireSummary,
 } from '../domain/questionnaire';
 import { parseQuestionnaire } from '../domain/validate-questionnaire';
 import { importVsaq } from '../domain/vsaq/import';
 import { builtinQuestionnaires } from './builtin-questionnaires';
 import { recordAudit, type ServiceContext } from './context';
 
-export type QuestionnaireFormat = 'native' | 'vsaq';
-
 /** For VSAQ files: the id to give the questionnaire, and extension templates to apply. */
 export interface ImportOptions {
   id?: string;
   extensions?: string[];
-}
-
-export interface QuestionnaireSummary {
-  id: string;
-  version: string;
-  title: string;
-  description: string;
-  audience: 'vendor' | 'self';
-  categories: string[];
-  dataKinds: string[];
-  sections: number;
-  questions: number;
-  source: string;
 }
 
 /** The questionnaire library: built-in ones, user imports, and pinned versions. */

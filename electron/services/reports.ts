@@ -19,7 +19,6 @@ import {
   type BoardReportData,
   type BoardVendorPage,
   type ReportData,
-  type ReportKind,
   type SelfReportData,
   type VendorReportData,
 } from '../report/model';
@@ -27,21 +26,12 @@ import type { RenderedReport } from '../report/render';
 import type { JobContext, ServiceContext } from './context';
 import { saveFileAtomically } from './save-file';
 import { safeFileName } from '../domain/file-name';
-import type { ReportTarget } from '../domain/report-api';
+import type { ReportTarget, SavedReport } from '../domain/report-api';
 import type { AppServices } from './services';
 
 const BOARD_HISTORY_KEY = 'reports.boardHistory';
 
 export type ReportRequest = ReportTarget;
-
-export interface ReportResult {
-  kind: ReportKind;
-  path: string;
-  pages: number;
-  bytes: number;
-  /** Where it was rendered: the report worker (built app and CLI) or this thread (tests from source). */
-  renderedIn: 'worker' | 'main';
-}
 
 type Sources = Pick<
   AppServices,
@@ -74,7 +64,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       score,
       assessment: chosen?.assessment ?? null,
       decision: decision ?? null,
-      contract: clauseLines(services.clauses.forVendor(vendorId)),
+      clauses: clauseLines(services.clauses.forVendor(vendorId)),
       devices: findings.devices ? { devices: findings.devices, posture: findings.posture } : null,
       evidence: services.assessments.evidenceForVendor(vendorId),
       appendix: chosen
@@ -206,7 +196,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     },
 
     /** Renders a report and saves it at `path` (replacing a file there only once the whole PDF is ready). */
-    async export(request: ReportRequest, path: string, job: JobContext): Promise<ReportResult> {
+    async export(request: ReportRequest, path: string, job: JobContext): Promise<SavedReport> {
       if (!existsSync(dirname(path)))
         throw new AppError('INVALID_INPUT', `The folder ${dirname(path)} does not exist`);
       job.progress(0, 100, 'Gathering the figures');

@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors';
 import { answerKey } from '../domain/evaluate-assessment';
-import { scoreAssessment, type AssessmentScore } from '../domain/scoring';
+import { scoreAssessment } from '../domain/scoring';
+import type { AssessmentScore, ScoreTrendPoint, VendorScore } from '../domain/score-shapes';
 import {
   DEFAULT_RISK_SETTINGS,
   inherentRisk,
@@ -9,32 +10,13 @@ import {
   RiskSettingsSchema,
   tierOf,
   type RiskSettings,
-  type Tier,
 } from '../domain/risk';
 import type { AnswerValue } from '../domain/answer';
 import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
 import { selfAssessmentResult, type SelfAssessmentResult } from '../domain/roadmap';
-import { contractPart } from './contract-library';
+import { clausePart } from './clause-library';
 import { devicePostureQuestionnaire, postureAnswers, type Posture } from '../domain/device-checks';
-
-export interface VendorScore extends Omit<AssessmentScore, 'score'> {
-  vendorId: string;
-  assessment: { id: string; title: string; status: string; updatedAt: string } | null;
-  score: number | null;
-  inherent: ReturnType<typeof inherentRisk>;
-  residual: number;
-  tier: Tier;
-  cappedByKnockout: boolean;
-  knockouts: number;
-  lastAssessed: string | null;
-  nextReassessment: string | null;
-  overdue: boolean;
-  /** Findings of the devices the vendor makes, per check, or null when none is in our inventory. */
-  devices: Posture | null;
-  /** The contract's clauses in the score, or null while none is recorded. */
-  contract: { clauses: number; agreed: number; deviations: number; contradictions: number } | null;
-}
 
 const RISK_KEY = 'risk';
 
@@ -88,7 +70,7 @@ export function createScoreService(
     },
 
     /** The vendor's score and tier at each of its assessments, oldest first. */
-    trend(vendorId: string) {
+    trend(vendorId: string): ScoreTrendPoint[] {
       const vendor = storage.vendors.get(vendorId);
       if (!vendor) throw new AppError('NOT_FOUND', `No vendor with id ${vendorId}`);
       const settings = riskSettings();
@@ -139,19 +121,19 @@ export function createScoreService(
         contributions: [],
         flags: [],
       };
-      // The contract's clauses count through the same rules as answers, as one more domain.
-      const contract = contractPart(storage, ctx.now, vendorId);
+      // The vendor's clauses count through the same rules as answers, as one more domain.
+      const clauses = clausePart(storage, ctx.now, vendorId);
       // So do the open findings of the devices it makes, as a device-posture domain.
       const posture = devicePosture(vendorId);
-      if (chosen || contract || posture) {
+      if (chosen || clauses || posture) {
         const assessment = chosen ? questionnairesOf(chosen) : [];
         const answers = chosen ? answersOf(chosen.id) : new Map<string, AnswerValue | null>();
-        for (const [key, answer] of contract?.answers ?? []) answers.set(key, answer);
+        for (const [key, answer] of clauses?.answers ?? []) answers.set(key, answer);
         for (const [key, answer] of posture ? postureAnswers(posture) : []) answers.set(key, answer);
         scored = scoreAssessment({
           questionnaires: [
             ...assessment,
-            ...(contract ? [contract.questionnaire] : []),
+            ...(clauses ? [clauses.questionnaire] : []),
             ...(posture ? [devicePostureQuestionnaire()] : []),
           ],
           answers,
@@ -189,11 +171,11 @@ export function createScoreService(
         nextReassessment: next,
         overdue: next !== null && next < today,
         devices: posture,
-        contract: contract && {
-          clauses: contract.evaluations.length,
-          agreed: contract.evaluations.filter((e) => e.status === 'agreed').length,
-          deviations: contract.evaluations.filter((e) => e.state === 'deviates').length,
-          contradictions: contract.evaluations.filter((e) => e.state === 'contradicts').length,
+        contract: clauses && {
+          clauses: clauses.evaluations.length,
+          agreed: clauses.evaluations.filter((e) => e.status === 'agreed').length,
+          deviations: clauses.evaluations.filter((e) => e.state === 'deviates').length,
+          contradictions: clauses.evaluations.filter((e) => e.state === 'contradicts').length,
         },
       };
     },

@@ -73,7 +73,7 @@ function where(q: Partial<AuditQuery>): { sql: string; params: (string | number)
 }
 
 /** Creates the audit repository over an open database. */
-export function createAuditRepo(db: Database): AuditRepo {
+export function createAuditRepo(db: Pick<Database, 'sqlite' | 'cipher'>): AuditRepo {
   // Prepared on first use, as the record below: a database opened at an older schema (tests) has neither.
   let insertStmt: StatementSync | null = null;
   const insert = {

@@ -1,9 +1,9 @@
 import type { Database } from './database';
 import { LOCKED_TEXT } from './cipher';
-import type { Clause, ClauseComment, SignOff, VendorClause } from '../domain/contract';
+import type { Clause, ClauseComment, SignOff, VendorClause } from '../domain/clauses';
 import { place } from './places';
 
-/** Contract clauses: the library, each vendor's clause records, comments and legal sign-offs. */
+/** Legal's clauses: the library, each vendor's clause records, comments and legal sign-offs. */
 export interface ClauseRepo {
   library(): Clause[];
   /** Changes whenever the library does (cheap to ask). */

@@ -1,25 +1,7 @@
 import type { Database } from './database';
 import { decodeDevice, type Device } from '../domain/devices';
 import type { DeviceCheck } from '../domain/device-checks';
-
-export interface DeviceImportRow {
-  id: string;
-  source: string;
-  fileName: string;
-  at: string;
-  actor: string;
-  summary: unknown;
-}
-
-export interface Acceptance {
-  source: string;
-  deviceId: string;
-  check: DeviceCheck;
-  reason: string;
-  acceptedBy: string;
-  expiresOn: string;
-  at: string;
-}
+import type { Acceptance, DeviceImportRecord } from '../domain/device-api';
 
 /** Devices, their imports, per-source mappings, manufacturer links and accepted findings. */
 export interface DeviceRepo {
@@ -34,8 +16,8 @@ export interface DeviceRepo {
   version(): string;
   /** Serial numbers (lower-cased) of devices of other sources. */
   serialsOutside(source: string): string[];
-  recordImport(row: DeviceImportRow): void;
-  imports(limit: number): DeviceImportRow[];
+  recordImport(row: DeviceImportRecord): void;
+  imports(limit: number): DeviceImportRecord[];
   /** A source's saved mapping choices as stored (domain/device-mapping.ts reads them). */
   mapping(source: string): unknown;
   saveMapping(source: string, mapping: object, at: string): void;
@@ -47,7 +29,7 @@ export interface DeviceRepo {
 }
 
 /** Creates the device repository. */
-export function createDeviceRepo(db: Database): DeviceRepo {
+export function createDeviceRepo(db: Pick<Database, 'sqlite'>): DeviceRepo {
   const sql = db.sqlite;
   const sourceStmt = sql.prepare('SELECT data FROM devices WHERE source = ?');
   const pageStmt = sql.prepare(

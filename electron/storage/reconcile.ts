@@ -22,7 +22,7 @@ import {
   type Reconciliation,
   type TrailState,
 } from '../domain/audit-reconcile';
-import type { Clause } from '../domain/contract';
+import type { Clause } from '../domain/clauses';
 import { AppError } from '../domain/errors';
 import { createAssessmentRepo } from './assessment-repo';
 import { createCipher, isSealed, LOCKED_TEXT, openFields, SENSITIVE_KEYS } from './cipher';

@@ -5,7 +5,7 @@ import {
   type ClauseValue,
   type ClauseValueType,
   type Region,
-} from '../../electron/domain/contract';
+} from '../../electron/domain/clauses';
 
 /** A value being typed: numbers stay text until saved, so a half-typed "99." is not lost. */
 export interface ValueDraft {

@@ -7,8 +7,8 @@ import {
   CLAUSE_STATUS_LABELS,
   formatClauseValue,
   type ClauseStatus,
-  type VendorContract,
-} from '../../electron/domain/contract';
+  type VendorClauses as VendorContract,
+} from '../../electron/domain/clauses';
 import { ClauseValueInput, draftOf, valueOf, type ValueDraft } from '../components/ClauseValueInput';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useToast } from '../components/Toasts';

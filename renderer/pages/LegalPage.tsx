@@ -15,7 +15,7 @@ import {
   type ClauseRule,
   type ClauseValueType,
   type Region,
-} from '../../electron/domain/contract';
+} from '../../electron/domain/clauses';
 import { SEVERITIES, type Severity } from '../../electron/domain/questionnaire';
 import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';

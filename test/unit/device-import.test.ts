@@ -27,11 +27,8 @@ import {
 } from '../../electron/domain/devices';
 import { suggestColumns } from '../../electron/domain/device-formats';
 import { checkDevice, DEFAULT_DEVICE_CHECK_SETTINGS } from '../../electron/domain/device-checks';
-import {
-  createImportEngine,
-  openImportConnection,
-  type ImportHooks,
-} from '../../electron/services/device-import';
+import { createImportEngine, type ImportHooks } from '../../electron/services/device-import';
+import { createImportStore, openImportConnection } from '../../electron/storage/import-store';
 import { DATABASE_FILE } from '../../electron/storage/database';
 import { openStorage } from '../../electron/storage/storage';
 import { MIGRATIONS } from '../../electron/storage/migrations';
@@ -237,7 +234,7 @@ function engineOn() {
   openStorage(dir).close();
   const path = join(dir, DATABASE_FILE);
   const sqlite = openImportConnection(path);
-  const engine = createImportEngine(sqlite);
+  const engine = createImportEngine(createImportStore(sqlite));
   const look = new DatabaseSync(path);
   const devices = () =>
     (look.prepare('SELECT data FROM devices ORDER BY device_id').all() as { data: string }[]).map((r) =>
@@ -292,7 +289,7 @@ describe('the import engine', () => {
     const a = engineOn();
     const old = await a.preview(rows(3, '1.0'));
     // Another process imports in between.
-    const other = createImportEngine(openImportConnection(a.sqlite.location()!));
+    const other = createImportEngine(createImportStore(openImportConnection(a.sqlite.location()!)));
     const theirs = await other.preview(
       {
         source: 'Other',

@@ -6,13 +6,13 @@ import {
   ClauseLibraryFileSchema,
   contradictionsOf,
   deviationOf,
-  evaluateContract,
+  evaluateClauses,
   parseClauseValue,
   type Clause,
   type ClauseRule,
   type ClauseValue,
   type CrossCheck,
-} from '../../electron/domain/contract';
+} from '../../electron/domain/clauses';
 import { neutraliseCell, toCsv } from '../../electron/domain/csv';
 import type { AnswerValue } from '../../electron/domain/answer';
 import { NO_JOB } from '../../electron/services/context';
@@ -536,12 +536,12 @@ describe('a vendor’s contract through the dispatcher', () => {
   });
 });
 
-describe('evaluateContract', () => {
+describe('evaluateClauses', () => {
   it('orders nothing away: one evaluation per library clause, in library order', () => {
     const lib = ClauseLibraryFileSchema.parse(
       JSON.parse(readFileSync(join(__dirname, '../../questionnaires/clause-library.json'), 'utf8')),
     ).clauses;
-    const e = evaluateContract(lib, [], () => null);
+    const e = evaluateClauses(lib, [], () => null);
     expect(e.map((x) => x.clause.id)).toEqual(lib.map((c) => c.id));
     expect(e.every((x) => x.state === 'missing')).toBe(true);
   });

@@ -1,12 +1,13 @@
 /**
- * Contract clauses: the clause library (our positions), a vendor's agreed terms, the
- * deviation rule of each value type, and the checks of the contract against the
- * vendor's questionnaire answers. Pure; documented in docs/contract-clauses.md.
+ * Legal's clauses: the clause library (our positions), a vendor's agreed terms, the
+ * deviation rule of each value type, and the checks of a vendor's agreed clauses against
+ * its questionnaire answers. Pure; documented in docs/contract-clauses.md.
  */
 import { z } from 'zod';
 import { SEVERITIES, QuestionnaireSchema, type Questionnaire, type Severity } from './questionnaire';
 import type { AnswerValue } from './answer';
 import { answerKey } from './evaluate-assessment';
+import { VendorIdSchema } from './primitives';
 
 const Slug = z
   .string()
@@ -194,7 +195,7 @@ export const ClauseReferenceSchema = z
 /** What a reviewer records for one clause of one vendor. */
 export const ClauseSetInputSchema = z
   .object({
-    vendorId: z.string().uuid('Not a vendor id'),
+    vendorId: VendorIdSchema,
     clauseId: Slug,
     status: z.enum(CLAUSE_STATUSES, { error: `Status must be one of: ${CLAUSE_STATUSES.join(', ')}` }),
     value: ClauseValueSchema.nullable().default(null),
@@ -304,12 +305,14 @@ export function formatClauseValue(value: ClauseValue): string {
   }
 }
 
-export interface Deviation {
+/** How an agreed value falls short of our position. */
+export const DeviationSchema = z.object({
   /** Worse than our position, with why. */
-  reasons: string[];
+  reasons: z.array(z.string()),
   /** Rules that could not judge the value (another currency), with why. */
-  unjudged: string[];
-}
+  unjudged: z.array(z.string()),
+});
+export type Deviation = z.output<typeof DeviationSchema>;
 
 /** How an agreed value falls short of the clause's position. */
 export function deviationOf(clause: Pick<Clause, 'position'>, value: ClauseValue): Deviation {
@@ -364,11 +367,13 @@ export function deviationOf(clause: Pick<Clause, 'position'>, value: ClauseValue
 /** A vendor's latest answer to a question, if any (newest assessment first). */
 export type AnswerLookup = (questionnaireId: string, questionId: string) => AnswerValue | null;
 
-export interface Contradiction {
-  questionnaireId: string;
-  questionId: string;
-  message: string;
-}
+/** Where an agreed value and one of the vendor's answers disagree. */
+export const ContradictionSchema = z.object({
+  questionnaireId: z.string(),
+  questionId: z.string(),
+  message: z.string(),
+});
+export type Contradiction = z.output<typeof ContradictionSchema>;
 
 function answeredValue(answer: AnswerValue | null): unknown {
   return answer && answer.status === 'answered' ? answer.value : undefined;
@@ -427,7 +432,7 @@ export function contradictionsOf(
 }
 
 // ---------------------------------------------------------------------------------------
-// A vendor's contract
+// A vendor's clauses
 
 /** Where a clause stands, worst first. */
 export const CLAUSE_STATES = ['deviates', 'contradicts', 'missing', 'open', 'ok', 'waived'] as const;
@@ -449,7 +454,7 @@ const NO_DEVIATION: Deviation = { reasons: [], unjudged: [] };
  * contradictions with the vendor's answers. A value under negotiation is judged too, so
  * legal sees a bad proposal before agreeing to it; only agreed terms count as deviations.
  */
-export function evaluateContract(
+export function evaluateClauses(
   library: readonly Clause[],
   records: readonly VendorClause[],
   answers: AnswerLookup,
@@ -472,18 +477,18 @@ export function evaluateContract(
   });
 }
 
-/** Whether a vendor's contract needs legal's attention: not signed off (or reopened), or terms that deviate. */
+/** Whether a vendor's clauses need legal's attention: not signed off (or reopened), or terms that deviate. */
 export function needsLegalReview(evaluations: readonly ClauseEvaluation[], signOff: SignOff | null): boolean {
   if (!signOff || signOff.reopenedAt) return true;
   return evaluations.some((e) => e.state === 'deviates' || e.state === 'contradicts');
 }
 
 // ---------------------------------------------------------------------------------------
-// Scoring: the contract as a questionnaire, so red flags and points use the same rules as answers
+// Scoring: a vendor's clauses as a questionnaire, so red flags and points use the same rules as answers
 
-export const CONTRACT_QUESTIONNAIRE_ID = 'contract-clauses';
+export const CLAUSE_QUESTIONNAIRE_ID = 'contract-clauses';
 
-/** The answer a clause's state gives its question in the contract questionnaire. */
+/** The answer a clause's state gives its question in the clauses questionnaire. */
 const STATE_ANSWER: Record<ClauseState, AnswerValue> = {
   ok: { status: 'answered', value: 'meets' },
   contradicts: { status: 'answered', value: 'contradicts' },
@@ -493,15 +498,15 @@ const STATE_ANSWER: Record<ClauseState, AnswerValue> = {
   waived: { status: 'not-applicable' },
 };
 
-const contractQuestionnaires = new WeakMap<readonly Clause[], Questionnaire>();
+const clauseQuestionnaires = new WeakMap<readonly Clause[], Questionnaire>();
 
 /**
  * The clause library as a questionnaire: a question per clause (agreed and meeting our
  * position 100 points, contradicted by the vendor's answers 50, deviating or not agreed 0)
  * with red-flag rules for a missing, deviating or contradicted clause.
  */
-export function contractQuestionnaire(library: readonly Clause[]): Questionnaire {
-  let q = contractQuestionnaires.get(library);
+export function clauseQuestionnaire(library: readonly Clause[]): Questionnaire {
+  let q = clauseQuestionnaires.get(library);
   if (q) return q;
   const flag = (c: Clause, suffix: string, is: string, severity: Severity, message: string) => ({
     id: `${c.id}-${suffix}`,
@@ -512,7 +517,7 @@ export function contractQuestionnaire(library: readonly Clause[]): Questionnaire
   });
   q = QuestionnaireSchema.parse({
     format: 'vendor-risk-questionnaire/1',
-    id: CONTRACT_QUESTIONNAIRE_ID,
+    id: CLAUSE_QUESTIONNAIRE_ID,
     version: '1.0.0',
     title: 'Contract clauses',
     sections: [
@@ -553,14 +558,14 @@ export function contractQuestionnaire(library: readonly Clause[]): Questionnaire
       },
     ],
   });
-  contractQuestionnaires.set(library, q);
+  clauseQuestionnaires.set(library, q);
   return q;
 }
 
-/** The contract questionnaire's answers for a vendor, keyed like an assessment's answers. */
-export function contractAnswers(evaluations: readonly ClauseEvaluation[]): Map<string, AnswerValue> {
+/** The clauses questionnaire's answers for a vendor, keyed like an assessment's answers. */
+export function clauseAnswers(evaluations: readonly ClauseEvaluation[]): Map<string, AnswerValue> {
   return new Map(
-    evaluations.map((e) => [answerKey(CONTRACT_QUESTIONNAIRE_ID, e.clause.id), STATE_ANSWER[e.state]]),
+    evaluations.map((e) => [answerKey(CLAUSE_QUESTIONNAIRE_ID, e.clause.id), STATE_ANSWER[e.state]]),
   );
 }
 
@@ -614,18 +619,16 @@ export function parseClauseValue(types: readonly ClauseValueType[], text: string
 const ReferenceOut = z.object({ document: z.string(), section: z.string(), page: z.string() });
 export const SIGN_OFF_STATES = ['none', 'signed', 'reopened'] as const;
 
-/** A vendor's contract as the Contract tab shows it. */
-export const VendorContractSchema = z.object({
+/** A vendor's clauses as the Contract tab shows them. */
+export const VendorClausesSchema = z.object({
   vendor: z.object({ id: z.string(), name: z.string() }),
   clauses: z.array(
     z.object({
       clause: ClauseSchema,
       status: z.enum(CLAUSE_STATUSES),
       state: z.enum(CLAUSE_STATES),
-      deviation: z.object({ reasons: z.array(z.string()), unjudged: z.array(z.string()) }),
-      contradictions: z.array(
-        z.object({ questionnaireId: z.string(), questionId: z.string(), message: z.string() }),
-      ),
+      deviation: DeviationSchema,
+      contradictions: z.array(ContradictionSchema),
       value: ClauseValueSchema.nullable(),
       reference: ReferenceOut,
       waiver: z.object({ reason: z.string(), acceptedBy: z.string() }).nullable(),
@@ -638,7 +641,7 @@ export const VendorContractSchema = z.object({
   signOffState: z.enum(SIGN_OFF_STATES),
   needsReview: z.boolean(),
 });
-export type VendorContract = z.infer<typeof VendorContractSchema>;
+export type VendorClauses = z.infer<typeof VendorClausesSchema>;
 
 /** Vendors × clauses, for legal. */
 export const ClauseMatrixSchema = z.object({

@@ -1,13 +1,13 @@
 import { answerKey } from '../domain/evaluate-assessment';
 import { builtinClauses } from '../domain/builtin-clauses';
 import {
-  contractAnswers,
-  contractQuestionnaire,
-  evaluateContract,
+  clauseAnswers,
+  clauseQuestionnaire,
+  evaluateClauses,
   type AnswerLookup,
   type Clause,
   type ClauseEvaluation,
-} from '../domain/contract';
+} from '../domain/clauses';
 import type { AnswerValue } from '../domain/answer';
 import type { Questionnaire } from '../domain/questionnaire';
 import type { Storage } from '../storage/storage';
@@ -18,7 +18,7 @@ const cache = new WeakMap<Storage['clauses'], { version: string; library: Clause
  * The clause library of a data folder: built-in clauses (with the user's edits) and the
  * user's own, in order. Built-in clauses the folder has not seen yet (a new app version)
  * are added first. The same array is returned until the library changes, so what is
- * derived from it (the contract questionnaire) is built once.
+ * derived from it (the clauses questionnaire) is built once.
  */
 export function clauseLibrary(storage: Storage, now: () => Date): Clause[] {
   const repo = storage.clauses;
@@ -40,7 +40,7 @@ export function clauseLibrary(storage: Storage, now: () => Date): Clause[] {
   return hit.library;
 }
 
-/** The vendor's latest answer to each question, newest assessment first, for the contract's cross-checks. */
+/** The vendor's latest answer to each question, newest assessment first, for the clauses' cross-checks. */
 export function vendorAnswerLookup(storage: Storage, vendorId: string): AnswerLookup {
   let answers: Map<string, AnswerValue> | null = null;
   return (questionnaireId, questionId) => {
@@ -56,21 +56,21 @@ export function vendorAnswerLookup(storage: Storage, vendorId: string): AnswerLo
   };
 }
 
-export interface ContractPart {
+export interface ClausePart {
   questionnaire: Questionnaire;
   answers: Map<string, AnswerValue>;
   evaluations: ClauseEvaluation[];
 }
 
-/** The vendor's contract as scoring sees it, or null while no clause of it is recorded. */
-export function contractPart(storage: Storage, now: () => Date, vendorId: string): ContractPart | null {
+/** The vendor's clauses as scoring sees them, or null while no clause of it is recorded. */
+export function clausePart(storage: Storage, now: () => Date, vendorId: string): ClausePart | null {
   const records = storage.clauses.listForVendor(vendorId);
   if (records.length === 0) return null;
   const library = clauseLibrary(storage, now);
-  const evaluations = evaluateContract(library, records, vendorAnswerLookup(storage, vendorId));
+  const evaluations = evaluateClauses(library, records, vendorAnswerLookup(storage, vendorId));
   return {
-    questionnaire: contractQuestionnaire(library),
-    answers: contractAnswers(evaluations),
+    questionnaire: clauseQuestionnaire(library),
+    answers: clauseAnswers(evaluations),
     evaluations,
   };
 }

@@ -1,0 +1,115 @@
+/**
+ * What every feature's handler table shares: the services, the desktop's dialogs (when
+ * there is a desktop), the files opened and saved in this session, the import gate, and
+ * the two wrappers operations use (an import snapshots first; device reads wait for the
+ * index of checked devices).
+ */
+import { basename } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { AppServices } from '../services/services';
+import type { JobContext } from '../services/context';
+import type { Preferences } from '../domain/preferences';
+import { AppError } from '../domain/errors';
+import { notASavedFile } from '../services/device-import';
+import { createImportGate, type ImportGate } from './import-gate';
+
+/** What only the desktop app can do for an operation: native dialogs and the file manager. */
+export interface Desktop {
+  /** Asks where to save a file, offering a name (its extension says what kind of file); null when cancelled. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Asks which file to open, of the kind the extension says ('.db': a backup); null when cancelled. */
+  chooseOpenPath(extension: string): Promise<string | null>;
+  /** Shows a file in the system's file manager. */
+  showInFolder(path: string): void;
+}
+
+/** Files opened for import, named by an id (the window never sends a path to read). */
+export type OpenedFiles = ReturnType<typeof openedFiles>;
+
+/** The shared part of the handler tables. */
+export interface HandlerContext {
+  services: AppServices;
+  /** Told after preferences change (the app applies the theme to the window). */
+  onPreferencesChanged?: (preferences: Preferences) => void;
+  /** The desktop's dialogs; throws (telling the CLI what to do instead) when there is none. */
+  desktop(): Desktop;
+  /** Files saved through the save dialog in this session: the only ones showInFolder shows. */
+  savedFiles: Set<string>;
+  /** Files opened for import in this session (dialog or CLI path), by the id the window names them with. */
+  opened: OpenedFiles;
+  /** The gate an import's write takes alone (see import-gate.ts). */
+  gate: ImportGate;
+  /**
+   * Runs an import: checked first (a refused one takes no snapshot), then a snapshot so it
+   * can be undone by a restore, then the write.
+   */
+  importing<T>(job: JobContext, check: () => unknown, write: () => T | Promise<T>): Promise<T>;
+  /**
+   * Makes a handler wait until the index of checked devices is up to date; it is brought up
+   * to date a page at a time, so a large inventory never holds the thread.
+   */
+  withDevices<A extends unknown[], R>(handler: (...args: A) => R): (...args: A) => Promise<Awaited<R>>;
+}
+
+/** The shared part of the handler tables of one data folder's services. */
+export function createHandlerContext(
+  services: AppServices,
+  onPreferencesChanged?: (preferences: Preferences) => void,
+  desktop?: Desktop,
+): HandlerContext {
+  return {
+    services,
+    onPreferencesChanged,
+    desktop: () => {
+      if (!desktop)
+        throw new AppError(
+          'INVALID_INPUT',
+          'This needs the app’s file dialogs; on the command line name the file: vendor-risk report … --out FILE, vendor-risk backup create --out FILE, vendor-risk backup restore FILE',
+        );
+      return desktop;
+    },
+    savedFiles: new Set<string>(),
+    opened: openedFiles(),
+    gate: createImportGate(),
+    importing: async (job, check, write) => {
+      await check();
+      await services.backups.snapshot('import', job);
+      return write();
+    },
+    withDevices:
+      <A extends unknown[], R>(handler: (...args: A) => R) =>
+      async (...args: A): Promise<Awaited<R>> => {
+        await services.devices.ready();
+        return await handler(...args);
+      },
+  };
+}
+
+/** Files opened for import, named by an id (the window never sends a path to read). */
+function openedFiles() {
+  const paths = new Map<string, string>();
+  return {
+    add(path: string): { fileId: string; fileName: string; size: number } {
+      let stat: Stats;
+      try {
+        stat = statSync(path);
+      } catch {
+        throw new AppError('NOT_FOUND', `There is no file ${path}`);
+      }
+      // A pipe or a device has no size and may never end: only saved files are imported.
+      if (!stat.isFile()) throw notASavedFile(path);
+      const size = stat.size;
+      const fileId = randomUUID();
+      paths.set(fileId, path);
+      // Only the latest few are remembered.
+      if (paths.size > 20) paths.delete(paths.keys().next().value!);
+      return { fileId, fileName: basename(path), size };
+    },
+    get(fileId: string): { fileName: string; path: string } {
+      const path = paths.get(fileId);
+      if (!path) throw new AppError('NOT_FOUND', 'That file is no longer open; choose it again');
+      return { fileName: basename(path), path };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/** Questionnaire exchange by file: send a package to a vendor, review and accept what comes back. */
+import { z } from 'zod';
+import { EXCHANGE_FORMATS, IncomingRowSchema } from '../../domain/exchange';
+import {
+  CountSchema,
+  FilePathSchema,
+  JobIdSchema,
+  PreviewTokenSchema,
+  VendorIdSchema,
+} from '../../domain/primitives';
+import { op } from './op';
+
+const ExportRequest = {
+  vendorId: VendorIdSchema,
+  questionnaireIds: z.array(z.string().min(1).max(120)).min(1, 'Choose at least one questionnaire').max(20),
+  format: z.enum(EXCHANGE_FORMATS),
+  jobId: JobIdSchema.optional(),
+};
+
+export const exchangeOps = {
+  'exchange.export': op({
+    summary:
+      'Makes a package (.xlsx workbook or .html form) and saves it where the save dialog says (the app)',
+    request: z.object(ExportRequest).strict(),
+    response: z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(true), path: z.string(), packageId: z.string(), bytes: CountSchema }),
+      z.object({ saved: z.literal(false) }),
+    ]),
+    long: true,
+  }),
+  'exchange.save': op({
+    summary: 'Makes a package and saves it at a path (the CLI)',
+    request: z.object({ ...ExportRequest, path: FilePathSchema }).strict(),
+    response: z.object({ path: z.string(), packageId: z.string(), bytes: CountSchema }),
+    long: true,
+    localOnly: true,
+  }),
+  'exchange.preview': op({
+    summary: 'Reads a returned workbook or response file and shows each answer beside the current one',
+    request: z
+      .object({
+        vendorId: VendorIdSchema,
+        fileName: z.string().min(1).max(260),
+        contentBase64: z.string().min(1).max(28_000_000, 'The file is larger than 20 MB'),
+        jobId: JobIdSchema.optional(),
+      })
+      .strict(),
+    response: z.object({
+      token: z.string(),
+      packageId: z.string(),
+      fileName: z.string(),
+      sha256: z.string(),
+      alreadyImported: z.boolean(),
+      rows: z.array(IncomingRowSchema),
+      counts: z.object({
+        incoming: CountSchema,
+        invalid: CountSchema,
+        changed: CountSchema,
+        new: CountSchema,
+        same: CountSchema,
+        unanswered: CountSchema,
+      }),
+      problems: z.array(z.string()),
+      unanswered: z.array(z.string()),
+      assessment: z.object({ id: z.string(), title: z.string(), status: z.string() }),
+    }),
+    long: true,
+  }),
+  'exchange.apply': op({
+    summary: 'Accepts the previewed answers (all or those named) into the assessment',
+    request: z
+      .object({
+        token: PreviewTokenSchema,
+        accept: z.union([z.literal('all'), z.array(z.string().min(1).max(250)).max(5000)]),
+      })
+      .strict(),
+    response: z.object({
+      accepted: CountSchema,
+      assessmentId: z.string(),
+      sha256: z.string(),
+      hidden: CountSchema,
+    }),
+  }),
+  'exchange.discard': op({
+    summary: 'Forgets a preview',
+    request: z.object({ token: PreviewTokenSchema }).strict(),
+    response: z.object({ discarded: z.boolean() }),
+  }),
+} as const;

@@ -1,0 +1,26 @@
+/** The handler table of the vendor operations and the vendor list's saved filters. */
+import type { HandlerContext } from '../handler-context';
+import type { HandlerTable } from './op';
+import type { vendorOps } from './vendors';
+
+/** The service call behind each vendor operation. */
+export function vendorHandlers({ services }: HandlerContext): HandlerTable<typeof vendorOps> {
+  return {
+    // Stale standings (device postures included) are computed a few at a time first.
+    'vendors.list': async (query) => {
+      if (services.portfolio.standingsStale()) {
+        await services.devices.ready();
+        await services.portfolio.refreshStandingsInSteps();
+      }
+      return services.vendors.list(query);
+    },
+    'vendors.get': ({ id }) => services.vendors.get(id),
+    'vendors.create': (input) => services.vendors.create(input),
+    'vendors.update': ({ id, patch }) => services.vendors.update(id, patch),
+    'vendors.remove': ({ id }) => services.vendors.remove(id),
+    'vendors.history': ({ id, limit }) => services.vendors.history(id, limit),
+    'filters.list': () => services.savedFilters.list(),
+    'filters.save': (filter) => services.savedFilters.save(filter),
+    'filters.remove': ({ name }) => services.savedFilters.remove(name),
+  };
+}
