@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createWorkerClient, type WorkerClient } from '../workers/client';
-import type { ReportOps } from '../workers/report-ops';
+import type { RenderOps } from '../workers/render-ops';
 import { AppError } from '../domain/errors';
 import { DEVICE_CHECK_INFO, DEVICE_CHECKS } from '../domain/device-checks';
 import { DECISION_LABELS } from '../domain/decision';
@@ -246,16 +246,16 @@ const WORKER_FILE = process.env.VENDOR_RISK_REPORT_WORKER ?? join(__dirname, 're
  * fresh one. Reports render one at a time. From source (tests) they render here, and
  * pdfmake is loaded only then, so the CLI's other commands never load it.
  */
-let reportClient: WorkerClient<ReportOps> | null = null;
+let reportClient: WorkerClient<RenderOps> | null = null;
 const renderer = () =>
-  (reportClient ??= createWorkerClient<ReportOps>({
+  (reportClient ??= createWorkerClient<RenderOps>({
     file: WORKER_FILE,
     name: 'report worker',
     warm: true,
     sequential: true,
     cancel: 'terminate',
     cancelledMessage: 'The report was cancelled; no file was written',
-    local: async () => (await import('../workers/report-ops')).reportOps,
+    local: async () => (await import('../workers/render-ops')).renderOps,
   }));
 
 /** Renders in the report worker (here, from source); `onShare` hears how far it got (0–1). */

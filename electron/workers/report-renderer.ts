@@ -1,6 +1,6 @@
 // A warm worker thread that renders one PDF report at a time, so pdfmake (which holds its
 // thread for the whole render) never blocks the data host.
 import { serveWorker } from './serve';
-import { reportOps } from './report-ops';
+import { renderOps } from './render-ops';
 
-serveWorker(reportOps, { sequential: true });
+serveWorker(renderOps, { sequential: true });

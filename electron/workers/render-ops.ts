@@ -4,10 +4,10 @@ import type { ReportData } from '../report/model';
 import { renderReport, type RenderedReport } from '../report/render';
 import { Moved, type OpHandlers } from './serve';
 
-export type ReportOps = { render: { args: ReportData; value: RenderedReport } };
+export type RenderOps = { render: { args: ReportData; value: RenderedReport } };
 
 /** Draws a report; progress is in percent of the pages laid out. */
-export const reportOps: OpHandlers<ReportOps> = {
+export const renderOps: OpHandlers<RenderOps> = {
   async render(data, hooks) {
     try {
       const { pdf, pages } = await renderReport(data, (share) =>
