@@ -112,6 +112,8 @@ const STATE_VIEWS: Readonly<Record<string, AnswerView>> = {
 export interface PlannedState extends Omit<AssessmentState, 'visible'> {
   /** Per questionnaire, per position in its plan: 1 when the question is shown. */
   shown: Uint8Array[];
+  /** Per questionnaire, per position: the answer of each shown question (null when it has none). */
+  shownAnswers: (AnswerValue | null)[][];
 }
 
 /** Evaluates show-if conditions, red-flag rules and progress for a set of answers. */
@@ -119,7 +121,7 @@ export function evaluateAssessment(
   questionnaires: readonly Questionnaire[],
   answers: ReadonlyMap<string, AnswerValue | null>,
 ): AssessmentState {
-  const { shown, ...state } = evaluatePlanned(questionnaires, answers);
+  const { shown, shownAnswers: _answers, ...state } = evaluatePlanned(questionnaires, answers);
   const visible = new Set<string>();
   questionnaires.forEach((q, n) => {
     const { keys } = planOf(q);
@@ -138,6 +140,7 @@ export function evaluatePlanned(
   answers: ReadonlyMap<string, AnswerValue | null>,
 ): PlannedState {
   const shown: Uint8Array[] = [];
+  const shownAnswers: (AnswerValue | null)[][] = [];
   const flags: RaisedFlag[] = [];
   const sections: SectionProgress[] = [];
   let answered = 0;
@@ -150,6 +153,11 @@ export function evaluatePlanned(
     const memo = new Uint8Array(questions.length);
     const visiting = new Uint8Array(questions.length);
     const views: (AnswerView | undefined)[] = new Array<AnswerView | undefined>(questions.length);
+    // Each answer looked up once (by position of its id): null when there is none.
+    const found: (AnswerValue | null | undefined)[] = new Array<AnswerValue | null | undefined>(
+      questions.length,
+    );
+    const answerAt = (i: number): AnswerValue | null => (found[i] ??= answers.get(keys[i]!) ?? null);
     const isVisibleAt = (i: number): boolean => {
       const question = questions[i]!;
       if (!question.showIf) return true;
@@ -167,7 +175,7 @@ export function evaluatePlanned(
       return i !== undefined && isVisibleAt(i);
     };
     const computeView = (i: number): AnswerView => {
-      const a = answers.get(keys[i]!);
+      const a = answerAt(i);
       // A hidden question counts as unanswered, whatever was typed before it was hidden.
       if (!a || !isVisibleAt(i)) return UNANSWERED;
       if (a.status !== 'answered') return STATE_VIEWS[a.status] ?? { state: a.status };
@@ -184,6 +192,8 @@ export function evaluatePlanned(
     const ctx: ConditionContext = { answer: view, isVisible, matches: matchesPattern };
     const visibleHere = new Uint8Array(questions.length);
     shown.push(visibleHere);
+    const answersHere = new Array<AnswerValue | null>(questions.length);
+    shownAnswers.push(answersHere);
 
     q.sections.forEach((section, s) => {
       const progress: SectionProgress = {
@@ -200,8 +210,10 @@ export function evaluatePlanned(
         if (!isVisibleAt(at)) continue;
         visibleHere[i] = 1;
         progress.visible += 1;
+        const answer = answerAt(at);
+        answersHere[i] = answer;
         // The state of the shown answer: as a condition saw it if one asked already, else from the answer.
-        const state = views[at]?.state ?? answers.get(keys[at]!)?.status ?? 'unanswered';
+        const state = views[at]?.state ?? answer?.status ?? 'unanswered';
         if (state !== 'not-applicable') progress.applicable += 1;
         if (state === 'answered' || state === 'refused') progress.answered += 1;
         const refusal = plan.refusal[i];
@@ -250,5 +262,5 @@ export function evaluatePlanned(
       sections.push(progress);
     });
   }
-  return { shown, flags, sections, answered, applicable };
+  return { shown, shownAnswers, flags, sections, answered, applicable };
 }

@@ -159,15 +159,16 @@ export function scoreAssessment(input: {
   let totalMax = 0;
   let sectionAt = 0;
   input.questionnaires.forEach((q, n) => {
-    const { keys, sectionStarts } = planOf(q);
+    const { sectionStarts } = planOf(q);
     const shown = state.shown[n]!;
+    const shownAnswers = state.shownAnswers[n]!;
     q.sections.forEach((section, s) => {
       let earned = 0;
       let max = 0;
       const start = sectionStarts[s]!;
       section.questions.forEach((question, i) => {
         if (!shown[start + i]) return;
-        const answer = input.answers.get(keys[start + i]!);
+        const answer = shownAnswers[start + i];
         if (!answer) return;
         const scored = answerPoints(question, answer, input.evidence, input.today);
         if (!scored) return;
