@@ -1,4 +1,4 @@
-import type { SQLInputValue } from 'node:sqlite';
+import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import type { Database } from './database';
 import { PORTFOLIO_TIERS, type VendorFigures, type VendorStanding } from '../domain/portfolio';
 import type { ListStanding } from '../domain/vendor-list';
@@ -48,26 +48,34 @@ export function standingFromRow(row: Record<string, SQLInputValue | undefined>):
 
 /** Creates the standing repository. */
 export function createStandingRepo(db: Database): StandingRepo {
-  const staleStmt = db.sqlite.prepare(
+  // Prepared on first use: storage opens at older schema versions too (migration tests), before the figures column (migration 13).
+  const lazy = (sql: string) => {
+    let stmt: StatementSync | undefined;
+    return () => (stmt ??= db.sqlite.prepare(sql));
+  };
+  const staleStmt = lazy(
     `SELECT v.id FROM vendors v LEFT JOIN vendor_standings s ON s.vendor_id = v.id
      WHERE s.vendor_id IS NULL OR s.computed_on <> ? OR s.figures IS NULL`,
   );
   // The order of the vendor list's default query (vendor-repo: by name, then id).
-  const figuresStmt = db.sqlite.prepare(
+  const figuresStmt = lazy(
     `SELECT v.id, v.name, v.status, s.computed_on, s.figures FROM vendors v
        LEFT JOIN vendor_standings s ON s.vendor_id = v.id
      ORDER BY v.name COLLATE NOCASE, v.id`,
   );
-  const putStmt = db.sqlite.prepare(
+  const putStmt = lazy(
     `INSERT OR REPLACE INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, score, completeness, residual,
        open_flags, knockouts, decision, next_reassessment, reassessment, conditions_past_due,
        evidence_expired, evidence_30, evidence_60, evidence_90, figures)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
-    staleVendorIds: (today) => staleStmt.all(today).map((r) => String(r.id)),
+    staleVendorIds: (today) =>
+      staleStmt()
+        .all(today)
+        .map((r) => String(r.id)),
     put(vendorId, today, s, figures) {
-      putStmt.run(
+      putStmt().run(
         vendorId,
         today,
         s.tier,
@@ -90,12 +98,14 @@ export function createStandingRepo(db: Database): StandingRepo {
       );
     },
     figures: (today) =>
-      figuresStmt.all().map((r) => ({
-        vendor: { id: String(r.id), name: String(r.name), status: String(r.status) as VendorStatus },
-        figures:
-          r.computed_on === today && typeof r.figures === 'string'
-            ? (JSON.parse(r.figures) as VendorFigures)
-            : null,
-      })),
+      figuresStmt()
+        .all()
+        .map((r) => ({
+          vendor: { id: String(r.id), name: String(r.name), status: String(r.status) as VendorStatus },
+          figures:
+            r.computed_on === today && typeof r.figures === 'string'
+              ? (JSON.parse(r.figures) as VendorFigures)
+              : null,
+        })),
   };
 }
