@@ -122,7 +122,11 @@ export function createHandlers(
     'evidence.attach': (input) => services.assessments.attachEvidence(input),
     'evidence.list': ({ vendorId }) => services.assessments.evidenceForVendor(vendorId),
     'scores.vendor': withDevices(({ id }) => services.scores.vendor(id)),
-    'portfolio.summary': withDevices(() => services.portfolio.summary()),
+    // As for the list: stale standings (the figures the summary reads) are computed a few at a time first.
+    'portfolio.summary': withDevices(async () => {
+      if (services.portfolio.standingsStale()) await services.portfolio.refreshStandingsInSteps();
+      return services.portfolio.summary();
+    }),
     'decisions.record': (input) => services.decisions.record(input),
     'decisions.list': ({ vendorId }) => services.decisions.list(vendorId),
     'assessments.selfResult': ({ id }) => services.scores.selfResult(id),
