@@ -104,9 +104,6 @@ export interface ConditionContext {
   matches(source: string, flags: string | undefined, text: string): boolean;
 }
 
-/** The tests that need an answered value (a list made once: conditions are evaluated thousands of times in a re-score). */
-const VALUE_TESTS = ['is', 'in', 'includes', 'gt', 'gte', 'lt', 'lte', 'contains', 'matches'] as const;
-
 /** True when the condition holds for the given answers. */
 export function evaluateCondition(c: Condition, ctx: ConditionContext): boolean {
   if ('all' in c) return c.all.every((x) => evaluateCondition(x, ctx));
@@ -116,7 +113,11 @@ export function evaluateCondition(c: Condition, ctx: ConditionContext): boolean 
   if ('visible' in c) return ctx.isVisible(c.visible);
   const a = ctx.answer(c.question);
   if (c.state !== undefined && a.state !== c.state) return false;
-  if (!VALUE_TESTS.some((k) => k in c)) return true;
+  // Self-contained (no module constants): the vendor's offline form carries this function as text (exchange/form.ts).
+  const needsValue = ['is', 'in', 'includes', 'gt', 'gte', 'lt', 'lte', 'contains', 'matches'].some(
+    (k) => k in c,
+  );
+  if (!needsValue) return true;
   if (a.state !== 'answered') return false;
   if (c.is !== undefined && !(a.value === c.is || a.values?.includes(String(c.is)))) return false;
   if (c.in !== undefined && !c.in.some((v) => a.value === v || a.values?.includes(String(v)))) return false;
