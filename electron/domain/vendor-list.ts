@@ -12,7 +12,6 @@ import {
   VendorCategorySchema,
   VendorIdSchema,
   VendorStatusSchema,
-  type VendorSummarySchema,
 } from './vendor';
 import { DECISIONS } from './decision';
 import { EVIDENCE_STATES, PORTFOLIO_TIERS, REASSESSMENT_STATES, VendorStandingSchema } from './portfolio';
@@ -103,7 +102,7 @@ export function isFiltered(q: VendorListQuery): boolean {
 }
 
 /**
- * A row of the vendor list (the columns of {@link VendorSummarySchema}); the standing is null
+ * A row of the vendor list (the columns of VendorSummarySchema); the standing is null
  * when it has not been computed (the service computes it before listing). Its fields are
  * checked for type and choice only, as they leave storage: they were stored through
  * VendorInputSchema, whose trimming, tag pattern, refinements and de-duplication, run again
