@@ -1,7 +1,8 @@
 /**
  * `vendor-risk vendors list --json` over 5,000 vendors, as a ratio to `node -e ''`
- * started the same way (goal: under 0.5 s wall time). Also reported: the first list of
- * a day, which computes every vendor's standing first.
+ * started the same way (goals: under 0.5 s wall time, and within 4× of `node -e ''`).
+ * Also reported: the first list of a day, which computes every vendor's standing first
+ * (and, on a first run, fills Node's compile cache).
  */
 import { test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -50,7 +51,10 @@ test('cli: vendors list --json over 5,000 vendors', () => {
       node_baseline_ms: baseline,
       ratio: cli / baseline,
       goal_ms: 500,
-      goal_met: cli < 500,
+      goal_ratio: 4,
+      goal_ms_met: cli < 500,
+      goal_ratio_met: cli / baseline < 4,
+      goal_met: cli < 500 && cli / baseline < 4,
       first_of_day_ms: cold,
     });
   } finally {

@@ -2,7 +2,8 @@
  * Re-scoring a portfolio of 2,000 vendors with 150 answers each, in memory, with
  * `scoreAssessment` (goal: under 100 ms), as a ratio to a plain loop that only sums the
  * same answers' points in the same run. And `portfolio.summary` through the dispatcher
- * over 2,000 stored vendors, against `vendors.list` over the same vendors.
+ * over 2,000 stored vendors (goal: under 150 ms), against `vendors.list` over the same
+ * vendors; also reported: the day's first summary, which scores every vendor.
  */
 import { test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -240,6 +241,10 @@ test('portfolio.summary over 2,000 vendors', async () => {
       summary_ms: summaryMs,
       vendors_list_ms: listMs,
       ratio_to_vendors_list: summaryMs / Math.max(listMs, 0.01),
+      goal_ms: 150,
+      goal_met: summaryMs < 150,
+      // The first summary of a day scores every vendor (and keeps the figures with its standing).
+      first_of_day_ms: first.ms,
       scores_vendor_loop_ms: perVendorMs,
     });
   } finally {

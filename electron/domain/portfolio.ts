@@ -163,9 +163,79 @@ export function isAssessed(
   );
 }
 
+/**
+ * What the dashboard needs of one vendor's score result, decision and profile: kept with the
+ * vendor's standing (storage/standing-repo), so a summary reads it instead of scoring every
+ * vendor again. Plain JSON (it is stored as such).
+ */
+export interface VendorFigures {
+  /** Whether the vendor counts as assessed ({@link isAssessed}); the rest matters only then. */
+  assessed: boolean;
+  tier: Tier;
+  score: number | null;
+  residual: number;
+  knockouts: number;
+  /** The raised knockout flags, in the order the score gives them. */
+  knockoutFlags: {
+    questionnaireId: string;
+    questionId: string | null;
+    severity: Severity;
+    message: string;
+    reason: 'rule' | 'refused';
+  }[];
+  lastAssessed: string | null;
+  nextReassessment: string | null;
+  /** The conditions of the latest decision. */
+  conditions: { text: string; owner: string; due: string }[];
+}
+
+/** One vendor's figures for the dashboard, from its entry (offboarded or not: the summary skips those). */
+export function figuresOf(entry: PortfolioEntry): VendorFigures {
+  const { result } = entry;
+  return {
+    assessed: isAssessed(result),
+    tier: result.tier,
+    score: result.score,
+    residual: result.residual,
+    knockouts: result.knockouts,
+    knockoutFlags: result.flags
+      .filter((f) => f.knockout)
+      .map((f) => ({
+        questionnaireId: f.questionnaireId,
+        questionId: f.questionId,
+        severity: f.severity,
+        message: f.message,
+        reason: f.reason,
+      })),
+    lastAssessed: result.lastAssessed,
+    nextReassessment: result.nextReassessment,
+    conditions: (entry.conditions ?? []).map((c) => ({ text: c.text, owner: c.owner, due: c.due })),
+  };
+}
+
 /** Builds the dashboard figures for a day (ISO date). */
 export function summarisePortfolio(
   entries: readonly PortfolioEntry[],
+  evidence: readonly PortfolioEvidenceInput[],
+  today: string,
+): PortfolioSummary {
+  return summariseFigures(
+    entries.map((e) => ({
+      vendor: e.vendor,
+      figures: e.vendor.status === 'offboarded' ? null : figuresOf(e),
+    })),
+    evidence,
+    today,
+  );
+}
+
+/**
+ * Builds the dashboard figures for a day from each vendor's {@link VendorFigures} (null for
+ * an offboarded vendor, which is only counted); the same as {@link summarisePortfolio} over
+ * the entries they were taken from.
+ */
+export function summariseFigures(
+  vendors: readonly { vendor: PortfolioEntry['vendor']; figures: VendorFigures | null }[],
   evidence: readonly PortfolioEvidenceInput[],
   today: string,
 ): PortfolioSummary {
@@ -174,37 +244,47 @@ export function summarisePortfolio(
   const knockouts: PortfolioSummary['knockouts'] = [];
   const overdue: PortfolioReassessment[] = [];
   const upcoming: PortfolioReassessment[] = [];
+  const conditionsPastDue: PortfolioSummary['conditionsPastDue'] = [];
   const names = new Map<string, string>();
   const todayN = dayNumber(today);
   let offboarded = 0;
   let scoreSum = 0;
   let scored = 0;
 
-  for (const { vendor, result } of entries) {
-    if (vendor.status === 'offboarded') {
+  for (const { vendor, figures } of vendors) {
+    if (vendor.status === 'offboarded' || figures === null) {
       offboarded += 1;
       continue;
     }
     names.set(vendor.id, vendor.name);
-    if (!isAssessed(result)) {
+    // Conditions count whether or not the vendor is assessed.
+    for (const c of figures.conditions) {
+      if (!isPastDue(c, today)) continue;
+      conditionsPastDue.push({
+        vendorId: vendor.id,
+        vendorName: vendor.name,
+        ...c,
+        days: todayN - dayNumber(c.due),
+      });
+    }
+    if (!figures.assessed) {
       tiers.unassessed += 1;
       continue;
     }
-    tiers[result.tier] += 1;
-    if (result.score !== null) {
-      scoreSum += result.score;
+    tiers[figures.tier] += 1;
+    if (figures.score !== null) {
+      scoreSum += figures.score;
       scored += 1;
     }
     topRisks.push({
       id: vendor.id,
       name: vendor.name,
-      tier: result.tier,
-      residual: result.residual,
-      score: result.score,
-      knockouts: result.knockouts,
+      tier: figures.tier,
+      residual: figures.residual,
+      score: figures.score,
+      knockouts: figures.knockouts,
     });
-    for (const f of result.flags) {
-      if (!f.knockout) continue;
+    for (const f of figures.knockoutFlags) {
       knockouts.push({
         vendorId: vendor.id,
         vendorName: vendor.name,
@@ -215,14 +295,14 @@ export function summarisePortfolio(
         reason: f.reason,
       });
     }
-    const due = reassessmentDue(result, todayN);
+    const due = reassessmentDue(figures, todayN);
     if (due) {
       const row = {
         vendorId: vendor.id,
         vendorName: vendor.name,
-        tier: result.tier,
-        lastAssessed: result.lastAssessed!,
-        due: result.nextReassessment!,
+        tier: figures.tier,
+        lastAssessed: figures.lastAssessed!,
+        due: figures.nextReassessment!,
       };
       if (due.state === 'overdue') overdue.push({ ...row, days: due.days });
       else upcoming.push({ ...row, days: due.days });
@@ -240,22 +320,9 @@ export function summarisePortfolio(
   );
   overdue.sort((a, b) => b.days - a.days || byName(a.vendorName, b.vendorName));
   upcoming.sort((a, b) => a.days - b.days || byName(a.vendorName, b.vendorName));
+  conditionsPastDue.sort((a, b) => b.days - a.days || byName(a.vendorName, b.vendorName));
 
-  const conditionsPastDue = entries
-    .filter((e) => e.vendor.status !== 'offboarded')
-    .flatMap((e) =>
-      (e.conditions ?? [])
-        .filter((c) => isPastDue(c, today))
-        .map((c) => ({
-          vendorId: e.vendor.id,
-          vendorName: e.vendor.name,
-          ...c,
-          days: todayN - dayNumber(c.due),
-        })),
-    )
-    .sort((a, b) => b.days - a.days || byName(a.vendorName, b.vendorName));
-
-  const counted = entries.length - offboarded;
+  const counted = vendors.length - offboarded;
   return {
     today,
     totals: {

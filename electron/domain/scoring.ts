@@ -5,7 +5,7 @@
  */
 import type { AnswerValue } from './answer';
 import type { Evidence } from './assessment';
-import { evaluateAssessment, indexOf } from './evaluate-assessment';
+import { evaluatePlanned, planOf } from './evaluate-assessment';
 import type { Question, Questionnaire } from './questionnaire';
 import type { AssessmentScore, Contribution, DomainScore } from './score-shapes';
 
@@ -113,27 +113,31 @@ export function scoreAssessment(input: {
   explain?: boolean;
 }): AssessmentScore {
   const explain = input.explain !== false;
-  const state = evaluateAssessment(input.questionnaires, input.answers);
+  const state = evaluatePlanned(input.questionnaires, input.answers);
   const raw: (Omit<Contribution, 'contribution' | 'lost'> & { earned: number; max: number })[] = [];
   const domains: DomainScore[] = [];
 
   let totalEarned = 0;
   let totalMax = 0;
-  for (const q of input.questionnaires) {
-    const { keys } = indexOf(q);
-    for (const section of q.sections) {
+  let sectionAt = 0;
+  input.questionnaires.forEach((q, n) => {
+    const { sectionStarts } = planOf(q);
+    const shown = state.shown[n]!;
+    const shownAnswers = state.shownAnswers[n]!;
+    q.sections.forEach((section, s) => {
       let earned = 0;
       let max = 0;
-      for (const question of section.questions) {
-        const key = keys.get(question.id)!;
-        const answer = input.answers.get(key);
-        if (!answer || !state.visible.has(key)) continue;
+      const start = sectionStarts[s]!;
+      section.questions.forEach((question, i) => {
+        if (!shown[start + i]) return;
+        const answer = shownAnswers[start + i];
+        if (!answer) return;
         const scored = answerPoints(question, answer, input.evidence, input.today);
-        if (!scored) continue;
+        if (!scored) return;
         const e = (question.weight * scored.points) / 100;
         earned += e;
         max += question.weight;
-        if (!explain) continue;
+        if (!explain) return;
         raw.push({
           questionnaireId: q.id,
           sectionId: section.id,
@@ -146,10 +150,11 @@ export function scoreAssessment(input: {
           max: question.weight,
           ...(scored.reason ? { reason: scored.reason } : {}),
         });
-      }
+      });
       totalEarned += earned;
       totalMax += max;
-      const progress = state.sections.find((s) => s.questionnaireId === q.id && s.sectionId === section.id)!;
+      // Sections are evaluated in the same order, so the progress of this one is the next.
+      const progress = state.sections[sectionAt++]!;
       domains.push({
         questionnaireId: q.id,
         sectionId: section.id,
@@ -158,8 +163,8 @@ export function scoreAssessment(input: {
         answered: progress.answered,
         applicable: progress.applicable,
       });
-    }
-  }
+    });
+  });
 
   const exact = raw.map((r) => (totalMax > 0 ? (100 * r.earned) / totalMax : 0));
   const score = totalMax > 0 ? round1((100 * totalEarned) / totalMax) : null;

@@ -6,12 +6,13 @@ import { z } from 'zod';
 import {
   CRITICALITIES,
   CriticalitySchema,
+  DataKindSchema,
   VENDOR_CATEGORIES,
   VENDOR_STATUSES,
   VendorCategorySchema,
   VendorStatusSchema,
-  VendorSummarySchema,
 } from './vendor';
+import { VendorIdSchema } from './primitives';
 import { DECISIONS } from './decision';
 import { EVIDENCE_STATES, PORTFOLIO_TIERS, REASSESSMENT_STATES, VendorStandingSchema } from './portfolio';
 
@@ -100,8 +101,25 @@ export function isFiltered(q: VendorListQuery): boolean {
   );
 }
 
-/** A row of the vendor list; the standing is null when it has not been computed (the service computes it before listing). */
-export const VendorListItemSchema = VendorSummarySchema.extend({ standing: ListStandingSchema.nullable() });
+/**
+ * A row of the vendor list (the columns of VendorSummarySchema); the standing is null
+ * when it has not been computed (the service computes it before listing). Its fields are
+ * checked for type and choice only, as they leave storage: they were stored through
+ * VendorInputSchema, whose trimming, tag pattern, refinements and de-duplication, run again
+ * on every row of a 5,000-vendor list, were a sixth of `vendor-risk vendors list`.
+ */
+export const VendorListItemSchema = z.object({
+  id: VendorIdSchema,
+  name: z.string(),
+  category: VendorCategorySchema,
+  criticality: CriticalitySchema,
+  status: VendorStatusSchema,
+  owner: z.string(),
+  tags: z.array(z.string()),
+  dataTouched: z.array(DataKindSchema),
+  updatedAt: z.string(),
+  standing: ListStandingSchema.nullable(),
+});
 export type VendorListItem = z.infer<typeof VendorListItemSchema>;
 
 /** The dashboard's figures that click through to the vendor list. */

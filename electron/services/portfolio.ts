@@ -1,9 +1,10 @@
-import { DEFAULT_VENDOR_QUERY } from '../domain/vendor-list';
 import {
+  figuresOf,
   standingOf,
-  summarisePortfolio,
+  summariseFigures,
   type PortfolioEntry,
   type PortfolioSummary,
+  type VendorFigures,
 } from '../domain/portfolio';
 import type { Evidence } from '../domain/assessment';
 import type { Storage } from '../storage/storage';
@@ -22,7 +23,9 @@ const STANDINGS_PER_STEP = 20;
 /**
  * The portfolio dashboard: every vendor's score by the score service itself (the same
  * model and the same choice of assessment as the vendor page, no second copy of it) and
- * the evidence of the scored assessment, aggregated by domain/portfolio.
+ * the vendor's evidence, aggregated by domain/portfolio. What the dashboard needs of a
+ * score is kept with the vendor's standing, which storage drops when anything it was
+ * computed from changes, so a summary scores only the vendors changed since the last.
  */
 export function createPortfolioService(
   ctx: ServiceContext,
@@ -48,28 +51,92 @@ export function createPortfolioService(
     };
   };
 
-  /** Reads vendors' entries, pausing (yield) after every few; returns the dashboard figures. */
+  /**
+   * Reads every vendor's dashboard figures from its standing, scoring (and pausing, yield,
+   * after every few) only vendors whose standing is missing — dropped by a write since it
+   * was computed; returns the dashboard figures.
+   */
   function* summarySteps(): Generator<void, PortfolioSummary> {
     // No transaction: storage's is BEGIN IMMEDIATE and would hold up the app's writes while this only reads.
-    const read = entryReader();
     const today = ctx.now().toISOString().slice(0, 10);
-    const entries: PortfolioEntry[] = [];
-    const evidence: Evidence[] = [];
-    for (const vendor of ctx.storage.vendors.list(DEFAULT_VENDOR_QUERY).items) {
-      if (vendor.status === 'offboarded') {
-        entries.push({ vendor, result: NOT_SCORED });
+    let read: ReturnType<typeof entryReader> | undefined;
+    let scored = 0;
+    const vendors: { vendor: PortfolioEntry['vendor']; figures: VendorFigures | null }[] = [];
+    for (const row of ctx.storage.standings.figures(today)) {
+      if (row.vendor.status === 'offboarded' || row.figures) {
+        vendors.push(row);
         continue;
       }
-      const one = read(vendor);
-      entries.push(one.entry);
-      evidence.push(...one.evidence);
-      if (entries.length % VENDORS_PER_STEP === 0) yield;
+      read ??= entryReader();
+      vendors.push({ vendor: row.vendor, figures: figuresOf(read(row.vendor).entry) });
+      if (++scored % VENDORS_PER_STEP === 0) yield;
     }
-    return summarisePortfolio(entries, evidence, today);
+    // All of a counted vendor's evidence, not only that of the scored assessment: any of it can expire.
+    const byVendor = ctx.storage.evidence.listByVendor();
+    const evidence = vendors
+      .filter((v) => v.vendor.status !== 'offboarded')
+      .flatMap((v) => byVendor.get(v.vendor.id) ?? []);
+    return summariseFigures(vendors, evidence, today);
+  }
+
+  /**
+   * Computes the standing of every vendor that has none or one from an earlier day (the
+   * storage triggers drop a standing when what it depends on changes). In one transaction,
+   * so another process's write cannot slip between the reads and the stored result.
+   */
+  function refreshStandings(): number {
+    // Built-in clauses new to this data folder are added first: adding them drops every standing.
+    clauseLibrary(ctx.storage, ctx.now);
+    const today = ctx.now().toISOString().slice(0, 10);
+    if (ctx.storage.standings.staleVendorIds(today).length === 0) return 0;
+    return ctx.storage.transaction(() => {
+      const stale = ctx.storage.standings.staleVendorIds(today);
+      const read = entryReader();
+      for (const id of stale) {
+        const vendor = ctx.storage.vendors.get(id)!;
+        const { entry, evidence } = read(vendor);
+        ctx.storage.standings.put(id, today, standingOf(entry, evidence, today), figuresOf(entry));
+      }
+      return stale.length;
+    });
+  }
+
+  /**
+   * Computes the stale standings a few vendors at a time, letting other work run in
+   * between (after a device import every vendor's standing is stale: a thousand vendors
+   * take about a second). Each batch is its own transaction with its own reads. Stops
+   * between batches when `signal` is aborted (what was computed stays: it is derived).
+   */
+  async function refreshStandingsInSteps(signal?: AbortSignal): Promise<void> {
+    clauseLibrary(ctx.storage, ctx.now);
+    // A pinned questionnaire version never changes: parsed once for all the steps.
+    const pinned = rememberingPinned(questionnaires);
+    for (;;) {
+      const today = ctx.now().toISOString().slice(0, 10);
+      const stale = ctx.storage.standings.staleVendorIds(today);
+      if (stale.length === 0) return;
+      for (let at = 0; at < stale.length; at += STANDINGS_PER_STEP) {
+        ctx.storage.transaction(() => {
+          const read = entryReader(pinned);
+          for (const id of stale.slice(at, at + STANDINGS_PER_STEP)) {
+            // A vendor removed meanwhile has nothing to stand for.
+            const vendor = ctx.storage.vendors.get(id);
+            if (!vendor) continue;
+            const { entry, evidence } = read(vendor);
+            ctx.storage.standings.put(id, today, standingOf(entry, evidence, today), figuresOf(entry));
+          }
+        });
+        await new Promise((resolve) => setImmediate(resolve));
+        if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled; nothing was changed');
+      }
+      // Then again for any made stale meanwhile.
+    }
   }
 
   return {
+    /** The dashboard figures; stale standings are computed (and kept) first. */
     summary(): PortfolioSummary {
+      refreshStandings();
       const steps = summarySteps();
       let step = steps.next();
       while (!step.done) step = steps.next();
@@ -81,6 +148,7 @@ export function createPortfolioService(
      * gathers them while the app stays responsive); stops when the job is cancelled.
      */
     async summaryInSteps(job: JobContext): Promise<PortfolioSummary> {
+      await refreshStandingsInSteps(job.signal);
       const steps = summarySteps();
       let step = steps.next();
       while (!step.done) {
@@ -91,78 +159,17 @@ export function createPortfolioService(
       return step.value;
     },
 
-    /**
-     * Computes the standing of every vendor that has none or one from an earlier day (the
-     * storage triggers drop a standing when what it depends on changes). In one transaction,
-     * so another process's write cannot slip between the reads and the stored result.
-     */
-    /**
-     * Computes the stale standings a few vendors at a time, letting other work run in
-     * between (after a device import every vendor's standing is stale: a thousand vendors
-     * take about a second). Each batch is its own transaction with its own reads.
-     */
-    async refreshStandingsInSteps(): Promise<void> {
-      clauseLibrary(ctx.storage, ctx.now);
-      // A pinned questionnaire version never changes: parsed once for all the steps.
-      const pinned = rememberingPinned(questionnaires);
-      for (;;) {
-        const today = ctx.now().toISOString().slice(0, 10);
-        const stale = ctx.storage.standings.staleVendorIds(today);
-        if (stale.length === 0) return;
-        for (let at = 0; at < stale.length; at += STANDINGS_PER_STEP) {
-          ctx.storage.transaction(() => {
-            const read = entryReader(pinned);
-            for (const id of stale.slice(at, at + STANDINGS_PER_STEP)) {
-              // A vendor removed meanwhile has nothing to stand for.
-              const vendor = ctx.storage.vendors.get(id);
-              if (!vendor) continue;
-              const { entry, evidence } = read(vendor);
-              ctx.storage.standings.put(id, today, standingOf(entry, evidence, today));
-            }
-          });
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        // Then again for any made stale meanwhile.
-      }
-    },
+    refreshStandingsInSteps,
 
     /** Whether some vendor's standing must be computed again before the list is read. */
     standingsStale: (): boolean =>
       ctx.storage.standings.staleVendorIds(ctx.now().toISOString().slice(0, 10)).length > 0,
 
-    refreshStandings(): number {
-      // Built-in clauses new to this data folder are added first: adding them drops every standing.
-      clauseLibrary(ctx.storage, ctx.now);
-      const today = ctx.now().toISOString().slice(0, 10);
-      if (ctx.storage.standings.staleVendorIds(today).length === 0) return 0;
-      return ctx.storage.transaction(() => {
-        const stale = ctx.storage.standings.staleVendorIds(today);
-        const read = entryReader();
-        for (const id of stale) {
-          const vendor = ctx.storage.vendors.get(id)!;
-          const { entry, evidence } = read(vendor);
-          ctx.storage.standings.put(id, today, standingOf(entry, evidence, today));
-        }
-        return stale.length;
-      });
-    },
+    refreshStandings,
   };
 }
 
 export type PortfolioService = ReturnType<typeof createPortfolioService>;
-
-/** Offboarded vendors are only counted, so they are not scored. */
-const NOT_SCORED: PortfolioEntry['result'] = {
-  assessment: null,
-  score: null,
-  completeness: 0,
-  residual: 0,
-  tier: 'low',
-  knockouts: 0,
-  flags: [],
-  lastAssessed: null,
-  nextReassessment: null,
-};
 
 /** Storage whose settings and per-assessment evidence reads are remembered; everything else as is. */
 function rememberingReads(storage: Storage): Storage {

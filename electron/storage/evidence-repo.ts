@@ -12,6 +12,8 @@ export interface EvidenceRepo {
   insert(e: Evidence): void;
   listForVendor(vendorId: string): Evidence[];
   listForAssessment(assessmentId: string): Evidence[];
+  /** Every vendor's evidence by vendor id, each list in the order of {@link EvidenceRepo.listForVendor}. */
+  listByVendor(): Map<string, Evidence[]>;
 }
 
 /** Creates the evidence repository. */
@@ -22,6 +24,10 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
        period_start, period_end, expires_at, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const byVendor = db.sqlite.prepare('SELECT * FROM evidence WHERE vendor_id = ? ORDER BY added_at DESC');
+  // Within a vendor, newest first and then as stored: the order listForVendor gives.
+  const allByVendor = db.sqlite.prepare(
+    'SELECT * FROM evidence WHERE vendor_id IS NOT NULL ORDER BY vendor_id, added_at DESC, rowid',
+  );
   const byAssessment = db.sqlite.prepare('SELECT * FROM evidence WHERE assessment_id = ? ORDER BY added_at');
   const fromRow = (r: Record<string, unknown>): Evidence => ({
     id: String(r.id),
@@ -69,5 +75,15 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
     },
     listForVendor: (vendorId) => byVendor.all(vendorId).map(fromRow),
     listForAssessment: (assessmentId) => byAssessment.all(assessmentId).map(fromRow),
+    listByVendor() {
+      const out = new Map<string, Evidence[]>();
+      for (const row of allByVendor.all()) {
+        const e = fromRow(row);
+        const list = out.get(e.vendorId!);
+        if (list) list.push(e);
+        else out.set(e.vendorId!, [e]);
+      }
+      return out;
+    },
   };
 }

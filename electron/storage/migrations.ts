@@ -419,6 +419,14 @@ export const MIGRATIONS: readonly Migration[] = [
     // With encryption on, each entry's hash is also authenticated with a key derived from the data key.
     sql: 'ALTER TABLE audit_log ADD COLUMN mac TEXT; ALTER TABLE audit_record ADD COLUMN mac TEXT;',
   },
+  {
+    version: 13,
+    name: 'vendor standings keep the dashboard figures',
+    // The dashboard reads each vendor's figures (knockout flags, reassessment, conditions)
+    // from its standing instead of scoring every vendor again; standings are derived, so the
+    // existing ones are dropped and computed again, with the figures, on the next read.
+    sql: 'ALTER TABLE vendor_standings ADD COLUMN figures TEXT; DELETE FROM vendor_standings;',
+  },
 ];
 
 /** The schema version this build writes. */

@@ -1,7 +1,14 @@
-import type { SQLInputValue } from 'node:sqlite';
+import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import type { Database } from './database';
-import { PORTFOLIO_TIERS, type VendorStanding } from '../domain/portfolio';
+import { PORTFOLIO_TIERS, type VendorFigures, type VendorStanding } from '../domain/portfolio';
 import type { ListStanding } from '../domain/vendor-list';
+import type { VendorStatus } from '../domain/vendor';
+
+/** A vendor as the dashboard reads it: its figures when its standing is of `today`, else null. */
+export interface FiguresRow {
+  vendor: { id: string; name: string; status: VendorStatus };
+  figures: VendorFigures | null;
+}
 
 /**
  * The vendor_standings table: each vendor's derived list figures. Triggers (migration 5)
@@ -11,7 +18,12 @@ import type { ListStanding } from '../domain/vendor-list';
 export interface StandingRepo {
   /** Vendors with no standing, or one computed on another day than `today` (a clock set back counts too). */
   staleVendorIds(today: string): string[];
-  put(vendorId: string, today: string, standing: VendorStanding): void;
+  put(vendorId: string, today: string, standing: VendorStanding, figures: VendorFigures): void;
+  /**
+   * Every vendor in the list's default order (name, ignoring case), with the dashboard figures
+   * of its standing when that was computed on `today` (null when there is none, or it is stale).
+   */
+  figures(today: string): FiguresRow[];
 }
 
 /** Standing columns as the vendor list selects them (table alias `s`). */
@@ -36,20 +48,34 @@ export function standingFromRow(row: Record<string, SQLInputValue | undefined>):
 
 /** Creates the standing repository. */
 export function createStandingRepo(db: Database): StandingRepo {
-  const staleStmt = db.sqlite.prepare(
+  // Prepared on first use: storage opens at older schema versions too (migration tests), before the figures column (migration 13).
+  const lazy = (sql: string) => {
+    let stmt: StatementSync | undefined;
+    return () => (stmt ??= db.sqlite.prepare(sql));
+  };
+  const staleStmt = lazy(
     `SELECT v.id FROM vendors v LEFT JOIN vendor_standings s ON s.vendor_id = v.id
-     WHERE s.vendor_id IS NULL OR s.computed_on <> ?`,
+     WHERE s.vendor_id IS NULL OR s.computed_on <> ? OR s.figures IS NULL`,
   );
-  const putStmt = db.sqlite.prepare(
+  // The order of the vendor list's default query (vendor-repo: by name, then id).
+  const figuresStmt = lazy(
+    `SELECT v.id, v.name, v.status, s.computed_on, s.figures FROM vendors v
+       LEFT JOIN vendor_standings s ON s.vendor_id = v.id
+     ORDER BY v.name COLLATE NOCASE, v.id`,
+  );
+  const putStmt = lazy(
     `INSERT OR REPLACE INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, score, completeness, residual,
        open_flags, knockouts, decision, next_reassessment, reassessment, conditions_past_due,
-       evidence_expired, evidence_30, evidence_60, evidence_90)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       evidence_expired, evidence_30, evidence_60, evidence_90, figures)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
-    staleVendorIds: (today) => staleStmt.all(today).map((r) => String(r.id)),
-    put(vendorId, today, s) {
-      putStmt.run(
+    staleVendorIds: (today) =>
+      staleStmt()
+        .all(today)
+        .map((r) => String(r.id)),
+    put(vendorId, today, s, figures) {
+      putStmt().run(
         vendorId,
         today,
         s.tier,
@@ -68,7 +94,18 @@ export function createStandingRepo(db: Database): StandingRepo {
         s.evidence['30'],
         s.evidence['60'],
         s.evidence['90'],
+        JSON.stringify(figures),
       );
     },
+    figures: (today) =>
+      figuresStmt()
+        .all()
+        .map((r) => ({
+          vendor: { id: String(r.id), name: String(r.name), status: String(r.status) as VendorStatus },
+          figures:
+            r.computed_on === today && typeof r.figures === 'string'
+              ? (JSON.parse(r.figures) as VendorFigures)
+              : null,
+        })),
   };
 }

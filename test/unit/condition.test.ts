@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   evaluateCondition,
   ConditionSchema,
+  MAX_MATCHED_TEXT,
   type AnswerView,
   type Condition,
 } from '../../electron/domain/condition';
@@ -83,6 +84,14 @@ describe('conditions', () => {
       expect(evaluateCondition(c, ctx)).toBe(expected);
     });
   }
+
+  it('gives the same answers as text run on its own, as the vendor’s offline form carries it', () => {
+    // exchange/form.ts puts evaluateCondition.toString() in the form with only MAX_MATCHED_TEXT beside it.
+    const standalone = new Function('MAX_MATCHED_TEXT', `return (${evaluateCondition.toString()});`)(
+      MAX_MATCHED_TEXT,
+    ) as typeof evaluateCondition;
+    for (const [, c, expected] of table) expect(standalone(c, ctx)).toBe(expected);
+  });
 
   it.each([
     ['a string expression', 'mfa == "yes"'],

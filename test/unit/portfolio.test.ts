@@ -9,9 +9,14 @@ import {
 } from '../../electron/domain/portfolio';
 import { addMonths } from '../../electron/domain/scoring';
 import type { Tier } from '../../electron/domain/risk';
-import { openApp, vendorInput } from './helpers';
+import { openApp, tamper, vendorInput } from './helpers';
 import { CONTROLS } from './controls-fixture';
-import { DASHBOARD_FIGURES, dashboardQuery, type DashboardFigure } from '../../electron/domain/vendor-list';
+import {
+  DASHBOARD_FIGURES,
+  dashboardQuery,
+  VendorListQuerySchema,
+  type DashboardFigure,
+} from '../../electron/domain/vendor-list';
 
 const TODAY = '2027-03-15';
 
@@ -362,7 +367,26 @@ async function storedPortfolio() {
   const gone = vendor('Gone Systems', 'offboarded');
   await assess(gone.id, ['no', 'no', 'no', 'no', 'no']);
   clock = new Date('2027-03-15T12:00:00Z');
-  return { app, dispatcher, services, old, soon, ko, good, draft, none, gone };
+  const setDay = (iso: string) => void (clock = new Date(`${iso}T12:00:00Z`));
+  return { app, dispatcher, services, old, soon, ko, good, draft, none, gone, setDay };
+}
+
+/** The summary as scoring every vendor again gives it: each vendor's score, latest decision and evidence. */
+function rescoredSummary(services: ReturnType<typeof openApp>['services'], today: string) {
+  const vendors = services.storage.vendors.list(VendorListQuerySchema.parse({})).items;
+  const entries: PortfolioEntry[] = vendors.map((vendor) => {
+    const [latest] = services.decisions.list(vendor.id);
+    return {
+      vendor,
+      result: services.scores.vendor(vendor.id),
+      decision: latest?.decision ?? null,
+      conditions: latest?.conditions ?? [],
+    };
+  });
+  const evidence = vendors
+    .filter((v) => v.status !== 'offboarded')
+    .flatMap((v) => services.assessments.evidenceForVendor(v.id));
+  return summarisePortfolio(entries, evidence, today);
 }
 
 describe('portfolio.summary through the dispatcher', () => {
@@ -474,6 +498,65 @@ describe('portfolio.summary through the dispatcher', () => {
     expect(formatted).toMatch(
       /≤ 30 days\s+Knockout Robotics\s+iso-cert\.pdf\s+ISO 27001 certificate\s+2027-04-01/,
     );
+  });
+});
+
+describe('portfolio.summary from the kept standings', () => {
+  it('equals scoring every vendor again: at first, after changes, on a later day, and when a write drops a standing meanwhile', async () => {
+    const { app, dispatcher, services, ko, good, draft, gone, setDay } = await storedPortfolio();
+    const summary = async () => {
+      const r = await dispatcher.call('portfolio.summary', {});
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    expect(services.portfolio.standingsStale()).toBe(true);
+    const first = await summary();
+    expect(first).toEqual(rescoredSummary(services, '2027-03-15'));
+    expect(services.portfolio.standingsStale()).toBe(false);
+    expect(await summary()).toEqual(first);
+
+    // Changes drop the standings they touch: an answer, a decision with conditions, a status.
+    const [draftAssessment] = services.assessments.list(draft.id);
+    const answered = await dispatcher.call('assessments.answerMany', {
+      id: draftAssessment!.id,
+      answers: ['no', 'no', 'yes'].map((value, i) => ({
+        questionnaireId: 'portfolio-controls',
+        questionId: `c${i + 1}`,
+        answer: { status: 'answered', value },
+      })),
+    });
+    expect(answered.ok).toBe(true);
+    const [koAssessment] = services.assessments.list(ko.id);
+    const decided = await dispatcher.call('decisions.record', {
+      assessmentId: koAssessment!.id,
+      decision: 'approve-with-conditions',
+      conditions: [{ text: 'Turn on audit logs', owner: 'Bo', due: '2027-03-01' }],
+    });
+    expect(decided.ok).toBe(true);
+    services.vendors.update(gone.id, { status: 'active' });
+    services.vendors.update(good.id, { status: 'offboarded' });
+    const changed = await summary();
+    expect(changed).toEqual(rescoredSummary(services, '2027-03-15'));
+    expect(changed).not.toEqual(first);
+    expect(changed.conditionsPastDue.map((c) => c.text)).toEqual(['Turn on audit logs']);
+
+    // On a later day every standing is computed again (reassessments and evidence move).
+    setDay('2027-04-20');
+    const later = await summary();
+    expect(later.today).toBe('2027-04-20');
+    expect(later).toEqual(rescoredSummary(services, '2027-04-20'));
+
+    // Another process's write drops a standing between the refresh and the read: that vendor is scored on the spot.
+    const { standings } = services.storage;
+    const figures = standings.figures.bind(standings);
+    standings.figures = (today) => {
+      tamper(app.dataDir, `DELETE FROM vendor_standings WHERE vendor_id = '${ko.id}'`);
+      return figures(today);
+    };
+    expect(await summary()).toEqual(later);
+    standings.figures = figures;
+    expect(services.portfolio.standingsStale()).toBe(true);
+    expect(app.internalErrors).toEqual([]);
   });
 });
 

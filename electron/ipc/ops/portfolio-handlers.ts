@@ -9,6 +9,10 @@ export function portfolioHandlers({
   withDevices,
 }: HandlerContext): HandlerTable<typeof portfolioOps> {
   return {
-    'portfolio.summary': withDevices(() => services.portfolio.summary()),
+    // As for the vendor list: stale standings (the figures the summary reads) are computed a few at a time first.
+    'portfolio.summary': withDevices(async () => {
+      if (services.portfolio.standingsStale()) await services.portfolio.refreshStandingsInSteps();
+      return services.portfolio.summary();
+    }),
   };
 }
