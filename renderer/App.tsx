@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { call, newJobId, onMenuCommand, onProgress, type MenuCommand } from './api';
+import { call, onMenuCommand, type MenuCommand } from './api';
 import type { Vendor, VendorInput } from '../electron/domain/vendor';
 import type { Preferences } from '../electron/domain/preferences';
 import type { AppErrorShape } from '../electron/domain/errors';
@@ -8,7 +8,7 @@ import { ToastProvider, useToast } from './components/Toasts';
 import { Dialog } from './components/Dialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { VendorForm } from './components/VendorForm';
-import { ProgressBar } from './components/ProgressBar';
+import { JobProgress } from './components/ProgressBar';
 import { ReportExportProvider, ReportExportStatus, useReportExport } from './components/ReportExport';
 import { VendorsPage } from './pages/VendorsPage';
 import { WelcomePage } from './pages/WelcomePage';
@@ -23,6 +23,9 @@ import { LegalPage } from './pages/LegalPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { AuditPage } from './pages/AuditPage';
 import { UnlockScreen } from './components/EncryptionSettings';
+import { useOperation } from './hooks/useOperation';
+import { useJob } from './hooks/useJob';
+import './App.css';
 
 const NAV = [
   ['dashboard', 'Dashboard'],
@@ -37,12 +40,6 @@ const NAV = [
 ] as const;
 
 type Editing = { mode: 'new' } | { mode: 'edit'; vendor: Vendor } | null;
-interface Job {
-  id: string;
-  done: number;
-  total: number;
-  message: string;
-}
 
 /** The app shell: navigation, dialogs, menu commands and shortcuts around the pages. */
 export function App() {
@@ -66,8 +63,11 @@ function Shell() {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Vendor | null>(null);
   const [about, setAbout] = useState<string | null>(null);
-  const [job, setJob] = useState<Job | null>(null);
-  const [removing, setRemoving] = useState(false);
+  const demo = useJob();
+  const { start: startDemo, isRunning: demoRunning } = demo;
+  const { run: appInfo } = useOperation('app.info');
+  const { run: getVendor } = useOperation('vendors.get');
+  const remove = useOperation('vendors.remove');
   const searchRef = useRef<HTMLInputElement>(null);
   const selectedId = route.page === 'vendors' ? route.vendorId : null;
   const { exportReport } = useReportExport();
@@ -75,10 +75,8 @@ function Shell() {
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
 
   useEffect(() => {
-    void call('app.info', {}).then((r) =>
-      r.ok ? setVendorCount(r.value.vendorCount) : toast('error', r.error.message),
-    );
-  }, [revision, toast]);
+    void appInfo({}).then((r) => r.ok && setVendorCount(r.value.vendorCount));
+  }, [revision, appInfo]);
 
   useEffect(() => {
     // The CLI may have changed the data while the window was in the background.
@@ -94,44 +92,27 @@ function Shell() {
     document.documentElement.dataset.theme = preferences?.theme ?? 'system';
   }, [preferences?.theme]);
 
-  useEffect(
-    () =>
-      onProgress((e) =>
-        setJob((j) =>
-          j && j.id === e.jobId ? { ...j, done: e.done, total: e.total, message: e.message } : j,
-        ),
-      ),
-    [],
-  );
-
   const openVendor = useCallback(
     async (id: string, then: (v: Vendor) => void) => {
-      const r = await call('vendors.get', { id });
+      const r = await getVendor({ id });
       if (r.ok) then(r.value);
-      else toast('error', r.error.message);
     },
-    [toast],
+    [getVendor],
   );
 
   const loadDemo = useCallback(async () => {
-    if (job) return;
-    const id = newJobId();
-    setJob({ id, done: 0, total: 0, message: 'Starting…' });
-    const r = await call('demo.load', { jobId: id });
-    setJob(null);
-    if (r.ok) {
-      toast(
-        'success',
-        r.value.skipped
-          ? `Added ${r.value.added} demo vendors (${r.value.skipped} were already there)`
-          : `Added ${r.value.added} demo vendors`,
-      );
-      go({ page: 'vendors', vendorId: null });
-      refresh();
-    } else {
-      toast(r.error.code === 'CANCELLED' ? 'info' : 'error', r.error.message);
-    }
-  }, [job, toast, go, refresh]);
+    if (demoRunning()) return;
+    const r = await startDemo('demo.load', {}, { label: 'Loading the demo portfolio', message: 'Starting…' });
+    if (!r?.ok) return;
+    toast(
+      'success',
+      r.value.skipped
+        ? `Added ${r.value.added} demo vendors (${r.value.skipped} were already there)`
+        : `Added ${r.value.added} demo vendors`,
+    );
+    go({ page: 'vendors', vendorId: null });
+    refresh();
+  }, [demoRunning, startDemo, toast, go, refresh]);
 
   /** File → Export PDF Report: the report of what is on screen — the vendor, the self-assessment, else the board report. */
   const exportFromRoute = useCallback(async () => {
@@ -231,16 +212,12 @@ function Shell() {
   };
 
   const confirmDelete = async () => {
-    if (!deleting || removing) return;
-    setRemoving(true);
-    const r = await call('vendors.remove', { id: deleting.id });
-    setRemoving(false);
+    if (!deleting || remove.busy) return;
+    const r = await remove.run({ id: deleting.id });
     if (r.ok) {
       toast('success', `Deleted ${deleting.name}`);
       go({ page: 'vendors', vendorId: null });
       refresh();
-    } else {
-      toast('error', r.error.message);
     }
     setDeleting(null);
   };
@@ -263,17 +240,7 @@ function Shell() {
         ))}
       </nav>
       <main className="main">
-        {job && (
-          <div className="job-banner">
-            <ProgressBar
-              label="Loading the demo portfolio"
-              done={job.done}
-              total={job.total}
-              message={job.message}
-              onCancel={() => void call('jobs.cancel', { jobId: job.id })}
-            />
-          </div>
-        )}
+        <JobProgress job={demo} banner />
         <ReportExportStatus />
         {vendorCount === null ? null : route.page === 'assessment' ? (
           <AssessmentPage
@@ -308,7 +275,7 @@ function Shell() {
           preferences && <SettingsPage preferences={preferences} onChange={setPreferences} />
         ) : showWelcome ? (
           <WelcomePage
-            busy={job !== null}
+            busy={demo.running !== null}
             onLoadDemo={() => void loadDemo()}
             onAddVendor={() => setEditing({ mode: 'new' })}
           />
@@ -358,7 +325,7 @@ function Shell() {
         }
         confirmLabel="Delete vendor"
         danger
-        busy={removing}
+        busy={remove.busy}
         onConfirm={() => void confirmDelete()}
         onCancel={() => setDeleting(null)}
       />

@@ -18,7 +18,10 @@ declare global {
   }
 }
 
-export type { MenuCommand, ProgressEvent, Result };
+export type { MenuCommand, OperationName, ProgressEvent, RequestOf, ResponseOf, Result };
+
+/** Why an operation failed: a code to act on, a message to show, and per-field issues. */
+export type OperationError = Extract<Result<unknown>, { ok: false }>['error'];
 
 /** Calls one operation; never throws (a broken bridge becomes an error value). */
 export async function call<K extends OperationName>(

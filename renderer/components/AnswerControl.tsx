@@ -1,6 +1,7 @@
 import { useDebouncedText } from '../hooks/useDebouncedText';
 import type { Question } from '../../electron/domain/questionnaire';
 import type { AnswerValue } from '../../electron/domain/answer';
+import './AnswerControl.css';
 
 interface AnswerControlProps {
   /** Unique across the page (two questionnaires may share a question id). */

@@ -1,4 +1,5 @@
 import type { AssessmentSummary } from '../../electron/domain/assessment';
+import './AssessmentList.css';
 
 const STATUS_LABELS = { 'in-progress': 'In progress', submitted: 'Submitted', closed: 'Closed' } as const;
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

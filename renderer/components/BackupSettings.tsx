@@ -1,7 +1,8 @@
 import { formatBytes as size } from '../../electron/domain/backups';
 import { useCallback, useEffect, useState } from 'react';
-import { call, newJobId } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
+import { useJob } from '../hooks/useJob';
+import { useOperation } from '../hooks/useOperation';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useToast } from './Toasts';
 
@@ -26,34 +27,26 @@ export function BackupSettings() {
   const toast = useToast();
   const [backups, setBackups] = useState<Backups | null>(null);
   const [keep, setKeep] = useState('');
-  const [busy, setBusy] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<Snapshot | null>(null);
+  /** A snapshot, backup or restore: one at a time. */
+  const job = useJob();
+  const busy = job.running !== null;
+  const { run: list } = useOperation('backups.list');
+  const setSettings = useOperation('backups.setSettings');
 
   const [revision, setRevision] = useState(0);
   const load = useCallback(() => setRevision((n) => n + 1), []);
   useEffect(() => {
     let current = true;
-    void call('backups.list', {}).then((r) => {
-      if (!current) return;
-      if (r.ok) {
-        setBackups(r.value);
-        setKeep(String(r.value.keep));
-      } else toast('error', r.error.message);
+    void list({}).then((r) => {
+      if (!current || !r.ok) return;
+      setBackups(r.value);
+      setKeep(String(r.value.keep));
     });
     return () => {
       current = false;
     };
-  }, [revision, toast]);
-
-  const run = async (label: string, work: () => Promise<void>) => {
-    setBusy(label);
-    try {
-      await work();
-    } finally {
-      setBusy(null);
-      load();
-    }
-  };
+  }, [revision, list]);
 
   const restored = (from: string, keptAs: string) => {
     toast('success', `Restored ${from}. The data before it is kept as ${keptAs}.`);
@@ -61,40 +54,36 @@ export function BackupSettings() {
     setTimeout(() => window.location.reload(), 1200);
   };
 
-  const snapshotNow = () =>
-    run('snapshot', async () => {
-      const r = await call('backups.snapshot', { jobId: newJobId() });
-      if (r.ok) toast('success', `Snapshot taken (${size(r.value.bytes)})`);
-      else toast('error', r.error.message);
-    });
-  const saveAs = () =>
-    run('save', async () => {
-      const r = await call('backups.saveAs', { jobId: newJobId() });
-      if (!r.ok) toast('error', r.error.message);
-      else if (r.value.saved) toast('success', `Backed up to ${r.value.path} (${size(r.value.bytes)})`);
-    });
-  const restoreFromFile = () =>
-    run('restore-file', async () => {
-      const r = await call('backups.restoreFromFile', { jobId: newJobId() });
-      if (!r.ok) toast('error', r.error.message);
-      else if (r.value.restored) restored(r.value.restoredFrom, r.value.keptAs);
-    });
-  const restoreSnapshot = (s: Snapshot) =>
-    run('restore', async () => {
-      setRestoring(null);
-      const r = await call('backups.restoreSnapshot', { file: s.file, jobId: newJobId() });
-      if (!r.ok) toast('error', r.error.message);
-      else restored(s.file, r.value.keptAs);
-    });
+  // Each reloads the list when done, whatever came of it.
+  const snapshotNow = async () => {
+    const r = await job.start('backups.snapshot', {});
+    if (r?.ok) toast('success', `Snapshot taken (${size(r.value.bytes)})`);
+    load();
+  };
+  const saveAs = async () => {
+    const r = await job.start('backups.saveAs', {});
+    if (r?.ok && r.value.saved) toast('success', `Backed up to ${r.value.path} (${size(r.value.bytes)})`);
+    load();
+  };
+  const restoreFromFile = async () => {
+    const r = await job.start('backups.restoreFromFile', {});
+    if (r?.ok && r.value.restored) restored(r.value.restoredFrom, r.value.keptAs);
+    load();
+  };
+  const restoreSnapshot = async (s: Snapshot) => {
+    setRestoring(null);
+    const r = await job.start('backups.restoreSnapshot', { file: s.file });
+    if (r?.ok) restored(s.file, r.value.keptAs);
+    load();
+  };
   const saveKeep = async () => {
-    const r = await call('backups.setSettings', { keep: Number(keep) });
+    const r = await setSettings.run({ keep: Number(keep) });
     if (r.ok) toast('success', `Keeping the newest ${r.value.keep} snapshots`);
-    else toast('error', r.error.message);
     load();
   };
 
   return (
-    <section className="risk-settings" aria-label="Backups">
+    <section className="settings-section" aria-label="Backups">
       <h2>Backups</h2>
       <p className="cell-muted">
         A snapshot of your data is taken before every import and upgrade, and once a day while the app is
@@ -107,18 +96,13 @@ export function BackupSettings() {
         )}
       </p>
       <div className="inline">
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void snapshotNow()}>
+        <button type="button" className="button" disabled={busy} onClick={() => void snapshotNow()}>
           Take a snapshot now
         </button>
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void saveAs()}>
+        <button type="button" className="button" disabled={busy} onClick={() => void saveAs()}>
           Back up to file…
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy !== null}
-          onClick={() => void restoreFromFile()}
-        >
+        <button type="button" className="button" disabled={busy} onClick={() => void restoreFromFile()}>
           Restore from file…
         </button>
         {busy && <span className="cell-muted">Working…</span>}
@@ -168,7 +152,7 @@ export function BackupSettings() {
                   <button
                     type="button"
                     className="button"
-                    disabled={busy !== null}
+                    disabled={busy}
                     aria-label={`Restore the snapshot of ${s.at.slice(0, 19).replace('T', ' ')}`}
                     onClick={() => setRestoring(s)}
                   >
@@ -190,7 +174,7 @@ export function BackupSettings() {
         }
         confirmLabel="Restore"
         danger
-        busy={busy !== null}
+        busy={busy}
         onConfirm={() => restoring && void restoreSnapshot(restoring)}
         onCancel={() => setRestoring(null)}
       />

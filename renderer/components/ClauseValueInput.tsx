@@ -6,6 +6,7 @@ import {
   type ClauseValueType,
   type Region,
 } from '../../electron/domain/clauses';
+import './ClauseValueInput.css';
 
 /** A value being typed: numbers stay text until saved, so a half-typed "99." is not lost. */
 export interface ValueDraft {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { call } from '../api';
+import { useOperation } from '../hooks/useOperation';
 import {
   DECISION_LABELS,
   DECISIONS,
@@ -9,6 +9,7 @@ import {
 } from '../../electron/domain/decision';
 import type { AssessmentSummary } from '../../electron/domain/assessment';
 import { Dialog } from './Dialog';
+import './DecisionPanel.css';
 
 interface DecisionPanelProps {
   decisions: Decision[];
@@ -111,18 +112,16 @@ function DecisionDialog({
   const [conditions, setConditions] = useState([blankCondition()]);
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const record = useOperation('decisions.record', { toast: false });
 
   const save = async () => {
-    if (saving) return;
-    setSaving(true);
-    const r = await call('decisions.record', {
+    if (record.busy) return;
+    const r = await record.run({
       assessmentId,
       decision,
       conditions: decision === 'approve-with-conditions' ? conditions : [],
       notes,
     });
-    setSaving(false);
     if (r.ok) onRecorded();
     else
       setError(
@@ -148,7 +147,7 @@ function DecisionDialog({
           <button
             type="button"
             className="button button-primary"
-            disabled={saving}
+            disabled={record.busy}
             onClick={() => void save()}
           >
             Record decision

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { call, newJobId, onProgress } from '../api';
+import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import {
   DATE_ORDERS,
@@ -22,8 +22,10 @@ import { MAX_IMPORT_BYTES } from '../../electron/domain/device-file';
 import { MAX_SENT_BYTES } from '../../electron/domain/device-api';
 import { download, toBase64 } from '../files';
 import { Dialog } from './Dialog';
-import { ProgressBar } from './ProgressBar';
+import { JobProgress } from './ProgressBar';
 import { useToast } from './Toasts';
+import { useJob } from '../hooks/useJob';
+import './DeviceImportWizard.css';
 
 type Preview = ResponseOf<'devices.preview'>;
 const DATE_ORDER_LABELS: Record<DateOrder, string> = {
@@ -58,18 +60,11 @@ export function DeviceImportWizard({
   /** The mapping the file (or sheet) was first read with, before the user changed anything. */
   const [base, setBase] = useState<DeviceMapping | null>(null);
   const [step, setStep] = useState<'file' | 'mapping' | 'diff'>('file');
-  const [job, setJob] = useState<{
-    id: string;
-    done: number;
-    total: number;
-    message: string;
-    writing?: boolean;
-  } | null>(null);
+  /** The read or write in progress; a result for an older one (the dialog was closed or reset) is dropped. */
+  const job = useJob({ toast: false });
   const [error, setError] = useState<string | null>(null);
   const [sources, setSources] = useState<string[]>([]);
   const toast = useToast();
-  /** The read in progress; a result for an older one (the dialog was closed or reset) is dropped. */
-  const current = useRef(0);
 
   useEffect(() => {
     if (!open) return;
@@ -77,22 +72,10 @@ export function DeviceImportWizard({
       (r) => r.ok && setSources([...new Set(r.value.map((h) => h.source))]),
     );
   }, [open]);
-  useEffect(
-    () =>
-      onProgress((e) => {
-        if (e.operation === 'devices.preview' || e.operation === 'devices.apply')
-          setJob((j) =>
-            j && j.id === e.jobId ? { ...j, done: e.done, total: e.total, message: e.message } : j,
-          );
-      }),
-    [],
-  );
 
   const reset = () => {
     // A read still running is cancelled, and its result is dropped when it comes.
-    current.current += 1;
-    if (job) void call('jobs.cancel', { jobId: job.id });
-    setJob(null);
+    job.abandon();
     if (preview) void call('devices.discard', { token: preview.token });
     setFile(null);
     setPreview(null);
@@ -115,22 +98,23 @@ export function DeviceImportWizard({
   const read = async (withMapping: DeviceMapping | null, picked = file, inSheet = sheet) => {
     if (!picked) return;
     const patch = withMapping && base ? mappingPatch(base, withMapping) : null;
-    const id = newJobId();
-    const mine = ++current.current;
-    setJob({ id, done: 0, total: 1, message: 'Reading the file' });
     setError(null);
-    const r = await call('devices.preview', {
-      source: source.trim() || picked.name,
-      ...picked.send,
-      ...(patch ? { mapping: patch } : {}),
-      ...(inSheet !== null ? { sheet: inSheet } : {}),
-      jobId: id,
-    });
-    if (mine !== current.current) {
-      if (r.ok) void call('devices.discard', { token: r.value.token });
-      return;
-    }
-    setJob(null);
+    const r = await job.start(
+      'devices.preview',
+      {
+        source: source.trim() || picked.name,
+        ...picked.send,
+        ...(patch ? { mapping: patch } : {}),
+        ...(inSheet !== null ? { sheet: inSheet } : {}),
+      },
+      {
+        label: 'Reading the inventory',
+        total: 1,
+        message: 'Reading the file',
+        onStale: (stale) => stale.ok && void call('devices.discard', { token: stale.value.token }),
+      },
+    );
+    if (!r) return;
     if (!r.ok) return setError(r.error.details?.[0]?.message ?? r.error.message);
     setPreview(r.value);
     setSheet(r.value.sheet);
@@ -172,23 +156,29 @@ export function DeviceImportWizard({
 
   const apply = async () => {
     if (!preview) return;
-    const id = newJobId();
-    const mine = ++current.current;
-    setJob({ id, done: 0, total: 1, message: 'Writing devices', writing: true });
     setError(null);
-    const r = await call('devices.apply', { token: preview.token, jobId: id });
-    // Said even if the dialog was closed meanwhile (closing cancels, but the write may have committed first).
-    if (r.ok) {
+    const imported = (v: ResponseOf<'devices.apply'>) => {
       toast(
         'success',
-        `Imported ${r.value.devices} devices: ${r.value.added} added, ${r.value.changed} changed, ${r.value.removed} removed`,
+        `Imported ${v.devices} devices: ${v.added} added, ${v.changed} changed, ${v.removed} removed`,
       );
       onImported();
-    }
-    if (mine !== current.current) return;
-    setJob(null);
+    };
+    const r = await job.start(
+      'devices.apply',
+      { token: preview.token },
+      {
+        label: 'Importing the inventory',
+        total: 1,
+        message: 'Writing devices',
+        // Said even if the dialog was closed meanwhile (closing cancels, but the write may have committed first).
+        onStale: (stale) => stale.ok && imported(stale.value),
+      },
+    );
+    if (!r) return;
     // A cancelled write rolled back: the preview is still there to import.
     if (!r.ok) return setError(r.error.message);
+    imported(r.value);
     setPreview(null);
     reset();
     onClose();
@@ -207,16 +197,7 @@ export function DeviceImportWizard({
 
   return (
     <Dialog title="Import device inventory" open={open} onClose={close} wide>
-      {job && (
-        <ProgressBar
-          label={job.writing ? 'Importing the inventory' : 'Reading the inventory'}
-          done={job.done}
-          total={job.total}
-          message={job.message}
-          onCancel={() => void call('jobs.cancel', { jobId: job.id })}
-          focusCancel={job.writing}
-        />
-      )}
+      <JobProgress job={job} focusCancel={job.running?.operation === 'devices.apply'} />
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -533,7 +514,7 @@ export function DeviceImportWizard({
               type="button"
               className="button"
               onClick={() => setStep('mapping')}
-              disabled={job !== null}
+              disabled={job.running !== null}
             >
               Back
             </button>
@@ -541,7 +522,7 @@ export function DeviceImportWizard({
               type="button"
               className="button button-primary"
               onClick={() => void apply()}
-              disabled={job !== null}
+              disabled={job.running !== null}
             >
               Import {preview.counts.valid} devices
             </button>

@@ -28,7 +28,7 @@ export function DeviceSettingsForm() {
     } else setError(r.error.details?.map((d) => `${d.path}: ${d.message}`).join('; ') || r.error.message);
   };
   return (
-    <form className="risk-settings" onSubmit={save} aria-label="Device checks">
+    <form className="settings-section" onSubmit={save} aria-label="Device checks">
       <h2>Device checks</h2>
       {error && (
         <p className="form-error" role="alert">

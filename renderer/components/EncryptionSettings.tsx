@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { useToast } from './Toasts';
+import { useOperation } from '../hooks/useOperation';
+import './EncryptionSettings.css';
 
 type Status = ResponseOf<'encryption.status'>;
 
@@ -17,6 +19,7 @@ export function EncryptionSettings() {
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const lock = useOperation('encryption.lock');
 
   useEffect(() => {
     void call('encryption.status', {}).then((r) => r.ok && setStatus(r.value));
@@ -73,7 +76,7 @@ export function EncryptionSettings() {
   );
 
   return (
-    <section className="risk-settings" aria-label="Encryption">
+    <section className="settings-section" aria-label="Encryption">
       <h2>Encryption</h2>
       {status.enabled ? (
         <>
@@ -108,11 +111,7 @@ export function EncryptionSettings() {
                 <button
                   type="button"
                   className="button"
-                  onClick={() =>
-                    void call('encryption.lock', {}).then((r) =>
-                      r.ok ? window.location.reload() : toast('error', r.error.message),
-                    )
-                  }
+                  onClick={() => void lock.run({}).then((r) => r.ok && window.location.reload())}
                 >
                   Lock now
                 </button>

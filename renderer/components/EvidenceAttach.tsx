@@ -8,6 +8,8 @@ import {
   type Question,
 } from '../../electron/domain/questionnaire';
 import { MAX_EVIDENCE_BYTES, type Evidence } from '../../electron/domain/assessment';
+import { EvidenceItem, EvidenceList } from './EvidenceList';
+import './EvidenceAttach.css';
 
 interface EvidenceAttachProps {
   assessmentId: string;
@@ -66,17 +68,16 @@ export function EvidenceAttach({
   return (
     <div className="evidence-attach">
       {attached.length > 0 && (
-        <ul className="evidence-list" aria-label="Attached evidence">
+        <EvidenceList label="Attached evidence">
           {attached.map((e) => (
-            <li key={e.id}>
-              <span className="evidence-name">{e.fileName}</span>
+            <EvidenceItem key={e.id} name={e.fileName}>
               <span className="cell-muted">
                 {EVIDENCE_KIND_LABELS[e.kind]} · {formatSize(e.size)} · SHA-256 {e.sha256.slice(0, 12)}…
                 {e.expiresAt ? ` · valid until ${e.expiresAt}` : ''}
               </span>
-            </li>
+            </EvidenceItem>
           ))}
-        </ul>
+        </EvidenceList>
       )}
       <div className="evidence-form">
         <label>

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
-import { call, newJobId } from '../api';
+import { call } from '../api';
 import { toBase64 } from '../files';
+import { useJob } from '../hooks/useJob';
+import { useOperation } from '../hooks/useOperation';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { Dialog } from './Dialog';
 import { useToast } from './Toasts';
@@ -18,20 +20,19 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
   const input = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
+  const reading = useJob();
+  const applying = useOperation('exchange.apply');
+  const busy = reading.running !== null || applying.busy;
 
   const acceptable = (p: Preview) => p.rows.filter((r) => r.state === 'new' || r.state === 'changed');
 
   const read = async (file: File) => {
-    setBusy(true);
-    const r = await call('exchange.preview', {
-      vendorId,
-      fileName: file.name,
-      contentBase64: await toBase64(file),
-      jobId: newJobId(),
-    });
-    setBusy(false);
-    if (!r.ok) return toast('error', r.error.message);
+    const r = await reading.start(
+      'exchange.preview',
+      { vendorId, fileName: file.name, contentBase64: await toBase64(file) },
+      { onStale: (stale) => stale.ok && void call('exchange.discard', { token: stale.value.token }) },
+    );
+    if (!r?.ok) return;
     setPreview(r.value);
     setChosen(new Set(acceptable(r.value).map((x) => x.key)));
   };
@@ -43,10 +44,8 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
 
   const accept = async (which: 'all' | string[]) => {
     if (!preview) return;
-    setBusy(true);
-    const r = await call('exchange.apply', { token: preview.token, accept: which });
-    setBusy(false);
-    if (!r.ok) return toast('error', r.error.message);
+    const r = await applying.run({ token: preview.token, accept: which });
+    if (!r.ok) return;
     toast(
       'success',
       `Accepted ${r.value.accepted} answers from ${preview.fileName}` +

@@ -1,3 +1,7 @@
+import type { ReactNode } from 'react';
+import type { Job } from '../hooks/useJob';
+import './ProgressBar.css';
+
 interface ProgressBarProps {
   label: string;
   done: number;
@@ -33,6 +37,51 @@ export function ProgressBar({ label, done, total, message, onCancel, focusCancel
           Cancel
         </button>
       )}
+    </div>
+  );
+}
+
+/**
+ * The progress of a useJob job with its Cancel button, or nothing when none runs; `banner`
+ * puts it in a strip across the top of the page (a job that outlives the page it started on).
+ */
+export function JobProgress({
+  job,
+  banner,
+  focusCancel,
+}: {
+  job: Pick<Job, 'running' | 'cancel'>;
+  banner?: boolean;
+  focusCancel?: boolean;
+}) {
+  const { running } = job;
+  if (!running) return null;
+  const bar = (
+    <ProgressBar
+      label={running.label}
+      done={running.done}
+      total={running.total}
+      message={running.message}
+      onCancel={job.cancel}
+      focusCancel={focusCancel}
+    />
+  );
+  return banner ? <Banner>{bar}</Banner> : bar;
+}
+
+/** A strip across the top of the main area: a job that outlives the page it started on, or what it did. */
+export function Banner({
+  className,
+  role,
+  children,
+}: {
+  className?: string;
+  role?: 'status';
+  children: ReactNode;
+}) {
+  return (
+    <div className={className ? `job-banner ${className}` : 'job-banner'} role={role}>
+      {children}
     </div>
   );
 }

@@ -5,6 +5,8 @@ import type { AnswerInput, Evidence } from '../../electron/domain/assessment';
 import type { RaisedFlag } from '../../electron/domain/evaluate-assessment';
 import { AnswerControl } from './AnswerControl';
 import { EvidenceAttach } from './EvidenceAttach';
+import { FlagItem, FlagList, FlagSeverity } from './Flags';
+import './QuestionCard.css';
 
 interface QuestionCardProps {
   assessmentId: string;
@@ -94,14 +96,13 @@ export function QuestionCard(p: QuestionCardProps) {
         />
       </fieldset>
       {p.flags.length > 0 && (
-        <ul className="flags inline-flags" aria-label="Red flags on this question">
+        <FlagList label="Red flags on this question" className="inline-flags">
           {p.flags.map((f) => (
-            <li key={f.ruleId} className={`flag flag-${f.severity}`}>
-              <span className="flag-severity">{f.knockout ? `Knockout · ${f.severity}` : f.severity}</span>{' '}
-              {f.message}
-            </li>
+            <FlagItem key={f.ruleId} flag={f}>
+              <FlagSeverity flag={f} /> {f.message}
+            </FlagItem>
           ))}
-        </ul>
+        </FlagList>
       )}
     </article>
   );

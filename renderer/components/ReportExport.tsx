@@ -1,32 +1,18 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
-import { call, newJobId, onProgress } from '../api';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { ReportTarget } from '../../electron/domain/report-api';
-import { ProgressBar } from './ProgressBar';
+import { useJob, type RunningJob } from '../hooks/useJob';
+import { useOperation } from '../hooks/useOperation';
+import { Banner, JobProgress } from './ProgressBar';
 import { useToast } from './Toasts';
+import './ReportExport.css';
 
-interface Running {
-  id: string;
-  label: string;
-  done: number;
-  total: number;
-  message: string;
-}
 interface Saved {
   path: string;
   pages: number;
 }
 
 interface ReportExportState {
-  running: Running | null;
+  running: RunningJob | null;
   saved: Saved | null;
   /** Asks where to save (the save dialog), then renders the report with progress. */
   exportReport(target: ReportTarget, label: string): Promise<void>;
@@ -39,46 +25,27 @@ const Context = createContext<ReportExportState | null>(null);
 /** Exporting PDF reports: one at a time, with progress, cancel, and "show in folder" when saved. */
 export function ReportExportProvider({ children }: { children: ReactNode }) {
   const toast = useToast();
-  const [running, setRunning] = useState<Running | null>(null);
+  const { running, start, cancel, isRunning } = useJob();
   const [saved, setSaved] = useState<Saved | null>(null);
 
-  useEffect(
-    () =>
-      onProgress((e) =>
-        setRunning((r) =>
-          r && r.id === e.jobId ? { ...r, done: e.done, total: e.total, message: e.message } : r,
-        ),
-      ),
-    [],
-  );
-
-  // A ref, not the state: two quick presses of the shortcut must not start two exports.
-  const busy = useRef(false);
   const exportReport = useCallback(
     async (target: ReportTarget, label: string) => {
-      if (busy.current) return toast('info', 'A report is already being exported');
-      busy.current = true;
-      const id = newJobId();
+      // Asked of the hook, not the state: two quick presses of the shortcut must not start two exports.
+      if (isRunning()) return toast('info', 'A report is already being exported');
       setSaved(null);
-      setRunning({ id, label, done: 0, total: 100, message: 'Choosing where to save…' });
-      const r = await call('reports.export', { target, jobId: id });
-      busy.current = false;
-      setRunning(null);
-      if (!r.ok) return toast(r.error.code === 'CANCELLED' ? 'info' : 'error', r.error.message);
-      if (r.value.saved) setSaved({ path: r.value.path, pages: r.value.pages });
+      const r = await start(
+        'reports.export',
+        { target },
+        { label, total: 100, message: 'Choosing where to save…' },
+      );
+      if (r?.ok && r.value.saved) setSaved({ path: r.value.path, pages: r.value.pages });
     },
-    [toast],
+    [isRunning, start, toast],
   );
 
   const value = useMemo<ReportExportState>(
-    () => ({
-      running,
-      saved,
-      exportReport,
-      cancel: () => running && void call('jobs.cancel', { jobId: running.id }),
-      dismiss: () => setSaved(null),
-    }),
-    [running, saved, exportReport],
+    () => ({ running, saved, exportReport, cancel, dismiss: () => setSaved(null) }),
+    [running, saved, exportReport, cancel],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
@@ -92,27 +59,13 @@ export function useReportExport(): ReportExportState {
 
 /** The progress of the report being exported, then where it was saved with "Show in folder". */
 export function ReportExportStatus() {
-  const toast = useToast();
+  const showInFolder = useOperation('reports.showInFolder');
   const { running, saved, cancel, dismiss } = useReportExport();
-  if (running)
-    return (
-      <div className="job-banner">
-        <ProgressBar
-          label={running.label}
-          done={running.done}
-          total={running.total}
-          message={running.message}
-          onCancel={cancel}
-        />
-      </div>
-    );
+  if (running) return <JobProgress job={{ running, cancel }} banner />;
   if (!saved) return null;
-  const show = async () => {
-    const r = await call('reports.showInFolder', { path: saved.path });
-    if (!r.ok) toast('error', r.error.message);
-  };
+  const show = () => showInFolder.run({ path: saved.path });
   return (
-    <div className="job-banner report-done" role="status">
+    <Banner className="report-done" role="status">
       <span>
         Saved {saved.pages} page{saved.pages === 1 ? '' : 's'} to <strong>{saved.path}</strong>
       </span>
@@ -122,7 +75,7 @@ export function ReportExportStatus() {
       <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismiss}>
         ×
       </button>
-    </div>
+    </Banner>
   );
 }
 

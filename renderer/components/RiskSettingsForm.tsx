@@ -25,7 +25,7 @@ export function RiskSettingsForm() {
   };
 
   return (
-    <form className="risk-settings" onSubmit={save} aria-label="Risk tiers">
+    <form className="settings-section" onSubmit={save} aria-label="Risk tiers">
       <h2>Risk tiers</h2>
       <p className="cell-muted">
         A vendor’s tier comes from its residual risk (0–100). A knockout red flag makes the tier at least the

@@ -3,6 +3,9 @@ import { TIER_LABELS } from '../../electron/domain/risk';
 import { isAssessed } from '../../electron/domain/portfolio';
 import { domainScoreChart } from '../../electron/domain/charts';
 import { SvgChart } from './SvgChart';
+import { Badge } from './Badge';
+import { FlagItem, FlagList, FlagSeverity } from './Flags';
+import './ScorePanel.css';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
 type Trend = ResponseOf<'scores.trend'>;
@@ -21,13 +24,13 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
         </div>
         <div className="score-facts">
           {assessed ? (
-            <span className={`badge badge-crit-${score.tier}`} data-testid="vendor-tier">
+            <Badge tone={score.tier} testId="vendor-tier">
               {TIER_LABELS[score.tier]} risk
-            </span>
+            </Badge>
           ) : (
-            <span className="badge badge-status-offboarded" data-testid="vendor-tier">
+            <Badge tone="muted" testId="vendor-tier">
               Not assessed
-            </span>
+            </Badge>
           )}
           {score.cappedByKnockout && <span className="cell-muted">raised by a knockout</span>}
           <span className="cell-muted">
@@ -52,15 +55,14 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
         <p className="cell-muted">From the assessment in progress; it counts fully once submitted.</p>
       )}
       {score.flags.length > 0 && (
-        <ul className="flags" aria-label="Red flags">
+        <FlagList label="Red flags">
           {score.flags.map((f) => (
-            <li key={`${f.questionnaireId}/${f.ruleId}`} className={`flag flag-${f.severity}`}>
-              <span className="flag-severity">{f.knockout ? `Knockout · ${f.severity}` : f.severity}</span>{' '}
-              {f.message}
+            <FlagItem key={`${f.questionnaireId}/${f.ruleId}`} flag={f}>
+              <FlagSeverity flag={f} /> {f.message}
               {f.reason === 'refused' && <span className="cell-muted"> (the vendor refused to answer)</span>}
-            </li>
+            </FlagItem>
           ))}
-        </ul>
+        </FlagList>
       )}
       {score.domains.some((d) => d.applicable > 0) && (
         <SvgChart model={domainScoreChart(score.domains, 360)} />

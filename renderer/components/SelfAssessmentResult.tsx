@@ -4,6 +4,7 @@ import type { ResponseOf } from '../../electron/ipc/contract';
 import { maturityChart } from '../../electron/domain/charts';
 import { SvgChart } from './SvgChart';
 import { ExportReportButton } from './ReportExport';
+import './SelfAssessmentResult.css';
 
 type Result = ResponseOf<'assessments.selfResult'>;
 const PHASE_TITLES = { 'quick-win': 'Quick wins', next: 'Next', project: 'Longer projects' } as const;

@@ -4,6 +4,8 @@ import type { ResponseOf } from '../../electron/ipc/contract';
 import { suggestQuestionnaires } from '../../electron/domain/assessment';
 import type { VendorSummary } from '../../electron/domain/vendor';
 import { Dialog } from './Dialog';
+import { useOperation } from '../hooks/useOperation';
+import './StartAssessmentDialog.css';
 
 type QuestionnaireSummary = ResponseOf<'questionnaires.list'>[number];
 
@@ -32,7 +34,9 @@ export function StartAssessmentDialog({
   const [available, setAvailable] = useState<QuestionnaireSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const starting = useOperation('assessments.start', { toast: false });
+  const exporting = useOperation('exchange.export', { toast: false });
+  const busy = starting.busy || exporting.busy;
 
   useEffect(() => {
     if (!open) return;
@@ -48,18 +52,14 @@ export function StartAssessmentDialog({
   }, [open, vendor?.id]);
 
   const start = async () => {
-    setBusy(true);
-    const r = await call('assessments.start', { vendorId: vendor?.id ?? null, questionnaireIds: chosen });
-    setBusy(false);
+    const r = await starting.run({ vendorId: vendor?.id ?? null, questionnaireIds: chosen });
     if (r.ok) onStarted(r.value.id);
     else setError(r.error.message);
   };
 
   const send = async () => {
     if (!vendor) return;
-    setBusy(true);
-    const r = await call('exchange.export', { vendorId: vendor.id, questionnaireIds: chosen, format });
-    setBusy(false);
+    const r = await exporting.run({ vendorId: vendor.id, questionnaireIds: chosen, format });
     if (!r.ok) return setError(r.error.message);
     if (r.value.saved) onSent?.(r.value.path);
   };

@@ -1,4 +1,5 @@
 import type { ChartModel, ChartTone } from '../../electron/domain/charts';
+import './SvgChart.css';
 
 const colour = (tone: ChartTone) => `var(--chart-${tone})`;
 

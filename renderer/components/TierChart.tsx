@@ -1,4 +1,5 @@
 import type { PortfolioTier } from '../../electron/domain/portfolio';
+import './TierChart.css';
 
 const TIER_ORDER = ['critical', 'high', 'medium', 'low', 'unassessed'] as const;
 const LABELS = {

@@ -1,13 +1,17 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { OperationError } from '../api';
+import './Toasts.css';
 
-type ToastKind = 'info' | 'success' | 'error';
+export type ToastKind = 'info' | 'success' | 'error';
+/** Shows a toast: information and success go after a while, errors stay until dismissed. */
+export type ShowToast = (kind: ToastKind, text: string) => void;
 interface Toast {
   id: number;
   kind: ToastKind;
   text: string;
 }
 
-const ToastContext = createContext<(kind: ToastKind, text: string) => void>(() => {});
+const ToastContext = createContext<ShowToast>(() => {});
 
 /** Shows short messages in a live region; errors stay until dismissed. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -41,6 +45,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 /** The function that shows a toast. */
-export function useToast() {
+export function useToast(): ShowToast {
   return useContext(ToastContext);
+}
+
+/** An operation's failure as a toast: a cancelled job is information, anything else an error. */
+export function toastError(toast: ShowToast, error: OperationError): void {
+  toast(error.code === 'CANCELLED' ? 'info' : 'error', error.message);
 }

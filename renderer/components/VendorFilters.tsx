@@ -11,14 +11,10 @@ import {
 import { Dialog } from './Dialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FormField } from './FormField';
+import { FilterSelect, type Choice } from './FilterSelect';
+import './VendorFilters.css';
 
 type ArrayKey = 'tiers' | 'decisions';
-
-/** One choice of a filter select: a label and the values it stands for ('' = any). */
-export interface Choice {
-  value: string;
-  label: string;
-}
 
 const TIER_CHOICES: Choice[] = [
   { value: '', label: 'Any tier' },
@@ -61,36 +57,6 @@ const EVIDENCE_CHOICES: Choice[] = [
   { value: '60', label: 'Evidence expiring in 31–60 days' },
   { value: '90', label: 'Evidence expiring in 61–90 days' },
 ];
-
-/** A select over fixed choices; a value set elsewhere (a saved filter, the CLI) still shows, by its raw values. */
-export function ChoiceSelect({
-  label,
-  choices,
-  value,
-  onChange,
-}: {
-  label: string;
-  choices: Choice[];
-  value: string;
-  onChange(value: string): void;
-}) {
-  const known = choices.some((c) => c.value === value);
-  return (
-    <select
-      aria-label={label}
-      value={value}
-      className={value ? 'filter-active' : undefined}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      {choices.map((c) => (
-        <option key={c.value} value={c.value}>
-          {c.label}
-        </option>
-      ))}
-      {!known && <option value={value}>{value.split(',').join(' or ')}</option>}
-    </select>
-  );
-}
 
 /** A score bound: empty is no bound. */
 function ScoreInput({
@@ -179,25 +145,25 @@ export function VendorFilters({ query, onChange, onReplace }: VendorFiltersProps
 
   return (
     <div className="toolbar toolbar-filters" role="toolbar" aria-label="Score filters">
-      <ChoiceSelect
+      <FilterSelect
         label="Filter by tier"
         choices={TIER_CHOICES}
         value={query.tiers.join(',')}
         onChange={(v) => setArray('tiers', v)}
       />
-      <ChoiceSelect
+      <FilterSelect
         label="Filter by decision"
         choices={DECISION_CHOICES}
         value={query.decisions.join(',')}
         onChange={(v) => setArray('decisions', v)}
       />
-      <ChoiceSelect
+      <FilterSelect
         label="Filter by red flags"
         choices={FLAG_CHOICES}
         value={query.flags ?? ''}
         onChange={(v) => setOne('flags', v)}
       />
-      <ChoiceSelect
+      <FilterSelect
         label="Filter by completeness"
         choices={COMPLETENESS_CHOICES}
         value={query.completeness ?? ''}
@@ -217,13 +183,13 @@ export function VendorFilters({ query, onChange, onReplace }: VendorFiltersProps
           onChange={(v) => onChange((q) => ({ ...q, maxScore: v }))}
         />
       </span>
-      <ChoiceSelect
+      <FilterSelect
         label="Filter by reassessment"
         choices={REASSESSMENT_CHOICES}
         value={query.reassessment ?? ''}
         onChange={(v) => setOne('reassessment', v)}
       />
-      <ChoiceSelect
+      <FilterSelect
         label="Filter by evidence"
         choices={EVIDENCE_CHOICES}
         value={query.evidence ?? ''}

@@ -15,6 +15,7 @@ import {
 } from '../../electron/domain/vendor';
 import { issuesFromZod, type AppErrorShape } from '../../electron/domain/errors';
 import { FormField } from './FormField';
+import './VendorForm.css';
 
 interface Draft {
   name: string;

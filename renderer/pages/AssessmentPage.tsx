@@ -7,8 +7,18 @@ import { QuestionCard } from '../components/QuestionCard';
 import type { AssessmentStatus } from '../../electron/domain/assessment';
 import { keyOptions } from '../components/AnswerControl';
 import { useToast } from '../components/Toasts';
+import { useOperation } from '../hooks/useOperation';
+import { FlagItem, FlagList, FlagSeverity } from '../components/Flags';
+import { FilterSelect } from '../components/FilterSelect';
+import './AssessmentPage.css';
 
 type Filter = 'all' | 'unanswered' | 'follow-up' | 'flagged';
+const FILTER_CHOICES = [
+  { value: 'all', label: 'All questions' },
+  { value: 'unanswered', label: 'Unanswered' },
+  { value: 'follow-up', label: 'Marked for follow-up' },
+  { value: 'flagged', label: 'With red flags' },
+];
 interface Item {
   key: string;
   questionnaire: Questionnaire;
@@ -21,6 +31,7 @@ interface Item {
 export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: string | null): void }) {
   const toast = useToast();
   const { detail, error, saving, save, reload } = useAssessment(id);
+  const setStatus = useOperation('assessments.setStatus');
   const [mode, setMode] = useState<'one' | 'list'>('one');
   const [filter, setFilter] = useState<Filter>('all');
   const [chosen, setCurrent] = useState<string | null>(null);
@@ -203,22 +214,18 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
               Full list
             </button>
           </div>
-          <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
-            <option value="all">All questions</option>
-            <option value="unanswered">Unanswered</option>
-            <option value="follow-up">Marked for follow-up</option>
-            <option value="flagged">With red flags</option>
-          </select>
+          <FilterSelect
+            label="Show"
+            choices={FILTER_CHOICES}
+            none="all"
+            value={filter}
+            onChange={(v) => setFilter(v as Filter)}
+          />
           <select
             aria-label="Status"
             value={detail.assessment.status}
             onChange={(e) =>
-              void call('assessments.setStatus', { id, status: e.target.value as AssessmentStatus }).then(
-                (r) => {
-                  if (!r.ok) toast('error', r.error.message);
-                  void reload();
-                },
-              )
+              void setStatus.run({ id, status: e.target.value as AssessmentStatus }).then(() => reload())
             }
           >
             <option value="in-progress">In progress</option>
@@ -296,26 +303,24 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
           {state.flags.length === 0 ? (
             <p className="cell-muted">None raised so far.</p>
           ) : (
-            <ul className="flags" aria-live="polite">
+            <FlagList live>
               {state.flags.map((f) => (
-                <li key={`${f.questionnaireId}/${f.ruleId}`} className={`flag flag-${f.severity}`}>
+                <FlagItem key={`${f.questionnaireId}/${f.ruleId}`} flag={f}>
                   <button
                     type="button"
                     className="flag-link"
                     disabled={!f.questionId}
                     onClick={() => f.questionId && moveTo(answerKey(f.questionnaireId, f.questionId))}
                   >
-                    <span className="flag-severity">
-                      {f.knockout ? `Knockout · ${f.severity}` : f.severity}
-                    </span>
+                    <FlagSeverity flag={f} />
                     <span>{f.message}</span>
                     {f.reason === 'refused' && (
                       <span className="cell-muted">Raised because the vendor refused to answer.</span>
                     )}
                   </button>
-                </li>
+                </FlagItem>
               ))}
-            </ul>
+            </FlagList>
           )}
         </aside>
       </div>

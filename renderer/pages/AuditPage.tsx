@@ -1,6 +1,9 @@
 import { Fragment, useEffect, useState } from 'react';
-import { call, newJobId } from '../api';
+import { call } from '../api';
 import { download } from '../files';
+import { useJob } from '../hooks/useJob';
+import { useOperation } from '../hooks/useOperation';
+import { FilterSelect } from '../components/FilterSelect';
 import {
   AUDIT_ACTIONS,
   AUDIT_ENTITIES,
@@ -9,6 +12,7 @@ import {
 } from '../../electron/domain/audit';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { useToast } from '../components/Toasts';
+import './AuditPage.css';
 
 type Page = ResponseOf<'audit.list'>;
 type Verdict = ResponseOf<'audit.verify'>;
@@ -23,6 +27,14 @@ interface Filters {
   to: string;
 }
 const NO_FILTERS: Filters = { vendorId: '', entity: '', action: '', actor: '', from: '', to: '' };
+const ENTITY_CHOICES = [
+  { value: '', label: 'Any record' },
+  ...AUDIT_ENTITIES.map((e) => ({ value: e, label: e })),
+];
+const ACTION_CHOICES = [
+  { value: '', label: 'Any action' },
+  ...AUDIT_ACTIONS.map((a) => ({ value: a, label: a })),
+];
 
 /** The filters as the audit operations take them. */
 function queryOf(f: Filters) {
@@ -45,7 +57,11 @@ export function AuditPage() {
   const [open, setOpen] = useState<number | null>(null);
   const [vendors, setVendors] = useState<{ id: string; name: string }[]>([]);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [checking, setChecking] = useState(false);
+  const verifying = useJob();
+  const checking = verifying.running !== null;
+  const { run: list } = useOperation('audit.list');
+  const exportCsv = useOperation('audit.exportCsv');
+  const exportJson = useOperation('audit.exportJson');
 
   useEffect(() => {
     void call('vendors.list', {}).then(
@@ -55,15 +71,13 @@ export function AuditPage() {
 
   useEffect(() => {
     let current = true;
-    void call('audit.list', { ...queryOf(filters), limit: PAGE, offset }).then((r) => {
-      if (!current) return;
-      if (r.ok) setPage(r.value);
-      else toast('error', r.error.message);
+    void list({ ...queryOf(filters), limit: PAGE, offset }).then((r) => {
+      if (current && r.ok) setPage(r.value);
     });
     return () => {
       current = false;
     };
-  }, [filters, offset, toast]);
+  }, [filters, offset, list]);
 
   const set = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -72,23 +86,20 @@ export function AuditPage() {
   };
 
   const verify = async () => {
-    setChecking(true);
-    const r = await call('audit.verify', { jobId: newJobId() });
-    setChecking(false);
-    if (r.ok) setVerdict(r.value);
-    else toast('error', r.error.message);
+    const r = await verifying.start('audit.verify', {});
+    if (r?.ok) setVerdict(r.value);
   };
 
   const exportAs = async (format: 'csv' | 'json') => {
     const day = new Date().toISOString().slice(0, 10);
     if (format === 'csv') {
-      const r = await call('audit.exportCsv', queryOf(filters));
-      if (!r.ok) return toast('error', r.error.message);
+      const r = await exportCsv.run(queryOf(filters));
+      if (!r.ok) return;
       download(r.value.csv, `audit-trail-${day}.csv`);
       toast('success', `Exported ${r.value.rows} entries`);
     } else {
-      const r = await call('audit.exportJson', queryOf(filters));
-      if (!r.ok) return toast('error', r.error.message);
+      const r = await exportJson.run(queryOf(filters));
+      if (!r.ok) return;
       download(r.value.json, `audit-trail-${day}.json`, 'application/json');
       toast('success', `Exported ${r.value.rows} entries with their hashes`);
     }
@@ -121,42 +132,27 @@ export function AuditPage() {
         </div>
       )}
       <div className="toolbar toolbar-filters" role="group" aria-label="Filter the audit trail">
-        <select
-          aria-label="Vendor"
+        <FilterSelect
+          label="Vendor"
+          choices={[
+            { value: '', label: 'All vendors' },
+            ...vendors.map((v) => ({ value: v.id, label: v.name })),
+          ]}
           value={filters.vendorId}
-          onChange={(e) => set({ vendorId: e.target.value })}
-        >
-          <option value="">All vendors</option>
-          {vendors.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Record"
+          onChange={(v) => set({ vendorId: v })}
+        />
+        <FilterSelect
+          label="Record"
+          choices={ENTITY_CHOICES}
           value={filters.entity}
-          onChange={(e) => set({ entity: e.target.value as AuditEntity | '' })}
-        >
-          <option value="">Any record</option>
-          {AUDIT_ENTITIES.map((e) => (
-            <option key={e} value={e}>
-              {e}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Action"
+          onChange={(v) => set({ entity: v as AuditEntity | '' })}
+        />
+        <FilterSelect
+          label="Action"
+          choices={ACTION_CHOICES}
           value={filters.action}
-          onChange={(e) => set({ action: e.target.value as AuditAction | '' })}
-        >
-          <option value="">Any action</option>
-          {AUDIT_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => set({ action: v as AuditAction | '' })}
+        />
         <input
           aria-label="User"
           placeholder="User"
@@ -284,7 +280,7 @@ function VerdictText({ verdict }: { verdict: Verdict }) {
       </>
     );
   const unchecked = r && r.unchecked.length > 0 && (
-    <p className="note">Not compared: {r.unchecked.join('; ')}.</p>
+    <p className="audit-note">Not compared: {r.unchecked.join('; ')}.</p>
   );
   if (verdict.ok)
     return (

@@ -3,6 +3,7 @@ import { TIER_LABELS } from '../../electron/domain/risk';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { DEFAULT_VENDOR_QUERY, type VendorListItem } from '../../electron/domain/vendor-list';
+import './ComparePage.css';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
 const SLOTS = 4;
@@ -42,7 +43,7 @@ export function ComparePage() {
   ];
 
   return (
-    <div className="settings compare">
+    <div className="compare">
       <h1>Compare vendors</h1>
       <div className="compare-pickers">
         {chosen.map((id, i) => (

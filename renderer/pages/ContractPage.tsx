@@ -12,6 +12,10 @@ import {
 import { ClauseValueInput, draftOf, valueOf, type ValueDraft } from '../components/ClauseValueInput';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useToast } from '../components/Toasts';
+import { Badge } from '../components/Badge';
+import { FilterSelect } from '../components/FilterSelect';
+import { useOperation } from '../hooks/useOperation';
+import './ContractPage.css';
 
 type ContractClause = VendorContract['clauses'][number];
 
@@ -26,6 +30,11 @@ export const STATE_LABELS = {
 } as const;
 
 type Filter = 'all' | 'attention' | ClauseStatus;
+const FILTER_CHOICES = [
+  { value: 'all', label: 'All clauses' },
+  { value: 'attention', label: 'Needing attention (deviating, contradicted, not agreed)' },
+  ...CLAUSE_STATUSES.map((s) => ({ value: s, label: `${CLAUSE_STATUS_LABELS[s]} only` })),
+];
 
 /** A vendor's contract checklist: every clause grouped, with status, value, reference, comments and sign-off. */
 export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack(): void }) {
@@ -34,6 +43,7 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack():
   const [filter, setFilter] = useState<Filter>('all');
   const [signing, setSigning] = useState(false);
   const toast = useToast();
+  const { run: signOffContract } = useOperation('clauses.signOff');
 
   useEffect(() => {
     void call('clauses.forVendor', { vendorId }).then((r) =>
@@ -65,11 +75,11 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack():
 
   const signOff = async () => {
     setSigning(false);
-    const r = await call('clauses.signOff', { vendorId });
+    const r = await signOffContract({ vendorId });
     if (r.ok) {
       setContract(r.value);
       toast('success', 'Contract signed off');
-    } else toast('error', r.error.message);
+    }
   };
 
   return (
@@ -108,26 +118,20 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack():
               {contract.signOff!.reviewer} signed off on {contract.signOff!.signedAt.slice(0, 10)}.
             </span>
           )}
-          {contract.needsReview && <span className="badge badge-crit-high">Needs legal review</span>}
+          {contract.needsReview && <Badge tone="high">Needs legal review</Badge>}
         </div>
         <button type="button" className="button button-primary" onClick={() => setSigning(true)}>
           {contract.signOffState === 'none' ? 'Sign off' : 'Sign off again'}
         </button>
       </section>
       <div className="toolbar toolbar-inline" role="toolbar" aria-label="Clause filters">
-        <select
-          aria-label="Show clauses"
+        <FilterSelect
+          label="Show clauses"
+          choices={FILTER_CHOICES}
+          none="all"
           value={filter}
-          onChange={(e) => setFilter(e.target.value as Filter)}
-        >
-          <option value="all">All clauses</option>
-          <option value="attention">Needing attention (deviating, contradicted, not agreed)</option>
-          {CLAUSE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {CLAUSE_STATUS_LABELS[s]} only
-            </option>
-          ))}
-        </select>
+          onChange={(v) => setFilter(v as Filter)}
+        />
         <span className="count">
           {shown.length} of {contract.clauses.length} clauses
         </span>
@@ -173,7 +177,7 @@ function ClauseRow({
   const [waiver, setWaiver] = useState(item.waiver ?? { reason: '', acceptedBy: '' });
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const setClause = useOperation('clauses.set', { toast: false });
   const id = `clause-${clause.id}`;
 
   const value = valueOf(draft);
@@ -190,8 +194,7 @@ function ClauseRow({
 
   const save = async () => {
     if (typeof value === 'string') return setError(value);
-    setBusy(true);
-    const r = await call('clauses.set', {
+    const r = await setClause.run({
       vendorId,
       clauseId: clause.id,
       status,
@@ -199,7 +202,6 @@ function ClauseRow({
       reference,
       waiver: status === 'waived' ? waiver : null,
     });
-    setBusy(false);
     if (!r.ok) return setError(r.error.details?.[0]?.message ?? r.error.message);
     setError(null);
     onSaved(r.value);
@@ -216,9 +218,9 @@ function ClauseRow({
     <article className={`clause clause-${item.state}`} aria-labelledby={`${id}-title`}>
       <header className="clause-head">
         <h3 id={`${id}-title`}>{clause.title}</h3>
-        <span className={`badge clause-state clause-state-${item.state}`} data-testid={`${clause.id}-state`}>
+        <Badge className={`clause-state clause-state-${item.state}`} testId={`${clause.id}-state`}>
           {STATE_LABELS[item.state]}
-        </span>
+        </Badge>
       </header>
       <p className="clause-position">
         <span className="cell-muted">Our position: </span>
@@ -324,7 +326,7 @@ function ClauseRow({
             />
           </fieldset>
         )}
-        <button type="submit" className="button" disabled={!dirty || busy}>
+        <button type="submit" className="button" disabled={!dirty || setClause.busy}>
           Save
         </button>
         {item.updatedBy && (

@@ -4,9 +4,11 @@ import { TIER_LABELS } from '../../electron/domain/risk';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { TierChart } from '../components/TierChart';
+import { Card, FigureCard } from '../components/Card';
 import { EVIDENCE_KIND_LABELS } from '../../electron/domain/questionnaire';
 import type { DashboardFigure } from '../../electron/domain/vendor-list';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../../electron/domain/device-checks';
+import './DashboardPage.css';
 
 type Summary = ResponseOf<'portfolio.summary'>;
 
@@ -62,56 +64,56 @@ export function DashboardPage({
         />
       </div>
       <div className="cards">
-        <Card
+        <FigureCard
           label="Vendors"
           value={totals.vendors}
           note={`${totals.offboarded} offboarded not counted`}
           onShow={() => onShowList('vendors')}
         />
-        <Card
+        <FigureCard
           label="Assessed"
           value={totals.assessed}
           note={`${totals.unassessed} not assessed`}
           onShow={() => onShowList('assessed')}
         />
-        <Card
+        <FigureCard
           label="Average score"
           value={totals.averageScore === null ? '—' : totals.averageScore.toFixed(1)}
         />
-        <Card
+        <FigureCard
           label="Open knockouts"
           value={summary.knockouts.length}
           note={vendorsNote(summary.knockouts)}
           alert={summary.knockouts.length > 0}
           onShow={() => onShowList('knockouts')}
         />
-        <Card
+        <FigureCard
           label="Conditions past due"
           value={summary.conditionsPastDue.length}
           note={vendorsNote(summary.conditionsPastDue)}
           alert={summary.conditionsPastDue.length > 0}
           onShow={() => onShowList('conditionsPastDue')}
         />
-        <Card
+        <FigureCard
           label="Overdue reassessments"
           value={reassessments.overdue.length}
           alert={reassessments.overdue.length > 0}
           onShow={() => onShowList('overdue')}
         />
-        <Card
+        <FigureCard
           label="Reassessments due"
           note="within 90 days"
           value={reassessments.upcoming.length}
           onShow={() => onShowList('upcoming')}
         />
-        <Card
+        <FigureCard
           label="Evidence expired"
           value={evidence.expired.length}
           note={vendorsNote(evidence.expired)}
           alert={evidence.expired.length > 0}
           onShow={() => onShowList('evidenceExpired')}
         />
-        <div className="card card-wide">
+        <Card className="card-figure card-wide">
           <span className="card-label">Evidence expiring</span>
           <div className="card-bands">
             {(
@@ -134,13 +136,13 @@ export function DashboardPage({
               </button>
             ))}
           </div>
-        </div>
+        </Card>
       </div>
       <div className="dashboard-grid">
-        <Panel title="Vendors by tier">
+        <Card title="Vendors by tier">
           <TierChart counts={tiers} onSelect={onShowList} />
-        </Panel>
-        <Panel title="Highest residual risk">
+        </Card>
+        <Card title="Highest residual risk">
           <Table
             head={['Vendor', 'Tier', 'Residual', 'Score']}
             rows={summary.topRisks.map((r) => [
@@ -151,8 +153,8 @@ export function DashboardPage({
             ])}
             empty="No vendors yet."
           />
-        </Panel>
-        <Panel title="Open knockouts">
+        </Card>
+        <Card title="Open knockouts">
           <Table
             head={['Vendor', 'Red flag']}
             rows={summary.knockouts.map((k) => [
@@ -161,8 +163,8 @@ export function DashboardPage({
             ])}
             empty="No knockout flags."
           />
-        </Panel>
-        <Panel title="Reassessments">
+        </Card>
+        <Card title="Reassessments">
           <Table
             head={['Vendor', 'Due', '']}
             rows={[
@@ -179,8 +181,8 @@ export function DashboardPage({
             ]}
             empty="Nothing due in the next 90 days."
           />
-        </Panel>
-        <Panel title="Conditions past due">
+        </Card>
+        <Card title="Conditions past due">
           <Table
             head={['Vendor', 'Condition', 'Owner', 'Due']}
             rows={summary.conditionsPastDue.map((c) => [
@@ -193,9 +195,9 @@ export function DashboardPage({
             ])}
             empty="No approval conditions are past due."
           />
-        </Panel>
+        </Card>
         {devices && devices.devices > 0 && (
-          <Panel title="Device findings">
+          <Card title="Device findings">
             <Table
               head={['Check', 'Open', 'Accepted']}
               rows={DEVICE_CHECKS.filter(
@@ -215,9 +217,9 @@ export function DashboardPage({
               ])}
               empty=""
             />
-          </Panel>
+          </Card>
         )}
-        <Panel title="Evidence expiring">
+        <Card title="Evidence expiring">
           <Table
             head={['Vendor', 'Evidence', 'Until']}
             rows={[
@@ -232,7 +234,7 @@ export function DashboardPage({
             ])}
             empty="No evidence expires in the next 90 days."
           />
-        </Panel>
+        </Card>
       </div>
     </div>
   );
@@ -243,45 +245,6 @@ function vendorsNote(items: readonly { vendorId: string }[]): string | undefined
   if (items.length === 0) return undefined;
   const n = new Set(items.map((i) => i.vendorId)).size;
   return `at ${n} vendor${n === 1 ? '' : 's'}`;
-}
-
-/** A figure; with `onShow`, a button that opens the vendor list behind it. */
-function Card({
-  label,
-  value,
-  note,
-  alert,
-  onShow,
-}: {
-  label: string;
-  value: ReactNode;
-  note?: string;
-  alert?: boolean;
-  onShow?(): void;
-}) {
-  const className = alert ? 'card card-alert' : 'card';
-  const body = (
-    <>
-      <span className="card-value">{value}</span>
-      <span className="card-label">{label}</span>
-      {note && <span className="cell-muted card-note">{note}</span>}
-    </>
-  );
-  if (!onShow) return <div className={className}>{body}</div>;
-  return (
-    <button type="button" className={className} onClick={onShow} title="Show these vendors in the list">
-      {body}
-    </button>
-  );
-}
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="panel" aria-label={title}>
-      <h2>{title}</h2>
-      {children}
-    </section>
-  );
 }
 
 function Table({ head, rows, empty }: { head: string[]; rows: ReactNode[][]; empty: string }) {

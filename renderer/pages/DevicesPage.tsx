@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../api';
 import type { RequestOf, ResponseOf } from '../../electron/ipc/contract';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO, type DeviceCheck } from '../../electron/domain/device-checks';
@@ -11,33 +10,83 @@ import {
 } from '../../electron/domain/device-vocabulary';
 import { DeviceImportWizard } from '../components/DeviceImportWizard';
 import { download } from '../files';
-import { useToast } from '../components/Toasts';
 import { Dialog } from '../components/Dialog';
+import { DataTable, type Column } from '../components/DataTable';
+import { FilterSelect } from '../components/FilterSelect';
+import { useOperation } from '../hooks/useOperation';
+import './DevicesPage.css';
 
 type Item = ResponseOf<'devices.list'>['items'][number];
 type Query = Omit<NonNullable<RequestOf<'devices.list'>>, 'offset' | 'limit'>;
+type SortKey = NonNullable<Query['sort']>;
 const PAGE = 200;
-const ROW = 36;
+const NOTHING_READ = { of: '', total: null, pages: new Map<number, Item[]>() };
+
+const FINDING_CHOICES = [
+  { value: '', label: 'Any finding' },
+  ...DEVICE_CHECKS.map((c) => ({ value: c, label: DEVICE_CHECK_INFO[c].label })),
+];
+
+const sameDevice = (a: Item, b: Item) => a.source === b.source && a.device.deviceId === b.device.deviceId;
+
+/** The table's columns: the device, what it is, where, its state and its open findings. */
+const COLUMNS: Column<Item, SortKey>[] = [
+  { key: 'deviceId', label: 'Device', className: 'cell-name', cell: (d) => <DeviceName device={d.device} /> },
+  {
+    key: 'category',
+    label: 'Type',
+    cell: (d) => <TypeLabel device={d.device} />,
+    tip: (d) => typeTitle(d.device),
+  },
+  { key: 'manufacturer', label: 'Manufacturer', cell: (d) => d.device.manufacturer ?? '—' },
+  { key: 'location', label: 'Zone', cell: (d) => d.device.location ?? '—' },
+  {
+    key: 'status',
+    label: 'Status',
+    cell: (d) => (d.device.status ? DEVICE_STATUS_LABELS[d.device.status] : 'Unknown'),
+    tip: (d) => (d.device.statusLabel ? `“${d.device.statusLabel}” in the source` : undefined),
+  },
+  {
+    key: 'lastSeen',
+    label: 'Last seen',
+    className: 'cell-muted',
+    cell: (d) => d.device.lastSeen?.slice(0, 16).replace('T', ' ') ?? '—',
+  },
+  {
+    key: 'findings',
+    label: 'Findings',
+    cell: (d) =>
+      d.open.length ? (
+        <span className="flag-count flag-count-ko">{d.open.length}</span>
+      ) : (
+        <span className="cell-muted">0</span>
+      ),
+    tip: (d) => d.open.map((c) => DEVICE_CHECK_INFO[c].label).join(', '),
+  },
+];
 
 /** Device inventory: findings by check, a virtualized table read page by page, the selected device, and the import wizard. */
 export function DevicesPage() {
   const [query, setQuery] = useState<Query>({ search: '', sort: 'deviceId', direction: 'asc' });
   const [revision, setRevision] = useState(0);
-  const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Map<number, Item[]>>(new Map());
+  /** The pages read for one query and revision (`of`); those of another are not shown. */
+  const [read, setRead] = useState<{ of: string; total: number | null; pages: Map<number, Item[]> }>(
+    NOTHING_READ,
+  );
   const [facets, setFacets] = useState<ResponseOf<'devices.facets'> | null>(null);
   const [findings, setFindings] = useState<ResponseOf<'devices.findings'> | null>(null);
   const [selected, setSelected] = useState<Item | null>(null);
   const [importing, setImporting] = useState(false);
   const [history, setHistory] = useState<ResponseOf<'devices.history'> | null>(null);
-  const toast = useToast();
+  const loadHistory = useOperation('devices.history');
+  const { run: list } = useOperation('devices.list');
   const showHistory = async () => {
-    const r = await call('devices.history', { limit: 50 });
+    const r = await loadHistory.run({ limit: 50 });
     if (r.ok) setHistory(r.value);
-    else toast('error', r.error.message);
   };
-  const scrollRef = useRef<HTMLDivElement>(null);
   const key = JSON.stringify(query);
+  const of = `${revision}:${key}`;
+  const { total, pages } = read.of === of ? read : NOTHING_READ;
   const loading = useRef(new Set<number>());
   /** Bumped with every new query: a page that arrives for an older one is dropped. */
   const generation = useRef(0);
@@ -52,28 +101,28 @@ export function DevicesPage() {
       if (loading.current.has(page)) return;
       loading.current.add(page);
       const asked = generation.current;
-      const r = await call('devices.list', {
+      const r = await list({
         ...(JSON.parse(key) as Query),
         offset: page * PAGE,
         limit: PAGE,
       });
       if (asked !== generation.current) return;
-      if (!r.ok) {
-        loading.current.delete(page);
-        return toast('error', r.error.message);
-      }
-      setTotal(r.value.total);
-      setPages((p) => new Map(p).set(page, r.value.items));
+      if (!r.ok) return loading.current.delete(page);
+      setRead((d) => ({
+        of,
+        total: r.value.total,
+        pages: new Map(d.of === of ? d.pages : []).set(page, r.value.items),
+      }));
     },
-    [key, toast],
+    [key, of, list],
   );
   useEffect(() => {
     generation.current += 1;
     loading.current = new Set();
-    setPages(new Map());
-    setTotal(null);
+    // The first page of a new query (or revision); what it sets comes when it has been read.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void loadPage(0);
-  }, [loadPage, revision]);
+  }, [loadPage]);
 
   /** Reads the selected device again after a change (an acceptance, an import that removed it). */
   const refreshSelected = async (d: Item) => {
@@ -84,22 +133,22 @@ export function DevicesPage() {
     setSelected(fresh ?? null);
   };
 
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  useEffect(() => {
-    for (const it of items) {
-      const page = Math.floor(it.index / PAGE);
+  /** Reads the pages of the rows on screen that are not read yet. */
+  const showRows = (first: number, last: number) => {
+    for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++)
       if (!pages.has(page)) void loadPage(page);
+  };
+  const selectedIndex = useMemo(() => {
+    if (!selected) return -1;
+    for (const [page, items] of pages) {
+      const i = items.findIndex((d) => sameDevice(d, selected));
+      if (i >= 0) return page * PAGE + i;
     }
-  }, [items, pages, loadPage]);
+    return -1;
+  }, [pages, selected]);
 
   const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, ...patch }));
-  const sortBy = (sort: Query['sort']) =>
+  const sortBy = (sort: SortKey) =>
     setQuery((q) => ({ ...q, sort, direction: q.sort === sort && q.direction === 'asc' ? 'desc' : 'asc' }));
 
   return (
@@ -113,54 +162,39 @@ export function DevicesPage() {
           value={query.search ?? ''}
           onChange={(e) => set({ search: e.target.value })}
         />
-        <select
-          aria-label="Filter by category"
+        <FilterSelect
+          label="Filter by category"
+          choices={[
+            { value: '', label: 'All categories' },
+            ...(facets?.categories ?? []).map((t) => ({ value: t, label: DEVICE_CATEGORY_LABELS[t] })),
+          ]}
           value={query.category ?? ''}
-          onChange={(e) => set({ category: (e.target.value || null) as DeviceCategory | null })}
-        >
-          <option value="">All categories</option>
-          {(facets?.categories ?? []).map((t) => (
-            <option key={t} value={t}>
-              {DEVICE_CATEGORY_LABELS[t]}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by manufacturer"
+          onChange={(v) => set({ category: (v || null) as DeviceCategory | null })}
+        />
+        <FilterSelect
+          label="Filter by manufacturer"
+          choices={[
+            { value: '', label: 'All manufacturers' },
+            ...(facets?.manufacturers ?? []).map((m) => ({ value: m, label: m })),
+          ]}
           value={query.manufacturer ?? ''}
-          onChange={(e) => set({ manufacturer: e.target.value || null })}
-        >
-          <option value="">All manufacturers</option>
-          {(facets?.manufacturers ?? []).map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by zone"
+          onChange={(v) => set({ manufacturer: v || null })}
+        />
+        <FilterSelect
+          label="Filter by zone"
+          choices={[
+            { value: '', label: 'All zones' },
+            ...(facets?.locations ?? []).map((m) => ({ value: m, label: m })),
+          ]}
           value={query.location ?? ''}
-          onChange={(e) => set({ location: e.target.value || null })}
-        >
-          <option value="">All zones</option>
-          {(facets?.locations ?? []).map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by finding"
+          onChange={(v) => set({ location: v || null })}
+        />
+        <FilterSelect
+          label="Filter by finding"
+          choices={FINDING_CHOICES}
           value={query.finding ?? ''}
-          onChange={(e) => set({ finding: (e.target.value || null) as DeviceCheck | null })}
-        >
-          <option value="">Any finding</option>
-          {DEVICE_CHECKS.map((c) => (
-            <option key={c} value={c}>
-              {DEVICE_CHECK_INFO[c].label}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => set({ finding: (v || null) as DeviceCheck | null })}
+        />
         <span className="toolbar-spacer" />
         <span className="count" data-testid="device-count">
           {total === null ? 'Loading…' : `${total} of ${facets?.total ?? total} devices`}
@@ -205,104 +239,22 @@ export function DevicesPage() {
         </div>
       ) : (
         <div className="devices-split">
-          <div className="device-table" role="grid" aria-label="Devices" aria-rowcount={(total ?? 0) + 1}>
-            <div className="device-row device-head" role="row">
-              {(
-                [
-                  ['deviceId', 'Device'],
-                  ['category', 'Type'],
-                  ['manufacturer', 'Manufacturer'],
-                  ['location', 'Zone'],
-                  ['status', 'Status'],
-                  ['lastSeen', 'Last seen'],
-                  ['findings', 'Findings'],
-                ] as const
-              ).map(([k, label]) => (
-                <div
-                  key={k}
-                  role="columnheader"
-                  className="cell"
-                  aria-sort={
-                    query.sort === k ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none'
-                  }
-                >
-                  <button type="button" className="sort-button" onClick={() => sortBy(k)}>
-                    {label}
-                    <span className="sort-indicator" aria-hidden="true">
-                      {query.sort === k ? (query.direction === 'asc' ? '▲' : '▼') : ''}
-                    </span>
-                  </button>
-                </div>
-              ))}
-            </div>
-            <div className="device-scroll" ref={scrollRef} data-testid="device-scroll">
-              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-                {items.map((it) => {
-                  const d = pages.get(Math.floor(it.index / PAGE))?.[it.index % PAGE];
-                  return (
-                    <div
-                      key={it.key}
-                      role="row"
-                      className={
-                        d &&
-                        selected &&
-                        d.device.deviceId === selected.device.deviceId &&
-                        d.source === selected.source
-                          ? 'device-row selected'
-                          : 'device-row'
-                      }
-                      style={{ transform: `translateY(${it.start}px)`, height: ROW }}
-                      onClick={() => d && setSelected(d)}
-                    >
-                      {d ? (
-                        <>
-                          <div role="gridcell" className="cell cell-name">
-                            <DeviceName device={d.device} />
-                          </div>
-                          <div role="gridcell" className="cell" title={typeTitle(d.device)}>
-                            <TypeLabel device={d.device} />
-                          </div>
-                          <div role="gridcell" className="cell">
-                            {d.device.manufacturer ?? '—'}
-                          </div>
-                          <div role="gridcell" className="cell">
-                            {d.device.location ?? '—'}
-                          </div>
-                          <div
-                            role="gridcell"
-                            className="cell"
-                            title={
-                              d.device.statusLabel ? `“${d.device.statusLabel}” in the source` : undefined
-                            }
-                          >
-                            {d.device.status ? DEVICE_STATUS_LABELS[d.device.status] : 'Unknown'}
-                          </div>
-                          <div role="gridcell" className="cell cell-muted">
-                            {d.device.lastSeen?.slice(0, 16).replace('T', ' ') ?? '—'}
-                          </div>
-                          <div
-                            role="gridcell"
-                            className="cell"
-                            title={d.open.map((c) => DEVICE_CHECK_INFO[c].label).join(', ')}
-                          >
-                            {d.open.length ? (
-                              <span className="flag-count flag-count-ko">{d.open.length}</span>
-                            ) : (
-                              <span className="cell-muted">0</span>
-                            )}
-                          </div>
-                        </>
-                      ) : (
-                        <div role="gridcell" className="cell cell-muted">
-                          Loading…
-                        </div>
-                      )}
-                    </div>
-                  );
-                })}
-              </div>
-            </div>
-          </div>
+          <DataTable
+            label="Devices"
+            className="device-table"
+            columns={COLUMNS}
+            count={total ?? 0}
+            row={(i) => pages.get(Math.floor(i / PAGE))?.[i % PAGE]}
+            rowKey={(d) => `${d.source}\u0000${d.device.deviceId}`}
+            rowHeight={36}
+            sort={query.sort ?? 'deviceId'}
+            direction={query.direction ?? 'asc'}
+            onSort={sortBy}
+            selectedIndex={selectedIndex}
+            onSelect={(d) => setSelected(d)}
+            onVisibleRows={showRows}
+            testIds={{ scroll: 'device-scroll' }}
+          />
           <DeviceDetail
             key={selected ? `${selected.source}\u0000${selected.device.deviceId}` : 'none'}
             item={selected}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '../api';
 import { download } from '../files';
 import {
@@ -20,7 +20,9 @@ import { SEVERITIES, type Severity } from '../../electron/domain/questionnaire';
 import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';
 import { useToast } from '../components/Toasts';
+import { useOperation } from '../hooks/useOperation';
 import { STATE_LABELS } from './ContractPage';
+import './LegalPage.css';
 
 /** A cell's mark: a symbol and the words a screen reader (and the legend) gives it. */
 const MARKS = { ok: '✓', deviates: '✗', contradicts: '!', missing: '·', open: '…', waived: 'W' } as const;
@@ -56,6 +58,7 @@ function Matrix({ onOpenContract }: { onOpenContract(vendorId: string): void }) 
   const [matrix, setMatrix] = useState<ClauseMatrix | null>(null);
   const [error, setError] = useState<string | null>(null);
   const toast = useToast();
+  const exportClauses = useOperation('clauses.exportCsv');
 
   useEffect(() => {
     let stale = false; // a quick toggle must not let the older answer land last
@@ -70,8 +73,8 @@ function Matrix({ onOpenContract }: { onOpenContract(vendorId: string): void }) 
   }, [needsReview]);
 
   const exportCsv = async () => {
-    const r = await call('clauses.exportCsv', { needsReview });
-    if (!r.ok) return toast('error', r.error.message);
+    const r = await exportClauses.run({ needsReview });
+    if (!r.ok) return;
     download(r.value.csv, needsReview ? 'contract-clauses-needing-review.csv' : 'contract-clauses.csv');
     toast('success', `Exported ${r.value.rows} rows`);
   };
@@ -191,17 +194,15 @@ function Library() {
   const [library, setLibrary] = useState<Clause[]>([]);
   const [editing, setEditing] = useState<Clause | 'new' | null>(null);
   const toast = useToast();
-  const load = useCallback(() => {
-    void call('clauses.library', {}).then((r) =>
-      r.ok ? setLibrary(r.value) : toast('error', r.error.message),
-    );
-  }, [toast]);
-  useEffect(load, [load]);
+  const { run: loadLibrary } = useOperation('clauses.library');
+  const removeClause = useOperation('clauses.removeClause');
+  useEffect(() => {
+    void loadLibrary({}).then((r) => r.ok && setLibrary(r.value));
+  }, [loadLibrary]);
 
   const remove = async (id: string) => {
-    const r = await call('clauses.removeClause', { id });
+    const r = await removeClause.run({ id });
     if (r.ok) setLibrary(r.value);
-    else toast('error', r.error.message);
   };
 
   return (

@@ -4,6 +4,9 @@ import type { ResponseOf } from '../../electron/ipc/contract';
 import type { Issue } from '../../electron/domain/errors';
 import type { Questionnaire } from '../../electron/domain/questionnaire';
 import { useToast } from '../components/Toasts';
+import { Badge } from '../components/Badge';
+import { useOperation } from '../hooks/useOperation';
+import './QuestionnairesPage.css';
 
 type Summary = ResponseOf<'questionnaires.list'>[number];
 type Format = 'native' | 'vsaq';
@@ -40,6 +43,7 @@ export function QuestionnairesPage() {
   const [list, setList] = useState<Summary[]>([]);
   const [pending, setPending] = useState<Pending | null>(null);
   const [open, setOpen] = useState<Questionnaire | null>(null);
+  const { run: importQuestionnaire } = useOperation('questionnaires.import');
 
   const refresh = useCallback(
     () => void call('questionnaires.list', {}).then((r) => r.ok && setList(r.value)),
@@ -67,12 +71,12 @@ export function QuestionnairesPage() {
 
   const install = async () => {
     if (!pending) return;
-    const r = await call('questionnaires.import', {
+    const r = await importQuestionnaire({
       content: pending.content,
       format: pending.format,
       ...(pending.format === 'vsaq' ? { id: pending.id } : {}),
     });
-    if (!r.ok) return toast('error', r.error.message);
+    if (!r.ok) return;
     const q = r.value.questionnaire;
     toast(
       'success',
@@ -204,9 +208,7 @@ export function QuestionnairesPage() {
                   {s.questions.map((q) => (
                     <li key={q.id}>
                       {q.text}
-                      {q.redFlags.some((r) => r.knockout) && (
-                        <span className="badge badge-crit-critical"> knockout</span>
-                      )}
+                      {q.redFlags.some((r) => r.knockout) && <Badge tone="critical"> knockout</Badge>}
                     </li>
                   ))}
                 </ol>

@@ -4,6 +4,7 @@ import type { AssessmentSummary } from '../../electron/domain/assessment';
 import { AssessmentList } from '../components/AssessmentList';
 import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
 import { SelfAssessmentResult } from '../components/SelfAssessmentResult';
+import './SelfAssessmentPage.css';
 
 /** The business's own self-assessments. */
 export function SelfAssessmentPage({ onOpen }: { onOpen(id: string): void }) {
@@ -13,7 +14,7 @@ export function SelfAssessmentPage({ onOpen }: { onOpen(id: string): void }) {
     void call('assessments.list', { vendorId: null }).then((r) => r.ok && setList(r.value));
   }, []);
   return (
-    <div className="settings">
+    <div className="self-page">
       <h1>Self-assessment</h1>
       <p className="lead">
         Assess your own warehouse against the guide: data inventory, edge devices, models, access, encryption,

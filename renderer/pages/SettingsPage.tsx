@@ -3,9 +3,11 @@ import { call } from '../api';
 import { THEMES, type Preferences } from '../../electron/domain/preferences';
 import { useToast } from '../components/Toasts';
 import { RiskSettingsForm } from '../components/RiskSettingsForm';
+import { useOperation } from '../hooks/useOperation';
 import { DeviceSettingsForm } from '../components/DeviceSettingsForm';
 import { BackupSettings } from '../components/BackupSettings';
 import { EncryptionSettings } from '../components/EncryptionSettings';
+import './SettingsPage.css';
 
 interface SettingsPageProps {
   preferences: Preferences;
@@ -23,6 +25,7 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
   const toast = useToast();
   const [name, setName] = useState(preferences.assessorName);
   const [info, setInfo] = useState<{ dataDir: string; version: string; schemaVersion: number } | null>(null);
+  const { run: setPreferences } = useOperation('preferences.set');
 
   useEffect(() => {
     void call('app.info', {}).then((r) => r.ok && setInfo(r.value));
@@ -30,14 +33,11 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
 
   const save = async (patch: Partial<Pick<Preferences, 'theme' | 'assessorName'>>) => {
     onChange({ ...preferences, ...patch }); // shown at once; the saved value follows
-    const result = await call('preferences.set', patch);
+    const result = await setPreferences(patch);
     if (result.ok) {
       onChange(result.value);
       if (patch.assessorName !== undefined) toast('success', 'Assessor name saved');
-    } else {
-      onChange(preferences);
-      toast('error', result.error.message);
-    }
+    } else onChange(preferences);
   };
 
   return (

@@ -9,6 +9,7 @@ import { ScorePanel } from '../components/ScorePanel';
 import { DecisionPanel } from '../components/DecisionPanel';
 import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
 import { ExchangeImport } from '../components/ExchangeImport';
+import { EvidenceItem, EvidenceList } from '../components/EvidenceList';
 import { useToast } from '../components/Toasts';
 import { evidenceStatus } from '../../electron/domain/assessment';
 import { EVIDENCE_KIND_LABELS } from '../../electron/domain/questionnaire';
@@ -20,7 +21,8 @@ const EVIDENCE_STATUS_LABELS = {
   'no-expiry': 'no expiry date',
 } as const;
 const today = () => new Date().toISOString().slice(0, 10);
-import { CriticalityBadge, StatusBadge, categoryLabel } from '../components/Badge';
+import { Badge, CriticalityBadge, StatusBadge, categoryLabel } from '../components/Badge';
+import './VendorDetail.css';
 
 interface VendorDetailProps {
   id: string | null;
@@ -91,7 +93,7 @@ export function VendorDetail({
       <div className="badges">
         <CriticalityBadge value={vendor.criticality} />
         <StatusBadge value={vendor.status} />
-        <span className="badge">{categoryLabel(vendor.category)}</span>
+        <Badge>{categoryLabel(vendor.category)}</Badge>
       </div>
       {score && <ScorePanel score={score} trend={trend} />}
       <dl className="facts">
@@ -188,20 +190,19 @@ export function VendorDetail({
       {evidence.length > 0 && (
         <section aria-label="Evidence">
           <h3>Evidence</h3>
-          <ul className="evidence-list">
+          <EvidenceList>
             {evidence.map((e) => {
               const status = evidenceStatus(e, today());
               return (
-                <li key={e.id}>
-                  <span className="evidence-name">{e.fileName}</span>
+                <EvidenceItem key={e.id} name={e.fileName}>
                   <span className={`cell-muted evidence-${status}`}>
                     {EVIDENCE_KIND_LABELS[e.kind]} · {EVIDENCE_STATUS_LABELS[status]}
                     {e.expiresAt ? ` ${e.expiresAt}` : ''}
                   </span>
-                </li>
+                </EvidenceItem>
               );
             })}
-          </ul>
+          </EvidenceList>
         </section>
       )}
       <section aria-label="History">

@@ -15,10 +15,12 @@ import {
   type VendorListQuery,
   type VendorSortKey,
 } from '../../electron/domain/vendor-list';
-import { ChoiceSelect, VendorFilters } from '../components/VendorFilters';
+import { VendorFilters } from '../components/VendorFilters';
+import { FilterSelect } from '../components/FilterSelect';
 import { useVendorList } from '../hooks/useVendorList';
 import { VendorTable } from '../components/VendorTable';
 import { VendorDetail } from './VendorDetail';
+import './VendorsPage.css';
 
 interface VendorsPageProps {
   revision: number;
@@ -96,19 +98,19 @@ export function VendorsPage({
           value={query.search}
           onChange={(e) => setQuery((q) => ({ ...q, search: e.target.value }))}
         />
-        <ChoiceSelect
+        <FilterSelect
           label="Filter by category"
           choices={CATEGORY_CHOICES}
           value={query.categories.join(',')}
           onChange={(v) => setFilter('categories', v)}
         />
-        <ChoiceSelect
+        <FilterSelect
           label="Filter by status"
           choices={STATUS_CHOICES}
           value={query.statuses.join(',')}
           onChange={(v) => setFilter('statuses', v)}
         />
-        <ChoiceSelect
+        <FilterSelect
           label="Filter by criticality"
           choices={CRITICALITY_CHOICES}
           value={query.criticalities.join(',')}

@@ -1,4 +1,5 @@
 import { DEMO_VENDORS } from '../../electron/domain/demo-portfolio';
+import './WelcomePage.css';
 
 interface WelcomePageProps {
   busy: boolean;
