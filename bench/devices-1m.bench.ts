@@ -2,7 +2,7 @@
  * Importing a million-row device inventory (about 130 MB of CSV) end to end through the
  * dispatcher, as "Choose file…" and the CLI do it (goal: under 12 s), with the peak
  * resident memory of the whole process, worker included (goal: under 600 MB), and the
- * longest the main thread went without running a timer (goal: never over 50 ms). The
+ * longest the main thread went without running a timer (goal: never over 16 ms, one frame). The
  * peak memory that counts is the CLI's, importing the same file in a process of its own
  * (this test's process also holds the test runner).
  */
@@ -10,7 +10,7 @@ import { test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { longestBlock, report } from './report';
+import { BLOCK_GOAL_MS, longestBlock, report } from './report';
 import { freshCore, importFile, runCliMeasured, writeInventory } from './inventory';
 
 const ROWS = 1_000_000;
@@ -62,8 +62,8 @@ test('devices: import 1,000,000 rows within time, memory and main-thread limits'
       process_peak_rss_mb: peakMb,
       process_rss_before_mb: rssBefore,
       main_thread_longest_block_ms: block,
-      block_goal_ms: 50,
-      block_goal_met: block < 50,
+      block_goal_ms: BLOCK_GOAL_MS,
+      block_goal_met: block <= BLOCK_GOAL_MS,
     });
   } finally {
     await core.close();

@@ -1,7 +1,7 @@
 /**
  * Importing a 100,000-row device inventory saved as an .xlsx workbook (a title row above
  * the header) end to end through the dispatcher, as "Choose file…" does it: goal under
- * 8 s, with the main thread never blocked over 50 ms; and the same import by the CLI in a
+ * 8 s, with the main thread never blocked over 16 ms; and the same import by the CLI in a
  * process of its own for its peak memory, worker included (goal under 600 MB). As a
  * ratio to a bare read of the same sheet with ExcelJS's streaming reader in the same run.
  */
@@ -9,7 +9,7 @@ import { test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { longestBlock, median, report } from './report';
+import { BLOCK_GOAL_MS, longestBlock, median, report } from './report';
 import { freshCore, importFile, runCliMeasured, writeInventoryXlsx } from './inventory';
 
 const ROWS = 100_000;
@@ -60,6 +60,8 @@ test('devices: import a 100,000-row workbook within time, memory and main-thread
       megabytes: bytes / 1024 / 1024,
       import_ms: importMs,
       main_thread_longest_block_ms: Math.max(...blocks),
+      block_goal_ms: BLOCK_GOAL_MS,
+      block_goal_met: Math.max(...blocks) <= BLOCK_GOAL_MS,
       bare_streaming_read_ms: median(bare),
       ratio: importMs / median(bare),
       goal_ms: 8000,

@@ -24,6 +24,9 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The longest the main thread may be blocked while the data host works: one frame (issue 17). */
+export const BLOCK_GOAL_MS = 16;
+
 /** The longest the event loop went without running a 5 ms timer while `work` ran. */
 export async function longestBlock(work: () => Promise<void>): Promise<number> {
   let last = performance.now();

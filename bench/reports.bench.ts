@@ -2,7 +2,7 @@
  * PDF reports: the board report of 200 assessed vendors (goal: under 5 s), as a ratio to
  * pdfmake rendering a plain table of the same 200 rows in the same run; one vendor's
  * report (goal: under 0.5 s); and the longest the main thread was blocked while either
- * was made (goal: 50 ms). Reports render in the built worker, as in the app and the CLI.
+ * was made (goal: 16 ms, one frame). Reports render in the built worker, as in the app and the CLI.
  */
 import { test } from '@playwright/test';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderDocument } from '../electron/report/render';
 import { pageFrame } from '../electron/report/layout';
-import { longestBlock, median, report } from './report';
+import { BLOCK_GOAL_MS, longestBlock, median, report } from './report';
 import { benchHost } from './host';
 import { seedAssessedVendors } from './seed';
 import { answersFor } from '../test/fixtures/generated-answers';
@@ -88,6 +88,8 @@ test('reports: board report of 200 vendors, one vendor report, main thread kept 
       plain_table_ms: baseline,
       ratio: boardMs / baseline,
       main_thread_longest_block_ms: Math.max(...blocks),
+      block_goal_ms: BLOCK_GOAL_MS,
+      block_goal_met: Math.max(...blocks) <= BLOCK_GOAL_MS,
       goal_ms: 5000,
       goal_met: boardMs < 5000,
     });
@@ -109,9 +111,10 @@ test('reports: board report of 200 vendors, one vendor report, main thread kept 
       vendor_ms: vendorMs,
       worst_vendor_ms: Math.max(...vendorTimes),
       main_thread_longest_block_ms: Math.max(...vendorBlocks),
+      block_goal_ms: BLOCK_GOAL_MS,
+      block_goal_met: Math.max(...vendorBlocks) <= BLOCK_GOAL_MS,
       goal_ms: 500,
       goal_met: vendorMs < 500,
-      block_goal_met: Math.max(...blocks, ...vendorBlocks) < 50,
     });
     // A self-assessment report, for its sample (and its time).
     const selfQ = services.questionnaires.pinned('self-assessment', '1.1.0');
