@@ -95,9 +95,12 @@ test('backups in Settings: a snapshot, then restoring it after a change; restore
 
   await dispatcher.call('vendors.create', { name: 'Added Later', category: 'other' });
   await snapshots.getByRole('button', { name: /Restore the snapshot of/ }).click();
+  // The window reloads after a restore: waited for, so nothing below is done on the page it replaces.
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
-  // The window reloads; the vendor added after the snapshot is gone, and the data it replaced was kept.
+  await reloaded;
+  // The vendor added after the snapshot is gone, and the data it replaced was kept.
   await expect(snapshots.getByRole('row')).toHaveCount(3);
   await expect(snapshots).toContainText('Before a restore');
   const list = await dispatcher.call('vendors.list', {});

@@ -123,6 +123,8 @@ test.describe('vendors', () => {
     const { page } = app;
     await app.dispatcher.call('demo.load', {});
     await app.open();
+    // The list has arrived (keys pressed before it would move nothing).
+    await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
     await page.keyboard.press('Control+f');
     await expect(page.getByLabel('Search vendors')).toBeFocused();
     await page.getByRole('grid', { name: 'Vendors' }).focus();
