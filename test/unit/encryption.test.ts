@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, runCli, tempDir, vendorInput } from './helpers';
+import { forgeAuditEntry, openApp, runCli, tempDir, vendorInput } from './helpers';
 import { NO_JOB } from '../../electron/services/context';
 import { DATABASE_FILE } from '../../electron/storage/database';
 import {
@@ -245,41 +245,6 @@ function query(): VendorListQuery {
 }
 
 describe('the audit trail signed with the data key', () => {
-  /** Rewrites entry `id`'s actor and recomputes every hash after it, as a forger without the key can. */
-  function forge(dataDir: string, id: number) {
-    const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
-    db.prepare(`UPDATE audit_log SET actor = 'Mallory' WHERE id = ?`).run(id);
-    let prev = (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id - 1) as { hash: string }).hash;
-    for (const row of db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(id) as Record<
-      string,
-      unknown
-    >[]) {
-      const hash = createHash('sha256')
-        .update(
-          JSON.stringify([
-            row.id,
-            row.at,
-            row.actor,
-            row.entity,
-            row.entity_id,
-            row.action,
-            row.before_json,
-            row.after_json,
-            prev,
-          ]),
-        )
-        .digest('hex');
-      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(
-        prev,
-        hash,
-        row.id as number,
-      );
-      prev = hash;
-    }
-    db.prepare('UPDATE audit_record SET hash = ?').run(prev);
-    db.close();
-  }
-
   it('a forger who recomputes the chain without the key is found; entries from before encryption need no signature', async () => {
     const app = openApp({ encryption: { passphrase: PASSPHRASE } });
     app.services.vendors.create(vendorInput({ name: 'Before Encryption' }));
@@ -289,7 +254,7 @@ describe('the audit trail signed with the data key', () => {
     expect(await app.services.audit.verify(NO_JOB)).toMatchObject({ ok: true, signatures: 'checked' });
     const head = app.services.storage.audit.head();
 
-    forge(app.dataDir, head.id - 1);
+    forgeAuditEntry(app.dataDir, head.id - 1);
     const unlocked = openApp({ dataDir: app.dataDir, encryption: { passphrase: PASSPHRASE } });
     expect((await unlocked.services.audit.verify(NO_JOB)).problem).toEqual({
       id: head.id - 1,
@@ -308,7 +273,7 @@ describe('the audit trail signed with the data key', () => {
     early.services.vendors.create(vendorInput({ name: 'Early' }));
     early.services.vendors.create(vendorInput({ name: 'Early Too' }));
     early.services.encryption.enable(PASSPHRASE);
-    forge(early.dataDir, 2);
+    forgeAuditEntry(early.dataDir, 2);
     const reopened = openApp({ dataDir: early.dataDir, encryption: { passphrase: PASSPHRASE } });
     expect((await reopened.services.audit.verify(NO_JOB)).problem).toMatchObject({ id: 3, kind: 'forged' });
   });

@@ -12,6 +12,7 @@ import type { ProgressEvent } from '../../electron/ipc/contract';
 import type { Desktop } from '../../electron/ipc/handlers';
 import type { EncryptionOptions } from '../../electron/services/encryption';
 import type { VendorInput } from '../../electron/domain/vendor';
+import { auditHash } from '../../electron/domain/audit-chain';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -94,5 +95,38 @@ export async function runCli(
 export function tamper(dataDir: string, sql: string): void {
   const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
   db.exec(sql);
+  db.close();
+}
+
+/**
+ * Rewrites entry `id`'s actor to "Mallory" and recomputes every hash after it (and the
+ * trail's record of its head), as someone with the file but without a key can.
+ */
+export function forgeAuditEntry(dataDir: string, id: number): void {
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  db.prepare(`UPDATE audit_log SET actor = 'Mallory' WHERE id = ?`).run(id);
+  let prev = (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id - 1) as { hash: string }).hash;
+  const rows = db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(id) as Record<
+    string,
+    string
+  >[];
+  for (const row of rows) {
+    const hash = auditHash(
+      {
+        id: Number(row.id),
+        at: row.at!,
+        actor: row.actor!,
+        entity: row.entity!,
+        entityId: row.entity_id ?? null,
+        action: row.action!,
+        beforeJson: row.before_json ?? null,
+        afterJson: row.after_json ?? null,
+      },
+      prev,
+    );
+    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, Number(row.id));
+    prev = hash;
+  }
+  db.prepare('UPDATE audit_record SET hash = ?').run(prev);
   db.close();
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { openApp, runCli, tamper, tempDir, vendorInput } from './helpers';
+import { forgeAuditEntry, openApp, runCli, tamper, tempDir, vendorInput } from './helpers';
 import { DATABASE_FILE, openDatabase } from '../../electron/storage/database';
 import { MIGRATIONS } from '../../electron/storage/migrations';
 import { GENESIS_HASH, parseWitness, verifyChain } from '../../electron/domain/audit-chain';
@@ -141,37 +141,7 @@ describe('audit hash chain', () => {
 
     // Entry 2 forged and every hash after it recomputed (no key is needed to do that):
     // the chain holds, but the head printed earlier is no longer one of its entries.
-    const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
-    db.exec(`UPDATE audit_log SET actor = 'Mallory' WHERE id = 2`);
-    let prev = (db.prepare('SELECT hash FROM audit_log WHERE id = 1').get() as { hash: string }).hash;
-    for (const row of db.prepare('SELECT * FROM audit_log WHERE id >= 2 ORDER BY id').all() as Record<
-      string,
-      unknown
-    >[]) {
-      const hash = createHash('sha256')
-        .update(
-          JSON.stringify([
-            row.id,
-            row.at,
-            row.actor,
-            row.entity,
-            row.entity_id,
-            row.action,
-            row.before_json,
-            row.after_json,
-            prev,
-          ]),
-        )
-        .digest('hex');
-      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(
-        prev,
-        hash,
-        row.id as number,
-      );
-      prev = hash;
-    }
-    db.prepare('UPDATE audit_record SET hash = ?').run(prev);
-    db.close();
+    forgeAuditEntry(app.dataDir, 2);
     expect((await app.services.audit.verify(NO_JOB)).ok).toBe(true);
     expect((await app.services.audit.verify(NO_JOB, witness)).problem).toMatchObject({
       id: 4,
