@@ -133,8 +133,10 @@ async function start(): Promise<void> {
     }
   });
 
-  host = startDataHost(path.join(__dirname, 'data-host.js'), hostShell());
-  opened = await openData(host);
+  // Asked once: the host is told what the keychain is, and asks this process to use it.
+  const keychain = osKeychain();
+  host = startDataHost(path.join(__dirname, 'data-host.js'), hostShell(keychain));
+  opened = await openData(host, hostConfig(keychain));
   if (!opened) return;
   nativeTheme.themeSource = opened.preferences.theme;
   if (opened.preferencesMovedTo)
@@ -201,8 +203,7 @@ function createWindow(): void {
 }
 
 /** What the data host is told about this app when it opens the data folder. */
-function hostConfig(): HostConfig {
-  const keychain = osKeychain();
+function hostConfig(keychain: OsKeychain | undefined): HostConfig {
   return {
     dataDir,
     appVersion: app.getVersion(),
@@ -215,8 +216,7 @@ function hostConfig(): HostConfig {
 }
 
 /** What the host may ask this process for, and what it tells it. */
-function hostShell(): HostShell {
-  const keychain = osKeychain();
+function hostShell(keychain: OsKeychain | undefined): HostShell {
   return {
     desktop: { chooseSavePath, chooseOpenPath, showInFolder: (file) => shell.showItemInFolder(file) },
     keychain: keychain ?? undefined,
@@ -232,9 +232,9 @@ function hostShell(): HostShell {
  * moved aside (never deleted): the user chooses between the newest snapshot, empty data,
  * or quitting.
  */
-async function openData(dataHost: DataHost): Promise<Opened | null> {
+async function openData(dataHost: DataHost, config: HostConfig): Promise<Opened | null> {
   try {
-    return await dataHost.open(hostConfig());
+    return await dataHost.open(config);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'DATA_DAMAGED' || !error.details?.length) {
       fatal(error);
@@ -257,7 +257,7 @@ async function openData(dataHost: DataHost): Promise<Opened | null> {
     }
     try {
       if (buttons[response] === 'Restore the newest snapshot') await dataHost.useSnapshot(dataDir, snapshot!);
-      return await dataHost.open(hostConfig());
+      return await dataHost.open(config);
     } catch (again) {
       fatal(again);
       return null;
@@ -265,14 +265,15 @@ async function openData(dataHost: DataHost): Promise<Opened | null> {
   }
 }
 
+/** The OS keychain as this process offers it to the data host. */
+type OsKeychain = NonNullable<HostShell['keychain']> & { backend: string; secure: boolean };
+
 /**
  * The OS keychain through Electron's safeStorage (Keychain on macOS, DPAPI on Windows,
  * libsecret or KWallet on Linux). Linux without one falls back to "basic_text", which
  * protects nothing: it is reported as not secure, and encryption then asks for a passphrase.
  */
-function osKeychain():
-  | { backend: string; secure: boolean; protect(secret: string): string; unprotect(sealed: string): string }
-  | undefined {
+function osKeychain(): OsKeychain | undefined {
   if (!safeStorage.isEncryptionAvailable()) return undefined;
   const backend =
     process.platform === 'linux'
