@@ -1,14 +1,14 @@
 import * as sqliteModule from 'node:sqlite';
 import { DatabaseSync } from 'node:sqlite';
 import { existsSync, readdirSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { AppError } from '../domain/errors';
 import { BACKUP_DIR, snapshotName, SNAPSHOT_PATTERN } from '../domain/backups';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { foldForSearch } from '../domain/search';
 import { createCipher, type Cipher } from './cipher';
 import { KEY_FILE } from './keyfile';
-import { ownerOnlyDir, ownerOnlyEmptyFile, tightenDataFolder, type Tightened } from './owner-only';
+import { ownerOnlyDir, ownerOnlyNewFile, tightenDataFolder, type Tightened } from './owner-only';
 
 export const DATABASE_FILE = 'vendor-risk.db';
 
@@ -57,8 +57,9 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
   const tightened = tightenDataFolder(dataDir);
   ownerOnlyDir(dataDir);
   const path = join(dataDir, DATABASE_FILE);
-  // A new database starts as an empty file only the owner can read: SQLite gives its WAL the same permissions.
-  if (!existsSync(path)) ownerOnlyEmptyFile(path);
+  // A new database starts as an empty file only the owner can read: SQLite gives its WAL the same
+  // permissions. Made exclusively: another process opening the same new folder may have made it first.
+  ownerOnlyNewFile(path);
   let sqlite: DatabaseSync;
   let damage: string | null = null;
   try {
@@ -199,8 +200,13 @@ function migrate(db: Database, migrations: readonly Migration[], dataDir: string
     // Data from an earlier version: a snapshot first, so a failed or regretted upgrade can be undone.
     const dir = join(dataDir, BACKUP_DIR);
     ownerOnlyDir(dir);
-    const file = join(dir, snapshotName(new Date(), 'migration', readdirSync(dir)));
-    ownerOnlyEmptyFile(file);
+    // A name no other process took: two opening the same folder in one second both snapshot it.
+    const taken = readdirSync(dir);
+    let file = join(dir, snapshotName(new Date(), 'migration', taken));
+    while (!ownerOnlyNewFile(file)) {
+      taken.push(basename(file));
+      file = join(dir, snapshotName(new Date(), 'migration', taken));
+    }
     db.sqlite.prepare('VACUUM INTO ?').run(file);
   }
   for (const migration of migrations) {

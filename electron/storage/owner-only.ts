@@ -36,6 +36,21 @@ export function ownerOnlyEmptyFile(path: string): void {
   ownerOnlyFile(path);
 }
 
+/**
+ * Creates a new empty file only the owner can read; false when the file exists already
+ * (another process made it first: it is never truncated).
+ */
+export function ownerOnlyNewFile(path: string): boolean {
+  try {
+    closeSync(openSync(path, 'wx', FILE_MODE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  ownerOnlyFile(path);
+  return true;
+}
+
 /** A path whose permissions were narrowed, with what they were and are. */
 export interface Tightened {
   path: string;
