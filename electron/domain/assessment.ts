@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AnswerValueSchema, StoredAnswerSchema } from './answer';
-import { SEVERITIES, EVIDENCE_KINDS, QuestionnaireSchema, type Questionnaire } from './questionnaire';
-import type { VendorSummary } from './vendor';
+import { SEVERITIES, EVIDENCE_KINDS, QuestionnaireSchema } from './questionnaire';
 import { AssessmentIdSchema, IsoDateSchema } from './primitives';
 
 /** Largest evidence file accepted (25 MB). */
@@ -108,32 +107,6 @@ export const AssessmentDetailSchema = z.object({
   evidence: z.array(EvidenceSchema),
   state: AssessmentStateSchema,
 });
-
-/** Questionnaires that fit a vendor: by category or data kinds; quick triage for low criticality. */
-export function suggestQuestionnaires(
-  vendor: Pick<VendorSummary, 'category' | 'dataTouched' | 'criticality'>,
-  available: readonly {
-    id: string;
-    audience: Questionnaire['audience'];
-    categories: readonly string[];
-    dataKinds: readonly string[];
-  }[],
-): string[] {
-  const vendorOnes = available.filter((q) => q.audience === 'vendor');
-  if (vendor.criticality === 'low') {
-    const triage = vendorOnes.find((q) => q.id === 'quick-triage');
-    if (triage) return [triage.id];
-  }
-  return vendorOnes
-    .filter((q) => q.id !== 'quick-triage')
-    .filter(
-      (q) =>
-        q.categories.length === 0 ||
-        q.categories.includes(vendor.category) ||
-        q.dataKinds.some((k) => (vendor.dataTouched as readonly string[]).includes(k)),
-    )
-    .map((q) => q.id);
-}
 
 /** Expiry status of a piece of evidence on a day (ISO date). */
 export function evidenceStatus(

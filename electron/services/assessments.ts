@@ -11,6 +11,7 @@ import {
   type EvidenceInput,
 } from '../domain/assessment';
 import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
+import { reviewAssessment, type AssessmentReview } from '../domain/assessment-review';
 import { addMonths } from '../domain/scoring';
 import type { Question, Questionnaire } from '../domain/questionnaire';
 import { recordAudit, type ServiceContext } from './context';
@@ -190,6 +191,19 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
           .map((i) => answerKey(i.questionnaireId, i.questionId))
           .filter((k) => !shown.has(k));
         return { applied: inputs.length, hidden, state };
+      });
+    },
+
+    /** What is left before submitting: unanswered questions, raised flags with their questions, missing evidence. */
+    review(id: string): AssessmentReview {
+      const row = mustGet(id);
+      return reviewAssessment({
+        questionnaires: pinnedOf(row),
+        answers: new Map(
+          storage.assessments.answers(id).map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
+        ),
+        evidence: storage.evidence.listForAssessment(id),
+        today: ctx.now().toISOString().slice(0, 10),
       });
     },
 

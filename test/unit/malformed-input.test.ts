@@ -130,6 +130,7 @@ const specific: Record<OperationName, unknown[]> = {
     { id: uuid, answers: [{ questionnaireId: 'q', questionId: 'x' }] },
   ],
   'assessments.setPosition': [{ id: uuid }, { id: uuid, position: '' }, { id: uuid, position: 'q/x' }],
+  'assessments.review': [{}, { id: 'x' }, { id: uuid }],
   'assessments.setStatus': [
     { id: uuid, status: 'done' },
     { id: uuid, status: 'closed' },

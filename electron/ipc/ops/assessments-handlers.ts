@@ -17,6 +17,10 @@ export function assessmentHandlers({ services }: HandlerContext): HandlerTable<t
     'assessments.answerMany': ({ id, answers, source }) =>
       services.assessments.answerMany(id, answers, source),
     'assessments.setPosition': ({ id, position }) => services.assessments.setPosition(id, position),
+    'assessments.review': ({ id }) => ({
+      ...services.assessments.review(id),
+      knockoutTier: services.scores.riskSettings().knockoutTier,
+    }),
     'assessments.setStatus': ({ id, status }) => services.assessments.setStatus(id, status),
     'assessments.selfResult': ({ id }) => services.scores.selfResult(id),
     'evidence.attach': (input) => services.assessments.attachEvidence(input),

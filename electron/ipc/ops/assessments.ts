@@ -12,6 +12,8 @@ import {
   EvidenceSchema,
 } from '../../domain/assessment';
 import { SelfAssessmentResultSchema } from '../../domain/roadmap';
+import { AssessmentReviewSchema } from '../../domain/assessment-review';
+import { TIERS } from '../../domain/risk';
 import { op } from './op';
 
 const ById = z.object({ id: AssessmentIdSchema }).strict();
@@ -62,6 +64,15 @@ export const assessmentOps = {
     summary: 'Remembers where the assessor left off',
     request: z.object({ id: AssessmentIdSchema, position: z.string().min(1).max(300) }).strict(),
     response: z.object({ position: z.string() }),
+  }),
+  'assessments.review': op({
+    summary:
+      'What is left before submitting: unanswered questions, flags with their questions, missing evidence',
+    request: ById,
+    response: AssessmentReviewSchema.extend({
+      /** The tier a knockout sets at least (risk settings). */
+      knockoutTier: z.enum(TIERS),
+    }),
   }),
   'assessments.setStatus': op({
     summary: 'Submits, closes or reopens an assessment',
