@@ -15,6 +15,8 @@ interface QuestionCardProps {
   heading: string;
   stored: StoredAnswer | undefined;
   flags: RaisedFlag[];
+  /** The tier a knockout sets at least ("high"), said on a question whose answer raises one. */
+  knockoutTier: string;
   evidence: Evidence[];
   readOnly: boolean;
   save(input: AnswerInput): void;
@@ -31,9 +33,17 @@ export function QuestionCard(p: QuestionCardProps) {
   const setAnswer = (a: AnswerValue | null) => p.save({ ...base, answer: a });
   const toggle = (status: 'not-applicable' | 'refused') =>
     setAnswer(answer?.status === status ? null : { status });
+  const knockouts = p.flags.filter((f) => f.knockout);
+  const others = p.flags.filter((f) => !f.knockout);
 
   return (
-    <article className="question-card" aria-labelledby={headingId} data-question={question.id} tabIndex={-1}>
+    <article
+      className={knockouts.length ? 'question-card question-card-knockout' : 'question-card'}
+      aria-labelledby={headingId}
+      data-question={question.id}
+      data-key={`${p.questionnaireId}/${question.id}`}
+      tabIndex={-1}
+    >
       <p className="question-heading cell-muted">{p.heading}</p>
       <h2 id={headingId} className="question-text">
         {question.text}
@@ -44,6 +54,19 @@ export function QuestionCard(p: QuestionCardProps) {
           <summary>What good looks like</summary>
           <p>{question.guidance}</p>
         </details>
+      )}
+      {knockouts.length > 0 && (
+        <div className="knockout-mark" role="note" aria-label="Knockout">
+          <p className="knockout-title">
+            Knockout: the tier is at least {capitalize(p.knockoutTier)} while this answer stands
+          </p>
+          {knockouts.map((f) => (
+            <p key={f.ruleId}>
+              {f.message}
+              {f.reason === 'refused' && ' (raised because the vendor refused to answer)'}
+            </p>
+          ))}
+        </div>
       )}
       <fieldset className="answer" disabled={p.readOnly}>
         <legend className="visually-hidden">Answer</legend>
@@ -95,9 +118,9 @@ export function QuestionCard(p: QuestionCardProps) {
           onCommit={(note) => p.save({ ...base, note })}
         />
       </fieldset>
-      {p.flags.length > 0 && (
+      {others.length > 0 && (
         <FlagList label="Red flags on this question" className="inline-flags">
-          {p.flags.map((f) => (
+          {others.map((f) => (
             <FlagItem key={f.ruleId} flag={f}>
               <FlagSeverity flag={f} /> {f.message}
             </FlagItem>
@@ -122,4 +145,8 @@ function NoteField({ value, onCommit }: { value: string; onCommit(note: string):
       />
     </label>
   );
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
-import { suggestQuestionnaires } from '../../electron/domain/assessment';
+import { suggestQuestionnaires } from '../../electron/domain/suggest-questionnaires';
 import type { VendorSummary } from '../../electron/domain/vendor';
 import { Dialog } from './Dialog';
 import { useOperation } from '../hooks/useOperation';
@@ -33,6 +33,8 @@ export function StartAssessmentDialog({
   const [format, setFormat] = useState<'xlsx' | 'html'>('xlsx');
   const [available, setAvailable] = useState<QuestionnaireSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
+  const [suggested, setSuggested] = useState<string[]>([]);
+  const [why, setWhy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const starting = useOperation('assessments.start', { toast: false });
   const exporting = useOperation('exchange.export', { toast: false });
@@ -40,13 +42,28 @@ export function StartAssessmentDialog({
 
   useEffect(() => {
     if (!open) return;
-    void call('questionnaires.list', {}).then((r) => {
-      if (!r.ok) return setError(r.error.message);
-      const fitting = r.value.filter((q) => q.audience === (vendor ? 'vendor' : 'self'));
-      setAvailable(fitting);
-      setChosen(vendor ? suggestQuestionnaires(vendor, fitting) : fitting.map((q) => q.id).slice(0, 1));
+    void (async () => {
+      const [list, before] = await Promise.all([
+        call('questionnaires.list', {}),
+        vendor ? call('assessments.list', { vendorId: vendor.id }) : null,
+      ]);
+      if (!list.ok) return setError(list.error.message);
+      const fitting = list.value.filter((q) => q.audience === (vendor ? 'vendor' : 'self'));
+      if (vendor) {
+        const s = suggestQuestionnaires(vendor, fitting, Boolean(before?.ok && before.value.length > 0));
+        const byId = new Map(fitting.map((q) => [q.id, q]));
+        setAvailable(s.order.map((id) => byId.get(id)!));
+        setChosen(s.chosen);
+        setSuggested(s.chosen);
+        setWhy(s.why);
+      } else {
+        setAvailable(fitting);
+        setChosen(fitting.map((q) => q.id).slice(0, 1));
+        setSuggested([]);
+        setWhy(null);
+      }
       setError(null);
-    });
+    })();
     // Not re-run when the vendor object is reloaded: that would undo the user's choice.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, vendor?.id]);
@@ -79,8 +96,8 @@ export function StartAssessmentDialog({
       wide
       footer={
         <>
-          <span className="cell-muted footer-note">
-            {chosen.length} questionnaires, {questions} questions
+          <span className="cell-muted footer-note" data-testid="selection-count" aria-live="polite">
+            {plural(chosen.length, 'questionnaire')} · {plural(questions, 'question')}
           </span>
           <button type="button" className="button" onClick={onClose}>
             Cancel
@@ -101,11 +118,7 @@ export function StartAssessmentDialog({
           {error}
         </p>
       )}
-      {vendor && (
-        <p className="cell-muted">
-          Questionnaires that fit the vendor’s category and the data it touches are selected.
-        </p>
-      )}
+      {why && <p className="cell-muted suggestion-why">{why}</p>}
       {mode === 'send' && (
         <fieldset className="report-choices">
           <legend>File for the vendor</legend>
@@ -143,6 +156,7 @@ export function StartAssessmentDialog({
               />
               <span>
                 <strong>{q.title}</strong>{' '}
+                {suggested.includes(q.id) && <span className="suggested-mark">Suggested</span>}{' '}
                 <span className="cell-muted">
                   v{q.version} · {q.questions} questions
                 </span>
@@ -155,4 +169,9 @@ export function StartAssessmentDialog({
       </ul>
     </Dialog>
   );
+}
+
+/** "1 questionnaire", "3 questionnaires". */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

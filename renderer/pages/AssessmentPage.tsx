@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../api';
 import { useAssessment } from '../hooks/useAssessment';
 import { answerKey, type RaisedFlag } from '../../electron/domain/evaluate-assessment';
 import type { Question, Questionnaire } from '../../electron/domain/questionnaire';
 import { QuestionCard } from '../components/QuestionCard';
-import type { AssessmentStatus } from '../../electron/domain/assessment';
-import { keyOptions } from '../components/AnswerControl';
+import { useQuestionKeys } from '../hooks/useQuestionKeys';
 import { useToast } from '../components/Toasts';
 import { useOperation } from '../hooks/useOperation';
-import { FlagItem, FlagList, FlagSeverity } from '../components/Flags';
 import { FilterSelect } from '../components/FilterSelect';
+import { PageHeader } from '../components/PageHeader';
+import { Badge } from '../components/Badge';
+import { AssessmentFlagsPanel } from '../components/AssessmentFlagsPanel';
+import { ReviewSubmitDialog } from '../components/ReviewSubmitDialog';
 import './AssessmentPage.css';
 
 type Filter = 'all' | 'unanswered' | 'follow-up' | 'flagged';
@@ -19,6 +21,9 @@ const FILTER_CHOICES = [
   { value: 'follow-up', label: 'Marked for follow-up' },
   { value: 'flagged', label: 'With red flags' },
 ];
+const STATUS_WORDS = { 'in-progress': 'In progress', submitted: 'Submitted', closed: 'Closed' } as const;
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
 interface Item {
   key: string;
   questionnaire: Questionnaire;
@@ -35,6 +40,14 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
   const [mode, setMode] = useState<'one' | 'list'>('one');
   const [filter, setFilter] = useState<Filter>('all');
   const [chosen, setCurrent] = useState<string | null>(null);
+  /** The question to scroll to and focus once it is on screen. */
+  const focusKey = useRef<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [knockoutTier, setKnockoutTier] = useState('high');
+
+  useEffect(() => {
+    void call('settings.getRisk', {}).then((r) => r.ok && setKnockoutTier(r.value.knockoutTier));
+  }, []);
 
   const answers = useMemo(
     () => new Map((detail?.answers ?? []).map((a) => [answerKey(a.questionnaireId, a.questionId), a])),
@@ -97,60 +110,38 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
     (key: string | undefined) => {
       if (!key) return;
       setCurrent(key);
+      focusKey.current = key;
+      // Also when nothing re-renders (the question is already the current one).
+      requestAnimationFrame(() => focusPending(focusKey));
       void call('assessments.setPosition', { id, position: key });
-      // Keyboard and screen-reader users land on the new question.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.questions .question-card')?.focus());
     },
     [id],
   );
+  // Keyboard and screen-reader users land on the new question; in the full list it is scrolled to.
+  useEffect(() => focusPending(focusKey));
+  /** Opens a question from a flag or the review: shown whatever the filter, then focused. */
+  const jumpTo = (questionnaireId: string, questionId: string) => {
+    const key = answerKey(questionnaireId, questionId);
+    if (mode === 'list' && !items.some((i) => i.key === key)) setFilter('all');
+    moveTo(key);
+  };
 
-  const readOnly = detail?.assessment.status === 'closed';
+  // Only an assessment in progress takes answers; a submitted or closed one is reopened first.
+  const readOnly = detail ? detail.assessment.status !== 'in-progress' : false;
   const shown = Boolean(item);
   useLayoutEffect(() => {
     // Lets the benchmark measure from data arrival to the first question on screen.
     if (shown) performance.mark('assessment:first-question');
   }, [shown]);
-  useEffect(() => {
-    if (mode !== 'one' || !item) return;
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (
-        e.ctrlKey ||
-        e.metaKey ||
-        e.altKey ||
-        target.closest('input:not([type=checkbox]), textarea, select, dialog[open]')
-      )
-        return;
-      if (e.key === 'ArrowRight' || e.key === 'PageDown') {
-        e.preventDefault();
-        moveTo(items[index + 1]?.key);
-      } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
-        e.preventDefault();
-        moveTo(items[index - 1]?.key);
-      } else if (/^[1-9]$/.test(e.key) && !readOnly) {
-        const base = { questionnaireId: item.questionnaire.id, questionId: item.question.id };
-        if (item.question.type === 'multiple-choice') {
-          const choice = item.question.choices![Number(e.key) - 1];
-          if (!choice) return;
-          e.preventDefault();
-          const stored = answers.get(item.key)?.answer;
-          const chosen = stored?.status === 'answered' && Array.isArray(stored.value) ? stored.value : [];
-          const next = chosen.includes(choice.id)
-            ? chosen.filter((c) => c !== choice.id)
-            : [...chosen, choice.id];
-          void save({ ...base, answer: next.length ? { status: 'answered', value: next } : null });
-          return;
-        }
-        const option = keyOptions(item.question)[Number(e.key) - 1];
-        if (option) {
-          e.preventDefault();
-          void save({ ...base, answer: option });
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [mode, item, items, index, moveTo, save, readOnly, answers]);
+  useQuestionKeys({
+    item: mode === 'one' ? item : undefined,
+    previous: items[index - 1]?.key,
+    next: items[index + 1]?.key,
+    moveTo,
+    save,
+    readOnly,
+    stored: item ? answers.get(item.key) : undefined,
+  });
 
   if (error)
     return (
@@ -169,6 +160,7 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
       heading={`${it.questionnaire.title} · ${it.sectionTitle} · Question ${i + 1} of ${items.length}`}
       stored={answers.get(it.key)}
       flags={flagsByKey.get(it.key) ?? []}
+      knockoutTier={knockoutTier}
       evidence={detail.evidence.filter(
         (e) => e.questionnaireId === it.questionnaire.id && e.questionId === it.question.id,
       )}
@@ -178,33 +170,71 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
       onError={(m) => toast('error', m)}
     />
   );
-  const { state } = detail;
+  const { state, assessment } = detail;
   const percent = state.applicable ? Math.round((state.answered / state.applicable) * 100) : 0;
-  const knockouts = state.flags.filter((f) => f.knockout).length;
+  const changeStatus = (status: 'in-progress' | 'closed') =>
+    void setStatus.run({ id, status }).then((r) => {
+      if (r.ok) toast('success', status === 'closed' ? 'Assessment closed' : 'Assessment reopened');
+      return reload();
+    });
 
   return (
     <div className="assessment">
-      <header className="assessment-header">
-        <div>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => onBack(detail.assessment.vendorId)}
-          >
-            ← Back
-          </button>
-          <h1>{detail.assessment.title}</h1>
-          <p className="cell-muted">
-            {detail.assessment.questionnaires.map((q) => `${q.title} ${q.version}`).join(' · ')} ·{' '}
-            {detail.assessment.status}
-          </p>
-        </div>
+      <div className="assessment-top">
+        <button
+          type="button"
+          className="button button-quiet back"
+          onClick={() => onBack(assessment.vendorId)}
+        >
+          ← Back
+        </button>
+        <PageHeader
+          title={assessment.title}
+          count={`${state.visible.length} question${state.visible.length === 1 ? '' : 's'}`}
+          description={
+            <>
+              <Badge
+                tone={assessment.status === 'in-progress' ? undefined : 'muted'}
+                className={`assessment-status assessment-status-${assessment.status}`}
+                testId="assessment-status"
+              >
+                {STATUS_WORDS[assessment.status]}
+              </Badge>{' '}
+              {assessment.submittedAt && assessment.status !== 'in-progress' && (
+                <>on {dateFormat.format(new Date(assessment.submittedAt))} · </>
+              )}
+              {assessment.questionnaires.map((q) => `${q.title} ${q.version}`).join(' · ')}
+            </>
+          }
+          actions={
+            assessment.status === 'in-progress' ? (
+              <button type="button" className="button button-primary" onClick={() => setReviewing(true)}>
+                Review and submit
+              </button>
+            ) : (
+              <>
+                {assessment.status === 'submitted' && (
+                  <button type="button" className="button" onClick={() => changeStatus('closed')}>
+                    Close assessment
+                  </button>
+                )}
+                <button type="button" className="button" onClick={() => changeStatus('in-progress')}>
+                  Reopen
+                </button>
+              </>
+            )
+          }
+        />
         <div className="assessment-tools">
           <span className="count" data-testid="assessment-progress">
             {state.answered} of {state.applicable} answered ({percent}%)
           </span>
           <span className="save-state" aria-live="polite">
-            {saving ? 'Saving…' : 'All changes saved'}
+            {readOnly
+              ? `${STATUS_WORDS[assessment.status]}: reopen it to change answers`
+              : saving
+                ? 'Saving…'
+                : 'All changes saved'}
           </span>
           <div role="group" aria-label="View" className="segmented">
             <button type="button" aria-pressed={mode === 'one'} onClick={() => setMode('one')}>
@@ -221,42 +251,34 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
             value={filter}
             onChange={(v) => setFilter(v as Filter)}
           />
-          <select
-            aria-label="Status"
-            value={detail.assessment.status}
-            onChange={(e) =>
-              void setStatus.run({ id, status: e.target.value as AssessmentStatus }).then(() => reload())
-            }
-          >
-            <option value="in-progress">In progress</option>
-            <option value="submitted">Submitted</option>
-            <option value="closed">Closed</option>
-          </select>
         </div>
-      </header>
+      </div>
       <div className="assessment-body">
         <nav className="section-nav" aria-label="Sections">
-          {state.sections.map((s) => (
-            <button
-              key={`${s.questionnaireId}/${s.sectionId}`}
-              type="button"
-              className="section-link"
-              onClick={() =>
-                moveTo(
-                  items.find((i) => i.questionnaire.id === s.questionnaireId && i.sectionId === s.sectionId)
-                    ?.key,
-                )
-              }
-            >
-              <span>{s.title}</span>
-              <span className="cell-muted">
-                {s.answered}/{s.applicable}
-              </span>
-              <span className="mini-track" aria-hidden="true">
-                <span style={{ width: `${s.applicable ? (s.answered / s.applicable) * 100 : 0}%` }} />
-              </span>
-            </button>
-          ))}
+          {/* A section whose questions are all hidden by their conditions has nothing to show. */}
+          {state.sections
+            .filter((s) => s.visible > 0)
+            .map((s) => (
+              <button
+                key={`${s.questionnaireId}/${s.sectionId}`}
+                type="button"
+                className="section-link"
+                onClick={() =>
+                  moveTo(
+                    items.find((i) => i.questionnaire.id === s.questionnaireId && i.sectionId === s.sectionId)
+                      ?.key,
+                  )
+                }
+              >
+                <span>{s.title}</span>
+                <span className="cell-muted">
+                  {s.answered}/{s.applicable}
+                </span>
+                <span className="mini-track" aria-hidden="true">
+                  <span style={{ width: `${s.applicable ? (s.answered / s.applicable) * 100 : 0}%` }} />
+                </span>
+              </button>
+            ))}
         </nav>
         <section className="questions" aria-label="Questions">
           {items.length === 0 ? (
@@ -295,35 +317,33 @@ export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: st
             items.map((it, i) => card(it, i))
           )}
         </section>
-        <aside className="flags-panel" aria-label="Red flags">
-          <h3>
-            Red flags ({state.flags.length}
-            {knockouts ? `, ${knockouts} knockout${knockouts > 1 ? 's' : ''}` : ''})
-          </h3>
-          {state.flags.length === 0 ? (
-            <p className="cell-muted">None raised so far.</p>
-          ) : (
-            <FlagList live>
-              {state.flags.map((f) => (
-                <FlagItem key={`${f.questionnaireId}/${f.ruleId}`} flag={f}>
-                  <button
-                    type="button"
-                    className="flag-link"
-                    disabled={!f.questionId}
-                    onClick={() => f.questionId && moveTo(answerKey(f.questionnaireId, f.questionId))}
-                  >
-                    <FlagSeverity flag={f} />
-                    <span>{f.message}</span>
-                    {f.reason === 'refused' && (
-                      <span className="cell-muted">Raised because the vendor refused to answer.</span>
-                    )}
-                  </button>
-                </FlagItem>
-              ))}
-            </FlagList>
-          )}
-        </aside>
+        <AssessmentFlagsPanel flags={state.flags} questionnaires={detail.questionnaires} onJump={jumpTo} />
       </div>
+      {reviewing && (
+        <ReviewSubmitDialog
+          assessmentId={id}
+          open
+          onClose={() => setReviewing(false)}
+          onJump={jumpTo}
+          onSubmitted={() => {
+            setReviewing(false);
+            toast('success', 'Assessment submitted');
+            void reload();
+          }}
+        />
+      )}
     </div>
   );
+}
+
+/** Scrolls to and focuses the question waiting to be focused, once it is on screen. */
+function focusPending(pending: { current: string | null }) {
+  if (!pending.current) return;
+  const card = document.querySelector<HTMLElement>(
+    `.questions .question-card[data-key="${CSS.escape(pending.current)}"]`,
+  );
+  if (!card) return;
+  pending.current = null;
+  card.scrollIntoView({ block: 'start' });
+  card.focus({ preventScroll: true });
 }
