@@ -17,6 +17,14 @@ async function openExampleAssessment(app: AppHarness, vendorName: string) {
   await app.open(`#/assessments/${started.value.id}`);
 }
 
+/** {@link openExampleAssessment}, then waits for its first question (keys answer it from then on). */
+async function openAtFirstQuestion(app: AppHarness, vendorName: string) {
+  await openExampleAssessment(app, vendorName);
+  await expect(
+    app.page.getByRole('region', { name: 'Questions' }).getByText('Question 1 of 3'),
+  ).toBeVisible();
+}
+
 test('assess a vendor with the keyboard, see a condition and a red flag, resume, attach evidence', async ({
   app,
 }) => {
@@ -132,4 +140,117 @@ test('one at a time under "Unanswered": the answered question stays until you mo
   await page.keyboard.press('ArrowRight');
   await expect(questions.getByRole('heading', { name: /critical firmware fix/ })).toBeVisible();
   await expect(questions.getByText('Question 1 of 2')).toBeVisible();
+});
+
+test('a knockout answer is marked on its question, in colour and words', async ({ app }) => {
+  const { page } = app;
+  await openAtFirstQuestion(app, 'Borås Conveyor Works');
+  const questions = page.getByRole('region', { name: 'Questions' });
+  const card = questions.getByRole('article');
+  await expect(card.getByRole('note', { name: 'Knockout' })).toHaveCount(0);
+  await page.keyboard.press('3'); // No: firmware is not signed
+  const mark = card.getByRole('note', { name: 'Knockout' });
+  await expect(mark).toContainText('Knockout: the tier is at least High while this answer stands');
+  await expect(mark).toContainText('Firmware is not signed');
+  await expect(card).toHaveClass(/question-card-knockout/);
+  await page.keyboard.press('1'); // Yes: the mark goes
+  await expect(mark).toHaveCount(0);
+});
+
+test('a flag opens its question, in the full list too', async ({ app }) => {
+  const { page } = app;
+  await openAtFirstQuestion(app, 'Växjö Pallet Systems');
+  await page.keyboard.press('3'); // No: raises the knockout
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Full list' }).click();
+  await page.getByLabel('Show').selectOption('unanswered');
+  const questions = page.getByRole('region', { name: 'Questions' });
+  await expect(questions.getByRole('article')).toHaveCount(2);
+  await page
+    .getByRole('complementary', { name: 'Red flags' })
+    .getByRole('button', { name: /Firmware is not signed/ })
+    .click();
+  // The answered question was filtered out: the filter is cleared and the question focused.
+  await expect(page.getByLabel('Show')).toHaveValue('all');
+  await expect(
+    questions.getByRole('article', { name: /Is every firmware image cryptographically signed/ }),
+  ).toBeFocused();
+});
+
+test('review and submit: what is left links to its question, then the assessment is submitted', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openAtFirstQuestion(app, 'Norrköping Cold Chain');
+  const questions = page.getByRole('region', { name: 'Questions' });
+  await page.keyboard.press('ArrowRight'); // away from the required question
+  await expect(questions.getByRole('heading', { name: /critical firmware fix/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Review and submit' }).click();
+  let review = page.getByRole('dialog', { name: 'Review and submit' });
+  const required = review.getByRole('region', { name: 'Unanswered required questions' });
+  await expect(required.getByRole('button')).toHaveCount(1);
+  await expect(review.getByTestId('review-note')).toHaveText('Answer the 1 required question to submit.');
+  await expect(review.getByRole('button', { name: 'Submit assessment' })).toBeDisabled();
+  await expect(review.getByRole('region', { name: 'Evidence missing' })).toContainText(
+    'Attach the firmware-signing statement.',
+  );
+  await required.getByRole('button', { name: /Is every firmware image cryptographically signed/ }).click();
+  await expect(review).toHaveCount(0);
+  await expect(
+    questions.getByRole('article', { name: /Is every firmware image cryptographically signed/ }),
+  ).toBeFocused();
+
+  await page.keyboard.press('3'); // No: a knockout, but answered
+  await expect(page.getByText('All changes saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Review and submit' }).click();
+  review = page.getByRole('dialog', { name: 'Review and submit' });
+  await expect(review.getByText('Every required question is answered.')).toBeVisible();
+  const flags = review.getByRole('list', { name: 'Red flags raised' });
+  await expect(flags).toContainText('Firmware is not signed');
+  await expect(review.getByText('1 knockout: the tier is at least High')).toBeVisible();
+  await review.getByRole('button', { name: 'Submit assessment' }).click();
+  await expect(review.getByTestId('review-note')).toHaveText(
+    'Submit with 2 unanswered and 1 without evidence?',
+  );
+  await review.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(review).toHaveCount(0);
+
+  await expect(page.getByTestId('assessment-status')).toHaveText('Submitted');
+  await expect(page.getByRole('button', { name: 'Review and submit' })).toHaveCount(0);
+  await expect(questions.getByRole('radio', { name: 'No' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  await expect(page.getByTestId('assessment-status')).toHaveText('In progress');
+  await expect(questions.getByRole('radio', { name: 'No' })).toBeEnabled();
+});
+
+test('the picker suggests the quick triage first and counts the questions of the selection', async ({
+  app,
+}) => {
+  const { page, services } = app;
+  const vendor = services.vendors.create({
+    name: 'Lund WMS Cloud',
+    category: 'wms-saas',
+    services: 'Warehouse management',
+    dataTouched: ['pii', 'customer-contracts'],
+    criticality: 'high',
+    owner: '',
+    status: 'active',
+    tags: [],
+    notes: '',
+  });
+  await app.open(`#/vendors/${vendor.id}`);
+  await page
+    .getByRole('complementary', { name: 'Vendor details' })
+    .getByRole('button', { name: 'Start assessment' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Assess Lund WMS Cloud' });
+  const boxes = dialog.getByRole('checkbox');
+  await expect(boxes.first()).toBeChecked();
+  await expect(boxes.first()).toHaveAccessibleName(/^Quick triage/);
+  await expect(dialog.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await expect(dialog.getByText(/Never assessed: start with the quick triage/)).toBeVisible();
+  await expect(dialog.getByTestId('selection-count')).toHaveText('1 questionnaire · 19 questions');
+  await boxes.nth(1).check();
+  await expect(dialog.getByTestId('selection-count')).toHaveText(/^2 questionnaires · \d+ questions$/);
 });
