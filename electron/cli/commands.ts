@@ -1,5 +1,6 @@
 import { assessAnswer } from './assess-answer';
 import { assessList, assessShow, assessStart, assessStatus } from './assess-commands';
+import { assessReview } from './assess-review';
 import { demoLoad, info } from './other-commands';
 import { portfolio } from './portfolio-commands';
 import {
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   assessList,
   assessAnswer,
   assessShow,
+  assessReview,
   assessStatus,
   score,
   portfolio,

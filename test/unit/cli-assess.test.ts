@@ -284,6 +284,33 @@ describe('vendor-risk assess', () => {
     expectError(await cli(['assess', 'answer', id, '--file', answers]), 2, 'closed');
   });
 
+  it('reviews what is left before submitting, as text and JSON', async () => {
+    const id = await startExample();
+    const before = await cli(['assess', 'review', id]);
+    expect(before, before.stderr).toMatchObject({ code: 0, stderr: '' });
+    expect(before.stdout).toMatch(
+      /^Unanswered required questions \(1\):\nQUESTION\s+TEXT\nexample-firmware\/fw_signed\s+Is every firmware image/,
+    );
+    expect(before.stdout).toContain('Evidence missing (1):');
+    expect(before.stdout).toMatch(
+      /example-firmware\/fw_statement\s+Attach the firmware-signing statement\.\s+No file attached/,
+    );
+    expect(before.stdout).toMatch(/Not ready to submit: answer the 1 required question first\.\n$/);
+
+    await cli(['assess', 'answer', id, '--file', write('answers.json', GOOD_ANSWERS)]);
+    const review = await json<{ knockouts: number; knockoutTier: string; unansweredRequired: unknown[] }>([
+      'assess',
+      'review',
+      id,
+    ]);
+    expect(review).toMatchObject({ knockouts: 1, knockoutTier: 'high', unansweredRequired: [] });
+    const after = await cli(['assess', 'review', id]);
+    expect(after.stdout).toContain('Red flags (1, knockouts: 1; the tier is at least high):');
+    expect(after.stdout).toMatch(/critical\s+KO\s+example-firmware\/fw_signed\s+Firmware is not signed/);
+    expect(after.stdout).toMatch(/Ready to submit: vendor-risk assess status ASSESSMENT submitted\n$/);
+    expectError(await cli(['assess', 'review']), 1, 'ASSESSMENT');
+  });
+
   it('refuses a bad answer file as a whole, naming the entry', async () => {
     const id = await startExample();
     await cli(['assess', 'answer', id, '--file', write('answers.json', GOOD_ANSWERS)]);
