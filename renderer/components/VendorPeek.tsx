@@ -53,11 +53,9 @@ export function VendorPeek({
           ×
         </button>
       </header>
-      <div className="badges">
-        {s && <TierBadge value={s.tier} />}
-        <StatusBadge value={vendor.status} />
-      </div>
       <dl className="vendor-peek-facts">
+        <dt>Risk tier</dt>
+        <dd>{s ? <TierBadge value={s.tier} /> : '—'}</dd>
         <dt>Control score</dt>
         <dd data-testid="peek-score">
           {s?.score == null ? '—' : `${s.score.toFixed(1)} / 100`}
@@ -76,6 +74,10 @@ export function VendorPeek({
         <dt>Criticality</dt>
         <dd>
           <CriticalityBadge value={vendor.criticality} />
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge value={vendor.status} />
         </dd>
         <dt>Category</dt>
         <dd>{categoryLabel(vendor.category)}</dd>

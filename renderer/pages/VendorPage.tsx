@@ -129,7 +129,16 @@ export function VendorPage({
           </>
         }
       />
-      <Tabs label={`${vendor.name}: sections`} tabs={tabs} selected={tab} onSelect={onTab}>
+      <Tabs
+        label={`${vendor.name}: sections`}
+        tabs={tabs}
+        selected={tab}
+        onSelect={(next) => {
+          // What another tab changed (a clause, a decision) shows in the header and counts.
+          reload();
+          onTab(next);
+        }}
+      >
         {tab === 'overview' && (
           <OverviewTab
             vendor={vendor}

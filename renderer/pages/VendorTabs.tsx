@@ -382,5 +382,6 @@ function describe(entry: AuditItem): string {
   }
   const what = ENTITY_WORDS[entry.entity] ?? entry.entity;
   if (entry.entity === 'decision' && entry.action === 'create') return 'Recorded a decision';
-  return `${ACTION_WORDS[entry.action] ?? entry.action} ${what}`;
+  const fields = entry.action === 'update' ? entry.changes.map((c) => c.field) : [];
+  return `${ACTION_WORDS[entry.action] ?? entry.action} ${what}${fields.length ? `: ${fields.join(', ')}` : ''}`;
 }

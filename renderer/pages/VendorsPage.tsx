@@ -39,6 +39,15 @@ interface VendorsPageProps {
 }
 
 /**
+ * The list's last query and the figure it came from, kept while the window is open: back
+ * from a vendor's page the list is as it was left.
+ */
+const remembered: { query: VendorListQuery; figure: DashboardFigure | undefined } = {
+  query: DEFAULT_VENDOR_QUERY,
+  figure: undefined,
+};
+
+/**
  * The vendor list: one filter bar over the full-width table, and the peek panel over its
  * right side (a click or Enter on a row; Enter again or a double click opens the vendor's page).
  */
@@ -53,7 +62,7 @@ export function VendorsPage({
   onEdit,
 }: VendorsPageProps) {
   const [query, setQuery] = useState<VendorListQuery>(() =>
-    figure ? dashboardQuery(figure) : DEFAULT_VENDOR_QUERY,
+    figure && figure !== remembered.figure ? dashboardQuery(figure) : remembered.query,
   );
   // Opened again from another dashboard figure: start from that figure's list.
   const [shownFigure, setShownFigure] = useState(figure);
@@ -73,6 +82,10 @@ export function VendorsPage({
   const filtered = isFiltered(query);
   const peekVendor = peekId ? list.items.find((v) => v.id === peekId) : undefined;
   const listRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    remembered.query = query;
+    remembered.figure = figure;
+  }, [query, figure]);
 
   // A vendor the filters (or a deletion) took out of the list does not stay open.
   useEffect(() => {

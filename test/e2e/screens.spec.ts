@@ -21,15 +21,15 @@ for (const theme of themes) {
     await app.dispatcher.call('demo.load', {});
     const first = await app.dispatcher.call('vendors.list', { search: 'Lagerwerk' });
     const id = first.ok ? first.value.items[0]!.id : '';
-    await app.open(`#/vendors/${id}`);
+    await app.open(`#/vendors?peek=${id}`);
     await expect(
       page
-        .getByRole('complementary', { name: 'Vendor details' })
+        .getByRole('complementary', { name: 'Vendor peek' })
         .getByRole('heading', { name: 'Lagerwerk Süd GmbH' }),
     ).toBeVisible();
     await shot('02-vendors');
 
-    await page.getByRole('button', { name: 'Add vendor' }).click();
+    await page.getByRole('button', { name: 'New vendor' }).click();
     await page
       .getByRole('dialog', { name: 'New vendor' })
       .getByRole('button', { name: 'Save vendor' })
@@ -38,13 +38,13 @@ for (const theme of themes) {
     await shot('03-new-vendor-errors');
     await page.keyboard.press('Escape');
 
-    await page
-      .getByRole('complementary', { name: 'Vendor details' })
-      .getByRole('button', { name: 'Delete' })
-      .click();
+    await app.open(`#/vendors/${id}`);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect(page.getByRole('dialog', { name: 'Delete vendor?' })).toBeVisible();
     await shot('04-delete-confirm');
     await page.keyboard.press('Escape');
+
+    await app.open('#/vendors');
 
     await page.getByLabel('Search vendors').fill('no such vendor anywhere');
     await expect(page.getByText('No vendors match')).toBeVisible();
@@ -54,11 +54,8 @@ for (const theme of themes) {
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await shot('06-settings');
 
-    await app.open(`#/vendors/${id}`);
-    await page
-      .getByRole('complementary', { name: 'Vendor details' })
-      .getByRole('button', { name: 'Start assessment' })
-      .click();
+    await app.open(`#/vendors/${id}/assessments`);
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Start assessment' }).click();
     await expect(
       page
         .getByRole('dialog', { name: /^Assess / })
