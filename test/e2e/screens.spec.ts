@@ -38,13 +38,11 @@ for (const theme of themes) {
     await shot('03-new-vendor-errors');
     await page.keyboard.press('Escape');
 
-    await app.open(`#/vendors/${id}`);
-    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    // Vendor → Delete acts on the vendor in the peek.
+    await app.menu('vendor.delete');
     await expect(page.getByRole('dialog', { name: 'Delete vendor?' })).toBeVisible();
     await shot('04-delete-confirm');
     await page.keyboard.press('Escape');
-
-    await app.open('#/vendors');
 
     await page.getByLabel('Search vendors').fill('no such vendor anywhere');
     await expect(page.getByText('No vendors match')).toBeVisible();
