@@ -104,6 +104,11 @@ test('a vendor filtered out of the list does not stay in the peek; menu commands
   await app.menu('vendor.delete');
   await expect(page.getByRole('dialog', { name: 'Delete vendor?' })).toContainText('Lagerwerk Süd GmbH');
   await page.keyboard.press('Escape');
+  app.saveDialog.answer = 'cancel';
+  await app.menu('report.export');
+  await expect
+    .poll(() => app.saveDialog.offered)
+    .toEqual([expect.stringMatching(/^Lagerwerk Süd GmbH.*\.pdf$/)]);
 
   await page.getByLabel('Search vendors').fill('Kinetica');
   await expect(page.getByTestId('vendor-count')).toHaveText('1 of 30 vendors');
@@ -167,6 +172,12 @@ test('the vendor page: header at a glance, tabs in the address, arrow keys betwe
   await app.menu('vendor.edit');
   await expect(page.getByRole('dialog', { name: 'Edit Kinetica Floor Robotics' })).toBeVisible();
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Edit Kinetica Floor Robotics' })).toBeHidden();
+  app.saveDialog.answer = 'cancel';
+  await app.menu('report.export');
+  await expect
+    .poll(() => app.saveDialog.offered)
+    .toEqual([expect.stringMatching(/^Kinetica Floor Robotics.*\.pdf$/)]);
 });
 
 test('filter chips: added from "+ Filter", each says what it filters and clears on its own', async ({
