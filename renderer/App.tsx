@@ -3,6 +3,7 @@ import { call, onMenuCommand, type MenuCommand } from './api';
 import type { Vendor, VendorInput } from '../electron/domain/vendor';
 import type { Preferences } from '../electron/domain/preferences';
 import type { AppErrorShape } from '../electron/domain/errors';
+import type { DashboardFigure } from '../electron/domain/vendor-list';
 import { useHashRoute, type Route } from './hooks/useHashRoute';
 import { ToastProvider, useToast } from './components/Toasts';
 import { Dialog } from './components/Dialog';
@@ -18,7 +19,7 @@ import { SelfAssessmentPage } from './pages/SelfAssessmentPage';
 import { QuestionnairesPage } from './pages/QuestionnairesPage';
 import { ComparePage } from './pages/ComparePage';
 import { DashboardPage } from './pages/DashboardPage';
-import { ContractPage } from './pages/ContractPage';
+import { VendorPage } from './pages/VendorPage';
 import { LegalPage } from './pages/LegalPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { AuditPage } from './pages/AuditPage';
@@ -69,7 +70,9 @@ function Shell() {
   const { run: getVendor } = useOperation('vendors.get');
   const remove = useOperation('vendors.remove');
   const searchRef = useRef<HTMLInputElement>(null);
-  const selectedId = route.page === 'vendors' ? route.vendorId : null;
+  // The vendor the Vendor menu and File → Export act on: the one in the peek, or whose page is open.
+  const selectedId =
+    route.page === 'vendors' ? route.peekId : route.page === 'vendor' ? route.vendorId : null;
   const { exportReport } = useReportExport();
 
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
@@ -110,13 +113,13 @@ function Shell() {
         ? `Added ${r.value.added} demo vendors (${r.value.skipped} were already there)`
         : `Added ${r.value.added} demo vendors`,
     );
-    go({ page: 'vendors', vendorId: null });
+    go({ page: 'vendors', peekId: null });
     refresh();
   }, [demoRunning, startDemo, toast, go, refresh]);
 
   /** File → Export PDF Report: the report of what is on screen — the vendor, the self-assessment, else the board report. */
   const exportFromRoute = useCallback(async () => {
-    const vendorId = route.page === 'contract' ? route.vendorId : selectedId;
+    const vendorId = selectedId;
     if (vendorId) return exportReport({ kind: 'vendor', vendorId }, 'Exporting the vendor report');
     let assessmentId: string | null = null;
     if (route.page === 'assessment') {
@@ -149,13 +152,13 @@ function Shell() {
           if (selectedId) void openVendor(selectedId, setDeleting);
           break;
         case 'view.vendors':
-          go({ page: 'vendors', vendorId: selectedId });
+          go({ page: 'vendors', peekId: selectedId });
           break;
         case 'view.settings':
           go({ page: 'settings' });
           break;
         case 'find':
-          go({ page: 'vendors', vendorId: selectedId });
+          go({ page: 'vendors', peekId: selectedId });
           focusWhenShown(searchRef);
           break;
         case 'demo.load':
@@ -206,7 +209,8 @@ function Shell() {
     if (!r.ok) return r.error;
     setEditing(null);
     toast('success', editing?.mode === 'edit' ? `Saved ${r.value.name}` : `Added ${r.value.name}`);
-    go({ page: 'vendors', vendorId: r.value.id });
+    // A new vendor opens on its page; an edited one stays where it was edited (peek or page).
+    if (editing?.mode !== 'edit') go({ page: 'vendor', vendorId: r.value.id, tab: 'overview' });
     refresh();
     return null;
   };
@@ -216,11 +220,17 @@ function Shell() {
     const r = await remove.run({ id: deleting.id });
     if (r.ok) {
       toast('success', `Deleted ${deleting.name}`);
-      go({ page: 'vendors', vendorId: null });
+      go({ page: 'vendors', peekId: null });
       refresh();
     }
     setDeleting(null);
   };
+
+  const peek = useCallback(
+    (peekId: string | null, figure: DashboardFigure | undefined) =>
+      go({ page: 'vendors', peekId, ...(figure ? { figure } : {}) }),
+    [go],
+  );
 
   const showWelcome = route.page === 'vendors' && vendorCount === 0;
 
@@ -246,25 +256,33 @@ function Shell() {
           <AssessmentPage
             key={route.id}
             id={route.id}
-            onBack={(vendorId) => go(vendorId ? { page: 'vendors', vendorId } : { page: 'self' })}
+            onBack={(vendorId) =>
+              go(vendorId ? { page: 'vendor', vendorId, tab: 'assessments' } : { page: 'self' })
+            }
           />
         ) : route.page === 'dashboard' ? (
           <DashboardPage
-            onOpenVendor={(id) => go({ page: 'vendors', vendorId: id })}
-            onShowList={(figure) => go({ page: 'vendors', vendorId: null, figure })}
+            onOpenVendor={(id) => go({ page: 'vendor', vendorId: id, tab: 'overview' })}
+            onShowList={(figure) => go({ page: 'vendors', peekId: null, figure })}
           />
-        ) : route.page === 'contract' ? (
-          <ContractPage
+        ) : route.page === 'vendor' ? (
+          <VendorPage
             key={route.vendorId}
             vendorId={route.vendorId}
-            onBack={() => go({ page: 'vendors', vendorId: route.vendorId })}
+            tab={route.tab}
+            revision={revision}
+            onTab={(tab) => go({ page: 'vendor', vendorId: route.vendorId, tab })}
+            onBack={() => go({ page: 'vendors', peekId: route.vendorId })}
+            onEdit={(id) => void openVendor(id, (vendor) => setEditing({ mode: 'edit', vendor }))}
+            onDelete={(id) => void openVendor(id, setDeleting)}
+            onOpenAssessment={(id) => go({ page: 'assessment', id })}
           />
         ) : route.page === 'devices' ? (
           <DevicesPage />
         ) : route.page === 'audit' ? (
           <AuditPage />
         ) : route.page === 'legal' ? (
-          <LegalPage onOpenContract={(vendorId) => go({ page: 'contract', vendorId })} />
+          <LegalPage onOpenContract={(vendorId) => go({ page: 'vendor', vendorId, tab: 'contract' })} />
         ) : route.page === 'compare' ? (
           <ComparePage />
         ) : route.page === 'questionnaires' ? (
@@ -283,20 +301,12 @@ function Shell() {
           <VendorsPage
             revision={revision}
             figure={route.page === 'vendors' ? route.figure : undefined}
-            selectedId={selectedId}
+            peekId={selectedId}
             searchRef={searchRef}
-            onSelect={(id) =>
-              go({
-                page: 'vendors',
-                vendorId: id,
-                figure: route.page === 'vendors' ? route.figure : undefined,
-              })
-            }
+            onPeek={peek}
+            onOpen={(id) => go({ page: 'vendor', vendorId: id, tab: 'overview' })}
             onNew={() => setEditing({ mode: 'new' })}
             onEdit={(id) => void openVendor(id, (vendor) => setEditing({ mode: 'edit', vendor }))}
-            onDelete={(id) => void openVendor(id, setDeleting)}
-            onOpenAssessment={(id) => go({ page: 'assessment', id })}
-            onOpenContract={(vendorId) => go({ page: 'contract', vendorId })}
           />
         )}
       </main>
@@ -358,7 +368,7 @@ function focusWhenShown(ref: { current: HTMLElement | null }, frames = 60): void
   });
 }
 
-/** The menu entry a page belongs to (a vendor's contract is under Vendors). */
+/** The menu entry a page belongs to (a vendor's page is under Vendors). */
 function navPage(route: Route): string {
-  return route.page === 'contract' ? 'vendors' : route.page;
+  return route.page === 'vendor' ? 'vendors' : route.page;
 }

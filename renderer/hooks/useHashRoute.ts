@@ -1,11 +1,27 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DASHBOARD_FIGURES, type DashboardFigure } from '../../electron/domain/vendor-list';
 
+/** The tabs of a vendor's page, in their order. */
+export const VENDOR_TABS = [
+  'overview',
+  'findings',
+  'assessments',
+  'evidence',
+  'contract',
+  'devices',
+  'activity',
+] as const;
+export type VendorTab = (typeof VENDOR_TABS)[number];
+
 export type Route =
-  /** `figure`: the list was opened from that dashboard figure, filtered to the vendors it counts. */
-  | { page: 'vendors'; vendorId: string | null; figure?: DashboardFigure }
+  /**
+   * The vendor list. `peekId`: the vendor shown in the peek panel over it; `figure`: the
+   * list was opened from that dashboard figure, filtered to the vendors it counts.
+   */
+  | { page: 'vendors'; peekId: string | null; figure?: DashboardFigure }
+  /** A vendor's own page, on one of its tabs. */
+  | { page: 'vendor'; vendorId: string; tab: VendorTab }
   | { page: 'assessment'; id: string }
-  | { page: 'contract'; vendorId: string }
   | { page: 'legal' }
   | { page: 'devices' }
   | { page: 'self' }
@@ -15,7 +31,11 @@ export type Route =
   | { page: 'audit' }
   | { page: 'settings' };
 
-/** Reads a route from the location hash ("#/vendors/ID?show=critical", "#/assessments/ID", "#/self", "#/settings"). */
+/**
+ * Reads a route from the location hash: "#/vendors?show=critical&peek=ID" (the list),
+ * "#/vendors/ID" and "#/vendors/ID/findings" (a vendor's page and tab; "…/contract" is its
+ * Contract tab), "#/assessments/ID", "#/self", "#/settings".
+ */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean);
@@ -27,16 +47,15 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'legal') return { page: 'legal' };
   if (parts[0] === 'devices') return { page: 'devices' };
-  if (parts[0] === 'vendors' && parts[1] && parts[2] === 'contract')
-    return { page: 'contract', vendorId: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'vendors' && parts[1]) {
+    const tab = VENDOR_TABS.find((t) => t === parts[2]) ?? 'overview';
+    return { page: 'vendor', vendorId: decodeURIComponent(parts[1]), tab };
+  }
   if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
-  const show = new URLSearchParams(search).get('show');
+  const params = new URLSearchParams(search);
+  const show = params.get('show');
   const figure = DASHBOARD_FIGURES.find((f) => f === show);
-  return {
-    page: 'vendors',
-    vendorId: parts[0] === 'vendors' && parts[1] ? decodeURIComponent(parts[1]) : null,
-    ...(figure ? { figure } : {}),
-  };
+  return { page: 'vendors', peekId: params.get('peek') || null, ...(figure ? { figure } : {}) };
 }
 
 /** The hash of a route. */
@@ -58,13 +77,18 @@ export function hashOf(route: Route): string {
       return '#/legal';
     case 'devices':
       return '#/devices';
-    case 'contract':
-      return `#/vendors/${encodeURIComponent(route.vendorId)}/contract`;
+    case 'vendor': {
+      const path = `#/vendors/${encodeURIComponent(route.vendorId)}`;
+      return route.tab === 'overview' ? path : `${path}/${route.tab}`;
+    }
     case 'assessment':
       return `#/assessments/${encodeURIComponent(route.id)}`;
     case 'vendors': {
-      const path = route.vendorId ? `#/vendors/${encodeURIComponent(route.vendorId)}` : '#/vendors';
-      return route.figure ? `${path}?show=${route.figure}` : path;
+      const params = new URLSearchParams();
+      if (route.figure) params.set('show', route.figure);
+      if (route.peekId) params.set('peek', route.peekId);
+      const search = params.toString();
+      return search ? `#/vendors?${search}` : '#/vendors';
     }
   }
 }

@@ -36,8 +36,12 @@ const FILTER_CHOICES = [
   ...CLAUSE_STATUSES.map((s) => ({ value: s, label: `${CLAUSE_STATUS_LABELS[s]} only` })),
 ];
 
-/** A vendor's contract checklist: every clause grouped, with status, value, reference, comments and sign-off. */
-export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack(): void }) {
+/**
+ * A vendor's contract checklist: every clause grouped, with status, value, reference,
+ * comments and sign-off. Without `onBack` it is the Contract tab of the vendor's page (no
+ * way back of its own, a section heading instead of the page's).
+ */
+export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack?(): void }) {
   const [contract, setContract] = useState<VendorContract | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
@@ -85,10 +89,12 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack():
   return (
     <div className="contract-page">
       <header className="contract-header">
-        <button type="button" className="link" onClick={onBack}>
-          ← {contract.vendor.name}
-        </button>
-        <h1>Contract clauses</h1>
+        {onBack && (
+          <button type="button" className="link" onClick={onBack}>
+            ← {contract.vendor.name}
+          </button>
+        )}
+        {onBack ? <h1>Contract clauses</h1> : <h2>Contract clauses</h2>}
         <p className="cell-muted">
           {counts.ok} meet our position · {counts.deviates} deviate · {counts.contradicts} contradict the
           vendor’s answers · {contract.clauses.filter((c) => c.status !== 'missing').length} of{' '}

@@ -1,12 +1,4 @@
-import { useState, type RefObject } from 'react';
-import {
-  CATEGORY_LABELS,
-  CRITICALITIES,
-  CRITICALITY_LABELS,
-  STATUS_LABELS,
-  VENDOR_CATEGORIES,
-  VENDOR_STATUSES,
-} from '../../electron/domain/vendor';
+import { useEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import {
   DEFAULT_VENDOR_QUERY,
   dashboardQuery,
@@ -15,117 +7,168 @@ import {
   type VendorListQuery,
   type VendorSortKey,
 } from '../../electron/domain/vendor-list';
-import { VendorFilters } from '../components/VendorFilters';
-import { FilterSelect } from '../components/FilterSelect';
+import { PageHeader } from '../components/PageHeader';
+import { FilterBar } from '../components/FilterBar';
+import {
+  VENDOR_FILTER_FIELDS,
+  clearedQuery,
+  vendorChips,
+  vendorFilterValues,
+  withFilterValue,
+  withoutChip,
+} from '../components/vendor-filter-fields';
 import { useVendorList } from '../hooks/useVendorList';
+import { useSavedViews } from '../hooks/useSavedViews';
 import { VendorTable } from '../components/VendorTable';
-import { VendorDetail } from './VendorDetail';
+import { VendorPeek } from '../components/VendorPeek';
 import './VendorsPage.css';
 
 interface VendorsPageProps {
   revision: number;
   /** Opened from this dashboard figure: start filtered to the vendors it counts. */
   figure?: DashboardFigure;
-  selectedId: string | null;
+  /** The vendor in the peek panel. */
+  peekId: string | null;
   searchRef: RefObject<HTMLInputElement | null>;
-  onSelect(id: string | null): void;
+  /** Shows a vendor in the peek (null: closes it); `figure` is what the list still comes from. */
+  onPeek(id: string | null, figure: DashboardFigure | undefined): void;
+  /** Opens a vendor's page. */
+  onOpen(id: string): void;
   onNew(): void;
   onEdit(id: string): void;
-  onDelete(id: string): void;
-  onOpenAssessment(id: string): void;
-  onOpenContract(vendorId: string): void;
 }
 
-const initialQuery = DEFAULT_VENDOR_QUERY;
+/**
+ * The list's last query and the figure it came from, kept while the window is open: back
+ * from a vendor's page the list is as it was left.
+ */
+const remembered: { query: VendorListQuery; figure: DashboardFigure | undefined } = {
+  query: DEFAULT_VENDOR_QUERY,
+  figure: undefined,
+};
 
-const CATEGORY_CHOICES = [
-  { value: '', label: 'All categories' },
-  ...VENDOR_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
-];
-const STATUS_CHOICES = [
-  { value: '', label: 'All statuses' },
-  { value: VENDOR_STATUSES.filter((s) => s !== 'offboarded').join(','), label: 'Not offboarded' },
-  ...VENDOR_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
-];
-const CRITICALITY_CHOICES = [
-  { value: '', label: 'Any criticality' },
-  ...CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABELS[c] })),
-];
-
-/** The vendor list with search, filters and sort, and the selected vendor beside it. */
+/**
+ * The vendor list: one filter bar over the full-width table, and the peek panel over its
+ * right side (a click or Enter on a row; Enter again or a double click opens the vendor's page).
+ */
 export function VendorsPage({
   revision,
   figure,
-  selectedId,
+  peekId,
   searchRef,
-  onSelect,
+  onPeek,
+  onOpen,
   onNew,
   onEdit,
-  onDelete,
-  onOpenAssessment,
-  onOpenContract,
 }: VendorsPageProps) {
-  const [query, setQuery] = useState<VendorListQuery>(() => (figure ? dashboardQuery(figure) : initialQuery));
+  const [query, setQuery] = useState<VendorListQuery>(() =>
+    figure && figure !== remembered.figure ? dashboardQuery(figure) : remembered.query,
+  );
   // Opened again from another dashboard figure: start from that figure's list.
   const [shownFigure, setShownFigure] = useState(figure);
   if (figure !== shownFigure) {
     setShownFigure(figure);
     if (figure) setQuery(dashboardQuery(figure));
   }
+  // The row the keyboard is on; the peek, when open, follows it.
+  const [selectedId, setSelectedId] = useState<string | null>(peekId);
+  const [peeked, setPeeked] = useState(peekId);
+  if (peekId !== peeked) {
+    setPeeked(peekId);
+    if (peekId) setSelectedId(peekId);
+  }
   const list = useVendorList(query, revision);
+  const views = useSavedViews(query);
   const filtered = isFiltered(query);
+  const peekVendor = peekId ? list.items.find((v) => v.id === peekId) : undefined;
+  const listRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    remembered.query = query;
+    remembered.figure = figure;
+  }, [query, figure]);
 
-  const setFilter = (key: 'categories' | 'statuses' | 'criticalities', value: string) =>
-    setQuery((q) => ({ ...q, [key]: value ? value.split(',') : [] }));
+  // A vendor the filters (or a deletion) took out of the list does not stay open.
+  useEffect(() => {
+    if (peekId && !list.loading && !list.error && !list.items.some((v) => v.id === peekId))
+      onPeek(null, figure);
+  }, [peekId, list, onPeek, figure]);
+
+  useEffect(() => {
+    if (!peekId) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      onPeek(null, figure);
+      listRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [peekId, onPeek, figure]);
+
   const sortBy = (key: VendorSortKey) =>
     setQuery((q) => ({
       ...q,
       sort: key,
       direction: q.sort === key && q.direction === 'asc' ? 'desc' : 'asc',
     }));
+  // A click on a row peeks at it (the table's own click only selects).
+  const onListClick = (e: MouseEvent) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="vendor-rows"] [role="row"]');
+    const index = Number(row?.getAttribute('aria-rowindex')) - 2;
+    const vendor = list.items[index];
+    if (vendor) onPeek(vendor.id, figure);
+  };
 
   return (
     <div className="vendors-page">
-      <div className="toolbar" role="toolbar" aria-label="Vendor list tools">
-        <input
-          ref={searchRef}
-          id="vendor-search"
-          type="search"
-          maxLength={200}
-          className="search"
-          placeholder="Search vendors, owners, tags…"
-          aria-label="Search vendors"
-          value={query.search}
-          onChange={(e) => setQuery((q) => ({ ...q, search: e.target.value }))}
+      <div className="vendors-page-head">
+        <PageHeader
+          title="Vendors"
+          count={list.loading ? undefined : `${list.total} vendors`}
+          actions={
+            <button type="button" className="button button-primary" onClick={onNew}>
+              New vendor
+            </button>
+          }
         />
-        <FilterSelect
-          label="Filter by category"
-          choices={CATEGORY_CHOICES}
-          value={query.categories.join(',')}
-          onChange={(v) => setFilter('categories', v)}
-        />
-        <FilterSelect
-          label="Filter by status"
-          choices={STATUS_CHOICES}
-          value={query.statuses.join(',')}
-          onChange={(v) => setFilter('statuses', v)}
-        />
-        <FilterSelect
-          label="Filter by criticality"
-          choices={CRITICALITY_CHOICES}
-          value={query.criticalities.join(',')}
-          onChange={(v) => setFilter('criticalities', v)}
-        />
-        {filtered && (
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => setQuery((q) => ({ ...initialQuery, sort: q.sort, direction: q.direction }))}
-          >
-            Clear filters
-          </button>
-        )}
-        <span className="toolbar-spacer" />
+      </div>
+      <FilterBar
+        label="Vendor filters"
+        search={query.search}
+        onSearch={(search) => setQuery((q) => ({ ...q, search }))}
+        searchLabel="Search vendors"
+        searchPlaceholder="Search vendors, owners, tags…"
+        searchRef={searchRef}
+        fields={VENDOR_FILTER_FIELDS}
+        values={vendorFilterValues(query)}
+        onSetField={(key, values) => setQuery((q) => withFilterValue(q, key, values))}
+        chips={vendorChips(query, figure)}
+        onRemoveChip={(key) => {
+          const next = withoutChip(query, figure, key);
+          setQuery(next.query);
+          if (next.figure !== figure) {
+            setShownFigure(next.figure);
+            onPeek(peekId, next.figure);
+          }
+        }}
+        onClearAll={() => {
+          setQuery(clearedQuery(query));
+          if (figure) {
+            setShownFigure(undefined);
+            onPeek(peekId, undefined);
+          }
+        }}
+        views={{
+          names: views.saved.map((f) => f.name),
+          active: views.active,
+          onApply: (name) => {
+            const view = views.saved.find((f) => f.name === name);
+            if (view) setQuery(view.query);
+          },
+          onSave: views.save,
+          onDelete: (name) => void views.remove(name),
+          hint: 'The search text, every filter and the sort are saved. The CLI can use it too: vendors list --saved NAME.',
+        }}
+      >
         <span className="count" aria-live="polite" data-testid="vendor-count">
           {list.loading
             ? 'Loading…'
@@ -133,44 +176,49 @@ export function VendorsPage({
               ? `${list.items.length} of ${list.total} vendors`
               : `${list.total} vendors`}
         </span>
-        <button type="button" className="button button-primary" onClick={onNew}>
-          Add vendor
-        </button>
-      </div>
-      <VendorFilters query={query} onChange={setQuery} onReplace={setQuery} />
-      <div className="vendors-split">
-        <section className="vendors-list" aria-label="Vendor list">
-          {list.error && (
-            <p className="form-error" role="alert">
-              {list.error}
-            </p>
-          )}
-          {!list.loading && !list.error && list.items.length === 0 ? (
-            <div className="empty">
-              <p className="empty-title">No vendors match</p>
-              <p>Try other words or clear the filters.</p>
-            </div>
-          ) : (
-            <VendorTable
-              vendors={list.items}
-              selectedId={selectedId}
-              sort={query.sort}
-              direction={query.direction}
-              onSort={sortBy}
-              onSelect={onSelect}
-              onOpen={onEdit}
-            />
-          )}
-        </section>
-        <VendorDetail
-          id={selectedId}
-          revision={revision}
-          onEdit={onEdit}
-          onDelete={onDelete}
-          onOpenAssessment={onOpenAssessment}
-          onOpenContract={onOpenContract}
-        />
-      </div>
+      </FilterBar>
+      {views.error && (
+        <p className="form-error" role="alert">
+          {views.error}
+        </p>
+      )}
+      <section className="vendors-list" aria-label="Vendor list" ref={listRef} onClick={onListClick}>
+        {list.error && (
+          <p className="form-error" role="alert">
+            {list.error}
+          </p>
+        )}
+        {!list.loading && !list.error && list.items.length === 0 ? (
+          <div className="empty">
+            <p className="empty-title">No vendors match</p>
+            <p>Try other words, or remove a filter chip above.</p>
+          </div>
+        ) : (
+          <VendorTable
+            vendors={list.items}
+            selectedId={selectedId}
+            sort={query.sort}
+            direction={query.direction}
+            onSort={sortBy}
+            onSelect={(id) => {
+              setSelectedId(id);
+              if (peekId) onPeek(id, figure);
+            }}
+            onOpen={(id) => (peekId === id ? onOpen(id) : onPeek(id, figure))}
+          />
+        )}
+        {peekVendor && (
+          <VendorPeek
+            vendor={peekVendor}
+            onOpen={onOpen}
+            onEdit={onEdit}
+            onClose={() => {
+              onPeek(null, figure);
+              listRef.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+            }}
+          />
+        )}
+      </section>
     </div>
   );
 }

@@ -41,9 +41,9 @@ test('assess a vendor with the keyboard, see a condition and a red flag, resume,
     notes: '',
   });
   expect((await app.dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
-  await app.open(`#/vendors/${vendor.id}`);
+  await app.open(`#/vendors/${vendor.id}/assessments`);
 
-  const detail = page.getByRole('complementary', { name: 'Vendor details' });
+  const detail = page.getByRole('tabpanel');
   await detail.getByRole('button', { name: 'Start assessment' }).click();
   const dialog = page.getByRole('dialog', { name: 'Assess Kestrel Yard Robotics' });
   await expect(dialog.getByRole('checkbox').first()).toBeVisible();
@@ -105,10 +105,11 @@ test('assess a vendor with the keyboard, see a condition and a red flag, resume,
 
   // The vendor page lists the assessment and the evidence.
   await page.getByRole('button', { name: '← Back' }).click();
-  await expect(detail.getByRole('region', { name: 'Evidence' })).toContainText('signing-statement.pdf');
   await expect(detail.getByRole('region', { name: 'Assessments' })).toContainText(
     'Firmware signing (example)',
   );
+  await page.getByRole('tab', { name: /^Evidence/ }).click();
+  await expect(detail.getByRole('region', { name: 'Evidence' })).toContainText('signing-statement.pdf');
 });
 
 test('full list mode, filters and a refused answer', async ({ app }) => {

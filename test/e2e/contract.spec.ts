@@ -26,8 +26,8 @@ test('a legal reviewer fills clauses, sees a deviation, signs off, changes a cla
     },
   });
 
-  await app.open(`#/vendors/${vendorId}`);
-  const detail = page.getByRole('complementary', { name: 'Vendor details' });
+  await app.open(`#/vendors/${vendorId}/findings`);
+  const detail = page.getByRole('tabpanel');
   await expect(detail.getByTestId('contract-summary')).toHaveText('No clause recorded yet.');
   await detail.getByRole('button', { name: 'Contract clauses' }).click();
   await expect(page.getByRole('heading', { name: 'Contract clauses' })).toBeVisible();
@@ -92,7 +92,7 @@ test('a legal reviewer fills clauses, sees a deviation, signs off, changes a cla
   await page.getByLabel('Show clauses').selectOption('all');
 
   // The deviation reaches the vendor's flags and the vendor page's summary.
-  await page.getByRole('button', { name: '← Harbour Cold Store' }).click();
+  await page.getByRole('tab', { name: /^Findings/ }).click();
   await expect(detail.getByTestId('contract-summary')).toContainText('3 of');
   await expect(detail.getByRole('list', { name: 'Red flags' })).toContainText(
     'Uptime SLA: agreed terms are worse',

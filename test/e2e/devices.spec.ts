@@ -58,8 +58,8 @@ test('import a device inventory: columns and words read by their names, the diff
   await expect(detail.getByRole('table', { name: 'Checks' })).toContainText('Default credentials unchanged');
 
   // The hardware vendor's page shows its device posture, and the findings are its red flags.
-  await app.open(`#/vendors/${zebra.value.id}`);
-  const vendor = page.getByRole('complementary', { name: 'Vendor details' });
+  await app.open(`#/vendors/${zebra.value.id}/findings`);
+  const vendor = page.getByRole('tabpanel');
   await expect(vendor.getByTestId('device-posture')).toContainText('Firmware not signed: 1 open');
   await expect(vendor.getByRole('list', { name: 'Red flags' })).toContainText('Devices: firmware not signed');
 });

@@ -51,5 +51,5 @@ test('encryption from Settings: on with a passphrase, lock, a wrong passphrase, 
   await unlock.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await app.open(`#/vendors/${v.value.id}`);
-  await expect(page.getByRole('complementary', { name: 'Vendor details' })).toContainText('ZEBRA-PLAN-42');
+  await expect(page.getByRole('region', { name: 'Profile' })).toContainText('ZEBRA-PLAN-42');
 });

@@ -13,7 +13,7 @@ test('send a workbook from the vendor page, then review the returned one and acc
     criticality: 'low',
   });
   if (!v.ok) throw new Error(v.error.message);
-  await app.open(`#/vendors/${v.value.id}`);
+  await app.open(`#/vendors/${v.value.id}/assessments`);
   await page.getByRole('button', { name: 'Send questionnaire…' }).click();
   const send = page.getByRole('dialog', { name: /Send a questionnaire to Kestrel Yard Robotics/ });
   await expect(send.getByRole('checkbox', { name: /Quick triage/ })).toBeChecked();

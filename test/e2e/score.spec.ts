@@ -45,7 +45,7 @@ test('a knockout answer shows on the vendor page: tier raised, the flag and its 
   await page.screenshot({ path: 'test-results/screens/12-vendor-score-light.png' });
 
   // Record an approval with a condition; it shows with its owner and due date.
-  const detail = page.getByRole('complementary', { name: 'Vendor details' });
+  const detail = page.getByRole('tabpanel');
   await detail.getByRole('button', { name: 'Record decision' }).click();
   const dialog = page.getByRole('dialog', { name: 'Record a decision' });
   await dialog.getByRole('radio', { name: 'Approved with conditions' }).check();
@@ -140,18 +140,14 @@ test('the dashboard shows tiers, knockouts and reassessments, and opens the vend
   );
   await page.screenshot({ path: 'test-results/screens/15-dashboard-light.png', fullPage: true });
   await knockouts.getByRole('button', { name: 'Kinetica Floor Robotics' }).click();
-  await expect(
-    page
-      .getByRole('complementary', { name: 'Vendor details' })
-      .getByRole('heading', { name: 'Kinetica Floor Robotics' }),
-  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kinetica Floor Robotics' })).toBeVisible();
 
   // Each number clicks through to the vendors it counts.
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByRole('button', { name: /Open knockouts/ }).click();
   await expect(page.getByTestId('vendor-count')).toHaveText('1 of 30 vendors');
-  await expect(page.getByLabel('Filter by red flags')).toHaveValue('knockout');
-  await expect(page.getByLabel('Filter by status')).toHaveValue('prospect,active');
+  const chips = page.getByRole('list', { name: 'Filters in use' }).getByRole('listitem');
+  await expect(chips).toHaveText(['From dashboard: Open knockouts×']);
   const row = page.locator('[data-testid="vendor-rows"] [role="row"]');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Kinetica Floor Robotics');
@@ -163,32 +159,40 @@ test('the dashboard shows tiers, knockouts and reassessments, and opens the vend
   const notAssessed = page.getByRole('button', { name: /^Not assessed: (\d+) vendors/ });
   const count = Number((await notAssessed.getAttribute('aria-label'))!.match(/: (\d+) vendors/)![1]);
   await notAssessed.click();
-  await expect(page.getByLabel('Filter by tier')).toHaveValue('unassessed');
+  await expect(chips).toHaveText(['From dashboard: Not assessed×']);
   // The dashboard leaves offboarded vendors out, and so does its list.
   await expect(page.getByTestId('vendor-count')).toHaveText(`${count} of 30 vendors`);
   // Such a vendor has no tier of its own on its page either, only its profile's.
   await page.locator('[data-testid="vendor-rows"] [role="row"]').first().click();
+  await page.getByRole('button', { name: 'Open vendor page' }).click();
   await expect(page.getByTestId('vendor-tier')).toHaveText('Not assessed');
   await expect(page.getByRole('region', { name: 'Risk and score' })).toContainText('on its profile alone');
 
-  // A filter can be saved under a name, picked again later, and deleted.
-  await page.getByLabel('Filter by decision').selectOption('none');
-  await page.getByRole('button', { name: 'Save filter…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Save filter' });
+  // Back on the list, the filters are as they were left; its filters as chips can be saved as a view.
+  await page.getByRole('button', { name: '← Vendors' }).click();
+  await expect(page.getByTestId('vendor-count')).toHaveText(`${count} of 30 vendors`);
+  await page.getByRole('button', { name: '+ Filter' }).click();
+  await page.getByRole('menuitem', { name: 'Decision' }).click();
+  await page.getByRole('dialog', { name: 'Filter by decision' }).getByLabel('No decision yet').check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Save view…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save view' });
   await dialog.getByLabel('Name').fill('Unassessed, no decision');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByLabel('Saved filters')).toHaveValue('Unassessed, no decision');
-  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByRole('button', { name: 'View: Unassessed, no decision ▾' })).toBeVisible();
+  await page.getByRole('button', { name: 'Clear all' }).click();
   await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
-  await expect(page.getByLabel('Saved filters')).toHaveValue('');
-  await page.getByLabel('Saved filters').selectOption('Unassessed, no decision');
+  await page.getByRole('button', { name: 'Views ▾' }).click();
+  await page.getByRole('menuitemradio', { name: 'Unassessed, no decision' }).click();
   await expect(page.getByTestId('vendor-count')).toHaveText(`${count} of 30 vendors`);
-  await page.getByRole('button', { name: 'Delete saved' }).click();
+  await page.getByRole('button', { name: 'View: Unassessed, no decision ▾' }).click();
+  await page.getByRole('menuitem', { name: /Delete view/ }).click();
   await page
-    .getByRole('dialog', { name: 'Delete saved filter?' })
-    .getByRole('button', { name: 'Delete filter' })
+    .getByRole('dialog', { name: 'Delete view?' })
+    .getByRole('button', { name: 'Delete view' })
     .click();
-  await expect(page.getByLabel('Saved filters')).toHaveValue('');
-  await expect(page.getByLabel('Saved filters')).toContainText('No saved filters');
+  await expect(page.getByRole('button', { name: 'Views ▾' })).toBeVisible();
+  const saved = await app.dispatcher.call('filters.list', {});
+  expect(saved.ok && saved.value).toEqual([]);
 });

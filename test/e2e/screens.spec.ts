@@ -21,15 +21,15 @@ for (const theme of themes) {
     await app.dispatcher.call('demo.load', {});
     const first = await app.dispatcher.call('vendors.list', { search: 'Lagerwerk' });
     const id = first.ok ? first.value.items[0]!.id : '';
-    await app.open(`#/vendors/${id}`);
+    await app.open(`#/vendors?peek=${id}`);
     await expect(
       page
-        .getByRole('complementary', { name: 'Vendor details' })
+        .getByRole('complementary', { name: 'Vendor peek' })
         .getByRole('heading', { name: 'Lagerwerk Süd GmbH' }),
     ).toBeVisible();
     await shot('02-vendors');
 
-    await page.getByRole('button', { name: 'Add vendor' }).click();
+    await page.getByRole('button', { name: 'New vendor' }).click();
     await page
       .getByRole('dialog', { name: 'New vendor' })
       .getByRole('button', { name: 'Save vendor' })
@@ -38,10 +38,8 @@ for (const theme of themes) {
     await shot('03-new-vendor-errors');
     await page.keyboard.press('Escape');
 
-    await page
-      .getByRole('complementary', { name: 'Vendor details' })
-      .getByRole('button', { name: 'Delete' })
-      .click();
+    // Vendor → Delete acts on the vendor in the peek.
+    await app.menu('vendor.delete');
     await expect(page.getByRole('dialog', { name: 'Delete vendor?' })).toBeVisible();
     await shot('04-delete-confirm');
     await page.keyboard.press('Escape');
@@ -54,11 +52,8 @@ for (const theme of themes) {
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     await shot('06-settings');
 
-    await app.open(`#/vendors/${id}`);
-    await page
-      .getByRole('complementary', { name: 'Vendor details' })
-      .getByRole('button', { name: 'Start assessment' })
-      .click();
+    await app.open(`#/vendors/${id}/assessments`);
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Start assessment' }).click();
     await expect(
       page
         .getByRole('dialog', { name: /^Assess / })

@@ -27,20 +27,26 @@ test.describe('vendors', () => {
     await dialog.getByRole('button', { name: 'Save vendor' }).click();
     await expect(dialog).toBeHidden();
 
-    const detail = page.getByRole('complementary', { name: 'Vendor details' });
-    await expect(detail.getByRole('heading', { name: 'Kestrel Yard Robotics' })).toBeVisible();
-    await expect(detail.getByText('Operational telemetry')).toBeVisible();
-    await expect(page.getByTestId('vendor-count')).toHaveText('1 vendors');
+    // A new vendor opens on its own page.
+    await expect(page.getByRole('heading', { level: 1, name: 'Kestrel Yard Robotics' })).toBeVisible();
+    const profile = page.getByRole('region', { name: 'Profile' });
+    await expect(profile.getByText('Operational telemetry')).toBeVisible();
 
-    await detail.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const edit = page.getByRole('dialog', { name: 'Edit Kestrel Yard Robotics' });
     await edit.getByLabel('Internal owner').fill('Priya Raman (Automation)');
     await edit.getByRole('button', { name: 'Save vendor' }).click();
-    await expect(detail.getByText('Priya Raman (Automation)')).toBeVisible();
-    await expect(detail.getByText('Changed owner')).toBeVisible();
-    await expect(detail.getByText(/E2E Tester/).first()).toBeVisible();
+    await expect(profile.getByText('Priya Raman (Automation)')).toBeVisible();
+    await expect(page.getByTestId('vendor-glance')).toContainText('Owner Priya Raman (Automation)');
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    const activity = page.getByRole('region', { name: 'Activity' });
+    await expect(activity.getByText('Changed owner')).toBeVisible();
+    await expect(activity.getByText(/E2E Tester/).first()).toBeVisible();
+    await page.getByRole('button', { name: '← Vendors' }).click();
+    await expect(page.getByTestId('vendor-count')).toHaveText('1 vendors');
+    await page.getByRole('button', { name: 'Open vendor page' }).click();
 
-    await detail.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete vendor?' });
     await expect(confirm).toContainText('Kestrel Yard Robotics');
     await confirm.getByRole('button', { name: 'Delete vendor' }).click();
@@ -63,7 +69,7 @@ test.describe('vendors', () => {
       notes: '',
     });
     await app.open();
-    await page.getByRole('button', { name: 'Add vendor' }).click();
+    await page.getByRole('button', { name: 'New vendor' }).click();
     const dialog = page.getByRole('dialog', { name: 'New vendor' });
     await dialog.getByLabel('Tags').fill('ok, $bad');
     await dialog.getByRole('button', { name: 'Save vendor' }).click();
@@ -96,18 +102,27 @@ test.describe('vendors', () => {
     await expect(page.getByTestId('vendor-count')).toHaveText(/^\d+ of 30 vendors$/);
     await page.getByLabel('Search vendors').fill('');
 
-    await page.getByLabel('Filter by category').selectOption('robotics-iot');
+    const filter = async (field: string, value: string) => {
+      await page.getByRole('button', { name: '+ Filter' }).click();
+      await page.getByRole('menuitem', { name: field }).click();
+      await page
+        .getByRole('dialog', { name: `Filter by ${field.toLowerCase()}` })
+        .getByLabel(value)
+        .check();
+      await page.keyboard.press('Escape');
+    };
+    await filter('Category', 'Robotics / IoT hardware');
     await expect(page.getByTestId('vendor-count')).toHaveText('7 of 30 vendors');
     const rows = page.locator('[data-testid="vendor-rows"] [role="row"]');
     await expect(rows).toHaveCount(7);
     for (const text of await rows.allInnerTexts()) expect(text).toContain('Robotics / IoT hardware');
 
-    await page.getByLabel('Filter by category').selectOption('');
-    await page.getByLabel('Filter by status').selectOption('offboarded');
+    await page.getByRole('button', { name: 'Remove filter Category: Robotics / IoT hardware' }).click();
+    await filter('Status', 'Offboarded');
     await expect(page.getByTestId('vendor-count')).toHaveText('3 of 30 vendors');
     await expect(rows).toHaveCount(3);
     for (const text of await rows.allInnerTexts()) expect(text).toContain('Offboarded');
-    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('button', { name: 'Clear all' }).click();
     await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
 
     await page.getByRole('button', { name: 'Criticality' }).click();
@@ -134,10 +149,11 @@ test.describe('vendors', () => {
     await page.keyboard.press('ArrowDown');
     // The selection moves on the next render: waited for, not read at once.
     await expect(page.locator('[role="row"][aria-selected="true"]')).not.toHaveText(first);
+    // Enter peeks at the row, Escape closes the peek.
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('dialog', { name: /^Edit / })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Vendor peek' })).toBeVisible();
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('dialog', { name: /^Edit / })).toBeHidden();
+    await expect(page.getByRole('complementary', { name: 'Vendor peek' })).toBeHidden();
     await page.keyboard.press('Control+n');
     await expect(page.getByRole('dialog', { name: 'New vendor' })).toBeVisible();
     await expect(page.getByLabel('Name')).toBeFocused();
