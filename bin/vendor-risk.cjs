@@ -147,6 +147,12 @@ function bundleLoader(bundleDir, cacheRoot) {
       const current = new Set(scripts.map((s) => path.basename(s.cacheFile)));
       const rewritten = new Set(stale.map((s) => path.basename(s.filename)));
       for (const entry of fs.readdirSync(cacheDir)) {
+        // A temporary file of a run that was killed while writing (an hour old: not a run still writing).
+        if (entry.endsWith('.tmp')) {
+          const temporary = path.join(cacheDir, entry);
+          if (Date.now() - fs.statSync(temporary).mtimeMs > 3_600_000) fs.rmSync(temporary, { force: true });
+          continue;
+        }
         const file = entry.slice(0, entry.indexOf('@'));
         if (current.has(entry) || !entry.endsWith('.v8')) continue;
         if (rewritten.has(file) || !fs.existsSync(path.join(bundleDir, file)))
