@@ -3,6 +3,7 @@
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
+const { Buffer } = require('node:buffer');
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 13)) {
@@ -14,22 +15,19 @@ if (!fs.existsSync(built)) {
   process.stderr.write('vendor-risk: the CLI is not built yet; run `npm run build` first\n');
   process.exit(1);
 }
-enableCompileCache();
-require(built)
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+const cacheDir = userCacheDir();
+const loader = cacheDir ? bundleLoader(path.dirname(built), cacheDir) : undefined;
+(loader ? loader.load(built) : require(built)).main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  loader?.saveCache();
+});
 
 /**
- * Lets Node keep the bundle's compiled code between runs (a short command such as `vendors
- * list` spends a good part of its start-up compiling), in the user's own cache folder: never
- * a shared one such as the default under /tmp, where another user could plant entries. The
+ * The user's own cache folder for compiled code (~/.cache/vendor-risk/compile-cache), made
+ * owner-only: never a shared one such as /tmp, where another user could plant entries. The
  * installed files stay read-only. A cache is only a help: anything unusual and it is skipped.
  */
-function enableCompileCache() {
-  const nodeModule = require('node:module');
-  if (typeof nodeModule.enableCompileCache !== 'function') return;
+function userCacheDir() {
   try {
     const os = require('node:os');
     const base =
@@ -38,20 +36,132 @@ function enableCompileCache() {
         : process.platform === 'darwin'
           ? path.join(os.homedir(), 'Library', 'Caches')
           : process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-    // The base must exist already; the two folders below it are made one at a time (a
+    // The base must exist already; the folders below it are made one at a time (a
     // recursive make loops forever on some file systems that refuse it, such as /proc).
-    if (!base || !path.isAbsolute(base) || !fs.statSync(base).isDirectory()) return;
+    if (!base || !path.isAbsolute(base) || !fs.statSync(base).isDirectory()) return undefined;
     let dir = base;
     for (const part of ['vendor-risk', 'compile-cache']) {
       dir = path.join(dir, part);
       try {
         fs.mkdirSync(dir, { mode: 0o700 });
       } catch (error) {
-        if (error.code !== 'EEXIST') return;
+        if (error.code !== 'EEXIST') return undefined;
       }
     }
-    nodeModule.enableCompileCache(dir);
+    return dir;
   } catch {
     // No home folder, or no cache: the command runs as well without it.
+    return undefined;
   }
+}
+
+/**
+ * Loads the bundle's files (cli.js and the chunks it requires) with V8's code cache kept
+ * AFTER a run, not just after compiling: Node's own compile cache holds only the code
+ * compiled up front, so every function a command calls (zod's parsers, the services …) was
+ * compiled again on every run. Here the cache written after a run holds them too
+ * (docs/decisions.md, "CLI start-up"). One cache file per bundle file and content (a
+ * checksum of the source names it: V8 itself checks only the length); written when there
+ * was none or V8 refused it, through a temporary file and a rename; files of older builds
+ * are removed then. Any failure leaves the command to run without a cache.
+ */
+function bundleLoader(bundleDir, cacheRoot) {
+  const Module = require('node:module');
+  const vm = require('node:vm');
+  const zlib = require('node:zlib');
+  const crypto = require('node:crypto');
+  if (typeof zlib.crc32 !== 'function') return undefined;
+  // One folder per installed bundle (by its path) and Node version: installs never share entries.
+  const tag = crypto
+    .createHash('sha256')
+    .update(`${bundleDir}\0${process.version}\0${process.arch}`)
+    .digest('hex')
+    .slice(0, 16);
+  const cacheDir = path.join(cacheRoot, `bundle-${tag}`);
+  const loaded = new Map();
+  const scripts = [];
+
+  function load(filename) {
+    const known = loaded.get(filename);
+    if (known) return known.exports;
+    const source = fs.readFileSync(filename, 'utf8');
+    const cacheFile = path.join(cacheDir, `${path.basename(filename)}@${zlib.crc32(source).toString(16)}.v8`);
+    const cachedData = readCache(cacheFile);
+    const script = new vm.Script(Module.wrap(source), {
+      filename,
+      cachedData,
+      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+    scripts.push({ script, filename, cacheFile, stale: !cachedData || script.cachedDataRejected });
+    const mod = new Module(filename, module);
+    mod.filename = filename;
+    mod.paths = Module._nodeModulePaths(path.dirname(filename));
+    loaded.set(filename, mod);
+    const nodeRequire = Module.createRequire(filename);
+    // The bundle's own chunks come through this loader; everything else (node:…) through Node's.
+    const bundleRequire = (id) => {
+      if (id.startsWith('./') && id.endsWith('.js')) {
+        const file = path.join(path.dirname(filename), id);
+        if (path.dirname(file) === bundleDir) return load(file);
+      }
+      return nodeRequire(id);
+    };
+    bundleRequire.resolve = nodeRequire.resolve;
+    bundleRequire.cache = nodeRequire.cache;
+    script
+      .runInThisContext()
+      .call(mod.exports, mod.exports, bundleRequire, mod, filename, path.dirname(filename));
+    mod.loaded = true;
+    return mod.exports;
+  }
+
+  /** A cache entry whose checksum (its first four bytes) matches what follows, or undefined. */
+  function readCache(cacheFile) {
+    try {
+      const entry = fs.readFileSync(cacheFile);
+      const data = entry.subarray(4);
+      return entry.length > 4 && entry.readUInt32LE(0) === zlib.crc32(data) ? data : undefined;
+    } catch {
+      return undefined; // not cached yet
+    }
+  }
+
+  function saveCache() {
+    const stale = scripts.filter((s) => s.stale);
+    if (stale.length === 0) return;
+    try {
+      try {
+        fs.mkdirSync(cacheDir, { mode: 0o700 });
+      } catch (error) {
+        if (error.code !== 'EEXIST') return;
+      }
+      for (const { script, cacheFile } of stale) {
+        const temporary = `${cacheFile}.${process.pid}.tmp`;
+        const data = script.createCachedData();
+        const sum = Buffer.alloc(4);
+        sum.writeUInt32LE(zlib.crc32(data));
+        fs.writeFileSync(temporary, Buffer.concat([sum, data]), { mode: 0o600, flag: 'wx' });
+        fs.renameSync(temporary, cacheFile);
+      }
+      // Entries of files that changed or are gone (an older build) are of no use any more.
+      const current = new Set(scripts.map((s) => path.basename(s.cacheFile)));
+      const rewritten = new Set(stale.map((s) => path.basename(s.filename)));
+      for (const entry of fs.readdirSync(cacheDir)) {
+        // A temporary file of a run that was killed while writing (an hour old: not a run still writing).
+        if (entry.endsWith('.tmp')) {
+          const temporary = path.join(cacheDir, entry);
+          if (Date.now() - fs.statSync(temporary).mtimeMs > 3_600_000) fs.rmSync(temporary, { force: true });
+          continue;
+        }
+        const file = entry.slice(0, entry.indexOf('@'));
+        if (current.has(entry) || !entry.endsWith('.v8')) continue;
+        if (rewritten.has(file) || !fs.existsSync(path.join(bundleDir, file)))
+          fs.rmSync(path.join(cacheDir, entry), { force: true });
+      }
+    } catch {
+      // A cache that cannot be written is only a slower next start.
+    }
+  }
+
+  return { load, saveCache };
 }

@@ -28,7 +28,8 @@ export function processIo(): CliIo {
     stderr: (s) => void process.stderr.write(s),
     env: process.env,
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    askSecret: process.stdin.isTTY && process.stderr.isTTY ? askSecret : undefined,
+    // stderr first: reading process.stdin opens it, which a piped run (most of them) never needs.
+    askSecret: process.stderr.isTTY && process.stdin.isTTY ? askSecret : undefined,
   };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError, issuesFromZod, summariseIssues } from '../domain/errors';
 import type { JobContext } from '../services/context';
 import type { Handlers } from './handlers';
+import { checkResponse } from './response-check';
 import {
   contract,
   type OperationName,
@@ -103,7 +104,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         job: JobContext,
       ) => unknown;
       const value = await handler(parsed.data, job);
-      const checked = spec.response.safeParse(value);
+      // The same check as spec.response.safeParse, without copying an answer that is already exact.
+      const checked = checkResponse(spec.response, value);
       if (!checked.success) return unexpected(name, checked.error);
       return { ok: true, value: checked.data };
     } catch (error) {
