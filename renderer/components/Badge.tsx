@@ -20,17 +20,20 @@ export function Badge({
   tone,
   className,
   testId,
+  title,
   children,
 }: {
   tone?: BadgeTone;
   /** Classes beside badge and its tone. */
   className?: string;
   testId?: string;
+  /** A tooltip: what the word means. */
+  title?: string;
   children: ReactNode;
 }) {
   const classes = ['badge', tone && `badge-${tone}`, className].filter(Boolean).join(' ');
   return (
-    <span className={classes} data-testid={testId}>
+    <span className={classes} data-testid={testId} title={title}>
       {children}
     </span>
   );
@@ -68,31 +71,42 @@ export function CriticalityBadge({ value }: { value: Criticality }) {
 export function TierBadge({
   value,
   provisional = false,
+  short = false,
   testId,
 }: {
   value: PortfolioTier | Tier | null;
   provisional?: boolean;
+  /** For narrow table cells: "Provisional", and no note beside a knockout's tier (the tooltip has them). */
+  short?: boolean;
   testId?: string;
 }) {
   if (value === null || value === 'unassessed')
-    return (
-      <Badge
-        tone="muted"
-        className={provisional ? 'tier-none tier-provisional' : 'tier-none'}
-        testId={testId}
-      >
-        {provisional ? 'Provisional · no tier' : 'Not assessed'}
+    return provisional ? (
+      <Badge tone="muted" className="tier-none tier-provisional" testId={testId} title={PROVISIONAL_TIP}>
+        {short ? 'Provisional' : 'Provisional · no tier'}
+      </Badge>
+    ) : (
+      <Badge tone="muted" className="tier-none" testId={testId} title="No score to go on yet: no tier">
+        Not assessed
       </Badge>
     );
   return (
     <span className="tier-badge-group">
-      <Badge tone={value} className="tier-pill" testId={testId}>
+      <Badge
+        tone={value}
+        className="tier-pill"
+        testId={testId}
+        title={provisional ? 'Set by a knockout; the score itself is provisional' : 'Risk tier: how risky'}
+      >
         {TIER_LABELS[value]} risk
       </Badge>
-      {provisional && <span className="tier-note">knockout, score provisional</span>}
+      {provisional && !short && <span className="tier-note">knockout, score provisional</span>}
     </span>
   );
 }
+
+const PROVISIONAL_TIP =
+  'Provisional score: too few of the applicable questions answered to set a tier (Settings › Risk tiers)';
 
 /** Relationship status as a badge (an offboarded vendor's muted). */
 export function StatusBadge({ value }: { value: VendorStatus }) {

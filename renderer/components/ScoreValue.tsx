@@ -51,6 +51,7 @@ export function ScoreValue({
   value,
   provisional = false,
   compact = false,
+  tight = false,
   large = false,
   testId,
 }: {
@@ -59,16 +60,28 @@ export function ScoreValue({
   provisional?: boolean;
   /** Only the number (and "provisional"): for table cells. */
   compact?: boolean;
+  /** With compact, for narrow columns: a provisional number is greyed and italic, "provisional" only in its tooltip. */
+  tight?: boolean;
   large?: boolean;
   testId?: string;
 }) {
   const m = SCORE_MEANINGS[kind];
   const tone = value === null ? 'none' : provisional ? 'provisional' : scoreTone(kind, value);
   const number = (
-    <span className={`score-value-number score-tone-${tone}`} data-testid={testId}>
+    <span
+      className={`score-value-number score-tone-${tone}${tight && tone === 'provisional' ? ' score-value-tight' : ''}`}
+      data-testid={testId}
+      title={
+        tone === 'provisional'
+          ? `${m.label} (${m.direction}), provisional: too few questions answered`
+          : undefined
+      }
+    >
       {value === null ? '—' : value.toFixed(1)}
       {large && <span className="score-value-scale">/ 100</span>}
-      {provisional && value !== null && <span className="score-value-provisional"> provisional</span>}
+      {provisional && value !== null && !tight && (
+        <span className="score-value-provisional"> provisional</span>
+      )}
     </span>
   );
   if (compact) return number;

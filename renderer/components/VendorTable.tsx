@@ -14,7 +14,7 @@ const COLUMNS: Column<VendorListItem, VendorSortKey>[] = [
     label: 'Tier',
     title: 'Risk tier: how risky (none while the score is provisional, unless a knockout set it)',
     cell: (v) =>
-      v.standing ? <TierBadge value={v.standing.tier} provisional={v.standing.provisional} /> : '—',
+      v.standing ? <TierBadge value={v.standing.tier} provisional={v.standing.provisional} short /> : '—',
   },
   {
     key: 'score',
