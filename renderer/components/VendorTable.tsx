@@ -27,6 +27,7 @@ const COLUMNS: Column<VendorListItem, VendorSortKey>[] = [
         value={v.standing?.score ?? null}
         provisional={v.standing?.provisional}
         compact
+        tight
       />
     ),
   },
