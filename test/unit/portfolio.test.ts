@@ -443,6 +443,50 @@ function rescoredSummary(services: ReturnType<typeof openApp>['services'], today
 }
 
 describe('portfolio.summary through the dispatcher', () => {
+  it('counts a stored provisional score apart: no tier, out of the average; its knockout still counts', async () => {
+    const { dispatcher, services } = openApp();
+    expect((await dispatcher.call('questionnaires.import', { content: CONTROLS })).ok).toBe(true);
+    const assess = async (name: string, answers: string[]) => {
+      const v = services.vendors.create(vendorInput({ name }));
+      const a = await dispatcher.call('assessments.start', {
+        vendorId: v.id,
+        questionnaireIds: ['portfolio-controls'],
+      });
+      if (!a.ok) throw new Error(a.error.message);
+      await dispatcher.call('assessments.answerMany', {
+        id: a.value.id,
+        answers: answers.map((value, i) => ({
+          questionnaireId: 'portfolio-controls',
+          questionId: `c${i + 1}`,
+          answer: { status: 'answered' as const, value },
+        })),
+      });
+      await dispatcher.call('assessments.setStatus', { id: a.value.id, status: 'submitted' });
+    };
+    await assess('Complete Co', ['yes', 'yes', 'yes', 'no', 'no']); // 60 %: stands
+    await assess('One Answer Co', ['yes']); // 20 %: provisional, no tier
+    await assess('One Knockout Co', ['no']); // 20 % with a knockout: the knockout tier
+    const r = await dispatcher.call('portfolio.summary', {});
+    if (!r.ok) throw new Error(r.error.message);
+    const s = r.value;
+    expect(s.totals).toMatchObject({
+      vendors: 3,
+      assessed: 2,
+      unassessed: 1,
+      provisional: 1,
+      averageScore: 60,
+    });
+    expect(s.tiers.unassessed).toBe(1);
+    expect(s.tiers.critical + s.tiers.high + s.tiers.medium + s.tiers.low).toBe(2);
+    expect(s.topRisks.map((t) => [t.name, t.tier, t.provisional])).toContainEqual([
+      'One Knockout Co',
+      'high',
+      true,
+    ]);
+    expect(s.topRisks.map((t) => t.name)).not.toContain('One Answer Co');
+    expect(s.knockouts.map((k) => k.vendorName)).toEqual(['One Knockout Co']);
+  });
+
   it('aggregates the stored portfolio exactly as the vendor page scores each vendor', async () => {
     const { app, dispatcher, services, old, soon, ko, good, draft, none, gone } = await storedPortfolio();
 
