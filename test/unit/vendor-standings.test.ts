@@ -3,6 +3,8 @@ import { openApp, vendorInput } from './helpers';
 import { CONTROLS } from './controls-fixture';
 import { VendorListQuerySchema, type VendorListQueryInput } from '../../electron/domain/vendor-list';
 import { main } from '../../electron/cli';
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
 
 /** A data folder with the five-control questionnaire, a movable clock, and helpers. */
 async function setup() {
@@ -335,5 +337,22 @@ describe('computing stale standings a few at a time', () => {
     expect(
       services.vendors.list(VendorListQuerySchema.parse({})).items.map((v) => [v.name, v.standing]),
     ).toEqual(stepped);
+  });
+});
+
+describe('standings stored before provisional scores', () => {
+  it('are computed again: figures without "provisional" count as stale', async () => {
+    const { app } = await setup();
+    const { services, dataDir } = app;
+    services.vendors.create(vendorInput({ name: 'Stored Long Ago' }));
+    services.portfolio.refreshStandings();
+    expect(services.portfolio.standingsStale()).toBe(false);
+    // As an earlier version wrote it: the same figures, without the provisional key.
+    const raw = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
+    raw.exec(`UPDATE vendor_standings SET figures = json_remove(figures, '$.provisional')`);
+    raw.close();
+    expect(services.portfolio.standingsStale()).toBe(true);
+    expect(services.portfolio.refreshStandings()).toBe(1);
+    expect(services.portfolio.standingsStale()).toBe(false);
   });
 });
