@@ -17,8 +17,8 @@ export const portfolio: CommandSpec = {
   summary: 'Show the portfolio dashboard: tiers, top risks, knockouts, reassessments, expiring evidence',
   description:
     'Shows the figures of the portfolio dashboard over every vendor except offboarded ones (which are ' +
-    'only counted): vendors per risk tier (a vendor without a scored assessment is "unassessed", not ' +
-    'low), the 10 assessed vendors with the highest residual risk, the open knockout flags, overdue ' +
+    'only counted): vendors per risk tier (a vendor without a scored assessment, or with a provisional ' +
+    'score on too few answers and no knockout, is "unassessed", not low), the 10 assessed vendors with the highest residual risk, the open knockout flags, overdue ' +
     `reassessments and those due in the next ${UPCOMING_DAYS} days, and evidence that has expired or ` +
     `expires within 30, 60 or 90 days. Lists show at most ${PORTFOLIO_LIST_ROWS} rows; --json has all.`,
   args: [],
@@ -51,10 +51,14 @@ export function formatPortfolio(s: PortfolioSummary): string {
     ['Date', s.today],
     [
       'Vendors',
-      `${t.vendors} (${t.assessed} assessed, ${t.unassessed} not assessed)` +
+      `${t.vendors} (${t.assessed} assessed, ${t.unassessed} not assessed` +
+        (t.provisional ? `, ${t.provisional} of them with a provisional score)` : ')') +
         (t.offboarded ? `; ${t.offboarded} offboarded, not counted` : ''),
     ],
-    ['Average score', t.averageScore === null ? '— (nothing scored yet)' : `${one(t.averageScore)} / 100`],
+    [
+      'Average score',
+      t.averageScore === null ? '— (no final score yet)' : `${one(t.averageScore)} / 100 (final scores only)`,
+    ],
   ]);
   const tiers = formatTable(
     ['TIER', 'VENDORS'],
@@ -64,7 +68,7 @@ export function formatPortfolio(s: PortfolioSummary): string {
     v.name,
     v.tier,
     one(v.residual),
-    one(v.score),
+    `${one(v.score)}${v.provisional ? ' (provisional)' : ''}`,
     String(v.knockouts),
   ]);
   const knockouts = table(['SEVERITY', 'VENDOR', 'MESSAGE'], s.knockouts, (k) => [

@@ -19,7 +19,8 @@ export const score: CommandSpec = {
   description:
     'Shows the control score (0–100) of the vendor’s latest submitted or closed assessment (else the ' +
     'one in progress), its completeness, the inherent and residual risk, the tier (raised by any ' +
-    'knockout), the next reassessment date, the red flags, the score per domain, and the answers that ' +
+    'knockout; none while the score is provisional — built on fewer answers than the risk setting ' +
+    '"provisional below", 60 % by default — unless a knockout raised it), the next reassessment date, the red flags, the score per domain, and the answers that ' +
     `cost the most points (the top ${EXPLANATION_ROWS}; --json has every answer with its contribution). ` +
     'VENDOR is an id or the exact name (case is ignored). The model is in docs/scoring.md.',
   args: ['VENDOR'],
@@ -39,6 +40,15 @@ export const score: CommandSpec = {
 
 const one = (n: number) => n.toFixed(1);
 
+/** The tier line: none while the score is provisional, unless a knockout raised it. */
+function tierText(s: VendorScore): string {
+  if (s.tier === null)
+    return s.provisional ? 'none yet (score provisional)' : 'none (not assessed; no scored answer yet)';
+  if (s.cappedByKnockout)
+    return `${s.tier} (${s.provisional ? 'knockout, score provisional' : 'raised by a knockout'})`;
+  return s.score === null ? `${s.tier} (from the inherent risk alone)` : s.tier;
+}
+
 /** A vendor's score as text: the figures, red flags, domains, then the explanation. */
 export function formatScore(vendor: Pick<Vendor, 'id' | 'name'>, s: VendorScore): string {
   const percent = Math.round(s.completeness * 100);
@@ -47,7 +57,10 @@ export function formatScore(vendor: Pick<Vendor, 'id' | 'name'>, s: VendorScore)
     : 'none — start one with `vendor-risk assess start`';
   const scoreText =
     s.score !== null
-      ? `${one(s.score)} / 100`
+      ? `${one(s.score)} / 100 (higher is better)` +
+        (s.provisional
+          ? ` — PROVISIONAL: ${percent}% answered, needs ${Math.round(s.provisionalBelow * 100)}%`
+          : '')
       : s.assessment
         ? 'not assessed (no scored question answered yet)'
         : 'not assessed';
@@ -60,17 +73,13 @@ export function formatScore(vendor: Pick<Vendor, 'id' | 'name'>, s: VendorScore)
     ['Vendor', `${vendor.name} (${vendor.id})`],
     ['Assessment', assessment],
     ['Score', scoreText],
-    [
-      'Tier',
-      `${s.tier}${s.cappedByKnockout ? ' (raised by a knockout)' : ''}` +
-        (s.score === null ? ' (from the inherent risk alone)' : ''),
-    ],
+    ['Tier', tierText(s)],
     ['Completeness', `${s.answered} of ${s.applicable} applicable questions answered (${percent}%)`],
     [
       'Inherent risk',
       `${one(s.inherent.value)} (data ${s.inherent.data}, criticality ${s.inherent.criticality}, access ${s.inherent.access})`,
     ],
-    ['Residual risk', one(s.residual)],
+    ['Residual risk', `${one(s.residual)} (higher is worse)${s.provisional ? ', provisional' : ''}`],
     ['Last assessed', s.lastAssessed ?? '—'],
     ['Next reassessment', next],
   ]);

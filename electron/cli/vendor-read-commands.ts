@@ -46,7 +46,9 @@ export const vendorsList: CommandSpec = {
   summary: 'List vendors, with search, filters and sort',
   description:
     'Lists vendors as an aligned table and a "N of M vendors" line (M counts every vendor). ' +
-    'Filters may be repeated or comma-separated; different filters must all match.',
+    'Filters may be repeated or comma-separated; different filters must all match. A score built on ' +
+    'too few answers is marked provisional (standing.provisional in --json); it sets no tier ' +
+    '("unassessed") unless a knockout raised one.',
   args: [],
   options: {
     search: {
@@ -76,7 +78,7 @@ export const vendorsList: CommandSpec = {
       type: 'string',
       list: true,
       value: 'T',
-      description: `Only these risk tiers: ${PORTFOLIO_TIERS.join(', ')}`,
+      description: `Only these risk tiers: ${PORTFOLIO_TIERS.join(', ')} (unassessed includes provisional scores)`,
     },
     decision: {
       type: 'string',
@@ -221,7 +223,7 @@ function vendorTable(items: readonly VendorListItem[]): string {
         STATUS_LABELS[v.status],
         v.owner || '—',
         s?.tier ?? '—',
-        s?.score == null ? '—' : s.score.toFixed(1),
+        s?.score == null ? '—' : `${s.score.toFixed(1)}${s.provisional ? ' (provisional)' : ''}`,
         s ? `${Math.round(s.completeness * 100)}%` : '—',
         s ? (s.knockouts ? `${s.openFlags} (${s.knockouts} KO)` : String(s.openFlags)) : '—',
         s?.decision ? DECISION_LABELS[s.decision] : '—',

@@ -31,7 +31,10 @@ export interface PortfolioEntry {
     /** Answered / applicable, 0–1. */
     completeness: number;
     residual: number;
-    tier: Tier;
+    /** Null: no tier (a provisional score, domain/risk vendorTier). */
+    tier: Tier | null;
+    /** A score on too few answers (VendorScore.provisional); absent counts as not. */
+    provisional?: boolean;
     knockouts: number;
     flags: readonly {
       questionnaireId: string;
@@ -91,9 +94,13 @@ export const PortfolioSummarySchema = z.object({
   totals: z.object({
     /** Vendors counted: every vendor except offboarded ones. */
     vendors: z.number().int(),
+    /** Vendors with a tier (a final score, or a knockout). */
     assessed: z.number().int(),
+    /** Vendors without a tier: never assessed, nothing scored, or a provisional score. */
     unassessed: z.number().int(),
-    /** Mean control score of the assessed vendors that have one, one decimal; null when none. */
+    /** Of the unassessed, those with a provisional score (too few answers to set a tier). */
+    provisional: z.number().int(),
+    /** Mean control score of the vendors with a final (not provisional) one, one decimal; null when none. */
     averageScore: z.number().nullable(),
     /** Offboarded vendors, left out of every other figure. */
     offboarded: z.number().int(),
@@ -113,6 +120,8 @@ export const PortfolioSummarySchema = z.object({
       tier: z.enum(TIERS),
       residual: z.number(),
       score: z.number().nullable(),
+      /** The score is provisional (the tier is a knockout's): the residual risk is not final. */
+      provisional: z.boolean(),
       knockouts: z.number().int(),
     }),
   ),
@@ -171,7 +180,10 @@ export function isAssessed(
 export interface VendorFigures {
   /** Whether the vendor counts as assessed ({@link isAssessed}); the rest matters only then. */
   assessed: boolean;
-  tier: Tier;
+  /** Null: no tier, the score being provisional (counted as unassessed). */
+  tier: Tier | null;
+  /** The score is provisional. Figures stored without it are computed again (storage/standing-repo). */
+  provisional: boolean;
   score: number | null;
   residual: number;
   knockouts: number;
@@ -195,6 +207,7 @@ export function figuresOf(entry: PortfolioEntry): VendorFigures {
   return {
     assessed: isAssessed(result),
     tier: result.tier,
+    provisional: result.provisional ?? false,
     score: result.score,
     residual: result.residual,
     knockouts: result.knockouts,
@@ -250,6 +263,7 @@ export function summariseFigures(
   let offboarded = 0;
   let scoreSum = 0;
   let scored = 0;
+  let provisional = 0;
 
   for (const { vendor, figures } of vendors) {
     if (vendor.status === 'offboarded' || figures === null) {
@@ -267,12 +281,14 @@ export function summariseFigures(
         days: todayN - dayNumber(c.due),
       });
     }
-    if (!figures.assessed) {
+    // A provisional score sets no tier: the vendor counts as unassessed unless a knockout gave it one.
+    if (!figures.assessed || figures.tier === null) {
       tiers.unassessed += 1;
+      if (figures.assessed && figures.provisional) provisional += 1;
       continue;
     }
     tiers[figures.tier] += 1;
-    if (figures.score !== null) {
+    if (figures.score !== null && !figures.provisional) {
       scoreSum += figures.score;
       scored += 1;
     }
@@ -282,6 +298,7 @@ export function summariseFigures(
       tier: figures.tier,
       residual: figures.residual,
       score: figures.score,
+      provisional: figures.provisional,
       knockouts: figures.knockouts,
     });
     for (const f of figures.knockoutFlags) {
@@ -329,6 +346,7 @@ export function summariseFigures(
       vendors: counted,
       assessed: counted - tiers.unassessed,
       unassessed: tiers.unassessed,
+      provisional,
       averageScore: scored ? Math.round((scoreSum / scored) * 10) / 10 : null,
       offboarded,
     },
@@ -384,7 +402,10 @@ function evidenceBand(
  * the list it clicks through to agree).
  */
 export const VendorStandingSchema = z.object({
+  /** 'unassessed' also for a provisional score that no knockout gave a tier. */
   tier: z.enum(PORTFOLIO_TIERS),
+  /** The score is provisional (too few answers; it sets no tier). */
+  provisional: z.boolean(),
   score: z.number().nullable(),
   completeness: z.number(),
   residual: z.number(),
@@ -411,14 +432,15 @@ export function standingOf(
   today: string,
 ): VendorStanding {
   const { result } = entry;
-  const assessed = isAssessed(result);
+  const assessed = isAssessed(result) && result.tier !== null;
   const counts = { expired: 0, '30': 0, '60': 0, '90': 0 };
   for (const e of evidence) {
     const band = evidenceBand(e, evidenceCountsUntil(e), today);
     if (band) counts[band] += 1;
   }
   return {
-    tier: assessed ? result.tier : 'unassessed',
+    tier: assessed && result.tier !== null ? result.tier : 'unassessed',
+    provisional: result.provisional ?? false,
     score: result.score,
     completeness: result.completeness,
     residual: result.residual,

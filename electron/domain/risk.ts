@@ -43,6 +43,12 @@ export const RiskSettingsSchema = z
     knockoutTier: z.enum(TIERS),
     /** How much of the inherent risk perfect controls take away (0–1). */
     controlEffect: z.number().min(0).max(1),
+    /**
+     * A score built on less than this share (0–1) of the applicable questions is provisional:
+     * shown greyed and it sets no tier (knockouts found so far still do). Settings saved before
+     * it existed read as the default.
+     */
+    provisionalBelow: z.number().min(0).max(1).default(0.6),
   })
   .strict();
 export type RiskSettings = z.infer<typeof RiskSettingsSchema>;
@@ -52,6 +58,7 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
   reassessMonths: { critical: 6, high: 12, medium: 24, low: 36 },
   knockoutTier: 'high',
   controlEffect: 0.8,
+  provisionalBelow: 0.6,
 };
 
 /** How sensitive each kind of data is (the guide: PII and contracts highest, then pricing, then telemetry). */
@@ -123,6 +130,31 @@ export function tierOf(
     return { tier: settings.knockoutTier, cappedByKnockout: true };
   }
   return { tier: byScore, cappedByKnockout: false };
+}
+
+/** Whether a score built on this share (0–1) of the applicable questions is provisional; exactly at the threshold it is not. */
+export function isProvisional(
+  completeness: number,
+  settings: Pick<RiskSettings, 'provisionalBelow'>,
+): boolean {
+  return completeness < settings.provisionalBelow;
+}
+
+/**
+ * A vendor's tier as everyone shows it. A score built on enough of the applicable questions
+ * ({@link isProvisional}) sets it from residual risk, raised by knockouts ({@link tierOf}); a
+ * provisional one sets none — tier null — unless a knockout found so far raises it, and then
+ * the knockout tier stands (cappedByKnockout: "knockout, score provisional").
+ */
+export function vendorTier(
+  residual: number,
+  knockouts: number,
+  completeness: number,
+  settings: RiskSettings,
+): { tier: Tier | null; cappedByKnockout: boolean } {
+  if (!isProvisional(completeness, settings)) return tierOf(residual, knockouts, settings);
+  if (knockouts > 0) return { tier: settings.knockoutTier, cappedByKnockout: true };
+  return { tier: null, cappedByKnockout: false };
 }
 
 /** When the vendor is due for its next assessment, from the last one's date and the tier. */

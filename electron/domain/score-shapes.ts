@@ -72,9 +72,21 @@ export const VendorScoreSchema = z.object({
     .nullable(),
   ...AssessmentScoreSchema.shape,
   inherent: z.object({ value: z.number(), data: z.number(), criticality: z.number(), access: z.number() }),
+  /** Inherent risk less what the controls take away; not final while the score is provisional. */
   residual: z.number(),
-  tier: z.enum(TIERS),
+  /**
+   * The risk tier; null when the score is provisional (or there is none) and no knockout
+   * raises it — a provisional score sets no tier (docs/scoring.md).
+   */
+  tier: z.enum(TIERS).nullable(),
   cappedByKnockout: z.boolean(),
+  /**
+   * There is a score, built on less than `provisionalBelow` of the applicable questions (or on
+   * contract clauses and device findings alone): shown greyed, it sets no tier.
+   */
+  provisional: z.boolean(),
+  /** The share (0–1) of applicable questions a score needs to stand (the risk setting). */
+  provisionalBelow: z.number(),
   knockouts: z.number(),
   lastAssessed: z.string().nullable(),
   nextReassessment: z.string().nullable(),
@@ -91,6 +103,8 @@ export const ScoreTrendPointSchema = z.object({
   score: z.number().nullable(),
   completeness: z.number(),
   knockouts: z.number(),
-  tier: z.enum(TIERS),
+  /** Null when that assessment was too incomplete for a tier and no knockout raised one. */
+  tier: z.enum(TIERS).nullable(),
+  provisional: z.boolean(),
 });
 export type ScoreTrendPoint = z.output<typeof ScoreTrendPointSchema>;

@@ -19,6 +19,7 @@ import { EVIDENCE_STATES, PORTFOLIO_TIERS, REASSESSMENT_STATES, VendorStandingSc
 /** The standing figures a list row carries (the rest are only filtered on, in SQL). */
 export const ListStandingSchema = VendorStandingSchema.pick({
   tier: true,
+  provisional: true,
   score: true,
   completeness: true,
   residual: true,

@@ -43,7 +43,9 @@ export function boardReport(d: BoardReportData): DocDefinition {
           ['Prepared by', d.author],
           [
             'Vendors',
-            `${s.totals.vendors} (${s.totals.assessed} assessed, ${s.totals.unassessed} not yet; ${s.totals.offboarded} offboarded left out)`,
+            `${s.totals.vendors} (${s.totals.assessed} with a tier, ${s.totals.unassessed} not yet` +
+              `${s.totals.provisional ? `, of them ${s.totals.provisional} with a provisional score` : ''}` +
+              `; ${s.totals.offboarded} offboarded left out)`,
           ],
           ['Average control score', s.totals.averageScore === null ? '—' : `${s.totals.averageScore} of 100`],
         ],
@@ -68,7 +70,7 @@ export function boardReport(d: BoardReportData): DocDefinition {
           v.name,
           tierText(v.tier, TIER_LABELS[v.tier]),
           String(v.residual),
-          v.score === null ? '—' : v.score.toFixed(0),
+          v.score === null ? '—' : `${v.score.toFixed(0)}${v.provisional ? ' (provisional)' : ''}`,
           String(v.knockouts),
         ]),
         ['*', 60, 70, 45, 55],
@@ -233,8 +235,11 @@ function vendorPage(v: BoardVendorPage): Content[] {
     heading(v.name, true),
     figures([
       { value: TIER_LABELS[v.tier], label: 'Risk tier', colour: TIER_COLOURS[v.tier] },
-      { value: v.score === null ? '—' : v.score.toFixed(0), label: 'Control score' },
-      { value: String(v.residual), label: 'Residual risk' },
+      {
+        value: v.score === null ? '—' : v.score.toFixed(0),
+        label: v.provisional ? 'Control score (provisional)' : 'Control score (higher is better)',
+      },
+      { value: String(v.residual), label: 'Residual risk (higher is worse)' },
       { value: `${Math.round(v.completeness * 100)}%`, label: 'Answered' },
     ]),
     keyValues([

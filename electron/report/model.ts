@@ -60,6 +60,8 @@ export interface BoardVendorPage {
   name: string;
   tier: Tier;
   score: number | null;
+  /** The score is provisional (the tier is a knockout's). */
+  provisional: boolean;
   residual: number;
   completeness: number;
   decision: string | null;

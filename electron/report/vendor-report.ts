@@ -31,7 +31,9 @@ const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 export function vendorReport(d: VendorReportData): DocDefinition {
   const { vendor, score } = d;
   const title = `Vendor assessment — ${vendor.name}`;
-  const assessed = isAssessed(score);
+  // A provisional score sets no tier (tier null) unless a knockout raised it.
+  const tier = isAssessed(score) ? score.tier : null;
+  const provisionalNote = score.provisional ? ' (provisional: too few questions answered)' : '';
   return pageFrame({
     title,
     generated: d.generated,
@@ -57,11 +59,14 @@ export function vendorReport(d: VendorReportData): DocDefinition {
       }),
       heading('Executive summary'),
       figures([
-        { value: score.score === null ? '—' : score.score.toFixed(0), label: 'Control score (0–100)' },
         {
-          value: assessed ? TIER_LABELS[score.tier] : 'Not assessed',
-          label: 'Risk tier',
-          colour: assessed ? TIER_COLOURS[score.tier] : TIER_COLOURS.unassessed,
+          value: score.score === null ? '—' : score.score.toFixed(0),
+          label: `Control score (0–100, higher is better)${provisionalNote}`,
+        },
+        {
+          value: tier ? TIER_LABELS[tier] : score.provisional ? 'No tier yet' : 'Not assessed',
+          label: score.provisional && tier ? 'Risk tier (knockout, score provisional)' : 'Risk tier',
+          colour: tier ? TIER_COLOURS[tier] : TIER_COLOURS.unassessed,
         },
         { value: pct(score.completeness), label: 'Questions answered' },
         { value: String(score.flags.length), label: `Red flags (${score.knockouts} knockout)` },
@@ -70,7 +75,8 @@ export function vendorReport(d: VendorReportData): DocDefinition {
         ['Inherent risk', `${score.inherent.value} of 100 (from data touched, criticality and access)`],
         [
           'Residual risk',
-          `${score.residual} of 100${score.cappedByKnockout ? ' — tier raised by a knockout flag' : ''}`,
+          `${score.residual} of 100 (higher is worse)${score.provisional ? ', provisional' : ''}` +
+            (score.cappedByKnockout ? ' — tier raised by a knockout flag' : ''),
         ],
         ['Last assessed', score.lastAssessed ?? 'Not yet'],
         ['Next reassessment', score.nextReassessment ?? '—'],

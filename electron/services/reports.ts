@@ -105,12 +105,15 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     for (const v of serious.slice(0, BOARD_VENDOR_PAGES)) {
       await pause(job);
       const s = services.scores.vendor(v.id);
+      // The list and the score agree; a vendor whose score sets no tier has no page among the serious.
+      if (s.tier === null) continue;
       const [decision] = services.decisions.list(v.id);
       vendorPages.push({
         id: v.id,
         name: v.name,
         tier: s.tier,
         score: s.score,
+        provisional: s.provisional,
         residual: s.residual,
         completeness: s.completeness,
         decision: decision

@@ -8,7 +8,9 @@ import {
   nextReassessment,
   residualRisk,
   RiskSettingsSchema,
+  isProvisional,
   tierOf,
+  vendorTier,
   type RiskSettings,
 } from '../domain/risk';
 import type { AnswerValue } from '../domain/answer';
@@ -88,6 +90,12 @@ export function createScoreService(
             explain: false,
           });
           const knockouts = s.flags.filter((f) => f.knockout).length;
+          const { tier } = vendorTier(
+            residualRisk(inherent, s.score, settings),
+            knockouts,
+            s.completeness,
+            settings,
+          );
           return {
             assessmentId: row.id,
             title: row.title,
@@ -96,7 +104,8 @@ export function createScoreService(
             score: s.score,
             completeness: s.completeness,
             knockouts,
-            tier: tierOf(residualRisk(inherent, s.score, settings), knockouts, settings).tier,
+            tier,
+            provisional: s.score !== null && isProvisional(s.completeness, settings),
           };
         });
     },
@@ -150,12 +159,17 @@ export function createScoreService(
       const inherent = inherentRisk(vendor);
       const residual = residualRisk(inherent.value, scored.score, settings);
       const knockouts = scored.flags.filter((f) => f.knockout).length;
-      const { tier, cappedByKnockout } = tierOf(residual, knockouts, settings);
+      const { tier, cappedByKnockout } = vendorTier(residual, knockouts, scored.completeness, settings);
+      // A score there is, on too few answers; no score at all is not provisional, only absent.
+      const provisional = scored.score !== null && isProvisional(scored.completeness, settings);
       const lastAssessed =
         chosen && chosen.status !== 'in-progress'
           ? (chosen.submittedAt ?? chosen.updatedAt).slice(0, 10)
           : null;
-      const next = lastAssessed ? nextReassessment(lastAssessed, tier, settings) : null;
+      // Without a tier (a provisional score) the next reassessment follows the tier of the
+      // inherent risk, as if no control counted: the cautious interval, not the score's.
+      const scheduleTier = tier ?? tierOf(inherent.value, knockouts, settings).tier;
+      const next = lastAssessed ? nextReassessment(lastAssessed, scheduleTier, settings) : null;
       return {
         ...scored,
         vendorId,
@@ -166,6 +180,8 @@ export function createScoreService(
         residual,
         tier,
         cappedByKnockout,
+        provisional,
+        provisionalBelow: settings.provisionalBelow,
         knockouts,
         lastAssessed,
         nextReassessment: next,

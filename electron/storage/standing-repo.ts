@@ -16,7 +16,10 @@ export interface FiguresRow {
  * need computing and stores the results. The vendor list reads the table by a join.
  */
 export interface StandingRepo {
-  /** Vendors with no standing, or one computed on another day than `today` (a clock set back counts too). */
+  /**
+   * Vendors with no standing, or one computed on another day than `today` (a clock set back
+   * counts too), or before figures said whether the score is provisional.
+   */
   staleVendorIds(today: string): string[];
   put(vendorId: string, today: string, standing: VendorStanding, figures: VendorFigures): void;
   /**
@@ -29,13 +32,14 @@ export interface StandingRepo {
 /** Standing columns as the vendor list selects them (table alias `s`). */
 export const STANDING_COLUMNS = `s.tier AS s_tier, s.score AS s_score, s.completeness AS s_completeness,
   s.residual AS s_residual, s.open_flags AS s_open_flags, s.knockouts AS s_knockouts, s.decision AS s_decision,
-  s.next_reassessment AS s_next_reassessment`;
+  s.next_reassessment AS s_next_reassessment, json_extract(s.figures, '$.provisional') AS s_provisional`;
 
 /** Reads the standing selected with {@link STANDING_COLUMNS}; null when the vendor has none yet. */
 export function standingFromRow(row: Record<string, SQLInputValue | undefined>): ListStanding | null {
   if (row.s_tier === null || row.s_tier === undefined) return null;
   return {
     tier: row.s_tier as ListStanding['tier'],
+    provisional: Number(row.s_provisional ?? 0) === 1,
     score: row.s_score === null ? null : Number(row.s_score),
     completeness: Number(row.s_completeness),
     residual: Number(row.s_residual),
@@ -44,6 +48,12 @@ export function standingFromRow(row: Record<string, SQLInputValue | undefined>):
     decision: (row.s_decision ?? null) as ListStanding['decision'],
     nextReassessment: (row.s_next_reassessment ?? null) as string | null,
   };
+}
+
+/** Stored figures, or null when they are from before figures said whether the score is provisional. */
+function current(json: string): VendorFigures | null {
+  const figures = JSON.parse(json) as VendorFigures;
+  return typeof figures.provisional === 'boolean' ? figures : null;
 }
 
 /** Creates the standing repository. */
@@ -55,7 +65,8 @@ export function createStandingRepo(db: Database): StandingRepo {
   };
   const staleStmt = lazy(
     `SELECT v.id FROM vendors v LEFT JOIN vendor_standings s ON s.vendor_id = v.id
-     WHERE s.vendor_id IS NULL OR s.computed_on <> ? OR s.figures IS NULL`,
+     WHERE s.vendor_id IS NULL OR s.computed_on <> ? OR s.figures IS NULL
+       OR json_extract(s.figures, '$.provisional') IS NULL`,
   );
   // The order of the vendor list's default query (vendor-repo: by name, then id).
   const figuresStmt = lazy(
@@ -102,10 +113,7 @@ export function createStandingRepo(db: Database): StandingRepo {
         .all()
         .map((r) => ({
           vendor: { id: String(r.id), name: String(r.name), status: String(r.status) as VendorStatus },
-          figures:
-            r.computed_on === today && typeof r.figures === 'string'
-              ? (JSON.parse(r.figures) as VendorFigures)
-              : null,
+          figures: r.computed_on === today && typeof r.figures === 'string' ? current(r.figures) : null,
         })),
   };
 }

@@ -29,7 +29,8 @@ export function RiskSettingsForm() {
       <h2>Risk tiers</h2>
       <p className="cell-muted">
         A vendor’s tier comes from its residual risk (0–100). A knockout red flag makes the tier at least the
-        one chosen below. The tier sets when the vendor is due again.
+        one chosen below. The tier sets when the vendor is due again. A score built on too few answers is
+        provisional and sets no tier.
       </p>
       {error && (
         <p className="form-error" role="alert">
@@ -96,6 +97,20 @@ export function RiskSettingsForm() {
             </option>
           ))}
         </select>
+      </label>
+      <label className="field">
+        A score sets the tier from this share of questions answered (%)
+        <input
+          type="number"
+          min={0}
+          max={100}
+          value={Math.round(settings.provisionalBelow * 100)}
+          onChange={(e) => setSettings({ ...settings, provisionalBelow: number(e.target.value) / 100 })}
+        />
+        <span className="cell-muted">
+          Below it the score is provisional: shown greyed, it sets no tier (a knockout found so far still
+          does).
+        </span>
       </label>
       <button type="submit" className="button button-primary">
         Save risk settings

@@ -3,45 +3,56 @@ import { TIER_LABELS } from '../../electron/domain/risk';
 import { isAssessed } from '../../electron/domain/portfolio';
 import { domainScoreChart } from '../../electron/domain/charts';
 import { SvgChart } from './SvgChart';
-import { Badge } from './Badge';
+import { TierBadge } from './Badge';
+import { ScoreValue, provisionalText } from './ScoreValue';
 import { FlagItem, FlagList, FlagSeverity } from './Flags';
 import './ScorePanel.css';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
 type Trend = ResponseOf<'scores.trend'>;
 
-/** A vendor's score and risk: red flags first, then domains, then why the score is what it is. */
+/**
+ * A vendor's score and risk: the control score (higher is better) and residual risk (higher
+ * is worse), each coloured its own way round, and the tier; a provisional score greyed with
+ * why. Then red flags, domains, and why the score is what it is.
+ */
 export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend }) {
   const percent = Math.floor(score.completeness * 100);
-  // Nothing scored to go on: no tier of its own (as on the dashboard and the list), only its profile's.
-  const assessed = isAssessed(score);
+  // Nothing scored to go on, or a provisional score: no tier of its own unless a knockout set one.
+  const tier = isAssessed(score) ? score.tier : null;
   return (
-    <section className="score-panel" aria-label="Risk and score">
+    <section
+      className={`score-panel${score.provisional ? ' score-panel-provisional' : ''}`}
+      aria-label="Risk and score"
+    >
       <div className="score-head">
-        <div className="score-number" data-testid="vendor-score">
-          {score.score === null ? '—' : score.score.toFixed(1)}
-          <span className="score-scale">/ 100</span>
-        </div>
+        <ScoreValue
+          kind="control"
+          value={score.score}
+          provisional={score.provisional}
+          large
+          testId="vendor-score"
+        />
+        <ScoreValue
+          kind="residual"
+          value={tier || score.provisional ? score.residual : null}
+          provisional={score.provisional || !tier}
+          testId="vendor-residual"
+        />
         <div className="score-facts">
-          {assessed ? (
-            <Badge tone={score.tier} testId="vendor-tier">
-              {TIER_LABELS[score.tier]} risk
-            </Badge>
-          ) : (
-            <Badge tone="muted" testId="vendor-tier">
-              Not assessed
-            </Badge>
+          <TierBadge value={tier} provisional={score.provisional} testId="vendor-tier" />
+          {score.cappedByKnockout && !score.provisional && (
+            <span className="cell-muted">raised by a knockout</span>
           )}
-          {score.cappedByKnockout && <span className="cell-muted">raised by a knockout</span>}
           <span className="cell-muted">
             {score.assessment
               ? `${percent}% complete (${score.answered} of ${score.applicable})`
               : 'No assessment started'}
           </span>
           <span className="cell-muted">
-            {assessed
-              ? `Inherent ${score.inherent.value} · residual ${score.residual}`
-              : `Inherent risk ${score.inherent.value}: ${TIER_LABELS[score.tier].toLowerCase()} on its profile alone`}
+            {tier || score.provisional
+              ? `Inherent risk ${score.inherent.value}`
+              : `Inherent risk ${score.inherent.value} on its profile alone; no tier until assessed`}
           </span>
           {score.nextReassessment && (
             <span className={score.overdue ? 'overdue' : 'cell-muted'}>
@@ -51,6 +62,14 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
           )}
         </div>
       </div>
+      {score.provisional && (
+        <p className="score-provisional" data-testid="score-provisional">
+          {provisionalText(score)}.{' '}
+          {tier
+            ? 'The tier is the knockout’s; the score sets none until enough is answered.'
+            : 'It sets no tier until enough is answered.'}
+        </p>
+      )}
       {score.assessment && score.assessment.status === 'in-progress' && (
         <p className="cell-muted">From the assessment in progress; it counts fully once submitted.</p>
       )}
@@ -82,9 +101,11 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
                 <td>
                   {t.date} <span className="cell-muted">({t.status})</span>
                 </td>
-                <td className="num">{t.score === null ? '—' : t.score.toFixed(1)}</td>
+                <td className="num">
+                  <ScoreValue kind="control" value={t.score} provisional={t.provisional} compact />
+                </td>
                 <td>
-                  {TIER_LABELS[t.tier]}
+                  {t.tier ? `${TIER_LABELS[t.tier]} risk` : 'No tier (provisional)'}
                   {t.knockouts ? ' · knockout' : ''}
                 </td>
               </tr>

@@ -3,18 +3,33 @@ import type { VendorListItem, VendorSortKey } from '../../electron/domain/vendor
 import { DECISION_LABELS } from '../../electron/domain/decision';
 import { CriticalityBadge, StatusBadge, TierBadge, categoryLabel } from './Badge';
 import { DataTable, type Column } from './DataTable';
+import { ScoreValue } from './ScoreValue';
 import './VendorTable.css';
 
 /** The columns, riskiest facts first; each sorts by its own key. */
 const COLUMNS: Column<VendorListItem, VendorSortKey>[] = [
   { key: 'name', label: 'Vendor', className: 'cell-name', cell: (v) => v.name, tip: (v) => v.name },
-  { key: 'tier', label: 'Tier', cell: (v) => (v.standing ? <TierBadge value={v.standing.tier} /> : '—') },
+  {
+    key: 'tier',
+    label: 'Tier',
+    title: 'Risk tier: how risky (none while the score is provisional, unless a knockout set it)',
+    cell: (v) =>
+      v.standing ? <TierBadge value={v.standing.tier} provisional={v.standing.provisional} short /> : '—',
+  },
   {
     key: 'score',
     label: 'Score',
-    title: 'Control score, 0–100',
+    title: 'Control score, 0–100: higher is better (grey: provisional, too few questions answered)',
     className: 'cell-number',
-    cell: (v) => (v.standing?.score == null ? '—' : v.standing.score.toFixed(1)),
+    cell: (v) => (
+      <ScoreValue
+        kind="control"
+        value={v.standing?.score ?? null}
+        provisional={v.standing?.provisional}
+        compact
+        tight
+      />
+    ),
   },
   {
     key: 'completeness',

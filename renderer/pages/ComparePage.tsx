@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import { TIER_LABELS } from '../../electron/domain/risk';
+import type { ReactNode } from 'react';
+import { isAssessed } from '../../electron/domain/portfolio';
+import { TierBadge } from '../components/Badge';
+import { ScoreValue } from '../components/ScoreValue';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { DEFAULT_VENDOR_QUERY, type VendorListItem } from '../../electron/domain/vendor-list';
@@ -78,20 +81,53 @@ export function ComparePage() {
           </thead>
           <tbody>
             <Row
-              label="Score"
-              cells={picked.map((p) => (p.score.score === null ? 'Not assessed' : p.score.score.toFixed(1)))}
+              label="Control score · higher is better"
+              cells={picked.map((p) =>
+                p.score.score === null ? (
+                  'Not assessed'
+                ) : (
+                  <ScoreValue
+                    kind="control"
+                    value={p.score.score}
+                    provisional={p.score.provisional}
+                    compact
+                  />
+                ),
+              )}
             />
             <Row
               label="Tier"
-              cells={picked.map(
-                (p) => `${TIER_LABELS[p.score.tier]}${p.score.cappedByKnockout ? ' (knockout)' : ''}`,
+              cells={picked.map((p) => (
+                <TierBadge
+                  value={isAssessed(p.score) ? p.score.tier : null}
+                  provisional={p.score.provisional}
+                />
+              ))}
+            />
+            <Row
+              label="Complete"
+              cells={picked.map((p) =>
+                p.score.provisional
+                  ? `${Math.floor(p.score.completeness * 100)}% · provisional, needs ${Math.round(p.score.provisionalBelow * 100)} %`
+                  : `${Math.floor(p.score.completeness * 100)}%`,
               )}
             />
-            <Row label="Complete" cells={picked.map((p) => `${Math.floor(p.score.completeness * 100)}%`)} />
             <Row
-              label="Inherent / residual risk"
-              cells={picked.map((p) => `${p.score.inherent.value} / ${p.score.residual}`)}
+              label="Residual risk · higher is worse"
+              cells={picked.map((p) =>
+                isAssessed(p.score) || p.score.provisional ? (
+                  <ScoreValue
+                    kind="residual"
+                    value={p.score.residual}
+                    provisional={p.score.provisional || !isAssessed(p.score)}
+                    compact
+                  />
+                ) : (
+                  '—'
+                ),
+              )}
             />
+            <Row label="Inherent risk" cells={picked.map((p) => String(p.score.inherent.value))} />
             <Row label="Next reassessment" cells={picked.map((p) => p.score.nextReassessment ?? '—')} />
             {domainKeys.length > 0 && <SectionRow label="Domains" span={picked.length} />}
             {domainKeys.map(([key, title]) => (
@@ -123,7 +159,7 @@ export function ComparePage() {
   );
 }
 
-function Row({ label, cells }: { label: string; cells: string[] }) {
+function Row({ label, cells }: { label: string; cells: ReactNode[] }) {
   return (
     <tr>
       <th scope="row">{label}</th>

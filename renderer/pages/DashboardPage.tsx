@@ -73,12 +73,17 @@ export function DashboardPage({
         <FigureCard
           label="Assessed"
           value={totals.assessed}
-          note={`${totals.unassessed} not assessed`}
+          note={
+            totals.provisional
+              ? `${totals.unassessed} without a tier, ${totals.provisional} of them provisional`
+              : `${totals.unassessed} not assessed`
+          }
           onShow={() => onShowList('assessed')}
         />
         <FigureCard
-          label="Average score"
+          label="Average control score"
           value={totals.averageScore === null ? '—' : totals.averageScore.toFixed(1)}
+          note="Final scores only · higher is better"
         />
         <FigureCard
           label="Open knockouts"
@@ -149,7 +154,7 @@ export function DashboardPage({
               vendorLink(r.id, r.name),
               `${TIER_LABELS[r.tier]}${r.knockouts ? ' · knockout' : ''}`,
               r.residual.toFixed(1),
-              r.score === null ? '—' : r.score.toFixed(1),
+              r.score === null ? '—' : `${r.score.toFixed(1)}${r.provisional ? ' (provisional)' : ''}`,
             ])}
             empty="No vendors yet."
           />

@@ -104,8 +104,9 @@ test('compare two vendors domain by domain and flag by flag', async ({ app }) =>
   await page.getByLabel('Vendor 1').selectOption({ label: 'Northbeam AMR' });
   await page.getByLabel('Vendor 2').selectOption({ label: 'Ostrava Conveyor Works' });
   const table = page.getByRole('table', { name: 'Comparison' });
-  await expect(table.getByRole('row', { name: /^Score/ })).toContainText('100.0');
-  await expect(table.getByRole('row', { name: /^Score/ })).toContainText('0.0');
+  // The row says which way is good ("Score" before; the numbers are the same).
+  await expect(table.getByRole('row', { name: /^Control score · higher is better/ })).toContainText('100.0');
+  await expect(table.getByRole('row', { name: /^Control score/ })).toContainText('0.0');
   await expect(table.getByRole('row', { name: /Knockout: Firmware is not signed/ })).toContainText(
     '⚑ critical',
   );
@@ -195,4 +196,104 @@ test('the dashboard shows tiers, knockouts and reassessments, and opens the vend
   await expect(page.getByRole('button', { name: 'Views ▾' })).toBeVisible();
   const saved = await app.dispatcher.call('filters.list', {});
   expect(saved.ok && saved.value).toEqual([]);
+});
+
+test('a score on 1 answer is provisional: greyed, no tier, and Compare and the list say the same', async ({
+  app,
+}) => {
+  const { page, dispatcher } = app;
+  expect((await dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
+  const vendorWith = async (name: string, answers: [string, string | number][]) => {
+    const v = await dispatcher.call('vendors.create', {
+      name,
+      category: 'robotics-iot',
+      criticality: 'critical',
+      dataTouched: ['operational-telemetry'],
+    });
+    if (!v.ok) throw new Error(v.error.message);
+    const a = await dispatcher.call('assessments.start', {
+      vendorId: v.value.id,
+      questionnaireIds: ['example-firmware'],
+    });
+    if (!a.ok) throw new Error(a.error.message);
+    for (const [questionId, value] of answers)
+      await dispatcher.call('assessments.answer', {
+        id: a.value.id,
+        answer: { questionnaireId: 'example-firmware', questionId, answer: { status: 'answered', value } },
+      });
+    await dispatcher.call('assessments.setStatus', { id: a.value.id, status: 'submitted' });
+    return v.value.id;
+  };
+  // 1 of 4 applicable answered, all points: a score of 100 on 25 % of the questions.
+  const barely = await vendorWith('Barely Asked Robotics', [['fw_signed', 'yes']]);
+  // 3 of 4 answered (75 %): a score that stands.
+  await vendorWith('Fully Asked Sensors', [
+    ['fw_signed', 'yes'],
+    ['fw_key_storage', 'hsm'],
+    ['fw_patch_days', 10],
+  ]);
+
+  await app.open(`#/vendors/${barely}`);
+  const panel = page.getByRole('region', { name: 'Risk and score' });
+  await expect(panel.getByTestId('vendor-score')).toContainText('100.0');
+  await expect(panel.getByTestId('vendor-score')).toContainText('provisional');
+  await expect(panel.getByTestId('vendor-tier')).toHaveText('Provisional · no tier');
+  await expect(panel.getByTestId('score-provisional')).toContainText(
+    'Provisional — 1 of 4 questions answered (25 %); needs 60 %',
+  );
+  await expect(panel).toContainText('Control score · higher is better');
+  await expect(panel).toContainText('Residual risk · higher is worse');
+  await expect(panel).not.toContainText('Low risk');
+  // Greyed: the number takes the muted colour, not the green of a good score.
+  await expect(panel.getByTestId('vendor-score')).toHaveClass(/score-tone-provisional/);
+  await page.screenshot({ path: 'test-results/screens/12b-vendor-provisional-light.png' });
+
+  // The list: the same vendor has no tier pill, its score marked provisional; the other a tier.
+  await app.open('#/vendors');
+  const rows = page.locator('[data-testid="vendor-rows"] [role="row"]');
+  const barelyRow = rows.filter({ hasText: 'Barely Asked Robotics' });
+  await expect(barelyRow.getByRole('gridcell').nth(1)).toHaveText('Provisional');
+  await expect(barelyRow.getByRole('gridcell').nth(2)).toHaveText('100.0');
+  await expect(barelyRow.locator('.score-tone-provisional')).toHaveAttribute('title', /provisional/);
+  await expect(rows.filter({ hasText: 'Fully Asked Sensors' })).toContainText(
+    /(Low|Medium|High|Critical) risk/,
+  );
+  // Criticality is a neutral tag, never the tier's pill.
+  await expect(rows.filter({ hasText: 'Fully Asked Sensors' }).getByTestId('criticality-tag')).toHaveText(
+    'Critical',
+  );
+
+  // Compare: the same words.
+  await app.open('#/compare');
+  await page.getByLabel('Vendor 1').selectOption({ label: 'Barely Asked Robotics' });
+  await page.getByLabel('Vendor 2').selectOption({ label: 'Fully Asked Sensors' });
+  const table = page.getByRole('table', { name: 'Comparison' });
+  const tierRow = table.getByRole('row', { name: /^Tier/ });
+  await expect(tierRow.getByRole('cell').nth(0)).toHaveText('Provisional · no tier');
+  await expect(tierRow.getByRole('cell').nth(1)).toHaveText(/^(Low|Medium|High|Critical) risk$/);
+  await expect(
+    table
+      .getByRole('row', { name: /^Complete/ })
+      .getByRole('cell')
+      .nth(0),
+  ).toHaveText('25% · provisional, needs 60 %');
+  await expect(
+    table
+      .getByRole('row', { name: /^Control score/ })
+      .getByRole('cell')
+      .nth(0),
+  ).toHaveText('100.0 provisional');
+  await page.screenshot({ path: 'test-results/screens/13b-compare-provisional-light.png' });
+
+  // The dashboard counts it as without a tier, and says it is provisional.
+  await app.open('#/dashboard');
+  await expect(page.getByText('1 without a tier, 1 of them provisional')).toBeVisible();
+
+  // Dark theme: the tier pill, the neutral criticality tag and the greyed score stay readable.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.open('#/vendors');
+  await expect(rows.filter({ hasText: 'Fully Asked Sensors' }).getByText(/ risk$/)).toBeVisible();
+  await rows.filter({ hasText: 'Barely Asked Robotics' }).click();
+  await expect(page.getByTestId('score-provisional')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/12c-vendor-provisional-dark.png' });
 });

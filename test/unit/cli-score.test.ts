@@ -110,7 +110,9 @@ async function assessedLongAgo() {
 type ScoreJson = {
   vendorId: string;
   score: number | null;
-  tier: string;
+  tier: string | null;
+  provisional: boolean;
+  provisionalBelow: number;
   cappedByKnockout: boolean;
   overdue: boolean;
   nextReassessment: string | null;
@@ -126,12 +128,12 @@ describe('vendor-risk score', () => {
     const out = run.stdout;
     expect(out).toContain(`Vendor:            ${VENDOR} (${vendor.id})\n`);
     expect(out).toContain(`Assessment:        ${VENDOR} — 2020-01-15 (submitted)\n`);
-    expect(out).toContain('Score:             62.5 / 100\n');
+    expect(out).toContain('Score:             62.5 / 100 (higher is better)\n');
     // Inherent 60.5 × (1 − 0.8 × 0.625) = 30.3: medium by the thresholds, high by the knockout.
     expect(out).toContain('Tier:              high (raised by a knockout)\n');
     expect(out).toContain('Completeness:      20 of 20 applicable questions answered (100%)\n');
     expect(out).toContain('Inherent risk:     60.5 (data 70, criticality 50, access 60)\n');
-    expect(out).toContain('Residual risk:     30.3\n');
+    expect(out).toContain('Residual risk:     30.3 (higher is worse)\n');
     expect(out).toContain('Last assessed:     2020-01-15\n');
     expect(out).toContain('Next reassessment: 2021-01-15 (OVERDUE)\n');
     expect(out).toMatch(
@@ -193,7 +195,8 @@ describe('vendor-risk score', () => {
     const none = await cli(dataDir, ['score', 'robo lift gmbh']);
     expect(none, none.stderr).toMatchObject({ code: 0, stderr: '' });
     expect(none.stdout).toContain('Score:             not assessed\n');
-    expect(none.stdout).toContain('Tier:              critical (from the inherent risk alone)\n');
+    // No score: no tier either (it used to print the inherent risk's, "critical", as if it were one).
+    expect(none.stdout).toContain('Tier:              none (not assessed; no scored answer yet)\n');
     expect(none.stdout).toContain('Completeness:      0 of 0 applicable questions answered (0%)\n');
     expect(none.stdout).toContain('Next reassessment: —\n');
     expect(none.stdout).toContain('Explanation: nothing scored yet.');
@@ -224,7 +227,7 @@ describe('vendor-risk score', () => {
       ],
     });
     const inProgress = await cli(dataDir, ['score', VENDOR]);
-    expect(inProgress.stdout).toContain('Score:             73.3 / 100\n');
+    expect(inProgress.stdout).toContain('Score:             73.3 / 100 (higher is better)\n');
     expect(inProgress.stdout).toContain('Next reassessment: — (set when the assessment is submitted)\n');
     expect(inProgress.stdout).toMatch(
       /fw_statement: Attach the firmware-signing statement\. +No evidence +16\.7 +no evidence attached\n/,
@@ -238,6 +241,52 @@ describe('vendor-risk score', () => {
     // Residual 75 × (1 − 0.8 × 0.733) = 31.0: medium, reassessed in 24 months.
     expect(submitted.stdout).toContain('Tier:              medium\n');
     expect(submitted.stdout).toContain(`Next reassessment: ${addMonths(today, 24)}\n`);
+  });
+
+  it('says a score on too few answers is provisional, in text and --json, and sets no tier', async () => {
+    const { dataDir, dispatcher } = openApp();
+    const vendor = await dispatcher.call(
+      'vendors.create',
+      vendorInput({ name: VENDOR, category: 'robotics-iot', criticality: 'critical' }),
+    );
+    if (!vendor.ok) throw new Error(vendor.error.message);
+    expect((await dispatcher.call('questionnaires.import', { content: CONTROLS })).ok).toBe(true);
+    const started = await dispatcher.call('assessments.start', {
+      vendorId: vendor.value.id,
+      questionnaireIds: ['cli-controls'],
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    // 11 of 20 answered "yes" (55 %, under the 60 % default): a score of 100, but provisional.
+    await dispatcher.call('assessments.answerMany', {
+      id: started.value.id,
+      answers: controlAnswers
+        .slice(1, 12)
+        .map((a) => ({ ...a, answer: { status: 'answered', value: 'yes' } })),
+    });
+    const text = await cli(dataDir, ['score', VENDOR]);
+    expect(text.stdout).toContain(
+      'Score:             100.0 / 100 (higher is better) — PROVISIONAL: 55% answered, needs 60%\n',
+    );
+    expect(text.stdout).toContain('Tier:              none yet (score provisional)\n');
+    const json = JSON.parse((await cli(dataDir, ['score', VENDOR, '--json'])).stdout) as ScoreJson;
+    expect(json).toMatchObject({ score: 100, provisional: true, provisionalBelow: 0.6, tier: null });
+    const list = JSON.parse((await cli(dataDir, ['vendors', 'list', '--json'])).stdout) as {
+      items: { name: string; standing: { tier: string; provisional: boolean; score: number } }[];
+    };
+    expect(list.items[0]!.standing).toMatchObject({ tier: 'unassessed', provisional: true, score: 100 });
+    expect((await cli(dataDir, ['vendors', 'list'])).stdout).toMatch(/unassessed +100\.0 \(provisional\)/);
+
+    // One more answer makes 60 %: exactly at the threshold the score stands and sets the tier.
+    await dispatcher.call('assessments.answer', {
+      id: started.value.id,
+      answer: { ...controlAnswers[12]!, answer: { status: 'answered', value: 'yes' } },
+    });
+    const final = JSON.parse((await cli(dataDir, ['score', VENDOR, '--json'])).stdout) as ScoreJson;
+    expect(final).toMatchObject({ score: 100, provisional: false, tier: 'low' });
+    const listed = JSON.parse((await cli(dataDir, ['vendors', 'list', '--json'])).stdout) as {
+      items: { standing: { tier: string; provisional: boolean } }[];
+    };
+    expect(listed.items[0]!.standing).toMatchObject({ tier: 'low', provisional: false });
   });
 
   it('fails with exit 2 for an unknown vendor and exit 1 without one', async () => {

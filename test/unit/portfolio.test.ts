@@ -83,11 +83,56 @@ describe('summarisePortfolio: tiers and totals', () => {
     ['a low score', { score: 90, residual: 5, tier: 'low' }, 'low'],
     ['a medium tier', { tier: 'medium', residual: 25 }, 'medium'],
     ['nothing scored but a knockout', { score: null, tier: 'high', flags: [KO], knockouts: 1 }, 'high'],
+    [
+      'a provisional score (no tier)',
+      { score: 100, completeness: 0.25, residual: 10, tier: null, provisional: true },
+      'unassessed',
+    ],
+    [
+      'a provisional score with a knockout',
+      { score: 0, completeness: 1 / 37, tier: 'high', provisional: true, flags: [KO], knockouts: 1 },
+      'high',
+    ],
   ])('%s counts as %s', (_name, result, tier) => {
     const s = summarisePortfolio([entry('A', result)], [], TODAY);
     expect(s.tiers[tier]).toBe(1);
     expect(Object.values(s.tiers).reduce((a, b) => a + b, 0)).toBe(1);
     expect(s.totals.assessed).toBe(tier === 'unassessed' ? 0 : 1);
+  });
+
+  it('a provisional score counts apart, sets no tier and stays out of the average score', () => {
+    const s = summarisePortfolio(
+      [
+        entry('Final', { score: 60 }),
+        entry('Barely', { score: 0, completeness: 1 / 37, residual: 75, tier: null, provisional: true }),
+        entry('KO so far', {
+          score: 100,
+          completeness: 0.25,
+          residual: 10,
+          tier: 'high',
+          provisional: true,
+          flags: [KO],
+          knockouts: 1,
+        }),
+        entry('Never', { assessment: null, score: null, tier: null }),
+      ],
+      [],
+      TODAY,
+    );
+    expect(s.totals).toMatchObject({
+      vendors: 4,
+      assessed: 2,
+      unassessed: 2,
+      provisional: 1,
+      averageScore: 60,
+    });
+    expect(s.tiers).toEqual({ critical: 0, high: 1, medium: 0, low: 1, unassessed: 2 });
+    // The knockout's vendor is listed, its score marked provisional; the one without a tier is not.
+    expect(s.topRisks.map((r) => [r.name, r.tier, r.provisional])).toEqual([
+      ['Final', 'low', false],
+      ['KO so far', 'high', true],
+    ]);
+    expect(s.knockouts.map((k) => k.vendorName)).toEqual(['KO so far']);
   });
 
   it('leaves offboarded vendors out of every figure but counts them apart', () => {
@@ -104,7 +149,14 @@ describe('summarisePortfolio: tiers and totals', () => {
       ],
       TODAY,
     );
-    expect(s.totals).toEqual({ vendors: 1, assessed: 1, unassessed: 0, averageScore: 60, offboarded: 1 });
+    expect(s.totals).toEqual({
+      vendors: 1,
+      assessed: 1,
+      unassessed: 0,
+      provisional: 0,
+      averageScore: 60,
+      offboarded: 1,
+    });
     expect(s.tiers).toEqual({ critical: 0, high: 0, medium: 0, low: 1, unassessed: 0 });
     expect(s.topRisks.map((v) => v.name)).toEqual(['Kept']);
     expect(s.knockouts).toEqual([]);
@@ -156,6 +208,7 @@ describe('summarisePortfolio: tiers and totals', () => {
       tier: 'high',
       residual: 55,
       score: 70,
+      provisional: false,
       knockouts: 1,
     });
   });
@@ -390,6 +443,50 @@ function rescoredSummary(services: ReturnType<typeof openApp>['services'], today
 }
 
 describe('portfolio.summary through the dispatcher', () => {
+  it('counts a stored provisional score apart: no tier, out of the average; its knockout still counts', async () => {
+    const { dispatcher, services } = openApp();
+    expect((await dispatcher.call('questionnaires.import', { content: CONTROLS })).ok).toBe(true);
+    const assess = async (name: string, answers: string[]) => {
+      const v = services.vendors.create(vendorInput({ name }));
+      const a = await dispatcher.call('assessments.start', {
+        vendorId: v.id,
+        questionnaireIds: ['portfolio-controls'],
+      });
+      if (!a.ok) throw new Error(a.error.message);
+      await dispatcher.call('assessments.answerMany', {
+        id: a.value.id,
+        answers: answers.map((value, i) => ({
+          questionnaireId: 'portfolio-controls',
+          questionId: `c${i + 1}`,
+          answer: { status: 'answered' as const, value },
+        })),
+      });
+      await dispatcher.call('assessments.setStatus', { id: a.value.id, status: 'submitted' });
+    };
+    await assess('Complete Co', ['yes', 'yes', 'yes', 'no', 'no']); // 60 %: stands
+    await assess('One Answer Co', ['yes']); // 20 %: provisional, no tier
+    await assess('One Knockout Co', ['no']); // 20 % with a knockout: the knockout tier
+    const r = await dispatcher.call('portfolio.summary', {});
+    if (!r.ok) throw new Error(r.error.message);
+    const s = r.value;
+    expect(s.totals).toMatchObject({
+      vendors: 3,
+      assessed: 2,
+      unassessed: 1,
+      provisional: 1,
+      averageScore: 60,
+    });
+    expect(s.tiers.unassessed).toBe(1);
+    expect(s.tiers.critical + s.tiers.high + s.tiers.medium + s.tiers.low).toBe(2);
+    expect(s.topRisks.map((t) => [t.name, t.tier, t.provisional])).toContainEqual([
+      'One Knockout Co',
+      'high',
+      true,
+    ]);
+    expect(s.topRisks.map((t) => t.name)).not.toContain('One Answer Co');
+    expect(s.knockouts.map((k) => k.vendorName)).toEqual(['One Knockout Co']);
+  });
+
   it('aggregates the stored portfolio exactly as the vendor page scores each vendor', async () => {
     const { app, dispatcher, services, old, soon, ko, good, draft, none, gone } = await storedPortfolio();
 
@@ -411,6 +508,7 @@ describe('portfolio.summary through the dispatcher', () => {
         tier: score.tier,
         residual: score.residual,
         score: score.score,
+        provisional: score.provisional,
         knockouts: score.knockouts,
       });
     }

@@ -11,7 +11,9 @@ import {
   nextReassessment,
   residualRisk,
   RiskSettingsSchema,
+  isProvisional,
   tierOf,
+  vendorTier,
   type RiskSettings,
   type Tier,
 } from '../../electron/domain/risk';
@@ -144,6 +146,84 @@ describe('tiers', () => {
   });
 });
 
+describe('provisional scores: under provisionalBelow of the questions a score sets no tier; knockouts still do', () => {
+  const cases: [
+    string,
+    { residual: number; knockouts: number; completeness: number; settings: RiskSettings },
+    { tier: Tier | null; cappedByKnockout: boolean },
+  ][] = [
+    // 1 of 37 answered, a score of 0: residual 75 would be "critical"; provisional, it is no tier.
+    [
+      '1 of 37 answered sets no tier',
+      { residual: 75, knockouts: 0, completeness: 1 / 37, settings: DEFAULT_RISK_SETTINGS },
+      { tier: null, cappedByKnockout: false },
+    ],
+    [
+      '25 % with a perfect score sets no tier (not "low")',
+      { residual: 10, knockouts: 0, completeness: 0.25, settings: DEFAULT_RISK_SETTINGS },
+      { tier: null, cappedByKnockout: false },
+    ],
+    [
+      'a knockout found so far still sets the knockout tier',
+      { residual: 10, knockouts: 1, completeness: 0.25, settings: DEFAULT_RISK_SETTINGS },
+      { tier: 'high', cappedByKnockout: true },
+    ],
+    [
+      'provisional with a knockout: the knockout tier stands, not the score’s higher one',
+      { residual: 75, knockouts: 1, completeness: 0.1, settings: DEFAULT_RISK_SETTINGS },
+      { tier: 'high', cappedByKnockout: true },
+    ],
+    [
+      'exactly at the threshold the score stands',
+      { residual: 75, knockouts: 0, completeness: 0.6, settings: DEFAULT_RISK_SETTINGS },
+      { tier: 'critical', cappedByKnockout: false },
+    ],
+    [
+      'just under the threshold it does not',
+      { residual: 75, knockouts: 0, completeness: 0.599, settings: DEFAULT_RISK_SETTINGS },
+      { tier: null, cappedByKnockout: false },
+    ],
+    [
+      'complete: the score sets the tier, a knockout raises it',
+      { residual: 10, knockouts: 1, completeness: 1, settings: DEFAULT_RISK_SETTINGS },
+      { tier: 'high', cappedByKnockout: true },
+    ],
+    [
+      'a lower setting (25 %) lets a 25 % score stand',
+      { residual: 10, knockouts: 0, completeness: 0.25, settings: settings({ provisionalBelow: 0.25 }) },
+      { tier: 'low', cappedByKnockout: false },
+    ],
+    [
+      'a higher setting (90 %) makes an 80 % score provisional',
+      { residual: 45, knockouts: 0, completeness: 0.8, settings: settings({ provisionalBelow: 0.9 }) },
+      { tier: null, cappedByKnockout: false },
+    ],
+    [
+      'setting 0: never provisional',
+      { residual: 45, knockouts: 0, completeness: 0, settings: settings({ provisionalBelow: 0 }) },
+      { tier: 'high', cappedByKnockout: false },
+    ],
+  ];
+  it.each(cases)('%s', (_name, { residual, knockouts, completeness, settings: s }, expected) => {
+    expect(vendorTier(residual, knockouts, completeness, s)).toEqual(expected);
+    expect(isProvisional(completeness, s)).toBe(
+      expected.tier === null || (expected.cappedByKnockout && completeness < s.provisionalBelow),
+    );
+  });
+
+  it('is 60 % by default, 0–1, and settings saved before it existed read as the default', () => {
+    expect(DEFAULT_RISK_SETTINGS.provisionalBelow).toBe(0.6);
+    const { provisionalBelow: _p, ...older } = DEFAULT_RISK_SETTINGS;
+    expect(RiskSettingsSchema.parse(older).provisionalBelow).toBe(0.6);
+    expect(RiskSettingsSchema.safeParse({ ...DEFAULT_RISK_SETTINGS, provisionalBelow: 1.5 }).success).toBe(
+      false,
+    );
+    expect(RiskSettingsSchema.safeParse({ ...DEFAULT_RISK_SETTINGS, provisionalBelow: -0.1 }).success).toBe(
+      false,
+    );
+  });
+});
+
 describe('next reassessment: the last assessment plus the tier’s interval, clamped to the month end', () => {
   const cases: [string, Tier, RiskSettings, string][] = [
     ['2026-08-31', 'critical', DEFAULT_RISK_SETTINGS, '2027-02-28'],
@@ -212,7 +292,9 @@ describe('scores.vendor through the dispatcher', () => {
       completeness: 0,
       inherent: { value: 75, data: 50, criticality: 100, access: 80 },
       residual: 75,
-      tier: 'critical',
+      // No tier without a score (it used to say "critical", the inherent risk's, as if assessed).
+      tier: null,
+      provisional: false,
       lastAssessed: null,
       nextReassessment: null,
       overdue: false,
@@ -352,6 +434,69 @@ describe('scores.vendor through the dispatcher', () => {
     // Today lastAssessed becomes 2027-03-01 and nextReassessment moves nine months later.
     expect(after.ok && after.value.lastAssessed).toBe('2026-06-15');
     expect(after.ok && after.value.nextReassessment).toBe(before.ok && before.value.nextReassessment);
+  });
+
+  it('a score on too few answers is provisional: no tier, the setting moves the line, a knockout still counts', async () => {
+    const { dispatcher, services } = openApp({ now: () => new Date('2026-06-15T12:00:00Z') });
+    const vendor = services.vendors.create(
+      vendorInput({
+        category: 'robotics-iot',
+        dataTouched: ['operational-telemetry'],
+        criticality: 'critical',
+      }),
+    );
+    expect((await dispatcher.call('questionnaires.import', { content: exampleText })).ok).toBe(true);
+    const started = await dispatcher.call('assessments.start', {
+      vendorId: vendor.id,
+      questionnaireIds: ['example-firmware'],
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const id = started.value.id;
+    const score = async () => {
+      const r = await dispatcher.call('scores.vendor', { id: vendor.id });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    // fw_signed "yes": 1 of 4 applicable (25 %), a score of 100 — it used to say "Low".
+    await dispatcher.call('assessments.answerMany', { id, answers: [answer('fw_signed', 'yes')] });
+    await dispatcher.call('assessments.setStatus', { id, status: 'submitted' });
+    expect(await score()).toMatchObject({
+      score: 100,
+      completeness: 0.25,
+      provisional: true,
+      provisionalBelow: 0.6,
+      tier: null,
+      cappedByKnockout: false,
+      lastAssessed: '2026-06-15',
+      // No tier: reassessed on the inherent risk's tier (75, critical: 6 months), not the score's.
+      nextReassessment: '2026-12-15',
+    });
+    const trend = await dispatcher.call('scores.trend', { id: vendor.id });
+    expect(trend).toMatchObject({ ok: true, value: [{ score: 100, provisional: true, tier: null }] });
+
+    // A lower threshold lets the same answers stand.
+    await dispatcher.call('settings.setRisk', { ...DEFAULT_RISK_SETTINGS, provisionalBelow: 0.25 });
+    expect(await score()).toMatchObject({ provisional: false, provisionalBelow: 0.25, tier: 'low' });
+
+    // Back to 60 %: a knockout found in a new assessment of 1 answer sets the knockout tier.
+    await dispatcher.call('settings.setRisk', DEFAULT_RISK_SETTINGS);
+    const next = await dispatcher.call('assessments.start', {
+      vendorId: vendor.id,
+      questionnaireIds: ['example-firmware'],
+    });
+    if (!next.ok) throw new Error(next.error.message);
+    await dispatcher.call('assessments.answerMany', {
+      id: next.value.id,
+      answers: [answer('fw_signed', 'no')],
+    });
+    await dispatcher.call('assessments.setStatus', { id: next.value.id, status: 'submitted' });
+    expect(await score()).toMatchObject({
+      score: 0,
+      provisional: true,
+      tier: 'high',
+      cappedByKnockout: true,
+      knockouts: 1,
+    });
   });
 
   it('refuses an unknown vendor', async () => {

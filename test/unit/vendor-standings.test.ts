@@ -3,6 +3,8 @@ import { openApp, vendorInput } from './helpers';
 import { CONTROLS } from './controls-fixture';
 import { VendorListQuerySchema, type VendorListQueryInput } from '../../electron/domain/vendor-list';
 import { main } from '../../electron/cli';
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
 
 /** A data folder with the five-control questionnaire, a movable clock, and helpers. */
 async function setup() {
@@ -64,7 +66,20 @@ describe('vendor list standing columns', () => {
 
     const a = await t.start(v.id);
     await t.answer(a, ['yes', 'yes']);
-    expect(await t.standing(v.id)).toMatchObject({ score: 100, completeness: 0.4, tier: 'low' });
+    // 2 of 5 answered (40 %, under the 60 % default): provisional, no tier (it used to say "low").
+    expect(await t.standing(v.id)).toMatchObject({
+      score: 100,
+      completeness: 0.4,
+      tier: 'unassessed',
+      provisional: true,
+    });
+    await t.answer(a, ['yes', 'yes', 'yes']);
+    expect(await t.standing(v.id)).toMatchObject({
+      score: 100,
+      completeness: 0.6,
+      tier: 'low',
+      provisional: false,
+    });
 
     await t.answer(a, ['no', 'yes', 'yes', 'yes', 'yes']);
     const knockedOut = await t.standing(v.id);
@@ -165,7 +180,8 @@ describe('vendor list standing filters and sorts', () => {
     expect(await names({ minScore: 60 })).toEqual(['Good Cloud WMS', 'Knockout Robotics']);
     expect(await names({ maxScore: 60 })).toEqual(['Half Done Payments', 'Knockout Robotics']);
     expect(await names({ minScore: 55, maxScore: 65 })).toEqual(['Knockout Robotics']);
-    expect(await names({ tiers: ['unassessed'] })).toEqual(['Not Started 3PL']);
+    // Half Done's 2 of 5 answers (40 %) are a provisional score: no tier, as for one never assessed.
+    expect(await names({ tiers: ['unassessed'] })).toEqual(['Half Done Payments', 'Not Started 3PL']);
   });
 
   it('sorts by score and completeness with unscored vendors last both ways, and by tier riskiest first', async () => {
@@ -283,7 +299,9 @@ describe('saved filters', () => {
     expect(names(narrowed.stdout)).toEqual(['Gamma Critical Started']);
 
     const text = await run(['vendors', 'list', '--completeness', 'partial']);
-    expect(text.stdout).toMatch(/Gamma Critical Started .* 100\.0\s+20%\s+0\s+—\n/);
+    expect(text.stdout).toMatch(
+      /Gamma Critical Started .* unassessed +100\.0 \(provisional\)\s+20%\s+0\s+—\n/,
+    );
 
     const unknown = await run(['vendors', 'list', '--saved', 'Nope']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
@@ -319,5 +337,22 @@ describe('computing stale standings a few at a time', () => {
     expect(
       services.vendors.list(VendorListQuerySchema.parse({})).items.map((v) => [v.name, v.standing]),
     ).toEqual(stepped);
+  });
+});
+
+describe('standings stored before provisional scores', () => {
+  it('are computed again: figures without "provisional" count as stale', async () => {
+    const { app } = await setup();
+    const { services, dataDir } = app;
+    services.vendors.create(vendorInput({ name: 'Stored Long Ago' }));
+    services.portfolio.refreshStandings();
+    expect(services.portfolio.standingsStale()).toBe(false);
+    // As an earlier version wrote it: the same figures, without the provisional key.
+    const raw = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
+    raw.exec(`UPDATE vendor_standings SET figures = json_remove(figures, '$.provisional')`);
+    raw.close();
+    expect(services.portfolio.standingsStale()).toBe(true);
+    expect(services.portfolio.refreshStandings()).toBe(1);
+    expect(services.portfolio.standingsStale()).toBe(false);
   });
 });
