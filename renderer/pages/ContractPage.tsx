@@ -13,6 +13,7 @@ import { ClauseValueInput, draftOf, valueOf, type ValueDraft } from '../componen
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useToast } from '../components/Toasts';
 import { Badge } from '../components/Badge';
+import { PageHeader } from '../components/PageHeader';
 import { FilterSelect } from '../components/FilterSelect';
 import { useOperation } from '../hooks/useOperation';
 import './ContractPage.css';
@@ -84,17 +85,14 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack():
 
   return (
     <div className="contract-page">
-      <header className="contract-header">
-        <button type="button" className="link" onClick={onBack}>
-          ← {contract.vendor.name}
-        </button>
-        <h1>Contract clauses</h1>
-        <p className="cell-muted">
-          {counts.ok} meet our position · {counts.deviates} deviate · {counts.contradicts} contradict the
-          vendor’s answers · {contract.clauses.filter((c) => c.status !== 'missing').length} of{' '}
-          {contract.clauses.length} on record
-        </p>
-      </header>
+      <button type="button" className="link contract-back" onClick={onBack}>
+        ← {contract.vendor.name}
+      </button>
+      <PageHeader
+        title="Contract clauses"
+        count={`${contract.clauses.filter((c) => c.status !== 'missing').length} of ${contract.clauses.length} on record`}
+        description={`${contract.vendor.name}: ${counts.ok} meet our position · ${counts.deviates} deviate · ${counts.contradicts} contradict the vendor’s answers`}
+      />
       <section
         className={`signoff signoff-${contract.signOffState}`}
         aria-label="Legal sign-off"
