@@ -1,4 +1,5 @@
 import { formatBytes as size } from '../../electron/domain/backups';
+import { baseName } from '../../electron/domain/file-name';
 import { useCallback, useEffect, useState } from 'react';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { useJob } from '../hooks/useJob';
@@ -49,7 +50,7 @@ export function BackupSettings() {
   }, [revision, list]);
 
   const restored = (from: string, keptAs: string) => {
-    toast('success', `Restored ${from}. The data before it is kept as ${keptAs}.`);
+    toast('success', `Restored ${baseName(from)}. The data before it is kept as ${baseName(keptAs)}.`);
     // Everything on screen came from the old data.
     setTimeout(() => window.location.reload(), 1200);
   };
@@ -62,7 +63,7 @@ export function BackupSettings() {
   };
   const saveAs = async () => {
     const r = await job.start('backups.saveAs', {});
-    if (r?.ok && r.value.saved) toast('success', `Backed up to ${r.value.path} (${size(r.value.bytes)})`);
+    if (r?.ok && r.value.saved) toast('success', `Backed up to ${baseName(r.value.path)} (${size(r.value.bytes)})`);
     load();
   };
   const restoreFromFile = async () => {
