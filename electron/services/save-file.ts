@@ -31,7 +31,7 @@ export async function saveFileAtomically(path: string, bytes: Uint8Array | strin
     const code = (error as NodeJS.ErrnoException).code;
     throw new AppError(
       'INVALID_INPUT',
-      `Could not save ${basename(path)}: ${code ? REASONS[code] ?? code : (error as Error).message}`,
+      `Could not save ${basename(path)}: ${code ? (REASONS[code] ?? code) : (error as Error).message}`,
     );
   }
 }
