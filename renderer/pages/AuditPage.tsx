@@ -195,7 +195,7 @@ export function AuditPage() {
             />
           </label>
           <label>
-            to
+            To
             <input
               type="date"
               className={filters.to ? 'filter-active' : undefined}
