@@ -184,26 +184,28 @@ export function AuditPage() {
         </label>
         <fieldset className="audit-filter audit-dates">
           <legend>Date (UTC)</legend>
-          <label>
-            From
-            <input
-              type="date"
-              className={filters.from ? 'filter-active' : undefined}
-              value={filters.from}
-              max={filters.to || undefined}
-              onChange={(e) => set({ from: e.target.value })}
-            />
-          </label>
-          <label>
-            To
-            <input
-              type="date"
-              className={filters.to ? 'filter-active' : undefined}
-              value={filters.to}
-              min={filters.from || undefined}
-              onChange={(e) => set({ to: e.target.value })}
-            />
-          </label>
+          <div className="audit-date-row">
+            <label>
+              From
+              <input
+                type="date"
+                className={filters.from ? 'filter-active' : undefined}
+                value={filters.from}
+                max={filters.to || undefined}
+                onChange={(e) => set({ from: e.target.value })}
+              />
+            </label>
+            <label>
+              To
+              <input
+                type="date"
+                className={filters.to ? 'filter-active' : undefined}
+                value={filters.to}
+                min={filters.from || undefined}
+                onChange={(e) => set({ to: e.target.value })}
+              />
+            </label>
+          </div>
         </fieldset>
         {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
           <button type="button" className="button button-quiet audit-clear" onClick={() => set(NO_FILTERS)}>

@@ -91,7 +91,7 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack():
       <PageHeader
         title="Contract clauses"
         count={`${contract.clauses.filter((c) => c.status !== 'missing').length} of ${contract.clauses.length} on record`}
-        description={`${contract.vendor.name}: ${counts.ok} meet our position · ${counts.deviates} deviate · ${counts.contradicts} contradict the vendor’s answers`}
+        description={`${counts.ok} meet our position · ${counts.deviates} deviate · ${counts.contradicts} contradict the vendor’s answers`}
       />
       <section
         className={`signoff signoff-${contract.signOffState}`}

@@ -24,6 +24,16 @@ export const CELL_WORDS: Record<ClauseState, string> = {
   waived: 'Waived',
 };
 
+/** What each word means, for the legend. */
+const CELL_MEANINGS: Record<ClauseState, string> = {
+  ok: 'our position',
+  deviates: 'worse than our position',
+  contradicts: 'the vendor’s answers',
+  missing: 'not agreed',
+  open: 'in negotiation',
+  waived: 'an accepted exception',
+};
+
 /** What counts as a gap: a term that is worse, contradicts the answers, is not agreed, or still open. */
 const GAPS: ReadonlySet<ClauseState> = new Set(['deviates', 'contradicts', 'missing', 'open']);
 
@@ -127,7 +137,6 @@ export function LegalMatrix({
     onFocus: () => setActive({ row, col }),
   });
 
-  const reviewCount = matrix?.rows.filter((r) => r.needsReview).length ?? 0;
   const header = (
     <PageHeader
       title="Legal"
@@ -167,15 +176,13 @@ export function LegalMatrix({
             {(Object.keys(CELL_WORDS) as ClauseState[]).map((state) => (
               <span key={state} className={`legend-item legal-cell-${state}`}>
                 {CELL_WORDS[state]}
-                <span className="cell-muted"> {STATE_LABELS[state].toLowerCase()}</span>
+                <span className="legend-meaning"> {CELL_MEANINGS[state]}</span>
               </span>
             ))}
           </span>
           <span className="toolbar-spacer" />
           <span className="count" data-testid="matrix-count">
-            {matrix
-              ? `${matrix.rows.length} vendor${matrix.rows.length === 1 ? '' : 's'}${needsReview ? '' : ` · ${reviewCount} need review`}`
-              : 'Loading…'}
+            {matrix ? `${matrix.rows.length} vendor${matrix.rows.length === 1 ? '' : 's'}` : 'Loading…'}
           </span>
         </div>
         {matrix && matrix.rows.length === 0 ? (
@@ -196,7 +203,7 @@ export function LegalMatrix({
                 aria-label="Vendors by clause"
                 aria-rowcount={rows.length + 2}
                 className="legal-grid"
-                style={{ gridTemplateColumns: `220px 64px 84px repeat(${clauses.length}, 88px)` }}
+                style={{ gridTemplateColumns: `220px 64px 84px repeat(${clauses.length}, 96px)` }}
                 onKeyDown={onKeyDown}
               >
                 <div role="row" className="legal-grid-row">
@@ -268,7 +275,7 @@ export function LegalMatrix({
                     </div>
                     <div
                       role="gridcell"
-                      className={row.needsReview ? 'lg-signoff needs-review' : 'lg-signoff'}
+                      className={`lg-signoff lg-signoff-${row.signOffState}`}
                       {...focusable(r, 2)}
                     >
                       {row.signOffState === 'none'

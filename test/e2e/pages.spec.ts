@@ -209,7 +209,7 @@ test('the legal grid: grouped clause columns, cells in words, sorted by gaps, ke
   await expect(page.locator(':focus')).toHaveText('Missing');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Contract clauses' })).toBeVisible();
-  await expect(page.getByText('Zeta Docks:')).toBeVisible();
+  await expect(page.getByRole('button', { name: '← Zeta Docks' })).toBeVisible();
 });
 
 async function clauseCount(app: AppHarness): Promise<number> {
