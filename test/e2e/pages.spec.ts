@@ -66,6 +66,7 @@ const OWN_PAGES = [
 ];
 
 test('every page starts with its header: one h1, in the page header', async ({ app }) => {
+  test.setTimeout(120_000); // eight pages opened in turn
   const { page } = app;
   const vendorId = await vendorWithKnockout(app);
   for (const hash of [...OWN_PAGES, `#/vendors/${vendorId}/contract`]) {
@@ -219,6 +220,7 @@ async function clauseCount(app: AppHarness): Promise<number> {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`screenshots of the pages in ${theme} theme`, async ({ app }) => {
+    test.setTimeout(120_000); // eight pages opened in turn
     const { page, dispatcher } = app;
     await page.emulateMedia({ colorScheme: theme });
     await dispatcher.call('demo.load', {});
