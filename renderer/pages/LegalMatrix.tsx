@@ -27,9 +27,9 @@ export const CELL_WORDS: Record<ClauseState, string> = {
 /** What each word means, for the legend. */
 const CELL_MEANINGS: Record<ClauseState, string> = {
   ok: 'our position',
-  deviates: 'worse than our position',
-  contradicts: 'the vendor’s answers',
-  missing: 'not agreed',
+  deviates: 'from our position, worse',
+  contradicts: 'with the vendor’s answers',
+  missing: 'not agreed yet',
   open: 'in negotiation',
   waived: 'an accepted exception',
 };
@@ -279,7 +279,7 @@ export function LegalMatrix({
                       {...focusable(r, 2)}
                     >
                       {row.signOffState === 'none'
-                        ? '—'
+                        ? 'Not signed'
                         : row.signOffState === 'signed'
                           ? 'Signed'
                           : 'Reopened'}
