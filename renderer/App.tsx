@@ -26,19 +26,57 @@ import { AuditPage } from './pages/AuditPage';
 import { UnlockScreen } from './components/EncryptionSettings';
 import { useOperation } from './hooks/useOperation';
 import { useJob } from './hooks/useJob';
+import { useAttention, type Attention } from './hooks/useAttention';
+import { Icon, type IconName } from './components/icons';
 import './App.css';
 
-const NAV = [
-  ['dashboard', 'Dashboard'],
-  ['vendors', 'Vendors'],
-  ['compare', 'Compare'],
-  ['self', 'Self-assessment'],
-  ['questionnaires', 'Questionnaires'],
-  ['devices', 'Devices'],
-  ['legal', 'Legal'],
-  ['audit', 'Audit trail'],
-  ['settings', 'Settings'],
-] as const;
+/** The sidebar: entries in groups, each with its icon and what its badge counts (if anything). */
+const NAV: readonly {
+  group: string;
+  items: readonly { page: string; label: string; icon: IconName; count?: keyof Attention; what?: string }[];
+}[] = [
+  {
+    group: 'Overview',
+    items: [
+      { page: 'dashboard', label: 'Dashboard', icon: 'dashboard' },
+      { page: 'vendors', label: 'Vendors', icon: 'vendors', count: 'knockouts', what: 'open knockouts' },
+      { page: 'compare', label: 'Compare', icon: 'compare' },
+    ],
+  },
+  {
+    group: 'Reviews',
+    items: [
+      { page: 'self', label: 'Self-assessment', icon: 'self' },
+      { page: 'questionnaires', label: 'Questionnaires', icon: 'questionnaires' },
+      {
+        page: 'legal',
+        label: 'Legal',
+        icon: 'legal',
+        count: 'legalReviews',
+        what: 'contracts with gaps to review',
+      },
+    ],
+  },
+  {
+    group: 'Operations',
+    items: [
+      {
+        page: 'devices',
+        label: 'Devices',
+        icon: 'devices',
+        count: 'deviceFindings',
+        what: 'open device findings',
+      },
+    ],
+  },
+  {
+    group: 'Records',
+    items: [
+      { page: 'audit', label: 'Audit trail', icon: 'audit' },
+      { page: 'settings', label: 'Settings', icon: 'settings' },
+    ],
+  },
+];
 
 type Editing = { mode: 'new' } | { mode: 'edit'; vendor: Vendor } | null;
 
@@ -76,6 +114,8 @@ function Shell() {
   const { exportReport } = useReportExport();
 
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
+  // Counts follow changes made here and elsewhere (the focus refresh), and each page visit.
+  const attention = useAttention(`${revision}:${route.page}`);
 
   useEffect(() => {
     void appInfo({}).then((r) => r.ok && setVendorCount(r.value.vendorCount));
@@ -238,15 +278,33 @@ function Shell() {
     <div className="app">
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Vendor Risk Desk</div>
-        {NAV.map(([page, label]) => (
-          <a
-            key={page}
-            href={`#/${page}`}
-            className={navPage(route) === page ? 'nav-item active' : 'nav-item'}
-            aria-current={navPage(route) === page ? 'page' : undefined}
-          >
-            {label}
-          </a>
+        {NAV.map(({ group, items }) => (
+          <div key={group} className="nav-group" role="group" aria-labelledby={`nav-${group}`}>
+            <div className="nav-group-label" id={`nav-${group}`}>
+              {group}
+            </div>
+            {items.map(({ page, label, icon, count, what }) => {
+              const n = count && attention ? attention[count] : 0;
+              const active = navPage(route) === page;
+              return (
+                <a
+                  key={page}
+                  href={`#/${page}`}
+                  className={active ? 'nav-item active' : 'nav-item'}
+                  aria-current={active ? 'page' : undefined}
+                >
+                  <Icon name={icon} />
+                  <span className="nav-label">{label}</span>
+                  {n > 0 && (
+                    <span className="nav-badge" title={`${n} ${what}`} data-testid={`nav-badge-${page}`}>
+                      {n}
+                      <span className="visually-hidden"> {what}</span>
+                    </span>
+                  )}
+                </a>
+              );
+            })}
+          </div>
         ))}
       </nav>
       <main className="main">

@@ -7,3 +7,12 @@ export function safeFileName(name: string): string {
   const cleaned = name.replace(NOT_IN_FILE_NAMES, ' ').replace(/\s+/g, ' ').trim();
   return (cleaned.replace(/^\.+/, '') || 'Report').slice(0, 80);
 }
+
+/**
+ * The last part of a path, for messages that name a file ("report.pdf", not the folders
+ * it sits in). Takes both / and \ as separators, so a Windows path reads right anywhere.
+ */
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]+/).filter(Boolean);
+  return parts[parts.length - 1] ?? path;
+}

@@ -4,6 +4,15 @@ import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors';
 
+/** What the usual reasons a save fails mean, in words. */
+const REASONS: Record<string, string> = {
+  EACCES: 'no permission to write in that folder',
+  EPERM: 'no permission to write in that folder',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the disk is read-only',
+  EISDIR: 'a folder has that name',
+};
+
 /**
  * Writes a file the user named all at once: to a temporary file beside it, then renamed
  * into place, so a failure or a crash never leaves half a file (or half replaces an old one).
@@ -18,6 +27,11 @@ export async function saveFileAtomically(path: string, bytes: Uint8Array | strin
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw new AppError('INVALID_INPUT', `Could not save ${path}: ${(error as Error).message}`);
+    // The file's name, not its path (the window shows this); the system's reason without its path.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AppError(
+      'INVALID_INPUT',
+      `Could not save ${basename(path)}: ${code ? (REASONS[code] ?? code) : (error as Error).message}`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { formatBytes as size } from '../../electron/domain/backups';
+import { baseName } from '../../electron/domain/file-name';
 import { useCallback, useEffect, useState } from 'react';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { useJob } from '../hooks/useJob';
@@ -18,21 +19,24 @@ const REASONS: Record<string, string> = {
 };
 
 /**
- * Backups in Settings: the snapshots kept in the data folder (each can be restored), how
- * many to keep, a snapshot now, and backing up to or restoring from a file of one's own.
+ * Backups in Settings: the snapshots kept in the data folder (each can be restored), a
+ * snapshot now, and backing up to or restoring from a file of one's own (how many to keep
+ * is a field of the Settings form).
  * A restore checks the file first and keeps the current data as a snapshot; the window
  * then reloads to show the restored data.
  */
-export function BackupSettings() {
+export function BackupSettings({
+  saved = 0,
+}: {
+  /** Bumped when the Settings form saved: the list is read again. */ saved?: number;
+}) {
   const toast = useToast();
   const [backups, setBackups] = useState<Backups | null>(null);
-  const [keep, setKeep] = useState('');
   const [restoring, setRestoring] = useState<Snapshot | null>(null);
   /** A snapshot, backup or restore: one at a time. */
   const job = useJob();
   const busy = job.running !== null;
   const { run: list } = useOperation('backups.list');
-  const setSettings = useOperation('backups.setSettings');
 
   const [revision, setRevision] = useState(0);
   const load = useCallback(() => setRevision((n) => n + 1), []);
@@ -41,15 +45,14 @@ export function BackupSettings() {
     void list({}).then((r) => {
       if (!current || !r.ok) return;
       setBackups(r.value);
-      setKeep(String(r.value.keep));
     });
     return () => {
       current = false;
     };
-  }, [revision, list]);
+  }, [revision, saved, list]);
 
   const restored = (from: string, keptAs: string) => {
-    toast('success', `Restored ${from}. The data before it is kept as ${keptAs}.`);
+    toast('success', `Restored ${baseName(from)}. The data before it is kept as ${baseName(keptAs)}.`);
     // Everything on screen came from the old data.
     setTimeout(() => window.location.reload(), 1200);
   };
@@ -62,7 +65,8 @@ export function BackupSettings() {
   };
   const saveAs = async () => {
     const r = await job.start('backups.saveAs', {});
-    if (r?.ok && r.value.saved) toast('success', `Backed up to ${r.value.path} (${size(r.value.bytes)})`);
+    if (r?.ok && r.value.saved)
+      toast('success', `Backed up to ${baseName(r.value.path)} (${size(r.value.bytes)})`);
     load();
   };
   const restoreFromFile = async () => {
@@ -76,18 +80,12 @@ export function BackupSettings() {
     if (r?.ok) restored(s.file, r.value.keptAs);
     load();
   };
-  const saveKeep = async () => {
-    const r = await setSettings.run({ keep: Number(keep) });
-    if (r.ok) toast('success', `Keeping the newest ${r.value.keep} snapshots`);
-    load();
-  };
-
   return (
     <section className="settings-section" aria-label="Backups">
       <h2>Backups</h2>
       <p className="cell-muted">
         A snapshot of your data is taken before every import and upgrade, and once a day while the app is
-        open.
+        open; how many are kept is set above.
         {backups && (
           <>
             {' '}
@@ -107,27 +105,6 @@ export function BackupSettings() {
         </button>
         {busy && <span className="cell-muted">Working…</span>}
       </div>
-      <form
-        className="inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void saveKeep();
-        }}
-      >
-        <label htmlFor="backups-keep">Snapshots to keep</label>
-        <input
-          id="backups-keep"
-          type="number"
-          min={1}
-          max={365}
-          value={keep}
-          onChange={(e) => setKeep(e.target.value)}
-          className="number-input"
-        />
-        <button type="submit" className="button">
-          Save
-        </button>
-      </form>
       {backups && backups.snapshots.length === 0 ? (
         <p className="cell-muted">No snapshots yet.</p>
       ) : (

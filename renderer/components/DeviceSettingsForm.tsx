@@ -1,7 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { call } from '../api';
 import type { DeviceCheckSettings } from '../../electron/domain/device-checks';
-import { useToast } from './Toasts';
 
 const FIELDS: { key: keyof DeviceCheckSettings; label: string; unit: string }[] = [
   { key: 'certExpiringDays', label: 'Certificate expiring within', unit: 'days' },
@@ -10,25 +7,19 @@ const FIELDS: { key: keyof DeviceCheckSettings; label: string; unit: string }[] 
   { key: 'recentlySeenDays', label: 'Decommissioned device still trusted if seen within', unit: 'days' },
 ];
 
-/** The device checks' thresholds, for every device and vendor at once. */
-export function DeviceSettingsForm() {
-  const toast = useToast();
-  const [settings, setSettings] = useState<DeviceCheckSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void call('devices.getSettings', {}).then((r) => r.ok && setSettings(r.value));
-  }, []);
-  if (!settings) return null;
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const r = await call('devices.setSettings', settings);
-    if (r.ok) {
-      setError(null);
-      toast('success', 'Device check thresholds saved');
-    } else setError(r.error.details?.map((d) => `${d.path}: ${d.message}`).join('; ') || r.error.message);
-  };
+/** The device checks' thresholds, for every device and vendor at once: a section of the Settings form. */
+export function DeviceSettingsForm({
+  settings,
+  setSettings,
+  error,
+}: {
+  settings: DeviceCheckSettings;
+  setSettings(settings: DeviceCheckSettings): void;
+  /** Why the last save of these settings was refused. */
+  error?: string | null;
+}) {
   return (
-    <form className="settings-section" onSubmit={save} aria-label="Device checks">
+    <section className="settings-section" aria-label="Device checks">
       <h2>Device checks</h2>
       {error && (
         <p className="form-error" role="alert">
@@ -59,9 +50,6 @@ export function DeviceSettingsForm() {
           ))}
         </tbody>
       </table>
-      <button type="submit" className="button">
-        Save device checks
-      </button>
-    </form>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { useJob, type RunningJob } from '../hooks/useJob';
 import { useOperation } from '../hooks/useOperation';
 import { Banner, JobProgress } from './ProgressBar';
 import { useToast } from './Toasts';
+import { baseName } from '../../electron/domain/file-name';
 import './ReportExport.css';
 
 interface Saved {
@@ -67,7 +68,8 @@ export function ReportExportStatus() {
   return (
     <Banner className="report-done" role="status">
       <span>
-        Saved {saved.pages} page{saved.pages === 1 ? '' : 's'} to <strong>{saved.path}</strong>
+        Saved {saved.pages} page{saved.pages === 1 ? '' : 's'} to{' '}
+        <strong title={saved.path}>{baseName(saved.path)}</strong>
       </span>
       <button type="button" className="button" onClick={() => void show()}>
         Show in folder

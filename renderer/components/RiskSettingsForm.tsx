@@ -1,31 +1,23 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { call } from '../api';
 import { TIERS, TIER_LABELS as LABELS, type RiskSettings } from '../../electron/domain/risk';
-import { useToast } from './Toasts';
 
-/** Tier thresholds, reassessment intervals and the knockout cap, saved for the whole portfolio. */
-export function RiskSettingsForm() {
-  const toast = useToast();
-  const [settings, setSettings] = useState<RiskSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void call('settings.getRisk', {}).then((r) => r.ok && setSettings(r.value));
-  }, []);
-  if (!settings) return null;
-
+/**
+ * Tier thresholds, reassessment intervals and the knockout cap, for the whole portfolio: a
+ * section of the Settings form, which holds the values and saves them with the rest.
+ */
+export function RiskSettingsForm({
+  settings,
+  setSettings,
+  error,
+}: {
+  settings: RiskSettings;
+  setSettings(settings: RiskSettings): void;
+  /** Why the last save of these settings was refused. */
+  error?: string | null;
+}) {
   const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const r = await call('settings.setRisk', settings);
-    if (r.ok) {
-      setError(null);
-      toast('success', 'Risk settings saved; scores use them at once');
-    } else setError(r.error.message);
-  };
 
   return (
-    <form className="settings-section" onSubmit={save} aria-label="Risk tiers">
+    <section className="settings-section" aria-label="Risk tiers">
       <h2>Risk tiers</h2>
       <p className="cell-muted">
         A vendor’s tier comes from its residual risk (0–100). A knockout red flag makes the tier at least the
@@ -112,9 +104,6 @@ export function RiskSettingsForm() {
           does).
         </span>
       </label>
-      <button type="submit" className="button button-primary">
-        Save risk settings
-      </button>
-    </form>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { download } from '../files';
 import { useJob } from '../hooks/useJob';
 import { useOperation } from '../hooks/useOperation';
 import { FilterSelect } from '../components/FilterSelect';
+import { PageHeader } from '../components/PageHeader';
 import {
   AUDIT_ACTIONS,
   AUDIT_ENTITIES,
@@ -96,32 +97,41 @@ export function AuditPage() {
       const r = await exportCsv.run(queryOf(filters));
       if (!r.ok) return;
       download(r.value.csv, `audit-trail-${day}.csv`);
-      toast('success', `Exported ${r.value.rows} entries`);
+      toast('success', `Exported ${r.value.rows} entries to audit-trail-${day}.csv`);
     } else {
       const r = await exportJson.run(queryOf(filters));
       if (!r.ok) return;
       download(r.value.json, `audit-trail-${day}.json`, 'application/json');
-      toast('success', `Exported ${r.value.rows} entries with their hashes`);
+      toast('success', `Exported ${r.value.rows} entries with their hashes to audit-trail-${day}.json`);
     }
   };
 
   const total = page?.total ?? 0;
   return (
     <div className="audit-page">
-      <div className="page-title-row">
-        <h1>Audit trail</h1>
-        <div className="inline">
-          <button type="button" className="button" disabled={checking} onClick={() => void verify()}>
-            {checking ? 'Checking…' : 'Verify the audit trail'}
-          </button>
-          <button type="button" className="button" onClick={() => void exportAs('csv')}>
-            Export CSV
-          </button>
-          <button type="button" className="button" onClick={() => void exportAs('json')}>
-            Export JSON
-          </button>
-        </div>
-      </div>
+      <PageHeader
+        title="Audit trail"
+        count={page ? `${total} entr${total === 1 ? 'y' : 'ies'}` : undefined}
+        description="Every change, who made it and when; each entry is chained to the one before, so a rewrite shows."
+        actions={
+          <>
+            <button type="button" className="button" onClick={() => void exportAs('csv')}>
+              Export CSV
+            </button>
+            <button type="button" className="button" onClick={() => void exportAs('json')}>
+              Export JSON
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={checking}
+              onClick={() => void verify()}
+            >
+              {checking ? 'Checking…' : 'Verify the audit trail'}
+            </button>
+          </>
+        }
+      />
       {verdict && (
         <div
           className={verdict.ok ? 'notice notice-ok' : 'notice notice-error'}
@@ -131,43 +141,95 @@ export function AuditPage() {
           <VerdictText verdict={verdict} />
         </div>
       )}
-      <div className="toolbar toolbar-filters" role="group" aria-label="Filter the audit trail">
-        <FilterSelect
-          label="Vendor"
-          choices={[
-            { value: '', label: 'All vendors' },
-            ...vendors.map((v) => ({ value: v.id, label: v.name })),
-          ]}
-          value={filters.vendorId}
-          onChange={(v) => set({ vendorId: v })}
-        />
-        <FilterSelect
-          label="Record"
-          choices={ENTITY_CHOICES}
-          value={filters.entity}
-          onChange={(v) => set({ entity: v as AuditEntity | '' })}
-        />
-        <FilterSelect
-          label="Action"
-          choices={ACTION_CHOICES}
-          value={filters.action}
-          onChange={(v) => set({ action: v as AuditAction | '' })}
-        />
-        <input
-          aria-label="User"
-          placeholder="User"
-          value={filters.actor}
-          onChange={(e) => set({ actor: e.target.value })}
-        />
-        <label className="inline">
-          From <input type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+      <div className="audit-filters" role="group" aria-label="Filter the audit trail">
+        <label className="audit-filter">
+          <span>Vendor</span>
+          <FilterSelect
+            label="Vendor"
+            choices={[
+              { value: '', label: 'All vendors' },
+              ...vendors.map((v) => ({ value: v.id, label: v.name })),
+            ]}
+            value={filters.vendorId}
+            onChange={(v) => set({ vendorId: v })}
+          />
         </label>
-        <label className="inline">
-          To <input type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+        <label className="audit-filter">
+          <span>Record</span>
+          <FilterSelect
+            label="Record"
+            choices={ENTITY_CHOICES}
+            value={filters.entity}
+            onChange={(v) => set({ entity: v as AuditEntity | '' })}
+          />
         </label>
+        <label className="audit-filter">
+          <span>Action</span>
+          <FilterSelect
+            label="Action"
+            choices={ACTION_CHOICES}
+            value={filters.action}
+            onChange={(v) => set({ action: v as AuditAction | '' })}
+          />
+        </label>
+        <label className="audit-filter">
+          <span>User</span>
+          <input
+            type="search"
+            placeholder="Anyone"
+            className={filters.actor ? 'filter-active' : undefined}
+            value={filters.actor}
+            onChange={(e) => set({ actor: e.target.value })}
+          />
+        </label>
+        <fieldset className="audit-filter audit-dates">
+          <legend>Date (UTC)</legend>
+          <div className="audit-date-row">
+            <label>
+              From
+              <input
+                type="date"
+                className={filters.from ? 'filter-active' : undefined}
+                value={filters.from}
+                max={filters.to || undefined}
+                onChange={(e) => set({ from: e.target.value })}
+              />
+            </label>
+            <label>
+              To
+              <input
+                type="date"
+                className={filters.to ? 'filter-active' : undefined}
+                value={filters.to}
+                min={filters.from || undefined}
+                onChange={(e) => set({ to: e.target.value })}
+              />
+            </label>
+          </div>
+        </fieldset>
+        {JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) && (
+          <button type="button" className="button button-quiet audit-clear" onClick={() => set(NO_FILTERS)}>
+            Clear filters
+          </button>
+        )}
       </div>
       {page && page.items.length === 0 ? (
-        <p className="empty">No audit entries match these filters.</p>
+        <div className="empty">
+          {JSON.stringify(filters) === JSON.stringify(NO_FILTERS) ? (
+            <>
+              <p className="empty-title">Nothing recorded yet</p>
+              <p>Every change you make from now on is recorded here: add a vendor to begin.</p>
+            </>
+          ) : (
+            <>
+              <p className="empty-title">No audit entries match these filters</p>
+              <p>Next: widen the dates or clear the filters.</p>
+              <button type="button" className="button" onClick={() => set(NO_FILTERS)}>
+                Clear filters
+              </button>
+            </>
+          )}
+        </div>
       ) : (
         <table className="explanation-table audit-table" aria-label="Audit entries">
           <thead>

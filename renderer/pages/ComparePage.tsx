@@ -6,6 +6,7 @@ import { ScoreValue } from '../components/ScoreValue';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { DEFAULT_VENDOR_QUERY, type VendorListItem } from '../../electron/domain/vendor-list';
+import { PageHeader } from '../components/PageHeader';
 import './ComparePage.css';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
@@ -47,7 +48,11 @@ export function ComparePage() {
 
   return (
     <div className="compare">
-      <h1>Compare vendors</h1>
+      <PageHeader
+        title="Compare vendors"
+        count={`${picked.length} of ${SLOTS} chosen`}
+        description="Two to four vendors side by side: score and risk, domain by domain, flag by flag."
+      />
       <div className="compare-pickers">
         {chosen.map((id, i) => (
           <select

@@ -13,6 +13,7 @@ import { ClauseValueInput, draftOf, valueOf, type ValueDraft } from '../componen
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useToast } from '../components/Toasts';
 import { Badge } from '../components/Badge';
+import { PageHeader } from '../components/PageHeader';
 import { FilterSelect } from '../components/FilterSelect';
 import { useOperation } from '../hooks/useOperation';
 import './ContractPage.css';
@@ -86,21 +87,29 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack?()
     }
   };
 
+  const recorded = contract.clauses.filter((c) => c.status !== 'missing').length;
+  const summary = `${counts.ok} meet our position · ${counts.deviates} deviate · ${counts.contradicts} contradict the vendor’s answers`;
   return (
     <div className="contract-page">
-      <header className="contract-header">
-        {onBack && (
-          <button type="button" className="link" onClick={onBack}>
+      {onBack ? (
+        <>
+          <button type="button" className="link contract-back" onClick={onBack}>
             ← {contract.vendor.name}
           </button>
-        )}
-        {onBack ? <h1>Contract clauses</h1> : <h2>Contract clauses</h2>}
-        <p className="cell-muted">
-          {counts.ok} meet our position · {counts.deviates} deviate · {counts.contradicts} contradict the
-          vendor’s answers · {contract.clauses.filter((c) => c.status !== 'missing').length} of{' '}
-          {contract.clauses.length} on record
-        </p>
-      </header>
+          <PageHeader
+            title="Contract clauses"
+            count={`${recorded} of ${contract.clauses.length} on record`}
+            description={summary}
+          />
+        </>
+      ) : (
+        <header className="contract-header">
+          <h2>Contract clauses</h2>
+          <p className="cell-muted">
+            {summary} · {recorded} of {contract.clauses.length} on record
+          </p>
+        </header>
+      )}
       <section
         className={`signoff signoff-${contract.signOffState}`}
         aria-label="Legal sign-off"

@@ -13,6 +13,7 @@ import { download } from '../files';
 import { Dialog } from '../components/Dialog';
 import { DataTable, type Column } from '../components/DataTable';
 import { FilterSelect } from '../components/FilterSelect';
+import { PageHeader } from '../components/PageHeader';
 import { useOperation } from '../hooks/useOperation';
 import './DevicesPage.css';
 
@@ -153,7 +154,37 @@ export function DevicesPage() {
 
   return (
     <div className="devices-page">
-      <div className="toolbar" role="toolbar" aria-label="Device tools">
+      <div className="devices-head">
+        <PageHeader
+          title="Devices"
+          count={facets ? `${facets.total} device${facets.total === 1 ? '' : 's'}` : undefined}
+          description="Your edge devices checked for stale certificates, firmware and heartbeats; findings roll up to the vendor that makes them."
+          actions={
+            <>
+              {facets !== null && facets.total > 0 && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void call('devices.exportCsv', {}).then(
+                      (r) => r.ok && download(r.value.csv, 'devices.csv'),
+                    )
+                  }
+                >
+                  Export CSV
+                </button>
+              )}
+              <button type="button" className="button" onClick={() => void showHistory()}>
+                Import history
+              </button>
+              <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
+                Import inventory…
+              </button>
+            </>
+          }
+        />
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Device filters">
         <input
           type="search"
           className="search"
@@ -199,21 +230,6 @@ export function DevicesPage() {
         <span className="count" data-testid="device-count">
           {total === null ? 'Loading…' : `${total} of ${facets?.total ?? total} devices`}
         </span>
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            void call('devices.exportCsv', {}).then((r) => r.ok && download(r.value.csv, 'devices.csv'))
-          }
-        >
-          Export CSV
-        </button>
-        <button type="button" className="button" onClick={() => void showHistory()}>
-          Import history
-        </button>
-        <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
-          Import inventory…
-        </button>
       </div>
       {findings && findings.devices > 0 && (
         <div className="finding-strip" role="group" aria-label="Open findings by check">
@@ -232,7 +248,10 @@ export function DevicesPage() {
       {facets?.total === 0 ? (
         <div className="empty">
           <p className="empty-title">No devices yet</p>
-          <p>Import the inventory of your sensors, readers, cameras, PLCs, robots, gateways and scanners.</p>
+          <p>
+            Next: import an inventory of your sensors, readers, cameras, PLCs, robots, gateways and scanners —
+            a CSV, JSON or XLSX file, or an export from NetBox or Snipe-IT.
+          </p>
           <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
             Import inventory…
           </button>

@@ -1,17 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../api';
-import { download } from '../files';
 import {
   CLAUSE_GROUPS,
   CLAUSE_GROUP_LABELS,
-  CLAUSE_STATUS_LABELS,
   CLAUSE_VALUE_TYPES,
   REGIONS,
   REGION_LABELS,
   VALUE_TYPE_LABELS,
   type Clause,
   type ClauseGroup,
-  type ClauseMatrix,
   type ClauseRule,
   type ClauseValueType,
   type Region,
@@ -21,146 +18,31 @@ import { Dialog } from '../components/Dialog';
 import { FormField } from '../components/FormField';
 import { useToast } from '../components/Toasts';
 import { useOperation } from '../hooks/useOperation';
-import { STATE_LABELS } from './ContractPage';
+import { PageHeader } from '../components/PageHeader';
+import { LegalMatrix } from './LegalMatrix';
 import './LegalPage.css';
 
-/** A cell's mark: a symbol and the words a screen reader (and the legend) gives it. */
-const MARKS = { ok: '✓', deviates: '✗', contradicts: '!', missing: '·', open: '…', waived: 'W' } as const;
-
-/** Legal's view across vendors: the vendors × clauses matrix with its CSV, and the clause library. */
+/** Legal's view across vendors: the vendors × clauses grid with its CSV, and the clause library. */
 export function LegalPage({ onOpenContract }: { onOpenContract(vendorId: string): void }) {
   const [tab, setTab] = useState<'matrix' | 'library'>('matrix');
-  return (
-    <div className="legal-page">
-      <header className="legal-header">
-        <h1>Legal</h1>
-        <div role="tablist" aria-label="Legal views" className="tabs">
-          <button type="button" role="tab" aria-selected={tab === 'matrix'} onClick={() => setTab('matrix')}>
-            Vendors × clauses
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'library'}
-            onClick={() => setTab('library')}
-          >
-            Clause library
-          </button>
-        </div>
-      </header>
-      {tab === 'matrix' ? <Matrix onOpenContract={onOpenContract} /> : <Library />}
+  const tabs = (
+    <div role="tablist" aria-label="Legal views" className="tabs">
+      <button type="button" role="tab" aria-selected={tab === 'matrix'} onClick={() => setTab('matrix')}>
+        Vendors × clauses
+      </button>
+      <button type="button" role="tab" aria-selected={tab === 'library'} onClick={() => setTab('library')}>
+        Clause library
+      </button>
     </div>
   );
-}
-
-function Matrix({ onOpenContract }: { onOpenContract(vendorId: string): void }) {
-  const [needsReview, setNeedsReview] = useState(false);
-  const [matrix, setMatrix] = useState<ClauseMatrix | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const toast = useToast();
-  const exportClauses = useOperation('clauses.exportCsv');
-
-  useEffect(() => {
-    let stale = false; // a quick toggle must not let the older answer land last
-    void call('clauses.matrix', { needsReview }).then((r) => {
-      if (stale) return;
-      setError(r.ok ? null : r.error.message);
-      if (r.ok) setMatrix(r.value);
-    });
-    return () => {
-      stale = true;
-    };
-  }, [needsReview]);
-
-  const exportCsv = async () => {
-    const r = await exportClauses.run({ needsReview });
-    if (!r.ok) return;
-    download(r.value.csv, needsReview ? 'contract-clauses-needing-review.csv' : 'contract-clauses.csv');
-    toast('success', `Exported ${r.value.rows} rows`);
-  };
-
-  if (error)
-    return (
-      <p className="form-error page-error" role="alert">
-        {error}
-      </p>
-    );
   return (
-    <section aria-label="Vendors by clause">
-      <div className="toolbar toolbar-inline" role="toolbar" aria-label="Matrix tools">
-        <label className="checkbox-filter">
-          <input type="checkbox" checked={needsReview} onChange={(e) => setNeedsReview(e.target.checked)} />
-          Needs legal review only
-        </label>
-        <span className="legend cell-muted">
-          {Object.entries(MARKS).map(([state, mark]) => (
-            <span key={state} className={`mark mark-${state}`}>
-              {mark} {STATE_LABELS[state as keyof typeof MARKS]}
-            </span>
-          ))}
-        </span>
-        <span className="toolbar-spacer" />
-        <span className="count" data-testid="matrix-count">
-          {matrix ? `${matrix.rows.length} vendor${matrix.rows.length === 1 ? '' : 's'}` : 'Loading…'}
-        </span>
-        <button type="button" className="button" onClick={() => void exportCsv()}>
-          Export CSV
-        </button>
-      </div>
-      {matrix && matrix.rows.length === 0 ? (
-        <div className="empty">
-          <p className="empty-title">{needsReview ? 'No vendor needs legal review' : 'No vendors yet'}</p>
-          <p>
-            {needsReview ? 'Every contract is signed off and meets our positions.' : 'Add vendors first.'}
-          </p>
-        </div>
+    <div className="legal-page">
+      {tab === 'matrix' ? (
+        <LegalMatrix tabs={tabs} onOpenContract={onOpenContract} />
       ) : (
-        matrix && (
-          <div className="matrix-scroll">
-            <table className="matrix">
-              <thead>
-                <tr>
-                  <th scope="col">Vendor</th>
-                  <th scope="col">Sign-off</th>
-                  {matrix.clauses.map((c) => (
-                    <th key={c.id} scope="col" title={c.title}>
-                      <span className="matrix-head">{c.title}</span>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {matrix.rows.map((row) => (
-                  <tr key={row.vendorId}>
-                    <th scope="row">
-                      <button type="button" className="link" onClick={() => onOpenContract(row.vendorId)}>
-                        {row.vendorName}
-                      </button>
-                    </th>
-                    <td className={row.needsReview ? 'signoff-cell needs-review' : 'signoff-cell'}>
-                      {row.signOffState === 'none'
-                        ? '—'
-                        : row.signOffState === 'signed'
-                          ? 'Signed'
-                          : 'Reopened'}
-                    </td>
-                    {matrix.clauses.map((c) => {
-                      const cell = row.cells[c.id]!;
-                      const words = `${CLAUSE_STATUS_LABELS[cell.status]}: ${STATE_LABELS[cell.state]}`;
-                      return (
-                        <td key={c.id} className={`mark mark-${cell.state}`} title={`${c.title} — ${words}`}>
-                          <span aria-label={words}>{MARKS[cell.state]}</span>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
+        <Library tabs={tabs} />
       )}
-    </section>
+    </div>
   );
 }
 
@@ -190,7 +72,7 @@ function ruleText(rule: ClauseRule): string {
   }
 }
 
-function Library() {
+function Library({ tabs }: { tabs: ReactNode }) {
   const [library, setLibrary] = useState<Clause[]>([]);
   const [editing, setEditing] = useState<Clause | 'new' | null>(null);
   const toast = useToast();
@@ -206,70 +88,74 @@ function Library() {
   };
 
   return (
-    <section aria-label="Clause library">
-      <div className="toolbar toolbar-inline">
-        <span className="cell-muted">
-          Our recommended positions. Changing one re-judges every vendor’s agreed terms at once.
-        </span>
-        <span className="toolbar-spacer" />
-        <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
-          Add clause
-        </button>
-      </div>
-      <table className="explanation-table library-table">
-        <thead>
-          <tr>
-            <th scope="col">Clause</th>
-            <th scope="col">Our position</th>
-            <th scope="col">Deviates unless</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {library.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <strong>{c.title}</strong>
-                <div className="cell-muted">
-                  {CLAUSE_GROUP_LABELS[c.group]} · {c.source === 'builtin' ? 'built-in' : 'yours'}
-                </div>
-              </td>
-              <td>{c.position.text}</td>
-              <td>{c.position.rules.map(ruleText).join('; ') || '—'}</td>
-              <td className="nowrap">
-                <button type="button" className="button button-quiet" onClick={() => setEditing(c)}>
-                  Edit
-                </button>
-                {c.source === 'user' && (
-                  <button type="button" className="button button-quiet" onClick={() => void remove(c.id)}>
-                    Delete
-                  </button>
-                )}
-              </td>
+    <>
+      <PageHeader
+        title="Legal"
+        count={`${library.length} clause${library.length === 1 ? '' : 's'} in the library`}
+        description="Our recommended positions. Changing one re-judges every vendor’s agreed terms at once."
+        actions={
+          <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+            Add clause
+          </button>
+        }
+      />
+      {tabs}
+      <section aria-label="Clause library">
+        <table className="explanation-table library-table">
+          <thead>
+            <tr>
+              <th scope="col">Clause</th>
+              <th scope="col">Our position</th>
+              <th scope="col">Deviates unless</th>
+              <th scope="col" />
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <Dialog
-        title={editing === 'new' ? 'Add clause' : `Position: ${editing?.title ?? ''}`}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-        wide
-      >
-        {editing && (
-          <ClauseForm
-            key={editing === 'new' ? 'new' : editing.id}
-            clause={editing === 'new' ? null : editing}
-            existingIds={library.map((c) => c.id)}
-            onSaved={(lib) => {
-              setLibrary(lib);
-              setEditing(null);
-              toast('success', 'Clause library saved');
-            }}
-          />
-        )}
-      </Dialog>
-    </section>
+          </thead>
+          <tbody>
+            {library.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <strong>{c.title}</strong>
+                  <div className="cell-muted">
+                    {CLAUSE_GROUP_LABELS[c.group]} · {c.source === 'builtin' ? 'built-in' : 'yours'}
+                  </div>
+                </td>
+                <td>{c.position.text}</td>
+                <td>{c.position.rules.map(ruleText).join('; ') || '—'}</td>
+                <td className="nowrap">
+                  <button type="button" className="button button-quiet" onClick={() => setEditing(c)}>
+                    Edit
+                  </button>
+                  {c.source === 'user' && (
+                    <button type="button" className="button button-quiet" onClick={() => void remove(c.id)}>
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Dialog
+          title={editing === 'new' ? 'Add clause' : `Position: ${editing?.title ?? ''}`}
+          open={editing !== null}
+          onClose={() => setEditing(null)}
+          wide
+        >
+          {editing && (
+            <ClauseForm
+              key={editing === 'new' ? 'new' : editing.id}
+              clause={editing === 'new' ? null : editing}
+              existingIds={library.map((c) => c.id)}
+              onSaved={(lib) => {
+                setLibrary(lib);
+                setEditing(null);
+                toast('success', 'Clause library saved');
+              }}
+            />
+          )}
+        </Dialog>
+      </section>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import type { Questionnaire } from '../../electron/domain/questionnaire';
 import { useToast } from '../components/Toasts';
 import { Badge } from '../components/Badge';
 import { useOperation } from '../hooks/useOperation';
+import { PageHeader } from '../components/PageHeader';
 import './QuestionnairesPage.css';
 
 type Summary = ResponseOf<'questionnaires.list'>[number];
@@ -41,12 +42,17 @@ const idFromFileName = (name: string) =>
 export function QuestionnairesPage() {
   const toast = useToast();
   const [list, setList] = useState<Summary[]>([]);
+  const [loaded, setLoaded] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [open, setOpen] = useState<Questionnaire | null>(null);
   const { run: importQuestionnaire } = useOperation('questionnaires.import');
 
   const refresh = useCallback(
-    () => void call('questionnaires.list', {}).then((r) => r.ok && setList(r.value)),
+    () =>
+      void call('questionnaires.list', {}).then((r) => {
+        if (r.ok) setList(r.value);
+        setLoaded(true);
+      }),
     [],
   );
   useEffect(refresh, [refresh]);
@@ -90,27 +96,34 @@ export function QuestionnairesPage() {
     refresh();
   };
 
+  const importButton = (
+    <label className="button button-primary file-button">
+      Import questionnaire…
+      <input
+        type="file"
+        accept=".json,application/json"
+        aria-label="Import questionnaire file"
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          if (file.size > 5_000_000) return toast('error', `${file.name} is larger than 5 MB`);
+          const content = await file.text();
+          void preview(file.name, content, detectFormat(content));
+        }}
+      />
+    </label>
+  );
+
   return (
     <div className="library">
-      <div className="toolbar" role="toolbar" aria-label="Questionnaire tools">
-        <h1 className="toolbar-title">Questionnaires</h1>
-        <span className="toolbar-spacer" />
-        <label className="button button-primary file-button">
-          Import questionnaire…
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-label="Import questionnaire file"
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (!file) return;
-              if (file.size > 5_000_000) return toast('error', `${file.name} is larger than 5 MB`);
-              const content = await file.text();
-              void preview(file.name, content, detectFormat(content));
-            }}
-          />
-        </label>
+      <div className="library-head">
+        <PageHeader
+          title="Questionnaires"
+          count={loaded ? `${list.length} installed` : undefined}
+          description="The question sets vendors and your own warehouse are assessed with. Open one to read its questions; import ours or a VSAQ template."
+          actions={importButton}
+        />
       </div>
       {pending && (
         <section className="import-preview" aria-label="Import preview">
@@ -159,6 +172,14 @@ export function QuestionnairesPage() {
       )}
       <div className="library-split">
         <div className="library-scroll">
+          {loaded && list.length === 0 && (
+            <div className="empty">
+              <p className="empty-title">No questionnaires installed</p>
+              <p>
+                Next: import a questionnaire file (ours, or a VSAQ template) with Import questionnaire… above.
+              </p>
+            </div>
+          )}
           <table className="library-table">
             <thead>
               <tr>

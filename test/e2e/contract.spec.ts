@@ -103,8 +103,9 @@ test('a legal reviewer fills clauses, sees a deviation, signs off, changes a cla
   await page.getByLabel('Needs legal review only').check();
   await expect(page.getByTestId('matrix-count')).toHaveText('1 vendor');
   const row = page.getByRole('row', { name: /Harbour Cold Store/ });
-  await expect(row.getByRole('cell', { name: 'Reopened' })).toBeVisible();
-  await expect(row.getByLabel('Agreed: Deviates')).toBeVisible();
+  await expect(row.getByRole('gridcell', { name: 'Reopened' })).toBeVisible();
+  // A cell says its state in a word (not only a colour); its label names the clause in full.
+  await expect(row.getByRole('button', { name: 'Uptime SLA: Deviates (Agreed)' })).toHaveText('Deviates');
   await page.screenshot({ path: 'test-results/screens/20-legal-matrix-light.png', fullPage: false });
   const [download] = await Promise.all([
     page.waitForEvent('download'),

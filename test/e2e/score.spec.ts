@@ -68,11 +68,11 @@ test('a knockout answer shows on the vendor page: tier raised, the flag and its 
   // A stricter knockout cap in Settings changes the tier at once.
   await app.open('#/settings');
   await page
-    .getByRole('form', { name: 'Risk tiers' })
+    .getByRole('region', { name: 'Risk tiers' })
     .getByLabel('A knockout makes the tier at least')
     .selectOption('critical');
-  await page.getByRole('button', { name: 'Save risk settings' }).click();
-  await expect(page.getByText('Risk settings saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
   await app.open(`#/vendors/${vendor.value.id}`);
   await expect(page.getByTestId('vendor-tier')).toHaveText('Critical risk');
 });

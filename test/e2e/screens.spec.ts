@@ -87,7 +87,7 @@ for (const theme of themes) {
     await shot('09-assessment-list');
 
     await app.open('#/self');
-    await expect(page.getByRole('heading', { name: 'Self-assessment', exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: /^Self-assessment/ })).toBeVisible();
     await shot('10-self-assessment');
 
     await app.open('#/questionnaires');
