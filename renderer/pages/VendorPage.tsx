@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { TIER_LABELS } from '../../electron/domain/risk';
 import { DECISION_LABELS } from '../../electron/domain/decision';
 import { isAssessed } from '../../electron/domain/portfolio';
 import type { VendorTab } from '../hooks/useHashRoute';
 import { useVendor } from '../hooks/useVendor';
 import { PageHeader } from '../components/PageHeader';
-import { Badge } from '../components/Badge';
+import { TierBadge } from '../components/Badge';
+import { ScoreValue } from '../components/ScoreValue';
 import { Tabs, type TabItem } from '../components/Tabs';
 import { ExportReportButton } from '../components/ReportExport';
 import { ContractPage } from './ContractPage';
@@ -90,15 +90,19 @@ export function VendorPage({
         description={
           <span className="vendor-glance" data-testid="vendor-glance">
             <span>
-              {score && assessed ? (
-                <Badge tone={score.tier}>{TIER_LABELS[score.tier]} risk</Badge>
-              ) : (
-                <Badge tone="muted">Not assessed</Badge>
-              )}
+              <TierBadge
+                value={score && assessed ? score.tier : null}
+                provisional={score?.provisional ?? false}
+              />
             </span>
             <span>
-              <span className="vendor-glance-label">Score</span>{' '}
-              {score?.score == null ? '—' : `${score.score.toFixed(1)} / 100`}
+              <span className="vendor-glance-label">Control score</span>{' '}
+              <ScoreValue
+                kind="control"
+                value={score?.score ?? null}
+                provisional={score?.provisional ?? false}
+                compact
+              />
             </span>
             <span>
               <span className="vendor-glance-label">Decision</span>{' '}
