@@ -8,7 +8,7 @@ import type { Evidence } from './assessment';
 import { EVIDENCE_KINDS, SEVERITIES, type Severity } from './questionnaire';
 import { TIERS, type Tier } from './risk';
 import { addMonths, evidenceValidity, SOC2_VALID_MONTHS } from './scoring';
-import type { VendorStatus } from './vendor';
+import type { Criticality, VendorStatus } from './vendor';
 import { DECISIONS, type DecisionKind } from './decision';
 
 /** Tier counts include vendors not yet assessed, which have no tier of their own. */
@@ -24,7 +24,7 @@ export const EVIDENCE_BANDS = [30, 60, 90] as const;
 
 /** One vendor and its score result (the fields of domain/score-shapes' VendorScore that matter here). */
 export interface PortfolioEntry {
-  vendor: { id: string; name: string; status: VendorStatus };
+  vendor: { id: string; name: string; status: VendorStatus; criticality?: Criticality };
   result: {
     assessment: { id: string } | null;
     score: number | null;
@@ -43,6 +43,11 @@ export interface PortfolioEntry {
     }[];
     lastAssessed: string | null;
     nextReassessment: string | null;
+    /**
+     * A score built on too few of the applicable questions sets no tier (the "honest scores"
+     * rule); read when VendorScore carries it, absent (false) before.
+     */
+    provisional?: boolean;
     /** Contract clauses recorded for the vendor (they score like answers). */
     contract?: object | null;
     /** Devices the vendor makes in our inventory (their findings score like answers). */
@@ -57,7 +62,8 @@ export interface PortfolioEntry {
 export type PortfolioEvidenceInput = Pick<
   Evidence,
   'id' | 'vendorId' | 'fileName' | 'kind' | 'periodEnd' | 'expiresAt'
->;
+> &
+  Partial<Pick<Evidence, 'assessmentId' | 'questionnaireId' | 'questionId'>>;
 
 const ReassessmentSchema = z.object({
   vendorId: z.string(),
@@ -82,6 +88,11 @@ const EvidenceItemSchema = z.object({
   days: z.number(),
   /** Why it no longer counts (expired ones only). */
   reason: z.string().optional(),
+  /** The assessment question it is attached to, if any (where the Today queue opens it). */
+  question: z
+    .object({ assessmentId: z.string(), questionnaireId: z.string(), questionId: z.string() })
+    .nullable()
+    .optional(),
 });
 export type PortfolioEvidenceItem = z.infer<typeof EvidenceItemSchema>;
 
@@ -187,6 +198,10 @@ export interface VendorFigures {
   nextReassessment: string | null;
   /** The conditions of the latest decision. */
   conditions: { text: string; owner: string; due: string }[];
+  /** The scored assessment (where a knockout's question is); absent in figures kept before it was. */
+  assessmentId?: string | null;
+  /** Whether the score is provisional (too few answers to set a tier); absent means no. */
+  provisional?: boolean;
 }
 
 /** One vendor's figures for the dashboard, from its entry (offboarded or not: the summary skips those). */
@@ -210,6 +225,8 @@ export function figuresOf(entry: PortfolioEntry): VendorFigures {
     lastAssessed: result.lastAssessed,
     nextReassessment: result.nextReassessment,
     conditions: (entry.conditions ?? []).map((c) => ({ text: c.text, owner: c.owner, due: c.due })),
+    assessmentId: result.assessment?.id ?? null,
+    provisional: result.provisional === true,
   };
 }
 
@@ -463,6 +480,10 @@ function evidenceBuckets(
       kind: e.kind,
       expiresAt: until,
       days: dayNumber(until) - todayN,
+      question:
+        e.assessmentId && e.questionnaireId && e.questionId
+          ? { assessmentId: e.assessmentId, questionnaireId: e.questionnaireId, questionId: e.questionId }
+          : null,
     };
     const band = evidenceBand(e, until, today);
     if (band === 'expired') out.expired.push({ ...item, reason: evidenceValidity(e, today).reason });

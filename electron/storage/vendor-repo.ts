@@ -2,6 +2,7 @@ import type { SQLInputValue } from 'node:sqlite';
 import type { Database } from './database';
 import type { Cipher } from './cipher';
 import { CRITICALITIES, type Vendor, type VendorSummary } from '../domain/vendor';
+import { SCORE_BAND_RANGES } from '../domain/heat-map';
 import type { VendorListItem, VendorListQuery, VendorSortKey } from '../domain/vendor-list';
 import { foldForSearch } from '../domain/search';
 import { STANDING_COLUMNS, standingFromRow } from './standing-repo';
@@ -112,6 +113,14 @@ export function createVendorRepo(db: Database): VendorRepo {
       if (query.maxScore !== undefined) {
         where.push('s.score <= ?');
         params.push(query.maxScore);
+      }
+      // A provisional score (once standings keep that flag) belongs with 'none' as well.
+      if (query.scoreBand === 'none') where.push('s.score IS NULL');
+      else if (query.scoreBand) {
+        // The heat map's bands (domain/heat-map): at least min, below the next band's min.
+        const { min, below } = SCORE_BAND_RANGES[query.scoreBand];
+        where.push(below === null ? 's.score >= ?' : 's.score >= ? AND s.score < ?');
+        params.push(min, ...(below === null ? [] : [below]));
       }
       if (query.reassessment) {
         where.push('s.reassessment = ?');

@@ -3,7 +3,7 @@ import type { HandlerContext } from '../handler-context';
 import type { HandlerTable } from './op';
 import type { portfolioOps } from './portfolio';
 
-/** The service call behind the dashboard (it waits for the devices' index: postures count). */
+/** The service calls behind the dashboard (they wait for the devices' index: postures count). */
 export function portfolioHandlers({
   services,
   withDevices,
@@ -12,7 +12,9 @@ export function portfolioHandlers({
     // As for the vendor list: stale standings (the figures the summary reads) are computed a few at a time first.
     'portfolio.summary': withDevices(async () => {
       if (services.portfolio.standingsStale()) await services.portfolio.refreshStandingsInSteps();
-      return services.portfolio.summary();
+      const open = services.devices.findings(null).byVendor.reduce((n, v) => n + v.open, 0);
+      return services.portfolio.summary(open);
     }),
+    'portfolio.trend': withDevices(() => services.portfolio.tierTrend()),
   };
 }
