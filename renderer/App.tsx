@@ -246,12 +246,16 @@ function Shell() {
           <AssessmentPage
             key={route.id}
             id={route.id}
+            question={route.question}
             onBack={(vendorId) => go(vendorId ? { page: 'vendors', vendorId } : { page: 'self' })}
           />
         ) : route.page === 'dashboard' ? (
           <DashboardPage
             onOpenVendor={(id) => go({ page: 'vendors', vendorId: id })}
             onShowList={(figure) => go({ page: 'vendors', vendorId: null, figure })}
+            onOpenQuestion={(id, question) => go({ page: 'assessment', id, question })}
+            onOpenContract={(vendorId) => go({ page: 'contract', vendorId })}
+            onOpenLegal={() => go({ page: 'legal' })}
           />
         ) : route.page === 'contract' ? (
           <ContractPage

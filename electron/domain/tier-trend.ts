@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { TIERS, type Tier } from './risk';
 import type { PortfolioTier } from './portfolio';
+import type { ChartElement, ChartModel } from './charts';
 
 /** How many quarters the trend shows (the current one, to date, and the seven before). */
 export const TREND_QUARTERS = 8;
@@ -116,4 +117,93 @@ function tierAt(points: readonly TierHistoryPoint[] | undefined, end: string): P
   }
   if (!found || found.provisional) return 'unassessed';
   return TIERS.includes(found.tier) ? found.tier : 'unassessed';
+}
+
+const STACK: readonly PortfolioTier[] = ['critical', 'high', 'medium', 'low', 'unassessed'];
+const STACK_LABELS: Record<PortfolioTier, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  unassessed: 'No tier yet',
+};
+
+/**
+ * The trend as stacked columns, one per quarter (critical at the bottom, "no tier yet" a
+ * dim cap on top), the number of vendors written above each column and a legend with the
+ * latest quarter's counts: the same shapes on screen (SvgChart) and on paper (chartSvg).
+ */
+export function tierTrendChart(trend: TierTrend, width = 520): ChartModel {
+  const FONT = 10;
+  const top = 16;
+  const plot = 130;
+  const legendY = top + plot + 34;
+  const height = legendY + 12;
+  const n = Math.max(1, trend.quarters.length);
+  const slot = width / n;
+  const column = Math.min(40, slot * 0.6);
+  const max = Math.max(1, ...trend.quarters.map((q) => STACK.reduce((s, t) => s + q[t], 0)));
+  const elements: ChartElement[] = [
+    { kind: 'line', x1: 0, y1: top + plot, x2: width, y2: top + plot, tone: 'grid' },
+  ];
+  trend.quarters.forEach((q, i) => {
+    const x = i * slot + (slot - column) / 2;
+    let y = top + plot;
+    for (const tier of STACK) {
+      if (q[tier] === 0) continue;
+      const h = Math.max(1.5, (q[tier] / max) * plot);
+      y -= h;
+      elements.push({
+        kind: 'rect',
+        x,
+        y,
+        width: column,
+        height: h,
+        tone: tier === 'unassessed' ? 'track' : tier,
+      });
+    }
+    const total = STACK.reduce((s, t) => s + q[t], 0);
+    elements.push(
+      {
+        kind: 'text',
+        x: x + column / 2,
+        y: y - 4,
+        text: String(total),
+        size: FONT,
+        anchor: 'middle',
+        tone: 'ink',
+        bold: true,
+      },
+      {
+        kind: 'text',
+        x: x + column / 2,
+        y: top + plot + 14,
+        text: q.toDate ? `${q.label.slice(2)} now` : q.label.slice(2),
+        size: FONT - 1,
+        anchor: 'middle',
+        tone: 'muted',
+      },
+    );
+  });
+  const last = trend.quarters.at(-1);
+  const step = width / STACK.length;
+  STACK.forEach((tier, i) => {
+    const x = i * step;
+    elements.push(
+      { kind: 'rect', x, y: legendY - 8, width: 9, height: 9, tone: tier === 'unassessed' ? 'track' : tier },
+      {
+        kind: 'text',
+        x: x + 13,
+        y: legendY,
+        text: `${STACK_LABELS[tier]} ${last ? last[tier] : 0}`,
+        size: FONT,
+        anchor: 'start',
+        tone: 'ink',
+      },
+    );
+  });
+  const summary = last
+    ? `Vendors per tier by quarter, ${trend.quarters[0]!.label} to ${last.label}; now ${STACK.map((t) => `${STACK_LABELS[t].toLowerCase()} ${last[t]}`).join(', ')}`
+    : 'Vendors per tier by quarter: no quarters';
+  return { width, height, summary, elements };
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { DASHBOARD_FIGURES, type DashboardFigure } from '../../electron/domain/vendor-list';
+import { parseDashboardFigure, type DashboardFigure } from '../../electron/domain/vendor-list';
 
 export type Route =
   /** `figure`: the list was opened from that dashboard figure, filtered to the vendors it counts. */
   | { page: 'vendors'; vendorId: string | null; figure?: DashboardFigure }
-  | { page: 'assessment'; id: string }
+  /** `question`: the answer key of a question to open at (from the dashboard's Today). */
+  | { page: 'assessment'; id: string; question?: string }
   | { page: 'contract'; vendorId: string }
   | { page: 'legal' }
   | { page: 'devices' }
@@ -29,9 +30,11 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'devices') return { page: 'devices' };
   if (parts[0] === 'vendors' && parts[1] && parts[2] === 'contract')
     return { page: 'contract', vendorId: decodeURIComponent(parts[1]) };
-  if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
-  const show = new URLSearchParams(search).get('show');
-  const figure = DASHBOARD_FIGURES.find((f) => f === show);
+  if (parts[0] === 'assessments' && parts[1]) {
+    const question = new URLSearchParams(search).get('q');
+    return { page: 'assessment', id: decodeURIComponent(parts[1]), ...(question ? { question } : {}) };
+  }
+  const figure = parseDashboardFigure(new URLSearchParams(search).get('show'));
   return {
     page: 'vendors',
     vendorId: parts[0] === 'vendors' && parts[1] ? decodeURIComponent(parts[1]) : null,
@@ -61,10 +64,12 @@ export function hashOf(route: Route): string {
     case 'contract':
       return `#/vendors/${encodeURIComponent(route.vendorId)}/contract`;
     case 'assessment':
-      return `#/assessments/${encodeURIComponent(route.id)}`;
+      return `#/assessments/${encodeURIComponent(route.id)}${
+        route.question ? `?q=${encodeURIComponent(route.question)}` : ''
+      }`;
     case 'vendors': {
       const path = route.vendorId ? `#/vendors/${encodeURIComponent(route.vendorId)}` : '#/vendors';
-      return route.figure ? `${path}?show=${route.figure}` : path;
+      return route.figure ? `${path}?show=${encodeURIComponent(route.figure)}` : path;
     }
   }
 }
