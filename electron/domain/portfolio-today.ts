@@ -46,6 +46,8 @@ export const TODAY_EVIDENCE_DAYS = 30;
 export const TodayActionSchema = z.discriminatedUnion('open', [
   z.object({ open: z.literal('vendor'), vendorId: z.string() }),
   z.object({ open: z.literal('contract'), vendorId: z.string() }),
+  /** An evidence file: shown on its vendor's page, with its validity. */
+  z.object({ open: z.literal('evidence'), vendorId: z.string(), evidenceId: z.string() }),
   z.object({
     open: z.literal('question'),
     assessmentId: z.string(),
@@ -200,7 +202,7 @@ export function todayQueue(
     kind: 'evidenceExpired' | 'evidenceExpiring',
     e: PortfolioSummary['evidence']['expired'][number],
   ) => {
-    const action: TodayAction = e.question ? { open: 'question', ...e.question } : openVendor(e.vendorId);
+    const action: TodayAction = { open: 'evidence', vendorId: e.vendorId, evidenceId: e.evidenceId };
     all[kind].push({
       kind,
       vendorId: e.vendorId,
@@ -213,7 +215,7 @@ export function todayQueue(
           : e.days === 0
             ? 'expires today'
             : `expires in ${plural(e.days, 'day')}`,
-      actionLabel: action.open === 'question' ? 'Open evidence' : 'Open vendor',
+      actionLabel: 'Open evidence',
       action,
       // Expired: the longest gone first; expiring: the soonest first.
       urgency: -e.days,

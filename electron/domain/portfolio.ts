@@ -62,8 +62,7 @@ export interface PortfolioEntry {
 export type PortfolioEvidenceInput = Pick<
   Evidence,
   'id' | 'vendorId' | 'fileName' | 'kind' | 'periodEnd' | 'expiresAt'
-> &
-  Partial<Pick<Evidence, 'assessmentId' | 'questionnaireId' | 'questionId'>>;
+>;
 
 const ReassessmentSchema = z.object({
   vendorId: z.string(),
@@ -88,11 +87,6 @@ const EvidenceItemSchema = z.object({
   days: z.number(),
   /** Why it no longer counts (expired ones only). */
   reason: z.string().optional(),
-  /** The assessment question it is attached to, if any (where the Today queue opens it). */
-  question: z
-    .object({ assessmentId: z.string(), questionnaireId: z.string(), questionId: z.string() })
-    .nullable()
-    .optional(),
 });
 export type PortfolioEvidenceItem = z.infer<typeof EvidenceItemSchema>;
 
@@ -480,10 +474,6 @@ function evidenceBuckets(
       kind: e.kind,
       expiresAt: until,
       days: dayNumber(until) - todayN,
-      question:
-        e.assessmentId && e.questionnaireId && e.questionId
-          ? { assessmentId: e.assessmentId, questionnaireId: e.questionnaireId, questionId: e.questionId }
-          : null,
     };
     const band = evidenceBand(e, until, today);
     if (band === 'expired') out.expired.push({ ...item, reason: evidenceValidity(e, today).reason });

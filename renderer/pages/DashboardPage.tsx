@@ -80,6 +80,7 @@ export function DashboardPage({
     if (action.open === 'question')
       onOpenQuestion(action.assessmentId, answerKey(action.questionnaireId, action.questionId));
     else if (action.open === 'contract') onOpenContract(action.vendorId);
+    // Evidence is listed, with its validity, on the vendor's page.
     else onOpenVendor(action.vendorId);
   };
 

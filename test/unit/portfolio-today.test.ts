@@ -182,7 +182,7 @@ const ko = (vendorId: string, over: Partial<PortfolioSummary['knockouts'][number
   reason: 'rule' as const,
   ...over,
 });
-const ev = (vendorId: string, days: number, question = true) => ({
+const ev = (vendorId: string, days: number) => ({
   vendorId,
   vendorName: `Vendor ${vendorId}`,
   evidenceId: `e-${vendorId}-${days}`,
@@ -190,7 +190,6 @@ const ev = (vendorId: string, days: number, question = true) => ({
   kind: 'iso27001' as const,
   expiresAt: '2027-01-01',
   days,
-  question: question ? { assessmentId: `as-${vendorId}`, questionnaireId: 'q', questionId: 'c2' } : null,
 });
 
 describe('Today', () => {
@@ -233,7 +232,7 @@ describe('Today', () => {
           },
         ],
         evidence: {
-          expired: [ev('x', -3, false)],
+          expired: [ev('x', -3)],
           days0to30: [ev('k', 10), ev('k', 31)],
           days31to60: [],
           days61to90: [],
@@ -286,13 +285,13 @@ describe('Today', () => {
     });
     expect(items('evidenceExpired')[0]).toMatchObject({
       when: 'expired 2027-01-01',
-      action: { open: 'vendor', vendorId: 'x' },
+      action: { open: 'evidence', vendorId: 'x', evidenceId: 'e-x--3' },
     });
     expect(items('evidenceExpiring')[0]).toMatchObject({
       text: 'cert-10.pdf',
       when: 'expires in 10 days',
       actionLabel: 'Open evidence',
-      action: { open: 'question', assessmentId: 'as-k', questionId: 'c2' },
+      action: { open: 'evidence', vendorId: 'k', evidenceId: 'e-k-10' },
     });
     // Only critical or high vendors: the low one overdue and the medium one never assessed wait.
     expect(items('overdue').map((i) => i.vendorId)).toEqual(['o']);
