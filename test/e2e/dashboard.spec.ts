@@ -132,7 +132,7 @@ test('Today lists what needs someone and each item opens its place; a heat map c
   expect(page.url()).toContain('?q=');
 
   // The past-due condition opens the vendor (its decision).
-  await app.open('#/dashboard');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
   await group('Conditions past due')
     .getByRole('button', { name: /^Open decision: Harbor Pallet Leasing/ })
     .click();
@@ -144,7 +144,7 @@ test('Today lists what needs someone and each item opens its place; a heat map c
   expect(page.url()).toContain(ids.late);
 
   // The expiring evidence opens its vendor, where the file is listed with its validity.
-  await app.open('#/dashboard');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
   await group('Evidence expiring within 30 days')
     .getByRole('button', { name: /^Open evidence: Certa Sensors/ })
     .click();
@@ -153,7 +153,7 @@ test('Today lists what needs someone and each item opens its place; a heat map c
   await expect(details.getByText('signing-statement.pdf')).toBeVisible();
 
   // The never-assessed critical vendor opens the vendor.
-  await app.open('#/dashboard');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
   await group('Never assessed (critical or high)')
     .getByRole('button', { name: /^Open vendor: Nordlys Cold Chain/ })
     .click();
@@ -164,7 +164,7 @@ test('Today lists what needs someone and each item opens its place; a heat map c
   ).toBeVisible();
 
   // The reopened legal review opens the vendor's contract page.
-  await app.open('#/dashboard');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
   await group('Legal reviews reopened')
     .getByRole('button', { name: /^Open contract: Ledger Freight Audit/ })
     .click();
@@ -172,7 +172,7 @@ test('Today lists what needs someone and each item opens its place; a heat map c
   expect(page.url()).toContain(`${ids.legal}/contract`);
 
   // The heat map: the critical vendors without a score, one cell, open the list filtered to them.
-  await app.open('#/dashboard');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
   const heat = page.getByRole('table', { name: 'Vendors by criticality and control score' });
   await expect(heat).toBeVisible();
   await heat.getByRole('button', { name: /^Critical criticality, no score yet: 1 vendor\./ }).click();
@@ -182,7 +182,7 @@ test('Today lists what needs someone and each item opens its place; a heat map c
   ]);
 
   // The tier trend: eight quarters, this one now.
-  await app.open('#/dashboard');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
   const trend = page.getByRole('img', { name: /^Vendors per tier by quarter/ });
   await expect(trend).toBeVisible();
   await expect(trend).toContainText('now');
