@@ -156,7 +156,7 @@ test('the dashboard shows tiers, knockouts and reassessments, and opens the vend
   await page.screenshot({ path: 'test-results/screens/16-vendors-from-dashboard-light.png' });
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
-  const notAssessed = page.getByRole('button', { name: /Not assessed\s*of 30 vendors/ });
+  const notAssessed = page.getByRole('button', { name: /Not assessed\s*of \d+ vendors/ });
   const count = Number((await notAssessed.locator('.card-value').textContent())!);
   expect(count).toBeGreaterThan(20);
   await notAssessed.click();
