@@ -12,8 +12,7 @@ export function portfolioHandlers({
     // As for the vendor list: stale standings (the figures the summary reads) are computed a few at a time first.
     'portfolio.summary': withDevices(async () => {
       if (services.portfolio.standingsStale()) await services.portfolio.refreshStandingsInSteps();
-      const open = services.devices.findings(null).byVendor.reduce((n, v) => n + v.open, 0);
-      return services.portfolio.summary(open);
+      return services.portfolio.summary(services.devices.openFindings());
     }),
     'portfolio.trend': withDevices(() => services.portfolio.tierTrend()),
   };
