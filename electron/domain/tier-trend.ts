@@ -129,8 +129,8 @@ const STACK_LABELS: Record<PortfolioTier, string> = {
 };
 
 /**
- * The trend as stacked columns, one per quarter (critical at the bottom, "no tier yet" a
- * dim cap on top), the number of vendors written above each column and a legend with the
+ * The trend as stacked columns, one per quarter (critical at the bottom, "no tier yet" a grey
+ * cap on top), the number of vendors written above each column and a legend with the
  * latest quarter's counts: the same shapes on screen (SvgChart) and on paper (chartSvg).
  */
 export function tierTrendChart(trend: TierTrend, width = 520): ChartModel {
@@ -159,7 +159,7 @@ export function tierTrendChart(trend: TierTrend, width = 520): ChartModel {
         y,
         width: column,
         height: h,
-        tone: tier === 'unassessed' ? 'track' : tier,
+        tone: tier === 'unassessed' ? 'grid' : tier,
       });
     }
     const total = STACK.reduce((s, t) => s + q[t], 0);
@@ -190,7 +190,7 @@ export function tierTrendChart(trend: TierTrend, width = 520): ChartModel {
   STACK.forEach((tier, i) => {
     const x = i * step;
     elements.push(
-      { kind: 'rect', x, y: legendY - 8, width: 9, height: 9, tone: tier === 'unassessed' ? 'track' : tier },
+      { kind: 'rect', x, y: legendY - 8, width: 9, height: 9, tone: tier === 'unassessed' ? 'grid' : tier },
       {
         kind: 'text',
         x: x + 13,
