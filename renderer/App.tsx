@@ -314,6 +314,7 @@ function Shell() {
           <AssessmentPage
             key={route.id}
             id={route.id}
+            question={route.question}
             onBack={(vendorId) =>
               go(vendorId ? { page: 'vendor', vendorId, tab: 'assessments' } : { page: 'self' })
             }
@@ -322,6 +323,9 @@ function Shell() {
           <DashboardPage
             onOpenVendor={(id) => go({ page: 'vendor', vendorId: id, tab: 'overview' })}
             onShowList={(figure) => go({ page: 'vendors', peekId: null, figure })}
+            onOpenQuestion={(id, question) => go({ page: 'assessment', id, question })}
+            onOpenContract={(vendorId) => go({ page: 'vendor', vendorId, tab: 'contract' })}
+            onOpenLegal={() => go({ page: 'legal' })}
           />
         ) : route.page === 'vendor' ? (
           <VendorPage

@@ -1,12 +1,9 @@
 import { EVIDENCE_KIND_LABELS } from '../domain/questionnaire';
-import { PORTFOLIO_TIERS, UPCOMING_DAYS } from '../domain/portfolio';
-import type { ResponseOf } from '../ipc/contract';
+import { PORTFOLIO_TIERS, UPCOMING_DAYS, type PortfolioSummary } from '../domain/portfolio';
 import { formatFields, formatTable } from './format';
 import { done, failureFromError } from './outcome';
 import { request } from './session';
 import type { CommandSpec } from './spec';
-
-type PortfolioSummary = ResponseOf<'portfolio.summary'>;
 
 /** Rows each list shows as text (--json has them all). */
 export const PORTFOLIO_LIST_ROWS = 20;

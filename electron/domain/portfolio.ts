@@ -8,7 +8,7 @@ import type { Evidence } from './assessment';
 import { EVIDENCE_KINDS, SEVERITIES, type Severity } from './questionnaire';
 import { TIERS, type Tier } from './risk';
 import { addMonths, evidenceValidity, SOC2_VALID_MONTHS } from './scoring';
-import type { VendorStatus } from './vendor';
+import type { Criticality, VendorStatus } from './vendor';
 import { DECISIONS, type DecisionKind } from './decision';
 
 /** Tier counts include vendors not yet assessed, which have no tier of their own. */
@@ -24,7 +24,7 @@ export const EVIDENCE_BANDS = [30, 60, 90] as const;
 
 /** One vendor and its score result (the fields of domain/score-shapes' VendorScore that matter here). */
 export interface PortfolioEntry {
-  vendor: { id: string; name: string; status: VendorStatus };
+  vendor: { id: string; name: string; status: VendorStatus; criticality?: Criticality };
   result: {
     assessment: { id: string } | null;
     score: number | null;
@@ -199,6 +199,8 @@ export interface VendorFigures {
   nextReassessment: string | null;
   /** The conditions of the latest decision. */
   conditions: { text: string; owner: string; due: string }[];
+  /** The scored assessment (where a knockout's question is); absent in figures kept before it was. */
+  assessmentId?: string | null;
 }
 
 /** One vendor's figures for the dashboard, from its entry (offboarded or not: the summary skips those). */
@@ -223,6 +225,7 @@ export function figuresOf(entry: PortfolioEntry): VendorFigures {
     lastAssessed: result.lastAssessed,
     nextReassessment: result.nextReassessment,
     conditions: (entry.conditions ?? []).map((c) => ({ text: c.text, owner: c.owner, due: c.due })),
+    assessmentId: result.assessment?.id ?? null,
   };
 }
 

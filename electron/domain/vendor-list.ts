@@ -15,6 +15,8 @@ import {
 import { VendorIdSchema } from './primitives';
 import { DECISIONS } from './decision';
 import { EVIDENCE_STATES, PORTFOLIO_TIERS, REASSESSMENT_STATES, VendorStandingSchema } from './portfolio';
+import { SCORE_BANDS, type ScoreBand } from './heat-map';
+import type { Criticality } from './vendor';
 
 /** The standing figures a list row carries (the rest are only filtered on, in SQL). */
 export const ListStandingSchema = VendorStandingSchema.pick({
@@ -68,6 +70,8 @@ export const VendorListQuerySchema = z
     /** Control score at least / at most (vendors without a score never match). */
     minScore: Score.optional(),
     maxScore: Score.optional(),
+    /** Control score band of the dashboard's heat map (domain/heat-map); "none": no score yet. */
+    scoreBand: z.enum(SCORE_BANDS).optional(),
     reassessment: z.enum(REASSESSMENT_STATES).optional(),
     conditionsPastDue: z.boolean().optional(),
     /** Vendors with at least one evidence file in this state. */
@@ -96,6 +100,7 @@ export function isFiltered(q: VendorListQuery): boolean {
     q.completeness !== undefined ||
     q.minScore !== undefined ||
     q.maxScore !== undefined ||
+    q.scoreBand !== undefined ||
     q.reassessment !== undefined ||
     q.conditionsPastDue !== undefined ||
     q.evidence !== undefined
@@ -140,15 +145,43 @@ export const DASHBOARD_FIGURES = [
   'evidence30',
   'evidence60',
   'evidence90',
+  /** Critical or high vendors overdue for reassessment (Today). */
+  'overdueImportant',
+  /** Critical or high vendors never assessed (Today). */
+  'unassessedImportant',
 ] as const;
-export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
+/** A heat map cell: the vendors of a criticality in a control score band. */
+export type HeatCellFigure = `heat:${Criticality}:${ScoreBand}`;
+export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number] | HeatCellFigure;
+
+/** The figure named in a route ("critical", "heat:high:0-40"), or undefined when it names none. */
+export function parseDashboardFigure(text: string | null | undefined): DashboardFigure | undefined {
+  if (!text) return undefined;
+  const named = DASHBOARD_FIGURES.find((f) => f === text);
+  if (named) return named;
+  const [kind, criticality, band] = text.split(':');
+  if (kind !== 'heat') return undefined;
+  const c = CRITICALITIES.find((x) => x === criticality);
+  const b = SCORE_BANDS.find((x) => x === band);
+  return c && b ? `heat:${c}:${b}` : undefined;
+}
 
 /**
  * The vendor list behind a dashboard figure: the vendors it counts. The dashboard leaves
  * offboarded vendors out, so every one of these does too.
  */
 export function dashboardQuery(figure: DashboardFigure): VendorListQuery {
-  const filters: Record<DashboardFigure, VendorListQueryInput> = {
+  const statuses = VENDOR_STATUSES.filter((s) => s !== 'offboarded');
+  if (figure.startsWith('heat:')) {
+    const [, criticality, band] = figure.split(':') as [string, Criticality, ScoreBand];
+    return VendorListQuerySchema.parse({
+      statuses,
+      criticalities: [criticality],
+      scoreBand: band,
+      sort: 'score',
+    });
+  }
+  const filters: Record<(typeof DASHBOARD_FIGURES)[number], VendorListQueryInput> = {
     vendors: {},
     assessed: { tiers: ['critical', 'high', 'medium', 'low'], sort: 'tier' },
     unassessed: { tiers: ['unassessed'] },
@@ -164,11 +197,19 @@ export function dashboardQuery(figure: DashboardFigure): VendorListQuery {
     evidence30: { evidence: '30' },
     evidence60: { evidence: '60' },
     evidence90: { evidence: '90' },
+    overdueImportant: {
+      criticalities: ['critical', 'high'],
+      reassessment: 'overdue',
+      sort: 'nextReassessment',
+    },
+    unassessedImportant: {
+      criticalities: ['critical', 'high'],
+      tiers: ['unassessed'],
+      sort: 'criticality',
+      direction: 'desc',
+    },
   };
-  return VendorListQuerySchema.parse({
-    statuses: VENDOR_STATUSES.filter((s) => s !== 'offboarded'),
-    ...filters[figure],
-  });
+  return VendorListQuerySchema.parse({ statuses, ...filters[figure as (typeof DASHBOARD_FIGURES)[number]] });
 }
 
 /** How many saved filters a data folder keeps. */

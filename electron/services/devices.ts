@@ -337,6 +337,11 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
       };
     },
 
+    /** How many open findings the inventory has (the dashboard's attention count; no vendor names read). */
+    openFindings(): number {
+      return checked().reduce((n, d) => n + d.open.length, 0);
+    },
+
     /** Open findings by check and by vendor (the dashboard widget and `devices findings`). */
     findings(vendorId: string | null) {
       const devices = checked().filter((d) => vendorId === null || d.vendorId === vendorId);

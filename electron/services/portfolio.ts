@@ -4,7 +4,6 @@ import {
   summariseFigures,
   type PortfolioEntry,
   type PortfolioSummary,
-  type VendorFigures,
 } from '../domain/portfolio';
 import type { Evidence } from '../domain/assessment';
 import type { Storage } from '../storage/storage';
@@ -14,6 +13,11 @@ import type { QuestionnaireService } from './questionnaires';
 import { createScoreService } from './scores';
 import type { Posture } from '../domain/device-checks';
 import { clauseLibrary } from './clause-library';
+import { todayQueue, type Dashboard } from '../domain/portfolio-today';
+import { heatMap } from '../domain/heat-map';
+import { tierTrend, type TierHistoryPoint, type TierTrend } from '../domain/tier-trend';
+import type { PortfolioTier } from '../domain/portfolio';
+import type { ScoreTrendPoint } from '../domain/score-shapes';
 
 /** How many vendors summaryInSteps scores between pauses (about 10–20 ms of work). */
 const VENDORS_PER_STEP = 10;
@@ -56,12 +60,12 @@ export function createPortfolioService(
    * after every few) only vendors whose standing is missing — dropped by a write since it
    * was computed; returns the dashboard figures.
    */
-  function* summarySteps(): Generator<void, PortfolioSummary> {
+  function* summarySteps(): Generator<void, { summary: PortfolioSummary; vendors: FiguredVendor[] }> {
     // No transaction: storage's is BEGIN IMMEDIATE and would hold up the app's writes while this only reads.
     const today = ctx.now().toISOString().slice(0, 10);
     let read: ReturnType<typeof entryReader> | undefined;
     let scored = 0;
-    const vendors: { vendor: PortfolioEntry['vendor']; figures: VendorFigures | null }[] = [];
+    const vendors: FiguredVendor[] = [];
     for (const row of ctx.storage.standings.figures(today)) {
       if (row.vendor.status === 'offboarded' || row.figures) {
         vendors.push(row);
@@ -76,7 +80,45 @@ export function createPortfolioService(
     const evidence = vendors
       .filter((v) => v.vendor.status !== 'offboarded')
       .flatMap((v) => byVendor.get(v.vendor.id) ?? []);
-    return summariseFigures(vendors, evidence, today);
+    return { summary: summariseFigures(vendors, evidence, today), vendors };
+  }
+
+  /** The dashboard: the figures, Today's queue, the heat map and the attention counts. */
+  function dashboardOf(
+    summary: PortfolioSummary,
+    vendors: readonly FiguredVendor[],
+    openDeviceFindings: number,
+  ): Dashboard {
+    const counted = vendors.filter((v) => v.vendor.status !== 'offboarded' && v.figures !== null);
+    const signOffs = [...ctx.storage.clauses.latestSignOffs()].filter(([, s]) => s.reopenedAt);
+    const titles = new Map(
+      signOffs.length ? clauseLibrary(ctx.storage, ctx.now).map((c) => [c.id, c.title]) : [],
+    );
+    const reopened = signOffs.map(([vendorId, s]) => ({
+      vendorId,
+      reopenedAt: s.reopenedAt!,
+      reopenedClause: s.reopenedClause && (titles.get(s.reopenedClause) ?? s.reopenedClause),
+    }));
+    const { queue, attention } = todayQueue(
+      summary,
+      counted.map(({ vendor, figures }) => ({
+        id: vendor.id,
+        name: vendor.name,
+        criticality: vendor.criticality,
+        assessed: figures!.assessed,
+        assessmentId: figures!.assessmentId ?? null,
+      })),
+      reopened,
+      openDeviceFindings,
+    );
+    const heat = heatMap(
+      counted.map(({ vendor, figures }) => ({
+        criticality: vendor.criticality,
+        score: figures!.assessed ? figures!.score : null,
+        provisional: figures!.provisional === true,
+      })),
+    );
+    return { ...summary, queue, heatMap: heat, attention };
   }
 
   /**
@@ -133,13 +175,72 @@ export function createPortfolioService(
     }
   }
 
+  /**
+   * Each counted vendor's tier at each of its submitted (or closed) assessments, as the score
+   * service's trend scores them, a few vendors per step (`yield`).
+   */
+  function* historySteps(vendors: readonly FiguredVendor[]): Generator<void, TierHistoryPoint[]> {
+    const pinned = rememberingPinned(questionnaires);
+    const scores = createScoreService(
+      { ...ctx, storage: rememberingReads(ctx.storage) },
+      pinned,
+      devicePosture,
+    );
+    const history: TierHistoryPoint[] = [];
+    let n = 0;
+    for (const { vendor } of vendors) {
+      for (const p of scores.trend(vendor.id)) {
+        if (p.status === 'in-progress') continue;
+        history.push({ vendorId: vendor.id, date: p.date, tier: p.tier });
+      }
+      if (++n % VENDORS_PER_STEP === 0) yield;
+    }
+    return history;
+  }
+
+  /** The tier trend over the counted vendors, the current quarter from today's standings. */
+  function* trendSteps(): Generator<void, TierTrend> {
+    const today = ctx.now().toISOString().slice(0, 10);
+    const rows = ctx.storage.standings.figures(today).filter((r) => r.vendor.status !== 'offboarded');
+    const history = yield* historySteps(rows);
+    const current = new Map<string, PortfolioTier>();
+    for (const { vendor, figures } of rows)
+      if (figures) current.set(vendor.id, figures.assessed && figures.tier ? figures.tier : 'unassessed');
+    return tierTrend(
+      rows.map((r) => ({ id: r.vendor.id, createdAt: r.vendor.createdAt })),
+      history,
+      today,
+      current,
+    );
+  }
+
   return {
-    /** The dashboard figures; stale standings are computed (and kept) first. */
-    summary(): PortfolioSummary {
+    /**
+     * The dashboard: figures, Today, heat map and attention counts; stale standings are
+     * computed (and kept) first. `openDeviceFindings` counts into the attention figures.
+     */
+    summary(openDeviceFindings = 0): Dashboard {
       refreshStandings();
       const steps = summarySteps();
       let step = steps.next();
       while (!step.done) step = steps.next();
+      return dashboardOf(step.value.summary, step.value.vendors, openDeviceFindings);
+    },
+
+    /**
+     * The tier trend by quarter (domain/tier-trend), scoring every vendor's submitted
+     * assessments again and letting other work run every few vendors; stops when `signal`
+     * is aborted. Standings are refreshed first so the current quarter is today's.
+     */
+    async tierTrend(signal?: AbortSignal): Promise<TierTrend> {
+      await refreshStandingsInSteps(signal);
+      const steps = trendSteps();
+      let step = steps.next();
+      while (!step.done) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled; nothing was changed');
+        step = steps.next();
+      }
       return step.value;
     },
 
@@ -156,7 +257,7 @@ export function createPortfolioService(
         if (job.signal.aborted) throw new AppError('CANCELLED', 'Cancelled; nothing was changed');
         step = steps.next();
       }
-      return step.value;
+      return step.value.summary;
     },
 
     refreshStandingsInSteps,
@@ -171,6 +272,12 @@ export function createPortfolioService(
 
 export type PortfolioService = ReturnType<typeof createPortfolioService>;
 
+type FiguredVendor = ReturnType<Storage['standings']['figures']>[number];
+
+/**
+ * Whether a trend point's score is provisional (too few answers to set a tier). The
+ * "honest scores" work adds `provisional` to the score shapes; until then none is.
+ */
 /** Storage whose settings and per-assessment evidence reads are remembered; everything else as is. */
 function rememberingReads(storage: Storage): Storage {
   const settings = new Map<string, unknown>();

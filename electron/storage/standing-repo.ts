@@ -2,11 +2,11 @@ import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import type { Database } from './database';
 import { PORTFOLIO_TIERS, type VendorFigures, type VendorStanding } from '../domain/portfolio';
 import type { ListStanding } from '../domain/vendor-list';
-import type { VendorStatus } from '../domain/vendor';
+import type { Criticality, VendorStatus } from '../domain/vendor';
 
 /** A vendor as the dashboard reads it: its figures when its standing is of `today`, else null. */
 export interface FiguresRow {
-  vendor: { id: string; name: string; status: VendorStatus };
+  vendor: { id: string; name: string; status: VendorStatus; criticality: Criticality; createdAt: string };
   figures: VendorFigures | null;
 }
 
@@ -70,7 +70,7 @@ export function createStandingRepo(db: Database): StandingRepo {
   );
   // The order of the vendor list's default query (vendor-repo: by name, then id).
   const figuresStmt = lazy(
-    `SELECT v.id, v.name, v.status, s.computed_on, s.figures FROM vendors v
+    `SELECT v.id, v.name, v.status, v.criticality, v.created_at, s.computed_on, s.figures FROM vendors v
        LEFT JOIN vendor_standings s ON s.vendor_id = v.id
      ORDER BY v.name COLLATE NOCASE, v.id`,
   );
@@ -112,8 +112,17 @@ export function createStandingRepo(db: Database): StandingRepo {
       figuresStmt()
         .all()
         .map((r) => ({
-          vendor: { id: String(r.id), name: String(r.name), status: String(r.status) as VendorStatus },
-          figures: r.computed_on === today && typeof r.figures === 'string' ? current(r.figures) : null,
+          vendor: {
+            id: String(r.id),
+            name: String(r.name),
+            status: String(r.status) as VendorStatus,
+            criticality: String(r.criticality) as Criticality,
+            createdAt: String(r.created_at),
+          },
+          figures:
+            r.computed_on === today && typeof r.figures === 'string'
+              ? current(r.figures)
+              : null,
         })),
   };
 }

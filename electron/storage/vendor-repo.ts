@@ -2,6 +2,7 @@ import type { SQLInputValue } from 'node:sqlite';
 import type { Database } from './database';
 import type { Cipher } from './cipher';
 import { CRITICALITIES, type Vendor, type VendorSummary } from '../domain/vendor';
+import { SCORE_BAND_RANGES } from '../domain/heat-map';
 import type { VendorListItem, VendorListQuery, VendorSortKey } from '../domain/vendor-list';
 import { foldForSearch } from '../domain/search';
 import { STANDING_COLUMNS, standingFromRow } from './standing-repo';
@@ -112,6 +113,16 @@ export function createVendorRepo(db: Database): VendorRepo {
       if (query.maxScore !== undefined) {
         where.push('s.score <= ?');
         params.push(query.maxScore);
+      }
+      // A provisional score belongs with 'none' as well (the heat map's "no score yet").
+      const provisional = "COALESCE(json_extract(s.figures, '$.provisional'), 0) = 1";
+      if (query.scoreBand === 'none') where.push(`(s.score IS NULL OR ${provisional})`);
+      else if (query.scoreBand) {
+        where.push(`NOT (${provisional})`);
+        // The heat map's bands (domain/heat-map): at least min, below the next band's min.
+        const { min, below } = SCORE_BAND_RANGES[query.scoreBand];
+        where.push(below === null ? 's.score >= ?' : 's.score >= ? AND s.score < ?');
+        params.push(min, ...(below === null ? [] : [below]));
       }
       if (query.reassessment) {
         where.push('s.reassessment = ?');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { DASHBOARD_FIGURES, type DashboardFigure } from '../../electron/domain/vendor-list';
+import { parseDashboardFigure, type DashboardFigure } from '../../electron/domain/vendor-list';
 
 /** The tabs of a vendor's page, in their order. */
 export const VENDOR_TABS = [
@@ -21,7 +21,8 @@ export type Route =
   | { page: 'vendors'; peekId: string | null; figure?: DashboardFigure }
   /** A vendor's own page, on one of its tabs. */
   | { page: 'vendor'; vendorId: string; tab: VendorTab }
-  | { page: 'assessment'; id: string }
+  /** `question`: the answer key of a question to open at (from the dashboard's Today). */
+  | { page: 'assessment'; id: string; question?: string }
   | { page: 'legal' }
   | { page: 'devices' }
   | { page: 'self' }
@@ -51,10 +52,12 @@ export function parseRoute(hash: string): Route {
     const tab = VENDOR_TABS.find((t) => t === parts[2]) ?? 'overview';
     return { page: 'vendor', vendorId: decodeURIComponent(parts[1]), tab };
   }
-  if (parts[0] === 'assessments' && parts[1]) return { page: 'assessment', id: decodeURIComponent(parts[1]) };
   const params = new URLSearchParams(search);
-  const show = params.get('show');
-  const figure = DASHBOARD_FIGURES.find((f) => f === show);
+  if (parts[0] === 'assessments' && parts[1]) {
+    const question = params.get('q');
+    return { page: 'assessment', id: decodeURIComponent(parts[1]), ...(question ? { question } : {}) };
+  }
+  const figure = parseDashboardFigure(params.get('show'));
   return { page: 'vendors', peekId: params.get('peek') || null, ...(figure ? { figure } : {}) };
 }
 
@@ -82,7 +85,9 @@ export function hashOf(route: Route): string {
       return route.tab === 'overview' ? path : `${path}/${route.tab}`;
     }
     case 'assessment':
-      return `#/assessments/${encodeURIComponent(route.id)}`;
+      return `#/assessments/${encodeURIComponent(route.id)}${
+        route.question ? `?q=${encodeURIComponent(route.question)}` : ''
+      }`;
     case 'vendors': {
       const params = new URLSearchParams();
       if (route.figure) params.set('show', route.figure);

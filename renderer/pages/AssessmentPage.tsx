@@ -33,13 +33,22 @@ interface Item {
 }
 
 /** An assessment: one question at a time or the full list, saved as you go, with live red flags. */
-export function AssessmentPage({ id, onBack }: { id: string; onBack(vendorId: string | null): void }) {
+export function AssessmentPage({
+  id,
+  question,
+  onBack,
+}: {
+  id: string;
+  /** The answer key of the question to open at (a knockout or evidence opened from the dashboard). */
+  question?: string;
+  onBack(vendorId: string | null): void;
+}) {
   const toast = useToast();
   const { detail, error, saving, save, reload } = useAssessment(id);
   const setStatus = useOperation('assessments.setStatus');
   const [mode, setMode] = useState<'one' | 'list'>('one');
   const [filter, setFilter] = useState<Filter>('all');
-  const [chosen, setCurrent] = useState<string | null>(null);
+  const [chosen, setCurrent] = useState<string | null>(question ?? null);
   /** The question to scroll to and focus once it is on screen. */
   const focusKey = useRef<string | null>(null);
   const [reviewing, setReviewing] = useState(false);

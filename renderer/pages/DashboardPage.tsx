@@ -1,29 +1,46 @@
-import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { ExportReportButton } from '../components/ReportExport';
 import { TIER_LABELS } from '../../electron/domain/risk';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
-import { TierChart } from '../components/TierChart';
 import { Card, FigureCard } from '../components/Card';
-import { EVIDENCE_KIND_LABELS } from '../../electron/domain/questionnaire';
+import { PageHeader } from '../components/PageHeader';
+import { SvgChart } from '../components/SvgChart';
+import { TodayQueue } from '../components/TodayQueue';
+import { HeatMap } from '../components/HeatMap';
 import type { DashboardFigure } from '../../electron/domain/vendor-list';
+import type { TodayAction } from '../../electron/domain/portfolio-today';
+import { tierTrendChart } from '../../electron/domain/tier-trend';
+import { answerKey } from '../../electron/domain/evaluate-assessment';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../../electron/domain/device-checks';
 import './DashboardPage.css';
 
 type Summary = ResponseOf<'portfolio.summary'>;
 
-/** The portfolio at a glance: tiers, top risks, knockouts, reassessments and evidence due. */
+/**
+ * The portfolio at a glance: Today (what needs someone now) first, then where the risk sits
+ * (heat map) and how it moves (tier trend by quarter), then a few figures and the highest risks.
+ */
 export function DashboardPage({
   onOpenVendor,
   onShowList,
+  onOpenQuestion,
+  onOpenContract,
+  onOpenLegal,
 }: {
   onOpenVendor(id: string): void;
   /** Opens the vendor list filtered to the vendors a figure counts. */
   onShowList(figure: DashboardFigure): void;
+  /** Opens an assessment at a question (its answer key). */
+  onOpenQuestion(assessmentId: string, question: string): void;
+  onOpenContract(vendorId: string): void;
+  onOpenLegal(): void;
 }) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [devices, setDevices] = useState<ResponseOf<'devices.findings'> | null>(null);
+  const [trend, setTrend] = useState<ResponseOf<'portfolio.trend'> | null>(null);
+  const [trendError, setTrendError] = useState<string | null>(null);
   useEffect(() => {
     void call('devices.findings', {}).then((r) => r.ok && setDevices(r.value));
   }, []);
@@ -32,12 +49,17 @@ export function DashboardPage({
       performance.mark('dashboard:data');
       if (r.ok) setSummary(r.value);
       else setError(r.error.message);
+      // The trend scores every submitted assessment again: asked for once the figures are on screen.
+      void call('portfolio.trend', {}).then((t) =>
+        t.ok ? setTrend(t.value) : setTrendError(t.error.message),
+      );
     });
   }, []);
   useLayoutEffect(() => {
-    // Lets the benchmark measure from data arrival to the dashboard on screen.
+    // Lets the benchmark measure from data arrival to the dashboard (Today first) on screen.
     if (summary) performance.mark('dashboard:rendered');
   }, [summary]);
+  const trendChart = useMemo(() => (trend ? tierTrendChart(trend) : null), [trend]);
 
   if (error)
     return (
@@ -46,64 +68,80 @@ export function DashboardPage({
       </p>
     );
   if (!summary) return <div className="dashboard" aria-busy="true" />;
-  const { totals, tiers, evidence, reassessments } = summary;
+  const { totals, evidence, reassessments, heatMap } = summary;
+  const scored =
+    heatMap.total - heatMap.rows.reduce((n, r) => n + r.cells.find((c) => c.band === 'none')!.count, 0);
   const vendorLink = (id: string, name: string) => (
     <button type="button" className="link" onClick={() => onOpenVendor(id)}>
       {name}
     </button>
   );
+  const act = (action: TodayAction) => {
+    if (action.open === 'question')
+      onOpenQuestion(action.assessmentId, answerKey(action.questionnaireId, action.questionId));
+    else if (action.open === 'contract') onOpenContract(action.vendorId);
+    // Evidence is listed, with its validity, on the vendor's page.
+    else onOpenVendor(action.vendorId);
+  };
 
   return (
     <div className="dashboard">
-      <div className="page-title-row">
-        <h1>Portfolio</h1>
-        <ExportReportButton
-          target={{ kind: 'board' }}
-          label="Exporting the board report"
-          text="Board report (PDF)…"
-        />
+      <PageHeader
+        title="Portfolio"
+        count={`${totals.vendors} vendor${totals.vendors === 1 ? '' : 's'}`}
+        description="What needs someone today, where the risk sits and how it moves."
+        actions={
+          <ExportReportButton
+            target={{ kind: 'board' }}
+            label="Exporting the board report"
+            text="Board report (PDF)…"
+          />
+        }
+      />
+      <TodayQueue queue={summary.queue} onAction={act} onShowList={onShowList} onOpenLegal={onOpenLegal} />
+      <div className="dashboard-pair">
+        <Card title="Where the risk sits">
+          <p className="card-meaning">
+            Vendors by criticality (how important they are to us) and control score (high is good). Warmer
+            cells: important vendors with weak controls.
+          </p>
+          <HeatMap map={heatMap} onSelect={onShowList} />
+        </Card>
+        <Card title="Risk tier by quarter">
+          <p className="card-meaning">
+            Vendors per risk tier at each quarter’s end, from the assessments submitted by then; this quarter
+            as of today.
+          </p>
+          {trendChart ? (
+            <SvgChart model={trendChart} className="tier-trend" />
+          ) : trendError ? (
+            <p className="form-error">{trendError}</p>
+          ) : (
+            <p className="cell-muted" aria-busy="true">
+              Counting the quarters…
+            </p>
+          )}
+        </Card>
       </div>
       <div className="cards">
         <FigureCard
-          label="Vendors"
-          value={totals.vendors}
-          note={`${totals.offboarded} offboarded not counted`}
-          onShow={() => onShowList('vendors')}
-        />
-        <FigureCard
-          label="Assessed"
-          value={totals.assessed}
+          label="Not assessed"
+          value={totals.unassessed}
           note={
             totals.provisional
-              ? `${totals.unassessed} without a tier, ${totals.provisional} of them provisional`
-              : `${totals.unassessed} not assessed`
+              ? `of ${totals.vendors} vendors; ${totals.provisional} with a provisional score`
+              : `of ${totals.vendors} vendors; ${totals.assessed} assessed`
           }
-          onShow={() => onShowList('assessed')}
+          onShow={() => onShowList('unassessed')}
         />
         <FigureCard
           label="Average control score"
           value={totals.averageScore === null ? '—' : totals.averageScore.toFixed(1)}
-          note="Final scores only · higher is better"
-        />
-        <FigureCard
-          label="Open knockouts"
-          value={summary.knockouts.length}
-          note={vendorsNote(summary.knockouts)}
-          alert={summary.knockouts.length > 0}
-          onShow={() => onShowList('knockouts')}
-        />
-        <FigureCard
-          label="Conditions past due"
-          value={summary.conditionsPastDue.length}
-          note={vendorsNote(summary.conditionsPastDue)}
-          alert={summary.conditionsPastDue.length > 0}
-          onShow={() => onShowList('conditionsPastDue')}
-        />
-        <FigureCard
-          label="Overdue reassessments"
-          value={reassessments.overdue.length}
-          alert={reassessments.overdue.length > 0}
-          onShow={() => onShowList('overdue')}
+          note={
+            scored === 0
+              ? 'no vendor scored yet'
+              : `from ${scored} scored vendor${scored === 1 ? '' : 's'} · higher is better`
+          }
         />
         <FigureCard
           label="Reassessments due"
@@ -112,93 +150,35 @@ export function DashboardPage({
           onShow={() => onShowList('upcoming')}
         />
         <FigureCard
-          label="Evidence expired"
-          value={evidence.expired.length}
-          note={vendorsNote(evidence.expired)}
-          alert={evidence.expired.length > 0}
-          onShow={() => onShowList('evidenceExpired')}
+          label="Reassessments overdue"
+          note="any criticality"
+          value={reassessments.overdue.length}
+          onShow={() => onShowList('overdue')}
         />
-        <Card className="card-figure card-wide">
-          <span className="card-label">Evidence expiring</span>
-          <div className="card-bands">
-            {(
-              [
-                ['evidence30', '≤ 30 days', evidence.days0to30],
-                ['evidence60', '31–60 days', evidence.days31to60],
-                ['evidence90', '61–90 days', evidence.days61to90],
-              ] as const
-            ).map(([figure, band, items]) => (
-              <button
-                key={figure}
-                type="button"
-                className="card-band"
-                onClick={() => onShowList(figure)}
-                aria-label={`Evidence expiring in ${band}: ${items.length} ${vendorsNote(items) ?? ''}. Show these vendors in the list`}
-              >
-                <span className="card-value">{items.length}</span>
-                <span>{band}</span>
-                {items.length > 0 && <span className="cell-muted card-note">{vendorsNote(items)}</span>}
-              </button>
-            ))}
-          </div>
-        </Card>
+        <FigureCard
+          label="Evidence expiring"
+          note="in 31–60 days"
+          value={evidence.days31to60.length}
+          onShow={() => onShowList('evidence60')}
+        />
+        <FigureCard
+          label="Evidence expiring"
+          note="in 61–90 days"
+          value={evidence.days61to90.length}
+          onShow={() => onShowList('evidence90')}
+        />
       </div>
       <div className="dashboard-grid">
-        <Card title="Vendors by tier">
-          <TierChart counts={tiers} onSelect={onShowList} />
-        </Card>
         <Card title="Highest residual risk">
           <Table
-            head={['Vendor', 'Tier', 'Residual', 'Score']}
+            head={['Vendor', 'Tier', 'Residual risk', 'Control score']}
             rows={summary.topRisks.map((r) => [
               vendorLink(r.id, r.name),
               `${TIER_LABELS[r.tier]}${r.knockouts ? ' · knockout' : ''}`,
               r.residual.toFixed(1),
               r.score === null ? '—' : `${r.score.toFixed(1)}${r.provisional ? ' (provisional)' : ''}`,
             ])}
-            empty="No vendors yet."
-          />
-        </Card>
-        <Card title="Open knockouts">
-          <Table
-            head={['Vendor', 'Red flag']}
-            rows={summary.knockouts.map((k) => [
-              vendorLink(k.vendorId, k.vendorName),
-              `${k.message}${k.reason === 'refused' ? ' (refused to answer)' : ''}`,
-            ])}
-            empty="No knockout flags."
-          />
-        </Card>
-        <Card title="Reassessments">
-          <Table
-            head={['Vendor', 'Due', '']}
-            rows={[
-              ...reassessments.overdue.map((r) => [
-                vendorLink(r.vendorId, r.vendorName),
-                r.due,
-                <span className="overdue">{r.days} days overdue</span>,
-              ]),
-              ...reassessments.upcoming.map((r) => [
-                vendorLink(r.vendorId, r.vendorName),
-                r.due,
-                `in ${r.days} days`,
-              ]),
-            ]}
-            empty="Nothing due in the next 90 days."
-          />
-        </Card>
-        <Card title="Conditions past due">
-          <Table
-            head={['Vendor', 'Condition', 'Owner', 'Due']}
-            rows={summary.conditionsPastDue.map((c) => [
-              vendorLink(c.vendorId, c.vendorName),
-              c.text,
-              c.owner,
-              <span className="overdue">
-                {c.due} ({c.days} days late)
-              </span>,
-            ])}
-            empty="No approval conditions are past due."
+            empty="No vendor assessed yet."
           />
         </Card>
         {devices && devices.devices > 0 && (
@@ -224,32 +204,9 @@ export function DashboardPage({
             />
           </Card>
         )}
-        <Card title="Evidence expiring">
-          <Table
-            head={['Vendor', 'Evidence', 'Until']}
-            rows={[
-              ...evidence.expired,
-              ...evidence.days0to30,
-              ...evidence.days31to60,
-              ...evidence.days61to90,
-            ].map((e) => [
-              vendorLink(e.vendorId, e.vendorName),
-              `${e.fileName} (${EVIDENCE_KIND_LABELS[e.kind]})`,
-              e.days < 0 ? <span className="overdue">expired {e.expiresAt}</span> : e.expiresAt,
-            ])}
-            empty="No evidence expires in the next 90 days."
-          />
-        </Card>
       </div>
     </div>
   );
-}
-
-/** "at N vendors" for a list of items that each name a vendor (files, flags, conditions). */
-function vendorsNote(items: readonly { vendorId: string }[]): string | undefined {
-  if (items.length === 0) return undefined;
-  const n = new Set(items.map((i) => i.vendorId)).size;
-  return `at ${n} vendor${n === 1 ? '' : 's'}`;
 }
 
 function Table({ head, rows, empty }: { head: string[]; rows: ReactNode[][]; empty: string }) {

@@ -166,6 +166,7 @@ const specific: Record<OperationName, unknown[]> = {
   'evidence.list': [{}, { vendorId: 'x' }],
   'scores.vendor': [{}, { id: 'x' }, { id: uuid }],
   'portfolio.summary': [{ all: true }, { today: '2027-01-01' }],
+  'portfolio.trend': [{ all: true }, { quarters: 20 }],
   'decisions.record': [
     {},
     { assessmentId: uuid, decision: 'maybe' },

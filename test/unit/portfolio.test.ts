@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { main } from '../../electron/cli';
 import { formatPortfolio, PORTFOLIO_LIST_ROWS } from '../../electron/cli/portfolio-commands';
+import { DashboardSchema } from '../../electron/domain/portfolio-today';
 import {
   PortfolioSummarySchema,
   summarisePortfolio,
@@ -493,7 +494,7 @@ describe('portfolio.summary through the dispatcher', () => {
     const r = await dispatcher.call('portfolio.summary', {});
     if (!r.ok) throw new Error(r.error.message);
     const s = r.value;
-    expect(PortfolioSummarySchema.parse(s)).toEqual(s);
+    expect(DashboardSchema.parse(s)).toEqual(s);
     expect(s.today).toBe('2027-03-15');
     expect(s.totals).toMatchObject({ vendors: 6, assessed: 4, unassessed: 2, offboarded: 1 });
     expect(s.tiers.unassessed).toBe(2);
@@ -605,7 +606,8 @@ describe('portfolio.summary from the kept standings', () => {
     const summary = async () => {
       const r = await dispatcher.call('portfolio.summary', {});
       if (!r.ok) throw new Error(r.error.message);
-      return r.value;
+      // The figures part (Today, the heat map and attention are built from it; tested on their own).
+      return PortfolioSummarySchema.parse(r.value);
     };
     expect(services.portfolio.standingsStale()).toBe(true);
     const first = await summary();
@@ -660,7 +662,7 @@ describe('portfolio.summary from the kept standings', () => {
 
 describe('vendor list behind each dashboard figure', () => {
   it('lists exactly the vendors each dashboard number counts', async () => {
-    const { dispatcher, old, soon, ko, good, draft, none } = await storedPortfolio();
+    const { dispatcher, services, old, soon, ko, good, draft, none } = await storedPortfolio();
     const r = await dispatcher.call('portfolio.summary', {});
     if (!r.ok) throw new Error(r.error.message);
     const s = r.value;
@@ -670,7 +672,12 @@ describe('vendor list behind each dashboard figure', () => {
         .filter((v) => s.topRisks.find((t) => t.id === v.id)?.tier === tier)
         .map((v) => v.id)
         .sort();
-    const expected: Record<DashboardFigure, string[]> = {
+    const criticalityOf = new Map(
+      [old, soon, ko, good, draft, none].map((v) => [v.id, services.storage.vendors.get(v.id)!.criticality]),
+    );
+    const important = (ids: string[]) =>
+      ids.filter((id) => ['critical', 'high'].includes(criticalityOf.get(id)!));
+    const expected: Record<(typeof DASHBOARD_FIGURES)[number], string[]> = {
       vendors: [old, soon, ko, good, draft, none].map((v) => v.id).sort(),
       assessed: [old, soon, ko, good].map((v) => v.id).sort(),
       unassessed: [draft.id, none.id].sort(),
@@ -686,6 +693,8 @@ describe('vendor list behind each dashboard figure', () => {
       evidence30: ids(s.evidence.days0to30),
       evidence60: ids(s.evidence.days31to60),
       evidence90: ids(s.evidence.days61to90),
+      overdueImportant: important(ids(s.reassessments.overdue)),
+      unassessedImportant: important([draft.id, none.id].sort()),
     };
     // The figures the scenario is built to have, so the comparison below is not vacuous.
     expect(expected.knockouts).toEqual([ko.id]);
@@ -699,6 +708,18 @@ describe('vendor list behind each dashboard figure', () => {
       if (!list.ok) throw new Error(list.error.message);
       expect([figure, list.value.items.map((v) => v.id).sort()]).toEqual([figure, expected[figure]]);
     }
+    // Each heat map cell lists as many vendors as it counts, of its criticality.
+    let listed = 0;
+    for (const row of s.heatMap.rows)
+      for (const cell of row.cells) {
+        const figure: DashboardFigure = `heat:${row.criticality}:${cell.band}`;
+        const list = await dispatcher.call('vendors.list', dashboardQuery(figure));
+        if (!list.ok) throw new Error(list.error.message);
+        expect([figure, list.value.items.length]).toEqual([figure, cell.count]);
+        expect(list.value.items.every((v) => v.criticality === row.criticality)).toBe(true);
+        listed += cell.count;
+      }
+    expect(listed).toBe(6);
   });
 });
 

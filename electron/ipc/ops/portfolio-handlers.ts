@@ -3,7 +3,7 @@ import type { HandlerContext } from '../handler-context';
 import type { HandlerTable } from './op';
 import type { portfolioOps } from './portfolio';
 
-/** The service call behind the dashboard (it waits for the devices' index: postures count). */
+/** The service calls behind the dashboard (they wait for the devices' index: postures count). */
 export function portfolioHandlers({
   services,
   withDevices,
@@ -12,7 +12,8 @@ export function portfolioHandlers({
     // As for the vendor list: stale standings (the figures the summary reads) are computed a few at a time first.
     'portfolio.summary': withDevices(async () => {
       if (services.portfolio.standingsStale()) await services.portfolio.refreshStandingsInSteps();
-      return services.portfolio.summary();
+      return services.portfolio.summary(services.devices.openFindings());
     }),
+    'portfolio.trend': withDevices(() => services.portfolio.tierTrend()),
   };
 }
