@@ -35,7 +35,11 @@ export const vendorsImport: CommandSpec = {
       value: 'FILE',
       description: 'A JSON mapping adding to the automatic one: { columns, values }',
     },
-    sheet: { type: 'string', value: 'NAME', description: 'The sheet of an .xlsx workbook (default: the first)' },
+    sheet: {
+      type: 'string',
+      value: 'NAME',
+      description: 'The sheet of an .xlsx workbook (default: the first)',
+    },
     'dry-run': { type: 'boolean', description: 'Show what would be imported; write nothing' },
   },
   examples: [
@@ -119,7 +123,9 @@ function formatPreview(p: Preview): string {
       `Values we could not place (the default was used): ${unplaced
         .slice(0, 10)
         .map((v) => `${v.field} ${printable(v.value)} (${v.count})`)
-        .join(', ')}${unplaced.length > 10 ? ', …' : ''}. Place them with --mapping, e.g. {"values": {"${unplaced[0]!.field}": {"${printable(unplaced[0]!.value)}": "…"}}}`,
+        .join(
+          ', ',
+        )}${unplaced.length > 10 ? ', …' : ''}. Place them with --mapping, e.g. {"values": {"${unplaced[0]!.field}": {"${printable(unplaced[0]!.value)}": "…"}}}`,
     );
   if (p.counts.errors) {
     const byReason = new Map<string, number[]>();
@@ -134,10 +140,15 @@ function formatPreview(p: Preview): string {
   if (p.warningsTotal) {
     lines.push('', `Warnings, imported with the default (${p.warningsTotal}):`);
     for (const w of p.warnings.slice(0, SHOWN_PROBLEMS))
-      lines.push(`  row ${w.row}, ${printable(w.column)}: ${w.reason}${w.value ? ` (${printable(w.value)})` : ''}`);
-    if (p.warningsTotal > SHOWN_PROBLEMS) lines.push(`  … and ${p.warningsTotal - SHOWN_PROBLEMS} more (--json)`);
+      lines.push(
+        `  row ${w.row}, ${printable(w.column)}: ${w.reason}${w.value ? ` (${printable(w.value)})` : ''}`,
+      );
+    if (p.warningsTotal > SHOWN_PROBLEMS)
+      lines.push(`  … and ${p.warningsTotal - SHOWN_PROBLEMS} more (--json)`);
   }
   for (const d of p.duplicates.slice(0, SHOWN_PROBLEMS))
-    lines.push(`Duplicate ${printable(d.name)}: rows ${d.rows[0]} and ${d.rows[1]} (row ${d.rows[1]} skipped)`);
+    lines.push(
+      `Duplicate ${printable(d.name)}: rows ${d.rows[0]} and ${d.rows[1]} (row ${d.rows[1]} skipped)`,
+    );
   return lines.join('\n');
 }

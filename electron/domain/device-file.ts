@@ -240,13 +240,19 @@ export function parseInventoryFile(
   kind: TableKind = DEVICE_TABLE,
 ): FileResult {
   let file: ParsedFile | null = null;
-  const read = streamInventory(() => [bytes], bytes.length, fileName, {
-    start: (facts) => (file = { ...facts, records: [], badLines: [] }),
-    records: (batch, bad) => {
-      for (const r of batch) file!.records.push(r);
-      file!.badLines.push(...bad);
+  const read = streamInventory(
+    () => [bytes],
+    bytes.length,
+    fileName,
+    {
+      start: (facts) => (file = { ...facts, records: [], badLines: [] }),
+      records: (batch, bad) => {
+        for (const r of batch) file!.records.push(r);
+        file!.badLines.push(...bad);
+      },
     },
-  }, kind);
+    kind,
+  );
   return read.ok ? { ok: true, file: file! } : read;
 }
 

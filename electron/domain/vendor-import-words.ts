@@ -154,10 +154,37 @@ type Words<T extends string> = Record<T, readonly string[]>;
  * 1–4 scale (1 low … 4 critical; 5 is critical too).
  */
 const CRITICALITY_WORDS: Words<Criticality> = {
-  critical: ['critical', 'crit', 'veryhigh', 'vh', 'severe', 'missioncritical', 'tier1', 't1', '4', '5', 'p1'],
+  critical: [
+    'critical',
+    'crit',
+    'veryhigh',
+    'vh',
+    'severe',
+    'missioncritical',
+    'tier1',
+    't1',
+    '4',
+    '5',
+    'p1',
+  ],
   high: ['high', 'h', 'hi', 'important', 'major', 'elevated', 'tier2', 't2', '3', 'p2'],
   medium: ['medium', 'med', 'm', 'moderate', 'mid', 'normal', 'standard', 'tier3', 't3', '2', 'p3'],
-  low: ['low', 'l', 'lo', 'minor', 'minimal', 'negligible', 'verylow', 'tier4', 't4', 'tier5', 't5', '1', '0', 'p4'],
+  low: [
+    'low',
+    'l',
+    'lo',
+    'minor',
+    'minimal',
+    'negligible',
+    'verylow',
+    'tier4',
+    't4',
+    'tier5',
+    't5',
+    '1',
+    '0',
+    'p4',
+  ],
 };
 
 const CATEGORY_WORDS: Words<VendorCategory> = {
@@ -191,7 +218,18 @@ const CATEGORY_WORDS: Words<VendorCategory> = {
     'agv',
     'scanners',
   ],
-  'cloud-ml': ['cloud', 'cloudml', 'ml', 'ai', 'hosting', 'iaas', 'paas', 'platform', 'analytics', 'datacenter'],
+  'cloud-ml': [
+    'cloud',
+    'cloudml',
+    'ml',
+    'ai',
+    'hosting',
+    'iaas',
+    'paas',
+    'platform',
+    'analytics',
+    'datacenter',
+  ],
   payments: ['payments', 'payment', 'pay', 'fintech', 'bank', 'banking', 'billing', 'psp', 'acquirer'],
   other: ['other', 'misc', 'miscellaneous', 'general', 'various'],
 };

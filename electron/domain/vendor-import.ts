@@ -149,7 +149,10 @@ export type VendorImportResult = z.output<typeof VendorImportResultSchema>;
  * The mapping a file is read with: its columns by their spellings, under the user's
  * choices (a column the file does not have is refused); values placed by the user stay.
  */
-export function resolveVendorMapping(headers: readonly string[], chosen: VendorMapping | null): VendorMapping {
+export function resolveVendorMapping(
+  headers: readonly string[],
+  chosen: VendorMapping | null,
+): VendorMapping {
   let columns = matchColumns(headers, VENDOR_IMPORT_FIELDS, VENDOR_HEADER_SYNONYMS);
   const unknown = Object.keys(chosen?.columns ?? {}).filter((h) => !headers.includes(h));
   if (unknown.length)
@@ -262,7 +265,13 @@ export function readVendorRows(
       const c = counts.get(k);
       if (c) c.count += 1;
       else if (counts.size < MAX_VALUES * VENDOR_VALUE_FIELDS.length)
-        counts.set(k, { field: f, value, count: 1, placed, by: chosen ? 'mapping' : placed ? 'words' : null });
+        counts.set(k, {
+          field: f,
+          value,
+          count: 1,
+          placed,
+          by: chosen ? 'mapping' : placed ? 'words' : null,
+        });
       return placed;
     };
     // The fields the row gives a value for (what a re-import may change).
@@ -290,7 +299,8 @@ export function readVendorRows(
     for (const raw of cell('tags').split(/[;,|\n\r]+/)) {
       const tag = raw.trim().replace(/^#/, '').slice(0, 40).trim();
       if (!tag) continue;
-      if (!TAG_PATTERN.test(tag)) warn('tags', tag, 'a tag starts with a letter or digit and has no special characters; left out');
+      if (!TAG_PATTERN.test(tag))
+        warn('tags', tag, 'a tag starts with a letter or digit and has no special characters; left out');
       else if (tags.length >= 20) warn('tags', tag, 'at most 20 tags; left out');
       else if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
     }
@@ -310,7 +320,12 @@ export function readVendorRows(
       const issue = parsed.error.issues[0]!;
       out.errorsTotal += 1;
       if (out.errors.length < MAX_KEPT)
-        out.errors.push({ row: record.row, column: String(issue.path[0] ?? ''), value: '', reason: issue.message });
+        out.errors.push({
+          row: record.row,
+          column: String(issue.path[0] ?? ''),
+          value: '',
+          reason: issue.message,
+        });
       continue;
     }
     if (warned) out.warnedRows += 1;

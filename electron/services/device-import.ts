@@ -475,4 +475,3 @@ function summarize(
 function rawOf(headers: readonly string[], values: readonly string[]): Record<string, string> {
   return Object.fromEntries(headers.map((h, i) => [h, values[i] ?? '']));
 }
-

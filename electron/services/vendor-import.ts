@@ -53,7 +53,16 @@ interface Pending {
 }
 
 /** The fields compared with a vendor already in the portfolio (the name is how it was found). */
-const COMPARED = ['category', 'criticality', 'status', 'dataTouched', 'services', 'owner', 'tags', 'notes'] as const;
+const COMPARED = [
+  'category',
+  'criticality',
+  'status',
+  'dataTouched',
+  'services',
+  'owner',
+  'tags',
+  'notes',
+] as const;
 
 /** Vendor list import: preview (nothing written), then apply in one transaction. */
 export function createVendorImportService(ctx: ServiceContext, vendors: VendorService) {
@@ -94,7 +103,9 @@ export function createVendorImportService(ctx: ServiceContext, vendors: VendorSe
       const mapping = resolveVendorMapping(headers, request.mapping);
       const rows = readVendorRows(headers, mapping, records);
       job.progress(1, 1, 'Comparing with the portfolio');
-      const steps = rows.vendors.map(({ row, input, given }) => plan(row, input, given, (name) => ctx.storage.vendors.findByName(name)));
+      const steps = rows.vendors.map(({ row, input, given }) =>
+        plan(row, input, given, (name) => ctx.storage.vendors.findByName(name)),
+      );
       const count = (a: Step['action']) => steps.filter((s) => s.action === a).length;
       const token = randomUUID();
       const preview: VendorImportPreview = {
@@ -211,8 +222,17 @@ function plan(
   const patch: Record<string, unknown> = {};
   for (const f of COMPARED)
     if (given.has(f) && JSON.stringify(input[f]) !== JSON.stringify(existing[f])) patch[f] = input[f];
-  const merged = { ...input, ...Object.fromEntries(COMPARED.filter((f) => !given.has(f)).map((f) => [f, existing[f]])) };
+  const merged = {
+    ...input,
+    ...Object.fromEntries(COMPARED.filter((f) => !given.has(f)).map((f) => [f, existing[f]])),
+  };
   return Object.keys(patch).length
-    ? { row, action: 'update', id: existing.id, patch: patch as VendorPatch, input: { ...merged, name: existing.name } }
+    ? {
+        row,
+        action: 'update',
+        id: existing.id,
+        patch: patch as VendorPatch,
+        input: { ...merged, name: existing.name },
+      }
     : { row, action: 'unchanged', input: { ...merged, name: existing.name } };
 }

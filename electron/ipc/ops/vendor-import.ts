@@ -24,7 +24,8 @@ export const vendorImportOps = {
     localOnly: true,
   }),
   'vendorImport.preview': op({
-    summary: 'Reads a vendor list and shows what importing it would do (added, updated, unchanged, errors); nothing is written',
+    summary:
+      'Reads a vendor list and shows what importing it would do (added, updated, unchanged, errors); nothing is written',
     request: VendorImportRequestSchema,
     response: VendorImportPreviewSchema,
     long: true,
