@@ -20,6 +20,7 @@ import { FilterSelect } from '../components/FilterSelect';
 import { useVendorList } from '../hooks/useVendorList';
 import { VendorTable } from '../components/VendorTable';
 import { VendorDetail } from './VendorDetail';
+import { VendorImportWizard } from '../components/VendorImportWizard';
 import './VendorsPage.css';
 
 interface VendorsPageProps {
@@ -72,7 +73,9 @@ export function VendorsPage({
     setShownFigure(figure);
     if (figure) setQuery(dashboardQuery(figure));
   }
-  const list = useVendorList(query, revision);
+  const [importing, setImporting] = useState(false);
+  const [imports, setImports] = useState(0);
+  const list = useVendorList(query, revision + imports);
   const filtered = isFiltered(query);
 
   const setFilter = (key: 'categories' | 'statuses' | 'criticalities', value: string) =>
@@ -133,6 +136,9 @@ export function VendorsPage({
               ? `${list.items.length} of ${list.total} vendors`
               : `${list.total} vendors`}
         </span>
+        <button type="button" className="button" onClick={() => setImporting(true)}>
+          Import vendors…
+        </button>
         <button type="button" className="button button-primary" onClick={onNew}>
           Add vendor
         </button>
@@ -171,6 +177,11 @@ export function VendorsPage({
           onOpenContract={onOpenContract}
         />
       </div>
+      <VendorImportWizard
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => setImports((n) => n + 1)}
+      />
     </div>
   );
 }
