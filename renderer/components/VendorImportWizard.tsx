@@ -305,47 +305,9 @@ export function VendorImportWizard({
           <h3 data-testid="vendor-import-counts">
             {preview.counts.added} added · {preview.counts.updated} updated · {preview.counts.unchanged}{' '}
             unchanged · {preview.counts.errors} {preview.counts.errors === 1 ? 'error' : 'errors'}
-            {preview.counts.duplicates > 0 && ` · ${preview.counts.duplicates} duplicates skipped`}
+            {preview.counts.duplicates > 0 &&
+              ` · ${preview.counts.duplicates} ${preview.counts.duplicates === 1 ? 'duplicate' : 'duplicates'} skipped`}
           </h3>
-          {preview.sheets.length > 1 && (
-            <FilterSelect
-              label="Sheet"
-              choices={preview.sheets.map((s) => ({ value: s, label: `Sheet: ${s}` }))}
-              value={preview.sheet ?? ''}
-              none={preview.sheet ?? ''}
-              onChange={(s) => void read(null, file, s)}
-            />
-          )}
-          <h3>Columns</h3>
-          <table className="explanation-table mapping-table">
-            <thead>
-              <tr>
-                <th scope="col">Column in the file</th>
-                <th scope="col">Is</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.headers.map((h) => (
-                <tr key={h}>
-                  <td>{h}</td>
-                  <td>
-                    <FilterSelect
-                      label={`Column ${h}`}
-                      choices={FIELD_CHOICES}
-                      value={mapping.columns[h] ?? ''}
-                      onChange={(v) =>
-                        setMapping({
-                          ...mapping,
-                          columns: assignField(mapping.columns, h, (v || null) as VendorImportField | null),
-                        })
-                      }
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <ValuesTable preview={preview} mapping={mapping} place={place} />
           {preview.errors.length > 0 && (
             <section aria-label="Refused rows">
               <h4>Refused: these rows are not imported</h4>
@@ -389,6 +351,45 @@ export function VendorImportWizard({
               Download the problems (CSV)
             </button>
           )}
+          {preview.sheets.length > 1 && (
+            <FilterSelect
+              label="Sheet"
+              choices={preview.sheets.map((s) => ({ value: s, label: `Sheet: ${s}` }))}
+              value={preview.sheet ?? ''}
+              none={preview.sheet ?? ''}
+              onChange={(s) => void read(null, file, s)}
+            />
+          )}
+          <h3>Columns</h3>
+          <table className="explanation-table mapping-table">
+            <thead>
+              <tr>
+                <th scope="col">Column in the file</th>
+                <th scope="col">Is</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.headers.map((h) => (
+                <tr key={h}>
+                  <td>{h}</td>
+                  <td>
+                    <FilterSelect
+                      label={`Column ${h}`}
+                      choices={FIELD_CHOICES}
+                      value={mapping.columns[h] ?? ''}
+                      onChange={(v) =>
+                        setMapping({
+                          ...mapping,
+                          columns: assignField(mapping.columns, h, (v || null) as VendorImportField | null),
+                        })
+                      }
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ValuesTable preview={preview} mapping={mapping} place={place} />
           <h3>
             Rows
             {preview.rows.length < preview.counts.added + preview.counts.updated + preview.counts.unchanged
