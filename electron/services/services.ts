@@ -108,7 +108,7 @@ export function createServices(options: ServicesOptions): AppServices {
   return {
     storage,
     vendors,
-    vendorImport: createVendorImportService(ctx, vendors),
+    vendorImport: createVendorImportService(ctx),
     questionnaires,
     assessments,
     scores,

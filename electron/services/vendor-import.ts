@@ -26,7 +26,7 @@ import {
 import { VENDOR_HEADER_SYNONYMS, type VendorImportField } from '../domain/vendor-import-words';
 import { readTableFile, type ImportFile } from './table-file';
 import { recordAudit, type JobContext, type ServiceContext } from './context';
-import type { VendorService } from './vendors';
+import { createVendorService } from './vendors';
 
 /** A vendor list's rows: found by the spellings of vendor fields. */
 const VENDOR_TABLE: TableKind = { knownHeaders: headerCounter(VENDOR_HEADER_SYNONYMS), noun: 'vendors' };
@@ -64,8 +64,11 @@ const COMPARED = [
   'notes',
 ] as const;
 
-/** Vendor list import: preview (nothing written), then apply in one transaction. */
-export function createVendorImportService(ctx: ServiceContext, vendors: VendorService) {
+/**
+ * Vendor list import: preview (nothing written), then apply in one transaction, each
+ * vendor written by the vendor service's own create and update.
+ */
+export function createVendorImportService(ctx: ServiceContext) {
   // One import at a time: a new preview replaces the one before.
   let pending: (Pending & { token: string }) | null = null;
   const waiting = (token: string): Pending => {
@@ -153,14 +156,20 @@ export function createVendorImportService(ctx: ServiceContext, vendors: VendorSe
     apply(token: string, job: JobContext): VendorImportResult {
       this.check(token);
       const { preview, steps } = waiting(token);
+      // One actor and one time for the whole import: asked once, not per vendor (the actor
+      // is read from the preferences file, and the OS, each time it is asked).
+      const actor = ctx.actor();
+      const at = ctx.now();
+      const once: ServiceContext = { ...ctx, actor: () => actor, now: () => at };
+      const writer = createVendorService(once, () => {});
       const result = ctx.storage.transaction(() => {
         steps.forEach((s, i) => {
           if (i % 500 === 0) {
             if (job.signal.aborted) throw new AppError('CANCELLED', CANCELLED);
             job.progress(i, steps.length, 'Writing vendors');
           }
-          if (s.action === 'add') vendors.create(s.input);
-          else if (s.action === 'update') vendors.update(s.id, s.patch);
+          if (s.action === 'add') writer.create(s.input);
+          else if (s.action === 'update') writer.update(s.id, s.patch);
         });
         const summary = {
           fileName: preview.fileName,
@@ -171,7 +180,7 @@ export function createVendorImportService(ctx: ServiceContext, vendors: VendorSe
           errors: preview.counts.errors,
           duplicates: preview.counts.duplicates,
         };
-        recordAudit(ctx, 'vendor', null, 'import', null, summary);
+        recordAudit(once, 'vendor', null, 'import', null, summary);
         return summary;
       });
       pending = null;

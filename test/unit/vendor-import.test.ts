@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { matchColumns } from '../../electron/domain/column-match';
 import { readVendorRows, resolveVendorMapping } from '../../electron/domain/vendor-import';
+import { VendorInputSchema } from '../../electron/domain/vendor';
 import {
   placeByWords,
   VENDOR_HEADER_SYNONYMS,
@@ -128,6 +129,42 @@ describe('vendor list: columns and values', () => {
       placed: null,
       count: 1,
     });
+  });
+
+  it('reads hostile and long values into valid vendors (every row holds to the vendor schema)', () => {
+    const headers = ['Name', 'Criticality', 'Status', 'Tags', 'Services', 'Data'];
+    const long = 'x'.repeat(300);
+    const rows = readVendorRows(headers, resolveVendorMapping(headers, null), [
+      {
+        row: 2,
+        values: [
+          long,
+          'constructor',
+          '__proto__',
+          Array.from({ length: 30 }, (_, i) => `t${i}`).join(';'),
+          's'.repeat(3000),
+          'none; PII',
+        ],
+      },
+      { row: 3, values: ['  Spaced   name  ', 'toString', 'hasOwnProperty', '=cmd!x; ok', '', 'None'] },
+    ]);
+    expect(rows.vendors).toHaveLength(2);
+    for (const v of rows.vendors) expect(VendorInputSchema.parse(v.input)).toEqual(v.input);
+    expect(rows.vendors[0]!.input).toMatchObject({
+      criticality: 'medium',
+      status: 'active',
+      dataTouched: ['pii'],
+    });
+    expect(rows.vendors[0]!.input.name).toHaveLength(200);
+    expect(rows.vendors[0]!.input.tags).toHaveLength(20);
+    expect(rows.vendors[1]!.input).toMatchObject({
+      name: 'Spaced name',
+      tags: ['ok'],
+      dataTouched: ['none'],
+    });
+    expect(rows.warnings.map((w) => `${w.row} ${w.column}`)).toEqual(
+      expect.arrayContaining(['2 Name', '2 Services', '2 Criticality', '2 Status', '2 Tags', '3 Tags']),
+    );
   });
 
   it('takes the user’s columns and value placements over the automatic ones', () => {
