@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import {
@@ -12,16 +12,11 @@ import {
   type VendorImportField,
   type VendorValueField,
 } from '../../electron/domain/vendor-import-words';
-import {
-  CATEGORY_LABELS,
-  CRITICALITY_LABELS,
-  DATA_KIND_LABELS,
-  STATUS_LABELS,
-} from '../../electron/domain/vendor';
 import { assignField } from '../../electron/domain/column-match';
 import { download, toBase64 } from '../files';
 import { Dialog } from './Dialog';
-import { DataTable, type Column } from './DataTable';
+import { VendorImportRows } from './VendorImportRows';
+import { VendorImportValues } from './VendorImportValues';
 import { FilterSelect, type Choice } from './FilterSelect';
 import { JobProgress } from './ProgressBar';
 import { useToast } from './Toasts';
@@ -30,8 +25,6 @@ import './DeviceImportWizard.css';
 import './VendorImportWizard.css';
 
 type Preview = ResponseOf<'vendorImport.preview'>;
-type Row = Preview['rows'][number];
-type SortKey = 'row' | 'action' | 'name' | 'category' | 'criticality' | 'owner';
 
 interface Chosen {
   name: string;
@@ -42,48 +35,6 @@ const FIELD_CHOICES: Choice[] = [
   { value: '', label: 'Not imported' },
   ...VENDOR_IMPORT_FIELDS.map((f) => ({ value: f, label: VENDOR_IMPORT_FIELD_LABELS[f] })),
 ];
-const VALUE_LABELS: Record<VendorValueField, Record<string, string>> = {
-  category: CATEGORY_LABELS,
-  criticality: CRITICALITY_LABELS,
-  status: STATUS_LABELS,
-  dataTouched: DATA_KIND_LABELS,
-};
-const ACTION_LABELS: Record<Row['action'], string> = { add: 'Add', update: 'Update', unchanged: 'Unchanged' };
-
-const COLUMNS: readonly Column<Row, SortKey>[] = [
-  { key: 'row', label: 'Row', className: 'cell-number', cell: (r) => r.row },
-  {
-    key: 'action',
-    label: 'Does',
-    cell: (r) => (
-      <span className={`import-action import-action-${r.action}`}>
-        {ACTION_LABELS[r.action]}
-        {r.changes.length > 0 && ` (${r.changes.join(', ')})`}
-      </span>
-    ),
-    tip: (r) => (r.changes.length ? `Changes: ${r.changes.join(', ')}` : undefined),
-  },
-  {
-    key: 'name',
-    label: 'Name',
-    className: 'cell-name',
-    cell: (r) => r.vendor.name,
-    tip: (r) => r.vendor.name,
-  },
-  { key: 'category', label: 'Category', cell: (r) => CATEGORY_LABELS[r.vendor.category] },
-  { key: 'criticality', label: 'Criticality', cell: (r) => CRITICALITY_LABELS[r.vendor.criticality] },
-  { key: 'owner', label: 'Owner', className: 'cell-muted', cell: (r) => r.vendor.owner || '—' },
-];
-
-const sortValue = (r: Row, key: SortKey): string | number =>
-  key === 'row'
-    ? r.row
-    : key === 'action'
-      ? r.action
-      : key === 'name'
-        ? r.vendor.name.toLowerCase()
-        : r.vendor[key];
-
 /**
  * Vendor list import: a file (the app's dialog, the browser's, or dropped) → its columns
  * and values as read, with refused rows, warnings and duplicates, and what each row does
@@ -103,23 +54,8 @@ export function VendorImportWizard({
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<VendorMapping | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({
-    key: 'row',
-    direction: 'asc',
-  });
-  const [selected, setSelected] = useState(-1);
   const job = useJob({ toast: false });
   const toast = useToast();
-
-  const rows = useMemo(() => {
-    if (!preview) return [];
-    const sign = sort.direction === 'asc' ? 1 : -1;
-    return [...preview.rows].sort((a, b) => {
-      const x = sortValue(a, sort.key);
-      const y = sortValue(b, sort.key);
-      return (x < y ? -1 : x > y ? 1 : a.row - b.row) * sign;
-    });
-  }, [preview, sort]);
 
   const reset = () => {
     job.abandon();
@@ -128,7 +64,6 @@ export function VendorImportWizard({
     setPreview(null);
     setMapping(null);
     setError(null);
-    setSelected(-1);
   };
   const close = () => {
     reset();
@@ -157,7 +92,6 @@ export function VendorImportWizard({
     if (!r.ok) return setError(r.error.details?.[0]?.message ?? r.error.message);
     setPreview(r.value);
     setMapping(r.value.mapping);
-    setSelected(-1);
   };
 
   const pick = async (picked: File) => {
@@ -389,96 +323,16 @@ export function VendorImportWizard({
               ))}
             </tbody>
           </table>
-          <ValuesTable preview={preview} mapping={mapping} place={place} />
+          <VendorImportValues preview={preview} mapping={mapping} place={place} />
           <h3>
             Rows
             {preview.rows.length < preview.counts.added + preview.counts.updated + preview.counts.unchanged
               ? ` (the first ${preview.rows.length})`
               : ''}
           </h3>
-          <div className="vendor-import-rows">
-            <DataTable
-              label="Rows to import"
-              className="vendor-import-table"
-              columns={COLUMNS}
-              count={rows.length}
-              row={(i) => rows[i]}
-              rowKey={(r) => String(r.row)}
-              rowHeight={34}
-              sort={sort.key}
-              direction={sort.direction}
-              onSort={(key) =>
-                setSort((s) => ({ key, direction: s.key === key && s.direction === 'asc' ? 'desc' : 'asc' }))
-              }
-              selectedIndex={selected}
-              onSelect={(_, i) => setSelected(i)}
-              testIds={{ rows: 'vendor-import-rows' }}
-            />
-          </div>
+          <VendorImportRows rows={preview.rows} />
         </div>
       )}
     </Dialog>
-  );
-}
-
-/** The file's category, criticality, status and data values, each placed on our word (or not). */
-function ValuesTable({
-  preview,
-  mapping,
-  place,
-}: {
-  preview: Preview;
-  mapping: VendorMapping;
-  place(field: VendorValueField, value: string, word: string): void;
-}) {
-  if (preview.values.length === 0) return null;
-  return (
-    <>
-      <h3>Values</h3>
-      <table className="explanation-table mapping-table">
-        <thead>
-          <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Value in the file</th>
-            <th scope="col">Rows</th>
-            <th scope="col">Read as</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.values.slice(0, 200).map((v) => {
-            const chosen = (mapping.values[v.field] as Record<string, string>)[v.value] ?? '';
-            const byWords = v.by === 'words' ? v.placed : null;
-            return (
-              <tr
-                key={`${v.field}:${v.value}`}
-                className={v.placed === null && !chosen ? 'unplaced' : undefined}
-              >
-                <td>{VENDOR_IMPORT_FIELD_LABELS[v.field]}</td>
-                <td>{v.value}</td>
-                <td className="cell-number">{v.count}</td>
-                <td>
-                  <FilterSelect
-                    label={`${VENDOR_IMPORT_FIELD_LABELS[v.field]} ${v.value}`}
-                    choices={[
-                      {
-                        value: '',
-                        label: byWords
-                          ? `${VALUE_LABELS[v.field][byWords]} (by its words)`
-                          : v.field === 'dataTouched'
-                            ? 'Not placed: left out'
-                            : 'Not placed: the default',
-                      },
-                      ...Object.entries(VALUE_LABELS[v.field]).map(([value, label]) => ({ value, label })),
-                    ]}
-                    value={chosen}
-                    onChange={(word) => place(v.field, v.value, word)}
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </>
   );
 }

@@ -6,7 +6,7 @@ import {
   VendorImportPreviewSchema,
   VendorImportRequestSchema,
   VendorImportResultSchema,
-} from '../../domain/vendor-import';
+} from '../../domain/vendor-import-api';
 import { op } from './op';
 
 const ByToken = z.object({ token: PreviewTokenSchema }).strict();
