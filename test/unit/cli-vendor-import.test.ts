@@ -27,6 +27,9 @@ describe('vendor-risk vendors import', () => {
     const again = await runCli(dir, ['vendors', 'import', FIXTURE, '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).applied).toEqual({ added: 0, updated: 0, unchanged: 4, errors: 1 });
+    // The trail holds every vendor the import wrote, and the import itself.
+    const verify = await runCli(dir, ['audit', 'verify']);
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0);
   });
 
   it('--dry-run writes nothing; --json has the preview with its row errors', async () => {
