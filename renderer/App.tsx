@@ -12,6 +12,7 @@ import { VendorForm } from './components/VendorForm';
 import { JobProgress } from './components/ProgressBar';
 import { ReportExportProvider, ReportExportStatus, useReportExport } from './components/ReportExport';
 import { VendorsPage } from './pages/VendorsPage';
+import { VendorImportWizard } from './components/VendorImportWizard';
 import { WelcomePage } from './pages/WelcomePage';
 import { SettingsPage } from './pages/SettingsPage';
 import { AssessmentPage } from './pages/AssessmentPage';
@@ -102,6 +103,7 @@ function Shell() {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Vendor | null>(null);
   const [about, setAbout] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const demo = useJob();
   const { start: startDemo, isRunning: demoRunning } = demo;
   const { run: appInfo } = useOperation('app.info');
@@ -368,6 +370,7 @@ function Shell() {
             onPeek={peek}
             onOpen={(id) => go({ page: 'vendor', vendorId: id, tab: 'overview' })}
             onNew={() => setEditing({ mode: 'new' })}
+            onImport={() => setImporting(true)}
             onEdit={(id) => void openVendor(id, (vendor) => setEditing({ mode: 'edit', vendor }))}
           />
         )}
@@ -387,6 +390,14 @@ function Shell() {
           />
         )}
       </Dialog>
+      <VendorImportWizard
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={() => {
+          if (route.page !== 'vendors') go({ page: 'vendors', peekId: null });
+          refresh();
+        }}
+      />
       <ConfirmDialog
         open={deleting !== null}
         title="Delete vendor?"

@@ -20,6 +20,7 @@ import { exchangeExport, exchangeImport } from './exchange-commands';
 import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
+import { vendorsImport } from './vendor-import-commands';
 
 /** Every command of `vendor-risk`, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -30,6 +31,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   vendorsUpdate,
   vendorsRemove,
   vendorsHistory,
+  vendorsImport,
   questionnairesList,
   questionnairesShow,
   questionnairesValidate,

@@ -198,7 +198,7 @@ function formatPreview(p: Preview): string {
 }
 
 /** Row numbers as a reader scans them: "41–53, 65–71, 80". */
-function rowList(rows: readonly number[]): string {
+export function rowList(rows: readonly number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     let j = i;

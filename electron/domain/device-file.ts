@@ -38,6 +38,20 @@ export interface InventoryRecord {
 
 export type FileResult = { ok: true; file: ParsedFile } | { ok: false; message: string };
 
+/**
+ * What a table's rows are of, for finding its header and for the messages: how many cells
+ * of a row are headers the importer knows, and the word for a record ("devices",
+ * "vendors"). Devices are the default.
+ */
+export interface TableKind {
+  knownHeaders(cells: readonly string[]): number;
+  /** The plural word for a record, in messages ("The file has a header row but no devices"). */
+  noun: string;
+}
+
+/** The device inventory's table kind. */
+export const DEVICE_TABLE: TableKind = { knownHeaders: knownHeaderCount, noun: 'devices' };
+
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 /** Longer headers are cut (a mapping keys columns by their header). */
 const MAX_HEADER = 200;
@@ -192,6 +206,7 @@ export function streamInventory(
   size: number,
   fileName: string,
   sink: InventorySink,
+  kind: TableKind = DEVICE_TABLE,
 ): { ok: true; facts: FileFacts; rows: number } | { ok: false; message: string } {
   if (size > MAX_IMPORT_BYTES)
     return {
@@ -204,7 +219,7 @@ export function streamInventory(
   try {
     for (;;) {
       try {
-        return { ok: true, ...readOnce(chunks(), fileName, sink, forced, jsonFields) };
+        return { ok: true, ...readOnce(chunks(), fileName, sink, forced, jsonFields, kind) };
       } catch (error) {
         if (error instanceof NotUtf8 && forced === null) forced = 'windows-1252';
         else if (error instanceof JsonFields && jsonFields === null) jsonFields = error.fields;
@@ -219,15 +234,25 @@ export function streamInventory(
 }
 
 /** Reads a file's bytes whole into its records (tests, and small files). */
-export function parseInventoryFile(bytes: Uint8Array, fileName = ''): FileResult {
+export function parseInventoryFile(
+  bytes: Uint8Array,
+  fileName = '',
+  kind: TableKind = DEVICE_TABLE,
+): FileResult {
   let file: ParsedFile | null = null;
-  const read = streamInventory(() => [bytes], bytes.length, fileName, {
-    start: (facts) => (file = { ...facts, records: [], badLines: [] }),
-    records: (batch, bad) => {
-      for (const r of batch) file!.records.push(r);
-      file!.badLines.push(...bad);
+  const read = streamInventory(
+    () => [bytes],
+    bytes.length,
+    fileName,
+    {
+      start: (facts) => (file = { ...facts, records: [], badLines: [] }),
+      records: (batch, bad) => {
+        for (const r of batch) file!.records.push(r);
+        file!.badLines.push(...bad);
+      },
     },
-  });
+    kind,
+  );
   return read.ok ? { ok: true, file: file! } : read;
 }
 
@@ -243,6 +268,7 @@ function readOnce(
   sink: InventorySink,
   forced: 'windows-1252' | null,
   jsonFields: string[] | null,
+  kind: TableKind,
 ): { facts: FileFacts; rows: number } {
   let decoder: TextDecoder | null = null;
   let encoding: ParsedFile['encoding'] = 'utf-8';
@@ -267,7 +293,7 @@ function readOnce(
     if (blankHead && t.trim() !== '') blankHead = false;
     // Leading blank text does not decide anything: wait for more (or the end).
     if ((head.length < HEAD_CHARS || blankHead) && !last) return;
-    const begun = begin(head, fileName, encoding, sink, jsonFields, (n) => (rows += n));
+    const begun = begin(head, fileName, encoding, sink, jsonFields, (n) => (rows += n), kind);
     facts = begun.facts;
     consumer = begun.consume;
     const all = head;
@@ -321,6 +347,7 @@ function begin(
   sink: InventorySink,
   jsonFields: string[] | null,
   counted: (rows: number) => void,
+  kind: TableKind,
 ): { facts: FileFacts; consume: (text: string, last: boolean) => void } {
   if (head.trim() === '') throw new Unreadable('The file is empty.');
   // Text files do not contain NUL or many other control characters.
@@ -335,8 +362,8 @@ function begin(
   const trimmed = head.trimStart();
   const jsonByName = /\.(json|jsonl|ndjson)$/i.test(fileName);
   if (trimmed.startsWith('[') || trimmed.startsWith('{') || jsonByName)
-    return readJson(encoding, sink, jsonFields, counted);
-  return readCsv(head, encoding, sink, counted);
+    return readJson(encoding, sink, jsonFields, counted, kind);
+  return readCsv(head, encoding, sink, counted, kind);
 }
 
 /**
@@ -378,6 +405,7 @@ function readJson(
   sink: InventorySink,
   fields: string[] | null,
   counted: (rows: number) => void,
+  kind: TableKind,
 ): { facts: FileFacts; consume: (text: string, last: boolean) => void } {
   const facts: FileFacts = {
     format: 'json',
@@ -411,7 +439,7 @@ function readJson(
         scanner.push(text);
         if (!last) return;
         const end = scanner.end();
-        if (end.records === 0 && end.bad === 0) throw new Unreadable('The JSON holds no devices.');
+        if (end.records === 0 && end.bad === 0) throw new Unreadable(`The JSON holds no ${kind.noun}.`);
         throw new JsonFields(order);
       },
     };
@@ -472,6 +500,7 @@ function readCsv(
   encoding: ParsedFile['encoding'],
   sink: InventorySink,
   counted: (rows: number) => void,
+  kind: TableKind,
 ): { facts: FileFacts; consume: (text: string, last: boolean) => void } {
   const delimiter = detectDelimiter(head);
   // The first lines are counted before they are parsed: a line too wide is refused once it ends.
@@ -479,7 +508,7 @@ function readCsv(
   let guarding = true;
   const parser = new Papa.Parser({ delimiter, newline: detectNewline(head) });
   const facts: FileFacts = { format: 'csv', encoding, delimiter, headers: [], notes: [], headerRow: 0 };
-  const table = createTableStage(facts, sink);
+  const table = createTableStage(facts, sink, kind);
   // Text not parsed yet: the row the last parse ended in, then what came since.
   let pending = '';
   let carried = 0;
@@ -596,7 +625,10 @@ const filled = (cells: readonly string[]) => {
  * widest (a title row has one cell, or a few), the one with the most headers we know;
  * when none has any, the first of them with two cells or more.
  */
-export function findHeaderRow(rows: readonly TableRow[]): number {
+export function findHeaderRow(
+  rows: readonly TableRow[],
+  known: TableKind['knownHeaders'] = knownHeaderCount,
+): number {
   const widths = rows.map((r) => filled(r.cells));
   const widest = Math.max(...widths);
   const wideEnough = (i: number) => widths[i]! >= Math.max(1, Math.ceil(widest / 2));
@@ -604,7 +636,7 @@ export function findHeaderRow(rows: readonly TableRow[]): number {
   let bestScore = 0;
   rows.forEach((r, i) => {
     if (!wideEnough(i)) return;
-    const score = knownHeaderCount(r.cells);
+    const score = known(r.cells);
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -624,12 +656,13 @@ export function findHeaderRow(rows: readonly TableRow[]): number {
 export function createTableStage(
   facts: FileFacts,
   sink: InventorySink,
+  kind: TableKind = DEVICE_TABLE,
 ): { rows(batch: readonly TableRow[]): void; end(): number } {
   let started = false;
   const waiting: TableRow[] = [];
   let records = 0;
   const startWith = (rows: readonly TableRow[]): readonly TableRow[] => {
-    const at = findHeaderRow(rows);
+    const at = findHeaderRow(rows, kind.knownHeaders);
     const header = rows[at]!;
     if (header.cells.length > MAX_COLUMNS)
       throw new Unreadable(
@@ -665,7 +698,7 @@ export function createTableStage(
         send(startWith(waiting));
         waiting.length = 0;
       }
-      if (records === 0) throw new Unreadable('The file has a header row but no devices.');
+      if (records === 0) throw new Unreadable(`The file has a header row but no ${kind.noun}.`);
       return records;
     },
   };

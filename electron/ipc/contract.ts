@@ -22,6 +22,7 @@ import { backupOps } from './ops/backups';
 import { encryptionOps } from './ops/encryption';
 import { exchangeOps } from './ops/exchange';
 import { reportOps } from './ops/reports';
+import { vendorImportOps } from './ops/vendor-import';
 
 /** Every feature module's operations, by the module's file name (docs/operations.md lists them). */
 export const FEATURE_MODULES = {
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = {
   encryption: encryptionOps,
   exchange: exchangeOps,
   reports: reportOps,
+  'vendor-import': vendorImportOps,
 } as const;
 
 export const contract = {
@@ -58,6 +60,7 @@ export const contract = {
   ...encryptionOps,
   ...exchangeOps,
   ...reportOps,
+  ...vendorImportOps,
 } as const;
 
 export type Contract = typeof contract;

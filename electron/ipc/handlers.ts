@@ -23,6 +23,7 @@ import { backupHandlers } from './ops/backups-handlers';
 import { encryptionHandlers } from './ops/encryption-handlers';
 import { exchangeHandlers } from './ops/exchange-handlers';
 import { reportHandlers } from './ops/reports-handlers';
+import { vendorImportHandlers } from './ops/vendor-import-handlers';
 
 export type { Desktop };
 
@@ -57,6 +58,7 @@ export function createHandlers(
     ...encryptionHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...reportHandlers(ctx),
+    ...vendorImportHandlers(ctx),
   };
   return throughGate(handlers, ctx.gate);
 }

@@ -6,17 +6,9 @@
  * worker thread in the built app and CLI (workers/device-importer.ts), so the main
  * process never waits on it; from source (tests) in the caller's thread.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors';
-import {
-  createTableStage,
-  MAX_IMPORT_BYTES,
-  streamInventory,
-  Unreadable,
-  type FileFacts,
-  type InventorySink,
-} from '../domain/device-file';
+import type { FileFacts, InventorySink } from '../domain/device-file';
 import {
   changedFields,
   decodeDevice,
@@ -34,7 +26,6 @@ import {
   type RowReader,
   nothingToImport,
 } from '../domain/device-rows';
-import { listSheets, xlsxRows, XlsxCancelled, XlsxUnreadable } from '../files/xlsx-rows';
 import {
   checkDevice,
   DEVICE_CHECKS,
@@ -47,8 +38,10 @@ import type { Staging } from '../storage/device-staging';
 import { openImportStore, type ImportStore } from '../storage/import-store';
 import type { DeviceImportResult, StagedPreview } from '../domain/device-api';
 
-/** The file to import: a path to read from disk, or its bytes. */
-export type ImportFile = { fileName: string } & ({ path: string } | { bytes: Uint8Array });
+import { readTableFile, type ImportFile } from './table-file';
+
+export type { ImportFile };
+export { notASavedFile } from './table-file';
 
 export interface PreviewRequest {
   source: string;
@@ -87,8 +80,6 @@ const MAX_KEPT_BAD_LINES = 100_000;
 const MAX_PREVIEW_PROBLEMS = 500;
 const SAMPLE_ROWS = 20;
 const EXAMPLES = 50;
-/** Bytes read from disk at a time. */
-const READ_BYTES = 4 * 1024 * 1024;
 const CANCELLED = 'The import was cancelled; nothing was changed';
 
 interface Pending {
@@ -335,12 +326,6 @@ interface FileRead {
   manufacturers: Map<string, { name: string; devices: number }>;
 }
 
-/** The compound-file header of an older Excel workbook (.xls). */
-const isOldExcel = (b: Uint8Array) =>
-  b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
-/** "PK\x03\x04": a zip archive, as every .xlsx workbook is. */
-const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4;
-
 /** One pass over the file: every device read, checked and staged. */
 async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContext): Promise<FileRead> {
   let state: Omit<FileRead, 'facts' | 'rows' | 'rest' | 'sheets' | 'sheet'> & {
@@ -414,31 +399,7 @@ async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContex
     },
   };
 
-  const size = 'bytes' in file ? file.bytes.length : fstatSize(file.path);
-  let read: { facts: FileFacts; rows: number; sheets: string[]; sheet: string | null };
-  const whole = 'bytes' in file ? file.bytes : readHead(file.path, 4);
-  if (isOldExcel(whole) || /\.xls$/i.test(file.fileName))
-    throw new AppError(
-      'INVALID_INPUT',
-      'This is an older Excel workbook (.xls) or one protected by a password; save it as .xlsx without a password, or as CSV, and import that.',
-    );
-  if (isZip(whole) || /\.xlsx$/i.test(file.fileName)) {
-    read = await readWorkbook(file, size, request.sheet, sink, c.hooks);
-  } else {
-    let done = 0;
-    const chunks = function* (): Iterable<Uint8Array> {
-      done = 0;
-      for (const chunk of 'bytes' in file ? piecesOf(file.bytes) : readPieces(file.path)) {
-        cancelled();
-        done += chunk.length;
-        yield chunk;
-        c.hooks.progress(done, size, 'Reading and checking rows');
-      }
-    };
-    const result = streamInventory(chunks, size, file.fileName, sink);
-    if (!result.ok) throw new AppError('INVALID_INPUT', result.message);
-    read = { ...result, sheets: [], sheet: null };
-  }
+  const read = await readTableFile(file, { sheet: request.sheet, sink, hooks: c.hooks });
   const rest = state!.reader.finish();
   // Lines of JSON that are no record are refused rows too.
   if (state!.badTotal) {
@@ -446,63 +407,6 @@ async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContex
     rest.errorsTotal += state!.badTotal;
   }
   return { ...read, ...state!, rest };
-}
-
-/** The largest workbook an import opens (it is read whole: a zip's directory is at its end). */
-const MAX_WORKBOOK_BYTES = MAX_IMPORT_BYTES;
-
-/** Reads a workbook's sheet through the same table stage as a CSV. */
-async function readWorkbook(
-  file: ImportFile,
-  size: number,
-  sheet: string | null,
-  sink: InventorySink,
-  hooks: ImportHooks,
-): Promise<{ facts: FileFacts; rows: number; sheets: string[]; sheet: string | null }> {
-  if (size > MAX_WORKBOOK_BYTES)
-    throw new AppError(
-      'INVALID_INPUT',
-      `The workbook is ${(size / 1024 / 1024).toFixed(0)} MB; an import reads at most ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB. Save the sheet as CSV, or split it.`,
-    );
-  const bytes = 'bytes' in file ? file.bytes : readWhole(file.path);
-  const listed = await listSheets(bytes);
-  if (!listed.ok) throw new AppError('INVALID_INPUT', listed.message);
-  if (listed.sheets.length === 0) throw new AppError('INVALID_INPUT', 'The workbook has no sheets.');
-  // The first visible sheet, or the one asked for (its case need not match).
-  const chosen =
-    sheet === null
-      ? (listed.sheets.find((s) => !listed.hidden.includes(s)) ?? listed.sheets[0]!)
-      : (listed.sheets.find((s) => s === sheet) ??
-        listed.sheets.find((s) => s.toLowerCase() === sheet.toLowerCase()));
-  if (chosen === undefined)
-    throw new AppError(
-      'INVALID_INPUT',
-      `The workbook has no sheet "${sheet}" (it has: ${listed.sheets.join(', ')})`,
-    );
-  const facts: FileFacts = {
-    format: 'xlsx',
-    encoding: 'utf-8',
-    delimiter: null,
-    headers: [],
-    notes: [],
-    headerRow: 0,
-  };
-  const table = createTableStage(facts, sink);
-  let rows = 0;
-  try {
-    for await (const batch of xlsxRows(bytes, chosen, hooks.cancelled)) {
-      table.rows(batch.map((r) => ({ row: r.row, cells: r.values })));
-      rows = batch.length ? batch[batch.length - 1]!.row : rows;
-      hooks.progress(0, 1, `Reading and checking rows (row ${rows.toLocaleString('en-US')})`);
-    }
-    if (hooks.cancelled()) throw new AppError('CANCELLED', CANCELLED);
-    return { facts, rows: table.end(), sheets: listed.sheets, sheet: chosen };
-  } catch (error) {
-    if (error instanceof XlsxCancelled) throw new AppError('CANCELLED', CANCELLED);
-    if (error instanceof XlsxUnreadable || error instanceof Unreadable)
-      throw new AppError('INVALID_INPUT', `Sheet "${chosen}": ${error.message}`);
-    throw error;
-  }
 }
 
 function summarize(
@@ -570,77 +474,4 @@ function summarize(
 
 function rawOf(headers: readonly string[], values: readonly string[]): Record<string, string> {
   return Object.fromEntries(headers.map((h, i) => [h, values[i] ?? '']));
-}
-
-function* piecesOf(bytes: Uint8Array): Iterable<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += READ_BYTES) yield bytes.subarray(at, at + READ_BYTES);
-}
-
-function fstatSize(path: string): number {
-  const fd = openFile(path);
-  try {
-    return fstatSync(fd).size;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The refusal of a path that is not a saved file (a pipe, a device, a folder). */
-export function notASavedFile(path: string): AppError {
-  return new AppError(
-    'INVALID_INPUT',
-    `${path} is not a file (an import reads a saved CSV, JSON or Excel file)`,
-  );
-}
-
-/** Opens a regular file for reading (a pipe or a device would have no size, or never end). */
-function openFile(path: string): number {
-  let fd: number;
-  try {
-    // Without waiting: a named pipe put where the file was would otherwise block the open itself.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(
-      code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_INPUT',
-      code === 'ENOENT' ? `There is no file ${path}` : `The file ${path} cannot be read (${code ?? 'error'})`,
-    );
-  }
-  if (!fstatSync(fd).isFile()) {
-    closeSync(fd);
-    throw notASavedFile(path);
-  }
-  return fd;
-}
-
-/** The first `n` bytes of a file (to tell a workbook from text). */
-function readHead(path: string, n: number): Uint8Array {
-  const fd = openFile(path);
-  try {
-    const buffer = Buffer.alloc(n);
-    return buffer.subarray(0, readSync(fd, buffer, 0, n, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** A whole file (a workbook, within the size limit). */
-function readWhole(path: string): Uint8Array {
-  const parts: Uint8Array[] = [];
-  for (const piece of readPieces(path)) parts.push(piece);
-  return Buffer.concat(parts);
-}
-
-function* readPieces(path: string): Iterable<Uint8Array> {
-  const fd = openFile(path);
-  try {
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(READ_BYTES);
-      const n = readSync(fd, buffer, 0, READ_BYTES, null);
-      if (n === 0) return;
-      yield buffer.subarray(0, n);
-    }
-  } finally {
-    closeSync(fd);
-  }
 }

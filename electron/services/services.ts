@@ -18,6 +18,7 @@ import { createAuditService } from './audit';
 import { createBackupService } from './backups';
 import { createEncryptionService, type EncryptionOptions } from './encryption';
 import { createExchangeService } from './exchange';
+import { createVendorImportService } from './vendor-import';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import { recordAudit, type JobContext, type ServiceContext } from './context';
 
@@ -38,6 +39,7 @@ export interface ServicesOptions {
 export interface AppServices {
   storage: Storage;
   vendors: ReturnType<typeof createVendorService>;
+  vendorImport: ReturnType<typeof createVendorImportService>;
   questionnaires: ReturnType<typeof createQuestionnaireService>;
   assessments: ReturnType<typeof createAssessmentService>;
   scores: ReturnType<typeof createScoreService>;
@@ -106,6 +108,7 @@ export function createServices(options: ServicesOptions): AppServices {
   return {
     storage,
     vendors,
+    vendorImport: createVendorImportService(ctx),
     questionnaires,
     assessments,
     scores,

@@ -89,12 +89,14 @@ export function createAuditRepo(db: Pick<Database, 'sqlite' | 'cipher'>): AuditR
   const countStmt = db.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log');
   // Only ever updated, never recreated: a record someone deleted stays missing, and is reported.
   let recordStmt: StatementSync | null = null;
+  // Prepared once: an import appends thousands of entries in one transaction.
+  let entriesStmt: StatementSync | null = null;
   const record = (id: number, hash: string) => {
     recordStmt ??= db.sqlite.prepare(
       'UPDATE audit_record SET entries = ?, last_id = ?, hash = ?, mac = ? WHERE id = 1',
     );
-    const current = db.sqlite.prepare('SELECT entries FROM audit_record WHERE id = 1').get() as
-      { entries: number } | undefined;
+    entriesStmt ??= db.sqlite.prepare('SELECT entries FROM audit_record WHERE id = 1');
+    const current = entriesStmt.get() as { entries: number } | undefined;
     if (!current) return;
     const entries = Number(current.entries) + 1;
     recordStmt.run(entries, id, hash, db.cipher.sign(recordSigned({ entries, lastId: id, hash })));

@@ -35,6 +35,8 @@ interface VendorsPageProps {
   /** Opens a vendor's page. */
   onOpen(id: string): void;
   onNew(): void;
+  /** Opens the vendor list import (CSV or XLSX). */
+  onImport(): void;
   onEdit(id: string): void;
 }
 
@@ -59,6 +61,7 @@ export function VendorsPage({
   onPeek,
   onOpen,
   onNew,
+  onImport,
   onEdit,
 }: VendorsPageProps) {
   const [query, setQuery] = useState<VendorListQuery>(() =>
@@ -125,9 +128,14 @@ export function VendorsPage({
           title="Vendors"
           count={list.loading ? undefined : `${list.total} vendors`}
           actions={
-            <button type="button" className="button button-primary" onClick={onNew}>
-              New vendor
-            </button>
+            <>
+              <button type="button" className="button" onClick={onImport}>
+                Import vendors…
+              </button>
+              <button type="button" className="button button-primary" onClick={onNew}>
+                New vendor
+              </button>
+            </>
           }
         />
       </div>
