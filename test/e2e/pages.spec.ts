@@ -96,8 +96,11 @@ test('the sidebar: groups with icons, and a count of open knockouts that follows
   // A knockout raised elsewhere (the CLI): the count shows when the window is back in focus.
   await vendorWithKnockout(app);
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-  await expect(page.getByTestId('nav-badge-vendors')).toHaveText('1 open knockouts');
-  await expect(nav.getByRole('link', { name: /Vendors.*1 open knockouts/ })).toBeVisible();
+  // The same count as the dashboard's Today: vendors with a knockout (or a condition past due, evidence expiring).
+  await expect(page.getByTestId('nav-badge-vendors')).toHaveText(
+    '1 with a knockout, a condition past due or evidence expiring',
+  );
+  await expect(nav.getByRole('link', { name: /Vendors.*1 with a knockout/ })).toBeVisible();
 });
 
 test('Settings is one form: every field is saved by one Save and is there after a reload', async ({
