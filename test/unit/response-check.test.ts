@@ -31,6 +31,7 @@ const listItem = (i: number) => ({
       ? null
       : {
           tier: 'unassessed',
+          provisional: false,
           score: i % 4 ? null : 71.5,
           completeness: 0,
           residual: 68.8,
