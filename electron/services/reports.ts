@@ -29,7 +29,8 @@ import { safeFileName } from '../domain/file-name';
 import type { ReportTarget, SavedReport } from '../domain/report-api';
 import type { AppServices } from './services';
 
-const BOARD_HISTORY_KEY = 'reports.boardHistory';
+/** The settings key of the board reports' earlier figures. */
+export const BOARD_HISTORY_KEY = 'reports.boardHistory';
 
 export type ReportRequest = ReportTarget;
 
