@@ -1,6 +1,7 @@
 import { assessAnswer } from './assess-answer';
 import { assessList, assessShow, assessStart, assessStatus } from './assess-commands';
-import { demoLoad, info } from './other-commands';
+import { info } from './other-commands';
+import { demoLoad, demoRemove, settingsSetCompany, settingsShow } from './sample-commands';
 import { portfolio } from './portfolio-commands';
 import {
   questionnairesImport,
@@ -61,6 +62,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupList,
   encryptionStatus,
   encryptionEnable,
+  settingsShow,
+  settingsSetCompany,
   demoLoad,
+  demoRemove,
   info,
 ];

@@ -214,22 +214,27 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
       }
     };
 
+    let applied = 0;
     try {
       for (const [i, step] of plan.steps.entries()) {
-        await apply(step);
-        if (i % STEPS_PER_PAUSE === 0 || i === plan.steps.length - 1) {
-          job.progress(i + 1, plan.steps.length, progressLine(step));
+        if (i % STEPS_PER_PAUSE === 0) {
+          job.progress(i, plan.steps.length, progressLine(step));
           await new Promise((resolve) => setImmediate(resolve));
           if (job.signal.aborted)
             throw new AppError(
               'CANCELLED',
-              'Loading the sample warehouse was cancelled; what it had added was removed',
+              applied
+                ? 'Loading the sample warehouse was cancelled; what it had added was removed'
+                : 'Loading the sample warehouse was cancelled; nothing was changed',
             );
         }
+        await apply(step);
+        applied += 1;
       }
+      job.progress(plan.steps.length, plan.steps.length, 'Loaded');
     } catch (error) {
       // All or nothing: what was added so far is removed again (and the trail says so).
-      removeRecorded(added, 'cancelled');
+      if (applied) removeRecorded(added, 'cancelled');
       throw error;
     } finally {
       devices.close();
