@@ -9,6 +9,7 @@ import { Dialog } from './components/Dialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { VendorForm } from './components/VendorForm';
 import { JobProgress } from './components/ProgressBar';
+import { SampleBanner, SAMPLE_CHANGED } from './components/SampleData';
 import { ReportExportProvider, ReportExportStatus, useReportExport } from './components/ReportExport';
 import { VendorsPage } from './pages/VendorsPage';
 import { WelcomePage } from './pages/WelcomePage';
@@ -79,9 +80,13 @@ function Shell() {
   }, [revision, appInfo]);
 
   useEffect(() => {
-    // The CLI may have changed the data while the window was in the background.
+    // The CLI may have changed the data while the window was in the background; Settings may remove the sample.
     window.addEventListener('focus', refresh);
-    return () => window.removeEventListener('focus', refresh);
+    window.addEventListener(SAMPLE_CHANGED, refresh);
+    return () => {
+      window.removeEventListener('focus', refresh);
+      window.removeEventListener(SAMPLE_CHANGED, refresh);
+    };
   }, [refresh]);
 
   useEffect(() => {
@@ -102,14 +107,20 @@ function Shell() {
 
   const loadDemo = useCallback(async () => {
     if (demoRunning()) return;
-    const r = await startDemo('demo.load', {}, { label: 'Loading the demo portfolio', message: 'Starting…' });
+    const r = await startDemo(
+      'demo.load',
+      {},
+      { label: 'Loading the sample warehouse', message: 'Starting…' },
+    );
     if (!r?.ok) return;
+    const c = r.value.counts;
     toast(
       'success',
-      r.value.skipped
-        ? `Added ${r.value.added} demo vendors (${r.value.skipped} were already there)`
-        : `Added ${r.value.added} demo vendors`,
+      r.value.alreadyLoaded
+        ? 'The sample warehouse is loaded already'
+        : `Loaded the sample warehouse: ${c.vendors} vendors, ${c.assessments} assessments, ${c.devices} devices`,
     );
+    window.dispatchEvent(new Event(SAMPLE_CHANGED));
     go({ page: 'vendors', vendorId: null });
     refresh();
   }, [demoRunning, startDemo, toast, go, refresh]);
@@ -241,6 +252,7 @@ function Shell() {
       </nav>
       <main className="main">
         <JobProgress job={demo} banner />
+        <SampleBanner revision={revision} onRemoved={() => go({ page: 'vendors', vendorId: null })} />
         <ReportExportStatus />
         {vendorCount === null ? null : route.page === 'assessment' ? (
           <AssessmentPage
@@ -276,7 +288,9 @@ function Shell() {
         ) : showWelcome ? (
           <WelcomePage
             busy={demo.running !== null}
-            onLoadDemo={() => void loadDemo()}
+            onExploreSample={() => void loadDemo()}
+            onImportVendors={() => go({ page: 'vendors', vendorId: null })}
+            onAssessOwn={() => go({ page: 'self' })}
             onAddVendor={() => setEditing({ mode: 'new' })}
           />
         ) : (

@@ -7,6 +7,8 @@ import { useOperation } from '../hooks/useOperation';
 import { DeviceSettingsForm } from '../components/DeviceSettingsForm';
 import { BackupSettings } from '../components/BackupSettings';
 import { EncryptionSettings } from '../components/EncryptionSettings';
+import { CompanyNameField } from '../components/CompanyNameField';
+import { SampleDataSettings } from '../components/SampleData';
 import './SettingsPage.css';
 
 interface SettingsPageProps {
@@ -90,10 +92,12 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
           </dd>
         </dl>
       )}
+      <CompanyNameField />
       <RiskSettingsForm />
       <DeviceSettingsForm />
       <BackupSettings />
       <EncryptionSettings />
+      <SampleDataSettings />
     </div>
   );
 }
