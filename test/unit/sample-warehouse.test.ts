@@ -12,6 +12,8 @@ import { answersFor } from '../fixtures/generated-answers';
 import { loadBuiltinQuestionnaires } from '../../electron/services/builtin-questionnaires';
 import { DEFAULT_VENDOR_QUERY } from '../../electron/domain/vendor-list';
 import type { OperationName, RequestOf, ResponseOf } from '../../electron/ipc/contract';
+import { boardReport } from '../../electron/report/board-report';
+import type { BoardReportData } from '../../electron/report/model';
 
 beforeAll(() => loadBuiltinQuestionnaires());
 
@@ -167,5 +169,20 @@ describe('the sample warehouse service', () => {
     expect(verdict.ok).toBe(true);
     // Nothing left to remove.
     expect(await call(app, 'demo.remove', {})).toMatchObject({ removed: false });
+  });
+});
+
+describe('the company name', () => {
+  it('is kept with the data, audited, and carried on the board report’s cover', async () => {
+    const app = openApp();
+    expect(await call(app, 'settings.getCompany', {})).toEqual({ company: '' });
+    await call(app, 'settings.setCompany', { company: '  Nordhafen Logistics GmbH ' });
+    expect(await call(app, 'settings.getCompany', {})).toEqual({ company: 'Nordhafen Logistics GmbH' });
+    expect(app.services.storage.audit.listFor('settings', 'organisation.company', 5)).toHaveLength(1);
+    const data = await app.services.reports.gather({ kind: 'board' }, NO_JOB);
+    expect(data).toMatchObject({ company: 'Nordhafen Logistics GmbH' });
+    expect(JSON.stringify(boardReport(data as BoardReportData))).toContain('Nordhafen Logistics GmbH');
+    const verdict = await app.services.audit.verify(NO_JOB);
+    expect(verdict.ok).toBe(true);
   });
 });
