@@ -50,11 +50,10 @@ export function WelcomePage({
         </button>
       </div>
       <p className="welcome-alt">
-        Or{' '}
         <button type="button" className="link-button" onClick={onAddVendor} disabled={busy}>
-          add your first vendor
+          Add your first vendor
         </button>{' '}
-        by hand.
+        by hand instead.
       </p>
       <div className="welcome-company">
         <CompanyNameField id="welcome-company" />
