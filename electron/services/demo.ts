@@ -15,7 +15,6 @@ import { sampleWarehousePlan, SAMPLE_QUESTIONNAIRES, type SampleStep } from '../
 import {
   emptyManifest,
   SampleManifestSchema,
-  type SampleCounts,
   type SampleLoadResult,
   type SampleManifest,
   type SampleRemoveResult,
@@ -32,9 +31,10 @@ import { createClauseService } from './clauses';
 import { createDeviceService } from './devices';
 import { createPortfolioService } from './portfolio';
 import { BOARD_HISTORY_KEY } from './reports';
+import { readBoardHistory, removeSampleRecords, SAMPLE_KEY } from './demo-remove';
 
-/** Where the record of what the sample added is kept. */
-export const SAMPLE_KEY = 'sample.records';
+export { SAMPLE_KEY };
+
 /** Steps applied between pauses (for progress and cancel). */
 const STEPS_PER_PAUSE = 12;
 
@@ -265,119 +265,9 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
     return { added: c.vendors, skipped, alreadyLoaded: false, counts: { ...c }, ms: Date.now() - started };
   }
 
-  function boardHistory(): BoardHistoryPoint[] {
-    const stored = storage.settings.get(BOARD_HISTORY_KEY);
-    return Array.isArray(stored) ? (stored as BoardHistoryPoint[]) : [];
-  }
-
-  /** Deletes the records of a manifest that are still there, each deletion recorded; returns what went. */
-  function removeRecorded(m: SampleManifest, why: 'removed' | 'cancelled'): SampleRemoveResult {
-    return storage.transaction(() => {
-      const own = {
-        assessments: new Set(m.assessments),
-        decisions: new Set(m.decisions),
-        evidence: new Set(m.evidence),
-        signOffs: new Set(m.signOffs),
-      };
-      const present = storage.sample.present('vendors', m.vendors);
-      const keptVendors = storage.sample.vendorsWithOthers([...present], own);
-      const gone = [...present].filter((id) => !keptVendors.has(id));
-      const goneSet = new Set(gone);
-      const keptAssessments = storage.sample.assessmentsWithOthers(m.assessments, own);
-      const counts: SampleCounts = {
-        vendors: 0,
-        assessments: 0,
-        answers: 0,
-        decisions: 0,
-        evidence: 0,
-        clauses: 0,
-        signOffs: 0,
-        devices: 0,
-        boardPoints: 0,
-      };
-      const assessmentRows = m.assessments
-        .map((id) => storage.assessments.get(id))
-        .filter((a) => a !== undefined && a !== null)
-        .filter((a) => (a.vendorId === null ? !keptAssessments.has(a.id) : goneSet.has(a.vendorId)));
-      for (const a of assessmentRows) {
-        for (const d of storage.decisions
-          .listForVendor(a.vendorId ?? '')
-          .filter((d) => d.assessmentId === a.id)) {
-          storage.sample.deleteDecision(d.id);
-          recordAudit(ctx, 'decision', d.id, 'delete', d, null);
-          counts.decisions += 1;
-        }
-        for (const e of storage.evidence.listForAssessment(a.id)) {
-          storage.sample.deleteEvidence(e.id);
-          recordAudit(ctx, 'evidence', e.id, 'delete', e, null);
-          counts.evidence += 1;
-        }
-        for (const answer of storage.assessments.answers(a.id)) {
-          recordAudit(
-            ctx,
-            'answer',
-            `${a.id}/${answer.questionnaireId}/${answer.questionId}`,
-            'delete',
-            answer,
-            null,
-          );
-          counts.answers += 1;
-        }
-        storage.sample.deleteAssessment(a.id);
-        recordAudit(ctx, 'assessment', a.id, 'delete', { title: a.title, vendorId: a.vendorId }, null);
-        counts.assessments += 1;
-      }
-      for (const id of storage.sample.present('legal_signoffs', m.signOffs)) {
-        const vendorId = m.clauses.find(
-          (x) => storage.clauses.latestSignOff(x.vendorId)?.id === id,
-        )?.vendorId;
-        if (vendorId && !goneSet.has(vendorId)) continue;
-        storage.sample.deleteSignOff(id);
-        recordAudit(ctx, 'sign-off', id, 'delete', { id, vendorId: vendorId ?? null }, null);
-        counts.signOffs += 1;
-      }
-      for (const { vendorId, clauseId } of m.clauses) {
-        if (!goneSet.has(vendorId)) continue;
-        const before = storage.clauses.listForVendor(vendorId).find((r) => r.clauseId === clauseId);
-        if (!before) continue;
-        storage.sample.deleteVendorClause(vendorId, clauseId);
-        recordAudit(ctx, 'vendor-clause', `${vendorId}/${clauseId}`, 'delete', before, null);
-        counts.clauses += 1;
-      }
-      for (const link of m.links) {
-        if (!goneSet.has(link.vendorId)) continue;
-        storage.sample.deleteLink(link.key, link.vendorId);
-        recordAudit(ctx, 'device-import', link.key, 'update', link, {
-          manufacturer: link.manufacturer,
-          vendorId: null,
-        });
-      }
-      for (const source of m.deviceSources) {
-        const removed = storage.sample.deleteDeviceSource(source);
-        recordAudit(ctx, 'device-import', source, 'delete', { source, devices: removed }, null);
-        counts.devices += removed;
-      }
-      for (const id of gone) {
-        const before = storage.vendors.get(id)!;
-        storage.sample.deleteVendor(id);
-        recordAudit(ctx, 'vendor', id, 'delete', before, null);
-        counts.vendors += 1;
-      }
-      const points = new Set(m.boardPoints);
-      const history = boardHistory();
-      const left = history.filter((p) => !points.has(p.date));
-      counts.boardPoints = history.length - left.length;
-      if (counts.boardPoints) storage.settings.set(BOARD_HISTORY_KEY, left, ctx.now().toISOString());
-      if (storage.settings.get(SAMPLE_KEY) !== undefined) {
-        storage.sample.deleteSetting(SAMPLE_KEY);
-        recordAudit(ctx, 'settings', SAMPLE_KEY, 'delete', m, null);
-      }
-      storage.sample.dropStandings();
-      const kept = [...keptVendors].map((id) => storage.vendors.get(id)?.name ?? id);
-      recordAudit(ctx, 'portfolio', null, 'delete', { sample: 'warehouse', ...counts, kept, why }, null);
-      return { removed: true, counts, kept };
-    });
-  }
+  const boardHistory = () => readBoardHistory(storage);
+  const removeRecorded = (m: SampleManifest, why: 'removed' | 'cancelled') =>
+    removeSampleRecords(ctx, m, why);
 
   return {
     /** Loads the sample warehouse (nothing is added when it is there already). */
