@@ -45,4 +45,7 @@ test('welcome → explore the sample warehouse → vendors, dashboard, devices, 
   await expect(page.getByText('You are looking at a sample warehouse.')).toBeHidden();
   const verdict = await app.services.audit.verify(NO_JOB);
   expect(verdict.ok).toBe(true);
+  await page.screenshot({ path: 'test-results/screens/34-welcome-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screens/34-welcome-dark.png' });
 });
