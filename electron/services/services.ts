@@ -20,7 +20,7 @@ import { createBackupService } from './backups';
 import { createEncryptionService, type EncryptionOptions } from './encryption';
 import { createExchangeService } from './exchange';
 import { createPreferencesService, type KeyValueStore } from './preferences';
-import { recordAudit, type JobContext, type ServiceContext } from './context';
+import { recordAudit, type ServiceContext } from './context';
 
 export interface ServicesOptions {
   dataDir: string;
