@@ -29,7 +29,7 @@ export function buildMenuTemplate(o: MenuOptions): MenuItemConstructorOptions[] 
         { type: 'separator' },
         item('Export PDF Report…', 'report.export', 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
-        item('Load Demo Portfolio', 'demo.load'),
+        item('Explore a Sample Warehouse', 'demo.load'),
         { label: 'Open Data Folder', click: () => o.openDataFolder() },
         { type: 'separator' },
         item(o.isMac ? 'Settings…' : 'Preferences…', 'view.settings', 'CmdOrCtrl+,'),

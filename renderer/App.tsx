@@ -10,6 +10,7 @@ import { Dialog } from './components/Dialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { VendorForm } from './components/VendorForm';
 import { JobProgress } from './components/ProgressBar';
+import { SampleBanner, SAMPLE_CHANGED } from './components/SampleData';
 import { ReportExportProvider, ReportExportStatus, useReportExport } from './components/ReportExport';
 import { VendorsPage } from './pages/VendorsPage';
 import { VendorImportWizard } from './components/VendorImportWizard';
@@ -130,9 +131,13 @@ function Shell() {
   }, [revision, appInfo]);
 
   useEffect(() => {
-    // The CLI may have changed the data while the window was in the background.
+    // The CLI may have changed the data while the window was in the background; Settings may remove the sample.
     window.addEventListener('focus', refresh);
-    return () => window.removeEventListener('focus', refresh);
+    window.addEventListener(SAMPLE_CHANGED, refresh);
+    return () => {
+      window.removeEventListener('focus', refresh);
+      window.removeEventListener(SAMPLE_CHANGED, refresh);
+    };
   }, [refresh]);
 
   useEffect(() => {
@@ -153,15 +158,22 @@ function Shell() {
 
   const loadDemo = useCallback(async () => {
     if (demoRunning()) return;
-    const r = await startDemo('demo.load', {}, { label: 'Loading the demo portfolio', message: 'Starting…' });
+    const r = await startDemo(
+      'demo.load',
+      {},
+      { label: 'Loading the sample warehouse', message: 'Starting…' },
+    );
     if (!r?.ok) return;
+    const c = r.value.counts;
     toast(
       'success',
-      r.value.skipped
-        ? `Added ${r.value.added} demo vendors (${r.value.skipped} were already there)`
-        : `Added ${r.value.added} demo vendors`,
+      r.value.alreadyLoaded
+        ? 'The sample warehouse is loaded already'
+        : `Loaded the sample warehouse: ${c.vendors} vendors, ${c.assessments} assessments, ${c.devices} devices`,
     );
-    go({ page: 'vendors', peekId: null });
+    window.dispatchEvent(new Event(SAMPLE_CHANGED));
+    // The sample's first view is what needs someone today.
+    go({ page: 'dashboard' });
     refresh();
   }, [demoRunning, startDemo, toast, go, refresh]);
 
@@ -317,6 +329,7 @@ function Shell() {
       </nav>
       <main className="main">
         <JobProgress job={demo} banner />
+        <SampleBanner revision={revision} onRemoved={() => go({ page: 'vendors', peekId: null })} />
         <ReportExportStatus />
         {vendorCount === null ? null : route.page === 'assessment' ? (
           <AssessmentPage
@@ -364,7 +377,9 @@ function Shell() {
         ) : showWelcome ? (
           <WelcomePage
             busy={demo.running !== null}
-            onLoadDemo={() => void loadDemo()}
+            onExploreSample={() => void loadDemo()}
+            onImportVendors={() => setImporting(true)}
+            onAssessOwn={() => go({ page: 'self' })}
             onAddVendor={() => setEditing({ mode: 'new' })}
           />
         ) : (

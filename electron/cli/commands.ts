@@ -1,7 +1,8 @@
 import { assessAnswer } from './assess-answer';
 import { assessList, assessShow, assessStart, assessStatus } from './assess-commands';
 import { assessReview } from './assess-review';
-import { demoLoad, info } from './other-commands';
+import { info } from './other-commands';
+import { demoLoad, demoRemove, settingsSetCompany, settingsShow } from './sample-commands';
 import { portfolio } from './portfolio-commands';
 import {
   questionnairesImport,
@@ -65,6 +66,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupList,
   encryptionStatus,
   encryptionEnable,
+  settingsShow,
+  settingsSetCompany,
   demoLoad,
+  demoRemove,
   info,
 ];

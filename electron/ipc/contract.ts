@@ -15,6 +15,7 @@ import { scoreOps } from './ops/scores';
 import { portfolioOps } from './ops/portfolio';
 import { decisionOps } from './ops/decisions';
 import { settingsOps } from './ops/settings';
+import { organisationOps } from './ops/organisation';
 import { clauseOps } from './ops/clauses';
 import { deviceOps } from './ops/devices';
 import { auditOps } from './ops/audit';
@@ -34,6 +35,7 @@ export const FEATURE_MODULES = {
   portfolio: portfolioOps,
   decisions: decisionOps,
   settings: settingsOps,
+  organisation: organisationOps,
   clauses: clauseOps,
   devices: deviceOps,
   audit: auditOps,
@@ -53,6 +55,7 @@ export const contract = {
   ...portfolioOps,
   ...decisionOps,
   ...settingsOps,
+  ...organisationOps,
   ...clauseOps,
   ...deviceOps,
   ...auditOps,

@@ -16,6 +16,7 @@ import { scoreHandlers } from './ops/scores-handlers';
 import { portfolioHandlers } from './ops/portfolio-handlers';
 import { decisionHandlers } from './ops/decisions-handlers';
 import { settingsHandlers } from './ops/settings-handlers';
+import { organisationHandlers } from './ops/organisation-handlers';
 import { clauseHandlers } from './ops/clauses-handlers';
 import { deviceHandlers } from './ops/devices-handlers';
 import { auditHandlers } from './ops/audit-handlers';
@@ -51,6 +52,7 @@ export function createHandlers(
     ...portfolioHandlers(ctx),
     ...decisionHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...organisationHandlers(ctx),
     ...clauseHandlers(ctx),
     ...deviceHandlers(ctx),
     ...auditHandlers(ctx),

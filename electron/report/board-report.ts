@@ -39,6 +39,7 @@ export function boardReport(d: BoardReportData): DocDefinition {
         kind: 'Board report',
         title: 'Vendor risk portfolio',
         lines: [
+          ...(d.company ? [['Company', d.company] as [string, string]] : []),
           ['Date', d.generated],
           ['Prepared by', d.author],
           [

@@ -44,6 +44,8 @@ export interface VendorReportData {
   /** The audit trail's newest entry when the report was made: printed on its last page, a witness. */
   trailHead: { id: number; hash: string };
   assessor: string;
+  /** The company whose review this is (Settings), printed on the cover when given. */
+  company?: string;
   vendor: Vendor;
   score: Omit<VendorScore, 'contributions'>;
   assessment: AssessmentSummary | null;
@@ -78,6 +80,8 @@ export interface BoardReportData {
   /** The audit trail's newest entry when the report was made: printed on its last page, a witness. */
   trailHead: { id: number; hash: string };
   author: string;
+  /** The company whose portfolio this is (Settings), printed on the cover when given. */
+  company?: string;
   summary: PortfolioSummary;
   /** Tier counts of earlier board reports, oldest first (the trend), and the last one (the change). */
   history: { date: string; tiers: Record<PortfolioTier, number> }[];

@@ -43,6 +43,7 @@ export function vendorReport(d: VendorReportData): DocDefinition {
         kind: 'Vendor assessment',
         title: vendor.name,
         lines: [
+          ...(d.company ? [['Company', d.company] as [string, string]] : []),
           ['Date', d.generated],
           ['Assessor', d.assessor],
           ['Assessment', d.assessment ? `${d.assessment.title} (${d.assessment.status})` : 'None yet'],

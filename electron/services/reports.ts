@@ -28,8 +28,10 @@ import { saveFileAtomically } from './save-file';
 import { safeFileName } from '../domain/file-name';
 import type { ReportTarget, SavedReport } from '../domain/report-api';
 import type { AppServices } from './services';
+import { COMPANY_KEY } from './organisation';
 
-const BOARD_HISTORY_KEY = 'reports.boardHistory';
+/** The settings key of the board reports' earlier figures. */
+export const BOARD_HISTORY_KEY = 'reports.boardHistory';
 
 export type ReportRequest = ReportTarget;
 
@@ -44,6 +46,11 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
   const stamp = () => now().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
   const cancelled = () => new AppError('CANCELLED', 'The report was cancelled; no file was written');
+  /** The company name of Settings ('' when none). */
+  const company = (): string => {
+    const stored = ctx.storage.settings.get(COMPANY_KEY);
+    return typeof stored === 'string' ? stored : '';
+  };
   const pause = async (job: JobContext) => {
     await new Promise((resolve) => setImmediate(resolve));
     if (job.signal.aborted) throw cancelled();
@@ -60,6 +67,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       generated: stamp(),
       trailHead: ctx.storage.audit.head(),
       assessor: ctx.actor(),
+      company: company(),
       vendor,
       score,
       assessment: chosen?.assessment ?? null,
@@ -137,6 +145,7 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       generated: stamp(),
       trailHead: ctx.storage.audit.head(),
       author: ctx.actor(),
+      company: company(),
       summary,
       history,
       clauseGaps,

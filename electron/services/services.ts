@@ -12,7 +12,8 @@ import { createPortfolioService } from './portfolio';
 import { createSavedFilterService } from './saved-filters';
 import { createClauseService } from './clauses';
 import { createDeviceService } from './devices';
-import { loadDemoPortfolio } from './demo';
+import { createDemoService } from './demo';
+import { createOrganisationService } from './organisation';
 import { createReportService } from './reports';
 import { createAuditService } from './audit';
 import { createBackupService } from './backups';
@@ -20,7 +21,7 @@ import { createEncryptionService, type EncryptionOptions } from './encryption';
 import { createExchangeService } from './exchange';
 import { createVendorImportService } from './vendor-import';
 import { createPreferencesService, type KeyValueStore } from './preferences';
-import { recordAudit, type JobContext, type ServiceContext } from './context';
+import { recordAudit, type ServiceContext } from './context';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -56,7 +57,8 @@ export interface AppServices {
   preferences: ReturnType<typeof createPreferencesService>;
   dataDir: string;
   appVersion: string;
-  loadDemo(job: JobContext): Promise<{ added: number; skipped: number }>;
+  demo: ReturnType<typeof createDemoService>;
+  organisation: ReturnType<typeof createOrganisationService>;
   close(): void;
 }
 
@@ -125,7 +127,13 @@ export function createServices(options: ServicesOptions): AppServices {
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
-    loadDemo: (job: JobContext) => loadDemoPortfolio(ctx, job),
+    demo: createDemoService(ctx, {
+      questionnaires,
+      databasePath: join(options.dataDir, DATABASE_FILE),
+      devicePosture: devices.vendorPosture,
+      refreshStandings: () => void portfolio.refreshStandings(),
+    }),
+    organisation: createOrganisationService(ctx),
     close: () => {
       reports.close();
       devices.close();

@@ -10,6 +10,7 @@ import { createStandingRepo, type StandingRepo } from './standing-repo';
 import { createClauseRepo, type ClauseRepo } from './clause-repo';
 import { createDeviceRepo, type DeviceRepo } from './device-repo';
 import { createExchangeRepo, type ExchangeRepo } from './exchange-repo';
+import { createSampleRepo, type SampleRepo } from './sample-repo';
 import { sealEvidenceFiles, sealExistingValues } from './seal-existing';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
@@ -26,6 +27,8 @@ export interface Storage {
   readonly clauses: ClauseRepo;
   readonly devices: DeviceRepo;
   readonly exchange: ExchangeRepo;
+  /** Removal of the sample warehouse's records. */
+  readonly sample: SampleRepo;
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
   backupTo: Database['backupTo'];
@@ -57,6 +60,7 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
     clauses: createClauseRepo(db),
     devices: createDeviceRepo(db),
     exchange: createExchangeRepo(db),
+    sample: createSampleRepo(db, dataDir),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,
     backupTo: db.backupTo,

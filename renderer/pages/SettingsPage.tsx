@@ -9,6 +9,7 @@ import { RiskSettingsForm } from '../components/RiskSettingsForm';
 import { DeviceSettingsForm } from '../components/DeviceSettingsForm';
 import { BackupSettings } from '../components/BackupSettings';
 import { EncryptionSettings } from '../components/EncryptionSettings';
+import { SampleDataSettings } from '../components/SampleData';
 import './SettingsPage.css';
 
 interface SettingsPageProps {
@@ -25,6 +26,8 @@ const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
 /** Everything the one Save writes: each part goes to its own operation. */
 interface Values {
   general: Pick<Preferences, 'theme' | 'assessorName'>;
+  /** Kept with the data: the name the reports carry. */
+  company: { company: string };
   risk: RiskSettings;
   devices: DeviceCheckSettings;
   backups: { keep: number };
@@ -76,10 +79,12 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
       call('settings.getRisk', {}),
       call('devices.getSettings', {}),
       call('backups.list', {}),
-    ]).then(([risk, devices, backups]) => {
-      if (!risk.ok || !devices.ok || !backups.ok) return;
+      call('settings.getCompany', {}),
+    ]).then(([risk, devices, backups, company]) => {
+      if (!risk.ok || !devices.ok || !backups.ok || !company.ok) return;
       const values: Values = {
         general: { theme: preferences.theme, assessorName: preferences.assessorName },
+        company: { company: company.value.company },
         risk: risk.value,
         devices: devices.value,
         backups: { keep: backups.value.keep },
@@ -185,6 +190,20 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
               placeholder="Your computer user name is used when empty"
             />
           </div>
+          {errors.company && (
+            <p className="form-error" role="alert">
+              {errors.company}
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor="company-name">Company name (printed on the board and vendor reports)</label>
+            <input
+              id="company-name"
+              value={draft.company.company}
+              maxLength={200}
+              onChange={(e) => edit('company', { company: e.target.value })}
+            />
+          </div>
         </section>
         <RiskSettingsForm settings={draft.risk} setSettings={(v) => edit('risk', v)} error={errors.risk} />
         <DeviceSettingsForm
@@ -234,6 +253,7 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
       </form>
       <BackupSettings saved={savedCount} />
       <EncryptionSettings />
+      <SampleDataSettings />
       {info && (
         <section className="settings-section" aria-label="About this installation">
           <h2>About this installation</h2>

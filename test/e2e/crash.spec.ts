@@ -53,7 +53,7 @@ function inspect(dataDir: string) {
     const integrity = (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string })
       .integrity_check;
     const counts = new Map<string, number>();
-    for (const r of db.prepare('SELECT data FROM devices').all() as { data: string }[]) {
+    for (const r of db.prepare("SELECT data FROM devices WHERE source = 'wms'").all() as { data: string }[]) {
       const v = decodeDevice(r.data).firmwareVersion ?? '';
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }

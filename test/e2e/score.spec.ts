@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './harness';
+import { addPlainVendors } from './plain-vendors';
 
 const example = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
 
@@ -115,7 +116,7 @@ test('compare two vendors domain by domain and flag by flag', async ({ app }) =>
 
 test('the dashboard shows tiers, knockouts and reassessments, and opens the vendor', async ({ app }) => {
   const { page, dispatcher } = app;
-  await dispatcher.call('demo.load', {});
+  await addPlainVendors(dispatcher);
   expect((await dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
   const list = await dispatcher.call('vendors.list', { search: 'Kinetica' });
   const vendorId = list.ok ? list.value.items[0]!.id : '';

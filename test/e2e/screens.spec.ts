@@ -3,6 +3,7 @@
  * (test-results/screens/). Each also checks the screen shows what it should.
  */
 import { test, expect } from './harness';
+import { addPlainVendors } from './plain-vendors';
 
 const themes = ['light', 'dark'] as const;
 
@@ -18,7 +19,7 @@ for (const theme of themes) {
     await expect(page.getByRole('heading', { name: 'Welcome to Vendor Risk Desk' })).toBeVisible();
     await shot('01-welcome');
 
-    await app.dispatcher.call('demo.load', {});
+    await addPlainVendors(app.dispatcher);
     const first = await app.dispatcher.call('vendors.list', { search: 'Lagerwerk' });
     const id = first.ok ? first.value.items[0]!.id : '';
     await app.open(`#/vendors?peek=${id}`);
@@ -110,7 +111,7 @@ for (const theme of themes) {
     const { page } = app;
     const shot = (name: string) => page.screenshot({ path: `test-results/screens/${name}-${theme}.png` });
     await page.emulateMedia({ colorScheme: theme });
-    await app.dispatcher.call('demo.load', {});
+    await addPlainVendors(app.dispatcher);
     const first = await app.dispatcher.call('vendors.list', { search: 'Lagerwerk' });
     const id = first.ok ? first.value.items[0]!.id : '';
     // With two clauses recorded, one deviating.

@@ -1,15 +1,20 @@
 import { test, expect } from './harness';
+import { addPlainVendors } from './plain-vendors';
 
 test.describe('first run', () => {
-  test('offers the demo portfolio and loads it', async ({ app }) => {
+  test('offers the sample warehouse, my vendor list, my own warehouse and the company name', async ({
+    app,
+  }) => {
     const { page } = app;
     await app.open();
     await expect(page.getByRole('heading', { name: 'Welcome to Vendor Risk Desk' })).toBeVisible();
-    await page.getByRole('button', { name: /Load the demo portfolio/ }).click();
-    await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
-    await expect(page.getByText(/Added 30 demo vendors/)).toBeVisible();
-    await expect(page.getByRole('row', { name: /Lagerwerk Süd GmbH/ })).toBeVisible();
-    expect(app.services.storage.vendors.count()).toBe(30);
+    await expect(page.getByRole('button', { name: /Import my vendor list/ })).toBeVisible();
+    await page.getByLabel(/Company name/).fill('Nordhafen Logistics GmbH');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Reports will carry Nordhafen Logistics GmbH')).toBeVisible();
+    expect(app.services.organisation.company()).toBe('Nordhafen Logistics GmbH');
+    await page.getByRole('button', { name: /Assess my own warehouse/ }).click();
+    await expect(page).toHaveURL(/#\/self$/);
   });
 });
 
@@ -93,7 +98,7 @@ test.describe('vendors', () => {
 
   test('search, filter and sort the list', async ({ app }) => {
     const { page } = app;
-    await app.dispatcher.call('demo.load', {});
+    await addPlainVendors(app.dispatcher);
     await app.open();
     await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');
 
@@ -136,7 +141,7 @@ test.describe('vendors', () => {
 
   test('keyboard: shortcuts, list navigation and Escape', async ({ app }) => {
     const { page } = app;
-    await app.dispatcher.call('demo.load', {});
+    await addPlainVendors(app.dispatcher);
     await app.open();
     // The list has arrived (keys pressed before it would move nothing).
     await expect(page.getByTestId('vendor-count')).toHaveText('30 vendors');

@@ -268,16 +268,38 @@ describe('vendor-risk audit trail', () => {
 });
 
 describe('vendor-risk demo, help, version, data folder', () => {
-  it('loads the demo portfolio of 30 vendors once', async () => {
-    expect(await cli(['demo', 'load'])).toEqual({
-      code: 0,
-      stdout: 'Loaded 30 demo vendors (0 already present)\n',
-      stderr: '',
-    });
+  it('loads the sample warehouse once, shows it in settings, and removes exactly it', async () => {
+    const load = await cli(['demo', 'load']);
+    expect(load.code).toBe(0);
+    expect(load.stdout).toMatch(
+      /^Loaded the sample warehouse: 30 vendors, \d+ assessments .* \d+ devices, 2 earlier board reports\n$/,
+    );
     const listed = await json<Listed>(['vendors', 'list']);
     expect(listed.total).toBe(30);
-    expect(listed.items).toHaveLength(30);
-    expect(await json(['demo', 'load'])).toEqual({ added: 0, skipped: 30 });
+    expect(await json(['demo', 'load'])).toMatchObject({ added: 0, alreadyLoaded: true });
+    expect(await json(['settings', 'show'])).toMatchObject({ company: '', sample: { present: true } });
+    expect(await cli(['settings', 'set', 'company', 'Nordhafen Logistics GmbH'])).toEqual({
+      code: 0,
+      stdout: 'Company name set to Nordhafen Logistics GmbH\n',
+      stderr: '',
+    });
+    expect((await cli(['settings', 'show'])).stdout).toMatch(/Company:\s+Nordhafen Logistics GmbH/);
+    expect((await cli(['settings', 'set', 'company'])).code).toBe(1);
+    expect((await cli(['settings', 'set', 'company', 'x'.repeat(201)])).code).toBe(2);
+    const removed = await json<{ removed: boolean; counts: { vendors: number } }>(['demo', 'remove']);
+    expect(removed).toMatchObject({ removed: true, counts: { vendors: 30 } });
+    expect((await json<Listed>(['vendors', 'list'])).total).toBe(0);
+    expect(await cli(['demo', 'remove'])).toEqual({
+      code: 0,
+      stdout: 'There is no sample data to remove\n',
+      stderr: '',
+    });
+    // The company name is the user's, not the sample's: it stays.
+    expect(await json(['settings', 'show'])).toMatchObject({
+      company: 'Nordhafen Logistics GmbH',
+      sample: { present: false },
+    });
+    expect((await cli(['audit', 'verify'])).code).toBe(0);
   });
 
   it('prints the version', async () => {

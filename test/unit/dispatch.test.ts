@@ -117,8 +117,10 @@ describe('dispatcher', () => {
     const { dispatcher, progress } = openApp();
     const result = await dispatcher.call('demo.load', { jobId: 'job-1' });
     expect(result).toMatchObject({ ok: true, value: { added: 30, skipped: 0 } });
-    expect(progress.length).toBe(30);
-    expect(progress.at(-1)).toMatchObject({ jobId: 'job-1', operation: 'demo.load', done: 30, total: 30 });
+    expect(progress.length).toBeGreaterThan(10);
+    const last = progress.at(-1)!;
+    expect(last).toMatchObject({ jobId: 'job-1', operation: 'demo.load' });
+    expect(last.done).toBe(last.total);
   });
 
   it('a cancelled job changes nothing', async () => {
@@ -138,20 +140,30 @@ describe('dispatcher', () => {
     });
   });
 
-  it('loading the demo twice adds nothing the second time', async () => {
+  it('a cancelled job part way removes what it had added', async () => {
+    const { dispatcher, services, progress } = openApp();
+    const running = dispatcher.call('demo.load', { jobId: 'job-3' });
+    await expect.poll(() => progress.length).toBeGreaterThan(2);
+    expect(await dispatcher.call('jobs.cancel', { jobId: 'job-3' })).toMatchObject({ ok: true });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(services.storage.vendors.count()).toBe(0);
+    expect(services.demo.status().present).toBe(false);
+  });
+
+  it('loading the sample twice adds nothing the second time', async () => {
     const { dispatcher, services } = openApp();
     await dispatcher.call('demo.load', {});
     services.vendors.create(vendorInput({ name: 'Mine' }));
     expect(await dispatcher.call('demo.load', {})).toMatchObject({
       ok: true,
-      value: { added: 0, skipped: 30 },
+      value: { added: 0, alreadyLoaded: true },
     });
     expect(services.storage.vendors.count()).toBe(31);
   });
 });
 
 describe('concurrency', () => {
-  it('two demo loads at once add each vendor once', async () => {
+  it('two sample loads at once add each vendor once', async () => {
     const { dispatcher, services } = openApp();
     const [a, b] = await Promise.all([dispatcher.call('demo.load', {}), dispatcher.call('demo.load', {})]);
     expect(a.ok && b.ok).toBe(true);

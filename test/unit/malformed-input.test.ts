@@ -82,6 +82,10 @@ const specific: Record<OperationName, unknown[]> = {
     { limit: 5 },
   ],
   'demo.load': [{ jobId: 'bad id!' }, { jobId: '' }, { jobId: 'x'.repeat(65) }, { count: 5000 }],
+  'demo.remove': [{ jobId: 'bad id!' }, { all: true }],
+  'demo.status': [{ verbose: true }],
+  'settings.getCompany': [{ company: 'x' }],
+  'settings.setCompany': [{}, { company: 5 }, { company: 'x'.repeat(201) }, { company: 'A', extra: 1 }],
   'jobs.cancel': [{}, { jobId: '../../' }, { jobId: 7 }],
   'questionnaires.list': [{ all: true }],
   'questionnaires.get': [

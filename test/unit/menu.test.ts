@@ -115,7 +115,7 @@ describe('buildMenuTemplate', () => {
     ['New Vendor…', 'vendor.new'],
     ['Edit Vendor…', 'vendor.edit'],
     ['Delete Vendor…', 'vendor.delete'],
-    ['Load Demo Portfolio', 'demo.load'],
+    ['Explore a Sample Warehouse', 'demo.load'],
     ['Preferences…', 'view.settings'],
     ['Find Vendor', 'find'],
     ['Vendors', 'view.vendors'],

@@ -12,6 +12,8 @@ export function appHandlers({ services }: HandlerContext): HandlerTable<Omit<typ
       schemaVersion: services.storage.schemaVersion(),
       vendorCount: services.storage.vendors.count(),
     }),
-    'demo.load': (_request, job) => services.loadDemo(job),
+    'demo.load': (_request, job) => services.demo.load(job),
+    'demo.remove': (_request, job) => services.demo.remove(job),
+    'demo.status': () => services.demo.status(),
   };
 }
