@@ -342,7 +342,7 @@ function Shell() {
           />
         ) : route.page === 'dashboard' ? (
           <DashboardPage
-            onOpenVendor={(id) => go({ page: 'vendor', vendorId: id, tab: 'overview' })}
+            onOpenVendor={(id, tab = 'overview') => go({ page: 'vendor', vendorId: id, tab })}
             onShowList={(figure) => go({ page: 'vendors', peekId: null, figure })}
             onOpenQuestion={(id, question) => go({ page: 'assessment', id, question })}
             onOpenContract={(vendorId) => go({ page: 'vendor', vendorId, tab: 'contract' })}

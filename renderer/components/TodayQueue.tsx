@@ -51,10 +51,22 @@ function TodayGroupView({ group, onAction, onShowList, onOpenLegal }: { group: T
     <section className={`today-group today-${group.kind}`} aria-label={group.label} data-kind={group.kind}>
       <h3 className="today-group-title">
         <span>{group.label}</span>
-        <span className="today-group-count">
-          {group.count}
-          {vendors}
-        </span>
+        {group.figure ? (
+          <button
+            type="button"
+            className="link today-group-count"
+            onClick={() => group.figure && onShowList(group.figure)}
+            aria-label={`${group.label}: show the ${group.vendors} vendor${group.vendors === 1 ? '' : 's'} in the list`}
+          >
+            {group.count}
+            {vendors}
+          </button>
+        ) : (
+          <span className="today-group-count">
+            {group.count}
+            {vendors}
+          </span>
+        )}
       </h3>
       <ul className="today-items">
         {group.items.map((item, i) => (

@@ -28,7 +28,8 @@ export function DashboardPage({
   onOpenContract,
   onOpenLegal,
 }: {
-  onOpenVendor(id: string): void;
+  /** Opens a vendor's page, on a tab (its overview when none is given). */
+  onOpenVendor(id: string, tab?: 'overview' | 'evidence'): void;
   /** Opens the vendor list filtered to the vendors a figure counts. */
   onShowList(figure: DashboardFigure): void;
   /** Opens an assessment at a question (its answer key). */
@@ -80,8 +81,8 @@ export function DashboardPage({
     if (action.open === 'question')
       onOpenQuestion(action.assessmentId, answerKey(action.questionnaireId, action.questionId));
     else if (action.open === 'contract') onOpenContract(action.vendorId);
-    // Evidence is listed, with its validity, on the vendor's page.
-    else onOpenVendor(action.vendorId);
+    // Evidence is listed, with its validity, on the vendor's Evidence tab.
+    else onOpenVendor(action.vendorId, action.open === 'evidence' ? 'evidence' : 'overview');
   };
 
   return (

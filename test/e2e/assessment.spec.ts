@@ -240,11 +240,8 @@ test('the picker suggests the quick triage first and counts the questions of the
     tags: [],
     notes: '',
   });
-  await app.open(`#/vendors/${vendor.id}`);
-  await page
-    .getByRole('complementary', { name: 'Vendor details' })
-    .getByRole('button', { name: 'Start assessment' })
-    .click();
+  await app.open(`#/vendors/${vendor.id}/assessments`);
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Start assessment' }).click();
   const dialog = page.getByRole('dialog', { name: 'Assess Lund WMS Cloud' });
   const boxes = dialog.getByRole('checkbox');
   await expect(boxes.first()).toBeChecked();

@@ -136,32 +136,24 @@ test('Today lists what needs someone and each item opens its place; a heat map c
   await group('Conditions past due')
     .getByRole('button', { name: /^Open decision: Harbor Pallet Leasing/ })
     .click();
-  await expect(
-    page
-      .getByRole('complementary', { name: 'Vendor details' })
-      .getByRole('heading', { name: 'Harbor Pallet Leasing' }),
-  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Harbor Pallet Leasing' })).toBeVisible();
   expect(page.url()).toContain(ids.late);
 
-  // The expiring evidence opens its vendor, where the file is listed with its validity.
+  // The expiring evidence opens its vendor's Evidence tab, where the file is listed with its validity.
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await group('Evidence expiring within 30 days')
     .getByRole('button', { name: /^Open evidence: Certa Sensors/ })
     .click();
-  const details = page.getByRole('complementary', { name: 'Vendor details' });
-  await expect(details.getByRole('heading', { name: 'Certa Sensors' })).toBeVisible();
-  await expect(details.getByText('signing-statement.pdf')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Certa Sensors' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Evidence', selected: true })).toBeVisible();
+  await expect(page.getByRole('tabpanel').getByText('signing-statement.pdf')).toBeVisible();
 
   // The never-assessed critical vendor opens the vendor.
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await group('Never assessed (critical or high)')
     .getByRole('button', { name: /^Open vendor: Nordlys Cold Chain/ })
     .click();
-  await expect(
-    page
-      .getByRole('complementary', { name: 'Vendor details' })
-      .getByRole('heading', { name: 'Nordlys Cold Chain' }),
-  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nordlys Cold Chain' })).toBeVisible();
 
   // The reopened legal review opens the vendor's contract page.
   await page.getByRole('link', { name: 'Dashboard' }).click();
@@ -171,13 +163,15 @@ test('Today lists what needs someone and each item opens its place; a heat map c
   await expect(page.getByRole('heading', { name: 'Contract clauses' })).toBeVisible();
   expect(page.url()).toContain(`${ids.legal}/contract`);
 
-  // The heat map: the critical vendors without a score, one cell, open the list filtered to them.
+  // The heat map: the critical vendors without a (final) score — the one never assessed and
+  // the one whose single answer makes only a provisional score — one cell, open the list filtered to them.
   await page.getByRole('link', { name: 'Dashboard' }).click();
   const heat = page.getByRole('table', { name: 'Vendors by criticality and control score' });
   await expect(heat).toBeVisible();
-  await heat.getByRole('button', { name: /^Critical criticality, no score yet: 1 vendor\./ }).click();
-  await expect(page.getByTestId('vendor-count')).toHaveText('1 of 5 vendors');
+  await heat.getByRole('button', { name: /^Critical criticality, no score yet: 2 vendors\./ }).click();
+  await expect(page.getByTestId('vendor-count')).toHaveText('2 of 5 vendors');
   await expect(page.locator('[data-testid="vendor-rows"] [role="row"]')).toContainText([
+    'Kinetica Floor Robotics',
     'Nordlys Cold Chain',
   ]);
 

@@ -212,8 +212,10 @@ test('the legal grid: grouped clause columns, cells in words, sorted by gaps, ke
   await page.keyboard.press('ArrowRight');
   await expect(page.locator(':focus')).toHaveText('Missing');
   await page.keyboard.press('Enter');
+  // The vendor's page, on its Contract tab.
   await expect(page.getByRole('heading', { name: 'Contract clauses' })).toBeVisible();
-  await expect(page.getByRole('button', { name: '← Zeta Docks' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zeta Docks' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Contract', selected: true })).toBeVisible();
 });
 
 async function clauseCount(app: AppHarness): Promise<number> {

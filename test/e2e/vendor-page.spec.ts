@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type AppHarness as App } from './harness';
+import { addPlainVendors } from './plain-vendors';
 
 const example = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
 
-/** The demo portfolio with one vendor assessed (a knockout open); its id. */
+/** The sample's 30 vendors, bare, with one vendor assessed (a knockout open); its id. */
 async function portfolio(app: App): Promise<string> {
   const { dispatcher } = app;
-  await dispatcher.call('demo.load', {});
+  await addPlainVendors(dispatcher);
   expect((await dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
   const list = await dispatcher.call('vendors.list', { search: 'Kinetica' });
   const vendorId = list.ok ? list.value.items[0]!.id : '';
@@ -125,7 +126,7 @@ test('the vendor page: header at a glance, tabs in the address, arrow keys betwe
   await expect(page.getByRole('heading', { level: 1, name: 'Kinetica Floor Robotics' })).toBeVisible();
   const glance = page.getByTestId('vendor-glance');
   await expect(glance).toContainText('risk');
-  await expect(glance).toContainText(/Score\s+\d+\.\d \/ 100/);
+  await expect(glance).toContainText(/Control score\s*\d+\.\d/);
   await expect(glance).toContainText('Decision None yet');
   await expect(glance).toContainText(/Next review \d{4}-\d{2}-\d{2}/);
   await expect(page.getByRole('region', { name: 'Risk and score' })).toBeVisible();
@@ -279,7 +280,7 @@ test('a dashboard number arrives as its chip, and removing it shows every vendor
   const { page } = app;
   await portfolio(app);
   await app.open('#/dashboard');
-  await page.getByRole('button', { name: /Open knockouts/ }).click();
+  await page.getByRole('button', { name: /^Open knockouts: show the 1 vendor in the list/ }).click();
   const bar = page.getByRole('toolbar', { name: 'Vendor filters' });
   await expect(page.getByTestId('vendor-count')).toHaveText('1 of 30 vendors');
   await expect(bar.getByRole('listitem')).toHaveText(['From dashboard: Open knockouts×']);
