@@ -1,43 +1,73 @@
 /**
- * Takes the README's screenshots (docs/images/) from the sample warehouse with the current
- * build: `npm run screenshots`. Each waits for its page to show its content first.
+ * Screenshots of every page in light and dark from the sample warehouse, with the current
+ * build (`npm run screenshots`): all of them into test-results/screenshots/pages/ to look
+ * at, and the README's pictures into docs/images/. Each waits for its page's content first.
  */
-import { test, expect } from '../../test/e2e/harness';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { test, expect } from '../../test/e2e/harness';
 
-const OUT = 'docs/images';
+const ALL = 'test-results/screenshots/pages';
+const README = 'docs/images';
+/** The README's pictures: page and theme. */
+const IN_README = new Set([
+  'welcome-light',
+  'dashboard-light',
+  'dashboard-dark',
+  'vendors-light',
+  'vendor-light',
+  'assessment-light',
+  'vendor-contract-light',
+  'legal-light',
+  'devices-light',
+  'audit-light',
+]);
 
-test('README screenshots from the sample warehouse', async ({ app }) => {
+test('every page of the sample warehouse, light and dark', async ({ app }) => {
   const { page } = app;
-  const loaded = await app.dispatcher.call('demo.load', {});
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  const listed = await app.dispatcher.call('vendors.list', { search: 'Stackwise' });
-  if (!listed.ok || !listed.value.items[0]) throw new Error('The sample has no Stackwise vendor');
-  const vendorId = listed.value.items[0].id;
-  const assessments = await app.dispatcher.call('assessments.list', { vendorId });
-  if (!assessments.ok || !assessments.value[0]) throw new Error('The sample vendor has no assessment');
-
-  const shoot = async (name: string, hash: string, heading: string | RegExp, theme = 'light') => {
-    await page.emulateMedia({ colorScheme: theme === 'dark' ? 'dark' : 'light' });
-    await app.open(hash);
-    await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
-    await settled(page);
-    await page.screenshot({ path: `${OUT}/${name}-${theme}.png` });
+  mkdirSync(ALL, { recursive: true });
+  const shoot = async (name: string, hash: string, heading: string | RegExp) => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await app.open(hash);
+      await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
+      await settled(page);
+      const file = `${ALL}/${name}-${theme}.png`;
+      await page.screenshot({ path: file });
+      if (IN_README.has(`${name}-${theme}`)) copyFileSync(file, `${README}/${name}-${theme}.png`);
+    }
   };
 
-  await shoot('dashboard', '#/dashboard', /Today|Portfolio|Dashboard/);
-  await shoot('dashboard', '#/dashboard', /Today|Portfolio|Dashboard/, 'dark');
+  await shoot('welcome', '', 'Welcome to Vendor Risk Desk');
+  const loaded = await app.dispatcher.call('demo.load', {});
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  // A hardware maker with a knockout, devices on the floor and a contract on record.
+  const NAME = 'Kinetica Floor Robotics';
+  const listed = await app.dispatcher.call('vendors.list', { search: NAME });
+  const vendorId = listed.ok ? listed.value.items.find((v) => v.name === NAME)?.id : undefined;
+  if (!vendorId) throw new Error(`The sample has no vendor ${NAME}`);
+  const assessments = await app.dispatcher.call('assessments.list', { vendorId });
+  const assessmentId = assessments.ok ? assessments.value[0]?.id : undefined;
+  if (!assessmentId) throw new Error(`The sample has no assessment of ${NAME}`);
+  const vendor = `#/vendors/${encodeURIComponent(vendorId)}`;
+
+  await shoot('dashboard', '#/dashboard', 'Portfolio');
   await shoot('vendors', `#/vendors?peek=${encodeURIComponent(vendorId)}`, 'Vendors');
-  await shoot('vendor', `#/vendors/${encodeURIComponent(vendorId)}/findings`, /Stackwise/);
-  await shoot('contract', `#/vendors/${encodeURIComponent(vendorId)}/contract`, /Stackwise/);
-  await shoot('assessment', `#/assessments/${encodeURIComponent(assessments.value[0].id)}`, /.+/);
+  await shoot('vendor', vendor, NAME);
+  await shoot('vendor-findings', `${vendor}/findings`, NAME);
+  await shoot('vendor-contract', `${vendor}/contract`, NAME);
+  await shoot('vendor-activity', `${vendor}/activity`, NAME);
+  await shoot('assessment', `#/assessments/${encodeURIComponent(assessmentId)}`, /.+/);
+  await shoot('compare', '#/compare', 'Compare vendors');
+  await shoot('self', '#/self', 'Self-assessment');
+  await shoot('questionnaires', '#/questionnaires', 'Questionnaires');
   await shoot('legal', '#/legal', 'Legal');
   await shoot('devices', '#/devices', 'Devices');
-  await shoot('self', '#/self', 'Self-assessment');
   await shoot('audit', '#/audit', 'Audit trail');
+  await shoot('settings', '#/settings', 'Settings');
 });
 
-/** Waits until nothing on the page is still loading. */
+/** Waits until nothing on the page is still loading and the fonts are in. */
 async function settled(page: Page): Promise<void> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
