@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
 import { DEVICE_CHECKS, DEVICE_CHECK_INFO } from '../domain/device-checks';
-import { DeviceMappingPatchSchema, type DeviceMappingPatch } from '../domain/devices';
+import { DeviceMappingPatchSchema } from '../domain/devices';
 import { nothingToImport } from '../domain/device-rows';
 import type { ResponseOf } from '../ipc/contract';
 import { formatTable, printable } from './format';
 import { done, failure, failureFromError, usageError } from './outcome';
-import { checkReadable, readTextFile, writeExport } from './files';
+import { checkReadable, writeExport, readMappingFile } from './files';
 import { resolveVendor } from './resolve-vendor';
 import { request } from './session';
 import type { CommandSpec } from './spec';
@@ -60,28 +60,9 @@ export const devicesImport: CommandSpec = {
     if (!file) return usageError('name the inventory file: vendor-risk devices import FILE');
     const readable = await checkReadable(file, 'the inventory file');
     if (!readable.ok) return readable;
-    let mapping: DeviceMappingPatch | undefined;
-    const mappingFile = flags.string('mapping');
-    if (mappingFile !== undefined) {
-      const text = await readTextFile(mappingFile, 'the mapping file');
-      if (!text.ok) return text;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text.text);
-      } catch (error) {
-        return failure(
-          `the mapping file is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      const checked = DeviceMappingPatchSchema.safeParse(parsed);
-      if (!checked.success) {
-        const issue = checked.error.issues[0];
-        return failure(
-          `invalid mapping${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'not a mapping'}`,
-        );
-      }
-      mapping = checked.data;
-    }
+    const mappingRead = await readMappingFile(flags.string('mapping'), DeviceMappingPatchSchema);
+    if (!mappingRead.ok) return mappingRead;
+    const mapping = mappingRead.mapping;
     // The importer reads the file from disk itself, a piece at a time.
     const opened = await request(dispatcher, 'devices.openPath', { path: file });
     if (!opened.ok) return failureFromError(opened.error);

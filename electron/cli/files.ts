@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { printable } from './format';
@@ -51,6 +52,31 @@ export async function checkReadable(
 export async function readTextFile(file: string, what: string): Promise<ReadText> {
   const read = await readBytesFile(file, what);
   return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
+}
+
+/**
+ * Reads the import mapping a `--mapping FILE` names: JSON checked against the importer's
+ * mapping schema; undefined when no file is named, or why it cannot be used.
+ */
+export async function readMappingFile<T>(
+  file: string | undefined,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; mapping: T | undefined } | (Outcome & { ok: false })> {
+  if (file === undefined) return { ok: true, mapping: undefined };
+  const text = await readTextFile(file, 'the mapping file');
+  if (!text.ok) return text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.text);
+  } catch (error) {
+    return failure(`the mapping file is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const checked = schema.safeParse(parsed);
+  if (checked.success) return { ok: true, mapping: checked.data };
+  const issue = checked.error.issues[0];
+  return failure(
+    `invalid mapping${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'not a mapping'}`,
+  );
 }
 
 /** Writes an export named on the command line; says how many rows went where, or why it could not. */

@@ -1,8 +1,8 @@
-import { VendorMappingSchema, nothingToImportVendors, type VendorMapping } from '../domain/vendor-import';
+import { VendorMappingSchema, nothingToImportVendors } from '../domain/vendor-import';
 import type { ResponseOf } from '../ipc/contract';
 import { printable } from './format';
 import { done, failure, failureFromError, usageError } from './outcome';
-import { checkReadable, readTextFile } from './files';
+import { checkReadable, readMappingFile } from './files';
 import { rowList } from './device-commands';
 import { request } from './session';
 import type { CommandSpec } from './spec';
@@ -52,28 +52,9 @@ export const vendorsImport: CommandSpec = {
     if (!file) return usageError('name the vendor list: vendor-risk vendors import FILE');
     const readable = await checkReadable(file, 'the vendor list');
     if (!readable.ok) return readable;
-    let mapping: VendorMapping | undefined;
-    const mappingFile = flags.string('mapping');
-    if (mappingFile !== undefined) {
-      const text = await readTextFile(mappingFile, 'the mapping file');
-      if (!text.ok) return text;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text.text);
-      } catch (error) {
-        return failure(
-          `the mapping file is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      const checked = VendorMappingSchema.safeParse(parsed);
-      if (!checked.success) {
-        const issue = checked.error.issues[0];
-        return failure(
-          `invalid mapping${issue?.path.length ? ` at ${issue.path.join('.')}` : ''}: ${issue?.message ?? 'not a mapping'}`,
-        );
-      }
-      mapping = checked.data;
-    }
+    const mappingRead = await readMappingFile(flags.string('mapping'), VendorMappingSchema);
+    if (!mappingRead.ok) return mappingRead;
+    const mapping = mappingRead.mapping;
     const opened = await request(dispatcher, 'vendorImport.openPath', { path: file });
     if (!opened.ok) return failureFromError(opened.error);
     const read = await request(dispatcher, 'vendorImport.preview', {
