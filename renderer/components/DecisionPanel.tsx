@@ -46,7 +46,8 @@ export function DecisionPanel({ decisions, assessments, onRecorded }: DecisionPa
           <p>
             <strong className={`decision-${latest.decision}`}>{DECISION_LABELS[latest.decision]}</strong>{' '}
             <span className="cell-muted">
-              by {latest.decidedBy} on {latest.decidedAt.slice(0, 10)} · {latest.assessmentTitle}
+              by {latest.decidedBy} on <span className="nowrap">{latest.decidedAt.slice(0, 10)}</span> ·{' '}
+              {latest.assessmentTitle}
             </span>
           </p>
           {latest.conditions.length > 0 && (

@@ -49,12 +49,12 @@ const COLUMNS: Column<VendorListItem, VendorSortKey>[] = [
       ) : (
         <span className={v.standing.knockouts ? 'flag-count flag-count-ko' : 'flag-count'}>
           {v.standing.openFlags}
-          {v.standing.knockouts > 0 && ' KO'}
+          {v.standing.knockouts > 0 && ` · ${v.standing.knockouts} KO`}
         </span>
       ),
     tip: (v) =>
       v.standing?.knockouts
-        ? `${v.standing.openFlags} red flags, ${v.standing.knockouts} knockout`
+        ? `${v.standing.openFlags} red flags, ${v.standing.knockouts} of them knockout${v.standing.knockouts === 1 ? '' : 's'}`
         : `${v.standing?.openFlags ?? 0} red flags`,
   },
   {

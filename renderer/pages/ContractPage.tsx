@@ -135,7 +135,7 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack?()
           )}
           {contract.needsReview && <Badge tone="high">Needs legal review</Badge>}
         </div>
-        <button type="button" className="button button-primary" onClick={() => setSigning(true)}>
+        <button type="button" className="button button-primary nowrap" onClick={() => setSigning(true)}>
           {contract.signOffState === 'none' ? 'Sign off' : 'Sign off again'}
         </button>
       </section>
@@ -256,7 +256,7 @@ function ClauseRow({
           ))}
           {item.contradictions.map((r) => (
             <li key={r.message} className="problem-contradiction">
-              {r.message} ({r.questionnaireId} / {r.questionId})
+              {r.message}
             </li>
           ))}
           {item.deviation.unjudged.map((r) => (

@@ -89,7 +89,9 @@ export function DashboardPage({
     <div className="dashboard">
       <PageHeader
         title="Portfolio"
-        count={`${totals.vendors} vendor${totals.vendors === 1 ? '' : 's'}`}
+        count={`${totals.vendors} vendor${totals.vendors === 1 ? '' : 's'}${
+          totals.offboarded ? ` (${totals.offboarded} offboarded not counted)` : ''
+        }`}
         description="What needs someone today, where the risk sits and how it moves."
         actions={
           <ExportReportButton
