@@ -1,4 +1,5 @@
 /** The panels of a vendor's page, one per tab, each built of the kit's existing parts. */
+import { baseName } from '../../electron/domain/file-name';
 import { useEffect, useState } from 'react';
 import { call } from '../api';
 import type { Vendor } from '../../electron/domain/vendor';
@@ -203,7 +204,7 @@ export function AssessmentsTab({
         onSent={(path) => {
           setSending(false);
           onChanged();
-          toast('success', `Saved ${path}: send it to the vendor`);
+          toast('success', `Saved ${baseName(path)}: send it to the vendor`);
         }}
       />
     </section>
