@@ -17,7 +17,6 @@ import { todayQueue, type Dashboard } from '../domain/portfolio-today';
 import { heatMap } from '../domain/heat-map';
 import { tierTrend, type TierHistoryPoint, type TierTrend } from '../domain/tier-trend';
 import type { PortfolioTier } from '../domain/portfolio';
-import type { ScoreTrendPoint } from '../domain/score-shapes';
 
 /** How many vendors summaryInSteps scores between pauses (about 10–20 ms of work). */
 const VENDORS_PER_STEP = 10;

@@ -119,10 +119,7 @@ export function createStandingRepo(db: Database): StandingRepo {
             criticality: String(r.criticality) as Criticality,
             createdAt: String(r.created_at),
           },
-          figures:
-            r.computed_on === today && typeof r.figures === 'string'
-              ? current(r.figures)
-              : null,
+          figures: r.computed_on === today && typeof r.figures === 'string' ? current(r.figures) : null,
         })),
   };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { isAssessed } from '../../electron/domain/portfolio';
-import { TierBadge } from '../components/Badge';
+import { TierBadge, categoryLabel } from '../components/Badge';
 import { ScoreValue } from '../components/ScoreValue';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
@@ -71,7 +71,7 @@ export function ComparePage() {
         ))}
       </div>
       {picked.length < 2 ? (
-        <p className="cell-muted">Choose at least two vendors.</p>
+        <CompareSuggestions vendors={vendors} onChoose={(ids) => setChosen(fill(ids))} />
       ) : (
         <table className="compare-table" aria-label="Comparison">
           <thead>
@@ -182,5 +182,55 @@ function SectionRow({ label, span }: { label: string; span: number }) {
         {label}
       </th>
     </tr>
+  );
+}
+
+/** The chosen ids in the pickers' slots, the rest empty. */
+function fill(ids: readonly string[]): string[] {
+  return Array.from({ length: SLOTS }, (_, i) => ids[i] ?? '');
+}
+
+/**
+ * The empty state says the next step: choose two vendors, or compare in one click the scored
+ * vendors of a category that has several (the most at risk first).
+ */
+function CompareSuggestions({
+  vendors,
+  onChoose,
+}: {
+  vendors: readonly VendorListItem[];
+  onChoose(ids: string[]): void;
+}) {
+  const byCategory = new Map<string, VendorListItem[]>();
+  for (const v of vendors) {
+    if (v.status === 'offboarded' || v.standing?.score == null) continue;
+    const list = byCategory.get(v.category) ?? [];
+    list.push(v);
+    byCategory.set(v.category, list);
+  }
+  const groups = [...byCategory.entries()]
+    .filter(([, list]) => list.length >= 2)
+    .map(([category, list]) => ({
+      category,
+      ids: [...list]
+        .sort((a, b) => (b.standing?.residual ?? 0) - (a.standing?.residual ?? 0))
+        .slice(0, SLOTS)
+        .map((v) => v.id),
+      count: list.length,
+    }));
+  return (
+    <div className="compare-empty">
+      <p className="cell-muted">Choose at least two vendors above.</p>
+      {groups.length > 0 && (
+        <div className="compare-suggestions" role="group" aria-label="Compare a category">
+          {groups.map((g) => (
+            <button key={g.category} type="button" className="button" onClick={() => onChoose(g.ids)}>
+              Compare {categoryLabel(g.category as VendorListItem['category'])} vendors
+              {g.count > SLOTS ? ` (the ${SLOTS} most at risk of ${g.count})` : ` (${g.count})`}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
   );
 }
