@@ -39,6 +39,15 @@ test('welcome → explore the sample warehouse → vendors, dashboard, devices, 
   await expect(page.getByRole('row', { name: /Stackwise Cloud WMS/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/33-sample-legal-light.png' });
 
+  // Compare: one click compares the scored vendors of a category.
+  await page.getByRole('link', { name: 'Compare' }).click();
+  await page.getByRole('group', { name: 'Compare a category' }).getByRole('button').first().click();
+  await expect(page.getByRole('table', { name: 'Comparison' })).toBeVisible();
+
+  // The self-assessment is complete: its maturity is shown.
+  await page.getByRole('link', { name: 'Self-assessment' }).click();
+  await expect(page.getByText(/Maturity/).first()).toBeVisible();
+
   // Removed in one click: the welcome page again, and the trail still proves the data.
   await page.getByRole('button', { name: 'Remove sample data' }).click();
   await expect(page.getByText(/Removed the sample warehouse \(30 vendors\)/)).toBeVisible();
