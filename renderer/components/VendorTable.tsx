@@ -49,7 +49,7 @@ const COLUMNS: Column<VendorListItem, VendorSortKey>[] = [
       ) : (
         <span className={v.standing.knockouts ? 'flag-count flag-count-ko' : 'flag-count'}>
           {v.standing.openFlags}
-          {v.standing.knockouts > 0 && ` · ${v.standing.knockouts} KO`}
+          {v.standing.knockouts > 0 && <span className="flag-ko"> · {v.standing.knockouts} KO</span>}
         </span>
       ),
     tip: (v) =>

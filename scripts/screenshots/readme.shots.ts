@@ -4,7 +4,7 @@
  * at, and the README's pictures into docs/images/. Each waits for its page's content first.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../../test/e2e/harness';
 
 const ALL = 'test-results/screenshots/pages';
@@ -26,11 +26,13 @@ const IN_README = new Set([
 test('every page of the sample warehouse, light and dark', async ({ app }) => {
   const { page } = app;
   mkdirSync(ALL, { recursive: true });
-  const shoot = async (name: string, hash: string, heading: string | RegExp) => {
+  /** `ready`: what shows the page's content has come (beyond its heading). */
+  const shoot = async (name: string, hash: string, heading: string | RegExp, ready?: () => Locator) => {
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
       await app.open(hash);
       await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
+      if (ready) await expect(ready()).toBeVisible();
       await settled(page);
       const file = `${ALL}/${name}-${theme}.png`;
       await page.screenshot({ path: file });
@@ -52,7 +54,9 @@ test('every page of the sample warehouse, light and dark', async ({ app }) => {
   const vendor = `#/vendors/${encodeURIComponent(vendorId)}`;
 
   await shoot('dashboard', '#/dashboard', 'Portfolio');
-  await shoot('vendors', `#/vendors?peek=${encodeURIComponent(vendorId)}`, 'Vendors');
+  await shoot('vendors', `#/vendors?peek=${encodeURIComponent(vendorId)}`, 'Vendors', () =>
+    page.getByRole('complementary', { name: 'Vendor peek' }),
+  );
   await shoot('vendor', vendor, NAME);
   await shoot('vendor-findings', `${vendor}/findings`, NAME);
   await shoot('vendor-contract', `${vendor}/contract`, NAME);
@@ -62,7 +66,7 @@ test('every page of the sample warehouse, light and dark', async ({ app }) => {
   await shoot('self', '#/self', 'Self-assessment');
   await shoot('questionnaires', '#/questionnaires', 'Questionnaires');
   await shoot('legal', '#/legal', 'Legal');
-  await shoot('devices', '#/devices', 'Devices');
+  await shoot('devices', '#/devices', 'Devices', () => page.getByTestId('device-count'));
   await shoot('audit', '#/audit', 'Audit trail');
   await shoot('settings', '#/settings', 'Settings');
 });
