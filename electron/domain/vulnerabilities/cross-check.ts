@@ -114,3 +114,44 @@ function earliest(a: string | null, b: string | null): string | null {
   if (!b) return a;
   return a < b ? a : b;
 }
+
+/** The questionnaire questions whose answers are patch promises (days to a critical fix). */
+export const PATCH_DAYS_QUESTIONS = ['fw_critical_patch_days', 'edge_patch_days'] as const;
+/** The question whose "yes" promises a mitigation of an exploited flaw within 72 hours. */
+export const EXPLOITED_PROCESS_QUESTION = 'vdp_exploited_process';
+
+/**
+ * A vendor's promises from what it agreed and answered: the contract's critical-patch days,
+ * the quickest fixing time it answered, and its emergency process for exploited flaws.
+ */
+export function patchPromises(given: {
+  contractDays: number | null;
+  answeredDays: readonly number[];
+  exploitedProcess: boolean;
+}): PatchPromise[] {
+  const out: PatchPromise[] = [];
+  if (given.contractDays !== null)
+    out.push({
+      source: 'contract',
+      label: `critical patches within ${plural(given.contractDays, 'day')}`,
+      days: given.contractDays,
+      exploitedOnly: false,
+    });
+  if (given.answeredDays.length > 0) {
+    const days = Math.min(...given.answeredDays);
+    out.push({
+      source: 'questionnaire',
+      label: `“we fix critical firmware flaws within ${plural(days, 'day')}”`,
+      days,
+      exploitedOnly: false,
+    });
+  }
+  if (given.exploitedProcess)
+    out.push({
+      source: 'questionnaire',
+      label: '“exploited flaws mitigated within 72 hours”',
+      days: 3,
+      exploitedOnly: true,
+    });
+  return out;
+}

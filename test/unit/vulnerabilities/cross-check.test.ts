@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   patchContradictions,
+  patchPromises,
   type OpenVulnerability,
   type PatchPromise,
 } from '../../../electron/domain/vulnerabilities/cross-check';
@@ -78,5 +79,29 @@ describe('patch promises against the record', () => {
     const out = patchContradictions([contract], [vuln(), many], '2024-11-27');
     expect(out.map((c) => c.cve)).toEqual(['CVE-2023-0002', 'CVE-2024-0001']);
     expect(out[0]!.message).toContain('5 of our devices still on V1, V2, V3 and 2 other versions');
+  });
+});
+
+describe('a vendor’s patch promises', () => {
+  it('come from the contract, the quickest answered fixing time and the emergency process', () => {
+    expect(patchPromises({ contractDays: 14, answeredDays: [30, 21], exploitedProcess: true })).toEqual([
+      { source: 'contract', label: 'critical patches within 14 days', days: 14, exploitedOnly: false },
+      {
+        source: 'questionnaire',
+        label: '“we fix critical firmware flaws within 21 days”',
+        days: 21,
+        exploitedOnly: false,
+      },
+      {
+        source: 'questionnaire',
+        label: '“exploited flaws mitigated within 72 hours”',
+        days: 3,
+        exploitedOnly: true,
+      },
+    ]);
+  });
+
+  it('are none when nothing was agreed or answered', () => {
+    expect(patchPromises({ contractDays: null, answeredDays: [], exploitedProcess: false })).toEqual([]);
   });
 });

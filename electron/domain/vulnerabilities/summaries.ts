@@ -1,0 +1,234 @@
+/**
+ * What the matches mean to a reader: per vendor (vulnerable devices, catalogued ones, the
+ * oldest unpatched advisory), per maker (devices running exploited firmware), per advisory
+ * (which of our devices it touches and what to do), and the open flaws a vendor's promises
+ * are held against. Pure: matches and advisories in, figures out.
+ */
+import { z } from 'zod';
+import { IsoDateSchema } from '../primitives';
+import {
+  MATCH_CONFIDENCES,
+  type Advisory,
+  type AdvisoryVulnerability,
+  type DeviceVulnerability,
+  type Remediation,
+} from './model';
+import type { OpenVulnerability } from './cross-check';
+
+const DAY = 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+
+/** Matches that count: those no VEX statement suppresses. */
+export const active = (matches: readonly DeviceVulnerability[]) => matches.filter((m) => !m.suppressedBy);
+
+/** One CVE as a vendor's page lists it. */
+export const CveLineSchema = z
+  .object({
+    cve: z.string(),
+    advisoryId: z.string(),
+    title: z.string(),
+    cvss: z.number().nullable(),
+    inKev: z.boolean(),
+    ransomware: z.boolean(),
+    devices: z.number().int(),
+    fix: z.string().nullable(),
+    released: IsoDateSchema.nullable(),
+  })
+  .strict();
+export type CveLine = z.infer<typeof CveLineSchema>;
+
+/** The vulnerability picture of one vendor's devices. */
+export const VendorVulnerabilitySummarySchema = z
+  .object({
+    /** Devices with at least one unsuppressed match. */
+    devices: z.number().int(),
+    /** Devices running firmware with a catalogued (known exploited) flaw. */
+    kevDevices: z.number().int(),
+    highestCvss: z.number().nullable(),
+    /** The advisory released longest ago that still affects a device, with its age in days. */
+    oldest: z
+      .object({ advisoryId: z.string(), title: z.string(), released: IsoDateSchema, days: z.number().int() })
+      .strict()
+      .nullable(),
+    /** Matches a VEX statement suppressed, shown apart. */
+    suppressed: z.number().int(),
+    /** One line per CVE: catalogued first, then by score. */
+    cves: z.array(CveLineSchema),
+  })
+  .strict();
+export type VendorVulnerabilitySummary = z.infer<typeof VendorVulnerabilitySummarySchema>;
+
+/** Summarises one vendor's matches (already limited to that vendor's devices). */
+export function vendorVulnerabilitySummary(
+  matches: readonly DeviceVulnerability[],
+  advisories: ReadonlyMap<string, Advisory>,
+  today: string,
+): VendorVulnerabilitySummary {
+  const live = active(matches);
+  const byCve = new Map<string, { m: DeviceVulnerability; devices: Set<string> }>();
+  let oldest: VendorVulnerabilitySummary['oldest'] = null;
+  for (const m of live) {
+    const line = byCve.get(m.cve) ?? { m, devices: new Set<string>() };
+    line.devices.add(m.deviceId);
+    byCve.set(m.cve, line);
+    const a = advisories.get(m.advisoryId);
+    if (a && (!oldest || a.releaseDate < oldest.released))
+      oldest = {
+        advisoryId: a.trackingId,
+        title: a.title,
+        released: a.releaseDate,
+        days: daysBetween(a.releaseDate, today),
+      };
+  }
+  const cves: CveLine[] = [...byCve.values()].map(({ m, devices }) => {
+    const a = advisories.get(m.advisoryId);
+    return {
+      cve: m.cve,
+      advisoryId: m.advisoryId,
+      title: a?.vulnerabilities.find((v) => v.cve === m.cve)?.title || a?.title || m.cve,
+      cvss: m.cvss,
+      inKev: m.inKev,
+      ransomware: m.ransomware,
+      devices: devices.size,
+      fix: m.fix,
+      released: a?.releaseDate ?? null,
+    };
+  });
+  cves.sort(
+    (x, y) =>
+      Number(y.inKev) - Number(x.inKev) ||
+      (y.cvss ?? -1) - (x.cvss ?? -1) ||
+      y.devices - x.devices ||
+      x.cve.localeCompare(y.cve),
+  );
+  const scores = live.map((m) => m.cvss).filter((s): s is number => s !== null);
+  return {
+    devices: new Set(live.map((m) => m.deviceId)).size,
+    kevDevices: new Set(live.filter((m) => m.inKev).map((m) => m.deviceId)).size,
+    highestCvss: scores.length ? Math.max(...scores) : null,
+    oldest,
+    suppressed: matches.length - live.length,
+    cves,
+  };
+}
+
+/** Devices running firmware with a catalogued flaw, counted by maker, most first. */
+export function kevDevicesByMaker(
+  matches: readonly DeviceVulnerability[],
+  makerOf: (deviceId: string) => string | null,
+): { maker: string; devices: number; cves: string[] }[] {
+  const makers = new Map<string, { devices: Set<string>; cves: Set<string> }>();
+  for (const m of active(matches)) {
+    if (!m.inKev) continue;
+    const maker = makerOf(m.deviceId) ?? 'Unknown maker';
+    const entry = makers.get(maker) ?? { devices: new Set(), cves: new Set() };
+    entry.devices.add(m.deviceId);
+    entry.cves.add(m.cve);
+    makers.set(maker, entry);
+  }
+  return [...makers.entries()]
+    .map(([maker, e]) => ({ maker, devices: e.devices.size, cves: [...e.cves].sort() }))
+    .sort((a, b) => b.devices - a.devices || a.maker.localeCompare(b.maker));
+}
+
+/** The first remediation of a category that covers any of the products. */
+function remediationFor(
+  v: AdvisoryVulnerability,
+  categories: readonly Remediation['category'][],
+): Remediation | null {
+  for (const category of categories) {
+    const r = v.remediations.find((x) => x.category === category);
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
+ * The open flaws of one vendor's devices as its promises are held against them: per CVE,
+ * when the advisory appeared, when a fix and a mitigation did (a remediation's own date,
+ * else the advisory's, which is when the vendor's word was published), and the devices
+ * still exposed with their firmware.
+ */
+export function openVulnerabilities(
+  matches: readonly DeviceVulnerability[],
+  advisories: ReadonlyMap<string, Advisory>,
+  firmwareOf: (deviceId: string) => string | null,
+): OpenVulnerability[] {
+  const byCve = new Map<string, OpenVulnerability>();
+  for (const m of active(matches)) {
+    const a = advisories.get(m.advisoryId);
+    if (!a) continue;
+    let open = byCve.get(m.cve);
+    if (!open) {
+      const v = a.vulnerabilities.find((x) => x.cve === m.cve);
+      const fix = v ? remediationFor(v, ['vendor_fix']) : null;
+      const mitigation = v ? remediationFor(v, ['mitigation', 'workaround']) : null;
+      open = {
+        cve: m.cve,
+        advisoryId: a.trackingId,
+        released: a.releaseDate,
+        fixedVersion: m.fixedVersion ?? fix?.fixedVersion ?? null,
+        fixDate: fix ? (fix.date ?? a.releaseDate) : null,
+        mitigationDate: mitigation ? (mitigation.date ?? a.releaseDate) : null,
+        inKev: m.inKev,
+        devices: [],
+      };
+      byCve.set(m.cve, open);
+    }
+    if (!open.devices.some((d) => d.deviceId === m.deviceId))
+      open.devices.push({ deviceId: m.deviceId, firmware: firmwareOf(m.deviceId) });
+  }
+  return [...byCve.values()];
+}
+
+/** One group of our devices an advisory touches: same model and firmware. */
+export const AffectedGroupSchema = z
+  .object({
+    model: z.string().nullable(),
+    firmware: z.string().nullable(),
+    devices: z.array(z.string()),
+    cves: z.array(z.string()),
+    confidence: z.enum(MATCH_CONFIDENCES),
+    fix: z.string().nullable(),
+  })
+  .strict();
+export type AffectedGroup = z.infer<typeof AffectedGroupSchema>;
+
+/**
+ * What an advisory means for us: our affected devices grouped by model and firmware (the
+ * least certain confidence of the group shown), and the ones a VEX statement suppressed.
+ */
+export function advisoryImpact(
+  advisoryId: string,
+  matches: readonly DeviceVulnerability[],
+  deviceOf: (deviceId: string) => { model: string | null; firmware: string | null } | null,
+): { groups: AffectedGroup[]; devices: number; suppressed: number } {
+  const mine = matches.filter((m) => m.advisoryId === advisoryId);
+  const live = active(mine);
+  const rank = { exact: 0, 'version-unknown': 1, 'fuzzy-name': 2 } as const;
+  const groups = new Map<string, AffectedGroup>();
+  for (const m of live) {
+    const d = deviceOf(m.deviceId);
+    const key = `${d?.model ?? ''}\u0000${d?.firmware ?? ''}`;
+    const g = groups.get(key) ?? {
+      model: d?.model ?? null,
+      firmware: d?.firmware ?? null,
+      devices: [],
+      cves: [],
+      confidence: m.confidence,
+      fix: m.fix,
+    };
+    if (!g.devices.includes(m.deviceId)) g.devices.push(m.deviceId);
+    if (!g.cves.includes(m.cve)) g.cves.push(m.cve);
+    if (rank[m.confidence] > rank[g.confidence]) g.confidence = m.confidence;
+    groups.set(key, g);
+  }
+  return {
+    groups: [...groups.values()].sort(
+      (a, b) => b.devices.length - a.devices.length || (a.model ?? '').localeCompare(b.model ?? ''),
+    ),
+    devices: new Set(live.map((m) => m.deviceId)).size,
+    suppressed: new Set(mine.filter((m) => m.suppressedBy).map((m) => m.deviceId)).size,
+  };
+}

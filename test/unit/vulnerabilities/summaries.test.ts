@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { Advisory, DeviceVulnerability } from '../../../electron/domain/vulnerabilities/model';
+import {
+  advisoryImpact,
+  kevDevicesByMaker,
+  openVulnerabilities,
+  vendorVulnerabilitySummary,
+} from '../../../electron/domain/vulnerabilities/summaries';
+
+const advisory = (id: string, released: string, cves: string[]): Advisory => ({
+  trackingId: id,
+  version: '1',
+  releaseDate: released,
+  currentReleaseDate: released,
+  title: `Advisory ${id}`,
+  publisher: 'CISA',
+  category: 'csaf_security_advisory',
+  products: [],
+  vulnerabilities: cves.map((cve) => ({
+    cve,
+    title: `Flaw ${cve}`,
+    cvss: null,
+    cwe: null,
+    knownAffected: [],
+    fixed: [],
+    knownNotAffected: [],
+    remediations: [
+      {
+        category: 'vendor_fix',
+        details: 'Update to V2.0',
+        url: null,
+        productIds: [],
+        fixedVersion: 'V2.0',
+        date: null,
+      },
+      {
+        category: 'mitigation',
+        details: 'Block port 102',
+        url: null,
+        productIds: [],
+        fixedVersion: null,
+        date: '2024-01-03',
+      },
+    ],
+  })),
+});
+const match = (over: Partial<DeviceVulnerability>): DeviceVulnerability => ({
+  deviceId: 'd1',
+  cve: 'CVE-2024-0001',
+  advisoryId: 'A-1',
+  confidence: 'exact',
+  why: [],
+  via: 'inventory',
+  cvss: 7.5,
+  inKev: false,
+  kevDateAdded: null,
+  ransomware: false,
+  fixedVersion: 'V2.0',
+  fix: 'Update to V2.0',
+  suppressedBy: null,
+  ...over,
+});
+const advisories = new Map([
+  ['A-1', advisory('A-1', '2024-01-01', ['CVE-2024-0001', 'CVE-2024-0002'])],
+  ['A-0', advisory('A-0', '2023-06-01', ['CVE-2023-0009'])],
+]);
+
+describe('a vendor’s vulnerability picture', () => {
+  const matches = [
+    match({}),
+    match({ deviceId: 'd2' }),
+    match({ deviceId: 'd2', cve: 'CVE-2024-0002', cvss: 9.8, inKev: true }),
+    match({ deviceId: 'd3', cve: 'CVE-2023-0009', advisoryId: 'A-0', cvss: 5 }),
+    match({ deviceId: 'd4', suppressedBy: 'VEX not_affected: vulnerable_code_not_present' }),
+  ];
+
+  it('counts devices, catalogued ones, the highest score and the oldest advisory, leaving suppressed matches apart', () => {
+    const s = vendorVulnerabilitySummary(matches, advisories, '2024-06-01');
+    expect(s).toMatchObject({ devices: 3, kevDevices: 1, highestCvss: 9.8, suppressed: 1 });
+    expect(s.oldest).toEqual({ advisoryId: 'A-0', title: 'Advisory A-0', released: '2023-06-01', days: 366 });
+    expect(s.cves.map((c) => [c.cve, c.devices])).toEqual([
+      ['CVE-2024-0002', 1],
+      ['CVE-2024-0001', 2],
+      ['CVE-2023-0009', 1],
+    ]);
+    expect(s.cves[0]!.title).toBe('Flaw CVE-2024-0002');
+  });
+
+  it('says nothing is open when every match is suppressed', () => {
+    const s = vendorVulnerabilitySummary([matches[4]!], advisories, '2024-06-01');
+    expect(s).toMatchObject({
+      devices: 0,
+      kevDevices: 0,
+      highestCvss: null,
+      oldest: null,
+      suppressed: 1,
+      cves: [],
+    });
+  });
+
+  it('counts devices on catalogued firmware by maker', () => {
+    const kev = [
+      match({ deviceId: 'a', inKev: true }),
+      match({ deviceId: 'a', cve: 'CVE-2024-0002', inKev: true }),
+      match({ deviceId: 'b', inKev: true }),
+      match({ deviceId: 'c', inKev: true }),
+      match({ deviceId: 'z', inKev: true, suppressedBy: 'VEX fixed' }),
+      match({ deviceId: 'n', inKev: false }),
+    ];
+    const maker = (id: string) => (id === 'c' ? 'Hikvision' : id === 'x' ? null : 'Siemens');
+    expect(kevDevicesByMaker(kev, maker)).toEqual([
+      { maker: 'Siemens', devices: 2, cves: ['CVE-2024-0001', 'CVE-2024-0002'] },
+      { maker: 'Hikvision', devices: 1, cves: ['CVE-2024-0001'] },
+    ]);
+  });
+
+  it('gives the promises the dates the advisory gives: the fix at release unless dated, the mitigation on its date', () => {
+    const open = openVulnerabilities(matches, advisories, (id) => (id === 'd3' ? null : 'V1.9'));
+    const first = open.find((o) => o.cve === 'CVE-2024-0001')!;
+    expect(first).toEqual({
+      cve: 'CVE-2024-0001',
+      advisoryId: 'A-1',
+      released: '2024-01-01',
+      fixedVersion: 'V2.0',
+      fixDate: '2024-01-01',
+      mitigationDate: '2024-01-03',
+      inKev: false,
+      devices: [
+        { deviceId: 'd1', firmware: 'V1.9' },
+        { deviceId: 'd2', firmware: 'V1.9' },
+      ],
+    });
+    expect(open.find((o) => o.cve === 'CVE-2023-0009')!.devices).toEqual([
+      { deviceId: 'd3', firmware: null },
+    ]);
+  });
+
+  it('groups an advisory’s devices by model and firmware with the least certain confidence', () => {
+    const list = [
+      match({ deviceId: 'p1' }),
+      match({ deviceId: 'p2', confidence: 'fuzzy-name' }),
+      match({ deviceId: 'p3', confidence: 'version-unknown' }),
+      match({ deviceId: 'p4', suppressedBy: 'VEX' }),
+      match({ deviceId: 'other', advisoryId: 'A-0' }),
+    ];
+    const device = (id: string) =>
+      id === 'p3' ? { model: 'S7-1200', firmware: null } : { model: 'S7-1200', firmware: 'V4.5' };
+    const impact = advisoryImpact('A-1', list, device);
+    expect(impact.devices).toBe(3);
+    expect(impact.suppressed).toBe(1);
+    expect(impact.groups.map((g) => [g.model, g.firmware, g.devices, g.confidence])).toEqual([
+      ['S7-1200', 'V4.5', ['p1', 'p2'], 'fuzzy-name'],
+      ['S7-1200', null, ['p3'], 'version-unknown'],
+    ]);
+  });
+});
