@@ -2,7 +2,8 @@
  * The sample device inventory: two sources (a fleet MDM export and a network scan) of a
  * few hundred devices made by the sample's robotics and IoT vendors and two makers that
  * are no vendor of ours, with the usual findings (unsigned firmware, no mTLS, expiring
- * certificates, default passwords, devices gone quiet).
+ * certificates, default passwords, devices gone quiet), and the models and firmware versions
+ * the sample's advisories speak of.
  */
 import { shiftDate, type Random } from './random';
 
@@ -21,27 +22,85 @@ interface Maker {
   prefix: string;
   /** 0–1: how often its devices fail a check. */
   weakness: number;
+  /** Its models, one per type in order, with the firmware versions found on the floor. */
+  models: readonly { name: string; firmware: readonly string[] }[];
 }
 
 export const SAMPLE_MAKERS: readonly Maker[] = [
-  { name: 'Kinetica Floor Robotics', vendor: 11, types: ['robot'], prefix: 'KFR', weakness: 0.35 },
-  { name: 'TagSense RFID Systems', vendor: 12, types: ['rfid reader'], prefix: 'TSR', weakness: 0.2 },
-  { name: 'ShelfPulse Sensors', vendor: 13, types: ['sensor', 'gateway'], prefix: 'SPS', weakness: 0.5 },
-  { name: 'Vigilant Optics', vendor: 15, types: ['camera'], prefix: 'VGO', weakness: 0.3 },
-  { name: 'Bridgeport Controls', vendor: 16, types: ['plc'], prefix: 'BPC', weakness: 0.25 },
+  {
+    name: 'Kinetica Floor Robotics',
+    vendor: 11,
+    types: ['robot'],
+    prefix: 'KFR',
+    weakness: 0.35,
+    models: [{ name: 'AMR-300', firmware: ['4.2.1', '4.3.0', '4.4.2'] }],
+  },
+  {
+    name: 'TagSense RFID Systems',
+    vendor: 12,
+    types: ['rfid reader'],
+    prefix: 'TSR',
+    weakness: 0.2,
+    models: [{ name: 'TSR-R700', firmware: ['2.1.0', '2.2.3'] }],
+  },
+  {
+    name: 'ShelfPulse Sensors',
+    vendor: 13,
+    types: ['sensor', 'gateway'],
+    prefix: 'SPS',
+    weakness: 0.5,
+    models: [
+      { name: 'ShelfTag S1', firmware: ['3.0.1'] },
+      { name: 'Edge Gateway G2', firmware: ['1.8.4', '1.9.0', '1.8.4'] },
+    ],
+  },
+  {
+    name: 'Vigilant Optics',
+    vendor: 15,
+    types: ['camera'],
+    prefix: 'VGO',
+    weakness: 0.3,
+    models: [{ name: 'DomeCam 4K', firmware: ['V5.5.800 build 210628', 'V5.7.3 build 230110'] }],
+  },
+  {
+    name: 'Bridgeport Controls',
+    vendor: 16,
+    types: ['plc'],
+    prefix: 'BPC',
+    weakness: 0.25,
+    models: [{ name: 'BPC-1500 CPU 1512', firmware: ['V2.8.1', 'V2.9.2', 'V3.0 SP1'] }],
+  },
   {
     name: 'ScanRight Mobility',
     vendor: 17,
     types: ['handheld scanner', 'label printer'],
     prefix: 'SRM',
     weakness: 0.1,
+    models: [
+      { name: 'HS-50', firmware: ['7.1.0', '7.2.4'] },
+      { name: 'LP-420', firmware: ['1.4.0'] },
+    ],
   },
-  { name: 'Zebra', vendor: null, types: ['handheld scanner'], prefix: 'ZBR', weakness: 0.1 },
-  { name: 'Cisco', vendor: null, types: ['access point'], prefix: 'CSC', weakness: 0.05 },
+  {
+    name: 'Zebra',
+    vendor: null,
+    types: ['handheld scanner'],
+    prefix: 'ZBR',
+    weakness: 0.1,
+    models: [{ name: 'TC52', firmware: ['11-49-15.00'] }],
+  },
+  {
+    name: 'Cisco',
+    vendor: null,
+    types: ['access point'],
+    prefix: 'CSC',
+    weakness: 0.05,
+    models: [{ name: 'Catalyst 9120AX', firmware: ['17.9.4'] }],
+  },
 ];
 
 const HEADER =
-  'Hostname,Serial No.,Mfr,Type,Lifecycle,Firmware Signed,mTLS,Cert Expiry,Last Heartbeat,Default Password Changed,Zone';
+  'Hostname,Serial No.,Mfr,Type,Model,Firmware,Lifecycle,Firmware Signed,mTLS,Cert Expiry,Last Heartbeat,Default Password Changed,Zone';
 const ZONES = ['Dock', 'Aisle 4', 'Aisle 9', 'Chilled hall', 'Mezzanine', 'Yard', 'Packing', 'Returns'];
 
 /** The sample's two inventory files as they stand on `day` (relative to it: certificates expire soon after). */
@@ -50,7 +109,11 @@ export function sampleInventories(day: string, rnd: Random): SampleInventory[] {
     const rows = [HEADER];
     for (let i = 0; i < count; i += 1) {
       const maker = makers[i % makers.length]!;
-      const type = maker.types[i % maker.types.length]!;
+      const typeIndex = i % maker.types.length;
+      const type = maker.types[typeIndex]!;
+      // Model and firmware follow the row, not the generator, so the rest of the sample stays as it was.
+      const model = maker.models[typeIndex] ?? maker.models[0]!;
+      const firmware = model.firmware[Math.floor(i / makers.length) % model.firmware.length]!;
       const weak = () => rnd.next() < maker.weakness;
       const n = start + i;
       const cert = weak() ? shiftDate(day, rnd.int(-20, 25)) : shiftDate(day, rnd.int(120, 700));
@@ -62,6 +125,8 @@ export function sampleInventories(day: string, rnd: Random): SampleInventory[] {
           `${maker.prefix}${String(100000 + n)}`,
           maker.name,
           type,
+          model.name,
+          firmware,
           rnd.next() < 0.05 ? 'spare' : 'active',
           weak() ? 'no' : 'yes',
           weak() ? 'no' : 'yes',
