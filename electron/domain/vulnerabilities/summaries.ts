@@ -232,3 +232,62 @@ export function advisoryImpact(
     suppressed: new Set(mine.filter((m) => m.suppressedBy).map((m) => m.deviceId)).size,
   };
 }
+
+/** One advisory as the advisories list shows it. */
+export const AdvisoryRowSchema = z
+  .object({
+    trackingId: z.string(),
+    title: z.string(),
+    publisher: z.string(),
+    releaseDate: IsoDateSchema,
+    /** The makers its product tree names. */
+    makers: z.array(z.string()),
+    cves: z.array(z.string()),
+    highestCvss: z.number().nullable(),
+    /** Some of its CVEs are in the exploited catalog. */
+    inKev: z.boolean(),
+    /** Our devices it affects (no VEX statement suppressing). */
+    devices: z.number().int(),
+  })
+  .strict();
+export type AdvisoryRow = z.infer<typeof AdvisoryRowSchema>;
+
+/**
+ * The advisories as a list: those touching most of our devices first, then catalogued,
+ * then newest. `kevCves` is the set of CVEs in the exploited catalog.
+ */
+export function advisoryRows(
+  advisories: readonly Advisory[],
+  matches: readonly DeviceVulnerability[],
+  kevCves: ReadonlySet<string>,
+): AdvisoryRow[] {
+  const devices = new Map<string, Set<string>>();
+  for (const m of active(matches)) {
+    const set = devices.get(m.advisoryId) ?? new Set<string>();
+    set.add(m.deviceId);
+    devices.set(m.advisoryId, set);
+  }
+  return advisories
+    .map((a) => {
+      const cves = a.vulnerabilities.map((v) => v.cve).filter((c): c is string => !!c);
+      const scores = a.vulnerabilities.map((v) => v.cvss?.score).filter((s): s is number => s !== undefined);
+      return {
+        trackingId: a.trackingId,
+        title: a.title,
+        publisher: a.publisher,
+        releaseDate: a.releaseDate,
+        makers: [...new Set(a.products.map((p) => p.vendor).filter(Boolean))].sort(),
+        cves,
+        highestCvss: scores.length ? Math.max(...scores) : null,
+        inKev: cves.some((c) => kevCves.has(c)),
+        devices: devices.get(a.trackingId)?.size ?? 0,
+      };
+    })
+    .sort(
+      (x, y) =>
+        y.devices - x.devices ||
+        Number(y.inKev) - Number(x.inKev) ||
+        y.releaseDate.localeCompare(x.releaseDate) ||
+        x.trackingId.localeCompare(y.trackingId),
+    );
+}

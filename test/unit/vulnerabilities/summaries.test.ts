@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Advisory, DeviceVulnerability } from '../../../electron/domain/vulnerabilities/model';
 import {
   advisoryImpact,
+  advisoryRows,
   kevDevicesByMaker,
   openVulnerabilities,
   vendorVulnerabilitySummary,
@@ -152,5 +153,42 @@ describe('a vendor’s vulnerability picture', () => {
       ['S7-1200', 'V4.5', ['p1', 'p2'], 'fuzzy-name'],
       ['S7-1200', null, ['p3'], 'version-unknown'],
     ]);
+  });
+
+  it('lists advisories touching our devices first, then catalogued ones, then the newest', () => {
+    const a2 = { ...advisory('A-2', '2024-05-01', ['CVE-2024-0005']), products: [] };
+    const withMaker = {
+      ...advisory('A-0', '2023-06-01', ['CVE-2023-0009']),
+      products: [
+        {
+          productId: 'p',
+          vendor: 'Siemens',
+          name: 'S7',
+          fullName: 'S7',
+          version: null,
+          range: null,
+          cpe: null,
+          purl: null,
+          modelNumbers: [],
+        },
+      ],
+    };
+    const rows = advisoryRows(
+      [advisories.get('A-1')!, a2, withMaker],
+      [
+        match({}),
+        match({ deviceId: 'd2' }),
+        match({ advisoryId: 'A-0', cve: 'CVE-2023-0009' }),
+        match({ advisoryId: 'A-2', suppressedBy: 'VEX' }),
+      ],
+      new Set(['CVE-2024-0005']),
+    );
+    expect(rows.map((r) => [r.trackingId, r.devices, r.inKev])).toEqual([
+      ['A-1', 2, false],
+      ['A-0', 1, false],
+      ['A-2', 0, true],
+    ]);
+    expect(rows[1]!.makers).toEqual(['Siemens']);
+    expect(rows[0]!.cves).toEqual(['CVE-2024-0001', 'CVE-2024-0002']);
   });
 });
