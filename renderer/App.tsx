@@ -25,6 +25,8 @@ import { VendorPage } from './pages/VendorPage';
 import { LegalPage } from './pages/LegalPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { AuditPage } from './pages/AuditPage';
+import { AdvisoriesPage } from './pages/AdvisoriesPage';
+import { AdvisoryPage } from './pages/AdvisoryPage';
 import { UnlockScreen } from './components/EncryptionSettings';
 import { useOperation } from './hooks/useOperation';
 import { useJob } from './hooks/useJob';
@@ -75,6 +77,7 @@ const NAV: readonly {
         count: 'devices',
         what: 'open device findings',
       },
+      { page: 'advisories', label: 'Advisories', icon: 'advisories' },
     ],
   },
   {
@@ -359,9 +362,21 @@ function Shell() {
             onEdit={(id) => void openVendor(id, (vendor) => setEditing({ mode: 'edit', vendor }))}
             onDelete={(id) => void openVendor(id, setDeleting)}
             onOpenAssessment={(id) => go({ page: 'assessment', id })}
+            onOpenAdvisory={(id) => go({ page: 'advisories', id })}
           />
         ) : route.page === 'devices' ? (
           <DevicesPage />
+        ) : route.page === 'advisories' ? (
+          route.id ? (
+            <AdvisoryPage
+              key={route.id}
+              trackingId={route.id}
+              onBack={() => go({ page: 'advisories', id: null })}
+              onVendor={(vendorId) => go({ page: 'vendor', vendorId, tab: 'devices' })}
+            />
+          ) : (
+            <AdvisoriesPage revision={revision} onOpen={(id) => go({ page: 'advisories', id })} />
+          )
         ) : route.page === 'audit' ? (
           <AuditPage />
         ) : route.page === 'legal' ? (

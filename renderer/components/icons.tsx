@@ -9,6 +9,7 @@ export type IconName =
   | 'questionnaires'
   | 'legal'
   | 'devices'
+  | 'advisories'
   | 'audit'
   | 'settings';
 
@@ -58,6 +59,12 @@ const PATHS: Record<IconName, ReactNode> = {
     <>
       <rect x="2" y="3" width="12" height="8" rx="1" />
       <path d="M6 14h4M8 11v3" />
+    </>
+  ),
+  advisories: (
+    <>
+      <path d="M8 1.5l5.5 2v4.2c0 3.2-2.3 5.6-5.5 6.8-3.2-1.2-5.5-3.6-5.5-6.8V3.5z" />
+      <path d="M8 5v3.5M8 10.6v.1" />
     </>
   ),
   audit: (

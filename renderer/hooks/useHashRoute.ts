@@ -25,6 +25,8 @@ export type Route =
   | { page: 'assessment'; id: string; question?: string }
   | { page: 'legal' }
   | { page: 'devices' }
+  /** The advisories list, or one advisory (`id`: its tracking id). */
+  | { page: 'advisories'; id: string | null }
   | { page: 'self' }
   | { page: 'questionnaires' }
   | { page: 'compare' }
@@ -35,7 +37,7 @@ export type Route =
 /**
  * Reads a route from the location hash: "#/vendors?show=critical&peek=ID" (the list),
  * "#/vendors/ID" and "#/vendors/ID/findings" (a vendor's page and tab; "…/contract" is its
- * Contract tab), "#/assessments/ID", "#/self", "#/settings".
+ * Contract tab), "#/assessments/ID", "#/advisories/ID", "#/self", "#/settings".
  */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
@@ -48,6 +50,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'dashboard') return { page: 'dashboard' };
   if (parts[0] === 'legal') return { page: 'legal' };
   if (parts[0] === 'devices') return { page: 'devices' };
+  if (parts[0] === 'advisories')
+    return { page: 'advisories', id: parts[1] ? decodeURIComponent(parts[1]) : null };
   if (parts[0] === 'vendors' && parts[1]) {
     const tab = VENDOR_TABS.find((t) => t === parts[2]) ?? 'overview';
     return { page: 'vendor', vendorId: decodeURIComponent(parts[1]), tab };
@@ -80,6 +84,8 @@ export function hashOf(route: Route): string {
       return '#/legal';
     case 'devices':
       return '#/devices';
+    case 'advisories':
+      return route.id ? `#/advisories/${encodeURIComponent(route.id)}` : '#/advisories';
     case 'vendor': {
       const path = `#/vendors/${encodeURIComponent(route.vendorId)}`;
       return route.tab === 'overview' ? path : `${path}/${route.tab}`;

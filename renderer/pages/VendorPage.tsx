@@ -6,6 +6,7 @@ import { useVendor } from '../hooks/useVendor';
 import { PageHeader } from '../components/PageHeader';
 import { TierBadge } from '../components/Badge';
 import { ScoreValue } from '../components/ScoreValue';
+import { VendorVulnerabilities } from '../components/VendorVulnerabilities';
 import { Tabs, type TabItem } from '../components/Tabs';
 import { ExportReportButton } from '../components/ReportExport';
 import { ContractPage } from './ContractPage';
@@ -30,6 +31,8 @@ interface VendorPageProps {
   onEdit(id: string): void;
   onDelete(id: string): void;
   onOpenAssessment(id: string): void;
+  /** Opens an advisory (from the Devices tab's known vulnerabilities). */
+  onOpenAdvisory(trackingId: string): void;
 }
 
 /**
@@ -46,6 +49,7 @@ export function VendorPage({
   onEdit,
   onDelete,
   onOpenAssessment,
+  onOpenAdvisory,
 }: VendorPageProps) {
   const [reloaded, setReloaded] = useState(0);
   const reload = () => setReloaded((n) => n + 1);
@@ -164,7 +168,16 @@ export function VendorPage({
         )}
         {tab === 'evidence' && <EvidenceTab evidence={evidence} />}
         {tab === 'contract' && <ContractPage key={vendor.id} vendorId={vendor.id} />}
-        {tab === 'devices' && <DevicesTab vendorId={vendor.id} revision={revision + reloaded} />}
+        {tab === 'devices' && (
+          <>
+            <DevicesTab vendorId={vendor.id} revision={revision + reloaded} />
+            <VendorVulnerabilities
+              vendorId={vendor.id}
+              revision={revision + reloaded}
+              onAdvisory={onOpenAdvisory}
+            />
+          </>
+        )}
         {tab === 'activity' && <ActivityTab vendorId={vendor.id} revision={revision + reloaded} />}
       </Tabs>
     </div>

@@ -1,0 +1,159 @@
+import { useEffect, useMemo, useState } from 'react';
+import { call } from '../api';
+import type { ResponseOf } from '../../electron/ipc/contract';
+import { Badge } from '../components/Badge';
+import { DataTable, type Column } from '../components/DataTable';
+import { PageHeader } from '../components/PageHeader';
+import { SourcesLine } from '../components/VulnerabilitySources';
+import './AdvisoriesPage.css';
+
+type Listing = ResponseOf<'vulnerabilities.advisories'>;
+type Row = Listing['advisories'][number];
+type SortKey = 'advisory' | 'makers' | 'cvss' | 'devices' | 'released';
+
+const COLUMNS: Column<Row, SortKey>[] = [
+  {
+    key: 'advisory',
+    label: 'Advisory',
+    className: 'cell-name',
+    cell: (r) => (
+      <span className="advisory-name">
+        <span>{r.title}</span>
+        <span className="cell-muted">{r.trackingId}</span>
+      </span>
+    ),
+    tip: (r) => `${r.trackingId}: ${r.title}`,
+  },
+  { key: 'makers', label: 'Maker', cell: (r) => r.makers.join(', ') || '—', tip: (r) => r.makers.join(', ') },
+  {
+    key: 'cvss',
+    label: 'CVSS',
+    title: 'The highest CVSS base score among its vulnerabilities (0–10, higher is worse)',
+    className: 'cell-number',
+    cell: (r) => (
+      <>
+        {r.highestCvss?.toFixed(1) ?? '—'}
+        {r.inKev && (
+          <Badge tone="critical" title="A CVE of it is in the known exploited vulnerabilities catalog">
+            KEV
+          </Badge>
+        )}
+      </>
+    ),
+  },
+  {
+    key: 'devices',
+    label: 'Our devices',
+    title: 'Devices in the inventory it affects (VEX statements applied)',
+    className: 'cell-number',
+    cell: (r) => (r.devices ? <strong>{r.devices}</strong> : <span className="cell-muted">0</span>),
+  },
+  { key: 'released', label: 'Released', className: 'cell-muted', cell: (r) => r.releaseDate },
+];
+
+const compare: Record<SortKey, (a: Row, b: Row) => number> = {
+  advisory: (a, b) => a.title.localeCompare(b.title),
+  makers: (a, b) => (a.makers[0] ?? '').localeCompare(b.makers[0] ?? ''),
+  cvss: (a, b) => (a.highestCvss ?? -1) - (b.highestCvss ?? -1),
+  devices: (a, b) => a.devices - b.devices,
+  released: (a, b) => a.releaseDate.localeCompare(b.releaseDate),
+};
+
+/**
+ * The imported security advisories matched against the inventory: those that touch our
+ * devices first; a row opens the advisory. `actions` holds the import button.
+ */
+export function AdvisoriesPage({
+  onOpen,
+  actions,
+  revision,
+}: {
+  onOpen(trackingId: string): void;
+  actions?: React.ReactNode;
+  revision: number;
+}) {
+  const [kevOnly, setKevOnly] = useState(false);
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({
+    key: 'devices',
+    direction: 'desc',
+  });
+  const [selected, setSelected] = useState(-1);
+  useEffect(() => {
+    let current = true;
+    void call('vulnerabilities.advisories', { kevOnly }).then((r) => {
+      if (!current) return;
+      if (r.ok) setListing(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [kevOnly, revision]);
+  const rows = useMemo(() => {
+    if (!listing) return [];
+    // The service's order (devices, then catalogued, then newest) until a header asks for another.
+    if (sort.key === 'devices' && sort.direction === 'desc') return listing.advisories;
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    return [...listing.advisories].sort((a, b) => sign * compare[sort.key](a, b));
+  }, [listing, sort]);
+  const count = listing?.advisories.length;
+  return (
+    <div className="advisories-page">
+      <PageHeader
+        title="Advisories"
+        count={count === undefined ? undefined : `${count} advisor${count === 1 ? 'y' : 'ies'}`}
+        description="Security advisories (CSAF) and the known exploited vulnerabilities catalog you imported, matched against the device inventory. Nothing is downloaded."
+        actions={actions}
+      />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {listing && <SourcesLine sources={listing.sources} />}
+      <div className="toolbar" role="toolbar" aria-label="Advisory filters">
+        <label className="checkbox">
+          <input type="checkbox" checked={kevOnly} onChange={(e) => setKevOnly(e.target.checked)} /> Only
+          advisories with a known exploited vulnerability
+        </label>
+      </div>
+      {listing && rows.length === 0 ? (
+        <div className="empty">
+          <p className="empty-title">
+            {listing.sources.advisories === 0 ? 'No advisories yet' : 'No advisory matches the filter'}
+          </p>
+          {listing.sources.advisories === 0 && (
+            <p>
+              Import CSAF advisories from your makers or CISA (a file, a folder or a zip of them) and CISA’s
+              known exploited vulnerabilities catalog; the app matches them against your devices.
+            </p>
+          )}
+        </div>
+      ) : (
+        <DataTable
+          label="Advisories"
+          className="advisory-table"
+          columns={COLUMNS}
+          count={rows.length}
+          row={(i) => rows[i]}
+          rowKey={(r) => r.trackingId}
+          rowHeight={52}
+          sort={sort.key}
+          direction={sort.direction}
+          onSort={(key) =>
+            setSort((s) => ({
+              key,
+              direction: s.key === key && s.direction === 'desc' ? 'asc' : 'desc',
+            }))
+          }
+          selectedIndex={selected}
+          onSelect={(_, i) => setSelected(i)}
+          onOpen={(r) => onOpen(r.trackingId)}
+          testIds={{ rows: 'advisory-rows' }}
+        />
+      )}
+    </div>
+  );
+}
