@@ -176,7 +176,10 @@ const CLAUSES: Record<number, SampleClause[]> = {
       },
     },
   ],
-  16: [{ ...clause('deletion-certificate', null), status: 'missing' }],
+  16: [
+    { ...clause('deletion-certificate', null), status: 'missing' },
+    clause('critical-patch-time', { type: 'days', value: 14 }),
+  ],
   18: [clause('no-training-on-our-data', { type: 'yes-no', value: true })],
   23: [{ ...clause('cyber-insurance', null), status: 'negotiating' }],
 };
