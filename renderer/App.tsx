@@ -350,6 +350,7 @@ function Shell() {
             onOpenQuestion={(id, question) => go({ page: 'assessment', id, question })}
             onOpenContract={(vendorId) => go({ page: 'vendor', vendorId, tab: 'contract' })}
             onOpenLegal={() => go({ page: 'legal' })}
+            onOpenAdvisories={() => go({ page: 'advisories', id: null })}
           />
         ) : route.page === 'vendor' ? (
           <VendorPage

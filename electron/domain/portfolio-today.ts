@@ -17,6 +17,7 @@ import { HeatMapSchema } from './heat-map';
 /** The kinds of item, most urgent first (the order the groups are shown in). */
 export const TODAY_KINDS = [
   'knockout',
+  'exploitedFirmware',
   'condition',
   'evidenceExpired',
   'overdue',
@@ -29,6 +30,7 @@ export type TodayKind = (typeof TODAY_KINDS)[number];
 /** Headings of the groups. */
 export const TODAY_KIND_LABELS: Record<TodayKind, string> = {
   knockout: 'Open knockouts',
+  exploitedFirmware: 'Devices on exploited firmware',
   condition: 'Conditions past due',
   evidenceExpired: 'Evidence expired',
   overdue: 'Reassessment overdue (critical or high)',
@@ -46,6 +48,10 @@ export const TODAY_EVIDENCE_DAYS = 30;
 export const TodayActionSchema = z.discriminatedUnion('open', [
   z.object({ open: z.literal('vendor'), vendorId: z.string() }),
   z.object({ open: z.literal('contract'), vendorId: z.string() }),
+  /** A vendor's Devices tab, where its devices' known vulnerabilities are. */
+  z.object({ open: z.literal('vendorDevices'), vendorId: z.string() }),
+  /** The advisories (a maker linked to none of our vendors). */
+  z.object({ open: z.literal('advisories') }),
   /** An evidence file: shown on its vendor's page, with its validity. */
   z.object({ open: z.literal('evidence'), vendorId: z.string(), evidenceId: z.string() }),
   z.object({
@@ -59,6 +65,7 @@ export type TodayAction = z.infer<typeof TodayActionSchema>;
 
 export const TodayItemSchema = z.object({
   kind: z.enum(TODAY_KINDS),
+  /** The vendor it concerns; for a maker linked to none of our vendors, the maker's own name as id. */
   vendorId: z.string(),
   vendorName: z.string(),
   criticality: z.enum(CRITICALITIES).nullable(),
@@ -81,8 +88,10 @@ export const TodayGroupSchema = z.object({
   vendors: z.number().int(),
   /** The most urgent {@link TODAY_PER_KIND}. */
   items: z.array(TodayItemSchema),
-  /** The vendor list figure behind "and N more" (null: the Legal page). */
+  /** The vendor list figure behind "and N more" (null: the page of `more`). */
   figure: z.enum(DASHBOARD_FIGURES).nullable(),
+  /** Where "and N more" goes when no vendor list figure holds the group. */
+  more: z.enum(['legal', 'advisories']).nullable(),
 });
 export type TodayGroup = z.infer<typeof TodayGroupSchema>;
 
@@ -126,6 +135,15 @@ export interface TodayVendor {
   assessmentId: string | null;
 }
 
+/** Devices running firmware with a known exploited flaw, by maker (domain/vulnerabilities/summaries). */
+export interface ExploitedMaker {
+  maker: string;
+  devices: number;
+  cves: readonly string[];
+  /** The vendor the maker is linked to, or null. */
+  vendor: { id: string; name: string } | null;
+}
+
 /** A vendor's latest legal sign-off, reopened since by a change to a clause. */
 export interface ReopenedSignOff {
   vendorId: string;
@@ -146,12 +164,14 @@ export function todayQueue(
   vendors: readonly TodayVendor[],
   reopened: readonly ReopenedSignOff[],
   openDeviceFindings = 0,
+  exploited: readonly ExploitedMaker[] = [],
   perKind = TODAY_PER_KIND,
 ): { queue: TodayQueue; attention: Attention } {
   const byId = new Map(vendors.map((v) => [v.id, v]));
   const crit = (id: string) => byId.get(id)?.criticality ?? null;
   const all: Record<TodayKind, (TodayItem & { urgency: number })[]> = {
     knockout: [],
+    exploitedFirmware: [],
     condition: [],
     evidenceExpired: [],
     overdue: [],
@@ -184,6 +204,23 @@ export function todayQueue(
             : 'Open vendor',
       action,
       urgency: SEVERITIES.length - SEVERITIES.indexOf(k.severity),
+    });
+  }
+  for (const m of exploited) {
+    const cves =
+      m.cves.length > 2
+        ? `${m.cves.slice(0, 2).join(', ')} and ${m.cves.length - 2} more`
+        : m.cves.join(', ');
+    all.exploitedFirmware.push({
+      kind: 'exploitedFirmware',
+      vendorId: m.vendor?.id ?? m.maker,
+      vendorName: m.vendor?.name ?? m.maker,
+      criticality: m.vendor ? crit(m.vendor.id) : null,
+      text: `${plural(m.devices, 'device')} of ${m.maker} run firmware exploited in the wild (${cves})`,
+      when: 'fix or mitigate now',
+      actionLabel: m.vendor ? 'Open devices' : 'Open advisories',
+      action: m.vendor ? { open: 'vendorDevices', vendorId: m.vendor.id } : { open: 'advisories' },
+      urgency: m.devices,
     });
   }
   for (const c of summary.conditionsPastDue)
@@ -271,6 +308,7 @@ export function todayQueue(
 
   const FIGURES: Record<TodayKind, TodayGroup['figure']> = {
     knockout: 'knockouts',
+    exploitedFirmware: null,
     condition: 'conditionsPastDue',
     evidenceExpired: 'evidenceExpired',
     overdue: 'overdueImportant',
@@ -299,6 +337,7 @@ export function todayQueue(
       vendors: new Set(items.map((i) => i.vendorId)).size,
       items: items.slice(0, perKind).map(({ urgency: _urgency, ...item }) => item),
       figure: FIGURES[kind],
+      more: FIGURES[kind] ? null : kind === 'legalReopened' ? 'legal' : 'advisories',
     });
   }
 

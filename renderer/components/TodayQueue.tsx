@@ -10,6 +10,8 @@ export interface TodayHandlers {
   onShowList(figure: DashboardFigure): void;
   /** "and N more" of the reopened legal reviews: the Legal page. */
   onOpenLegal(): void;
+  /** "and N more" of the devices on exploited firmware: the advisories. */
+  onOpenAdvisories(): void;
 }
 
 /**
@@ -29,8 +31,8 @@ export function TodayQueue({ queue, ...handlers }: { queue: Queue } & TodayHandl
       </h2>
       {queue.groups.length === 0 ? (
         <p className="cell-muted">
-          No open knockouts, late conditions, expiring evidence, overdue critical vendors or reopened legal
-          reviews.
+          No open knockouts, devices on exploited firmware, late conditions, expiring evidence, overdue
+          critical vendors or reopened legal reviews.
         </p>
       ) : (
         <div className="today-groups">
@@ -43,7 +45,13 @@ export function TodayQueue({ queue, ...handlers }: { queue: Queue } & TodayHandl
   );
 }
 
-function TodayGroupView({ group, onAction, onShowList, onOpenLegal }: { group: TodayGroup } & TodayHandlers) {
+function TodayGroupView({
+  group,
+  onAction,
+  onShowList,
+  onOpenLegal,
+  onOpenAdvisories,
+}: { group: TodayGroup } & TodayHandlers) {
   const more = group.count - group.items.length;
   const vendors =
     group.vendors === group.count ? '' : ` at ${group.vendors} vendor${group.vendors === 1 ? '' : 's'}`;
@@ -96,9 +104,20 @@ function TodayGroupView({ group, onAction, onShowList, onOpenLegal }: { group: T
         <button
           type="button"
           className="link today-more"
-          onClick={() => (group.figure ? onShowList(group.figure) : onOpenLegal())}
+          onClick={() =>
+            group.figure
+              ? onShowList(group.figure)
+              : group.more === 'advisories'
+                ? onOpenAdvisories()
+                : onOpenLegal()
+          }
         >
-          and {more} more {group.figure ? '— show in the vendor list' : '— open the Legal page'}
+          and {more} more{' '}
+          {group.figure
+            ? '— show in the vendor list'
+            : group.more === 'advisories'
+              ? '— open the advisories'
+              : '— open the Legal page'}
         </button>
       )}
     </section>

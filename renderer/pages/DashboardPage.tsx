@@ -27,15 +27,17 @@ export function DashboardPage({
   onOpenQuestion,
   onOpenContract,
   onOpenLegal,
+  onOpenAdvisories,
 }: {
   /** Opens a vendor's page, on a tab (its overview when none is given). */
-  onOpenVendor(id: string, tab?: 'overview' | 'evidence'): void;
+  onOpenVendor(id: string, tab?: 'overview' | 'evidence' | 'devices'): void;
   /** Opens the vendor list filtered to the vendors a figure counts. */
   onShowList(figure: DashboardFigure): void;
   /** Opens an assessment at a question (its answer key). */
   onOpenQuestion(assessmentId: string, question: string): void;
   onOpenContract(vendorId: string): void;
   onOpenLegal(): void;
+  onOpenAdvisories(): void;
 }) {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -81,6 +83,8 @@ export function DashboardPage({
     if (action.open === 'question')
       onOpenQuestion(action.assessmentId, answerKey(action.questionnaireId, action.questionId));
     else if (action.open === 'contract') onOpenContract(action.vendorId);
+    else if (action.open === 'advisories') onOpenAdvisories();
+    else if (action.open === 'vendorDevices') onOpenVendor(action.vendorId, 'devices');
     // Evidence is listed, with its validity, on the vendor's Evidence tab.
     else onOpenVendor(action.vendorId, action.open === 'evidence' ? 'evidence' : 'overview');
   };
@@ -101,7 +105,13 @@ export function DashboardPage({
           />
         }
       />
-      <TodayQueue queue={summary.queue} onAction={act} onShowList={onShowList} onOpenLegal={onOpenLegal} />
+      <TodayQueue
+        queue={summary.queue}
+        onAction={act}
+        onShowList={onShowList}
+        onOpenLegal={onOpenLegal}
+        onOpenAdvisories={onOpenAdvisories}
+      />
       <div className="dashboard-pair">
         <Card title="Where the risk sits">
           <p className="card-meaning">

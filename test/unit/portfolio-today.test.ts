@@ -327,4 +327,32 @@ describe('Today', () => {
     // The critical vendor first, then the latest by days.
     expect(group!.items.map((i) => i.vendorId)).toEqual(['v9', 'v14', 'v13']);
   });
+
+  it('puts devices on exploited firmware right after the knockouts, by maker, each opening where it is fixed', () => {
+    const { queue } = todayQueue(EMPTY, [vendor('bp', 'critical')], [], 0, [
+      { maker: 'Cisco', devices: 3, cves: ['CVE-2026-1'], vendor: null },
+      {
+        maker: 'Bridgeport Controls',
+        devices: 12,
+        cves: ['CVE-2026-2', 'CVE-2026-3', 'CVE-2026-4'],
+        vendor: { id: 'bp', name: 'Bridgeport' },
+      },
+    ]);
+    const [group] = queue.groups;
+    expect(group).toMatchObject({ kind: 'exploitedFirmware', count: 2, figure: null, more: 'advisories' });
+    expect(group!.items.map((i) => [i.vendorName, i.text, i.actionLabel, i.action])).toEqual([
+      [
+        'Bridgeport',
+        '12 devices of Bridgeport Controls run firmware exploited in the wild (CVE-2026-2, CVE-2026-3 and 1 more)',
+        'Open devices',
+        { open: 'vendorDevices', vendorId: 'bp' },
+      ],
+      [
+        'Cisco',
+        '3 devices of Cisco run firmware exploited in the wild (CVE-2026-1)',
+        'Open advisories',
+        { open: 'advisories' },
+      ],
+    ]);
+  });
 });
