@@ -77,25 +77,40 @@ function checkDepth(text: string): void {
   }
 }
 
-/** Refuses the first string or array past its limit, by path; no recursion. */
+/** Refuses the first string or array past its limit, by path; no recursion, paths spelled only for a refusal. */
 function checkSizes(root: Json): void {
-  const stack: { value: Json; path: string }[] = [{ value: root, path: '' }];
+  // Every value visited: its parent's index here and its key there, so a path is built only when needed.
+  const parents: number[] = [-1];
+  const keys: (string | number)[] = [''];
+  const stack: { value: Json; at: number }[] = [{ value: root, at: 0 }];
+  const pathOf = (at: number): string => {
+    const parts: (string | number)[] = [];
+    for (let i = at; i > 0; i = parents[i]!) parts.push(keys[i]!);
+    return parts.reverse().join('.');
+  };
+  const visit = (value: Json, parent: number, key: string | number) => {
+    parents.push(parent);
+    keys.push(key);
+    stack.push({ value, at: parents.length - 1 });
+  };
   while (stack.length) {
-    const { value, path } = stack.pop()!;
+    const { value, at } = stack.pop()!;
     if (typeof value === 'string') {
       if (value.length > MAX_SBOM_STRING)
-        refuse(`${where(path)}: a text of ${value.length} characters is longer than ${MAX_SBOM_STRING}.`);
+        refuse(
+          `${where(pathOf(at))}: a text of ${value.length} characters is longer than ${MAX_SBOM_STRING}.`,
+        );
     } else if (Array.isArray(value)) {
       if (value.length > MAX_SBOM_ARRAY)
-        refuse(`${where(path)}: a list of ${value.length} entries is longer than ${MAX_SBOM_ARRAY}.`);
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i]!, path: join(path, i) });
+        refuse(`${where(pathOf(at))}: a list of ${value.length} entries is longer than ${MAX_SBOM_ARRAY}.`);
+      for (let i = value.length - 1; i >= 0; i--) visit(value[i]!, at, i);
     } else if (value !== null && typeof value === 'object') {
-      const keys = Object.keys(value);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const key = keys[i]!;
+      const names = Object.keys(value);
+      for (let i = names.length - 1; i >= 0; i--) {
+        const key = names[i]!;
         if (key.length > MAX_SBOM_STRING)
-          refuse(`${where(path)}: a property name is longer than ${MAX_SBOM_STRING} characters.`);
-        stack.push({ value: value[key]!, path: join(path, key) });
+          refuse(`${where(pathOf(at))}: a property name is longer than ${MAX_SBOM_STRING} characters.`);
+        visit(value[key]!, at, key);
       }
     }
   }
