@@ -35,7 +35,8 @@ export function createSbomService(ctx: ServiceContext) {
   /** Reads the file, or refuses it naming the file and the first problem; nothing is written either way. */
   function read(fileName: string, bytes: Uint8Array, vendorId: string): SbomFileContent {
     try {
-      if (bytes.length > MAX_SBOM_CHARS * 2)
+      // Checked on the bytes before decoding; a character is at least one byte.
+      if (bytes.length > MAX_SBOM_CHARS)
         throw new SbomUnreadable(`The file is larger than ${MAX_SBOM_CHARS / (1024 * 1024)} MB.`);
       let text: string;
       try {

@@ -263,6 +263,22 @@ describe('files refused with the first problem', () => {
     expect(refusal(JSON.stringify(over))).toContain(`more than ${MAX_SBOM_COMPONENTS} components`);
   });
 
+  it('keeps a bom-ref named __proto__ as a ref, never as a prototype', () => {
+    const doc = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.5',
+      components: [{ 'bom-ref': '__proto__', name: 'evil', version: '1' }],
+      vulnerabilities: [
+        { id: 'CVE-2024-0001', analysis: { state: 'not_affected' }, affects: [{ ref: '__proto__' }] },
+      ],
+    };
+    const c = readSbomFile(JSON.stringify(doc));
+    expect(Object.hasOwn(c.refs, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(c.refs)).toBe(Object.prototype);
+    expect(c.vex[0]!.products[0]).toMatchObject({ name: 'evil', version: '1' });
+    expect(({} as Record<string, unknown>).name).toBeUndefined();
+  });
+
   it('refuses wrong kinds of values by path', () => {
     expect(
       refusal('{"bomFormat":"CycloneDX","specVersion":"1.5","components":[{"name":"a","supplier":"Acme"}]}'),

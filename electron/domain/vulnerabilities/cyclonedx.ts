@@ -47,9 +47,11 @@ export const CYCLONEDX: SbomFileFormat = {
       collect(optArray(top, 'components', 'metadata.component'), 'metadata.component.components', read);
     collect(optArray(doc, 'components', ''), 'components', read);
 
-    const refs: Record<string, VexProduct> = {};
+    // Through a Map: a bom-ref such as "__proto__" becomes an own property, never a prototype.
+    const byRef = new Map<string, VexProduct>();
     for (const r of topRead ? [topRead, ...read] : read)
-      if (r.ref && !Object.hasOwn(refs, r.ref)) refs[r.ref] = productOf(r.component);
+      if (r.ref && !byRef.has(r.ref)) byRef.set(r.ref, productOf(r.component));
+    const refs: Record<string, VexProduct> = Object.fromEntries(byRef);
 
     const serial = optString(doc, 'serialNumber', '');
     const vex = cyclonedxVex(
