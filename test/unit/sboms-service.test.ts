@@ -124,6 +124,43 @@ describe('sboms.import', () => {
     ).toBe(true);
   });
 
+  it('attaches both from a CycloneDX SBOM that carries its own analysed vulnerabilities', async () => {
+    const { app, vendor } = setup();
+    const doc = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      serialNumber: 'urn:uuid:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+      metadata: { component: { 'bom-ref': 'cam', name: 'IPC-200 firmware', version: '2.1' } },
+      components: [
+        { 'bom-ref': 'ssl', name: 'openssl', version: '1.1.1k', purl: 'pkg:generic/openssl@1.1.1k' },
+      ],
+      vulnerabilities: [
+        {
+          id: 'CVE-2021-3711',
+          analysis: { state: 'not_affected', justification: 'code_not_reachable' },
+          affects: [{ ref: 'ssl' }],
+        },
+      ],
+    };
+    const r = await app.dispatcher.call('sboms.import', {
+      vendorId: vendor.id,
+      fileName: 'ipc-200.cdx.json',
+      contentBase64: Buffer.from(JSON.stringify(doc)).toString('base64'),
+      model: 'IPC-200',
+      firmware: '2.1',
+    });
+    expect(r.ok && [r.value.sbom?.entries, r.value.vex?.entries, r.value.vex?.name]).toEqual([
+      1,
+      1,
+      'IPC-200 firmware 2.1',
+    ]);
+    expect(app.services.storage.sboms.vex()[0]!.statement).toMatchObject({
+      cve: 'CVE-2021-3711',
+      justification: 'code_not_reachable',
+      products: [{ name: 'openssl', version: '1.1.1k', purl: 'pkg:generic/openssl@1.1.1k', cpe: null }],
+    });
+  });
+
   it('replaces the statements of the same VEX document imported again', async () => {
     const { app, importFile } = setup();
     await importFile(join(FIXTURES, 'gateway.openvex.json'));
