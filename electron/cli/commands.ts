@@ -12,6 +12,7 @@ import {
 } from './questionnaire-commands';
 import { score } from './score-commands';
 import { devicesExport, devicesFindings, devicesImport } from './device-commands';
+import { sbomImport, sbomList } from './sbom-commands';
 import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
 import { reportBoard, reportSelf, reportVendor } from './report-commands';
 import { auditExport, auditList, auditVerify } from './audit-commands';
@@ -53,6 +54,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   devicesImport,
   devicesFindings,
   devicesExport,
+  sbomImport,
+  sbomList,
   exchangeExport,
   exchangeImport,
   reportVendor,

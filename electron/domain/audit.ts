@@ -16,6 +16,8 @@ export const AUDIT_ENTITIES = [
   'sign-off',
   'device-import',
   'exchange',
+  'sbom',
+  'vex',
 ] as const;
 /** What happened to it. */
 export const AUDIT_ACTIONS = [

@@ -427,6 +427,50 @@ export const MIGRATIONS: readonly Migration[] = [
     // existing ones are dropped and computed again, with the figures, on the next read.
     sql: 'ALTER TABLE vendor_standings ADD COLUMN figures TEXT; DELETE FROM vendor_standings;',
   },
+  {
+    // Area: sbom (issue 20). The integrator renumbers.
+    version: 14,
+    name: 'vendor SBOMs and VEX statements',
+    // One SBOM per vendor + model + firmware (a new one replaces it); VEX statements kept per
+    // vendor and document (a document imported again replaces its statements). Both go with
+    // their vendor. The keys are the model and firmware folded for comparison ('' for none).
+    sql: `
+      CREATE TABLE sboms (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+        model TEXT,
+        firmware TEXT,
+        model_key TEXT NOT NULL,
+        firmware_key TEXT NOT NULL,
+        format TEXT NOT NULL,
+        name TEXT NOT NULL,
+        components INTEGER NOT NULL,
+        serial TEXT,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        sbom TEXT NOT NULL,
+        refs TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX sboms_target ON sboms (vendor_id, model_key, firmware_key);
+      CREATE INDEX sboms_serial ON sboms (vendor_id, serial);
+      CREATE TABLE vex_documents (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+        document_key TEXT NOT NULL,
+        format TEXT NOT NULL,
+        name TEXT NOT NULL,
+        statements INTEGER NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX vex_documents_key ON vex_documents (vendor_id, document_key);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */
