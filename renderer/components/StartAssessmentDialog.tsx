@@ -31,6 +31,7 @@ export function StartAssessmentDialog({
   onSent,
 }: StartAssessmentDialogProps) {
   const [format, setFormat] = useState<'xlsx' | 'html'>('xlsx');
+  const [due, setDue] = useState('');
   const [available, setAvailable] = useState<QuestionnaireSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [suggested, setSuggested] = useState<string[]>([]);
@@ -76,7 +77,12 @@ export function StartAssessmentDialog({
 
   const send = async () => {
     if (!vendor) return;
-    const r = await exporting.run({ vendorId: vendor.id, questionnaireIds: chosen, format });
+    const r = await exporting.run({
+      vendorId: vendor.id,
+      questionnaireIds: chosen,
+      format,
+      ...(due ? { dueDate: due } : {}),
+    });
     if (!r.ok) return setError(r.error.message);
     if (r.value.saved) onSent?.(r.value.path);
   };
@@ -139,6 +145,11 @@ export function StartAssessmentDialog({
               onChange={() => setFormat('html')}
             />
             Form (.html): opens in any browser offline, saves a response file to send back
+          </label>
+          <label className="due-date">
+            <span>Answers due (optional)</span>
+            <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+            <span className="cell-muted">The form shows it at the top; without it, “No due date”.</span>
           </label>
         </fieldset>
       )}
