@@ -85,7 +85,7 @@ function main(): void {
   const showProgress = () => {
     const p = vrProgress(shown, state);
     const words = vrProgressWords(p.answered, p.total);
-    totalText.textContent = p.total ? `${words} (all sections)` : words;
+    totalText.textContent = words;
     track.setAttribute('aria-valuemax', String(p.total));
     track.setAttribute('aria-valuenow', String(p.answered));
     track.setAttribute('aria-valuetext', words);

@@ -16,8 +16,8 @@ a{color:var(--accent)}
 .vr-skip{position:absolute;left:-9999px;top:0}
 .vr-skip:focus{left:16px;top:8px;background:var(--bg);padding:6px 10px;z-index:2}
 .vr-head{padding:24px 0 12px;border-bottom:1px solid var(--border);margin-bottom:16px}
-.vr-head h1{font-size:1.6rem;line-height:1.2;margin:0 0 12px}
-.vr-meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,170px),1fr));gap:8px 20px;margin:0}
+.vr-head h1{font-size:clamp(1.3rem,3vw + .7rem,1.6rem);line-height:1.2;margin:0 0 12px}
+.vr-meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,130px),1fr));gap:8px 20px;margin:0}
 .vr-meta div{min-width:0}
 .vr-meta dt{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .vr-meta dd{margin:0;font-weight:600}
@@ -52,10 +52,10 @@ input[type=radio],input[type=checkbox]{width:1.1em;height:1.1em;margin:0;accent-
 textarea,input[type=number],input[type=date],input[type=text]{display:block;width:100%;max-width:100%;margin:6px 0 0;padding:6px 8px;font:inherit;color:var(--fg);background:var(--field);border:1px solid var(--border);border-radius:6px}
 .vr-with-unit{display:flex;align-items:baseline;gap:8px}
 .vr-with-unit input{flex:1 1 auto;min-width:0}
-.unit{color:var(--muted)}
+.unit{color:var(--muted);white-space:nowrap;flex:none}
 .note{min-height:3em;resize:vertical}
 .bar{position:sticky;bottom:0;background:var(--bg);border-top:1px solid var(--border);padding:10px 0;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}
-.vr-total{flex:1 1 14em;min-width:0}
+.vr-total{flex:1 1 9em;min-width:0}
 .vr-total-text{font-weight:600}
 .vr-track{height:8px;border-radius:999px;background:var(--accent-soft);overflow:hidden;margin-top:4px}
 .vr-fill{height:100%;width:0;background:var(--accent)}
