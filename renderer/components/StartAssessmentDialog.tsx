@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { suggestQuestionnaires } from '../../electron/domain/suggest-questionnaires';
@@ -32,6 +32,7 @@ export function StartAssessmentDialog({
 }: StartAssessmentDialogProps) {
   const [format, setFormat] = useState<'xlsx' | 'html'>('xlsx');
   const [due, setDue] = useState('');
+  const dueHint = useId();
   const [available, setAvailable] = useState<QuestionnaireSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [suggested, setSuggested] = useState<string[]>([]);
@@ -146,11 +147,20 @@ export function StartAssessmentDialog({
             />
             Form (.html): opens in any browser offline, saves a response file to send back
           </label>
-          <label className="due-date">
-            <span>Answers due (optional)</span>
-            <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-            <span className="cell-muted">The form shows it at the top; without it, “No due date”.</span>
-          </label>
+          <div className="due-date">
+            <label>
+              Answers due (optional){' '}
+              <input
+                type="date"
+                value={due}
+                aria-describedby={dueHint}
+                onChange={(e) => setDue(e.target.value)}
+              />
+            </label>
+            <span id={dueHint} className="cell-muted">
+              Shown at the top of the form and in the workbook; without it the form says “No due date”.
+            </span>
+          </div>
         </fieldset>
       )}
       <ul className="questionnaire-choices">
