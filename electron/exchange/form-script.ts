@@ -1,13 +1,15 @@
 /**
  * The vendor's form's own script, as text for its one inline <script> (allowed by hash):
  * renders the questions whose condition holds (the app's evaluateCondition, inlined),
- * counts progress (domain/form-progress, inlined), keeps focus where the vendor was when
+ * counts progress (domain/form-progress, inlined), draws each question (form-question,
+ * inlined), keeps focus where the vendor was when
  * the questions are drawn again, and saves the answers as a response .json file.
  * Everything the script writes into the page goes through textContent or setAttribute.
  */
 import { evaluateCondition, MAX_MATCHED_TEXT } from '../domain/condition';
 import { formProgress, progressWords } from '../domain/form-progress';
 import type { Questionnaire } from '../domain/questionnaire';
+import { formQuestion, type FormAnswer, type FormQuestionData } from './form-question';
 import { re2BrowserSource } from './re2-browser';
 
 /** The app's condition evaluator as the form's script defines it. */
@@ -15,6 +17,8 @@ declare const vrEvaluate: (condition: unknown, ctx: unknown) => boolean;
 /** domain/form-progress's functions as the form's script defines them. */
 declare const vrProgress: typeof formProgress;
 declare const vrProgressWords: typeof progressWords;
+/** exchange/form-question's function as the form's script defines it. */
+declare const vrQuestion: typeof formQuestion;
 
 /** What the form uses of re2js's browser build (it defines the global RE2JS). */
 interface Re2 {
@@ -37,17 +41,8 @@ export function usesPatterns(questionnaires: readonly Questionnaire[]): boolean 
 
 // Runs in the vendor's browser, as text: no imports, no closures over this module.
 function main(): void {
-  type Q = {
-    id: string;
-    text: string;
-    guidance: string;
-    type: string;
-    allowPartial: boolean;
-    unit?: string;
-    choices?: { id: string; label: string }[];
-    showIf?: unknown;
-  };
-  type Answer = { status: string; value?: unknown } | null;
+  type Q = FormQuestionData;
+  type Answer = FormAnswer;
   const data = JSON.parse(document.getElementById('vr-data')!.textContent!) as {
     manifest: { packageId: string; vendorId: string; checksum: string };
     questionnaires: {
@@ -213,104 +208,16 @@ function main(): void {
     const key = `${qid}/${x.id}`;
     onScreen.add(key);
     const cur = state[key]!;
-    const field = el('fieldset', { 'data-question': key });
-    field.append(el('legend', {}, x.text));
-    if (x.guidance) field.append(el('p', { class: 'guidance' }, x.guidance));
-    const set = (answer: Answer) => {
-      cur.answer = answer;
-      showProgress();
-      later();
-    };
-    const radio = (type: string, name: string, value: string, label: string, checked: boolean) => {
-      const input = el('input', { type, name, value, 'data-k': `${name}|${value}` }) as HTMLInputElement;
-      input.checked = checked;
-      const l = el('label');
-      l.append(input, el('span', {}, label));
-      return { input, label: l };
-    };
-    const chosen = cur.answer?.status === 'answered' ? cur.answer.value : undefined;
-    const options: [string, string][] =
-      x.type === 'yes-no'
-        ? [
-            ['yes', 'Yes'],
-            ...(x.allowPartial ? ([['partial', 'Partly']] as [string, string][]) : []),
-            ['no', 'No'],
-          ]
-        : x.type === 'single-choice' || x.type === 'multiple-choice'
-          ? x.choices!.map((c) => [c.id, c.label] as [string, string])
-          : [];
-    if (options.length) {
-      const multi = x.type === 'multiple-choice';
-      const row = el('div', { class: 'vr-options' });
-      for (const [id, label] of options) {
-        const r = radio(
-          multi ? 'checkbox' : 'radio',
-          key,
-          id,
-          label,
-          multi ? Array.isArray(chosen) && chosen.includes(id) : chosen === id,
-        );
-        r.input.addEventListener('change', () => {
-          if (!multi) return set({ status: 'answered', value: id });
-          // From the answer as it is now (two ticks may come before the next drawing).
-          const was = cur.answer?.status === 'answered' ? cur.answer.value : undefined;
-          const next = new Set(Array.isArray(was) ? (was as string[]) : []);
-          if (r.input.checked) next.add(id);
-          else next.delete(id);
-          set(next.size ? { status: 'answered', value: [...next] } : null);
-        });
-        row.append(r.label);
-      }
-      field.append(row);
-    } else {
-      const input = el(x.type === 'long-text' ? 'textarea' : 'input', {
-        'aria-label': x.text,
-        'data-k': `${key}|value`,
-        ...(x.type === 'number'
-          ? { type: 'number', step: 'any' }
-          : x.type === 'date'
-            ? { type: 'date' }
-            : x.type === 'long-text'
-              ? {}
-              : { type: 'text' }),
-      }) as HTMLInputElement;
-      input.value = cur.answer?.status === 'answered' ? String(cur.answer.value ?? '') : '';
-      const read = (): Answer => {
-        const v = input.value.trim();
-        return v === '' ? null : { status: 'answered', value: x.type === 'number' ? Number(v) : v };
-      };
-      // Progress follows typing; the questions are drawn again (conditions) when the field is left.
-      input.addEventListener('input', () => {
-        cur.answer = read();
+    return vrQuestion(key, x, cur, {
+      el,
+      words: data.words,
+      set: (answer) => {
+        cur.answer = answer;
         showProgress();
-      });
-      input.addEventListener('change', () => set(read()));
-      if (x.unit) {
-        const wrap = el('div', { class: 'vr-with-unit' });
-        wrap.append(input, el('span', { class: 'unit' }, x.unit));
-        field.append(wrap);
-      } else field.append(input);
-    }
-    const status = el('div', { class: 'vr-options vr-status' });
-    for (const [value, label] of [
-      ['not-applicable', data.words.na],
-      ['refused', data.words.refused],
-    ] as [string, string][]) {
-      const r = radio('radio', `${key}#status`, value, label, cur.answer?.status === value);
-      r.input.addEventListener('change', () => set({ status: value }));
-      status.append(r.label);
-    }
-    field.append(status);
-    const note = el('textarea', {
-      'aria-label': `Notes: ${x.text}`,
-      placeholder: 'Notes',
-      class: 'note',
-      'data-k': `${key}|note`,
-    }) as HTMLTextAreaElement;
-    note.value = cur.note;
-    note.addEventListener('input', () => (cur.note = note.value));
-    field.append(note);
-    return field;
+        later();
+      },
+      typed: showProgress,
+    });
   };
 
   render();
@@ -348,6 +255,7 @@ export function formScript(patterns: boolean): string {
     `const vrEvaluate = ${evaluateCondition.toString()};`,
     `const vrProgress = ${formProgress.toString()};`,
     `const vrProgressWords = ${progressWords.toString()};`,
+    `const vrQuestion = ${formQuestion.toString()};`,
     `(${main.toString()})();`,
   ]
     .filter(Boolean)
