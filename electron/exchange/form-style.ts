@@ -79,5 +79,6 @@ fieldset{break-inside:avoid;padding:10px 0;box-shadow:none!important}
 textarea{field-sizing:content;min-height:0;resize:none}
 .note:placeholder-shown{display:none}
 input,textarea{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+:focus,:focus-visible{outline:none!important;box-shadow:none}
 }
 `;
