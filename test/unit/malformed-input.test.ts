@@ -424,6 +424,7 @@ const specific: Record<OperationName, unknown[]> = {
     {},
     { vendorId: uuid, questionnaireIds: [], format: 'xlsx' },
     { vendorId: uuid, questionnaireIds: ['q'], format: 'pdf' },
+    { vendorId: uuid, questionnaireIds: ['q'], format: 'html', dueDate: '15/01/2027' },
   ],
   'exchange.save': [
     { vendorId: uuid, questionnaireIds: ['q'], format: 'html' },
