@@ -16,6 +16,7 @@ export const AUDIT_ENTITIES = [
   'sign-off',
   'device-import',
   'exchange',
+  'advisory-import',
 ] as const;
 /** What happened to it. */
 export const AUDIT_ACTIONS = [

@@ -24,6 +24,7 @@ import { encryptionOps } from './ops/encryption';
 import { exchangeOps } from './ops/exchange';
 import { reportOps } from './ops/reports';
 import { vendorImportOps } from './ops/vendor-import';
+import { advisoryOps } from './ops/advisories';
 
 /** Every feature module's operations, by the module's file name (docs/operations.md lists them). */
 export const FEATURE_MODULES = {
@@ -44,6 +45,7 @@ export const FEATURE_MODULES = {
   exchange: exchangeOps,
   reports: reportOps,
   'vendor-import': vendorImportOps,
+  advisories: advisoryOps,
 } as const;
 
 export const contract = {
@@ -64,6 +66,7 @@ export const contract = {
   ...exchangeOps,
   ...reportOps,
   ...vendorImportOps,
+  ...advisoryOps,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,7 @@ import { encryptionHandlers } from './ops/encryption-handlers';
 import { exchangeHandlers } from './ops/exchange-handlers';
 import { reportHandlers } from './ops/reports-handlers';
 import { vendorImportHandlers } from './ops/vendor-import-handlers';
+import { advisoryHandlers } from './ops/advisories-handlers';
 
 export type { Desktop };
 
@@ -61,6 +62,7 @@ export function createHandlers(
     ...exchangeHandlers(ctx),
     ...reportHandlers(ctx),
     ...vendorImportHandlers(ctx),
+    ...advisoryHandlers(ctx),
   };
   return throughGate(handlers, ctx.gate);
 }

@@ -20,6 +20,7 @@ import { createBackupService } from './backups';
 import { createEncryptionService, type EncryptionOptions } from './encryption';
 import { createExchangeService } from './exchange';
 import { createVendorImportService } from './vendor-import';
+import { createAdvisoryService } from './advisories';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import { recordAudit, type ServiceContext } from './context';
 
@@ -49,6 +50,7 @@ export interface AppServices {
   savedFilters: ReturnType<typeof createSavedFilterService>;
   clauses: ReturnType<typeof createClauseService>;
   devices: ReturnType<typeof createDeviceService>;
+  advisories: ReturnType<typeof createAdvisoryService>;
   reports: ReturnType<typeof createReportService>;
   audit: ReturnType<typeof createAuditService>;
   backups: ReturnType<typeof createBackupService>;
@@ -119,6 +121,7 @@ export function createServices(options: ServicesOptions): AppServices {
     savedFilters: createSavedFilterService(ctx),
     clauses,
     devices,
+    advisories: createAdvisoryService(ctx),
     reports,
     audit: createAuditService(ctx, () => encryption.auditSignatures()),
     backups: createBackupService(ctx),
