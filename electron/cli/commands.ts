@@ -22,6 +22,7 @@ import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
 import { vendorsImport } from './vendor-import-commands';
+import { advisoriesImport, advisoriesList } from './advisory-commands';
 
 /** Every command of `vendor-risk`, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -53,6 +54,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   devicesImport,
   devicesFindings,
   devicesExport,
+  advisoriesImport,
+  advisoriesList,
   exchangeExport,
   exchangeImport,
   reportVendor,

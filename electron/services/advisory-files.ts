@@ -64,13 +64,7 @@ function walkFolder(dir: string, out: SourceListing): void {
       out.refused.push({ file: dir, problem: `holds more than ${MAX_FILES} files; import it in parts` });
       return;
     }
-    let isFile = false;
-    try {
-      isFile = statSync(path).isFile();
-    } catch {
-      isFile = false; // a broken link: nothing to read
-    }
-    if (!isFile) continue;
+    if (!isFileAt(path)) continue;
     if (/\.zip$/i.test(name)) walkZip(path, out);
     else if (isCandidateName(name))
       out.sources.push({
@@ -118,10 +112,19 @@ function walkZip(path: string, out: SourceListing): void {
         try {
           return readEntry(zip, entry);
         } catch (error) {
-          if (error instanceof ZipRefused) throw new Error(zipWords(error.message));
+          if (error instanceof ZipRefused) throw new Error(zipWords(error.message), { cause: error });
           throw error;
         }
       },
     });
+  }
+}
+
+/** Whether a path is a file (a broken link or a folder is not). */
+function isFileAt(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
