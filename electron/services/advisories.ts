@@ -28,6 +28,8 @@ interface Read {
   advisories: Map<string, { advisory: Advisory; file: string }>;
   kev: { catalog: KevCatalog; file: string } | null;
   summary: AdvisoryImportSummary;
+  /** The user named one file (not a folder or zip): it imports or nothing is written. */
+  single: boolean;
 }
 
 /** The advisory service of one data folder. */
@@ -44,7 +46,7 @@ export function createAdvisoryService(ctx: ServiceContext) {
     async import(paths: readonly string[], job: JobContext): Promise<AdvisoryImportSummary> {
       const read = await readAll(paths, job);
       const { summary } = read;
-      const only = summary.files === 1 && paths.length === 1;
+      const only = read.single;
       if (only && summary.refused.length)
         throw new AppError('INVALID_INPUT', `${summary.refused[0]!.file}: ${summary.refused[0]!.problem}`);
       if (only && summary.skipped.length)
@@ -73,7 +75,11 @@ export function createAdvisoryService(ctx: ServiceContext) {
       refused: [...listing.refused],
       ignored: listing.ignored,
     };
-    const read: Read = { advisories: new Map(), kev: null, summary };
+    const single =
+      paths.length === 1 &&
+      summary.files === 1 &&
+      (listing.sources[0]?.named ?? listing.refused.length === 1);
+    const read: Read = { advisories: new Map(), kev: null, summary, single };
     const total = listing.sources.length;
     let slice = Date.now();
     for (let i = 0; i < total; i++) {
