@@ -89,7 +89,8 @@ export function createAdvisoryService(ctx: ServiceContext) {
       }
       if (job.signal.aborted) throw new AppError('CANCELLED', CANCELLED);
       const source = listing.sources[i]!;
-      job.progress(i, total, `Reading ${source.name}`);
+      // The same words for every file, so progress crosses threads once a percent, not once a file.
+      job.progress(i, total, 'Reading advisories');
       let outcome;
       try {
         outcome = readAdvisoryFile(source.name, source.read());
