@@ -3,34 +3,23 @@
  * brings (nothing is downloaded): CSAF files, folders and zips of them, and the KEV catalog
  * (JSON or CSV), each recognised by its content. Every file is read and checked first, with
  * progress and cancel; then what was read is written in one transaction with one audit
- * entry. A newer tracking version of an advisory replaces the stored one; an older or equal
- * one is kept. A re-imported catalog replaces the stored one, counting entries added and removed.
+ * entry. The reading runs in a worker thread (services/advisory-reader.ts). A newer tracking
+ * version of an advisory replaces the stored one; an older or equal one is kept. A
+ * re-imported catalog replaces the stored one, counting entries added and removed.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '../domain/errors';
-import { compareTrackingVersions, readAdvisoryFile } from '../domain/vulnerabilities/advisory-file';
-import type { Advisory, KevCatalog } from '../domain/vulnerabilities/model';
+import { compareTrackingVersions } from '../domain/vulnerabilities/advisory-file';
+import type { Advisory } from '../domain/vulnerabilities/model';
 import type {
   AdvisoryImportSummary,
   AdvisorySummary,
   KevListing,
 } from '../domain/vulnerabilities/advisory-api';
 import type { StoredSummary } from '../storage/advisory-repo';
-import { listAdvisorySources } from './advisory-files';
+import { createAdvisoryReader, type AdvisoriesRead } from './advisory-reader';
 import { recordAudit, type JobContext, type ServiceContext } from './context';
 
 const CANCELLED = 'The import was cancelled; nothing was changed';
-/** How long the reading holds the thread before it lets other requests in. */
-const SLICE_MS = 30;
-
-/** What was read, before anything is written. */
-interface Read {
-  advisories: Map<string, { advisory: Advisory; file: string }>;
-  kev: { catalog: KevCatalog; file: string } | null;
-  summary: AdvisoryImportSummary;
-  /** The user named one file (not a folder or zip): it imports or nothing is written. */
-  single: boolean;
-}
 
 /** The advisory service of one data folder. */
 export function createAdvisoryService(ctx: ServiceContext) {
@@ -44,7 +33,8 @@ export function createAdvisoryService(ctx: ServiceContext) {
      * the error names the file and its first problem.
      */
     async import(paths: readonly string[], job: JobContext): Promise<AdvisoryImportSummary> {
-      const read = await readAll(paths, job);
+      // Read and checked in a worker thread of its own when built (here when running from source).
+      const read = await createAdvisoryReader().call('read', { paths: [...paths] }, job);
       const { summary } = read;
       const only = read.single;
       if (only && summary.refused.length)
@@ -52,7 +42,7 @@ export function createAdvisoryService(ctx: ServiceContext) {
       if (only && summary.skipped.length)
         throw new AppError('INVALID_INPUT', `${summary.skipped[0]!.file}: ${summary.skipped[0]!.reason}`);
       if (job.signal.aborted) throw new AppError('CANCELLED', CANCELLED);
-      job.progress(summary.files, summary.files, `Writing ${read.advisories.size} advisories`);
+      job.progress(summary.files, summary.files, `Writing ${read.advisories.length} advisories`);
       write(read);
       return summary;
     },
@@ -64,64 +54,14 @@ export function createAdvisoryService(ctx: ServiceContext) {
     kev: (): KevListing => ({ catalog: repo().kevCatalog(), entries: repo().kev() }),
   };
 
-  /** Reads every file, a slice of time at a time, reporting progress and looking at the cancel signal. */
-  async function readAll(paths: readonly string[], job: JobContext): Promise<Read> {
-    const listing = listAdvisorySources(paths);
-    const summary: AdvisoryImportSummary = {
-      files: listing.sources.length + listing.refused.length,
-      advisories: [],
-      kev: null,
-      skipped: [],
-      refused: [...listing.refused],
-      ignored: listing.ignored,
-    };
-    const single =
-      paths.length === 1 &&
-      summary.files === 1 &&
-      (listing.sources[0]?.named ?? listing.refused.length === 1);
-    const read: Read = { advisories: new Map(), kev: null, summary, single };
-    const total = listing.sources.length;
-    let slice = Date.now();
-    for (let i = 0; i < total; i++) {
-      if (Date.now() - slice > SLICE_MS) {
-        await nextTurn();
-        slice = Date.now();
-      }
-      if (job.signal.aborted) throw new AppError('CANCELLED', CANCELLED);
-      const source = listing.sources[i]!;
-      // The same words for every file, so progress crosses threads once a percent, not once a file.
-      job.progress(i, total, 'Reading advisories');
-      let outcome;
-      try {
-        outcome = readAdvisoryFile(source.name, source.read());
-      } catch (error) {
-        outcome = {
-          kind: 'refused',
-          problem: error instanceof Error ? error.message : String(error),
-        } as const;
-      }
-      const file = source.name;
-      if (outcome.kind === 'refused') summary.refused.push({ file, problem: outcome.problem });
-      else if (outcome.kind === 'skipped') summary.skipped.push({ file, reason: outcome.reason });
-      else if (outcome.kind === 'csaf') keepNewer(read, outcome.advisory, file);
-      else if (!read.kev || newerCatalog(outcome.catalog, read.kev.catalog)) {
-        if (read.kev)
-          summary.skipped.push({ file: read.kev.file, reason: `an older KEV catalog than ${file}` });
-        read.kev = { catalog: outcome.catalog, file };
-      } else summary.skipped.push({ file, reason: `an older KEV catalog than ${read.kev.file}` });
-    }
-    job.progress(total, total, 'Read');
-    return read;
-  }
-
   /** Writes what was read in one transaction, with one audit entry when anything changed. */
-  function write(read: Read): void {
+  function write(read: AdvisoriesRead): void {
     const at = ctx.now().toISOString();
     const by = ctx.actor();
     const { summary } = read;
     ctx.storage.transaction(() => {
       const stored = repo().versions();
-      for (const { advisory, file } of read.advisories.values()) {
+      for (const { advisory, file } of read.advisories) {
         const previous = stored.get(advisory.trackingId) ?? null;
         const newer = previous === null || compareTrackingVersions(advisory.version, previous) > 0;
         if (newer) repo().put(advisory, summaryOf(advisory), at, by);
@@ -172,30 +112,6 @@ export function createAdvisoryService(ctx: ServiceContext) {
         });
     });
   }
-}
-
-/** Keeps, of two files with the same tracking id in one import, the newer version. */
-function keepNewer(read: Read, advisory: Advisory, file: string): void {
-  const seen = read.advisories.get(advisory.trackingId);
-  if (!seen || compareTrackingVersions(advisory.version, seen.advisory.version) > 0) {
-    if (seen)
-      read.summary.skipped.push({
-        file: seen.file,
-        reason: `an older version of ${advisory.trackingId} than ${file}`,
-      });
-    read.advisories.set(advisory.trackingId, { advisory, file });
-  } else
-    read.summary.skipped.push({
-      file,
-      reason: `not newer than version ${seen.advisory.version} of ${advisory.trackingId} in ${seen.file}`,
-    });
-}
-
-/** Whether catalog `a` is newer than `b` (release date, then version). */
-function newerCatalog(a: KevCatalog, b: KevCatalog): boolean {
-  return a.dateReleased !== b.dateReleased
-    ? a.dateReleased > b.dateReleased
-    : compareTrackingVersions(a.catalogVersion, b.catalogVersion) > 0;
 }
 
 /** The listed parts of an advisory. */
