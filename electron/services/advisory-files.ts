@@ -5,7 +5,7 @@
  * folders and zips are counted as ignored; a zip or path that cannot be opened is refused.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { isCandidateName } from '../domain/vulnerabilities/advisory-file';
 import { openZip, readEntry, ZipRefused } from '../files/safe-zip';
 
@@ -68,7 +68,7 @@ function walkFolder(dir: string, out: SourceListing): void {
     if (/\.zip$/i.test(name)) walkZip(path, out);
     else if (isCandidateName(name))
       out.sources.push({
-        name: join(dir, relative(dir, path)),
+        name: path,
         named: false,
         read: () => readFileSync(path),
       });
