@@ -23,6 +23,7 @@ import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
 import { vendorsImport } from './vendor-import-commands';
+import { advisoriesImport, advisoriesList } from './advisory-commands';
 
 /** Every command of `vendor-risk`, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -56,6 +57,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   devicesExport,
   sbomImport,
   sbomList,
+  advisoriesImport,
+  advisoriesList,
   exchangeExport,
   exchangeImport,
   reportVendor,

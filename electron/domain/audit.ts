@@ -18,6 +18,7 @@ export const AUDIT_ENTITIES = [
   'exchange',
   'sbom',
   'vex',
+  'advisory-import',
 ] as const;
 /** What happened to it. */
 export const AUDIT_ACTIONS = [

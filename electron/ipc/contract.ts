@@ -25,6 +25,7 @@ import { exchangeOps } from './ops/exchange';
 import { reportOps } from './ops/reports';
 import { vendorImportOps } from './ops/vendor-import';
 import { sbomOps } from './ops/sboms';
+import { advisoryOps } from './ops/advisories';
 
 /** Every feature module's operations, by the module's file name (docs/operations.md lists them). */
 export const FEATURE_MODULES = {
@@ -46,6 +47,7 @@ export const FEATURE_MODULES = {
   reports: reportOps,
   'vendor-import': vendorImportOps,
   sboms: sbomOps,
+  advisories: advisoryOps,
 } as const;
 
 export const contract = {
@@ -67,6 +69,7 @@ export const contract = {
   ...reportOps,
   ...vendorImportOps,
   ...sbomOps,
+  ...advisoryOps,
 } as const;
 
 export type Contract = typeof contract;

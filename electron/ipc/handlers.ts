@@ -26,6 +26,7 @@ import { exchangeHandlers } from './ops/exchange-handlers';
 import { reportHandlers } from './ops/reports-handlers';
 import { vendorImportHandlers } from './ops/vendor-import-handlers';
 import { sbomHandlers } from './ops/sboms-handlers';
+import { advisoryHandlers } from './ops/advisories-handlers';
 
 export type { Desktop };
 
@@ -63,6 +64,7 @@ export function createHandlers(
     ...reportHandlers(ctx),
     ...vendorImportHandlers(ctx),
     ...sbomHandlers(ctx),
+    ...advisoryHandlers(ctx),
   };
   return throughGate(handlers, ctx.gate);
 }

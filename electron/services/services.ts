@@ -21,6 +21,7 @@ import { createEncryptionService, type EncryptionOptions } from './encryption';
 import { createExchangeService } from './exchange';
 import { createVendorImportService } from './vendor-import';
 import { createSbomService } from './sboms';
+import { createAdvisoryService } from './advisories';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import { recordAudit, type ServiceContext } from './context';
 
@@ -51,6 +52,7 @@ export interface AppServices {
   clauses: ReturnType<typeof createClauseService>;
   devices: ReturnType<typeof createDeviceService>;
   sboms: ReturnType<typeof createSbomService>;
+  advisories: ReturnType<typeof createAdvisoryService>;
   reports: ReturnType<typeof createReportService>;
   audit: ReturnType<typeof createAuditService>;
   backups: ReturnType<typeof createBackupService>;
@@ -122,6 +124,7 @@ export function createServices(options: ServicesOptions): AppServices {
     clauses,
     devices,
     sboms: createSbomService(ctx),
+    advisories: createAdvisoryService(ctx),
     reports,
     audit: createAuditService(ctx, () => encryption.auditSignatures()),
     backups: createBackupService(ctx),

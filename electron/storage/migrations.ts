@@ -428,7 +428,6 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: 'ALTER TABLE vendor_standings ADD COLUMN figures TEXT; DELETE FROM vendor_standings;',
   },
   {
-    // Area: sbom (issue 20). The integrator renumbers.
     version: 14,
     name: 'vendor SBOMs and VEX statements',
     // One SBOM per vendor + model + firmware (a new one replaces it); VEX statements kept per
@@ -469,6 +468,38 @@ export const MIGRATIONS: readonly Migration[] = [
         data TEXT NOT NULL
       );
       CREATE UNIQUE INDEX vex_documents_key ON vex_documents (vendor_id, document_key);
+    `,
+  },
+  {
+    version: 15,
+    name: 'advisories and the known exploited vulnerabilities catalog',
+    // One row per CSAF tracking id (a newer version replaces the row); the KEV catalog is
+    // one row of its own version and date, and its entries, replaced whole by a re-import.
+    sql: `
+      CREATE TABLE advisories (
+        tracking_id TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        release_date TEXT NOT NULL,
+        current_release_date TEXT NOT NULL,
+        title TEXT NOT NULL,
+        publisher TEXT NOT NULL,
+        category TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        data TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+      );
+      CREATE TABLE kev_catalog (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        catalog_version TEXT NOT NULL,
+        date_released TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+      );
+      CREATE TABLE kev_entries (
+        cve TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+      );
     `,
   },
 ];

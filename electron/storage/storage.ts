@@ -12,6 +12,7 @@ import { createDeviceRepo, type DeviceRepo } from './device-repo';
 import { createExchangeRepo, type ExchangeRepo } from './exchange-repo';
 import { createSampleRepo, type SampleRepo } from './sample-repo';
 import { createSbomRepo, type SbomRepo } from './sbom-repo';
+import { createAdvisoryRepo, type AdvisoryRepo } from './advisory-repo';
 import { sealEvidenceFiles, sealExistingValues } from './seal-existing';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
@@ -30,6 +31,8 @@ export interface Storage {
   readonly exchange: ExchangeRepo;
   /** Vendors' SBOMs and VEX statements. */
   readonly sboms: SbomRepo;
+  /** CSAF advisories and the known exploited vulnerabilities catalog. */
+  readonly advisories: AdvisoryRepo;
   /** Removal of the sample warehouse's records. */
   readonly sample: SampleRepo;
   transaction<T>(fn: () => T): T;
@@ -64,6 +67,7 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
     devices: createDeviceRepo(db),
     exchange: createExchangeRepo(db),
     sboms: createSbomRepo(db),
+    advisories: createAdvisoryRepo(db),
     sample: createSampleRepo(db, dataDir),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,

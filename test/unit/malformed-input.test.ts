@@ -372,6 +372,15 @@ const specific: Record<OperationName, unknown[]> = {
     { source: 'WMS', deviceId: 'd1', check: 'no-mtls', reason: 'Isolated VLAN', expiresOn: '2027-01-01' },
   ],
   'devices.history': [{ limit: 0 }, { limit: 'all' }],
+  'advisories.importPaths': [
+    {},
+    { paths: [] },
+    { paths: '/tmp' },
+    { paths: [''] },
+    { paths: ['/tmp'], extra: 1 },
+  ],
+  'advisories.list': [{ all: true }],
+  'advisories.kev': [{ since: '2024-01-01' }],
   'devices.exportCsv': [{ out: '/etc/passwd' }],
   'devices.getSettings': [{ key: 'x' }],
   'devices.setSettings': [
