@@ -54,8 +54,12 @@ export interface MainThreadBlocks {
  * disk, Atomics.wait) would not count as running; the main process's forwarding has none.
  *
  * Before the timer starts, this thread's heap is collected, so the bench's own garbage
- * (seeding, baselines, earlier benches in the same process) is not collected inside the
- * measured window and charged to the app.
+ * (seeding, baselines, the inventory file written, earlier benches in the same process) is
+ * not collected inside the measured window and charged to the app. The bench's workers run
+ * without V8's memory reducer (bench/playwright.config.ts): it would otherwise shrink this
+ * 70 MB heap (the test runner, the seeding services) with full collections about 8 s after
+ * any collection that freed much, in the middle of an idle window (70 ms of this thread
+ * seen). A collection that the window's own allocations cause still counts.
  */
 export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainThreadBlocks> {
   collectGarbage();
@@ -98,10 +102,15 @@ export async function longestBlock(work: () => Promise<void>): Promise<number> {
   return (await mainThreadBlocks(work)).blockMs;
 }
 
-/** A full collection of this thread's heap (V8's `gc`, made reachable for the bench). */
+let gc: (() => void) | null = null;
+
+/** A full collection of this thread's heap (V8's `gc`, made reachable for the bench once). */
 function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 /**
