@@ -32,7 +32,7 @@ export function vendorHeadline(o: {
       o.score === null
         ? 'no control score'
         : `control score ${round(o.score)} of 100${o.provisional ? ' (provisional)' : ''}`;
-    sentences.push(`${tier}, ${score}, residual risk ${round(o.residual)} of 100.`);
+    sentences.push(`${tier}, ${score}, residual risk ${Math.round(o.residual * 10) / 10} of 100.`);
   }
   const knockouts = o.flags.filter((f) => f.knockout).length;
   const worst = o.flags[0];
