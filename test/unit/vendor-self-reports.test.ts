@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, tempDir } from './helpers';
 import { answersFor } from './report-fixture';
@@ -21,11 +21,16 @@ function pdfText(file: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** Renders every page to test-results/reports/<name>-N.png (looked at by eye) and returns how many. */
+/**
+ * Renders every page to test-results/reports/<name>-N.png (looked at by eye; docs/images/reports/ are
+ * taken from there) beside a copy of the PDF, and returns how many pages there are.
+ */
 function renderPages(file: string, name: string): number {
   const dir = join(process.cwd(), 'test-results', 'reports');
   mkdirSync(dir, { recursive: true });
-  for (const old of readdirSync(dir).filter((f) => f.startsWith(`${name}-`))) rmSync(join(dir, old));
+  for (const old of readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')))
+    rmSync(join(dir, old));
+  copyFileSync(file, join(dir, `${name}.pdf`));
   execFileSync('pdftoppm', ['-r', '60', '-png', file, join(dir, name)]);
   return readdirSync(dir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).length;
 }
