@@ -129,11 +129,13 @@ export function selfHeadline(o: {
         `${areaList(
           'Strongest',
           scored.filter((a) => round(a.now!) === top),
-        )} (${top}); ` +
+          top,
+        )}; ` +
           `${areaList(
             'weakest',
             scored.filter((a) => round(a.now!) === bottom),
-          )} (${bottom}).`,
+            bottom,
+          )}.`,
       );
     else sentences.push(`Every area scores ${top}.`);
   }
@@ -144,12 +146,10 @@ export function selfHeadline(o: {
   return sentences.join(' ');
 }
 
-/** "Strongest area: A", "Strongest areas: A and B", "Strongest areas: A, B and 3 more". */
-function areaList(word: string, areas: readonly MaturityChange[]): string {
-  const names = areas.map((a) => a.area);
-  if (names.length === 1) return `${word} area: ${names[0]}`;
-  const shown = names.length > 3 ? [...names.slice(0, 2), `${names.length - 2} more`] : names;
-  return `${word} areas: ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+/** "Strongest area: A (80)", or when areas tie, "Strongest: 3 areas at 100, among them A". */
+function areaList(word: string, areas: readonly MaturityChange[], score: number): string {
+  if (areas.length === 1) return `${word} area: ${areas[0]!.area} (${score})`;
+  return `${word}: ${areas.length} areas at ${score}, among them ${areas[0]!.area}`;
 }
 
 function shorten(text: string, max: number): string {

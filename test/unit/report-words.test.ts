@@ -340,6 +340,21 @@ describe('maturity against the previous self-assessment', () => {
     expect([signed(12), signed(-11), signed(0)]).toEqual(['+12', '−11', '±0']);
   });
 
+  it('names one area of several that tie, and says how many', () => {
+    const tied = maturityComparison(
+      [
+        { area: 'A', sectionId: 'a', score: 100, level: 'Managed' },
+        { area: 'B', sectionId: 'b', score: 100, level: 'Managed' },
+        { area: 'C', sectionId: 'c', score: 10, level: 'Initial' },
+      ],
+      null,
+    );
+    expect(selfHeadline({ score: 70, previous: null, areas: tied, quickWins: [], unanswered: 0 })).toBe(
+      'Overall maturity: Defined, score 70 of 100 (the first self-assessment). ' +
+        'Strongest: 2 areas at 100, among them A; weakest area: C (10).',
+    );
+  });
+
   it('the headline: overall maturity and its change, strongest and weakest area, the first quick wins', () => {
     const areas = maturityComparison(now, previous);
     expect(
