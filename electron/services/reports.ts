@@ -28,7 +28,7 @@ import { saveFileAtomically } from './save-file';
 import { safeFileName } from '../domain/file-name';
 import type { ReportTarget, SavedReport } from '../domain/report-api';
 import type { AppServices } from './services';
-import { COMPANY_KEY } from './organisation';
+import { COMPANY_KEY, ROADMAP_OWNER_KEY } from './organisation';
 import { clausePart } from './clause-library';
 import { devicePostureQuestionnaire, postureAnswers } from '../domain/device-checks';
 import { answerKey } from '../domain/evaluate-assessment';
@@ -38,8 +38,6 @@ import type { Questionnaire } from '../domain/questionnaire';
 
 /** The settings key of the board reports' earlier figures. */
 export const BOARD_HISTORY_KEY = 'reports.boardHistory';
-/** The settings key of who owns the self-assessment's roadmap (printed beside each control). */
-export const ROADMAP_OWNER_KEY = 'selfAssessment.roadmapOwner';
 
 export type ReportRequest = ReportTarget;
 

@@ -6,11 +6,11 @@ import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, tempDir } from './helpers';
+import { openApp, runCli, tempDir } from './helpers';
 import { answersFor } from './report-fixture';
 import { NO_JOB } from '../../electron/services/context';
 import { DEFAULT_VENDOR_QUERY } from '../../electron/domain/vendor-list';
-import { ROADMAP_OWNER_KEY } from '../../electron/services/reports';
+
 import { answerText } from '../../electron/domain/report-data';
 import type { Questionnaire } from '../../electron/domain/questionnaire';
 
@@ -145,7 +145,15 @@ describe('self-assessment report', () => {
     const first = await run(1);
     clock = new Date('2026-09-01T09:00:00Z');
     const second = await run(7);
-    app.services.storage.settings.set(ROADMAP_OWNER_KEY, 'Dana Whitfield (Operations)', clock.toISOString());
+    // The roadmap's owner is named on the command line (kept with the data, audited).
+    const named = await runCli(app.dataDir, [
+      'settings',
+      'set',
+      'roadmap-owner',
+      'Dana Whitfield (Operations)',
+    ]);
+    expect(named).toMatchObject({ code: 0, stdout: 'Roadmap owner set to Dana Whitfield (Operations)\n' });
+    expect(app.services.organisation.roadmapOwner()).toBe('Dana Whitfield (Operations)');
 
     const out = join(tempDir(), 'self-2.pdf');
     const result = await app.services.reports.export({ kind: 'self', assessmentId: second }, out, NO_JOB);
