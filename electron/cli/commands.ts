@@ -2,7 +2,13 @@ import { assessAnswer } from './assess-answer';
 import { assessList, assessShow, assessStart, assessStatus } from './assess-commands';
 import { assessReview } from './assess-review';
 import { info } from './other-commands';
-import { demoLoad, demoRemove, settingsSetCompany, settingsShow } from './sample-commands';
+import {
+  demoLoad,
+  demoRemove,
+  settingsSetCompany,
+  settingsSetRoadmapOwner,
+  settingsShow,
+} from './sample-commands';
 import { portfolio } from './portfolio-commands';
 import {
   questionnairesImport,
@@ -74,6 +80,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   encryptionEnable,
   settingsShow,
   settingsSetCompany,
+  settingsSetRoadmapOwner,
   demoLoad,
   demoRemove,
   info,

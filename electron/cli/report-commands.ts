@@ -35,7 +35,8 @@ export const reportVendor: CommandSpec = {
   words: ['report', 'vendor'],
   summary: 'Save a vendor’s assessment report as PDF',
   description:
-    'Cover, executive summary (score, tier, completeness, decision and conditions), red flags with their reasons, ' +
+    'Cover, executive summary (a headline, score, tier, completeness, decision and conditions), red flags with ' +
+    'the question and answer behind each, its owner and next step, ' +
     'scores by domain, contract clauses and deviations, device findings, evidence with SHA-256, and every answer ' +
     'in an appendix. VENDOR is an id or the exact name.',
   args: ['VENDOR'],
@@ -76,7 +77,8 @@ export const reportSelf: CommandSpec = {
   words: ['report', 'self'],
   summary: 'Save a self-assessment report (maturity and roadmap) as PDF',
   description:
-    'Maturity by area as a chart and the roadmap of missing controls, quick wins first. Reports the newest ' +
+    'A headline, maturity by area against the self-assessment submitted before it, and the roadmap of missing ' +
+    'controls with effort and owner, quick wins first. Reports the newest ' +
     'self-assessment unless --assessment names another.',
   args: [],
   options: {

@@ -12,6 +12,7 @@ import type { PortfolioSummary, PortfolioTier } from '../domain/portfolio';
 import type { SelfAssessmentResult } from '../domain/roadmap';
 import type { VendorScore } from '../domain/score-shapes';
 import type { Tier } from '../domain/risk';
+import type { FlagLine } from '../domain/flag-words';
 
 export { REPORT_KINDS, type ReportKind } from '../domain/report-api';
 
@@ -54,6 +55,8 @@ export interface VendorReportData {
   devices: { devices: number; posture: Posture } | null;
   evidence: Evidence[];
   appendix: { sections: AppendixSection[]; shown: number; total: number };
+  /** Every red flag with its reasons in words, owner and next step, worst first (domain/flag-words). */
+  flagLines: FlagLine[];
 }
 
 /** One critical or high vendor's page in the board report. */
@@ -104,6 +107,18 @@ export interface SelfReportData {
   author: string;
   assessment: AssessmentSummary;
   result: SelfAssessmentResult;
+  /** The self-assessment submitted before this one, or null when this is the first. */
+  previous: {
+    title: string;
+    /** When it was submitted (YYYY-MM-DD…). */
+    date: string;
+    score: number | null;
+    maturity: SelfAssessmentResult['maturity'];
+  } | null;
+  /** Who owns the roadmap (setting `selfAssessment.roadmapOwner`); '' when nobody is named. */
+  roadmapOwner: string;
+  /** Roadmap controls (questionnaireId/questionId) whose questionnaire gives no effort: the default estimate. */
+  defaultEffort: string[];
 }
 
 export type ReportData = VendorReportData | BoardReportData | SelfReportData;

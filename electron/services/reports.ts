@@ -28,7 +28,13 @@ import { saveFileAtomically } from './save-file';
 import { safeFileName } from '../domain/file-name';
 import type { ReportTarget, SavedReport } from '../domain/report-api';
 import type { AppServices } from './services';
-import { COMPANY_KEY } from './organisation';
+import { COMPANY_KEY, ROADMAP_OWNER_KEY } from './organisation';
+import { clausePart } from './clause-library';
+import { devicePostureQuestionnaire, postureAnswers } from '../domain/device-checks';
+import { answerKey } from '../domain/evaluate-assessment';
+import { flagLines } from '../domain/flag-words';
+import type { AnswerValue } from '../domain/answer';
+import type { Questionnaire } from '../domain/questionnaire';
 
 /** The settings key of the board reports' earlier figures. */
 export const BOARD_HISTORY_KEY = 'reports.boardHistory';
@@ -62,6 +68,20 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     const chosen = score.assessment ? services.assessments.get(score.assessment.id) : null;
     const [decision] = services.decisions.list(vendorId);
     const findings = services.devices.findings(vendorId);
+    // Every questionnaire a flag can come from, with its answers: the assessment, the contract, the devices.
+    const questionnaires: Questionnaire[] = [...(chosen?.questionnaires ?? [])];
+    const answers = new Map<string, AnswerValue | null>(
+      (chosen?.answers ?? []).map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
+    );
+    const contract = clausePart(ctx.storage, ctx.now, vendorId);
+    if (contract) {
+      questionnaires.push(contract.questionnaire);
+      for (const [k, v] of contract.answers) answers.set(k, v);
+    }
+    if (findings.devices) {
+      questionnaires.push(devicePostureQuestionnaire());
+      for (const [k, v] of postureAnswers(findings.posture)) answers.set(k, v);
+    }
     return {
       kind: 'vendor',
       generated: stamp(),
@@ -78,6 +98,14 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       appendix: chosen
         ? appendixOf(chosen.questionnaires, chosen.answers, APPENDIX_LIMIT)
         : { sections: [], shown: 0, total: 0 },
+      flagLines: flagLines(score.flags, {
+        questionnaires,
+        answers,
+        decision: decision ?? null,
+        vendorOwner: vendor.owner,
+        nextReassessment: score.nextReassessment,
+        today: now().toISOString().slice(0, 10),
+      }),
     };
   }
 
@@ -166,14 +194,38 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     const detail = services.assessments.get(assessmentId);
     if (detail.assessment.vendorId)
       throw new AppError('INVALID_INPUT', 'This is a vendor assessment: export the vendor report instead');
+    const result = services.scores.selfResult(assessmentId);
+    const owner = ctx.storage.settings.get(ROADMAP_OWNER_KEY);
+    const withEffort = new Set(
+      detail.questionnaires.flatMap((q) =>
+        q.sections.flatMap((s) => s.questions.filter((x) => x.effort).map((x) => `${q.id}/${x.id}`)),
+      ),
+    );
     return {
       kind: 'self',
       generated: stamp(),
       trailHead: ctx.storage.audit.head(),
       author: ctx.actor(),
       assessment: detail.assessment,
-      result: services.scores.selfResult(assessmentId),
+      result,
+      previous: previousSelf(detail.assessment),
+      roadmapOwner: typeof owner === 'string' ? owner.trim() : '',
+      defaultEffort: result.roadmap
+        .map((r) => `${r.questionnaireId}/${r.questionId}`)
+        .filter((k) => !withEffort.has(k)),
     };
+  }
+
+  /** The self-assessment submitted before this one (before now, if this one is not submitted), with its maturity. */
+  function previousSelf(current: SelfReportData['assessment']): SelfReportData['previous'] {
+    const before = current.submittedAt ?? now().toISOString();
+    const [prev] = services.assessments
+      .list(null)
+      .filter((a) => a.id !== current.id && a.submittedAt !== null && a.submittedAt < before)
+      .sort((a, b) => b.submittedAt!.localeCompare(a.submittedAt!));
+    if (!prev) return null;
+    const r = services.scores.selfResult(prev.id);
+    return { title: prev.title, date: prev.submittedAt!, score: r.score, maturity: r.maturity };
   }
 
   function boardHistory(): BoardHistoryPoint[] {

@@ -86,6 +86,8 @@ const specific: Record<OperationName, unknown[]> = {
   'demo.status': [{ verbose: true }],
   'settings.getCompany': [{ company: 'x' }],
   'settings.setCompany': [{}, { company: 5 }, { company: 'x'.repeat(201) }, { company: 'A', extra: 1 }],
+  'settings.getRoadmapOwner': [{ owner: 'x' }],
+  'settings.setRoadmapOwner': [{}, { owner: 5 }, { owner: 'x'.repeat(201) }, { owner: 'A', extra: 1 }],
   'jobs.cancel': [{}, { jobId: '../../' }, { jobId: 7 }],
   'questionnaires.list': [{ all: true }],
   'questionnaires.get': [
