@@ -14,6 +14,7 @@ import { score } from './score-commands';
 import { devicesExport, devicesFindings, devicesImport } from './device-commands';
 import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
 import { reportBoard, reportSelf, reportVendor } from './report-commands';
+import { settingsSetTarget } from './board-target-commands';
 import { auditExport, auditList, auditVerify } from './audit-commands';
 import { backupCreate, backupList, backupRestore } from './backup-commands';
 import { encryptionEnable, encryptionStatus } from './encryption-commands';
@@ -68,6 +69,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   encryptionEnable,
   settingsShow,
   settingsSetCompany,
+  settingsSetTarget,
   demoLoad,
   demoRemove,
   info,
