@@ -5,13 +5,13 @@
  */
 import { domainScoreChart } from '../domain/charts';
 import { TIER_LABELS } from '../domain/risk';
-import { namesLine } from '../domain/board-groups';
+import { SEVERITIES } from '../domain/questionnaire';
 import { BOARD_VENDOR_PAGES, type BoardReportData, type BoardVendorPage } from './model';
-import { chart, figures, heading, keyValues, TIER_COLOURS, type Content } from './layout';
+import { chart, figures, heading, TIER_COLOURS, type Content } from './layout';
 import { smallTable } from './board-lists';
 
 /** Red flags listed on a vendor's page, so that the page stays one page. */
-const FLAGS_PER_PAGE = 10;
+const FLAGS_PER_PAGE = 5;
 
 const LEGEND =
   'How to read this page: control score 0–100, higher is better; residual risk 0–100, higher is worse; ' +
@@ -20,15 +20,18 @@ const LEGEND =
 /** The appendix pages. */
 export function boardAppendix(d: BoardReportData): Content[] {
   const pages = d.appendix ?? [];
+  if (!pages.length)
+    return [
+      heading('Appendix: critical and high vendors', true),
+      { text: 'No vendor is in the critical or high tier.', style: 'muted' },
+    ];
   return [
-    heading('Appendix: critical and high vendors', true),
-    {
-      text: pages.length
-        ? `One page per vendor in the critical or high tier, highest residual risk first (${pages.length}).`
-        : 'No vendor is in the critical or high tier.',
-      style: 'muted',
-    },
-    ...pages.flatMap(vendorPage),
+    ...pages.flatMap((v, i) =>
+      vendorPage(
+        v,
+        `Appendix: critical and high vendors, highest residual risk first · ${i + 1} of ${pages.length}`,
+      ),
+    ),
     ...(d.vendorPagesLeftOut
       ? [
           {
@@ -40,12 +43,13 @@ export function boardAppendix(d: BoardReportData): Content[] {
   ];
 }
 
-function vendorPage(v: BoardVendorPage): Content[] {
+function vendorPage(v: BoardVendorPage, place: string): Content[] {
+  const knockouts = v.flags.filter((f) => f.knockout).length;
   const accepted =
     v.decision?.startsWith('Approved') && v.flags.some((f) => f.knockout)
       ? [
           {
-            text: `Accepted risk: approved while ${v.flags.filter((f) => f.knockout).length} knockout(s) are open.`,
+            text: `Accepted risk: approved while ${knockouts === 1 ? 'a knockout is' : `${knockouts} knockouts are`} open.`,
             bold: true,
             color: TIER_COLOURS.critical,
             margin: [0, 0, 0, 4],
@@ -55,7 +59,15 @@ function vendorPage(v: BoardVendorPage): Content[] {
   const shown = v.flags.slice(0, FLAGS_PER_PAGE);
   const rest = v.flags.slice(FLAGS_PER_PAGE);
   return [
-    heading(v.name, true),
+    {
+      text: place.toUpperCase(),
+      fontSize: 7.5,
+      bold: true,
+      color: '#52606d',
+      characterSpacing: 0.5,
+      pageBreak: 'before',
+    },
+    { text: v.name, style: 'h2', margin: [0, 2, 0, 4] },
     { text: LEGEND, style: 'note', margin: [0, 0, 0, 4] },
     figures([
       { value: TIER_LABELS[v.tier], label: 'Risk tier', colour: TIER_COLOURS[v.tier] },
@@ -67,16 +79,28 @@ function vendorPage(v: BoardVendorPage): Content[] {
       { value: `${Math.round(v.completeness * 100)}%`, label: 'Questions answered' },
     ]),
     ...accepted,
-    keyValues([
-      ['Owner', v.owner || 'Not named'],
-      ['Services', v.services || '—'],
-      ['Criticality', v.criticality],
-      ['Decision', v.decision ?? 'None recorded'],
-      ['Next reassessment', v.nextReassessment ?? 'Not scheduled'],
-      ['Contract clause gaps', String(v.clauseGaps)],
-      ['Open device findings', String(v.deviceFindings)],
-    ]),
-    ...(v.domains.some((d) => d.applicable > 0) ? [chart(domainScoreChart(v.domains, 499))] : []),
+    {
+      columns: [
+        pairs([
+          ['Owner', v.owner || 'Not named'],
+          ['Criticality', v.criticality],
+          ['Decision', v.decision ?? 'None recorded'],
+        ]),
+        pairs([
+          ['Next reassessment', v.nextReassessment ?? 'Not scheduled'],
+          ['Contract clause gaps', String(v.clauseGaps)],
+          ['Open device findings', String(v.deviceFindings)],
+        ]),
+      ],
+      columnGap: 12,
+    },
+    ...(v.services ? [{ text: v.services, style: 'small', margin: [0, 0, 0, 4] }] : []),
+    ...(v.domains.some((d) => d.applicable > 0)
+      ? [
+          { text: 'Control score by domain (0–100, higher is better)', style: 'h3', margin: [0, 4, 0, 2] },
+          { ...(chart(domainScoreChart(v.domains, 499)) as object), width: 400 },
+        ]
+      : []),
     { text: 'Why: red flags, knockouts and the most severe first', style: 'h3' },
     smallTable(
       ['Severity', 'Red flag', 'Question asked', 'Answer given'],
@@ -91,13 +115,25 @@ function vendorPage(v: BoardVendorPage): Content[] {
     ...(rest.length
       ? [
           {
-            text: `And ${rest.length} lesser red flags: ${namesLine(
-              rest.map((f) => f.message),
-              4,
-            )}.`,
+            text: `And ${rest.length} more red flag${rest.length === 1 ? '' : 's'} of the same or lower severity: ${SEVERITIES.filter(
+              (sev) => rest.some((f) => f.severity === sev),
+            )
+              .map((sev) => `${rest.filter((f) => f.severity === sev).length} ${sev}`)
+              .join(', ')}.`,
             style: 'note',
           },
         ]
       : []),
   ];
+}
+
+/** Label / value pairs in a half-width column. */
+function pairs(rows: readonly (readonly [string, string])[]): Content {
+  return {
+    table: {
+      widths: [88, '*'],
+      body: rows.map(([k, v]) => [{ text: k, style: 'muted' }, { text: v || '—' }]),
+    },
+    layout: 'noBorders',
+  };
 }

@@ -88,12 +88,13 @@ describe('board pack from the sample warehouse', () => {
     const full = await app.services.reports.export({ kind: 'board' }, fullFile, NO_JOB);
     const fullPages = pdfPages(fullFile);
     expect(drawPages(fullFile, 'full')).toHaveLength(full.pages);
-    const serious = app.services.portfolio
-      .summary()
-      .topRisks.filter((v) => v.tier === 'critical' || v.tier === 'high');
+    const summary = app.services.portfolio.summary();
+    const serious = summary.topRisks.filter((v) => v.tier === 'critical' || v.tier === 'high');
     expect(full.pages).toBeGreaterThan(saved.value.pages);
     const appendix = fullPages.slice(saved.value.pages).join('\n').replace(/\s+/g, ' ');
-    expect(appendix).toContain('Appendix: critical and high vendors');
+    expect(appendix).toContain('APPENDIX: CRITICAL AND HIGH VENDORS');
+    // One page per critical or high vendor: the appendix starts after the pack.
+    expect(full.pages).toBe(saved.value.pages + summary.tiers.critical + summary.tiers.high);
     expect(appendix).toContain('Owner');
     expect(appendix).toContain('How to read this page');
     expect(appendix).toContain('Question asked');
