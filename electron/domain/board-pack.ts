@@ -229,7 +229,7 @@ export function boardHeadline(h: HeadlineInput): string {
       `${n(c.knockoutsOpened.length, 'knockout')} opened and ${c.knockoutsClosed.length} closed`,
     ];
     if (c.added.length || c.left.length)
-      parts.push(`${c.added.length} vendors added and ${c.left.length} left`);
+      parts.push(`${n(c.added.length, 'vendor')} added and ${c.left.length} left`);
     sentences.push(`Since the last report on ${h.since}, ${joinWords(parts)}.`);
   } else {
     const p = h.previousTiers;
