@@ -136,7 +136,7 @@ export async function gatherBoardPack(
   const decisionVendors: DecisionVendor[] = [];
   const latest = new Map<string, ReturnType<Sources['decisions']['list']>[number] | undefined>();
   for (const [i, r] of rows.entries()) {
-    if (i % 50 === 49) await pause();
+    if (i % 20 === 19) await pause();
     const [decision] = services.decisions.list(r.vendor.id);
     latest.set(r.vendor.id, decision);
     decisionVendors.push({
@@ -189,9 +189,11 @@ export async function gatherBoardPack(
 
   await pause();
   const trend = await services.portfolio.tierTrend(job.signal);
+  const matrix = await clauseMatrix(services, rows, pause);
   const findings = services.devices.findings(null);
   const makers: BoardReportData['devices']['makers'] = [];
   for (const m of findings.byVendor.slice(0, DEVICE_MAKERS)) {
+    await pause();
     // Devices of no known maker: only their open findings are counted apart.
     if (m.vendorId === null) {
       makers.push({ name: null, devices: null, open: m.open, worst: null });
@@ -245,28 +247,67 @@ export async function gatherBoardPack(
     changes,
     topRisks,
     knockoutThemes: knockoutThemes(summary.knockouts),
-    clauseGaps: clauseGapsByClause(services.clauses.matrix(false)),
+    clauseGaps: clauseGapsByClause(matrix),
     coverage: cover,
     devices: { devices: findings.devices, makers },
-    appendix: appendix ? await vendorPages(services, serious.slice(0, BOARD_VENDOR_PAGES), pause) : null,
+    appendix: appendix
+      ? await vendorPages(services, serious.slice(0, BOARD_VENDOR_PAGES), matrix, findings.byVendor, pause)
+      : null,
     vendorPagesLeftOut: appendix ? Math.max(0, serious.length - BOARD_VENDOR_PAGES) : 0,
     point: { date: ctx.now().toISOString(), tiers: summary.tiers, vendors: snapshot, figures },
   };
+}
+
+interface Matrix {
+  clauses: { id: string; title: string }[];
+  rows: {
+    vendorId: string;
+    vendorName: string;
+    vendorStatus: string;
+    cells: Record<string, { status: string; state: string }>;
+  }[];
+}
+
+/**
+ * Vendors × clauses (as the clause service's matrix), read a few vendors between pauses:
+ * evaluating every vendor's clauses at once holds the thread for a few hundred ms.
+ */
+async function clauseMatrix(
+  services: Sources,
+  rows: readonly Row[],
+  pause: () => Promise<void>,
+): Promise<Matrix> {
+  const out: Matrix = { clauses: [], rows: [] };
+  for (const [i, r] of rows.entries()) {
+    if (i % 10 === 9) await pause();
+    const vc = services.clauses.forVendor(r.vendor.id);
+    if (!out.clauses.length)
+      out.clauses = vc.clauses.map((c) => ({ id: c.clause.id, title: c.clause.title }));
+    out.rows.push({
+      vendorId: r.vendor.id,
+      vendorName: r.vendor.name,
+      vendorStatus: r.vendor.status,
+      cells: Object.fromEntries(vc.clauses.map((c) => [c.clause.id, { status: c.status, state: c.state }])),
+    });
+  }
+  return out;
 }
 
 /** The appendix: one page per vendor, each flag with its question and the answer given. */
 async function vendorPages(
   services: Sources,
   rows: readonly { vendor: { id: string; name: string } }[],
+  matrix: Matrix,
+  byVendor: readonly { vendorId: string | null; open: number }[],
   pause: () => Promise<void>,
 ): Promise<BoardVendorPage[]> {
   const gaps = new Map<string, number>();
-  for (const r of services.clauses.matrix(false).rows)
+  for (const r of matrix.rows)
     gaps.set(
       r.vendorId,
       Object.values(r.cells).filter((c) => ['missing', 'deviates', 'contradicts'].includes(c.state)).length,
     );
-  const open = new Map(services.devices.findings(null).byVendor.map((v) => [v.vendorId, v.open]));
+  const open = new Map(byVendor.map((v) => [v.vendorId, v.open]));
   const pages: BoardVendorPage[] = [];
   for (const { vendor: v } of rows) {
     await pause();

@@ -12,12 +12,7 @@ import { appendixOf, clauseLines, withBoardPoint } from '../domain/report-data';
 import { BOARD_HISTORY_KEY, BOARD_TARGETS_KEY, gatherBoardPack, readBoardPoints } from './board-pack';
 import { boardTargetsOf, BoardTargetsSchema, type BoardTargets } from '../domain/board-targets';
 import { recordAudit } from './context';
-import {
-  APPENDIX_LIMIT,
-  type ReportData,
-  type SelfReportData,
-  type VendorReportData,
-} from '../report/model';
+import { APPENDIX_LIMIT, type ReportData, type SelfReportData, type VendorReportData } from '../report/model';
 import type { RenderedReport } from '../report/render';
 import type { JobContext, ServiceContext } from './context';
 import { saveFileAtomically } from './save-file';

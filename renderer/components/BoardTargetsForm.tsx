@@ -39,7 +39,9 @@ export function BoardTargetsForm({
                   <input
                     type="number"
                     min={0}
-                    max={info.unit === '%' || id === 'averageScore' || id === 'averageResidual' ? 100 : undefined}
+                    max={
+                      info.unit === '%' || id === 'averageScore' || id === 'averageResidual' ? 100 : undefined
+                    }
                     aria-label={`Target: ${info.label}`}
                     value={value === null || Number.isNaN(value) ? '' : value}
                     onChange={(e) =>

@@ -65,7 +65,13 @@ describe('board pack from the sample warehouse', () => {
       expect(one, text).toContain(text);
     for (const id of KEY_FIGURES) expect(one, id).toContain(KEY_FIGURE_INFO[id].label);
     const two = pages[1]!.replace(/\s+/g, ' ');
-    for (const text of ['Heat map', 'No score yet', 'Tier trend by quarter', 'Changes since the last report', 'Tier moves'])
+    for (const text of [
+      'Heat map',
+      'No score yet',
+      'Tier trend by quarter',
+      'Changes since the last report',
+      'Tier moves',
+    ])
       expect(two, text).toContain(text);
     const all = pages.join('\n').replace(/\s+/g, ' ');
     for (const text of [
