@@ -6,9 +6,6 @@
  */
 import { AppError } from '../domain/errors';
 import { DEVICE_CHECK_INFO, DEVICE_CHECKS } from '../domain/device-checks';
-import { DECISION_LABELS } from '../domain/decision';
-import { SEVERITIES } from '../domain/questionnaire';
-import { answerText } from '../domain/report-data';
 import { heatMap } from '../domain/heat-map';
 import {
   boardChanges,
@@ -30,13 +27,9 @@ import {
 import { boardTargetsOf, type KeyFigureId } from '../domain/board-targets';
 import type { PortfolioSummary, PortfolioTier } from '../domain/portfolio';
 import type { FiguresRow } from '../storage/standing-repo';
-import {
-  BOARD_VENDOR_PAGES,
-  type BoardReportData,
-  type BoardTopRisk,
-  type BoardVendorPage,
-} from '../report/model';
+import { BOARD_VENDOR_PAGES, type BoardReportData, type BoardTopRisk } from '../report/model';
 import type { JobContext, ServiceContext } from './context';
+import { clauseMatrix, vendorPages } from './board-appendix';
 import type { AppServices } from './services';
 import { COMPANY_KEY } from './organisation';
 
@@ -256,107 +249,4 @@ export async function gatherBoardPack(
     vendorPagesLeftOut: appendix ? Math.max(0, serious.length - BOARD_VENDOR_PAGES) : 0,
     point: { date: ctx.now().toISOString(), tiers: summary.tiers, vendors: snapshot, figures },
   };
-}
-
-interface Matrix {
-  clauses: { id: string; title: string }[];
-  rows: {
-    vendorId: string;
-    vendorName: string;
-    vendorStatus: string;
-    cells: Record<string, { status: string; state: string }>;
-  }[];
-}
-
-/**
- * Vendors × clauses (as the clause service's matrix), read a few vendors between pauses:
- * evaluating every vendor's clauses at once holds the thread for a few hundred ms.
- */
-async function clauseMatrix(
-  services: Sources,
-  rows: readonly Row[],
-  pause: () => Promise<void>,
-): Promise<Matrix> {
-  const out: Matrix = { clauses: [], rows: [] };
-  for (const [i, r] of rows.entries()) {
-    if (i % 10 === 9) await pause();
-    const vc = services.clauses.forVendor(r.vendor.id);
-    if (!out.clauses.length)
-      out.clauses = vc.clauses.map((c) => ({ id: c.clause.id, title: c.clause.title }));
-    out.rows.push({
-      vendorId: r.vendor.id,
-      vendorName: r.vendor.name,
-      vendorStatus: r.vendor.status,
-      cells: Object.fromEntries(vc.clauses.map((c) => [c.clause.id, { status: c.status, state: c.state }])),
-    });
-  }
-  return out;
-}
-
-/** The appendix: one page per vendor, each flag with its question and the answer given. */
-async function vendorPages(
-  services: Sources,
-  rows: readonly { vendor: { id: string; name: string } }[],
-  matrix: Matrix,
-  byVendor: readonly { vendorId: string | null; open: number }[],
-  pause: () => Promise<void>,
-): Promise<BoardVendorPage[]> {
-  const gaps = new Map<string, number>();
-  for (const r of matrix.rows)
-    gaps.set(
-      r.vendorId,
-      Object.values(r.cells).filter((c) => ['missing', 'deviates', 'contradicts'].includes(c.state)).length,
-    );
-  const open = new Map(byVendor.map((v) => [v.vendorId, v.open]));
-  const pages: BoardVendorPage[] = [];
-  for (const { vendor: v } of rows) {
-    await pause();
-    const s = services.scores.vendor(v.id);
-    if (s.tier === null) continue;
-    const vendor = services.vendors.get(v.id);
-    const [decision] = services.decisions.list(v.id);
-    const said = new Map(s.contributions.map((c) => [`${c.questionnaireId}|${c.questionId}`, c]));
-    let detail: ReturnType<Sources['assessments']['get']> | null = null;
-    const reason = (f: (typeof s.flags)[number]): { question: string | null; answer: string | null } => {
-      if (!f.questionId) return { question: null, answer: null };
-      const c = said.get(`${f.questionnaireId}|${f.questionId}`);
-      if (c) return { question: c.question, answer: c.answer };
-      if (!s.assessment) return { question: null, answer: null };
-      detail ??= services.assessments.get(s.assessment.id);
-      const q = detail.questionnaires
-        .find((x) => x.id === f.questionnaireId)
-        ?.sections.flatMap((x) => x.questions)
-        .find((x) => x.id === f.questionId);
-      if (!q) return { question: null, answer: null };
-      const a = detail.answers.find((x) => x.questionnaireId === f.questionnaireId && x.questionId === q.id);
-      return { question: q.text, answer: answerText(q, a?.answer ?? null) };
-    };
-    pages.push({
-      id: v.id,
-      name: v.name,
-      tier: s.tier,
-      criticality: vendor.criticality,
-      owner: vendor.owner,
-      services: vendor.services,
-      score: s.score,
-      provisional: s.provisional,
-      residual: s.residual,
-      completeness: s.completeness,
-      decision: decision
-        ? `${DECISION_LABELS[decision.decision]} (${decision.decidedAt.slice(0, 10)})`
-        : null,
-      nextReassessment: s.nextReassessment,
-      domains: s.domains.map((d) => ({ title: d.title, score: d.score, applicable: d.applicable })),
-      flags: [...s.flags]
-        .sort(
-          (a, b) =>
-            Number(b.knockout) - Number(a.knockout) ||
-            SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
-        )
-        .map((f) => ({ severity: f.severity, message: f.message, knockout: f.knockout, ...reason(f) })),
-      clauseGaps: gaps.get(v.id) ?? 0,
-      deviceFindings: open.get(v.id) ?? 0,
-    });
-  }
-  return pages;
 }
