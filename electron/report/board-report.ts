@@ -59,7 +59,7 @@ function pageOne(d: BoardReportData): Content[] {
     { text: 'BOARD PACK', fontSize: 9, bold: true, color: '#52606d', characterSpacing: 1 },
     { text: 'Vendor risk', style: 'h1', margin: [0, 2, 0, 6] },
     ...coverLines([
-      ['Company', d.company || 'Not set (Settings → Company)'],
+      ['Company', d.company || 'Not set'],
       [
         'Period',
         d.period.from
