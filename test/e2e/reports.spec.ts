@@ -125,3 +125,21 @@ test('a second report waiting behind a cancelled one renders in a fresh worker',
   await expect(second).resolves.toMatchObject({ renderedIn: 'worker', path: join(saveDir, 'second.pdf') });
   expect(readdirSync(saveDir).sort()).toEqual(['second.pdf']);
 });
+
+test('the board pack’s targets are edited in Settings and kept with the data', async ({ app }) => {
+  const { page, services } = app;
+  await app.open('#/settings');
+  const section = page.getByRole('region', { name: 'Board pack targets' });
+  const score = section.getByLabel('Target: Average control score');
+  await expect(score).toHaveValue('70');
+  await score.fill('82');
+  await section.getByLabel('Target: Vendors in the high tier').fill('');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /changes/ })).toHaveText('All changes saved');
+  expect(services.reports.boardTargets()).toMatchObject({ averageScore: 82, high: null });
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/22-board-targets.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  await page.screenshot({ path: 'test-results/screens/22-board-targets-dark.png' });
+});
