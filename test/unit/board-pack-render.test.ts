@@ -107,4 +107,19 @@ describe('board pack from the sample warehouse', () => {
     expect(appendix).toContain('Answer given');
     for (const v of serious) expect(appendix, v.name).toContain(v.name);
   }, 120_000);
+
+  it('says so plainly when there is nothing to report yet', async () => {
+    const app = openApp();
+    const file = join(tempDir(), 'empty.pdf');
+    const saved = await app.services.reports.export({ kind: 'board' }, file, NO_JOB);
+    const pages = pdfPages(file).map((p) => p.replace(/\s+/g, ' '));
+    expect(saved.pages).toBeGreaterThanOrEqual(4);
+    expect(saved.pages).toBeLessThanOrEqual(6);
+    expect(pages[0]).toContain('the first board pack');
+    expect(pages[0]).toContain('No vendor has been assessed yet');
+    expect(pages[0]).toContain('No decision is asked of the board this time');
+    expect(pages.join(' ')).toContain('No device inventory imported');
+    expect(pages.join(' ')).toContain('No vendor is in the critical or high tier');
+    expect(drawPages(file, 'empty')).toHaveLength(saved.pages);
+  });
 });
