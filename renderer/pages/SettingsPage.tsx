@@ -55,7 +55,9 @@ async function savePart<P extends Part>(
           ? await call('devices.setSettings', value as Values['devices'])
           : part === 'targets'
             ? await call('settings.setBoardTargets', { targets: value as Values['targets'] })
-            : await call('backups.setSettings', value as Values['backups']);
+            : part === 'company'
+              ? await call('settings.setCompany', value as Values['company'])
+              : await call('backups.setSettings', value as Values['backups']);
   if (!r.ok)
     return { error: r.error.details?.map((d) => `${d.path}: ${d.message}`).join('; ') || r.error.message };
   const v = r.value as Record<string, unknown>;
