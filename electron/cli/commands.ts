@@ -21,6 +21,7 @@ import { devicesExport, devicesFindings, devicesImport } from './device-commands
 import { sbomImport, sbomList } from './sbom-commands';
 import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
 import { reportBoard, reportSelf, reportVendor } from './report-commands';
+import { settingsSetTarget } from './board-target-commands';
 import { auditExport, auditList, auditVerify } from './audit-commands';
 import { backupCreate, backupList, backupRestore } from './backup-commands';
 import { encryptionEnable, encryptionStatus } from './encryption-commands';
@@ -81,6 +82,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   settingsShow,
   settingsSetCompany,
   settingsSetRoadmapOwner,
+  settingsSetTarget,
   demoLoad,
   demoRemove,
   info,

@@ -88,6 +88,14 @@ const specific: Record<OperationName, unknown[]> = {
   'settings.setCompany': [{}, { company: 5 }, { company: 'x'.repeat(201) }, { company: 'A', extra: 1 }],
   'settings.getRoadmapOwner': [{ owner: 'x' }],
   'settings.setRoadmapOwner': [{}, { owner: 5 }, { owner: 'x'.repeat(201) }, { owner: 'A', extra: 1 }],
+  'settings.getBoardTargets': [{ targets: {} }],
+  'settings.setBoardTargets': [
+    {},
+    { targets: { averageScore: 101 } },
+    { targets: { critical: -1 } },
+    { targets: { nonsense: 1 } },
+    { targets: { high: '5' } },
+  ],
   'jobs.cancel': [{}, { jobId: '../../' }, { jobId: 7 }],
   'questionnaires.list': [{ all: true }],
   'questionnaires.get': [
@@ -465,6 +473,7 @@ const specific: Record<OperationName, unknown[]> = {
   'reports.save': [
     { target: { kind: 'board' } },
     { target: { kind: 'board' }, path: '' },
+    { target: { kind: 'board', appendix: 'no' }, path: '/tmp/x.pdf' },
     { target: { kind: 'board' }, path: 'x'.repeat(5000) },
     { target: { kind: 'vendor', vendorId: uuid, extra: 1 }, path: '/tmp/x.pdf' },
   ],
