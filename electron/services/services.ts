@@ -12,6 +12,7 @@ import { createPortfolioService } from './portfolio';
 import { createSavedFilterService } from './saved-filters';
 import { createClauseService } from './clauses';
 import { createDeviceService } from './devices';
+import { createVulnerabilityService } from './vulnerabilities';
 import { createDemoService } from './demo';
 import { createOrganisationService } from './organisation';
 import { createReportService } from './reports';
@@ -49,6 +50,7 @@ export interface AppServices {
   savedFilters: ReturnType<typeof createSavedFilterService>;
   clauses: ReturnType<typeof createClauseService>;
   devices: ReturnType<typeof createDeviceService>;
+  vulnerabilities: ReturnType<typeof createVulnerabilityService>;
   reports: ReturnType<typeof createReportService>;
   audit: ReturnType<typeof createAuditService>;
   backups: ReturnType<typeof createBackupService>;
@@ -119,6 +121,7 @@ export function createServices(options: ServicesOptions): AppServices {
     savedFilters: createSavedFilterService(ctx),
     clauses,
     devices,
+    vulnerabilities: createVulnerabilityService(ctx),
     reports,
     audit: createAuditService(ctx, () => encryption.auditSignatures()),
     backups: createBackupService(ctx),
