@@ -12,6 +12,7 @@ import {
 } from './questionnaire-commands';
 import { score } from './score-commands';
 import { devicesExport, devicesFindings, devicesImport } from './device-commands';
+import { devicesLink, devicesLinks, devicesVulnerabilities } from './device-vulnerability-commands';
 import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
 import { reportBoard, reportSelf, reportVendor } from './report-commands';
 import { auditExport, auditList, auditVerify } from './audit-commands';
@@ -53,6 +54,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   devicesImport,
   devicesFindings,
   devicesExport,
+  devicesVulnerabilities,
+  devicesLink,
+  devicesLinks,
   exchangeExport,
   exchangeImport,
   reportVendor,
