@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openApp, runCli, tempDir, vendorInput } from '../helpers';
+import { openApp, runCli, tempDir } from '../helpers';
 import { createVulnerabilityService } from '../../../electron/services/vulnerabilities';
 import { loadVulnerabilitySources } from '../../../electron/services/vulnerability-sources';
 import { fixtureSources, INVENTORY } from './match-fixture';
