@@ -7,6 +7,7 @@ import type { Advisory, AdvisoryProduct, AdvisoryVulnerability, KevEntry } from 
 import type { DeviceVulnerabilityRow } from './match-api';
 import { indexWords, prepareName, type PreparedName } from './product-name';
 import { vendorBucket, vendorKey } from './vendor-name';
+import type { VersionRange } from './version';
 
 export type Status = 'affected' | 'fixed' | 'not-affected';
 
@@ -17,16 +18,22 @@ export interface ProductRef {
   name: PreparedName;
   vendor: string;
   statuses: { vuln: AdvisoryVulnerability; status: Status }[];
+  /** The product's range once read (match.ts), null when it cannot be. */
+  range?: VersionRange | null;
 }
 
 /** Advisory products by the first word of their maker's key, then by the words of their names. */
 export interface ProductIndex {
-  byBucket: Map<string, { words: Map<string, ProductRef[]>; patterned: ProductRef[] }>;
+  /** Each maker's products by the words of their names, and those with a wildcard apart. */
+  byVendor: Map<string, { words: Map<string, ProductRef[]>; patterned: ProductRef[] }>;
+  /** The makers' keys by their first word (to find "schneider electric" from "schneider"). */
+  byBucket: Map<string, string[]>;
   all: ProductRef[];
 }
 
 /** Indexes every product an advisory gives a status to. */
 export function indexProducts(advisories: readonly Advisory[]): ProductIndex {
+  const byVendor: ProductIndex['byVendor'] = new Map();
   const byBucket: ProductIndex['byBucket'] = new Map();
   const all: ProductRef[] = [];
   for (const advisory of advisories) {
@@ -52,9 +59,14 @@ export function indexProducts(advisories: readonly Advisory[]): ProductIndex {
         statuses: s,
       };
       all.push(ref);
-      const bucketKey = vendorBucket(ref.vendor);
-      let bucket = byBucket.get(bucketKey);
-      if (!bucket) byBucket.set(bucketKey, (bucket = { words: new Map(), patterned: [] }));
+      let bucket = byVendor.get(ref.vendor);
+      if (!bucket) {
+        byVendor.set(ref.vendor, (bucket = { words: new Map(), patterned: [] }));
+        const first = vendorBucket(ref.vendor);
+        const keys = byBucket.get(first);
+        if (keys) keys.push(ref.vendor);
+        else byBucket.set(first, [ref.vendor]);
+      }
       for (const w of indexWords(ref.name)) {
         const list = bucket.words.get(w);
         if (list) list.push(ref);
@@ -63,7 +75,7 @@ export function indexProducts(advisories: readonly Advisory[]): ProductIndex {
       if (ref.name.patterns.length) bucket.patterned.push(ref);
     }
   }
-  return { byBucket, all };
+  return { byVendor, byBucket, all };
 }
 
 /** A device's match before it is stamped with the device: shared by devices alike. */

@@ -49,9 +49,9 @@ export interface PreparedName {
 
 /** Lower case, accents off, every run of other characters one space. */
 export function normaliseName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Most names are ASCII: the Unicode decomposition only for those that are not.
+  const ascii = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return ascii
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
@@ -126,7 +126,8 @@ export function matchProductName(
     return { level: 'series', why: `${quote} is of the series "${product.text}"` };
   if (distinctive(model.key) && hasDigit(model.key) && within(model.key, product.core))
     return { level: 'series', why: `${quote} is named in "${product.text}"` };
-  const shared = model.codes.find((c) => c.length >= 3 && product.codes.includes(c));
+  // A code of four characters or more with two digits ("CT60", "M340"): "K1T" alone names a range of products.
+  const shared = model.codes.find((c) => c.length >= 4 && /\d.*\d/.test(c) && product.codes.includes(c));
   if (shared !== undefined)
     return {
       level: 'fuzzy',
