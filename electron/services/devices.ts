@@ -48,8 +48,9 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     return parsed.success ? parsed.data : DEFAULT_DEVICE_CHECK_SETTINGS;
   };
 
-  /** What the index is built from: devices, links, acceptances, thresholds, and the hour. */
-  const indexVersion = () => `${storage.devices.version()} ${ctx.now().toISOString().slice(0, 13)}`;
+  /** What the index is built from: devices, links, acceptances, thresholds, the last matching run, and the hour. */
+  const indexVersion = () =>
+    `${storage.devices.version()} ${storage.vulnerabilities.lastRun()?.id ?? ''} ${ctx.now().toISOString().slice(0, 13)}`;
 
   /**
    * Builds the index a page of stored devices at a time, yielding between pages (the

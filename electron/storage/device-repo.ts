@@ -12,7 +12,7 @@ export interface DeviceRepo {
     limit: number,
   ): { rowid: number; source: string; device: Device; manufacturerKey: string | null }[];
   count(): number;
-  /** Changes whenever devices, links, acceptances, thresholds or matched vulnerabilities do (one cheap query). */
+  /** Changes whenever devices, links, acceptances or thresholds do (one cheap query). */
   version(): string;
   /** Serial numbers (lower-cased) of devices of other sources. */
   serialsOutside(source: string): string[];
@@ -41,8 +41,7 @@ export function createDeviceRepo(db: Pick<Database, 'sqlite'>): DeviceRepo {
     `SELECT (SELECT id FROM device_imports ORDER BY rowid DESC LIMIT 1) AS lastImport,
        (SELECT COUNT(*) || '/' || IFNULL(MAX(linked_at), '') FROM manufacturer_links) AS links,
        (SELECT COUNT(*) || '/' || IFNULL(MAX(at), '') FROM device_acceptances) AS acceptances,
-       (SELECT updated_at FROM settings WHERE key = 'deviceChecks') AS settings,
-       (SELECT id FROM vulnerability_runs ORDER BY rowid DESC LIMIT 1) AS vulnerabilities`,
+       (SELECT updated_at FROM settings WHERE key = 'deviceChecks') AS settings`,
   );
   const outsideStmt = sql.prepare(
     'SELECT DISTINCT serial AS s FROM devices WHERE serial IS NOT NULL AND source <> ?',
