@@ -72,8 +72,18 @@ export function createVulnerabilityService(
     lastRun: () => storage.vulnerabilities.lastRun(),
 
     /** One row per device and CVE, of one vendor's devices or all, KEV-listed only when asked. */
-    list(q: { vendorId: string | null; kev: boolean; offset: number; limit: number }) {
-      const rows = storage.vulnerabilities.list(q);
+    list(q: {
+      vendorId: string | null;
+      kev: boolean;
+      device?: { source: string; deviceId: string } | null;
+      offset: number;
+      limit: number;
+    }) {
+      const rows = q.device
+        ? storage.vulnerabilities
+            .forDevice(q.device.source, q.device.deviceId)
+            .filter((r) => (!q.kev || r.inKev) && (q.vendorId === null || r.vendorId === q.vendorId))
+        : storage.vulnerabilities.list(q);
       const last = storage.vulnerabilities.lastRun();
       return {
         run: last && {

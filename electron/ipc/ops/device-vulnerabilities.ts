@@ -18,6 +18,12 @@ export const deviceVulnerabilityOps = {
       .object({
         vendorId: VendorIdSchema.nullable().default(null),
         kev: z.boolean().default(false),
+        /** Only this device's rows. */
+        device: z
+          .object({ source: z.string().min(1).max(500), deviceId: z.string().min(1).max(500) })
+          .strict()
+          .nullable()
+          .default(null),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(100_000).default(1_000),
       })

@@ -66,6 +66,13 @@ describe('the vulnerability service', () => {
       'LPE-NOFW CVE-2021-4034 version-unknown',
       'LPE-SPARE CVE-2021-4034 exact',
     ]);
+    const one = await call(
+      d.call('devices.vulnerabilities', { device: { source: 'floor', deviceId: 'EDGE-NEW' } }),
+    );
+    expect(one.rows.map((r) => [r.cve, r.suppressedBy !== null])).toEqual([
+      ['CVE-2099-0002', true],
+      ['CVE-2099-0004', false],
+    ]);
     const devices = await call(d.call('devices.list', { finding: 'kev-exploited', limit: 50 }));
     expect(devices.items.map((x) => x.device.deviceId).sort()).toEqual(['EDGE-OLD', 'LPE-BELOW']);
     const unsure = await call(d.call('devices.list', { search: 'LPE-NOFW', limit: 5 }));
