@@ -75,8 +75,10 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
         if (!accepted.has(key)) accepted.set(key, new Set());
         accepted.get(key)!.add(a.check);
       }
-    // The last matching run's findings (services/vulnerabilities.ts); none before the first run.
-    const matched = storage.vulnerabilities.lastRun() ? storage.vulnerabilities.byDevice() : null;
+    // The last matching run's findings (services/vulnerabilities.ts); none before the first run,
+    // nor after one without advisories: nothing was checked, so the checks are unknown.
+    const run = storage.vulnerabilities.lastRun();
+    const matched = run && run.advisories > 0 ? storage.vulnerabilities.byDevice() : null;
     const vulnerabilitiesOf = (source: string, device: Device): DeviceVulnerabilitySummary | null => {
       if (!matched) return null;
       const rows = matched.get(`${source}\u0000${device.deviceId}`);

@@ -120,6 +120,9 @@ describe('the vulnerability service', () => {
     const after = await call(d.call('devices.vulnerabilities', {}));
     expect(after.total).toBe(0);
     expect(after.run).toMatchObject({ devices: 18, advisories: 0 });
+    // Nothing was checked without advisories: the checks say unknown, not pass.
+    const cisco = await call(d.call('devices.list', { search: 'OTHER-1', limit: 5 }));
+    expect(cisco.items[0]!.results['kev-exploited']).toBe('unknown');
     const links = await call(d.call('devices.links', {}));
     expect(links.map((l) => [l.manufacturer, l.vendorName])).toEqual([
       ['Moxa', 'Moxa Inc.'],
