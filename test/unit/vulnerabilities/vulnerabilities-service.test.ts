@@ -92,7 +92,7 @@ describe('the vulnerability service', () => {
     const after = await call(d.call('scores.vendor', { id: siemens.id }));
     const knockout = after.flags.find((f) => f.knockout);
     expect(knockout?.message).toBe(
-      'Devices: an active device runs firmware with a known exploited vulnerability (CISA KEV) that no VEX statement clears',
+      'Devices: 2 active devices run firmware with a known exploited vulnerability — CVE-2021-4034 (in KEV since 2022-06-27): a fix exists (V2.0) since 2022-06-16',
     );
     expect(after.knockouts).toBe(1);
     expect(after.flags.find((f) => f.severity === 'high' && f.message.includes('CVSS 9'))).toBeDefined();
