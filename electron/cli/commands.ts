@@ -19,6 +19,7 @@ import {
 import { score } from './score-commands';
 import { devicesExport, devicesFindings, devicesImport } from './device-commands';
 import { sbomImport, sbomList } from './sbom-commands';
+import { devicesLink, devicesLinks, devicesVulnerabilities } from './device-vulnerability-commands';
 import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
 import { reportBoard, reportSelf, reportVendor } from './report-commands';
 import { settingsSetTarget } from './board-target-commands';
@@ -66,6 +67,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   sbomList,
   advisoriesImport,
   advisoriesList,
+  devicesVulnerabilities,
+  devicesLink,
+  devicesLinks,
   exchangeExport,
   exchangeImport,
   reportVendor,

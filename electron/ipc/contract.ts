@@ -18,6 +18,7 @@ import { settingsOps } from './ops/settings';
 import { organisationOps } from './ops/organisation';
 import { clauseOps } from './ops/clauses';
 import { deviceOps } from './ops/devices';
+import { deviceVulnerabilityOps } from './ops/device-vulnerabilities';
 import { auditOps } from './ops/audit';
 import { backupOps } from './ops/backups';
 import { encryptionOps } from './ops/encryption';
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = {
   organisation: organisationOps,
   clauses: clauseOps,
   devices: deviceOps,
+  'device-vulnerabilities': deviceVulnerabilityOps,
   audit: auditOps,
   backups: backupOps,
   encryption: encryptionOps,
@@ -62,6 +64,7 @@ export const contract = {
   ...organisationOps,
   ...clauseOps,
   ...deviceOps,
+  ...deviceVulnerabilityOps,
   ...auditOps,
   ...backupOps,
   ...encryptionOps,

@@ -19,6 +19,7 @@ import { settingsHandlers } from './ops/settings-handlers';
 import { organisationHandlers } from './ops/organisation-handlers';
 import { clauseHandlers } from './ops/clauses-handlers';
 import { deviceHandlers } from './ops/devices-handlers';
+import { deviceVulnerabilityHandlers } from './ops/device-vulnerabilities-handlers';
 import { auditHandlers } from './ops/audit-handlers';
 import { backupHandlers } from './ops/backups-handlers';
 import { encryptionHandlers } from './ops/encryption-handlers';
@@ -57,6 +58,7 @@ export function createHandlers(
     ...organisationHandlers(ctx),
     ...clauseHandlers(ctx),
     ...deviceHandlers(ctx),
+    ...deviceVulnerabilityHandlers(ctx),
     ...auditHandlers(ctx),
     ...backupHandlers(ctx),
     ...encryptionHandlers(ctx),

@@ -12,6 +12,7 @@ import { createPortfolioService } from './portfolio';
 import { createSavedFilterService } from './saved-filters';
 import { createClauseService } from './clauses';
 import { createDeviceService } from './devices';
+import { createVulnerabilityService } from './vulnerabilities';
 import { createDemoService } from './demo';
 import { createOrganisationService } from './organisation';
 import { createReportService } from './reports';
@@ -53,6 +54,7 @@ export interface AppServices {
   devices: ReturnType<typeof createDeviceService>;
   sboms: ReturnType<typeof createSbomService>;
   advisories: ReturnType<typeof createAdvisoryService>;
+  vulnerabilities: ReturnType<typeof createVulnerabilityService>;
   reports: ReturnType<typeof createReportService>;
   audit: ReturnType<typeof createAuditService>;
   backups: ReturnType<typeof createBackupService>;
@@ -125,6 +127,7 @@ export function createServices(options: ServicesOptions): AppServices {
     devices,
     sboms: createSbomService(ctx),
     advisories: createAdvisoryService(ctx),
+    vulnerabilities: createVulnerabilityService(ctx),
     reports,
     audit: createAuditService(ctx, () => encryption.auditSignatures()),
     backups: createBackupService(ctx),

@@ -502,6 +502,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 16,
+    name: 'device vulnerabilities found by matching',
+    // Derived rows, replaced whole by each run (services/vulnerabilities.ts rematch); a run
+    // changes device findings, so it drops the standings as a device import does.
+    sql: `
+      CREATE TABLE device_vulnerabilities (
+        source TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        vendor_id TEXT,
+        cve TEXT NOT NULL,
+        in_kev INTEGER NOT NULL,
+        suppressed INTEGER NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX device_vulnerabilities_device ON device_vulnerabilities (source, device_id);
+      CREATE INDEX device_vulnerabilities_vendor ON device_vulnerabilities (vendor_id);
+      CREATE TABLE vulnerability_runs (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        summary TEXT NOT NULL
+      );
+      CREATE TRIGGER standings_vulnerability_run AFTER INSERT ON vulnerability_runs
+        BEGIN DELETE FROM vendor_standings; END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

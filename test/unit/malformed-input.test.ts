@@ -368,6 +368,16 @@ const specific: Record<OperationName, unknown[]> = {
   ],
   'devices.facets': [{ all: true }],
   'devices.findings': [{ vendorId: 'x' }],
+  'devices.vulnerabilities': [
+    { vendorId: 'x' },
+    { kev: 'yes' },
+    { limit: 0 },
+    { limit: 1e9 },
+    { offset: -1 },
+  ],
+  'devices.vendorVulnerabilities': [{}, { vendorId: 'x' }, { vendorId: null }],
+  'devices.rematch': [{ jobId: '../x' }, { extra: 1 }],
+  'devices.links': [{ extra: 1 }],
   'devices.link': [
     {},
     { manufacturer: 'Zebra', vendorId: 'x' },
