@@ -194,11 +194,33 @@ describe('VEX from the field', () => {
   });
 });
 
+describe('CSAF VEX, read by the advisories’ CSAF reader', () => {
+  it('gives the product status as statements with the impact as detail', () => {
+    const c = read(FIELD, 'csaf-vex-vexctl-example.csaf.json');
+    expect(c.format.id).toBe('csaf-vex');
+    expect(c.documentId).toBe('2022-EVD-UC-01-NA-001');
+    expect(c.sbom).toBeNull();
+    expect(c.vex).toHaveLength(1);
+    expect(c.vex[0]).toMatchObject({
+      format: 'csaf',
+      cve: 'CVE-2009-4487',
+      status: 'not_affected',
+      detail: 'Class with vulnerable code was removed before shipping.',
+    });
+    expect(c.vex[0]!.products[0]!.purl).toBe('pkg:generic/component1@1.3.4');
+  });
+
+  it('refuses a CSAF file with the CSAF reader’s first problem', () => {
+    const doc = JSON.parse(text(FIELD, 'csaf-vex-vexctl-example.csaf.json'));
+    delete doc.document.tracking;
+    expect(refusal(JSON.stringify(doc))).toContain('document.tracking');
+  });
+});
+
 describe('files refused with the first problem', () => {
   it.each([
     [FIELD, 'openvex_json_schema.json', 'Not an SBOM or VEX file: expected CycloneDX JSON'],
     [FIELD, 'spdx30-example11-hello-server.spdx3.json', 'This is SPDX 3 (JSON-LD)'],
-    [FIELD, 'csaf-vex-vexctl-example.csaf.json', 'This is a CSAF document'],
     [FIXTURES, 'component-without-name.cdx.json', 'components.1.name: missing.'],
     [FIXTURES, 'components-not-a-list.spdx.json', 'packages: expected a list.'],
     [

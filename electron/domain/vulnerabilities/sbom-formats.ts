@@ -1,8 +1,8 @@
 /**
  * SBOM and VEX files recognised by their content, never their name: one table of formats,
- * most specific first. The next format is one file beside this one, listed in FORMATS
- * (a CSAF VEX reader joins at integration, from csaf-vex.ts).
+ * most specific first. The next format is one file beside this one, listed in FORMATS.
  */
+import { CSAF_VEX } from './csaf-vex-format';
 import { CYCLONEDX } from './cyclonedx';
 import { OPENVEX } from './openvex';
 import type { SbomFileContent, SbomFileFormat, SbomReadOptions } from './sbom-format';
@@ -13,11 +13,11 @@ export type { SbomFileContent, SbomReadOptions } from './sbom-format';
 export { SbomUnreadable } from './sbom-json';
 
 /** The formats, in the order they are tried. */
-export const SBOM_FORMATS: readonly SbomFileFormat[] = [CYCLONEDX, SPDX, SPDX3, OPENVEX];
+export const SBOM_FORMATS: readonly SbomFileFormat[] = [CYCLONEDX, SPDX, SPDX3, OPENVEX, CSAF_VEX];
 
 /** What a file of none of the formats is told. */
 export const EXPECTED_FORMATS =
-  'expected CycloneDX JSON ("bomFormat": "CycloneDX"), SPDX 2.3 JSON ("spdxVersion": "SPDX-2.3") or OpenVEX ("@context": "https://openvex.dev/ns/…")';
+  'expected CycloneDX JSON ("bomFormat": "CycloneDX"), SPDX 2.3 JSON ("spdxVersion": "SPDX-2.3"), OpenVEX ("@context": "https://openvex.dev/ns/…") or CSAF VEX ("document": {"csaf_version": …})';
 
 /**
  * Reads an SBOM or VEX file's text: its format by content, then what it holds. Throws
@@ -27,14 +27,7 @@ export function readSbomFile(text: string, options: SbomReadOptions = {}): SbomF
   const doc = parseLimitedJson(text);
   if (!isObject(doc)) refuse(`Not an SBOM or VEX file: the JSON is not an object; ${EXPECTED_FORMATS}.`);
   const format = SBOM_FORMATS.find((f) => f.recognise(doc));
-  if (!format) {
-    const csaf = isObject(doc.document) && typeof doc.document.csaf_version === 'string';
-    refuse(
-      csaf
-        ? 'This is a CSAF document: CSAF VEX is not read by the SBOM import yet (import CSAF advisories as advisories).'
-        : `Not an SBOM or VEX file: ${EXPECTED_FORMATS}.`,
-    );
-  }
+  if (!format) refuse(`Not an SBOM or VEX file: ${EXPECTED_FORMATS}.`);
   const content = format.read(doc, options);
   if (!content.sbom && !content.vex.length)
     refuse(

@@ -8,11 +8,15 @@ import type { advisoryOps } from './advisories';
 export function advisoryHandlers(ctx: HandlerContext): HandlerTable<typeof advisoryOps> {
   const { services } = ctx;
   return {
-    'advisories.importPaths': ({ paths }, job) =>
-      services.advisories.import(
+    // Matched again at once: the devices' known vulnerabilities follow the advisories.
+    'advisories.importPaths': async ({ paths }, job) => {
+      const imported = await services.advisories.import(
         paths.map((p) => resolve(p)),
         job,
-      ),
+      );
+      services.vulnerabilities.rematch();
+      return imported;
+    },
     'advisories.list': () => services.advisories.list(),
     'advisories.kev': () => services.advisories.kev(),
   };
