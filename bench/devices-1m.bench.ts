@@ -2,15 +2,17 @@
  * Importing a million-row device inventory (about 130 MB of CSV) end to end through the
  * dispatcher, as "Choose file…" and the CLI do it (goal: under 12 s), with the peak
  * resident memory of the whole process, worker included (goal: under 600 MB), and the
- * longest the main thread went without running a timer (goal: never over 16 ms, one frame). The
- * peak memory that counts is the CLI's, importing the same file in a process of its own
- * (this test's process also holds the test runner).
+ * longest the main thread was blocked (goal: never over 16 ms, one frame): the most it ran
+ * between two ticks of a 5 ms timer, with the longest wall-clock gap between ticks and how
+ * much of that gap it waited for a CPU reported beside it (bench/report.ts
+ * `mainThreadBlocks`). The peak memory that counts is the CLI's, importing the same file in
+ * a process of its own (this test's process also holds the test runner).
  */
 import { test } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BLOCK_GOAL_MS, longestBlock, report } from './report';
+import { BLOCK_GOAL_MS, mainThreadBlocks, report } from './report';
 import { freshCore, importFile, runCliMeasured, writeInventory } from './inventory';
 
 const ROWS = 1_000_000;
@@ -45,7 +47,7 @@ test('devices: import 1,000,000 rows within time, memory and main-thread limits'
     const rssBefore = process.resourceUsage().maxRSS / 1024;
     const t = performance.now();
     let previewMs = 0;
-    const block = await longestBlock(async () => {
+    const seen = await mainThreadBlocks(async () => {
       previewMs = (await importFile(core, file, ROWS)).previewMs;
     });
     const importMs = performance.now() - t;
@@ -61,9 +63,12 @@ test('devices: import 1,000,000 rows within time, memory and main-thread limits'
       // This process also holds the test runner: the memory goal is judged on the CLI's run above.
       process_peak_rss_mb: peakMb,
       process_rss_before_mb: rssBefore,
-      main_thread_longest_block_ms: block,
+      main_thread_longest_block_ms: seen.blockMs,
+      main_thread_longest_gap_ms: seen.gapMs,
+      gap_waiting_for_cpu_ms: seen.gapWaitingForCpuMs ?? 'n/a',
+      progress_events: core.progressEvents,
       block_goal_ms: BLOCK_GOAL_MS,
-      block_goal_met: block <= BLOCK_GOAL_MS,
+      block_goal_met: seen.blockMs <= BLOCK_GOAL_MS,
     });
   } finally {
     await core.close();

@@ -1,7 +1,9 @@
 /**
  * Benchmarks measure what the app's main process would feel: requests go to the built
  * data host (`startDataHost`, as main.ts starts it) and the longest block is this
- * process's event loop. Seeding uses the services on a second connection to the folder.
+ * process's event loop. Long operations are given a job id as the app's pages give them
+ * (useJob), so their progress crosses to this thread and is handed on as main.ts hands it
+ * to the window. Seeding uses the services on a second connection to the folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,16 @@ export const BENCH_NOW = '2026-11-24T12:00:00Z';
 /** A data folder (fresh unless given) with the data host open on it, and seeding services on demand. */
 export async function benchHost(options: { dataDir?: string; shell?: HostShell } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
-  const host: DataHost = startDataHost(DATA_HOST, options.shell ?? {});
+  let progressEvents = 0;
+  const host: DataHost = startDataHost(DATA_HOST, {
+    // main.ts: `mainWindow.webContents.send(PROGRESS_CHANNEL, event)`, which serializes the
+    // event with the structured clone algorithm; here the same clone, and a count.
+    onProgress: (event) => {
+      structuredClone(event);
+      progressEvents += 1;
+    },
+    ...options.shell,
+  });
   if (host.runsIn !== 'worker') throw new Error('the data host is not built: run `npm run bench`');
   await host.open({
     dataDir,
@@ -37,6 +48,10 @@ export async function benchHost(options: { dataDir?: string; shell?: HostShell }
     dataDir,
     /** The app's own requests, through the host. */
     dispatcher: host,
+    /** Progress events the host sent this thread so far (for requests given a job id). */
+    get progressEvents() {
+      return progressEvents;
+    },
     /** Services on a second connection, for seeding (not measured). */
     get services() {
       seeding ??= openAppCore({

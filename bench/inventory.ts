@@ -71,7 +71,12 @@ export async function writeInventoryXlsx(path: string, rows: number): Promise<nu
 /** A fresh data folder with the data host open on it (as the app's main process has it), removed by `close`. */
 export const freshCore = () => benchHost();
 
-/** Imports a file by path (as "Choose file…" and the CLI do): preview, then apply; the preview's time too. */
+let jobs = 0;
+
+/**
+ * Imports a file by path (as "Choose file…" and the CLI do): preview, then apply, each as a
+ * job with its progress sent to this thread as the import dialog's are; the preview's time too.
+ */
 export async function importFile(
   core: BenchHost,
   path: string,
@@ -83,12 +88,16 @@ export async function importFile(
   const preview = await core.dispatcher.call('devices.preview', {
     source: 'WMS asset export',
     fileId: opened.value.fileId,
+    jobId: `bench-${(jobs += 1)}`,
   });
   if (!preview.ok) throw new Error(preview.error.message);
   if (preview.value.readIn !== 'worker') throw new Error('the file was not read in the worker');
   if (preview.value.counts.valid !== rows) throw new Error(`only ${preview.value.counts.valid} valid rows`);
   const previewMs = performance.now() - t;
-  const applied = await core.dispatcher.call('devices.apply', { token: preview.value.token });
+  const applied = await core.dispatcher.call('devices.apply', {
+    token: preview.value.token,
+    jobId: `bench-${(jobs += 1)}`,
+  });
   if (!applied.ok || applied.value.added !== rows)
     throw new Error(`import failed: ${applied.ok ? applied.value.added : applied.error.message}`);
   return { previewMs };

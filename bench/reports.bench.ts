@@ -1,5 +1,6 @@
 /**
- * PDF reports: the board report of 200 assessed vendors (goal: under 5 s), as a ratio to
+ * PDF reports: the board pack of 200 assessed vendors without its appendix (goal: 4–6 pages,
+ * under 2 s) and with it (goal: under 5 s), as a ratio to
  * pdfmake rendering a plain table of the same 200 rows in the same run; one vendor's
  * report (goal: under 0.5 s); and the longest the main thread was blocked while either
  * was made (goal: 16 ms, one frame). Reports render in the built worker, as in the app and the CLI.
@@ -64,34 +65,45 @@ test('reports: board report of 200 vendors, one vendor report, main thread kept 
       ),
     );
 
-    const boardTimes: number[] = [];
-    const blocks: number[] = [];
-    let pages = 0;
-    for (let run = 0; run < 3; run++) {
-      const file = join(out, `board-${run}.pdf`);
-      const t = performance.now();
-      blocks.push(
-        await longestBlock(async () => {
-          const r = await save({ kind: 'board' }, file);
-          if (r.renderedIn !== 'worker') throw new Error('the board report was not rendered in the worker');
-          pages = r.pages;
-        }),
-      );
-      boardTimes.push(performance.now() - t);
-    }
-    const boardMs = median(boardTimes);
+    /** Saves the board pack three times; the median time, the longest block and the pages. */
+    const boardRuns = async (appendix: boolean) => {
+      const times: number[] = [];
+      const blocks: number[] = [];
+      let pages = 0;
+      for (let run = 0; run < 3; run++) {
+        const file = join(out, `board-${appendix ? 'full' : 'pack'}-${run}.pdf`);
+        const t = performance.now();
+        blocks.push(
+          await longestBlock(async () => {
+            const r = await save({ kind: 'board', appendix }, file);
+            if (r.renderedIn !== 'worker') throw new Error('the board pack was not rendered in the worker');
+            pages = r.pages;
+          }),
+        );
+        times.push(performance.now() - t);
+      }
+      return { ms: median(times), first: times[0]!, block: Math.max(...blocks), pages };
+    };
+    const pack = await boardRuns(false);
+    const full = await boardRuns(true);
+    const block = Math.max(pack.block, full.block);
     report('report-board-200', {
       vendors: VENDORS,
-      pages,
-      board_ms: boardMs,
-      first_board_ms: boardTimes[0]!,
+      pages: pack.pages,
+      pages_goal_met: pack.pages >= 4 && pack.pages <= 6,
+      board_ms: pack.ms,
+      first_board_ms: pack.first,
+      goal_ms: 2000,
+      goal_met: pack.ms < 2000,
+      appendix_pages: full.pages,
+      appendix_board_ms: full.ms,
+      appendix_goal_ms: 5000,
+      appendix_goal_met: full.ms < 5000,
       plain_table_ms: baseline,
-      ratio: boardMs / baseline,
-      main_thread_longest_block_ms: Math.max(...blocks),
+      ratio: pack.ms / baseline,
+      main_thread_longest_block_ms: block,
       block_goal_ms: BLOCK_GOAL_MS,
-      block_goal_met: Math.max(...blocks) <= BLOCK_GOAL_MS,
-      goal_ms: 5000,
-      goal_met: boardMs < 5000,
+      block_goal_met: block <= BLOCK_GOAL_MS,
     });
 
     const vendor = list.items.find((v) => v.standing?.tier === 'critical') ?? list.items[0]!;
@@ -126,7 +138,8 @@ test('reports: board report of 200 vendors, one vendor report, main thread kept 
 
     mkdirSync(SAMPLES, { recursive: true });
     copyFileSync(join(out, 'self.pdf'), join(SAMPLES, 'self.pdf'));
-    copyFileSync(join(out, 'board-2.pdf'), join(SAMPLES, 'board.pdf'));
+    copyFileSync(join(out, 'board-pack-2.pdf'), join(SAMPLES, 'board.pdf'));
+    copyFileSync(join(out, 'board-full-2.pdf'), join(SAMPLES, 'board-appendix.pdf'));
     copyFileSync(join(out, 'vendor.pdf'), join(SAMPLES, 'vendor.pdf'));
   } finally {
     await core.close();

@@ -3,7 +3,10 @@
  * reconciled against it (goal: under 8 s, off the main thread), against reading the same
  * rows without hashing; and a backup of a database with 2,000 vendors and 100,000
  * devices (goal: under 3 s), with the longest the main thread was blocked meanwhile
- * (the app stays responsive), against copying the file with the file system.
+ * (the app stays responsive; goal: 16 ms), against copying the file with the file system.
+ * "Blocked" is the most this thread ran between two ticks of a 5 ms timer; the wall-clock
+ * gap, which on a shared machine is mostly the OS giving the CPU to others, is reported
+ * beside it (bench/report.ts `mainThreadBlocks`).
  */
 import { test } from '@playwright/test';
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -16,7 +19,7 @@ import { PREFERENCES_FILE } from '../electron/services/preferences';
 import { auditHash } from '../electron/domain/audit-chain';
 import { DATABASE_FILE } from '../electron/storage/database';
 import type { ResponseOf } from '../electron/ipc/contract';
-import { BLOCK_GOAL_MS, longestBlock, report } from './report';
+import { BLOCK_GOAL_MS, longestBlock, mainThreadBlocks, report } from './report';
 import { benchHost } from './host';
 import { seedAssessedVendors, seedVendors } from './seed';
 
@@ -91,8 +94,9 @@ test('trust: audit verify with reconciliation over 1,000,000 entries and 2,000 v
     const again = await benchHost({ dataDir });
     t = performance.now();
     let verdict: ResponseOf<'audit.verify'> | null = null;
-    const verifyBlock = await longestBlock(async () => {
-      const r = await again.dispatcher.call('audit.verify', {});
+    // With a job id, as the Audit page asks it: its progress comes to this thread.
+    const seen = await mainThreadBlocks(async () => {
+      const r = await again.dispatcher.call('audit.verify', { jobId: 'bench-verify' });
       if (!r.ok) throw new Error(r.error.message);
       verdict = r.value;
     });
@@ -115,9 +119,12 @@ test('trust: audit verify with reconciliation over 1,000,000 entries and 2,000 v
       verify_ms: verifyMs,
       read_only_ms: readMs,
       ratio: verifyMs / readMs,
-      main_thread_longest_block_ms: verifyBlock,
+      main_thread_longest_block_ms: seen.blockMs,
+      main_thread_longest_gap_ms: seen.gapMs,
+      gap_waiting_for_cpu_ms: seen.gapWaitingForCpuMs ?? 'n/a',
+      progress_events: again.progressEvents,
       block_goal_ms: BLOCK_GOAL_MS,
-      block_goal_met: verifyBlock <= BLOCK_GOAL_MS,
+      block_goal_met: seen.blockMs <= BLOCK_GOAL_MS,
       goal_ms: 8000,
       goal_met: verifyMs < 8000,
     });

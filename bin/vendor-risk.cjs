@@ -84,8 +84,11 @@ function bundleLoader(bundleDir, cacheRoot) {
   function load(filename) {
     const known = loaded.get(filename);
     if (known) return known.exports;
-    const source = fs.readFileSync(filename, 'utf8');
-    const cacheFile = path.join(cacheDir, `${path.basename(filename)}@${zlib.crc32(source).toString(16)}.v8`);
+    // Read as bytes: the checksum of the bytes is the one of the text, without first encoding
+    // the text again (a pure-ASCII build then becomes a one-byte string, quick to scan).
+    const bytes = fs.readFileSync(filename);
+    const source = bytes.toString('utf8');
+    const cacheFile = path.join(cacheDir, `${path.basename(filename)}@${zlib.crc32(bytes).toString(16)}.v8`);
     const cachedData = readCache(cacheFile);
     const script = new vm.Script(Module.wrap(source), {
       filename,

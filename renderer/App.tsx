@@ -199,7 +199,7 @@ function Shell() {
     }
     if (assessmentId)
       return exportReport({ kind: 'self', assessmentId }, 'Exporting the self-assessment report');
-    return exportReport({ kind: 'board' }, 'Exporting the board report');
+    return exportReport({ kind: 'board' }, 'Exporting the board pack');
   }, [route, selectedId, exportReport]);
 
   const command = useCallback(

@@ -57,7 +57,9 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
   if (args.length < required) {
     return { kind: 'usage-error', message: `missing ${command.args[args.length]}`, topic: command.words };
   }
-  if (args.length > command.args.length) {
+  // A last name ending in '...' ('PATH...') takes every argument left.
+  const rest = command.args.at(-1)?.endsWith('...') ?? false;
+  if (!rest && args.length > command.args.length) {
     return {
       kind: 'usage-error',
       message: `unexpected argument '${args[command.args.length]}'`,

@@ -2,7 +2,13 @@ import { assessAnswer } from './assess-answer';
 import { assessList, assessShow, assessStart, assessStatus } from './assess-commands';
 import { assessReview } from './assess-review';
 import { info } from './other-commands';
-import { demoLoad, demoRemove, settingsSetCompany, settingsShow } from './sample-commands';
+import {
+  demoLoad,
+  demoRemove,
+  settingsSetCompany,
+  settingsSetRoadmapOwner,
+  settingsShow,
+} from './sample-commands';
 import { portfolio } from './portfolio-commands';
 import {
   questionnairesImport,
@@ -12,8 +18,11 @@ import {
 } from './questionnaire-commands';
 import { score } from './score-commands';
 import { devicesExport, devicesFindings, devicesImport } from './device-commands';
+import { sbomImport, sbomList } from './sbom-commands';
+import { devicesLink, devicesLinks, devicesVulnerabilities } from './device-vulnerability-commands';
 import { clausesExport, clausesList, clausesSet, clausesShow, clausesSignOff } from './clause-commands';
 import { reportBoard, reportSelf, reportVendor } from './report-commands';
+import { settingsSetTarget } from './board-target-commands';
 import { auditExport, auditList, auditVerify } from './audit-commands';
 import { backupCreate, backupList, backupRestore } from './backup-commands';
 import { encryptionEnable, encryptionStatus } from './encryption-commands';
@@ -22,6 +31,7 @@ import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
 import { vendorsImport } from './vendor-import-commands';
+import { advisoriesImport, advisoriesList } from './advisory-commands';
 
 /** Every command of `vendor-risk`, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -53,6 +63,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   devicesImport,
   devicesFindings,
   devicesExport,
+  sbomImport,
+  sbomList,
+  advisoriesImport,
+  advisoriesList,
+  devicesVulnerabilities,
+  devicesLink,
+  devicesLinks,
   exchangeExport,
   exchangeImport,
   reportVendor,
@@ -68,6 +85,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   encryptionEnable,
   settingsShow,
   settingsSetCompany,
+  settingsSetRoadmapOwner,
+  settingsSetTarget,
   demoLoad,
   demoRemove,
   info,

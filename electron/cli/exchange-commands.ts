@@ -25,9 +25,15 @@ export const exchangeExport: CommandSpec = {
     },
     format: { type: 'string', value: 'xlsx|html', description: 'The file to make (default xlsx)' },
     out: { type: 'string', value: 'FILE', description: 'Where to write it (required)' },
+    due: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      description: 'When the answers are wanted back (the form’s header shows it; "No due date" without)',
+    },
   },
   examples: [
     'vendor-risk exchange export "Zebra Technologies" --questionnaire quick-triage --format html --out zebra.html',
+    'vendor-risk exchange export "Zebra Technologies" --questionnaire quick-triage --format html --due 2027-01-15 --out zebra.html',
   ],
   writes: true,
   check: (_args, flags) => {
@@ -45,12 +51,15 @@ export const exchangeExport: CommandSpec = {
       vendorId: found.vendor.id,
       questionnaireIds: flags.list('questionnaire'),
       format: flags.string('format') ?? 'xlsx',
+      ...(flags.has('due') ? { dueDate: flags.string('due') } : {}),
       path: flags.string('out'),
       jobId: 'cli-exchange',
     });
     if (!r.ok) return failureFromError(r.error);
+    const due = flags.string('due');
     return done(
-      `Wrote the package ${r.value.packageId} for ${printable(found.vendor.name)} to ${printable(r.value.path)}`,
+      `Wrote the package ${r.value.packageId} for ${printable(found.vendor.name)} to ${printable(r.value.path)}` +
+        (due ? ` (due ${due})` : ''),
       r.value,
     );
   },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { access, readFile, stat, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
+// Promises through fs.promises, loaded on first use: node:fs/promises costs every CLI command its load time.
+import { constants, promises as fsp } from 'node:fs';
 import { printable } from './format';
 import { done, failure, type Outcome } from './outcome';
 
@@ -26,7 +26,7 @@ export async function readBytesFile(
   what: string,
 ): Promise<{ ok: true; bytes: Buffer } | (Outcome & { ok: false })> {
   try {
-    return { ok: true, bytes: await readFile(file) };
+    return { ok: true, bytes: await fsp.readFile(file) };
   } catch (error) {
     return failure(`cannot read ${what} ${printable(file)}: ${reasonOf(error)}`);
   }
@@ -38,10 +38,10 @@ export async function checkReadable(
   what: string,
 ): Promise<{ ok: true } | (Outcome & { ok: false })> {
   try {
-    const info = await stat(file);
+    const info = await fsp.stat(file);
     if (info.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
     if (!info.isFile()) return failure(`cannot read ${what} ${printable(file)}: it is not a saved file`);
-    await access(file, constants.R_OK);
+    await fsp.access(file, constants.R_OK);
     return { ok: true };
   } catch (error) {
     return failure(`cannot read ${what} ${printable(file)}: ${reasonOf(error)}`);
@@ -83,7 +83,7 @@ export async function readMappingFile<T>(
 export async function writeExport(file: string, text: string, rows: number, what: string): Promise<Outcome> {
   try {
     // Exports hold the data itself: readable by the owner only.
-    await writeFile(file, text, { encoding: 'utf8', mode: 0o600 });
+    await fsp.writeFile(file, text, { encoding: 'utf8', mode: 0o600 });
   } catch (error) {
     return failure(`cannot write ${printable(file)}: ${reasonOf(error)}`);
   }

@@ -35,7 +35,8 @@ export const reportVendor: CommandSpec = {
   words: ['report', 'vendor'],
   summary: 'Save a vendor’s assessment report as PDF',
   description:
-    'Cover, executive summary (score, tier, completeness, decision and conditions), red flags with their reasons, ' +
+    'Cover, executive summary (a headline, score, tier, completeness, decision and conditions), red flags with ' +
+    'the question and answer behind each, its owner and next step, ' +
     'scores by domain, contract clauses and deviations, device findings, evidence with SHA-256, and every answer ' +
     'in an appendix. VENDOR is an id or the exact name.',
   args: ['VENDOR'],
@@ -55,20 +56,34 @@ export const reportVendor: CommandSpec = {
   },
 };
 
-/** `report board`: the portfolio board report. */
+/** `report board`: the board pack. */
 export const reportBoard: CommandSpec = {
   words: ['report', 'board'],
-  summary: 'Save the portfolio board report as PDF',
+  summary: 'Save the board pack as PDF',
   description:
-    'The portfolio on one page (tiers, change since the last board report, top risks), tier distribution and ' +
-    'trend, open knockouts, overdue reassessments, expiring evidence, clause gaps, device posture, and a page ' +
-    'for each critical or high vendor. Each board report is remembered for the next one’s change and trend.',
+    'Four pages for the board: headline, decisions asked and key figures against the last report and the ' +
+    'targets (`settings set target`); heat map, tier trend and changes since the last report; top risks with ' +
+    'owner, action and due date, knockouts by theme, contract gaps by clause, coverage and device posture. ' +
+    'Then an appendix with a page per critical or high vendor, unless --no-appendix. Each board pack is ' +
+    'remembered for the next one’s changes.',
   args: [],
-  options: OUT,
-  examples: ['vendor-risk report board --out "board 2026-Q4.pdf"'],
+  options: {
+    ...OUT,
+    'no-appendix': { type: 'boolean', description: 'Leave out the appendix of vendor pages' },
+  },
+  examples: [
+    'vendor-risk report board --out "board 2026-Q4.pdf"',
+    'vendor-risk report board --out board.pdf --no-appendix',
+  ],
   check: needsOut,
   writes: true,
-  run: ({ dispatcher, flags }) => save(dispatcher, { kind: 'board' }, flags.string('out')!, 'board report'),
+  run: ({ dispatcher, flags }) =>
+    save(
+      dispatcher,
+      { kind: 'board', appendix: !flags.boolean('no-appendix') },
+      flags.string('out')!,
+      flags.boolean('no-appendix') ? 'board pack' : 'board pack with its appendix',
+    ),
 };
 
 /** `report self`: the self-assessment report (maturity and roadmap). */
@@ -76,7 +91,8 @@ export const reportSelf: CommandSpec = {
   words: ['report', 'self'],
   summary: 'Save a self-assessment report (maturity and roadmap) as PDF',
   description:
-    'Maturity by area as a chart and the roadmap of missing controls, quick wins first. Reports the newest ' +
+    'A headline, maturity by area against the self-assessment submitted before it, and the roadmap of missing ' +
+    'controls with effort and owner, quick wins first. Reports the newest ' +
     'self-assessment unless --assessment names another.',
   args: [],
   options: {

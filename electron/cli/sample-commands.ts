@@ -105,3 +105,24 @@ export const settingsSetCompany: CommandSpec = {
     );
   },
 };
+
+/** `settings set roadmap-owner NAME`: who owns the self-assessment's roadmap. */
+export const settingsSetRoadmapOwner: CommandSpec = {
+  writes: true,
+  words: ['settings', 'set', 'roadmap-owner'],
+  summary: 'Name who owns the self-assessment roadmap ("" clears it)',
+  description:
+    'Sets the owner printed beside each control of the self-assessment report’s roadmap ("Unassigned" until ' +
+    'someone is named). Kept with the data and audited.',
+  args: ['NAME'],
+  options: {},
+  examples: ['vendor-risk settings set roadmap-owner "Dana Whitfield (Operations)"'],
+  async run({ dispatcher, args }) {
+    const result = await request(dispatcher, 'settings.setRoadmapOwner', { owner: args[0]! });
+    if (!result.ok) return failureFromError(result.error);
+    return done(
+      result.value.owner ? `Roadmap owner set to ${result.value.owner}` : 'Roadmap owner cleared',
+      result.value,
+    );
+  },
+};

@@ -16,6 +16,9 @@ export const AUDIT_ENTITIES = [
   'sign-off',
   'device-import',
   'exchange',
+  'sbom',
+  'vex',
+  'advisory-import',
 ] as const;
 /** What happened to it. */
 export const AUDIT_ACTIONS = [

@@ -113,7 +113,7 @@ export function evaluateCondition(c: Condition, ctx: ConditionContext): boolean 
   if ('visible' in c) return ctx.isVisible(c.visible);
   const a = ctx.answer(c.question);
   if (c.state !== undefined && a.state !== c.state) return false;
-  // Self-contained (no module constants): the vendor's offline form carries this function as text (exchange/form.ts).
+  // Self-contained (no module constants): the vendor's offline form carries this function as text (exchange/form-script.ts).
   const needsValue = ['is', 'in', 'includes', 'gt', 'gte', 'lt', 'lte', 'contains', 'matches'].some(
     (k) => k in c,
   );

@@ -10,6 +10,7 @@ import { QuestionnaireSchema, type Questionnaire, type Severity } from './questi
 import type { AnswerValue } from './answer';
 import { answerKey } from './evaluate-assessment';
 import type { Device } from './devices';
+import type { DeviceVulnerabilitySummary } from './vulnerabilities/match-rollup';
 
 export const DEVICE_CHECKS = [
   'unsigned-firmware',
@@ -22,12 +23,14 @@ export const DEVICE_CHECKS = [
   'firmware-outdated',
   'unknown-manufacturer',
   'duplicate-serial',
+  'kev-exploited',
+  'critical-cve',
 ] as const;
 export type DeviceCheck = (typeof DEVICE_CHECKS)[number];
 
 export const DEVICE_CHECK_INFO: Record<
   DeviceCheck,
-  { label: string; severity: Severity; knockout?: boolean }
+  { label: string; severity: Severity; knockout?: boolean; message?: string }
 > = {
   'unsigned-firmware': { label: 'Firmware not signed', severity: 'critical', knockout: true },
   'default-credentials': { label: 'Default credentials unchanged', severity: 'critical' },
@@ -39,6 +42,19 @@ export const DEVICE_CHECK_INFO: Record<
   'firmware-outdated': { label: 'Firmware not updated', severity: 'medium' },
   'unknown-manufacturer': { label: 'Manufacturer not among our vendors', severity: 'low' },
   'duplicate-serial': { label: 'Duplicate serial number', severity: 'medium' },
+  // From the vulnerability matching (domain/vulnerabilities/match.ts): KEV-listed, not suppressed by VEX.
+  'kev-exploited': {
+    label: 'Firmware with a known exploited vulnerability (CISA KEV)',
+    severity: 'critical',
+    knockout: true,
+    message:
+      'Devices: an active device runs firmware with a known exploited vulnerability (CISA KEV) that no VEX statement clears',
+  },
+  'critical-cve': {
+    label: 'Firmware with a critical vulnerability (CVSS 9 or more)',
+    severity: 'high',
+    message: 'Devices: an active device runs firmware with a vulnerability of CVSS 9 or more',
+  },
 };
 
 export const DeviceCheckSettingsSchema = z
@@ -72,6 +88,11 @@ export interface CheckContext {
   manufacturerLinked: boolean | null;
   /** Another device, anywhere, has the same serial number. */
   duplicateSerial: boolean;
+  /**
+   * What the device's vulnerability matches say (match-rollup.ts summarise); null or absent
+   * when the device was not matched (no run yet, or no maker or model to match by).
+   */
+  vulnerabilities?: DeviceVulnerabilitySummary | null;
 }
 
 const DAY = 86_400_000;
@@ -120,6 +141,11 @@ export function checkDevice(d: Device, c: CheckContext): Record<DeviceCheck, Che
     else decommissionedTrusted = 'unknown';
   }
 
+  // Spares and decommissioned devices run nothing on the floor.
+  const onFloor = d.status !== 'spare' && d.status !== 'decommissioned';
+  const vulnerable = (pick: 'kev' | 'critical'): CheckResult =>
+    !onFloor ? 'n/a' : c.vulnerabilities ? c.vulnerabilities[pick] : 'unknown';
+
   return {
     'unsigned-firmware': tri(d.firmwareSigned, 'no'),
     'default-credentials': tri(d.defaultCredentialsChanged, 'no'),
@@ -153,6 +179,8 @@ export function checkDevice(d: Device, c: CheckContext): Record<DeviceCheck, Che
     'unknown-manufacturer':
       c.manufacturerLinked === null ? 'unknown' : c.manufacturerLinked ? 'pass' : 'fail',
     'duplicate-serial': d.serial === null ? 'unknown' : c.duplicateSerial ? 'fail' : 'pass',
+    'kev-exploited': vulnerable('kev'),
+    'critical-cve': vulnerable('critical'),
   };
 }
 
@@ -182,7 +210,7 @@ export function devicePostureQuestionnaire(): Questionnaire {
   return (deviceQuestionnaire ??= QuestionnaireSchema.parse({
     format: 'vendor-risk-questionnaire/1',
     id: DEVICE_QUESTIONNAIRE_ID,
-    version: '1.0.0',
+    version: '1.1.0',
     title: 'Device posture',
     sections: [
       {
@@ -201,7 +229,9 @@ export function devicePostureQuestionnaire(): Questionnaire {
               id: `${check}-open`,
               when: { question: check, is: 'some' },
               severity: DEVICE_CHECK_INFO[check].severity,
-              message: `Devices: ${DEVICE_CHECK_INFO[check].label.toLowerCase()}`,
+              message:
+                DEVICE_CHECK_INFO[check].message ??
+                `Devices: ${DEVICE_CHECK_INFO[check].label.toLowerCase()}`,
               knockout: DEVICE_CHECK_INFO[check].knockout ?? false,
             },
           ],

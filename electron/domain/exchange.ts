@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AnswerValueSchema, answerProblem, type AnswerValue } from './answer';
+import { IsoDateSchema } from './primitives';
 import type { Question } from './questionnaire';
 
 export const EXCHANGE_FORMATS = ['xlsx', 'html'] as const;
@@ -28,6 +29,8 @@ export const ManifestSchema = z
       .max(20),
     checksum: z.string().regex(/^[0-9a-f]{64}$/),
     createdAt: z.string().max(40),
+    /** When the answers are wanted back (YYYY-MM-DD); packages made before it existed have none. */
+    dueDate: IsoDateSchema.optional(),
   })
   .strict();
 export type Manifest = z.infer<typeof ManifestSchema>;

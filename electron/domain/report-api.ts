@@ -10,7 +10,13 @@ export const ReportTargetSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('vendor'), vendorId: VendorIdSchema }).strict(),
-    z.object({ kind: z.literal('board') }).strict(),
+    z
+      .object({
+        kind: z.literal('board'),
+        /** One page per critical or high vendor after the pack (default: on). */
+        appendix: z.boolean().optional(),
+      })
+      .strict(),
     z.object({ kind: z.literal('self'), assessmentId: AssessmentIdSchema }).strict(),
   ],
   { error: `The report must be one of: ${REPORT_KINDS.join(', ')}` },

@@ -112,10 +112,7 @@ export const BOARD_HISTORY_LIMIT = 24;
  * The history with today's report added: one point per day (a second report on the same
  * day replaces the first), at most BOARD_HISTORY_LIMIT points.
  */
-export function withBoardPoint(
-  history: readonly BoardHistoryPoint[],
-  point: BoardHistoryPoint,
-): BoardHistoryPoint[] {
+export function withBoardPoint<P extends BoardHistoryPoint>(history: readonly P[], point: P): P[] {
   const kept = history.filter((h) => h.date.slice(0, 10) !== point.date.slice(0, 10));
   return [...kept, point].slice(-BOARD_HISTORY_LIMIT);
 }

@@ -11,6 +11,7 @@ import { buffer } from 'node:stream/consumers';
 import type ExcelJS from 'exceljs';
 import { openZip, readEntry, storedZip, ZipRefused } from '../files/safe-zip';
 import { allQuestions, type Question, type Questionnaire } from '../domain/questionnaire';
+import { longDate } from './form-header';
 import { answerToCell, cellChoices, MAX_CELL, ManifestSchema, type Manifest } from '../domain/exchange';
 import type { AnswerValue } from '../domain/answer';
 
@@ -69,6 +70,7 @@ export async function buildWorkbook(
     '',
     `Questionnaires: ${manifest.questionnaires.map((q) => `${q.title} (version ${q.version})`).join(', ')}`,
     `Package: ${manifest.packageId}`,
+    ...(manifest.dueDate ? [`Answers due: ${longDate(manifest.dueDate)}`] : []),
     '',
     'How to answer:',
     '1. Each following sheet is one section. Answer in the "Answer" column; choose from the drop-down where there is one.',

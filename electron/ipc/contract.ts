@@ -18,12 +18,15 @@ import { settingsOps } from './ops/settings';
 import { organisationOps } from './ops/organisation';
 import { clauseOps } from './ops/clauses';
 import { deviceOps } from './ops/devices';
+import { deviceVulnerabilityOps } from './ops/device-vulnerabilities';
 import { auditOps } from './ops/audit';
 import { backupOps } from './ops/backups';
 import { encryptionOps } from './ops/encryption';
 import { exchangeOps } from './ops/exchange';
 import { reportOps } from './ops/reports';
 import { vendorImportOps } from './ops/vendor-import';
+import { sbomOps } from './ops/sboms';
+import { advisoryOps } from './ops/advisories';
 
 /** Every feature module's operations, by the module's file name (docs/operations.md lists them). */
 export const FEATURE_MODULES = {
@@ -38,12 +41,15 @@ export const FEATURE_MODULES = {
   organisation: organisationOps,
   clauses: clauseOps,
   devices: deviceOps,
+  'device-vulnerabilities': deviceVulnerabilityOps,
   audit: auditOps,
   backups: backupOps,
   encryption: encryptionOps,
   exchange: exchangeOps,
   reports: reportOps,
   'vendor-import': vendorImportOps,
+  sboms: sbomOps,
+  advisories: advisoryOps,
 } as const;
 
 export const contract = {
@@ -58,12 +64,15 @@ export const contract = {
   ...organisationOps,
   ...clauseOps,
   ...deviceOps,
+  ...deviceVulnerabilityOps,
   ...auditOps,
   ...backupOps,
   ...encryptionOps,
   ...exchangeOps,
   ...reportOps,
   ...vendorImportOps,
+  ...sbomOps,
+  ...advisoryOps,
 } as const;
 
 export type Contract = typeof contract;

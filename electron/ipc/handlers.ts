@@ -19,12 +19,15 @@ import { settingsHandlers } from './ops/settings-handlers';
 import { organisationHandlers } from './ops/organisation-handlers';
 import { clauseHandlers } from './ops/clauses-handlers';
 import { deviceHandlers } from './ops/devices-handlers';
+import { deviceVulnerabilityHandlers } from './ops/device-vulnerabilities-handlers';
 import { auditHandlers } from './ops/audit-handlers';
 import { backupHandlers } from './ops/backups-handlers';
 import { encryptionHandlers } from './ops/encryption-handlers';
 import { exchangeHandlers } from './ops/exchange-handlers';
 import { reportHandlers } from './ops/reports-handlers';
 import { vendorImportHandlers } from './ops/vendor-import-handlers';
+import { sbomHandlers } from './ops/sboms-handlers';
+import { advisoryHandlers } from './ops/advisories-handlers';
 
 export type { Desktop };
 
@@ -55,12 +58,15 @@ export function createHandlers(
     ...organisationHandlers(ctx),
     ...clauseHandlers(ctx),
     ...deviceHandlers(ctx),
+    ...deviceVulnerabilityHandlers(ctx),
     ...auditHandlers(ctx),
     ...backupHandlers(ctx),
     ...encryptionHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...reportHandlers(ctx),
     ...vendorImportHandlers(ctx),
+    ...sbomHandlers(ctx),
+    ...advisoryHandlers(ctx),
   };
   return throughGate(handlers, ctx.gate);
 }

@@ -1,284 +1,283 @@
 /**
- * The board report: the portfolio on one page (tiers, change since the last report, top
- * risks), tier distribution and trend charts, open knockouts, overdue reassessments,
- * expiring evidence, clause gaps, device posture, then one page per critical or high
- * vendor. Long lists are cut at BOARD_LIST_LIMIT rows with a note saying how many more.
+ * The board pack: page one says what matters (headline, decisions asked, key figures against
+ * the last report and the targets); page two shows where the risk sits and how it moves
+ * (heat map, tier trend, changes); pages three and four list the top risks, knockouts by
+ * theme, contract gaps by clause, coverage and device posture (board-lists.ts); an optional
+ * appendix gives each critical or high vendor a page (board-appendix.ts).
  */
-import { barChart, domainScoreChart, lineChart, type ChartTone } from '../domain/charts';
-import { PORTFOLIO_TIERS, type PortfolioTier } from '../domain/portfolio';
-import { TIER_LABELS } from '../domain/risk';
-import { EVIDENCE_KIND_LABELS } from '../domain/questionnaire';
-import { BOARD_LIST_LIMIT, BOARD_VENDOR_PAGES, type BoardReportData, type BoardVendorPage } from './model';
+import { tierTrendChart } from '../domain/tier-trend';
+import { CRITICALITY_LABELS } from '../domain/vendor';
+import { heatOf, SCORE_BAND_LABELS } from '../domain/heat-map';
+import { KEY_FIGURE_INFO, meetsTarget } from '../domain/board-targets';
+import { BOARD_DECISION_KINDS, BOARD_DECISION_LABELS, type KeyFigure } from '../domain/board-pack';
+import { namesLine } from '../domain/board-groups';
+import type { PortfolioTier } from '../domain/portfolio';
+import type { BoardReportData } from './model';
 import {
   chart,
-  cover,
-  dataTable,
-  figures,
   heading,
   keyValues,
+  rule,
   pageFrame,
-  tierText,
   TIER_COLOURS,
   type Content,
   type DocDefinition,
 } from './layout';
+import { boardLists, smallTable } from './board-lists';
+import { boardAppendix } from './board-appendix';
 
-const TIER_NAME: Record<PortfolioTier, string> = { ...TIER_LABELS, unassessed: 'Not assessed' };
-/** Red flags listed on a vendor's page, so that the page stays one page. */
-const FLAGS_PER_PAGE = 12;
+/** Decision rows on page one; the rest are named in one line. */
+const DECISIONS_SHOWN = 5;
+/** Lines per kind of change on page two. */
+const CHANGES_SHOWN = 6;
+const GOOD = '#2e7d32';
+const BAD = '#b42318';
+/** Heat map cell fills, calm to act (light, with dark text: legible printed in grey too). */
+const HEAT_FILLS = ['#e3f1e4', '#fbf0c9', '#fbd9bf', '#f5c2bd'] as const;
 
-/** The board report's pdfmake document. */
+const TIER_NAME: Record<PortfolioTier, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  unassessed: 'Not assessed',
+};
+
+/** The board pack's pdfmake document. */
 export function boardReport(d: BoardReportData): DocDefinition {
-  const s = d.summary;
   return pageFrame({
-    title: 'Vendor risk — board report',
+    title: `Board pack${d.company ? ` — ${d.company}` : ''}`,
     generated: d.generated,
     trailHead: d.trailHead,
-    content: [
-      ...cover({
-        kind: 'Board report',
-        title: 'Vendor risk portfolio',
-        lines: [
-          ...(d.company ? [['Company', d.company] as [string, string]] : []),
-          ['Date', d.generated],
-          ['Prepared by', d.author],
-          [
-            'Vendors',
-            `${s.totals.vendors} (${s.totals.assessed} with a tier, ${s.totals.unassessed} not yet` +
-              `${s.totals.provisional ? `, of them ${s.totals.provisional} with a provisional score` : ''}` +
-              `; ${s.totals.offboarded} offboarded left out)`,
-          ],
-          ['Average control score', s.totals.averageScore === null ? '—' : `${s.totals.averageScore} of 100`],
-        ],
-      }),
-      figures(
-        (['critical', 'high', 'medium', 'low', 'unassessed'] as const).map((t) => ({
-          value: String(s.tiers[t]),
-          label: `${TIER_NAME[t]}${changeText(d, t)}`,
-          colour: TIER_COLOURS[t],
-        })),
-      ),
-      {
-        text: d.history.length
-          ? `Change since the last board report (${d.history[d.history.length - 1]!.date}) is shown under each figure.`
-          : 'This is the first board report: later reports show the change since this one.',
-        style: 'note',
-      },
-      { text: 'Top risks', style: 'h3' },
-      dataTable(
-        ['Vendor', 'Tier', 'Residual risk', 'Score', 'Knockouts'],
-        s.topRisks.map((v) => [
-          v.name,
-          tierText(v.tier, TIER_LABELS[v.tier]),
-          String(v.residual),
-          v.score === null ? '—' : `${v.score.toFixed(0)}${v.provisional ? ' (provisional)' : ''}`,
-          String(v.knockouts),
-        ]),
-        ['*', 60, 70, 45, 55],
-      ),
-      heading('Tier distribution and trend', true),
-      chart(
-        barChart({
-          bars: PORTFOLIO_TIERS.map((t) => ({
-            label: TIER_NAME[t],
-            value: s.tiers[t],
-            tone: t as ChartTone,
-          })),
-          max: Math.max(1, ...PORTFOLIO_TIERS.map((t) => s.tiers[t])),
-          width: 499,
-          summary: 'Vendors by tier',
-        }),
-      ),
-      ...trendPart(d),
-      heading('Open knockouts'),
-      limited(
-        dataTable(
-          ['Vendor', 'Severity', 'Knockout flag'],
-          s.knockouts
-            .slice(0, BOARD_LIST_LIMIT)
-            .map((k) => [k.vendorName, { text: k.severity, color: TIER_COLOURS[k.severity] }, k.message]),
-          [130, 55, '*'],
-        ),
-        s.knockouts.length,
-        'knockouts',
-      ),
-      heading('Overdue reassessments'),
-      limited(
-        dataTable(
-          ['Vendor', 'Tier', 'Last assessed', 'Due', 'Days overdue'],
-          s.reassessments.overdue
-            .slice(0, BOARD_LIST_LIMIT)
-            .map((r) => [
-              r.vendorName,
-              tierText(r.tier, TIER_LABELS[r.tier]),
-              r.lastAssessed,
-              r.due,
-              String(r.days),
-            ]),
-          ['*', 60, 70, 70, 60],
-        ),
-        s.reassessments.overdue.length,
-        'overdue reassessments',
-      ),
-      heading('Expiring evidence'),
-      ...evidencePart(d),
-      heading('Contract clause gaps'),
-      limited(
-        dataTable(
-          ['Vendor', 'Missing clauses', 'Deviating clauses', 'Legal review'],
-          d.clauseGaps
-            .slice(0, BOARD_LIST_LIMIT)
-            .map((g) => [
-              g.vendorName,
-              String(g.missing),
-              String(g.deviating),
-              g.needsReview ? 'Needed' : '—',
-            ]),
-          ['*', 75, 80, 65],
-        ),
-        d.clauseGaps.length,
-        'vendors with clause gaps',
-      ),
-      heading('Device posture'),
-      ...devicePart(d),
-      ...d.vendorPages.flatMap(vendorPage),
-      ...(d.vendorPagesLeftOut
-        ? [
-            {
-              text: `${d.vendorPagesLeftOut} more critical or high vendors are not given a page here (the report gives one to the ${BOARD_VENDOR_PAGES} with the highest residual risk); the app lists them all.`,
-              style: 'note',
-            },
-          ]
-        : []),
-    ],
+    content: [...pageOne(d), ...pageTwo(d), ...boardLists(d), ...(d.appendix ? boardAppendix(d) : [])],
   });
 }
 
-function changeText(d: BoardReportData, tier: PortfolioTier): string {
-  const last = d.history[d.history.length - 1];
-  if (!last) return '';
-  const delta = d.summary.tiers[tier] - last.tiers[tier];
-  return delta === 0 ? ' (no change)' : ` (${delta > 0 ? '+' : '−'}${Math.abs(delta)})`;
-}
-
-function trendPart(d: BoardReportData): Content[] {
-  const points = [...d.history, { date: `${d.generated.slice(0, 10)} (now)`, tiers: d.summary.tiers }];
-  if (points.length < 2)
-    return [{ text: 'The trend starts with the next board report (one point so far).', style: 'note' }];
+function pageOne(d: BoardReportData): Content[] {
+  const t = d.totals;
   return [
-    { text: 'Vendors by tier at each board report', style: 'h3' },
-    chart(
-      lineChart({
-        xLabels: points.map((p) => p.date.slice(0, 10)),
-        series: (['critical', 'high', 'medium', 'low'] as const).map((t) => ({
-          label: TIER_NAME[t],
-          tone: t,
-          values: points.map((p) => p.tiers[t]),
-        })),
-        width: 499,
-        height: 210,
-        summary: 'Vendors by tier over time',
-      }),
-    ),
+    { text: 'BOARD PACK', fontSize: 9, bold: true, color: '#52606d', characterSpacing: 1 },
+    { text: 'Vendor risk', style: 'h1', margin: [0, 2, 0, 6] },
+    ...coverLines([
+      ['Company', d.company || 'Not set'],
+      [
+        'Period',
+        d.period.from
+          ? `${d.period.from} to ${d.period.to} (since the previous board report)`
+          : `Up to ${d.period.to} (the first board pack: no earlier report to compare with)`,
+      ],
+      ['Prepared by', d.author],
+      [
+        'Vendors',
+        `${t.vendors} counted: ${t.assessed} with a risk tier, ${t.unassessed} not yet assessed` +
+          (t.offboarded ? `; ${t.offboarded} offboarded left out` : ''),
+      ],
+    ]),
+    { text: 'Headline', style: 'h3', margin: [0, 0, 0, 4] },
+    { text: d.headline, fontSize: 10.5, lineHeight: 1.25, margin: [0, 0, 0, 4] },
+    { text: 'Decisions the board is asked for', style: 'h3' },
+    ...decisionsPart(d),
+    { text: 'Key figures', style: 'h3' },
+    smallTable(['Figure', 'Now', 'Last report', 'Target', 'How to read it'], d.keyFigures.map(figureRow), [
+      '*',
+      45,
+      55,
+      45,
+      130,
+    ]),
+    { text: 'Now is green when it meets the target and red when it misses it.', style: 'note' },
   ];
 }
 
-function evidencePart(d: BoardReportData): Content[] {
-  const e = d.summary.evidence;
-  const bands: [string, typeof e.expired][] = [
-    ['Expired', e.expired],
-    ['Within 30 days', e.days0to30],
-    ['In 31–60 days', e.days31to60],
-    ['In 61–90 days', e.days61to90],
-  ];
-  const all = bands.flatMap(([band, items]) => items.map((i) => ({ band, ...i })));
-  return [
-    keyValues(bands.map(([band, items]) => [band, `${items.length} file${items.length === 1 ? '' : 's'}`])),
-    limited(
-      dataTable(
-        ['Vendor', 'File', 'Type', 'Stops counting', 'When'],
-        all
-          .slice(0, BOARD_LIST_LIMIT)
-          .map((i) => [i.vendorName, i.fileName, EVIDENCE_KIND_LABELS[i.kind], i.expiresAt, i.band]),
-        [100, '*', 90, 65, 70],
-      ),
-      all.length,
-      'evidence files',
-    ),
-  ];
+function coverLines(lines: [string, string][]): Content[] {
+  return [keyValues(lines), rule()];
 }
 
-function devicePart(d: BoardReportData): Content[] {
-  if (!d.devices.devices) return [{ text: 'No device inventory imported.', style: 'muted' }];
-  const open = d.devices.byCheck.filter((c) => c.open > 0);
-  return [
-    { text: `${d.devices.devices} devices in the inventory.`, margin: [0, 0, 0, 4] },
-    open.length
-      ? chart(
-          barChart({
-            bars: open.map((c) => ({ label: c.label, value: c.open, tone: 'high' })),
-            max: Math.max(...open.map((c) => c.open)),
-            width: 499,
-            summary: 'Open device findings by check',
-          }),
-        )
-      : { text: 'No open device finding.', style: 'muted' },
-    dataTable(
-      ['Vendor', 'Open device findings'],
-      d.devices.byVendor.slice(0, 15).map((v) => [v.vendorName, String(v.open)]),
-      ['*', 110],
-    ),
-  ];
-}
-
-function vendorPage(v: BoardVendorPage): Content[] {
-  return [
-    heading(v.name, true),
-    figures([
-      { value: TIER_LABELS[v.tier], label: 'Risk tier', colour: TIER_COLOURS[v.tier] },
+function decisionsPart(d: BoardReportData): Content[] {
+  if (!d.decisions.length)
+    return [
       {
-        value: v.score === null ? '—' : v.score.toFixed(0),
-        label: v.provisional ? 'Control score (provisional)' : 'Control score (higher is better)',
+        text: 'None this time: no critical or high vendor is approved with an open knockout, no approval condition is past due, and no rejected vendor is still active.',
+        style: 'muted',
       },
-      { value: String(v.residual), label: 'Residual risk (higher is worse)' },
-      { value: `${Math.round(v.completeness * 100)}%`, label: 'Answered' },
-    ]),
-    keyValues([
-      ['Decision', v.decision ?? 'None recorded'],
-      ['Next reassessment', v.nextReassessment ?? '—'],
-      ['Contract clause gaps', String(v.clauseGaps)],
-      ['Open device findings', String(v.deviceFindings)],
-    ]),
-    ...(v.domains.some((d) => d.applicable > 0) ? [chart(domainScoreChart(v.domains, 499))] : []),
-    { text: 'Red flags, knockouts and the most severe first', style: 'h3' },
-    dataTable(
-      ['Severity', 'Red flag'],
-      v.flags
-        .slice(0, FLAGS_PER_PAGE)
-        .map((f) => [
-          { text: `${f.severity}${f.knockout ? ' · knockout' : ''}`, color: TIER_COLOURS[f.severity] },
-          f.message,
-        ]),
-      [100, '*'],
+    ];
+  const shown = d.decisions.slice(0, DECISIONS_SHOWN);
+  const rest = d.decisions.slice(DECISIONS_SHOWN);
+  const kinds = BOARD_DECISION_KINDS.filter((k) => d.decisions.some((x) => x.kind === k));
+  return [
+    smallTable(
+      ['Decision', 'Vendor', 'Facts'],
+      shown.map((x) => [
+        {
+          text: BOARD_DECISION_LABELS[x.kind].label,
+          bold: true,
+          color: x.kind === 'accept' ? BAD : undefined,
+        },
+        x.vendorName,
+        { text: x.detail, fontSize: 8 },
+      ]),
+      [95, 110, '*'],
     ),
-    ...(v.flags.length > FLAGS_PER_PAGE
+    ...(rest.length
       ? [
           {
-            text: `${v.flags.length - FLAGS_PER_PAGE} more red flags in the vendor report and the app.`,
+            text: `And ${rest.length} more: ${namesLine(
+              rest.map((x) => `${x.vendorName} (${BOARD_DECISION_LABELS[x.kind].label.toLowerCase()})`),
+              6,
+            )}.`,
             style: 'note',
           },
         ]
       : []),
+    {
+      text: kinds.flatMap((k) => [
+        { text: `${BOARD_DECISION_LABELS[k].label}: `, bold: true },
+        `${BOARD_DECISION_LABELS[k].ask}. `,
+      ]),
+      fontSize: 8.5,
+      margin: [0, 4, 0, 0],
+    },
   ];
 }
 
-/** A table cut at BOARD_LIST_LIMIT rows, with a note of how many were left out. */
-function limited(table: Content, total: number, what: string): Content {
-  if (total <= BOARD_LIST_LIMIT) return table;
+function figureRow(f: KeyFigure): Content[] {
+  const info = KEY_FIGURE_INFO[f.id];
+  const show = (v: number | null) => (v === null ? '—' : `${v}${info.unit ?? ''}`);
+  const met = meetsTarget(f.id, f.value, f.target);
+  return [
+    info.label,
+    { text: show(f.value), bold: true, color: met === null ? undefined : met ? GOOD : BAD },
+    { text: show(f.previous), style: 'muted' },
+    show(f.target),
+    { text: info.meaning, style: 'small' },
+  ];
+}
+
+function pageTwo(d: BoardReportData): Content[] {
+  return [
+    heading('Where the risk sits and how it moves', true),
+    { text: 'Heat map: vendors by criticality and control score', style: 'h3', margin: [0, 0, 0, 4] },
+    heatMapTable(d),
+    {
+      text:
+        'Rows: how much we depend on the vendor (its criticality). Columns: its control score, higher is better. ' +
+        'The redder the cell, the more urgent: important vendors with weak controls. “No score yet” counts vendors ' +
+        'not assessed or with too few answers for a score.',
+      style: 'note',
+    },
+    { text: 'Tier trend by quarter', style: 'h3' },
+    chart(tierTrendChart(d.trend, 499)),
+    { text: 'Changes since the last report', style: 'h3' },
+    ...changesPart(d),
+  ];
+}
+
+function heatMapTable(d: BoardReportData): Content {
+  const bands = d.heatMap.rows[0]?.cells.map((c) => c.band) ?? [];
   return {
-    stack: [
-      table,
-      { text: `Showing ${BOARD_LIST_LIMIT} of ${total} ${what}; the app lists them all.`, style: 'note' },
-    ],
+    table: {
+      headerRows: 1,
+      widths: [90, ...bands.map(() => '*'), 45],
+      body: [
+        [
+          { text: 'Criticality', style: 'th' },
+          ...bands.map((b) => ({ text: SCORE_BAND_LABELS[b], style: 'th', alignment: 'center' })),
+          { text: 'Total', style: 'th', alignment: 'center' },
+        ],
+        ...d.heatMap.rows.map((r) => [
+          { text: CRITICALITY_LABELS[r.criticality], bold: true },
+          ...r.cells.map((c) => ({
+            text: String(c.count),
+            alignment: 'center',
+            bold: c.count > 0,
+            color: c.count ? '#1f2933' : '#9aa5b1',
+            fillColor: c.count ? HEAT_FILLS[heatOf(r.criticality, c.band)] : null,
+          })),
+          { text: String(r.total), alignment: 'center', style: 'muted' },
+        ]),
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0.5,
+      vLineWidth: () => 0.5,
+      hLineColor: () => '#ffffff',
+      vLineColor: () => '#ffffff',
+      paddingTop: () => 6,
+      paddingBottom: () => 6,
+    },
+    margin: [0, 0, 0, 4],
   };
+}
+
+function changesPart(d: BoardReportData): Content[] {
+  const c = d.changes;
+  if (!c)
+    return [
+      {
+        text: d.period.from
+          ? `The last report (${d.period.from}) kept only tier counts: critical ${d.keyFigures.find((f) => f.id === 'critical')?.previous ?? '—'}, high ${d.keyFigures.find((f) => f.id === 'high')?.previous ?? '—'}. Vendor by vendor changes start with the next report.`
+          : 'This is the first board pack: the next one lists the changes since this one.',
+        style: 'muted',
+      },
+    ];
+  const lines = <T>(items: readonly T[], text: (x: T) => string): string =>
+    items.length === 0
+      ? 'None.'
+      : items.slice(0, CHANGES_SHOWN).map(text).join('\n') +
+        (items.length > CHANGES_SHOWN ? `\n… and ${items.length - CHANGES_SHOWN} more` : '');
+  const cell = (title: string, count: number, body: string, colour?: string) => ({
+    stack: [
+      { text: `${title} (${count})`, bold: true, color: colour, margin: [0, 0, 0, 2] },
+      { text: body, fontSize: 8.5 },
+    ],
+  });
+  return [
+    {
+      table: {
+        widths: ['*', '*'],
+        body: [
+          [
+            cell(
+              'Tier moves',
+              c.tierMoves.length,
+              lines(
+                c.tierMoves,
+                (m) => `${m.name}: ${TIER_NAME[m.from]} → ${TIER_NAME[m.to]}${m.worse ? ' (worse)' : ''}`,
+              ),
+              c.tierMoves.some((m) => m.worse) ? TIER_COLOURS.critical : undefined,
+            ),
+            cell(
+              'Vendors added and left',
+              c.added.length + c.left.length,
+              `Added: ${c.added.length ? namesLine(c.added, 8) : 'none'}\nLeft: ${c.left.length ? namesLine(c.left, 8) : 'none'}`,
+            ),
+          ],
+          [
+            cell(
+              'Knockouts opened',
+              c.knockoutsOpened.length,
+              lines(c.knockoutsOpened, (k) => `${k.name}: ${k.message}`),
+              c.knockoutsOpened.length ? TIER_COLOURS.critical : undefined,
+            ),
+            cell(
+              'Knockouts closed',
+              c.knockoutsClosed.length,
+              lines(c.knockoutsClosed, (k) => `${k.name}: ${k.message}`),
+              c.knockoutsClosed.length ? GOOD : undefined,
+            ),
+          ],
+        ],
+      },
+      layout: {
+        hLineWidth: () => 0.5,
+        vLineWidth: () => 0.5,
+        hLineColor: () => '#c9d1da',
+        vLineColor: () => '#c9d1da',
+        paddingTop: () => 5,
+        paddingBottom: () => 5,
+        paddingLeft: () => 6,
+        paddingRight: () => 6,
+      },
+    },
+  ];
 }

@@ -180,3 +180,83 @@ export function figures(items: readonly { value: string; label: string; colour?:
     margin: [0, 4, 0, 8],
   };
 }
+
+/** The few sentences that open a report's summary, set off in a tinted box. */
+export function headline(text: string): Content {
+  return {
+    table: { widths: ['*'], body: [[{ text, fontSize: 10.5, lineHeight: 1.3 }]] },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i: number) => (i === 0 ? 3 : 0),
+      vLineColor: () => '#2458a6',
+      fillColor: () => '#eef3fa',
+      paddingLeft: () => 10,
+      paddingRight: () => 8,
+      paddingTop: () => 7,
+      paddingBottom: () => 7,
+    },
+    margin: [0, 0, 0, 8],
+  };
+}
+
+/** What a chart's bars, colours or a table's columns mean, in a small line under or above it. */
+export function legend(text: string): Content {
+  return { text, style: 'small', margin: [0, 0, 0, 6] };
+}
+
+/**
+ * A section that is a table: its title and an optional short introduction (a legend, a
+ * sentence), repeated with the column titles at the top of each page the table runs onto.
+ * The title is never left alone at the foot of a page: it moves with the column titles
+ * and the first row (one layout pass, unlike a page-break callback).
+ */
+export function titledTable(o: {
+  title: string;
+  /** 'h2' for a section, 'h3' for a part of one. */
+  level?: 'h2' | 'h3';
+  intro?: Content[];
+  headers: readonly string[];
+  rows: readonly (readonly Content[])[];
+  widths: readonly (number | string)[];
+  /** Shown instead of the table when there are no rows. */
+  empty?: string;
+}): Content {
+  const title: Content = { text: o.title, style: o.level ?? 'h2' };
+  const intro = o.intro ?? [];
+  if (o.rows.length === 0)
+    return {
+      stack: [title, ...intro, { text: o.empty ?? 'None.', style: 'muted', margin: [0, 0, 0, 6] }],
+      unbreakable: true,
+    };
+  const n = o.headers.length;
+  return {
+    table: {
+      headerRows: 2,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: o.widths,
+      body: [
+        [
+          { stack: [title, ...intro], colSpan: n, margin: [-4, 0, -4, 0] },
+          ...Array.from({ length: n - 1 }, () => ({})),
+        ],
+        o.headers.map((h) => ({ text: h, style: 'th' })),
+        ...o.rows.map((r) => [...r]),
+      ],
+    },
+    layout: {
+      hLineWidth: (i: number) => (i < 2 ? 0 : i === 2 ? 0.8 : 0.3),
+      vLineWidth: () => 0,
+      hLineColor: () => RULE,
+      fillColor: (row: number) => (row > 2 && row % 2 === 1 ? '#f4f6f8' : null),
+      paddingTop: (i: number) => (i === 0 ? 0 : 3),
+      paddingBottom: () => 3,
+    },
+    margin: [0, 0, 0, 8],
+  };
+}
+
+/** Nodes kept on one page together (a heading with its chart), moved to the next page whole if need be. */
+export function together(...nodes: Content[]): Content {
+  return { stack: nodes, unbreakable: true };
+}

@@ -8,10 +8,15 @@ import type { AssessmentSummary, Evidence } from '../domain/assessment';
 import type { Decision } from '../domain/decision';
 import type { ClauseState, ClauseStatus } from '../domain/clauses';
 import type { Posture } from '../domain/device-checks';
-import type { PortfolioSummary, PortfolioTier } from '../domain/portfolio';
+import type { PortfolioSummary } from '../domain/portfolio';
 import type { SelfAssessmentResult } from '../domain/roadmap';
 import type { VendorScore } from '../domain/score-shapes';
 import type { Tier } from '../domain/risk';
+import type { FlagLine } from '../domain/flag-words';
+import type { BoardChanges, BoardDecision, BoardPoint, KeyFigure } from '../domain/board-pack';
+import type { ClauseGap, CoverageRow, KnockoutTheme } from '../domain/board-groups';
+import type { HeatMap } from '../domain/heat-map';
+import type { TierTrend } from '../domain/tier-trend';
 
 export { REPORT_KINDS, type ReportKind } from '../domain/report-api';
 
@@ -54,13 +59,18 @@ export interface VendorReportData {
   devices: { devices: number; posture: Posture } | null;
   evidence: Evidence[];
   appendix: { sections: AppendixSection[]; shown: number; total: number };
+  /** Every red flag with its reasons in words, owner and next step, worst first (domain/flag-words). */
+  flagLines: FlagLine[];
 }
 
-/** One critical or high vendor's page in the board report. */
+/** One critical or high vendor's page in the board pack's appendix. */
 export interface BoardVendorPage {
   id: string;
   name: string;
   tier: Tier;
+  criticality: string;
+  owner: string;
+  services: string;
   score: number | null;
   /** The score is provisional (the tier is a knockout's). */
   provisional: boolean;
@@ -69,9 +79,32 @@ export interface BoardVendorPage {
   decision: string | null;
   nextReassessment: string | null;
   domains: { title: string; score: number | null; applicable: number }[];
-  flags: { severity: string; message: string; knockout: boolean }[];
+  /** Red flags, knockouts and the most severe first, each with the question and the answer given. */
+  flags: {
+    severity: string;
+    message: string;
+    knockout: boolean;
+    /** The question's text, when the flag comes from a question. */
+    question: string | null;
+    /** The answer given, in words. */
+    answer: string | null;
+  }[];
   clauseGaps: number;
   deviceFindings: number;
+}
+
+/** One of the top risks, with who owns it and what happens next. */
+export interface BoardTopRisk {
+  name: string;
+  tier: Tier;
+  residual: number;
+  score: number | null;
+  provisional: boolean;
+  knockouts: number;
+  services: string;
+  owner: string;
+  action: string;
+  due: string;
 }
 
 export interface BoardReportData {
@@ -82,18 +115,32 @@ export interface BoardReportData {
   author: string;
   /** The company whose portfolio this is (Settings), printed on the cover when given. */
   company?: string;
-  summary: PortfolioSummary;
-  /** Tier counts of earlier board reports, oldest first (the trend), and the last one (the change). */
-  history: { date: string; tiers: Record<PortfolioTier, number> }[];
-  clauseGaps: { vendorName: string; missing: number; deviating: number; needsReview: boolean }[];
+  /** From the last board report's day (null: this is the first) to today. */
+  period: { from: string | null; to: string };
+  headline: string;
+  decisions: BoardDecision[];
+  keyFigures: KeyFigure[];
+  totals: PortfolioSummary['totals'];
+  tiers: PortfolioSummary['tiers'];
+  heatMap: HeatMap;
+  trend: TierTrend;
+  /** Null: the last report kept no snapshot (or there was none). */
+  changes: BoardChanges | null;
+  topRisks: BoardTopRisk[];
+  knockoutThemes: KnockoutTheme[];
+  clauseGaps: { gaps: ClauseGap[]; unrecorded: number };
+  coverage: CoverageRow[];
   devices: {
     devices: number;
-    byCheck: { label: string; open: number }[];
-    byVendor: { vendorName: string; open: number }[];
+    /** Makers with the most open findings; name null: devices whose maker is linked to no vendor. */
+    makers: { name: string | null; devices: number | null; open: number; worst: string | null }[];
   };
-  vendorPages: BoardVendorPage[];
+  /** The appendix's vendor pages; null when the appendix is left out. */
+  appendix: BoardVendorPage[] | null;
   /** Critical and high vendors left without a page (beyond BOARD_VENDOR_PAGES). */
   vendorPagesLeftOut: number;
+  /** What this report keeps for the next one (stored once the file is saved). */
+  point: BoardPoint;
 }
 
 export interface SelfReportData {
@@ -104,6 +151,18 @@ export interface SelfReportData {
   author: string;
   assessment: AssessmentSummary;
   result: SelfAssessmentResult;
+  /** The self-assessment submitted before this one, or null when this is the first. */
+  previous: {
+    title: string;
+    /** When it was submitted (YYYY-MM-DD…). */
+    date: string;
+    score: number | null;
+    maturity: SelfAssessmentResult['maturity'];
+  } | null;
+  /** Who owns the roadmap (setting `selfAssessment.roadmapOwner`); '' when nobody is named. */
+  roadmapOwner: string;
+  /** Roadmap controls (questionnaireId/questionId) whose questionnaire gives no effort: the default estimate. */
+  defaultEffort: string[];
 }
 
 export type ReportData = VendorReportData | BoardReportData | SelfReportData;

@@ -5,8 +5,8 @@
  * current data as a snapshot. Copies use SQLite's online backup, a few pages at a time,
  * so the app stays responsive while they run.
  */
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { copyFile, rename, rm, stat } from 'node:fs/promises';
+// Promises through fs.promises, loaded on first use: node:fs/promises costs every CLI command its load time.
+import { existsSync, promises as fsp, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { AppError } from '../domain/errors';
 import type { ChainVerdict } from '../domain/audit-chain';
@@ -80,7 +80,7 @@ export function createBackupService(ctx: ServiceContext) {
     const old = list()
       .filter((s) => s.file !== justTaken && s.path !== keep)
       .slice(Math.max(0, settings().keep - 1));
-    for (const s of old) await rm(s.path, { force: true });
+    for (const s of old) await fsp.rm(s.path, { force: true });
     return old.length;
   }
 
@@ -94,10 +94,10 @@ export function createBackupService(ctx: ServiceContext) {
         if (job.signal.aborted) throw new AppError('CANCELLED', 'The backup was cancelled; nothing was kept');
       });
       // Renamed into place (same folder): the target is never half written.
-      await rename(temp, out);
-      return (await stat(out)).size;
+      await fsp.rename(temp, out);
+      return (await fsp.stat(out)).size;
     } finally {
-      await rm(temp, { force: true });
+      await fsp.rm(temp, { force: true });
     }
   }
 
@@ -174,7 +174,7 @@ export function createBackupService(ctx: ServiceContext) {
       // The data key travels with the backup (it opens only with the keychain or the passphrase).
       const keyFile = join(storage.dataDir, KEY_FILE);
       if (existsSync(keyFile)) {
-        await copyFile(keyFile, `${path}.key.json`);
+        await fsp.copyFile(keyFile, `${path}.key.json`);
         ownerOnlyFile(`${path}.key.json`);
       }
       return { path, bytes };

@@ -1,5 +1,5 @@
 import { answerKey } from '../domain/evaluate-assessment';
-import { builtinClauses } from '../domain/builtin-clauses';
+import { builtinClauseIds, builtinClauses } from '../domain/builtin-clauses';
 import {
   clauseAnswers,
   clauseQuestionnaire,
@@ -25,8 +25,8 @@ export function clauseLibrary(storage: Storage, now: () => Date): Clause[] {
   let hit = cache.get(repo);
   if (hit && hit.version === repo.libraryVersion()) return hit.library;
   const known = new Set(repo.library().map((c) => c.id));
-  const missing = builtinClauses().filter((c) => !known.has(c.id));
-  if (missing.length) {
+  // By id first: checking the whole built-in file costs every command that lists vendors.
+  if (builtinClauseIds().some((id) => !known.has(id))) {
     storage.transaction(() => {
       const at = now().toISOString();
       const stored = new Set(repo.library().map((c) => c.id));

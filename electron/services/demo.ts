@@ -10,7 +10,9 @@ import { DecisionInputSchema } from '../domain/decision';
 import { ClauseSetInputSchema } from '../domain/clauses';
 import { EvidenceInputSchema } from '../domain/assessment';
 import { manufacturerKey, type Posture } from '../domain/device-checks';
-import { withBoardPoint, type BoardHistoryPoint } from '../domain/report-data';
+import { withBoardPoint } from '../domain/report-data';
+import type { BoardPoint } from '../domain/board-pack';
+import { boardFigures, boardSnapshot, coverageOf } from './board-pack';
 import { sampleWarehousePlan, SAMPLE_QUESTIONNAIRES, type SampleStep } from '../domain/sample/plan';
 import {
   emptyManifest,
@@ -191,8 +193,16 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
         }
         case 'board-point': {
           const summary = portfolio.summary();
-          const point: BoardHistoryPoint = { date: moment.toISOString(), tiers: summary.tiers };
-          storage.settings.set(BOARD_HISTORY_KEY, withBoardPoint(boardHistory(), point), point.date);
+          // The figures and snapshot a board pack keeps, so the next pack shows what changed.
+          const rows = storage.standings.figures(moment.toISOString().slice(0, 10));
+          const point: BoardPoint = {
+            date: moment.toISOString(),
+            tiers: summary.tiers,
+            vendors: boardSnapshot(rows),
+            figures: boardFigures(summary, rows, coverageOf(rows, moment.toISOString().slice(0, 10))),
+          };
+          const older = boardHistory().map(({ vendors: _vendors, ...p }: BoardPoint) => p);
+          storage.settings.set(BOARD_HISTORY_KEY, withBoardPoint(older, point), point.date);
           added.boardPoints.push(point.date);
           c.boardPoints += 1;
           return;

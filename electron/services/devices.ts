@@ -20,6 +20,10 @@ import { NO_JOB, recordAudit, type JobContext, type ServiceContext } from './con
 import type { ImportFile } from './device-import';
 import type { CheckedDevice, DeviceQuery, ImportPreview } from '../domain/device-api';
 import { createImportRunner } from './device-import-worker';
+import { summarise, type DeviceVulnerabilitySummary } from '../domain/vulnerabilities/match-rollup';
+
+/** A matched device with no match: both vulnerability checks pass. */
+const NO_MATCH: DeviceVulnerabilitySummary = { kev: 'pass', critical: 'pass' };
 
 const SETTINGS_KEY = 'deviceChecks';
 /** Every device with its checks, and each hardware vendor's devices. */
@@ -44,8 +48,9 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     return parsed.success ? parsed.data : DEFAULT_DEVICE_CHECK_SETTINGS;
   };
 
-  /** What the index is built from: devices, links, acceptances, thresholds, and the hour. */
-  const indexVersion = () => `${storage.devices.version()} ${ctx.now().toISOString().slice(0, 13)}`;
+  /** What the index is built from: devices, links, acceptances, thresholds, the last matching run, and the hour. */
+  const indexVersion = () =>
+    `${storage.devices.version()} ${storage.vulnerabilities.lastRun()?.id ?? ''} ${ctx.now().toISOString().slice(0, 13)}`;
 
   /**
    * Builds the index a page of stored devices at a time, yielding between pages (the
@@ -70,6 +75,17 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
         if (!accepted.has(key)) accepted.set(key, new Set());
         accepted.get(key)!.add(a.check);
       }
+    // The last matching run's findings (services/vulnerabilities.ts); none before the first run,
+    // nor after one without advisories: nothing was checked, so the checks are unknown.
+    const run = storage.vulnerabilities.lastRun();
+    const matched = run && run.advisories > 0 ? storage.vulnerabilities.byDevice() : null;
+    const vulnerabilitiesOf = (source: string, device: Device): DeviceVulnerabilitySummary | null => {
+      if (!matched) return null;
+      const rows = matched.get(`${source}\u0000${device.deviceId}`);
+      if (rows) return summarise(rows);
+      // Without a maker and a model a device cannot be matched: unknown, not "no vulnerability".
+      return device.manufacturer && device.model ? NO_MATCH : null;
+    };
     const check = (source: string, device: Device, mk: string | null, duplicateSerial: boolean) => {
       const vendorId = mk ? (links.get(mk) ?? null) : null;
       const results = checkDevice(device, {
@@ -77,6 +93,7 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
         settings: s,
         manufacturerLinked: mk === null ? null : vendorId !== null,
         duplicateSerial,
+        vulnerabilities: vulnerabilitiesOf(source, device),
       });
       const acceptedHere = accepted.get(`${source}\u0000${device.deviceId}`);
       const failing = DEVICE_CHECKS.filter((c) => results[c] === 'fail');

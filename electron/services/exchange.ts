@@ -26,6 +26,7 @@ import { recordAudit, type JobContext, type ServiceContext } from './context';
 import type { AppServices } from './services';
 import { loadBuiltinQuestionnaires } from './builtin-questionnaires';
 import { safeFileName } from '../domain/file-name';
+import { createOrganisationService } from './organisation';
 
 /** The largest response file read (a workbook of a few thousand answers is far smaller). */
 export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
@@ -47,12 +48,27 @@ interface Pending {
   expires: number;
 }
 
+/** Refuses a due date that is no calendar day ("2027-02-30") or is already past. */
+function checkDueDate(due: string, today: string): void {
+  const d = new Date(`${due}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== due)
+    throw new AppError('INVALID_INPUT', `The due date ${due.slice(0, 40)} is not a date (YYYY-MM-DD)`);
+  // A day's grace: "today" here is UTC's, and the person choosing may be a time zone behind it.
+  const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  if (due < earliest)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The due date ${due} is past (today is ${today}); choose today or later`,
+    );
+}
+
 type Sources = Pick<AppServices, 'vendors' | 'assessments' | 'questionnaires'>;
 
 /** The exchange service over the app's services. */
 export function createExchangeService(ctx: ServiceContext, services: Sources) {
   const { storage } = ctx;
   const pending = new Map<string, Pending>();
+  const organisation = createOrganisationService(ctx);
 
   const pinned = (m: Manifest): Questionnaire[] =>
     m.questionnaires.map((q) => services.questionnaires.pinned(q.id, q.version));
@@ -72,9 +88,19 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
   }
 
   return {
-    /** A package for the vendor (its open assessment of these questionnaires, or a new one), as file bytes. */
-    async export(vendorId: string, questionnaireIds: string[], format: ExchangeFormat) {
+    /**
+     * A package for the vendor (its open assessment of these questionnaires, or a new one), as
+     * file bytes; with a due date (YYYY-MM-DD, today or later) when the answers are wanted back.
+     */
+    async export(
+      vendorId: string,
+      questionnaireIds: string[],
+      format: ExchangeFormat,
+      options: { dueDate?: string } = {},
+    ) {
       await loadBuiltinQuestionnaires();
+      const today = ctx.now().toISOString().slice(0, 10);
+      if (options.dueDate !== undefined) checkDueDate(options.dueDate, today);
       const vendor = services.vendors.get(vendorId);
       const assessment = assessmentFor(vendorId, questionnaireIds);
       const detail = services.assessments.get(assessment.id);
@@ -87,6 +113,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         questionnaires: questionnaires.map((q) => ({ id: q.id, version: q.version, title: q.title })),
         checksum: questionsChecksum(questionnaires),
         createdAt: ctx.now().toISOString(),
+        ...(options.dueDate ? { dueDate: options.dueDate } : {}),
       };
       // Answers already given are filled in for the vendor to update; our notes are internal and stay here.
       const evidenceIds = new Set(
@@ -104,7 +131,10 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
       const bytes =
         format === 'xlsx'
           ? await buildWorkbook(manifest, questionnaires, currentView)
-          : Buffer.from(buildForm(manifest, questionnaires, currentView), 'utf8');
+          : Buffer.from(
+              buildForm(manifest, questionnaires, currentView, { company: organisation.company() }),
+              'utf8',
+            );
       storage.transaction(() => {
         storage.exchange.insertPackage({
           id: manifest.packageId,
@@ -121,6 +151,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
           format,
           questionnaires: manifest.questionnaires,
           checksum: manifest.checksum,
+          ...(manifest.dueDate ? { dueDate: manifest.dueDate } : {}),
         });
       });
       const day = manifest.createdAt.slice(0, 10);

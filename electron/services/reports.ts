@@ -8,30 +8,26 @@ import { dirname, join } from 'node:path';
 import { createWorkerClient, type WorkerClient } from '../workers/client';
 import type { RenderOps } from '../workers/render-ops';
 import { AppError } from '../domain/errors';
-import { DEVICE_CHECK_INFO, DEVICE_CHECKS } from '../domain/device-checks';
-import { DECISION_LABELS } from '../domain/decision';
-import { DEFAULT_VENDOR_QUERY } from '../domain/vendor-list';
-import { SEVERITIES } from '../domain/questionnaire';
-import { appendixOf, clauseLines, withBoardPoint, type BoardHistoryPoint } from '../domain/report-data';
-import {
-  APPENDIX_LIMIT,
-  BOARD_VENDOR_PAGES,
-  type BoardReportData,
-  type BoardVendorPage,
-  type ReportData,
-  type SelfReportData,
-  type VendorReportData,
-} from '../report/model';
+import { appendixOf, clauseLines, withBoardPoint } from '../domain/report-data';
+import { BOARD_HISTORY_KEY, BOARD_TARGETS_KEY, gatherBoardPack, readBoardPoints } from './board-pack';
+import { boardTargetsOf, BoardTargetsSchema, type BoardTargets } from '../domain/board-targets';
+import { recordAudit } from './context';
+import { APPENDIX_LIMIT, type ReportData, type SelfReportData, type VendorReportData } from '../report/model';
 import type { RenderedReport } from '../report/render';
 import type { JobContext, ServiceContext } from './context';
 import { saveFileAtomically } from './save-file';
 import { safeFileName } from '../domain/file-name';
 import type { ReportTarget, SavedReport } from '../domain/report-api';
 import type { AppServices } from './services';
-import { COMPANY_KEY } from './organisation';
+import { COMPANY_KEY, ROADMAP_OWNER_KEY } from './organisation';
+import { clausePart } from './clause-library';
+import { devicePostureQuestionnaire, postureAnswers } from '../domain/device-checks';
+import { answerKey } from '../domain/evaluate-assessment';
+import { flagLines } from '../domain/flag-words';
+import type { AnswerValue } from '../domain/answer';
+import type { Questionnaire } from '../domain/questionnaire';
 
-/** The settings key of the board reports' earlier figures. */
-export const BOARD_HISTORY_KEY = 'reports.boardHistory';
+export { BOARD_HISTORY_KEY };
 
 export type ReportRequest = ReportTarget;
 
@@ -62,6 +58,20 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     const chosen = score.assessment ? services.assessments.get(score.assessment.id) : null;
     const [decision] = services.decisions.list(vendorId);
     const findings = services.devices.findings(vendorId);
+    // Every questionnaire a flag can come from, with its answers: the assessment, the contract, the devices.
+    const questionnaires: Questionnaire[] = [...(chosen?.questionnaires ?? [])];
+    const answers = new Map<string, AnswerValue | null>(
+      (chosen?.answers ?? []).map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer]),
+    );
+    const contract = clausePart(ctx.storage, ctx.now, vendorId);
+    if (contract) {
+      questionnaires.push(contract.questionnaire);
+      for (const [k, v] of contract.answers) answers.set(k, v);
+    }
+    if (findings.devices) {
+      questionnaires.push(devicePostureQuestionnaire());
+      for (const [k, v] of postureAnswers(findings.posture)) answers.set(k, v);
+    }
     return {
       kind: 'vendor',
       generated: stamp(),
@@ -78,87 +88,14 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       appendix: chosen
         ? appendixOf(chosen.questionnaires, chosen.answers, APPENDIX_LIMIT)
         : { sections: [], shown: 0, total: 0 },
-    };
-  }
-
-  async function boardData(job: JobContext): Promise<BoardReportData> {
-    const summary = await services.portfolio.summaryInSteps(job);
-    const today = now().toISOString().slice(0, 10);
-    const history = boardHistory().filter((h) => h.date.slice(0, 10) < today);
-    const matrix = services.clauses.matrix(false);
-    const clauseGaps = matrix.rows
-      .map((r) => {
-        const cells = Object.values(r.cells);
-        return {
-          vendorName: r.vendorName,
-          missing: cells.filter((c) => c.state === 'missing').length,
-          deviating: cells.filter((c) => c.state === 'deviates' || c.state === 'contradicts').length,
-          needsReview: r.needsReview,
-          recorded: cells.some((c) => c.status !== 'missing'),
-        };
-      })
-      // Vendors with nothing recorded are counted once in a note, not listed clause by clause.
-      .filter((g) => g.recorded && (g.missing || g.deviating || g.needsReview))
-      .sort((a, b) => b.deviating - a.deviating || b.missing - a.missing)
-      .map(({ recorded: _recorded, ...g }) => g);
-    const findings = services.devices.findings(null);
-    const open = new Map(findings.byVendor.map((v) => [v.vendorId, v.open]));
-    const gapsByName = new Map(clauseGaps.map((g) => [g.vendorName, g.missing + g.deviating]));
-
-    const serious = services.vendors
-      .list({ ...DEFAULT_VENDOR_QUERY, tiers: ['critical', 'high'] })
-      .items.filter((v) => v.status !== 'offboarded' && v.standing)
-      .sort((a, b) => (b.standing?.residual ?? 0) - (a.standing?.residual ?? 0));
-    const vendorPages: BoardVendorPage[] = [];
-    for (const v of serious.slice(0, BOARD_VENDOR_PAGES)) {
-      await pause(job);
-      const s = services.scores.vendor(v.id);
-      // The list and the score agree; a vendor whose score sets no tier has no page among the serious.
-      if (s.tier === null) continue;
-      const [decision] = services.decisions.list(v.id);
-      vendorPages.push({
-        id: v.id,
-        name: v.name,
-        tier: s.tier,
-        score: s.score,
-        provisional: s.provisional,
-        residual: s.residual,
-        completeness: s.completeness,
-        decision: decision
-          ? `${DECISION_LABELS[decision.decision]} (${decision.decidedAt.slice(0, 10)})`
-          : null,
-        nextReassessment: s.nextReassessment,
-        domains: s.domains.map((d) => ({ title: d.title, score: d.score, applicable: d.applicable })),
-        flags: [...s.flags]
-          .sort(
-            (a, b) =>
-              Number(b.knockout) - Number(a.knockout) ||
-              SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
-          )
-          .map((f) => ({ severity: f.severity, message: f.message, knockout: f.knockout })),
-        clauseGaps: gapsByName.get(v.name) ?? 0,
-        deviceFindings: open.get(v.id) ?? 0,
-      });
-    }
-    return {
-      kind: 'board',
-      generated: stamp(),
-      trailHead: ctx.storage.audit.head(),
-      author: ctx.actor(),
-      company: company(),
-      summary,
-      history,
-      clauseGaps,
-      devices: {
-        devices: findings.devices,
-        byCheck: DEVICE_CHECKS.map((c) => ({
-          label: DEVICE_CHECK_INFO[c].label,
-          open: findings.posture[c].fail,
-        })),
-        byVendor: findings.byVendor.map((v) => ({ vendorName: v.vendorName, open: v.open })),
-      },
-      vendorPages,
-      vendorPagesLeftOut: Math.max(0, serious.length - BOARD_VENDOR_PAGES),
+      flagLines: flagLines(score.flags, {
+        questionnaires,
+        answers,
+        decision: decision ?? null,
+        vendorOwner: vendor.owner,
+        nextReassessment: score.nextReassessment,
+        today: now().toISOString().slice(0, 10),
+      }),
     };
   }
 
@@ -166,19 +103,38 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
     const detail = services.assessments.get(assessmentId);
     if (detail.assessment.vendorId)
       throw new AppError('INVALID_INPUT', 'This is a vendor assessment: export the vendor report instead');
+    const result = services.scores.selfResult(assessmentId);
+    const owner = ctx.storage.settings.get(ROADMAP_OWNER_KEY);
+    const withEffort = new Set(
+      detail.questionnaires.flatMap((q) =>
+        q.sections.flatMap((s) => s.questions.filter((x) => x.effort).map((x) => `${q.id}/${x.id}`)),
+      ),
+    );
     return {
       kind: 'self',
       generated: stamp(),
       trailHead: ctx.storage.audit.head(),
       author: ctx.actor(),
       assessment: detail.assessment,
-      result: services.scores.selfResult(assessmentId),
+      result,
+      previous: previousSelf(detail.assessment),
+      roadmapOwner: typeof owner === 'string' ? owner.trim() : '',
+      defaultEffort: result.roadmap
+        .map((r) => `${r.questionnaireId}/${r.questionId}`)
+        .filter((k) => !withEffort.has(k)),
     };
   }
 
-  function boardHistory(): BoardHistoryPoint[] {
-    const stored = ctx.storage.settings.get(BOARD_HISTORY_KEY);
-    return Array.isArray(stored) ? (stored as BoardHistoryPoint[]) : [];
+  /** The self-assessment submitted before this one (before now, if this one is not submitted), with its maturity. */
+  function previousSelf(current: SelfReportData['assessment']): SelfReportData['previous'] {
+    const before = current.submittedAt ?? now().toISOString();
+    const [prev] = services.assessments
+      .list(null)
+      .filter((a) => a.id !== current.id && a.submittedAt !== null && a.submittedAt < before)
+      .sort((a, b) => b.submittedAt!.localeCompare(a.submittedAt!));
+    if (!prev) return null;
+    const r = services.scores.selfResult(prev.id);
+    return { title: prev.title, date: prev.submittedAt!, score: r.score, maturity: r.maturity };
   }
 
   /** The data a report is drawn from. */
@@ -189,17 +145,32 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       case 'self':
         return selfData(request.assessmentId);
       case 'board':
-        return boardData(job);
+        return gatherBoardPack(ctx, services, job, request.appendix !== false, stamp());
     }
   }
 
   return {
     gather,
 
+    /** The board pack's targets (defaults for any not set). */
+    boardTargets: (): BoardTargets => boardTargetsOf(ctx.storage.settings.get(BOARD_TARGETS_KEY)),
+
+    /** Sets some of the board pack's targets (null: no target); audited. */
+    setBoardTargets(patch: Partial<BoardTargets>): BoardTargets {
+      return ctx.storage.transaction(() => {
+        const before = boardTargetsOf(ctx.storage.settings.get(BOARD_TARGETS_KEY));
+        const next = BoardTargetsSchema.parse({ ...before, ...patch });
+        if (JSON.stringify(before) === JSON.stringify(next)) return next;
+        ctx.storage.settings.set(BOARD_TARGETS_KEY, next, now().toISOString());
+        recordAudit(ctx, 'settings', BOARD_TARGETS_KEY, 'update', before, next);
+        return next;
+      });
+    },
+
     /** A file name to offer in the save dialog. */
     suggestedName(request: ReportRequest): string {
       const day = now().toISOString().slice(0, 10);
-      if (request.kind === 'board') return `Board report ${day}.pdf`;
+      if (request.kind === 'board') return `Board pack ${day}.pdf`;
       const name =
         request.kind === 'vendor'
           ? services.vendors.get(request.vendorId).name
@@ -222,12 +193,9 @@ export function createReportService(ctx: ServiceContext, services: Sources) {
       job.progress(96, 100, 'Saving');
       await saveFileAtomically(path, rendered.pdf);
       if (data.kind === 'board') {
-        const point = { date: now().toISOString(), tiers: data.summary.tiers };
-        ctx.storage.settings.set(
-          BOARD_HISTORY_KEY,
-          withBoardPoint(boardHistory(), point),
-          now().toISOString(),
-        );
+        // Only the newest point keeps its vendors: the next report compares with it alone.
+        const older = readBoardPoints(ctx).map(({ vendors: _vendors, ...p }) => p);
+        ctx.storage.settings.set(BOARD_HISTORY_KEY, withBoardPoint(older, data.point), now().toISOString());
       }
       job.progress(100, 100, 'Saved');
       return {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+// Promises through fs.promises, loaded on first use: node:fs/promises costs every CLI command its load time.
+import { existsSync, promises as fsp } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors';
@@ -23,10 +23,10 @@ export async function saveFileAtomically(path: string, bytes: Uint8Array | strin
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.part`);
   try {
     // What the app saves holds the data itself: readable by the owner only.
-    await writeFile(temp, bytes, { flag: 'wx', mode: 0o600 });
-    await rename(temp, path);
+    await fsp.writeFile(temp, bytes, { flag: 'wx', mode: 0o600 });
+    await fsp.rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    await fsp.rm(temp, { force: true });
     // The file's name, not its path (the window shows this); the system's reason without its path.
     const code = (error as NodeJS.ErrnoException).code;
     throw new AppError(

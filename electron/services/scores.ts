@@ -18,7 +18,14 @@ import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
 import { selfAssessmentResult, type SelfAssessmentResult } from '../domain/roadmap';
 import { clausePart } from './clause-library';
-import { devicePostureQuestionnaire, postureAnswers, type Posture } from '../domain/device-checks';
+import {
+  DEVICE_QUESTIONNAIRE_ID,
+  devicePostureQuestionnaire,
+  postureAnswers,
+  type Posture,
+} from '../domain/device-checks';
+import { vendorVulnerabilityFlags } from '../domain/vulnerabilities/match-rollup';
+import type { Storage } from '../storage/storage';
 
 const RISK_KEY = 'risk';
 
@@ -149,6 +156,8 @@ export function createScoreService(
           evidence: chosen ? storage.evidence.listForAssessment(chosen.id) : [],
           today,
         });
+        // The device vulnerability flags say which CVEs, since when, and whether a fix exists.
+        if (posture) scored = { ...scored, flags: withVulnerabilityDetail(storage, vendorId, scored.flags) };
         // Completeness is the assessment's: clauses not yet agreed are flags, not unanswered questions.
         const ids = new Set(assessment.map((q) => q.id));
         const assessed = scored.domains.filter((d) => ids.has(d.questionnaireId));
@@ -196,4 +205,25 @@ export function createScoreService(
       };
     },
   };
+}
+
+/**
+ * A vendor's device-posture flags with the vulnerability ones in full (match-rollup.ts):
+ * the devices, the CVEs, in KEV since when, and whether a fix exists and since when.
+ */
+function withVulnerabilityDetail(
+  storage: Storage,
+  vendorId: string,
+  flags: AssessmentScore['flags'],
+): AssessmentScore['flags'] {
+  const mine = flags.filter(
+    (f) =>
+      f.questionnaireId === DEVICE_QUESTIONNAIRE_ID &&
+      (f.questionId === 'kev-exploited' || f.questionId === 'critical-cve'),
+  );
+  if (!mine.length) return flags;
+  const detail = vendorVulnerabilityFlags(storage.vulnerabilities.list({ vendorId, kev: false }));
+  const message = (questionId: string | null) =>
+    detail.find((d) => d.knockout === (questionId === 'kev-exploited'))?.message;
+  return flags.map((f) => (mine.includes(f) ? { ...f, message: message(f.questionId) ?? f.message } : f));
 }

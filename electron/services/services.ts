@@ -12,6 +12,7 @@ import { createPortfolioService } from './portfolio';
 import { createSavedFilterService } from './saved-filters';
 import { createClauseService } from './clauses';
 import { createDeviceService } from './devices';
+import { createVulnerabilityService } from './vulnerabilities';
 import { createDemoService } from './demo';
 import { createOrganisationService } from './organisation';
 import { createReportService } from './reports';
@@ -20,6 +21,8 @@ import { createBackupService } from './backups';
 import { createEncryptionService, type EncryptionOptions } from './encryption';
 import { createExchangeService } from './exchange';
 import { createVendorImportService } from './vendor-import';
+import { createSbomService } from './sboms';
+import { createAdvisoryService } from './advisories';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import { recordAudit, type ServiceContext } from './context';
 
@@ -49,6 +52,9 @@ export interface AppServices {
   savedFilters: ReturnType<typeof createSavedFilterService>;
   clauses: ReturnType<typeof createClauseService>;
   devices: ReturnType<typeof createDeviceService>;
+  sboms: ReturnType<typeof createSbomService>;
+  advisories: ReturnType<typeof createAdvisoryService>;
+  vulnerabilities: ReturnType<typeof createVulnerabilityService>;
   reports: ReturnType<typeof createReportService>;
   audit: ReturnType<typeof createAuditService>;
   backups: ReturnType<typeof createBackupService>;
@@ -119,6 +125,9 @@ export function createServices(options: ServicesOptions): AppServices {
     savedFilters: createSavedFilterService(ctx),
     clauses,
     devices,
+    sboms: createSbomService(ctx),
+    advisories: createAdvisoryService(ctx),
+    vulnerabilities: createVulnerabilityService(ctx),
     reports,
     audit: createAuditService(ctx, () => encryption.auditSignatures()),
     backups: createBackupService(ctx),

@@ -427,6 +427,107 @@ export const MIGRATIONS: readonly Migration[] = [
     // existing ones are dropped and computed again, with the figures, on the next read.
     sql: 'ALTER TABLE vendor_standings ADD COLUMN figures TEXT; DELETE FROM vendor_standings;',
   },
+  {
+    version: 14,
+    name: 'vendor SBOMs and VEX statements',
+    // One SBOM per vendor + model + firmware (a new one replaces it); VEX statements kept per
+    // vendor and document (a document imported again replaces its statements). Both go with
+    // their vendor. The keys are the model and firmware folded for comparison ('' for none).
+    sql: `
+      CREATE TABLE sboms (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+        model TEXT,
+        firmware TEXT,
+        model_key TEXT NOT NULL,
+        firmware_key TEXT NOT NULL,
+        format TEXT NOT NULL,
+        name TEXT NOT NULL,
+        components INTEGER NOT NULL,
+        serial TEXT,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        sbom TEXT NOT NULL,
+        refs TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX sboms_target ON sboms (vendor_id, model_key, firmware_key);
+      CREATE INDEX sboms_serial ON sboms (vendor_id, serial);
+      CREATE TABLE vex_documents (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+        document_key TEXT NOT NULL,
+        format TEXT NOT NULL,
+        name TEXT NOT NULL,
+        statements INTEGER NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX vex_documents_key ON vex_documents (vendor_id, document_key);
+    `,
+  },
+  {
+    version: 15,
+    name: 'advisories and the known exploited vulnerabilities catalog',
+    // One row per CSAF tracking id (a newer version replaces the row); the KEV catalog is
+    // one row of its own version and date, and its entries, replaced whole by a re-import.
+    sql: `
+      CREATE TABLE advisories (
+        tracking_id TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        release_date TEXT NOT NULL,
+        current_release_date TEXT NOT NULL,
+        title TEXT NOT NULL,
+        publisher TEXT NOT NULL,
+        category TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        data TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+      );
+      CREATE TABLE kev_catalog (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        catalog_version TEXT NOT NULL,
+        date_released TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL
+      );
+      CREATE TABLE kev_entries (
+        cve TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 16,
+    name: 'device vulnerabilities found by matching',
+    // Derived rows, replaced whole by each run (services/vulnerabilities.ts rematch); a run
+    // changes device findings, so it drops the standings as a device import does.
+    sql: `
+      CREATE TABLE device_vulnerabilities (
+        source TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        vendor_id TEXT,
+        cve TEXT NOT NULL,
+        in_kev INTEGER NOT NULL,
+        suppressed INTEGER NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX device_vulnerabilities_device ON device_vulnerabilities (source, device_id);
+      CREATE INDEX device_vulnerabilities_vendor ON device_vulnerabilities (vendor_id);
+      CREATE TABLE vulnerability_runs (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        summary TEXT NOT NULL
+      );
+      CREATE TRIGGER standings_vulnerability_run AFTER INSERT ON vulnerability_runs
+        BEGIN DELETE FROM vendor_standings; END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

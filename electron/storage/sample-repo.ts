@@ -101,6 +101,7 @@ export function createSampleRepo(db: Database, dataDir: string): SampleRepo {
       run('DELETE FROM device_imports WHERE source = ?', source);
       run('DELETE FROM device_mappings WHERE source = ?', source);
       run('DELETE FROM device_acceptances WHERE source = ?', source);
+      run('DELETE FROM device_vulnerabilities WHERE source = ?', source);
       return Number(changes);
     },
     deleteLink: (key, vendorId) =>

@@ -1,4 +1,4 @@
-import type { SQLInputValue, StatementSync } from 'node:sqlite';
+import type { SQLOutputValue, StatementSync } from 'node:sqlite';
 import type { Database } from './database';
 import { PORTFOLIO_TIERS, type VendorFigures, type VendorStanding } from '../domain/portfolio';
 import type { ListStanding } from '../domain/vendor-list';
@@ -29,24 +29,32 @@ export interface StandingRepo {
   figures(today: string): FiguresRow[];
 }
 
-/** Standing columns as the vendor list selects them (table alias `s`). */
+/**
+ * Standing columns as the vendor list selects them (table alias `s`), in the order
+ * {@link standingFromRow} reads them.
+ */
 export const STANDING_COLUMNS = `s.tier AS s_tier, s.score AS s_score, s.completeness AS s_completeness,
   s.residual AS s_residual, s.open_flags AS s_open_flags, s.knockouts AS s_knockouts, s.decision AS s_decision,
   s.next_reassessment AS s_next_reassessment, json_extract(s.figures, '$.provisional') AS s_provisional`;
 
-/** Reads the standing selected with {@link STANDING_COLUMNS}; null when the vendor has none yet. */
-export function standingFromRow(row: Record<string, SQLInputValue | undefined>): ListStanding | null {
-  if (row.s_tier === null || row.s_tier === undefined) return null;
+/**
+ * Reads the standing selected with {@link STANDING_COLUMNS}, starting at column `at` of a row
+ * read as an array; null when the vendor has none yet.
+ */
+export function standingFromRow(row: readonly SQLOutputValue[], at: number): ListStanding | null {
+  const tier = row[at];
+  if (tier === null || tier === undefined) return null;
+  const score = row[at + 1];
   return {
-    tier: row.s_tier as ListStanding['tier'],
-    provisional: Number(row.s_provisional ?? 0) === 1,
-    score: row.s_score === null ? null : Number(row.s_score),
-    completeness: Number(row.s_completeness),
-    residual: Number(row.s_residual),
-    openFlags: Number(row.s_open_flags),
-    knockouts: Number(row.s_knockouts),
-    decision: (row.s_decision ?? null) as ListStanding['decision'],
-    nextReassessment: (row.s_next_reassessment ?? null) as string | null,
+    tier: tier as ListStanding['tier'],
+    provisional: Number(row[at + 8] ?? 0) === 1,
+    score: score === null ? null : Number(score),
+    completeness: Number(row[at + 2]),
+    residual: Number(row[at + 3]),
+    openFlags: Number(row[at + 4]),
+    knockouts: Number(row[at + 5]),
+    decision: (row[at + 6] ?? null) as ListStanding['decision'],
+    nextReassessment: (row[at + 7] ?? null) as string | null,
   };
 }
 

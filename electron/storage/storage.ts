@@ -11,6 +11,9 @@ import { createClauseRepo, type ClauseRepo } from './clause-repo';
 import { createDeviceRepo, type DeviceRepo } from './device-repo';
 import { createExchangeRepo, type ExchangeRepo } from './exchange-repo';
 import { createSampleRepo, type SampleRepo } from './sample-repo';
+import { createSbomRepo, type SbomRepo } from './sbom-repo';
+import { createAdvisoryRepo, type AdvisoryRepo } from './advisory-repo';
+import { createVulnerabilityRepo, type VulnerabilityRepo } from './vulnerability-repo';
 import { sealEvidenceFiles, sealExistingValues } from './seal-existing';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
@@ -27,6 +30,12 @@ export interface Storage {
   readonly clauses: ClauseRepo;
   readonly devices: DeviceRepo;
   readonly exchange: ExchangeRepo;
+  /** Vendors' SBOMs and VEX statements. */
+  readonly sboms: SbomRepo;
+  /** CSAF advisories and the known exploited vulnerabilities catalog. */
+  readonly advisories: AdvisoryRepo;
+  /** Devices' vulnerabilities found by matching (area "match"). */
+  readonly vulnerabilities: VulnerabilityRepo;
   /** Removal of the sample warehouse's records. */
   readonly sample: SampleRepo;
   transaction<T>(fn: () => T): T;
@@ -60,6 +69,9 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
     clauses: createClauseRepo(db),
     devices: createDeviceRepo(db),
     exchange: createExchangeRepo(db),
+    sboms: createSbomRepo(db),
+    advisories: createAdvisoryRepo(db),
+    vulnerabilities: createVulnerabilityRepo(db),
     sample: createSampleRepo(db, dataDir),
     transaction: db.transaction,
     schemaVersion: db.schemaVersion,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { suggestQuestionnaires } from '../../electron/domain/suggest-questionnaires';
@@ -31,6 +31,8 @@ export function StartAssessmentDialog({
   onSent,
 }: StartAssessmentDialogProps) {
   const [format, setFormat] = useState<'xlsx' | 'html'>('xlsx');
+  const [due, setDue] = useState('');
+  const dueHint = useId();
   const [available, setAvailable] = useState<QuestionnaireSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [suggested, setSuggested] = useState<string[]>([]);
@@ -76,7 +78,12 @@ export function StartAssessmentDialog({
 
   const send = async () => {
     if (!vendor) return;
-    const r = await exporting.run({ vendorId: vendor.id, questionnaireIds: chosen, format });
+    const r = await exporting.run({
+      vendorId: vendor.id,
+      questionnaireIds: chosen,
+      format,
+      ...(due ? { dueDate: due } : {}),
+    });
     if (!r.ok) return setError(r.error.message);
     if (r.value.saved) onSent?.(r.value.path);
   };
@@ -140,6 +147,20 @@ export function StartAssessmentDialog({
             />
             Form (.html): opens in any browser offline, saves a response file to send back
           </label>
+          <div className="due-date">
+            <label>
+              Answers due (optional){' '}
+              <input
+                type="date"
+                value={due}
+                aria-describedby={dueHint}
+                onChange={(e) => setDue(e.target.value)}
+              />
+            </label>
+            <span id={dueHint} className="cell-muted">
+              Shown at the top of the form and in the workbook; without it the form says “No due date”.
+            </span>
+          </div>
         </fieldset>
       )}
       <ul className="questionnaire-choices">

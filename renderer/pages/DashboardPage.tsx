@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
-import { ExportReportButton } from '../components/ReportExport';
+import { BoardPackButton } from '../components/BoardPackDialog';
 import { TIER_LABELS } from '../../electron/domain/risk';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
@@ -97,13 +97,7 @@ export function DashboardPage({
           totals.offboarded ? ` (${totals.offboarded} offboarded not counted)` : ''
         }`}
         description="What needs someone today, where the risk sits and how it moves."
-        actions={
-          <ExportReportButton
-            target={{ kind: 'board' }}
-            label="Exporting the board report"
-            text="Board report (PDF)…"
-          />
-        }
+        actions={<BoardPackButton />}
       />
       <TodayQueue
         queue={summary.queue}

@@ -9,6 +9,7 @@ import {
   type DeviceCategory,
 } from '../../electron/domain/device-vocabulary';
 import { DeviceImportWizard } from '../components/DeviceImportWizard';
+import { DeviceVulnerabilities } from '../components/DeviceVulnerabilities';
 import { download } from '../files';
 import { Dialog } from '../components/Dialog';
 import { DataTable, type Column } from '../components/DataTable';
@@ -431,6 +432,7 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
           ))}
         </tbody>
       </table>
+      <DeviceVulnerabilities source={item.source} deviceId={d.deviceId} />
       {accepting && (
         <form
           className="form"

@@ -7,6 +7,8 @@ import { useToast } from '../components/Toasts';
 import { PageHeader } from '../components/PageHeader';
 import { RiskSettingsForm } from '../components/RiskSettingsForm';
 import { DeviceSettingsForm } from '../components/DeviceSettingsForm';
+import { BoardTargetsForm } from '../components/BoardTargetsForm';
+import type { BoardTargets } from '../../electron/domain/board-targets';
 import { BackupSettings } from '../components/BackupSettings';
 import { EncryptionSettings } from '../components/EncryptionSettings';
 import { SampleDataSettings } from '../components/SampleData';
@@ -31,6 +33,8 @@ interface Values {
   risk: RiskSettings;
   devices: DeviceCheckSettings;
   backups: { keep: number };
+  /** The board pack's targets beside its key figures. */
+  targets: BoardTargets;
 }
 type Part = keyof Values;
 type Errors = Partial<Record<Part, string>>;
@@ -49,7 +53,11 @@ async function savePart<P extends Part>(
         ? await call('settings.setRisk', value as Values['risk'])
         : part === 'devices'
           ? await call('devices.setSettings', value as Values['devices'])
-          : await call('backups.setSettings', value as Values['backups']);
+          : part === 'targets'
+            ? await call('settings.setBoardTargets', { targets: value as Values['targets'] })
+            : part === 'company'
+              ? await call('settings.setCompany', value as Values['company'])
+              : await call('backups.setSettings', value as Values['backups']);
   if (!r.ok)
     return { error: r.error.details?.map((d) => `${d.path}: ${d.message}`).join('; ') || r.error.message };
   const v = r.value as Record<string, unknown>;
@@ -80,14 +88,16 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
       call('devices.getSettings', {}),
       call('backups.list', {}),
       call('settings.getCompany', {}),
-    ]).then(([risk, devices, backups, company]) => {
-      if (!risk.ok || !devices.ok || !backups.ok || !company.ok) return;
+      call('settings.getBoardTargets', {}),
+    ]).then(([risk, devices, backups, company, targets]) => {
+      if (!risk.ok || !devices.ok || !backups.ok || !company.ok || !targets.ok) return;
       const values: Values = {
         general: { theme: preferences.theme, assessorName: preferences.assessorName },
         company: { company: company.value.company },
         risk: risk.value,
         devices: devices.value,
         backups: { keep: backups.value.keep },
+        targets: targets.value,
       };
       setSaved(values);
       setDraft(values);
@@ -210,6 +220,11 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
           settings={draft.devices}
           setSettings={(v) => edit('devices', v)}
           error={errors.devices}
+        />
+        <BoardTargetsForm
+          targets={draft.targets}
+          setTargets={(v) => edit('targets', v)}
+          error={errors.targets}
         />
         <section className="settings-section" aria-label="Snapshots">
           <h2>Snapshots</h2>

@@ -18,6 +18,9 @@ test('send a workbook from the vendor page, then review the returned one and acc
   const send = page.getByRole('dialog', { name: /Send a questionnaire to Kestrel Yard Robotics/ });
   await expect(send.getByRole('checkbox', { name: /Quick triage/ })).toBeChecked();
   await send.getByRole('radio', { name: /Workbook/ }).check();
+  const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  await send.getByLabel('Answers due (optional)').fill(due);
+  await page.screenshot({ path: 'test-results/screens/25-exchange-send-dialog.png' });
   await send.getByRole('button', { name: 'Save file…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'send it to the vendor' })).toBeVisible();
   const [file] = readdirSync(app.saveDir);
@@ -26,6 +29,10 @@ test('send a workbook from the vendor page, then review the returned one and acc
   // The vendor fills in three answers, one of them not among the choices.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(app.saveDir, file!));
+  // The due date chosen in the dialog is on the instructions (and in the package).
+  const instructions: string[] = [];
+  wb.getWorksheet('Instructions')!.eachRow((r) => void instructions.push(String(r.getCell(1).value)));
+  expect(instructions.some((l) => l.startsWith('Answers due: '))).toBe(true);
   const answers: Record<string, string> = {
     'quick-triage/tri_mfa': 'Yes',
     'quick-triage/tri_encryption': 'Partly',

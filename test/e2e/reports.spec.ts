@@ -38,7 +38,7 @@ test('a vendor’s PDF report: save dialog, progress, saved banner, show in fold
   await expect(banner).toHaveCount(0);
 });
 
-test('File → Export PDF Report on the dashboard saves the board report; cancelling the dialog saves nothing', async ({
+test('File → Export PDF Report on the dashboard saves the board pack; cancelling the dialog saves nothing; the button asks about the appendix', async ({
   app,
 }) => {
   const { page, services } = app;
@@ -49,21 +49,35 @@ test('File → Export PDF Report on the dashboard saves the board report; cancel
   app.saveDialog.answer = 'cancel';
   await app.menu('report.export');
   await expect.poll(() => app.saveDialog.offered.length).toBe(1);
-  await expect(page.getByRole('button', { name: 'Board report (PDF)…' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Board pack (PDF)…' })).toBeEnabled();
   expect(readdirSync(app.saveDir)).toEqual([]);
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveCount(0);
 
   app.saveDialog.answer = 'save';
   await app.menu('report.export');
   // A cold report worker on a machine busy with the other tests can take several seconds to lay out the pages.
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText('Board report', {
-    timeout: 20_000,
-  });
+  const saved = page.getByRole('status').filter({ hasText: 'Saved' });
+  await expect(saved).toContainText('Board pack', { timeout: 20_000 });
   const file = join(app.saveDir, app.saveDialog.offered[1]!);
   expect(existsSync(file)).toBe(true);
   const text = pdfText(file);
-  expect(text).toContain('Vendor risk portfolio');
+  expect(text).toContain('Decisions the board is asked for');
   expect(text).toMatch(/Page 1 of \d+/);
+  const withAppendix = Number(/Page 1 of (\d+)/.exec(text)![1]);
+  await saved.getByRole('button', { name: 'Dismiss' }).click();
+
+  // The dashboard's button asks first: the appendix is on by default, and can be left out.
+  await page.getByRole('button', { name: 'Board pack (PDF)…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Board pack' });
+  const appendix = dialog.getByRole('checkbox', { name: /Add the appendix/ });
+  await expect(appendix).toBeChecked();
+  await page.screenshot({ path: 'test-results/screens/21-board-pack-dialog.png' });
+  await appendix.uncheck();
+  await dialog.getByRole('button', { name: 'Choose where to save…' }).click();
+  await expect(saved).toContainText('Board pack', { timeout: 20_000 });
+  const short = pdfText(join(app.saveDir, app.saveDialog.offered[2]!));
+  expect(short).not.toContain('APPENDIX');
+  expect(Number(/Page 1 of (\d+)/.exec(short)![1])).toBeLessThan(withAppendix);
 });
 
 test('a report cancelled while the worker lays out its pages leaves no file, and the next one renders', async ({
@@ -110,4 +124,27 @@ test('a second report waiting behind a cancelled one renders in a fresh worker',
   await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
   await expect(second).resolves.toMatchObject({ renderedIn: 'worker', path: join(saveDir, 'second.pdf') });
   expect(readdirSync(saveDir).sort()).toEqual(['second.pdf']);
+});
+
+test('the board pack’s targets and the company name are edited in Settings and kept with the data', async ({
+  app,
+}) => {
+  const { page, services } = app;
+  await app.open('#/settings');
+  const section = page.getByRole('region', { name: 'Board pack targets' });
+  const score = section.getByLabel('Target: Average control score');
+  await expect(score).toHaveValue('70');
+  await score.fill('82');
+  await section.getByLabel('Target: Vendors in the high tier').fill('');
+  // The company name beside it on the same form is saved by the same Save.
+  await page.getByLabel('Company name').fill('Nordhafen Logistics GmbH');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /changes/ })).toHaveText('All changes saved');
+  expect(services.reports.boardTargets()).toMatchObject({ averageScore: 82, high: null });
+  expect(services.organisation.company()).toBe('Nordhafen Logistics GmbH');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/22-board-targets.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  await page.screenshot({ path: 'test-results/screens/22-board-targets-dark.png' });
 });

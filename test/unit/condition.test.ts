@@ -86,7 +86,7 @@ describe('conditions', () => {
   }
 
   it('gives the same answers as text run on its own, as the vendor’s offline form carries it', () => {
-    // exchange/form.ts puts evaluateCondition.toString() in the form with only MAX_MATCHED_TEXT beside it.
+    // exchange/form-script.ts puts evaluateCondition.toString() in the form with only MAX_MATCHED_TEXT beside it.
     const standalone = new Function('MAX_MATCHED_TEXT', `return (${evaluateCondition.toString()});`)(
       MAX_MATCHED_TEXT,
     ) as typeof evaluateCondition;

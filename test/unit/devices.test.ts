@@ -330,6 +330,7 @@ describe('device checks', () => {
     settings: DEFAULT_DEVICE_CHECK_SETTINGS,
     manufacturerLinked: true,
     duplicateSerial: false,
+    vulnerabilities: { kev: 'pass', critical: 'pass' },
     ...c,
   });
 
@@ -386,6 +387,29 @@ describe('device checks', () => {
       'unknown',
     ],
     ['a duplicate serial', {}, { duplicateSerial: true }, 'duplicate-serial', 'fail'],
+    [
+      'firmware with a KEV-listed vulnerability',
+      {},
+      { vulnerabilities: { kev: 'fail', critical: 'pass' } },
+      'kev-exploited',
+      'fail',
+    ],
+    [
+      'a KEV match, version unknown',
+      {},
+      { vulnerabilities: { kev: 'unknown', critical: 'pass' } },
+      'kev-exploited',
+      'unknown',
+    ],
+    [
+      'a spare with a KEV match',
+      { status: 'spare' },
+      { vulnerabilities: { kev: 'fail', critical: 'fail' } },
+      'kev-exploited',
+      'n/a',
+    ],
+    ['never matched', {}, { vulnerabilities: null }, 'kev-exploited', 'unknown'],
+    ['a critical CVE', {}, { vulnerabilities: { kev: 'pass', critical: 'fail' } }, 'critical-cve', 'fail'],
     [
       'a shorter heartbeat threshold',
       { lastSeen: '2026-11-24T06:00:00Z' },

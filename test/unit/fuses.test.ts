@@ -53,7 +53,7 @@ describe('forge.config', () => {
     expect((fuses as unknown as { fusesConfig: unknown }).fusesConfig).toEqual(FUSES_CONFIG);
   });
 
-  it('registers the vite plugin with main, the data host, preload, the import, report and data workers and the main_window renderer', () => {
+  it('registers the vite plugin with main, the data host, preload, the import, report, data and advisory workers and the main_window renderer', () => {
     const vite = (forgeConfig.plugins ?? []).find((plugin) => 'name' in plugin && plugin.name === 'vite');
     expect(vite).toBeDefined();
     const config = (vite as unknown as { config: { build: unknown[]; renderer: unknown[] } }).config;
@@ -68,6 +68,8 @@ describe('forge.config', () => {
       { entry: 'electron/workers/report-renderer.ts', config: 'vite.report.config.mts', target: 'main' },
       // The data worker thread: audit verification and backups on a connection of their own.
       { entry: 'electron/workers/data-tasks.ts', config: 'vite.data.config.mts', target: 'main' },
+      // The advisory reader thread: CSAF and KEV files read and checked for an import.
+      { entry: 'electron/workers/advisory-reader.ts', config: 'vite.advisory.config.mts', target: 'main' },
     ]);
     expect(config.renderer).toEqual([{ name: 'main_window', config: 'vite.renderer.config.mts' }]);
   });

@@ -114,9 +114,9 @@ describe('vendor assessment report', () => {
 });
 
 describe('board report', () => {
-  it('summarises the portfolio, gives every critical or high vendor a page, and shows the change since the last one', async () => {
+  it('is a short pack with the appendix on request, and shows the change since the last one', async () => {
     let now = new Date('2026-11-01T09:00:00Z');
-    const app = openApp({ now: () => now });
+    const app = openApp({ now: () => now, actor: 'Board Author' });
     const names = ['Alpha Robotics', 'Beta Freight', 'Gamma Sensors', '株式会社ロジテック'];
     for (const [i, name] of names.entries()) await assessedVendor(app, name, i);
     app.services.vendors.create({
@@ -135,46 +135,49 @@ describe('board report', () => {
     const summary = app.services.portfolio.summary();
     const pages = pdfPages(join(dir, 'b1.pdf'));
     expect(pages).toHaveLength(first.pages);
-    expect(pages[0]).toContain('Vendor risk portfolio');
-    expect(pages[0]).toContain('This is the first board report');
-    expect(pages[0]).toContain('Top risks');
-    const serious = summary.topRisks.filter((v) => v.tier === 'critical' || v.tier === 'high');
-    expect(serious.length).toBeGreaterThan(0);
-    // Every critical or high vendor has a page that starts with its name.
-    for (const v of serious)
+    expect(pages[0]).toContain('Board Author');
+    expect(pages[0]).toContain('the first board pack');
+    expect(pages[0]).toContain('This is the first board pack');
+    const serious = summary.tiers.critical + summary.tiers.high;
+    expect(serious).toBeGreaterThan(0);
+    // Every critical or high vendor has an appendix page that names it near the top.
+    for (const v of summary.topRisks.filter((r) => r.tier === 'critical' || r.tier === 'high'))
       expect(
         pages.some((p) =>
           p
             .split('\n')
             .filter((l) => l.trim())
-            .slice(0, 3)
+            .slice(0, 4)
             .join(' ')
             .includes(v.name),
         ),
         v.name,
       ).toBe(true);
-    expect(first.pages).toBeGreaterThanOrEqual(2 + serious.length);
-    expect(first.pages).toBeLessThanOrEqual(6 + serious.length);
     const all = pages.join('\n');
     for (const text of [
-      'Tier distribution',
-      'Open knockouts',
-      'Overdue reassessments',
-      'Expiring evidence',
-      'Contract clause gaps',
+      'Heat map',
+      'Tier trend by quarter',
+      'Top risks',
+      'Contract gaps by clause',
       'Device posture',
     ])
       expect(all).toContain(text);
+    expect(all).toContain('株式会社ロジテック');
 
-    // A week later one vendor is offboarded: the next report shows the change and a trend.
+    // A week later one vendor is offboarded: the next pack names it among those that left.
     now = new Date('2026-11-08T09:00:00Z');
     const alpha = summary.topRisks.find((v) => v.name === 'Alpha Robotics')!;
     app.services.vendors.update(alpha.id, { status: 'offboarded' });
-    await app.services.reports.export({ kind: 'board' }, join(dir, 'b2.pdf'), NO_JOB);
-    const second = pdfPages(join(dir, 'b2.pdf'));
-    expect(second[0]).toContain('Change since the last board report (2026-11-01');
-    expect(second[0]).toMatch(/−1\)/);
-    expect(second.join('\n')).toContain('Vendors by tier at each board report');
+    const second = await app.services.reports.export(
+      { kind: 'board', appendix: false },
+      join(dir, 'b2.pdf'),
+      NO_JOB,
+    );
+    const text = pdfPages(join(dir, 'b2.pdf')).map((p) => p.replace(/\s+/g, ' '));
+    expect(second.pages).toBeLessThan(first.pages);
+    expect(text[0]).toContain('2026-11-01 to 2026-11-08 (since the previous board report)');
+    expect(text[0]).toContain('Since the last report on 2026-11-01');
+    expect(text[1]).toContain('Left: Alpha Robotics');
     expect(existsSync(join(dir, 'b1.pdf'))).toBe(true);
   });
 });
@@ -241,7 +244,7 @@ describe('report operations', () => {
     const saved = await desktopApp.dispatcher.dispatch('reports.export', { target: { kind: 'board' } }, page);
     expect(saved).toMatchObject({
       ok: true,
-      value: { saved: true, path: expect.stringMatching(/Board report/) },
+      value: { saved: true, path: expect.stringMatching(/Board pack/) },
     });
     const savedPath = (saved as { value: { path: string } }).value.path;
     expect(
@@ -287,7 +290,33 @@ describe('vendor-risk report', () => {
 
     const board = await cli(app.dataDir, ['report', 'board', '--out', join(dir, 'b.pdf')]);
     expect(board.code).toBe(0);
-    expect(board.stdout).toMatch(/^Saved the board report to .*b\.pdf: \d+ pages, \d+ KB\n$/);
+    expect(board.stdout).toMatch(/^Saved the board pack with its appendix to .*b\.pdf: \d+ pages, \d+ KB\n$/);
+    const short = await cli(app.dataDir, [
+      'report',
+      'board',
+      '--out',
+      join(dir, 'p.pdf'),
+      '--no-appendix',
+      '--json',
+    ]);
+    expect(short.code, short.stderr).toBe(0);
+    const pack = JSON.parse(short.stdout) as { pages: number };
+    expect(pack.pages).toBeLessThan(Number(/(\d+) pages/.exec(board.stdout)![1]));
+    expect(pdfPages(join(dir, 'p.pdf')).join('\n')).not.toContain('APPENDIX');
+
+    // The targets beside the key figures are a setting: set from the CLI, printed on page one.
+    const target = await cli(app.dataDir, ['settings', 'set', 'target', 'averageScore', '83']);
+    expect(target.code, target.stderr).toBe(0);
+    expect(target.stdout).toMatch(/averageScore \(average control score\): +83\n/);
+    const badTarget = await cli(app.dataDir, ['settings', 'set', 'target', 'speed', '3']);
+    expect(badTarget.code).toBe(2);
+    expect(badTarget.stderr).toContain('unknown figure "speed"');
+    const outOfRange = await cli(app.dataDir, ['settings', 'set', 'target', 'averageScore', '130']);
+    expect(outOfRange.code).toBe(2);
+    await cli(app.dataDir, ['report', 'board', '--out', join(dir, 'p2.pdf'), '--no-appendix']);
+    expect(pdfPages(join(dir, 'p2.pdf'))[0]!.replace(/\s+/g, ' ')).toMatch(
+      /Average control score [\d.—]+ [\d.—]+ 83 /,
+    );
 
     const noSelf = await cli(app.dataDir, ['report', 'self', '--out', join(dir, 's.pdf')]);
     expect(noSelf.code).toBe(2);

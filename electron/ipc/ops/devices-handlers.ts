@@ -31,14 +31,25 @@ export function deviceHandlers(ctx: HandlerContext): HandlerTable<typeof deviceO
         job,
         () => services.devices.checkToken(token),
         // Alone: the operations running finish first, those that come wait (see import-gate.ts).
-        () => gate.exclusive(() => services.devices.apply(token, job)),
+        // Matched again at once: the devices' known vulnerabilities follow the inventory.
+        () =>
+          gate.exclusive(async () => {
+            const applied = await services.devices.apply(token, job);
+            services.vulnerabilities.rematch();
+            return applied;
+          }),
       ),
     'devices.discard': ({ token }) => services.devices.discard(token),
     'devices.errorsCsv': async ({ token }) => ({ csv: await services.devices.errorsCsv(token) }),
     'devices.list': withDevices((query) => services.devices.list(query)),
     'devices.facets': withDevices(() => services.devices.facets()),
     'devices.findings': withDevices(({ vendorId }) => services.devices.findings(vendorId)),
-    'devices.link': ({ manufacturer, vendorId }) => services.devices.link(manufacturer, vendorId),
+    'devices.link': ({ manufacturer, vendorId }) => {
+      const links = services.devices.link(manufacturer, vendorId);
+      // A link decides whose advisories and VEX statements a maker's devices meet.
+      services.vulnerabilities.rematch();
+      return links;
+    },
     'devices.accept': withDevices((input) => services.devices.accept(input)),
     'devices.history': ({ limit }) => services.devices.history(limit),
     'devices.exportCsv': withDevices(() => services.devices.exportCsv()),

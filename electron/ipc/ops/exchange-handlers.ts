@@ -9,17 +9,17 @@ import type { exchangeOps } from './exchange';
 export function exchangeHandlers(ctx: HandlerContext): HandlerTable<typeof exchangeOps> {
   const { services, importing, savedFiles } = ctx;
   return {
-    'exchange.export': async ({ vendorId, questionnaireIds, format }) => {
+    'exchange.export': async ({ vendorId, questionnaireIds, format, dueDate }) => {
       const desktop = ctx.desktop();
-      const made = await services.exchange.export(vendorId, questionnaireIds, format);
+      const made = await services.exchange.export(vendorId, questionnaireIds, format, { dueDate });
       const path = await desktop.chooseSavePath(made.fileName);
       if (!path) return { saved: false };
       await saveFileAtomically(path, made.bytes);
       savedFiles.add(path);
       return { saved: true, path, packageId: made.packageId, bytes: made.bytes.byteLength };
     },
-    'exchange.save': async ({ vendorId, questionnaireIds, format, path }) => {
-      const made = await services.exchange.export(vendorId, questionnaireIds, format);
+    'exchange.save': async ({ vendorId, questionnaireIds, format, path, dueDate }) => {
+      const made = await services.exchange.export(vendorId, questionnaireIds, format, { dueDate });
       await saveFileAtomically(resolve(path), made.bytes);
       return { path: resolve(path), packageId: made.packageId, bytes: made.bytes.byteLength };
     },

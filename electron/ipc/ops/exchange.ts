@@ -4,6 +4,7 @@ import { EXCHANGE_FORMATS, IncomingRowSchema } from '../../domain/exchange';
 import {
   CountSchema,
   FilePathSchema,
+  IsoDateSchema,
   JobIdSchema,
   PreviewTokenSchema,
   VendorIdSchema,
@@ -14,6 +15,8 @@ const ExportRequest = {
   vendorId: VendorIdSchema,
   questionnaireIds: z.array(z.string().min(1).max(120)).min(1, 'Choose at least one questionnaire').max(20),
   format: z.enum(EXCHANGE_FORMATS),
+  /** When the answers are wanted back; the form's header says "No due date" without it. */
+  dueDate: IsoDateSchema.optional(),
   jobId: JobIdSchema.optional(),
 };
 

@@ -8,5 +8,7 @@ export function organisationHandlers({ services }: HandlerContext): HandlerTable
   return {
     'settings.getCompany': () => ({ company: services.organisation.company() }),
     'settings.setCompany': ({ company }) => services.organisation.setCompany(company),
+    'settings.getRoadmapOwner': () => ({ owner: services.organisation.roadmapOwner() }),
+    'settings.setRoadmapOwner': ({ owner }) => services.organisation.setRoadmapOwner(owner),
   };
 }

@@ -1,10 +1,11 @@
 /** The organisation whose portfolio this is: the company name reports carry (kept with the data). */
 import { z } from 'zod';
 import { EmptyRequestSchema } from '../../domain/primitives';
-import { CompanySchema } from '../../domain/organisation';
+import { CompanySchema, RoadmapOwnerSchema } from '../../domain/organisation';
 import { op } from './op';
 
 const CompanyResponseSchema = z.object({ company: z.string() });
+const RoadmapOwnerResponseSchema = z.object({ owner: z.string() });
 
 export const organisationOps = {
   'settings.getCompany': op({
@@ -16,5 +17,15 @@ export const organisationOps = {
     summary: 'Sets the company name reports carry (empty clears it)',
     request: z.object({ company: CompanySchema }).strict(),
     response: CompanyResponseSchema,
+  }),
+  'settings.getRoadmapOwner': op({
+    summary: 'Who owns the self-assessment roadmap (empty when nobody is named)',
+    request: EmptyRequestSchema,
+    response: RoadmapOwnerResponseSchema,
+  }),
+  'settings.setRoadmapOwner': op({
+    summary: 'Names who owns the self-assessment roadmap (empty clears it)',
+    request: z.object({ owner: RoadmapOwnerSchema }).strict(),
+    response: RoadmapOwnerResponseSchema,
   }),
 } as const;

@@ -28,5 +28,7 @@ export function reportHandlers(ctx: HandlerContext): HandlerTable<typeof reportO
       desktop.showInFolder(path);
       return { shown: true };
     },
+    'settings.getBoardTargets': () => services.reports.boardTargets(),
+    'settings.setBoardTargets': ({ targets }) => services.reports.setBoardTargets(targets),
   };
 }

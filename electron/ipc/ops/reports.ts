@@ -1,6 +1,7 @@
 /** PDF reports: a vendor's assessment, the board report, the self-assessment roadmap. */
 import { z } from 'zod';
-import { FilePathSchema, JobIdSchema } from '../../domain/primitives';
+import { EmptyRequestSchema, FilePathSchema, JobIdSchema } from '../../domain/primitives';
+import { BoardTargetsSchema } from '../../domain/board-targets';
 import { ReportTargetSchema, SavedReportSchema } from '../../domain/report-api';
 import { op } from './op';
 
@@ -27,5 +28,15 @@ export const reportOps = {
     summary: 'Shows a report saved in this session in the file manager',
     request: z.object({ path: FilePathSchema }).strict(),
     response: z.object({ shown: z.boolean() }),
+  }),
+  'settings.getBoardTargets': op({
+    summary: 'The targets the board pack shows beside its key figures (defaults for any not set)',
+    request: EmptyRequestSchema,
+    response: BoardTargetsSchema,
+  }),
+  'settings.setBoardTargets': op({
+    summary: 'Sets some of the board pack’s targets (null: no target)',
+    request: z.object({ targets: BoardTargetsSchema.partial() }).strict(),
+    response: BoardTargetsSchema,
   }),
 } as const;
