@@ -26,6 +26,7 @@ import { exchangeOps } from './ops/exchange';
 import { reportOps } from './ops/reports';
 import { vendorImportOps } from './ops/vendor-import';
 import { sbomOps } from './ops/sboms';
+import { vulnerabilityOps } from './ops/vulnerabilities';
 import { advisoryOps } from './ops/advisories';
 
 /** Every feature module's operations, by the module's file name (docs/operations.md lists them). */
@@ -49,6 +50,7 @@ export const FEATURE_MODULES = {
   reports: reportOps,
   'vendor-import': vendorImportOps,
   sboms: sbomOps,
+  vulnerabilities: vulnerabilityOps,
   advisories: advisoryOps,
 } as const;
 
@@ -72,6 +74,7 @@ export const contract = {
   ...reportOps,
   ...vendorImportOps,
   ...sbomOps,
+  ...vulnerabilityOps,
   ...advisoryOps,
 } as const;
 

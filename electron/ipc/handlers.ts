@@ -27,6 +27,7 @@ import { exchangeHandlers } from './ops/exchange-handlers';
 import { reportHandlers } from './ops/reports-handlers';
 import { vendorImportHandlers } from './ops/vendor-import-handlers';
 import { sbomHandlers } from './ops/sboms-handlers';
+import { vulnerabilityHandlers } from './ops/vulnerabilities-handlers';
 import { advisoryHandlers } from './ops/advisories-handlers';
 
 export type { Desktop };
@@ -66,6 +67,7 @@ export function createHandlers(
     ...reportHandlers(ctx),
     ...vendorImportHandlers(ctx),
     ...sbomHandlers(ctx),
+    ...vulnerabilityHandlers(ctx),
     ...advisoryHandlers(ctx),
   };
   return throughGate(handlers, ctx.gate);

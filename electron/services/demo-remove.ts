@@ -48,6 +48,7 @@ export function removeSampleRecords(
       signOffs: 0,
       devices: 0,
       boardPoints: 0,
+      advisories: 0,
     };
     const assessmentRows = m.assessments
       .map((id) => storage.assessments.get(id))
@@ -120,6 +121,24 @@ export function removeSampleRecords(
     const left = history.filter((p) => !points.has(p.date));
     counts.boardPoints = history.length - left.length;
     if (counts.boardPoints) storage.settings.set(BOARD_HISTORY_KEY, left, ctx.now().toISOString());
+    // The fictional advisories, and the fictional catalog unless the user imported theirs since.
+    const removedAdvisories = m.advisories.filter((id) => storage.advisories.remove(id));
+    counts.advisories = removedAdvisories.length;
+    const sampleKev =
+      m.kevCatalog !== null && storage.advisories.kevCatalog()?.catalogVersion === m.kevCatalog;
+    if (sampleKev) storage.advisories.clearKev();
+    if (removedAdvisories.length || sampleKev)
+      recordAudit(
+        ctx,
+        'advisory-import',
+        ctx.newId(),
+        'delete',
+        {
+          advisories: removedAdvisories,
+          kev: sampleKev ? m.kevCatalog : null,
+        },
+        null,
+      );
     if (storage.settings.get(SAMPLE_KEY) !== undefined) {
       storage.sample.deleteSetting(SAMPLE_KEY);
       recordAudit(ctx, 'settings', SAMPLE_KEY, 'delete', m, null);

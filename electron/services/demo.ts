@@ -4,6 +4,9 @@
  * years of a portfolio's story. What it adds is recorded (settings `sample.records`) so
  * that removing it deletes exactly that, and nothing someone added meanwhile.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppError } from '../domain/errors';
 import { VendorInputSchema } from '../domain/vendor';
 import { DecisionInputSchema } from '../domain/decision';
@@ -32,6 +35,7 @@ import { createDecisionService } from './decisions';
 import { createClauseService } from './clauses';
 import { createDeviceService } from './devices';
 import { createPortfolioService } from './portfolio';
+import { createAdvisoryService } from './advisories';
 import { BOARD_HISTORY_KEY } from './reports';
 import { readBoardHistory, removeSampleRecords, SAMPLE_KEY } from './demo-remove';
 
@@ -46,6 +50,8 @@ interface DemoDeps {
   devicePosture: (vendorId: string) => Posture | null;
   /** Brings the vendors' standings up to date after loading or removing. */
   refreshStandings: () => void;
+  /** Matches the devices against the advisories again after loading or removing. */
+  rematch: () => void;
 }
 
 /** Loading, removing and telling about the sample warehouse. */
@@ -85,6 +91,7 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
     const clauses = createClauseService(then);
     const devices = createDeviceService(then, { databasePath: deps.databasePath });
     const portfolio = createPortfolioService(then, deps.questionnaires, devices.vendorPosture);
+    const advisories = createAdvisoryService(then);
 
     const added = emptyManifest(ctx.now().toISOString());
     const c = added.counts;
@@ -227,6 +234,30 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
       c.devices += result.devices;
     };
 
+    /**
+     * Imports the fictional advisories through the advisory importer, from files as a user
+     * brings them; one the user has already is left alone, and so is a catalog of their own.
+     */
+    const importAdvisories = async (step: Extract<SampleStep, { kind: 'advisories' }>): Promise<void> => {
+      moment = new Date(step.at);
+      const have = storage.advisories.versions();
+      const ownCatalog = storage.advisories.kevCatalog() !== null;
+      const dir = await mkdtemp(join(tmpdir(), 'vendor-risk-sample-'));
+      try {
+        for (const f of step.files) {
+          const isKev = !(f.document as { document?: unknown }).document;
+          if (isKev ? ownCatalog : have.has(trackingIdOf(f.document))) continue;
+          await writeFile(join(dir, f.fileName), JSON.stringify(f.document));
+        }
+        const summary = await advisories.import([dir], NO_JOB);
+        for (const a of summary.advisories) if (a.outcome === 'added') added.advisories.push(a.trackingId);
+        c.advisories = added.advisories.length;
+        if (summary.kev) added.kevCatalog = summary.kev.catalogVersion;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    };
+
     let applied = 0;
     const steps = plan.steps;
     try {
@@ -241,6 +272,12 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
               : 'Loading the sample warehouse was cancelled; nothing was changed',
           );
         const step = steps[i]!;
+        if (step.kind === 'advisories') {
+          await importAdvisories(step);
+          i += 1;
+          applied += 1;
+          continue;
+        }
         if (step.kind === 'devices') {
           await importDevices(step);
           i += 1;
@@ -252,7 +289,7 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
         storage.transaction(() => {
           for (; i < end; i += 1) {
             const next = steps[i]!;
-            if (next.kind === 'devices') break;
+            if (next.kind === 'devices' || next.kind === 'advisories') break;
             apply(next);
             applied += 1;
           }
@@ -271,6 +308,7 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
       recordAudit(ctx, 'settings', SAMPLE_KEY, 'update', null, added);
       recordAudit(ctx, 'portfolio', null, 'demo-load', null, { sample: 'warehouse', ...c, skipped });
     });
+    deps.rematch();
     deps.refreshStandings();
     return { added: c.vendors, skipped, alreadyLoaded: false, counts: { ...c }, ms: Date.now() - started };
   }
@@ -290,6 +328,7 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
         if (!m) return { removed: false, counts: emptyManifest('').counts, kept: [] };
         job.progress(0, 1, 'Removing the sample warehouse');
         const result = removeRecorded(m, 'removed');
+        deps.rematch();
         deps.refreshStandings();
         job.progress(1, 1, 'Removed');
         return result;
@@ -327,9 +366,16 @@ function progressLine(step: SampleStep): string {
     case 'clause':
     case 'sign-off':
       return 'Recording the contracts';
+    case 'advisories':
+      return 'Importing the advisories';
     default:
       return `Reviewing vendors (${step.at.slice(0, 7)})`;
   }
+}
+
+/** The tracking id of a CSAF document as the sample writes it. */
+function trackingIdOf(doc: unknown): string {
+  return (doc as { document: { tracking: { id: string } } }).document.tracking.id;
 }
 
 export type DemoService = ReturnType<typeof createDemoService>;

@@ -13,6 +13,7 @@ import { createSavedFilterService } from './saved-filters';
 import { createClauseService } from './clauses';
 import { createDeviceService } from './devices';
 import { createVulnerabilityService } from './vulnerabilities';
+import { createVulnerabilityViews } from './vulnerability-views';
 import { createDemoService } from './demo';
 import { createOrganisationService } from './organisation';
 import { createReportService } from './reports';
@@ -55,6 +56,7 @@ export interface AppServices {
   sboms: ReturnType<typeof createSbomService>;
   advisories: ReturnType<typeof createAdvisoryService>;
   vulnerabilities: ReturnType<typeof createVulnerabilityService>;
+  vulnerabilityViews: ReturnType<typeof createVulnerabilityViews>;
   reports: ReturnType<typeof createReportService>;
   audit: ReturnType<typeof createAuditService>;
   backups: ReturnType<typeof createBackupService>;
@@ -113,6 +115,8 @@ export function createServices(options: ServicesOptions): AppServices {
     portfolio,
   });
 
+  const vulnerabilities = createVulnerabilityService(ctx);
+
   return {
     storage,
     vendors,
@@ -127,7 +131,8 @@ export function createServices(options: ServicesOptions): AppServices {
     devices,
     sboms: createSbomService(ctx),
     advisories: createAdvisoryService(ctx),
-    vulnerabilities: createVulnerabilityService(ctx),
+    vulnerabilities,
+    vulnerabilityViews: createVulnerabilityViews(ctx),
     reports,
     audit: createAuditService(ctx, () => encryption.auditSignatures()),
     backups: createBackupService(ctx),
@@ -141,6 +146,7 @@ export function createServices(options: ServicesOptions): AppServices {
       databasePath: join(options.dataDir, DATABASE_FILE),
       devicePosture: devices.vendorPosture,
       refreshStandings: () => void portfolio.refreshStandings(),
+      rematch: () => void vulnerabilities.rematch(),
     }),
     organisation: createOrganisationService(ctx),
     close: () => {

@@ -21,6 +21,10 @@ export interface AdvisoryRepo {
   kevCatalog(): KevListing['catalog'];
   /** Replaces the whole catalog. */
   replaceKev(catalog: KevCatalog, at: string, by: string): void;
+  /** Deletes one advisory (removing the sample's); false when it was not there. */
+  remove(trackingId: string): boolean;
+  /** Deletes the stored catalog and its entries. */
+  clearKev(): void;
 }
 
 /** Creates the advisory repository. */
@@ -46,6 +50,8 @@ export function createAdvisoryRepo(db: Pick<Database, 'sqlite'>): AdvisoryRepo {
        FROM kev_catalog WHERE id = 1`,
   );
   const clearKevStmt = sql.prepare('DELETE FROM kev_entries');
+  const removeStmt = sql.prepare('DELETE FROM advisories WHERE tracking_id = ?');
+  const clearCatalogStmt = sql.prepare('DELETE FROM kev_catalog');
   const addKevStmt = sql.prepare('INSERT INTO kev_entries (cve, data) VALUES (?, ?)');
   const putCatalogStmt = sql.prepare(
     `INSERT INTO kev_catalog (id, catalog_version, date_released, imported_at, imported_by) VALUES (1, ?, ?, ?, ?)
@@ -98,6 +104,11 @@ export function createAdvisoryRepo(db: Pick<Database, 'sqlite'>): AdvisoryRepo {
       clearKevStmt.run();
       for (const e of catalog.entries) addKevStmt.run(e.cve, JSON.stringify(e));
       putCatalogStmt.run(catalog.catalogVersion, catalog.dateReleased, at, by);
+    },
+    remove: (trackingId) => Number(removeStmt.run(trackingId).changes) > 0,
+    clearKev() {
+      clearKevStmt.run();
+      clearCatalogStmt.run();
     },
   };
 }

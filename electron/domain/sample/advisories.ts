@@ -62,7 +62,7 @@ const FLAWS: readonly SampleFlaw[] = [
     id: 'SAMPLE-CERT-2026-022',
     maker: 'Vigilant Optics',
     model: 'DomeCam 4K',
-    range: '<= V5.5.800',
+    range: 'V5.5.800 build 210628 and earlier',
     fixed: 'V5.7.0',
     cve: 'CVE-2026-99012',
     title: 'Command injection in the camera web interface',

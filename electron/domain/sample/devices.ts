@@ -109,11 +109,13 @@ export function sampleInventories(day: string, rnd: Random): SampleInventory[] {
     const rows = [HEADER];
     for (let i = 0; i < count; i += 1) {
       const maker = makers[i % makers.length]!;
-      const typeIndex = i % maker.types.length;
+      // Each maker's rows take its types in turn (the row counter steps through the makers first).
+      const typeIndex = Math.floor(i / makers.length) % maker.types.length;
       const type = maker.types[typeIndex]!;
       // Model and firmware follow the row, not the generator, so the rest of the sample stays as it was.
       const model = maker.models[typeIndex] ?? maker.models[0]!;
-      const firmware = model.firmware[Math.floor(i / makers.length) % model.firmware.length]!;
+      const firmware =
+        model.firmware[Math.floor(i / (makers.length * maker.types.length)) % model.firmware.length]!;
       const weak = () => rnd.next() < maker.weakness;
       const n = start + i;
       const cert = weak() ? shiftDate(day, rnd.int(-20, 25)) : shiftDate(day, rnd.int(120, 700));

@@ -14,6 +14,8 @@ export const SampleCountsSchema = z.object({
   signOffs: z.number().int(),
   devices: z.number().int(),
   boardPoints: z.number().int(),
+  /** Fictional advisories (an earlier sample had none). */
+  advisories: z.number().int().default(0),
 });
 export type SampleCounts = z.infer<typeof SampleCountsSchema>;
 
@@ -31,6 +33,10 @@ export const SampleManifestSchema = z.object({
   links: z.array(z.object({ key: z.string(), manufacturer: z.string(), vendorId: z.string() })),
   /** Dates (ISO) of the board report points it added. */
   boardPoints: Ids,
+  /** Tracking ids of the fictional advisories it added. */
+  advisories: Ids.default([]),
+  /** The version of the fictional exploited catalog it added (null: it left the user's). */
+  kevCatalog: z.string().nullable().default(null),
   /** What it added, counted as it was added. */
   counts: SampleCountsSchema,
 });
@@ -49,6 +55,8 @@ export function emptyManifest(loadedAt: string): SampleManifest {
     deviceSources: [],
     links: [],
     boardPoints: [],
+    advisories: [],
+    kevCatalog: null,
     counts: {
       vendors: 0,
       assessments: 0,
@@ -59,6 +67,7 @@ export function emptyManifest(loadedAt: string): SampleManifest {
       signOffs: 0,
       devices: 0,
       boardPoints: 0,
+      advisories: 0,
     },
   };
 }

@@ -13,6 +13,7 @@ import type { EvidenceKind, Questionnaire } from '../questionnaire';
 import type { VendorInputDraft } from '../vendor';
 import { DEMO_VENDORS } from '../demo-portfolio';
 import { sampleAnswers, type AnswerStyle } from './answers';
+import { sampleAdvisories, sampleKevCatalog } from './advisories';
 import { sampleInventories, SAMPLE_MAKERS, type SampleInventory } from './devices';
 import { momentOn, seeded, shiftDate } from './random';
 
@@ -61,6 +62,8 @@ export type SampleStep = { at: string } & (
   | { kind: 'devices'; inventory: SampleInventory }
   | { kind: 'link'; manufacturer: string; vendor: number }
   | { kind: 'board-point' }
+  /** The fictional advisories and exploited catalog, as files a user brings. */
+  | { kind: 'advisories'; files: { fileName: string; document: unknown }[] }
 );
 
 export interface SamplePlan {
@@ -309,6 +312,13 @@ export function sampleWarehousePlan(
   for (const maker of SAMPLE_MAKERS)
     if (maker.vendor !== null)
       steps.push({ kind: 'link', manufacturer: maker.name, vendor: maker.vendor, at: at(11) });
+
+  // The advisories and exploited catalog someone downloaded a week ago.
+  steps.push({
+    kind: 'advisories',
+    files: [...sampleAdvisories(today), sampleKevCatalog(today)],
+    at: at(7),
+  });
 
   // Our own warehouse, assessed last quarter.
   const self = questionnaires['self-assessment'];
