@@ -8,7 +8,7 @@ import { TIER_LABELS } from '../domain/risk';
 import { SEVERITIES } from '../domain/questionnaire';
 import { BOARD_VENDOR_PAGES, type BoardReportData, type BoardVendorPage } from './model';
 import { chart, figures, heading, TIER_COLOURS, type Content } from './layout';
-import { smallTable } from './board-lists';
+import { headOf, smallTable } from './board-lists';
 
 /** Red flags listed on a vendor's page, so that the page stays one page. */
 const FLAGS_PER_PAGE = 5;
@@ -106,7 +106,7 @@ function vendorPage(v: BoardVendorPage, place: string): Content[] {
       ['Severity', 'Red flag', 'Question asked', 'Answer given'],
       shown.map((f) => [
         { text: `${f.severity}${f.knockout ? ' · knockout' : ''}`, color: TIER_COLOURS[f.severity] },
-        f.message,
+        headOf(f.message),
         { text: f.question ?? 'From the contract or device checks', fontSize: 8 },
         { text: f.answer ?? '—', fontSize: 8 },
       ]),

@@ -175,22 +175,36 @@ export function boardLists(d: BoardReportData): Content[] {
       ...(d.devices.devices
         ? [
             {
-              text: `${d.devices.devices} edge devices in the inventory. Open findings are failed device checks (unsupported firmware, default credentials and the like): fewer is better.`,
+              text: `${d.devices.devices} edge devices in the inventory. Open findings are failed device checks (unsupported firmware, default credentials and the like): fewer is better. On exploited firmware: devices running firmware with a vulnerability in the known exploited catalog (CISA KEV), to be fixed or mitigated now.`,
               style: 'note',
               margin: [0, 0, 0, 4],
             },
             smallTable(
-              ['Maker', 'Devices', 'Open findings', 'Most common finding'],
+              ['Maker', 'Devices', 'Open findings', 'On exploited firmware', 'Most common finding'],
               d.devices.makers.map((m) => [
                 m.name ?? { text: 'Maker not linked to a vendor', italics: true },
                 m.devices === null ? '—' : String(m.devices),
                 String(m.open),
+                m.exploited === null
+                  ? '—'
+                  : m.exploited
+                    ? { text: String(m.exploited), bold: true, color: TIER_COLOURS.critical }
+                    : '0',
                 m.worst ?? '—',
               ]),
-              ['*', 50, 70, 170],
+              ['*', 45, 55, 65, 150],
             ),
           ]
         : [{ text: 'No device inventory imported.', style: 'muted' }]),
     ]),
   ];
+}
+
+/**
+ * A flag's message as one line of a board table: what precedes its details (" — " and the
+ * CVEs, dates and fixes after it), at most 100 characters.
+ */
+export function headOf(message: string, max = 100): string {
+  const head = message.split(' — ')[0]!;
+  return head.length <= max ? head : `${head.slice(0, max - 1).trimEnd()}…`;
 }

@@ -23,7 +23,7 @@ import {
   type Content,
   type DocDefinition,
 } from './layout';
-import { boardLists, smallTable } from './board-lists';
+import { boardLists, headOf, smallTable } from './board-lists';
 import { boardAppendix } from './board-appendix';
 
 /** Decision rows on page one; the rest are named in one line. */
@@ -256,13 +256,13 @@ function changesPart(d: BoardReportData): Content[] {
             cell(
               'Knockouts opened',
               c.knockoutsOpened.length,
-              lines(c.knockoutsOpened, (k) => `${k.name}: ${k.message}`),
+              lines(c.knockoutsOpened, (k) => `${k.name}: ${headOf(k.message)}`),
               c.knockoutsOpened.length ? TIER_COLOURS.critical : undefined,
             ),
             cell(
               'Knockouts closed',
               c.knockoutsClosed.length,
-              lines(c.knockoutsClosed, (k) => `${k.name}: ${k.message}`),
+              lines(c.knockoutsClosed, (k) => `${k.name}: ${headOf(k.message)}`),
               c.knockoutsClosed.length ? GOOD : undefined,
             ),
           ],

@@ -133,7 +133,14 @@ export interface BoardReportData {
   devices: {
     devices: number;
     /** Makers with the most open findings; name null: devices whose maker is linked to no vendor. */
-    makers: { name: string | null; devices: number | null; open: number; worst: string | null }[];
+    /** `exploited`: devices running firmware with a known exploited vulnerability (null: not known). */
+    makers: {
+      name: string | null;
+      devices: number | null;
+      open: number;
+      exploited: number | null;
+      worst: string | null;
+    }[];
   };
   /** The appendix's vendor pages; null when the appendix is left out. */
   appendix: BoardVendorPage[] | null;

@@ -189,7 +189,7 @@ export async function gatherBoardPack(
     await pause();
     // Devices of no known maker: only their open findings are counted apart.
     if (m.vendorId === null) {
-      makers.push({ name: null, devices: null, open: m.open, worst: null });
+      makers.push({ name: null, devices: null, open: m.open, exploited: null, worst: null });
       continue;
     }
     const own = services.devices.findings(m.vendorId);
@@ -198,6 +198,7 @@ export async function gatherBoardPack(
       name: m.vendorName,
       devices: own.devices,
       open: m.open,
+      exploited: own.posture['kev-exploited']?.fail ?? 0,
       worst: worstCheck && own.posture[worstCheck].fail ? DEVICE_CHECK_INFO[worstCheck].label : null,
     });
   }

@@ -13,7 +13,7 @@ import type { QuestionnaireService } from './questionnaires';
 import { createScoreService } from './scores';
 import type { Posture } from '../domain/device-checks';
 import { clauseLibrary } from './clause-library';
-import { todayQueue, type Dashboard } from '../domain/portfolio-today';
+import { todayQueue, type Dashboard, type ExploitedMaker } from '../domain/portfolio-today';
 import { heatMap } from '../domain/heat-map';
 import { tierTrend, type TierHistoryPoint, type TierTrend } from '../domain/tier-trend';
 import type { PortfolioTier } from '../domain/portfolio';
@@ -34,6 +34,8 @@ export function createPortfolioService(
   ctx: ServiceContext,
   questionnaires: QuestionnaireService,
   devicePosture: (vendorId: string) => Posture | null,
+  /** Devices on exploited firmware by maker, for Today (none when nothing was matched). */
+  exploitedMakers: () => readonly ExploitedMaker[] = () => [],
 ) {
   /**
    * A reader of vendors' entries for the length of one call: one score service over reads
@@ -109,6 +111,7 @@ export function createPortfolioService(
       })),
       reopened,
       openDeviceFindings,
+      exploitedMakers(),
     );
     const heat = heatMap(
       counted.map(({ vendor, figures }) => ({

@@ -99,7 +99,10 @@ export function createServices(options: ServicesOptions): AppServices {
     );
   const questionnaires = createQuestionnaireService(ctx);
   const devices = createDeviceService(ctx, { databasePath: join(options.dataDir, DATABASE_FILE) });
-  const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture);
+  const vulnerabilityViews = createVulnerabilityViews(ctx);
+  const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture, () =>
+    vulnerabilityViews.exploitedByMaker(),
+  );
   const vendors = createVendorService(ctx, portfolio.refreshStandings);
   const assessments = createAssessmentService(ctx, questionnaires);
   const scores = createScoreService(ctx, questionnaires, devices.vendorPosture);
@@ -132,7 +135,7 @@ export function createServices(options: ServicesOptions): AppServices {
     sboms: createSbomService(ctx),
     advisories: createAdvisoryService(ctx),
     vulnerabilities,
-    vulnerabilityViews: createVulnerabilityViews(ctx),
+    vulnerabilityViews,
     reports,
     audit: createAuditService(ctx, () => encryption.auditSignatures()),
     backups: createBackupService(ctx),

@@ -1,3 +1,4 @@
+import { lazyRepo } from './lazy-repo';
 import type { Database } from './database';
 import type { Advisory, KevCatalog, KevEntry } from '../domain/vulnerabilities/model';
 import type { AdvisorySummary, KevListing } from '../domain/vulnerabilities/advisory-api';
@@ -29,6 +30,10 @@ export interface AdvisoryRepo {
 
 /** Creates the advisory repository. */
 export function createAdvisoryRepo(db: Pick<Database, 'sqlite'>): AdvisoryRepo {
+  return lazyRepo(() => buildAdvisoryRepo(db));
+}
+
+function buildAdvisoryRepo(db: Pick<Database, 'sqlite'>): AdvisoryRepo {
   const sql = db.sqlite;
   const allStmt = sql.prepare('SELECT data FROM advisories ORDER BY tracking_id');
   const summariesStmt = sql.prepare(

@@ -1,3 +1,4 @@
+import { lazyRepo } from './lazy-repo';
 import type { Database } from './database';
 import type { SbomRecord } from '../domain/vulnerabilities/sbom-api';
 import type { Sbom, VexProduct, VexStatement, VulnerabilitySources } from '../domain/vulnerabilities/model';
@@ -32,6 +33,10 @@ const VEX_COLUMNS = `x.id, x.vendor_id, v.name AS vendor_name, NULL AS model, NU
 
 /** Creates the SBOM repository. */
 export function createSbomRepo(db: Pick<Database, 'sqlite'>): SbomRepo {
+  return lazyRepo(() => buildSbomRepo(db));
+}
+
+function buildSbomRepo(db: Pick<Database, 'sqlite'>): SbomRepo {
   const sql = db.sqlite;
   const allSboms = sql.prepare('SELECT vendor_id, model, firmware, sbom FROM sboms ORDER BY rowid');
   const allVex = sql.prepare('SELECT vendor_id, data FROM vex_documents ORDER BY rowid');

@@ -81,6 +81,7 @@ describe('board pack from the sample warehouse', () => {
       'Contract gaps by clause',
       'Coverage against policy',
       'Device posture by maker',
+      'On exploited firmware',
     ])
       expect(all, text).toContain(text);
     // Never sends a board member to an app they do not have; never prints an internal id.
