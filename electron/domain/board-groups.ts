@@ -25,8 +25,9 @@ export function knockoutThemes(
 ): KnockoutTheme[] {
   const themes = new Map<string, KnockoutTheme>();
   for (const k of knockouts) {
-    let t = themes.get(k.message);
-    if (!t) themes.set(k.message, (t = { theme: k.message, severity: k.severity, vendors: [] }));
+    const theme = themeOf(k.message);
+    let t = themes.get(theme);
+    if (!t) themes.set(theme, (t = { theme, severity: k.severity, vendors: [] }));
     if (SEVERITIES.indexOf(k.severity) < SEVERITIES.indexOf(t.severity)) t.severity = k.severity;
     if (!t.vendors.includes(k.vendorName)) t.vendors.push(k.vendorName);
   }
@@ -38,6 +39,18 @@ export function knockoutThemes(
         SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
         a.theme.localeCompare(b.theme),
     );
+}
+
+/**
+ * A knockout's theme: its message without the vendor's own particulars — the details after
+ * " — " (CVEs, dates, fixes) and how many of its devices — so the same finding at several
+ * vendors is one line.
+ */
+export function themeOf(message: string): string {
+  return message
+    .split(' — ')[0]!
+    .replace(/\b\d+ (active )?devices?\b/g, 'devices')
+    .trim();
 }
 
 export interface ClauseGap {

@@ -60,6 +60,9 @@ test('every page of the sample warehouse, light and dark', async ({ app }) => {
   await shoot('vendor', vendor, NAME);
   await shoot('vendor-findings', `${vendor}/findings`, NAME);
   await shoot('vendor-contract', `${vendor}/contract`, NAME);
+  await shoot('vendor-devices', `${vendor}/devices`, NAME, () =>
+    page.getByRole('region', { name: 'Known vulnerabilities' }),
+  );
   await shoot('vendor-activity', `${vendor}/activity`, NAME);
   await shoot('assessment', `#/assessments/${encodeURIComponent(assessmentId)}`, /.+/);
   await shoot('compare', '#/compare', 'Compare vendors');
@@ -67,6 +70,10 @@ test('every page of the sample warehouse, light and dark', async ({ app }) => {
   await shoot('questionnaires', '#/questionnaires', 'Questionnaires');
   await shoot('legal', '#/legal', 'Legal');
   await shoot('devices', '#/devices', 'Devices', () => page.getByTestId('device-count'));
+  await shoot('advisories', '#/advisories', 'Advisories', () => page.getByTestId('vulnerability-sources'));
+  await shoot('advisory', '#/advisories/SAMPLE-CERT-2026-014', /Bridgeport Controls/, () =>
+    page.getByRole('region', { name: 'Our affected devices' }),
+  );
   await shoot('audit', '#/audit', 'Audit trail');
   await shoot('settings', '#/settings', 'Settings');
 });

@@ -236,6 +236,30 @@ describe('grouped lists', () => {
     ]);
   });
 
+  it('makes the same device finding at several vendors one theme, without their counts and CVEs', () => {
+    const themes = knockoutThemes([
+      {
+        vendorName: 'Bridgeport',
+        message:
+          'Devices: 24 active devices run firmware with a known exploited vulnerability — CVE-2026-99011 (in KEV since 2026-07-10): a fix exists',
+        severity: 'critical',
+      },
+      {
+        vendorName: 'ShelfPulse',
+        message:
+          'Devices: 1 active device run firmware with a known exploited vulnerability — CVE-2026-99013',
+        severity: 'critical',
+      },
+    ]);
+    expect(themes).toEqual([
+      {
+        theme: 'Devices: devices run firmware with a known exploited vulnerability',
+        severity: 'critical',
+        vendors: ['Bridgeport', 'ShelfPulse'],
+      },
+    ]);
+  });
+
   it('groups contract gaps by clause over vendors with a contract recorded, and merges alike clauses', () => {
     const cell = (status: string, state: string) => ({ status, state });
     const { gaps, unrecorded } = clauseGapsByClause({
