@@ -6,7 +6,7 @@ import type { ResponseOf } from '../ipc/contract';
 import { formatTable, printable } from './format';
 import { done, failure, failureFromError, usageError } from './outcome';
 import { checkReadable, writeExport, readMappingFile } from './files';
-import { resolveVendor } from './resolve-vendor';
+import { resolveOptionalVendor } from './resolve-vendor';
 import { request } from './session';
 import type { CommandSpec } from './spec';
 
@@ -208,13 +208,9 @@ export const devicesFindings: CommandSpec = {
     'vendor-risk devices findings --vendor "Zebra Technologies" --json',
   ],
   async run({ dispatcher, flags }) {
-    let vendorId: string | null = null;
-    const v = flags.string('vendor');
-    if (v !== undefined) {
-      const found = await resolveVendor(dispatcher, v);
-      if (!found.ok) return found;
-      vendorId = found.vendor.id;
-    }
+    const vendor = await resolveOptionalVendor(dispatcher, flags.string('vendor'));
+    if (!vendor.ok) return vendor;
+    const { vendorId } = vendor;
     const result = await request(dispatcher, 'devices.findings', { vendorId });
     if (!result.ok) return failureFromError(result.error);
     const f = result.value;

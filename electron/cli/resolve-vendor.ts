@@ -36,6 +36,19 @@ export async function resolveVendor(dispatcher: Dispatcher, ref: string): Promis
   return got.ok ? { ok: true, vendor: got.value } : failureFromError(got.error);
 }
 
+/**
+ * The vendor an optional `--vendor` names, by id: null when the option is not given, the
+ * failure to print when it names no vendor.
+ */
+export async function resolveOptionalVendor(
+  dispatcher: Dispatcher,
+  ref: string | undefined,
+): Promise<{ ok: true; vendorId: string | null } | (Outcome & { ok: false })> {
+  if (ref === undefined) return { ok: true, vendorId: null };
+  const found = await resolveVendor(dispatcher, ref);
+  return found.ok ? { ok: true, vendorId: found.vendor.id } : found;
+}
+
 /** Vendors whose name is exactly `name`; if none, those equal ignoring case. */
 export function matchName<T extends Pick<VendorSummary, 'name'>>(items: readonly T[], name: string): T[] {
   const exact = name.normalize('NFC');

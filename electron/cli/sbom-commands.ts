@@ -2,7 +2,7 @@ import type { SbomImportResult, SbomRecord } from '../domain/vulnerabilities/sbo
 import { readBytesFile } from './files';
 import { formatTable, printable } from './format';
 import { done, failureFromError } from './outcome';
-import { resolveVendor } from './resolve-vendor';
+import { resolveOptionalVendor, resolveVendor } from './resolve-vendor';
 import { request } from './session';
 import type { CommandSpec } from './spec';
 
@@ -61,13 +61,9 @@ export const sbomList: CommandSpec = {
   options: { vendor: { type: 'string', value: 'VENDOR', description: 'Only what this vendor supplied' } },
   examples: ['vendor-risk sbom list', 'vendor-risk sbom list --vendor "Zebra Technologies" --json'],
   async run({ dispatcher, flags }) {
-    let vendorId: string | null = null;
-    const v = flags.string('vendor');
-    if (v !== undefined) {
-      const found = await resolveVendor(dispatcher, v);
-      if (!found.ok) return found;
-      vendorId = found.vendor.id;
-    }
+    const vendor = await resolveOptionalVendor(dispatcher, flags.string('vendor'));
+    if (!vendor.ok) return vendor;
+    const { vendorId } = vendor;
     const r = await request(dispatcher, 'sboms.list', { vendorId });
     if (!r.ok) return failureFromError(r.error);
     const rows = r.value;

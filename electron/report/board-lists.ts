@@ -8,37 +8,20 @@ import { CRITICALITY_LABELS } from '../domain/vendor';
 import { TIER_LABELS } from '../domain/risk';
 import { mergeSameGaps, namesLine, onTimeShare } from '../domain/board-groups';
 import type { BoardReportData } from './model';
-import { heading, TIER_COLOURS, tierText, type Content } from './layout';
+import { dataTable, heading, TIER_COLOURS, tierText, type Content } from './layout';
 
 /** Knockout themes and clauses listed; the rest are counted. */
 const THEMES_SHOWN = 12;
 const CLAUSES_SHOWN = 12;
 
-/** A compact data table (header row, hairlines, zebra rows, 8.5 pt). */
+/** A compact data table: the report's data table without its rules, kept to its rows. */
 export function smallTable(
   headers: readonly string[],
   rows: readonly (readonly Content[])[],
   widths: readonly (number | string)[],
 ): Content {
-  if (rows.length === 0) return { text: 'None.', style: 'muted', margin: [0, 0, 0, 6] };
-  return {
-    table: {
-      headerRows: 1,
-      widths,
-      dontBreakRows: true,
-      body: [headers.map((h) => ({ text: h, style: 'th' })), ...rows.map((r) => [...r])],
-    },
-    fontSize: 8.5,
-    layout: {
-      hLineWidth: (i: number) => (i === 1 ? 0.8 : 0.3),
-      vLineWidth: () => 0,
-      hLineColor: () => '#c9d1da',
-      fillColor: (row: number) => (row > 0 && row % 2 === 0 ? '#f4f6f8' : null),
-      paddingTop: () => 2.5,
-      paddingBottom: () => 2.5,
-    },
-    margin: [0, 0, 0, 6],
-  };
+  const table = dataTable(headers, rows, widths);
+  return rows.length === 0 ? table : { ...(table as object), layout: 'noBorders', margin: [0, 0, 0, 4] };
 }
 
 /** The text cut at a word to at most `max` characters, with an ellipsis. */

@@ -90,7 +90,11 @@ test('the sidebar: groups with icons, and a count of open knockouts that follows
     'Questionnaires',
     'Legal',
   ]);
-  await expect(nav.locator('svg.icon')).toHaveCount(9);
+  await expect(nav.getByRole('group', { name: 'Operations' }).getByRole('link')).toHaveText([
+    'Devices',
+    'Advisories',
+  ]);
+  await expect(nav.locator('svg.icon')).toHaveCount(10);
   await expect(page.getByTestId('nav-badge-vendors')).toHaveCount(0);
 
   // A knockout raised elsewhere (the CLI): the count shows when the window is back in focus.

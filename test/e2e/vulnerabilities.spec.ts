@@ -73,4 +73,9 @@ test('exploited firmware: Today → vendor → advisory → devices filter', asy
   // The Devices page: the exploited check filters the inventory to those devices.
   await page.getByRole('link', { name: 'Devices' }).click();
   await expect(page.getByTestId('device-count')).toHaveText(/\b320 devices/);
+  await page
+    .getByRole('group', { name: 'Open findings by check' })
+    .getByRole('button', { name: /known exploited vulnerability/ })
+    .click();
+  await expect(page.getByTestId('device-count')).toHaveText(/\b35 of 320 devices/);
 });
