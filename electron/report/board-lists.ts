@@ -185,9 +185,9 @@ export function boardLists(d: BoardReportData): Content[] {
 
 /**
  * A flag's message as one line of a board table: what precedes its details (" — " and the
- * CVEs, dates and fixes after it), at most 100 characters.
+ * CVEs, dates and fixes after it), at most 160 characters.
  */
-export function headOf(message: string, max = 100): string {
+export function headOf(message: string, max = 160): string {
   const head = message.split(' — ')[0]!;
   return head.length <= max ? head : `${head.slice(0, max - 1).trimEnd()}…`;
 }
