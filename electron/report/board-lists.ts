@@ -14,14 +14,20 @@ import { dataTable, heading, TIER_COLOURS, tierText, type Content } from './layo
 const THEMES_SHOWN = 12;
 const CLAUSES_SHOWN = 12;
 
-/** A compact data table: the report's data table without its rules, kept to its rows. */
+/** A compact data table: the report's data table (header row, hairlines, zebra rows) at 8.5 pt, closer set. */
 export function smallTable(
   headers: readonly string[],
   rows: readonly (readonly Content[])[],
   widths: readonly (number | string)[],
 ): Content {
-  const table = dataTable(headers, rows, widths);
-  return rows.length === 0 ? table : { ...(table as object), layout: 'noBorders', margin: [0, 0, 0, 4] };
+  const table = dataTable(headers, rows, widths) as { layout?: object };
+  if (rows.length === 0 || !table.layout) return table;
+  return {
+    ...table,
+    fontSize: 8.5,
+    layout: { ...table.layout, paddingTop: () => 2.5, paddingBottom: () => 2.5 },
+    margin: [0, 0, 0, 6],
+  };
 }
 
 /** The text cut at a word to at most `max` characters, with an ellipsis. */
@@ -73,7 +79,7 @@ export function boardLists(d: BoardReportData): Content[] {
         { text: r.action, fontSize: 8 },
         r.due,
       ]),
-      [116, 42, 26, 28, 70, '*', 52],
+      [108, 48, 26, 28, 68, '*', 60],
     ),
     ...(d.topRisks.some((r) => r.provisional)
       ? [
