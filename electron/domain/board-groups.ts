@@ -41,14 +41,18 @@ export function knockoutThemes(
     );
 }
 
+/** A flag's message without its details: what precedes " — " (the CVEs, dates and fixes after it). */
+export function messageHead(message: string): string {
+  return message.split(' — ')[0]!;
+}
+
 /**
  * A knockout's theme: its message without the vendor's own particulars — the details after
  * " — " (CVEs, dates, fixes) and how many of its devices — so the same finding at several
  * vendors is one line.
  */
 export function themeOf(message: string): string {
-  return message
-    .split(' — ')[0]!
+  return messageHead(message)
     .replace(/\b\d+ (active )?devices?\b/g, 'devices')
     .trim();
 }

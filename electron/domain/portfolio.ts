@@ -3,6 +3,7 @@
  * risk, open knockouts, overdue and upcoming reassessments, and expiring evidence. Pure:
  * it aggregates per-vendor score results that were computed elsewhere (services/scores).
  */
+import { dayNumber } from './days';
 import { z } from 'zod';
 import type { Evidence } from './assessment';
 import { EVIDENCE_KINDS, SEVERITIES, type Severity } from './questionnaire';
@@ -497,10 +498,4 @@ function evidenceBuckets(
     a.days - b.days || a.vendorName.localeCompare(b.vendorName) || a.fileName.localeCompare(b.fileName);
   for (const list of Object.values(out)) list.sort(soonest);
   return out;
-}
-
-/** Days since 1970-01-01 of an ISO date (UTC, so no daylight-saving surprises). */
-function dayNumber(isoDate: string): number {
-  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / 86_400_000;
 }

@@ -6,7 +6,7 @@
  */
 import { CRITICALITY_LABELS } from '../domain/vendor';
 import { TIER_LABELS } from '../domain/risk';
-import { mergeSameGaps, namesLine, onTimeShare } from '../domain/board-groups';
+import { mergeSameGaps, messageHead, namesLine, onTimeShare } from '../domain/board-groups';
 import type { BoardReportData } from './model';
 import { dataTable, heading, TIER_COLOURS, tierText, type Content } from './layout';
 
@@ -194,6 +194,6 @@ export function boardLists(d: BoardReportData): Content[] {
  * CVEs, dates and fixes after it), at most 160 characters.
  */
 export function headOf(message: string, max = 160): string {
-  const head = message.split(' — ')[0]!;
+  const head = messageHead(message);
   return head.length <= max ? head : `${head.slice(0, max - 1).trimEnd()}…`;
 }

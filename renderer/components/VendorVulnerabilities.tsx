@@ -1,10 +1,6 @@
-import { useEffect, useState } from 'react';
-import { call } from '../api';
-import type { ResponseOf } from '../../electron/ipc/contract';
+import { useLoaded } from '../hooks/useLoaded';
 import { Badge } from './Badge';
 import './VendorVulnerabilities.css';
-
-type Picture = ResponseOf<'vulnerabilities.vendor'>;
 
 /**
  * A vendor's devices against the advisories: how many run vulnerable firmware and how many
@@ -20,19 +16,11 @@ export function VendorVulnerabilities({
   revision: number;
   onAdvisory(trackingId: string): void;
 }) {
-  const [picture, setPicture] = useState<Picture | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    void call('vulnerabilities.vendor', { vendorId }).then((r) => {
-      if (!current) return;
-      if (r.ok) setPicture(r.value);
-      else setError(r.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [vendorId, revision]);
+  const { value: picture, error } = useLoaded(
+    'vulnerabilities.vendor',
+    { vendorId },
+    `${vendorId}:${revision}`,
+  );
   if (error)
     return (
       <p className="form-error" role="alert">

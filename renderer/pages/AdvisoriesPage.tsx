@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { call } from '../api';
+import { useMemo, useState } from 'react';
+import { useLoaded } from '../hooks/useLoaded';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { Badge } from '../components/Badge';
 import { DataTable, type Column } from '../components/DataTable';
@@ -73,24 +73,16 @@ export function AdvisoriesPage({
   revision: number;
 }) {
   const [kevOnly, setKevOnly] = useState(false);
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: listing, error } = useLoaded(
+    'vulnerabilities.advisories',
+    { kevOnly },
+    `${kevOnly}:${revision}`,
+  );
   const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({
     key: 'devices',
     direction: 'desc',
   });
   const [selected, setSelected] = useState(-1);
-  useEffect(() => {
-    let current = true;
-    void call('vulnerabilities.advisories', { kevOnly }).then((r) => {
-      if (!current) return;
-      if (r.ok) setListing(r.value);
-      else setError(r.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [kevOnly, revision]);
   const rows = useMemo(() => {
     if (!listing) return [];
     // The service's order (devices, then catalogued, then newest) until a header asks for another.

@@ -1,12 +1,8 @@
-import { useEffect, useState } from 'react';
-import { call } from '../api';
-import type { ResponseOf } from '../../electron/ipc/contract';
+import { useLoaded } from '../hooks/useLoaded';
 import type { Remediation } from '../../electron/domain/vulnerabilities/model';
 import { Badge } from '../components/Badge';
 import { PageHeader } from '../components/PageHeader';
 import './AdvisoryPage.css';
-
-type Detail = ResponseOf<'vulnerabilities.advisory'>;
 
 const REMEDIATION_LABELS: Record<Remediation['category'], string> = {
   vendor_fix: 'Vendor fix',
@@ -35,19 +31,7 @@ export function AdvisoryPage({
   onBack(): void;
   onVendor(vendorId: string): void;
 }) {
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    void call('vulnerabilities.advisory', { trackingId }).then((r) => {
-      if (!current) return;
-      if (r.ok) setDetail(r.value);
-      else setError(r.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [trackingId]);
+  const { value: detail, error } = useLoaded('vulnerabilities.advisory', { trackingId }, trackingId);
   const back = (
     <button type="button" className="button" onClick={onBack}>
       All advisories

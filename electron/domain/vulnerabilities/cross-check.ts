@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IsoDateSchema } from '../primitives';
+import { daysBetween } from '../days';
 
 /** A promise the vendor made about fixing time, and where it was made. */
 export const PatchPromiseSchema = z
@@ -55,9 +56,6 @@ export const ContradictionSchema = z
   .strict();
 export type Contradiction = z.infer<typeof ContradictionSchema>;
 
-const DAY = 86_400_000;
-const days = (from: string, to: string) =>
-  Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "V4.5" when all devices run one version, "V4.5, V4.4" for a few, "unknown firmware" when none says. */
@@ -87,8 +85,8 @@ export function patchContradictions(
       // The exploited-flaw promise is kept by a mitigation in time; a patch promise only
       // when our devices run the fix, so devices still exposed count until today.
       const acted = promise.exploitedOnly ? earliest(v.fixDate, v.mitigationDate) : v.fixDate;
-      const took = days(v.released, acted ?? today);
-      const late = (promise.exploitedOnly ? took : days(v.released, today)) - promise.days;
+      const took = daysBetween(v.released, acted ?? today);
+      const late = (promise.exploitedOnly ? took : daysBetween(v.released, today)) - promise.days;
       if (late <= 0) continue;
       const exposed = `${plural(v.devices.length, 'of our devices', 'of our devices')} still on ${firmwareWords(v.devices)}`;
       const happened = acted
@@ -96,7 +94,7 @@ export function patchContradictions(
           ? `${v.cve} fixed${v.fixedVersion ? ` in ${v.fixedVersion}` : ''} on ${acted}, ${plural(took, 'day')} after the advisory`
           : `${v.cve} mitigated on ${acted}, ${plural(took, 'day')} after the advisory`
         : `${v.cve} has no ${promise.exploitedOnly ? 'fix or mitigation' : 'fix'} ${plural(took, 'day')} after the advisory of ${v.released}`;
-      const since = v.fixDate ? ` after ${plural(days(v.fixDate, today), 'day')}` : '';
+      const since = v.fixDate ? ` after ${plural(daysBetween(v.fixDate, today), 'day')}` : '';
       out.push({
         source: promise.source,
         cve: v.cve,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IsoDateSchema } from '../primitives';
+import { daysBetween } from '../days';
 import {
   MATCH_CONFIDENCES,
   type Advisory,
@@ -14,10 +15,6 @@ import {
   type Remediation,
 } from './model';
 import type { OpenVulnerability } from './cross-check';
-
-const DAY = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /** Matches that count: those no VEX statement suppresses. */
 export const active = (matches: readonly DeviceVulnerability[]) => matches.filter((m) => !m.suppressedBy);
