@@ -64,21 +64,25 @@ export const demoRemove: CommandSpec = {
 /** `settings show`: the settings kept with the data that a person names. */
 export const settingsShow: CommandSpec = {
   words: ['settings', 'show'],
-  summary: 'Show the company name reports carry, and whether sample data is loaded',
+  summary: 'Show the company name and roadmap owner reports carry, and whether sample data is loaded',
   description:
-    'Shows the company name (kept with the data, not per user) and whether the sample warehouse is there.',
+    'Shows the company name and the self-assessment roadmap owner (kept with the data, not per user) and ' +
+    'whether the sample warehouse is there.',
   args: [],
   options: {},
   examples: ['vendor-risk settings show', 'vendor-risk settings show --json'],
   async run({ dispatcher }) {
     const company = await request(dispatcher, 'settings.getCompany', {});
     if (!company.ok) return failureFromError(company.error);
+    const owner = await request(dispatcher, 'settings.getRoadmapOwner', {});
+    if (!owner.ok) return failureFromError(owner.error);
     const sample = await request(dispatcher, 'demo.status', {});
     if (!sample.ok) return failureFromError(sample.error);
-    const json = { company: company.value.company, sample: sample.value };
+    const json = { company: company.value.company, roadmapOwner: owner.value.owner, sample: sample.value };
     return done(
       formatFields([
         ['Company', company.value.company || '(none)'],
+        ['Roadmap owner', owner.value.owner || 'Unassigned'],
         ['Sample data', sample.value.present ? `loaded ${sample.value.loadedAt!.slice(0, 10)}` : 'none'],
       ]),
       json,

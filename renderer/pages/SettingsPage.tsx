@@ -30,6 +30,8 @@ interface Values {
   general: Pick<Preferences, 'theme' | 'assessorName'>;
   /** Kept with the data: the name the reports carry. */
   company: { company: string };
+  /** Kept with the data: who owns the self-assessment roadmap. */
+  roadmapOwner: { owner: string };
   risk: RiskSettings;
   devices: DeviceCheckSettings;
   backups: { keep: number };
@@ -57,7 +59,9 @@ async function savePart<P extends Part>(
             ? await call('settings.setBoardTargets', { targets: value as Values['targets'] })
             : part === 'company'
               ? await call('settings.setCompany', value as Values['company'])
-              : await call('backups.setSettings', value as Values['backups']);
+              : part === 'roadmapOwner'
+                ? await call('settings.setRoadmapOwner', value as Values['roadmapOwner'])
+                : await call('backups.setSettings', value as Values['backups']);
   if (!r.ok)
     return { error: r.error.details?.map((d) => `${d.path}: ${d.message}`).join('; ') || r.error.message };
   const v = r.value as Record<string, unknown>;
@@ -89,11 +93,13 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
       call('backups.list', {}),
       call('settings.getCompany', {}),
       call('settings.getBoardTargets', {}),
-    ]).then(([risk, devices, backups, company, targets]) => {
-      if (!risk.ok || !devices.ok || !backups.ok || !company.ok || !targets.ok) return;
+      call('settings.getRoadmapOwner', {}),
+    ]).then(([risk, devices, backups, company, targets, owner]) => {
+      if (!risk.ok || !devices.ok || !backups.ok || !company.ok || !targets.ok || !owner.ok) return;
       const values: Values = {
         general: { theme: preferences.theme, assessorName: preferences.assessorName },
         company: { company: company.value.company },
+        roadmapOwner: { owner: owner.value.owner },
         risk: risk.value,
         devices: devices.value,
         backups: { keep: backups.value.keep },
@@ -212,6 +218,23 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
               value={draft.company.company}
               maxLength={200}
               onChange={(e) => edit('company', { company: e.target.value })}
+            />
+          </div>
+          {errors.roadmapOwner && (
+            <p className="form-error" role="alert">
+              {errors.roadmapOwner}
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor="roadmap-owner">
+              Roadmap owner (printed beside each control of the self-assessment report)
+            </label>
+            <input
+              id="roadmap-owner"
+              value={draft.roadmapOwner.owner}
+              maxLength={200}
+              placeholder="“Unassigned” when empty"
+              onChange={(e) => edit('roadmapOwner', { owner: e.target.value })}
             />
           </div>
         </section>

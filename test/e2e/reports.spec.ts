@@ -126,7 +126,7 @@ test('a second report waiting behind a cancelled one renders in a fresh worker',
   expect(readdirSync(saveDir).sort()).toEqual(['second.pdf']);
 });
 
-test('the board pack’s targets and the company name are edited in Settings and kept with the data', async ({
+test('the board pack’s targets, the company name and the roadmap owner are edited in Settings and kept with the data', async ({
   app,
 }) => {
   const { page, services } = app;
@@ -138,10 +138,12 @@ test('the board pack’s targets and the company name are edited in Settings and
   await section.getByLabel('Target: Vendors in the high tier').fill('');
   // The company name beside it on the same form is saved by the same Save.
   await page.getByLabel('Company name').fill('Nordhafen Logistics GmbH');
+  await page.getByLabel(/Roadmap owner/).fill('Dana Whitfield (Operations)');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /changes/ })).toHaveText('All changes saved');
   expect(services.reports.boardTargets()).toMatchObject({ averageScore: 82, high: null });
   expect(services.organisation.company()).toBe('Nordhafen Logistics GmbH');
+  expect(services.organisation.roadmapOwner()).toBe('Dana Whitfield (Operations)');
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screens/22-board-targets.png' });
   await page.emulateMedia({ colorScheme: 'dark' });

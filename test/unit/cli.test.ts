@@ -277,7 +277,14 @@ describe('vendor-risk demo, help, version, data folder', () => {
     const listed = await json<Listed>(['vendors', 'list']);
     expect(listed.total).toBe(30);
     expect(await json(['demo', 'load'])).toMatchObject({ added: 0, alreadyLoaded: true });
-    expect(await json(['settings', 'show'])).toMatchObject({ company: '', sample: { present: true } });
+    expect(await json(['settings', 'show'])).toMatchObject({
+      company: '',
+      roadmapOwner: '',
+      sample: { present: true },
+    });
+    expect((await cli(['settings', 'show'])).stdout).toMatch(/Roadmap owner:\s+Unassigned/);
+    expect((await cli(['settings', 'set', 'roadmap-owner', 'Dana Whitfield'])).code).toBe(0);
+    expect((await cli(['settings', 'show'])).stdout).toMatch(/Roadmap owner:\s+Dana Whitfield/);
     expect(await cli(['settings', 'set', 'company', 'Nordhafen Logistics GmbH'])).toEqual({
       code: 0,
       stdout: 'Company name set to Nordhafen Logistics GmbH\n',
