@@ -11,6 +11,12 @@ import {
   type AuditAction,
   type AuditEntity,
 } from '../../electron/domain/audit';
+import {
+  auditActionWords,
+  auditEntityWords,
+  auditFieldWords,
+  auditRecordName,
+} from '../../electron/domain/audit-words';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { useToast } from '../components/Toasts';
 import './AuditPage.css';
@@ -30,11 +36,11 @@ interface Filters {
 const NO_FILTERS: Filters = { vendorId: '', entity: '', action: '', actor: '', from: '', to: '' };
 const ENTITY_CHOICES = [
   { value: '', label: 'Any record' },
-  ...AUDIT_ENTITIES.map((e) => ({ value: e, label: e })),
+  ...AUDIT_ENTITIES.map((e) => ({ value: e, label: auditEntityWords(e) })),
 ];
 const ACTION_CHOICES = [
   { value: '', label: 'Any action' },
-  ...AUDIT_ACTIONS.map((a) => ({ value: a, label: a })),
+  ...AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionWords(a) })),
 ];
 
 /** The filters as the audit operations take them. */
@@ -250,10 +256,10 @@ export function AuditPage() {
                   <td>{e.at.slice(0, 19).replace('T', ' ')}</td>
                   <td>{e.actor}</td>
                   <td>
-                    {e.entity}
-                    {e.entityId && <span className="cell-muted"> {e.entityId.slice(0, 8)}</span>}
+                    {auditEntityWords(e.entity)}
+                    <RecordName entry={e} />
                   </td>
-                  <td>{e.action}</td>
+                  <td>{auditActionWords(e.action)}</td>
                   <td>
                     <button
                       type="button"
@@ -261,7 +267,9 @@ export function AuditPage() {
                       aria-expanded={open === e.id}
                       onClick={() => setOpen(open === e.id ? null : e.id)}
                     >
-                      {e.changes.length ? e.changes.map((c) => c.field).join(', ') : 'details'}
+                      {e.changes.length
+                        ? e.changes.map((c) => auditFieldWords(c.field)).join(', ')
+                        : 'details'}
                     </button>
                   </td>
                 </tr>
@@ -279,7 +287,7 @@ export function AuditPage() {
                         <tbody>
                           {e.changes.map((c) => (
                             <tr key={c.field}>
-                              <td>{c.field}</td>
+                              <td title={c.field}>{auditFieldWords(c.field)}</td>
                               <td className="diff-before">{c.before}</td>
                               <td className="diff-after">{c.after}</td>
                             </tr>
@@ -319,6 +327,19 @@ export function AuditPage() {
         </div>
       )}
     </div>
+  );
+}
+
+/** The record an entry is about: its own name when the entry carries one, else the start of its id. */
+function RecordName({ entry }: { entry: Page['items'][number] }) {
+  const name = auditRecordName(entry.before, entry.after);
+  if (name) return <span className="audit-record-name"> {name}</span>;
+  if (!entry.entityId) return null;
+  return (
+    <span className="cell-muted mono" title={entry.entityId}>
+      {' '}
+      {entry.entityId.slice(0, 8)}
+    </span>
   );
 }
 
@@ -372,7 +393,7 @@ function VerdictText({ verdict }: { verdict: Verdict }) {
           {r!.mismatches.map((m, i) => (
             <tr key={i} title={m.message}>
               <td>{m.record}</td>
-              <td>{m.field ?? (m.trail === null ? 'no history' : 'gone')}</td>
+              <td>{m.field ? auditFieldWords(m.field) : m.trail === null ? 'no history' : 'gone'}</td>
               <td className="mono">{m.trail ?? '—'}</td>
               <td className="mono">{m.found ?? '—'}</td>
             </tr>

@@ -21,9 +21,12 @@ test('the audit trail: filter, see a change before and after, verify the chain, 
   await expect(table.getByRole('row')).toHaveCount(4); // header + 3 entries
   await page.getByRole('combobox', { name: 'Vendor' }).selectOption({ label: 'Alpha Yard Robotics' });
   await expect(table.getByRole('row')).toHaveCount(3);
-  await table.getByRole('button', { name: 'owner', exact: true }).click();
+  // Records by their name and fields in words, not ids and stored keys.
+  await expect(table.getByRole('row').nth(1)).toContainText('Vendor Alpha Yard Robotics');
+  await expect(table.getByRole('row').nth(1)).toContainText('Changed');
+  await table.getByRole('button', { name: 'Owner', exact: true }).click();
   const changes = page.getByRole('table', { name: /Changes of entry/ });
-  await expect(changes.getByRole('row', { name: /owner/ })).toContainText('Priya Raman');
+  await expect(changes.getByRole('row', { name: /Owner/ })).toContainText('Priya Raman');
 
   await page.getByRole('button', { name: 'Verify the audit trail' }).click();
   await expect(page.getByTestId('audit-verdict')).toContainText(
@@ -75,7 +78,7 @@ test('a record edited outside the app is named by the check: the value in the tr
   const row = alert.getByRole('table', { name: 'Differences from the audit trail' }).getByRole('row', {
     name: /Acme Yard Systems/,
   });
-  await expect(row).toContainText('criticality');
+  await expect(row).toContainText('Criticality');
   await expect(row).toContainText('"critical"');
   await expect(row).toContainText('"low"');
   await page.screenshot({ path: 'test-results/screens/21b-audit-differences.png', fullPage: true });
