@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from './questionnaire';
 import { CLAUSE_QUESTIONNAIRE_ID } from './clauses';
+import { DEVICE_QUESTIONNAIRE_ID } from './device-checks';
 import { CRITICALITIES, type Criticality } from './vendor';
 import { PortfolioSummarySchema, type PortfolioSummary } from './portfolio';
 import { DASHBOARD_FIGURES } from './vendor-list';
@@ -186,9 +187,11 @@ export function todayQueue(
     const action: TodayAction =
       k.questionnaireId === CLAUSE_QUESTIONNAIRE_ID
         ? { open: 'contract', vendorId: k.vendorId }
-        : assessmentId && k.questionId
-          ? { open: 'question', assessmentId, questionnaireId: k.questionnaireId, questionId: k.questionId }
-          : openVendor(k.vendorId);
+        : k.questionnaireId === DEVICE_QUESTIONNAIRE_ID
+          ? { open: 'vendorDevices', vendorId: k.vendorId }
+          : assessmentId && k.questionId
+            ? { open: 'question', assessmentId, questionnaireId: k.questionnaireId, questionId: k.questionId }
+            : openVendor(k.vendorId);
     all.knockout.push({
       kind: 'knockout',
       vendorId: k.vendorId,
@@ -201,7 +204,9 @@ export function todayQueue(
           ? 'Open question'
           : action.open === 'contract'
             ? 'Open contract'
-            : 'Open vendor',
+            : action.open === 'vendorDevices'
+              ? 'Open devices'
+              : 'Open vendor',
       action,
       urgency: SEVERITIES.length - SEVERITIES.indexOf(k.severity),
     });

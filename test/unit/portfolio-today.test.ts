@@ -3,6 +3,7 @@ import { heatMap, heatOf, scoreBandOf, SCORE_BANDS } from '../../electron/domain
 import { quarterEnds, tierTrend, tierTrendChart } from '../../electron/domain/tier-trend';
 import { todayQueue, TODAY_PER_KIND, type TodayVendor } from '../../electron/domain/portfolio-today';
 import { CLAUSE_QUESTIONNAIRE_ID } from '../../electron/domain/clauses';
+import { DEVICE_QUESTIONNAIRE_ID } from '../../electron/domain/device-checks';
 import { dashboardQuery, parseDashboardFigure } from '../../electron/domain/vendor-list';
 import type { PortfolioSummary } from '../../electron/domain/portfolio';
 
@@ -326,6 +327,27 @@ describe('Today', () => {
     expect(group!.items).toHaveLength(TODAY_PER_KIND);
     // The critical vendor first, then the latest by days.
     expect(group!.items.map((i) => i.vendorId)).toEqual(['v9', 'v14', 'v13']);
+  });
+
+  it('opens the vendor’s devices for a device finding’s knockout: it has no question to open', () => {
+    const { queue } = todayQueue(
+      {
+        ...EMPTY,
+        knockouts: [
+          ko('d', {
+            questionnaireId: DEVICE_QUESTIONNAIRE_ID,
+            questionId: 'kev-exploited',
+            message: '3 devices run firmware with a known exploited vulnerability',
+          }),
+        ],
+      },
+      [vendor('d', 'high')],
+      [],
+    );
+    expect(queue.groups[0]!.items[0]).toMatchObject({
+      actionLabel: 'Open devices',
+      action: { open: 'vendorDevices', vendorId: 'd' },
+    });
   });
 
   it('puts devices on exploited firmware right after the knockouts, by maker, each opening where it is fixed', () => {
