@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useOperation } from '../hooks/useOperation';
 import { useToast } from './Toasts';
 import './CompanyNameField.css';
@@ -8,6 +8,7 @@ export function CompanyNameField({ id = 'company-name' }: { id?: string }) {
   const toast = useToast();
   const [name, setName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  const typed = useRef(false);
   const { run: get } = useOperation('settings.getCompany');
   const set = useOperation('settings.setCompany', { toast: false });
 
@@ -15,7 +16,8 @@ export function CompanyNameField({ id = 'company-name' }: { id?: string }) {
     let current = true;
     void get({}).then((r) => {
       if (!current || !r.ok) return;
-      setName(r.value.company);
+      // What was typed while the saved name was on its way is kept, not replaced.
+      if (!typed.current) setName(r.value.company);
       setSaved(r.value.company);
     });
     return () => {
@@ -45,7 +47,10 @@ export function CompanyNameField({ id = 'company-name' }: { id?: string }) {
           id={id}
           value={name}
           maxLength={200}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            typed.current = true;
+            setName(e.target.value);
+          }}
           placeholder="e.g. Nordhafen Logistics GmbH"
         />
         <button

@@ -46,6 +46,11 @@ export interface AppHarness {
   saveDir: string;
   /** Files "Show in folder" was asked to show. */
   shownInFolder: string[];
+  /**
+   * Holds the page's calls of one operation until the returned function is called: what a
+   * slow answer looks like, made certain instead of hoped for under load.
+   */
+  hold(operation: string): () => void;
 }
 
 export const test = base.extend<{ app: AppHarness }>({
@@ -108,13 +113,15 @@ export const test = base.extend<{ app: AppHarness }>({
         return route.fulfill({ status: 404, body: '' });
       }
     });
-    await page.exposeBinding('__vendorRiskInvoke', (source, operation: string, payload: unknown) =>
-      host.dispatchText(operation, payload, {
+    const held = new Map<string, Promise<void>>();
+    await page.exposeBinding('__vendorRiskInvoke', async (source, operation: string, payload: unknown) => {
+      await held.get(operation);
+      return host.dispatchText(operation, payload, {
         kind: 'page',
         url: source.frame.url(),
         isMainFrame: source.frame === source.page.mainFrame(),
-      }),
-    );
+      });
+    });
     await page.addInitScript((names: string[]) => {
       type Listener = (payload: unknown) => void;
       const listeners: Record<string, Set<Listener>> = { progress: new Set(), menu: new Set() };
@@ -157,6 +164,14 @@ export const test = base.extend<{ app: AppHarness }>({
       openDialog,
       saveDir,
       shownInFolder,
+      hold(operation) {
+        let release!: () => void;
+        held.set(operation, new Promise<void>((r) => (release = r)));
+        return () => {
+          held.delete(operation);
+          release();
+        };
+      },
     };
     await use(harness);
     // The page first, so no request of its arrives after the host has closed.

@@ -6,10 +6,13 @@ test.describe('first run', () => {
     app,
   }) => {
     const { page } = app;
+    // The saved name arrives only after the user has typed: what was typed stays.
+    const release = app.hold('settings.getCompany');
     await app.open();
     await expect(page.getByRole('heading', { name: 'Welcome to Vendor Risk Desk' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Import my vendor list/ })).toBeVisible();
     await page.getByLabel(/Company name/).fill('Nordhafen Logistics GmbH');
+    release();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Reports will carry Nordhafen Logistics GmbH')).toBeVisible();
     expect(app.services.organisation.company()).toBe('Nordhafen Logistics GmbH');
