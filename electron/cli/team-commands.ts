@@ -6,7 +6,7 @@
 import { done, failure, usageError, type Outcome } from './outcome';
 import type { CliIo } from './io';
 import type { CommandSpec, Flags, OptionSpecs } from './spec';
-import { TEAM_ROLES, type TeamRole } from '../storage/pg/roles';
+import { TEAM_ROLES, type TeamRole } from '../domain/team-roles';
 
 /** The team database's URL when --database is not given. */
 export const DATABASE_URL_ENV = 'VENDOR_RISK_DATABASE_URL';

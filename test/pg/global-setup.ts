@@ -15,6 +15,8 @@ declare module 'vitest' {
     pgBin: string | null;
     /** Why there is no server. */
     pgSkipReason: string;
+    /** The CA of the server's TLS certificate (for localhost), or null when it runs without TLS. */
+    pgCaFile: string | null;
   }
 }
 
@@ -27,6 +29,7 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('pgUrl', given);
     project.provide('pgBin', 'binDir' in bin ? bin.binDir : null);
     project.provide('pgSkipReason', '');
+    project.provide('pgCaFile', process.env.VENDOR_RISK_TEST_DATABASE_CA ?? null);
     return;
   }
   if (!('binDir' in bin)) {
@@ -34,12 +37,15 @@ export async function setup(project: TestProject): Promise<void> {
     project.provide('pgUrl', null);
     project.provide('pgBin', null);
     project.provide('pgSkipReason', bin.reason);
+    project.provide('pgCaFile', null);
     return;
   }
   server = await startThrowawayServer(bin.binDir);
   project.provide('pgUrl', server.url);
   project.provide('pgBin', bin.binDir);
   project.provide('pgSkipReason', '');
+  project.provide('pgCaFile', server.caFile);
+  if (!server.caFile) console.warn('team edition TLS tests skipped: openssl not found, the test server runs without TLS');
 }
 
 export function teardown(): void {

@@ -17,14 +17,18 @@ export interface ThrowawayServer {
   url: string;
   port: number;
   binDir: string;
+  /** The CA that signed the server's certificate (for `localhost`), or null when openssl is missing. */
+  caFile: string | null;
   stop(): void;
 }
 
 /** Where PostgreSQL's server binaries are, or why there are none. */
-export function findPgBin(env: NodeJS.ProcessEnv = process.env): { binDir: string } | { reason: string } {
+export function findPgBin(
+  env: NodeJS.ProcessEnv = process.env,
+  root = '/usr/lib/postgresql',
+): { binDir: string } | { reason: string } {
   const candidates: string[] = [];
   if (env.VENDOR_RISK_PG_BIN) candidates.push(env.VENDOR_RISK_PG_BIN);
-  const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
     const versions = readdirSync(root)
       .filter((v) => /^\d+$/.test(v))
@@ -90,14 +94,18 @@ export async function startThrowawayServer(binDir: string): Promise<ThrowawaySer
       '--no-sync',
     ]);
     rmSync(pwfile);
+    const tls = makeCertificates(dir, owner, ownerGroup);
     const port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
+    const options =
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60` +
+      (tls ? ` -c ssl=on -c ssl_cert_file=${tls.cert} -c ssl_key_file=${tls.key}` : '');
     run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
     let stopped = false;
     return {
       url: `postgresql://owner:${password}@127.0.0.1:${port}/postgres`,
       port,
       binDir,
+      caFile: tls?.ca ?? null,
       stop() {
         if (stopped) return;
         stopped = true;
@@ -112,4 +120,32 @@ export async function startThrowawayServer(binDir: string): Promise<ThrowawaySer
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * A CA and a server certificate for `localhost` signed by it, so the tests can connect with
+ * sslmode=require and verify-full; null (and the server runs without TLS) without openssl.
+ */
+function makeCertificates(
+  dir: string,
+  owner: number | undefined,
+  group: number | undefined,
+): { ca: string; cert: string; key: string } | null {
+  const openssl = (args: string[]) => spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+  if (openssl(['version']).status !== 0) return null;
+  const steps = [
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=vendor-risk test CA'],
+    ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost'],
+    ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.cnf'],
+  ];
+  writeFileSync(join(dir, 'san.cnf'), 'subjectAltName = DNS:localhost\n');
+  for (const step of steps) {
+    const r = openssl(step);
+    if (r.status !== 0) throw new Error(`openssl ${step[0]} failed: ${r.stderr.trim()}`);
+  }
+  const key = join(dir, 'server.key');
+  chmodSync(key, 0o600);
+  if (owner !== undefined && group !== undefined)
+    for (const f of ['server.key', 'server.pem', 'ca.pem']) chownSync(join(dir, f), owner, group);
+  return { ca: join(dir, 'ca.pem'), cert: join(dir, 'server.pem'), key };
 }

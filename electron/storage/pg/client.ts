@@ -4,6 +4,7 @@
  * commands never load the PostgreSQL client.
  */
 import { readFileSync } from 'node:fs';
+import { getCACertificates } from 'node:tls';
 import pg from 'pg';
 import { teamConnection, type TeamConnection } from './connection';
 
@@ -13,13 +14,13 @@ export async function withTeamClient<T>(
   fn: (client: pg.Client, connection: TeamConnection) => Promise<T>,
 ): Promise<T> {
   const connection = teamConnection(url, (path) => readFileSync(path, 'utf8'));
-  const client = new pg.Client(connection.config);
+  const client = new pg.Client(withSystemCas(connection.config));
   // A server that goes away mid-command surfaces as the failed query; this keeps it from crashing the process.
   client.on('error', () => undefined);
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`cannot connect to ${connection.display}: ${messageOf(error)}`, { cause: error });
+    throw new Error(`cannot connect to ${connection.display}: ${connectMessage(error)}`, { cause: error });
   }
   try {
     return await fn(client, connection);
@@ -44,6 +45,38 @@ async function refusalMessage(client: pg.Client, error: unknown): Promise<string
     .catch(() => undefined);
   const who = roles ? ` (${roles.name} is in ${roles.groups ?? 'no team role'})` : '';
   return `the database refused: ${messageOf(error)}${who}`;
+}
+
+/**
+ * Verifying without sslrootcert trusts the CAs Node carries and the operating system's own
+ * (where a company's internal CA is usually installed), as libpq trusts the system's store.
+ */
+function withSystemCas(config: pg.ClientConfig): pg.ClientConfig {
+  const ssl = config.ssl;
+  if (typeof ssl !== 'object' || !ssl.rejectUnauthorized || ssl.ca !== undefined) return config;
+  let system: string[] = [];
+  try {
+    system = getCACertificates('system');
+  } catch {
+    // An older Node without the system store: its bundled CAs only.
+  }
+  return { ...config, ssl: { ...ssl, ca: [...getCACertificates('default'), ...system] } };
+}
+
+const UNTRUSTED_CERTIFICATE = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+]);
+
+/** Why a connection failed, in words that say what to do about a certificate. */
+function connectMessage(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code && UNTRUSTED_CERTIFICATE.has(code))
+    return `the server's certificate is not signed by a CA this machine trusts (${code}): give the team's CA with sslrootcert=FILE`;
+  return messageOf(error);
 }
 
 function messageOf(error: unknown): string {

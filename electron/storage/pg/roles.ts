@@ -5,12 +5,11 @@
  * the CLI or psql — the database refuses what their group may not do. docs/team.md has the
  * matrix in prose.
  */
+import { TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
 import { TEAM_SCHEMA } from './connection';
 import { PORTFOLIO_TABLES, type PortfolioTable } from './schema-tables';
 
-/** The roles a person can be given, by the name the CLI takes. */
-export const TEAM_ROLES = ['admin', 'procurement', 'security', 'legal', 'viewer'] as const;
-export type TeamRole = (typeof TEAM_ROLES)[number];
+export { TEAM_ROLES, type TeamRole };
 
 /**
  * The group role in the cluster. Roles belong to the whole PostgreSQL server, not to one
