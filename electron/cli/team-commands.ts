@@ -27,7 +27,14 @@ const missingDatabase = () =>
   usageError(`no team database: give --database postgresql://… or set ${DATABASE_URL_ENV}`);
 
 /** Runs `fn` on a connection, turning refusals (TLS, not ours, not allowed) into exit 2. */
-async function onDatabase(url: string, fn: (m: typeof import('../storage/pg/team-setup'), client: import('pg').Client, where: string) => Promise<Outcome>): Promise<Outcome> {
+async function onDatabase(
+  url: string,
+  fn: (
+    m: typeof import('../storage/pg/team-setup'),
+    client: import('pg').Client,
+    where: string,
+  ) => Promise<Outcome>,
+): Promise<Outcome> {
   const [{ withTeamClient }, setup] = await Promise.all([
     import('../storage/pg/client'),
     import('../storage/pg/team-setup'),
@@ -132,7 +139,8 @@ export const teamUserAdd: CommandSpec = {
 export const teamUsers: CommandSpec = {
   words: ['team', 'users'],
   summary: 'List the team database’s logins and their roles',
-  description: 'Lists every login that is a member of one of the team’s roles. Any login of the database may list them.',
+  description:
+    'Lists every login that is a member of one of the team’s roles. Any login of the database may list them.',
   args: [],
   options: DATABASE_OPTION,
   examples: ['vendor-risk team users --json'],

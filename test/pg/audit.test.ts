@@ -31,7 +31,9 @@ describe.skipIf(!server)('the audit trail appended by the database', () => {
   });
 
   it('hashes an entry exactly as the domain does, odd characters included', async () => {
-    const before = JSON.stringify({ note: 'quote " backslash \\ tab \t newline \n bell \u0007 é ✓ 𝄞 </script>' });
+    const before = JSON.stringify({
+      note: 'quote " backslash \\ tab \t newline \n bell \u0007 é ✓ 𝄞 </script>',
+    });
     const { id, hash } = await appendAuditEntry(ownerClient, {
       at: NOW,
       entity: 'answer',
@@ -73,7 +75,11 @@ describe.skipIf(!server)('the audit trail appended by the database', () => {
     const { entries, recorded } = await readAuditChain(ownerClient);
     expect(entries).toHaveLength(start + writers.length * perWriter);
     expect(entries.map((e) => e.id)).toEqual(entries.map((_, i) => i + 1));
-    expect(verifyChain(entries, { recorded })).toMatchObject({ ok: true, problem: null, entries: entries.length });
+    expect(verifyChain(entries, { recorded })).toMatchObject({
+      ok: true,
+      problem: null,
+      entries: entries.length,
+    });
     for (const w of writers) expect(entries.filter((e) => e.actor === w.name)).toHaveLength(perWriter);
   });
 
@@ -87,7 +93,10 @@ describe.skipIf(!server)('the audit trail appended by the database', () => {
 
   it('leaves nothing half-written when a connection is killed mid-transaction', async () => {
     const before = await readAuditChain(ownerClient);
-    const victim = new pg.Client({ connectionString: writers[1]!.url, options: '-c search_path=vendor_risk' });
+    const victim = new pg.Client({
+      connectionString: writers[1]!.url,
+      options: '-c search_path=vendor_risk',
+    });
     victim.on('error', () => undefined);
     await victim.connect();
     const pid = (await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;

@@ -45,7 +45,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('pgBin', bin.binDir);
   project.provide('pgSkipReason', '');
   project.provide('pgCaFile', server.caFile);
-  if (!server.caFile) console.warn('team edition TLS tests skipped: openssl not found, the test server runs without TLS');
+  if (!server.caFile)
+    console.warn('team edition TLS tests skipped: openssl not found, the test server runs without TLS');
 }
 
 export function teardown(): void {

@@ -41,7 +41,10 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
   };
 
   it('legal cannot change an answer, even with psql', () => {
-    refused(psql(as.legal, "UPDATE answers SET answer = 'no' WHERE question_id = 'q1'"), /permission denied for table answers/);
+    refused(
+      psql(as.legal, "UPDATE answers SET answer = 'no' WHERE question_id = 'q1'"),
+      /permission denied for table answers/,
+    );
     refused(psql(as.legal, 'DELETE FROM answers'), /permission denied for table answers/);
     expect(psql(as.legal, "SELECT answer FROM answers WHERE question_id = 'q1'").stdout).toBe('yes');
   });
@@ -56,32 +59,52 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
       ),
       /permission denied for table vendors/,
     );
-    refused(psql(as.viewer, "SELECT * FROM vr_audit_append(NULL, 'vendor', 'v1', 'update', NULL, NULL)"), /permission denied for function vr_audit_append/);
-    refused(psql(as.viewer, "INSERT INTO settings (key, value, updated_at) VALUES ('risk', '{}', 'x')"), /row-level security/);
+    refused(
+      psql(as.viewer, "SELECT * FROM vr_audit_append(NULL, 'vendor', 'v1', 'update', NULL, NULL)"),
+      /permission denied for function vr_audit_append/,
+    );
+    refused(
+      psql(as.viewer, "INSERT INTO settings (key, value, updated_at) VALUES ('risk', '{}', 'x')"),
+      /row-level security/,
+    );
   });
 
   it('procurement edits a vendor, and the row records its version and the session user', () => {
-    const r = psql(as.procurement, "UPDATE vendors SET owner = 'Pat' WHERE id = 'v1' RETURNING row_version, changed_by");
+    const r = psql(
+      as.procurement,
+      "UPDATE vendors SET owner = 'Pat' WHERE id = 'v1' RETURNING row_version, changed_by",
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')[0]).toBe(`2|${names.procurement}`);
-    refused(psql(as.procurement, "UPDATE devices SET serial = 'X' WHERE device_id = 'd1'"), /permission denied for table devices/);
+    refused(
+      psql(as.procurement, "UPDATE devices SET serial = 'X' WHERE device_id = 'd1'"),
+      /permission denied for table devices/,
+    );
   });
 
   it('security edits devices and answers, and only its own settings', () => {
     expect(psql(as.security, "UPDATE devices SET serial = 'SN1-B' WHERE device_id = 'd1'").status).toBe(0);
     expect(psql(as.security, "UPDATE answers SET note = 'checked' WHERE question_id = 'q1'").status).toBe(0);
     expect(
-      psql(as.security, `INSERT INTO settings (key, value, updated_at) VALUES ('deviceChecks', '{}', '${NOW}')`).status,
+      psql(
+        as.security,
+        `INSERT INTO settings (key, value, updated_at) VALUES ('deviceChecks', '{}', '${NOW}')`,
+      ).status,
     ).toBe(0);
     refused(
       psql(as.security, `INSERT INTO settings (key, value, updated_at) VALUES ('risk', '{}', '${NOW}')`),
       /new row violates row-level security policy for table "settings"/,
     );
-    refused(psql(as.security, "UPDATE vendors SET owner = 'Sam' WHERE id = 'v1'"), /permission denied for table vendors/);
+    refused(
+      psql(as.security, "UPDATE vendors SET owner = 'Sam' WHERE id = 'v1'"),
+      /permission denied for table vendors/,
+    );
   });
 
   it('legal sets clauses and comments in its own name only', () => {
-    expect(psql(as.legal, "UPDATE vendor_clauses SET status = 'present' WHERE clause_id = 'breach-notice'").status).toBe(0);
+    expect(
+      psql(as.legal, "UPDATE vendor_clauses SET status = 'present' WHERE clause_id = 'breach-notice'").status,
+    ).toBe(0);
     expect(
       psql(
         as.legal,
@@ -95,21 +118,37 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
       ),
       /row-level security/,
     );
-    refused(psql(as.procurement, "UPDATE vendor_clauses SET status = 'missing'"), /permission denied for table vendor_clauses/);
+    refused(
+      psql(as.procurement, "UPDATE vendor_clauses SET status = 'missing'"),
+      /permission denied for table vendor_clauses/,
+    );
   });
 
   it('no role, admin included, rewrites the audit trail', () => {
-    const appended = psql(as.admin, "SELECT entry_id FROM vr_audit_append(NULL, 'vendor', 'v1', 'update', NULL, NULL)");
+    const appended = psql(
+      as.admin,
+      "SELECT entry_id FROM vr_audit_append(NULL, 'vendor', 'v1', 'update', NULL, NULL)",
+    );
     expect(appended.status).toBe(0);
-    refused(psql(as.admin, "UPDATE audit_log SET actor = 'mallory'"), /permission denied for table audit_log/);
+    refused(
+      psql(as.admin, "UPDATE audit_log SET actor = 'mallory'"),
+      /permission denied for table audit_log/,
+    );
     refused(psql(as.admin, 'DELETE FROM audit_record'), /permission denied for table audit_record/);
   });
 
   it('a save against a stale version is refused with who changed the row and when', () => {
     const v = Number(psql(as.procurement, "SELECT row_version FROM vendors WHERE id = 'v1'").stdout);
-    expect(psql(as.procurement, `UPDATE vendors SET notes = 'first', row_version = ${v} WHERE id = 'v1'`).status).toBe(0);
+    expect(
+      psql(as.procurement, `UPDATE vendors SET notes = 'first', row_version = ${v} WHERE id = 'v1'`).status,
+    ).toBe(0);
     const stale = psql(as.admin, `UPDATE vendors SET notes = 'second', row_version = ${v} WHERE id = 'v1'`);
-    refused(stale, new RegExp(`changed by ${names.procurement} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC — reload to see it`));
+    refused(
+      stale,
+      new RegExp(
+        `changed by ${names.procurement} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC — reload to see it`,
+      ),
+    );
     expect(psql(as.viewer, "SELECT notes FROM vendors WHERE id = 'v1'").stdout).toBe('first');
   });
 });

@@ -16,7 +16,10 @@ export function serverUrl(): string | null {
 }
 
 /** The URL with another login, password and/or database. */
-export function urlWith(url: string, change: { user?: string; password?: string; database?: string }): string {
+export function urlWith(
+  url: string,
+  change: { user?: string; password?: string; database?: string },
+): string {
   const u = new URL(url);
   if (change.user !== undefined) u.username = encodeURIComponent(change.user);
   if (change.password !== undefined) u.password = encodeURIComponent(change.password);

@@ -65,7 +65,9 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
     // The login works with its password, and is a member of the legal group only.
     const asDana = new pg.Client({ connectionString: urlWith(url, { user: name, password }) });
     await asDana.connect();
-    const who = await asDana.query("SELECT session_user::text AS me, pg_has_role('vr_legal', 'member') AS legal");
+    const who = await asDana.query(
+      "SELECT session_user::text AS me, pg_has_role('vr_legal', 'member') AS legal",
+    );
     await asDana.end();
     expect(who.rows[0]).toEqual({ me: name, legal: true });
 
@@ -99,7 +101,12 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
     expect(short.stderr).toContain('the password is too short');
 
     // TLS is required off this machine: refused before anything is sent.
-    const plain = await cli(['team', 'users', '--database', 'postgresql://dana@db.example.internal/team?sslmode=disable']);
+    const plain = await cli([
+      'team',
+      'users',
+      '--database',
+      'postgresql://dana@db.example.internal/team?sslmode=disable',
+    ]);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toBe(
       'vendor-risk: TLS is required for db.example.internal (not this machine): use sslmode=verify-full (or require), not disable\n',
@@ -107,7 +114,9 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
 
     const wrong = await cli(['team', 'users', '--database', urlWith(url, { password: 'not-the-password' })]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/^vendor-risk: cannot connect to postgresql:\/\/owner@127\.0\.0\.1:\d+\/vrtest_\w+: password authentication failed/);
+    expect(wrong.stderr).toMatch(
+      /^vendor-risk: cannot connect to postgresql:\/\/owner@127\.0\.0\.1:\d+\/vrtest_\w+: password authentication failed/,
+    );
   });
 
   it('refuses to create a login for a user who may not, naming their role', async () => {
@@ -117,10 +126,23 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
       VENDOR_RISK_NEW_PASSWORD: password,
     });
     const r = await cli(
-      ['team', 'user', 'add', uniqueName('eve'), '--role', 'admin', '--database', urlWith(url, { user: name, password })],
+      [
+        'team',
+        'user',
+        'add',
+        uniqueName('eve'),
+        '--role',
+        'admin',
+        '--database',
+        urlWith(url, { user: name, password }),
+      ],
       { VENDOR_RISK_NEW_PASSWORD: password },
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^vendor-risk: the database refused: permission denied to create role \\(${name} is in vr_viewer\\)`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^vendor-risk: the database refused: permission denied to create role \\(${name} is in vr_viewer\\)`,
+      ),
+    );
   });
 });

@@ -10,7 +10,9 @@ if (server && !ca) console.warn('skipped: the test server runs without TLS (open
 async function encrypted(url: string): Promise<boolean | string> {
   try {
     return await withTeamClient(url, async (client) => {
-      const r = await client.query<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()');
+      const r = await client.query<{ ssl: boolean }>(
+        'SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()',
+      );
       return r.rows[0]!.ssl;
     });
   } catch (error) {
@@ -18,26 +20,29 @@ async function encrypted(url: string): Promise<boolean | string> {
   }
 }
 
-describe.skipIf(!server || !ca)('TLS to the team database (a server whose certificate names localhost)', () => {
-  const at = (host: string, query: string) => {
-    const u = new URL(urlWith(server!, {}));
-    u.hostname = host;
-    return `${u.toString()}?${query}`;
-  };
+describe.skipIf(!server || !ca)(
+  'TLS to the team database (a server whose certificate names localhost)',
+  () => {
+    const at = (host: string, query: string) => {
+      const u = new URL(urlWith(server!, {}));
+      u.hostname = host;
+      return `${u.toString()}?${query}`;
+    };
 
-  it('encrypts with sslmode=require, and verifies the server with verify-full and its CA', async () => {
-    expect(await encrypted(at('127.0.0.1', 'sslmode=require'))).toBe(true);
-    expect(await encrypted(at('localhost', `sslmode=verify-full&sslrootcert=${ca}`))).toBe(true);
-    expect(await encrypted(at('127.0.0.1', `sslmode=verify-ca&sslrootcert=${ca}`))).toBe(true);
-    expect(await encrypted(at('127.0.0.1', ''))).toBe(false);
-  });
+    it('encrypts with sslmode=require, and verifies the server with verify-full and its CA', async () => {
+      expect(await encrypted(at('127.0.0.1', 'sslmode=require'))).toBe(true);
+      expect(await encrypted(at('localhost', `sslmode=verify-full&sslrootcert=${ca}`))).toBe(true);
+      expect(await encrypted(at('127.0.0.1', `sslmode=verify-ca&sslrootcert=${ca}`))).toBe(true);
+      expect(await encrypted(at('127.0.0.1', ''))).toBe(false);
+    });
 
-  it('refuses a certificate for another name, or one no trusted CA signed, under verify-full', async () => {
-    expect(await encrypted(at('127.0.0.1', `sslmode=verify-full&sslrootcert=${ca}`))).toMatch(
-      /^cannot connect to .*: Hostname\/IP does not match certificate's altnames/,
-    );
-    expect(await encrypted(at('localhost', 'sslmode=verify-full'))).toMatch(
-      /^cannot connect to .*: the server's certificate is not signed by a CA this machine trusts \(\w+\): give the team's CA with sslrootcert=FILE$/,
-    );
-  });
-});
+    it('refuses a certificate for another name, or one no trusted CA signed, under verify-full', async () => {
+      expect(await encrypted(at('127.0.0.1', `sslmode=verify-full&sslrootcert=${ca}`))).toMatch(
+        /^cannot connect to .*: Hostname\/IP does not match certificate's altnames/,
+      );
+      expect(await encrypted(at('localhost', 'sslmode=verify-full'))).toMatch(
+        /^cannot connect to .*: the server's certificate is not signed by a CA this machine trusts \(\w+\): give the team's CA with sslrootcert=FILE$/,
+      );
+    });
+  },
+);

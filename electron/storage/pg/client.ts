@@ -81,5 +81,7 @@ function connectMessage(error: unknown): string {
 
 function messageOf(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length) return messageOf(error.errors[0]);
-  return error instanceof Error ? error.message || String((error as { code?: string }).code ?? error) : String(error);
+  return error instanceof Error
+    ? error.message || String((error as { code?: string }).code ?? error)
+    : String(error);
 }

@@ -101,7 +101,8 @@ export function grantsSql(database: string): string {
   ];
   for (const role of TEAM_ROLES) {
     const tables = WRITES[role].filter((t) => t !== 'vendor_standings');
-    if (tables.length) parts.push(`GRANT INSERT, UPDATE, DELETE ON ${tables.join(', ')} TO ${groupRole(role)}`);
+    if (tables.length)
+      parts.push(`GRANT INSERT, UPDATE, DELETE ON ${tables.join(', ')} TO ${groupRole(role)}`);
   }
   parts.push(...policiesSql());
   return parts.map((p) => `${p};`).join('\n');
@@ -122,9 +123,15 @@ function policiesSql(): string[] {
     `CREATE POLICY answers_write ON answers FOR ALL TO ${r('admin')}, ${r('procurement')}, ${r('security')} USING (true) WITH CHECK (true)`,
   );
   // Settings: each role its own keys, the admin all of them.
-  const settingsPolicies = ['settings_read', 'settings_admin', ...Object.keys(SETTINGS_KEYS).map((k) => `settings_${k}`)];
+  const settingsPolicies = [
+    'settings_read',
+    'settings_admin',
+    ...Object.keys(SETTINGS_KEYS).map((k) => `settings_${k}`),
+  ];
   reset('settings', settingsPolicies);
-  parts.push(`CREATE POLICY settings_admin ON settings FOR ALL TO ${r('admin')} USING (true) WITH CHECK (true)`);
+  parts.push(
+    `CREATE POLICY settings_admin ON settings FOR ALL TO ${r('admin')} USING (true) WITH CHECK (true)`,
+  );
   for (const [role, keys] of Object.entries(SETTINGS_KEYS) as [Exclude<TeamRole, 'admin'>, string[]][])
     parts.push(
       `CREATE POLICY settings_${role} ON settings FOR ALL TO ${r(role)} USING (key IN (${list(keys)})) WITH CHECK (key IN (${list(keys)}))`,
@@ -135,7 +142,9 @@ function policiesSql(): string[] {
     ['legal_signoffs', 'reviewer'],
   ] as const) {
     reset(table, [`${table}_read`, `${table}_admin`, `${table}_own`]);
-    parts.push(`CREATE POLICY ${table}_admin ON ${table} FOR ALL TO ${r('admin')} USING (true) WITH CHECK (true)`);
+    parts.push(
+      `CREATE POLICY ${table}_admin ON ${table} FOR ALL TO ${r('admin')} USING (true) WITH CHECK (true)`,
+    );
     parts.push(
       `CREATE POLICY ${table}_own ON ${table} FOR ALL TO ${r('legal')} USING (${who} = session_user) WITH CHECK (${who} = session_user)`,
     );
