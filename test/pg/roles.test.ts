@@ -124,6 +124,23 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
     );
   });
 
+  it('a change drops the vendor’s cached standing, as SQLite’s triggers do', () => {
+    const standing = `INSERT INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, completeness, residual, open_flags,
+      knockouts, conditions_past_due, evidence_expired, evidence_30, evidence_60, evidence_90)
+      VALUES ('v1', '2026-12-07', 'high', 1, 0.5, 3, 0, 0, 0, 0, 0, 0, 0)`;
+    const cached = () =>
+      psql(as.viewer, "SELECT count(*) FROM vendor_standings WHERE vendor_id = 'v1'").stdout;
+    expect(psql(as.viewer, standing).status).toBe(0);
+    expect(cached()).toBe('1');
+    expect(psql(as.legal, "UPDATE vendor_clauses SET reference = '§4' WHERE vendor_id = 'v1'").status).toBe(
+      0,
+    );
+    expect(cached()).toBe('0');
+    expect(psql(as.viewer, standing).status).toBe(0);
+    expect(psql(as.security, "UPDATE answers SET note = 'again' WHERE question_id = 'q1'").status).toBe(0);
+    expect(cached()).toBe('0');
+  });
+
   it('no role, admin included, rewrites the audit trail', () => {
     const appended = psql(
       as.admin,

@@ -19,6 +19,11 @@ export interface ThrowawayServer {
   binDir: string;
   /** The CA that signed the server's certificate (for `localhost`), or null when openssl is missing. */
   caFile: string | null;
+  /** Stops the server as a crash would (`-m immediate`: no checkpoint, WAL replayed on start). */
+  crash(): void;
+  /** Starts it again on the same folder and port. */
+  restart(): void;
+  /** Stops it and removes its folder. */
   stop(): void;
 }
 
@@ -99,18 +104,29 @@ export async function startThrowawayServer(binDir: string): Promise<ThrowawaySer
     const options =
       `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60` +
       (tls ? ` -c ssl=on -c ssl_cert_file=${tls.cert} -c ssl_key_file=${tls.key}` : '');
-    run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+    const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', log, '-w', '-t', '60', 'start']);
+    const crash = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    start();
     let stopped = false;
+    let running = true;
     return {
       url: `postgresql://owner:${password}@127.0.0.1:${port}/postgres`,
       port,
       binDir,
       caFile: tls?.ca ?? null,
+      crash() {
+        crash();
+        running = false;
+      },
+      restart() {
+        start();
+        running = true;
+      },
       stop() {
         if (stopped) return;
         stopped = true;
         try {
-          run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+          if (running) crash();
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
