@@ -1,4 +1,6 @@
+import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CHANGES_CHANNEL } from '../../electron/storage/pg/schema-team';
 import { addTeamUser, initTeamDatabase } from '../../electron/storage/pg/team-setup';
 import type { TeamRole } from '../../electron/storage/pg/roles';
 import { connect, freshDatabase, psql, serverUrl, uniqueName, urlWith } from './support';
@@ -139,6 +141,24 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
     expect(psql(as.viewer, standing).status).toBe(0);
     expect(psql(as.security, "UPDATE answers SET note = 'again' WHERE question_id = 'q1'").status).toBe(0);
     expect(cached()).toBe('0');
+  });
+
+  it('tells listening windows what changed and who changed it, once committed', async () => {
+    const listener = await connect(owner);
+    const notices: { table: string; op: string; by: string }[] = [];
+    let arrived: () => void = () => undefined;
+    listener.on('notification', (n: pg.Notification) => {
+      notices.push(JSON.parse(n.payload!));
+      arrived();
+    });
+    await listener.query(`LISTEN ${CHANGES_CHANNEL}`);
+    const next = () => new Promise<void>((resolve) => (notices.length ? resolve() : (arrived = resolve)));
+
+    // A change rolled back tells no one; the next committed one is the first notice.
+    expect(psql(as.procurement, "BEGIN; UPDATE vendors SET owner = 'Ghost'; ROLLBACK;").status).toBe(0);
+    expect(psql(as.security, "UPDATE answers SET note = 'seen' WHERE question_id = 'q1'").status).toBe(0);
+    await next();
+    expect(notices[0]).toEqual({ table: 'answers', op: 'update', by: names.security });
   });
 
   it('no role, admin included, rewrites the audit trail', () => {

@@ -16,7 +16,7 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.alreadyTeam).toBe(false);
-    expect(report.migrations.map((m: { version: number }) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(report.migrations.map((m: { version: number }) => m.version)).toEqual([1, 2, 3, 4, 5]);
     expect(report.roles.map((r: { group: string }) => r.group)).toEqual([
       'vr_admin',
       'vr_procurement',

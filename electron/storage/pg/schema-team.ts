@@ -177,3 +177,27 @@ export const STANDINGS_SQL = `
     EXECUTE FUNCTION vr_standings_drop_all();`;
   }).join('\n  ')}
 `;
+
+/** The channel open windows LISTEN on for colleagues' changes. */
+export const CHANGES_CHANNEL = 'vendor_risk_changes';
+
+/**
+ * Change notices: after any statement that changes a portfolio table, a NOTIFY on
+ * CHANGES_CHANNEL with {"table", "op", "by"} (by: the session user). PostgreSQL delivers
+ * notices only when the transaction commits (a rolled-back change tells no one) and sends
+ * identical ones of a transaction once, so a 100,000-row import is one notice per table.
+ */
+export const NOTIFY_SQL = `
+  CREATE FUNCTION vr_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('${CHANGES_CHANNEL}',
+      json_build_object('table', TG_TABLE_NAME, 'op', lower(TG_OP), 'by', session_user)::text);
+    RETURN NULL;
+  END $$;
+  ${[...EDITABLE_TABLES, 'audit_log', 'device_imports', 'device_vulnerabilities', 'kev_entries']
+    .map(
+      (t) => `CREATE TRIGGER ${t}_notify AFTER INSERT OR UPDATE OR DELETE ON ${t}
+    FOR EACH STATEMENT EXECUTE FUNCTION vr_notify_change();`,
+    )
+    .join('\n  ')}
+`;
