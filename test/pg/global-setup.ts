@@ -41,6 +41,9 @@ export async function setup(project: TestProject): Promise<void> {
     return;
   }
   server = await startThrowawayServer(bin.binDir);
+  // A run that ends without its teardown (an error, Ctrl-C) still stops the server.
+  const started = server;
+  process.once('exit', () => started.stop());
   project.provide('pgUrl', server.url);
   project.provide('pgBin', bin.binDir);
   project.provide('pgSkipReason', '');

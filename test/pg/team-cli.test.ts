@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, connect, freshDatabase, serverUrl, uniqueName, urlWith } from './support';
 
 const server = serverUrl();
@@ -37,6 +37,34 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
 
     const text = await cli(['team', 'init', '--database', url]);
     expect(text.stdout).toMatch(/is a team database already .*Nothing to migrate/s);
+  });
+
+  it('prepares a database for an owner who is not a superuser, only CREATEROLE', async () => {
+    const ownerName = uniqueName('owner');
+    const password = 'owner password 12345';
+    const admin = await connect(server!);
+    const db = uniqueName('vrtest');
+    await admin.query(`CREATE ROLE ${ownerName} LOGIN CREATEROLE PASSWORD '${password}'`);
+    await admin.query(`CREATE DATABASE ${db} OWNER ${ownerName}`);
+    afterAll(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      await admin.query(`DROP ROLE IF EXISTS ${ownerName}`);
+    });
+    const ownerUrl = urlWith(server!, { user: ownerName, password, database: db });
+    const r = await cli(['team', 'init', '--database', ownerUrl, '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).migrations).toHaveLength(5);
+    const user = uniqueName('pat');
+    const added = await cli(['team', 'user', 'add', user, '--role', 'procurement', '--database', ownerUrl], {
+      VENDOR_RISK_NEW_PASSWORD: 'procurement password 1',
+    });
+    expect(added.code).toBe(0);
+    // The login works in that database through the owner's functions (the audit trail).
+    const asPat = await connect(urlWith(ownerUrl, { user, password: 'procurement password 1' }));
+    const entry = await asPat.query(
+      "SELECT entry_id FROM vr_audit_append(NULL, 'vendor', NULL, 'create', NULL, NULL)",
+    );
+    expect(entry.rows[0].entry_id).toBe('1');
   });
 
   it('refuses a database that holds something else, and changes nothing in it', async () => {
