@@ -81,6 +81,13 @@ async function runCommand(
   globals: GlobalFlags,
   io: CliIo,
 ): Promise<Outcome> {
+  if (command.standalone) {
+    try {
+      return await command.standalone({ io, args, flags });
+    } catch (error) {
+      return failure(messageOf(error));
+    }
+  }
   const dataDir = resolveDataDir({
     flag: globals.dataDir,
     env: io.env,

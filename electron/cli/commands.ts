@@ -32,6 +32,7 @@ import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vend
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
 import { vendorsImport } from './vendor-import-commands';
 import { advisoriesImport, advisoriesList } from './advisory-commands';
+import { teamInit, teamUserAdd, teamUsers } from './team-commands';
 
 /** Every command of `vendor-risk`, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -89,5 +90,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   settingsSetTarget,
   demoLoad,
   demoRemove,
+  teamInit,
+  teamUserAdd,
+  teamUsers,
   info,
 ];

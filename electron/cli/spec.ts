@@ -32,8 +32,26 @@ export interface CommandContext {
   flags: Flags;
 }
 
+/** What a command that opens no data folder runs with (the team database commands). */
+export interface StandaloneContext {
+  io: CliIo;
+  args: readonly string[];
+  flags: Flags;
+}
+
 /** A command: how it is called, its help, and what it does. */
-export interface CommandSpec {
+export type CommandSpec = CommandInfo &
+  (
+    | { run(ctx: CommandContext): Promise<Outcome>; standalone?: undefined }
+    | {
+        run?: undefined;
+        /** Runs without opening the data folder (no dispatcher). */
+        standalone(ctx: StandaloneContext): Promise<Outcome>;
+      }
+  );
+
+/** How a command is called and its help. */
+interface CommandInfo {
   /** The words that select it, e.g. ['vendors', 'list']. */
   words: readonly string[];
   summary: string;
@@ -46,7 +64,6 @@ export interface CommandSpec {
   writes?: boolean;
   /** Checks flag combinations before the data folder is opened (a usage error, exit 1). */
   check?(args: readonly string[], flags: Flags): string | undefined;
-  run(ctx: CommandContext): Promise<Outcome>;
 }
 
 /** Flags every command takes. */

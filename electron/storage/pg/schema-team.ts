@@ -1,0 +1,203 @@
+/**
+ * What the team edition adds to the tables in PostgreSQL: row versions with who changed
+ * a row and when, the audit trail appended by the database (one chain, the session user
+ * as actor), and the vendor standings dropped by triggers as SQLite's triggers drop them.
+ */
+import { GENESIS_HASH } from '../../domain/audit-chain';
+import { TEAM_SCHEMA } from './connection';
+import { EDITABLE_TABLES } from './schema-tables';
+
+/** The SQLSTATE of a save against a stale row version (a refused save, never an overwrite). */
+export const STALE_ROW_SQLSTATE = 'VR409';
+
+const definer = `SECURITY DEFINER SET search_path = ${TEAM_SCHEMA}, pg_temp`;
+
+/**
+ * Row versions. An UPDATE that sets row_version states the version it read: when the row
+ * has moved on since, it is refused with SQLSTATE VR409, the message naming who changed
+ * it and when, and the detail holding both as JSON. Every accepted UPDATE bumps the
+ * version; changed_by is always the session user (not a name the client sends).
+ */
+export const VERSIONS_SQL = `
+  CREATE FUNCTION vr_row_version() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP = 'INSERT' THEN
+      NEW.row_version := 1;
+    ELSE
+      IF NEW.row_version IS DISTINCT FROM OLD.row_version THEN
+        RAISE EXCEPTION USING
+          ERRCODE = '${STALE_ROW_SQLSTATE}',
+          MESSAGE = format('changed by %s at %s — reload to see it', OLD.changed_by,
+            to_char(OLD.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"')),
+          DETAIL = json_build_object('table', TG_TABLE_NAME, 'version', OLD.row_version,
+            'changedBy', OLD.changed_by, 'changedAt', OLD.changed_at)::text;
+      END IF;
+      NEW.row_version := OLD.row_version + 1;
+    END IF;
+    NEW.changed_by := session_user;
+    NEW.changed_at := now();
+    RETURN NEW;
+  END $$;
+  ${EDITABLE_TABLES.map(
+    (t) => `
+  ALTER TABLE ${t}
+    ADD COLUMN row_version integer NOT NULL DEFAULT 1,
+    ADD COLUMN changed_by text NOT NULL DEFAULT session_user,
+    ADD COLUMN changed_at timestamptz NOT NULL DEFAULT now();
+  CREATE TRIGGER ${t}_row_version BEFORE INSERT OR UPDATE ON ${t}
+    FOR EACH ROW EXECUTE FUNCTION vr_row_version();`,
+  ).join('')}
+`;
+
+/**
+ * The audit trail, appended only through vr_audit_append: it locks the trail's record
+ * row (SELECT … FOR UPDATE), so appends from any number of connections queue up and the
+ * chain stays one; the entry's number is the record's last plus one (no sequence: a
+ * rolled-back append leaves no gap), its actor the session user, and its hash computed
+ * as domain/audit-chain.ts auditHash computes it: SHA-256 of the JSON array
+ * [id, at, actor, entity, entityId, action, beforeJson, afterJson, prevHash] written as
+ * JSON.stringify writes it (no spaces; PostgreSQL escapes strings as JavaScript does).
+ * vr_audit_next tells a client that seals values or signs entries (encryption on) the
+ * number and previous hash first, under the same lock.
+ */
+export const AUDIT_SQL = `
+  INSERT INTO audit_record (id, entries, last_id, hash) VALUES (1, 0, 0, '${GENESIS_HASH}');
+
+  CREATE FUNCTION vr_json_text(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN t IS NULL THEN 'null' ELSE to_json(t)::text END
+  $$;
+
+  CREATE FUNCTION vr_audit_hash(p_id bigint, p_at text, p_actor text, p_entity text, p_entity_id text,
+      p_action text, p_before_json text, p_after_json text, p_prev_hash text)
+    RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT encode(sha256(convert_to('[' || p_id::text
+      || ',' || ${TEAM_SCHEMA}.vr_json_text(p_at) || ',' || ${TEAM_SCHEMA}.vr_json_text(p_actor) || ',' || ${TEAM_SCHEMA}.vr_json_text(p_entity)
+      || ',' || ${TEAM_SCHEMA}.vr_json_text(p_entity_id) || ',' || ${TEAM_SCHEMA}.vr_json_text(p_action)
+      || ',' || ${TEAM_SCHEMA}.vr_json_text(p_before_json) || ',' || ${TEAM_SCHEMA}.vr_json_text(p_after_json)
+      || ',' || ${TEAM_SCHEMA}.vr_json_text(p_prev_hash) || ']', 'UTF8')), 'hex')
+  $$;
+
+  CREATE FUNCTION vr_audit_next(OUT next_id bigint, OUT prev_hash text, OUT entries bigint)
+    LANGUAGE plpgsql ${definer} AS $$
+  BEGIN
+    SELECT r.last_id + 1, r.hash, r.entries INTO next_id, prev_hash, entries
+      FROM audit_record r WHERE r.id = 1 FOR UPDATE;
+  END $$;
+
+  CREATE FUNCTION vr_audit_append(p_at text, p_entity text, p_entity_id text, p_action text,
+      p_before_json text, p_after_json text, p_mac text DEFAULT NULL, p_record_mac text DEFAULT NULL,
+      OUT entry_id bigint, OUT entry_hash text)
+    LANGUAGE plpgsql ${definer} AS $$
+  DECLARE
+    head audit_record%ROWTYPE;
+    v_at text := coalesce(p_at, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
+  BEGIN
+    SELECT * INTO head FROM audit_record r WHERE r.id = 1 FOR UPDATE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'the audit trail''s record is missing: run audit verify';
+    END IF;
+    entry_id := head.last_id + 1;
+    entry_hash := vr_audit_hash(entry_id, v_at, session_user::text, p_entity, p_entity_id, p_action,
+      p_before_json, p_after_json, head.hash);
+    INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash, mac)
+      VALUES (entry_id, v_at, session_user, p_entity, p_entity_id, p_action, p_before_json, p_after_json, head.hash,
+        entry_hash, p_mac);
+    UPDATE audit_record r SET entries = r.entries + 1, last_id = entry_id, hash = entry_hash, mac = p_record_mac
+      WHERE r.id = 1;
+  END $$;
+`;
+
+/** One trigger of the standings: which table, on what, and how the vendor is found. */
+interface StandingsTrigger {
+  table: string;
+  events: string;
+  /** The column holding the vendor's id, or the assessment's id (via 'assessment'); none: every vendor. */
+  column?: string;
+  via?: 'vendor' | 'assessment';
+  when?: string;
+}
+
+const STANDINGS_TRIGGERS: readonly StandingsTrigger[] = [
+  { table: 'vendors', events: 'UPDATE', column: 'id', via: 'vendor' },
+  { table: 'assessments', events: 'INSERT OR UPDATE OR DELETE', column: 'vendor_id', via: 'vendor' },
+  {
+    table: 'assessment_questionnaires',
+    events: 'INSERT OR UPDATE OR DELETE',
+    column: 'assessment_id',
+    via: 'assessment',
+  },
+  { table: 'answers', events: 'INSERT OR UPDATE OR DELETE', column: 'assessment_id', via: 'assessment' },
+  { table: 'evidence', events: 'INSERT OR UPDATE OR DELETE', column: 'vendor_id', via: 'vendor' },
+  { table: 'decisions', events: 'INSERT OR UPDATE OR DELETE', column: 'assessment_id', via: 'assessment' },
+  { table: 'vendor_clauses', events: 'INSERT OR UPDATE OR DELETE', column: 'vendor_id', via: 'vendor' },
+  { table: 'settings', events: 'INSERT', when: "NEW.key IN ('risk', 'deviceChecks')" },
+  { table: 'settings', events: 'UPDATE', when: "NEW.key IN ('risk', 'deviceChecks') OR OLD.key = 'risk'" },
+  { table: 'settings', events: 'DELETE', when: "OLD.key = 'risk'" },
+  { table: 'questionnaires', events: 'UPDATE OR DELETE' },
+  { table: 'clause_library', events: 'INSERT OR UPDATE OR DELETE' },
+  { table: 'device_imports', events: 'INSERT' },
+  { table: 'manufacturer_links', events: 'INSERT OR UPDATE OR DELETE' },
+  { table: 'device_acceptances', events: 'INSERT OR UPDATE OR DELETE' },
+  { table: 'vulnerability_runs', events: 'INSERT' },
+];
+
+/**
+ * The vendor standings' triggers (SQLite migrations 5, 6, 7 and 16): a change drops the
+ * standings it affects, which are computed again on read. The functions run as the
+ * schema's owner, so a role that may change a clause needs no right on the standings.
+ */
+export const STANDINGS_SQL = `
+  CREATE FUNCTION vr_standings_drop_vendor() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
+  DECLARE
+    ids text[] := '{}';
+  BEGIN
+    IF TG_OP <> 'INSERT' THEN ids := ids || (to_jsonb(OLD) ->> TG_ARGV[0]); END IF;
+    IF TG_OP <> 'DELETE' THEN ids := ids || (to_jsonb(NEW) ->> TG_ARGV[0]); END IF;
+    IF TG_ARGV[1] = 'assessment' THEN
+      DELETE FROM vendor_standings WHERE vendor_id IN (SELECT vendor_id FROM assessments WHERE id = ANY (ids));
+    ELSE
+      DELETE FROM vendor_standings WHERE vendor_id = ANY (ids);
+    END IF;
+    RETURN NULL;
+  END $$;
+  CREATE FUNCTION vr_standings_drop_all() RETURNS trigger LANGUAGE plpgsql ${definer} AS $$
+  BEGIN
+    DELETE FROM vendor_standings;
+    RETURN NULL;
+  END $$;
+  ${STANDINGS_TRIGGERS.map((t, i) => {
+    const name = `standings_${t.table}_${i}`;
+    if (t.column)
+      return `CREATE TRIGGER ${name} AFTER ${t.events} ON ${t.table} FOR EACH ROW
+    EXECUTE FUNCTION vr_standings_drop_vendor('${t.column}', '${t.via}');`;
+    if (t.when)
+      return `CREATE TRIGGER ${name} AFTER ${t.events} ON ${t.table} FOR EACH ROW WHEN (${t.when})
+    EXECUTE FUNCTION vr_standings_drop_all();`;
+    return `CREATE TRIGGER ${name} AFTER ${t.events} ON ${t.table} FOR EACH STATEMENT
+    EXECUTE FUNCTION vr_standings_drop_all();`;
+  }).join('\n  ')}
+`;
+
+/** The channel open windows LISTEN on for colleagues' changes. */
+export const CHANGES_CHANNEL = 'vendor_risk_changes';
+
+/**
+ * Change notices: after any statement that changes a portfolio table, a NOTIFY on
+ * CHANGES_CHANNEL with {"table", "op", "by"} (by: the session user). PostgreSQL delivers
+ * notices only when the transaction commits (a rolled-back change tells no one) and sends
+ * identical ones of a transaction once, so a 100,000-row import is one notice per table.
+ */
+export const NOTIFY_SQL = `
+  CREATE FUNCTION vr_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('${CHANGES_CHANNEL}',
+      json_build_object('table', TG_TABLE_NAME, 'op', lower(TG_OP), 'by', session_user)::text);
+    RETURN NULL;
+  END $$;
+  ${[...EDITABLE_TABLES, 'audit_log', 'device_imports', 'device_vulnerabilities', 'kev_entries']
+    .map(
+      (t) => `CREATE TRIGGER ${t}_notify AFTER INSERT OR UPDATE OR DELETE ON ${t}
+    FOR EACH STATEMENT EXECUTE FUNCTION vr_notify_change();`,
+    )
+    .join('\n  ')}
+`;
