@@ -2,8 +2,9 @@
  * The vendor's form's own script, as text for its one inline <script> (allowed by hash):
  * renders the questions whose condition holds (the app's evaluateCondition, inlined),
  * counts progress (domain/form-progress, inlined), draws each question (form-question,
- * inlined), keeps focus where the vendor was when
- * the questions are drawn again, and saves the answers as a response .json file.
+ * inlined), asks for the SBOMs the package requests (form-sbom, inlined), keeps focus where
+ * the vendor was when the questions are drawn again, and saves the answers (and the SBOM
+ * files, read as text) as a response .json file.
  * Everything the script writes into the page goes through textContent or setAttribute.
  */
 import { evaluateCondition, MAX_MATCHED_TEXT } from '../domain/condition';
@@ -11,6 +12,7 @@ import { formProgress, progressWords } from '../domain/form-progress';
 import type { Questionnaire } from '../domain/questionnaire';
 import { formQuestion, type FormAnswer, type FormQuestionData } from './form-question';
 import { re2BrowserSource } from './re2-browser';
+import { formSbomRequest, type FormSbomRequest, type FormSbomState } from './form-sbom';
 
 /** The app's condition evaluator as the form's script defines it. */
 declare const vrEvaluate: (condition: unknown, ctx: unknown) => boolean;
@@ -19,6 +21,8 @@ declare const vrProgress: typeof formProgress;
 declare const vrProgressWords: typeof progressWords;
 /** exchange/form-question's function as the form's script defines it. */
 declare const vrQuestion: typeof formQuestion;
+/** exchange/form-sbom's function as the form's script defines it. */
+declare const vrSbom: typeof formSbomRequest;
 
 /** What the form uses of re2js's browser build (it defines the global RE2JS). */
 interface Re2 {
@@ -52,7 +56,19 @@ function main(): void {
     }[];
     answers: Record<string, { answer: Answer; note: string }>;
     words: { na: string; refused: string };
+    sboms: FormSbomRequest[];
+    limits: { file: number; files: number; total: number; response: number };
   };
+  const sbomState: FormSbomState[] = data.sboms.map(() => ({
+    files: [],
+    notAvailable: false,
+    reason: '',
+    error: '',
+  }));
+  const sbomKey = (i: number) => `#sbom/${i}`;
+  /** The bytes the SBOM files take in the response (as JSON strings). */
+  const sbomBytes = () =>
+    sbomState.reduce((n, s) => n + s.files.reduce((m, f) => m + new Blob([JSON.stringify(f.content)]).size, 0), 0);
   const state: Record<string, { answer: Answer; note: string; evidence: string }> = {};
   for (const q of data.questionnaires)
     for (const s of q.sections)
@@ -78,7 +94,12 @@ function main(): void {
 
   /** Writes answered-of-total into the bar, each section's head and the list of sections. */
   const showProgress = () => {
-    const p = vrProgress(shown, state);
+    // A requested SBOM counts as answered once a file is attached or it is said to be not available.
+    const counted: Record<string, { answer: { status: string } | null }> = { ...state };
+    sbomState.forEach((s, i) => {
+      counted[sbomKey(i)] = { answer: s.files.length || s.notAvailable ? { status: 'answered' } : null };
+    });
+    const p = vrProgress(shown, counted);
     const words = vrProgressWords(p.answered, p.total);
     totalText.textContent = words;
     track.setAttribute('aria-valuemax', String(p.total));
@@ -178,6 +199,7 @@ function main(): void {
       if (tocList.childElementCount) toc.append(tocList);
       root.append(group);
     }
+    if (data.sboms.length) root.append(sbomSection(++n));
     showProgress();
     if (focusKey)
       for (const c of root.querySelectorAll<HTMLElement>('[data-k]'))
@@ -202,6 +224,53 @@ function main(): void {
     clearTimeout(pending);
     pending = undefined;
     render();
+  };
+
+  /** The SBOMs asked for: one section after the questions, listed among the sections. */
+  const sbomSection = (number: number) => {
+    const id = `vr-s-${number}`;
+    const title = 'Software bill of materials';
+    const group = el('div', { class: 'vr-questionnaire vr-sbom' });
+    group.append(el('h2', {}, title));
+    const section = el('section', { class: 'vr-section', id, 'aria-labelledby': `${id}-title` });
+    const head = el('div', { class: 'vr-section-head' });
+    const count = el('p', { class: 'vr-count' });
+    head.append(el('h3', { id: `${id}-title` }, 'The firmware we ask an SBOM for'), count);
+    section.append(
+      head,
+      el(
+        'p',
+        { class: 'guidance' },
+        'For each firmware below, attach its SBOM (CycloneDX 1.4–1.6 or SPDX 2.3, as JSON) and any VEX file ' +
+          '(CycloneDX VEX, OpenVEX, CSAF VEX), or say it is not available and why. The files are read here ' +
+          'and saved inside the response file; nothing is sent from this page.',
+      ),
+    );
+    data.sboms.forEach((r, i) =>
+      section.append(
+        vrSbom(i, r, sbomState[i]!, {
+          el,
+          limits: data.limits,
+          used: sbomBytes,
+          changed: () => {
+            showProgress();
+            later();
+          },
+          typed: showProgress,
+        }),
+      ),
+    );
+    group.append(section);
+    const item = el('li');
+    const line = el('span');
+    const tocCount = el('span', { class: 'vr-count' });
+    line.append(el('a', { href: `#${id}` }, title), tocCount);
+    item.append(line);
+    const tocList = el('ol');
+    tocList.append(item);
+    toc.append(tocList);
+    shown.push({ id, keys: data.sboms.map((_, i) => sbomKey(i)), counts: [count, tocCount] });
+    return group;
   };
 
   const question = (qid: string, x: Q) => {
@@ -229,6 +298,22 @@ function main(): void {
         const [questionnaireId, questionId] = key.split('/');
         return { questionnaireId, questionId, answer: v.answer, note: v.note, evidence: v.evidence };
       });
+    const sboms = data.sboms.flatMap((r, i) => {
+      const s = sbomState[i]!;
+      if (s.files.length)
+        return [
+          {
+            model: r.model,
+            firmware: r.firmware,
+            status: 'provided',
+            reason: '',
+            files: s.files.map((f) => ({ name: f.name, content: f.content })),
+          },
+        ];
+      return s.notAvailable
+        ? [{ model: r.model, firmware: r.firmware, status: 'not-available', reason: s.reason.trim(), files: [] }]
+        : [];
+    });
     const response = {
       format: 'vendor-risk-response/1',
       packageId: data.manifest.packageId,
@@ -236,9 +321,16 @@ function main(): void {
       checksum: data.manifest.checksum,
       savedAt: new Date().toISOString(),
       answers,
+      ...(sboms.length ? { sboms } : {}),
     };
+    const blob = new Blob([JSON.stringify(response, null, 2)], { type: 'application/json' });
+    if (blob.size > data.limits.response) {
+      document.getElementById('vr-saved')!.textContent =
+        `The response would be larger than ${Math.round(data.limits.response / 1048576)} MB: remove an SBOM file and send it separately.`;
+      return;
+    }
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(response, null, 2)], { type: 'application/json' }));
+    a.href = URL.createObjectURL(blob);
     a.download = `response-${data.manifest.packageId}.json`;
     document.body.append(a);
     a.click();
@@ -256,6 +348,7 @@ export function formScript(patterns: boolean): string {
     `const vrProgress = ${formProgress.toString()};`,
     `const vrProgressWords = ${progressWords.toString()};`,
     `const vrQuestion = ${formQuestion.toString()};`,
+    `const vrSbom = ${formSbomRequest.toString()};`,
     `(${main.toString()})();`,
   ]
     .filter(Boolean)
