@@ -181,7 +181,10 @@ export const exchangeSboms: CommandSpec = {
     'attached (the file), refused (why) or not available (the vendor’s reason).',
   args: ['VENDOR'],
   options: {},
-  examples: ['vendor-risk exchange sboms "Zebra Technologies"', 'vendor-risk exchange sboms "Zebra Technologies" --json'],
+  examples: [
+    'vendor-risk exchange sboms "Zebra Technologies"',
+    'vendor-risk exchange sboms "Zebra Technologies" --json',
+  ],
   async run({ dispatcher, args }) {
     const found = await resolveVendor(dispatcher, args[0] ?? '');
     if (!found.ok) return found;

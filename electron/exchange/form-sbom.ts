@@ -63,7 +63,9 @@ export function formSbomRequest(
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return null;
     const d = doc as Record<string, unknown>;
     if (d.bomFormat === 'CycloneDX')
-      return Array.isArray(d.components) || !Array.isArray(d.vulnerabilities) ? 'CycloneDX SBOM' : 'CycloneDX VEX';
+      return Array.isArray(d.components) || !Array.isArray(d.vulnerabilities)
+        ? 'CycloneDX SBOM'
+        : 'CycloneDX VEX';
     if (typeof d.spdxVersion === 'string') return 'SPDX SBOM';
     if (String(d['@context'] ?? '').includes('openvex')) return 'OpenVEX';
     const csaf = d.document as Record<string, unknown> | undefined;
@@ -119,7 +121,12 @@ export function formSbomRequest(
       const item = el('li');
       const remove = el(
         'button',
-        { type: 'button', class: 'vr-remove', 'aria-label': `Remove ${f.name}`, 'data-k': `${key}|remove|${i}` },
+        {
+          type: 'button',
+          class: 'vr-remove',
+          'aria-label': `Remove ${f.name}`,
+          'data-k': `${key}|remove|${i}`,
+        },
         'Remove',
       );
       remove.addEventListener('click', () => {
@@ -128,7 +135,10 @@ export function formSbomRequest(
         env.changed();
       });
       const text = el('span', { class: 'vr-file' });
-      text.append(el('span', { class: 'vr-file-name' }, f.name), el('span', { class: 'vr-file-kind' }, `${f.kind} · ${size(f.size)}`));
+      text.append(
+        el('span', { class: 'vr-file-name' }, f.name),
+        el('span', { class: 'vr-file-kind' }, `${f.kind} · ${size(f.size)}`),
+      );
       item.append(text, remove);
       list.append(item);
     });

@@ -68,7 +68,10 @@ function main(): void {
   const sbomKey = (i: number) => `#sbom/${i}`;
   /** The bytes the SBOM files take in the response (as JSON strings). */
   const sbomBytes = () =>
-    sbomState.reduce((n, s) => n + s.files.reduce((m, f) => m + new Blob([JSON.stringify(f.content)]).size, 0), 0);
+    sbomState.reduce(
+      (n, s) => n + s.files.reduce((m, f) => m + new Blob([JSON.stringify(f.content)]).size, 0),
+      0,
+    );
   const state: Record<string, { answer: Answer; note: string; evidence: string }> = {};
   for (const q of data.questionnaires)
     for (const s of q.sections)
@@ -199,7 +202,7 @@ function main(): void {
       if (tocList.childElementCount) toc.append(tocList);
       root.append(group);
     }
-    if (data.sboms.length) root.append(sbomSection(++n));
+    if (data.sboms.length) root.append(sbomSection(n + 1));
     showProgress();
     if (focusKey)
       for (const c of root.querySelectorAll<HTMLElement>('[data-k]'))
@@ -311,7 +314,15 @@ function main(): void {
           },
         ];
       return s.notAvailable
-        ? [{ model: r.model, firmware: r.firmware, status: 'not-available', reason: s.reason.trim(), files: [] }]
+        ? [
+            {
+              model: r.model,
+              firmware: r.firmware,
+              status: 'not-available',
+              reason: s.reason.trim(),
+              files: [],
+            },
+          ]
         : [];
     });
     const response = {

@@ -13,11 +13,7 @@ import type { Questionnaire } from '../domain/questionnaire';
 import { escapeHtml as esc, formHeaderHtml } from './form-header';
 import { formScript, usesPatterns } from './form-script';
 import { FORM_STYLE } from './form-style';
-import {
-  MAX_RESPONSE_JSON_BYTES,
-  MAX_SBOM_ATTACHMENT_BYTES,
-  MAX_SBOM_FILES,
-} from '../domain/exchange-sbom';
+import { MAX_RESPONSE_JSON_BYTES, MAX_SBOM_ATTACHMENT_BYTES, MAX_SBOM_FILES } from '../domain/exchange-sbom';
 
 /** JSON safe inside a <script> element (no "</script>", no HTML comment openers). */
 const scriptJson = (v: unknown) =>

@@ -30,8 +30,12 @@ type Sources = { sboms: Pick<AppServices['sboms'], 'check' | 'import'> };
 
 /** A vendor's file name made fit to show and keep: no folders, no control characters, 200 at most. */
 function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop() ?? '';
+  const base =
+    name
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .split(/[\\/]/)
+      .pop() ?? '';
   return base.trim().slice(0, 200) || 'unnamed file';
 }
 
@@ -130,7 +134,7 @@ export function createExchangeSboms(ctx: ServiceContext, services: Sources) {
             problem: null,
             reason: '',
             bytes: null,
-  });
+          });
       return { rows, problems };
     },
 
@@ -156,8 +160,10 @@ export function createExchangeSboms(ctx: ServiceContext, services: Sources) {
       };
       for (const r of rows) {
         const base = { model: r.model, firmware: r.firmware, fileName: r.fileName };
-        if (r.state === 'not-available') record({ ...base, outcome: 'not-available', detail: r.reason }, null);
-        else if (r.state === 'invalid') record({ ...base, outcome: 'refused', detail: r.problem ?? '' }, null);
+        if (r.state === 'not-available')
+          record({ ...base, outcome: 'not-available', detail: r.reason }, null);
+        else if (r.state === 'invalid')
+          record({ ...base, outcome: 'refused', detail: r.problem ?? '' }, null);
         else if (r.state === 'attach' && r.bytes) {
           try {
             const done = services.sboms.import({
@@ -195,8 +201,7 @@ export function createExchangeSboms(ctx: ServiceContext, services: Sources) {
           const mine = replies.filter(
             (x) => x.packageId === pkg.id && sbomPairKey(x.model, x.firmware) === key,
           );
-          const last =
-            mine.filter((x) => x.outcome === 'attached').at(-1) ?? mine.at(-1) ?? null;
+          const last = mine.filter((x) => x.outcome === 'attached').at(-1) ?? mine.at(-1) ?? null;
           out.push({
             packageId: pkg.id,
             requestedAt: pkg.createdAt,

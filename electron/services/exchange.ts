@@ -182,7 +182,10 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
       // A response file may carry SBOM files; a workbook carries answers only.
       const limit = isZip ? MAX_RESPONSE_BYTES : MAX_RESPONSE_JSON_BYTES;
       if (bytes.byteLength > limit)
-        throw new AppError('INVALID_INPUT', `The file is larger than ${limit / 1024 / 1024} MB; it is not a response`);
+        throw new AppError(
+          'INVALID_INPUT',
+          `The file is larger than ${limit / 1024 / 1024} MB; it is not a response`,
+        );
       if (bytes.byteLength === 0) throw new AppError('INVALID_INPUT', `${fileName} is empty`);
       await loadBuiltinQuestionnaires();
       job.progress(0, 2, 'Reading the response');

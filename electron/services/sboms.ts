@@ -138,7 +138,9 @@ export function createSbomService(ctx: ServiceContext) {
       const content = read(fileName, bytes, vendorId);
       const parts: string[] = [];
       if (content.sbom)
-        parts.push(`SBOM, ${content.sbom.components.length} component${content.sbom.components.length === 1 ? '' : 's'}`);
+        parts.push(
+          `SBOM, ${content.sbom.components.length} component${content.sbom.components.length === 1 ? '' : 's'}`,
+        );
       if (content.vex.length)
         parts.push(`${content.vex.length} VEX statement${content.vex.length === 1 ? '' : 's'}`);
       return { format: content.format.name, summary: `${content.format.name} ${parts.join(' and ')}` };

@@ -22,7 +22,12 @@ function formData(html: string) {
   };
 }
 
-async function setup(sboms = [{ model: 'TC52', firmware: '4.5.1' }, { model: 'ZT410', firmware: null }]) {
+async function setup(
+  sboms = [
+    { model: 'TC52', firmware: '4.5.1' },
+    { model: 'ZT410', firmware: null },
+  ],
+) {
   const app = openApp();
   const vendor = app.services.vendors.create(vendorInput({ name: 'Example Scanners Ltd' }));
   const made = await app.services.exchange.export(vendor.id, ['quick-triage'], 'html', { sboms });
@@ -69,7 +74,12 @@ describe('SBOMs through the exchange', () => {
     ]);
     const preview = await app.services.exchange.preview(vendor.id, 'response.json', file, NO_JOB);
     expect(
-      preview.sboms.map((s) => [s.model, s.state, s.fileName, s.state === 'not-available' ? s.reason : s.summary]),
+      preview.sboms.map((s) => [
+        s.model,
+        s.state,
+        s.fileName,
+        s.state === 'not-available' ? s.reason : s.summary,
+      ]),
     ).toEqual([
       ['TC52', 'attach', 'tc52-4.5.1.cdx.json', 'CycloneDX 1.5 SBOM, 3 components'],
       ['TC52', 'attach', 'tc52.vex.cdx.json', expect.stringMatching(/VEX statement/)],
@@ -101,7 +111,12 @@ describe('SBOMs through the exchange', () => {
       ['ZT410', 'not-available', 'Not produced before V3'],
     ]);
     // The exchange's audit entry names the SBOM replies (not their content).
-    const audit = app.services.audit.list({ entities: ['exchange'], actions: ['import'], limit: 1, offset: 0 });
+    const audit = app.services.audit.list({
+      entities: ['exchange'],
+      actions: ['import'],
+      limit: 1,
+      offset: 0,
+    });
     const after = JSON.stringify(audit.items[0]!.after);
     expect(after).toContain('Not produced before V3');
     expect(after).not.toContain('linux-kernel');
@@ -135,10 +150,14 @@ describe('SBOMs through the exchange', () => {
       ['broken.json', 'invalid'],
       [null, 'missing'],
     ]);
-    expect(preview.sboms[1]!.problem).toBe('huge.cdx.json cannot be imported: the file is larger than 25 MB.');
+    expect(preview.sboms[1]!.problem).toBe(
+      'huge.cdx.json cannot be imported: the file is larger than 25 MB.',
+    );
     expect(preview.sboms[2]!.problem).toMatch(/^report\.json cannot be imported: Not an SBOM or VEX file/);
     expect(preview.sboms[3]!.problem).toMatch(/^broken\.json cannot be imported: /);
-    expect(preview.problems).toContain('SBOM for Never asked @ 1.0: this package did not ask for it; left out');
+    expect(preview.problems).toContain(
+      'SBOM for Never asked @ 1.0: this package did not ask for it; left out',
+    );
 
     const applied = app.services.exchange.apply(preview.token, 'all');
     expect(applied.sboms.map((s) => s.outcome)).toEqual(['attached', 'refused', 'refused', 'refused']);
@@ -163,7 +182,9 @@ describe('SBOMs through the exchange', () => {
     expect(html).not.toContain('</script><b>');
     expect(formData(html).sboms[0]!.model).toBe('<img src=x onerror=alert(1)>');
     await expect(
-      app.services.exchange.export(vendor.id, ['quick-triage'], 'xlsx', { sboms: [{ model: 'A', firmware: null }] }),
+      app.services.exchange.export(vendor.id, ['quick-triage'], 'xlsx', {
+        sboms: [{ model: 'A', firmware: null }],
+      }),
     ).rejects.toThrow(/form \(\.html\) only/);
   });
 
