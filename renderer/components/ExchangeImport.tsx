@@ -135,7 +135,12 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
               </div>
             )}
             <ExchangeSbomReview rows={preview.sboms} />
-            <table className="explanation-table" aria-label="Incoming answers">
+            {preview.rows.length === 0 && <p className="cell-muted">No answers in the file.</p>}
+            <table
+              className="explanation-table"
+              aria-label="Incoming answers"
+              hidden={preview.rows.length === 0}
+            >
               <thead>
                 <tr>
                   <th scope="col">Accept</th>

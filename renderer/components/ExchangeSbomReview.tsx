@@ -14,7 +14,7 @@ export function ExchangeSbomReview({ rows }: { rows: SbomReplyReview[] }) {
   const refused = rows.filter((r) => r.state === 'invalid').length;
   return (
     <section className="exchange-sbom-review" aria-label="SBOMs in the response">
-      <h3>SBOMs asked for</h3>
+      <h3>Software bills of materials</h3>
       <p className="cell-muted">
         Accepting attaches each readable file to the vendor, model and firmware (a VEX file’s statements to
         the vendor) and matches the devices again
@@ -36,7 +36,7 @@ export function ExchangeSbomReview({ rows }: { rows: SbomReplyReview[] }) {
               <td className="exchange-sbom-file">{r.fileName ?? '—'}</td>
               <td>
                 {r.state === 'invalid' ? (
-                  <span className="form-error">{r.problem}</span>
+                  <span className="exchange-sbom-problem">{r.problem}</span>
                 ) : r.state === 'not-available' ? (
                   r.reason
                 ) : (
