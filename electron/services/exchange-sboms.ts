@@ -197,7 +197,7 @@ export function createExchangeSboms(ctx: ServiceContext, services: Sources) {
       for (const pkg of storage.exchange.packagesOf(vendorId).reverse())
         for (const r of pkg.manifest.sboms ?? []) {
           const key = sbomPairKey(r.model, r.firmware);
-          // An attached file outranks a refused one of the same reply; otherwise the latest counts.
+          // Once a file was attached for the request, the SBOM is there; otherwise the latest reply counts.
           const mine = replies.filter(
             (x) => x.packageId === pkg.id && sbomPairKey(x.model, x.firmware) === key,
           );
