@@ -176,3 +176,72 @@ export function formSbomRequest(
   }
   return field;
 }
+
+/**
+ * The section the requests are in, after the questions: its heading, the words for the
+ * vendor, a box per request, and its entry for the list of sections; `counts` are where its
+ * progress is written.
+ */
+export function formSbomSection(
+  id: string,
+  requests: readonly FormSbomRequest[],
+  states: readonly FormSbomState[],
+  env: FormSbomEnv & { request: typeof formSbomRequest },
+): { group: HTMLElement; toc: HTMLElement; counts: HTMLElement[] } {
+  const { el } = env;
+  const title = 'Software bill of materials';
+  const group = el('div', { class: 'vr-questionnaire vr-sbom' });
+  group.append(el('h2', {}, title));
+  const section = el('section', { class: 'vr-section', id, 'aria-labelledby': `${id}-title` });
+  const head = el('div', { class: 'vr-section-head' });
+  const count = el('p', { class: 'vr-count' });
+  head.append(el('h3', { id: `${id}-title` }, 'The firmware we ask an SBOM for'), count);
+  section.append(
+    head,
+    el(
+      'p',
+      { class: 'guidance' },
+      'For each firmware below, attach its SBOM (CycloneDX 1.4–1.6 or SPDX 2.3, as JSON) and any VEX file ' +
+        '(CycloneDX VEX, OpenVEX, CSAF VEX), or say it is not available and why. The files are read here ' +
+        'and saved inside the response file; nothing is sent from this page.',
+    ),
+  );
+  requests.forEach((r, i) => section.append(env.request(i, r, states[i]!, env)));
+  group.append(section);
+  const line = el('span');
+  const tocCount = el('span', { class: 'vr-count' });
+  line.append(el('a', { href: `#${id}` }, title), tocCount);
+  const item = el('li');
+  item.append(line);
+  const toc = el('ol');
+  toc.append(item);
+  return { group, toc, counts: [count, tocCount] };
+}
+
+/** What the response says about each request: the files given, or "not available" and why; nothing for one left open. */
+export function formSbomReplies(requests: readonly FormSbomRequest[], states: readonly FormSbomState[]) {
+  return requests.flatMap((r, i) => {
+    const s = states[i]!;
+    if (s.files.length)
+      return [
+        {
+          model: r.model,
+          firmware: r.firmware,
+          status: 'provided',
+          reason: '',
+          files: s.files.map((f) => ({ name: f.name, content: f.content })),
+        },
+      ];
+    return s.notAvailable
+      ? [
+          {
+            model: r.model,
+            firmware: r.firmware,
+            status: 'not-available',
+            reason: s.reason.trim(),
+            files: [],
+          },
+        ]
+      : [];
+  });
+}

@@ -12,7 +12,13 @@ import { formProgress, progressWords } from '../domain/form-progress';
 import type { Questionnaire } from '../domain/questionnaire';
 import { formQuestion, type FormAnswer, type FormQuestionData } from './form-question';
 import { re2BrowserSource } from './re2-browser';
-import { formSbomRequest, type FormSbomRequest, type FormSbomState } from './form-sbom';
+import {
+  formSbomReplies,
+  formSbomRequest,
+  formSbomSection,
+  type FormSbomRequest,
+  type FormSbomState,
+} from './form-sbom';
 
 /** The app's condition evaluator as the form's script defines it. */
 declare const vrEvaluate: (condition: unknown, ctx: unknown) => boolean;
@@ -21,8 +27,10 @@ declare const vrProgress: typeof formProgress;
 declare const vrProgressWords: typeof progressWords;
 /** exchange/form-question's function as the form's script defines it. */
 declare const vrQuestion: typeof formQuestion;
-/** exchange/form-sbom's function as the form's script defines it. */
+/** exchange/form-sbom's functions as the form's script defines them. */
 declare const vrSbom: typeof formSbomRequest;
+declare const vrSbomSection: typeof formSbomSection;
+declare const vrSbomReplies: typeof formSbomReplies;
 
 /** What the form uses of re2js's browser build (it defines the global RE2JS). */
 interface Re2 {
@@ -232,48 +240,20 @@ function main(): void {
   /** The SBOMs asked for: one section after the questions, listed among the sections. */
   const sbomSection = (number: number) => {
     const id = `vr-s-${number}`;
-    const title = 'Software bill of materials';
-    const group = el('div', { class: 'vr-questionnaire vr-sbom' });
-    group.append(el('h2', {}, title));
-    const section = el('section', { class: 'vr-section', id, 'aria-labelledby': `${id}-title` });
-    const head = el('div', { class: 'vr-section-head' });
-    const count = el('p', { class: 'vr-count' });
-    head.append(el('h3', { id: `${id}-title` }, 'The firmware we ask an SBOM for'), count);
-    section.append(
-      head,
-      el(
-        'p',
-        { class: 'guidance' },
-        'For each firmware below, attach its SBOM (CycloneDX 1.4–1.6 or SPDX 2.3, as JSON) and any VEX file ' +
-          '(CycloneDX VEX, OpenVEX, CSAF VEX), or say it is not available and why. The files are read here ' +
-          'and saved inside the response file; nothing is sent from this page.',
-      ),
-    );
-    data.sboms.forEach((r, i) =>
-      section.append(
-        vrSbom(i, r, sbomState[i]!, {
-          el,
-          limits: data.limits,
-          used: sbomBytes,
-          changed: () => {
-            showProgress();
-            later();
-          },
-          typed: showProgress,
-        }),
-      ),
-    );
-    group.append(section);
-    const item = el('li');
-    const line = el('span');
-    const tocCount = el('span', { class: 'vr-count' });
-    line.append(el('a', { href: `#${id}` }, title), tocCount);
-    item.append(line);
-    const tocList = el('ol');
-    tocList.append(item);
-    toc.append(tocList);
-    shown.push({ id, keys: data.sboms.map((_, i) => sbomKey(i)), counts: [count, tocCount] });
-    return group;
+    const made = vrSbomSection(id, data.sboms, sbomState, {
+      el,
+      limits: data.limits,
+      used: sbomBytes,
+      changed: () => {
+        showProgress();
+        later();
+      },
+      typed: showProgress,
+      request: vrSbom,
+    });
+    toc.append(made.toc);
+    shown.push({ id, keys: data.sboms.map((_, i) => sbomKey(i)), counts: made.counts });
+    return made.group;
   };
 
   const question = (qid: string, x: Q) => {
@@ -301,30 +281,7 @@ function main(): void {
         const [questionnaireId, questionId] = key.split('/');
         return { questionnaireId, questionId, answer: v.answer, note: v.note, evidence: v.evidence };
       });
-    const sboms = data.sboms.flatMap((r, i) => {
-      const s = sbomState[i]!;
-      if (s.files.length)
-        return [
-          {
-            model: r.model,
-            firmware: r.firmware,
-            status: 'provided',
-            reason: '',
-            files: s.files.map((f) => ({ name: f.name, content: f.content })),
-          },
-        ];
-      return s.notAvailable
-        ? [
-            {
-              model: r.model,
-              firmware: r.firmware,
-              status: 'not-available',
-              reason: s.reason.trim(),
-              files: [],
-            },
-          ]
-        : [];
-    });
+    const sboms = vrSbomReplies(data.sboms, sbomState);
     const response = {
       format: 'vendor-risk-response/1',
       packageId: data.manifest.packageId,
@@ -360,6 +317,8 @@ export function formScript(patterns: boolean): string {
     `const vrProgressWords = ${progressWords.toString()};`,
     `const vrQuestion = ${formQuestion.toString()};`,
     `const vrSbom = ${formSbomRequest.toString()};`,
+    `const vrSbomSection = ${formSbomSection.toString()};`,
+    `const vrSbomReplies = ${formSbomReplies.toString()};`,
     `(${main.toString()})();`,
   ]
     .filter(Boolean)

@@ -8,8 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApp, runCli, vendorInput } from './helpers';
 import { NO_JOB } from '../../electron/services/context';
-import { parseSbomTarget, MAX_SBOM_ATTACHMENT_BYTES } from '../../electron/domain/exchange-sbom';
 import type { Manifest } from '../../electron/domain/exchange';
+import {
+  MAX_SBOM_ATTACHMENT_BYTES,
+  parseSbomTarget,
+  ResponseSbomSchema,
+} from '../../electron/domain/exchange-sbom';
+import { formSbomReplies } from '../../electron/exchange/form-sbom';
 
 const FIXTURES = join(__dirname, '../fixtures/sbom');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -186,6 +191,33 @@ describe('SBOMs through the exchange', () => {
         sboms: [{ model: 'A', firmware: null }],
       }),
     ).rejects.toThrow(/form \(\.html\) only/);
+  });
+
+  it('the form’s replies, run as text on their own as the form carries them, are what the import reads', () => {
+    const replies = new Function(`return (${formSbomReplies.toString()});`)() as typeof formSbomReplies;
+    const state = (over: object) => ({ files: [], notAvailable: false, reason: '', error: '', ...over });
+    const out = replies(
+      [
+        { model: 'TC52', firmware: '4.5.1' },
+        { model: 'ZT410', firmware: null },
+        { model: 'Open', firmware: null },
+      ],
+      [
+        state({ files: [{ name: 'a.json', content: '{}', kind: 'CycloneDX SBOM', size: 2 }] }),
+        state({ notAvailable: true, reason: '  Not produced  ' }),
+        state({}),
+      ],
+    );
+    expect(out.map((r) => ResponseSbomSchema.parse(r))).toEqual([
+      {
+        model: 'TC52',
+        firmware: '4.5.1',
+        status: 'provided',
+        reason: '',
+        files: [{ name: 'a.json', content: '{}' }],
+      },
+      { model: 'ZT410', firmware: null, status: 'not-available', reason: 'Not produced', files: [] },
+    ]);
   });
 
   it('reads "MODEL@FIRMWARE" as the CLI gives it', () => {
