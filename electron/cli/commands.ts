@@ -26,7 +26,7 @@ import { settingsSetTarget } from './board-target-commands';
 import { auditExport, auditList, auditVerify } from './audit-commands';
 import { backupCreate, backupList, backupRestore } from './backup-commands';
 import { encryptionEnable, encryptionStatus } from './encryption-commands';
-import { exchangeExport, exchangeImport } from './exchange-commands';
+import { exchangeExport, exchangeImport, exchangeSboms } from './exchange-commands';
 import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
 import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-commands';
@@ -73,6 +73,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   devicesLinks,
   exchangeExport,
   exchangeImport,
+  exchangeSboms,
   reportVendor,
   reportBoard,
   reportSelf,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AnswerValueSchema, answerProblem, type AnswerValue } from './answer';
 import { IsoDateSchema } from './primitives';
 import type { Question } from './questionnaire';
+import { MAX_SBOM_REQUESTS, ResponseSbomSchema, SbomRequestSchema } from './exchange-sbom';
 
 export const EXCHANGE_FORMATS = ['xlsx', 'html'] as const;
 export type ExchangeFormat = (typeof EXCHANGE_FORMATS)[number];
@@ -31,6 +32,8 @@ export const ManifestSchema = z
     createdAt: z.string().max(40),
     /** When the answers are wanted back (YYYY-MM-DD); packages made before it existed have none. */
     dueDate: IsoDateSchema.optional(),
+    /** The model + firmware pairs whose SBOMs the form asks for; none in packages made before. */
+    sboms: z.array(SbomRequestSchema).max(MAX_SBOM_REQUESTS).optional(),
   })
   .strict();
 export type Manifest = z.infer<typeof ManifestSchema>;
@@ -56,6 +59,8 @@ export const ResponseFileSchema = z
           .strict(),
       )
       .max(5000),
+    /** The form's replies to the SBOM requests (exchange-sbom.ts); none from older forms. */
+    sboms: z.array(ResponseSbomSchema).max(MAX_SBOM_REQUESTS).default([]),
   })
   .strict();
 export type ResponseFile = z.infer<typeof ResponseFileSchema>;

@@ -2,8 +2,9 @@
  * The vendor's form's own script, as text for its one inline <script> (allowed by hash):
  * renders the questions whose condition holds (the app's evaluateCondition, inlined),
  * counts progress (domain/form-progress, inlined), draws each question (form-question,
- * inlined), keeps focus where the vendor was when
- * the questions are drawn again, and saves the answers as a response .json file.
+ * inlined), asks for the SBOMs the package requests (form-sbom, inlined), keeps focus where
+ * the vendor was when the questions are drawn again, and saves the answers (and the SBOM
+ * files, read as text) as a response .json file.
  * Everything the script writes into the page goes through textContent or setAttribute.
  */
 import { evaluateCondition, MAX_MATCHED_TEXT } from '../domain/condition';
@@ -11,6 +12,13 @@ import { formProgress, progressWords } from '../domain/form-progress';
 import type { Questionnaire } from '../domain/questionnaire';
 import { formQuestion, type FormAnswer, type FormQuestionData } from './form-question';
 import { re2BrowserSource } from './re2-browser';
+import {
+  formSbomReplies,
+  formSbomRequest,
+  formSbomSection,
+  type FormSbomRequest,
+  type FormSbomState,
+} from './form-sbom';
 
 /** The app's condition evaluator as the form's script defines it. */
 declare const vrEvaluate: (condition: unknown, ctx: unknown) => boolean;
@@ -19,6 +27,10 @@ declare const vrProgress: typeof formProgress;
 declare const vrProgressWords: typeof progressWords;
 /** exchange/form-question's function as the form's script defines it. */
 declare const vrQuestion: typeof formQuestion;
+/** exchange/form-sbom's functions as the form's script defines them. */
+declare const vrSbom: typeof formSbomRequest;
+declare const vrSbomSection: typeof formSbomSection;
+declare const vrSbomReplies: typeof formSbomReplies;
 
 /** What the form uses of re2js's browser build (it defines the global RE2JS). */
 interface Re2 {
@@ -52,7 +64,22 @@ function main(): void {
     }[];
     answers: Record<string, { answer: Answer; note: string }>;
     words: { na: string; refused: string };
+    sboms: FormSbomRequest[];
+    limits: { file: number; files: number; total: number; response: number };
   };
+  const sbomState: FormSbomState[] = data.sboms.map(() => ({
+    files: [],
+    notAvailable: false,
+    reason: '',
+    error: '',
+  }));
+  const sbomKey = (i: number) => `#sbom/${i}`;
+  /** The bytes the SBOM files take in the response (as JSON strings). */
+  const sbomBytes = () =>
+    sbomState.reduce(
+      (n, s) => n + s.files.reduce((m, f) => m + new Blob([JSON.stringify(f.content)]).size, 0),
+      0,
+    );
   const state: Record<string, { answer: Answer; note: string; evidence: string }> = {};
   for (const q of data.questionnaires)
     for (const s of q.sections)
@@ -78,7 +105,12 @@ function main(): void {
 
   /** Writes answered-of-total into the bar, each section's head and the list of sections. */
   const showProgress = () => {
-    const p = vrProgress(shown, state);
+    // A requested SBOM counts as answered once a file is attached or it is said to be not available.
+    const counted: Record<string, { answer: { status: string } | null }> = { ...state };
+    sbomState.forEach((s, i) => {
+      counted[sbomKey(i)] = { answer: s.files.length || s.notAvailable ? { status: 'answered' } : null };
+    });
+    const p = vrProgress(shown, counted);
     const words = vrProgressWords(p.answered, p.total);
     totalText.textContent = words;
     track.setAttribute('aria-valuemax', String(p.total));
@@ -178,6 +210,7 @@ function main(): void {
       if (tocList.childElementCount) toc.append(tocList);
       root.append(group);
     }
+    if (data.sboms.length) root.append(sbomSection(n + 1));
     showProgress();
     if (focusKey)
       for (const c of root.querySelectorAll<HTMLElement>('[data-k]'))
@@ -202,6 +235,25 @@ function main(): void {
     clearTimeout(pending);
     pending = undefined;
     render();
+  };
+
+  /** The SBOMs asked for: one section after the questions, listed among the sections. */
+  const sbomSection = (number: number) => {
+    const id = `vr-s-${number}`;
+    const made = vrSbomSection(id, data.sboms, sbomState, {
+      el,
+      limits: data.limits,
+      used: sbomBytes,
+      changed: () => {
+        showProgress();
+        later();
+      },
+      typed: showProgress,
+      request: vrSbom,
+    });
+    toc.append(made.toc);
+    shown.push({ id, keys: data.sboms.map((_, i) => sbomKey(i)), counts: made.counts });
+    return made.group;
   };
 
   const question = (qid: string, x: Q) => {
@@ -229,6 +281,7 @@ function main(): void {
         const [questionnaireId, questionId] = key.split('/');
         return { questionnaireId, questionId, answer: v.answer, note: v.note, evidence: v.evidence };
       });
+    const sboms = vrSbomReplies(data.sboms, sbomState);
     const response = {
       format: 'vendor-risk-response/1',
       packageId: data.manifest.packageId,
@@ -236,9 +289,16 @@ function main(): void {
       checksum: data.manifest.checksum,
       savedAt: new Date().toISOString(),
       answers,
+      ...(sboms.length ? { sboms } : {}),
     };
+    const blob = new Blob([JSON.stringify(response, null, 2)], { type: 'application/json' });
+    if (blob.size > data.limits.response) {
+      document.getElementById('vr-saved')!.textContent =
+        `The response would be larger than ${Math.round(data.limits.response / 1048576)} MB: remove an SBOM file and send it separately.`;
+      return;
+    }
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(response, null, 2)], { type: 'application/json' }));
+    a.href = URL.createObjectURL(blob);
     a.download = `response-${data.manifest.packageId}.json`;
     document.body.append(a);
     a.click();
@@ -256,6 +316,9 @@ export function formScript(patterns: boolean): string {
     `const vrProgress = ${formProgress.toString()};`,
     `const vrProgressWords = ${progressWords.toString()};`,
     `const vrQuestion = ${formQuestion.toString()};`,
+    `const vrSbom = ${formSbomRequest.toString()};`,
+    `const vrSbomSection = ${formSbomSection.toString()};`,
+    `const vrSbomReplies = ${formSbomReplies.toString()};`,
     `(${main.toString()})();`,
   ]
     .filter(Boolean)

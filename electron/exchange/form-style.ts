@@ -5,8 +5,8 @@
  * kept whole, answers and notes printed.
  */
 export const FORM_STYLE = `
-:root{color-scheme:light dark;--bg:#fff;--fg:#1f2933;--muted:#52606d;--border:#d3d9e1;--card:#f7f9fb;--field:#fff;--accent:#2458a6;--accent-fg:#fff;--accent-soft:#e3ecf8;--done:#1d7a46;--done-soft:#e1f3e8;--focus:#2458a6}
-@media (prefers-color-scheme:dark){:root{--bg:#14181e;--fg:#e5e9ee;--muted:#a6b0bc;--border:#3a4452;--card:#1c222a;--field:#11151a;--accent:#8db8ff;--accent-fg:#0d1a2e;--accent-soft:#22334d;--done:#7fd4a0;--done-soft:#1b3426;--focus:#8db8ff}}
+:root{color-scheme:light dark;--bg:#fff;--fg:#1f2933;--muted:#52606d;--border:#d3d9e1;--card:#f7f9fb;--field:#fff;--accent:#2458a6;--accent-fg:#fff;--accent-soft:#e3ecf8;--done:#1d7a46;--done-soft:#e1f3e8;--focus:#2458a6;--error:#b42318}
+@media (prefers-color-scheme:dark){:root{--bg:#14181e;--fg:#e5e9ee;--muted:#a6b0bc;--border:#3a4452;--card:#1c222a;--field:#11151a;--accent:#8db8ff;--accent-fg:#0d1a2e;--accent-soft:#22334d;--done:#7fd4a0;--done-soft:#1b3426;--focus:#8db8ff;--error:#ff9b8f}}
 *,*::before,*::after{box-sizing:border-box}
 html{background:var(--bg);color:var(--fg)}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:880px;margin:0 auto;padding:0 16px;line-height:1.45;overflow-wrap:anywhere;background:var(--bg);color:var(--fg)}
@@ -61,13 +61,22 @@ textarea,input[type=number],input[type=date],input[type=text]{display:block;widt
 .vr-fill{height:100%;width:0;background:var(--accent)}
 .vr-track[data-done] .vr-fill{background:var(--done)}
 button{font:inherit;padding:8px 16px;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:var(--accent-fg);cursor:pointer}
+.vr-sbom-pick{display:flex;flex-direction:column;gap:6px;margin:4px 0 8px}
+.vr-sbom-pick input[type=file]{display:block;width:100%;max-width:100%;font:inherit;color:var(--fg);padding:6px;border:1px dashed var(--border);border-radius:6px;background:var(--field)}
+.vr-files{list-style:none;margin:8px 0;padding:0;display:grid;gap:6px}
+.vr-files li{display:flex;flex-wrap:wrap;align-items:center;gap:4px 12px;padding:6px 10px;border:1px solid var(--border);border-radius:6px;background:var(--field)}
+.vr-file{flex:1 1 12em;min-width:0;display:flex;flex-direction:column}
+.vr-file-name{font-weight:600;overflow-wrap:anywhere}
+.vr-file-kind{color:var(--muted);font-size:.85rem}
+.vr-remove{padding:4px 12px;background:transparent;color:var(--accent)}
+.vr-file-error{color:var(--error);margin:6px 0;font-weight:600}
 #vr-saved:empty{display:none}
 #vr-saved{flex-basis:100%}
 @media print{
 :root{color-scheme:light;--bg:#fff;--fg:#000;--muted:#444;--border:#999;--card:#fff;--field:#fff;--accent:#000;--accent-soft:#fff;--done:#000;--done-soft:#fff}
 @page{margin:16mm 14mm}
 body{max-width:none;padding:0;font-size:10.5pt}
-.bar,.vr-toc,.vr-skip,.vr-intro,button{display:none!important}
+.bar,.vr-toc,.vr-skip,.vr-intro,button,.vr-sbom-pick{display:none!important}
 .vr-head{padding-top:0}
 .vr-section{border:0;border-radius:0;padding:0;margin:0;background:none;break-before:page}
 .vr-questionnaire+.vr-questionnaire{break-before:page}

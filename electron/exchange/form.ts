@@ -13,6 +13,7 @@ import type { Questionnaire } from '../domain/questionnaire';
 import { escapeHtml as esc, formHeaderHtml } from './form-header';
 import { formScript, usesPatterns } from './form-script';
 import { FORM_STYLE } from './form-style';
+import { MAX_RESPONSE_JSON_BYTES, MAX_SBOM_ATTACHMENT_BYTES, MAX_SBOM_FILES } from '../domain/exchange-sbom';
 
 /** JSON safe inside a <script> element (no "</script>", no HTML comment openers). */
 const scriptJson = (v: unknown) =>
@@ -63,6 +64,14 @@ export function buildForm(
     })),
     answers: Object.fromEntries(current),
     words: { na: NOT_APPLICABLE, refused: REFUSED },
+    sboms: manifest.sboms ?? [],
+    // The files' share of the response leaves a megabyte for the answers and notes.
+    limits: {
+      file: MAX_SBOM_ATTACHMENT_BYTES,
+      files: MAX_SBOM_FILES,
+      total: MAX_RESPONSE_JSON_BYTES - 1024 * 1024,
+      response: MAX_RESPONSE_JSON_BYTES,
+    },
   };
   return `<!doctype html>
 <html lang="en">
@@ -77,7 +86,7 @@ export function buildForm(
 <a class="vr-skip" href="#vr-form">Skip to the questions</a>
 ${formHeaderHtml(manifest, party.company)}
 <main>
-<p class="vr-intro">Answer what applies, add notes where useful, then press <strong>Save response</strong> and send the saved <code>.json</code> file back. Nothing is sent anywhere from this page.</p>
+<p class="vr-intro">Answer what applies${manifest.sboms?.length ? ', attach the SBOMs asked for at the end' : ''}, add notes where useful, then press <strong>Save response</strong> and send the saved <code>.json</code> file back. Nothing is sent anywhere from this page.</p>
 <nav class="vr-toc" aria-labelledby="vr-toc-title"><h2 id="vr-toc-title">Sections</h2><div id="vr-toc"></div></nav>
 <div id="vr-form"></div>
 </main>

@@ -380,6 +380,29 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
       };
     },
 
+    /**
+     * The distinct model + firmware of a vendor's devices with how many run each, most
+     * devices first (the pairs an SBOM can be asked for); devices without a model are left out.
+     */
+    vendorModels(vendorId: string): { model: string; firmware: string | null; devices: number }[] {
+      const pairs = new Map<string, { model: string; firmware: string | null; devices: number }>();
+      for (const d of current().byVendor.get(vendorId)?.devices ?? []) {
+        const model = d.device.model?.trim();
+        if (!model) continue;
+        const firmware = d.device.firmwareVersion?.trim() || null;
+        const key = `${model.toLowerCase()}\u0000${(firmware ?? '').toLowerCase()}`;
+        const entry = pairs.get(key);
+        if (entry) entry.devices += 1;
+        else pairs.set(key, { model, firmware, devices: 1 });
+      }
+      return [...pairs.values()].sort(
+        (a, b) =>
+          b.devices - a.devices ||
+          a.model.localeCompare(b.model) ||
+          (a.firmware ?? '').localeCompare(b.firmware ?? ''),
+      );
+    },
+
     /** A vendor's device posture, or null when no device is linked to it (for scoring). */
     vendorPosture(vendorId: string): Posture | null {
       const entry = current().byVendor.get(vendorId);

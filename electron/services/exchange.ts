@@ -27,8 +27,10 @@ import type { AppServices } from './services';
 import { loadBuiltinQuestionnaires } from './builtin-questionnaires';
 import { safeFileName } from '../domain/file-name';
 import { createOrganisationService } from './organisation';
+import { createExchangeSboms, type PendingSbomReply } from './exchange-sboms';
+import { MAX_RESPONSE_JSON_BYTES, type ResponseSbom, type SbomRequest } from '../domain/exchange-sbom';
 
-/** The largest response file read (a workbook of a few thousand answers is far smaller). */
+/** The largest workbook read (one of a few thousand answers is far smaller). */
 export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 /** Problems listed at most (a hostile file could have thousands). */
 const MAX_PROBLEMS = 200;
@@ -44,6 +46,8 @@ interface Pending {
   sha256: string;
   inputs: Map<string, AnswerInput>;
   rows: IncomingRow[];
+  /** The replies to the package's SBOM requests, files and all. */
+  sboms: PendingSbomReply[];
   /** A preview is kept this long (then the file is read again, against the answers of then). */
   expires: number;
 }
@@ -62,13 +66,14 @@ function checkDueDate(due: string, today: string): void {
     );
 }
 
-type Sources = Pick<AppServices, 'vendors' | 'assessments' | 'questionnaires'>;
+type Sources = Pick<AppServices, 'vendors' | 'assessments' | 'questionnaires' | 'sboms' | 'devices'>;
 
 /** The exchange service over the app's services. */
 export function createExchangeService(ctx: ServiceContext, services: Sources) {
   const { storage } = ctx;
   const pending = new Map<string, Pending>();
   const organisation = createOrganisationService(ctx);
+  const sbomPart = createExchangeSboms(ctx, services);
 
   const pinned = (m: Manifest): Questionnaire[] =>
     m.questionnaires.map((q) => services.questionnaires.pinned(q.id, q.version));
@@ -90,17 +95,19 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
   return {
     /**
      * A package for the vendor (its open assessment of these questionnaires, or a new one), as
-     * file bytes; with a due date (YYYY-MM-DD, today or later) when the answers are wanted back.
+     * file bytes; with a due date (YYYY-MM-DD, today or later) when the answers are wanted back,
+     * and the model + firmware pairs whose SBOMs the form asks for.
      */
     async export(
       vendorId: string,
       questionnaireIds: string[],
       format: ExchangeFormat,
-      options: { dueDate?: string } = {},
+      options: { dueDate?: string; sboms?: SbomRequest[] } = {},
     ) {
       await loadBuiltinQuestionnaires();
       const today = ctx.now().toISOString().slice(0, 10);
       if (options.dueDate !== undefined) checkDueDate(options.dueDate, today);
+      const sboms = sbomPart.requestsFor(format, options.sboms ?? []);
       const vendor = services.vendors.get(vendorId);
       const assessment = assessmentFor(vendorId, questionnaireIds);
       const detail = services.assessments.get(assessment.id);
@@ -114,6 +121,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         checksum: questionsChecksum(questionnaires),
         createdAt: ctx.now().toISOString(),
         ...(options.dueDate ? { dueDate: options.dueDate } : {}),
+        ...(sboms.length ? { sboms } : {}),
       };
       // Answers already given are filled in for the vendor to update; our notes are internal and stay here.
       const evidenceIds = new Set(
@@ -152,6 +160,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
           questionnaires: manifest.questionnaires,
           checksum: manifest.checksum,
           ...(manifest.dueDate ? { dueDate: manifest.dueDate } : {}),
+          ...(manifest.sboms ? { sboms: manifest.sboms } : {}),
         });
       });
       const day = manifest.createdAt.slice(0, 10);
@@ -169,15 +178,17 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
      * the current one, with what is wrong with the invalid ones. Nothing is written.
      */
     async preview(vendorId: string, fileName: string, bytes: Uint8Array, job: JobContext) {
-      if (bytes.byteLength > MAX_RESPONSE_BYTES)
+      const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+      // A response file may carry SBOM files; a workbook carries answers only.
+      const limit = isZip ? MAX_RESPONSE_BYTES : MAX_RESPONSE_JSON_BYTES;
+      if (bytes.byteLength > limit)
         throw new AppError(
           'INVALID_INPUT',
-          `The file is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; it is not a response`,
+          `The file is larger than ${limit / 1024 / 1024} MB; it is not a response`,
         );
       if (bytes.byteLength === 0) throw new AppError('INVALID_INPUT', `${fileName} is empty`);
       await loadBuiltinQuestionnaires();
       job.progress(0, 2, 'Reading the response');
-      const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
       let manifestLike: { packageId: string; vendorId: string; checksum: string };
       type Raw = {
         id: string;
@@ -188,6 +199,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         evidence: string;
       };
       const raws: Raw[] = [];
+      let sbomReplies: ResponseSbom[] = [];
       const fileProblems: { where: string; problem: string }[] = [];
       if (isZip) {
         const read = await readWorkbook(bytes);
@@ -220,6 +232,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
             `${fileName} is not a response file of Vendor Risk Desk: ${summariseIssues(issuesFromZod(checked.error)).slice(0, 300)}; nothing was changed`,
           );
         manifestLike = checked.data;
+        sbomReplies = checked.data.sboms;
         for (const a of checked.data.answers)
           raws.push({
             id: `${a.questionnaireId}/${a.questionId}`,
@@ -339,6 +352,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
       const missing = [...index.keys()].filter(
         (k) => !seen.has(k) && index.get(k)!.question.type !== 'evidence',
       );
+      const sbomReview = sbomPart.review(vendorId, pkg.manifest, sbomReplies);
       const token = randomUUID();
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       pending.set(token, {
@@ -349,6 +363,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         sha256,
         inputs,
         rows,
+        sboms: sbomReview.rows,
         expires: Date.now() + PREVIEW_MINUTES * 60_000,
       });
       const target = services.assessments.get(pkg.assessmentId).assessment;
@@ -369,7 +384,12 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
           same: rows.filter((r) => r.state === 'same').length,
           unanswered: missing.length,
         },
-        problems: [...fileProblems.map((p) => `${p.where}: ${p.problem}`), ...unknown].slice(0, MAX_PROBLEMS),
+        problems: [
+          ...fileProblems.map((p) => `${p.where}: ${p.problem}`),
+          ...unknown,
+          ...sbomReview.problems,
+        ].slice(0, MAX_PROBLEMS),
+        sboms: sbomReview.rows.map(({ bytes: _bytes, ...row }) => row),
         unanswered: missing.slice(0, 200),
       };
     },
@@ -380,7 +400,10 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         throw new AppError('NOT_FOUND', 'That response preview is gone; read the file again');
     },
 
-    /** Accepts all valid incoming answers, or those named; recorded as coming from the response. */
+    /**
+     * Accepts all valid incoming answers, or those named, recorded as coming from the response;
+     * attaches the SBOM files it carries and records its other SBOM replies.
+     */
     apply(token: string, accept: 'all' | string[]) {
       const p = pending.get(token);
       if (!p || p.expires < Date.now()) {
@@ -400,6 +423,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         const applied = inputs.length
           ? services.assessments.answerMany(p.assessmentId, inputs, source)
           : null;
+        const sboms = sbomPart.apply(p.packageId, p.vendorId, p.sboms);
         storage.exchange.insertResponse({
           id: randomUUID(),
           packageId: p.packageId,
@@ -415,16 +439,30 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
           fileName: p.fileName,
           sha256: p.sha256,
           accepted: keys,
+          ...(sboms.length ? { sboms } : {}),
         });
-        return applied;
+        return { applied, sboms };
       });
       pending.delete(token);
       return {
         accepted: inputs.length,
         assessmentId: p.assessmentId,
         sha256: p.sha256,
-        hidden: result?.hidden.length ?? 0,
+        hidden: result.applied?.hidden.length ?? 0,
+        sboms: result.sboms,
       };
+    },
+
+    /** The model + firmware pairs of the vendor's devices an SBOM can be asked for. */
+    sbomModels(vendorId: string) {
+      services.vendors.get(vendorId);
+      return services.devices.vendorModels(vendorId);
+    },
+
+    /** Every SBOM the vendor was asked for, with the latest reply. */
+    sbomRequests(vendorId: string) {
+      services.vendors.get(vendorId);
+      return sbomPart.requests(vendorId);
     },
 
     discard(token: string) {

@@ -129,6 +129,23 @@ export function createSbomService(ctx: ServiceContext) {
       return result;
     },
 
+    /**
+     * Reads an SBOM or VEX file as `import` would, writing nothing: its format and what it
+     * holds in words ("CycloneDX 1.5 SBOM, 3 components"), or refused naming the file and
+     * the first problem.
+     */
+    check(vendorId: string, fileName: string, bytes: Uint8Array): { format: string; summary: string } {
+      const content = read(fileName, bytes, vendorId);
+      const parts: string[] = [];
+      if (content.sbom)
+        parts.push(
+          `SBOM, ${content.sbom.components.length} component${content.sbom.components.length === 1 ? '' : 's'}`,
+        );
+      if (content.vex.length)
+        parts.push(`${content.vex.length} VEX statement${content.vex.length === 1 ? '' : 's'}`);
+      return { format: content.format.name, summary: `${content.format.name} ${parts.join(' and ')}` };
+    },
+
     /** The SBOMs and VEX documents attached to one vendor, or to every vendor. */
     list(vendorId: string | null): SbomRecord[] {
       if (vendorId && !storage.vendors.get(vendorId))

@@ -119,6 +119,7 @@ export function createServices(options: ServicesOptions): AppServices {
   });
 
   const vulnerabilities = createVulnerabilityService(ctx);
+  const sboms = createSbomService(ctx);
 
   return {
     storage,
@@ -132,7 +133,7 @@ export function createServices(options: ServicesOptions): AppServices {
     savedFilters: createSavedFilterService(ctx),
     clauses,
     devices,
-    sboms: createSbomService(ctx),
+    sboms,
     advisories: createAdvisoryService(ctx),
     vulnerabilities,
     vulnerabilityViews,
@@ -140,7 +141,7 @@ export function createServices(options: ServicesOptions): AppServices {
     audit: createAuditService(ctx, () => encryption.auditSignatures()),
     backups: createBackupService(ctx),
     encryption,
-    exchange: createExchangeService(ctx, { vendors, assessments, questionnaires }),
+    exchange: createExchangeService(ctx, { vendors, assessments, questionnaires, sboms, devices }),
     preferences,
     dataDir: options.dataDir,
     appVersion: options.appVersion,

@@ -528,6 +528,30 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN DELETE FROM vendor_standings; END;
     `,
   },
+  {
+    // area sbomexchange
+    version: 17,
+    name: 'SBOM replies through the questionnaire exchange',
+    // What a vendor's response said about each SBOM its package asked for (the requests are in
+    // the package's manifest): a file attached (its SBOM or VEX record), refused, or "not
+    // available" with the vendor's reason. They go with the package's vendor.
+    sql: `
+      CREATE TABLE exchange_sbom_replies (
+        id TEXT PRIMARY KEY,
+        package_id TEXT NOT NULL REFERENCES exchange_packages (id) ON DELETE CASCADE,
+        vendor_id TEXT NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        firmware TEXT,
+        outcome TEXT NOT NULL,
+        file_name TEXT,
+        detail TEXT NOT NULL,
+        record_id TEXT,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL
+      );
+      CREATE INDEX exchange_sbom_replies_vendor ON exchange_sbom_replies (vendor_id);
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

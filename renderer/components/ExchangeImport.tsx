@@ -5,6 +5,7 @@ import { useJob } from '../hooks/useJob';
 import { useOperation } from '../hooks/useOperation';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { Dialog } from './Dialog';
+import { ExchangeSbomReview } from './ExchangeSbomReview';
 import { useToast } from './Toasts';
 
 type Preview = ResponseOf<'exchange.preview'>;
@@ -25,6 +26,8 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
   const busy = reading.running !== null || applying.busy;
 
   const acceptable = (p: Preview) => p.rows.filter((r) => r.state === 'new' || r.state === 'changed');
+  /** SBOM files or answers that accepting records (even with no answer chosen). */
+  const sbomReplies = (p: Preview) => p.sboms.filter((s) => s.state !== 'missing').length;
 
   const read = async (file: File) => {
     const r = await reading.start(
@@ -46,13 +49,19 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
     if (!preview) return;
     const r = await applying.run({ token: preview.token, accept: which });
     if (!r.ok) return;
+    const attached = r.value.sboms.filter((s) => s.outcome === 'attached').length;
+    const refused = r.value.sboms.filter((s) => s.outcome === 'refused');
+    const unavailable = r.value.sboms.filter((s) => s.outcome === 'not-available').length;
     toast(
       'success',
       `Accepted ${r.value.accepted} answers from ${preview.fileName}` +
         (r.value.hidden
           ? ` (${r.value.hidden} answer questions that the other answers hide: kept, not counted)`
-          : ''),
+          : '') +
+        (attached ? `; attached ${attached} SBOM or VEX file${attached === 1 ? '' : 's'}` : '') +
+        (unavailable ? `; ${unavailable} SBOM${unavailable === 1 ? '' : 's'} not available` : ''),
     );
+    for (const x of refused) toast('error', `Refused ${x.fileName ?? 'an SBOM'}: ${x.detail}`);
     setPreview(null);
     onImported();
   };
@@ -92,7 +101,7 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
               <button
                 type="button"
                 className="button"
-                disabled={busy || chosen.size === 0}
+                disabled={busy || (chosen.size === 0 && sbomReplies(preview) === 0)}
                 onClick={() => void accept([...chosen])}
               >
                 Accept selected ({chosen.size})
@@ -100,7 +109,7 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
               <button
                 type="button"
                 className="button button-primary"
-                disabled={busy || acceptable(preview).length === 0}
+                disabled={busy || (acceptable(preview).length === 0 && sbomReplies(preview) === 0)}
                 onClick={() => void accept('all')}
               >
                 Accept all valid
@@ -125,7 +134,13 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
                 </ul>
               </div>
             )}
-            <table className="explanation-table" aria-label="Incoming answers">
+            <ExchangeSbomReview rows={preview.sboms} />
+            {preview.rows.length === 0 && <p className="cell-muted">No answers in the file.</p>}
+            <table
+              className="explanation-table"
+              aria-label="Incoming answers"
+              hidden={preview.rows.length === 0}
+            >
               <thead>
                 <tr>
                   <th scope="col">Accept</th>

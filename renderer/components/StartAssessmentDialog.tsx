@@ -5,6 +5,8 @@ import { suggestQuestionnaires } from '../../electron/domain/suggest-questionnai
 import type { VendorSummary } from '../../electron/domain/vendor';
 import { Dialog } from './Dialog';
 import { useOperation } from '../hooks/useOperation';
+import { SbomRequestPicker } from './SbomRequestPicker';
+import type { SbomRequest } from '../../electron/domain/exchange-sbom';
 import './StartAssessmentDialog.css';
 
 type QuestionnaireSummary = ResponseOf<'questionnaires.list'>[number];
@@ -32,6 +34,7 @@ export function StartAssessmentDialog({
 }: StartAssessmentDialogProps) {
   const [format, setFormat] = useState<'xlsx' | 'html'>('xlsx');
   const [due, setDue] = useState('');
+  const [sboms, setSboms] = useState<SbomRequest[]>([]);
   const dueHint = useId();
   const [available, setAvailable] = useState<QuestionnaireSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -65,6 +68,7 @@ export function StartAssessmentDialog({
         setWhy(null);
       }
       setError(null);
+      setSboms([]);
     })();
     // Not re-run when the vendor object is reloaded: that would undo the user's choice.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -83,6 +87,7 @@ export function StartAssessmentDialog({
       questionnaireIds: chosen,
       format,
       ...(due ? { dueDate: due } : {}),
+      sboms: format === 'html' ? sboms : [],
     });
     if (!r.ok) return setError(r.error.message);
     if (r.value.saved) onSent?.(r.value.path);
@@ -162,6 +167,14 @@ export function StartAssessmentDialog({
             </span>
           </div>
         </fieldset>
+      )}
+      {mode === 'send' && vendor && open && (
+        <SbomRequestPicker
+          vendorId={vendor.id}
+          enabled={format === 'html'}
+          chosen={sboms}
+          onChange={setSboms}
+        />
       )}
       <ul className="questionnaire-choices">
         {available.map((q) => (

@@ -18,6 +18,7 @@ import { FlagItem, FlagList, FlagSeverity } from '../components/Flags';
 import { Badge, CriticalityBadge, StatusBadge, categoryLabel } from '../components/Badge';
 import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
 import { ExchangeImport } from '../components/ExchangeImport';
+import { SbomRequestList } from '../components/SbomRequestList';
 import { useToast } from '../components/Toasts';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
@@ -189,6 +190,7 @@ export function AssessmentsTab({
         <ExchangeImport vendorId={vendor.id} onImported={onChanged} />
       </div>
       <AssessmentList assessments={assessments} onOpen={onOpenAssessment} />
+      <SbomRequestList vendorId={vendor.id} refreshKey={assessments} />
       <StartAssessmentDialog
         vendor={vendor}
         open={starting}

@@ -458,6 +458,9 @@ const specific: Record<OperationName, unknown[]> = {
     { vendorId: uuid, questionnaireIds: [], format: 'xlsx' },
     { vendorId: uuid, questionnaireIds: ['q'], format: 'pdf' },
     { vendorId: uuid, questionnaireIds: ['q'], format: 'html', dueDate: '15/01/2027' },
+    { vendorId: uuid, questionnaireIds: ['q'], format: 'html', sboms: [{ model: '' }] },
+    { vendorId: uuid, questionnaireIds: ['q'], format: 'html', sboms: [{ model: 'x'.repeat(201) }] },
+    { vendorId: uuid, questionnaireIds: ['q'], format: 'html', sboms: [{ model: 'TC52', extra: 1 }] },
   ],
   'exchange.save': [
     { vendorId: uuid, questionnaireIds: ['q'], format: 'html' },
@@ -475,6 +478,8 @@ const specific: Record<OperationName, unknown[]> = {
     { token: uuid, accept: 'all' },
   ],
   'exchange.discard': [{}, { token: 5 }],
+  'exchange.sbomModels': [{}, { vendorId: 'x' }, { vendorId: uuid, extra: 1 }],
+  'exchange.sbomRequests': [{}, { vendorId: 5 }],
   'reports.export': [
     {},
     { target: { kind: 'annual' } },

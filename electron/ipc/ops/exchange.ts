@@ -9,6 +9,14 @@ import {
   PreviewTokenSchema,
   VendorIdSchema,
 } from '../../domain/primitives';
+import {
+  MAX_SBOM_REQUESTS,
+  SbomModelSchema,
+  SbomReplyOutcomeSchema,
+  SbomReplyReviewSchema,
+  SbomRequestSchema,
+  SbomRequestStatusSchema,
+} from '../../domain/exchange-sbom';
 import { op } from './op';
 
 const ExportRequest = {
@@ -17,6 +25,8 @@ const ExportRequest = {
   format: z.enum(EXCHANGE_FORMATS),
   /** When the answers are wanted back; the form's header says "No due date" without it. */
   dueDate: IsoDateSchema.optional(),
+  /** The model + firmware pairs whose SBOMs the form asks for (the form only). */
+  sboms: z.array(SbomRequestSchema).max(MAX_SBOM_REQUESTS).default([]),
   jobId: JobIdSchema.optional(),
 };
 
@@ -44,7 +54,8 @@ export const exchangeOps = {
       .object({
         vendorId: VendorIdSchema,
         fileName: z.string().min(1).max(260),
-        contentBase64: z.string().min(1).max(28_000_000, 'The file is larger than 20 MB'),
+        // A response file may carry SBOM files: up to 60 MB (a workbook is refused past 20 MB).
+        contentBase64: z.string().min(1).max(84_000_000, 'The file is larger than 60 MB'),
         jobId: JobIdSchema.optional(),
       })
       .strict(),
@@ -66,6 +77,8 @@ export const exchangeOps = {
       problems: z.array(z.string()),
       unanswered: z.array(z.string()),
       assessment: z.object({ id: z.string(), title: z.string(), status: z.string() }),
+      /** Each file or answer about a requested SBOM, and the requests without a reply. */
+      sboms: z.array(SbomReplyReviewSchema),
     }),
     long: true,
   }),
@@ -82,7 +95,19 @@ export const exchangeOps = {
       assessmentId: z.string(),
       sha256: z.string(),
       hidden: CountSchema,
+      /** What became of each SBOM file or answer: attached, refused (with why), not available. */
+      sboms: z.array(SbomReplyOutcomeSchema),
     }),
+  }),
+  'exchange.sbomModels': op({
+    summary: 'The model + firmware pairs of a vendor’s devices, to ask the vendor for their SBOMs',
+    request: z.object({ vendorId: VendorIdSchema }).strict(),
+    response: z.array(SbomModelSchema),
+  }),
+  'exchange.sbomRequests': op({
+    summary: 'The SBOMs asked of a vendor through the exchange, each with the latest reply',
+    request: z.object({ vendorId: VendorIdSchema }).strict(),
+    response: z.array(SbomRequestStatusSchema),
   }),
   'exchange.discard': op({
     summary: 'Forgets a preview',
