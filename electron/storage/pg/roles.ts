@@ -30,6 +30,7 @@ export const WRITES: Readonly<Record<TeamRole, readonly PortfolioTable[]>> = {
     'decisions',
     'exchange_packages',
     'exchange_responses',
+    'exchange_sbom_replies',
     'settings',
   ],
   security: [

@@ -46,8 +46,29 @@ export const PORTFOLIO_TABLES = [
   'vulnerability_runs',
   'kev_catalog',
   'kev_entries',
+  'exchange_sbom_replies',
 ] as const;
 export type PortfolioTable = (typeof PORTFOLIO_TABLES)[number];
+
+/** SQLite's migration 17: what a vendor's exchange response said about each SBOM asked for. */
+export const SBOM_REPLIES_SQL = `
+  CREATE TABLE exchange_sbom_replies (
+    id text PRIMARY KEY,
+    package_id text NOT NULL REFERENCES exchange_packages (id) ON DELETE CASCADE,
+    vendor_id text NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+    model text NOT NULL,
+    firmware text,
+    outcome text NOT NULL,
+    file_name text,
+    detail text NOT NULL,
+    record_id text,
+    recorded_at text NOT NULL,
+    recorded_by text NOT NULL
+  );
+  CREATE INDEX exchange_sbom_replies_vendor ON exchange_sbom_replies (vendor_id);
+  CREATE TRIGGER exchange_sbom_replies_notify AFTER INSERT OR UPDATE OR DELETE ON exchange_sbom_replies
+    FOR EACH STATEMENT EXECUTE FUNCTION vr_notify_change();
+`;
 
 /** The tables, as SQLite's schema 16 has them. */
 export const TABLES_SQL = `

@@ -8,7 +8,7 @@ import { TEAM_SCHEMA } from './connection';
 import { grantsSql, groupRole, ROLES_SQL, TEAM_ROLES, type TeamRole } from './roles';
 import { scramVerifier } from './scram';
 import { AUDIT_SQL, NOTIFY_SQL, STANDINGS_SQL, VERSIONS_SQL } from './schema-team';
-import { TABLES_SQL } from './schema-tables';
+import { SBOM_REPLIES_SQL, TABLES_SQL } from './schema-tables';
 
 /** A numbered migration of the team schema (numbered apart from SQLite's). */
 export interface PgMigration {
@@ -24,6 +24,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 3, name: 'audit trail appended by the database', sql: AUDIT_SQL },
   { version: 4, name: 'vendor standings dropped by triggers', sql: STANDINGS_SQL },
   { version: 5, name: 'change notices for open windows (LISTEN/NOTIFY)', sql: NOTIFY_SQL },
+  { version: 6, name: 'SBOM replies through the exchange (as SQLite schema 17)', sql: SBOM_REPLIES_SQL },
 ];
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
