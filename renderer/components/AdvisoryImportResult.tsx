@@ -31,7 +31,7 @@ export function AdvisoryImportResult({ summary }: { summary: Summary }) {
       {kev && (
         <p data-testid="advisory-import-kev">
           Known exploited vulnerabilities catalog {kev.catalogVersion} of {kev.dateReleased}: {kev.entries}{' '}
-          entries
+          {kev.entries === 1 ? 'entry' : 'entries'}
           {kev.previousVersion
             ? ` (replaces ${kev.previousVersion}: ${kev.added} added, ${kev.removed} removed)`
             : ''}
