@@ -71,6 +71,7 @@ export function SbomImportDialog({
       title="Import SBOM or VEX"
       open={open}
       onClose={close}
+      wide
       footer={
         <>
           <button type="button" className="button" onClick={close}>

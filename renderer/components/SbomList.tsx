@@ -39,7 +39,7 @@ const COLUMNS: Column<Row, SortKey>[] = [
     label: 'Model',
     cell: (r) =>
       r.kind === 'vex' ? (
-        <span className="cell-muted">its products</span>
+        <span className="cell-muted">all its products</span>
       ) : (
         (r.model ?? <span className="cell-muted">every model</span>)
       ),

@@ -273,3 +273,30 @@ test('the SBOMs & VEX tab says how to bring them, and the vendor is chosen in th
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('a large import shows its progress and can be cancelled; nothing is written', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  const zip = join(app.saveDir, 'csaf-repository.zip');
+  const one = (i: number) => Buffer.from(bytesOf(csafDoc({ id: `ACME-2024-${i}`, products: 40 })));
+  writeFileSync(
+    zip,
+    zipOf(Array.from({ length: 4000 }, (_, i) => ({ name: `csaf/acme-2024-${i}.json`, data: one(i) }))),
+  );
+  await app.open('#/advisories');
+  await page.getByRole('button', { name: 'Import advisories…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import advisories' });
+  app.openDialog.answers = [zip];
+  await dialog.getByRole('button', { name: 'Choose files…' }).click();
+  const progress = dialog.getByRole('progressbar', { name: 'Importing advisories' });
+  await expect(progress).toBeVisible();
+  // The keyboard is on Cancel while it runs; the buttons that start another import wait.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Choose files…' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screens/51-advisory-import-progress-light.png' });
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('The import was cancelled; nothing was changed');
+  await expect(progress).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Advisories/ })).toContainText('0 advisories');
+});
