@@ -110,7 +110,7 @@ export function SbomImportDialog({
                 value={vendorId}
                 onChange={(e) => setVendorId(e.target.value)}
                 data-autofocus
-                disabled={!vendors}
+                aria-busy={!vendors}
               >
                 <option value="">{vendors ? 'Choose a vendor…' : 'Loading vendors…'}</option>
                 {vendors?.map((v) => (
