@@ -379,7 +379,9 @@ async function chooseOpenPaths({ extension, folders }: OpenPathsRequest): Promis
     title: folders ? `${kind.title}: choose folders` : kind.title,
     defaultPath: lastFolder ?? app.getPath('documents'),
     // Windows and Linux cannot offer files and folders in one dialog: the window asks for either.
-    ...(folders ? {} : { filters: [{ name: kind.name, extensions: kind.extensions ?? [extension.slice(1)] }] }),
+    ...(folders
+      ? {}
+      : { filters: [{ name: kind.name, extensions: kind.extensions ?? [extension.slice(1)] }] }),
     properties: [folders ? 'openDirectory' : 'openFile', 'multiSelections'],
   };
   const chosen = mainWindow
