@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { call, type ResponseOf } from '../api';
 import { useOperation } from '../hooks/useOperation';
+import { useVendorModels } from '../hooks/useVendorModels';
 import { Dialog } from './Dialog';
 import { FormField } from './FormField';
 import './SbomImportDialog.css';
@@ -31,6 +32,8 @@ export function SbomImportDialog({
   const [result, setResult] = useState<Imported | null>(null);
   const [error, setError] = useState<string | null>(null);
   const importing = useOperation('sboms.importFile', { toast: false });
+  const models = useVendorModels(open && vendorId ? vendorId : null);
+  const firmwares = models.get(model.trim()) ?? [...new Set([...models.values()].flat())];
 
   useEffect(() => {
     if (!open || vendor) return;
@@ -126,7 +129,7 @@ export function SbomImportDialog({
           <FormField
             id="sbom-model"
             label="Model"
-            hint="As the inventory names it; empty: every model. Not used for VEX."
+            hint="As the inventory spells it (its devices' models are offered); empty: every model. Not used for VEX."
           >
             {(props) => (
               <input
@@ -135,6 +138,7 @@ export function SbomImportDialog({
                 maxLength={200}
                 onChange={(e) => setModel(e.target.value)}
                 data-autofocus={vendor ? true : undefined}
+                list="sbom-models"
               />
             )}
           </FormField>
@@ -153,6 +157,17 @@ export function SbomImportDialog({
             )}
           </FormField>
         </div>
+        {/* Suggestions: the models among the vendor's devices, and the firmware they run. */}
+        <datalist id="sbom-models">
+          {[...models.keys()].map((m) => (
+            <option key={m} value={m} />
+          ))}
+        </datalist>
+        <datalist id="sbom-firmwares">
+          {firmwares.map((f) => (
+            <option key={f} value={f} />
+          ))}
+        </datalist>
         {/* Enter in a field opens the dialog, as the primary button does. */}
         <button type="submit" hidden />
         {error && (

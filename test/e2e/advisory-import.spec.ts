@@ -191,6 +191,9 @@ test('an SBOM and a VEX file attached on the vendor page, listed, and the match 
   await list.getByRole('button', { name: 'Import SBOM or VEX…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import SBOM or VEX' });
   await expect(dialog.getByLabel('Vendor')).toHaveValue('Acme AG');
+  // The models and firmware among its devices are offered as they are spelled there.
+  await expect(dialog.locator('#sbom-models option')).toHaveAttribute('value', 'Acme Gateway');
+  await expect(dialog.locator('#sbom-firmwares option')).toHaveCount(2);
   await dialog.getByLabel('Model').fill('Acme Gateway');
   await dialog.getByLabel('Firmware').fill('V1.5');
 
