@@ -39,6 +39,7 @@ import {
 } from './ipc/contract';
 import { startDataHost, type DataHost, type HostShell } from './ipc/host-client';
 import type { HostConfig, Opened } from './ipc/host-protocol';
+import type { OpenPathsRequest } from './ipc/handler-context';
 import { resolveDataDir, DATA_DIR_ENV } from './storage/data-dir';
 import { buildMenuTemplate } from './menu';
 import { AppError } from './domain/errors';
@@ -218,7 +219,12 @@ function hostConfig(keychain: OsKeychain | undefined): HostConfig {
 /** What the host may ask this process for, and what it tells it. */
 function hostShell(keychain: OsKeychain | undefined): HostShell {
   return {
-    desktop: { chooseSavePath, chooseOpenPath, showInFolder: (file) => shell.showItemInFolder(file) },
+    desktop: {
+      chooseSavePath,
+      chooseOpenPath,
+      chooseOpenPaths,
+      showInFolder: (file) => shell.showItemInFolder(file),
+    },
     keychain: keychain ?? undefined,
     onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
     onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
@@ -302,6 +308,16 @@ const FILE_KINDS: Record<string, { name: string; title: string; extensions?: str
     title: 'Import a device inventory',
     extensions: ['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'xlsx'],
   },
+  '.csaf': {
+    name: 'Advisories (CSAF JSON, zip) or the KEV catalog (JSON, CSV)',
+    title: 'Import advisories',
+    extensions: ['json', 'zip', 'csv'],
+  },
+  '.sbom': {
+    name: 'SBOM or VEX (CycloneDX, SPDX, OpenVEX JSON)',
+    title: 'Import an SBOM or VEX file',
+    extensions: ['json'],
+  },
 };
 
 /** The save dialog for a file named like `suggestedName` (its extension is kept); null when cancelled. */
@@ -354,6 +370,26 @@ async function chooseOpenPath(ext: string): Promise<string | null> {
   if (chosen.canceled || !file) return null;
   lastFolder = path.dirname(file);
   return file;
+}
+
+/** The open dialog for several files of this extension's kind, or several folders; none when cancelled. */
+async function chooseOpenPaths({ extension, folders }: OpenPathsRequest): Promise<string[]> {
+  const kind = FILE_KINDS[extension] ?? { name: 'File', title: 'Open' };
+  const options: Electron.OpenDialogOptions = {
+    title: folders ? `${kind.title}: choose folders` : kind.title,
+    defaultPath: lastFolder ?? app.getPath('documents'),
+    // Windows and Linux cannot offer files and folders in one dialog: the window asks for either.
+    ...(folders
+      ? {}
+      : { filters: [{ name: kind.name, extensions: kind.extensions ?? [extension.slice(1)] }] }),
+    properties: [folders ? 'openDirectory' : 'openFile', 'multiSelections'],
+  };
+  const chosen = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  if (chosen.canceled || !chosen.filePaths.length) return [];
+  lastFolder = path.dirname(chosen.filePaths[0]!);
+  return chosen.filePaths;
 }
 
 function fatal(error: unknown): void {

@@ -20,8 +20,19 @@ export interface Desktop {
   chooseSavePath(suggestedName: string): Promise<string | null>;
   /** Asks which file to open, of the kind the extension says ('.db': a backup); null when cancelled. */
   chooseOpenPath(extension: string): Promise<string | null>;
+  /**
+   * Asks for several files, or several folders, of the kind the extension says ('.csaf':
+   * advisories and the KEV catalog); none when cancelled.
+   */
+  chooseOpenPaths(request: OpenPathsRequest): Promise<string[]>;
   /** Shows a file in the system's file manager. */
   showInFolder(path: string): void;
+}
+
+/** What an open dialog for several files or folders is asked for (a plain value: it crosses threads). */
+export interface OpenPathsRequest {
+  extension: string;
+  folders: boolean;
 }
 
 /** Files opened for import, named by an id (the window never sends a path to read). */
@@ -86,25 +97,38 @@ export function createHandlerContext(
   };
 }
 
+/** How many opened files (and folders) are remembered by id. */
+const MAX_OPENED = 1000;
+
+/** A file or folder opened for import: the id the window names it by, its name and size. */
+export interface OpenedPath {
+  fileId: string;
+  fileName: string;
+  size: number;
+  folder: boolean;
+}
+
 /** Files opened for import, named by an id (the window never sends a path to read). */
 function openedFiles() {
   const paths = new Map<string, string>();
   return {
-    add(path: string): { fileId: string; fileName: string; size: number } {
+    /** Opens a saved file (or, with `folders`, a folder too) and names it by a new id. */
+    add(path: string, { folders = false }: { folders?: boolean } = {}): OpenedPath {
       let stat: Stats;
       try {
         stat = statSync(path);
       } catch {
         throw new AppError('NOT_FOUND', `There is no file ${path}`);
       }
+      const folder = folders && stat.isDirectory();
       // A pipe or a device has no size and may never end: only saved files are imported.
-      if (!stat.isFile()) throw notASavedFile(path);
-      const size = stat.size;
+      if (!stat.isFile() && !folder) throw notASavedFile(path);
+      const size = folder ? 0 : stat.size;
       const fileId = randomUUID();
       paths.set(fileId, path);
-      // Only the latest few are remembered.
-      if (paths.size > 20) paths.delete(paths.keys().next().value!);
-      return { fileId, fileName: basename(path), size };
+      // Only the latest are remembered (a dialog may choose a few hundred advisories at once).
+      if (paths.size > MAX_OPENED) paths.delete(paths.keys().next().value!);
+      return { fileId, fileName: basename(path), size, folder };
     },
     get(fileId: string): { fileName: string; path: string } {
       const path = paths.get(fileId);

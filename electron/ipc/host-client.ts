@@ -6,6 +6,7 @@
 import { createWorkerClient } from '../workers/client';
 import type { JobContext } from '../services/context';
 import type { Sender } from './dispatch';
+import type { OpenPathsRequest } from './handler-context';
 import { HOST_EVENTS, HOST_QUESTIONS, type HostConfig, type HostOps, type Opened } from './host-protocol';
 import type { OpHandlers } from '../workers/serve';
 import type { Desktop } from './handlers';
@@ -65,6 +66,8 @@ export function startDataHost(file: string, shell: HostShell, local?: () => OpHa
       if (!desktop) throw new Error('No dialogs here');
       if (question === HOST_QUESTIONS.chooseSavePath) return desktop.chooseSavePath(args as string);
       if (question === HOST_QUESTIONS.chooseOpenPath) return desktop.chooseOpenPath(args as string);
+      if (question === HOST_QUESTIONS.chooseOpenPaths)
+        return desktop.chooseOpenPaths(args as OpenPathsRequest);
       throw new Error(`Unknown question ${question}`);
     },
     answerSync: (question, args) => {

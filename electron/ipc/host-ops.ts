@@ -67,6 +67,8 @@ export function hostOps(): OpHandlers<HostOps> {
                 (await hooks.ask(HOST_QUESTIONS.chooseSavePath, name)) as string | null,
               chooseOpenPath: async (ext) =>
                 (await hooks.ask(HOST_QUESTIONS.chooseOpenPath, ext)) as string | null,
+              chooseOpenPaths: async (request) =>
+                (await hooks.ask(HOST_QUESTIONS.chooseOpenPaths, request)) as string[],
               showInFolder: (path) => hooks.emit(HOST_EVENTS.showInFolder, path),
             }
           : undefined,

@@ -55,6 +55,7 @@ export type HostOps = {
 export const HOST_QUESTIONS = {
   chooseSavePath: 'desktop.chooseSavePath',
   chooseOpenPath: 'desktop.chooseOpenPath',
+  chooseOpenPaths: 'desktop.chooseOpenPaths',
   protect: 'keychain.protect',
   unprotect: 'keychain.unprotect',
 } as const;

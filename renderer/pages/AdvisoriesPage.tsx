@@ -5,11 +5,16 @@ import { Badge } from '../components/Badge';
 import { DataTable, type Column } from '../components/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import { SourcesLine } from '../components/VulnerabilitySources';
+import { Tabs } from '../components/Tabs';
+import { AdvisoryImportDialog } from '../components/AdvisoryImportDialog';
+import { SbomImportDialog } from '../components/SbomImportDialog';
+import { SbomList } from '../components/SbomList';
 import './AdvisoriesPage.css';
 
 type Listing = ResponseOf<'vulnerabilities.advisories'>;
 type Row = Listing['advisories'][number];
 type SortKey = 'advisory' | 'makers' | 'cvss' | 'devices' | 'released';
+type Section = 'advisories' | 'sboms';
 
 const COLUMNS: Column<Row, SortKey>[] = [
   {
@@ -61,22 +66,20 @@ const compare: Record<SortKey, (a: Row, b: Row) => number> = {
 
 /**
  * The imported security advisories matched against the inventory: those that touch our
- * devices first; a row opens the advisory. `actions` holds the import button.
+ * devices first; a row opens the advisory. The header imports advisories and the KEV
+ * catalog, or an SBOM or VEX file; a second tab lists the SBOMs and VEX documents.
  */
-export function AdvisoriesPage({
-  onOpen,
-  actions,
-  revision,
-}: {
-  onOpen(trackingId: string): void;
-  actions?: React.ReactNode;
-  revision: number;
-}) {
+export function AdvisoriesPage({ onOpen, revision }: { onOpen(trackingId: string): void; revision: number }) {
   const [kevOnly, setKevOnly] = useState(false);
+  const [section, setSection] = useState<Section>('advisories');
+  const [dialog, setDialog] = useState<'advisories' | 'sbom' | null>(null);
+  // What an import here wrote: the lists read again (the app's revision follows other changes).
+  const [imported, setImported] = useState(0);
+  const changed = () => setImported((n) => n + 1);
   const { value: listing, error } = useLoaded(
     'vulnerabilities.advisories',
     { kevOnly },
-    `${kevOnly}:${revision}`,
+    `${kevOnly}:${revision}:${imported}`,
   );
   const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' }>({
     key: 'devices',
@@ -96,8 +99,17 @@ export function AdvisoriesPage({
       <PageHeader
         title="Advisories"
         count={count === undefined ? undefined : `${count} advisor${count === 1 ? 'y' : 'ies'}`}
-        description="Security advisories (CSAF) and the known exploited vulnerabilities catalog you imported, matched against the device inventory. Nothing is downloaded."
-        actions={actions}
+        description="Security advisories (CSAF), the known exploited vulnerabilities catalog, vendors’ SBOMs and VEX statements you imported, matched against the device inventory. Nothing is downloaded."
+        actions={
+          <>
+            <button type="button" className="button" onClick={() => setDialog('sbom')}>
+              Import SBOM or VEX…
+            </button>
+            <button type="button" className="button button-primary" onClick={() => setDialog('advisories')}>
+              Import advisories…
+            </button>
+          </>
+        }
       />
       {error && (
         <p className="form-error" role="alert">
@@ -105,9 +117,70 @@ export function AdvisoriesPage({
         </p>
       )}
       {listing && <SourcesLine sources={listing.sources} />}
+      <Tabs<Section>
+        label="Vulnerability sources"
+        tabs={[
+          { key: 'advisories', label: 'Advisories', badge: count },
+          { key: 'sboms', label: 'SBOMs & VEX' },
+        ]}
+        selected={section}
+        onSelect={setSection}
+      >
+        {section === 'advisories' ? (
+          <AdvisoryList
+            listing={listing}
+            rows={rows}
+            kevOnly={kevOnly}
+            onKevOnly={setKevOnly}
+            sort={sort}
+            onSort={setSort}
+            selected={selected}
+            onSelect={setSelected}
+            onOpen={onOpen}
+          />
+        ) : (
+          <SbomList vendorId={null} revision={revision + imported} />
+        )}
+      </Tabs>
+      <AdvisoryImportDialog
+        open={dialog === 'advisories'}
+        onClose={() => setDialog(null)}
+        onImported={changed}
+      />
+      <SbomImportDialog open={dialog === 'sbom'} onClose={() => setDialog(null)} onImported={changed} />
+    </div>
+  );
+}
+
+type Sort = { key: SortKey; direction: 'asc' | 'desc' };
+
+/** The advisories tab: the exploited-only filter, and the table or what to import. */
+function AdvisoryList({
+  listing,
+  rows,
+  kevOnly,
+  onKevOnly,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+  onOpen,
+}: {
+  listing: Listing | null;
+  rows: Row[];
+  kevOnly: boolean;
+  onKevOnly(on: boolean): void;
+  sort: Sort;
+  onSort(sort: (s: Sort) => Sort): void;
+  selected: number;
+  onSelect(index: number): void;
+  onOpen(trackingId: string): void;
+}) {
+  return (
+    <>
       <div className="toolbar" role="toolbar" aria-label="Advisory filters">
         <label className="checkbox">
-          <input type="checkbox" checked={kevOnly} onChange={(e) => setKevOnly(e.target.checked)} /> Only
+          <input type="checkbox" checked={kevOnly} onChange={(e) => onKevOnly(e.target.checked)} /> Only
           advisories with a known exploited vulnerability
         </label>
       </div>
@@ -118,8 +191,9 @@ export function AdvisoriesPage({
           </p>
           {listing.sources.advisories === 0 && (
             <p>
-              Import CSAF advisories from your makers or CISA (a file, a folder or a zip of them) and CISA’s
-              known exploited vulnerabilities catalog; the app matches them against your devices.
+              Choose “Import advisories…” for CSAF advisories from your makers or CISA (files, folders or a
+              zip of them) and CISA’s known exploited vulnerabilities catalog; the app matches them against
+              your devices.
             </p>
           )}
         </div>
@@ -135,17 +209,17 @@ export function AdvisoriesPage({
           sort={sort.key}
           direction={sort.direction}
           onSort={(key) =>
-            setSort((s) => ({
+            onSort((s) => ({
               key,
               direction: s.key === key && s.direction === 'desc' ? 'asc' : 'desc',
             }))
           }
           selectedIndex={selected}
-          onSelect={(_, i) => setSelected(i)}
+          onSelect={(_, i) => onSelect(i)}
           onOpen={(r) => onOpen(r.trackingId)}
           testIds={{ rows: 'advisory-rows' }}
         />
       )}
-    </div>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { PageHeader } from '../components/PageHeader';
 import { TierBadge } from '../components/Badge';
 import { ScoreValue } from '../components/ScoreValue';
 import { VendorVulnerabilities } from '../components/VendorVulnerabilities';
+import { VendorSboms } from '../components/VendorSboms';
 import { Tabs, type TabItem } from '../components/Tabs';
 import { ExportReportButton } from '../components/ReportExport';
 import { ContractPage } from './ContractPage';
@@ -176,6 +177,7 @@ export function VendorPage({
               revision={revision + reloaded}
               onAdvisory={onOpenAdvisory}
             />
+            <VendorSboms vendor={vendor} revision={revision + reloaded} onImported={reload} />
           </>
         )}
         {tab === 'activity' && <ActivityTab vendorId={vendor.id} revision={revision + reloaded} />}

@@ -40,8 +40,11 @@ export interface AppHarness {
   menu(command: MenuCommand): Promise<void>;
   /** The app's save dialog, stood in for: what it offered, and what it answers (a path in `saveDir`, or cancel). */
   saveDialog: { offered: string[]; answer: 'save' | 'cancel' };
-  /** The app's open dialog, stood in for: the file it answers (null: cancel). */
-  openDialog: { answer: string | null };
+  /**
+   * The app's open dialog, stood in for: the file it answers (null: cancel), and the files or
+   * folders it answers when several may be chosen (empty: cancel).
+   */
+  openDialog: { answer: string | null; answers: string[]; asked: { extension: string; folders: boolean }[] };
   /** Where the stand-in save dialog saves. */
   saveDir: string;
   /** Files "Show in folder" was asked to show. */
@@ -61,7 +64,7 @@ export const test = base.extend<{ app: AppHarness }>({
     const saveDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-saved-'));
     const saveDialog: AppHarness['saveDialog'] = { offered: [], answer: 'save' };
     const shownInFolder: string[] = [];
-    const openDialog: AppHarness['openDialog'] = { answer: null };
+    const openDialog: AppHarness['openDialog'] = { answer: null, answers: [], asked: [] };
     const host = startDataHost(DATA_HOST, {
       desktop: {
         chooseSavePath: async (name) => {
@@ -69,6 +72,10 @@ export const test = base.extend<{ app: AppHarness }>({
           return saveDialog.answer === 'save' ? join(saveDir, name) : null;
         },
         chooseOpenPath: async () => openDialog.answer,
+        chooseOpenPaths: async (request) => {
+          openDialog.asked.push(request);
+          return openDialog.answers;
+        },
         showInFolder: (path) => void shownInFolder.push(path),
       },
       onProgress: (event) => {

@@ -403,6 +403,7 @@ describe('opening an inventory file', () => {
           asked = ext;
           return path;
         },
+        chooseOpenPaths: async () => [],
         showInFolder: () => {},
       },
     });

@@ -238,6 +238,7 @@ describe('report operations', () => {
       desktop: {
         chooseSavePath: async (name) => join(dir, name),
         chooseOpenPath: async () => null,
+        chooseOpenPaths: async () => [],
         showInFolder: (file) => void shownFiles.push(file),
       },
     });

@@ -1,7 +1,8 @@
 /** Vendors' SBOMs and VEX statements: import a file (recognised by content), list what is attached. */
 import { z } from 'zod';
 import { SbomImportResultSchema, SbomRecordSchema } from '../../domain/vulnerabilities/sbom-api';
-import { VendorIdSchema } from '../../domain/primitives';
+import { OpenedFileSchema } from '../../domain/device-api';
+import { EmptyRequestSchema, VendorIdSchema } from '../../domain/primitives';
 import { op } from './op';
 
 const Target = z.string().trim().max(200).nullable().default(null);
@@ -18,6 +19,19 @@ export const sbomOps = {
         model: Target,
         firmware: Target,
       })
+      .strict(),
+    response: SbomImportResultSchema,
+  }),
+  'sboms.chooseFile': op({
+    summary: 'Asks which SBOM or VEX file to import (the open dialog) and opens it',
+    request: EmptyRequestSchema,
+    response: z.object({ file: OpenedFileSchema.nullable() }).strict(),
+  }),
+  'sboms.importFile': op({
+    summary:
+      'Attaches the SBOM or VEX file the open dialog chose (sboms.chooseFile) to a vendor’s model and firmware, as sboms.import does',
+    request: z
+      .object({ vendorId: VendorIdSchema, fileId: z.string().uuid(), model: Target, firmware: Target })
       .strict(),
     response: SbomImportResultSchema,
   }),
