@@ -16,7 +16,7 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.alreadyTeam).toBe(false);
-    expect(report.migrations.map((m: { version: number }) => m.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(report.migrations.map((m: { version: number }) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(report.roles.map((r: { group: string }) => r.group)).toEqual([
       'vr_admin',
       'vr_procurement',
@@ -53,7 +53,7 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
     const ownerUrl = urlWith(server!, { user: ownerName, password, database: db });
     const r = await cli(['team', 'init', '--database', ownerUrl, '--json']);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).migrations).toHaveLength(5);
+    expect(JSON.parse(r.stdout).migrations).toHaveLength(6);
     const user = uniqueName('pat');
     const added = await cli(['team', 'user', 'add', user, '--role', 'procurement', '--database', ownerUrl], {
       VENDOR_RISK_NEW_PASSWORD: 'procurement password 1',
