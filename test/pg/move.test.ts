@@ -8,7 +8,7 @@ import { verifyChain } from '../../electron/domain/audit-chain';
 import { readAuditChain } from '../../electron/storage/pg/audit-trail';
 import { batchSize, importPortfolio, type MoveProgress } from '../../electron/storage/pg/move-in';
 import { SHARED_TABLES } from '../../electron/storage/pg/move-plan';
-import { cli, connect, freshDatabase, serverUrl } from './support';
+import { cli, connect, freshDatabase, serverUrl, uniqueName, urlWith } from './support';
 
 const server = serverUrl();
 
@@ -112,6 +112,41 @@ describe.skipIf(!server)('moving a portfolio into a team database and out again'
     );
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect(await teamRows(client)).toBe(before);
+
+    // The database itself refuses an evidence file that does not match its record.
+    await expect(
+      client.query(
+        "UPDATE evidence_content SET content = 'not the file'::bytea WHERE evidence_id = (SELECT min(evidence_id) FROM evidence_content)",
+      ),
+    ).rejects.toThrow(/does not match its record/);
+
+    // An auditor's read-only login exports too; a login that is not the owner cannot import.
+    const auditorName = uniqueName('auditor');
+    const buyerName = uniqueName('buyer');
+    await cli(['team', 'user', 'add', auditorName, '--role', 'viewer', '--database', url], {
+      VENDOR_RISK_NEW_PASSWORD: 'auditor password 1',
+    });
+    const auditor = urlWith(url, { user: auditorName, password: 'auditor password 1' });
+    const audited = await cli(['team', 'export', '--database', auditor, '--to', join(root, 'auditor')]);
+    expect(audited.stderr).toBe('');
+    expect(audited.code).toBe(0);
+    expect(localFacts(join(root, 'auditor'))).toEqual(local);
+    const empty = await preparedTeamDatabase();
+    await cli(['team', 'user', 'add', buyerName, '--role', 'procurement', '--database', empty], {
+      VENDOR_RISK_NEW_PASSWORD: 'buyer password 12',
+    });
+    const buyer = await cli([
+      'team',
+      'import',
+      '--data-dir',
+      sample,
+      '--database',
+      urlWith(empty, { user: buyerName, password: 'buyer password 12' }),
+    ]);
+    expect(buyer.code).toBe(2);
+    expect(buyer.stderr).toMatch(
+      new RegExp(`the database refused: permission denied .*\\(${buyerName} is in vr_procurement\\)`),
+    );
 
     // An export never writes into a folder that holds something.
     const refused = await cli(['team', 'export', '--database', url, '--to', sample]);
