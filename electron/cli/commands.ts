@@ -33,6 +33,7 @@ import { vendorsAdd, vendorsRemove, vendorsUpdate } from './vendor-write-command
 import { vendorsImport } from './vendor-import-commands';
 import { advisoriesImport, advisoriesList } from './advisory-commands';
 import { teamInit, teamUserAdd, teamUsers } from './team-commands';
+import { teamExport, teamImport } from './team-move-commands';
 
 /** Every command of `vendor-risk`, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -94,5 +95,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   teamInit,
   teamUserAdd,
   teamUsers,
+  teamImport,
+  teamExport,
   info,
 ];

@@ -14,7 +14,7 @@ export const DATABASE_URL_ENV = 'VENDOR_RISK_DATABASE_URL';
 export const NEW_PASSWORD_ENV = 'VENDOR_RISK_NEW_PASSWORD';
 const MIN_PASSWORD = 12;
 
-const DATABASE_OPTION: OptionSpecs = {
+export const DATABASE_OPTION: OptionSpecs = {
   database: {
     type: 'string',
     value: 'URL',
@@ -22,8 +22,10 @@ const DATABASE_OPTION: OptionSpecs = {
   },
 };
 
-const databaseUrl = (flags: Flags, io: CliIo) => flags.string('database') ?? io.env[DATABASE_URL_ENV];
-const missingDatabase = () =>
+/** The team database's URL: --database, else the environment. */
+export const databaseUrl = (flags: Flags, io: CliIo) => flags.string('database') ?? io.env[DATABASE_URL_ENV];
+/** The usage error when no team database is named. */
+export const missingDatabase = () =>
   usageError(`no team database: give --database postgresql://… or set ${DATABASE_URL_ENV}`);
 
 /** Runs `fn` on a connection, turning refusals (TLS, not ours, not allowed) into exit 2. */

@@ -1,7 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/storage/migrations';
-import { EDITABLE_TABLES } from '../../electron/storage/pg/schema-tables';
+import { EDITABLE_TABLES, TEAM_ONLY_TABLES } from '../../electron/storage/pg/schema-tables';
 import { initTeamDatabase } from '../../electron/storage/pg/team-setup';
 import { connect, freshDatabase, serverUrl } from './support';
 
@@ -86,10 +86,11 @@ describe.skipIf(!server)('the team schema mirrors the SQLite schema', () => {
     expect(missing).toEqual([]);
   });
 
-  it('has nothing SQLite lacks but the team columns on editable tables', () => {
+  it('has nothing SQLite lacks but the team columns on editable tables and the team-only tables', () => {
     const sqlite = sqliteSchema();
     const team = new Set(['row_version', 'changed_by', 'changed_at']);
-    const extra = [...pgColumns.keys()].filter((c) => !sqlite.has(c));
+    const teamOnly = new Set<string>(TEAM_ONLY_TABLES);
+    const extra = [...pgColumns.keys()].filter((c) => !sqlite.has(c) && !teamOnly.has(c.split('.')[0]!));
     const editable = new Set<string>(EDITABLE_TABLES);
     expect(extra.filter((c) => !(team.has(c.split('.')[1]!) && editable.has(c.split('.')[0]!)))).toEqual([]);
     for (const table of EDITABLE_TABLES)

@@ -27,6 +27,7 @@ export const WRITES: Readonly<Record<TeamRole, readonly PortfolioTable[]>> = {
     'assessment_questionnaires',
     'answers',
     'evidence',
+    'evidence_content',
     'decisions',
     'exchange_packages',
     'exchange_responses',

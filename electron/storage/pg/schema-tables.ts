@@ -35,6 +35,12 @@ export const EDITABLE_TABLES = [
   'advisories',
 ] as const;
 
+/**
+ * Portfolio tables only a team database has: evidence files' content, which the local
+ * folder keeps as files under evidence/ (schema-evidence.ts). Moving in and out maps them.
+ */
+export const TEAM_ONLY_TABLES = ['evidence_content'] as const;
+
 /** Every table of the portfolio (not the team's own bookkeeping). */
 export const PORTFOLIO_TABLES = [
   ...EDITABLE_TABLES,
@@ -47,6 +53,7 @@ export const PORTFOLIO_TABLES = [
   'kev_catalog',
   'kev_entries',
   'exchange_sbom_replies',
+  ...TEAM_ONLY_TABLES,
 ] as const;
 export type PortfolioTable = (typeof PORTFOLIO_TABLES)[number];
 

@@ -9,6 +9,7 @@ import { grantsSql, groupRole, ROLES_SQL, TEAM_ROLES, type TeamRole } from './ro
 import { scramVerifier } from './scram';
 import { AUDIT_SQL, NOTIFY_SQL, STANDINGS_SQL, VERSIONS_SQL } from './schema-team';
 import { SBOM_REPLIES_SQL, TABLES_SQL } from './schema-tables';
+import { EVIDENCE_SQL } from './schema-evidence';
 
 /** A numbered migration of the team schema (numbered apart from SQLite's). */
 export interface PgMigration {
@@ -24,7 +25,9 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 3, name: 'audit trail appended by the database', sql: AUDIT_SQL },
   { version: 4, name: 'vendor standings dropped by triggers', sql: STANDINGS_SQL },
   { version: 5, name: 'change notices for open windows (LISTEN/NOTIFY)', sql: NOTIFY_SQL },
-  { version: 6, name: 'SBOM replies through the exchange (as SQLite schema 17)', sql: SBOM_REPLIES_SQL },
+  // pgmove: evidence files' content, for moving a portfolio in and out.
+  { version: 6, name: 'evidence files in the database (size-limited, SHA-256 checked)', sql: EVIDENCE_SQL },
+  { version: 7, name: 'SBOM replies through the exchange (as SQLite schema 17)', sql: SBOM_REPLIES_SQL },
 ];
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
