@@ -15,6 +15,7 @@ import {
   type Remediation,
 } from './model';
 import type { OpenVulnerability } from './cross-check';
+import { oldestUnpatched, type OpenMatch } from './match-rollup';
 
 /** Matches that count: those no VEX statement suppresses. */
 export const active = (matches: readonly DeviceVulnerability[]) => matches.filter((m) => !m.suppressedBy);
@@ -43,7 +44,7 @@ export const VendorVulnerabilitySummarySchema = z
     /** Devices running firmware with a catalogued (known exploited) flaw. */
     kevDevices: z.number().int(),
     highestCvss: z.number().nullable(),
-    /** The advisory released longest ago that still affects a device, with its age in days. */
+    /** The advisory released longest ago that still affects an active device (match-rollup's oldestUnpatched), with its age in days. */
     oldest: z
       .object({ advisoryId: z.string(), title: z.string(), released: IsoDateSchema, days: z.number().int() })
       .strict()
@@ -58,26 +59,18 @@ export type VendorVulnerabilitySummary = z.infer<typeof VendorVulnerabilitySumma
 
 /** Summarises one vendor's matches (already limited to that vendor's devices). */
 export function vendorVulnerabilitySummary(
-  matches: readonly DeviceVulnerability[],
+  matches: readonly (DeviceVulnerability & OpenMatch)[],
   advisories: ReadonlyMap<string, Advisory>,
   today: string,
 ): VendorVulnerabilitySummary {
   const live = active(matches);
   const byCve = new Map<string, { m: DeviceVulnerability; devices: Set<string> }>();
-  let oldest: VendorVulnerabilitySummary['oldest'] = null;
   for (const m of live) {
     const line = byCve.get(m.cve) ?? { m, devices: new Set<string>() };
     line.devices.add(m.deviceId);
     byCve.set(m.cve, line);
-    const a = advisories.get(m.advisoryId);
-    if (a && (!oldest || a.releaseDate < oldest.released))
-      oldest = {
-        advisoryId: a.trackingId,
-        title: a.title,
-        released: a.releaseDate,
-        days: daysBetween(a.releaseDate, today),
-      };
   }
+  const open = oldestUnpatched(matches);
   const cves: CveLine[] = [...byCve.values()].map(({ m, devices }) => {
     const a = advisories.get(m.advisoryId);
     return {
@@ -104,7 +97,12 @@ export function vendorVulnerabilitySummary(
     devices: new Set(live.map((m) => m.deviceId)).size,
     kevDevices: new Set(live.filter((m) => m.inKev).map((m) => m.deviceId)).size,
     highestCvss: scores.length ? Math.max(...scores) : null,
-    oldest,
+    oldest: open && {
+      advisoryId: open.advisoryId,
+      title: advisories.get(open.advisoryId)?.title ?? open.advisoryId,
+      released: open.date,
+      days: daysBetween(open.date, today),
+    },
     suppressed: matches.length - live.length,
     cves,
   };
