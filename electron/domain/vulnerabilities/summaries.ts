@@ -18,7 +18,8 @@ import type { OpenVulnerability } from './cross-check';
 import { oldestUnpatched, type OpenMatch } from './match-rollup';
 
 /** Matches that count: those no VEX statement suppresses. */
-export const active = (matches: readonly DeviceVulnerability[]) => matches.filter((m) => !m.suppressedBy);
+export const active = <T extends DeviceVulnerability>(matches: readonly T[]): T[] =>
+  matches.filter((m) => !m.suppressedBy);
 
 /** One CVE as a vendor's page lists it. */
 export const CveLineSchema = z
@@ -142,16 +143,18 @@ function remediationFor(
 /**
  * The open flaws of one vendor's devices as its promises are held against them: per CVE,
  * when the advisory appeared, when a fix and a mitigation did (a remediation's own date,
- * else the advisory's, which is when the vendor's word was published), and the devices
- * still exposed with their firmware.
+ * else the advisory's, which is when the vendor's word was published), since when it is
+ * catalogued, and the devices still exposed with their firmware and last firmware update.
+ * Only sure matches count: active devices whose model and firmware version matched.
  */
 export function openVulnerabilities(
-  matches: readonly DeviceVulnerability[],
+  matches: readonly (DeviceVulnerability & OpenMatch)[],
   advisories: ReadonlyMap<string, Advisory>,
-  firmwareOf: (deviceId: string) => string | null,
+  deviceOf: (deviceId: string) => { firmware: string | null; lastUpdate: string | null } | null,
 ): OpenVulnerability[] {
   const byCve = new Map<string, OpenVulnerability>();
   for (const m of active(matches)) {
+    if (!m.active || m.confidence !== 'exact') continue;
     const a = advisories.get(m.advisoryId);
     if (!a) continue;
     let open = byCve.get(m.cve);
@@ -167,12 +170,19 @@ export function openVulnerabilities(
         fixDate: fix ? (fix.date ?? a.releaseDate) : null,
         mitigationDate: mitigation ? (mitigation.date ?? a.releaseDate) : null,
         inKev: m.inKev,
+        kevDateAdded: m.kevDateAdded,
         devices: [],
       };
       byCve.set(m.cve, open);
     }
-    if (!open.devices.some((d) => d.deviceId === m.deviceId))
-      open.devices.push({ deviceId: m.deviceId, firmware: firmwareOf(m.deviceId) });
+    if (!open.devices.some((d) => d.deviceId === m.deviceId)) {
+      const d = deviceOf(m.deviceId);
+      open.devices.push({
+        deviceId: m.deviceId,
+        firmware: d?.firmware ?? null,
+        lastUpdate: d?.lastUpdate ?? null,
+      });
+    }
   }
   return [...byCve.values()];
 }

@@ -143,7 +143,9 @@ describe('a vendor’s vulnerability picture', () => {
   });
 
   it('gives the promises the dates the advisory gives: the fix at release unless dated, the mitigation on its date', () => {
-    const open = openVulnerabilities(matches, advisories, (id) => (id === 'd3' ? null : 'V1.9'));
+    const open = openVulnerabilities(matches, advisories, (id) =>
+      id === 'd3' ? null : { firmware: 'V1.9', lastUpdate: id === 'd1' ? '2023-12-01' : null },
+    );
     const first = open.find((o) => o.cve === 'CVE-2024-0001')!;
     expect(first).toEqual({
       cve: 'CVE-2024-0001',
@@ -153,14 +155,24 @@ describe('a vendor’s vulnerability picture', () => {
       fixDate: '2024-01-01',
       mitigationDate: '2024-01-03',
       inKev: false,
+      kevDateAdded: null,
       devices: [
-        { deviceId: 'd1', firmware: 'V1.9' },
-        { deviceId: 'd2', firmware: 'V1.9' },
+        { deviceId: 'd1', firmware: 'V1.9', lastUpdate: '2023-12-01' },
+        { deviceId: 'd2', firmware: 'V1.9', lastUpdate: null },
       ],
     });
     expect(open.find((o) => o.cve === 'CVE-2023-0009')!.devices).toEqual([
-      { deviceId: 'd3', firmware: null },
+      { deviceId: 'd3', firmware: null, lastUpdate: null },
     ]);
+  });
+
+  it('holds promises only against sure matches: active devices whose model and firmware matched', () => {
+    const unsure = [
+      match({ deviceId: 'spare', active: false }),
+      match({ deviceId: 'fuzzy', confidence: 'fuzzy-name' }),
+      match({ deviceId: 'nofw', confidence: 'version-unknown' }),
+    ];
+    expect(openVulnerabilities(unsure, advisories, () => null)).toEqual([]);
   });
 
   it('groups an advisory’s devices by model and firmware with the least certain confidence', () => {
