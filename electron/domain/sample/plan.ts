@@ -123,12 +123,18 @@ const PROFILES: Record<number, Profile> = {
   12: { rounds: [0.75, 0.82], evidence: 'valid' },
   13: { rounds: [0.4], forced: { tri_breach_notification: 'no' }, pastDue: true },
   15: { rounds: [0.65] },
-  // Answered that no known exploited vulnerability is open in what it supplies: its PLCs say otherwise.
+  // Its disclosure answers look sound — a policy, an emergency process, no open pen-test
+  // findings, and no known exploited vulnerability open in what it supplies: its PLCs say otherwise.
   16: {
     rounds: [0.5, 0.66],
-    more: ['incident-response', 'vulnerability-disclosure'],
+    more: ['vulnerability-disclosure'],
     evidence: 'expiring',
-    forced: { vdp_kev_open: 'no' },
+    forced: {
+      vdp_has_policy: 'yes',
+      vdp_exploited_process: 'yes',
+      vdp_pentest_open_findings: 'no',
+      vdp_kev_open: 'no',
+    },
   },
   17: { rounds: [0.92] },
   18: { rounds: [0.6, 0.7], evidence: 'expired', forced: { tri_training_use: 'opt_out' } },
