@@ -88,6 +88,17 @@ export function encodeDevice(d: Device): string {
 }
 
 /**
+ * Where encodeDevice puts the fields a query reads without decoding the whole record (the
+ * object form of older records names them instead).
+ */
+export const ENCODED_DEVICE_POSITIONS = {
+  manufacturer: 2,
+  model: 3,
+  firmwareVersion: 5,
+  lastFirmwareUpdate: 7,
+} as const;
+
+/**
  * Records stored before the source's type label was kept held one of our categories as
  * their type: they read back with that category, and its name as their label.
  */

@@ -1,11 +1,11 @@
-import { matchDevices } from '../domain/vulnerabilities/match';
+import { createMatcher } from '../domain/vulnerabilities/match';
 import type { DeviceVulnerabilityRow, MatchDevice, MatchRun } from '../domain/vulnerabilities/match-api';
 import { oldestUnpatched, vendorVulnerabilityFlags } from '../domain/vulnerabilities/match-rollup';
 import { AppError } from '../domain/errors';
 import { NO_JOB, type JobContext, type ServiceContext } from './context';
 import { loadVulnerabilitySources, type MatchInputs } from './vulnerability-sources';
 
-/** Stored devices read per page while matching. */
+/** Stored devices read, matched and their matches written per page. */
 const PAGE = 5_000;
 
 /**
@@ -16,60 +16,74 @@ const PAGE = 5_000;
  */
 export function createVulnerabilityService(
   ctx: ServiceContext,
-  options: { inputs?: (ctx: ServiceContext) => MatchInputs } = {},
+  options: { inputs?: (ctx: ServiceContext) => MatchInputs; pageSize?: number } = {},
 ) {
   const { storage } = ctx;
   const inputs = options.inputs ?? loadVulnerabilitySources;
+  const pageSize = options.pageSize ?? PAGE;
 
-  /** Every stored device as the matcher reads it, a page at a time. */
-  function* devices(links: MatchInputs['links'], job: JobContext): Generator<MatchDevice> {
-    const total = storage.devices.count();
-    let read = 0;
-    for (let after = 0; ;) {
-      const page = storage.devices.page(after, PAGE);
-      if (page.length === 0) return;
-      if (job.signal.aborted)
-        throw new AppError('CANCELLED', 'Matching was cancelled; the earlier results stay');
-      for (const { source, device, manufacturerKey } of page) {
-        const link = manufacturerKey ? links.get(manufacturerKey) : undefined;
-        yield {
-          source,
-          deviceId: device.deviceId,
-          manufacturer: device.manufacturer,
-          model: device.model,
-          firmware: device.firmwareVersion,
-          vendorId: link?.vendorId ?? null,
-          vendorName: link?.vendorName ?? null,
-          active: device.status !== 'spare' && device.status !== 'decommissioned',
-        };
-      }
-      read += page.length;
-      job.progress(read, total, 'Matching devices against advisories');
-      after = page[page.length - 1]!.rowid;
-    }
-  }
+  /** A stored device as the matcher reads it. */
+  const asMatched = (
+    { source, device, manufacturerKey }: ReturnType<typeof storage.devices.page>[number],
+    links: MatchInputs['links'],
+  ): MatchDevice => {
+    const link = manufacturerKey ? links.get(manufacturerKey) : undefined;
+    return {
+      source,
+      deviceId: device.deviceId,
+      manufacturer: device.manufacturer,
+      model: device.model,
+      firmware: device.firmwareVersion,
+      vendorId: link?.vendorId ?? null,
+      vendorName: link?.vendorName ?? null,
+      active: device.status !== 'spare' && device.status !== 'decommissioned',
+    };
+  };
 
   return {
-    /** Matches every device against the sources again and stores the result (derived: no audit entry). */
+    /**
+     * Matches every device against the sources again and stores the result (derived: no
+     * audit entry). A page of devices is read, matched and its matches written before the
+     * next is read, all in one transaction: memory holds one page and what devices share,
+     * not every device or every match; a cancel rolls back and the earlier results stay.
+     */
     rematch(job: JobContext = NO_JOB): MatchRun {
       const started = performance.now();
       const { sources, links } = inputs(ctx);
-      // Without advisories nothing can match: the devices are counted, not read (a million
-      // of them after an import would hold the data host for seconds).
-      const result = sources.advisories.length
-        ? matchDevices(devices(links, job), sources)
-        : { rows: [], devices: storage.devices.count(), suppressed: 0 };
-      const run: MatchRun = {
-        at: ctx.now().toISOString(),
-        devices: result.devices,
-        advisories: sources.advisories.length,
-        kevEntries: sources.kev.length,
-        matches: result.rows.length,
-        suppressed: result.suppressed,
-        durationMs: Math.round(performance.now() - started),
-      };
-      storage.transaction(() => storage.vulnerabilities.replace(ctx.newId(), run, result.rows));
-      return run;
+      const total = storage.devices.count();
+      const found = { devices: 0, matches: 0, suppressed: 0 };
+      return storage.transaction(() => {
+        storage.vulnerabilities.clear();
+        // Without advisories nothing can match: the devices are counted, not read (a million
+        // of them after an import would hold the data host for seconds).
+        if (sources.advisories.length) {
+          const matcher = createMatcher(sources);
+          for (let after = 0; ;) {
+            const page = storage.devices.page(after, pageSize);
+            if (page.length === 0) break;
+            if (job.signal.aborted)
+              throw new AppError('CANCELLED', 'Matching was cancelled; the earlier results stay');
+            const result = matcher.match(page.map((d) => asMatched(d, links)));
+            storage.vulnerabilities.append(result.rows);
+            found.devices += result.devices;
+            found.matches += result.rows.length;
+            found.suppressed += result.suppressed;
+            job.progress(found.devices, total, 'Matching devices against advisories');
+            after = page[page.length - 1]!.rowid;
+          }
+        } else found.devices = total;
+        const run: MatchRun = {
+          at: ctx.now().toISOString(),
+          devices: found.devices,
+          advisories: sources.advisories.length,
+          kevEntries: sources.kev.length,
+          matches: found.matches,
+          suppressed: found.suppressed,
+          durationMs: Math.round(performance.now() - started),
+        };
+        storage.vulnerabilities.recordRun(ctx.newId(), run);
+        return run;
+      });
     },
 
     /** The last run, or null before the first. */

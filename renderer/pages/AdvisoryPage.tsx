@@ -20,7 +20,8 @@ const CONFIDENCE_LABELS = {
 
 /**
  * One advisory: what it affects among our devices (grouped by model and firmware, with how
- * sure the match is), what the maker says to do, and which of our vendors must act.
+ * sure the match is), what the maker says to do, which of our vendors must act, and what
+ * they promised that this advisory's record contradicts.
  */
 export function AdvisoryPage({
   trackingId,
@@ -88,6 +89,21 @@ export function AdvisoryPage({
           </p>
         )}
       </section>
+      {detail.contradictions.length > 0 && (
+        <section aria-label="Promises the record contradicts" className="advisory-contradictions">
+          <h2>Promises the record contradicts</h2>
+          <ul data-testid="advisory-contradictions">
+            {detail.contradictions.map((c) => (
+              <li key={`${c.vendor.id}/${c.source}/${c.cve}/${c.message}`}>
+                <button type="button" className="link-button" onClick={() => onVendor(c.vendor.id)}>
+                  {c.vendor.name}
+                </button>
+                : {c.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-label="Our affected devices">
         <h2>
           Our affected devices <span className="page-header-count">{detail.devices}</span>

@@ -29,8 +29,15 @@ test('exploited firmware: Today → vendor → advisory → devices filter', asy
     /\d+ of its devices run firmware with known vulnerabilities, \d+ with exploited ones/,
   );
   await expect(known.getByRole('row', { name: /CVE-2026-99011/ })).toContainText('KEV');
-  await expect(known.getByTestId('patch-contradictions')).toContainText(
-    /Contract: critical patches within 14 days; CVE-2026-99011 fixed in V3\.0 SP1 on \d{4}-\d\d-\d\d, 0 days after the advisory; \d+ of our devices still on V2\.8\.1, V2\.9\.2 after \d+ days\./,
+  // The contract against the PLCs' last firmware updates: never updated since the fix, or
+  // updated since to a version still affected.
+  const promises = known.getByTestId('patch-contradictions');
+  await expect(promises).toContainText(
+    /Contract: critical patches within 14 days; CVE-2026-99011 fixed in V3\.0 SP1 on \d{4}-\d\d-\d\d, 0 days after the advisory; \d+ of our devices still on V2\.8\.1 after 200 days, not updated since the fix \(last update \d{4}-\d\d-\d\d\); \d+ of our devices still on V2\.9\.2 after \d+ days, updated since the fix \(last on \d{4}-\d\d-\d\d\) to a version still affected\./,
+  );
+  // Its answer that no known exploited vulnerability is open, against the same PLCs.
+  await expect(promises).toContainText(
+    /Questionnaire: answered on \d{4}-\d\d-\d\d that no known exploited vulnerability is open in what they supply to us; CVE-2026-99011 \(in KEV since \d{4}-\d\d-\d\d, after the answer\) fixed in V3\.0 SP1/,
   );
   await known.screenshot({ path: 'test-results/screens/40-vendor-vulnerabilities-light.png' });
 
@@ -54,6 +61,9 @@ test('exploited firmware: Today → vendor → advisory → devices filter', asy
   await expect(
     page.getByRole('region', { name: 'Who must act' }).getByRole('button', { name: 'Bridgeport Controls' }),
   ).toBeVisible();
+  const broken = page.getByRole('region', { name: 'Promises the record contradicts' });
+  await expect(broken.getByRole('listitem')).toHaveCount(2);
+  await expect(broken).toContainText(/Bridgeport Controls: Contract: critical patches within 14 days/);
   await expect(page.getByRole('region', { name: 'Vulnerabilities and remediation' })).toContainText(
     'Vendor fix: Update to V3.0 SP1 or later version',
   );

@@ -24,6 +24,12 @@ interface Maker {
   weakness: number;
   /** Its models, one per type in order, with the firmware versions found on the floor. */
   models: readonly { name: string; firmware: readonly string[] }[];
+  /**
+   * When a device on each firmware version (by its index in `firmware`) was last updated:
+   * days before the sample's day, a range the row picks from; none when the source does
+   * not record it.
+   */
+  updated?: readonly (readonly [number, number])[];
 }
 
 export const SAMPLE_MAKERS: readonly Maker[] = [
@@ -69,6 +75,13 @@ export const SAMPLE_MAKERS: readonly Maker[] = [
     prefix: 'BPC',
     weakness: 0.25,
     models: [{ name: 'BPC-1500 CPU 1512', firmware: ['V2.8.1', 'V2.9.2', 'V3.0 SP1'] }],
+    // The fix (V3.0 SP1) came out 200 days ago: the V2.8.1 PLCs were never updated since, the
+    // V2.9.2 ones were updated after it — to a version still affected — and the rest run the fix.
+    updated: [
+      [230, 330],
+      [90, 160],
+      [20, 150],
+    ],
   },
   {
     name: 'ScanRight Mobility',
@@ -100,7 +113,7 @@ export const SAMPLE_MAKERS: readonly Maker[] = [
 ];
 
 const HEADER =
-  'Hostname,Serial No.,Mfr,Type,Model,Firmware,Lifecycle,Firmware Signed,mTLS,Cert Expiry,Last Heartbeat,Default Password Changed,Zone';
+  'Hostname,Serial No.,Mfr,Type,Model,Firmware,Lifecycle,Firmware Signed,mTLS,Cert Expiry,Last Heartbeat,Default Password Changed,Zone,Last Firmware Update';
 const ZONES = ['Dock', 'Aisle 4', 'Aisle 9', 'Chilled hall', 'Mezzanine', 'Yard', 'Packing', 'Returns'];
 
 /** The sample's two inventory files as they stand on `day` (relative to it: certificates expire soon after). */
@@ -114,8 +127,11 @@ export function sampleInventories(day: string, rnd: Random): SampleInventory[] {
       const type = maker.types[typeIndex]!;
       // Model and firmware follow the row, not the generator, so the rest of the sample stays as it was.
       const model = maker.models[typeIndex] ?? maker.models[0]!;
-      const firmware =
-        model.firmware[Math.floor(i / (makers.length * maker.types.length)) % model.firmware.length]!;
+      const version = Math.floor(i / (makers.length * maker.types.length)) % model.firmware.length;
+      const firmware = model.firmware[version]!;
+      // From the row, not the generator, like the model: the rest of the sample stays as it was.
+      const range = maker.updated?.[version];
+      const updated = range ? shiftDate(day, -(range[0] + ((i * 37) % (range[1] - range[0] + 1)))) : '';
       const weak = () => rnd.next() < maker.weakness;
       const n = start + i;
       const cert = weak() ? shiftDate(day, rnd.int(-20, 25)) : shiftDate(day, rnd.int(120, 700));
@@ -136,6 +152,7 @@ export function sampleInventories(day: string, rnd: Random): SampleInventory[] {
           `${seen}T10:00:00Z`,
           weak() && rnd.next() < 0.5 ? 'no' : 'yes',
           rnd.pick(ZONES),
+          updated,
         ].join(','),
       );
     }

@@ -24,6 +24,7 @@ export const SAMPLE_QUESTIONNAIRES = [
   'quick-triage',
   'identity-access',
   'incident-response',
+  'vulnerability-disclosure',
   'self-assessment',
 ] as const;
 export type SampleQuestionnaireId = (typeof SAMPLE_QUESTIONNAIRES)[number];
@@ -122,7 +123,19 @@ const PROFILES: Record<number, Profile> = {
   12: { rounds: [0.75, 0.82], evidence: 'valid' },
   13: { rounds: [0.4], forced: { tri_breach_notification: 'no' }, pastDue: true },
   15: { rounds: [0.65] },
-  16: { rounds: [0.5, 0.66], more: ['incident-response'], evidence: 'expiring' },
+  // Its disclosure answers look sound — a policy, an emergency process, no open pen-test
+  // findings, and no known exploited vulnerability open in what it supplies: its PLCs say otherwise.
+  16: {
+    rounds: [0.5, 0.66],
+    more: ['vulnerability-disclosure'],
+    evidence: 'expiring',
+    forced: {
+      vdp_has_policy: 'yes',
+      vdp_exploited_process: 'yes',
+      vdp_pentest_open_findings: 'no',
+      vdp_kev_open: 'no',
+    },
+  },
   17: { rounds: [0.92] },
   18: { rounds: [0.6, 0.7], evidence: 'expired', forced: { tri_training_use: 'opt_out' } },
   19: { rounds: [0.7], partial: 0.35 },

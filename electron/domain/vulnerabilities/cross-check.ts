@@ -1,12 +1,15 @@
 /**
  * What a vendor promised against what the record shows: the contract's critical-patch time
  * and the questionnaire's answers ("we fix critical firmware flaws within 14 days", "we
- * mitigate actively exploited flaws within 72 hours") held against the advisories that
- * affect our devices of that maker. Pure: the caller gathers the promises and the matches.
+ * mitigate actively exploited flaws within 72 hours", "no known exploited vulnerability is
+ * open in what we supply") held against the advisories that affect our devices of that
+ * maker and the devices' last firmware updates. Pure: the caller gathers the promises and
+ * the matches.
  */
 import { z } from 'zod';
 import { IsoDateSchema } from '../primitives';
 import { daysBetween } from '../days';
+import { ExposedDeviceSchema, ExposureSchema, exposureOf, exposureWords } from './cross-check-exposure';
 
 /** A promise the vendor made about fixing time, and where it was made. */
 export const PatchPromiseSchema = z
@@ -37,8 +40,10 @@ export const OpenVulnerabilitySchema = z
     /** When a mitigation or workaround was published, if any. */
     mitigationDate: IsoDateSchema.nullable(),
     inKev: z.boolean(),
-    /** Our devices still affected, with their firmware as the inventory says. */
-    devices: z.array(z.object({ deviceId: z.string(), firmware: z.string().nullable() }).strict()),
+    /** Since when the flaw is in the exploited catalog. */
+    kevDateAdded: IsoDateSchema.nullable(),
+    /** Our devices still affected, with their firmware and last firmware update as the inventory says. */
+    devices: z.array(ExposedDeviceSchema),
   })
   .strict();
 export type OpenVulnerability = z.infer<typeof OpenVulnerabilitySchema>;
@@ -49,29 +54,24 @@ export const ContradictionSchema = z
     source: z.enum(['contract', 'questionnaire']),
     cve: z.string(),
     advisoryId: z.string(),
-    /** Days past what was promised. */
+    /** Days past what was promised (for an answer that nothing exploited is open: days it has not held). */
     daysLate: z.number().int(),
     message: z.string(),
+    /** Our devices still exposed, by why: no fix, not updated since the fix, updated yet still affected. */
+    exposure: z.array(ExposureSchema),
   })
   .strict();
 export type Contradiction = z.infer<typeof ContradictionSchema>;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "V4.5" when all devices run one version, "V4.5, V4.4" for a few, "unknown firmware" when none says. */
-function firmwareWords(devices: OpenVulnerability['devices']): string {
-  const versions = [...new Set(devices.map((d) => d.firmware).filter((f): f is string => !!f))];
-  if (versions.length === 0) return 'firmware of unknown version';
-  if (versions.length <= 3) return versions.join(', ');
-  return `${versions.slice(0, 3).join(', ')} and ${plural(versions.length - 3, 'other version')}`;
-}
-
 /**
  * The contradictions between a vendor's promises and the open vulnerabilities of its
  * devices on `today`: devices still exposed longer than the promised time (whether the fix
- * came late or was never rolled out, the message says which), or for the exploited-flaw
- * promise no fix or mitigation within it. Each says what was promised, what happened and
- * how many of our devices are still exposed.
+ * came late, was never rolled out — the device not updated since the fix — or an update
+ * after the fix left the device on an affected version, the message says which), or for
+ * the exploited-flaw promise no fix or mitigation within it. Each says what was promised,
+ * what happened and how many of our devices are still exposed, for how long.
  */
 export function patchContradictions(
   promises: readonly PatchPromise[],
@@ -88,19 +88,19 @@ export function patchContradictions(
       const took = daysBetween(v.released, acted ?? today);
       const late = (promise.exploitedOnly ? took : daysBetween(v.released, today)) - promise.days;
       if (late <= 0) continue;
-      const exposed = `${plural(v.devices.length, 'of our devices', 'of our devices')} still on ${firmwareWords(v.devices)}`;
+      const exposure = exposureOf(v, today);
       const happened = acted
         ? v.fixDate && acted === v.fixDate
           ? `${v.cve} fixed${v.fixedVersion ? ` in ${v.fixedVersion}` : ''} on ${acted}, ${plural(took, 'day')} after the advisory`
           : `${v.cve} mitigated on ${acted}, ${plural(took, 'day')} after the advisory`
         : `${v.cve} has no ${promise.exploitedOnly ? 'fix or mitigation' : 'fix'} ${plural(took, 'day')} after the advisory of ${v.released}`;
-      const since = v.fixDate ? ` after ${plural(daysBetween(v.fixDate, today), 'day')}` : '';
       out.push({
         source: promise.source,
         cve: v.cve,
         advisoryId: v.advisoryId,
         daysLate: late,
-        message: `${promise.source === 'contract' ? 'Contract' : 'Questionnaire'}: ${promise.label}; ${happened}; ${exposed}${since}.`,
+        message: `${promise.source === 'contract' ? 'Contract' : 'Questionnaire'}: ${promise.label}; ${happened}; ${exposureWords(exposure)}.`,
+        exposure,
       });
     }
   }
@@ -152,4 +152,40 @@ export function patchPromises(given: {
       exploitedOnly: true,
     });
   return out;
+}
+
+/** The question whose "no" claims that no known exploited vulnerability is open in what the vendor supplies. */
+export const OPEN_KEV_QUESTION = 'vdp_kev_open';
+
+/**
+ * Where the vendor's answer "no known exploited vulnerability is open in what we supply
+ * to you" (given on `answeredOn`) meets a catalogued flaw our active devices of that maker
+ * still run: without a fix, or with a fix our devices do not run (the message says which,
+ * and whether the flaw was catalogued only after the answer).
+ */
+export function openKevClaimContradictions(
+  claim: { answeredOn: string } | null,
+  open: readonly OpenVulnerability[],
+  today: string,
+): Contradiction[] {
+  if (!claim) return [];
+  const out: Contradiction[] = [];
+  for (const v of open) {
+    if (!v.inKev || v.devices.length === 0) continue;
+    const listed = v.kevDateAdded ?? v.released;
+    const exposure = exposureOf(v, today);
+    const catalogued = `${v.cve} (in KEV since ${listed}${listed > claim.answeredOn ? ', after the answer' : ''})`;
+    const state = v.fixDate
+      ? `${catalogued} fixed${v.fixedVersion ? ` in ${v.fixedVersion}` : ''} on ${v.fixDate}, not installed on our devices`
+      : `${catalogued} has no fix ${plural(daysBetween(v.released, today), 'day')} after the advisory of ${v.released}`;
+    out.push({
+      source: 'questionnaire',
+      cve: v.cve,
+      advisoryId: v.advisoryId,
+      daysLate: Math.max(0, daysBetween(listed > claim.answeredOn ? listed : claim.answeredOn, today)),
+      message: `Questionnaire: answered on ${claim.answeredOn} that no known exploited vulnerability is open in what they supply to us; ${state}; ${exposureWords(exposure)}.`,
+      exposure,
+    });
+  }
+  return out.sort((a, b) => b.daysLate - a.daysLate || a.cve.localeCompare(b.cve));
 }

@@ -89,11 +89,19 @@ export function vendorVulnerabilityFlags(rows: readonly DeviceVulnerabilityRow[]
   return [flag(rows, true), flag(rows, false)].filter((f): f is VulnerabilityFlag => f !== null);
 }
 
-/** The oldest advisory still affecting an active device of the vendor (not suppressed), or null. */
-export function oldestUnpatched(
-  rows: readonly DeviceVulnerabilityRow[],
-): { advisoryId: string; date: string } | null {
-  let oldest: DeviceVulnerabilityRow | null = null;
+/** What {@link oldestUnpatched} reads of a match. */
+export type OpenMatch = Pick<
+  DeviceVulnerabilityRow,
+  'active' | 'suppressedBy' | 'confidence' | 'advisoryId' | 'advisoryDate'
+>;
+
+/**
+ * The oldest advisory still affecting an active device (not suppressed by VEX, matched by
+ * a name surer than a fuzzy one), or null: the one rule for the vendor's flags, its page
+ * and the CLI.
+ */
+export function oldestUnpatched(rows: readonly OpenMatch[]): { advisoryId: string; date: string } | null {
+  let oldest: OpenMatch | null = null;
   for (const r of rows)
     if (
       r.active &&

@@ -153,13 +153,21 @@ export interface MatchResult {
   suppressed: number;
 }
 
+/** A matcher over one set of sources, fed devices a page at a time. */
+export interface Matcher {
+  /** The matches of these devices (the sources indexed and the names read once, across calls). */
+  match(devices: Iterable<MatchDevice>): MatchResult;
+}
+
 /**
- * Every device's known vulnerabilities: each device matched against the advisories by maker,
- * model and firmware, and through the SBOM of its model and firmware; the catalog joined;
- * VEX statements of the device's vendor applied last (a suppressed match is kept, marked).
- * A device without firmware matches as "version unknown", never as not affected.
+ * A matcher over the sources: the advisories indexed once, then each page of devices
+ * matched against them by maker, model and firmware, and through the SBOM of its model and
+ * firmware; the catalog joined; VEX statements of the device's vendor applied last (a
+ * suppressed match is kept, marked). What devices share (a maker's name, a model's
+ * candidate products, a firmware's matches) is kept across pages, so paging changes nothing
+ * in the result. A device without firmware matches as "version unknown", never as not affected.
  */
-export function matchDevices(devices: Iterable<MatchDevice>, sources: VulnerabilitySources): MatchResult {
+export function createMatcher(sources: VulnerabilitySources): Matcher {
   const index = indexProducts(sources.advisories);
   const kev = new Map(sources.kev.map((k) => [k.cve, k]));
   const sboms = sbomMatches(sources, index, kev);
@@ -168,59 +176,68 @@ export function matchDevices(devices: Iterable<MatchDevice>, sources: Vulnerabil
   const byModel = new Map<string, { named: Named; byFirmware: Map<string, Template[]> }>();
   const makersOf = new Map<string, string[]>();
   const vendorsFor = new Map<string, string[]>();
-  const rows: DeviceVulnerabilityRow[] = [];
-  let count = 0;
-  let suppressed = 0;
-  for (const d of devices) {
-    count++;
-    let found: Template[] = [];
-    if (d.model && (d.manufacturer || d.vendorName)) {
-      // Makers repeat across a hundred thousand devices: each name is read once.
-      const who = `${d.manufacturer ?? ''}\u0001${d.vendorName ?? ''}`;
-      let makers = makersOf.get(who);
-      if (!makers) {
-        const keys = [d.manufacturer, d.vendorName]
-          .filter((m): m is string => !!m)
-          .map(vendorKey)
-          .filter(Boolean);
-        makersOf.set(who, (makers = [...new Set(keys)]));
-        vendorsFor.set(who, vendorsOf(index, makers));
-      }
-      const modelKey = `${who}\u0000${d.model}`;
-      let entry = byModel.get(modelKey);
-      if (!entry) {
-        const named = vendorsFor.get(who)!.length
-          ? namedProducts(index, vendorsFor.get(who)!, prepareName(d.model))
-          : [];
-        byModel.set(modelKey, (entry = { named, byFirmware: new Map() }));
-      }
-      if (entry.named.length) {
-        const firmware = d.firmware ?? '';
-        let cached = entry.byFirmware.get(firmware);
-        if (!cached) {
-          cached = matchModel(kev, entry.named, d.manufacturer ?? d.vendorName ?? '', d.firmware);
-          entry.byFirmware.set(firmware, cached);
+
+  function match(devices: Iterable<MatchDevice>): MatchResult {
+    const rows: DeviceVulnerabilityRow[] = [];
+    let count = 0;
+    let suppressed = 0;
+    for (const d of devices) {
+      count++;
+      let found: Template[] = [];
+      if (d.model && (d.manufacturer || d.vendorName)) {
+        // Makers repeat across a hundred thousand devices: each name is read once.
+        const who = `${d.manufacturer ?? ''}\u0001${d.vendorName ?? ''}`;
+        let makers = makersOf.get(who);
+        if (!makers) {
+          const keys = [d.manufacturer, d.vendorName]
+            .filter((m): m is string => !!m)
+            .map(vendorKey)
+            .filter(Boolean);
+          makersOf.set(who, (makers = [...new Set(keys)]));
+          vendorsFor.set(who, vendorsOf(index, makers));
         }
-        found = cached;
+        const modelKey = `${who}\u0000${d.model}`;
+        let entry = byModel.get(modelKey);
+        if (!entry) {
+          const named = vendorsFor.get(who)!.length
+            ? namedProducts(index, vendorsFor.get(who)!, prepareName(d.model))
+            : [];
+          byModel.set(modelKey, (entry = { named, byFirmware: new Map() }));
+        }
+        if (entry.named.length) {
+          const firmware = d.firmware ?? '';
+          let cached = entry.byFirmware.get(firmware);
+          if (!cached) {
+            cached = matchModel(kev, entry.named, d.manufacturer ?? d.vendorName ?? '', d.firmware);
+            entry.byFirmware.set(firmware, cached);
+          }
+          found = cached;
+        }
+      }
+      const fromSbom: Template[] = d.vendorId ? sboms.forDevice(d) : [];
+      if (found.length === 0 && fromSbom.length === 0) continue;
+      const seen = new Set(found.map((t) => t.cve));
+      for (const t of [...found, ...fromSbom.filter((t) => !seen.has(t.cve))]) {
+        const { component, ...rest } = t;
+        const suppressedBy = vex.suppression(d, t.cve, component);
+        if (suppressedBy) suppressed++;
+        rows.push({
+          ...rest,
+          why: [...rest.why],
+          deviceId: d.deviceId,
+          source: d.source,
+          vendorId: d.vendorId,
+          active: d.active,
+          suppressedBy,
+        });
       }
     }
-    const fromSbom: Template[] = d.vendorId ? sboms.forDevice(d) : [];
-    if (found.length === 0 && fromSbom.length === 0) continue;
-    const seen = new Set(found.map((t) => t.cve));
-    for (const t of [...found, ...fromSbom.filter((t) => !seen.has(t.cve))]) {
-      const { component, ...rest } = t;
-      const suppressedBy = vex.suppression(d, t.cve, component);
-      if (suppressedBy) suppressed++;
-      rows.push({
-        ...rest,
-        why: [...rest.why],
-        deviceId: d.deviceId,
-        source: d.source,
-        vendorId: d.vendorId,
-        active: d.active,
-        suppressedBy,
-      });
-    }
+    return { rows, devices: count, suppressed };
   }
-  return { rows, devices: count, suppressed };
+  return { match };
+}
+
+/** Every device's known vulnerabilities in one go (createMatcher over all the devices). */
+export function matchDevices(devices: Iterable<MatchDevice>, sources: VulnerabilitySources): MatchResult {
+  return createMatcher(sources).match(devices);
 }

@@ -15,9 +15,11 @@ import {
   type Remediation,
 } from './model';
 import type { OpenVulnerability } from './cross-check';
+import { oldestUnpatched, type OpenMatch } from './match-rollup';
 
 /** Matches that count: those no VEX statement suppresses. */
-export const active = (matches: readonly DeviceVulnerability[]) => matches.filter((m) => !m.suppressedBy);
+export const active = <T extends DeviceVulnerability>(matches: readonly T[]): T[] =>
+  matches.filter((m) => !m.suppressedBy);
 
 /** One CVE as a vendor's page lists it. */
 export const CveLineSchema = z
@@ -43,7 +45,7 @@ export const VendorVulnerabilitySummarySchema = z
     /** Devices running firmware with a catalogued (known exploited) flaw. */
     kevDevices: z.number().int(),
     highestCvss: z.number().nullable(),
-    /** The advisory released longest ago that still affects a device, with its age in days. */
+    /** The advisory released longest ago that still affects an active device (match-rollup's oldestUnpatched), with its age in days. */
     oldest: z
       .object({ advisoryId: z.string(), title: z.string(), released: IsoDateSchema, days: z.number().int() })
       .strict()
@@ -58,26 +60,18 @@ export type VendorVulnerabilitySummary = z.infer<typeof VendorVulnerabilitySumma
 
 /** Summarises one vendor's matches (already limited to that vendor's devices). */
 export function vendorVulnerabilitySummary(
-  matches: readonly DeviceVulnerability[],
+  matches: readonly (DeviceVulnerability & OpenMatch)[],
   advisories: ReadonlyMap<string, Advisory>,
   today: string,
 ): VendorVulnerabilitySummary {
   const live = active(matches);
   const byCve = new Map<string, { m: DeviceVulnerability; devices: Set<string> }>();
-  let oldest: VendorVulnerabilitySummary['oldest'] = null;
   for (const m of live) {
     const line = byCve.get(m.cve) ?? { m, devices: new Set<string>() };
     line.devices.add(m.deviceId);
     byCve.set(m.cve, line);
-    const a = advisories.get(m.advisoryId);
-    if (a && (!oldest || a.releaseDate < oldest.released))
-      oldest = {
-        advisoryId: a.trackingId,
-        title: a.title,
-        released: a.releaseDate,
-        days: daysBetween(a.releaseDate, today),
-      };
   }
+  const open = oldestUnpatched(matches);
   const cves: CveLine[] = [...byCve.values()].map(({ m, devices }) => {
     const a = advisories.get(m.advisoryId);
     return {
@@ -104,7 +98,12 @@ export function vendorVulnerabilitySummary(
     devices: new Set(live.map((m) => m.deviceId)).size,
     kevDevices: new Set(live.filter((m) => m.inKev).map((m) => m.deviceId)).size,
     highestCvss: scores.length ? Math.max(...scores) : null,
-    oldest,
+    oldest: open && {
+      advisoryId: open.advisoryId,
+      title: advisories.get(open.advisoryId)?.title ?? open.advisoryId,
+      released: open.date,
+      days: daysBetween(open.date, today),
+    },
     suppressed: matches.length - live.length,
     cves,
   };
@@ -144,16 +143,18 @@ function remediationFor(
 /**
  * The open flaws of one vendor's devices as its promises are held against them: per CVE,
  * when the advisory appeared, when a fix and a mitigation did (a remediation's own date,
- * else the advisory's, which is when the vendor's word was published), and the devices
- * still exposed with their firmware.
+ * else the advisory's, which is when the vendor's word was published), since when it is
+ * catalogued, and the devices still exposed with their firmware and last firmware update.
+ * Only sure matches count: active devices whose model and firmware version matched.
  */
 export function openVulnerabilities(
-  matches: readonly DeviceVulnerability[],
+  matches: readonly (DeviceVulnerability & OpenMatch)[],
   advisories: ReadonlyMap<string, Advisory>,
-  firmwareOf: (deviceId: string) => string | null,
+  deviceOf: (deviceId: string) => { firmware: string | null; lastUpdate: string | null } | null,
 ): OpenVulnerability[] {
   const byCve = new Map<string, OpenVulnerability>();
   for (const m of active(matches)) {
+    if (!m.active || m.confidence !== 'exact') continue;
     const a = advisories.get(m.advisoryId);
     if (!a) continue;
     let open = byCve.get(m.cve);
@@ -169,12 +170,19 @@ export function openVulnerabilities(
         fixDate: fix ? (fix.date ?? a.releaseDate) : null,
         mitigationDate: mitigation ? (mitigation.date ?? a.releaseDate) : null,
         inKev: m.inKev,
+        kevDateAdded: m.kevDateAdded,
         devices: [],
       };
       byCve.set(m.cve, open);
     }
-    if (!open.devices.some((d) => d.deviceId === m.deviceId))
-      open.devices.push({ deviceId: m.deviceId, firmware: firmwareOf(m.deviceId) });
+    if (!open.devices.some((d) => d.deviceId === m.deviceId)) {
+      const d = deviceOf(m.deviceId);
+      open.devices.push({
+        deviceId: m.deviceId,
+        firmware: d?.firmware ?? null,
+        lastUpdate: d?.lastUpdate ?? null,
+      });
+    }
   }
   return [...byCve.values()];
 }

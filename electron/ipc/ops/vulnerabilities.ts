@@ -73,7 +73,8 @@ export const vulnerabilityOps = {
       .strict(),
   }),
   'vulnerabilities.advisory': op({
-    summary: 'One advisory: our devices it affects by model and firmware, the remediation, and who must act',
+    summary:
+      'One advisory: our devices it affects by model and firmware, the remediation, who must act and what they promised',
     request: z.object({ trackingId: z.string().min(1).max(200) }).strict(),
     response: z
       .object({
@@ -85,6 +86,8 @@ export const vulnerabilityOps = {
         kevCves: z.array(z.string()),
         /** The vendors who must act: the makers it names, linked to our vendors. */
         mustAct: z.array(VendorRefSchema),
+        /** What those vendors promised that this advisory's record contradicts. */
+        contradictions: z.array(ContradictionSchema.extend({ vendor: VendorRefSchema }).strict()),
       })
       .strict(),
   }),

@@ -111,4 +111,38 @@ describe('vendor-risk devices link / links / vulnerabilities', () => {
     );
     expect(vendor.stdout).toContain('Oldest advisory still open: ICSA-22-167-16 of 2022-06-16');
   });
+
+  it('names the promises the record contradicts for a vendor, in words and in --json', async () => {
+    const dataDir = await folder();
+    await runCli(dataDir, ['devices', 'link', 'Siemens', 'Siemens AG']);
+    await runCli(dataDir, ['devices', 'link', 'Siemens AG', 'Siemens AG']);
+    storeMatches(dataDir);
+    const app = openApp({ dataDir });
+    // The views read the advisories stored (the matches above were made from the fixture's).
+    for (const a of fixtureSources().advisories)
+      app.services.storage.advisories.put(
+        a,
+        { vendors: [], products: a.products.length, cves: [], highestCvss: null },
+        '2026-01-01T00:00:00Z',
+        'Unit Tester',
+      );
+    const siemens = app.services.storage.devices.links()[0]!.vendorId;
+    app.services.clauses.set({
+      vendorId: siemens,
+      clauseId: 'critical-patch-time',
+      status: 'agreed',
+      value: { type: 'days', value: 14 },
+      reference: { document: 'Master services agreement', section: '', page: '' },
+      waiver: null,
+    });
+    const text = await runCli(dataDir, ['devices', 'vulnerabilities', '--vendor', 'Siemens AG']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Promises the record contradicts:');
+    expect(text.stdout).toMatch(
+      /- Contract: critical patches within 14 days; CVE-2021-4034 fixed in V2\.0 on 2022-06-16, 0 days after the advisory; 2 of our devices still on V1\.9\.9(, \S+)* after \d+ days\./,
+    );
+    const json = await runCli(dataDir, ['devices', 'vulnerabilities', '--vendor', 'Siemens AG', '--json']);
+    const contradictions = JSON.parse(json.stdout).vendor.contradictions as { source: string; cve: string }[];
+    expect(contradictions.some((c) => c.source === 'contract' && c.cve === 'CVE-2021-4034')).toBe(true);
+  });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { matchProductName, prepareName } from '../../../electron/domain/vulnerabilities/product-name';
-import { sameVendor, vendorKey } from '../../../electron/domain/vulnerabilities/vendor-name';
 
 const level = (model: string, product: string, modelNumbers: string[] = []) =>
   matchProductName(prepareName(model), prepareName(product, modelNumbers))?.level ?? null;
@@ -44,25 +43,5 @@ describe('product names', () => {
     expect(matchProductName(prepareName('S7-1200 CPU 1214C'), prepareName('SIMATIC S7-1200'))?.why).toBe(
       'model "S7-1200 CPU 1214C" is of the series "SIMATIC S7-1200"',
     );
-  });
-});
-
-describe('makers', () => {
-  it.each([
-    ['Siemens AG', 'Siemens', true],
-    ['SIEMENS', 'Siemens Aktiengesellschaft', true],
-    ['Digi International, Inc. ', 'Digi International', true],
-    ['Schneider', 'Schneider Electric', true],
-    ['Allen-Bradley', 'Rockwell Automation', true],
-    ['Rockwell', 'Rockwell Automation, Inc.', true],
-    ['Zebra', 'Zebra Technologies', true],
-    ['Hangzhou Hikvision Digital Technology Co., Ltd.', 'Hikvision', true],
-    ['Honeywell International Inc.', 'Honeywell', true],
-    ['Siemens', 'Siemens Energy', true],
-    ['Moxa', 'Mobotix', false],
-    ['General Electric', 'General Motors', false],
-    ['', 'Siemens', false],
-  ])('%s = %s: %s', (a, b, expected) => {
-    expect(sameVendor(vendorKey(a), vendorKey(b))).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Advisory, DeviceVulnerability } from '../../../electron/domain/vulnerabilities/model';
+import type { Advisory } from '../../../electron/domain/vulnerabilities/model';
+import type { DeviceVulnerabilityRow } from '../../../electron/domain/vulnerabilities/match-api';
 import {
   advisoryImpact,
   advisoryRows,
@@ -7,6 +8,7 @@ import {
   openVulnerabilities,
   vendorVulnerabilitySummary,
 } from '../../../electron/domain/vulnerabilities/summaries';
+import { oldestUnpatched } from '../../../electron/domain/vulnerabilities/match-rollup';
 
 const advisory = (id: string, released: string, cves: string[]): Advisory => ({
   trackingId: id,
@@ -45,7 +47,12 @@ const advisory = (id: string, released: string, cves: string[]): Advisory => ({
     ],
   })),
 });
-const match = (over: Partial<DeviceVulnerability>): DeviceVulnerability => ({
+const match = (over: Partial<DeviceVulnerabilityRow>): DeviceVulnerabilityRow => ({
+  source: 'scan',
+  vendorId: 'v1',
+  active: true,
+  advisoryDate: advisories.get(over.advisoryId ?? 'A-1')?.releaseDate ?? '2024-01-01',
+  fixDate: null,
   deviceId: 'd1',
   cve: 'CVE-2024-0001',
   advisoryId: 'A-1',
@@ -87,6 +94,26 @@ describe('a vendor’s vulnerability picture', () => {
     expect(s.cves[0]!.title).toBe('Flaw CVE-2024-0002');
   });
 
+  it('names the same oldest advisory as the vendor’s flags do: a spare device or a fuzzy name keeps none open', () => {
+    const older = advisory('A-9', '2022-01-01', ['CVE-2022-0001']);
+    const all = new Map([...advisories, ['A-9', older]]);
+    const old = { cve: 'CVE-2022-0001', advisoryId: 'A-9', advisoryDate: '2022-01-01' };
+    const rows = [
+      ...matches,
+      match({ ...old, deviceId: 's1', active: false }),
+      match({ ...old, deviceId: 'f1', confidence: 'fuzzy-name' }),
+    ];
+    const s = vendorVulnerabilitySummary(rows, all, '2024-06-01');
+    expect(s.oldest?.advisoryId).toBe('A-0');
+    expect(oldestUnpatched(rows)).toEqual({ advisoryId: 'A-0', date: '2023-06-01' });
+    const live = [...rows, match({ ...old, deviceId: 'a1' })];
+    expect(vendorVulnerabilitySummary(live, all, '2024-06-01').oldest).toMatchObject({
+      advisoryId: 'A-9',
+      released: '2022-01-01',
+    });
+    expect(oldestUnpatched(live)).toEqual({ advisoryId: 'A-9', date: '2022-01-01' });
+  });
+
   it('says nothing is open when every match is suppressed', () => {
     const s = vendorVulnerabilitySummary([matches[4]!], advisories, '2024-06-01');
     expect(s).toMatchObject({
@@ -116,7 +143,9 @@ describe('a vendor’s vulnerability picture', () => {
   });
 
   it('gives the promises the dates the advisory gives: the fix at release unless dated, the mitigation on its date', () => {
-    const open = openVulnerabilities(matches, advisories, (id) => (id === 'd3' ? null : 'V1.9'));
+    const open = openVulnerabilities(matches, advisories, (id) =>
+      id === 'd3' ? null : { firmware: 'V1.9', lastUpdate: id === 'd1' ? '2023-12-01' : null },
+    );
     const first = open.find((o) => o.cve === 'CVE-2024-0001')!;
     expect(first).toEqual({
       cve: 'CVE-2024-0001',
@@ -126,14 +155,24 @@ describe('a vendor’s vulnerability picture', () => {
       fixDate: '2024-01-01',
       mitigationDate: '2024-01-03',
       inKev: false,
+      kevDateAdded: null,
       devices: [
-        { deviceId: 'd1', firmware: 'V1.9' },
-        { deviceId: 'd2', firmware: 'V1.9' },
+        { deviceId: 'd1', firmware: 'V1.9', lastUpdate: '2023-12-01' },
+        { deviceId: 'd2', firmware: 'V1.9', lastUpdate: null },
       ],
     });
     expect(open.find((o) => o.cve === 'CVE-2023-0009')!.devices).toEqual([
-      { deviceId: 'd3', firmware: null },
+      { deviceId: 'd3', firmware: null, lastUpdate: null },
     ]);
+  });
+
+  it('holds promises only against sure matches: active devices whose model and firmware matched', () => {
+    const unsure = [
+      match({ deviceId: 'spare', active: false }),
+      match({ deviceId: 'fuzzy', confidence: 'fuzzy-name' }),
+      match({ deviceId: 'nofw', confidence: 'version-unknown' }),
+    ];
+    expect(openVulnerabilities(unsure, advisories, () => null)).toEqual([]);
   });
 
   it('groups an advisory’s devices by model and firmware with the least certain confidence', () => {

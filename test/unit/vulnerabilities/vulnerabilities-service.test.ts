@@ -10,7 +10,7 @@ import { fixtureSources, INVENTORY } from './match-fixture';
 const NOW = new Date('2026-11-24T12:00:00Z');
 
 /** The app with the fixture inventory imported, Siemens and Moxa linked, and a matcher reading the fixture sources. */
-async function setup() {
+async function setup(pageSize?: number) {
   const app = openApp({ now: () => NOW });
   const call = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
     const r = await p;
@@ -37,6 +37,7 @@ async function setup() {
   };
   const ids: Record<string, string> = { 'v-siemens': siemens.id, 'v-moxa': moxa.id };
   const matcher = createVulnerabilityService(ctx, {
+    pageSize,
     inputs: (c) => {
       const sources = fixtureSources();
       // The fixture's SBOM and VEX are attached to the fixture's vendor ids: here, the real ones.
@@ -45,10 +46,61 @@ async function setup() {
       return { ...loadVulnerabilitySources(c), sources };
     },
   });
-  return { app, call, d, siemens, moxa, matcher };
+  const names: Record<string, string> = { [siemens.id]: 'siemens', [moxa.id]: 'moxa' };
+  /** A vendor's id by a name shared across setups, and back: the ids differ per app. */
+  const idOf = (name: string) => (name === 'siemens' ? siemens.id : moxa.id);
+  const nameOf = (id: string) => names[id]!;
+  return { app, call, d, siemens, moxa, matcher, idOf, nameOf };
 }
 
 describe('the vulnerability service', () => {
+  it('matches a page of devices at a time with the same result as all at once', async () => {
+    const all = await setup(1_000_000);
+    const whole = all.matcher.rematch();
+    const wholeRows = all.app.services.storage.vulnerabilities.list({ vendorId: null, kev: false });
+    expect(wholeRows.length).toBeGreaterThan(10);
+    for (const size of [1, 4, 7]) {
+      const paged = await setup(size);
+      const progress: number[] = [];
+      const run = paged.matcher.rematch({
+        signal: new AbortController().signal,
+        progress: (done) => progress.push(done),
+      });
+      expect(run).toEqual({ ...whole, at: run.at, durationMs: run.durationMs });
+      expect(paged.app.services.storage.vulnerabilities.list({ vendorId: null, kev: false })).toEqual(
+        wholeRows.map((r) => ({ ...r, vendorId: r.vendorId && paged.idOf(all.nameOf(r.vendorId)) })),
+      );
+      // One step of progress per page.
+      expect(progress).toEqual(
+        Array.from({ length: Math.ceil(whole.devices / size) }, (_, i) =>
+          Math.min((i + 1) * size, whole.devices),
+        ),
+      );
+    }
+  });
+
+  it('a cancelled run rolls back: the earlier results stay', async () => {
+    const { app, matcher } = await setup(2);
+    const first = matcher.rematch();
+    const controller = new AbortController();
+    let pages = 0;
+    expect(() =>
+      matcher.rematch({
+        signal: controller.signal,
+        progress: () => {
+          if (++pages === 3) controller.abort();
+        },
+      }),
+    ).toThrow(/cancelled/);
+    expect(app.services.storage.vulnerabilities.lastRun()).toMatchObject({
+      at: first.at,
+      matches: first.matches,
+    });
+    expect(app.services.storage.vulnerabilities.list({ vendorId: null, kev: false })).toHaveLength(
+      first.matches,
+    );
+  });
+
   it('keeps the matches of the last run, by vendor and KEV, and feeds the device checks', async () => {
     const { app, call, d, siemens, matcher } = await setup();
     // Before the first run with sources, the app's own run (no advisories in this branch) found nothing.
