@@ -1,3 +1,4 @@
+import { lazyRepo } from './lazy-repo';
 import type { Database } from './database';
 import type { ExchangeFormat, Manifest } from '../domain/exchange';
 
@@ -64,13 +65,16 @@ export function createExchangeRepo(db: Database): ExchangeRepo {
   const packagesOf = db.sqlite.prepare(
     'SELECT * FROM exchange_packages WHERE vendor_id = ? ORDER BY created_at, rowid',
   );
-  const insertReply = db.sqlite.prepare(
-    `INSERT INTO exchange_sbom_replies (id, package_id, vendor_id, model, firmware, outcome, file_name, detail,
-       record_id, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const replies = db.sqlite.prepare(
-    'SELECT * FROM exchange_sbom_replies WHERE vendor_id = ? ORDER BY recorded_at, rowid',
-  );
+  // Migration 17's table: prepared on first use, so a storage opened at an older schema still builds.
+  const sbomReplies = lazyRepo(() => ({
+    insert: db.sqlite.prepare(
+      `INSERT INTO exchange_sbom_replies (id, package_id, vendor_id, model, firmware, outcome, file_name, detail,
+         record_id, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    ofVendor: db.sqlite.prepare(
+      'SELECT * FROM exchange_sbom_replies WHERE vendor_id = ? ORDER BY recorded_at, rowid',
+    ),
+  }));
   const packageRow = (r: Record<string, string>): ExchangePackageRow => ({
     id: r.id!,
     vendorId: r.vendor_id!,
@@ -102,7 +106,7 @@ export function createExchangeRepo(db: Database): ExchangeRepo {
     responsesWithHash: (packageId, sha256) => Number((byHash.get(packageId, sha256) as { n: number }).n),
     packagesOf: (vendorId) => (packagesOf.all(vendorId) as Record<string, string>[]).map(packageRow),
     insertSbomReply(r) {
-      insertReply.run(
+      sbomReplies.insert.run(
         r.id,
         r.packageId,
         r.vendorId,
@@ -117,7 +121,7 @@ export function createExchangeRepo(db: Database): ExchangeRepo {
       );
     },
     sbomReplies: (vendorId) =>
-      (replies.all(vendorId) as Record<string, string | null>[]).map((r) => ({
+      (sbomReplies.ofVendor.all(vendorId) as Record<string, string | null>[]).map((r) => ({
         id: r.id!,
         packageId: r.package_id!,
         vendorId: r.vendor_id!,
