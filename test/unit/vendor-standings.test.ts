@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { openApp, vendorInput } from './helpers';
 import { CONTROLS } from './controls-fixture';
 import { VendorListQuerySchema, type VendorListQueryInput } from '../../electron/domain/vendor-list';
@@ -337,6 +337,47 @@ describe('computing stale standings a few at a time', () => {
     expect(
       services.vendors.list(VendorListQuerySchema.parse({})).items.map((v) => [v.name, v.standing]),
     ).toEqual(stepped);
+  });
+});
+
+describe('the vendor list operation and stale standings', () => {
+  it('scans the standings once when none is stale, and lists what it checked', async () => {
+    const { app, list } = await setup();
+    const { services } = app;
+    services.vendors.create(vendorInput({ name: 'Checked Once' }));
+    await list(); // computes the new vendor's standing
+    const scan = vi.spyOn(services.storage.standings, 'staleVendorIds');
+    const [item] = await list();
+    expect(item!.standing).toMatchObject({ tier: 'unassessed' });
+    expect(scan).toHaveBeenCalledTimes(1);
+  });
+
+  it('computes standings made stale while it was computing others, before listing', async () => {
+    const { app, list } = await setup();
+    const { services, dataDir } = app;
+    for (let i = 0; i < 3; i++) services.vendors.create(vendorInput({ name: `Moving ${i}` }));
+    // Another process drops every standing just after the first round of computing them.
+    const refresh = services.portfolio.refreshStandingsInSteps;
+    let rounds = 0;
+    services.portfolio.refreshStandingsInSteps = async (signal) => {
+      await refresh(signal);
+      if (rounds++ > 0) return;
+      const raw = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
+      raw.exec('DELETE FROM vendor_standings');
+      raw.close();
+    };
+    const items = await list();
+    expect(rounds).toBe(2);
+    expect(items.map((v) => v.standing?.tier)).toEqual(['unassessed', 'unassessed', 'unassessed']);
+    expect(services.portfolio.standingsStale()).toBe(false);
+  });
+
+  it('gives no list while a standing is stale when asked for the current one only', () => {
+    const { services } = openApp();
+    services.vendors.create(vendorInput({ name: 'Not Yet' }));
+    expect(services.vendors.listIfCurrent(VendorListQuerySchema.parse({}))).toBeUndefined();
+    services.portfolio.refreshStandings();
+    expect(services.vendors.listIfCurrent(VendorListQuerySchema.parse({}))?.items).toHaveLength(1);
   });
 });
 
