@@ -55,6 +55,26 @@ function userCacheDir() {
   }
 }
 
+/** A stand-in for the Node module `id` that loads it (through `nodeRequire`) on first use. */
+function lazyBuiltin(id, nodeRequire) {
+  let real;
+  const get = () => (real ??= nodeRequire(id));
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => get()[key],
+      has: (_, key) => key in get(),
+      ownKeys: () => Reflect.ownKeys(get()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(get(), key);
+        // A proxy may not report a property as non-configurable that its (empty) target lacks.
+        if (descriptor) descriptor.configurable = true;
+        return descriptor;
+      },
+    },
+  );
+}
+
 /**
  * Loads the bundle's files (cli.js and the chunks it requires) with V8's code cache kept
  * AFTER a run, not just after compiling: Node's own compile cache holds only the code
@@ -69,17 +89,27 @@ function bundleLoader(bundleDir, cacheRoot) {
   const Module = require('node:module');
   const vm = require('node:vm');
   const zlib = require('node:zlib');
-  const crypto = require('node:crypto');
   if (typeof zlib.crc32 !== 'function') return undefined;
   // One folder per installed bundle (by its path) and Node version: installs never share entries.
-  const tag = crypto
-    .createHash('sha256')
-    .update(`${bundleDir}\0${process.version}\0${process.arch}`)
-    .digest('hex')
-    .slice(0, 16);
+  // A CRC-32, not a SHA-256: node:crypto would be loaded for it alone. Two installs whose tags
+  // collided would only share a folder (entries are named by their source) and evict each other.
+  const tag = zlib.crc32(`${bundleDir}\0${process.version}\0${process.arch}`).toString(16).padStart(8, '0');
   const cacheDir = path.join(cacheRoot, `bundle-${tag}`);
   const loaded = new Map();
   const scripts = [];
+  // Node modules the bundle requires at its top but `vendors list` and most other commands
+  // never use: each is loaded on its first member read instead (node:crypto alone cost about
+  // 4 % of the instructions of `vendors list --json`; docs/decisions.md, "CLI start-up, third
+  // pass"). The bundle only reads their members (`node_crypto.randomUUID()`), so a stand-in
+  // that loads the module then acts as the module; a chunk that copies a module's keys loads it at once.
+  const lazyIds = [
+    'node:crypto',
+    'node:worker_threads',
+    'node:fs/promises',
+    'node:timers/promises',
+    'node:stream/consumers',
+  ];
+  const lazyBuiltins = new Map(lazyIds.map((id) => [id, undefined]));
 
   function load(filename) {
     const known = loaded.get(filename);
@@ -106,6 +136,11 @@ function bundleLoader(bundleDir, cacheRoot) {
       if (id.startsWith('./') && id.endsWith('.js')) {
         const file = path.join(path.dirname(filename), id);
         if (path.dirname(file) === bundleDir) return load(file);
+      }
+      if (lazyBuiltins.has(id)) {
+        let stand = lazyBuiltins.get(id);
+        if (!stand) lazyBuiltins.set(id, (stand = lazyBuiltin(id, nodeRequire)));
+        return stand;
       }
       return nodeRequire(id);
     };

@@ -264,9 +264,15 @@ export function createPortfolioService(
 
     refreshStandingsInSteps,
 
-    /** Whether some vendor's standing must be computed again before the list is read. */
-    standingsStale: (): boolean =>
-      ctx.storage.standings.staleVendorIds(ctx.now().toISOString().slice(0, 10)).length > 0,
+    /**
+     * Whether some vendor's standing must be computed again before the list is read (built-in
+     * clauses new to this data folder are added first, as `refreshStandings` does: that drops
+     * every standing).
+     */
+    standingsStale(): boolean {
+      clauseLibrary(ctx.storage, ctx.now);
+      return ctx.storage.standings.staleVendorIds(ctx.now().toISOString().slice(0, 10)).length > 0;
+    },
 
     refreshStandings,
   };

@@ -78,7 +78,7 @@ export function createServices(options: ServicesOptions): AppServices {
     storage,
     actor: () => options.actorOverride || preferences.get().assessorName || osUser(),
     now: options.now ?? (() => new Date()),
-    newId: randomUUID,
+    newId: () => randomUUID(),
   };
   let encryption: ReturnType<typeof createEncryptionService>;
   try {
@@ -103,7 +103,7 @@ export function createServices(options: ServicesOptions): AppServices {
   const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture, () =>
     vulnerabilityViews.exploitedByMaker(),
   );
-  const vendors = createVendorService(ctx, portfolio.refreshStandings);
+  const vendors = createVendorService(ctx, portfolio.refreshStandings, portfolio.standingsStale);
   const assessments = createAssessmentService(ctx, questionnaires);
   const scores = createScoreService(ctx, questionnaires, devices.vendorPosture);
   const decisions = createDecisionService(ctx);

@@ -7,9 +7,14 @@ import { recordAudit, type ServiceContext } from './context';
 
 /**
  * Vendor use cases: every change is one transaction with its audit entry.
- * `refreshStandings` brings the list's derived columns (tier, score …) up to date before it is read.
+ * `refreshStandings` brings the list's derived columns (tier, score …) up to date before it is read;
+ * `standingsStale` says whether some must be computed first (writers that never list leave both out).
  */
-export function createVendorService(ctx: ServiceContext, refreshStandings: () => void) {
+export function createVendorService(
+  ctx: ServiceContext,
+  refreshStandings: () => void,
+  standingsStale: () => boolean = () => false,
+) {
   const { storage } = ctx;
 
   const mustGet = (id: string): Vendor => {
@@ -32,6 +37,16 @@ export function createVendorService(ctx: ServiceContext, refreshStandings: () =>
     list(query: VendorListQuery): { items: VendorListItem[]; total: number } {
       refreshStandings();
       return storage.vendors.list(query);
+    },
+
+    /**
+     * The same list when every standing is current, or undefined when some must be computed
+     * first (the caller computes them a few at a time and asks again). The check and the read
+     * run together, so no write can make a standing stale between them; and the standings
+     * are scanned once, not once by the caller and again here.
+     */
+    listIfCurrent(query: VendorListQuery): { items: VendorListItem[]; total: number } | undefined {
+      return standingsStale() ? undefined : storage.vendors.list(query);
     },
 
     /** One vendor, or NOT_FOUND. */

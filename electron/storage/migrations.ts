@@ -552,6 +552,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX exchange_sbom_replies_vendor ON exchange_sbom_replies (vendor_id);
     `,
   },
+  {
+    version: 18,
+    name: 'vendor standings say in a column whether the score is provisional',
+    // Area cli (the speed of `vendors list`). The vendor list and its check for stale standings
+    // read this column instead of parsing every standing's figures (json_extract cost about a
+    // tenth of `vendors list --json` over 5,000 vendors). Figures without the key give NULL,
+    // which counts as stale, as before.
+    sql: `ALTER TABLE vendor_standings ADD COLUMN provisional INTEGER;
+      UPDATE vendor_standings SET provisional = json_extract(figures, '$.provisional');`,
+  },
 ];
 
 /** The schema version this build writes. */

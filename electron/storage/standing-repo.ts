@@ -35,7 +35,7 @@ export interface StandingRepo {
  */
 export const STANDING_COLUMNS = `s.tier AS s_tier, s.score AS s_score, s.completeness AS s_completeness,
   s.residual AS s_residual, s.open_flags AS s_open_flags, s.knockouts AS s_knockouts, s.decision AS s_decision,
-  s.next_reassessment AS s_next_reassessment, json_extract(s.figures, '$.provisional') AS s_provisional`;
+  s.next_reassessment AS s_next_reassessment, s.provisional AS s_provisional`;
 
 /**
  * Reads the standing selected with {@link STANDING_COLUMNS}, starting at column `at` of a row
@@ -73,8 +73,7 @@ export function createStandingRepo(db: Database): StandingRepo {
   };
   const staleStmt = lazy(
     `SELECT v.id FROM vendors v LEFT JOIN vendor_standings s ON s.vendor_id = v.id
-     WHERE s.vendor_id IS NULL OR s.computed_on <> ? OR s.figures IS NULL
-       OR json_extract(s.figures, '$.provisional') IS NULL`,
+     WHERE s.vendor_id IS NULL OR s.computed_on <> ? OR s.figures IS NULL OR s.provisional IS NULL`,
   );
   // The order of the vendor list's default query (vendor-repo: by name, then id).
   const figuresStmt = lazy(
@@ -85,8 +84,8 @@ export function createStandingRepo(db: Database): StandingRepo {
   const putStmt = lazy(
     `INSERT OR REPLACE INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, score, completeness, residual,
        open_flags, knockouts, decision, next_reassessment, reassessment, conditions_past_due,
-       evidence_expired, evidence_30, evidence_60, evidence_90, figures)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       evidence_expired, evidence_30, evidence_60, evidence_90, figures, provisional)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return {
     staleVendorIds: (today) =>
@@ -114,6 +113,8 @@ export function createStandingRepo(db: Database): StandingRepo {
         s.evidence['60'],
         s.evidence['90'],
         JSON.stringify(figures),
+        // What json_extract(figures, '$.provisional') gives, kept so no read parses the figures.
+        typeof figures.provisional === 'boolean' ? Number(figures.provisional) : null,
       );
     },
     figures: (today) =>

@@ -116,7 +116,7 @@ export function createVendorRepo(db: Database): VendorRepo {
         params.push(query.maxScore);
       }
       // A provisional score belongs with 'none' as well (the heat map's "no score yet").
-      const provisional = "COALESCE(json_extract(s.figures, '$.provisional'), 0) = 1";
+      const provisional = 'COALESCE(s.provisional, 0) = 1';
       if (query.scoreBand === 'none') where.push(`(s.score IS NULL OR ${provisional})`);
       else if (query.scoreBand) {
         where.push(`NOT (${provisional})`);

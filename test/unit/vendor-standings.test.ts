@@ -1,5 +1,8 @@
-import { describe, it, expect } from 'vitest';
-import { openApp, vendorInput } from './helpers';
+import { describe, it, expect, vi } from 'vitest';
+import { openApp, tempDir, vendorInput } from './helpers';
+import { openDatabase } from '../../electron/storage/database';
+import { MIGRATIONS } from '../../electron/storage/migrations';
+import { openStorage } from '../../electron/storage/storage';
 import { CONTROLS } from './controls-fixture';
 import { VendorListQuerySchema, type VendorListQueryInput } from '../../electron/domain/vendor-list';
 import { main } from '../../electron/cli';
@@ -340,6 +343,47 @@ describe('computing stale standings a few at a time', () => {
   });
 });
 
+describe('the vendor list operation and stale standings', () => {
+  it('scans the standings once when none is stale, and lists what it checked', async () => {
+    const { app, list } = await setup();
+    const { services } = app;
+    services.vendors.create(vendorInput({ name: 'Checked Once' }));
+    await list(); // computes the new vendor's standing
+    const scan = vi.spyOn(services.storage.standings, 'staleVendorIds');
+    const [item] = await list();
+    expect(item!.standing).toMatchObject({ tier: 'unassessed' });
+    expect(scan).toHaveBeenCalledTimes(1);
+  });
+
+  it('computes standings made stale while it was computing others, before listing', async () => {
+    const { app, list } = await setup();
+    const { services, dataDir } = app;
+    for (let i = 0; i < 3; i++) services.vendors.create(vendorInput({ name: `Moving ${i}` }));
+    // Another process drops every standing just after the first round of computing them.
+    const refresh = services.portfolio.refreshStandingsInSteps;
+    let rounds = 0;
+    services.portfolio.refreshStandingsInSteps = async (signal) => {
+      await refresh(signal);
+      if (rounds++ > 0) return;
+      const raw = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
+      raw.exec('DELETE FROM vendor_standings');
+      raw.close();
+    };
+    const items = await list();
+    expect(rounds).toBe(2);
+    expect(items.map((v) => v.standing?.tier)).toEqual(['unassessed', 'unassessed', 'unassessed']);
+    expect(services.portfolio.standingsStale()).toBe(false);
+  });
+
+  it('gives no list while a standing is stale when asked for the current one only', () => {
+    const { services } = openApp();
+    services.vendors.create(vendorInput({ name: 'Not Yet' }));
+    expect(services.vendors.listIfCurrent(VendorListQuerySchema.parse({}))).toBeUndefined();
+    services.portfolio.refreshStandings();
+    expect(services.vendors.listIfCurrent(VendorListQuerySchema.parse({}))?.items).toHaveLength(1);
+  });
+});
+
 describe('standings stored before provisional scores', () => {
   it('are computed again: figures without "provisional" count as stale', async () => {
     const { app } = await setup();
@@ -347,12 +391,57 @@ describe('standings stored before provisional scores', () => {
     services.vendors.create(vendorInput({ name: 'Stored Long Ago' }));
     services.portfolio.refreshStandings();
     expect(services.portfolio.standingsStale()).toBe(false);
-    // As an earlier version wrote it: the same figures, without the provisional key.
+    // As an earlier version wrote it: the same figures, without the provisional key (and so
+    // without the column migration 18 fills from that key).
     const raw = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
-    raw.exec(`UPDATE vendor_standings SET figures = json_remove(figures, '$.provisional')`);
+    raw.exec(
+      `UPDATE vendor_standings SET figures = json_remove(figures, '$.provisional'), provisional = NULL`,
+    );
     raw.close();
     expect(services.portfolio.standingsStale()).toBe(true);
     expect(services.portfolio.refreshStandings()).toBe(1);
     expect(services.portfolio.standingsStale()).toBe(false);
+  });
+});
+
+describe('a data folder from before the provisional column (migration 18)', () => {
+  it('keeps its provisional scores, and figures without the key still count as stale', () => {
+    const dir = tempDir();
+    const old = openDatabase(dir, { migrations: MIGRATIONS.filter((m) => m.version < 18) });
+    const at = '2027-03-01T12:00:00Z';
+    const figures = (provisional?: boolean) =>
+      JSON.stringify({ assessed: true, tier: null, provisional, score: 41, residual: 60, knockouts: 1 });
+    const insert = old.sqlite.prepare(
+      `INSERT INTO vendors (id, name, name_key, category, criticality, status, created_at, updated_at)
+       VALUES (?, ?, ?, 'payments', 'high', 'active', ?, ?)`,
+    );
+    const stand = old.sqlite.prepare(
+      `INSERT INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, score, completeness, residual,
+         open_flags, knockouts, conditions_past_due, evidence_expired, evidence_30, evidence_60, evidence_90, figures)
+       VALUES (?, '2027-03-01', 'unassessed', 4, 41, 0.2, 60, 1, 1, 0, 0, 0, 0, 0, ?)`,
+    );
+    for (const [id, name, provisional] of [
+      ['b0000000-0000-4000-8000-000000000001', 'Early Provisional', true],
+      ['b0000000-0000-4000-8000-000000000002', 'Early Final', false],
+      ['b0000000-0000-4000-8000-000000000003', 'Before The Key', undefined],
+    ] as const) {
+      insert.run(id, name, name.toLowerCase(), at, at);
+      stand.run(id, figures(provisional));
+    }
+    old.close();
+    const storage = openStorage(dir);
+    try {
+      const items = storage.vendors.list(VendorListQuerySchema.parse({})).items;
+      expect(items.map((v) => [v.name, v.standing?.provisional])).toEqual([
+        ['Before The Key', false],
+        ['Early Final', false],
+        ['Early Provisional', true],
+      ]);
+      expect(storage.standings.staleVendorIds('2027-03-01')).toEqual([
+        'b0000000-0000-4000-8000-000000000003',
+      ]);
+    } finally {
+      storage.close();
+    }
   });
 });

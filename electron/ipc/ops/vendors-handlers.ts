@@ -6,13 +6,15 @@ import type { vendorOps } from './vendors';
 /** The service call behind each vendor operation. */
 export function vendorHandlers({ services }: HandlerContext): HandlerTable<typeof vendorOps> {
   return {
-    // Stale standings (device postures included) are computed a few at a time first.
+    // Stale standings (device postures included) are computed a few at a time first; the list
+    // is read in the same step as the check that found none stale (one scan of the standings).
     'vendors.list': async (query) => {
-      if (services.portfolio.standingsStale()) {
+      for (;;) {
+        const listed = services.vendors.listIfCurrent(query);
+        if (listed) return listed;
         await services.devices.ready();
         await services.portfolio.refreshStandingsInSteps();
       }
-      return services.vendors.list(query);
     },
     'vendors.get': ({ id }) => services.vendors.get(id),
     'vendors.create': (input) => services.vendors.create(input),

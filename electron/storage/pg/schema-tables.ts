@@ -77,6 +77,11 @@ export const SBOM_REPLIES_SQL = `
     FOR EACH STATEMENT EXECUTE FUNCTION vr_notify_change();
 `;
 
+/** SQLite's migration 18: whether a standing's score is provisional, as a column the list reads. */
+export const STANDING_PROVISIONAL_SQL = `
+  ALTER TABLE vendor_standings ADD COLUMN provisional integer;
+`;
+
 /** The tables, as SQLite's schema 16 has them. */
 export const TABLES_SQL = `
   CREATE TABLE vendors (

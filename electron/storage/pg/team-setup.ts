@@ -8,7 +8,7 @@ import { TEAM_SCHEMA } from './connection';
 import { grantsSql, groupRole, ROLES_SQL, TEAM_ROLES, type TeamRole } from './roles';
 import { scramVerifier } from './scram';
 import { AUDIT_SQL, NOTIFY_SQL, STANDINGS_SQL, VERSIONS_SQL } from './schema-team';
-import { SBOM_REPLIES_SQL, TABLES_SQL } from './schema-tables';
+import { SBOM_REPLIES_SQL, STANDING_PROVISIONAL_SQL, TABLES_SQL } from './schema-tables';
 import { EVIDENCE_SQL } from './schema-evidence';
 
 /** A numbered migration of the team schema (numbered apart from SQLite's). */
@@ -28,6 +28,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   // pgmove: evidence files' content, for moving a portfolio in and out.
   { version: 6, name: 'evidence files in the database (size-limited, SHA-256 checked)', sql: EVIDENCE_SQL },
   { version: 7, name: 'SBOM replies through the exchange (as SQLite schema 17)', sql: SBOM_REPLIES_SQL },
+  {
+    version: 8,
+    name: 'standings say whether the score is provisional (as SQLite schema 18)',
+    sql: STANDING_PROVISIONAL_SQL,
+  },
 ];
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
 
