@@ -47,6 +47,8 @@ export function StartAssessmentDialog({
 
   useEffect(() => {
     if (!open) return;
+    // Cleared as the dialog opens, not when its lists arrive: a box ticked meanwhile stays ticked.
+    setSboms([]);
     void (async () => {
       const [list, before] = await Promise.all([
         call('questionnaires.list', {}),
@@ -68,7 +70,6 @@ export function StartAssessmentDialog({
         setWhy(null);
       }
       setError(null);
-      setSboms([]);
     })();
     // Not re-run when the vendor object is reloaded: that would undo the user's choice.
     // eslint-disable-next-line react-hooks/exhaustive-deps

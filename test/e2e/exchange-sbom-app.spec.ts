@@ -42,6 +42,8 @@ test('send a form asking for SBOMs of the vendor’s devices, then import the SB
   if (!linked.ok) throw new Error(linked.error.message);
 
   await app.open(`#/vendors/${v.value.id}/assessments`);
+  // The questionnaires arrive only after the boxes are ticked: the ticks stay.
+  const release = app.hold('questionnaires.list');
   await page.getByRole('button', { name: 'Send questionnaire…' }).click();
   const send = page.getByRole('dialog', { name: /Send a questionnaire to Example Scanners Ltd/ });
   await send.getByRole('radio', { name: /Form \(\.html\)/ }).check();
@@ -51,6 +53,9 @@ test('send a form asking for SBOMs of the vendor’s devices, then import the SB
   await expect(models.getByRole('listitem').first()).toContainText('TC52 @ 4.5.1 · 2 devices');
   await models.getByRole('checkbox', { name: /TC52 @ 4\.5\.1/ }).check();
   await models.getByRole('checkbox', { name: /GW-9 \(any firmware\)/ }).check();
+  release();
+  await expect(send.getByRole('checkbox', { name: /Quick triage/ })).toBeVisible();
+  await expect(models.getByRole('checkbox', { name: /TC52 @ 4\.5\.1/ })).toBeChecked();
   await page.screenshot({ path: 'test-results/screens/25-exchange-send-sbom.png' });
   await send.getByRole('button', { name: 'Save file…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'send it to the vendor' })).toBeVisible();
