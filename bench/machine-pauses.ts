@@ -14,7 +14,7 @@
  * another thread's memory work, which is the app's, not the machine's.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,6 +38,7 @@ const MIN_PAUSE_MS = 1;
 const WITNESS = `
 const fs = require('node:fs');
 const [out, stop] = process.argv.slice(1);
+const parent = process.ppid;
 const stat = fs.openSync('/proc/thread-self/schedstat', 'r');
 const buf = Buffer.alloc(128);
 const waitedMs = () => Number(buf.toString('latin1', 0, fs.readSync(stat, buf, 0, 128, 0)).split(' ')[1]) / 1e6;
@@ -52,26 +53,35 @@ for (let n = 1; ; n++) {
   const paused = t1 - t0 - ${SLEEP_MS} - (w1 - w0);
   if (paused > ${MIN_PAUSE_MS}) fs.writeSync(fd, t0 + ' ' + t1 + ' ' + paused + '\\n');
   t0 = t1; w0 = w1;
-  if (n % 25 === 0 && fs.existsSync(stop)) break;
+  // Ends with the bench: told so, or its folder gone, or left by the process that started it.
+  if (n % 25 === 0 && (fs.existsSync(stop) || !fs.existsSync(out) || process.ppid !== parent)) break;
 }
 `;
 
-/** The running witnesses; `stop` ends them and returns the pauses they saw (none where they cannot run: not Linux). */
+/** The running witnesses (one set per process, kept until it exits). */
 export interface PauseWitness {
   /** How the witnesses run: one per CPU at a real-time priority, one at a real-time priority, one at the normal one, or none. */
   readonly runs: 'realtime-per-cpu' | 'realtime' | 'normal' | 'none';
-  stop(): Promise<MachinePause[]>;
+  /** Every pause seen so far (none where they cannot run: not Linux). */
+  seen(): MachinePause[];
 }
 
+let watching: Promise<PauseWitness> | null = null;
+
 /**
- * Starts the witnesses and waits until they watch. The host stops one virtual CPU at a
- * time as well as the whole machine, so there is one witness per CPU, each kept on its CPU
- * (`taskset`) at a real-time priority (`chrt -f`): it then never waits for a CPU behind
- * the machine's other work, so no pause hides in such a wait. Where that is not allowed,
- * one witness runs at a real-time priority, or at the normal one; a pause it does not see
- * stays charged to the app.
+ * The witnesses, started on the first call and kept running until this process exits
+ * (so starting them is not timed with the work a bench measures). The host stops one
+ * virtual CPU at a time as well as the whole machine, so there is one witness per CPU,
+ * each kept on its CPU (`taskset`) at a real-time priority (`chrt -f`): it then never
+ * waits for a CPU behind the machine's other work, so no pause hides in such a wait.
+ * Where that is not allowed, one witness runs at a real-time priority, or at the normal
+ * one; a pause it does not see stays charged to the app.
  */
-export async function watchMachinePauses(): Promise<PauseWitness> {
+export function watchMachinePauses(): Promise<PauseWitness> {
+  return (watching ??= startAll());
+}
+
+async function startAll(): Promise<PauseWitness> {
   const cpus = availableParallelism();
   const pinned = await Promise.all(
     Array.from({ length: cpus }, (_, cpu) =>
@@ -79,24 +89,22 @@ export async function watchMachinePauses(): Promise<PauseWitness> {
     ),
   );
   if (pinned.every((w) => w !== null)) return combined('realtime-per-cpu', pinned);
-  await combined(
-    'none',
-    pinned.filter((w) => w !== null),
-  ).stop();
+  for (const w of pinned) w?.end();
   const one =
     (await startWitness(['chrt', '-f', '10', process.execPath], null)) ??
     (await startWitness([process.execPath], null));
-  if (!one) return { runs: 'none', stop: async () => [] };
+  if (!one) return { runs: 'none', seen: () => [] };
   return combined(one.realtime ? 'realtime' : 'normal', [one]);
 }
 
 function combined(runs: PauseWitness['runs'], witnesses: Witness[]): PauseWitness {
-  return { runs, stop: async () => (await Promise.all(witnesses.map((w) => w.stop()))).flat() };
+  return { runs, seen: () => witnesses.flatMap((w) => w.seen()) };
 }
 
 interface Witness {
   realtime: boolean;
-  stop(): Promise<MachinePause[]>;
+  seen(): MachinePause[];
+  end(): void;
 }
 
 async function startWitness(command: string[], cpu: number | null): Promise<Witness | null> {
@@ -112,30 +120,32 @@ async function startWitness(command: string[], cpu: number | null): Promise<Witn
     child.once('error', () => resolve(false));
     void exited.then(() => resolve(false));
   });
-  if (!ready) {
+  const end = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
     rmSync(dir, { recursive: true, force: true });
+  };
+  if (!ready) {
+    end();
     return null;
   }
+  // This process may exit while the witness watches; the witness ends with it.
+  child.unref();
+  child.stdout.destroy();
+  process.once('exit', end);
   return {
     realtime: command[0] !== process.execPath,
-    async stop() {
-      try {
-        writeFileSync(stopFile, '');
-        await exited;
-        // The witness's clock is CLOCK_MONOTONIC (hrtime); this thread's is performance.now().
-        const offset = Number(process.hrtime.bigint()) / 1e6 - performance.now();
-        return readFileSync(out, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => {
-            const [from, to, ms] = l.split(' ').map(Number) as [number, number, number];
-            return { from: from - offset, to: to - offset, ms, cpu };
-          });
-      } finally {
-        if (child.exitCode === null && child.signalCode === null) child.kill();
-        rmSync(dir, { recursive: true, force: true });
-      }
+    seen() {
+      // The witness's clock is CLOCK_MONOTONIC (hrtime); this thread's is performance.now().
+      const offset = Number(process.hrtime.bigint()) / 1e6 - performance.now();
+      return readFileSync(out, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => {
+          const [from, to, ms] = l.split(' ').map(Number) as [number, number, number];
+          return { from: from - offset, to: to - offset, ms, cpu };
+        });
     },
+    end,
   };
 }
 
