@@ -2,8 +2,12 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, wri
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
+import { ranOutsidePauses, watchMachinePauses, type PauseWitness } from './machine-pauses';
 
 const RESULTS = join(__dirname, 'results', 'latest.json');
+
+// The witnesses of the machine's pauses start with the bench, not inside a timed window.
+void watchMachinePauses();
 
 /** Prints one benchmark line and keeps it in bench/results/latest.json. */
 export function report(name: string, values: Record<string, number | string | boolean>): void {
@@ -31,8 +35,14 @@ export const BLOCK_GOAL_MS = 16;
 
 /** What this thread's 5 ms timer saw while some work ran (see `mainThreadBlocks`). */
 export interface MainThreadBlocks {
-  /** The most time this thread itself ran between two ticks of the timer: its longest block. */
+  /** The most time this thread itself ran between two ticks of the timer, the machine's pauses taken off: its longest block. */
   blockMs: number;
+  /** The same before the machine's pauses were taken off (what the scheduler charged the thread). */
+  chargedMs: number;
+  /** The longest pause of the whole machine the witness saw in the window (0: none). */
+  machinePauseMs: number;
+  /** How the witnesses of those pauses ran (bench/machine-pauses.ts). */
+  pauseWitness: PauseWitness['runs'];
   /** The longest wall-clock gap between two ticks (beyond the 5 ms asked for), whatever kept the thread away. */
   gapMs: number;
   /** Of that gap, how long the thread was ready but waiting for a CPU (Linux; null elsewhere). */
@@ -47,11 +57,16 @@ export interface MainThreadBlocks {
  * message handling, garbage collection of its heap): a task of 40 ms shows as 40 ms. It is
  * not the wall-clock gap between ticks, which is reported beside it: on a 2-core machine
  * shared with other builds the OS leaves a ready thread waiting for a CPU for 20–150 ms at
- * a time, and a VM's host pauses it in ~100 ms steps; a Node process doing nothing at all
- * showed a 115 ms gap there (load 14). That is the machine, not the app, and it hid what
- * the app's main thread does, which is under a millisecond per tick (docs/decisions.md,
- * "The main thread's longest block"). A synchronous wait on the main thread (sync I/O from
- * disk, Atomics.wait) would not count as running; the main process's forwarding has none.
+ * a time; a Node process doing nothing at all showed a 115 ms gap there (load 14). That is
+ * the machine, not the app, and it hid what the app's main thread does, which is under a
+ * few milliseconds per tick (docs/decisions.md, "The main thread's longest block"). A
+ * synchronous wait on the main thread (sync I/O from disk, Atomics.wait) would not count as
+ * running; the main process's forwarding has none.
+ *
+ * The virtual machine's own pauses (its host stops it whole, up to ~100 ms) are charged by
+ * the kernel to the thread that held a CPU as running time; a witness process sees them
+ * (bench/machine-pauses.ts) and each tick's running time is counted without them
+ * (`ranOutsidePauses`). What the scheduler charged is reported beside it (`chargedMs`).
  *
  * Before the timer starts, this thread's heap is collected, so the bench's own garbage
  * (seeding, baselines, the inventory file written, earlier benches in the same process) is
@@ -62,11 +77,13 @@ export interface MainThreadBlocks {
  * seen). A collection that the window's own allocations cause still counts.
  */
 export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainThreadBlocks> {
+  const witness = await watchMachinePauses();
   collectGarbage();
   const clock = threadClock();
   let last = performance.now();
   let lastClock = clock.read();
-  let block = 0;
+  /** Each tick: from, to, the running time the scheduler charged (never more than the wall time), the CPUs it started and ended on (-1: unknown). */
+  const ticks: number[] = [];
   let gap = 0;
   let gapWaiting: number | null = null;
   const tick = () => {
@@ -77,7 +94,7 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
     const ran = Math.min(times.runningMs - lastClock.runningMs, now - last);
     const waited =
       times.waitingMs === null || lastClock.waitingMs === null ? null : times.waitingMs - lastClock.waitingMs;
-    block = Math.max(block, ran);
+    ticks.push(last, now, ran, lastClock.cpu ?? -1, times.cpu ?? -1);
     if (now - last - 5 > gap) {
       gap = now - last - 5;
       gapWaiting = waited;
@@ -94,7 +111,24 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
     tick();
     clock.close();
   }
-  return { blockMs: block, gapMs: Math.max(0, gap), gapWaitingForCpuMs: gapWaiting };
+  const start = ticks[0] ?? 0;
+  const pauses = witness.seen().filter((p) => p.to > start && p.from < last);
+  let block = 0;
+  let charged = 0;
+  for (let i = 0; i < ticks.length; i += 5) {
+    const [from, to, ran, cpuFrom, cpu] = ticks.slice(i, i + 5) as [number, number, number, number, number];
+    const t = { from, to, ran, cpus: cpu < 0 || cpuFrom < 0 ? null : [cpuFrom, cpu] };
+    charged = Math.max(charged, t.ran);
+    block = Math.max(block, ranOutsidePauses(t, pauses));
+  }
+  return {
+    blockMs: block,
+    chargedMs: charged,
+    machinePauseMs: Math.max(0, ...pauses.map((p) => p.ms)),
+    pauseWitness: witness.runs,
+    gapMs: Math.max(0, gap),
+    gapWaitingForCpuMs: gapWaiting,
+  };
 }
 
 /** The longest this thread ran without returning to its event loop while `work` ran (see `mainThreadBlocks`). */
@@ -119,32 +153,41 @@ function collectGarbage(): void {
  * running time is the thread's CPU time.
  */
 function threadClock(): {
-  read(): { runningMs: number; waitingMs: number | null };
+  read(): { runningMs: number; waitingMs: number | null; cpu: number | null };
   close(): void;
 } {
   let fd: number | null;
+  let statFd: number | null = null;
   try {
     fd = openSync('/proc/thread-self/schedstat', 'r');
+    statFd = openSync('/proc/thread-self/stat', 'r');
   } catch {
     fd = null; // not Linux
   }
-  if (fd === null)
+  if (fd === null || statFd === null)
     return {
       read() {
         const cpu = process.threadCpuUsage();
-        return { runningMs: (cpu.user + cpu.system) / 1000, waitingMs: null };
+        return { runningMs: (cpu.user + cpu.system) / 1000, waitingMs: null, cpu: null };
       },
       close() {},
     };
-  const buffer = Buffer.alloc(128);
+  const buffer = Buffer.alloc(1024);
   const schedstat = fd;
+  const stat = statFd;
   return {
     read() {
       const [running, waiting] = buffer
         .toString('latin1', 0, readSync(schedstat, buffer, 0, 128, 0))
         .split(' ');
-      return { runningMs: Number(running) / 1e6, waitingMs: Number(waiting) / 1e6 };
+      // The CPU it last ran on: field 39 of its stat, counted after the name's closing parenthesis.
+      const fields = buffer.toString('latin1', 0, readSync(stat, buffer, 0, 1024, 0));
+      const cpu = Number(fields.slice(fields.lastIndexOf(')') + 2).split(' ')[36]);
+      return { runningMs: Number(running) / 1e6, waitingMs: Number(waiting) / 1e6, cpu };
     },
-    close: () => closeSync(schedstat),
+    close: () => {
+      closeSync(schedstat);
+      closeSync(stat);
+    },
   };
 }

@@ -239,7 +239,7 @@ export function createImportEngine(store: ImportStore) {
           action: 'import',
           before: null,
           // What the import leaves the source holding, so `audit verify` notices a device changed since.
-          after: { source: preview.source, ...summary, digest: store.digest(preview.source) },
+          after: { source: preview.source, ...summary, digest: p.staging.digest(preview.source) },
         });
       });
       forget();

@@ -5,6 +5,7 @@
  * devices never sit in the JavaScript heap.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { addRows, createDigestSum } from './device-digest';
 
 /** A valid device as staged: its keys and its record as JSON text (as stored). */
 export interface StagedDevice {
@@ -42,6 +43,12 @@ export interface Staging {
    * acceptances; `between` runs after each piece (it may throw to stop).
    */
   apply(source: string, importId: string, between: (done: number, total: number) => void): void;
+  /**
+   * The digest of the source's devices once applied (device-digest.ts), inside the same
+   * transaction: the staged devices, added up as they were staged, and the stored devices
+   * that rows skipped as duplicates keep. Nothing is read back but those.
+   */
+  digest(source: string): string;
   drop(): void;
 }
 
@@ -63,6 +70,8 @@ export function createStaging(sqlite: DatabaseSync): Staging {
     `INSERT INTO ${staged} (device_id, serial, manufacturer_key, data) VALUES (?, ?, ?, ?)`,
   );
   const insertKept = sqlite.prepare(`INSERT INTO ${kept} (device_id) VALUES (?)`);
+  const stagedSum = createDigestSum();
+  let anyKept = false;
   // Stored devices of the source that the file no longer has (nor keeps through a rejected row).
   const gone = `SELECT device_id FROM devices WHERE source = ?1
       AND device_id NOT IN (SELECT device_id FROM ${staged}) AND device_id NOT IN (SELECT device_id FROM ${kept})`;
@@ -88,7 +97,14 @@ export function createStaging(sqlite: DatabaseSync): Staging {
       `INSERT INTO devices (source, device_id, serial, manufacturer_key, data, import_id)
            SELECT ?1, device_id, serial, manufacturer_key, data, ?2 FROM ${staged} WHERE rowid > ?3 AND rowid <= ?4
          ON CONFLICT (source, device_id) DO UPDATE SET serial = excluded.serial, manufacturer_key = excluded.manufacturer_key,
-           data = excluded.data, import_id = excluded.import_id WHERE devices.data <> excluded.data`,
+           data = excluded.data, import_id = excluded.import_id
+         WHERE devices.data <> excluded.data OR devices.serial IS NOT excluded.serial
+           OR devices.manufacturer_key IS NOT excluded.manufacturer_key`,
+    ),
+    // Stored devices that rows skipped as duplicates keep, and that no staged row replaces.
+    keptStored: sqlite.prepare(
+      `SELECT device_id, serial, manufacturer_key, data FROM devices WHERE source = ?1
+         AND device_id IN (SELECT device_id FROM ${kept}) AND device_id NOT IN (SELECT device_id FROM ${staged})`,
     ),
     maxRow: sqlite.prepare(`SELECT IFNULL(MAX(rowid), 0) AS n FROM ${staged}`),
     total: sqlite.prepare(`SELECT COUNT(*) AS n FROM ${staged}`),
@@ -103,6 +119,8 @@ export function createStaging(sqlite: DatabaseSync): Staging {
       try {
         for (const d of devices) insert.run(d.deviceId, d.serial, d.manufacturerKey, d.json);
         sqlite.exec('COMMIT');
+        // Added up only once in the table (a failed batch throws the preview away).
+        for (const d of devices) stagedSum.add(d.deviceId, d.serial, d.manufacturerKey, d.json);
       } catch (error) {
         sqlite.exec('ROLLBACK');
         throw error;
@@ -110,8 +128,11 @@ export function createStaging(sqlite: DatabaseSync): Staging {
     },
     clear() {
       sqlite.exec(`DELETE FROM ${staged}; DELETE FROM ${kept};`);
+      stagedSum.clear();
+      anyKept = false;
     },
     keep(ids) {
+      if (ids.length) anyKept = true;
       sqlite.exec('BEGIN');
       for (const id of ids) insertKept.run(id);
       sqlite.exec('COMMIT');
@@ -158,6 +179,11 @@ export function createStaging(sqlite: DatabaseSync): Staging {
         s.write.run(source, importId, from, Math.min(from + PIECE, last));
         between(Math.min(from + PIECE, last), last);
       }
+    },
+    digest(source) {
+      const sum = stagedSum.copy();
+      if (anyKept) addRows(sum, s.keptStored, source);
+      return sum.value();
     },
     drop() {
       sqlite.exec(`DROP TABLE IF EXISTS ${staged}; DROP TABLE IF EXISTS ${kept};`);

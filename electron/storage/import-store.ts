@@ -6,7 +6,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { createDeviceRepo, type DeviceRepo } from './device-repo';
 import { createAuditRepo, type AuditRepo } from './audit-repo';
-import { devicesDigest } from './reconcile';
 import { createCipher, signWith } from './cipher';
 import { createStaging, type Staging } from './device-staging';
 
@@ -17,8 +16,6 @@ export interface ImportStore {
   audit(auditKey: string | null): AuditRepo;
   /** A staging table of its own for one file's devices. */
   stage(): Staging;
-  /** The digest of a source's devices as stored, which the import's audit entry records for `audit verify`. */
-  digest(source: string): string;
   /** Runs `write` in one immediate transaction: committed when it returns, rolled back when it throws. */
   transaction<T>(write: () => T): T;
   /** Moves committed pages from the write-ahead log into the database file (not part of a commit). */
@@ -51,7 +48,6 @@ export function createImportStore(sqlite: DatabaseSync): ImportStore {
         cipher: { ...cipher, sign: auditKey ? signWith(Buffer.from(auditKey, 'base64')) : () => null },
       }),
     stage: () => createStaging(sqlite),
-    digest: (source) => devicesDigest(sqlite, source),
     transaction: (write) => {
       sqlite.exec('BEGIN IMMEDIATE');
       try {

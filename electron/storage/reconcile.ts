@@ -32,29 +32,12 @@ import { createDecisionRepo } from './decision-repo';
 import { createEvidenceRepo } from './evidence-repo';
 import { place } from './places';
 import { createVendorRepo } from './vendor-repo';
+import { devicesDigest } from './device-digest';
 
 /** Settings the trail records that are kept elsewhere than the settings table. */
 const KEPT_ELSEWHERE = new Set(['encryption', 'data-folder', 'backup']);
 /** Settings the app keeps for itself, not a user's change, so not in the trail. */
 const UNRECORDED_SETTINGS = new Set(['reports.boardHistory']);
-
-/** A digest of a source's devices as stored: what its last import is recorded to have written. */
-export function devicesDigest(sqlite: DatabaseSync, source: string): string {
-  const hash = createHash('sha256');
-  const rows = sqlite
-    .prepare(
-      'SELECT device_id, serial, manufacturer_key, data FROM devices WHERE source = ? ORDER BY device_id',
-    )
-    .iterate(source) as Iterable<{
-    device_id: string;
-    serial: string | null;
-    manufacturer_key: string | null;
-    data: string;
-  }>;
-  for (const r of rows)
-    hash.update(JSON.stringify([r.device_id, r.serial, r.manufacturer_key, r.data]) + '\n');
-  return hash.digest('hex');
-}
 
 /** Whether a value holds text that cannot be read while the data is locked. */
 function sealedWithin(v: unknown): boolean {
@@ -316,7 +299,7 @@ export function reconcile(
       unchecked.add(`${label} (imported before imports recorded a digest)`);
       continue;
     }
-    const found = devicesDigest(sqlite, source);
+    const found = devicesDigest(sqlite, source, recorded.digest);
     if (found !== recorded.digest)
       differ({
         record: label,

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -6,6 +7,7 @@ import { openApp, runCli, tamper, vendorInput } from './helpers';
 import { DATABASE_FILE } from '../../electron/storage/database';
 import { NO_JOB } from '../../electron/services/context';
 import { VendorListQuerySchema } from '../../electron/domain/vendor-list';
+import { createDigestSum, devicesDigest, SUMMED_DIGEST } from '../../electron/storage/device-digest';
 
 /**
  * `audit verify` proves the data, not only the trail: every live record is compared with
@@ -293,5 +295,67 @@ describe('reconciliation with encryption on', () => {
     expect(verdict.reconciled.unchecked).toEqual(
       expect.arrayContaining([expect.stringMatching(/\(the data is locked\)$/)]),
     );
+  });
+});
+
+describe('the digest of a source’s devices', () => {
+  const importCsv = async (app: ReturnType<typeof openApp>, csv: string) => {
+    const p = ok(
+      await app.dispatcher.call('devices.preview', {
+        source: 'WMS',
+        fileName: 'floor.csv',
+        contentBase64: b64(csv),
+      }),
+    );
+    return ok(await app.dispatcher.call('devices.apply', { token: p.token }));
+  };
+
+  it('agrees with audit verify after re-imports that add, change, remove and keep devices', async () => {
+    const app = openApp({ actor: 'Ops' });
+    await importCsv(
+      app,
+      'Asset Tag,Serial,Model,Manufacturer,Firmware\nA-1,S1,AMR 200,Acme Yard,1.2.0\nA-2,S2,AMR 200,Acme Yard,1.1.0\nA-3,S3,AMR 200,Acme Yard,1.1.0\nA-4,S4,AMR 200,Acme Yard,1.0.0\n',
+    );
+    // A-2 changes, A-3 is gone, A-4's row repeats A-1's serial (skipped: its stored device stays), A-5 is new.
+    const second = await importCsv(
+      app,
+      'Asset Tag,Serial,Model,Manufacturer,Firmware\nA-1,S1,AMR 200,Acme Yard,1.2.0\nA-2,S2,AMR 200,Acme Yard,2.0.0\nA-4,S1,AMR 200,Acme Yard,1.0.0\nA-5,S5,AMR 200,Acme Yard,1.0.0\n',
+    );
+    expect(second).toMatchObject({ added: 1, changed: 1, removed: 1 });
+    let { reconciled } = await app.services.audit.verify(NO_JOB);
+    expect(reconciled!.mismatches).toEqual([]);
+
+    // The kept device, changed behind the app's back, is noticed.
+    tamper(app.dataDir, `UPDATE devices SET data = replace(data, '1.0.0', '6.6.6') WHERE device_id = 'A-4'`);
+    ({ reconciled } = await app.services.audit.verify(NO_JOB));
+    expect(reconciled!.mismatches.map((m) => [m.record, m.field])).toEqual([
+      ['The devices of WMS', 'digest'],
+    ]);
+  });
+
+  it('checks a digest recorded before it was summed the old way: the rows in device-id order', () => {
+    const db = new DatabaseSync(':memory:');
+    db.exec(
+      `CREATE TABLE devices (source TEXT, device_id TEXT, serial TEXT, manufacturer_key TEXT, data TEXT);
+       INSERT INTO devices VALUES ('WMS', 'b', NULL, 'acme', '{"x":2}'), ('WMS', 'a', 'S1', NULL, '{"x":1}'), ('Other', 'c', NULL, NULL, '{}');`,
+    );
+    const ordered = createHash('sha256')
+      .update(
+        JSON.stringify(['a', 'S1', null, '{"x":1}']) +
+          '\n' +
+          JSON.stringify(['b', null, 'acme', '{"x":2}']) +
+          '\n',
+      )
+      .digest('hex');
+    expect(devicesDigest(db, 'WMS', ordered)).toBe(ordered);
+    // A summed digest does not depend on the order of the rows, only on the rows.
+    const summed = devicesDigest(db, 'WMS', SUMMED_DIGEST);
+    expect(summed).toMatch(/^sum256:[0-9a-f]{64}$/);
+    const sum = createDigestSum();
+    sum.add('b', null, 'acme', '{"x":2}');
+    sum.add('a', 'S1', null, '{"x":1}');
+    expect(sum.value()).toBe(summed);
+    db.exec(`UPDATE devices SET serial = 'S2' WHERE device_id = 'a'`);
+    expect(devicesDigest(db, 'WMS', SUMMED_DIGEST)).not.toBe(summed);
   });
 });
