@@ -6,7 +6,7 @@
 import type { ClientBase } from 'pg';
 import type { ChainEntry, TrailRecord } from '../../domain/audit-chain';
 import type { NewAuditEntry } from '../../domain/audit';
-import { chainEntryOf } from '../audit-rows';
+import { chainEntryOf, type AuditRow } from '../audit-rows';
 
 /** An entry to append: as the services build one, with its before/after already as stored text. */
 export type PgAuditAppend = Pick<NewAuditEntry, 'at' | 'entity' | 'entityId' | 'action'> & {
@@ -30,19 +30,8 @@ export async function appendAuditEntry(
   return { id: Number(row.entry_id), hash: row.entry_hash };
 }
 
-interface PgAuditRow {
-  id: string;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: string | null;
-  action: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string | null;
-  hash: string | null;
-  mac: string | null;
-}
+/** An audit_log row as PostgreSQL returns it: the same columns, the bigint id as text. */
+type PgAuditRow = Omit<AuditRow, 'id' | 'mac'> & { id: string; mac: string | null };
 
 /** The whole chain, oldest first, and the trail's record of itself (null when it is gone). */
 export async function readAuditChain(
