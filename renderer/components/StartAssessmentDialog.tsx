@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { call } from '../api';
 import type { ResponseOf } from '../../electron/ipc/contract';
 import { suggestQuestionnaires } from '../../electron/domain/suggest-questionnaires';
@@ -35,6 +35,7 @@ export function StartAssessmentDialog({
   const [format, setFormat] = useState<'xlsx' | 'html'>('xlsx');
   const [due, setDue] = useState('');
   const [sboms, setSboms] = useState<SbomRequest[]>([]);
+  const sbomsTicked = useRef(false);
   const dueHint = useId();
   const [available, setAvailable] = useState<QuestionnaireSummary[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -47,8 +48,7 @@ export function StartAssessmentDialog({
 
   useEffect(() => {
     if (!open) return;
-    // Cleared as the dialog opens, not when its lists arrive: a box ticked meanwhile stays ticked.
-    setSboms([]);
+    sbomsTicked.current = false;
     void (async () => {
       const [list, before] = await Promise.all([
         call('questionnaires.list', {}),
@@ -70,6 +70,8 @@ export function StartAssessmentDialog({
         setWhy(null);
       }
       setError(null);
+      // Cleared for a new opening, unless a box was ticked while the lists were on their way.
+      if (!sbomsTicked.current) setSboms([]);
     })();
     // Not re-run when the vendor object is reloaded: that would undo the user's choice.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -174,7 +176,10 @@ export function StartAssessmentDialog({
           vendorId={vendor.id}
           enabled={format === 'html'}
           chosen={sboms}
-          onChange={setSboms}
+          onChange={(next) => {
+            sbomsTicked.current = true;
+            setSboms(next);
+          }}
         />
       )}
       <ul className="questionnaire-choices">
