@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, wri
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { ranOutsidePauses, watchMachinePauses, type PauseWitness } from './machine-pauses';
 
 const RESULTS = join(__dirname, 'results', 'latest.json');
@@ -102,11 +103,23 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
     last = now;
     lastClock = times;
   };
+  // This thread's collections in the window: a block over a frame names the ones it overlapped.
+  const collections: { from: number; to: number; kind: number }[] = [];
+  const gcWatch = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      collections.push({
+        from: e.startTime,
+        to: e.startTime + e.duration,
+        kind: (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? 0,
+      });
+  });
+  gcWatch.observe({ entryTypes: ['gc'] });
   const timer = setInterval(tick, 5);
   try {
     await work();
   } finally {
     clearInterval(timer);
+    gcWatch.disconnect();
     // A block at the very end of the work, which no timer tick came after.
     tick();
     clock.close();
@@ -115,11 +128,26 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
   const pauses = witness.seen().filter((p) => p.to > start && p.from < last);
   let block = 0;
   let charged = 0;
+  let worst = { from: 0, to: 0 };
   for (let i = 0; i < ticks.length; i += 5) {
     const [from, to, ran, cpuFrom, cpu] = ticks.slice(i, i + 5) as [number, number, number, number, number];
     const t = { from, to, ran, cpus: cpu < 0 || cpuFrom < 0 ? null : [cpuFrom, cpu] };
     charged = Math.max(charged, t.ran);
-    block = Math.max(block, ranOutsidePauses(t, pauses));
+    const outside = ranOutsidePauses(t, pauses);
+    if (outside > block) {
+      block = outside;
+      worst = { from, to };
+    }
+  }
+  if (block > 16) {
+    const overlapped = collections.filter((c) => c.to > worst.from && c.from < worst.to);
+    process.stderr.write(
+      `bench: longest block ${block.toFixed(1)} ms in a ${(worst.to - worst.from).toFixed(1)} ms tick; ` +
+        (overlapped.length
+          ? `collections of this thread in it: ${overlapped.map((c) => `kind ${c.kind} ${(c.to - c.from).toFixed(1)} ms`).join(', ')}`
+          : 'no collection of this thread in it') +
+        '\n',
+    );
   }
   return {
     blockMs: block,
