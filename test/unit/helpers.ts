@@ -8,7 +8,7 @@ import { openAppCore } from '../../electron/ipc/app-core';
 import { main } from '../../electron/cli';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
 import { DATABASE_FILE } from '../../electron/storage/database';
-import type { ProgressEvent } from '../../electron/ipc/contract';
+import type { OperationName, ProgressEvent, RequestOf, ResponseOf } from '../../electron/ipc/contract';
 import type { Desktop } from '../../electron/ipc/handlers';
 import type { EncryptionOptions } from '../../electron/services/encryption';
 import type { VendorInput } from '../../electron/domain/vendor';
@@ -129,4 +129,15 @@ export function forgeAuditEntry(dataDir: string, id: number): void {
   }
   db.prepare('UPDATE audit_record SET hash = ?').run(prev);
   db.close();
+}
+
+/** Calls an operation through the app's dispatcher; its value, or the error thrown. */
+export async function call<K extends OperationName>(
+  app: ReturnType<typeof openApp>,
+  operation: K,
+  request: RequestOf<K>,
+): Promise<ResponseOf<K>> {
+  const r = await app.dispatcher.call(operation, request);
+  if (!r.ok) throw new Error(`${operation}: ${r.error.message}`);
+  return r.value;
 }

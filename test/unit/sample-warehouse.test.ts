@@ -4,29 +4,17 @@
  * whether it is there, and removes exactly what it added.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openApp } from './helpers';
+import { call, openApp } from './helpers';
 import { NO_JOB } from '../../electron/services/context';
 import { sampleWarehousePlan, SAMPLE_QUESTIONNAIRES } from '../../electron/domain/sample/plan';
 import type { Questionnaire } from '../../electron/domain/questionnaire';
 import { answersFor } from '../fixtures/generated-answers';
 import { loadBuiltinQuestionnaires } from '../../electron/services/builtin-questionnaires';
 import { DEFAULT_VENDOR_QUERY } from '../../electron/domain/vendor-list';
-import type { OperationName, RequestOf, ResponseOf } from '../../electron/ipc/contract';
 import { boardReport } from '../../electron/report/board-report';
 import type { BoardReportData } from '../../electron/report/model';
 
 beforeAll(() => loadBuiltinQuestionnaires());
-
-/** Calls an operation as the app's own menu does; its value, or the error thrown. */
-async function call<K extends OperationName>(
-  app: ReturnType<typeof openApp>,
-  operation: K,
-  request: RequestOf<K>,
-): Promise<ResponseOf<K>> {
-  const r = await app.dispatcher.call(operation, request);
-  if (!r.ok) throw new Error(`${operation}: ${r.error.message}`);
-  return r.value;
-}
 
 const TODAY = '2026-12-06';
 
