@@ -77,14 +77,23 @@ export interface MainThreadBlocks {
  * any collection that freed much, in the middle of an idle window (70 ms of this thread
  * seen). A collection that the window's own allocations cause still counts.
  */
+/** A `performance.now()` reading on the monotonic clock, in microseconds. */
+function monotonicMicros(at: number): string {
+  const nowMicros = process.hrtime.bigint() / 1000n;
+  return String(nowMicros - BigInt(Math.round((performance.now() - at) * 1000)));
+}
+
 export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainThreadBlocks> {
   const witness = await watchMachinePauses();
   collectGarbage();
   const clock = threadClock();
   let last = performance.now();
   let lastClock = clock.read();
+  let lastUsage = process.threadCpuUsage();
   /** Each tick: from, to, the running time the scheduler charged (never more than the wall time), the CPUs it started and ended on (-1: unknown). */
   const ticks: number[] = [];
+  /** Each tick's user and kernel time of this thread (ms), for the message about a long block. */
+  const split: number[] = [];
   let gap = 0;
   let gapWaiting: number | null = null;
   const tick = () => {
@@ -96,6 +105,9 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
     const waited =
       times.waitingMs === null || lastClock.waitingMs === null ? null : times.waitingMs - lastClock.waitingMs;
     ticks.push(last, now, ran, lastClock.cpu ?? -1, times.cpu ?? -1);
+    const usage = process.threadCpuUsage();
+    split.push((usage.user - lastUsage.user) / 1000, (usage.system - lastUsage.system) / 1000);
+    lastUsage = usage;
     if (now - last - 5 > gap) {
       gap = now - last - 5;
       gapWaiting = waited;
@@ -128,7 +140,7 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
   const pauses = witness.seen().filter((p) => p.to > start && p.from < last);
   let block = 0;
   let charged = 0;
-  let worst = { from: 0, to: 0 };
+  let worst = { from: 0, to: 0, user: 0, system: 0 };
   for (let i = 0; i < ticks.length; i += 5) {
     const [from, to, ran, cpuFrom, cpu] = ticks.slice(i, i + 5) as [number, number, number, number, number];
     const t = { from, to, ran, cpus: cpu < 0 || cpuFrom < 0 ? null : [cpuFrom, cpu] };
@@ -136,17 +148,19 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
     const outside = ranOutsidePauses(t, pauses);
     if (outside > block) {
       block = outside;
-      worst = { from, to };
+      worst = { from, to, user: split[(i / 5) * 2] ?? 0, system: split[(i / 5) * 2 + 1] ?? 0 };
     }
   }
   if (block > 16) {
     const overlapped = collections.filter((c) => c.to > worst.from && c.from < worst.to);
     process.stderr.write(
-      `bench: longest block ${block.toFixed(1)} ms in a ${(worst.to - worst.from).toFixed(1)} ms tick; ` +
+      `bench: longest block ${block.toFixed(1)} ms in a ${(worst.to - worst.from).toFixed(1)} ms tick ` +
+        `(user ${worst.user.toFixed(1)} ms, kernel ${worst.system.toFixed(1)} ms); ` +
         (overlapped.length
           ? `collections of this thread in it: ${overlapped.map((c) => `kind ${c.kind} ${(c.to - c.from).toFixed(1)} ms`).join(', ')}`
           : 'no collection of this thread in it') +
-        '\n',
+        // The tick on the monotonic clock (µs), as a CPU profile of this thread stamps its samples.
+        `; monotonic µs ${monotonicMicros(worst.from)}–${monotonicMicros(worst.to)}\n`,
     );
   }
   return {
