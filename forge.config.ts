@@ -58,6 +58,7 @@ const config: ForgeConfig = {
         { entry: 'electron/workers/report-renderer.ts', config: 'vite.report.config.mts', target: 'main' },
         { entry: 'electron/workers/data-tasks.ts', config: 'vite.data.config.mts', target: 'main' },
         { entry: 'electron/workers/advisory-reader.ts', config: 'vite.advisory.config.mts', target: 'main' },
+        { entry: 'electron/storage/pg/connection-worker.mts', config: 'vite.pg.config.mts', target: 'main' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.mts' }],
     }),

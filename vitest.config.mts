@@ -1,5 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+/** The service test files that run on both backends (docs/team.md says what is not covered yet). */
+const TEAM_SUITE = [
+  'test/unit/vendors-service.test.ts',
+  'test/unit/portfolio.test.ts',
+  'test/unit/assessments.test.ts',
+  'test/unit/clauses.test.ts',
+  'test/unit/vendor-standings.test.ts',
+  'test/unit/scoring.test.ts',
+];
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -17,6 +27,20 @@ export default defineConfig({
         test: {
           name: 'pg',
           include: ['test/pg/**/*.test.ts'],
+          globalSetup: ['test/pg/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60000,
+          hookTimeout: 60000,
+        },
+      },
+      {
+        // The same service tests as `unit`, each on a team database of its own
+        // (test/pg/team-backend.ts): one suite, both backends.
+        extends: true,
+        test: {
+          name: 'pg-services',
+          include: TEAM_SUITE,
+          setupFiles: ['test/pg/team-backend.ts'],
           globalSetup: ['test/pg/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60000,

@@ -14,6 +14,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failure, oneLine, type Outcome } from
 import { createProgressLine } from './cli/progress';
 import { passphraseFor } from './cli/passphrase';
 import { openSession, type Session } from './cli/session';
+import { DATABASE_URL_ENV } from './cli/team-commands';
 import type { CommandSpec, Flags } from './cli/spec';
 import type { GlobalFlags } from './cli/args';
 
@@ -94,6 +95,8 @@ async function runCommand(
     fallback: defaultDataDir(process.platform, io.env),
   });
   const actor = globals.user?.trim() || io.env[USER_ENV]?.trim() || undefined;
+  // A team database's login is who acts; its URL is read only here (team commands read their own).
+  const database = globals.database ?? (io.env[DATABASE_URL_ENV] || undefined);
   const progress = createProgressLine(io);
   let session: Session;
   try {
@@ -101,6 +104,7 @@ async function runCommand(
     session = await openSession({
       passphrase,
       dataDir,
+      database,
       appVersion: version,
       actor,
       needsPreferences: Boolean(command.writes) && !actor,

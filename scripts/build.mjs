@@ -13,6 +13,7 @@ const configs = [
   'vite.report.config.mts',
   'vite.data.config.mts',
   'vite.advisory.config.mts',
+  'vite.pg.config.mts',
   'vite.renderer.config.mts',
 ];
 const started = Date.now();
@@ -20,5 +21,5 @@ for (const configFile of configs) {
   await build({ configFile, logLevel: 'warn', mode: 'production' });
 }
 console.log(
-  `build: main, data host, preload, cli, import, report, data and advisory workers and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `build: main, data host, preload, cli, import, report, data, advisory and team database workers and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -4,6 +4,8 @@ import { GLOBAL_OPTIONS, type CommandSpec, type Flags, type OptionSpecs } from '
 /** The global flags, read from any position on the command line. */
 export interface GlobalFlags {
   dataDir?: string;
+  /** A team database's URL: the portfolio is there, not in the data folder's file. */
+  database?: string;
   json: boolean;
   user?: string;
 }
@@ -151,7 +153,12 @@ function toParseArgs(specs: OptionSpecs): ParseArgsOptionsConfig {
 
 function globalsFrom(values: RawValues): GlobalFlags {
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  return { dataDir: text('data-dir'), json: values.json === true, user: text('user') };
+  return {
+    dataDir: text('data-dir'),
+    database: text('database'),
+    json: values.json === true,
+    user: text('user'),
+  };
 }
 
 function flagsFrom(values: RawValues, specs: OptionSpecs): Flags {

@@ -13,6 +13,7 @@ const ENVIRONMENT = [
   'Environment:',
   '  VENDOR_RISK_DATA_DIR  data folder when --data-dir is not given',
   '  VENDOR_RISK_USER      name recorded in the audit trail when --user is not given',
+  '  VENDOR_RISK_DATABASE_URL  team database when --database is not given',
 ].join('\n');
 
 /** Help for a topic (no words: everything; a group like `vendors`; or one command), or undefined if unknown. */

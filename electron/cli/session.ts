@@ -12,6 +12,8 @@ export interface Session {
 
 export interface SessionOptions {
   dataDir: string;
+  /** A team database's URL (its portfolio instead of the folder's). */
+  database?: string;
   appVersion: string;
   /** Who is recorded in the audit trail; undefined lets the services decide. */
   actor?: string;
@@ -33,6 +35,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const preferences = options.needsPreferences ? await openPreferences(options.dataDir) : NO_PREFERENCES;
   const { dispatcher, close } = openAppCore({
     dataDir: options.dataDir,
+    database: options.database,
     preferences,
     appVersion: options.appVersion,
     actorOverride: options.actor,

@@ -73,6 +73,12 @@ export const GLOBAL_OPTIONS: OptionSpecs = {
     value: 'DIR',
     description: 'Data folder (else $VENDOR_RISK_DATA_DIR, else the app’s own folder)',
   },
+  database: {
+    type: 'string',
+    value: 'URL',
+    description:
+      'A team database, postgresql://USER@HOST/DATABASE (else $VENDOR_RISK_DATABASE_URL): the portfolio is there, read and written as that login',
+  },
   json: { type: 'boolean', description: 'Print machine-readable JSON on stdout' },
   user: {
     type: 'string',

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'DATA_TOO_NEW',
   'DATA_DAMAGED',
   'LOCKED',
+  /** The team database cannot be reached (nothing was saved; try again when it is back). */
+  'OFFLINE',
   'INTERNAL',
 ] as const;
 

@@ -85,7 +85,8 @@ export function createHandlerContext(
     gate: createImportGate(),
     importing: async (job, check, write) => {
       await check();
-      await services.backups.snapshot('import', job);
+      // A team database is backed up on its server, by its owner (docs/team.md).
+      if (services.storage.kind === 'solo') await services.backups.snapshot('import', job);
       return write();
     },
     withDevices:

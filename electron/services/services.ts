@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { join, relative } from 'node:path';
 import { DATABASE_FILE } from '../storage/database';
-import { openStorage, type Storage } from '../storage/storage';
+import { openStorage, openTeamStorage, type Storage } from '../storage/storage';
 import { createVendorService } from './vendors';
 import { createQuestionnaireService } from './questionnaires';
 import { createAssessmentService } from './assessments';
@@ -26,6 +26,7 @@ import { createSbomService } from './sboms';
 import { createAdvisoryService } from './advisories';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import { recordAudit, type ServiceContext } from './context';
+import { openTeamDatabase } from '../storage/pg/team-database';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -38,6 +39,11 @@ export interface ServicesOptions {
   /** The OS keychain and/or a passphrase that unlock encrypted data. */
   encryption?: EncryptionOptions;
   now?: () => Date;
+  /**
+   * A team database's URL (postgresql://…, the person's own login): the portfolio lives there
+   * instead of in the folder's SQLite file, and the trail records the login as the actor.
+   */
+  database?: string;
 }
 
 /** The services of one data folder. */
@@ -72,11 +78,15 @@ export interface AppServices {
 
 /** Opens a data folder and creates its services. */
 export function createServices(options: ServicesOptions): AppServices {
-  const storage = openStorage(options.dataDir, { checkIntegrity: options.checkIntegrity });
+  const team = options.database ? openTeamDatabase(options.database) : null;
+  const storage = team
+    ? openTeamStorage(team, options.dataDir)
+    : openStorage(options.dataDir, { checkIntegrity: options.checkIntegrity });
   const preferences = createPreferencesService(options.preferences);
   const ctx: ServiceContext = {
     storage,
-    actor: () => options.actorOverride || preferences.get().assessorName || osUser(),
+    // In a team database, who acts is the login (the database records it so itself).
+    actor: () => team?.user ?? (options.actorOverride || preferences.get().assessorName || osUser()),
     now: options.now ?? (() => new Date()),
     newId: () => randomUUID(),
   };

@@ -29,12 +29,12 @@ export interface AdvisoryRepo {
 }
 
 /** Creates the advisory repository. */
-export function createAdvisoryRepo(db: Pick<Database, 'sqlite'>): AdvisoryRepo {
+export function createAdvisoryRepo(db: Pick<Database, 'sql'>): AdvisoryRepo {
   return lazyRepo(() => buildAdvisoryRepo(db));
 }
 
-function buildAdvisoryRepo(db: Pick<Database, 'sqlite'>): AdvisoryRepo {
-  const sql = db.sqlite;
+function buildAdvisoryRepo(db: Pick<Database, 'sql'>): AdvisoryRepo {
+  const sql = db.sql;
   const allStmt = sql.prepare('SELECT data FROM advisories ORDER BY tracking_id');
   const summariesStmt = sql.prepare(
     `SELECT tracking_id, version, title, publisher, category, release_date, current_release_date, summary, imported_at

@@ -34,7 +34,7 @@ export interface AssessmentRepo {
 
 /** Creates the assessment repository. */
 export function createAssessmentRepo(db: Database): AssessmentRepo {
-  const sql = db.sqlite;
+  const sql = db.sql;
   const insertStmt = sql.prepare(
     'INSERT INTO assessments (id, vendor_id, title, status, position, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );

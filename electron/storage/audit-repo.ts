@@ -1,4 +1,4 @@
-import type { StatementSync } from 'node:sqlite';
+import type { SqlStatement } from './sql';
 import type { Database } from './database';
 import type { AuditEntry, AuditQuery, NewAuditEntry } from '../domain/audit';
 import { auditHash, GENESIS_HASH, recordSigned, type ChainEntry } from '../domain/audit-chain';
@@ -73,36 +73,48 @@ function where(q: Partial<AuditQuery>): { sql: string; params: (string | number)
 }
 
 /** Creates the audit repository over an open database. */
-export function createAuditRepo(db: Pick<Database, 'sqlite' | 'cipher'>): AuditRepo {
+export function createAuditRepo(
+  db: Pick<Database, 'sql' | 'cipher'> & { kind?: Database['kind'] },
+): AuditRepo {
   // Prepared on first use, as the record below: a database opened at an older schema (tests) has neither.
-  let insertStmt: StatementSync | null = null;
+  let insertStmt: SqlStatement | null = null;
   const insert = {
     run: (...values: (string | number | null)[]) =>
-      (insertStmt ??= db.sqlite.prepare(
+      (insertStmt ??= db.sql.prepare(
         'INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )).run(...values),
   };
-  const last = db.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
-  const listStmt = db.sqlite.prepare(
+  const last = db.sql.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+  const listStmt = db.sql.prepare(
     'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?',
   );
-  const countStmt = db.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log');
+  const countStmt = db.sql.prepare('SELECT COUNT(*) AS n FROM audit_log');
   // Only ever updated, never recreated: a record someone deleted stays missing, and is reported.
-  let recordStmt: StatementSync | null = null;
+  let recordStmt: SqlStatement | null = null;
   // Prepared once: an import appends thousands of entries in one transaction.
-  let entriesStmt: StatementSync | null = null;
+  let entriesStmt: SqlStatement | null = null;
   const record = (id: number, hash: string) => {
-    recordStmt ??= db.sqlite.prepare(
+    recordStmt ??= db.sql.prepare(
       'UPDATE audit_record SET entries = ?, last_id = ?, hash = ?, mac = ? WHERE id = 1',
     );
-    entriesStmt ??= db.sqlite.prepare('SELECT entries FROM audit_record WHERE id = 1');
+    entriesStmt ??= db.sql.prepare('SELECT entries FROM audit_record WHERE id = 1');
     const current = entriesStmt.get() as { entries: number } | undefined;
     if (!current) return;
     const entries = Number(current.entries) + 1;
     recordStmt.run(entries, id, hash, db.cipher.sign(recordSigned({ entries, lastId: id, hash })));
   };
+  // A team database appends itself (pg/schema-team.ts): it numbers the entry and chains it
+  // under a lock on the trail's record, and records its session user as the actor.
+  let teamAppend: SqlStatement | null = null;
+  const appendInTeam = (e: NewAuditEntry): number => {
+    teamAppend ??= db.sql.prepare('SELECT entry_id FROM vr_audit_append(?, ?, ?, ?, ?, ?)');
+    const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+    const row = teamAppend.get(e.at, e.entity, e.entityId, e.action, json(e.before), json(e.after));
+    return Number(row!.entry_id);
+  };
   return {
     append(e) {
+      if (db.kind === 'team') return appendInTeam(e);
       const newest = last.get() as { id: number; hash: string | null } | undefined;
       const id = (newest?.id ?? 0) + 1;
       // Sensitive fields are sealed (each bound to this entry and its path) before hashing: the chain covers what is stored.
@@ -151,17 +163,16 @@ export function createAuditRepo(db: Pick<Database, 'sqlite' | 'cipher'>): AuditR
     query(q) {
       const w = where(q);
       const total = Number(
-        (db.sqlite.prepare(`SELECT COUNT(*) AS n FROM audit_log ${w.sql}`).get(...w.params) as { n: number })
-          .n,
+        (db.sql.prepare(`SELECT COUNT(*) AS n FROM audit_log ${w.sql}`).get(...w.params) as { n: number }).n,
       );
-      const rows = db.sqlite
+      const rows = db.sql
         .prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
         .all(...w.params, q.limit, q.offset) as unknown as AuditRow[];
       return { items: rows.map((r) => toEntry(db.cipher, r)), total };
     },
     *iterateChain(q = {}) {
       const w = where(q);
-      const stmt = db.sqlite.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id`);
+      const stmt = db.sql.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id`);
       for (const row of stmt.iterate(...w.params) as Iterable<AuditRow>) yield chainEntryOf(row);
     },
     count() {

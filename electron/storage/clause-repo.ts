@@ -28,7 +28,7 @@ export interface ClauseRepo {
 
 /** Creates the clause repository. */
 export function createClauseRepo(db: Database): ClauseRepo {
-  const sql = db.sqlite;
+  const sql = db.sql;
   const libraryStmt = sql.prepare('SELECT definition FROM clause_library ORDER BY position, id');
   // The definitions themselves: a timestamp could repeat within a millisecond.
   const versionStmt = sql.prepare(

@@ -8,13 +8,18 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations'
 import { foldForSearch } from '../domain/search';
 import { createCipher, type Cipher } from './cipher';
 import { KEY_FILE } from './keyfile';
+import type { SqlConnection } from './sql';
 import { ownerOnlyDir, ownerOnlyNewFile, tightenDataFolder, type Tightened } from './owner-only';
 
 export const DATABASE_FILE = 'vendor-risk.db';
 
-/** An open database with a transaction helper. */
+/** An open database with a transaction helper: SQLite's file, or a team database (pg/team-database.ts). */
 export interface Database {
-  readonly sqlite: DatabaseSync;
+  /** The data folder's own SQLite file ('solo'), or a team's PostgreSQL database ('team'). */
+  readonly kind: 'solo' | 'team';
+  /** What the repositories run their SQL on. */
+  readonly sql: SqlConnection;
+  /** Where it is, for messages: the file, or the team database's URL without its password. */
   readonly path: string;
   /** Seals and opens the sensitive columns (storage/cipher.ts); off until a key is set. */
   readonly cipher: Cipher;
@@ -34,6 +39,12 @@ export interface Database {
   close(): void;
 }
 
+/** The data folder's own SQLite database, with what only SQLite can do. */
+export interface SqliteDatabase extends Database {
+  readonly kind: 'solo';
+  readonly sqlite: DatabaseSync;
+}
+
 /** Where a damaged data file was moved, for the message that says so. */
 export interface DamagedData {
   movedTo: string;
@@ -51,7 +62,7 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
-export function openDatabase(dataDir: string, options: OpenOptions = {}): Database {
+export function openDatabase(dataDir: string, options: OpenOptions = {}): SqliteDatabase {
   const migrations = options.migrations ?? MIGRATIONS;
   // What an earlier version left readable by other users is narrowed (and said in the trail).
   const tightened = tightenDataFolder(dataDir);
@@ -149,8 +160,10 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Databa
     migrate(db, migrations, dataDir);
   };
 
-  const db: Database = {
+  const db: SqliteDatabase = {
+    kind: 'solo',
     sqlite,
+    sql: sqlite,
     path,
     cipher,
     transaction,
@@ -187,7 +200,7 @@ function moveAside(dataDir: string): DamagedData {
   return { movedTo, newestSnapshot: newest ? join(dir, newest) : null };
 }
 
-function migrate(db: Database, migrations: readonly Migration[], dataDir: string): void {
+function migrate(db: SqliteDatabase, migrations: readonly Migration[], dataDir: string): void {
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const current = db.schemaVersion();
   if (current > latest) {

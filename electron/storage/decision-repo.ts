@@ -10,10 +10,10 @@ export interface DecisionRepo {
 
 /** Creates the decision repository. */
 export function createDecisionRepo(db: Database): DecisionRepo {
-  const insertStmt = db.sqlite.prepare(
+  const insertStmt = db.sql.prepare(
     'INSERT INTO decisions (id, assessment_id, decision, conditions, notes, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const byVendor = db.sqlite.prepare(
+  const byVendor = db.sql.prepare(
     `SELECT d.*, a.title AS assessment_title FROM decisions d JOIN assessments a ON a.id = d.assessment_id
      WHERE a.vendor_id = ? ORDER BY d.decided_at DESC, d.rowid DESC`,
   );

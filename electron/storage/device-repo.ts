@@ -29,8 +29,8 @@ export interface DeviceRepo {
 }
 
 /** Creates the device repository. */
-export function createDeviceRepo(db: Pick<Database, 'sqlite'>): DeviceRepo {
-  const sql = db.sqlite;
+export function createDeviceRepo(db: Pick<Database, 'sql'>): DeviceRepo {
+  const sql = db.sql;
   const sourceStmt = sql.prepare('SELECT data FROM devices WHERE source = ?');
   const pageStmt = sql.prepare(
     'SELECT rowid, source, manufacturer_key, data FROM devices WHERE rowid > ? ORDER BY rowid LIMIT ?',

@@ -19,16 +19,16 @@ export interface EvidenceRepo {
 /** Creates the evidence repository. */
 export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo {
   const dir = join(dataDir, 'evidence');
-  const insertStmt = db.sqlite.prepare(
+  const insertStmt = db.sql.prepare(
     `INSERT INTO evidence (id, vendor_id, assessment_id, questionnaire_id, question_id, file_name, sha256, size, kind, issuer,
        period_start, period_end, expires_at, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const byVendor = db.sqlite.prepare('SELECT * FROM evidence WHERE vendor_id = ? ORDER BY added_at DESC');
+  const byVendor = db.sql.prepare('SELECT * FROM evidence WHERE vendor_id = ? ORDER BY added_at DESC');
   // Within a vendor, newest first and then as stored: the order listForVendor gives.
-  const allByVendor = db.sqlite.prepare(
+  const allByVendor = db.sql.prepare(
     'SELECT * FROM evidence WHERE vendor_id IS NOT NULL ORDER BY vendor_id, added_at DESC, rowid',
   );
-  const byAssessment = db.sqlite.prepare('SELECT * FROM evidence WHERE assessment_id = ? ORDER BY added_at');
+  const byAssessment = db.sql.prepare('SELECT * FROM evidence WHERE assessment_id = ? ORDER BY added_at');
   const fromRow = (r: Record<string, unknown>): Evidence => ({
     id: String(r.id),
     vendorId: r.vendor_id === null ? null : String(r.vendor_id),

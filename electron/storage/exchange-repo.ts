@@ -52,26 +52,26 @@ export interface SbomReplyRow {
 
 /** Creates the exchange repository. */
 export function createExchangeRepo(db: Database): ExchangeRepo {
-  const insertPackage = db.sqlite.prepare(
+  const insertPackage = db.sql.prepare(
     'INSERT INTO exchange_packages (id, vendor_id, assessment_id, format, manifest, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const getPackage = db.sqlite.prepare('SELECT * FROM exchange_packages WHERE id = ?');
-  const insertResponse = db.sqlite.prepare(
+  const getPackage = db.sql.prepare('SELECT * FROM exchange_packages WHERE id = ?');
+  const insertResponse = db.sql.prepare(
     'INSERT INTO exchange_responses (id, package_id, file_name, sha256, accepted, received_at, received_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const byHash = db.sqlite.prepare(
+  const byHash = db.sql.prepare(
     'SELECT COUNT(*) AS n FROM exchange_responses WHERE package_id = ? AND sha256 = ?',
   );
-  const packagesOf = db.sqlite.prepare(
+  const packagesOf = db.sql.prepare(
     'SELECT * FROM exchange_packages WHERE vendor_id = ? ORDER BY created_at, rowid',
   );
   // Migration 17's table: prepared on first use, so a storage opened at an older schema still builds.
   const sbomReplies = lazyRepo(() => ({
-    insert: db.sqlite.prepare(
+    insert: db.sql.prepare(
       `INSERT INTO exchange_sbom_replies (id, package_id, vendor_id, model, firmware, outcome, file_name, detail,
          record_id, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    ofVendor: db.sqlite.prepare(
+    ofVendor: db.sql.prepare(
       'SELECT * FROM exchange_sbom_replies WHERE vendor_id = ? ORDER BY recorded_at, rowid',
     ),
   }));

@@ -41,10 +41,10 @@ export function createImportStore(sqlite: DatabaseSync): ImportStore {
   // This connection writes devices, imports and their audit entries, none of which holds a sealed field.
   const cipher = createCipher(() => false);
   return {
-    devices: createDeviceRepo({ sqlite }),
+    devices: createDeviceRepo({ sql: sqlite }),
     audit: (auditKey) =>
       createAuditRepo({
-        sqlite,
+        sql: sqlite,
         cipher: { ...cipher, sign: auditKey ? signWith(Buffer.from(auditKey, 'base64')) : () => null },
       }),
     stage: () => createStaging(sqlite),

@@ -19,9 +19,9 @@ export interface QuestionnaireRepo {
 
 /** Creates the questionnaire repository. */
 export function createQuestionnaireRepo(db: Database): QuestionnaireRepo {
-  const allStmt = db.sqlite.prepare('SELECT * FROM questionnaires ORDER BY id, installed_at');
-  const getStmt = db.sqlite.prepare('SELECT * FROM questionnaires WHERE id = ? AND version = ?');
-  const insertStmt = db.sqlite.prepare(
+  const allStmt = db.sql.prepare('SELECT * FROM questionnaires ORDER BY id, installed_at');
+  const getStmt = db.sql.prepare('SELECT * FROM questionnaires WHERE id = ? AND version = ?');
+  const insertStmt = db.sql.prepare(
     'INSERT OR IGNORE INTO questionnaires (id, version, title, source, definition, installed_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const fromRow = (r: Record<string, unknown>): StoredQuestionnaireRow => ({

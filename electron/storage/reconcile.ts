@@ -59,7 +59,7 @@ export function reconcile(
   const { dataDir, trail, locked } = input;
   const cipher = createCipher(() => false);
   if (input.dataKey) cipher.setKey(input.dataKey, true);
-  const db = { sqlite, cipher, path: '' } as unknown as Database;
+  const db = { kind: 'solo', sql: sqlite, cipher, path: '' } as unknown as Database;
   const mismatches: Mismatch[] = [];
   let total = 0;
   let records = 0;

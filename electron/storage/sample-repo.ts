@@ -47,13 +47,13 @@ export interface SampleRepo {
 
 /** Creates the sample repository. */
 export function createSampleRepo(db: Database, dataDir: string): SampleRepo {
-  const run = (sql: string, ...args: string[]) => db.sqlite.prepare(sql).run(...args);
+  const run = (sql: string, ...args: string[]) => db.sql.prepare(sql).run(...args);
   const ids = (sql: string, ...args: string[]) =>
-    (db.sqlite.prepare(sql).all(...args) as { id: string }[]).map((r) => String(r.id));
+    (db.sql.prepare(sql).all(...args) as { id: string }[]).map((r) => String(r.id));
   return {
     present(table, wanted) {
       const found = new Set<string>();
-      const stmt = db.sqlite.prepare(`SELECT id FROM ${table} WHERE id = ?`);
+      const stmt = db.sql.prepare(`SELECT id FROM ${table} WHERE id = ?`);
       for (const id of wanted) if (stmt.get(id)) found.add(id);
       return found;
     },

@@ -32,12 +32,12 @@ const VEX_COLUMNS = `x.id, x.vendor_id, v.name AS vendor_name, NULL AS model, NU
   x.statements AS entries, x.file_name, x.sha256, x.imported_at, x.imported_by`;
 
 /** Creates the SBOM repository. */
-export function createSbomRepo(db: Pick<Database, 'sqlite'>): SbomRepo {
+export function createSbomRepo(db: Pick<Database, 'sql'>): SbomRepo {
   return lazyRepo(() => buildSbomRepo(db));
 }
 
-function buildSbomRepo(db: Pick<Database, 'sqlite'>): SbomRepo {
-  const sql = db.sqlite;
+function buildSbomRepo(db: Pick<Database, 'sql'>): SbomRepo {
+  const sql = db.sql;
   const allSboms = sql.prepare('SELECT vendor_id, model, firmware, sbom FROM sboms ORDER BY rowid');
   const allVex = sql.prepare('SELECT vendor_id, data FROM vex_documents ORDER BY rowid');
   const listSboms = sql.prepare(

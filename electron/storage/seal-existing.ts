@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from './database';
+import type { SqliteDatabase } from './database';
 import { isSealed, isSealedFile, isSealedFileWithoutPlace, isSealedWithoutPlace } from './cipher';
 import { place, SENSITIVE_COLUMNS } from './places';
 
@@ -23,7 +23,7 @@ import { place, SENSITIVE_COLUMNS } from './places';
  * seals again, with its place, every value an earlier version sealed without one; returns
  * how many were sealed.
  */
-export function sealExistingValues(db: Database): number {
+export function sealExistingValues(db: SqliteDatabase): number {
   let sealed = 0;
   for (const { table, column, place } of SENSITIVE_COLUMNS) {
     const rows = db.sqlite
@@ -42,7 +42,7 @@ export function sealExistingValues(db: Database): number {
 }
 
 /** Seals the evidence files not sealed yet, or sealed without their place; returns how many were sealed. */
-export function sealEvidenceFiles(db: Database, dataDir: string): number {
+export function sealEvidenceFiles(db: SqliteDatabase, dataDir: string): number {
   const dir = join(dataDir, 'evidence');
   if (!existsSync(dir)) return 0;
   let sealed = 0;

@@ -8,8 +8,8 @@ export interface SettingsRepo {
 
 /** Creates the settings repository. */
 export function createSettingsRepo(db: Database): SettingsRepo {
-  const getStmt = db.sqlite.prepare('SELECT value FROM settings WHERE key = ?');
-  const setStmt = db.sqlite.prepare(
+  const getStmt = db.sql.prepare('SELECT value FROM settings WHERE key = ?');
+  const setStmt = db.sql.prepare(
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
   );
   return {

@@ -1,4 +1,5 @@
-import type { SQLOutputValue, StatementSync } from 'node:sqlite';
+import type { SQLOutputValue } from 'node:sqlite';
+import type { SqlStatement } from './sql';
 import type { Database } from './database';
 import { PORTFOLIO_TIERS, type VendorFigures, type VendorStanding } from '../domain/portfolio';
 import type { ListStanding } from '../domain/vendor-list';
@@ -68,8 +69,8 @@ function current(json: string): VendorFigures | null {
 export function createStandingRepo(db: Database): StandingRepo {
   // Prepared on first use: storage opens at older schema versions too (migration tests), before the figures column (migration 13).
   const lazy = (sql: string) => {
-    let stmt: StatementSync | undefined;
-    return () => (stmt ??= db.sqlite.prepare(sql));
+    let stmt: SqlStatement | undefined;
+    return () => (stmt ??= db.sql.prepare(sql));
   };
   const staleStmt = lazy(
     `SELECT v.id FROM vendors v LEFT JOIN vendor_standings s ON s.vendor_id = v.id

@@ -1,4 +1,6 @@
 import { openDatabase, type Database, type OpenOptions } from './database';
+import { AppError } from '../domain/errors';
+import type { TeamDatabase } from './pg/team-database';
 import { createVendorRepo, type VendorRepo } from './vendor-repo';
 import { createAuditRepo, type AuditRepo } from './audit-repo';
 import { createQuestionnaireRepo, type QuestionnaireRepo } from './questionnaire-repo';
@@ -18,6 +20,8 @@ import { sealEvidenceFiles, sealExistingValues } from './seal-existing';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
+  /** This computer's own database ('solo'), or a team's shared one ('team'). */
+  readonly kind: 'solo' | 'team';
   readonly dataDir: string;
   readonly vendors: VendorRepo;
   readonly audit: AuditRepo;
@@ -55,7 +59,40 @@ export interface Storage {
 
 /** Opens the storage of a data folder. */
 export function openStorage(dataDir: string, options: OpenOptions = {}): Storage {
-  const db: Database = openDatabase(dataDir, options);
+  const db = openDatabase(dataDir, options);
+  return {
+    ...repositories(db, dataDir),
+    kind: 'solo',
+    sealExisting: () => {
+      const values = db.transaction(() => sealExistingValues(db));
+      // The plain versions of what was sealed must not linger in freed pages or the WAL.
+      db.sqlite.exec('PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);');
+      return { values, files: sealEvidenceFiles(db, dataDir) };
+    },
+    resealWithPlaces() {
+      // Nothing plain is written here (the values were sealed already): no VACUUM needed.
+      const values = db.transaction(() => sealExistingValues(db));
+      return { values, files: sealEvidenceFiles(db, dataDir) };
+    },
+  };
+}
+
+/**
+ * The storage of a team database (pg/team-database.ts): the same repositories over the
+ * team's PostgreSQL. `dataDir` is this computer's folder (preferences, files on their way in).
+ */
+export function openTeamStorage(db: TeamDatabase, dataDir: string): Storage {
+  const notHere = (): never => {
+    throw new AppError(
+      'INVALID_INPUT',
+      'Encryption of a team database is not available yet: its fields are kept plain, protected by the server and its roles',
+    );
+  };
+  return { ...repositories(db, dataDir), kind: 'team', sealExisting: notHere, resealWithPlaces: notHere };
+}
+
+/** The repositories and transaction every backend gives. */
+function repositories(db: Database, dataDir: string) {
   return {
     dataDir,
     vendors: createVendorRepo(db),
@@ -77,17 +114,6 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
     schemaVersion: db.schemaVersion,
     backupTo: db.backupTo,
     cipher: db.cipher,
-    sealExisting: () => {
-      const values = db.transaction(() => sealExistingValues(db));
-      // The plain versions of what was sealed must not linger in freed pages or the WAL.
-      db.sqlite.exec('PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);');
-      return { values, files: sealEvidenceFiles(db, dataDir) };
-    },
-    resealWithPlaces() {
-      // Nothing plain is written here (the values were sealed already): no VACUUM needed.
-      const values = db.transaction(() => sealExistingValues(db));
-      return { values, files: sealEvidenceFiles(db, dataDir) };
-    },
     restoreFrom: db.restoreFrom,
     tightened: db.tightened,
     close: db.close,

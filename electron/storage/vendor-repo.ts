@@ -1,4 +1,5 @@
-import type { SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
+import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
+import type { SqlStatement } from './sql';
 import type { Database } from './database';
 import type { Cipher } from './cipher';
 import { CRITICALITIES, type Vendor, type VendorSummary } from '../domain/vendor';
@@ -58,7 +59,7 @@ export interface VendorRepo {
 
 /** Creates the vendor repository over an open database. */
 export function createVendorRepo(db: Database): VendorRepo {
-  const sql = db.sqlite;
+  const sql = db.sql;
   const getStmt = sql.prepare('SELECT * FROM vendors WHERE id = ?');
   const byNameStmt = sql.prepare('SELECT * FROM vendors WHERE name_key = ?');
   const insertStmt = sql.prepare(
@@ -189,7 +190,7 @@ function rowParams(v: Vendor, cipher: Cipher): Record<string, SQLInputValue> {
  * (node:sqlite's setReturnArrays; a Node before 22.16 has none and gives objects, read in
  * column order).
  */
-function allAsArrays(stmt: StatementSync, params: SQLInputValue[]): SQLOutputValue[][] {
+function allAsArrays(stmt: SqlStatement, params: SQLInputValue[]): SQLOutputValue[][] {
   if (typeof stmt.setReturnArrays !== 'function') return stmt.all(...params).map((row) => Object.values(row));
   stmt.setReturnArrays(true);
   return stmt.all(...params) as unknown as SQLOutputValue[][];

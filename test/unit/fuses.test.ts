@@ -53,7 +53,7 @@ describe('forge.config', () => {
     expect((fuses as unknown as { fusesConfig: unknown }).fusesConfig).toEqual(FUSES_CONFIG);
   });
 
-  it('registers the vite plugin with main, the data host, preload, the import, report, data and advisory workers and the main_window renderer', () => {
+  it('registers the vite plugin with main, the data host, preload, the import, report, data, advisory and team database workers and the main_window renderer', () => {
     const vite = (forgeConfig.plugins ?? []).find((plugin) => 'name' in plugin && plugin.name === 'vite');
     expect(vite).toBeDefined();
     const config = (vite as unknown as { config: { build: unknown[]; renderer: unknown[] } }).config;
@@ -70,6 +70,8 @@ describe('forge.config', () => {
       { entry: 'electron/workers/data-tasks.ts', config: 'vite.data.config.mts', target: 'main' },
       // The advisory reader thread: CSAF and KEV files read and checked for an import.
       { entry: 'electron/workers/advisory-reader.ts', config: 'vite.advisory.config.mts', target: 'main' },
+      // The team database connection's thread (the data host waits on it for each answer).
+      { entry: 'electron/storage/pg/connection-worker.mts', config: 'vite.pg.config.mts', target: 'main' },
     ]);
     expect(config.renderer).toEqual([{ name: 'main_window', config: 'vite.renderer.config.mts' }]);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import Conf from 'conf';
-import { afterEach } from 'vitest';
+import { afterEach, it } from 'vitest';
 import { openAppCore } from '../../electron/ipc/app-core';
 import { main } from '../../electron/cli';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
@@ -18,6 +18,33 @@ const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
+
+declare global {
+  /** Set by test/pg/team-backend.ts when the suite runs on a team database. */
+  var vendorRiskTeamBackend:
+    | {
+        /** A team database of the test's own, as the actor's login; dropped after the test. */
+        database(actor: string, cleanups: (() => void)[]): string;
+        /** The same database's URL as another login (made if needed). */
+        as(url: string, actor: string): string;
+      }
+    | undefined;
+}
+
+/**
+ * `it` for a test that holds only for the data folder's own SQLite file; on the team suite it is
+ * skipped, saying why.
+ */
+export function itOnSolo(reason: string): typeof it {
+  if (!globalThis.vendorRiskTeamBackend) return it;
+  return ((name: string) => {
+    console.warn(`skipped on the team database: "${name}" (${reason})`);
+    it.skip(`${name} — solo only: ${reason}`, () => undefined);
+  }) as unknown as typeof it;
+}
+
+/** The team database of each data folder `openApp` gave one (the pg-services project). */
+const teamDatabases = new Map<string, string>();
 
 /** A fresh temporary data folder, removed after the test. */
 export function tempDir(): string {
@@ -43,11 +70,16 @@ export function openApp(
   });
   const progress: ProgressEvent[] = [];
   const internalErrors: unknown[] = [];
+  const actor = options.actor ?? 'Unit Tester';
+  // The `pg-services` project runs these tests on a team database of their own (test/pg/team-backend.ts).
+  const database = globalThis.vendorRiskTeamBackend?.database(actor, cleanups);
+  if (database) teamDatabases.set(dataDir, database);
   const { services, handlers, dispatcher, close } = openAppCore({
     dataDir,
+    database,
     preferences,
     appVersion: '0.0.0-test',
-    actorOverride: options.actor ?? 'Unit Tester',
+    actorOverride: actor,
     now: options.now,
     isTrustedPageUrl: (url) => url.startsWith('app://vendor-risk/'),
     onProgress: (e) => progress.push(e),
@@ -56,7 +88,16 @@ export function openApp(
     encryption: options.encryption,
   });
   cleanups.push(close);
-  return { dataDir, services, handlers, dispatcher, progress, internalErrors, preferences };
+  return {
+    team: database !== undefined,
+    dataDir,
+    services,
+    handlers,
+    dispatcher,
+    progress,
+    internalErrors,
+    preferences,
+  };
 }
 
 /** A complete vendor input with overrides. */
@@ -83,7 +124,12 @@ export async function runCli(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['--data-dir', dataDir, ...args], {
+  // On a team database the CLI logs in as the person it names (the login is who acts).
+  const team = teamDatabases.get(dataDir);
+  const database = team
+    ? ['--database', globalThis.vendorRiskTeamBackend!.as(team, env.VENDOR_RISK_USER ?? 'Unit Tester')]
+    : [];
+  const code = await main(['--data-dir', dataDir, ...database, ...args], {
     stdout: (s) => void (stdout += s),
     stderr: (s) => void (stderr += s),
     env,

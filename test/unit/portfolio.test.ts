@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { main } from '../../electron/cli';
 import { formatPortfolio, PORTFOLIO_LIST_ROWS } from '../../electron/cli/portfolio-commands';
 import { DashboardSchema } from '../../electron/domain/portfolio-today';
 import {
@@ -10,7 +9,7 @@ import {
 } from '../../electron/domain/portfolio';
 import { addMonths } from '../../electron/domain/scoring';
 import type { Tier } from '../../electron/domain/risk';
-import { openApp, tamper, vendorInput } from './helpers';
+import { itOnSolo, openApp, runCli, tamper, vendorInput } from './helpers';
 import { CONTROLS } from './controls-fixture';
 import {
   DASHBOARD_FIGURES,
@@ -569,12 +568,7 @@ describe('portfolio.summary through the dispatcher', () => {
     // The CLI prints the summary with --json and the figures as text. It runs on the real
     // clock, so only what does not depend on the day is compared with the run above.
     const run = async (args: string[]) => {
-      let stdout = '';
-      const code = await main(['--data-dir', app.dataDir, ...args], {
-        stdout: (t) => void (stdout += t),
-        stderr: () => {},
-        env: { VENDOR_RISK_USER: 'Test Runner' },
-      });
+      const { code, stdout } = await runCli(app.dataDir, args, { VENDOR_RISK_USER: 'Test Runner' });
       return { code, stdout };
     };
     const json = await run(['portfolio', '--json']);
@@ -601,63 +595,66 @@ describe('portfolio.summary through the dispatcher', () => {
 });
 
 describe('portfolio.summary from the kept standings', () => {
-  it('equals scoring every vendor again: at first, after changes, on a later day, and when a write drops a standing meanwhile', async () => {
-    const { app, dispatcher, services, ko, good, draft, gone, setDay } = await storedPortfolio();
-    const summary = async () => {
-      const r = await dispatcher.call('portfolio.summary', {});
-      if (!r.ok) throw new Error(r.error.message);
-      // The figures part (Today, the heat map and attention are built from it; tested on their own).
-      return PortfolioSummarySchema.parse(r.value);
-    };
-    expect(services.portfolio.standingsStale()).toBe(true);
-    const first = await summary();
-    expect(first).toEqual(rescoredSummary(services, '2027-03-15'));
-    expect(services.portfolio.standingsStale()).toBe(false);
-    expect(await summary()).toEqual(first);
+  itOnSolo('edits the data folder’s SQLite file behind the app’s back')(
+    'equals scoring every vendor again: at first, after changes, on a later day, and when a write drops a standing meanwhile',
+    async () => {
+      const { app, dispatcher, services, ko, good, draft, gone, setDay } = await storedPortfolio();
+      const summary = async () => {
+        const r = await dispatcher.call('portfolio.summary', {});
+        if (!r.ok) throw new Error(r.error.message);
+        // The figures part (Today, the heat map and attention are built from it; tested on their own).
+        return PortfolioSummarySchema.parse(r.value);
+      };
+      expect(services.portfolio.standingsStale()).toBe(true);
+      const first = await summary();
+      expect(first).toEqual(rescoredSummary(services, '2027-03-15'));
+      expect(services.portfolio.standingsStale()).toBe(false);
+      expect(await summary()).toEqual(first);
 
-    // Changes drop the standings they touch: an answer, a decision with conditions, a status.
-    const [draftAssessment] = services.assessments.list(draft.id);
-    const answered = await dispatcher.call('assessments.answerMany', {
-      id: draftAssessment!.id,
-      answers: ['no', 'no', 'yes'].map((value, i) => ({
-        questionnaireId: 'portfolio-controls',
-        questionId: `c${i + 1}`,
-        answer: { status: 'answered', value },
-      })),
-    });
-    expect(answered.ok).toBe(true);
-    const [koAssessment] = services.assessments.list(ko.id);
-    const decided = await dispatcher.call('decisions.record', {
-      assessmentId: koAssessment!.id,
-      decision: 'approve-with-conditions',
-      conditions: [{ text: 'Turn on audit logs', owner: 'Bo', due: '2027-03-01' }],
-    });
-    expect(decided.ok).toBe(true);
-    services.vendors.update(gone.id, { status: 'active' });
-    services.vendors.update(good.id, { status: 'offboarded' });
-    const changed = await summary();
-    expect(changed).toEqual(rescoredSummary(services, '2027-03-15'));
-    expect(changed).not.toEqual(first);
-    expect(changed.conditionsPastDue.map((c) => c.text)).toEqual(['Turn on audit logs']);
+      // Changes drop the standings they touch: an answer, a decision with conditions, a status.
+      const [draftAssessment] = services.assessments.list(draft.id);
+      const answered = await dispatcher.call('assessments.answerMany', {
+        id: draftAssessment!.id,
+        answers: ['no', 'no', 'yes'].map((value, i) => ({
+          questionnaireId: 'portfolio-controls',
+          questionId: `c${i + 1}`,
+          answer: { status: 'answered', value },
+        })),
+      });
+      expect(answered.ok).toBe(true);
+      const [koAssessment] = services.assessments.list(ko.id);
+      const decided = await dispatcher.call('decisions.record', {
+        assessmentId: koAssessment!.id,
+        decision: 'approve-with-conditions',
+        conditions: [{ text: 'Turn on audit logs', owner: 'Bo', due: '2027-03-01' }],
+      });
+      expect(decided.ok).toBe(true);
+      services.vendors.update(gone.id, { status: 'active' });
+      services.vendors.update(good.id, { status: 'offboarded' });
+      const changed = await summary();
+      expect(changed).toEqual(rescoredSummary(services, '2027-03-15'));
+      expect(changed).not.toEqual(first);
+      expect(changed.conditionsPastDue.map((c) => c.text)).toEqual(['Turn on audit logs']);
 
-    // On a later day every standing is computed again (reassessments and evidence move).
-    setDay('2027-04-20');
-    const later = await summary();
-    expect(later.today).toBe('2027-04-20');
-    expect(later).toEqual(rescoredSummary(services, '2027-04-20'));
+      // On a later day every standing is computed again (reassessments and evidence move).
+      setDay('2027-04-20');
+      const later = await summary();
+      expect(later.today).toBe('2027-04-20');
+      expect(later).toEqual(rescoredSummary(services, '2027-04-20'));
 
-    // Another process's write drops a standing between the refresh and the read: that vendor is scored on the spot.
-    const { standings } = services.storage;
-    const figures = standings.figures.bind(standings);
-    standings.figures = (today) => {
-      tamper(app.dataDir, `DELETE FROM vendor_standings WHERE vendor_id = '${ko.id}'`);
-      return figures(today);
-    };
-    expect(await summary()).toEqual(later);
-    standings.figures = figures;
-    expect(services.portfolio.standingsStale()).toBe(true);
-    expect(app.internalErrors).toEqual([]);
-  });
+      // Another process's write drops a standing between the refresh and the read: that vendor is scored on the spot.
+      const { standings } = services.storage;
+      const figures = standings.figures.bind(standings);
+      standings.figures = (today) => {
+        tamper(app.dataDir, `DELETE FROM vendor_standings WHERE vendor_id = '${ko.id}'`);
+        return figures(today);
+      };
+      expect(await summary()).toEqual(later);
+      standings.figures = figures;
+      expect(services.portfolio.standingsStale()).toBe(true);
+      expect(app.internalErrors).toEqual([]);
+    },
+  );
 });
 
 describe('vendor list behind each dashboard figure', () => {

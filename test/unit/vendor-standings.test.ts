@@ -1,11 +1,10 @@
 import { describe, it, expect, vi } from 'vitest';
-import { openApp, tempDir, vendorInput } from './helpers';
+import { itOnSolo, openApp, runCli, tempDir, vendorInput } from './helpers';
 import { openDatabase } from '../../electron/storage/database';
 import { MIGRATIONS } from '../../electron/storage/migrations';
 import { openStorage } from '../../electron/storage/storage';
 import { CONTROLS } from './controls-fixture';
 import { VendorListQuerySchema, type VendorListQueryInput } from '../../electron/domain/vendor-list';
-import { main } from '../../electron/cli';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 
@@ -275,16 +274,7 @@ describe('saved filters', () => {
       name: 'Critical ones',
       query: VendorListQuerySchema.parse({ criticalities: ['critical'] }),
     });
-    const run = async (args: string[]) => {
-      let stdout = '';
-      let stderr = '';
-      const code = await main(['--data-dir', t.app.dataDir, ...args], {
-        stdout: (s) => void (stdout += s),
-        stderr: (s) => void (stderr += s),
-        env: {},
-      });
-      return { code, stdout, stderr };
-    };
+    const run = (args: string[]) => runCli(t.app.dataDir, args, {});
     const saved = await run(['vendors', 'list', '--saved', 'critical ONES', '--json']);
     expect(saved.code).toBe(0);
     const names = (out: string) =>
@@ -355,25 +345,28 @@ describe('the vendor list operation and stale standings', () => {
     expect(scan).toHaveBeenCalledTimes(1);
   });
 
-  it('computes standings made stale while it was computing others, before listing', async () => {
-    const { app, list } = await setup();
-    const { services, dataDir } = app;
-    for (let i = 0; i < 3; i++) services.vendors.create(vendorInput({ name: `Moving ${i}` }));
-    // Another process drops every standing just after the first round of computing them.
-    const refresh = services.portfolio.refreshStandingsInSteps;
-    let rounds = 0;
-    services.portfolio.refreshStandingsInSteps = async (signal) => {
-      await refresh(signal);
-      if (rounds++ > 0) return;
-      const raw = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
-      raw.exec('DELETE FROM vendor_standings');
-      raw.close();
-    };
-    const items = await list();
-    expect(rounds).toBe(2);
-    expect(items.map((v) => v.standing?.tier)).toEqual(['unassessed', 'unassessed', 'unassessed']);
-    expect(services.portfolio.standingsStale()).toBe(false);
-  });
+  itOnSolo('edits the data folder’s SQLite file behind the app’s back')(
+    'computes standings made stale while it was computing others, before listing',
+    async () => {
+      const { app, list } = await setup();
+      const { services, dataDir } = app;
+      for (let i = 0; i < 3; i++) services.vendors.create(vendorInput({ name: `Moving ${i}` }));
+      // Another process drops every standing just after the first round of computing them.
+      const refresh = services.portfolio.refreshStandingsInSteps;
+      let rounds = 0;
+      services.portfolio.refreshStandingsInSteps = async (signal) => {
+        await refresh(signal);
+        if (rounds++ > 0) return;
+        const raw = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
+        raw.exec('DELETE FROM vendor_standings');
+        raw.close();
+      };
+      const items = await list();
+      expect(rounds).toBe(2);
+      expect(items.map((v) => v.standing?.tier)).toEqual(['unassessed', 'unassessed', 'unassessed']);
+      expect(services.portfolio.standingsStale()).toBe(false);
+    },
+  );
 
   it('gives no list while a standing is stale when asked for the current one only', () => {
     const { services } = openApp();
@@ -385,23 +378,26 @@ describe('the vendor list operation and stale standings', () => {
 });
 
 describe('standings stored before provisional scores', () => {
-  it('are computed again: figures without "provisional" count as stale', async () => {
-    const { app } = await setup();
-    const { services, dataDir } = app;
-    services.vendors.create(vendorInput({ name: 'Stored Long Ago' }));
-    services.portfolio.refreshStandings();
-    expect(services.portfolio.standingsStale()).toBe(false);
-    // As an earlier version wrote it: the same figures, without the provisional key (and so
-    // without the column migration 18 fills from that key).
-    const raw = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
-    raw.exec(
-      `UPDATE vendor_standings SET figures = json_remove(figures, '$.provisional'), provisional = NULL`,
-    );
-    raw.close();
-    expect(services.portfolio.standingsStale()).toBe(true);
-    expect(services.portfolio.refreshStandings()).toBe(1);
-    expect(services.portfolio.standingsStale()).toBe(false);
-  });
+  itOnSolo('edits the data folder’s SQLite file behind the app’s back')(
+    'are computed again: figures without "provisional" count as stale',
+    async () => {
+      const { app } = await setup();
+      const { services, dataDir } = app;
+      services.vendors.create(vendorInput({ name: 'Stored Long Ago' }));
+      services.portfolio.refreshStandings();
+      expect(services.portfolio.standingsStale()).toBe(false);
+      // As an earlier version wrote it: the same figures, without the provisional key (and so
+      // without the column migration 18 fills from that key).
+      const raw = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
+      raw.exec(
+        `UPDATE vendor_standings SET figures = json_remove(figures, '$.provisional'), provisional = NULL`,
+      );
+      raw.close();
+      expect(services.portfolio.standingsStale()).toBe(true);
+      expect(services.portfolio.refreshStandings()).toBe(1);
+      expect(services.portfolio.standingsStale()).toBe(false);
+    },
+  );
 });
 
 describe('a data folder from before the provisional column (migration 18)', () => {

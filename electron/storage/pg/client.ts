@@ -4,9 +4,8 @@
  * commands never load the PostgreSQL client.
  */
 import { readFileSync } from 'node:fs';
-import { getCACertificates } from 'node:tls';
 import pg from 'pg';
-import { teamConnection, type TeamConnection } from './connection';
+import { teamConnection, withSystemCas, type TeamConnection } from './connection';
 
 /** Connects, runs `fn` with the client and always closes it. */
 export async function withTeamClient<T>(
@@ -45,22 +44,6 @@ async function refusalMessage(client: pg.Client, error: unknown): Promise<string
     .catch(() => undefined);
   const who = roles ? ` (${roles.name} is in ${roles.groups ?? 'no team role'})` : '';
   return `the database refused: ${messageOf(error)}${who}`;
-}
-
-/**
- * Verifying without sslrootcert trusts the CAs Node carries and the operating system's own
- * (where a company's internal CA is usually installed), as libpq trusts the system's store.
- */
-function withSystemCas(config: pg.ClientConfig): pg.ClientConfig {
-  const ssl = config.ssl;
-  if (typeof ssl !== 'object' || !ssl.rejectUnauthorized || ssl.ca !== undefined) return config;
-  let system: string[] = [];
-  try {
-    system = getCACertificates('system');
-  } catch {
-    // An older Node without the system store: its bundled CAs only.
-  }
-  return { ...config, ssl: { ...ssl, ca: [...getCACertificates('default'), ...system] } };
 }
 
 const UNTRUSTED_CERTIFICATE = new Set([

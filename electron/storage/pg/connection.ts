@@ -3,6 +3,7 @@
  * pg's own parser, so that the TLS mode means what libpq says it means (pg's parser treats
  * `require` as `verify-full`) and so that TLS is required for every host off this machine.
  */
+import { getCACertificates } from 'node:tls';
 import type { ClientConfig } from 'pg';
 
 /** The schema every team table lives in; connections search it first. */
@@ -114,4 +115,20 @@ export function teamConnection(
     tls,
     display,
   };
+}
+
+/**
+ * Verifying without sslrootcert trusts the CAs Node carries and the operating system's own
+ * (where a company's internal CA is usually installed), as libpq trusts the system's store.
+ */
+export function withSystemCas(config: ClientConfig): ClientConfig {
+  const ssl = config.ssl;
+  if (typeof ssl !== 'object' || !ssl.rejectUnauthorized || ssl.ca !== undefined) return config;
+  let system: string[] = [];
+  try {
+    system = getCACertificates('system');
+  } catch {
+    // An older Node without the system store: its bundled CAs only.
+  }
+  return { ...config, ssl: { ...ssl, ca: [...getCACertificates('default'), ...system] } };
 }

@@ -6,10 +6,11 @@
  * server-side cursor, a batch at a time; the folder is written in one SQLite transaction
  * and removed again if anything fails.
  */
+import { ROWID_COLUMN } from './schema-compat';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import type { ClientBase } from 'pg';
-import { openDatabase, type Database } from '../database';
+import { openDatabase, type SqliteDatabase } from '../database';
 import { createEvidenceRepo } from '../evidence-repo';
 import { copyPlan, MoveRefused, quoted, toSqlite, type CopyTable } from './move-plan';
 import { requireTeamDatabase, type MoveReport, type OnProgress } from './move-in';
@@ -50,7 +51,7 @@ export async function exportPortfolio(
 ): Promise<MoveReport> {
   const created = requireEmptyFolder(dir);
   await requireTeamDatabase(client);
-  let db: Database | null = null;
+  let db: SqliteDatabase | null = null;
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     mkdirSync(dir, { recursive: true });
@@ -96,7 +97,7 @@ export async function exportPortfolio(
 /** Copies one table from a cursor into SQLite; returns its row count. */
 async function exportTable(
   client: ClientBase,
-  db: Database,
+  db: SqliteDatabase,
   table: CopyTable,
   onProgress: OnProgress,
 ): Promise<number> {
@@ -107,7 +108,8 @@ async function exportTable(
   const insert = db.sqlite.prepare(
     `INSERT INTO ${quoted(table.name)} (${names}) VALUES (${table.columns.map(() => '?').join(', ')})`,
   );
-  const order = table.key.length ? ` ORDER BY ${table.key.map(quoted).join(', ')}` : '';
+  // In the order the rows were added (SQLite's rowid on both sides), which lists keep.
+  const order = ` ORDER BY ${ROWID_COLUMN}`;
   let done = 0;
   for await (const rows of cursor<Record<string, unknown>>(
     client,
@@ -125,7 +127,7 @@ async function exportTable(
 /** Writes every evidence row's file from evidence_content, its SHA-256 and size checked. */
 async function exportEvidenceFiles(
   client: ClientBase,
-  db: Database,
+  db: SqliteDatabase,
   dir: string,
   onProgress: OnProgress,
 ): Promise<void> {

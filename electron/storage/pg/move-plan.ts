@@ -6,6 +6,7 @@
  * foreign keys are already there (from PostgreSQL's own constraints). The standings
  * cache comes last: copying the rows it is computed from drops it (triggers on both sides).
  */
+import { ROWID_COLUMN } from './schema-compat';
 import type { DatabaseSync } from 'node:sqlite';
 import type { ClientBase } from 'pg';
 import { TEAM_SCHEMA } from './connection';
@@ -24,7 +25,7 @@ export interface CopyTable {
 /** A move refused before anything was copied, or undone (exit 2), with the sentence to show. */
 export class MoveRefused extends Error {}
 
-const TEAM_COLUMNS = new Set(['row_version', 'changed_by', 'changed_at']);
+const TEAM_COLUMNS = new Set(['row_version', 'changed_by', 'changed_at', ROWID_COLUMN]);
 /** The local folder's own bookkeeping (its migrations' log), not the portfolio. */
 const LOCAL_ONLY_TABLES = new Set(['schema_migrations']);
 /** Caches dropped by the copy of what they are computed from: copied after everything else. */

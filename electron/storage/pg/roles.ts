@@ -5,6 +5,7 @@
  * the CLI or psql — the database refuses what their group may not do. docs/team.md has the
  * matrix in prose.
  */
+import { COMPAT_FUNCTIONS } from './schema-compat';
 import { TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
 import { TEAM_SCHEMA } from './connection';
 import { PORTFOLIO_TABLES, type PortfolioTable } from './schema-tables';
@@ -100,6 +101,8 @@ export function grantsSql(database: string): string {
     `GRANT INSERT, UPDATE, DELETE ON vendor_standings TO ${all}`,
     `GRANT EXECUTE ON FUNCTION ${s}.vr_audit_append(text, text, text, text, text, text, text, text), ${s}.vr_audit_next() TO ${writers}`,
     `GRANT EXECUTE ON FUNCTION ${s}.vr_audit_hash(bigint, text, text, text, text, text, text, text, text), ${s}.vr_json_text(text) TO ${all}`,
+    // SQLite's spellings the repositories' SQL uses (schema-compat.ts): pure functions.
+    `GRANT EXECUTE ON FUNCTION ${COMPAT_FUNCTIONS.map((f) => `${s}.${f}`).join(', ')} TO ${all}`,
   ];
   for (const role of TEAM_ROLES) {
     const tables = WRITES[role].filter((t) => t !== 'vendor_standings');

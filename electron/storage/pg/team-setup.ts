@@ -10,6 +10,7 @@ import { scramVerifier } from './scram';
 import { AUDIT_SQL, NOTIFY_SQL, STANDINGS_SQL, VERSIONS_SQL } from './schema-team';
 import { SBOM_REPLIES_SQL, STANDING_PROVISIONAL_SQL, TABLES_SQL } from './schema-tables';
 import { EVIDENCE_SQL } from './schema-evidence';
+import { COMPAT_SQL } from './schema-compat';
 
 /** A numbered migration of the team schema (numbered apart from SQLite's). */
 export interface PgMigration {
@@ -32,6 +33,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 8,
     name: 'standings say whether the score is provisional (as SQLite schema 18)',
     sql: STANDING_PROVISIONAL_SQL,
+  },
+  {
+    version: 9,
+    name: "SQLite's rowid, 0/1 comparisons and JSON functions (the repositories' SQL as written)",
+    sql: COMPAT_SQL,
   },
 ];
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

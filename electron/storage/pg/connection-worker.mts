@@ -1,0 +1,119 @@
+/**
+ * The thread that holds a team database connection for a thread that waits for each answer
+ * (blocking-connection.ts): the data host, or the CLI. It runs node-postgres, which is
+ * asynchronous, and answers each query on a port the waiting thread reads synchronously,
+ * then wakes it through a shared word. Change notices (LISTEN) travel to the owner as
+ * ordinary messages.
+ *
+ * Self-contained (only `pg` and Node's modules), so Node runs it from source in tests
+ * (its types are stripped) and the build bundles it as `pg-connection.js`.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import pg from 'pg';
+
+interface Start {
+  config: pg.ClientConfig;
+  /** Word 0: 0 while a query runs, 1 when its answer is on the port. */
+  signal: SharedArrayBuffer;
+  port: MessagePort;
+  /** Channels to LISTEN on (their notices go to the owner as `{ t: 'notice' }`). */
+  listen: string[];
+}
+
+interface Query {
+  text: string;
+  values: unknown[];
+  arrays: boolean;
+}
+
+const start = workerData as Start;
+const words = new Int32Array(start.signal);
+
+// The values the SQLite side gives: bigint counts and sums as numbers (audit numbers and
+// sizes stay far below 2^53), booleans as 1/0, times as the text stored.
+const NUMBER = (v: string) => Number(v);
+const PARSERS: Record<number, (v: string) => unknown> = {
+  20: NUMBER, // int8
+  1700: NUMBER, // numeric
+  16: (v) => (v === 't' ? 1 : 0), // bool
+  1082: (v) => v, // date
+  1114: (v) => v, // timestamp
+  1184: (v) => v, // timestamptz
+};
+const types = {
+  getTypeParser: (oid: number, format?: string) =>
+    PARSERS[oid] ?? (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+};
+
+let client: pg.Client | null = null;
+let connecting: Promise<pg.Client> | null = null;
+
+function connect(): Promise<pg.Client> {
+  connecting ??= (async () => {
+    const c = new pg.Client({ ...start.config, types } as pg.ClientConfig);
+    // A server that goes away: the next query connects again (a transaction under way is lost
+    // with the connection, and its caller is told).
+    c.on('error', () => {
+      if (client === c) client = null;
+    });
+    c.on('end', () => {
+      if (client === c) client = null;
+    });
+    c.on('notification', (n) =>
+      parentPort!.postMessage({ t: 'notice', channel: n.channel, payload: n.payload ?? '' }),
+    );
+    try {
+      await c.connect();
+      for (const channel of start.listen) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      c.end().catch(() => undefined);
+      throw error;
+    }
+    client = c;
+    return c;
+  })().finally(() => {
+    connecting = null;
+  });
+  return connecting;
+}
+
+function answer(message: unknown): void {
+  start.port.postMessage(message);
+  Atomics.store(words, 0, 1);
+  Atomics.notify(words, 0);
+}
+
+function errorShape(error: unknown): Record<string, unknown> {
+  const e = error as Record<string, unknown> & Error;
+  if (error instanceof AggregateError && error.errors.length) return errorShape(error.errors[0]);
+  return {
+    message: e?.message || String(e?.code ?? error),
+    code: typeof e?.code === 'string' ? e.code : undefined,
+    detail: typeof e?.detail === 'string' ? e.detail : undefined,
+    hint: typeof e?.hint === 'string' ? e.hint : undefined,
+    // A query the server never answered: the connection is gone (not a refusal).
+    lost: !(typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)),
+  };
+}
+
+start.port.on('message', (q: Query | { t: 'close' }) => {
+  if ('t' in q) {
+    void (client ?? { end: async () => undefined }).end().finally(() => {
+      answer({ ok: true, rows: [], rowCount: 0 });
+      process.exit(0);
+    });
+    return;
+  }
+  void (async () => {
+    try {
+      const c = client ?? (await connect());
+      const config = { text: q.text, values: q.values, ...(q.arrays ? { rowMode: 'array' } : {}) };
+      const r = await c.query(config as pg.QueryConfig);
+      // A multi-statement text answers with one result per statement: the last one's rows.
+      const last = Array.isArray(r) ? r[r.length - 1] : r;
+      answer({ ok: true, rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 });
+    } catch (error) {
+      answer({ ok: false, error: errorShape(error) });
+    }
+  })();
+});

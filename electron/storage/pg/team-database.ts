@@ -1,0 +1,223 @@
+/**
+ * A team database opened as the storage's `Database`: the repositories' SQL runs over one
+ * blocking connection (blocking-connection.ts), read as PostgreSQL reads it (dialect.ts).
+ * Writers take turns as SQLite's do (a transaction-wide advisory lock, so a service's read
+ * and write see no colleague's write between them), readers never wait.
+ */
+import { readFileSync } from 'node:fs';
+import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
+import { AppError } from '../../domain/errors';
+import { createCipher } from '../cipher';
+import { LATEST_SCHEMA_VERSION } from '../migrations';
+import type { Database } from '../database';
+import type { SqlConnection, SqlParams, SqlStatement } from '../sql';
+import { openBlockingConnection, DatabaseRefusal, type BlockingConnection } from './blocking-connection';
+import { teamConnection, withSystemCas, TEAM_SCHEMA } from './connection';
+import { toPostgres, type Translated } from './dialect';
+import { CHANGES_CHANNEL, STALE_ROW_SQLSTATE } from './schema-team';
+import { PG_SCHEMA_VERSION } from './team-setup';
+
+/** The lock every writing transaction of the portfolio holds until it ends. */
+const WRITERS_LOCK = 0x7672_7772; // "vrwr"
+
+export interface TeamDatabase extends Database {
+  readonly kind: 'team';
+  /** The login this connection runs as (the audit trail's actor). */
+  readonly user: string;
+  /** Colleagues' changes: the table and who changed it, after their commit. */
+  onChange(listener: (change: { table: string; op: string; by: string }) => void): void;
+}
+
+/** Opens the team database at `url` (a person's own login); refuses one `team init` has not prepared. */
+export function openTeamDatabase(url: string): TeamDatabase {
+  const connection = teamConnection(url, (path) => readFileSync(path, 'utf8'));
+  const conn = openBlockingConnection(withSystemCas(connection.config), {
+    display: connection.display,
+    listen: [CHANGES_CHANNEL],
+  });
+  try {
+    return teamDatabase(conn, connection.display);
+  } catch (error) {
+    conn.close();
+    throw error;
+  }
+}
+
+function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
+  const version = schemaState(conn, display);
+  if (version > PG_SCHEMA_VERSION)
+    throw new AppError(
+      'DATA_TOO_NEW',
+      `The team database at ${display} was prepared by a newer version of Vendor Risk Desk (team schema ${version}); update this app`,
+    );
+  if (version < PG_SCHEMA_VERSION)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The team database at ${display} is at team schema ${version}; its owner updates it with \`vendor-risk team init\``,
+    );
+  const keys = primaryKeys(conn);
+  const user = (conn.query('SELECT session_user::text AS u').rows[0] as { u: string }).u;
+  // The login's team roles, named when the database refuses it something.
+  const roles = (
+    conn.query(
+      `SELECT g.rolname::text AS r FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+        WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = session_user) AND g.rolname LIKE 'vr\\_%'
+        ORDER BY 1`,
+    ).rows as { r: string }[]
+  ).map((r) => r.r.slice(3));
+  const who = `${user} is ${roles.length ? `in the ${roles.join(' and ')} role${roles.length > 1 ? 's' : ''}` : 'in no team role'}`;
+  const teamError = (error: unknown) => asAppError(error, who);
+  const sql = teamSql(conn, (table) => keys.get(table), teamError);
+
+  let depth = 0;
+  const transaction = <T>(fn: () => T): T => {
+    const savepoint = `sp${depth}`;
+    if (depth === 0) conn.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITERS_LOCK})`);
+    else conn.query(`SAVEPOINT ${savepoint}`);
+    depth += 1;
+    try {
+      const result = fn();
+      depth -= 1;
+      conn.query(depth === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+      return result;
+    } catch (error) {
+      depth -= 1;
+      try {
+        conn.query(
+          depth === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`,
+        );
+      } catch {
+        // The connection is gone: the server rolled the transaction back itself.
+      }
+      throw teamError(error);
+    }
+  };
+  const serverOnly = (what: string) => () => {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${what} is not done from the app on a team database: the database's owner backs it up on the server (pg_dump), and \`vendor-risk team export --to DIR\` writes a local copy`,
+    );
+  };
+  const listeners: ((change: { table: string; op: string; by: string }) => void)[] = [];
+  conn.onNotice((channel, payload) => {
+    if (channel !== CHANGES_CHANNEL) return;
+    try {
+      const change = JSON.parse(payload) as { table: string; op: string; by: string };
+      for (const l of listeners) l(change);
+    } catch {
+      // A notice we did not write.
+    }
+  });
+  return {
+    kind: 'team',
+    user,
+    sql,
+    path: display,
+    // Sealed fields with a team passphrase are not built yet: a team database holds plain values.
+    cipher: createCipher(() => false),
+    transaction,
+    schemaVersion: () => LATEST_SCHEMA_VERSION,
+    backupTo: async () => serverOnly('A backup')(),
+    restoreFrom: async () => serverOnly('Restoring a backup')(),
+    tightened: [],
+    onChange: (listener) => listeners.push(listener),
+    close: () => conn.close(),
+  };
+}
+
+/** The team schema's version, or a refusal naming what to do. */
+function schemaState(conn: BlockingConnection, display: string): number {
+  const r = conn.query(`SELECT to_regclass('${TEAM_SCHEMA}.team_schema') IS NOT NULL AS ready`).rows[0] as {
+    ready: number;
+  };
+  if (!r.ready)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${display} is not a team database yet: its owner prepares it with \`vendor-risk team init --database URL\``,
+    );
+  return Number((conn.query('SELECT max(version) AS v FROM team_schema').rows[0] as { v: number }).v);
+}
+
+/** Each table's primary key columns (INSERT OR REPLACE becomes an upsert on them). */
+function primaryKeys(conn: BlockingConnection): Map<string, string[]> {
+  const rows = conn.query(
+    `SELECT c.relname AS table, a.attname AS column
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, pos) ON true
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+      WHERE i.indisprimary AND n.nspname = $1 ORDER BY c.relname, k.pos`,
+    [TEAM_SCHEMA],
+  ).rows as { table: string; column: string }[];
+  const keys = new Map<string, string[]>();
+  for (const r of rows) keys.set(r.table, [...(keys.get(r.table) ?? []), r.column]);
+  return keys;
+}
+
+/** A refusal as the error a person can act on: a stale save, a role's limit (naming the login's roles). */
+function asAppError(error: unknown, who: string): unknown {
+  if (!(error instanceof DatabaseRefusal)) return error;
+  if (error.code === STALE_ROW_SQLSTATE) return new AppError('CONFLICT', error.message);
+  if (error.code === '42501' || error.code === '42P17')
+    return new AppError('INVALID_INPUT', `The team database refused: ${error.message} (${who})`);
+  return error;
+}
+
+/** The SQL connection the repositories use, over PostgreSQL. */
+function teamSql(
+  conn: BlockingConnection,
+  keyOf: (table: string) => readonly string[] | undefined,
+  teamError: (error: unknown) => unknown,
+): SqlConnection {
+  const translate = (text: string): Translated => toPostgres(text, keyOf);
+  return {
+    prepare(text): SqlStatement {
+      let translated: Translated | null = null;
+      let arrays = false;
+      const run = (params: SqlParams) => {
+        translated ??= translate(text);
+        try {
+          return conn.query(translated.text, valuesFor(translated, params), { arrays });
+        } catch (error) {
+          throw teamError(error);
+        }
+      };
+      const all = (...params: SqlParams) => run(params).rows as Record<string, SQLOutputValue>[];
+      return {
+        all,
+        get: (...params) => all(...params)[0],
+        run: (...params) => ({ changes: run(params).rowCount, lastInsertRowid: 0 }),
+        iterate: (...params) => all(...params)[Symbol.iterator](),
+        setReturnArrays(enabled) {
+          arrays = enabled;
+        },
+        // Values are picked by name from the object given: the others are never sent.
+        setAllowUnknownNamedParameters: () => undefined,
+      };
+    },
+    exec(text) {
+      try {
+        conn.query(translate(text).text);
+      } catch (error) {
+        throw teamError(error);
+      }
+    },
+  };
+}
+
+/** The values in the translated statement's order, from SQLite-style positional or named ones. */
+function valuesFor(translated: Translated, params: SqlParams): unknown[] {
+  const first = params[0];
+  const named =
+    first !== null && typeof first === 'object' && !(first instanceof Uint8Array)
+      ? (first as Record<string, SQLInputValue>)
+      : undefined;
+  const positional = named ? params.slice(1) : params;
+  return translated.params.map((source) => {
+    const value =
+      typeof source === 'number' ? positional[source] : (named?.[source] ?? named?.[source.slice(1)]);
+    if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value);
+    if (typeof value === 'bigint') return value.toString();
+    return value ?? null;
+  });
+}

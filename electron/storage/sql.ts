@@ -1,0 +1,27 @@
+/**
+ * The part of a SQL connection the repositories use, which both backends give: SQLite's own
+ * driver (node:sqlite) and the team database's (pg/pg-connection.ts, which reads the same
+ * SQL through pg/dialect.ts). Whatever only SQLite can do (backups, its file, its pragmas)
+ * takes `SqliteDatabase` (database.ts) instead.
+ */
+import type { SQLInputValue, SQLOutputValue, StatementResultingChanges } from 'node:sqlite';
+
+export type SqlParams = SQLInputValue[] | [Record<string, SQLInputValue>, ...SQLInputValue[]];
+
+export interface SqlStatement {
+  all(...params: SqlParams): Record<string, SQLOutputValue>[];
+  get(...params: SqlParams): Record<string, SQLOutputValue> | undefined;
+  run(...params: SqlParams): StatementResultingChanges;
+  iterate(
+    ...params: SqlParams
+  ): Iterator<Record<string, SQLOutputValue>> & Iterable<Record<string, SQLOutputValue>>;
+  /** Rows as arrays of column values in the order selected (faster to read than objects). */
+  setReturnArrays(enabled: boolean): void;
+  /** Named values the statement does not use are ignored instead of refused. */
+  setAllowUnknownNamedParameters(enabled: boolean): void;
+}
+
+export interface SqlConnection {
+  prepare(sql: string): SqlStatement;
+  exec(sql: string): void;
+}
