@@ -1,14 +1,24 @@
-import { writeFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './database';
 import type { Evidence } from '../domain/assessment';
 import { ownerOnlyDir } from './owner-only';
 import { place } from './places';
+import { AppError } from '../domain/errors';
 
-/** Evidence records, and their files under <data folder>/evidence/. */
+/**
+ * Evidence records, and their files: under <data folder>/evidence/, or in a team database's
+ * evidence_content beside the row (so every colleague can open them).
+ */
 export interface EvidenceRepo {
-  /** Writes the file (atomically) and returns a function that removes it again if the transaction fails. */
+  /**
+   * Writes the file (atomically) and returns a function that removes it again if the
+   * transaction fails. In a team database the bytes go in with the row ({@link insert}).
+   */
   storeFile(id: string, bytes: Uint8Array): () => void;
+  /** The file's bytes, checked against the record's SHA-256 and size (DATA_DAMAGED if they differ). */
+  readFile(e: Evidence): Uint8Array;
   insert(e: Evidence): void;
   listForVendor(vendorId: string): Evidence[];
   listForAssessment(assessmentId: string): Evidence[];
@@ -46,8 +56,21 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
     addedAt: String(r.added_at),
     addedBy: String(r.added_by),
   });
+  const team = db.kind === 'team';
+  // A team database checks the bytes against the row (schema-evidence.ts), so they go in after it.
+  const pending = new Map<string, Uint8Array>();
+  const putContent = team
+    ? db.sql.prepare('INSERT INTO evidence_content (evidence_id, content) VALUES (?, ?)')
+    : null;
+  const getContent = team
+    ? db.sql.prepare('SELECT content FROM evidence_content WHERE evidence_id = ?')
+    : null;
   return {
     storeFile(id, bytes) {
+      if (team) {
+        pending.set(id, bytes);
+        return () => pending.delete(id);
+      }
       ownerOnlyDir(dir);
       const target = join(dir, id);
       writeFileSync(`${target}.part`, db.cipher.sealFile(bytes, place.evidenceFile(id)), { mode: 0o600 });
@@ -72,6 +95,30 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
         e.addedAt,
         e.addedBy,
       );
+      const bytes = pending.get(e.id);
+      if (bytes && putContent) {
+        pending.delete(e.id);
+        putContent.run(e.id, bytes);
+      }
+    },
+    readFile(e) {
+      let bytes: Uint8Array;
+      try {
+        bytes = getContent
+          ? (getContent.get(e.id)?.content as Uint8Array)
+          : db.cipher.openFile(readFileSync(join(dir, e.id)), place.evidenceFile(e.id));
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        bytes = undefined as unknown as Uint8Array;
+      }
+      if (!bytes) throw new AppError('NOT_FOUND', `The evidence file ${e.fileName} is missing`);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      if (sha !== e.sha256 || bytes.length !== e.size)
+        throw new AppError(
+          'DATA_DAMAGED',
+          `The evidence file ${e.fileName} does not match its record (SHA-256 or size differ)`,
+        );
+      return bytes;
     },
     listForVendor: (vendorId) => byVendor.all(vendorId).map(fromRow),
     listForAssessment: (assessmentId) => byAssessment.all(assessmentId).map(fromRow),

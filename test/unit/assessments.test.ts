@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { openApp, vendorInput } from './helpers';
+import { itOnSolo, openApp, vendorInput } from './helpers';
 
 const exampleText = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
 const withVersion = (v: string, extra: (q: Record<string, unknown>) => void = () => {}) => {
@@ -141,7 +141,7 @@ describe('assessments', () => {
   });
 
   it('attaches evidence: file copied, SHA-256 kept, expiry from the period, answer linked', async () => {
-    const { dispatcher, assessmentId, dataDir, vendor } = await setup();
+    const { dispatcher, assessmentId, dataDir, vendor, services, team } = await setup();
     const bytes = Buffer.from('%PDF-1.4 firmware signing statement');
     const r = await dispatcher.call('evidence.attach', {
       assessmentId,
@@ -156,9 +156,11 @@ describe('assessments', () => {
     if (!r.ok) return;
     expect(r.value.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(r.value.expiresAt).toBe('2027-06-30');
-    expect(readFileSync(join(dataDir, 'evidence', r.value.id)).equals(bytes)).toBe(true);
-    // Evidence is often under NDA: the owner's only, in a folder that is too.
-    if (process.platform !== 'win32') {
+    // Read back as anyone opening it would: from the folder, or from the team database, checked.
+    expect(Buffer.from(services.storage.evidence.readFile(r.value)).equals(bytes)).toBe(true);
+    // Evidence is often under NDA: the owner's only, in a folder that is too (a team database keeps it inside).
+    if (!team) expect(readFileSync(join(dataDir, 'evidence', r.value.id)).equals(bytes)).toBe(true);
+    if (!team && process.platform !== 'win32') {
       expect(statSync(join(dataDir, 'evidence', r.value.id)).mode & 0o777).toBe(0o600);
       expect(statSync(join(dataDir, 'evidence')).mode & 0o777).toBe(0o700);
     }
@@ -171,6 +173,26 @@ describe('assessments', () => {
     expect(list.ok && list.value.map((e) => e.fileName)).toEqual(['signing-statement.pdf']);
     expect(existsSync(join(dataDir, 'evidence', `${r.value.id}.part`))).toBe(false);
   });
+
+  itOnSolo('a team database refuses content that does not match its record (a trigger, schema-evidence.ts)')(
+    'refuses to hand out an evidence file changed on disk: its SHA-256 no longer matches',
+    async () => {
+      const { dispatcher, assessmentId, dataDir, services } = await setup();
+      const r = await dispatcher.call('evidence.attach', {
+        assessmentId,
+        questionnaireId: 'example-firmware',
+        questionId: 'fw_statement',
+        fileName: 'statement.pdf',
+        contentBase64: Buffer.from('%PDF-1.4 the real statement').toString('base64'),
+        kind: 'firmware-signing',
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      writeFileSync(join(dataDir, 'evidence', r.value.id), '%PDF-1.4 a different statement');
+      expect(() => services.storage.evidence.readFile(r.value)).toThrow(
+        /statement\.pdf does not match its record/,
+      );
+    },
+  );
 
   it('suggests the self-assessment only for self-assessments', async () => {
     const { dispatcher } = openApp();
