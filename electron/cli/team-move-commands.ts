@@ -14,7 +14,8 @@ import { resolveDataDir } from '../storage/data-dir';
 import { DATABASE_FILE } from '../storage/database';
 import { KEY_FILE } from '../storage/keyfile';
 import { DATABASE_OPTION, databaseUrl, missingDatabase } from './team-commands';
-import type { MoveProgress, MoveReport } from '../storage/pg/move-in';
+import type { EncryptedFolder, MoveProgress, MoveReport } from '../storage/pg/move-in';
+import { passphraseFor } from './passphrase';
 
 /** Tables with at least this many rows report their progress on stderr. */
 const BIG_TABLE = 5000;
@@ -73,7 +74,8 @@ export const teamImport: CommandSpec = {
     'no portfolio yet: the audit trail with its numbers, actors, hashes and signatures as they are, and the ' +
     'evidence files into the database (SHA-256 checked). One transaction: on any failure nothing is copied. ' +
     'Commits only when the copied chain verifies and ends where the local one ends. Run it as the database ' +
-    'owner. An encrypted data folder is refused until the team passphrase exists.',
+    'owner. An encrypted folder is opened with its passphrase (VENDOR_RISK_PASSPHRASE, or asked), which becomes the ' +
+    'team passphrase: sealed values stay sealed, and the colleagues given it read them.',
   args: [],
   options: DATABASE_OPTION,
   examples: [
@@ -89,15 +91,19 @@ export const teamImport: CommandSpec = {
     });
     if (!existsSync(join(dataDir, DATABASE_FILE)))
       return failure(`there is no portfolio in ${dataDir} (no ${DATABASE_FILE}): nothing was copied`);
-    if (existsSync(join(dataDir, KEY_FILE)))
-      return failure(
-        `${dataDir} is encrypted: a team database cannot hold sealed values until the team passphrase exists (docs/team.md); nothing was copied`,
-      );
+    const encrypted = existsSync(join(dataDir, KEY_FILE)) ? await unlockFolder(dataDir, io) : undefined;
+    if (typeof encrypted === 'string') return failure(encrypted);
     const { openDatabase } = await import('../storage/database');
     const db = openDatabase(dataDir);
     try {
       return await moving(url, async (client, where, m) => {
-        const report = await m.importPortfolio(client, db.sqlite, dataDir, progressLines(io, 'copied'));
+        const report = await m.importPortfolio(
+          client,
+          db.sqlite,
+          dataDir,
+          progressLines(io, 'copied'),
+          encrypted,
+        );
         return done(
           `Copied ${dataDir} into ${where}: ${summary(report)}. The team database's audit trail verifies and ends where the local one ends.`,
           { from: dataDir, to: where, ...report },
@@ -108,6 +114,31 @@ export const teamImport: CommandSpec = {
     }
   },
 };
+
+/**
+ * An encrypted folder's key, unlocked with its passphrase (which becomes the team passphrase),
+ * or the sentence refusing it.
+ */
+async function unlockFolder(dataDir: string, io: CliIo): Promise<EncryptedFolder | string> {
+  const passphrase = await passphraseFor(dataDir, io);
+  if (!passphrase)
+    return `${dataDir} is encrypted: give its passphrase (VENDOR_RISK_PASSPHRASE), which becomes the team passphrase; nothing was copied`;
+  const { readKeyFile, unlockWithPassphrase, newKeyFile } = await import('../storage/keyfile');
+  const { createCipher } = await import('../storage/cipher');
+  const { place } = await import('../storage/places');
+  let dataKey: Buffer;
+  try {
+    dataKey = unlockWithPassphrase(readKeyFile(dataDir)!, passphrase);
+  } catch (error) {
+    return `${error instanceof Error ? error.message : String(error)}; nothing was copied`;
+  }
+  const cipher = createCipher(() => true);
+  cipher.setKey(dataKey, true);
+  return {
+    keyRecord: newKeyFile(dataKey, { passphrase }, new Date()),
+    openFile: (bytes, id) => Buffer.from(cipher.openFile(bytes, place.evidenceFile(id))),
+  };
+}
 
 /** `team export --to DIR`: a team database out to a new local data folder. */
 export const teamExport: CommandSpec = {

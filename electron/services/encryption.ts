@@ -12,10 +12,8 @@ import {
   newKeyFile,
   passphraseWrap,
   signedFrom,
-  readKeyFile,
   unlockWithKeychain,
   unlockWithPassphrase,
-  writeKeyFile,
   type KeyProtector,
 } from '../storage/keyfile';
 import { existsSync, readdirSync } from 'node:fs';
@@ -34,9 +32,13 @@ export interface EncryptionOptions {
 export function createEncryptionService(ctx: ServiceContext, options: EncryptionOptions = {}) {
   const { storage } = ctx;
   const dataDir = storage.dataDir;
+  const keys = storage.keys;
+  const readKeyFile = () => keys.read();
+  // A team database's key is shared by its team passphrase; each person's keychain is their own.
+  const team = storage.kind === 'team';
   let dataKey: Buffer | null = null;
 
-  const file = readKeyFile(dataDir);
+  const file = readKeyFile();
   if (file) {
     dataKey =
       unlockWithKeychain(file, options.keychain) ??
@@ -51,18 +53,20 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
    * earlier version starts now): the next entry appended is the first signed one.
    */
   const startSigning = () => {
-    const current = readKeyFile(dataDir);
-    if (!current || !dataKey) return;
+    const current = readKeyFile();
+    // A team database appends its own entries (the chain under its lock, the login as actor):
+    // they are not signed with the data key.
+    if (!current || !dataKey || team) return;
     // Values sealed by an earlier version, without their place, are sealed again with it.
     storage.resealWithPlaces();
     if (current.audit) return;
-    writeKeyFile(dataDir, { ...current, audit: auditStart(dataKey, storage.audit.head().id + 1) });
+    keys.write({ ...current, audit: auditStart(dataKey, storage.audit.head().id + 1) });
   };
   startSigning();
 
   const plainSnapshots = () => {
     const dir = join(dataDir, BACKUP_DIR);
-    const since = readKeyFile(dataDir)?.createdAt;
+    const since = team ? undefined : readKeyFile()?.createdAt;
     if (!existsSync(dir) || !since) return 0;
     const stamp = since.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     return readdirSync(dir).filter((f) => /^vendor-risk-\d{8}-\d{6}/.test(f) && f.slice(12, 27) < stamp)
@@ -70,7 +74,7 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
   };
 
   const status = (): EncryptionStatus => {
-    const current = readKeyFile(dataDir);
+    const current = readKeyFile();
     return {
       enabled: current !== null,
       unlocked: current !== null && dataKey !== null,
@@ -91,27 +95,22 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
      * value and evidence file written before is sealed.
      */
     enable(passphrase?: string) {
-      if (readKeyFile(dataDir))
-        throw new AppError('CONFLICT', 'Encryption is already on for this data folder');
-      const keychain = options.keychain?.secure ? options.keychain : undefined;
+      if (readKeyFile()) throw new AppError('CONFLICT', 'Encryption is already on for this data folder');
+      const keychain = keys.keychain && options.keychain?.secure ? options.keychain : undefined;
       if (!keychain && passphrase === undefined)
         throw new AppError(
           'INVALID_INPUT',
-          options.keychain
-            ? `This computer's keychain (${options.keychain.backend}) does not really protect secrets: choose a passphrase instead`
-            : 'Without the app’s keychain a passphrase is needed',
+          team
+            ? 'A team database is encrypted with a team passphrase: choose one, and give it to the colleagues who may read sealed fields'
+            : options.keychain
+              ? `This computer's keychain (${options.keychain.backend}) does not really protect secrets: choose a passphrase instead`
+              : 'Without the app’s keychain a passphrase is needed',
         );
       const key = randomBytes(32);
       // The key file is written before anything is sealed: no sealed value without its key.
       // Every audit entry from the next one on is signed with the key (the first: this change).
-      writeKeyFile(
-        dataDir,
-        {
-          ...newKeyFile(key, { keychain, passphrase }, ctx.now()),
-          audit: auditStart(key, storage.audit.head().id + 1),
-        },
-        true,
-      );
+      const created = newKeyFile(key, { keychain, passphrase }, ctx.now());
+      keys.write(team ? created : { ...created, audit: auditStart(key, storage.audit.head().id + 1) }, true);
       dataKey = key;
       storage.cipher.setKey(key, true);
       const sealed = storage.sealExisting();
@@ -127,7 +126,7 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
 
     /** Unlocks with the passphrase; a wrong one changes nothing. */
     unlock(passphrase: string): EncryptionStatus {
-      const current = readKeyFile(dataDir);
+      const current = readKeyFile();
       if (!current) throw new AppError('INVALID_INPUT', 'Encryption is not on for this data folder');
       dataKey = unlockWithPassphrase(current, passphrase);
       storage.cipher.setKey(dataKey, true);
@@ -141,8 +140,9 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
      * null when encryption is off, 'locked' while it cannot be checked.
      */
     auditSignatures(): { key: Buffer; from: number; dataKey: Buffer } | null | 'locked' {
-      const current = readKeyFile(dataDir);
-      if (!current) return null;
+      const current = readKeyFile();
+      // A team database's entries carry no signatures (startSigning).
+      if (!current || team) return null;
       if (!dataKey) return 'locked';
       const from = signedFrom(current, dataKey);
       const key = storage.cipher.auditKey();
@@ -151,7 +151,7 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
 
     /** Forgets the key until the passphrase is given again (stepping away from the computer). */
     lock(): EncryptionStatus {
-      const current = readKeyFile(dataDir);
+      const current = readKeyFile();
       if (!current?.passphrase)
         throw new AppError(
           'INVALID_INPUT',
@@ -164,10 +164,10 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
 
     /** Adds (or replaces) the passphrase that also opens the data (for the command line, or another computer). */
     setPassphrase(passphrase: string): EncryptionStatus {
-      const current = readKeyFile(dataDir);
+      const current = readKeyFile();
       if (!current) throw new AppError('INVALID_INPUT', 'Encryption is not on for this data folder');
       if (!dataKey) throw new AppError('LOCKED', 'Unlock the data first');
-      writeKeyFile(dataDir, { ...current, passphrase: passphraseWrap(dataKey, passphrase) });
+      keys.write({ ...current, passphrase: passphraseWrap(dataKey, passphrase) });
       storage.transaction(() =>
         recordAudit(ctx, 'settings', 'encryption', 'update', null, {
           passphrase: current.passphrase ? 'replaced' : 'added',

@@ -14,7 +14,7 @@ import { auditKeyOf, decryptBytes, encryptBytes, keyFromPassphrase, SCRYPT, sign
 export const KEY_FILE = 'encryption.json';
 const CHECK = 'vendor-risk-desk data key';
 
-const KeyFileSchema = z.object({
+export const KeyFileSchema = z.object({
   format: z.literal('vendor-risk-keys/1'),
   createdAt: z.string(),
   /** The check text sealed with the data key: tells a wrong key from a right one. */
@@ -46,6 +46,28 @@ export interface KeyProtector {
   readonly backend: string;
   protect(secret: Buffer): Buffer;
   unprotect(sealed: Buffer): Buffer;
+}
+
+/**
+ * Where the key file is kept: the data folder's `encryption.json`, or a team database's
+ * settings row `encryption` (storage/pg/team-key-store.ts), where the team passphrase wraps it.
+ */
+export interface KeyStore {
+  /** The key file, or null when encryption was never turned on. */
+  read(): KeyFile | null;
+  /** Writes it; `create` refuses when one exists (two people turning encryption on at once). */
+  write(file: KeyFile, create?: boolean): void;
+  /** Whether a keychain may protect the key (a team's key is shared: only its passphrase does). */
+  readonly keychain: boolean;
+}
+
+/** The data folder's key file as a {@link KeyStore}. */
+export function folderKeyStore(dataDir: string): KeyStore {
+  return {
+    read: () => readKeyFile(dataDir),
+    write: (file, create) => writeKeyFile(dataDir, file, create),
+    keychain: true,
+  };
 }
 
 /** The key file, or null when encryption was never turned on here. */

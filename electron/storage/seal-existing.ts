@@ -14,7 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { SqliteDatabase } from './database';
+import type { Database, SqliteDatabase } from './database';
 import { isSealed, isSealedFile, isSealedFileWithoutPlace, isSealedWithoutPlace } from './cipher';
 import { place, SENSITIVE_COLUMNS } from './places';
 
@@ -23,15 +23,15 @@ import { place, SENSITIVE_COLUMNS } from './places';
  * seals again, with its place, every value an earlier version sealed without one; returns
  * how many were sealed.
  */
-export function sealExistingValues(db: SqliteDatabase): number {
+export function sealExistingValues(db: Database): number {
   let sealed = 0;
   for (const { table, column, place } of SENSITIVE_COLUMNS) {
-    const rows = db.sqlite
+    const rows = db.sql
       .prepare(
         `SELECT rowid AS id, ${column} AS v, ${place} AS at FROM ${table} WHERE ${column} IS NOT NULL AND ${column} <> ''`,
       )
       .all() as { id: number; v: string; at: string }[];
-    const update = db.sqlite.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`);
+    const update = db.sql.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`);
     for (const r of rows) {
       if (isSealed(r.v) && !isSealedWithoutPlace(r.v)) continue;
       update.run(db.cipher.seal(r.v, r.at), r.id);

@@ -1,6 +1,7 @@
 import { openDatabase, type Database, type OpenOptions } from './database';
-import { AppError } from '../domain/errors';
 import type { TeamDatabase } from './pg/team-database';
+import { teamKeyStore } from './pg/team-key-store';
+import { folderKeyStore, type KeyStore } from './keyfile';
 import { createVendorRepo, type VendorRepo } from './vendor-repo';
 import { createAuditRepo, type AuditRepo } from './audit-repo';
 import { createQuestionnaireRepo, type QuestionnaireRepo } from './questionnaire-repo';
@@ -47,6 +48,8 @@ export interface Storage {
   backupTo: Database['backupTo'];
   /** Seals and opens the sensitive columns and evidence files. */
   readonly cipher: Database['cipher'];
+  /** Where the encryption key file is kept (the folder's file, or the team database's record). */
+  readonly keys: KeyStore;
   /** Seals the plain sensitive values and evidence files written before encryption was on. */
   sealExisting(): { values: number; files: number };
   /** Seals again, each for its place, the values and files an earlier version sealed without one. */
@@ -63,6 +66,7 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
   return {
     ...repositories(db, dataDir),
     kind: 'solo',
+    keys: folderKeyStore(dataDir),
     sealExisting: () => {
       const values = db.transaction(() => sealExistingValues(db));
       // The plain versions of what was sealed must not linger in freed pages or the WAL.
@@ -82,13 +86,16 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
  * team's PostgreSQL. `dataDir` is this computer's folder (preferences, files on their way in).
  */
 export function openTeamStorage(db: TeamDatabase, dataDir: string): Storage {
-  const notHere = (): never => {
-    throw new AppError(
-      'INVALID_INPUT',
-      'Encryption of a team database is not available yet: its fields are kept plain, protected by the server and its roles',
-    );
+  // Sensitive fields are sealed with the team's key; evidence files stay as they are (the
+  // database checks their SHA-256 against the row, and its roles guard them).
+  const seal = () => ({ values: db.transaction(() => sealExistingValues(db)), files: 0 });
+  return {
+    ...repositories(db, dataDir),
+    kind: 'team',
+    keys: teamKeyStore(db),
+    sealExisting: seal,
+    resealWithPlaces: seal,
   };
-  return { ...repositories(db, dataDir), kind: 'team', sealExisting: notHere, resealWithPlaces: notHere };
 }
 
 /** The repositories and transaction every backend gives. */

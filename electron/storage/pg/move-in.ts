@@ -6,6 +6,7 @@
  * any failure nothing is left behind. Rows are read with SQLite's iterator and written in
  * batches, so a large table is never held whole.
  */
+import type { KeyFile } from '../keyfile';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,11 +89,19 @@ async function occupied(client: ClientBase): Promise<string[]> {
  * commits only when every row is in and the copied chain verifies with the domain's check
  * and ends where the local one ends.
  */
+/** What moving an encrypted folder in needs: its files opened, and its data key as the team's record. */
+export interface EncryptedFolder {
+  /** The key record for the team database: the folder's data key wrapped by the team passphrase. */
+  keyRecord: KeyFile;
+  openFile(bytes: Buffer, evidenceId: string): Buffer;
+}
+
 export async function importPortfolio(
   client: ClientBase,
   sqlite: DatabaseSync,
   dataDir: string,
   onProgress: OnProgress = () => undefined,
+  encrypted?: EncryptedFolder,
 ): Promise<MoveReport> {
   await requireTeamDatabase(client);
   // One snapshot of the local folder, whatever the app writes meanwhile.
@@ -112,8 +121,15 @@ export async function importPortfolio(
     const tables: MoveReport['tables'] = [];
     for (const table of plan) {
       tables.push({ table: table.name, rows: await copyTable(client, sqlite, table, onProgress) });
-      if (table.name === 'evidence') await copyEvidenceFiles(client, sqlite, dataDir, onProgress);
+      if (table.name === 'evidence')
+        await copyEvidenceFiles(client, sqlite, dataDir, onProgress, encrypted?.openFile ?? ((b) => b));
     }
+    // An encrypted folder's sealed values come as they are; its data key comes wrapped by the team passphrase.
+    if (encrypted)
+      await client.query("INSERT INTO settings (key, value, updated_at) VALUES ('encryption', $1, $2)", [
+        JSON.stringify(encrypted.keyRecord),
+        encrypted.keyRecord.createdAt,
+      ]);
     const { entries, recorded } = await readAuditChain(client);
     const verdict = verifyChain(entries, { recorded });
     if (!verdict.ok)
@@ -183,6 +199,7 @@ async function copyEvidenceFiles(
   sqlite: DatabaseSync,
   dataDir: string,
   onProgress: OnProgress,
+  openFile: (bytes: Buffer, id: string) => Buffer,
 ): Promise<void> {
   const rows = sqlite.prepare('SELECT id, sha256, size FROM evidence ORDER BY rowid').all() as {
     id: string;
@@ -200,7 +217,8 @@ async function copyEvidenceFiles(
       throw new MoveRefused(
         `the evidence file ${file} is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`,
       );
-    const bytes = readFileSync(file);
+    // A sealed file (an encrypted folder) is opened: the database checks the plain bytes against the row.
+    const bytes = openFile(readFileSync(file), row.id);
     if (createHash('sha256').update(bytes).digest('hex') !== row.sha256 || bytes.length !== Number(row.size))
       throw new MoveRefused(
         `the evidence file ${file} does not match its record (SHA-256 or size): run \`vendor-risk audit verify\`; nothing was copied`,

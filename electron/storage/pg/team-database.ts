@@ -113,8 +113,9 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
     user,
     sql,
     path: display,
-    // Sealed fields with a team passphrase are not built yet: a team database holds plain values.
-    cipher: createCipher(() => false),
+    // Sensitive fields are sealed once an admin turns encryption on with a team passphrase
+    // (services/encryption.ts, the key record in settings): a colleague's turning it on is seen here too.
+    cipher: createCipher(() => conn.query("SELECT 1 FROM settings WHERE key = 'encryption'").rowCount > 0),
     transaction,
     schemaVersion: () => LATEST_SCHEMA_VERSION,
     backupTo: async () => serverOnly('A backup')(),

@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import Conf from 'conf';
+import pg from 'pg';
+import { createServices } from '../../electron/services/services';
+import { addTeamUser, initTeamDatabase } from '../../electron/storage/pg/team-setup';
+import { connect, freshDatabase, serverUrl, uniqueName, urlWith } from './support';
+import { tempDir, vendorInput } from '../unit/helpers';
+
+const server = serverUrl();
+const PASSWORD = 'encryption test password 1';
+const TEAM_PASSPHRASE = 'harbour lanterns at dawn';
+
+describe.skipIf(!server)('sealed fields on a team database, with a team passphrase', () => {
+  let owner = '';
+  let admin = '';
+  let buyer = '';
+  let ownerClient: pg.Client;
+
+  beforeAll(async () => {
+    owner = await freshDatabase(server!);
+    ownerClient = await connect(owner);
+    await initTeamDatabase(ownerClient);
+    const a = uniqueName('admin');
+    const b = uniqueName('buyer');
+    await addTeamUser(ownerClient, a, 'admin', PASSWORD);
+    await addTeamUser(ownerClient, b, 'procurement', PASSWORD);
+    admin = urlWith(owner, { user: a, password: PASSWORD });
+    buyer = urlWith(owner, { user: b, password: PASSWORD });
+  });
+
+  const open = (database: string, passphrase?: string) => {
+    const dataDir = tempDir();
+    return createServices({
+      dataDir,
+      preferences: new Conf({ cwd: dataDir, configName: 'preferences' }),
+      appVersion: 'test',
+      database,
+      encryption: { passphrase },
+    });
+  };
+
+  it('seals notes for everyone once an admin turns it on; only holders of the passphrase read them', async () => {
+    const first = open(admin);
+    const vendor = first.vendors.create(
+      vendorInput({ name: 'Sealed Notes Co', notes: 'NDA: pricing 4.2 %' }),
+    );
+    expect(() => first.encryption.enable()).toThrow(/team passphrase/);
+    const on = first.encryption.enable(TEAM_PASSPHRASE);
+    expect(on).toMatchObject({ enabled: true, unlocked: true, sealedValues: 1 });
+    first.close();
+
+    // In the database the note is sealed text, not the words.
+    const stored = await ownerClient.query<{ notes: string }>('SELECT notes FROM vendors WHERE id = $1', [
+      vendor.id,
+    ]);
+    expect(stored.rows[0]!.notes).not.toContain('pricing');
+
+    // A colleague with the passphrase reads it and writes sealed values.
+    const holder = open(buyer, TEAM_PASSPHRASE);
+    expect(holder.encryption.status()).toMatchObject({ enabled: true, unlocked: true });
+    expect(holder.vendors.get(vendor.id).notes).toBe('NDA: pricing 4.2 %');
+    holder.vendors.update(vendor.id, { notes: 'NDA: pricing 3.9 %' });
+    holder.close();
+    const after = await ownerClient.query<{ notes: string }>('SELECT notes FROM vendors WHERE id = $1', [
+      vendor.id,
+    ]);
+    expect(after.rows[0]!.notes).not.toContain('3.9');
+
+    // Without it the list still works, the note is locked, and writing a sealed field is refused.
+    const other = open(buyer);
+    expect(other.encryption.status()).toMatchObject({ enabled: true, unlocked: false });
+    expect(other.vendors.get(vendor.id).notes).not.toContain('3.9');
+    expect(() => other.vendors.update(vendor.id, { notes: 'plain words' })).toThrow(/locked/);
+    other.close();
+  });
+
+  it('changes the team passphrase: the new one opens the data, the old one no longer does', async () => {
+    const a = open(admin, TEAM_PASSPHRASE);
+    a.encryption.setPassphrase('a new team passphrase 2');
+    a.close();
+    expect(() => open(buyer, TEAM_PASSPHRASE)).toThrow(/passphrase/i);
+    const b = open(buyer, 'a new team passphrase 2');
+    expect(b.encryption.status().unlocked).toBe(true);
+    b.close();
+  });
+});
