@@ -92,7 +92,7 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
   let lastUsage = process.threadCpuUsage();
   /** Each tick: from, to, the running time the scheduler charged (never more than the wall time), the CPUs it started and ended on (-1: unknown). */
   const ticks: number[] = [];
-  /** Each tick's user and kernel time of this thread (ms), for the message about a long block. */
+  /** Each tick's user and kernel time of this thread (ms) and its page faults, for the message about a long block. */
   const split: number[] = [];
   let gap = 0;
   let gapWaiting: number | null = null;
@@ -106,7 +106,11 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
       times.waitingMs === null || lastClock.waitingMs === null ? null : times.waitingMs - lastClock.waitingMs;
     ticks.push(last, now, ran, lastClock.cpu ?? -1, times.cpu ?? -1);
     const usage = process.threadCpuUsage();
-    split.push((usage.user - lastUsage.user) / 1000, (usage.system - lastUsage.system) / 1000);
+    split.push(
+      (usage.user - lastUsage.user) / 1000,
+      (usage.system - lastUsage.system) / 1000,
+      (times.faults ?? 0) - (lastClock.faults ?? 0),
+    );
     lastUsage = usage;
     if (now - last - 5 > gap) {
       gap = now - last - 5;
@@ -140,7 +144,7 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
   const pauses = witness.seen().filter((p) => p.to > start && p.from < last);
   let block = 0;
   let charged = 0;
-  let worst = { from: 0, to: 0, user: 0, system: 0 };
+  let worst = { from: 0, to: 0, user: 0, system: 0, faults: 0 };
   for (let i = 0; i < ticks.length; i += 5) {
     const [from, to, ran, cpuFrom, cpu] = ticks.slice(i, i + 5) as [number, number, number, number, number];
     const t = { from, to, ran, cpus: cpu < 0 || cpuFrom < 0 ? null : [cpuFrom, cpu] };
@@ -148,14 +152,15 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
     const outside = ranOutsidePauses(t, pauses);
     if (outside > block) {
       block = outside;
-      worst = { from, to, user: split[(i / 5) * 2] ?? 0, system: split[(i / 5) * 2 + 1] ?? 0 };
+      const at = (i / 5) * 3;
+      worst = { from, to, user: split[at] ?? 0, system: split[at + 1] ?? 0, faults: split[at + 2] ?? 0 };
     }
   }
   if (block > 16) {
     const overlapped = collections.filter((c) => c.to > worst.from && c.from < worst.to);
     process.stderr.write(
       `bench: longest block ${block.toFixed(1)} ms in a ${(worst.to - worst.from).toFixed(1)} ms tick ` +
-        `(user ${worst.user.toFixed(1)} ms, kernel ${worst.system.toFixed(1)} ms); ` +
+        `(user ${worst.user.toFixed(1)} ms, kernel ${worst.system.toFixed(1)} ms, ${worst.faults} page faults); ` +
         (overlapped.length
           ? `collections of this thread in it: ${overlapped.map((c) => `kind ${c.kind} ${(c.to - c.from).toFixed(1)} ms`).join(', ')}`
           : 'no collection of this thread in it') +
@@ -195,7 +200,7 @@ function collectGarbage(): void {
  * running time is the thread's CPU time.
  */
 function threadClock(): {
-  read(): { runningMs: number; waitingMs: number | null; cpu: number | null };
+  read(): { runningMs: number; waitingMs: number | null; cpu: number | null; faults?: number };
   close(): void;
 } {
   let fd: number | null;
@@ -224,8 +229,15 @@ function threadClock(): {
         .split(' ');
       // The CPU it last ran on: field 39 of its stat, counted after the name's closing parenthesis.
       const fields = buffer.toString('latin1', 0, readSync(stat, buffer, 0, 1024, 0));
-      const cpu = Number(fields.slice(fields.lastIndexOf(')') + 2).split(' ')[36]);
-      return { runningMs: Number(running) / 1e6, waitingMs: Number(waiting) / 1e6, cpu };
+      const after = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+      // Field 39 (the CPU it last ran on) and field 10 (its minor page faults so far).
+      const cpu = Number(after[36]);
+      return {
+        runningMs: Number(running) / 1e6,
+        waitingMs: Number(waiting) / 1e6,
+        cpu,
+        faults: Number(after[7]),
+      };
     },
     close: () => {
       closeSync(schedstat);
