@@ -89,10 +89,16 @@ export function createTeamStaging(team: Pick<Database, 'sql'>): Staging {
   const copyStored = (source: string) => {
     scratch.exec('BEGIN; DELETE FROM devices;');
     try {
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = stored.all(source, after);
         for (const r of rows)
-          copyIn.run(source, String(r.device_id), r.serial ?? null, r.manufacturer_key ?? null, String(r.data));
+          copyIn.run(
+            source,
+            String(r.device_id),
+            r.serial ?? null,
+            r.manufacturer_key ?? null,
+            String(r.data),
+          );
         if (rows.length < PIECE) break;
         after = Number(rows[rows.length - 1]!.rowid);
       }
