@@ -8,6 +8,14 @@ const TEAM_SUITE = [
   'test/unit/clauses.test.ts',
   'test/unit/vendor-standings.test.ts',
   'test/unit/scoring.test.ts',
+  'test/unit/devices.test.ts',
+  'test/unit/device-import.test.ts',
+  'test/unit/sboms-service.test.ts',
+  'test/unit/vulnerabilities/advisories-service.test.ts',
+  'test/unit/vulnerabilities/vulnerabilities-service.test.ts',
+  'test/unit/vulnerabilities/vulnerability-views.test.ts',
+  'test/unit/vulnerabilities/cli-vulnerabilities.test.ts',
+  'test/unit/vulnerabilities/window-import.test.ts',
 ];
 
 export default defineConfig({

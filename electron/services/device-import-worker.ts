@@ -16,7 +16,7 @@ import type { JobContext } from './context';
 import { createWorkerClient } from '../workers/client';
 import { CLOSE, IDLE, type OpHandlers } from '../workers/serve';
 
-/** The database file each call is for. */
+/** The database each call is for: the SQLite file's path, or a team database's URL (storage/import-store.ts). */
 type Db = { db: string };
 
 /** What each operation takes and gives. */

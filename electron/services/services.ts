@@ -108,7 +108,9 @@ export function createServices(options: ServicesOptions): AppServices {
       { permissions: storage.tightened.map((t) => `${relative(options.dataDir, t.path) || '.'} ${t.to}`) },
     );
   const questionnaires = createQuestionnaireService(ctx);
-  const devices = createDeviceService(ctx, { databasePath: join(options.dataDir, DATABASE_FILE) });
+  // Device imports run on a connection of their own: to the data folder's file, or the team database.
+  const databasePath = options.database ?? join(options.dataDir, DATABASE_FILE);
+  const devices = createDeviceService(ctx, { databasePath });
   const vulnerabilityViews = createVulnerabilityViews(ctx);
   const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture, () =>
     vulnerabilityViews.exploitedByMaker(),
@@ -157,7 +159,7 @@ export function createServices(options: ServicesOptions): AppServices {
     appVersion: options.appVersion,
     demo: createDemoService(ctx, {
       questionnaires,
-      databasePath: join(options.dataDir, DATABASE_FILE),
+      databasePath,
       devicePosture: devices.vendorPosture,
       refreshStandings: () => void portfolio.refreshStandings(),
       rematch: () => void vulnerabilities.rematch(),

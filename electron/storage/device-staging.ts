@@ -52,13 +52,27 @@ export interface Staging {
   drop(): void;
 }
 
+/**
+ * A staging on a connection that also holds the source's stored devices (a team import's
+ * private SQLite file, pg/team-import-store.ts): what applying would change, read out to
+ * be written elsewhere.
+ */
+export interface LocalStaging extends Staging {
+  /** Stored devices of the source that applying deletes. */
+  gone(source: string): IterableIterator<string>;
+  /** Staged devices that are new or differ from the stored ones, in the file's order. */
+  changes(source: string): IterableIterator<StagedDevice>;
+  /** How many `changes` gives. */
+  changeCount(source: string): number;
+}
+
 /** Rows written per statement while applying, between which progress is told and a cancel is seen. */
 const PIECE = 50_000;
 
 let serial = 0;
 
 /** Creates a staging table on a connection; `drop` removes it. */
-export function createStaging(sqlite: DatabaseSync): Staging {
+export function createStaging(sqlite: DatabaseSync): LocalStaging {
   serial += 1;
   const staged = `temp.staged_devices_${serial}`;
   const kept = `temp.kept_devices_${serial}`;
@@ -106,6 +120,17 @@ export function createStaging(sqlite: DatabaseSync): Staging {
       `SELECT device_id, serial, manufacturer_key, data FROM devices WHERE source = ?1
          AND device_id IN (SELECT device_id FROM ${kept}) AND device_id NOT IN (SELECT device_id FROM ${staged})`,
     ),
+    changes: sqlite.prepare(
+      `SELECT s.device_id, s.serial, s.manufacturer_key, s.data ${joined}
+        WHERE d.device_id IS NULL OR d.data <> s.data OR d.serial IS NOT s.serial
+          OR d.manufacturer_key IS NOT s.manufacturer_key ORDER BY s.rowid`,
+    ),
+    changeCount: sqlite.prepare(
+      `SELECT COUNT(*) AS n ${joined}
+        WHERE d.device_id IS NULL OR d.data <> s.data OR d.serial IS NOT s.serial
+          OR d.manufacturer_key IS NOT s.manufacturer_key`,
+    ),
+    gone: sqlite.prepare(gone),
     maxRow: sqlite.prepare(`SELECT IFNULL(MAX(rowid), 0) AS n FROM ${staged}`),
     total: sqlite.prepare(`SELECT COUNT(*) AS n FROM ${staged}`),
   };
@@ -185,6 +210,19 @@ export function createStaging(sqlite: DatabaseSync): Staging {
       if (anyKept) addRows(sum, s.keptStored, source);
       return sum.value();
     },
+    *gone(source) {
+      for (const r of s.gone.iterate(source)) yield String(r.device_id);
+    },
+    *changes(source) {
+      for (const r of s.changes.iterate(source))
+        yield {
+          deviceId: String(r.device_id),
+          serial: r.serial === null ? null : String(r.serial),
+          manufacturerKey: r.manufacturer_key === null ? null : String(r.manufacturer_key),
+          json: String(r.data),
+        };
+    },
+    changeCount: (source) => num(s.changeCount, source),
     drop() {
       sqlite.exec(`DROP TABLE IF EXISTS ${staged}; DROP TABLE IF EXISTS ${kept};`);
     },

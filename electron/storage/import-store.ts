@@ -8,6 +8,7 @@ import { createDeviceRepo, type DeviceRepo } from './device-repo';
 import { createAuditRepo, type AuditRepo } from './audit-repo';
 import { createCipher, signWith } from './cipher';
 import { createStaging, type Staging } from './device-staging';
+import { isTeamUrl, openTeamImportStore } from './pg/team-import-store';
 
 /** What the device import does with its connection. */
 export interface ImportStore {
@@ -64,7 +65,11 @@ export function createImportStore(sqlite: DatabaseSync): ImportStore {
   };
 }
 
-/** The import's store on a connection of its own to the database at `path`. */
+/**
+ * The import's store on a connection of its own to the database at `path`: the SQLite file,
+ * or a team database's URL (pg/team-import-store.ts).
+ */
 export function openImportStore(path: string): ImportStore {
+  if (isTeamUrl(path)) return openTeamImportStore(path);
   return createImportStore(openImportConnection(path));
 }

@@ -8,6 +8,7 @@ import { openAppCore } from '../../electron/ipc/app-core';
 import { main } from '../../electron/cli';
 import { PREFERENCES_FILE } from '../../electron/services/preferences';
 import { DATABASE_FILE } from '../../electron/storage/database';
+import { openTeamDatabase } from '../../electron/storage/pg/team-database';
 import type { OperationName, ProgressEvent, RequestOf, ResponseOf } from '../../electron/ipc/contract';
 import type { Desktop } from '../../electron/ipc/handlers';
 import type { EncryptionOptions } from '../../electron/services/encryption';
@@ -71,9 +72,12 @@ export function openApp(
   const progress: ProgressEvent[] = [];
   const internalErrors: unknown[] = [];
   const actor = options.actor ?? 'Unit Tester';
-  // The `pg-services` project runs these tests on a team database of their own (test/pg/team-backend.ts).
-  const database = globalThis.vendorRiskTeamBackend?.database(actor, cleanups);
-  if (database) teamDatabases.set(dataDir, database);
+  // The `pg-services` project runs these tests on a team database of their own (test/pg/team-backend.ts);
+  // an app opened again on the same data folder finds the same one, as the actor's login.
+  const backend = globalThis.vendorRiskTeamBackend;
+  const known = teamDatabases.get(dataDir);
+  const database = known ? backend!.as(known, actor) : backend?.database(actor, cleanups);
+  if (database && !known) teamDatabases.set(dataDir, database);
   const { services, handlers, dispatcher, close } = openAppCore({
     dataDir,
     database,
@@ -142,6 +146,22 @@ export function tamper(dataDir: string, sql: string): void {
   const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
   db.exec(sql);
   db.close();
+}
+
+/**
+ * Changes a stored row behind the services' back, in whichever database the data folder's
+ * app runs on: the SQLite file (as `tamper`), or its team database as the test's login (the
+ * SQL read as PostgreSQL reads it, storage/pg/dialect.ts).
+ */
+export function changeStored(dataDir: string, sql: string): void {
+  const team = teamDatabases.get(dataDir);
+  if (!team) return tamper(dataDir, sql);
+  const db = openTeamDatabase(team);
+  try {
+    db.sql.exec(sql);
+  } finally {
+    db.close();
+  }
 }
 
 /**

@@ -10,9 +10,14 @@ describe('SQLite statements as PostgreSQL reads them', () => {
       text: 'SELECT * FROM t WHERE a = $1 AND b = $2',
       params: [0, 1],
     });
+    // A parameter only tested for null has no type PostgreSQL can tell: a text slot of its own.
     expect(pg('SELECT * FROM t WHERE ?1 IS NULL OR x = ?1 AND y = ?2')).toEqual({
-      text: 'SELECT * FROM t WHERE $1 IS NULL OR x = $1 AND y = $2',
-      params: [0, 1],
+      text: 'SELECT * FROM t WHERE $1::text IS NULL OR x = $2 AND y = $3',
+      params: [0, 0, 1],
+    });
+    expect(pg('SELECT * FROM t WHERE (:v IS NOT NULL AND n = :v) OR n IS NULL')).toEqual({
+      text: 'SELECT * FROM t WHERE ($1::text IS NOT NULL AND n = $2) OR n IS NULL',
+      params: [':v', ':v'],
     });
     expect(pg('INSERT INTO v (id, name) VALUES ($id, $name)').params).toEqual(['$id', '$name']);
   });

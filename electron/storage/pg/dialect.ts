@@ -6,6 +6,7 @@
  * `integer = boolean` comparisons, `json_extract`, byte-order text), so this stays short.
  *
  * - parameters `?`, `?NNN`, `$name`, `:name`, `@name` → `$1 …` (named ones in order of first use);
+ *   one tested with `IS [NOT] NULL` gets a slot of its own cast to text (its type is unknown there);
  * - `INSERT OR IGNORE` → `… ON CONFLICT DO NOTHING`; `INSERT OR REPLACE INTO t (cols)` →
  *   `… ON CONFLICT (key) DO UPDATE SET` every other column (the table's key is given);
  * - `IFNULL(` → `COALESCE(`, `instr(` → `strpos(`, `group_concat(` → `string_agg(`, a
@@ -147,6 +148,13 @@ export function toPostgres(sql: string, keyOf: (table: string) => readonly strin
       if (t.text === '?') source = nextPositional++;
       else if (t.text.startsWith('?')) source = Number(t.text.slice(1)) - 1;
       else source = t.text;
+      // `? IS [NOT] NULL` tells PostgreSQL nothing of the value's type (it refuses "could not
+      // determine data type"): that test reads a slot of its own, as text.
+      if (upper(nextSig(i)) === 'IS' && ['NULL', 'NOT'].includes(upper(nextSig(i, 2)))) {
+        params.push(source);
+        out.push(`$${params.length}::text`);
+        continue;
+      }
       const key = typeof source === 'number' ? `#${source}` : source;
       let n = named.get(key);
       if (n === undefined) {

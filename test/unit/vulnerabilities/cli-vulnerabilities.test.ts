@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openApp, runCli, tempDir } from '../helpers';
+import { openApp, runCli } from '../helpers';
 import { createVulnerabilityService } from '../../../electron/services/vulnerabilities';
 import { loadVulnerabilitySources } from '../../../electron/services/vulnerability-sources';
 import { fixtureSources, INVENTORY } from './match-fixture';
@@ -10,7 +10,8 @@ import { fixtureSources, INVENTORY } from './match-fixture';
  * the fixture sources stored (this branch has no advisory importer: the run is made here).
  */
 async function folder() {
-  const dataDir = tempDir();
+  // A data folder an app has opened: on the team suite, the CLI then runs on its team database.
+  const { dataDir } = openApp();
   expect(
     (await runCli(dataDir, ['vendors', 'add', '--name', 'Siemens AG', '--category', 'robotics-iot'])).code,
   ).toBe(0);
