@@ -127,16 +127,25 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Sqlite
     const savepoint = `sp${depth}`;
     sqlite.exec(depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
     depth += 1;
+    const outer = depth === 1;
+    const undo = () => sqlite.exec(outer ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+    let result: T;
     try {
-      const result = fn();
-      depth -= 1;
-      sqlite.exec(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
-      return result;
+      result = fn();
     } catch (error) {
       depth -= 1;
-      sqlite.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      undo();
       throw error;
     }
+    // Counted down once, whether or not the commit goes through (a busy COMMIT is rolled back).
+    depth -= 1;
+    try {
+      sqlite.exec(outer ? 'COMMIT' : `RELEASE ${savepoint}`);
+    } catch (error) {
+      if (sqlite.isTransaction) undo();
+      throw error;
+    }
+    return result;
   };
   const schemaVersion = () =>
     Number((sqlite.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);

@@ -47,18 +47,27 @@ const types = {
 
 let client: pg.Client | null = null;
 let connecting: Promise<pg.Client> | null = null;
+/** Whether the caller opened a transaction (BEGIN … COMMIT/ROLLBACK) on this connection. */
+let inTransaction = false;
+/**
+ * The connection went away inside a transaction: the server rolled it back, and a new
+ * connection must not carry on with the rest of it as if nothing happened. Every statement
+ * is refused until the caller ends the transaction (its ROLLBACK is answered here).
+ */
+let broken = false;
 
 function connect(): Promise<pg.Client> {
   connecting ??= (async () => {
     const c = new pg.Client({ ...start.config, types } as pg.ClientConfig);
     // A server that goes away: the next query connects again (a transaction under way is lost
     // with the connection, and its caller is told).
-    c.on('error', () => {
-      if (client === c) client = null;
-    });
-    c.on('end', () => {
-      if (client === c) client = null;
-    });
+    const lost = () => {
+      if (client !== c) return;
+      client = null;
+      if (inTransaction) broken = true;
+    };
+    c.on('error', lost);
+    c.on('end', lost);
     c.on('notification', (n) =>
       parentPort!.postMessage({ t: 'notice', channel: n.channel, payload: n.payload ?? '' }),
     );
@@ -104,16 +113,39 @@ start.port.on('message', (q: Query | { t: 'close' }) => {
     });
     return;
   }
+  const head = q.text.trimStart().slice(0, 16).toUpperCase();
+  const ends = /^(COMMIT|ROLLBACK)\b/.test(head) && !/^ROLLBACK\s+TO\b/.test(head);
+  if (broken) {
+    if (ends) {
+      broken = false;
+      inTransaction = false;
+      answer({ ok: true, rows: [], rowCount: 0 });
+    } else
+      answer({
+        ok: false,
+        error: {
+          message: 'the connection was lost during the transaction, which the server rolled back',
+          lost: true,
+        },
+      });
+    return;
+  }
   void (async () => {
     try {
       const c = client ?? (await connect());
+      if (/^BEGIN\b/.test(head)) inTransaction = true;
+      else if (ends) inTransaction = false;
       const config = { text: q.text, values: q.values, ...(q.arrays ? { rowMode: 'array' } : {}) };
       const r = await c.query(config as pg.QueryConfig);
       // A multi-statement text answers with one result per statement: the last one's rows.
       const last = Array.isArray(r) ? r[r.length - 1] : r;
       answer({ ok: true, rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 });
     } catch (error) {
-      answer({ ok: false, error: errorShape(error) });
+      const shape = errorShape(error);
+      // A statement the connection never answered, inside a transaction: the rest of it is refused.
+      if (shape.lost && inTransaction && !ends) broken = true;
+      if (ends) inTransaction = false;
+      answer({ ok: false, error: shape });
     }
   })();
 });

@@ -72,25 +72,34 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
   let depth = 0;
   const transaction = <T>(fn: () => T): T => {
     const savepoint = `sp${depth}`;
-    if (depth === 0) conn.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITERS_LOCK})`);
+    const outer = depth === 0;
+    if (outer) conn.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITERS_LOCK})`);
     else conn.query(`SAVEPOINT ${savepoint}`);
     depth += 1;
-    try {
-      const result = fn();
-      depth -= 1;
-      conn.query(depth === 0 ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
-      return result;
-    } catch (error) {
-      depth -= 1;
+    const undo = () => {
       try {
-        conn.query(
-          depth === 0 ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`,
-        );
+        conn.query(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`);
       } catch {
         // The connection is gone: the server rolled the transaction back itself.
       }
+    };
+    let result: T;
+    try {
+      result = fn();
+    } catch (error) {
+      depth -= 1;
+      undo();
       throw teamError(error);
     }
+    // Counted down once, whether or not the commit goes through.
+    depth -= 1;
+    try {
+      conn.query(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+    } catch (error) {
+      undo();
+      throw teamError(error);
+    }
+    return result;
   };
   const serverOnly = (what: string) => () => {
     throw new AppError(
