@@ -24,6 +24,10 @@ export interface TeamDatabase extends Database {
   readonly kind: 'team';
   /** The login this connection runs as (the audit trail's actor). */
   readonly user: string;
+  /** The login's team roles (admin, procurement, …), as the window shows them. */
+  readonly roles: readonly string[];
+  /** The team schema's version (this build's: an older or newer one is refused). */
+  readonly teamSchemaVersion: number;
   /** Colleagues' changes: the table and who changed it, after their commit. */
   onChange(listener: (change: { table: string; op: string; by: string }) => void): void;
 }
@@ -111,6 +115,8 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
   return {
     kind: 'team',
     user,
+    roles,
+    teamSchemaVersion: version,
     sql,
     path: display,
     // Sealed fields with a team passphrase are not built yet: a team database holds plain values.
