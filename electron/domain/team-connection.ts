@@ -77,7 +77,8 @@ export function defaultTlsMode(host: string): TeamTlsMode {
 
 /** The postgresql:// URL of a connection with its password (storage/pg/connection.ts reads it). */
 export function teamDatabaseUrl(settings: TeamConnectionSettings, password: string): string {
-  const host = settings.host.includes(':') && !settings.host.startsWith('[') ? `[${settings.host}]` : settings.host;
+  const host =
+    settings.host.includes(':') && !settings.host.startsWith('[') ? `[${settings.host}]` : settings.host;
   const auth = `${encodeURIComponent(settings.user)}${password ? `:${encodeURIComponent(password)}` : ''}`;
   const params = new URLSearchParams({ sslmode: settings.tls });
   if (settings.caFile && settings.tls !== 'disable') params.set('sslrootcert', settings.caFile);

@@ -36,7 +36,11 @@ export interface TeamController {
 }
 
 export interface TeamSwitchOptions {
-  preferences: { get(key: string): unknown; set(key: string, value: unknown): void; delete(key: string): void };
+  preferences: {
+    get(key: string): unknown;
+    set(key: string, value: unknown): void;
+    delete(key: string): void;
+  };
   /** The OS keychain the main process offers, or none. */
   keychain: KeyProtector | undefined;
   /** Reopens the host's services on a team database URL, or on this computer's data (undefined); throws what opening throws. */
@@ -68,7 +72,10 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
 
   const probe = (settings: TeamConnectionSettings, password: string): { login: TeamLogin; url: string } => {
     if (settings.caFile && !chosen.has(settings.caFile) && settings.caFile !== remembered()?.caFile)
-      throw new AppError('INVALID_INPUT', 'Choose the CA certificate with “Choose…” (a typed path is not read)');
+      throw new AppError(
+        'INVALID_INPUT',
+        'Choose the CA certificate with “Choose…” (a typed path is not read)',
+      );
     const url = teamDatabaseUrl(settings, password);
     let db: TeamDatabase | null = null;
     try {
@@ -107,7 +114,10 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
       problem = null;
       prefs.set(TEAM_PREFERENCE, settings);
       if (keychain?.secure)
-        prefs.set(TEAM_PASSWORD_PREFERENCE, keychain.protect(Buffer.from(password, 'utf8')).toString('base64'));
+        prefs.set(
+          TEAM_PASSWORD_PREFERENCE,
+          keychain.protect(Buffer.from(password, 'utf8')).toString('base64'),
+        );
       else prefs.delete(TEAM_PASSWORD_PREFERENCE);
       return status();
     },
@@ -160,7 +170,10 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
 export function connectionProblem(error: unknown): AppError {
   if (error instanceof AppError)
     return error.code === 'OFFLINE'
-      ? new AppError('INVALID_INPUT', error.message.replace(/; nothing was saved — try again when it is back$/, ''))
+      ? new AppError(
+          'INVALID_INPUT',
+          error.message.replace(/; nothing was saved — try again when it is back$/, ''),
+        )
       : error;
   if (error instanceof ConnectionRefused)
     return new AppError('INVALID_INPUT', `This connection cannot be used: ${error.message}`);

@@ -73,7 +73,9 @@ export function TeamDatabaseSettings() {
     setBusy('test');
     const r = await call('team.test', request);
     setBusy(null);
-    setOutcome(r.ok ? { ok: true, login: r.value, connected: false } : { ok: false, message: problem(r.error) });
+    setOutcome(
+      r.ok ? { ok: true, login: r.value, connected: false } : { ok: false, message: problem(r.error) },
+    );
   };
   const connect = async (e: FormEvent) => {
     e.preventDefault();
@@ -115,9 +117,9 @@ export function TeamDatabaseSettings() {
           </>
         ) : (
           <>
-            The app works on <strong>this computer’s own data</strong>. To share one portfolio with colleagues,
-            connect to your team’s PostgreSQL database with your own login (its owner creates it with{' '}
-            <span className="mono">vendor-risk team user add</span>).
+            The app works on <strong>this computer’s own data</strong>. To share one portfolio with
+            colleagues, connect to your team’s PostgreSQL database with your own login (its owner creates it
+            with <span className="mono">vendor-risk team user add</span>).
           </>
         )}
       </p>
@@ -190,8 +192,8 @@ export function TeamDatabaseSettings() {
           </select>
           {!loopback && (
             <span className="cell-muted">
-              {form.host} is not this machine: TLS is required, and verify-full checks that it is the server you
-              meant.
+              {form.host} is not this machine: TLS is required, and verify-full checks that it is the server
+              you meant.
             </span>
           )}
         </div>
@@ -251,7 +253,12 @@ export function TeamDatabaseSettings() {
             {busy === 'connect' ? 'Connecting…' : 'Connect'}
           </button>
           {(status.connected || status.remembered) && (
-            <button type="button" className="button" disabled={busy !== null} onClick={() => void disconnect()}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy !== null}
+              onClick={() => void disconnect()}
+            >
               {busy === 'disconnect' ? 'Disconnecting…' : 'Disconnect'}
             </button>
           )}
@@ -263,5 +270,7 @@ export function TeamDatabaseSettings() {
 
 /** The refusal's sentence, with the fields zod named. */
 function problem(error: { message: string; details?: { path: string; message: string }[] }): string {
-  return error.details?.length ? error.details.map((d) => `${d.path}: ${d.message}`).join('; ') : error.message;
+  return error.details?.length
+    ? error.details.map((d) => `${d.path}: ${d.message}`).join('; ')
+    : error.message;
 }

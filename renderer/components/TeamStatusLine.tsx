@@ -18,7 +18,12 @@ export function TeamStatusLine() {
   if (!status) return null;
   const { connected } = status;
   return (
-    <a className="team-status-line" href="#/settings" data-testid="team-status" title="Settings → Team database">
+    <a
+      className="team-status-line"
+      href="#/settings"
+      data-testid="team-status"
+      title="Settings → Team database"
+    >
       {connected ? (
         <>
           <span className="team-status-kind">Team database</span>

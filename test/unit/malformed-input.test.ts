@@ -482,7 +482,15 @@ const specific: Record<OperationName, unknown[]> = {
   'team.connect': [
     { settings: { host: 'db', port: '5432', database: 'vr', user: 'dana', tls: 'require' }, password: 'x' },
     {
-      settings: { host: 'db', port: 5432, database: 'vr', user: 'dana', tls: 'require', caFile: null, password: 'x' },
+      settings: {
+        host: 'db',
+        port: 5432,
+        database: 'vr',
+        user: 'dana',
+        tls: 'require',
+        caFile: null,
+        password: 'x',
+      },
       password: 'x',
     },
   ],
