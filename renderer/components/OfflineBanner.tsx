@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, onOffline, type OperationName } from '../api';
 import './OfflineBanner.css';
 
@@ -18,11 +18,13 @@ const label = (operation: string) => operation.replace('.', ': ');
  * saved. It asks again (a cheap read) with a growing pause until the database answers,
  * then clears and tells the page to load again; forms keep what was typed in them.
  */
-export function OfflineBanner({ onBack }: { onBack(): void }) {
+export function OfflineBanner({
+  onBack,
+}: {
+  /** Stable (a useCallback): told once the database answers again. */ onBack(): void;
+}) {
   const [notSaved, setNotSaved] = useState<OperationName[] | null>(null);
   const [attempts, setAttempts] = useState(0);
-  const back = useRef(onBack);
-  back.current = onBack;
 
   useEffect(
     () =>
@@ -48,7 +50,7 @@ export function OfflineBanner({ onBack }: { onBack(): void }) {
         if (r.ok) {
           setNotSaved(null);
           setAttempts(0);
-          back.current();
+          onBack();
         } else retry(Math.min(wait * 2, LONGEST_RETRY_MS));
       }, wait);
     };
@@ -57,7 +59,7 @@ export function OfflineBanner({ onBack }: { onBack(): void }) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [offline]);
+  }, [offline, onBack]);
 
   if (!notSaved) return null;
   return (
