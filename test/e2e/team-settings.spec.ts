@@ -6,11 +6,13 @@
  * was typed) until the server is back. Screenshots in light and dark theme.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { test, expect } from './harness';
+import { test, expect, DATA_HOST } from './harness';
+import { startDataHost } from '../../electron/ipc/host-client';
+import type { HostConfig } from '../../electron/ipc/host-protocol';
 import { findPgBin, startThrowawayServer, type ThrowawayServer } from '../pg/server';
 
 const BIN = resolve(__dirname, '../../bin/vendor-risk.cjs');
@@ -158,4 +160,66 @@ test('Settings → Team database connects, shows the login and role, and rides o
     .getByRole('button', { name: 'Disconnect' })
     .click();
   await expect(page.getByTestId('team-status')).toContainText('This computer’s data');
+});
+
+test('the data host keeps the password sealed by the keychain and reconnects at the next start', async () => {
+  test.skip(server === null, 'PostgreSQL server binaries are missing (the reason is printed above)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-team-host-'));
+  const page = { kind: 'page', url: 'app://vendor-risk/index.html', isMainFrame: true } as const;
+  const config: HostConfig = {
+    dataDir,
+    appVersion: '0.0.0-e2e',
+    checkIntegrity: false,
+    trustedPages: { kind: 'app' },
+    keychain: { backend: 'stand-in', secure: true },
+    desktop: false,
+    dailySnapshots: false,
+  };
+  // A stand-in keychain that seals by reversing the bytes, as the main process is asked.
+  const flip = (b64: string) => Buffer.from(b64, 'base64').reverse().toString('base64');
+  const shell = { keychain: { protect: flip, unprotect: flip } };
+  const settings = {
+    host: '127.0.0.1',
+    port: server!.port,
+    database: DATABASE,
+    user: 'dana',
+    tls: 'disable',
+    caFile: null,
+  } as const;
+  try {
+    const first = startDataHost(DATA_HOST, shell);
+    await first.open(config);
+    const connected = await first.dispatch('team.connect', { settings, password: PASSWORD }, page);
+    expect(connected).toMatchObject({
+      ok: true,
+      value: { connected: { login: 'dana', roles: ['procurement'] }, passwordKept: true },
+    });
+    const names = async (host: typeof first) => {
+      const r = await host.dispatch('vendors.list', {}, page);
+      return r.ok ? (r.value as { items: { name: string }[] }).items.map((v) => v.name) : r;
+    };
+    expect(await names(first)).toContain('Nordhafen Spedition');
+    await first.close();
+    // The preferences remember the connection; the password only sealed.
+    const files = readdirSync(dataDir).filter((f) => f.endsWith('.json'));
+    const text = files.map((f) => readFileSync(join(dataDir, f), 'utf8')).join('\n');
+    expect(text).toContain('"teamDatabase"');
+    expect(text).not.toContain(PASSWORD);
+
+    const next = startDataHost(DATA_HOST, shell);
+    await next.open(config);
+    expect(await next.dispatch('team.status', {}, page)).toMatchObject({
+      ok: true,
+      value: { connected: { login: 'dana' }, problem: null },
+    });
+    expect(await names(next)).toContain('Nordhafen Spedition');
+    expect(await next.dispatch('team.disconnect', {}, page)).toMatchObject({
+      ok: true,
+      value: { connected: null, remembered: null, passwordKept: false },
+    });
+    expect(await names(next)).toEqual([]);
+    await next.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
