@@ -313,6 +313,11 @@ const FILE_KINDS: Record<string, { name: string; title: string; extensions?: str
     title: 'Import advisories',
     extensions: ['json', 'zip', 'csv'],
   },
+  '.pem': {
+    name: 'CA certificate (PEM)',
+    title: 'Choose the team database’s CA certificate',
+    extensions: ['pem', 'crt', 'cer'],
+  },
   '.sbom': {
     name: 'SBOM or VEX (CycloneDX, SPDX, OpenVEX JSON)',
     title: 'Import an SBOM or VEX file',

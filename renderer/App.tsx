@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { call, onMenuCommand, type MenuCommand } from './api';
+import { call, onMenuCommand, TEAM_CHANGED, type MenuCommand } from './api';
 import type { Vendor, VendorInput } from '../electron/domain/vendor';
 import type { Preferences } from '../electron/domain/preferences';
 import type { AppErrorShape } from '../electron/domain/errors';
@@ -32,6 +32,8 @@ import { useOperation } from './hooks/useOperation';
 import { useJob } from './hooks/useJob';
 import { useAttention, type Attention } from './hooks/useAttention';
 import { Icon, type IconName } from './components/icons';
+import { OfflineBanner } from './components/OfflineBanner';
+import { TeamStatusLine } from './components/TeamStatusLine';
 import './App.css';
 
 /** The sidebar: entries in groups, each with its icon and what its badge counts (if anything). */
@@ -137,9 +139,12 @@ function Shell() {
     // The CLI may have changed the data while the window was in the background; Settings may remove the sample.
     window.addEventListener('focus', refresh);
     window.addEventListener(SAMPLE_CHANGED, refresh);
+    // Connecting to a team database (or back to this computer's data) changes everything shown.
+    window.addEventListener(TEAM_CHANGED, refresh);
     return () => {
       window.removeEventListener('focus', refresh);
       window.removeEventListener(SAMPLE_CHANGED, refresh);
+      window.removeEventListener(TEAM_CHANGED, refresh);
     };
   }, [refresh]);
 
@@ -329,8 +334,10 @@ function Shell() {
             })}
           </div>
         ))}
+        <TeamStatusLine />
       </nav>
       <main className="main">
+        <OfflineBanner onBack={refresh} />
         <JobProgress job={demo} banner />
         <SampleBanner revision={revision} onRemoved={() => go({ page: 'vendors', peekId: null })} />
         <ReportExportStatus />

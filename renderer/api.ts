@@ -30,7 +30,9 @@ export async function call<K extends OperationName>(
 ): Promise<Result<ResponseOf<K>>> {
   try {
     const fn = window.vendorRisk[operation] as (r: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
-    return await fn(request);
+    const result = await fn(request);
+    if (!result.ok && result.error.code === 'OFFLINE') for (const l of offlineListeners) l(operation);
+    return result;
   } catch (error) {
     return {
       ok: false,
@@ -57,3 +59,17 @@ export function newJobId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+const offlineListeners = new Set<(operation: OperationName) => void>();
+
+/**
+ * Told of every request the team database could not answer (code OFFLINE), with its
+ * operation; returns the unsubscribe function. The offline banner listens.
+ */
+export function onOffline(listener: (operation: OperationName) => void): () => void {
+  offlineListeners.add(listener);
+  return () => offlineListeners.delete(listener);
+}
+
+/** Sent on window when the app switches between this computer's data and a team database. */
+export const TEAM_CHANGED = 'vendor-risk:team-changed';

@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dis
 import { createHandlers, type Desktop, type Handlers } from './handlers';
 import type { Preferences } from '../domain/preferences';
 import { logInternalError } from '../storage/error-log';
+import type { TeamController } from './team-switch';
 
 export type AppCoreOptions = ServicesOptions &
   Omit<DispatcherOptions, 'handlers'> & {
@@ -10,6 +11,8 @@ export type AppCoreOptions = ServicesOptions &
     onPreferencesChanged?(preferences: Preferences): void;
     /** Native dialogs and the file manager (the app's main process; the E2E harness stands in). */
     desktop?: Desktop;
+    /** Settings → Team database (the app's data host; the CLI has none: it takes --database). */
+    team?: TeamController;
   };
 
 /** The services of one data folder and the dispatcher over them. */
@@ -28,7 +31,7 @@ export interface AppCore {
  */
 export function openAppCore(options: AppCoreOptions): AppCore {
   const services = createServices(options);
-  const handlers = createHandlers(services, options.onPreferencesChanged, options.desktop);
+  const handlers = createHandlers(services, options.onPreferencesChanged, options.desktop, options.team);
   const dispatcher = createDispatcher({
     ...options,
     handlers,

@@ -28,6 +28,7 @@ import { vendorImportOps } from './ops/vendor-import';
 import { sbomOps } from './ops/sboms';
 import { vulnerabilityOps } from './ops/vulnerabilities';
 import { advisoryOps } from './ops/advisories';
+import { teamOps } from './ops/team';
 
 /** Every feature module's operations, by the module's file name (docs/operations.md lists them). */
 export const FEATURE_MODULES = {
@@ -52,6 +53,7 @@ export const FEATURE_MODULES = {
   sboms: sbomOps,
   vulnerabilities: vulnerabilityOps,
   advisories: advisoryOps,
+  team: teamOps,
 } as const;
 
 export const contract = {
@@ -76,6 +78,7 @@ export const contract = {
   ...sbomOps,
   ...vulnerabilityOps,
   ...advisoryOps,
+  ...teamOps,
 } as const;
 
 export type Contract = typeof contract;

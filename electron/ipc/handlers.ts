@@ -29,6 +29,8 @@ import { vendorImportHandlers } from './ops/vendor-import-handlers';
 import { sbomHandlers } from './ops/sboms-handlers';
 import { vulnerabilityHandlers } from './ops/vulnerabilities-handlers';
 import { advisoryHandlers } from './ops/advisories-handlers';
+import { teamHandlers } from './ops/team-handlers';
+import type { TeamController } from './team-switch';
 
 export type { Desktop };
 
@@ -45,6 +47,7 @@ export function createHandlers(
   services: AppServices,
   onPreferencesChanged?: (preferences: Preferences) => void,
   desktop?: Desktop,
+  team?: TeamController,
 ): Handlers {
   const ctx = createHandlerContext(services, onPreferencesChanged, desktop);
   const handlers: Handlers = {
@@ -69,6 +72,7 @@ export function createHandlers(
     ...sbomHandlers(ctx),
     ...vulnerabilityHandlers(ctx),
     ...advisoryHandlers(ctx),
+    ...teamHandlers(ctx, team),
   };
   return throughGate(handlers, ctx.gate);
 }

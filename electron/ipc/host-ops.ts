@@ -15,6 +15,7 @@ import type { ProgressEvent } from './contract';
 import { HOST_EVENTS, HOST_QUESTIONS, type HostOps, type TrustedPages } from './host-protocol';
 import type { WindowBounds } from '../window-bounds';
 import { CLOSE, type OpHandlers, type WorkerHooks } from '../workers/serve';
+import { createTeamSwitch } from './team-switch';
 
 const WINDOW_KEY = 'window';
 const DAY_CHECK_FIRST_MS = 30_000;
@@ -39,56 +40,76 @@ export function hostOps(): OpHandlers<HostOps> {
     open(config, hooks) {
       close();
       const preferencesMovedTo = setAsideDamagedPreferences(config.dataDir);
-      preferences = new Conf<Record<string, unknown>>({
+      const prefs = new Conf<Record<string, unknown>>({
         cwd: config.dataDir,
         configName: PREFERENCES_FILE.configName,
         clearInvalidConfig: true,
       });
-      core = openAppCore({
-        dataDir: config.dataDir,
-        preferences,
-        appVersion: config.appVersion,
-        checkIntegrity: config.checkIntegrity,
-        actorOverride: config.actorOverride,
-        now: config.fixedNow ? () => new Date(config.fixedNow!) : undefined,
-        encryption: { keychain: config.keychain ? keychainFor(config.keychain, hooks) : undefined },
-        isTrustedPageUrl: trustFor(config.trustedPages),
-        onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
-        onProgress: (event: ProgressEvent) => hooks.emit(HOST_EVENTS.progress, event),
-        onInternalError: (operation, error, reference) =>
-          hooks.emit(HOST_EVENTS.internalError, {
-            operation,
-            reference,
-            message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-          }),
-        desktop: config.desktop
-          ? {
-              chooseSavePath: async (name) =>
-                (await hooks.ask(HOST_QUESTIONS.chooseSavePath, name)) as string | null,
-              chooseOpenPath: async (ext) =>
-                (await hooks.ask(HOST_QUESTIONS.chooseOpenPath, ext)) as string | null,
-              chooseOpenPaths: async (request) =>
-                (await hooks.ask(HOST_QUESTIONS.chooseOpenPaths, request)) as string[],
-              showInFolder: (path) => hooks.emit(HOST_EVENTS.showInFolder, path),
-            }
-          : undefined,
+      preferences = prefs;
+      const keychain = config.keychain ? keychainFor(config.keychain, hooks) : undefined;
+      /** The services on this computer's data, or on a team database (Settings → Team database). */
+      const openCore = (database: string | undefined): AppCore =>
+        openAppCore({
+          dataDir: config.dataDir,
+          database,
+          preferences: prefs,
+          appVersion: config.appVersion,
+          checkIntegrity: config.checkIntegrity,
+          actorOverride: config.actorOverride,
+          now: config.fixedNow ? () => new Date(config.fixedNow!) : undefined,
+          encryption: { keychain },
+          isTrustedPageUrl: trustFor(config.trustedPages),
+          onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
+          onProgress: (event: ProgressEvent) => hooks.emit(HOST_EVENTS.progress, event),
+          onInternalError: (operation, error, reference) =>
+            hooks.emit(HOST_EVENTS.internalError, {
+              operation,
+              reference,
+              message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+            }),
+          desktop: config.desktop
+            ? {
+                chooseSavePath: async (name) =>
+                  (await hooks.ask(HOST_QUESTIONS.chooseSavePath, name)) as string | null,
+                chooseOpenPath: async (ext) =>
+                  (await hooks.ask(HOST_QUESTIONS.chooseOpenPath, ext)) as string | null,
+                chooseOpenPaths: async (request) =>
+                  (await hooks.ask(HOST_QUESTIONS.chooseOpenPaths, request)) as string[],
+                showInFolder: (path) => hooks.emit(HOST_EVENTS.showInFolder, path),
+              }
+            : undefined,
+          team,
+        });
+      const team = createTeamSwitch({
+        preferences: prefs,
+        keychain,
+        // The new services open first: a refused connection leaves the app on what it had.
+        reopen: (database) => {
+          const next = openCore(database);
+          core?.close();
+          core = next;
+        },
       });
+      team.start();
       if (config.dailySnapshots) {
         // A snapshot a day while the app is used (checked soon after start, then every hour).
-        const daily = () =>
-          void core?.services.backups.dailyIfDue(NO_JOB).catch((e: unknown) =>
+        // A team database is backed up on its server: snapshots are this computer's data only.
+        const daily = () => {
+          if (!core || core.services.storage.kind === 'team') return;
+          void core.services.backups.dailyIfDue(NO_JOB).catch((e: unknown) =>
             hooks.emit(HOST_EVENTS.internalError, {
               operation: 'daily snapshot',
               reference: '',
               message: String(e),
             }),
           );
+        };
         timers.push(setTimeout(daily, DAY_CHECK_FIRST_MS), setInterval(daily, DAY_CHECK_EVERY_MS));
         for (const t of timers) t.unref();
       }
-      const bounds = preferences.get(WINDOW_KEY);
+      const bounds = prefs.get(WINDOW_KEY);
       return {
-        preferences: core.services.preferences.get(),
+        preferences: opened().services.preferences.get(),
         preferencesMovedTo,
         windowBounds: bounds && typeof bounds === 'object' ? (bounds as WindowBounds) : null,
       };

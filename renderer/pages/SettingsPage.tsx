@@ -12,6 +12,7 @@ import type { BoardTargets } from '../../electron/domain/board-targets';
 import { BackupSettings } from '../components/BackupSettings';
 import { EncryptionSettings } from '../components/EncryptionSettings';
 import { SampleDataSettings } from '../components/SampleData';
+import { TeamDatabaseSettings } from '../components/TeamDatabaseSettings';
 import './SettingsPage.css';
 
 interface SettingsPageProps {
@@ -290,6 +291,7 @@ export function SettingsPage({ preferences, onChange }: SettingsPageProps) {
         </div>
       </form>
       <BackupSettings saved={savedCount} />
+      <TeamDatabaseSettings />
       <EncryptionSettings />
       <SampleDataSettings />
       {info && (

@@ -462,6 +462,41 @@ const specific: Record<OperationName, unknown[]> = {
   'encryption.unlock': [{}, { passphrase: '' }, { passphrase: ['a'] }],
   'encryption.lock': [{ now: true }],
   'encryption.setPassphrase': [{}, { passphrase: 'short' }],
+  'team.status': [{ verbose: true }],
+  'team.test': [
+    {},
+    { settings: { host: 'db', port: 5432, database: 'vr', user: 'dana', tls: 'verify-full', caFile: null } },
+    {
+      settings: { host: 'db', port: 70000, database: 'vr', user: 'dana', tls: 'verify-full', caFile: null },
+      password: 'x',
+    },
+    {
+      settings: { host: 'db/x', port: 5432, database: 'vr', user: 'dana', tls: 'prefer', caFile: null },
+      password: 'x',
+    },
+    {
+      settings: { host: 'db', port: 5432, database: '', user: 'x'.repeat(64), tls: 'disable', caFile: null },
+      password: 'x',
+    },
+  ],
+  'team.connect': [
+    { settings: { host: 'db', port: '5432', database: 'vr', user: 'dana', tls: 'require' }, password: 'x' },
+    {
+      settings: {
+        host: 'db',
+        port: 5432,
+        database: 'vr',
+        user: 'dana',
+        tls: 'require',
+        caFile: null,
+        password: 'x',
+      },
+      password: 'x',
+    },
+  ],
+  'team.disconnect': [{ now: true }],
+  'team.chooseCaFile': [{ path: '/etc/passwd' }],
+  'team.ping': [{ deep: true }],
   'exchange.export': [
     {},
     { vendorId: uuid, questionnaireIds: [], format: 'xlsx' },

@@ -5,6 +5,7 @@
  */
 import { getCACertificates } from 'node:tls';
 import type { ClientConfig } from 'pg';
+import { isLoopbackHost } from '../../domain/team-connection';
 
 /** The schema every team table lives in; connections search it first. */
 export const TEAM_SCHEMA = 'vendor_risk';
@@ -28,11 +29,8 @@ export interface TeamConnection {
   display: string;
 }
 
-/** Whether a host is this machine (a Unix socket folder counts): the only hosts allowed without TLS. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h.startsWith('/') || h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
+// The rule lives in the domain, where the window's Settings read it too.
+export { isLoopbackHost };
 
 /**
  * Reads a `postgresql://user:password@host:port/database?sslmode=…&sslrootcert=…` URL.

@@ -24,6 +24,10 @@ export interface TeamDatabase extends Database {
   readonly kind: 'team';
   /** The login this connection runs as (the audit trail's actor). */
   readonly user: string;
+  /** The login's team roles (admin, procurement, …), as the window shows them. */
+  readonly roles: readonly string[];
+  /** The team schema's version (this build's: an older or newer one is refused). */
+  readonly teamSchemaVersion: number;
   /** Colleagues' changes: the table and who changed it, after their commit. */
   onChange(listener: (change: { table: string; op: string; by: string }) => void): void;
 }
@@ -120,6 +124,8 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
   return {
     kind: 'team',
     user,
+    roles,
+    teamSchemaVersion: version,
     sql,
     path: display,
     // Sensitive fields are sealed once an admin turns encryption on with a team passphrase

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { call, onOffline, type OperationName } from '../api';
+import './OfflineBanner.css';
+
+/** First wait before asking again, and the longest (doubling in between). */
+const FIRST_RETRY_MS = 1_000;
+const LONGEST_RETRY_MS = 15_000;
+
+/** Operations that change something: when one fails offline, the banner says it was not saved. */
+const WRITES =
+  /\.(save|set|remove|import|apply|discard|update|create|add|record|signOff|restore|link|review|rematch|load|delete|accept|enable|connect)/;
+
+/** "vendors.update" → "vendors: update", for the list of what was not saved. */
+const label = (operation: string) => operation.replace('.', ': ');
+
+/**
+ * The team database cannot be reached: a strip across the top saying so, and what was not
+ * saved. It asks again (a cheap read) with a growing pause until the database answers,
+ * then clears and tells the page to load again; forms keep what was typed in them.
+ */
+export function OfflineBanner({
+  onBack,
+}: {
+  /** Stable (a useCallback): told once the database answers again. */ onBack(): void;
+}) {
+  const [notSaved, setNotSaved] = useState<OperationName[] | null>(null);
+  const [attempts, setAttempts] = useState(0);
+
+  useEffect(
+    () =>
+      onOffline((operation) =>
+        setNotSaved((list) => {
+          const next = list ?? [];
+          return WRITES.test(operation) && !next.includes(operation) ? [...next, operation] : next;
+        }),
+      ),
+    [],
+  );
+
+  const offline = notSaved !== null;
+  useEffect(() => {
+    if (!offline) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const retry = (wait: number) => {
+      timer = setTimeout(async () => {
+        const r = await call('team.ping', {});
+        if (cancelled) return;
+        setAttempts((n) => n + 1);
+        if (r.ok) {
+          setNotSaved(null);
+          setAttempts(0);
+          onBack();
+        } else retry(Math.min(wait * 2, LONGEST_RETRY_MS));
+      }, wait);
+    };
+    retry(FIRST_RETRY_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [offline, onBack]);
+
+  if (!notSaved) return null;
+  return (
+    <div className="offline-banner" role="alert" data-testid="offline-banner">
+      <strong>The team database cannot be reached — retrying…</strong>
+      <span className="offline-detail">
+        {notSaved.length
+          ? `Not saved: ${notSaved.map(label).join(', ')}. What you typed is still in its form: save it again once the database is back.`
+          : 'Nothing was being saved. What is shown may be out of date until the database answers.'}
+        {attempts > 0 && ` Tried ${attempts} time${attempts === 1 ? '' : 's'}.`}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * Settings → Team database against a throwaway PostgreSQL server: Test connection names the
+ * login, its role and the team schema version; Connect switches the app to the team
+ * database (a vendor added there through the CLI is listed, the sidebar names the login);
+ * a stopped server shows the offline banner (with what was not saved, the form keeping what
+ * was typed) until the server is back. Screenshots in light and dark theme.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { test, expect, DATA_HOST } from './harness';
+import { startDataHost } from '../../electron/ipc/host-client';
+import type { HostConfig } from '../../electron/ipc/host-protocol';
+import { findPgBin, startThrowawayServer, type ThrowawayServer } from '../pg/server';
+
+const BIN = resolve(__dirname, '../../bin/vendor-risk.cjs');
+const DATABASE = 'vendor_risk_e2e';
+const PASSWORD = 'dana password 12';
+const found = findPgBin();
+let server: ThrowawayServer | null = null;
+let cliDir = '';
+
+/** The CLI, as a person runs it; its output when it fails. */
+function cli(args: string[], env: Record<string, string> = {}): string {
+  const r = spawnSync(process.execPath, [BIN, '--data-dir', cliDir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  if (r.status !== 0) throw new Error(`vendor-risk ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** The server's URL as another login or database. */
+function urlAs(user: string, password: string, database: string): string {
+  const u = new URL(server!.url);
+  u.username = user;
+  u.password = encodeURIComponent(password);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+test.beforeAll(async () => {
+  if ('reason' in found) {
+    console.log(`team-settings.spec: skipped: ${found.reason}`);
+    return;
+  }
+  test.setTimeout(120_000);
+  server = await startThrowawayServer(found.binDir);
+  cliDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-cli-'));
+  const owner = new pg.Client({ connectionString: server.url });
+  await owner.connect();
+  await owner.query(`CREATE DATABASE ${DATABASE}`);
+  await owner.end();
+  const ownerUrl = new URL(server.url);
+  ownerUrl.pathname = `/${DATABASE}`;
+  cli(['team', 'init', '--database', ownerUrl.toString()]);
+  cli(['team', 'user', 'add', 'dana', '--role', 'procurement', '--database', ownerUrl.toString()], {
+    VENDOR_RISK_NEW_PASSWORD: PASSWORD,
+  });
+  // The first reader of a fresh team database stores the built-in clause library, which only
+  // the owner, admin and legal may write: the owner opens it once (a known gap, see docs/team.md).
+  cli(['vendors', 'list'], { VENDOR_RISK_DATABASE_URL: ownerUrl.toString() });
+  cli(['vendors', 'add', '--name', 'Nordhafen Spedition', '--category', '3pl'], {
+    VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE),
+  });
+});
+
+test.afterAll(() => {
+  server?.stop();
+  if (cliDir) rmSync(cliDir, { recursive: true, force: true });
+});
+
+test('Settings → Team database connects, shows the login and role, and rides out a stopped server', async ({
+  app,
+}) => {
+  test.skip(server === null, 'PostgreSQL server binaries are missing (the reason is printed above)');
+  test.setTimeout(150_000);
+  const { page } = app;
+  const shot = async (name: string) => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.screenshot({ path: `test-results/screens/team-${name}-${theme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  };
+
+  await app.open('#/settings');
+  const section = page.getByRole('region', { name: 'Team database' });
+  await expect(section.getByText('this computer’s own data')).toBeVisible();
+  await expect(page.getByTestId('team-status')).toContainText('This computer’s data');
+
+  // A host other than this machine gets verify-full until a mode is chosen; this machine none.
+  await section.getByLabel('Host', { exact: true }).fill('db.example.internal');
+  await expect(section.getByLabel('TLS')).toHaveValue('verify-full');
+  await section.getByLabel('Host', { exact: true }).fill('127.0.0.1');
+  await expect(section.getByLabel('TLS')).toHaveValue('disable');
+  await section.getByLabel('Port').fill(String(server!.port));
+  await section.getByLabel('Database', { exact: true }).fill(DATABASE);
+  await section.getByLabel('Your login').fill('dana');
+  await expect(section.getByText('There is no keychain here')).toBeVisible();
+
+  // A wrong password: the exact problem, in the form (not the offline banner).
+  await section.getByLabel('Password', { exact: true }).fill('not the password');
+  await section.getByRole('button', { name: 'Test connection' }).click();
+  await expect(section.getByTestId('team-outcome')).toContainText(
+    'password authentication failed for user "dana"',
+  );
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+
+  await section.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await section.getByRole('button', { name: 'Test connection' }).click();
+  await expect(section.getByTestId('team-outcome')).toContainText(
+    /The connection works: logged in as dana \(procurement\), team schema version \d+\./,
+  );
+  await section.scrollIntoViewIfNeeded();
+  await shot('settings-tested');
+
+  await section.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(section.getByTestId('team-login')).toHaveText('dana (procurement)');
+  const status = page.getByTestId('team-status');
+  await expect(status).toContainText('Team database');
+  await expect(status).toContainText('dana (procurement)');
+  await expect(status).toContainText(`127.0.0.1:${server!.port}/${DATABASE}`);
+  await shot('settings-connected');
+
+  // The portfolio is the team database's: the vendor added there through the CLI.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Vendors' }).click();
+  await expect(page.getByText('Nordhafen Spedition').first()).toBeVisible();
+
+  // The server stops while a new vendor is being typed: the save fails, the banner says so.
+  server!.crash();
+  await app.menu('vendor.new');
+  const dialog = page.getByRole('form', { name: 'New vendor' });
+  const name = page.locator('#vendor-name');
+  await name.fill('Kaiser Kühllogistik');
+  await page.locator('#vendor-category').selectOption('3pl');
+  await dialog.getByRole('button', { name: 'Save vendor' }).click();
+  const banner = page.getByTestId('offline-banner');
+  await expect(banner).toContainText('The team database cannot be reached — retrying…');
+  await expect(banner).toContainText('Not saved: vendors: create');
+  await expect(name).toHaveValue('Kaiser Kühllogistik');
+  await shot('offline');
+
+  // Back: the banner clears by itself, and the typed vendor saves.
+  server!.restart();
+  await expect(banner).toBeHidden({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Save vendor' }).click();
+  await expect(page.getByRole('heading', { name: 'Kaiser Kühllogistik' }).first()).toBeVisible();
+  const listed = cli(['vendors', 'list', '--json'], {
+    VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE),
+  });
+  expect(listed).toContain('Kaiser Kühllogistik');
+
+  // Disconnect: back to this computer's own (empty) data.
+  await app.open('#/settings');
+  await page
+    .getByRole('region', { name: 'Team database' })
+    .getByRole('button', { name: 'Disconnect' })
+    .click();
+  await expect(page.getByTestId('team-status')).toContainText('This computer’s data');
+});
+
+test('the data host keeps the password sealed by the keychain and reconnects at the next start', async () => {
+  test.skip(server === null, 'PostgreSQL server binaries are missing (the reason is printed above)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-team-host-'));
+  const page = { kind: 'page', url: 'app://vendor-risk/index.html', isMainFrame: true } as const;
+  const config: HostConfig = {
+    dataDir,
+    appVersion: '0.0.0-e2e',
+    checkIntegrity: false,
+    trustedPages: { kind: 'app' },
+    keychain: { backend: 'stand-in', secure: true },
+    desktop: false,
+    dailySnapshots: false,
+  };
+  // A stand-in keychain that seals by reversing the bytes, as the main process is asked.
+  const flip = (b64: string) => Buffer.from(b64, 'base64').reverse().toString('base64');
+  const shell = { keychain: { protect: flip, unprotect: flip } };
+  const settings = {
+    host: '127.0.0.1',
+    port: server!.port,
+    database: DATABASE,
+    user: 'dana',
+    tls: 'disable',
+    caFile: null,
+  } as const;
+  try {
+    const first = startDataHost(DATA_HOST, shell);
+    await first.open(config);
+    const connected = await first.dispatch('team.connect', { settings, password: PASSWORD }, page);
+    expect(connected).toMatchObject({
+      ok: true,
+      value: { connected: { login: 'dana', roles: ['procurement'] }, passwordKept: true },
+    });
+    const names = async (host: typeof first) => {
+      const r = await host.dispatch('vendors.list', {}, page);
+      return r.ok ? (r.value as { items: { name: string }[] }).items.map((v) => v.name) : r;
+    };
+    expect(await names(first)).toContain('Nordhafen Spedition');
+    await first.close();
+    // The preferences remember the connection; the password only sealed.
+    const files = readdirSync(dataDir).filter((f) => f.endsWith('.json'));
+    const text = files.map((f) => readFileSync(join(dataDir, f), 'utf8')).join('\n');
+    expect(text).toContain('"teamDatabase"');
+    expect(text).not.toContain(PASSWORD);
+
+    const next = startDataHost(DATA_HOST, shell);
+    await next.open(config);
+    expect(await next.dispatch('team.status', {}, page)).toMatchObject({
+      ok: true,
+      value: { connected: { login: 'dana' }, problem: null },
+    });
+    expect(await names(next)).toContain('Nordhafen Spedition');
+    expect(await next.dispatch('team.disconnect', {}, page)).toMatchObject({
+      ok: true,
+      value: { connected: null, remembered: null, passwordKept: false },
+    });
+    expect(await names(next)).toEqual([]);
+    await next.close();
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
