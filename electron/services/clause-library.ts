@@ -26,7 +26,19 @@ export function clauseLibrary(storage: Storage, now: () => Date): Clause[] {
   if (hit && hit.version === repo.libraryVersion()) return hit.library;
   const known = new Set(repo.library().map((c) => c.id));
   // By id first: checking the whole built-in file costs every command that lists vendors.
-  if (builtinClauseIds().some((id) => !known.has(id))) {
+  const missing = builtinClauseIds().some((id) => !known.has(id));
+  if (missing && storage.kind === 'team') {
+    // A team database's library is written by those whose role may (legal, admin): a reader
+    // sees the built-in clauses it lacks in their places without storing them.
+    const library = repo.library();
+    builtinClauses().forEach((c, i) => {
+      if (!known.has(c.id)) library.splice(Math.min(i, library.length), 0, c);
+    });
+    hit = { version: repo.libraryVersion(), library };
+    cache.set(repo, hit);
+    return library;
+  }
+  if (missing) {
     storage.transaction(() => {
       const at = now().toISOString();
       const stored = new Set(repo.library().map((c) => c.id));
