@@ -8,6 +8,22 @@ const TEAM_SUITE = [
   'test/unit/clauses.test.ts',
   'test/unit/vendor-standings.test.ts',
   'test/unit/scoring.test.ts',
+  'test/unit/trust.test.ts',
+  'test/unit/reconcile.test.ts',
+  'test/unit/exchange.test.ts',
+  'test/unit/exchange-form.test.ts',
+  'test/unit/exchange-sbom.test.ts',
+  'test/unit/sample-warehouse.test.ts',
+  'test/unit/reports.test.ts',
+  'test/unit/board-pack-render.test.ts',
+  'test/unit/vendor-import.test.ts',
+  'test/unit/assessment-review.test.ts',
+  'test/unit/vendor-self-reports.test.ts',
+  'test/unit/risk.test.ts',
+  'test/unit/cli-score.test.ts',
+  'test/unit/portfolio-today-service.test.ts',
+  'test/unit/dispatch.test.ts',
+  'test/unit/zz-tmp.test.ts',
 ];
 
 export default defineConfig({
