@@ -23,7 +23,6 @@ const TEAM_SUITE = [
   'test/unit/cli-score.test.ts',
   'test/unit/portfolio-today-service.test.ts',
   'test/unit/dispatch.test.ts',
-  'test/unit/zz-tmp.test.ts',
 ];
 
 export default defineConfig({

@@ -70,7 +70,8 @@ export function createAuditService(
                 witness,
                 keyed,
                 data,
-                onPage: (read) => job.progress(read, Math.max(total, read, 1), `Checked ${read} audit entries`),
+                onPage: (read) =>
+                  job.progress(read, Math.max(total, read, 1), `Checked ${read} audit entries`),
               }),
               ranIn: 'main' as const,
             }

@@ -20,6 +20,7 @@ import {
 } from '../storage/keyfile';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEAM_ENCRYPTION_REFUSED } from '../storage/storage';
 import { recordAudit, type ServiceContext } from './context';
 import type { EncryptionStatus } from '../domain/encryption';
 
@@ -35,8 +36,15 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
   const { storage } = ctx;
   const dataDir = storage.dataDir;
   let dataKey: Buffer | null = null;
+  // On a team database the data folder's key (if it has one) is not the team's: nothing is sealed there.
+  const team = storage.kind === 'team';
+  const keyFileOf = () => (team ? null : readKeyFile(dataDir));
+  /** Refuses on a team database, saying why, before anything is written. */
+  const soloOnly = () => {
+    if (team) throw new AppError('INVALID_INPUT', TEAM_ENCRYPTION_REFUSED);
+  };
 
-  const file = readKeyFile(dataDir);
+  const file = keyFileOf();
   if (file) {
     dataKey =
       unlockWithKeychain(file, options.keychain) ??
@@ -51,7 +59,7 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
    * earlier version starts now): the next entry appended is the first signed one.
    */
   const startSigning = () => {
-    const current = readKeyFile(dataDir);
+    const current = keyFileOf();
     if (!current || !dataKey) return;
     // Values sealed by an earlier version, without their place, are sealed again with it.
     storage.resealWithPlaces();
@@ -62,7 +70,7 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
 
   const plainSnapshots = () => {
     const dir = join(dataDir, BACKUP_DIR);
-    const since = readKeyFile(dataDir)?.createdAt;
+    const since = keyFileOf()?.createdAt;
     if (!existsSync(dir) || !since) return 0;
     const stamp = since.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     return readdirSync(dir).filter((f) => /^vendor-risk-\d{8}-\d{6}/.test(f) && f.slice(12, 27) < stamp)
@@ -70,7 +78,7 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
   };
 
   const status = (): EncryptionStatus => {
-    const current = readKeyFile(dataDir);
+    const current = keyFileOf();
     return {
       enabled: current !== null,
       unlocked: current !== null && dataKey !== null,
@@ -91,8 +99,8 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
      * value and evidence file written before is sealed.
      */
     enable(passphrase?: string) {
-      if (readKeyFile(dataDir))
-        throw new AppError('CONFLICT', 'Encryption is already on for this data folder');
+      soloOnly();
+      if (keyFileOf()) throw new AppError('CONFLICT', 'Encryption is already on for this data folder');
       const keychain = options.keychain?.secure ? options.keychain : undefined;
       if (!keychain && passphrase === undefined)
         throw new AppError(
@@ -127,7 +135,8 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
 
     /** Unlocks with the passphrase; a wrong one changes nothing. */
     unlock(passphrase: string): EncryptionStatus {
-      const current = readKeyFile(dataDir);
+      soloOnly();
+      const current = keyFileOf();
       if (!current) throw new AppError('INVALID_INPUT', 'Encryption is not on for this data folder');
       dataKey = unlockWithPassphrase(current, passphrase);
       storage.cipher.setKey(dataKey, true);
@@ -141,7 +150,7 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
      * null when encryption is off, 'locked' while it cannot be checked.
      */
     auditSignatures(): { key: Buffer; from: number; dataKey: Buffer } | null | 'locked' {
-      const current = readKeyFile(dataDir);
+      const current = keyFileOf();
       if (!current) return null;
       if (!dataKey) return 'locked';
       const from = signedFrom(current, dataKey);
@@ -151,7 +160,8 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
 
     /** Forgets the key until the passphrase is given again (stepping away from the computer). */
     lock(): EncryptionStatus {
-      const current = readKeyFile(dataDir);
+      soloOnly();
+      const current = keyFileOf();
       if (!current?.passphrase)
         throw new AppError(
           'INVALID_INPUT',
@@ -164,7 +174,8 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
 
     /** Adds (or replaces) the passphrase that also opens the data (for the command line, or another computer). */
     setPassphrase(passphrase: string): EncryptionStatus {
-      const current = readKeyFile(dataDir);
+      soloOnly();
+      const current = keyFileOf();
       if (!current) throw new AppError('INVALID_INPUT', 'Encryption is not on for this data folder');
       if (!dataKey) throw new AppError('LOCKED', 'Unlock the data first');
       writeKeyFile(dataDir, { ...current, passphrase: passphraseWrap(dataKey, passphrase) });

@@ -71,7 +71,8 @@ export function createDigestSum(from?: Uint32Array): DigestSum {
 /** Adds every row a statement returns (as arrays: device_id, serial, manufacturer_key, data) to `sum`. */
 export function addRows(sum: DigestSum, statement: SqlStatement, ...params: string[]): void {
   statement.setReturnArrays(true);
-  for (const r of statement.iterate(...params) as unknown as Iterable<DigestRow>) sum.add(r[0], r[1], r[2], r[3]);
+  for (const r of statement.iterate(...params) as unknown as Iterable<DigestRow>)
+    sum.add(r[0], r[1], r[2], r[3]);
 }
 
 /**

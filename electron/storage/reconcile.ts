@@ -72,7 +72,9 @@ export function reconcile(
   const db = { kind: input.kind ?? 'solo', sql: sqlite, cipher, path: '' } as unknown as Database;
   // A team database's evidence files: on the computer that added them, or in the database.
   const storedContent = team
-    ? sqlite.prepare("SELECT encode(sha256(content), 'hex') AS sha FROM evidence_content WHERE evidence_id = ?")
+    ? sqlite.prepare(
+        "SELECT encode(sha256(content), 'hex') AS sha FROM evidence_content WHERE evidence_id = ?",
+      )
     : null;
   let elsewhere = 0;
   const mismatches: Mismatch[] = [];

@@ -92,16 +92,21 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
   };
 }
 
+/** Why a backup or a restore is refused on a team database, and what to do instead. */
+export const teamBackupRefused = (what: string) =>
+  `${what} is not done from the app on a team database: the database's owner backs it up on the server (pg_dump), and \`vendor-risk team export --to DIR\` writes a local copy`;
+
+/** Why encryption is refused on a team database (the storage and the encryption service say it). */
+export const TEAM_ENCRYPTION_REFUSED =
+  'Encryption of a team database is not available yet: its fields are kept plain, protected by the server and its roles';
+
 /**
  * The storage of a team database (pg/team-database.ts): the same repositories over the
  * team's PostgreSQL. `dataDir` is this computer's folder (preferences, files on their way in).
  */
 export function openTeamStorage(db: TeamDatabase, dataDir: string): Storage {
   const notHere = (): never => {
-    throw new AppError(
-      'INVALID_INPUT',
-      'Encryption of a team database is not available yet: its fields are kept plain, protected by the server and its roles',
-    );
+    throw new AppError('INVALID_INPUT', TEAM_ENCRYPTION_REFUSED);
   };
   return {
     ...repositories(db, dataDir),

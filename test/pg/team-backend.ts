@@ -77,7 +77,12 @@ globalThis.vendorRiskTeamBackend = {
     );
     try {
       conn.query(`SET session_replication_role = replica; SET search_path TO ${TEAM_SCHEMA}`);
-      const translated = toPostgres(sql, () => undefined);
+      // SQLite's json_set(doc, '$.key', 'text'), which the tests use to edit a stored record.
+      const spelled = sql.replace(
+        /json_set\((\w+), '\$\.(\w+)', ('(?:[^']|'')*')\)/g,
+        "jsonb_set($1::jsonb, '{$2}', to_jsonb($3::text))::text",
+      );
+      const translated = toPostgres(spelled, () => undefined);
       return conn.query(
         translated.text,
         params.length ? translated.params.map((p) => params[p as number]) : undefined,

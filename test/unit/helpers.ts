@@ -45,6 +45,17 @@ export function itOnSolo(reason: string): typeof it {
   }) as unknown as typeof it;
 }
 
+/**
+ * `it` for a test of what only a team database does (a refusal of what is the data folder's
+ * own); on the solo suite it is skipped, saying why.
+ */
+export function itOnTeam(reason: string): typeof it {
+  if (globalThis.vendorRiskTeamBackend) return it;
+  return ((name: string) => {
+    it.skip(`${name} — team only: ${reason}`, () => undefined);
+  }) as unknown as typeof it;
+}
+
 /** The team database of each data folder `openApp` gave one (the pg-services project). */
 const teamDatabases = new Map<string, string>();
 
@@ -155,7 +166,11 @@ export function tamper(dataDir: string, sql: string): void {
 }
 
 /** Runs one statement on the data folder's database behind the app's back (either backend); its rows. */
-function behindTheBack(dataDir: string, sql: string, ...params: (string | number)[]): Record<string, unknown>[] {
+function behindTheBack(
+  dataDir: string,
+  sql: string,
+  ...params: (string | number)[]
+): Record<string, unknown>[] {
   const team = teamDatabases.get(dataDir);
   if (team) return globalThis.vendorRiskTeamBackend!.behindTheBack(team, sql, params);
   const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
@@ -172,11 +187,13 @@ function behindTheBack(dataDir: string, sql: string, ...params: (string | number
  * trail's record of its head), as someone with the file but without a key can.
  */
 export function forgeAuditEntry(dataDir: string, id: number): void {
-  const db = { prepare: (sql: string) => ({
-    run: (...p: (string | number)[]) => behindTheBack(dataDir, sql, ...p),
-    get: (...p: (string | number)[]) => behindTheBack(dataDir, sql, ...p)[0],
-    all: (...p: (string | number)[]) => behindTheBack(dataDir, sql, ...p),
-  }) };
+  const db = {
+    prepare: (sql: string) => ({
+      run: (...p: (string | number)[]) => behindTheBack(dataDir, sql, ...p),
+      get: (...p: (string | number)[]) => behindTheBack(dataDir, sql, ...p)[0],
+      all: (...p: (string | number)[]) => behindTheBack(dataDir, sql, ...p),
+    }),
+  };
   db.prepare(`UPDATE audit_log SET actor = 'Mallory' WHERE id = ?`).run(id);
   let prev = (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id - 1) as { hash: string }).hash;
   const rows = db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(id) as Record<

@@ -10,7 +10,13 @@ import { trailStateOf } from '../../domain/audit-reconcile';
 import { builtinClauses } from '../../domain/builtin-clauses';
 import { chainEntryOf, type AuditRow } from '../audit-rows';
 import type { Database } from '../database';
-import { lastStatesOf, signing, type AuditVerdict, type KeyedCheck, type ReconcileInput } from '../file-tasks';
+import {
+  lastStatesOf,
+  signing,
+  type AuditVerdict,
+  type KeyedCheck,
+  type ReconcileInput,
+} from '../file-tasks';
 import { reconcile } from '../reconcile';
 import type { SqlConnection } from '../sql';
 
@@ -54,10 +60,14 @@ function recordOf(sql: SqlConnection): TrailRecord | null {
   };
   if (!table.present) return null;
   const row = sql.prepare('SELECT entries, last_id, hash, mac FROM audit_record WHERE id = 1').get() as
-    | { entries: number; last_id: number; hash: string; mac: string | null }
-    | undefined;
+    { entries: number; last_id: number; hash: string; mac: string | null } | undefined;
   return row
-    ? { entries: Number(row.entries), lastId: Number(row.last_id), hash: String(row.hash), mac: row.mac ?? null }
+    ? {
+        entries: Number(row.entries),
+        lastId: Number(row.last_id),
+        hash: String(row.hash),
+        mac: row.mac ?? null,
+      }
     : null;
 }
 
