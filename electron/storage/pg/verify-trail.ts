@@ -27,7 +27,11 @@ export const TRAIL_PAGE = 5_000;
  * The entries in id order, a range of ids at a time; `onPage` hears how far the walk is
  * (entries read so far). A gap of deleted numbers is skipped in one step.
  */
-function* pagedChain(sql: SqlConnection, onPage?: (read: number) => void): Iterable<ChainEntry> {
+function* pagedChain(
+  sql: SqlConnection,
+  pageSize: number,
+  onPage?: (read: number) => void,
+): Iterable<ChainEntry> {
   const span = sql.prepare('SELECT MIN(id) AS lo FROM audit_log').get() as { lo: number | null };
   if (span.lo === null || span.lo === undefined) return;
   const page = sql.prepare(
@@ -38,7 +42,7 @@ function* pagedChain(sql: SqlConnection, onPage?: (read: number) => void): Itera
   let after = Number(span.lo) - 1;
   let read = 0;
   for (;;) {
-    const rows = page.all(after, after + TRAIL_PAGE) as unknown as AuditRow[];
+    const rows = page.all(after, after + pageSize) as unknown as AuditRow[];
     for (const r of rows) yield chainEntryOf({ ...r, id: Number(r.id) });
     read += rows.length;
     onPage?.(read);
@@ -77,13 +81,20 @@ function recordOf(sql: SqlConnection): TrailRecord | null {
  */
 export function verifyTeamTrail(
   db: Pick<Database, 'sql' | 'kind'>,
-  options: { witness?: Witness; keyed?: KeyedCheck; data?: ReconcileInput; onPage?: (read: number) => void },
+  options: {
+    witness?: Witness;
+    keyed?: KeyedCheck;
+    data?: ReconcileInput;
+    onPage?: (read: number) => void;
+    /** Entry numbers read at a time (TRAIL_PAGE). */
+    pageSize?: number;
+  },
 ): AuditVerdict {
   const { sql } = db;
   sql.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const recorded = recordOf(sql);
-    const verdict = verifyChain(pagedChain(sql, options.onPage), {
+    const verdict = verifyChain(pagedChain(sql, options.pageSize ?? TRAIL_PAGE, options.onPage), {
       recorded,
       witness: options.witness,
       keyed: signing(options.keyed),
@@ -103,6 +114,10 @@ export function verifyTeamTrail(
         : null;
     return { ...verdict, ok: verdict.ok && (reconciled?.total ?? 0) === 0, reconciled };
   } finally {
-    sql.exec('ROLLBACK');
+    try {
+      sql.exec('ROLLBACK');
+    } catch {
+      // The connection is gone (the error that stopped the check says so): nothing was open on the server.
+    }
   }
 }
