@@ -262,43 +262,42 @@ describe('audit verify reconciles the data with the trail', () => {
 });
 
 describe('reconciliation with encryption on', () => {
+  // A team database refuses encryption (trust.test.ts, "a team database").
+  const it = itOnSolo('encryption is of the data folder');
   const passphrase = 'correct horse battery staple';
 
-  itOnSolo('a team database refuses encryption (trust.test.ts, "a team database")')(
-    'compares sealed values when unlocked, and says what it could not compare when locked',
-    async () => {
-      const { app, beta } = await history();
-      ok(await app.dispatcher.call('encryption.enable', { passphrase } as never));
-      const unlocked = await app.services.audit.verify(NO_JOB);
-      expect(unlocked).toMatchObject({
-        ok: true,
-        signatures: 'checked',
-        reconciled: { total: 0, unchecked: [] },
-      });
+  it('compares sealed values when unlocked, and says what it could not compare when locked', async () => {
+    const { app, beta } = await history();
+    ok(await app.dispatcher.call('encryption.enable', { passphrase } as never));
+    const unlocked = await app.services.audit.verify(NO_JOB);
+    expect(unlocked).toMatchObject({
+      ok: true,
+      signatures: 'checked',
+      reconciled: { total: 0, unchecked: [] },
+    });
 
-      // A sealed note moved onto another vendor: it does not open there, and is named.
-      const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
-      const sealed = (db.prepare('SELECT notes FROM vendors WHERE id = ?').get(beta.id) as { notes: string })
-        .notes;
-      expect(sealed).toMatch(/^vrenc:2:/);
-      db.prepare('UPDATE vendors SET notes = ? WHERE id <> ?').run(sealed, beta.id);
-      db.close();
-      const moved = await app.services.audit.verify(NO_JOB);
-      expect(moved.ok).toBe(false);
-      expect(moved.reconciled!.mismatches[0]!.message).toMatch(
-        /An encrypted value could not be opened where it is .*moved there from another record/,
-      );
+    // A sealed note moved onto another vendor: it does not open there, and is named.
+    const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
+    const sealed = (db.prepare('SELECT notes FROM vendors WHERE id = ?').get(beta.id) as { notes: string })
+      .notes;
+    expect(sealed).toMatch(/^vrenc:2:/);
+    db.prepare('UPDATE vendors SET notes = ? WHERE id <> ?').run(sealed, beta.id);
+    db.close();
+    const moved = await app.services.audit.verify(NO_JOB);
+    expect(moved.ok).toBe(false);
+    expect(moved.reconciled!.mismatches[0]!.message).toMatch(
+      /An encrypted value could not be opened where it is .*moved there from another record/,
+    );
 
-      // Locked (the command line without the passphrase): the sealed fields are not compared, and it says so.
-      const locked = await cli(app.dataDir, ['audit', 'verify', '--json']);
-      const verdict = JSON.parse(locked.stdout) as {
-        reconciled: { unchecked: string[]; mismatches: unknown[] };
-      };
-      expect(verdict.reconciled.unchecked).toEqual(
-        expect.arrayContaining([expect.stringMatching(/\(the data is locked\)$/)]),
-      );
-    },
-  );
+    // Locked (the command line without the passphrase): the sealed fields are not compared, and it says so.
+    const locked = await cli(app.dataDir, ['audit', 'verify', '--json']);
+    const verdict = JSON.parse(locked.stdout) as {
+      reconciled: { unchecked: string[]; mismatches: unknown[] };
+    };
+    expect(verdict.reconciled.unchecked).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\(the data is locked\)$/)]),
+    );
+  });
 });
 
 describe('the digest of a source’s devices', () => {

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -241,6 +241,9 @@ describe('audit hash chain', () => {
 });
 
 describe('a long trail walked in two stretches, side by side', () => {
+  // The data folder's SQLite file walked in two threads; a team database's trail is read in
+  // pages over its connection (the tests above, test/pg/audit.test.ts).
+  const it = itOnSolo("walks the data folder's SQLite file in two threads");
   /** An app with 40 entries: 20 vendors, each created then updated. */
   function longer() {
     const app = openApp();
@@ -267,9 +270,7 @@ describe('a long trail walked in two stretches, side by side', () => {
     return { one, two, split };
   }
 
-  itOnSolo(
-    "walks the data folder's SQLite file in two threads; a team database's trail is read in pages over its connection (the tests above)",
-  )('gives the verdict one walk gives, whole or broken anywhere, the meeting point included', async () => {
+  it('gives the verdict one walk gives, whole or broken anywhere, the meeting point included', async () => {
     const app = longer();
     const intact = await both(app.dataDir);
     expect(intact.split).toBe(20); // the middle of entries 1 to 40
@@ -299,9 +300,7 @@ describe('a long trail walked in two stretches, side by side', () => {
     }
   });
 
-  itOnSolo(
-    "walks the data folder's SQLite file in two threads; a team database's trail is read in pages over its connection (the tests above)",
-  )('finds a witness in either stretch, and a rewritten one', async () => {
+  it('finds a witness in either stretch, and a rewritten one', async () => {
     const app = longer();
     const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
     const at = (id: number) =>
@@ -321,110 +320,103 @@ describe('a long trail walked in two stretches, side by side', () => {
 });
 
 describe('backups', () => {
-  itOnSolo("backs up the data folder's SQLite file; a team database refuses backups (the team test below)")(
-    'refuses a backup into which a trigger was planted: a restore brings rows, never schema',
-    async () => {
-      const app = appWithHistory();
-      const copy = join(tempDir(), 'planted.db');
-      await app.services.backups.saveAs(copy, NO_JOB);
-      // From now on, raising a vendor to critical would silently write low.
-      const planted = new DatabaseSync(copy);
-      planted.exec(`CREATE TRIGGER quiet_down AFTER UPDATE OF criticality ON vendors WHEN NEW.criticality = 'critical'
+  // A team database refuses backups (the test 'a team database' below).
+  const it = itOnSolo("backs up the data folder's SQLite file");
+  it('refuses a backup into which a trigger was planted: a restore brings rows, never schema', async () => {
+    const app = appWithHistory();
+    const copy = join(tempDir(), 'planted.db');
+    await app.services.backups.saveAs(copy, NO_JOB);
+    // From now on, raising a vendor to critical would silently write low.
+    const planted = new DatabaseSync(copy);
+    planted.exec(`CREATE TRIGGER quiet_down AFTER UPDATE OF criticality ON vendors WHEN NEW.criticality = 'critical'
       BEGIN UPDATE vendors SET criticality = 'low' WHERE id = NEW.id; END;
       CREATE VIEW everything AS SELECT * FROM vendors;`);
-      planted.close();
-      const r = await app.dispatcher.call('backups.restorePath', { path: copy });
-      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      expect(r.ok ? '' : r.error.message).toMatch(
-        /planted\.db cannot be restored: it holds schema that is not Vendor Risk Desk's \(trigger quiet_down, view everything\)/,
-      );
-      const live = new DatabaseSync(join(app.dataDir, DATABASE_FILE), { readOnly: true });
-      expect(
-        live
-          .prepare(
-            "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view') AND name IN ('quiet_down', 'everything')",
-          )
-          .all(),
-      ).toEqual([]);
-      live.close();
-      // A clean backup still restores.
-      const clean = join(tempDir(), 'clean.db');
-      await app.services.backups.saveAs(clean, NO_JOB);
-      expect(await app.dispatcher.call('backups.restorePath', { path: clean })).toMatchObject({ ok: true });
-    },
-  );
+    planted.close();
+    const r = await app.dispatcher.call('backups.restorePath', { path: copy });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(r.ok ? '' : r.error.message).toMatch(
+      /planted\.db cannot be restored: it holds schema that is not Vendor Risk Desk's \(trigger quiet_down, view everything\)/,
+    );
+    const live = new DatabaseSync(join(app.dataDir, DATABASE_FILE), { readOnly: true });
+    expect(
+      live
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view') AND name IN ('quiet_down', 'everything')",
+        )
+        .all(),
+    ).toEqual([]);
+    live.close();
+    // A clean backup still restores.
+    const clean = join(tempDir(), 'clean.db');
+    await app.services.backups.saveAs(clean, NO_JOB);
+    expect(await app.dispatcher.call('backups.restorePath', { path: clean })).toMatchObject({ ok: true });
+  });
 
-  itOnSolo("backs up the data folder's SQLite file; a team database refuses backups (the team test below)")(
-    'snapshots, keeps the newest N, restores a checked file and keeps the data it replaced',
-    async () => {
-      const app = appWithHistory();
-      app.services.backups.setSettings({ keep: 2 });
-      const copy = join(tempDir(), 'copy.db');
-      await app.services.backups.saveAs(copy, NO_JOB);
-      app.services.vendors.create(vendorInput({ name: 'Added After The Backup' }));
-      for (let i = 0; i < 3; i++) await app.services.backups.snapshot('manual', NO_JOB);
-      expect(app.services.backups.list().snapshots).toHaveLength(2);
+  it('snapshots, keeps the newest N, restores a checked file and keeps the data it replaced', async () => {
+    const app = appWithHistory();
+    app.services.backups.setSettings({ keep: 2 });
+    const copy = join(tempDir(), 'copy.db');
+    await app.services.backups.saveAs(copy, NO_JOB);
+    app.services.vendors.create(vendorInput({ name: 'Added After The Backup' }));
+    for (let i = 0; i < 3; i++) await app.services.backups.snapshot('manual', NO_JOB);
+    expect(app.services.backups.list().snapshots).toHaveLength(2);
 
-      const restored = await app.services.backups.restore(copy, NO_JOB);
-      expect(restored.vendors).toBe(3);
-      // The same open services see the restored data at once.
-      expect(app.services.vendors.list(defaultQuery()).items.map((v) => v.name)).not.toContain(
-        'Added After The Backup',
-      );
-      // The data it replaced was kept, and the restore is in the (intact) audit trail.
-      const kept = new DatabaseSync(restored.keptAs, { readOnly: true });
-      expect(
-        kept.prepare("SELECT COUNT(*) AS n FROM vendors WHERE name = 'Added After The Backup'").get(),
-      ).toEqual({ n: 1 });
-      kept.close();
-      const verdict = await app.services.audit.verify(NO_JOB);
-      expect(verdict.ok).toBe(true);
-      expect(app.services.audit.list({ entities: [], actions: ['restore'], limit: 5, offset: 0 }).total).toBe(
-        1,
-      );
-    },
-  );
+    const restored = await app.services.backups.restore(copy, NO_JOB);
+    expect(restored.vendors).toBe(3);
+    // The same open services see the restored data at once.
+    expect(app.services.vendors.list(defaultQuery()).items.map((v) => v.name)).not.toContain(
+      'Added After The Backup',
+    );
+    // The data it replaced was kept, and the restore is in the (intact) audit trail.
+    const kept = new DatabaseSync(restored.keptAs, { readOnly: true });
+    expect(
+      kept.prepare("SELECT COUNT(*) AS n FROM vendors WHERE name = 'Added After The Backup'").get(),
+    ).toEqual({ n: 1 });
+    kept.close();
+    const verdict = await app.services.audit.verify(NO_JOB);
+    expect(verdict.ok).toBe(true);
+    expect(app.services.audit.list({ entities: [], actions: ['restore'], limit: 5, offset: 0 }).total).toBe(
+      1,
+    );
+  });
 
-  itOnSolo("backs up the data folder's SQLite file; a team database refuses backups (the team test below)")(
-    'refuses a damaged file, a file from a newer version, a tampered audit trail and a non-database; nothing changes',
-    async () => {
-      const app = appWithHistory();
-      const dir = tempDir();
-      const before = dump(app.dataDir);
+  it('refuses a damaged file, a file from a newer version, a tampered audit trail and a non-database; nothing changes', async () => {
+    const app = appWithHistory();
+    const dir = tempDir();
+    const before = dump(app.dataDir);
 
-      const garbage = join(dir, 'garbage.db');
-      writeFileSync(garbage, 'not a database at all'.repeat(100));
-      await expect(app.services.backups.restore(garbage, NO_JOB)).rejects.toThrow(
-        /not a Vendor Risk Desk backup/,
-      );
+    const garbage = join(dir, 'garbage.db');
+    writeFileSync(garbage, 'not a database at all'.repeat(100));
+    await expect(app.services.backups.restore(garbage, NO_JOB)).rejects.toThrow(
+      /not a Vendor Risk Desk backup/,
+    );
 
-      const newer = join(dir, 'newer.db');
-      await app.services.backups.saveAs(newer, NO_JOB);
-      tamper2(newer, 'PRAGMA user_version = 999');
-      await expect(app.services.backups.restore(newer, NO_JOB)).rejects.toThrow(/newer version/);
+    const newer = join(dir, 'newer.db');
+    await app.services.backups.saveAs(newer, NO_JOB);
+    tamper2(newer, 'PRAGMA user_version = 999');
+    await expect(app.services.backups.restore(newer, NO_JOB)).rejects.toThrow(/newer version/);
 
-      const tampered = join(dir, 'tampered.db');
-      await app.services.backups.saveAs(tampered, NO_JOB);
-      tamper2(tampered, "UPDATE audit_log SET actor = 'Mallory' WHERE id = 1");
-      await expect(app.services.backups.restore(tampered, NO_JOB)).rejects.toThrow(
-        /audit trail was changed: Entry #1/,
-      );
+    const tampered = join(dir, 'tampered.db');
+    await app.services.backups.saveAs(tampered, NO_JOB);
+    tamper2(tampered, "UPDATE audit_log SET actor = 'Mallory' WHERE id = 1");
+    await expect(app.services.backups.restore(tampered, NO_JOB)).rejects.toThrow(
+      /audit trail was changed: Entry #1/,
+    );
 
-      const other = join(dir, 'other.db');
-      tamper2(other, 'CREATE TABLE t (x)');
-      await expect(app.services.backups.restore(other, NO_JOB)).rejects.toThrow(
-        /holds no Vendor Risk Desk data/,
-      );
+    const other = join(dir, 'other.db');
+    tamper2(other, 'CREATE TABLE t (x)');
+    await expect(app.services.backups.restore(other, NO_JOB)).rejects.toThrow(
+      /holds no Vendor Risk Desk data/,
+    );
 
-      await expect(app.services.backups.restore(join(dir, 'missing.db'), NO_JOB)).rejects.toMatchObject({
-        code: 'NOT_FOUND',
-      });
-      expect(dump(app.dataDir)).toBe(before);
-      expect(app.services.backups.list().snapshots).toEqual([]);
-    },
-  );
+    await expect(app.services.backups.restore(join(dir, 'missing.db'), NO_JOB)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(dump(app.dataDir)).toBe(before);
+    expect(app.services.backups.list().snapshots).toEqual([]);
+  });
 
-  it('names snapshots by time and reason, uniquely', () => {
+  test('names snapshots by time and reason, uniquely', () => {
     const at = new Date('2026-11-24T09:08:07Z');
     expect(snapshotName(at, 'daily')).toBe('vendor-risk-20261124-090807-daily.db');
     expect(snapshotName(at, 'daily', ['vendor-risk-20261124-090807-daily.db'])).toBe(
@@ -432,24 +424,21 @@ describe('backups', () => {
     );
   });
 
-  itOnSolo("backs up the data folder's SQLite file; a team database refuses backups (the team test below)")(
-    'backup create / list / restore on the command line',
-    async () => {
-      const app = appWithHistory();
-      const out = join(tempDir(), 'cli-copy.db');
-      const created = await cli(app.dataDir, ['backup', 'create', '--out', out]);
-      expect(created.code, created.stderr).toBe(0);
-      expect(created.stdout).toMatch(/^Backed up to .*cli-copy\.db \(\d+ KB\)\n$/);
-      const listed = await cli(app.dataDir, ['backup', 'list', '--json']);
-      expect(JSON.parse(listed.stdout)).toMatchObject({ snapshots: [] });
-      const restored = await cli(app.dataDir, ['backup', 'restore', out]);
-      expect(restored.code, restored.stderr).toBe(0);
-      expect(restored.stdout).toContain('(3 vendors)');
-      const bad = await cli(app.dataDir, ['backup', 'restore', join(tempDir(), 'nope.db')]);
-      expect(bad.code).toBe(2);
-      expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    },
-  );
+  it('backup create / list / restore on the command line', async () => {
+    const app = appWithHistory();
+    const out = join(tempDir(), 'cli-copy.db');
+    const created = await cli(app.dataDir, ['backup', 'create', '--out', out]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toMatch(/^Backed up to .*cli-copy\.db \(\d+ KB\)\n$/);
+    const listed = await cli(app.dataDir, ['backup', 'list', '--json']);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ snapshots: [] });
+    const restored = await cli(app.dataDir, ['backup', 'restore', out]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('(3 vendors)');
+    const bad = await cli(app.dataDir, ['backup', 'restore', join(tempDir(), 'nope.db')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });
 
 describe('a team database', () => {
@@ -490,46 +479,44 @@ describe('a team database', () => {
 });
 
 describe('damaged files', () => {
-  itOnSolo("damages the data folder's SQLite file")(
-    'moves a damaged database aside (never deleting it) and names the newest snapshot',
-    async () => {
-      const app = appWithHistory();
-      await app.services.backups.snapshot('manual', NO_JOB);
-      const dir = app.dataDir;
-      app.services.close();
-      const file = join(dir, DATABASE_FILE);
-      // Damage the file's pages past the header.
-      const bytes = readFileSync(file);
-      for (let i = 4096; i < Math.min(bytes.length, 4096 * 3); i++) bytes[i] = 0xa5;
-      writeFileSync(file, bytes);
-      let error = null as {
-        code: string;
-        message: string;
-        details: { path: string; message: string }[];
-      } | null;
-      try {
-        openDatabase(dir, { checkIntegrity: true }).close();
-      } catch (e) {
-        error = e as never;
-      }
-      expect(error?.code).toBe('DATA_DAMAGED');
-      expect(error?.message).toMatch(/moved aside to .*vendor-risk\.db\.damaged-/);
-      const movedTo = error!.details.find((d) => d.path === 'movedTo')!.message;
-      expect(existsSync(movedTo)).toBe(true);
-      expect(readFileSync(movedTo).equals(bytes)).toBe(true);
-      expect(error!.details.find((d) => d.path === 'newestSnapshot')!.message).toMatch(/-manual\.db$/);
-      expect(existsSync(file)).toBe(false);
-    },
-  );
+  const it = itOnSolo("damages the data folder's SQLite file");
+  it('moves a damaged database aside (never deleting it) and names the newest snapshot', async () => {
+    const app = appWithHistory();
+    await app.services.backups.snapshot('manual', NO_JOB);
+    const dir = app.dataDir;
+    app.services.close();
+    const file = join(dir, DATABASE_FILE);
+    // Damage the file's pages past the header.
+    const bytes = readFileSync(file);
+    for (let i = 4096; i < Math.min(bytes.length, 4096 * 3); i++) bytes[i] = 0xa5;
+    writeFileSync(file, bytes);
+    let error = null as {
+      code: string;
+      message: string;
+      details: { path: string; message: string }[];
+    } | null;
+    try {
+      openDatabase(dir, { checkIntegrity: true }).close();
+    } catch (e) {
+      error = e as never;
+    }
+    expect(error?.code).toBe('DATA_DAMAGED');
+    expect(error?.message).toMatch(/moved aside to .*vendor-risk\.db\.damaged-/);
+    const movedTo = error!.details.find((d) => d.path === 'movedTo')!.message;
+    expect(existsSync(movedTo)).toBe(true);
+    expect(readFileSync(movedTo).equals(bytes)).toBe(true);
+    expect(error!.details.find((d) => d.path === 'newestSnapshot')!.message).toMatch(/-manual\.db$/);
+    expect(existsSync(file)).toBe(false);
+  });
 
-  it('moves a file that is not a database aside too, but leaves a busy one alone', () => {
+  test('moves a file that is not a database aside too, but leaves a busy one alone', () => {
     const dir = tempDir();
     writeFileSync(join(dir, DATABASE_FILE), 'hello, not sqlite '.repeat(300));
     expect(() => openDatabase(dir)).toThrow(/moved aside/);
     expect(readdirSync(dir).some((f) => f.startsWith(`${DATABASE_FILE}.damaged-`))).toBe(true);
   });
 
-  it('moves a preferences file that is not JSON aside and keeps a good one', () => {
+  test('moves a preferences file that is not JSON aside and keeps a good one', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'preferences.json'), '{"theme": "dark"');
     const moved = setAsideDamagedPreferences(dir);
