@@ -16,6 +16,21 @@ const TEAM_SUITE = [
   'test/unit/vulnerabilities/vulnerability-views.test.ts',
   'test/unit/vulnerabilities/cli-vulnerabilities.test.ts',
   'test/unit/vulnerabilities/window-import.test.ts',
+  'test/unit/trust.test.ts',
+  'test/unit/reconcile.test.ts',
+  'test/unit/exchange.test.ts',
+  'test/unit/exchange-form.test.ts',
+  'test/unit/exchange-sbom.test.ts',
+  'test/unit/sample-warehouse.test.ts',
+  'test/unit/reports.test.ts',
+  'test/unit/board-pack-render.test.ts',
+  'test/unit/vendor-import.test.ts',
+  'test/unit/assessment-review.test.ts',
+  'test/unit/vendor-self-reports.test.ts',
+  'test/unit/risk.test.ts',
+  'test/unit/cli-score.test.ts',
+  'test/unit/portfolio-today-service.test.ts',
+  'test/unit/dispatch.test.ts',
 ];
 
 export default defineConfig({

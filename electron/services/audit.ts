@@ -60,11 +60,26 @@ export function createAuditService(
         locked: keys === 'locked',
         ...(keys && keys !== 'locked' ? { dataKey: keys.dataKey.toString('base64') } : {}),
       };
-      const { value, ranIn } = await runFileTaskOffThread<AuditVerdict>(
-        { kind: 'verify', dbPath: dbPath(), witness, keyed, data },
-        job,
-        'The check was cancelled',
-      );
+      // A team database is checked over its own connection in the data host's thread (already
+      // off the window's), a page of entries at a time; the data folder's file off-thread.
+      const total = storage.kind === 'team' ? storage.audit.count() : 0;
+      const { value, ranIn } =
+        storage.kind === 'team'
+          ? {
+              value: storage.verifyTrail({
+                witness,
+                keyed,
+                data,
+                onPage: (read) =>
+                  job.progress(read, Math.max(total, read, 1), `Checked ${read} audit entries`),
+              }),
+              ranIn: 'main' as const,
+            }
+          : await runFileTaskOffThread<AuditVerdict>(
+              { kind: 'verify', dbPath: dbPath(), witness, keyed, data },
+              job,
+              'The check was cancelled',
+            );
       job.progress(
         1,
         1,

@@ -20,6 +20,7 @@ import {
   type SnapshotReason,
 } from '../domain/backups';
 import { LATEST_SCHEMA_VERSION } from '../storage/database';
+import { teamBackupRefused } from '../storage/storage';
 import { recordAudit, type JobContext, type ServiceContext } from './context';
 import { runFileTaskOffThread } from './off-thread';
 import { firstSealedValue } from '../storage/file-tasks';
@@ -84,6 +85,11 @@ export function createBackupService(ctx: ServiceContext) {
     return old.length;
   }
 
+  /** Refuses on a team database before anything is read or written, saying what to do instead. */
+  const soloOnly = (what: string) => {
+    if (storage.kind === 'team') throw new AppError('INVALID_INPUT', teamBackupRefused(what));
+  };
+
   /** Copies the live database to `out` (a consistent copy, even while it is written to). */
   async function copyTo(out: string, job: JobContext): Promise<number> {
     const temp = `${out}.part`;
@@ -103,6 +109,7 @@ export function createBackupService(ctx: ServiceContext) {
 
   /** A snapshot; `keep` names a snapshot that must survive the pruning (the one being restored). */
   async function snapshot(reason: SnapshotReason, job: JobContext, keep?: string): Promise<Snapshot> {
+    soloOnly('A snapshot');
     ownerOnlyDir(dir);
     const file = snapshotName(
       ctx.now(),
@@ -154,6 +161,8 @@ export function createBackupService(ctx: ServiceContext) {
 
     /** A snapshot when the newest is more than a day old (the app calls this while it runs). */
     async dailyIfDue(job: JobContext): Promise<Snapshot | null> {
+      // A team database is backed up on its server.
+      if (storage.kind === 'team') return null;
       const newest = list()[0];
       if (newest && ctx.now().getTime() - Date.parse(newest.at) < DAY_MS) return null;
       return snapshot('daily', job);
@@ -161,6 +170,7 @@ export function createBackupService(ctx: ServiceContext) {
 
     /** A copy of the database at a path the user chose. */
     async saveAs(out: string, job: JobContext): Promise<{ path: string; bytes: number }> {
+      soloOnly('A backup');
       const path = resolve(out);
       if (!existsSync(resolve(path, '..')))
         throw new AppError('INVALID_INPUT', `The folder ${resolve(path, '..')} does not exist`);
@@ -187,6 +197,7 @@ export function createBackupService(ctx: ServiceContext) {
      * version can open, an intact audit trail) and taking a snapshot of the current data.
      */
     async restore(path: string, job: JobContext) {
+      soloOnly('Restoring a backup');
       job.progress(0, 3, 'Checking the backup');
       const found = await inspect(resolve(path), job);
       const problem =

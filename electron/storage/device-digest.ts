@@ -10,7 +10,7 @@
  * the rows in device-id order) is still checked the old way.
  */
 import { createHash, hash } from 'node:crypto';
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { SqlConnection, SqlStatement } from './sql';
 
 /** How an order-independent digest starts. */
 export const SUMMED_DIGEST = 'sum256:';
@@ -69,16 +69,17 @@ export function createDigestSum(from?: Uint32Array): DigestSum {
 }
 
 /** Adds every row a statement returns (as arrays: device_id, serial, manufacturer_key, data) to `sum`. */
-export function addRows(sum: DigestSum, statement: StatementSync, ...params: string[]): void {
+export function addRows(sum: DigestSum, statement: SqlStatement, ...params: string[]): void {
   statement.setReturnArrays(true);
-  for (const r of statement.iterate(...params) as Iterable<DigestRow>) sum.add(r[0], r[1], r[2], r[3]);
+  for (const r of statement.iterate(...params) as unknown as Iterable<DigestRow>)
+    sum.add(r[0], r[1], r[2], r[3]);
 }
 
 /**
  * The digest of a source's devices as stored, in the form of `recorded` (the digest its
  * last import recorded): summed, or the older ordered hash.
  */
-export function devicesDigest(sqlite: DatabaseSync, source: string, recorded: string): string {
+export function devicesDigest(sqlite: SqlConnection, source: string, recorded: string): string {
   if (recorded.startsWith(SUMMED_DIGEST)) {
     const sum = createDigestSum();
     addRows(
@@ -93,7 +94,7 @@ export function devicesDigest(sqlite: DatabaseSync, source: string, recorded: st
     .prepare(
       'SELECT device_id, serial, manufacturer_key, data FROM devices WHERE source = ? ORDER BY device_id',
     )
-    .iterate(source) as Iterable<{
+    .iterate(source) as unknown as Iterable<{
     device_id: string;
     serial: string | null;
     manufacturer_key: string | null;

@@ -24,6 +24,7 @@ import { LATEST_SCHEMA_VERSION } from './migrations';
 import { reconcile } from './reconcile';
 import { BUILT_ENTITIES, trailStateOf, WHOLE_ENTITIES, type Reconciliation } from '../domain/audit-reconcile';
 import { builtinClauses } from '../domain/builtin-clauses';
+import type { SqlConnection } from './sql';
 
 /** The entries after entry `after` up to `upTo` (all when null), in id order. */
 function* chainOf(sqlite: DatabaseSync, after = 0, upTo: number | null = null): Iterable<ChainEntry> {
@@ -58,7 +59,7 @@ function* chainOf(sqlite: DatabaseSync, after = 0, upTo: number | null = null): 
  * state is built from several (a vendor's clauses and their comments, sign-offs and their
  * reopening, device imports). Read in the same transaction as the chain just walked.
  */
-function* lastStatesOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
+export function* lastStatesOf(sqlite: SqlConnection): Iterable<ChainEntry> {
   const whole = WHOLE_ENTITIES.map((e) => `'${e}'`).join(', ');
   const built = BUILT_ENTITIES.map((e) => `'${e}'`).join(', ');
   const stmt = sqlite.prepare(
@@ -67,7 +68,7 @@ function* lastStatesOf(sqlite: DatabaseSync): Iterable<ChainEntry> {
          OR entity IN (${built})
       ORDER BY id`,
   );
-  for (const r of stmt.iterate() as Iterable<AuditRow>) yield chainEntryOf(r);
+  for (const r of stmt.iterate() as unknown as Iterable<AuditRow>) yield chainEntryOf(r);
 }
 
 /**
@@ -115,7 +116,7 @@ export interface ReconcileInput {
 export type AuditVerdict = ChainVerdict & { reconciled: Reconciliation | null };
 
 /** The key's check as the chain walker takes it. */
-const signing = (keyed?: KeyedCheck) =>
+export const signing = (keyed?: KeyedCheck) =>
   keyed && { from: keyed.from, sign: signWith(Buffer.from(keyed.key, 'base64')) };
 
 /** Compares the live records with the trail's last states, on the connection (and in the transaction) the chain was walked in. */

@@ -6,12 +6,12 @@
  * recorded), settings and saved filters, and each source's devices against a digest of
  * what its last import wrote. An edit made behind the app's back is named: record, field,
  * the value in the trail, the value found. So is a record with no history, and one the
- * trail has that is gone. Runs on a connection of its own (in the data worker).
+ * trail has that is gone. Runs on a connection of its own (in the data worker), or on a
+ * team database over the team connection (pg/verify-trail.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import {
   canonical,
   differingFields,
@@ -33,6 +33,7 @@ import { createEvidenceRepo } from './evidence-repo';
 import { place } from './places';
 import { createVendorRepo } from './vendor-repo';
 import { devicesDigest } from './device-digest';
+import type { SqlConnection } from './sql';
 
 /** Settings the trail records that are kept elsewhere than the settings table. */
 const KEPT_ELSEWHERE = new Set(['encryption', 'data-folder', 'backup']);
@@ -50,16 +51,32 @@ function sealedWithin(v: unknown): boolean {
  * Compares the live records with the trail's last states. `dataKey` opens sealed values
  * (notes, clause values, comments) and sealed evidence files; without it (`locked`) those
  * are not compared, and the answer says so. `builtins`: the clauses the app ships, which
- * enter the library without an entry.
+ * enter the library without an entry. `kind` 'team': a team database, whose evidence files
+ * are in this computer's folder or in the database (evidence_content).
  */
 export function reconcile(
-  sqlite: DatabaseSync,
-  input: { dataDir: string; trail: TrailState; dataKey: Buffer | null; locked: boolean; builtins: Clause[] },
+  sqlite: SqlConnection,
+  input: {
+    dataDir: string;
+    trail: TrailState;
+    dataKey: Buffer | null;
+    locked: boolean;
+    builtins: Clause[];
+    kind?: Database['kind'];
+  },
 ): Reconciliation {
   const { dataDir, trail, locked } = input;
+  const team = input.kind === 'team';
   const cipher = createCipher(() => false);
   if (input.dataKey) cipher.setKey(input.dataKey, true);
-  const db = { kind: 'solo', sql: sqlite, cipher, path: '' } as unknown as Database;
+  const db = { kind: input.kind ?? 'solo', sql: sqlite, cipher, path: '' } as unknown as Database;
+  // A team database's evidence files: on the computer that added them, or in the database.
+  const storedContent = team
+    ? sqlite.prepare(
+        "SELECT encode(sha256(content), 'hex') AS sha FROM evidence_content WHERE evidence_id = ?",
+      )
+    : null;
+  let elsewhere = 0;
   const mismatches: Mismatch[] = [];
   let total = 0;
   let records = 0;
@@ -159,6 +176,19 @@ export function reconcile(
       const label = `Evidence ${e.fileName} (${e.id.slice(0, 8)})`;
       check('evidence', e.id, label, e);
       const file = join(dataDir, 'evidence', e.id);
+      if (!existsSync(file) && storedContent) {
+        const stored = storedContent.get(e.id) as { sha: string } | undefined;
+        if (!stored) elsewhere += 1;
+        else if (stored.sha !== e.sha256)
+          differ({
+            record: label,
+            field: 'sha256',
+            trail: e.sha256,
+            found: stored.sha,
+            message: `${label}: the file in the team database is not the one recorded; its SHA-256 is ${stored.sha.slice(0, 12)}…, the trail recorded ${e.sha256.slice(0, 12)}…`,
+          });
+        continue;
+      }
       if (!existsSync(file)) {
         differ({
           record: label,
@@ -310,5 +340,9 @@ export function reconcile(
       });
   }
 
+  if (elsewhere)
+    unchecked.add(
+      `${elsewhere} evidence file${elsewhere === 1 ? '' : 's'} (kept on the computer${elsewhere === 1 ? '' : 's'} that added ${elsewhere === 1 ? 'it' : 'them'}, not in the team database)`,
+    );
   return { records, mismatches, total, unchecked: [...unchecked] };
 }

@@ -18,6 +18,9 @@ import { createSbomRepo, type SbomRepo } from './sbom-repo';
 import { createAdvisoryRepo, type AdvisoryRepo } from './advisory-repo';
 import { createVulnerabilityRepo, type VulnerabilityRepo } from './vulnerability-repo';
 import { sealEvidenceFiles, sealExistingValues } from './seal-existing';
+import { verifyAuditChain, type AuditVerdict, type KeyedCheck, type ReconcileInput } from './file-tasks';
+import { verifyTeamTrail } from './pg/verify-trail';
+import type { Witness } from '../domain/audit-chain';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
@@ -55,6 +58,17 @@ export interface Storage {
   /** Seals again, each for its place, the values and files an earlier version sealed without one. */
   resealWithPlaces(): { values: number; files: number };
   restoreFrom: Database['restoreFrom'];
+  /**
+   * Verifies the audit chain and reconciles the data with it on this storage's own
+   * connection, in this thread (a team database's way; the data folder's file is verified
+   * off-thread on a connection of its own instead, services/audit.ts).
+   */
+  verifyTrail(options: {
+    witness?: Witness;
+    keyed?: KeyedCheck;
+    data?: ReconcileInput;
+    onPage?: (read: number) => void;
+  }): AuditVerdict;
   /** What was narrowed to the owner's only when the folder was opened. */
   readonly tightened: Database['tightened'];
   close(): void;
@@ -67,6 +81,7 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
     ...repositories(db, dataDir),
     kind: 'solo',
     keys: folderKeyStore(dataDir),
+    verifyTrail: (o) => verifyAuditChain(db.sqlite, o.witness, o.keyed, o.data),
     sealExisting: () => {
       const values = db.transaction(() => sealExistingValues(db));
       // The plain versions of what was sealed must not linger in freed pages or the WAL.
@@ -81,6 +96,10 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
   };
 }
 
+/** Why a backup or a restore is refused on a team database, and what to do instead. */
+export const teamBackupRefused = (what: string) =>
+  `${what} is not done from the app on a team database: the database's owner backs it up on the server (pg_dump), and \`vendor-risk team export --to DIR\` writes a local copy`;
+
 /**
  * The storage of a team database (pg/team-database.ts): the same repositories over the
  * team's PostgreSQL. `dataDir` is this computer's folder (preferences, files on their way in).
@@ -93,6 +112,7 @@ export function openTeamStorage(db: TeamDatabase, dataDir: string): Storage {
     ...repositories(db, dataDir),
     kind: 'team',
     keys: teamKeyStore(db),
+    verifyTrail: (o) => verifyTeamTrail(db, o),
     sealExisting: seal,
     resealWithPlaces: seal,
   };

@@ -2,6 +2,8 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditHash, verifyChain } from '../../electron/domain/audit-chain';
 import { appendAuditEntry, readAuditChain } from '../../electron/storage/pg/audit-trail';
+import { openTeamDatabase } from '../../electron/storage/pg/team-database';
+import { verifyTeamTrail } from '../../electron/storage/pg/verify-trail';
 import { addTeamUser, initTeamDatabase } from '../../electron/storage/pg/team-setup';
 import { connect, freshDatabase, serverUrl, uniqueName, urlWith } from './support';
 
@@ -132,5 +134,33 @@ describe.skipIf(!server)('the audit trail appended by the database', () => {
     expect(next.id).toBe(before.entries.length + 1);
     const final = await readAuditChain(ownerClient);
     expect(verifyChain(final.entries, { recorded: final.recorded }).ok).toBe(true);
+  });
+
+  it('audit verify reads the chain a page at a time over a login’s connection, across gaps, as one read', async () => {
+    const db = openTeamDatabase(writers[0]!.url);
+    try {
+      const domain = async () => {
+        const { entries, recorded } = await readAuditChain(ownerClient);
+        return verifyChain(entries, { recorded });
+      };
+      const pages: number[] = [];
+      const intact = verifyTeamTrail(db, { pageSize: 7, onPage: (read) => pages.push(read) });
+      expect(intact).toMatchObject({ ...(await domain()), ok: true, reconciled: null });
+      expect(pages.length).toBeGreaterThan(10);
+
+      // The newest entry moved far past the end: found there, after the gap of numbers.
+      await ownerClient.query('UPDATE audit_log SET id = 100000 WHERE id = (SELECT max(id) FROM audit_log)');
+      const moved = verifyTeamTrail(db, { pageSize: 7 });
+      expect(moved.problem?.id).toBe(100000);
+      expect(moved).toMatchObject(await domain());
+
+      // A run of entries longer than a page deleted from the middle: named as the domain names it.
+      await ownerClient.query('DELETE FROM audit_log WHERE id BETWEEN 30 AND 60');
+      const gap = verifyTeamTrail(db, { pageSize: 7 });
+      expect(gap.problem).toMatchObject({ id: 61, kind: 'deleted' });
+      expect(gap).toMatchObject(await domain());
+    } finally {
+      db.close();
+    }
   });
 });

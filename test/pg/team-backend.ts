@@ -12,6 +12,8 @@ import {
   openBlockingConnection,
   type BlockingConnection,
 } from '../../electron/storage/pg/blocking-connection';
+import { TEAM_SCHEMA } from '../../electron/storage/pg/connection';
+import { toPostgres } from '../../electron/storage/pg/dialect';
 import { uniqueName, urlWith } from './support';
 import '../unit/helpers';
 
@@ -64,5 +66,29 @@ globalThis.vendorRiskTeamBackend = {
   as(url, actor) {
     ensureLogin(actor);
     return urlWith(url, { user: actor, password: PASSWORD });
+  },
+  // Someone with the server's owner login changing the database behind the app's back: its
+  // triggers off (no change notice, no standings kept up), read as the repositories' SQL is.
+  behindTheBack(url, sql, params = []) {
+    const database = new URL(url).pathname.slice(1);
+    const conn = openBlockingConnection(
+      { connectionString: urlWith(server, { database }) },
+      { display: 'the test server' },
+    );
+    try {
+      conn.query(`SET session_replication_role = replica; SET search_path TO ${TEAM_SCHEMA}`);
+      // SQLite's json_set(doc, '$.key', 'text'), which the tests use to edit a stored record.
+      const spelled = sql.replace(
+        /json_set\((\w+), '\$\.(\w+)', ('(?:[^']|'')*')\)/g,
+        "jsonb_set($1::jsonb, '{$2}', to_jsonb($3::text))::text",
+      );
+      const translated = toPostgres(spelled, () => undefined);
+      return conn.query(
+        translated.text,
+        params.length ? translated.params.map((p) => params[p as number]) : undefined,
+      ).rows as Record<string, unknown>[];
+    } finally {
+      conn.close();
+    }
   },
 };

@@ -1,9 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../electron/cli';
 import { addMonths } from '../../electron/domain/scoring';
-import { openApp, vendorInput } from './helpers';
+import { openApp, runCli, vendorInput } from './helpers';
 
 interface Run {
   code: number;
@@ -14,17 +13,9 @@ interface Run {
 const EXAMPLE = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
 const VENDOR = 'Robo Lift GmbH';
 
-/** Runs the CLI in-process on a data folder, capturing what it prints. */
-async function cli(dataDir: string, args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['--data-dir', dataDir, ...args], {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    env: { VENDOR_RISK_USER: 'Test Runner' },
-  });
-  return { code, stdout, stderr };
-}
+/** Runs the CLI in-process on a data folder (on the team suite, its team database), capturing what it prints. */
+const cli = (dataDir: string, args: string[]): Promise<Run> =>
+  runCli(dataDir, args, { VENDOR_RISK_USER: 'Test Runner' });
 
 /** Asserts a failed run: the exit code, exactly one `vendor-risk:` line on stderr, nothing on stdout. */
 function expectError(run: Run, code: number, message: string): void {

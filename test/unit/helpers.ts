@@ -28,6 +28,8 @@ declare global {
         database(actor: string, cleanups: (() => void)[]): string;
         /** The same database's URL as another login (made if needed). */
         as(url: string, actor: string): string;
+        /** Runs SQLite-spelled SQL on the database as the server's owner, its triggers off. */
+        behindTheBack(url: string, sql: string, params?: unknown[]): Record<string, unknown>[];
       }
     | undefined;
 }
@@ -41,6 +43,17 @@ export function itOnSolo(reason: string): typeof it {
   return ((name: string) => {
     console.warn(`skipped on the team database: "${name}" (${reason})`);
     it.skip(`${name} — solo only: ${reason}`, () => undefined);
+  }) as unknown as typeof it;
+}
+
+/**
+ * `it` for a test of what only a team database does (a refusal of what is the data folder's
+ * own); on the solo suite it is skipped, saying why.
+ */
+export function itOnTeam(reason: string): typeof it {
+  if (globalThis.vendorRiskTeamBackend) return it;
+  return ((name: string) => {
+    it.skip(`${name} — team only: ${reason}`, () => undefined);
   }) as unknown as typeof it;
 }
 
@@ -141,11 +154,36 @@ export async function runCli(
   return { code, stdout, stderr };
 }
 
-/** Changes the database file behind the app's back, as someone with the data folder would. */
+/**
+ * Changes the database file behind the app's back, as someone with the data folder would
+ * (on the team suite: the team database, as someone with the server's owner login).
+ */
 export function tamper(dataDir: string, sql: string): void {
+  const team = teamDatabases.get(dataDir);
+  if (team) {
+    globalThis.vendorRiskTeamBackend!.behindTheBack(team, sql);
+    return;
+  }
   const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
   db.exec(sql);
   db.close();
+}
+
+/** Runs one statement on the data folder's database behind the app's back (either backend); its rows. */
+function behindTheBack(
+  dataDir: string,
+  sql: string,
+  ...params: (string | number)[]
+): Record<string, unknown>[] {
+  const team = teamDatabases.get(dataDir);
+  if (team) return globalThis.vendorRiskTeamBackend!.behindTheBack(team, sql, params);
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  try {
+    const stmt = db.prepare(sql);
+    return stmt.columns().length ? stmt.all(...params) : (stmt.run(...params), []);
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -169,7 +207,13 @@ export function changeStored(dataDir: string, sql: string): void {
  * trail's record of its head), as someone with the file but without a key can.
  */
 export function forgeAuditEntry(dataDir: string, id: number): void {
-  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  const db = {
+    prepare: (sql: string) => ({
+      run: (...p: (string | number)[]) => behindTheBack(dataDir, sql, ...p),
+      get: (...p: (string | number)[]) => behindTheBack(dataDir, sql, ...p)[0],
+      all: (...p: (string | number)[]) => behindTheBack(dataDir, sql, ...p),
+    }),
+  };
   db.prepare(`UPDATE audit_log SET actor = 'Mallory' WHERE id = ?`).run(id);
   let prev = (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id - 1) as { hash: string }).hash;
   const rows = db.prepare('SELECT * FROM audit_log WHERE id >= ? ORDER BY id').all(id) as Record<
@@ -194,7 +238,6 @@ export function forgeAuditEntry(dataDir: string, id: number): void {
     prev = hash;
   }
   db.prepare('UPDATE audit_record SET hash = ?').run(prev);
-  db.close();
 }
 
 /** Calls an operation through the app's dispatcher; its value, or the error thrown. */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { openApp, runCli, tamper, vendorInput } from './helpers';
+import { itOnSolo, openApp, runCli, tamper, vendorInput } from './helpers';
 import { DATABASE_FILE } from '../../electron/storage/database';
 import { NO_JOB } from '../../electron/services/context';
 import { VendorListQuerySchema } from '../../electron/domain/vendor-list';
@@ -262,6 +262,8 @@ describe('audit verify reconciles the data with the trail', () => {
 });
 
 describe('reconciliation with encryption on', () => {
+  // A team database refuses encryption (trust.test.ts, "a team database").
+  const it = itOnSolo('encryption is of the data folder');
   const passphrase = 'correct horse battery staple';
 
   it('compares sealed values when unlocked, and says what it could not compare when locked', async () => {

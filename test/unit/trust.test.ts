@@ -1,9 +1,18 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { forgeAuditEntry, openApp, runCli, tamper, tempDir, vendorInput } from './helpers';
+import {
+  forgeAuditEntry,
+  itOnSolo,
+  itOnTeam,
+  openApp,
+  runCli,
+  tamper,
+  tempDir,
+  vendorInput,
+} from './helpers';
 import { DATABASE_FILE, openDatabase } from '../../electron/storage/database';
 import { MIGRATIONS } from '../../electron/storage/migrations';
 import { GENESIS_HASH, parseWitness, verifyChain } from '../../electron/domain/audit-chain';
@@ -232,6 +241,9 @@ describe('audit hash chain', () => {
 });
 
 describe('a long trail walked in two stretches, side by side', () => {
+  // The data folder's SQLite file walked in two threads; a team database's trail is read in
+  // pages over its connection (the tests above, test/pg/audit.test.ts).
+  const it = itOnSolo("walks the data folder's SQLite file in two threads");
   /** An app with 40 entries: 20 vendors, each created then updated. */
   function longer() {
     const app = openApp();
@@ -308,6 +320,8 @@ describe('a long trail walked in two stretches, side by side', () => {
 });
 
 describe('backups', () => {
+  // A team database refuses backups (the test 'a team database' below).
+  const it = itOnSolo("backs up the data folder's SQLite file");
   it('refuses a backup into which a trigger was planted: a restore brings rows, never schema', async () => {
     const app = appWithHistory();
     const copy = join(tempDir(), 'planted.db');
@@ -402,7 +416,7 @@ describe('backups', () => {
     expect(app.services.backups.list().snapshots).toEqual([]);
   });
 
-  it('names snapshots by time and reason, uniquely', () => {
+  test('names snapshots by time and reason, uniquely', () => {
     const at = new Date('2026-11-24T09:08:07Z');
     expect(snapshotName(at, 'daily')).toBe('vendor-risk-20261124-090807-daily.db');
     expect(snapshotName(at, 'daily', ['vendor-risk-20261124-090807-daily.db'])).toBe(
@@ -427,7 +441,43 @@ describe('backups', () => {
   });
 });
 
+describe('a team database', () => {
+  itOnTeam('backups are of the data folder’s own SQLite file (the tests above)')(
+    'refuses backups in one line (exit 2) and through the window, writing nothing; keeps the team’s key in the database',
+    async () => {
+      const app = appWithHistory();
+      const out = join(tempDir(), 'team-copy.db');
+      for (const args of [
+        ['backup', 'create', '--out', out],
+        ['backup', 'restore', out],
+      ]) {
+        const r = await cli(app.dataDir, args);
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toMatch(
+          /^vendor-risk: .* is not done from the app on a team database: .*pg_dump.*\n$/,
+        );
+      }
+      expect(existsSync(out)).toBe(false);
+      const saved = await app.dispatcher.call('backups.save', { path: out });
+      expect(saved).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(existsSync(out)).toBe(false);
+      expect(await app.dispatcher.call('backups.snapshot', {})).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringMatching(/team database/) },
+      });
+      // The trail is as it was: nothing half done.
+      expect(await app.services.audit.verify(NO_JOB)).toMatchObject({ ok: true, entries: 4 });
+      // Encryption works with a team passphrase, whose key record is the database's, not this folder's.
+      const enabled = await app.dispatcher.call('encryption.enable', { passphrase: 'a long passphrase 123' });
+      expect(enabled).toMatchObject({ ok: true, value: { enabled: true, unlocked: true } });
+      expect(readdirSync(app.dataDir)).not.toContain('encryption.json');
+      expect(app.internalErrors).toEqual([]);
+    },
+  );
+});
+
 describe('damaged files', () => {
+  const it = itOnSolo("damages the data folder's SQLite file");
   it('moves a damaged database aside (never deleting it) and names the newest snapshot', async () => {
     const app = appWithHistory();
     await app.services.backups.snapshot('manual', NO_JOB);
@@ -457,14 +507,14 @@ describe('damaged files', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('moves a file that is not a database aside too, but leaves a busy one alone', () => {
+  test('moves a file that is not a database aside too, but leaves a busy one alone', () => {
     const dir = tempDir();
     writeFileSync(join(dir, DATABASE_FILE), 'hello, not sqlite '.repeat(300));
     expect(() => openDatabase(dir)).toThrow(/moved aside/);
     expect(readdirSync(dir).some((f) => f.startsWith(`${DATABASE_FILE}.damaged-`))).toBe(true);
   });
 
-  it('moves a preferences file that is not JSON aside and keeps a good one', () => {
+  test('moves a preferences file that is not JSON aside and keeps a good one', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'preferences.json'), '{"theme": "dark"');
     const moved = setAsideDamagedPreferences(dir);

@@ -16,6 +16,7 @@ import { teamConnection, withSystemCas, TEAM_SCHEMA } from './connection';
 import { toPostgres, type Translated } from './dialect';
 import { CHANGES_CHANNEL, STALE_ROW_SQLSTATE } from './schema-team';
 import { PG_SCHEMA_VERSION } from './team-setup';
+import { teamBackupRefused } from '../storage';
 
 /** The lock every writing transaction of the portfolio holds until it ends. */
 const WRITERS_LOCK = 0x7672_7772; // "vrwr"
@@ -106,10 +107,7 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
     return result;
   };
   const serverOnly = (what: string) => () => {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${what} is not done from the app on a team database: the database's owner backs it up on the server (pg_dump), and \`vendor-risk team export --to DIR\` writes a local copy`,
-    );
+    throw new AppError('INVALID_INPUT', teamBackupRefused(what));
   };
   const listeners: ((change: { table: string; op: string; by: string }) => void)[] = [];
   conn.onNotice((channel, payload) => {
