@@ -28,6 +28,7 @@ import { vendorImportOps } from './ops/vendor-import';
 import { sbomOps } from './ops/sboms';
 import { vulnerabilityOps } from './ops/vulnerabilities';
 import { advisoryOps } from './ops/advisories';
+import { teamLiveOps, type TeamChange } from './ops/team-live';
 
 /** Every feature module's operations, by the module's file name (docs/operations.md lists them). */
 export const FEATURE_MODULES = {
@@ -52,6 +53,7 @@ export const FEATURE_MODULES = {
   sboms: sbomOps,
   vulnerabilities: vulnerabilityOps,
   advisories: advisoryOps,
+  'team-live': teamLiveOps,
 } as const;
 
 export const contract = {
@@ -76,6 +78,7 @@ export const contract = {
   ...sbomOps,
   ...vulnerabilityOps,
   ...advisoryOps,
+  ...teamLiveOps,
 } as const;
 
 export type Contract = typeof contract;
@@ -124,7 +127,11 @@ export type VendorRiskApi = {
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** Listen to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Listen to colleagues' committed changes on a team database; returns the unsubscribe function. */
+  onTeamChange(listener: (change: TeamChange) => void): () => void;
 };
+
+export type { TeamChange };
 
 export const ResultErrorSchema = z.object({ ok: z.literal(false), error: AppErrorShapeSchema });
 
@@ -132,3 +139,5 @@ export const ResultErrorSchema = z.object({ ok: z.literal(false), error: AppErro
 export const channelFor = (name: OperationName): string => `vendor-risk:${name}`;
 export const PROGRESS_CHANNEL = 'vendor-risk:progress';
 export const MENU_CHANNEL = 'vendor-risk:menu';
+/** Colleagues' committed changes on a team database (none in the solo app). */
+export const TEAM_CHANGE_CHANNEL = 'vendor-risk:team-change';

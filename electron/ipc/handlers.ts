@@ -29,6 +29,7 @@ import { vendorImportHandlers } from './ops/vendor-import-handlers';
 import { sbomHandlers } from './ops/sboms-handlers';
 import { vulnerabilityHandlers } from './ops/vulnerabilities-handlers';
 import { advisoryHandlers } from './ops/advisories-handlers';
+import { teamLiveHandlers } from './ops/team-live-handlers';
 
 export type { Desktop };
 
@@ -69,6 +70,7 @@ export function createHandlers(
     ...sbomHandlers(ctx),
     ...vulnerabilityHandlers(ctx),
     ...advisoryHandlers(ctx),
+    ...teamLiveHandlers(ctx),
   };
   return throughGate(handlers, ctx.gate);
 }

@@ -51,6 +51,7 @@ export function hostOps(): OpHandlers<HostOps> {
         checkIntegrity: config.checkIntegrity,
         actorOverride: config.actorOverride,
         now: config.fixedNow ? () => new Date(config.fixedNow!) : undefined,
+        database: config.database,
         encryption: { keychain: config.keychain ? keychainFor(config.keychain, hooks) : undefined },
         isTrustedPageUrl: trustFor(config.trustedPages),
         onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
@@ -72,6 +73,11 @@ export function hostOps(): OpHandlers<HostOps> {
               showInFolder: (path) => hooks.emit(HOST_EVENTS.showInFolder, path),
             }
           : undefined,
+      });
+      const team = core.services.team;
+      // Colleagues' commits go on to the window; this login's own are what the window already shows.
+      team?.onChange((change) => {
+        if (change.by !== team.user) hooks.emit(HOST_EVENTS.teamChange, change);
       });
       if (config.dailySnapshots) {
         // A snapshot a day while the app is used (checked soon after start, then every hour).

@@ -29,7 +29,12 @@ export interface AssessmentRepo {
   ): void;
   answers(assessmentId: string): StoredAnswer[];
   answer(assessmentId: string, questionnaireId: string, questionId: string): StoredAnswer | undefined;
-  saveAnswer(assessmentId: string, answer: StoredAnswer): void;
+  /**
+   * Saves one answer. On a team database, `expectedVersion` (the version the window read)
+   * is stated to the database, which refuses the save (CONFLICT, who and when) if a colleague
+   * saved since; the solo app checks nothing (docs/team.md).
+   */
+  saveAnswer(assessmentId: string, answer: StoredAnswer, expectedVersion?: number): void;
 }
 
 /** Creates the assessment repository. */
@@ -63,6 +68,18 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
        answer = excluded.answer, note = excluded.note, follow_up = excluded.follow_up,
        updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source`,
   );
+  // The team schema's trigger refuses an UPDATE whose row_version is not the row's (schema-team.ts).
+  const saveStatedStmt =
+    db.kind === 'team'
+      ? sql.prepare(
+          `INSERT INTO answers (assessment_id, questionnaire_id, question_id, answer, note, follow_up, updated_at, updated_by, source)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (assessment_id, questionnaire_id, question_id) DO UPDATE SET
+             answer = excluded.answer, note = excluded.note, follow_up = excluded.follow_up,
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source,
+             row_version = ?`,
+        )
+      : null;
 
   const fromRow = (r: Record<string, unknown>): AssessmentRow => ({
     id: String(r.id),
@@ -88,6 +105,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
     updatedAt: String(r.updated_at),
     updatedBy: String(r.updated_by),
     source: String(r.source),
+    ...(r.row_version !== undefined ? { version: Number(r.row_version) } : {}),
   });
 
   return {
@@ -132,8 +150,9 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
       const r = answerStmt.get(a, q, id);
       return r ? answerFromRow(r) : undefined;
     },
-    saveAnswer(assessmentId, a) {
-      saveStmt.run(
+    saveAnswer(assessmentId, a, expectedVersion) {
+      const stated = saveStatedStmt && expectedVersion !== undefined;
+      (stated ? saveStatedStmt : saveStmt).run(
         assessmentId,
         a.questionnaireId,
         a.questionId,
@@ -143,6 +162,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
         a.updatedAt,
         a.updatedBy,
         a.source,
+        ...(stated ? [expectedVersion] : []),
       );
     },
   };

@@ -22,6 +22,8 @@ interface VendorRow {
   notes: string;
   created_at: string;
   updated_at: string;
+  /** Only on a team database. */
+  row_version?: number;
 }
 
 /** ORDER BY terms of each sort key, for a direction; vendors with nothing to sort by come last either way. */
@@ -52,7 +54,12 @@ export interface VendorRepo {
   get(id: string): Vendor | undefined;
   findByName(name: string): Vendor | undefined;
   insert(vendor: Vendor): void;
-  update(vendor: Vendor): void;
+  /**
+   * Saves a vendor's fields. On a team database, `expectedVersion` (the version the window
+   * read) is stated to the database, which refuses the save (AppError CONFLICT, naming who and
+   * when) if a colleague saved since; the solo app checks nothing (docs/team.md).
+   */
+  update(vendor: Vendor, expectedVersion?: number): void;
   remove(id: string): void;
   count(): number;
 }
@@ -72,6 +79,16 @@ export function createVendorRepo(db: Database): VendorRepo {
      WHERE id = $id`,
   );
   updateStmt.setAllowUnknownNamedParameters(true); // created_at never changes
+  // The team schema's trigger refuses an UPDATE whose row_version is not the row's (schema-team.ts).
+  const updateStatedStmt =
+    db.kind === 'team'
+      ? sql.prepare(
+          `UPDATE vendors SET name = $name, name_key = $name_key, category = $category, services = $services, data_touched = $data_touched,
+             criticality = $criticality, owner = $owner, status = $status, tags = $tags, notes = $notes, updated_at = $updated_at,
+             row_version = $row_version
+           WHERE id = $id`,
+        )
+      : null;
   const removeStmt = sql.prepare('DELETE FROM vendors WHERE id = ?');
   const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM vendors');
 
@@ -155,8 +172,10 @@ export function createVendorRepo(db: Database): VendorRepo {
     insert(vendor) {
       insertStmt.run(rowParams(vendor, db.cipher));
     },
-    update(vendor) {
-      updateStmt.run(rowParams(vendor, db.cipher));
+    update(vendor, expectedVersion) {
+      if (updateStatedStmt && expectedVersion !== undefined)
+        updateStatedStmt.run({ ...rowParams(vendor, db.cipher), $row_version: expectedVersion });
+      else updateStmt.run(rowParams(vendor, db.cipher));
     },
     remove(id) {
       removeStmt.run(id);
@@ -232,6 +251,7 @@ function vendorFromRow(row: VendorRow, cipher: Cipher): Vendor {
     services: row.services,
     notes: cipher.open(row.notes, place.vendorNotes(row.id)),
     createdAt: row.created_at,
+    ...(row.row_version !== undefined ? { version: Number(row.row_version) } : {}),
   };
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import { AppError } from '../../domain/errors';
+import { TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
 import { createCipher } from '../cipher';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { Database } from '../database';
@@ -24,6 +25,8 @@ export interface TeamDatabase extends Database {
   readonly kind: 'team';
   /** The login this connection runs as (the audit trail's actor). */
   readonly user: string;
+  /** The login's team roles (what the window shows disabled follows from them). */
+  readonly roles: readonly TeamRole[];
   /** Colleagues' changes: the table and who changed it, after their commit. */
   onChange(listener: (change: { table: string; op: string; by: string }) => void): void;
 }
@@ -64,7 +67,9 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
         WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = session_user) AND g.rolname LIKE 'vr\\_%'
         ORDER BY 1`,
     ).rows as { r: string }[]
-  ).map((r) => r.r.slice(3));
+  )
+    .map((r) => r.r.slice(3))
+    .filter((r): r is TeamRole => (TEAM_ROLES as readonly string[]).includes(r));
   const who = `${user} is ${roles.length ? `in the ${roles.join(' and ')} role${roles.length > 1 ? 's' : ''}` : 'in no team role'}`;
   const teamError = (error: unknown) => asAppError(error, who);
   const sql = teamSql(conn, (table) => keys.get(table), teamError);
@@ -111,6 +116,7 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
   return {
     kind: 'team',
     user,
+    roles,
     sql,
     path: display,
     // Sealed fields with a team passphrase are not built yet: a team database holds plain values.
