@@ -82,9 +82,7 @@ const ROLE_NAMES: Record<TeamRole, string> = {
  */
 export function roleMayWrite(roles: readonly TeamRole[] | null, table: WritableTable): boolean {
   if (roles === null || roles.length === 0) return true;
-  return roles.some(
-    (role) => role === 'admin' || (ROLE_WRITES[role] as readonly string[]).includes(table),
-  );
+  return roles.some((role) => role === 'admin' || (ROLE_WRITES[role] as readonly string[]).includes(table));
 }
 
 /**

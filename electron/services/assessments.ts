@@ -68,7 +68,6 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
     }
     const read = storage.assessments.answer(assessmentId, input.questionnaireId, input.questionId);
     // The version is the database's bookkeeping (team database), not the answer's history.
-    const current = read?.version;
     const before = read && withoutVersion(read);
     const after: StoredAnswer = {
       questionnaireId: input.questionnaireId,
@@ -80,7 +79,7 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
       updatedBy: ctx.actor(),
       source,
     };
-    storage.assessments.saveAnswer(assessmentId, after, input.version);
+    const saved = storage.assessments.saveAnswer(assessmentId, after, input.version);
     recordAudit(
       ctx,
       'answer',
@@ -89,8 +88,7 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
       before ?? null,
       after,
     );
-    // Writers take turns (the read above is under the same lock): the database made it one more.
-    return current === undefined ? after : { ...after, version: current + 1 };
+    return saved === undefined ? after : { ...after, version: saved };
   };
 
   const assertOpen = (row: ReturnType<typeof mustGet>) => {

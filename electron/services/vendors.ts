@@ -58,9 +58,9 @@ export function createVendorService(
         assertNameFree(input.name);
         const at = ctx.now().toISOString();
         const vendor: Vendor = { ...input, id: ctx.newId(), createdAt: at, updatedAt: at };
-        storage.vendors.insert(vendor);
+        const version = storage.vendors.insert(vendor);
         recordAudit(ctx, 'vendor', vendor.id, 'create', null, vendor);
-        return vendor;
+        return version === undefined ? vendor : { ...vendor, version };
       });
     },
 
@@ -70,14 +70,13 @@ export function createVendorService(
      */
     update(id: string, patch: VendorPatch, version?: number): Vendor {
       return storage.transaction(() => {
-        const { version: current, ...before } = mustGet(id);
+        const { version: _read, ...before } = mustGet(id);
         if (patch.name !== undefined) assertNameFree(patch.name, id);
         const after: Vendor = { ...before, ...definedFields(patch), updatedAt: ctx.now().toISOString() };
-        storage.vendors.update(after, version);
+        const saved = storage.vendors.update(after, version);
         // The version is the database's bookkeeping, not the vendor's history: the trail keeps the fields.
         recordAudit(ctx, 'vendor', id, 'update', before, after);
-        // Writers take turns (the read above is under the same lock): the database made it one more.
-        return current === undefined ? after : { ...after, version: current + 1 };
+        return saved === undefined ? after : { ...after, version: saved };
       });
     },
 

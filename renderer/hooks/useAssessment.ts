@@ -56,11 +56,9 @@ export function useAssessment(id: string) {
       setDetail((d) => (d ? { ...d, answers: mergeAnswer(d.answers, input) } : d));
       setSaving((n) => n + 1);
       const run = queue.current.then(async () => {
-        const version = versions.current.get(key);
-        const r = await call('assessments.answer', {
-          id,
-          answer: version === undefined ? input : { ...input, version },
-        });
+        // The version read (0: no answer was there); the solo app ignores it.
+        const version = versions.current.get(key) ?? 0;
+        const r = await call('assessments.answer', { id, answer: { ...input, version } });
         const left = (pending.get(key) ?? 1) - 1;
         if (left > 0) pending.set(key, left);
         else pending.delete(key);

@@ -61,9 +61,16 @@ export function openApp(
     now?: () => Date;
     desktop?: Desktop;
     encryption?: EncryptionOptions;
+    /**
+     * A colleague of the app opened on this data folder: the same portfolio through a second
+     * connection (the same SQLite file; on the team suite, the same team database as `actor`'s login).
+     */
+    colleagueOf?: string;
   } = {},
 ) {
-  const dataDir = options.dataDir ?? tempDir();
+  const backend = globalThis.vendorRiskTeamBackend;
+  const shared = options.colleagueOf;
+  const dataDir = options.dataDir ?? (shared && !backend ? shared : tempDir());
   const preferences = new Conf<Record<string, unknown>>({
     cwd: dataDir,
     configName: PREFERENCES_FILE.configName,
@@ -72,7 +79,8 @@ export function openApp(
   const internalErrors: unknown[] = [];
   const actor = options.actor ?? 'Unit Tester';
   // The `pg-services` project runs these tests on a team database of their own (test/pg/team-backend.ts).
-  const database = globalThis.vendorRiskTeamBackend?.database(actor, cleanups);
+  const database =
+    shared && backend ? backend.as(teamDatabases.get(shared)!, actor) : backend?.database(actor, cleanups);
   if (database) teamDatabases.set(dataDir, database);
   const { services, handlers, dispatcher, close } = openAppCore({
     dataDir,
