@@ -5,7 +5,7 @@ import { whyRoleCannot, type WritableTable } from '../../electron/domain/team-ro
 export type TeamSession = ResponseOf<'team.session'>;
 
 /** Colleagues' changes arriving within this long are one refresh (an import is many tables). */
-const SETTLE_MS = 250;
+const SETTLE_MS = 150;
 
 let session: Promise<TeamSession> | null = null;
 
