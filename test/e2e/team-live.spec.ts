@@ -21,6 +21,7 @@ const PEOPLE: Record<string, TeamRole> = {
   pat: 'procurement',
   lee: 'procurement',
   dana: 'legal',
+  sam: 'security',
 };
 
 const bin = findPgBin();
@@ -195,28 +196,29 @@ test('a stale save is refused with the colleague’s name: an answer, and a vend
   team,
 }) => {
   const pat = await person(browser, team.url('pat'), closers);
-  const lee = await person(browser, team.url('lee'), closers);
+  const sam = await person(browser, team.url('sam'), closers);
   const { vendor, assessmentId } = await vendorWithAssessment(pat, 'Ibis Conveyor Controls');
 
-  // Both open the assessment with the first question unanswered; lee answers first.
+  // Both open the assessment with the first question unanswered; sam (security) answers first.
   await pat.open(`#/assessments/${assessmentId}`);
   await expect(firstQuestion(pat.page).getByRole('radio', { name: 'Yes' })).not.toBeChecked();
-  await lee.open(`#/assessments/${assessmentId}`);
-  await firstQuestion(lee.page).getByRole('radio', { name: 'Yes' }).check();
-  await expect(lee.page.getByText('All changes saved')).toBeVisible();
-  await expect(firstQuestion(lee.page).getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await sam.open(`#/assessments/${assessmentId}`);
+  await firstQuestion(sam.page).getByRole('radio', { name: 'Yes' }).check();
+  await expect(sam.page.getByText('All changes saved')).toBeVisible();
+  await expect(firstQuestion(sam.page).getByRole('radio', { name: 'Yes' })).toBeChecked();
 
   await firstQuestion(pat.page).getByRole('radio', { name: 'No' }).check();
   const refusal = pat.page
     .getByRole('alert')
-    .filter({ hasText: 'Not saved: this answer was changed by lee at' });
+    .filter({ hasText: 'Not saved: this answer was changed by sam at' });
   await expect(refusal).toBeVisible();
   await expect(refusal).toContainText('their answer is shown now');
-  // Nothing was overwritten: pat now sees lee's answer.
+  // Nothing was overwritten: pat now sees sam's answer.
   await expect(firstQuestion(pat.page).getByRole('radio', { name: 'Yes' })).toBeChecked();
   await shots(pat.page, 'team-stale-answer');
 
-  // A vendor: pat opens the edit form, lee saves first.
+  // A vendor: pat opens the edit form, lee (procurement too) saves first.
+  const lee = await person(browser, team.url('lee'), closers);
   await pat.open(`#/vendors/${vendor.id}`);
   await pat.page.getByRole('button', { name: 'Edit', exact: true }).click();
   const form = pat.page.getByRole('form', { name: 'Edit vendor' });

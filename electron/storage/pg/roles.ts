@@ -82,6 +82,9 @@ export function grantsSql(database: string): string {
     if (tables.length)
       parts.push(`GRANT INSERT, UPDATE, DELETE ON ${tables.join(', ')} TO ${groupRole(role)}`);
   }
+  // A security reviewer's answer also notes on its assessment when it changed and where the
+  // reviewer was: those two columns, not the assessment (its status, title, vendor stay procurement's).
+  parts.push(`GRANT UPDATE (updated_at, position) ON assessments TO ${groupRole('security')}`);
   parts.push(...policiesSql());
   return parts.map((p) => `${p};`).join('\n');
 }
