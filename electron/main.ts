@@ -35,6 +35,7 @@ import {
   MENU_CHANNEL,
   OPERATION_NAMES,
   PROGRESS_CHANNEL,
+  TEAM_CHANGE_CHANNEL,
   type MenuCommand,
 } from './ipc/contract';
 import { startDataHost, type DataHost, type HostShell } from './ipc/host-client';
@@ -227,6 +228,7 @@ function hostShell(keychain: OsKeychain | undefined): HostShell {
     },
     keychain: keychain ?? undefined,
     onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
+    onTeamChange: (change) => mainWindow?.webContents.send(TEAM_CHANGE_CHANNEL, change),
     onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
     onInternalError: ({ operation, reference, message }) =>
       console.error(`[${operation} ${reference}]`, message),

@@ -1,6 +1,6 @@
 /**
  * The bridge: one named function per contract operation under window.vendorRisk, plus
- * two listeners. No raw ipcRenderer, no generic send, listeners never see the event.
+ * three listeners. No raw ipcRenderer, no generic send, listeners never see the event.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import {
@@ -9,8 +9,10 @@ import {
   MENU_COMMANDS,
   OPERATION_NAMES,
   PROGRESS_CHANNEL,
+  TEAM_CHANGE_CHANNEL,
   type MenuCommand,
   type ProgressEvent,
+  type TeamChange,
   type VendorRiskApi,
 } from './ipc/contract';
 
@@ -29,6 +31,11 @@ const api = {
     const handler = (_event: unknown, payload: ProgressEvent) => listener(payload);
     ipcRenderer.on(PROGRESS_CHANNEL, handler);
     return () => void ipcRenderer.removeListener(PROGRESS_CHANNEL, handler);
+  },
+  onTeamChange(listener: (change: TeamChange) => void) {
+    const handler = (_event: unknown, change: TeamChange) => listener(change);
+    ipcRenderer.on(TEAM_CHANGE_CHANNEL, handler);
+    return () => void ipcRenderer.removeListener(TEAM_CHANGE_CHANNEL, handler);
   },
   onMenuCommand(listener: (command: MenuCommand) => void) {
     const handler = (_event: unknown, command: MenuCommand) => {

@@ -31,6 +31,7 @@ import { UnlockScreen } from './components/EncryptionSettings';
 import { useOperation } from './hooks/useOperation';
 import { useJob } from './hooks/useJob';
 import { useAttention, type Attention } from './hooks/useAttention';
+import { staleSaveMessage, useTeamChanges } from './hooks/useTeam';
 import { Icon, type IconName } from './components/icons';
 import { OfflineBanner } from './components/OfflineBanner';
 import { TeamStatusLine } from './components/TeamStatusLine';
@@ -128,6 +129,15 @@ function Shell() {
   const { exportReport } = useReportExport();
 
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
+  // A colleague's commit on a team database refreshes what is shown, as coming back to the window
+  // does; the dashboard too (its figures are read again only then, not on every focus).
+  const [teamRevision, setTeamRevision] = useState(0);
+  useTeamChanges(
+    useCallback(() => {
+      refresh();
+      setTeamRevision((r) => r + 1);
+    }, [refresh]),
+  );
   // Counts follow changes made here and elsewhere (the focus refresh), and each page visit.
   const attention = useAttention(`${revision}:${route.page}`);
 
@@ -272,9 +282,16 @@ function Shell() {
   const save = async (input: VendorInput): Promise<AppErrorShape | null> => {
     const r =
       editing?.mode === 'edit'
-        ? await call('vendors.update', { id: editing.vendor.id, patch: input })
+        ? await call('vendors.update', {
+            id: editing.vendor.id,
+            patch: input,
+            version: editing.vendor.version,
+          })
         : await call('vendors.create', input);
-    if (!r.ok) return r.error;
+    if (!r.ok) {
+      const stale = staleSaveMessage(r.error, 'this vendor');
+      return stale ? { ...r.error, message: stale } : r.error;
+    }
     setEditing(null);
     toast('success', editing?.mode === 'edit' ? `Saved ${r.value.name}` : `Added ${r.value.name}`);
     // A new vendor opens on its page; an edited one stays where it was edited (peek or page).
@@ -352,6 +369,7 @@ function Shell() {
           />
         ) : route.page === 'dashboard' ? (
           <DashboardPage
+            revision={teamRevision}
             onOpenVendor={(id, tab = 'overview') => go({ page: 'vendor', vendorId: id, tab })}
             onShowList={(figure) => go({ page: 'vendors', peekId: null, figure })}
             onOpenQuestion={(id, question) => go({ page: 'assessment', id, question })}
@@ -427,9 +445,14 @@ function Shell() {
       >
         {editing && (
           <VendorForm
-            key={editing.mode === 'edit' ? editing.vendor.id : 'new'}
+            key={editing.mode === 'edit' ? `${editing.vendor.id}:${editing.vendor.version ?? ''}` : 'new'}
             vendor={editing.mode === 'edit' ? editing.vendor : undefined}
             onSubmit={save}
+            onReload={
+              editing.mode === 'edit'
+                ? () => void openVendor(editing.vendor.id, (vendor) => setEditing({ mode: 'edit', vendor }))
+                : undefined
+            }
             onCancel={() => setEditing(null)}
           />
         )}

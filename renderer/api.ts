@@ -9,6 +9,7 @@ import type {
   RequestOf,
   ResponseOf,
   Result,
+  TeamChange,
   VendorRiskApi,
 } from '../electron/ipc/contract';
 
@@ -18,7 +19,7 @@ declare global {
   }
 }
 
-export type { MenuCommand, OperationName, ProgressEvent, RequestOf, ResponseOf, Result };
+export type { MenuCommand, OperationName, ProgressEvent, RequestOf, ResponseOf, Result, TeamChange };
 
 /** Why an operation failed: a code to act on, a message to show, and per-field issues. */
 export type OperationError = Extract<Result<unknown>, { ok: false }>['error'];
@@ -52,6 +53,11 @@ export function onProgress(listener: (event: ProgressEvent) => void): () => void
 /** Subscribes to native menu commands; returns the unsubscribe function. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return window.vendorRisk.onMenuCommand(listener);
+}
+
+/** Subscribes to colleagues' committed changes (team database); returns the unsubscribe function. */
+export function onTeamChange(listener: (change: TeamChange) => void): () => void {
+  return window.vendorRisk.onTeamChange(listener);
 }
 
 /** A job id for a long operation (works outside secure contexts too). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Question } from './questionnaire';
+import { RowVersionSchema } from './primitives';
 
 /** What an answer holds: a value, "not applicable", or "vendor refused or could not answer". */
 export const AnswerValueSchema = z.discriminatedUnion('status', [
@@ -24,6 +25,8 @@ export const StoredAnswerSchema = z.object({
   updatedAt: z.string(),
   updatedBy: z.string(),
   source: z.string(),
+  /** The row's version on a team database (absent in the solo app). */
+  version: RowVersionSchema.optional(),
 });
 export type StoredAnswer = z.infer<typeof StoredAnswerSchema>;
 

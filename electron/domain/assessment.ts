@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnswerValueSchema, StoredAnswerSchema } from './answer';
 import { SEVERITIES, EVIDENCE_KINDS, QuestionnaireSchema } from './questionnaire';
-import { AssessmentIdSchema, IsoDateSchema } from './primitives';
+import { AssessmentIdSchema, IsoDateSchema, RowVersionSchema } from './primitives';
 
 /** Largest evidence file accepted (25 MB). */
 export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
@@ -60,6 +60,8 @@ export const AnswerInputSchema = z
     answer: AnswerValueSchema.nullable().optional(),
     note: z.string().max(10000).optional(),
     followUp: z.boolean().optional(),
+    /** The version of the answer the window read (team database): refused when a colleague saved since. */
+    version: RowVersionSchema.optional(),
   })
   .strict();
 export type AnswerInput = z.infer<typeof AnswerInputSchema>;

@@ -25,5 +25,12 @@ export const FilePathSchema = z.string().min(1).max(4096);
 /** A whole number of things. */
 export const CountSchema = z.number().int();
 
+/**
+ * A record's version on a team database, as the window read it: a save sends it back and is
+ * refused when a colleague saved since (docs/team.md, "Two people, one record"). 0: the
+ * window read no such record (an answer nobody had given), so one saved since is refused too.
+ */
+export const RowVersionSchema = z.number().int().min(0);
+
 /** An operation that takes nothing. */
 export const EmptyRequestSchema = z.object({}).strict();

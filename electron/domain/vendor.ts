@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VendorIdSchema } from './primitives';
+import { RowVersionSchema, VendorIdSchema } from './primitives';
 
 /** Vendor categories a warehouse buys from. */
 export const VENDOR_CATEGORIES = [
@@ -138,6 +138,8 @@ export const VendorSchema = VendorInputSchema.extend({
   id: VendorIdSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The row's version on a team database (absent in the solo app): a save states it back. */
+  version: RowVersionSchema.optional(),
 });
 
 /** The columns shown in the vendor list. */

@@ -29,6 +29,7 @@ import { sbomOps } from './ops/sboms';
 import { vulnerabilityOps } from './ops/vulnerabilities';
 import { advisoryOps } from './ops/advisories';
 import { teamOps } from './ops/team';
+import { teamLiveOps, type TeamChange } from './ops/team-live';
 
 /** Every feature module's operations, by the module's file name (docs/operations.md lists them). */
 export const FEATURE_MODULES = {
@@ -54,6 +55,7 @@ export const FEATURE_MODULES = {
   vulnerabilities: vulnerabilityOps,
   advisories: advisoryOps,
   team: teamOps,
+  'team-live': teamLiveOps,
 } as const;
 
 export const contract = {
@@ -79,6 +81,7 @@ export const contract = {
   ...vulnerabilityOps,
   ...advisoryOps,
   ...teamOps,
+  ...teamLiveOps,
 } as const;
 
 export type Contract = typeof contract;
@@ -127,7 +130,11 @@ export type VendorRiskApi = {
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** Listen to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Listen to colleagues' committed changes on a team database; returns the unsubscribe function. */
+  onTeamChange(listener: (change: TeamChange) => void): () => void;
 };
+
+export type { TeamChange };
 
 export const ResultErrorSchema = z.object({ ok: z.literal(false), error: AppErrorShapeSchema });
 
@@ -135,3 +142,5 @@ export const ResultErrorSchema = z.object({ ok: z.literal(false), error: AppErro
 export const channelFor = (name: OperationName): string => `vendor-risk:${name}`;
 export const PROGRESS_CHANNEL = 'vendor-risk:progress';
 export const MENU_CHANNEL = 'vendor-risk:menu';
+/** Colleagues' committed changes on a team database (none in the solo app). */
+export const TEAM_CHANGE_CHANNEL = 'vendor-risk:team-change';

@@ -31,6 +31,7 @@ import { vulnerabilityHandlers } from './ops/vulnerabilities-handlers';
 import { advisoryHandlers } from './ops/advisories-handlers';
 import { teamHandlers } from './ops/team-handlers';
 import type { TeamController } from './team-switch';
+import { teamLiveHandlers } from './ops/team-live-handlers';
 
 export type { Desktop };
 
@@ -73,6 +74,7 @@ export function createHandlers(
     ...vulnerabilityHandlers(ctx),
     ...advisoryHandlers(ctx),
     ...teamHandlers(ctx, team),
+    ...teamLiveHandlers(ctx),
   };
   return throughGate(handlers, ctx.gate);
 }

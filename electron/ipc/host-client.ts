@@ -10,7 +10,7 @@ import type { OpenPathsRequest } from './handler-context';
 import { HOST_EVENTS, HOST_QUESTIONS, type HostConfig, type HostOps, type Opened } from './host-protocol';
 import type { OpHandlers } from '../workers/serve';
 import type { Desktop } from './handlers';
-import type { OperationName, ProgressEvent, RequestOf, ResponseOf, Result } from './contract';
+import type { OperationName, ProgressEvent, RequestOf, ResponseOf, Result, TeamChange } from './contract';
 import type { Preferences } from '../domain/preferences';
 import type { WindowBounds } from '../window-bounds';
 
@@ -26,6 +26,8 @@ export interface HostShell {
   keychain?: { protect(secret: string): string; unprotect(sealed: string): string };
   onProgress?(event: ProgressEvent): void;
   onPreferencesChanged?(preferences: Preferences): void;
+  /** A colleague's committed change on the team database (never this login's own). */
+  onTeamChange?(change: TeamChange): void;
   /** An unexpected error (already logged in the data folder under its reference). */
   onInternalError?(error: { operation: string; reference: string; message: string }): void;
 }
@@ -80,6 +82,7 @@ export function startDataHost(file: string, shell: HostShell, local?: () => OpHa
     onEvent: (name, payload) => {
       if (name === HOST_EVENTS.progress) shell.onProgress?.(payload as ProgressEvent);
       else if (name === HOST_EVENTS.preferences) shell.onPreferencesChanged?.(payload as Preferences);
+      else if (name === HOST_EVENTS.teamChange) shell.onTeamChange?.(payload as TeamChange);
       else if (name === HOST_EVENTS.showInFolder) shell.desktop?.showInFolder(payload as string);
       else if (name === HOST_EVENTS.internalError)
         shell.onInternalError?.(payload as { operation: string; reference: string; message: string });

@@ -47,39 +47,50 @@ export function hostOps(): OpHandlers<HostOps> {
       });
       preferences = prefs;
       const keychain = config.keychain ? keychainFor(config.keychain, hooks) : undefined;
+      /** Colleagues' commits go on to the window; this login's own are what the window already shows. */
+      const subscribed = (opened: AppCore): AppCore => {
+        const team = opened.services.team;
+        team?.onChange((change) => {
+          if (change.by !== team.user) hooks.emit(HOST_EVENTS.teamChange, change);
+        });
+        return opened;
+      };
       /** The services on this computer's data, or on a team database (Settings → Team database). */
       const openCore = (database: string | undefined): AppCore =>
-        openAppCore({
-          dataDir: config.dataDir,
-          database,
-          preferences: prefs,
-          appVersion: config.appVersion,
-          checkIntegrity: config.checkIntegrity,
-          actorOverride: config.actorOverride,
-          now: config.fixedNow ? () => new Date(config.fixedNow!) : undefined,
-          encryption: { keychain },
-          isTrustedPageUrl: trustFor(config.trustedPages),
-          onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
-          onProgress: (event: ProgressEvent) => hooks.emit(HOST_EVENTS.progress, event),
-          onInternalError: (operation, error, reference) =>
-            hooks.emit(HOST_EVENTS.internalError, {
-              operation,
-              reference,
-              message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-            }),
-          desktop: config.desktop
-            ? {
-                chooseSavePath: async (name) =>
-                  (await hooks.ask(HOST_QUESTIONS.chooseSavePath, name)) as string | null,
-                chooseOpenPath: async (ext) =>
-                  (await hooks.ask(HOST_QUESTIONS.chooseOpenPath, ext)) as string | null,
-                chooseOpenPaths: async (request) =>
-                  (await hooks.ask(HOST_QUESTIONS.chooseOpenPaths, request)) as string[],
-                showInFolder: (path) => hooks.emit(HOST_EVENTS.showInFolder, path),
-              }
-            : undefined,
-          team,
-        });
+        subscribed(
+          openAppCore({
+            dataDir: config.dataDir,
+            // A database given at start (the browser harness's colleagues) unless Settings chose one.
+            database: database ?? config.database,
+            preferences: prefs,
+            appVersion: config.appVersion,
+            checkIntegrity: config.checkIntegrity,
+            actorOverride: config.actorOverride,
+            now: config.fixedNow ? () => new Date(config.fixedNow!) : undefined,
+            encryption: { keychain },
+            isTrustedPageUrl: trustFor(config.trustedPages),
+            onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
+            onProgress: (event: ProgressEvent) => hooks.emit(HOST_EVENTS.progress, event),
+            onInternalError: (operation, error, reference) =>
+              hooks.emit(HOST_EVENTS.internalError, {
+                operation,
+                reference,
+                message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+              }),
+            desktop: config.desktop
+              ? {
+                  chooseSavePath: async (name) =>
+                    (await hooks.ask(HOST_QUESTIONS.chooseSavePath, name)) as string | null,
+                  chooseOpenPath: async (ext) =>
+                    (await hooks.ask(HOST_QUESTIONS.chooseOpenPath, ext)) as string | null,
+                  chooseOpenPaths: async (request) =>
+                    (await hooks.ask(HOST_QUESTIONS.chooseOpenPaths, request)) as string[],
+                  showInFolder: (path) => hooks.emit(HOST_EVENTS.showInFolder, path),
+                }
+              : undefined,
+            team,
+          }),
+        );
       const team = createTeamSwitch({
         preferences: prefs,
         keychain,

@@ -26,6 +26,8 @@ export interface HostConfig {
   actorOverride?: string;
   /** A fixed clock (ISO time) for tests and benchmarks; the app uses the real one. */
   fixedNow?: string;
+  /** A team database's URL (the person's own login): the portfolio lives there, not in the folder. */
+  database?: string;
 }
 
 /** What opening gives the main process. */
@@ -64,4 +66,6 @@ export const HOST_EVENTS = {
   preferences: 'preferences',
   showInFolder: 'desktop.showInFolder',
   internalError: 'internal-error',
+  /** A colleague's committed change on the team database ({ table, op, by }). */
+  teamChange: 'team-change',
 } as const;

@@ -66,7 +66,9 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
         ]);
       }
     }
-    const before = storage.assessments.answer(assessmentId, input.questionnaireId, input.questionId);
+    const read = storage.assessments.answer(assessmentId, input.questionnaireId, input.questionId);
+    // The version is the database's bookkeeping (team database), not the answer's history.
+    const before = read && withoutVersion(read);
     const after: StoredAnswer = {
       questionnaireId: input.questionnaireId,
       questionId: input.questionId,
@@ -77,7 +79,7 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
       updatedBy: ctx.actor(),
       source,
     };
-    storage.assessments.saveAnswer(assessmentId, after);
+    const saved = storage.assessments.saveAnswer(assessmentId, after, input.version);
     recordAudit(
       ctx,
       'answer',
@@ -86,7 +88,7 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
       before ?? null,
       after,
     );
-    return after;
+    return saved === undefined ? after : { ...after, version: saved };
   };
 
   const assertOpen = (row: ReturnType<typeof mustGet>) => {
@@ -330,4 +332,9 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
 
 function defaultExpiry(periodEnd: string | null, months: number | undefined): string | null {
   return periodEnd && months ? addMonths(periodEnd, months) : null;
+}
+
+/** An answer without the team database's row version (the trail records the answer's fields). */
+function withoutVersion({ version: _version, ...answer }: StoredAnswer): StoredAnswer {
+  return answer;
 }

@@ -26,7 +26,7 @@ import { createSbomService } from './sboms';
 import { createAdvisoryService } from './advisories';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import { recordAudit, type ServiceContext } from './context';
-import { openTeamDatabase } from '../storage/pg/team-database';
+import { openTeamDatabase, type TeamDatabase } from '../storage/pg/team-database';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -73,6 +73,8 @@ export interface AppServices {
   appVersion: string;
   demo: ReturnType<typeof createDemoService>;
   organisation: ReturnType<typeof createOrganisationService>;
+  /** The team database this runs on (its login, roles and colleagues' change notices), or null (solo). */
+  team: Pick<TeamDatabase, 'user' | 'roles' | 'path' | 'onChange'> | null;
   close(): void;
 }
 
@@ -165,6 +167,7 @@ export function createServices(options: ServicesOptions): AppServices {
       rematch: () => void vulnerabilities.rematch(),
     }),
     organisation: createOrganisationService(ctx),
+    team,
     close: () => {
       reports.close();
       devices.close();

@@ -58,28 +58,32 @@ export function createVendorService(
         assertNameFree(input.name);
         const at = ctx.now().toISOString();
         const vendor: Vendor = { ...input, id: ctx.newId(), createdAt: at, updatedAt: at };
-        storage.vendors.insert(vendor);
+        const version = storage.vendors.insert(vendor);
         recordAudit(ctx, 'vendor', vendor.id, 'create', null, vendor);
-        return vendor;
+        return version === undefined ? vendor : { ...vendor, version };
       });
     },
 
-    /** Changes the given fields of a vendor. */
-    update(id: string, patch: VendorPatch): Vendor {
+    /**
+     * Changes the given fields of a vendor. `version` is the one the caller read (team
+     * database): a colleague's save since refuses this one (CONFLICT, who and when).
+     */
+    update(id: string, patch: VendorPatch, version?: number): Vendor {
       return storage.transaction(() => {
-        const before = mustGet(id);
+        const { version: _read, ...before } = mustGet(id);
         if (patch.name !== undefined) assertNameFree(patch.name, id);
         const after: Vendor = { ...before, ...definedFields(patch), updatedAt: ctx.now().toISOString() };
-        storage.vendors.update(after);
+        const saved = storage.vendors.update(after, version);
+        // The version is the database's bookkeeping, not the vendor's history: the trail keeps the fields.
         recordAudit(ctx, 'vendor', id, 'update', before, after);
-        return after;
+        return saved === undefined ? after : { ...after, version: saved };
       });
     },
 
     /** Deletes a vendor; the audit trail keeps what it was. */
     remove(id: string): { id: string } {
       return storage.transaction(() => {
-        const before = mustGet(id);
+        const { version: _version, ...before } = mustGet(id);
         const assessments = storage.assessments.countForVendor(id);
         if (assessments > 0) {
           throw new AppError(

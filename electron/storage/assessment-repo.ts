@@ -29,7 +29,13 @@ export interface AssessmentRepo {
   ): void;
   answers(assessmentId: string): StoredAnswer[];
   answer(assessmentId: string, questionnaireId: string, questionId: string): StoredAnswer | undefined;
-  saveAnswer(assessmentId: string, answer: StoredAnswer): void;
+  /**
+   * Saves one answer. On a team database, `expectedVersion` (the version the window read)
+   * is stated to the database, which refuses the save (CONFLICT, who and when) if a colleague
+   * saved since (0: the caller read no answer, so any answer saved since is a colleague's);
+   * the solo app checks nothing (docs/team.md). Gives the saved row's version (team database).
+   */
+  saveAnswer(assessmentId: string, answer: StoredAnswer, expectedVersion?: number): number | undefined;
 }
 
 /** Creates the assessment repository. */
@@ -63,6 +69,18 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
        answer = excluded.answer, note = excluded.note, follow_up = excluded.follow_up,
        updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source`,
   );
+  // On a team database the save states the version read (the schema's trigger refuses an UPDATE
+  // whose row_version is not the row's, schema-team.ts) and gives the new one back.
+  const teamSave = (stated: boolean) =>
+    sql.prepare(
+      `INSERT INTO answers (assessment_id, questionnaire_id, question_id, answer, note, follow_up, updated_at, updated_by, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (assessment_id, questionnaire_id, question_id) DO UPDATE SET
+         answer = excluded.answer, note = excluded.note, follow_up = excluded.follow_up,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source${stated ? ', row_version = ?' : ''}
+       RETURNING row_version`,
+    );
+  const teamStmts = db.kind === 'team' ? { plain: teamSave(false), stated: teamSave(true) } : null;
 
   const fromRow = (r: Record<string, unknown>): AssessmentRow => ({
     id: String(r.id),
@@ -88,6 +106,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
     updatedAt: String(r.updated_at),
     updatedBy: String(r.updated_by),
     source: String(r.source),
+    ...(r.row_version !== undefined ? { version: Number(r.row_version) } : {}),
   });
 
   return {
@@ -132,8 +151,8 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
       const r = answerStmt.get(a, q, id);
       return r ? answerFromRow(r) : undefined;
     },
-    saveAnswer(assessmentId, a) {
-      saveStmt.run(
+    saveAnswer(assessmentId, a, expectedVersion) {
+      const values = [
         assessmentId,
         a.questionnaireId,
         a.questionId,
@@ -143,7 +162,16 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
         a.updatedAt,
         a.updatedBy,
         a.source,
-      );
+      ];
+      if (!teamStmts) {
+        saveStmt.run(...values);
+        return undefined;
+      }
+      const row =
+        expectedVersion === undefined
+          ? teamStmts.plain.get(...values)
+          : teamStmts.stated.get(...values, expectedVersion);
+      return Number(row!.row_version);
     },
   };
 }

@@ -22,6 +22,8 @@ interface VendorRow {
   notes: string;
   created_at: string;
   updated_at: string;
+  /** Only on a team database. */
+  row_version?: number;
 }
 
 /** ORDER BY terms of each sort key, for a direction; vendors with nothing to sort by come last either way. */
@@ -51,8 +53,15 @@ export interface VendorRepo {
   list(query: VendorListQuery): { items: VendorListItem[]; total: number };
   get(id: string): Vendor | undefined;
   findByName(name: string): Vendor | undefined;
-  insert(vendor: Vendor): void;
-  update(vendor: Vendor): void;
+  /** Adds a vendor; gives its row version on a team database (1). */
+  insert(vendor: Vendor): number | undefined;
+  /**
+   * Saves a vendor's fields. On a team database, `expectedVersion` (the version the window
+   * read) is stated to the database, which refuses the save (AppError CONFLICT, naming who and
+   * when) if a colleague saved since; the solo app checks nothing (docs/team.md). Gives the
+   * saved row's version (team database).
+   */
+  update(vendor: Vendor, expectedVersion?: number): number | undefined;
   remove(id: string): void;
   count(): number;
 }
@@ -72,6 +81,27 @@ export function createVendorRepo(db: Database): VendorRepo {
      WHERE id = $id`,
   );
   updateStmt.setAllowUnknownNamedParameters(true); // created_at never changes
+  // On a team database the save states the version read (the schema's trigger refuses an UPDATE
+  // whose row_version is not the row's, schema-team.ts) and gives the new one back.
+  const teamUpdate = (stated: boolean) =>
+    sql.prepare(
+      `UPDATE vendors SET name = $name, name_key = $name_key, category = $category, services = $services, data_touched = $data_touched,
+         criticality = $criticality, owner = $owner, status = $status, tags = $tags, notes = $notes, updated_at = $updated_at
+         ${stated ? ', row_version = $row_version' : ''}
+       WHERE id = $id RETURNING row_version`,
+    );
+  const teamStmts =
+    db.kind === 'team'
+      ? {
+          plain: teamUpdate(false),
+          stated: teamUpdate(true),
+          insert: sql.prepare(
+            `INSERT INTO vendors (id, name, name_key, category, services, data_touched, criticality, owner, status, tags, notes, created_at, updated_at)
+             VALUES ($id, $name, $name_key, $category, $services, $data_touched, $criticality, $owner, $status, $tags, $notes, $created_at, $updated_at)
+             RETURNING row_version`,
+          ),
+        }
+      : null;
   const removeStmt = sql.prepare('DELETE FROM vendors WHERE id = ?');
   const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM vendors');
 
@@ -153,10 +183,22 @@ export function createVendorRepo(db: Database): VendorRepo {
       return row && vendorFromRow(row, db.cipher);
     },
     insert(vendor) {
-      insertStmt.run(rowParams(vendor, db.cipher));
+      if (!teamStmts) {
+        insertStmt.run(rowParams(vendor, db.cipher));
+        return undefined;
+      }
+      return Number(teamStmts.insert.get(rowParams(vendor, db.cipher))!.row_version);
     },
-    update(vendor) {
-      updateStmt.run(rowParams(vendor, db.cipher));
+    update(vendor, expectedVersion) {
+      if (!teamStmts) {
+        updateStmt.run(rowParams(vendor, db.cipher));
+        return undefined;
+      }
+      const row =
+        expectedVersion === undefined
+          ? teamStmts.plain.get(rowParams(vendor, db.cipher))
+          : teamStmts.stated.get({ ...rowParams(vendor, db.cipher), $row_version: expectedVersion });
+      return row ? Number(row.row_version) : undefined;
     },
     remove(id) {
       removeStmt.run(id);
@@ -232,6 +274,7 @@ function vendorFromRow(row: VendorRow, cipher: Cipher): Vendor {
     services: row.services,
     notes: cipher.open(row.notes, place.vendorNotes(row.id)),
     createdAt: row.created_at,
+    ...(row.row_version !== undefined ? { version: Number(row.row_version) } : {}),
   };
 }
 

@@ -75,13 +75,19 @@ interface VendorFormProps {
   vendor?: Vendor;
   onSubmit(input: VendorInput): Promise<AppErrorShape | null>;
   onCancel(): void;
+  /**
+   * Reads the vendor again (a colleague saved it meanwhile, team database): offered with the
+   * refusal, so the user sees the colleague's save before changing it again.
+   */
+  onReload?(): void;
 }
 
 /** Create or edit a vendor; errors come from the same zod schema the main process uses. */
-export function VendorForm({ vendor, onSubmit, onCancel }: VendorFormProps) {
+export function VendorForm({ vendor, onSubmit, onCancel, onReload }: VendorFormProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(vendor));
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const [stale, setStale] = useState(false);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -99,6 +105,7 @@ export function VendorForm({ vendor, onSubmit, onCancel }: VendorFormProps) {
     setBusy(true);
     const error = await onSubmit(parsed.data);
     setBusy(false);
+    setStale(error?.code === 'CONFLICT' && error.message.startsWith('Not saved:'));
     if (error) {
       setErrors(error.details?.length ? errorsFromIssues(error.details) : { form: error.message });
       focusFirstInvalid();
@@ -118,6 +125,14 @@ export function VendorForm({ vendor, onSubmit, onCancel }: VendorFormProps) {
       {errors.form && (
         <p className="form-error" role="alert">
           {errors.form}
+          {stale && onReload && (
+            <>
+              {' '}
+              <button type="button" className="button button-quiet" onClick={onReload}>
+                Reload
+              </button>
+            </>
+          )}
         </p>
       )}
       <div className="form-grid">

@@ -3,6 +3,7 @@ import type { VendorListItem } from '../../electron/domain/vendor-list';
 import { DECISION_LABELS } from '../../electron/domain/decision';
 import { DATA_KIND_LABELS } from '../../electron/domain/vendor';
 import { CriticalityBadge, StatusBadge, TierBadge, categoryLabel } from './Badge';
+import { useRoleLimit } from '../hooks/useTeam';
 import './VendorPeek.css';
 
 /**
@@ -22,6 +23,7 @@ export function VendorPeek({
   onClose(): void;
 }) {
   const ref = useRef<HTMLElement>(null);
+  const vendorLimit = useRoleLimit('vendors');
   const s = vendor.standing;
   useEffect(() => {
     ref.current?.scrollTo({ top: 0 });
@@ -106,7 +108,13 @@ export function VendorPeek({
         <button type="button" className="button button-primary" onClick={() => onOpen(vendor.id)}>
           Open vendor page
         </button>
-        <button type="button" className="button" onClick={() => onEdit(vendor.id)}>
+        <button
+          type="button"
+          className="button"
+          disabled={vendorLimit !== null}
+          title={vendorLimit ?? undefined}
+          onClick={() => onEdit(vendor.id)}
+        >
           Edit
         </button>
       </div>

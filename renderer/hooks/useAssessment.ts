@@ -4,6 +4,7 @@ import type { ResponseOf } from '../../electron/ipc/contract';
 import type { AnswerInput } from '../../electron/domain/assessment';
 import type { StoredAnswer } from '../../electron/domain/answer';
 import { answerKey } from '../../electron/domain/evaluate-assessment';
+import { staleSaveMessage } from './useTeam';
 
 export type AssessmentDetail = ResponseOf<'assessments.get'>;
 
@@ -18,27 +19,33 @@ export function useAssessment(id: string) {
   const queue = useRef(Promise.resolve());
   /** Edits not yet answered by main, per question: an older reply must not undo a newer edit. */
   const inFlight = useRef(new Map<string, number>());
+  /** Each answer's version as last read or saved (team database), stated back with the next save. */
+  const versions = useRef(new Map<string, number>());
+  const loaded = useCallback((value: AssessmentDetail) => {
+    versions.current = versionsOf(value.answers);
+    setDetail(value);
+  }, []);
 
   const reload = useCallback(async () => {
     const r = await call('assessments.get', { id });
     if (r.ok) {
-      setDetail(r.value);
+      loaded(r.value);
       setError(null);
     } else setError(r.error.message);
-  }, [id]);
+  }, [id, loaded]);
 
   useEffect(() => {
     let stale = false;
     void call('assessments.get', { id }).then((r) => {
       performance.mark('assessment:data');
       if (stale) return;
-      if (r.ok) setDetail(r.value);
+      if (r.ok) loaded(r.value);
       else setError(r.error.message);
     });
     return () => {
       stale = true;
     };
-  }, [id]);
+  }, [id, loaded]);
 
   /** Saves one answer change; saves run one after another in the order made. */
   const save = useCallback(
@@ -49,15 +56,22 @@ export function useAssessment(id: string) {
       setDetail((d) => (d ? { ...d, answers: mergeAnswer(d.answers, input) } : d));
       setSaving((n) => n + 1);
       const run = queue.current.then(async () => {
-        const r = await call('assessments.answer', { id, answer: input });
+        // The version read (0: no answer was there); the solo app ignores it.
+        const version = versions.current.get(key) ?? 0;
+        const r = await call('assessments.answer', { id, answer: { ...input, version } });
         const left = (pending.get(key) ?? 1) - 1;
         if (left > 0) pending.set(key, left);
         else pending.delete(key);
         setSaving((n) => n - 1);
         if (!r.ok) {
+          // The stored answer is shown again (a colleague's, when theirs refused this one).
           await reload();
-          return r.error.message;
+          const stale = staleSaveMessage(r.error, 'this answer');
+          return stale
+            ? stale.replace(/ — reload to see it$/, ' — their answer is shown now')
+            : r.error.message;
         }
+        if (r.value.answer.version !== undefined) versions.current.set(key, r.value.answer.version);
         setDetail((d) => {
           if (!d) return d;
           // An older reply must not undo a newer edit of the same question; the
@@ -74,6 +88,13 @@ export function useAssessment(id: string) {
   );
 
   return { detail, error, saving: saving > 0, save, reload };
+}
+
+function versionsOf(answers: StoredAnswer[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const a of answers)
+    if (a.version !== undefined) map.set(answerKey(a.questionnaireId, a.questionId), a.version);
+  return map;
 }
 
 function mergeAnswer(answers: StoredAnswer[], input: AnswerInput): StoredAnswer[] {

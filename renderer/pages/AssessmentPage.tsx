@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Badge } from '../components/Badge';
 import { AssessmentFlagsPanel } from '../components/AssessmentFlagsPanel';
 import { ReviewSubmitDialog } from '../components/ReviewSubmitDialog';
+import { useRoleLimit } from '../hooks/useTeam';
 import './AssessmentPage.css';
 
 type Filter = 'all' | 'unanswered' | 'follow-up' | 'flagged';
@@ -136,7 +137,10 @@ export function AssessmentPage({
   };
 
   // Only an assessment in progress takes answers; a submitted or closed one is reopened first.
-  const readOnly = detail ? detail.assessment.status !== 'in-progress' : false;
+  // A role that may not change answers (team database) sees them as a closed assessment's, with the reason.
+  const roleLimit = useRoleLimit('answers');
+  const statusLimit = useRoleLimit('assessments');
+  const readOnly = detail ? detail.assessment.status !== 'in-progress' || roleLimit !== null : false;
   const shown = Boolean(item);
   useLayoutEffect(() => {
     // Lets the benchmark measure from data arrival to the first question on screen.
@@ -217,7 +221,13 @@ export function AssessmentPage({
           }
           actions={
             assessment.status === 'in-progress' ? (
-              <button type="button" className="button button-primary" onClick={() => setReviewing(true)}>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={statusLimit !== null}
+                title={statusLimit ?? undefined}
+                onClick={() => setReviewing(true)}
+              >
                 Review and submit
               </button>
             ) : (
@@ -239,11 +249,13 @@ export function AssessmentPage({
             {state.answered} of {state.applicable} answered ({percent}%)
           </span>
           <span className="save-state" aria-live="polite">
-            {readOnly
-              ? `${STATUS_WORDS[assessment.status]}: reopen it to change answers`
-              : saving
-                ? 'Saving…'
-                : 'All changes saved'}
+            {roleLimit
+              ? roleLimit
+              : readOnly
+                ? `${STATUS_WORDS[assessment.status]}: reopen it to change answers`
+                : saving
+                  ? 'Saving…'
+                  : 'All changes saved'}
           </span>
           <div role="group" aria-label="View" className="segmented">
             <button type="button" aria-pressed={mode === 'one'} onClick={() => setMode('one')}>

@@ -28,7 +28,10 @@ export function DashboardPage({
   onOpenContract,
   onOpenLegal,
   onOpenAdvisories,
+  revision = 0,
 }: {
+  /** Changes when the data may have changed elsewhere (a colleague, the CLI): the figures are read again. */
+  revision?: number;
   /** Opens a vendor's page, on a tab (its overview when none is given). */
   onOpenVendor(id: string, tab?: 'overview' | 'evidence' | 'devices'): void;
   /** Opens the vendor list filtered to the vendors a figure counts. */
@@ -46,7 +49,7 @@ export function DashboardPage({
   const [trendError, setTrendError] = useState<string | null>(null);
   useEffect(() => {
     void call('devices.findings', {}).then((r) => r.ok && setDevices(r.value));
-  }, []);
+  }, [revision]);
   useEffect(() => {
     void call('portfolio.summary', {}).then((r) => {
       performance.mark('dashboard:data');
@@ -57,7 +60,7 @@ export function DashboardPage({
         t.ok ? setTrend(t.value) : setTrendError(t.error.message),
       );
     });
-  }, []);
+  }, [revision]);
   useLayoutEffect(() => {
     // Lets the benchmark measure from data arrival to the dashboard (Today first) on screen.
     if (summary) performance.mark('dashboard:rendered');

@@ -3,6 +3,7 @@ import { DECISION_LABELS } from '../../electron/domain/decision';
 import { isAssessed } from '../../electron/domain/portfolio';
 import type { VendorTab } from '../hooks/useHashRoute';
 import { useVendor } from '../hooks/useVendor';
+import { useRoleLimit } from '../hooks/useTeam';
 import { PageHeader } from '../components/PageHeader';
 import { TierBadge } from '../components/Badge';
 import { ScoreValue } from '../components/ScoreValue';
@@ -54,6 +55,7 @@ export function VendorPage({
 }: VendorPageProps) {
   const [reloaded, setReloaded] = useState(0);
   const reload = () => setReloaded((n) => n + 1);
+  const vendorLimit = useRoleLimit('vendors');
   const { vendor, assessments, evidence, score, trend, decisions, error } = useVendor(
     vendorId,
     revision + reloaded,
@@ -132,7 +134,13 @@ export function VendorPage({
               label="Exporting the vendor report"
               text="PDF report…"
             />
-            <button type="button" className="button button-primary" onClick={() => onEdit(vendor.id)}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={vendorLimit !== null}
+              title={vendorLimit ?? undefined}
+              onClick={() => onEdit(vendor.id)}
+            >
               Edit
             </button>
           </>

@@ -18,6 +18,7 @@ import {
   withoutChip,
 } from '../components/vendor-filter-fields';
 import { useVendorList } from '../hooks/useVendorList';
+import { useRoleLimit } from '../hooks/useTeam';
 import { useSavedViews } from '../hooks/useSavedViews';
 import { VendorTable } from '../components/VendorTable';
 import { VendorPeek } from '../components/VendorPeek';
@@ -81,6 +82,8 @@ export function VendorsPage({
     if (peekId) setSelectedId(peekId);
   }
   const list = useVendorList(query, revision);
+  // What this login's role cannot do is shown disabled, with the reason (team database).
+  const vendorLimit = useRoleLimit('vendors');
   const views = useSavedViews(query);
   const filtered = isFiltered(query);
   const peekVendor = peekId ? list.items.find((v) => v.id === peekId) : undefined;
@@ -129,10 +132,22 @@ export function VendorsPage({
           count={list.loading ? undefined : `${list.total} vendors`}
           actions={
             <>
-              <button type="button" className="button" onClick={onImport}>
+              <button
+                type="button"
+                className="button"
+                disabled={vendorLimit !== null}
+                title={vendorLimit ?? undefined}
+                onClick={onImport}
+              >
                 Import vendors…
               </button>
-              <button type="button" className="button button-primary" onClick={onNew}>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={vendorLimit !== null}
+                title={vendorLimit ?? undefined}
+                onClick={onNew}
+              >
                 New vendor
               </button>
             </>

@@ -56,8 +56,21 @@ export interface AppHarness {
   hold(operation: string): () => void;
 }
 
-export const test = base.extend<{ app: AppHarness }>({
-  app: async ({ page }, use) => {
+/** How a page's app is opened: on its own temporary folder, optionally on a team database as a login. */
+export interface HarnessOptions {
+  /** A team database's URL (the login's own): the data host opens the portfolio there. */
+  database?: string;
+}
+
+/**
+ * Opens the app's data host for `page` and wires the page to it (what the `app` fixture
+ * does for each test; a test with two people calls it once per page). `close` ends it.
+ */
+export async function startHarness(
+  page: Page,
+  options: HarnessOptions = {},
+): Promise<{ app: AppHarness; close(): Promise<void> }> {
+  {
     if (!existsSync(join(RENDERER_DIR, 'index.html')))
       throw new Error('Renderer not built: run `npm run build` first');
     const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-'));
@@ -81,6 +94,9 @@ export const test = base.extend<{ app: AppHarness }>({
       onProgress: (event) => {
         void page.evaluate((e) => window.__vendorRiskEmit?.('progress', e), event).catch(() => {});
       },
+      onTeamChange: (change) => {
+        void page.evaluate((c) => window.__vendorRiskEmit?.('team-change', c), change).catch(() => {});
+      },
       onInternalError: ({ operation, message }) => console.error(`[${operation}]`, message),
     });
     await host.open({
@@ -92,6 +108,7 @@ export const test = base.extend<{ app: AppHarness }>({
       desktop: true,
       dailySnapshots: false,
       actorOverride: 'E2E Tester',
+      ...(options.database ? { database: options.database } : {}),
     });
     /** A second connection, for seeding and checks (opened on first use). */
     const second: { core: AppCore | null } = { core: null };
@@ -131,7 +148,11 @@ export const test = base.extend<{ app: AppHarness }>({
     });
     await page.addInitScript((names: string[]) => {
       type Listener = (payload: unknown) => void;
-      const listeners: Record<string, Set<Listener>> = { progress: new Set(), menu: new Set() };
+      const listeners: Record<string, Set<Listener>> = {
+        progress: new Set(),
+        menu: new Set(),
+        'team-change': new Set(),
+      };
       const invoke = (
         window as unknown as { __vendorRiskInvoke: (op: string, p: unknown) => Promise<unknown> }
       ).__vendorRiskInvoke;
@@ -146,6 +167,7 @@ export const test = base.extend<{ app: AppHarness }>({
       };
       api.onProgress = subscribe('progress');
       api.onMenuCommand = subscribe('menu');
+      api.onTeamChange = subscribe('team-change');
       Object.defineProperty(window, 'vendorRisk', { value: Object.freeze(api) });
       Object.defineProperty(window, '__vendorRiskEmit', {
         value: (channel: string, payload: unknown) => listeners[channel]?.forEach((l) => l(payload)),
@@ -180,13 +202,25 @@ export const test = base.extend<{ app: AppHarness }>({
         };
       },
     };
-    await use(harness);
-    // The page first, so no request of its arrives after the host has closed.
-    await page.close();
-    await host.close();
-    second.core?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(saveDir, { recursive: true, force: true });
+    return {
+      app: harness,
+      async close() {
+        // The page first, so no request of its arrives after the host has closed.
+        await page.close();
+        await host.close();
+        second.core?.close();
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(saveDir, { recursive: true, force: true });
+      },
+    };
+  }
+}
+
+export const test = base.extend<{ app: AppHarness }>({
+  app: async ({ page }, use) => {
+    const { app, close } = await startHarness(page);
+    await use(app);
+    await close();
   },
 });
 

@@ -83,7 +83,9 @@ test('the built main process boots against a stand-in of Electron and serves req
     // One handler per contract operation, and the preload exposes exactly the bridge.
     expect([...r.ipcChannels].sort()).toEqual(OPERATION_NAMES.map(channelFor).sort());
     expect(r.exposed).toEqual(['vendorRisk']);
-    expect(r.apiFunctions).toEqual([...OPERATION_NAMES, 'onMenuCommand', 'onProgress'].sort());
+    expect(r.apiFunctions).toEqual(
+      [...OPERATION_NAMES, 'onMenuCommand', 'onProgress', 'onTeamChange'].sort(),
+    );
     expect(r.menuLabels).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help']));
 
     // Round trips from the stand-in preload through the host and back.

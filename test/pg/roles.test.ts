@@ -101,6 +101,12 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
       psql(as.security, "UPDATE vendors SET owner = 'Sam' WHERE id = 'v1'"),
       /permission denied for table vendors/,
     );
+    // An answer notes on its assessment when and where; the assessment itself is procurement's.
+    expect(psql(as.security, `UPDATE assessments SET updated_at = '${NOW}', position = 'q1'`).status).toBe(0);
+    refused(
+      psql(as.security, "UPDATE assessments SET status = 'closed'"),
+      /permission denied for table assessments/,
+    );
   });
 
   it('legal sets clauses and comments in its own name only', () => {

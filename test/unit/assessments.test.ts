@@ -298,3 +298,45 @@ describe('score trend', () => {
     ]);
   });
 });
+
+describe('two people, one answer', () => {
+  it('an answer saved against the version read is refused once a colleague answered, naming who; solo saves as before', async () => {
+    const mine = await setup();
+    const theirs = openApp({ actor: 'Sam Security', colleagueOf: mine.dataDir });
+    const save = (app: { dispatcher: typeof mine.dispatcher }, value: string, version?: number) =>
+      app.dispatcher.call('assessments.answer', {
+        id: mine.assessmentId,
+        answer: {
+          questionnaireId: 'example-firmware',
+          questionId: 'fw_signed',
+          answer: { status: 'answered' as const, value },
+          ...(version === undefined ? {} : { version }),
+        },
+      });
+    // Both read the question unanswered (version 0); the colleague answers first.
+    const first = await save(theirs, 'yes', 0);
+    if (!first.ok) throw new Error(first.error.message);
+    const mineToo = await save(mine, 'no', 0);
+    if (!mine.team) {
+      // The solo app keeps no versions: the later save wins, as it always has.
+      expect(first.value.answer.version).toBeUndefined();
+      expect(mineToo.ok).toBe(true);
+      return;
+    }
+    expect(first.value.answer.version).toBe(1);
+    expect(mineToo).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/^changed by Sam Security at .+ — reload to see it$/),
+      },
+    });
+    const detail = await mine.dispatcher.call('assessments.get', { id: mine.assessmentId });
+    expect(detail.ok && detail.value.answers).toEqual([
+      expect.objectContaining({ answer: { status: 'answered', value: 'yes' }, version: 1 }),
+    ]);
+    // Saved against the version now read, it goes through.
+    const again = await save(mine, 'no', 1);
+    expect(again.ok && again.value.answer).toMatchObject({ answer: { value: 'no' }, version: 2 });
+  });
+});

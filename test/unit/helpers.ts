@@ -75,9 +75,16 @@ export function openApp(
     now?: () => Date;
     desktop?: Desktop;
     encryption?: EncryptionOptions;
+    /**
+     * A colleague of the app opened on this data folder: the same portfolio through a second
+     * connection (the same SQLite file; on the team suite, the same team database as `actor`'s login).
+     */
+    colleagueOf?: string;
   } = {},
 ) {
-  const dataDir = options.dataDir ?? tempDir();
+  const backend = globalThis.vendorRiskTeamBackend;
+  const shared = options.colleagueOf;
+  const dataDir = options.dataDir ?? (shared && !backend ? shared : tempDir());
   const preferences = new Conf<Record<string, unknown>>({
     cwd: dataDir,
     configName: PREFERENCES_FILE.configName,
@@ -86,11 +93,10 @@ export function openApp(
   const internalErrors: unknown[] = [];
   const actor = options.actor ?? 'Unit Tester';
   // The `pg-services` project runs these tests on a team database of their own (test/pg/team-backend.ts);
-  // an app opened again on the same data folder finds the same one, as the actor's login.
-  const backend = globalThis.vendorRiskTeamBackend;
-  const known = teamDatabases.get(dataDir);
+  // an app opened again on the same data folder, or as a colleague of another one, finds the same one.
+  const known = teamDatabases.get(shared ?? dataDir);
   const database = known ? backend!.as(known, actor) : backend?.database(actor, cleanups);
-  if (database && !known) teamDatabases.set(dataDir, database);
+  if (database) teamDatabases.set(dataDir, database);
   const { services, handlers, dispatcher, close } = openAppCore({
     dataDir,
     database,

@@ -85,6 +85,7 @@ const specific: Record<OperationName, unknown[]> = {
   'demo.remove': [{ jobId: 'bad id!' }, { all: true }],
   'demo.status': [{ verbose: true }],
   'settings.getCompany': [{ company: 'x' }],
+  'team.session': [{ extra: 1 }],
   'settings.setCompany': [{}, { company: 5 }, { company: 'x'.repeat(201) }, { company: 'A', extra: 1 }],
   'settings.getRoadmapOwner': [{ owner: 'x' }],
   'settings.setRoadmapOwner': [{}, { owner: 5 }, { owner: 'x'.repeat(201) }, { owner: 'A', extra: 1 }],

@@ -18,7 +18,9 @@ describe('vendor service', () => {
       entityId: v.id,
       before: null,
     });
-    expect(entry!.after).toEqual(v);
+    // The trail keeps the vendor's fields; a team database's row version is not one of them.
+    const { version: _version, ...fields } = v;
+    expect(entry!.after).toEqual(fields);
   });
 
   it('refuses a duplicate name whatever its case, and writes nothing', () => {
@@ -37,7 +39,13 @@ describe('vendor service', () => {
     const { services } = openApp();
     const v = services.vendors.create(vendorInput({ tags: ['a', 'b'] }));
     const updated = services.vendors.update(v.id, { owner: 'Lee Chen (IT)' });
-    expect(updated).toMatchObject({ ...v, owner: 'Lee Chen (IT)', updatedAt: expect.any(String) });
+    expect(updated).toMatchObject({
+      ...v,
+      owner: 'Lee Chen (IT)',
+      updatedAt: expect.any(String),
+      // On a team database each save is one version more.
+      ...(v.version === undefined ? {} : { version: v.version + 1 }),
+    });
     expect(updated.tags).toEqual(['a', 'b']);
     const [entry] = services.vendors.history(v.id, 1);
     expect(entry).toMatchObject({ action: 'update' });
@@ -93,5 +101,36 @@ describe('vendor service', () => {
     const filtered = list({ categories: ['3pl'], statuses: ['active'] });
     expect(filtered.items.map((v) => v.name)).toEqual(['A', 'D']);
     expect(filtered.total).toBe(4);
+  });
+});
+
+describe('two people, one vendor', () => {
+  it('a save stating the version it read is refused once a colleague saved, naming who; solo saves as before', () => {
+    const mine = openApp({ actor: 'Pat Procurement' });
+    const theirs = openApp({ actor: 'Dana Colleague', colleagueOf: mine.dataDir });
+    const v = mine.services.vendors.create(vendorInput());
+    const read = mine.services.vendors.get(v.id)!;
+    const theirSave = theirs.services.vendors.update(v.id, { owner: 'Dana’s owner' }, read.version);
+    if (!mine.team) {
+      // The solo app keeps no versions: the later save wins, as it always has.
+      expect(read.version).toBeUndefined();
+      mine.services.vendors.update(v.id, { owner: 'Pat’s owner' }, read.version);
+      expect(mine.services.vendors.get(v.id)!.owner).toBe('Pat’s owner');
+      return;
+    }
+    expect(read.version).toBe(1);
+    expect(theirSave.version).toBe(2);
+    const stale = () => mine.services.vendors.update(v.id, { owner: 'Pat’s owner' }, read.version);
+    expect(stale).toThrow(AppError);
+    expect(stale).toThrow(/^changed by Dana Colleague at \d{4}-\d\d-\d\d \d\d:\d\d UTC — reload to see it$/);
+    // Nothing overwritten, nothing recorded for the refused save.
+    expect(mine.services.vendors.get(v.id)).toMatchObject({ owner: 'Dana’s owner', version: 2 });
+    expect(mine.services.vendors.history(v.id, 10).map((e) => e.actor)).toEqual([
+      'Dana Colleague',
+      'Pat Procurement',
+    ]);
+    // Reloaded, the save goes through; without a version (the CLI) nothing is checked.
+    expect(mine.services.vendors.update(v.id, { owner: 'Pat’s owner' }, 2).version).toBe(3);
+    expect(theirs.services.vendors.update(v.id, { notes: 'no version stated' }).version).toBe(4);
   });
 });

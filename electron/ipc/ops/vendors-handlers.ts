@@ -18,7 +18,7 @@ export function vendorHandlers({ services }: HandlerContext): HandlerTable<typeo
     },
     'vendors.get': ({ id }) => services.vendors.get(id),
     'vendors.create': (input) => services.vendors.create(input),
-    'vendors.update': ({ id, patch }) => services.vendors.update(id, patch),
+    'vendors.update': ({ id, patch, version }) => services.vendors.update(id, patch, version),
     'vendors.remove': ({ id }) => services.vendors.remove(id),
     'vendors.history': ({ id, limit }) => services.vendors.history(id, limit),
     'filters.list': () => services.savedFilters.list(),

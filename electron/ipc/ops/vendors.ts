@@ -1,6 +1,6 @@
 /** Vendors: the list, one vendor, its changes, and the list's saved filters. */
 import { z } from 'zod';
-import { CountSchema, EmptyRequestSchema, VendorIdSchema } from '../../domain/primitives';
+import { CountSchema, EmptyRequestSchema, RowVersionSchema, VendorIdSchema } from '../../domain/primitives';
 import { VendorInputSchema, VendorPatchSchema, VendorSchema } from '../../domain/vendor';
 import {
   SavedFilterSchema,
@@ -23,7 +23,14 @@ export const vendorOps = {
   'vendors.create': op({ summary: 'Adds a vendor', request: VendorInputSchema, response: VendorSchema }),
   'vendors.update': op({
     summary: 'Changes the given fields of a vendor',
-    request: z.object({ id: VendorIdSchema, patch: VendorPatchSchema }).strict(),
+    request: z
+      .object({
+        id: VendorIdSchema,
+        patch: VendorPatchSchema,
+        /** The version the window read (team database): a colleague's newer save refuses this one. */
+        version: RowVersionSchema.optional(),
+      })
+      .strict(),
     response: VendorSchema,
   }),
   'vendors.remove': op({

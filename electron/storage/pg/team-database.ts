@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import { AppError } from '../../domain/errors';
+import { TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
 import { createCipher } from '../cipher';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { Database } from '../database';
@@ -25,8 +26,8 @@ export interface TeamDatabase extends Database {
   readonly kind: 'team';
   /** The login this connection runs as (the audit trail's actor). */
   readonly user: string;
-  /** The login's team roles (admin, procurement, …), as the window shows them. */
-  readonly roles: readonly string[];
+  /** The login's team roles (what the window shows, and shows disabled). */
+  readonly roles: readonly TeamRole[];
   /** The team schema's version (this build's: an older or newer one is refused). */
   readonly teamSchemaVersion: number;
   /** Colleagues' changes: the table and who changed it, after their commit. */
@@ -69,7 +70,9 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
         WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = session_user) AND g.rolname LIKE 'vr\\_%'
         ORDER BY 1`,
     ).rows as { r: string }[]
-  ).map((r) => r.r.slice(3));
+  )
+    .map((r) => r.r.slice(3))
+    .filter((r): r is TeamRole => (TEAM_ROLES as readonly string[]).includes(r));
   const who = `${user} is ${roles.length ? `in the ${roles.join(' and ')} role${roles.length > 1 ? 's' : ''}` : 'in no team role'}`;
   const teamError = (error: unknown) => asAppError(error, who);
   const sql = teamSql(conn, (table) => keys.get(table), teamError);
