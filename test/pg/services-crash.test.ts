@@ -38,6 +38,13 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
 describe.skipIf(!bin)('the services when the server goes down mid-save', () => {
   let server: ThrowawayServer | undefined;
   let services: AppServices | undefined;
+  let owner: string | undefined;
+  let vendorId: string | undefined;
+  // The services call `now` once or twice per answer they save, inside the transaction: the
+  // tests stop the server from there, so it goes down mid-save whatever the machine's speed.
+  let calls = 0;
+  let stopAt = Infinity;
+  let onCall: (n: number) => void = () => undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-crash-'));
   afterAll(() => {
     services?.close();
@@ -49,31 +56,30 @@ describe.skipIf(!bin)('the services when the server goes down mid-save', () => {
     server = await startThrowawayServer(bin!);
     const login = uniqueName('crash');
     await withClient(server.url, (c) => c.query('CREATE DATABASE crash_team'));
-    const owner = urlWith(server.url, { database: 'crash_team' });
+    owner = urlWith(server.url, { database: 'crash_team' });
     await withClient(owner, async (c) => {
       await initTeamDatabase(c);
       await addTeamUser(c, login, 'procurement', PASSWORD);
     });
-    // The services call `now` once per answer they save, inside the transaction: the server
-    // is stopped from there, after the third answer of the bulk save is written.
-    let calls = 0;
-    let stopAt = Infinity;
-    const now = () => {
-      calls += 1;
-      if (calls === stopAt) server!.crash();
-      return new Date('2026-12-07T10:00:00Z');
+    // Stopped in the second answer of the bulk save, after the first is written.
+    onCall = (n) => {
+      if (n === stopAt) server!.crash();
     };
     services = createServices({
       dataDir,
       preferences: new Conf({ cwd: dataDir, configName: 'preferences' }),
       appVersion: '0.0.0-test',
       database: urlWith(owner, { user: login, password: PASSWORD }),
-      now,
+      now: () => {
+        calls += 1;
+        onCall(calls);
+        return new Date('2026-12-07T10:00:00Z');
+      },
     });
     await loadBuiltinQuestionnaires();
     const vendor = services.vendors.create({
       name: 'Acme Scanners',
-      category: 'hardware',
+      category: 'robotics-iot',
       services: 'Handheld scanners',
       dataTouched: [],
       criticality: 'high',
@@ -82,6 +88,7 @@ describe.skipIf(!bin)('the services when the server goes down mid-save', () => {
       tags: [],
       notes: '',
     });
+    vendorId = vendor.id;
     const assessment = services.assessments.start(vendor.id, ['quick-triage']);
     const triage = services.questionnaires.pinned('quick-triage', '1.0.0');
     const answers = answersFor(triage, 0);
@@ -141,5 +148,36 @@ describe.skipIf(!bin)('the services when the server goes down mid-save', () => {
       expect(entries.filter((e) => e.entity === 'answer')).toHaveLength(answers.length);
       expect(verifyChain(entries, { recorded })).toMatchObject({ ok: true });
     });
+  });
+
+  it('keeps none of a save whose server restarted in its middle (the rest is not saved on a new connection)', async () => {
+    const assessment = services!.assessments.start(vendorId!, ['quick-triage']);
+    const answers = answersFor(services!.questionnaires.pinned('quick-triage', '1.0.0'), 1);
+    const trail = await withClient(owner!, async (c) => (await readAuditChain(c)).entries.length);
+    // Stopped and started again between two answers: the connection is new, the transaction gone.
+    calls = 0;
+    onCall = (n) => {
+      if (n === 4) {
+        server!.crash();
+        server!.restart();
+      }
+    };
+    expect(() => services!.assessments.answerMany(assessment.id, answers, 'crash-test')).toThrow(
+      expect.objectContaining({ code: 'OFFLINE' }),
+    );
+    onCall = () => undefined;
+    await withClient(owner!, async (c) => {
+      const saved = await c.query('SELECT count(*) AS n FROM answers WHERE assessment_id = $1', [
+        assessment.id,
+      ]);
+      expect(Number(saved.rows[0].n)).toBe(0);
+      const { entries, recorded } = await readAuditChain(c);
+      expect(entries).toHaveLength(trail);
+      expect(verifyChain(entries, { recorded })).toMatchObject({ ok: true, entries: trail });
+    });
+    // And the next save goes through whole.
+    expect(services!.assessments.answerMany(assessment.id, answers, 'crash-test').applied).toBe(
+      answers.length,
+    );
   });
 });
