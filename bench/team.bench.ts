@@ -24,6 +24,7 @@ import type { TeamRole } from '../electron/domain/team-roles';
 import { openAppCore, type AppCore } from '../electron/ipc/app-core';
 import { PREFERENCES_FILE } from '../electron/services/preferences';
 import { readAuditChain } from '../electron/storage/pg/audit-trail';
+import { openBlockingConnection } from '../electron/storage/pg/blocking-connection';
 import { addTeamUser, initTeamDatabase } from '../electron/storage/pg/team-setup';
 import { findPgBin, startThrowawayServer, type ThrowawayServer } from '../test/pg/server';
 import { benchQuestionnaire } from './questionnaire';
@@ -357,8 +358,23 @@ test.describe('team database on PostgreSQL (loopback)', () => {
         await app.dispatcher.call('app.info', {});
         baseTimes.push(performance.now() - t);
       }
+      // What one statement costs through the blocking connection (the floor under each of the
+      // answer's statements), in the same run.
+      const probe = openBlockingConnection({ connectionString: db.as('procurement1') }, { display: 'bench' });
+      const selectTimes: number[] = [];
+      try {
+        for (let i = 0; i < 300; i++) {
+          const t = performance.now();
+          probe.query('SELECT 1');
+          selectTimes.push(performance.now() - t);
+        }
+      } finally {
+        probe.close();
+      }
       const p95 = percentile(answerTimes, 0.95);
       report('team-answer-round-trip', {
+        select1_p50_ms: percentile(selectTimes, 0.5),
+        select1_p95_ms: percentile(selectTimes, 0.95),
         answer_p50_ms: percentile(answerTimes, 0.5),
         answer_p95_ms: p95,
         app_info_p95_ms: percentile(baseTimes, 0.95),
