@@ -109,6 +109,9 @@ export function grantsSql(database: string): string {
     if (tables.length)
       parts.push(`GRANT INSERT, UPDATE, DELETE ON ${tables.join(', ')} TO ${groupRole(role)}`);
   }
+  // Saving an answer stamps its assessment (when, and where the reader was): a security
+  // reviewer answers, so may change that much of an assessment and nothing else of it.
+  parts.push(`GRANT UPDATE (updated_at, position) ON assessments TO ${groupRole('security')}`);
   parts.push(...policiesSql());
   return parts.map((p) => `${p};`).join('\n');
 }
