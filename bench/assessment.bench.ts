@@ -6,42 +6,9 @@
  */
 import { test, expect } from '../test/e2e/harness';
 import { seedVendors } from './seed';
+import { benchQuestionnaire } from './questionnaire';
 import { DEFAULT_VENDOR_QUERY } from '../electron/domain/vendor-list';
 import { median, report } from './report';
-
-function questionnaire(id: string, sections: number, perSection: number) {
-  return {
-    format: 'vendor-risk-questionnaire/1',
-    id,
-    version: '1.0.0',
-    title: `Bench ${id}`,
-    sections: Array.from({ length: sections }, (_, s) => ({
-      id: `s${s}`,
-      title: `Section ${s + 1}`,
-      questions: Array.from({ length: perSection }, (_, i) => {
-        const qid = `q${s}_${i}`;
-        const prev = `q${s}_${i - 1}`;
-        return {
-          id: qid,
-          text: `Question ${s + 1}.${i + 1}: is control ${qid} in place?`,
-          guidance: 'Generated for benchmarks.',
-          type: 'yes-no',
-          weight: 1 + (i % 3),
-          ...(i % 5 === 4 ? { showIf: { question: prev, in: ['yes', 'partial'] } } : {}),
-          redFlags: [
-            {
-              id: `f_${qid}`,
-              when: { question: qid, is: 'no' },
-              severity: 'high',
-              message: `No ${qid}`,
-              knockout: i % 10 === 0,
-            },
-          ],
-        };
-      }),
-    })),
-  };
-}
 
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
@@ -54,7 +21,7 @@ test('assessment: 300 questions, 2,000 vendors', async ({ app }) => {
     ['bench-small', 1, 10],
   ] as const) {
     const r = await app.dispatcher.call('questionnaires.import', {
-      content: JSON.stringify(questionnaire(id, sections, per)),
+      content: JSON.stringify(benchQuestionnaire(id, sections, per)),
     });
     expect(r.ok).toBe(true);
   }

@@ -47,27 +47,33 @@ const types = {
 
 let client: pg.Client | null = null;
 let connecting: Promise<pg.Client> | null = null;
-/** Whether the caller opened a transaction (BEGIN … COMMIT/ROLLBACK) on this connection. */
+/** A transaction is open on the connection: BEGIN was answered, its COMMIT or ROLLBACK not yet. */
 let inTransaction = false;
 /**
- * The connection went away inside a transaction: the server rolled it back, and a new
- * connection must not carry on with the rest of it as if nothing happened. Every statement
- * is refused until the caller ends the transaction (its ROLLBACK is answered here).
+ * The connection was lost inside a transaction (the server rolled it back). Until its owner
+ * ends it, every statement is refused as lost: run on a new connection, the rest of the
+ * transaction would be saved piece by piece without its first part (a half-written change).
  */
-let broken = false;
+let transactionLost = false;
+
+const BEGINS = /^\s*BEGIN\b/i;
+/** COMMIT or ROLLBACK of the whole transaction (not ROLLBACK TO SAVEPOINT). */
+const ENDS = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
+
+/** The connection went away: a transaction under way went with it. */
+function lost(c: pg.Client): void {
+  if (client !== c) return;
+  client = null;
+  if (inTransaction) transactionLost = true;
+}
 
 function connect(): Promise<pg.Client> {
   connecting ??= (async () => {
     const c = new pg.Client({ ...start.config, types } as pg.ClientConfig);
     // A server that goes away: the next query connects again (a transaction under way is lost
     // with the connection, and its caller is told).
-    const lost = () => {
-      if (client !== c) return;
-      client = null;
-      if (inTransaction) broken = true;
-    };
-    c.on('error', lost);
-    c.on('end', lost);
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
     c.on('notification', (n) =>
       parentPort!.postMessage({ t: 'notice', channel: n.channel, payload: n.payload ?? '' }),
     );
@@ -100,8 +106,12 @@ function errorShape(error: unknown): Record<string, unknown> {
     code: typeof e?.code === 'string' ? e.code : undefined,
     detail: typeof e?.detail === 'string' ? e.detail : undefined,
     hint: typeof e?.hint === 'string' ? e.hint : undefined,
-    // A query the server never answered: the connection is gone (not a refusal).
-    lost: !(typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)),
+    // A query the server never answered, or answered by closing the connection (class 08:
+    // connection exception; 57P: the server shutting down or restarting): the connection is
+    // gone, not a refusal.
+    lost:
+      !(typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) ||
+      /^(08|57P0[1-3])/.test(String(e?.code)),
   };
 }
 
@@ -113,38 +123,39 @@ start.port.on('message', (q: Query | { t: 'close' }) => {
     });
     return;
   }
-  const head = q.text.trimStart().slice(0, 16).toUpperCase();
-  const ends = /^(COMMIT|ROLLBACK)\b/.test(head) && !/^ROLLBACK\s+TO\b/.test(head);
-  if (broken) {
+  const ends = ENDS.test(q.text);
+  if (transactionLost) {
     if (ends) {
-      broken = false;
+      transactionLost = false;
       inTransaction = false;
-      answer({ ok: true, rows: [], rowCount: 0 });
-    } else
+    }
+    // Ending it is all that is left to do: a ROLLBACK is what the server did already.
+    if (ends && /^\s*ROLLBACK/i.test(q.text)) answer({ ok: true, rows: [], rowCount: 0 });
+    else
       answer({
         ok: false,
         error: {
-          message: 'the connection was lost during the transaction, which the server rolled back',
+          message: 'the connection was lost in the middle of a transaction, which the server rolled back',
           lost: true,
         },
       });
     return;
   }
   void (async () => {
+    let c: pg.Client | null = null;
     try {
-      const c = client ?? (await connect());
-      if (/^BEGIN\b/.test(head)) inTransaction = true;
-      else if (ends) inTransaction = false;
+      c = client ?? (await connect());
       const config = { text: q.text, values: q.values, ...(q.arrays ? { rowMode: 'array' } : {}) };
       const r = await c.query(config as pg.QueryConfig);
+      if (BEGINS.test(q.text)) inTransaction = true;
+      else if (ends) inTransaction = false;
       // A multi-statement text answers with one result per statement: the last one's rows.
       const last = Array.isArray(r) ? r[r.length - 1] : r;
       answer({ ok: true, rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 });
     } catch (error) {
       const shape = errorShape(error);
-      // A statement the connection never answered, inside a transaction: the rest of it is refused.
-      if (shape.lost && inTransaction && !ends) broken = true;
       if (ends) inTransaction = false;
+      else if (shape.lost && c) lost(c);
       answer({ ok: false, error: shape });
     }
   })();

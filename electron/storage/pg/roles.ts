@@ -6,7 +6,7 @@
  * matrix in prose.
  */
 import { COMPAT_FUNCTIONS } from './schema-compat';
-import { ROLE_WRITES, TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
+import { TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
 import { TEAM_SCHEMA } from './connection';
 import { PORTFOLIO_TABLES, type PortfolioTable } from './schema-tables';
 
@@ -18,14 +18,41 @@ export { TEAM_ROLES, type TeamRole };
  */
 export const groupRole = (role: TeamRole) => `vr_${role}`;
 
-/**
- * What each role may write (INSERT, UPDATE, DELETE); every role reads everything. The matrix
- * is the domain's (domain/team-roles.ts, which the window reads too); admin writes every
- * portfolio table but the trail.
- */
+/** What each role may write (INSERT, UPDATE, DELETE); every role reads everything. */
 export const WRITES: Readonly<Record<TeamRole, readonly PortfolioTable[]>> = {
   admin: PORTFOLIO_TABLES.filter((t) => t !== 'audit_log' && t !== 'audit_record'),
-  ...(ROLE_WRITES satisfies Record<Exclude<TeamRole, 'admin'>, readonly PortfolioTable[]>),
+  procurement: [
+    'vendors',
+    'questionnaires',
+    'assessments',
+    'assessment_questionnaires',
+    'answers',
+    'evidence',
+    'evidence_content',
+    'decisions',
+    'exchange_packages',
+    'exchange_responses',
+    'exchange_sbom_replies',
+    'settings',
+  ],
+  security: [
+    'answers',
+    'devices',
+    'device_imports',
+    'device_mappings',
+    'manufacturer_links',
+    'device_acceptances',
+    'sboms',
+    'vex_documents',
+    'advisories',
+    'kev_catalog',
+    'kev_entries',
+    'device_vulnerabilities',
+    'vulnerability_runs',
+    'settings',
+  ],
+  legal: ['clause_library', 'vendor_clauses', 'clause_comments', 'legal_signoffs', 'settings'],
+  viewer: ['settings'],
 };
 
 /**
@@ -82,8 +109,8 @@ export function grantsSql(database: string): string {
     if (tables.length)
       parts.push(`GRANT INSERT, UPDATE, DELETE ON ${tables.join(', ')} TO ${groupRole(role)}`);
   }
-  // A security reviewer's answer also notes on its assessment when it changed and where the
-  // reviewer was: those two columns, not the assessment (its status, title, vendor stay procurement's).
+  // Saving an answer stamps its assessment (when, and where the reader was): a security
+  // reviewer answers, so may change that much of an assessment and nothing else of it.
   parts.push(`GRANT UPDATE (updated_at, position) ON assessments TO ${groupRole('security')}`);
   parts.push(...policiesSql());
   return parts.map((p) => `${p};`).join('\n');
