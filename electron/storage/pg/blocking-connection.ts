@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type pg from 'pg';
 import { AppError } from '../../domain/errors';
 import { BUNDLED } from '../../bundled';
@@ -63,44 +63,83 @@ interface Answer {
  */
 export function openBlockingConnection(
   config: pg.ClientConfig,
-  options: { display: string; listen?: readonly string[] },
+  options: { display: string; listen?: readonly string[]; answerTimeoutMs?: number },
 ): BlockingConnection {
+  const timeoutMs = options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
   if (!existsSync(WORKER_FILE))
     throw new Error(`The team database connection is missing from this installation (${WORKER_FILE})`);
-  const signal = new SharedArrayBuffer(4);
-  const words = new Int32Array(signal);
-  const { port1, port2 } = new MessageChannel();
   const { types: _types, ...cloneable } = config as pg.ClientConfig & { types?: unknown };
-  const worker = new Worker(WORKER_FILE, {
-    workerData: { config: cloneable, signal, port: port2, listen: options.listen ?? [] },
-    transferList: [port2],
-  });
-  // The process may end while the connection idles; notices keep nothing alive either.
-  worker.unref();
   const listeners: ((channel: string, payload: string) => void)[] = [];
-  worker.on('message', (m: { t: string; channel: string; payload: string }) => {
-    if (m.t === 'notice') for (const l of listeners) l(m.channel, m.payload);
-  });
-  let stopped: Error | null = null;
-  worker.on('error', (error) => {
-    stopped = error;
-  });
-  worker.on('exit', (code) => {
-    stopped ??= new Error(`the team database connection stopped (exit code ${code})`);
-  });
+  let closed = false;
+  /** Whether the caller has a transaction open (a new thread must refuse the rest of it). */
+  let inTransaction = false;
 
-  const ask = (message: unknown): Answer => {
-    if (stopped)
+  interface Thread {
+    worker: Worker;
+    port: MessagePort;
+    words: Int32Array;
+    /** Why it stopped on its own (a crash); the next query starts another. */
+    stopped: Error | null;
+  }
+  let thread: Thread | null = null;
+  /** The connection's thread, started on first use and again after one that stopped or hung. */
+  const current = (): Thread => {
+    if (thread && !thread.stopped) return thread;
+    const signal = new SharedArrayBuffer(4);
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER_FILE, {
+      workerData: {
+        config: cloneable,
+        signal,
+        port: port2,
+        listen: options.listen ?? [],
+        // A thread started in the middle of a transaction refuses the rest of it.
+        transactionLost: inTransaction,
+      },
+      transferList: [port2],
+    });
+    // The process may end while the connection idles; notices keep nothing alive either.
+    worker.unref();
+    const started: Thread = { worker, port: port1, words: new Int32Array(signal), stopped: null };
+    worker.on('message', (m: { t: string; channel: string; payload: string }) => {
+      if (m.t === 'notice') for (const l of listeners) l(m.channel, m.payload);
+    });
+    worker.on('error', (error) => {
+      started.stopped = error;
+    });
+    worker.on('exit', (code) => {
+      started.stopped ??= new Error(`the team database connection stopped (exit code ${code})`);
+    });
+    thread = started;
+    return started;
+  };
+
+  const ask = (message: {
+    text?: string;
+    t?: string;
+    values?: readonly unknown[];
+    arrays?: boolean;
+  }): Answer => {
+    if (closed) throw new AppError('OFFLINE', `The team database connection to ${options.display} is closed`);
+    const t = current();
+    Atomics.store(t.words, 0, 0);
+    t.port.postMessage(message);
+    if (Atomics.wait(t.words, 0, 0, timeoutMs) === 'timed-out') {
+      // A late answer must never be read as the next query's: this thread is ended, and the
+      // next query starts another (which refuses the rest of a transaction under way).
+      void t.worker.terminate();
+      thread = null;
       throw new AppError(
         'OFFLINE',
-        `The team database at ${options.display} is unavailable: ${stopped.message}`,
+        `The team database at ${options.display} did not answer within ${Math.round(timeoutMs / 1000)} s; nothing was saved — try again`,
       );
-    Atomics.store(words, 0, 0);
-    port1.postMessage(message);
-    if (Atomics.wait(words, 0, 0, ANSWER_TIMEOUT_MS) === 'timed-out')
-      throw new AppError('OFFLINE', `The team database at ${options.display} did not answer within a minute`);
-    const received = receiveMessageOnPort(port1);
+    }
+    const received = receiveMessageOnPort(t.port);
     if (!received) throw new Error('the team database connection answered nothing');
+    if (message.text !== undefined) {
+      if (/^\s*BEGIN\b/i.test(message.text)) inTransaction = (received.message as Answer).ok;
+      else if (/^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i.test(message.text)) inTransaction = false;
+    }
     return received.message as Answer;
   };
 
@@ -121,13 +160,14 @@ export function openBlockingConnection(
       listeners.push(listener);
     },
     close() {
-      if (stopped) return;
-      try {
-        ask({ t: 'close' });
-      } catch {
-        // Closing a connection that is gone already.
-      }
-      stopped = new Error('closed');
+      if (closed) return;
+      if (thread && !thread.stopped)
+        try {
+          ask({ t: 'close' });
+        } catch {
+          // Closing a connection that is gone already.
+        }
+      closed = true;
     },
   };
 }

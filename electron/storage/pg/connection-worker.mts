@@ -18,6 +18,8 @@ interface Start {
   port: MessagePort;
   /** Channels to LISTEN on (their notices go to the owner as `{ t: 'notice' }`). */
   listen: string[];
+  /** Started again in the middle of the owner's transaction (the last thread hung): refuse the rest of it. */
+  transactionLost?: boolean;
 }
 
 interface Query {
@@ -54,7 +56,8 @@ let inTransaction = false;
  * ends it, every statement is refused as lost: run on a new connection, the rest of the
  * transaction would be saved piece by piece without its first part (a half-written change).
  */
-let transactionLost = false;
+let transactionLost = Boolean(start.transactionLost);
+if (transactionLost) inTransaction = true;
 
 const BEGINS = /^\s*BEGIN\b/i;
 /** COMMIT or ROLLBACK of the whole transaction (not ROLLBACK TO SAVEPOINT). */
