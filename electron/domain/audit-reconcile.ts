@@ -139,6 +139,12 @@ export const shortValue = (text: string | null) =>
  * not compared). `unreadable` tells a field that cannot be compared (sealed, the data
  * locked): such fields are set apart.
  */
+/**
+ * Fields a record carries that are not its data: a team database's row `version` (its count
+ * of saves, which the stale-save check reads) changes with every save and is not compared.
+ */
+const BOOKKEEPING_FIELDS = new Set(['version']);
+
 export function differingFields(
   trail: Record<string, unknown>,
   live: Record<string, unknown>,
@@ -147,6 +153,7 @@ export function differingFields(
   const differ: { field: string; trail: string; found: string }[] = [];
   const skipped: string[] = [];
   for (const field of Object.keys(live)) {
+    if (BOOKKEEPING_FIELDS.has(field)) continue;
     const was = canonical(trail[field]);
     const is = canonical(live[field]);
     if (was === is) continue;

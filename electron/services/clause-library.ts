@@ -11,6 +11,7 @@ import {
 import type { AnswerValue } from '../domain/answer';
 import type { Questionnaire } from '../domain/questionnaire';
 import type { Storage } from '../storage/storage';
+import { roleMayWrite } from '../domain/team-roles';
 
 const cache = new WeakMap<Storage['clauses'], { version: string; library: Clause[] }>();
 
@@ -27,9 +28,9 @@ export function clauseLibrary(storage: Storage, now: () => Date): Clause[] {
   const known = new Set(repo.library().map((c) => c.id));
   // By id first: checking the whole built-in file costs every command that lists vendors.
   const missing = builtinClauseIds().some((id) => !known.has(id));
-  if (missing && storage.kind === 'team') {
-    // A team database's library is written by those whose role may (legal, admin): a reader
-    // sees the built-in clauses it lacks in their places without storing them.
+  if (missing && !roleMayWrite(storage.roles, 'clause_library')) {
+    // A team database's library is written by those whose role may (legal, admin): another
+    // login sees the built-in clauses it lacks in their places without storing them.
     const library = repo.library();
     builtinClauses().forEach((c, i) => {
       if (!known.has(c.id)) library.splice(Math.min(i, library.length), 0, c);

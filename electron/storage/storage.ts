@@ -1,5 +1,6 @@
 import { openDatabase, type Database, type OpenOptions } from './database';
 import type { TeamDatabase } from './pg/team-database';
+import type { TeamRole } from '../domain/team-roles';
 import { teamKeyStore } from './pg/team-key-store';
 import { folderKeyStore, type KeyStore } from './keyfile';
 import { createVendorRepo, type VendorRepo } from './vendor-repo';
@@ -51,6 +52,8 @@ export interface Storage {
   backupTo: Database['backupTo'];
   /** Seals and opens the sensitive columns and evidence files. */
   readonly cipher: Database['cipher'];
+  /** The login's team roles on a team database (what it may write); null for this computer's own data. */
+  readonly roles: readonly TeamRole[] | null;
   /** Where the encryption key file is kept (the folder's file, or the team database's record). */
   readonly keys: KeyStore;
   /** Seals the plain sensitive values and evidence files written before encryption was on. */
@@ -80,6 +83,7 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
   return {
     ...repositories(db, dataDir),
     kind: 'solo',
+    roles: null,
     keys: folderKeyStore(dataDir),
     verifyTrail: (o) => verifyAuditChain(db.sqlite, o.witness, o.keyed, o.data),
     sealExisting: () => {
@@ -111,6 +115,7 @@ export function openTeamStorage(db: TeamDatabase, dataDir: string): Storage {
   return {
     ...repositories(db, dataDir),
     kind: 'team',
+    roles: db.roles,
     keys: teamKeyStore(db),
     verifyTrail: (o) => verifyTeamTrail(db, o),
     sealExisting: seal,

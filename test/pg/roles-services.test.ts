@@ -12,6 +12,7 @@ import { loadBuiltinQuestionnaires } from '../../electron/services/builtin-quest
 import { createServices, type AppServices } from '../../electron/services/services';
 import { addTeamUser, initTeamDatabase } from '../../electron/storage/pg/team-setup';
 import type { TeamRole } from '../../electron/domain/team-roles';
+import { VendorListQuerySchema } from '../../electron/domain/vendor-list';
 import { answersFor } from '../fixtures/generated-answers';
 import { connect, freshDatabase, psql, serverUrl, uniqueName, urlWith } from './support';
 
@@ -75,5 +76,26 @@ describe.skipIf(!server)('roles through the services', () => {
     );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/permission denied/);
+  });
+
+  it('lets a viewer list a fresh database before anyone who may write the clause library has', async () => {
+    const url = await freshDatabase(server!);
+    const owner = await connect(url);
+    await initTeamDatabase(owner);
+    const viewer = uniqueName('viewer');
+    await addTeamUser(owner, viewer, 'viewer', PASSWORD);
+    const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-roles-'));
+    dirs.push(dataDir);
+    const services = createServices({
+      dataDir,
+      preferences: new Conf({ cwd: dataDir, configName: 'preferences' }),
+      appVersion: '0.0.0-test',
+      database: urlWith(url, { user: viewer, password: PASSWORD }),
+    });
+    opened.push(services);
+    // The built-in clauses are there to read, though a viewer may not store them.
+    expect(services.clauses.library().length).toBeGreaterThan(5);
+    expect(services.vendors.list(VendorListQuerySchema.parse({})).items).toEqual([]);
+    expect((await owner.query('SELECT count(*)::int AS n FROM clause_library')).rows[0].n).toBe(0);
   });
 });
