@@ -113,6 +113,9 @@ test('a legal user cannot change an answer: disabled with the reason, and refuse
   const { assessmentId } = await vendorWithAssessment(pat, 'Kestrel Yard Robotics');
 
   await dana.open(`#/assessments/${assessmentId}`);
+  // The sidebar says whose data this is: the team database, as dana in the legal role.
+  await expect(dana.page.getByTestId('team-status')).toContainText('Team database');
+  await expect(dana.page.getByTestId('team-status')).toContainText('dana (legal)');
   await expect(dana.page.getByText('Legal cannot change answers')).toBeVisible();
   await expect(firstQuestion(dana.page).getByRole('radio', { name: 'Yes' })).toBeDisabled();
   await expect(dana.page.getByRole('button', { name: 'Review and submit' })).toBeDisabled();

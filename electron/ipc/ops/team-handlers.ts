@@ -20,7 +20,21 @@ export function teamHandlers(
 ): HandlerTable<typeof teamOps> {
   const controller = () => team ?? noController();
   return {
-    'team.status': () => controller().status(),
+    'team.status': () => {
+      const status = controller().status();
+      // Opened on a team database from the start (HostConfig.database), not through Settings: say so too.
+      const open = services.team;
+      if (status.connected || !open) return status;
+      return {
+        ...status,
+        connected: {
+          login: open.user,
+          roles: [...open.roles],
+          schemaVersion: open.teamSchemaVersion,
+          where: open.path.replace(/^postgres(ql)?:\/\/([^@/]*@)?/, '').replace(/\?.*$/, ''),
+        },
+      };
+    },
     'team.test': ({ settings, password }) => controller().test(settings, password),
     'team.connect': ({ settings, password }) => controller().connect(settings, password),
     'team.disconnect': () => controller().disconnect(),
