@@ -6,7 +6,7 @@
  * matrix in prose.
  */
 import { COMPAT_FUNCTIONS } from './schema-compat';
-import { TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
+import { ROLE_WRITES, TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
 import { TEAM_SCHEMA } from './connection';
 import { PORTFOLIO_TABLES, type PortfolioTable } from './schema-tables';
 
@@ -18,41 +18,14 @@ export { TEAM_ROLES, type TeamRole };
  */
 export const groupRole = (role: TeamRole) => `vr_${role}`;
 
-/** What each role may write (INSERT, UPDATE, DELETE); every role reads everything. */
+/**
+ * What each role may write (INSERT, UPDATE, DELETE); every role reads everything. The
+ * matrix is the domain's (domain/team-roles.ts, which the window reads too); admin writes
+ * every portfolio table but the audit trail, which only the database appends to.
+ */
 export const WRITES: Readonly<Record<TeamRole, readonly PortfolioTable[]>> = {
   admin: PORTFOLIO_TABLES.filter((t) => t !== 'audit_log' && t !== 'audit_record'),
-  procurement: [
-    'vendors',
-    'questionnaires',
-    'assessments',
-    'assessment_questionnaires',
-    'answers',
-    'evidence',
-    'evidence_content',
-    'decisions',
-    'exchange_packages',
-    'exchange_responses',
-    'exchange_sbom_replies',
-    'settings',
-  ],
-  security: [
-    'answers',
-    'devices',
-    'device_imports',
-    'device_mappings',
-    'manufacturer_links',
-    'device_acceptances',
-    'sboms',
-    'vex_documents',
-    'advisories',
-    'kev_catalog',
-    'kev_entries',
-    'device_vulnerabilities',
-    'vulnerability_runs',
-    'settings',
-  ],
-  legal: ['clause_library', 'vendor_clauses', 'clause_comments', 'legal_signoffs', 'settings'],
-  viewer: ['settings'],
+  ...ROLE_WRITES,
 };
 
 /**
