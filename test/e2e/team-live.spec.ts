@@ -62,7 +62,7 @@ function withLogin(url: string, login: string, database: string, password?: stri
 }
 
 if (!('binDir' in bin)) console.warn(`team-live.spec.ts skipped: ${bin.reason}`);
-test.skip(!('binDir' in bin), 'binDir' in bin ? '' : bin.reason);
+test.skip(!('binDir' in bin), `PostgreSQL is not available: ${'binDir' in bin ? '' : bin.reason}`);
 test.describe.configure({ mode: 'serial' });
 
 /** The app of `login` in a page of its own, on the team database. */

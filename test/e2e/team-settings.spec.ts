@@ -59,9 +59,6 @@ test.beforeAll(async () => {
   cli(['team', 'user', 'add', 'dana', '--role', 'procurement', '--database', ownerUrl.toString()], {
     VENDOR_RISK_NEW_PASSWORD: PASSWORD,
   });
-  // The first reader of a fresh team database stores the built-in clause library, which only
-  // the owner, admin and legal may write: the owner opens it once (a known gap, see docs/team.md).
-  cli(['vendors', 'list'], { VENDOR_RISK_DATABASE_URL: ownerUrl.toString() });
   cli(['vendors', 'add', '--name', 'Nordhafen Spedition', '--category', '3pl'], {
     VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE),
   });
@@ -75,7 +72,10 @@ test.afterAll(() => {
 test('Settings → Team database connects, shows the login and role, and rides out a stopped server', async ({
   app,
 }) => {
-  test.skip(server === null, 'PostgreSQL server binaries are missing (the reason is printed above)');
+  test.skip(
+    server === null,
+    `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`,
+  );
   test.setTimeout(150_000);
   const { page } = app;
   const shot = async (name: string) => {
@@ -163,7 +163,10 @@ test('Settings → Team database connects, shows the login and role, and rides o
 });
 
 test('the data host keeps the password sealed by the keychain and reconnects at the next start', async () => {
-  test.skip(server === null, 'PostgreSQL server binaries are missing (the reason is printed above)');
+  test.skip(
+    server === null,
+    `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`,
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-team-host-'));
   const page = { kind: 'page', url: 'app://vendor-risk/index.html', isMainFrame: true } as const;
   const config: HostConfig = {

@@ -53,6 +53,7 @@ export function itOnSolo(reason: string): typeof it {
 export function itOnTeam(reason: string): typeof it {
   if (globalThis.vendorRiskTeamBackend) return it;
   return ((name: string) => {
+    console.warn(`skipped on this computer's own data: "${name}" (${reason})`);
     it.skip(`${name} — team only: ${reason}`, () => undefined);
   }) as unknown as typeof it;
 }
