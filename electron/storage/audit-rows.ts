@@ -1,4 +1,4 @@
-import type { ChainEntry } from '../domain/audit-chain';
+import type { ChainEntry, TrailRecord } from '../domain/audit-chain';
 
 /** An audit_log row as SQLite returns it. */
 export interface AuditRow {
@@ -32,4 +32,18 @@ export function chainEntryOf(
     hash: r.hash ?? null,
     mac: r.mac ?? null,
   };
+}
+
+/** The audit_record row (the trail's record of its length and head) as the chain check reads it; null when missing. */
+export function trailRecordOf(
+  row: { entries: number; last_id: number; hash: string; mac?: string | null } | undefined,
+): TrailRecord | null {
+  return row
+    ? {
+        entries: Number(row.entries),
+        lastId: Number(row.last_id),
+        hash: String(row.hash),
+        mac: row.mac ?? null,
+      }
+    : null;
 }

@@ -15,7 +15,7 @@ import {
   type TrailRecord,
   type Witness,
 } from '../domain/audit-chain';
-import { chainEntryOf, type AuditRow } from './audit-rows';
+import { chainEntryOf, trailRecordOf, type AuditRow } from './audit-rows';
 import { ownerOnlyEmptyFile } from './owner-only';
 import { signWith } from './cipher';
 import { SENSITIVE_COLUMNS } from './places';
@@ -86,14 +86,7 @@ function recordOf(sqlite: DatabaseSync): TrailRecord | null | undefined {
   const row = sqlite
     .prepare(`SELECT entries, last_id, hash${signed ? ', mac' : ''} FROM audit_record WHERE id = 1`)
     .get() as { entries: number; last_id: number; hash: string; mac?: string | null } | undefined;
-  return row
-    ? {
-        entries: Number(row.entries),
-        lastId: Number(row.last_id),
-        hash: String(row.hash),
-        mac: row.mac ?? null,
-      }
-    : null;
+  return trailRecordOf(row);
 }
 
 /** The signatures to check: the audit key (base64, as it travels to the data worker) and the first signed entry. */

@@ -8,7 +8,7 @@
 import { verifyChain, type ChainEntry, type TrailRecord, type Witness } from '../../domain/audit-chain';
 import { trailStateOf } from '../../domain/audit-reconcile';
 import { builtinClauses } from '../../domain/builtin-clauses';
-import { chainEntryOf, type AuditRow } from '../audit-rows';
+import { chainEntryOf, trailRecordOf, type AuditRow } from '../audit-rows';
 import type { Database } from '../database';
 import {
   lastStatesOf,
@@ -65,14 +65,7 @@ function recordOf(sql: SqlConnection): TrailRecord | null {
   if (!table.present) return null;
   const row = sql.prepare('SELECT entries, last_id, hash, mac FROM audit_record WHERE id = 1').get() as
     { entries: number; last_id: number; hash: string; mac: string | null } | undefined;
-  return row
-    ? {
-        entries: Number(row.entries),
-        lastId: Number(row.last_id),
-        hash: String(row.hash),
-        mac: row.mac ?? null,
-      }
-    : null;
+  return trailRecordOf(row);
 }
 
 /**
