@@ -69,12 +69,19 @@ export function tightenDataFolder(dataDir: string): Tightened[] {
   if (!POSIX || !existsSync(dataDir)) return [];
   const changed: Tightened[] = [];
   const visit = (path: string, depth: number) => {
-    // Links are not followed: what they point to is not the app's to change.
-    const st = lstatSync(path);
+    // Links are not followed: what they point to is not the app's to change. A file another
+    // process removes meanwhile (SQLite's -shm and -wal when it closes) is simply gone.
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st) return;
     const wanted = st.isDirectory() ? DIR_MODE : FILE_MODE;
     if (st.isDirectory() || st.isFile()) {
       if ((st.mode & 0o077) !== 0) {
-        chmodSync(path, wanted);
+        try {
+          chmodSync(path, wanted);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+          throw error;
+        }
         changed.push({ path, from: octal(st.mode), to: octal(wanted) });
       }
     }
