@@ -15,12 +15,34 @@ if (!fs.existsSync(built)) {
   process.stderr.write('vendor-risk: the CLI is not built yet; run `npm run build` first\n');
   process.exit(1);
 }
+startTeamConnectionEarly(process.argv.slice(2), path.dirname(built));
 const cacheDir = userCacheDir();
 const loader = cacheDir ? bundleLoader(path.dirname(built), cacheDir) : undefined;
 (loader ? loader.load(built) : require(built)).main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   loader?.saveCache();
 });
+
+/**
+ * A command that names a team database (--database, or $VENDOR_RISK_DATABASE_URL) gets its
+ * connection's thread started now, so that it loads node-postgres while this thread loads the
+ * bundle: the first connection the command opens takes it (startConnectionEarly and
+ * takeEarlyThread in electron/storage/pg/blocking-connection.ts, whose shape this follows).
+ * It logs in only once the command sends it where to; one never taken ends with the process.
+ */
+function startTeamConnectionEarly(args, bundleDir) {
+  const named = args.some((a) => a === '--database' || a.startsWith('--database='));
+  if (!named && !process.env.VENDOR_RISK_DATABASE_URL) return;
+  const file = process.env.VENDOR_RISK_PG_WORKER ?? path.join(bundleDir, 'pg-connection.js');
+  const key = Symbol.for('vendor-risk.team-connection-thread');
+  if (globalThis[key] || !fs.existsSync(file)) return;
+  const { MessageChannel, Worker } = require('node:worker_threads');
+  const signal = new SharedArrayBuffer(4);
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(file, { workerData: { signal, port: port2 }, transferList: [port2] });
+  worker.unref();
+  globalThis[key] = { worker, port: port1, words: new Int32Array(signal) };
+}
 
 /**
  * The user's own cache folder for compiled code (~/.cache/vendor-risk/compile-cache), made

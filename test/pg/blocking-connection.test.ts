@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openBlockingConnection } from '../../electron/storage/pg/blocking-connection';
+import type { Worker } from 'node:worker_threads';
+import { openBlockingConnection, startConnectionEarly } from '../../electron/storage/pg/blocking-connection';
 import { serverUrl } from './support';
 
 const server = serverUrl();
@@ -26,6 +27,32 @@ describe.skipIf(!server)('a team database connection that stops answering', () =
       conn.query('COMMIT');
     } finally {
       conn.close();
+    }
+  });
+});
+
+describe.skipIf(!server)('a connection thread started early', () => {
+  it('is taken by the first connection opened, which logs in through it; the next one starts its own', () => {
+    const key = Symbol.for('vendor-risk.team-connection-thread');
+    const holder = globalThis as Record<symbol, unknown>;
+    startConnectionEarly();
+    const early = holder[key] as { worker: Worker } | undefined;
+    expect(early?.worker).toBeDefined();
+    // A second call while one waits starts no other.
+    startConnectionEarly();
+    expect(holder[key]).toBe(early);
+    const first = openBlockingConnection({ connectionString: server! }, { display: 'the test server' });
+    const second = openBlockingConnection({ connectionString: server! }, { display: 'the test server' });
+    try {
+      expect(holder[key]).toBeUndefined();
+      expect(first.query('SELECT pg_backend_pid() AS pid, 1 AS n').rows).toMatchObject([{ n: 1 }]);
+      const pids = [first, second].map(
+        (c) => (c.query('SELECT pg_backend_pid() AS pid').rows[0] as { pid: number }).pid,
+      );
+      expect(new Set(pids).size).toBe(2);
+    } finally {
+      first.close();
+      second.close();
     }
   });
 });

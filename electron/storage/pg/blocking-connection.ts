@@ -48,6 +48,47 @@ export interface BlockingConnection {
   close(): void;
 }
 
+/** A connection thread without its owner yet: the worker, the owner's end of its port, its signal word. */
+interface BareThread {
+  worker: Worker;
+  port: MessagePort;
+  words: Int32Array;
+}
+
+/** Starts a connection thread; without settings, it loads and waits for `{ t: 'open' }`. */
+function spawnThread(settings?: object): BareThread {
+  const signal = new SharedArrayBuffer(4);
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(WORKER_FILE, {
+    workerData: { ...settings, signal, port: port2 },
+    transferList: [port2],
+  });
+  return { worker, port: port1, words: new Int32Array(signal) };
+}
+
+/** Where a thread started early waits for the first connection of this process to take it. */
+const EARLY = Symbol.for('vendor-risk.team-connection-thread');
+
+/**
+ * Starts the connection's thread ahead of its first use, so that loading node-postgres goes on
+ * while the rest of the program loads (the CLI calls this first when a command names a team
+ * database). The first connection opened takes it; one never taken ends with the process.
+ */
+export function startConnectionEarly(): void {
+  const holder = globalThis as { [EARLY]?: BareThread };
+  if (holder[EARLY] || !existsSync(WORKER_FILE)) return;
+  const early = spawnThread();
+  early.worker.unref();
+  holder[EARLY] = early;
+}
+
+function takeEarlyThread(): BareThread | undefined {
+  const holder = globalThis as { [EARLY]?: BareThread };
+  const early = holder[EARLY];
+  delete holder[EARLY];
+  return early;
+}
+
 interface Answer {
   ok: boolean;
   rows?: unknown[];
@@ -56,7 +97,7 @@ interface Answer {
 }
 
 /**
- * Opens the connection's thread; the first query connects. A query the server never answers
+ * Opens the connection's thread, which logs in at once. A query the server never answers
  * (it went away, the network dropped) throws `AppError('OFFLINE')`; the next query tries a
  * new connection, so work resumes when the server returns. A statement the server refuses
  * throws a {@link DatabaseRefusal} with its SQLSTATE.
@@ -82,25 +123,27 @@ export function openBlockingConnection(
     stopped: Error | null;
   }
   let thread: Thread | null = null;
-  /** The connection's thread, started on first use and again after one that stopped or hung. */
+  /** The connection's thread, started now (it logs in at once) and again after one that stopped or hung. */
   const current = (): Thread => {
     if (thread && !thread.stopped) return thread;
-    const signal = new SharedArrayBuffer(4);
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER_FILE, {
-      workerData: {
-        config: cloneable,
-        signal,
-        port: port2,
-        listen: options.listen ?? [],
-        // A thread started in the middle of a transaction refuses the rest of it.
-        transactionLost: inTransaction,
-      },
-      transferList: [port2],
-    });
+    const settings = {
+      config: cloneable,
+      listen: options.listen ?? [],
+      // A thread started in the middle of a transaction refuses the rest of it.
+      transactionLost: inTransaction,
+    };
+    const early = takeEarlyThread();
+    let started: Thread;
+    if (early) {
+      started = { ...early, stopped: null };
+      early.port.postMessage({ t: 'open', ...settings });
+    } else {
+      const spawned = spawnThread(settings);
+      started = { ...spawned, stopped: null };
+    }
+    const { worker } = started;
     // The process may end while the connection idles; notices keep nothing alive either.
     worker.unref();
-    const started: Thread = { worker, port: port1, words: new Int32Array(signal), stopped: null };
     worker.on('message', (m: { t: string; channel: string; payload: string }) => {
       if (m.t === 'notice') for (const l of listeners) l(m.channel, m.payload);
     });
@@ -113,6 +156,7 @@ export function openBlockingConnection(
     thread = started;
     return started;
   };
+  current();
 
   const ask = (message: {
     text?: string;

@@ -11,15 +11,19 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import pg from 'pg';
 
-interface Start {
+/** Where to connect: given at start, or in the first message of a thread started early. */
+interface Open {
   config: pg.ClientConfig;
-  /** Word 0: 0 while a query runs, 1 when its answer is on the port. */
-  signal: SharedArrayBuffer;
-  port: MessagePort;
   /** Channels to LISTEN on (their notices go to the owner as `{ t: 'notice' }`). */
   listen: string[];
   /** Started again in the middle of the owner's transaction (the last thread hung): refuse the rest of it. */
   transactionLost?: boolean;
+}
+
+interface Start extends Partial<Open> {
+  /** Word 0: 0 while a query runs, 1 when its answer is on the port. */
+  signal: SharedArrayBuffer;
+  port: MessagePort;
 }
 
 interface Query {
@@ -30,6 +34,12 @@ interface Query {
 
 const start = workerData as Start;
 const words = new Int32Array(start.signal);
+/**
+ * The connection's settings. A thread started early (the CLI starts it while it loads, when
+ * the command names a team database: loading `pg` then costs no waiting) has none until its
+ * owner sends `{ t: 'open' }`, always before its first query.
+ */
+let open: Open | null = start.config ? (start as Open) : null;
 
 // The values the SQLite side gives: bigint counts and sums as numbers (audit numbers and
 // sizes stay far below 2^53), booleans as 1/0, times as the text stored.
@@ -56,8 +66,17 @@ let inTransaction = false;
  * ends it, every statement is refused as lost: run on a new connection, the rest of the
  * transaction would be saved piece by piece without its first part (a half-written change).
  */
-let transactionLost = Boolean(start.transactionLost);
-if (transactionLost) inTransaction = true;
+let transactionLost = false;
+
+/** Takes the settings, and connects at once: the owner's first query finds the login done or under way. */
+function opened(settings: Open): void {
+  open = settings;
+  transactionLost = Boolean(settings.transactionLost);
+  if (transactionLost) inTransaction = true;
+  // A failure here is the first query's to report (it tries again).
+  else connect().catch(() => undefined);
+}
+if (open) opened(open);
 
 const BEGINS = /^\s*BEGIN\b/i;
 /** COMMIT or ROLLBACK of the whole transaction (not ROLLBACK TO SAVEPOINT). */
@@ -72,7 +91,8 @@ function lost(c: pg.Client): void {
 
 function connect(): Promise<pg.Client> {
   connecting ??= (async () => {
-    const c = new pg.Client({ ...start.config, types } as pg.ClientConfig);
+    const settings = open!;
+    const c = new pg.Client({ ...settings.config, types } as pg.ClientConfig);
     // A server that goes away: the next query connects again (a transaction under way is lost
     // with the connection, and its caller is told).
     c.on('error', () => lost(c));
@@ -82,7 +102,7 @@ function connect(): Promise<pg.Client> {
     );
     try {
       await c.connect();
-      for (const channel of start.listen) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      for (const channel of settings.listen) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     } catch (error) {
       c.end().catch(() => undefined);
       throw error;
@@ -118,12 +138,14 @@ function errorShape(error: unknown): Record<string, unknown> {
   };
 }
 
-start.port.on('message', (q: Query | { t: 'close' }) => {
+start.port.on('message', (q: Query | { t: 'close' } | ({ t: 'open' } & Open)) => {
+  if ('t' in q && q.t === 'open') return opened(q);
   if ('t' in q) {
-    void (client ?? { end: async () => undefined }).end().finally(() => {
-      answer({ ok: true, rows: [], rowCount: 0 });
-      process.exit(0);
-    });
+    // The goodbye is written to the socket at once; the owner need not wait for the server to
+    // hang up (the thread ends when it has).
+    const ending = (client ?? { end: async () => undefined }).end();
+    answer({ ok: true, rows: [], rowCount: 0 });
+    void ending.finally(() => process.exit(0));
     return;
   }
   const ends = ENDS.test(q.text);

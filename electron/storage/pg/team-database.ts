@@ -50,7 +50,7 @@ export function openTeamDatabase(url: string): TeamDatabase {
 }
 
 function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
-  const version = schemaState(conn, display);
+  const { version, keys, user, roles } = openingState(conn, display);
   if (version > PG_SCHEMA_VERSION)
     throw new AppError(
       'DATA_TOO_NEW',
@@ -61,18 +61,6 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
       'INVALID_INPUT',
       `The team database at ${display} is at team schema ${version}; its owner updates it with \`vendor-risk team init\``,
     );
-  const keys = primaryKeys(conn);
-  const user = (conn.query('SELECT session_user::text AS u').rows[0] as { u: string }).u;
-  // The login's team roles, named when the database refuses it something.
-  const roles = (
-    conn.query(
-      `SELECT g.rolname::text AS r FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-        WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = session_user) AND g.rolname LIKE 'vr\\_%'
-        ORDER BY 1`,
-    ).rows as { r: string }[]
-  )
-    .map((r) => r.r.slice(3))
-    .filter((r): r is TeamRole => (TEAM_ROLES as readonly string[]).includes(r));
   const who = `${user} is ${roles.length ? `in the ${roles.join(' and ')} role${roles.length > 1 ? 's' : ''}` : 'in no team role'}`;
   const teamError = (error: unknown) => asAppError(error, who);
   const sql = teamSql(conn, (table) => keys.get(table), teamError);
@@ -142,33 +130,46 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
   };
 }
 
-/** The team schema's version, or a refusal naming what to do. */
-function schemaState(conn: BlockingConnection, display: string): number {
-  const r = conn.query(`SELECT to_regclass('${TEAM_SCHEMA}.team_schema') IS NOT NULL AS ready`).rows[0] as {
-    ready: number;
-  };
-  if (!r.ready)
-    throw new AppError(
-      'INVALID_INPUT',
-      `${display} is not a team database yet: its owner prepares it with \`vendor-risk team init --database URL\``,
-    );
-  return Number((conn.query('SELECT max(version) AS v FROM team_schema').rows[0] as { v: number }).v);
-}
-
-/** Each table's primary key columns (INSERT OR REPLACE becomes an upsert on them). */
-function primaryKeys(conn: BlockingConnection): Map<string, string[]> {
-  const rows = conn.query(
-    `SELECT c.relname AS table, a.attname AS column
-       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-       JOIN pg_namespace n ON n.oid = c.relnamespace
-       JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, pos) ON true
-       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-      WHERE i.indisprimary AND n.nspname = $1 ORDER BY c.relname, k.pos`,
-    [TEAM_SCHEMA],
-  ).rows as { table: string; column: string }[];
+/**
+ * What opening needs to know, in one round trip: the team schema's version (or a refusal
+ * naming what to do), each table's primary key columns (INSERT OR REPLACE becomes an upsert
+ * on them), the login, and its team roles (named when the database refuses it something).
+ */
+function openingState(
+  conn: BlockingConnection,
+  display: string,
+): { version: number; keys: Map<string, string[]>; user: string; roles: TeamRole[] } {
+  let row: { version: number; keys: [string, string][] | null; user: string; roles: string[] };
+  try {
+    row = conn.query(
+      `SELECT (SELECT max(version) FROM ${TEAM_SCHEMA}.team_schema) AS version,
+              session_user::text AS user,
+              ARRAY(SELECT g.rolname::text FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                     WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = session_user)
+                       AND g.rolname LIKE 'vr\\_%' ORDER BY 1) AS roles,
+              (SELECT json_agg(json_build_array(c.relname, a.attname) ORDER BY c.relname, k.pos)
+                 FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+                 JOIN pg_namespace n ON n.oid = c.relnamespace
+                 JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, pos) ON true
+                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+                WHERE i.indisprimary AND n.nspname = $1) AS keys`,
+      [TEAM_SCHEMA],
+    ).rows[0] as typeof row;
+  } catch (error) {
+    // 42P01 undefined_table, 3F000 invalid_schema_name: `team init` has not run here.
+    if (error instanceof DatabaseRefusal && (error.code === '42P01' || error.code === '3F000'))
+      throw new AppError(
+        'INVALID_INPUT',
+        `${display} is not a team database yet: its owner prepares it with \`vendor-risk team init --database URL\``,
+      );
+    throw error;
+  }
   const keys = new Map<string, string[]>();
-  for (const r of rows) keys.set(r.table, [...(keys.get(r.table) ?? []), r.column]);
-  return keys;
+  for (const [table, column] of row.keys ?? []) keys.set(table, [...(keys.get(table) ?? []), column]);
+  const roles = row.roles
+    .map((r) => r.slice(3))
+    .filter((r): r is TeamRole => (TEAM_ROLES as readonly string[]).includes(r));
+  return { version: Number(row.version), keys, user: row.user, roles };
 }
 
 /** A refusal as the error a person can act on: a stale save, a role's limit (naming the login's roles). */
