@@ -34,6 +34,7 @@ import { useAttention, type Attention } from './hooks/useAttention';
 import { staleSaveMessage, useTeamChanges } from './hooks/useTeam';
 import { Icon, type IconName } from './components/icons';
 import { OfflineBanner } from './components/OfflineBanner';
+import { TeamAwayBanner } from './components/TeamAwayBanner';
 import { TeamStatusLine } from './components/TeamStatusLine';
 import './App.css';
 
@@ -355,6 +356,7 @@ function Shell() {
       </nav>
       <main className="main">
         <OfflineBanner onBack={refresh} />
+        <TeamAwayBanner />
         <JobProgress job={demo} banner />
         <SampleBanner revision={revision} onRemoved={() => go({ page: 'vendors', peekId: null })} />
         <ReportExportStatus />

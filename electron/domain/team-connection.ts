@@ -61,6 +61,11 @@ export const TeamStatusSchema = z.object({
   keychain: z.object({ backend: z.string(), secure: z.boolean() }).nullable(),
   /** Why the remembered connection is not in use (the password is needed, the server refused…). */
   problem: z.string().nullable(),
+  /**
+   * The remembered team database could not be reached at start: this computer's own data is
+   * shown meanwhile, and `team.resume` tries again (the window does, with a growing pause).
+   */
+  away: z.boolean(),
 });
 export type TeamStatus = z.infer<typeof TeamStatusSchema>;
 

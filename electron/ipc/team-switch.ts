@@ -33,6 +33,11 @@ export interface TeamController {
   disconnect(): TeamStatus;
   /** A CA file the person chose with the open dialog (the only paths a connection may name). */
   chosenCaFile(path: string): void;
+  /**
+   * Tries the remembered team database again when it could not be reached at start, and
+   * switches to it once it answers; otherwise only says how things stand.
+   */
+  resume(): TeamStatus;
 }
 
 export interface TeamSwitchOptions {
@@ -56,6 +61,8 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
   const chosen = new Set<string>();
   let connected: TeamLogin | null = null;
   let problem: string | null = null;
+  /** The remembered database did not answer at start (team.resume tries it again). */
+  let away = false;
 
   const remembered = (): TeamConnectionSettings | null => {
     const parsed = TeamConnectionSettingsSchema.safeParse(prefs.get(TEAM_PREFERENCE));
@@ -68,8 +75,10 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
     passwordKept: typeof prefs.get(TEAM_PASSWORD_PREFERENCE) === 'string',
     keychain: keychain ? { backend: keychain.backend, secure: keychain.secure } : null,
     problem,
+    away,
   });
 
+  /** Opens the database once to read the login; throws what opening threw (see `connectionProblem`). */
   const probe = (settings: TeamConnectionSettings, password: string): { login: TeamLogin; url: string } => {
     if (settings.caFile && !chosen.has(settings.caFile) && settings.caFile !== remembered()?.caFile)
       throw new AppError(
@@ -77,22 +86,27 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
         'Choose the CA certificate with “Choose…” (a typed path is not read)',
       );
     const url = teamDatabaseUrl(settings, password);
-    let db: TeamDatabase | null = null;
+    const db = open(url);
     try {
-      db = open(url);
       return {
         url,
         login: {
           login: db.user,
           roles: [...db.roles],
           schemaVersion: db.teamSchemaVersion,
-          where: `${settings.host}:${settings.port}/${settings.database}`,
+          where: where(settings),
         },
       };
+    } finally {
+      db.close();
+    }
+  };
+  /** The same, failing with the sentence the form shows. */
+  const tried = (settings: TeamConnectionSettings, password: string) => {
+    try {
+      return probe(settings, password);
     } catch (error) {
       throw connectionProblem(error);
-    } finally {
-      db?.close();
     }
   };
 
@@ -106,12 +120,13 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
 
   return {
     status,
-    test: (settings, password) => probe(settings, password).login,
+    test: (settings, password) => tried(settings, password).login,
     connect(settings, password) {
-      const { login, url } = probe(settings, password);
+      const { login, url } = tried(settings, password);
       switchTo(url);
       connected = login;
       problem = null;
+      away = false;
       prefs.set(TEAM_PREFERENCE, settings);
       if (keychain?.secure)
         prefs.set(
@@ -125,6 +140,7 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
       switchTo(undefined);
       connected = null;
       problem = null;
+      away = false;
       prefs.delete(TEAM_PREFERENCE);
       prefs.delete(TEAM_PASSWORD_PREFERENCE);
       return status();
@@ -134,16 +150,9 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
       const settings = remembered();
       const password = settings ? keptPassword() : null;
       if (settings && password !== null) {
-        try {
-          const { login, url } = probe(settings, password);
-          options.reopen(url);
-          connected = login;
-          return;
-        } catch (error) {
-          problem = `Could not connect to the team database at ${settings.host}:${settings.port}/${settings.database} as ${settings.user}: ${error instanceof Error ? error.message : String(error)}. This computer's own data is shown; connect again in Settings → Team database.`;
-        }
+        if (reconnect(settings, password)) return;
       } else if (settings)
-        problem = `Enter ${settings.user}'s password to connect to the team database at ${settings.host}:${settings.port}/${settings.database}: ${
+        problem = `Enter ${settings.user}'s password to connect to the team database at ${where(settings)}: ${
           keychain?.secure
             ? 'the keychain could not give it back'
             : keychain
@@ -152,7 +161,36 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
         }. Until then this computer's own data is shown.`;
       options.reopen(undefined);
     },
+    resume() {
+      const settings = remembered();
+      const password = settings && away ? keptPassword() : null;
+      if (settings && password !== null) reconnect(settings, password);
+      return status();
+    },
   };
+
+  /**
+   * Opens the remembered team database with the kept password and switches to it; false when
+   * it cannot (the reason in `problem`). A server that does not answer leaves the app `away`
+   * (tried again by team.resume); a refusal (a wrong password, a role removed) does not.
+   */
+  function reconnect(settings: TeamConnectionSettings, password: string): boolean {
+    try {
+      const { login, url } = probe(settings, password);
+      options.reopen(url);
+      connected = login;
+      problem = null;
+      away = false;
+      return true;
+    } catch (error) {
+      away = unreachable(error);
+      const why = connectionProblem(error).message;
+      problem = away
+        ? `${why} — retrying. This computer's own data is shown until it answers.`
+        : `Could not connect to the team database at ${where(settings)} as ${settings.user}: ${why}. This computer's own data is shown; connect again in Settings → Team database.`;
+      return false;
+    }
+  }
 
   /** The password the keychain keeps, or null (none kept, or the keychain cannot open it). */
   function keptPassword(): string | null {
@@ -164,6 +202,14 @@ export function createTeamSwitch(options: TeamSwitchOptions): TeamController & {
       return null;
     }
   }
+}
+
+/** host:port/database, as the window names a team database. */
+const where = (settings: TeamConnectionSettings) => `${settings.host}:${settings.port}/${settings.database}`;
+
+/** A server that did not answer (or went away while logging in), as opposed to one that refused. */
+function unreachable(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'OFFLINE';
 }
 
 /** Why a connection cannot be used, as a sentence for the form (never the OFFLINE banner's code). */

@@ -60,7 +60,20 @@ export interface AppHarness {
 export interface HarnessOptions {
   /** A team database's URL (the login's own): the data host opens the portfolio there. */
   database?: string;
+  /** This data folder instead of a new one (left in place on close): a second start of the app. */
+  dataDir?: string;
+  /** A keychain that protects secrets ({@link STAND_IN_KEYCHAIN}), as a desktop's would. */
+  keychain?: boolean;
 }
+
+/** A stand-in OS keychain for the data host: it "seals" by reversing the bytes (base64 in and out). */
+export const STAND_IN_KEYCHAIN = {
+  config: { backend: 'stand-in', secure: true },
+  shell: {
+    protect: (b64: string) => Buffer.from(b64, 'base64').reverse().toString('base64'),
+    unprotect: (b64: string) => Buffer.from(b64, 'base64').reverse().toString('base64'),
+  },
+} as const;
 
 /**
  * Opens the app's data host for `page` and wires the page to it (what the `app` fixture
@@ -73,12 +86,13 @@ export async function startHarness(
   {
     if (!existsSync(join(RENDERER_DIR, 'index.html')))
       throw new Error('Renderer not built: run `npm run build` first');
-    const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-'));
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-'));
     const saveDir = mkdtempSync(join(tmpdir(), 'vendor-risk-e2e-saved-'));
     const saveDialog: AppHarness['saveDialog'] = { offered: [], answer: 'save' };
     const shownInFolder: string[] = [];
     const openDialog: AppHarness['openDialog'] = { answer: null, answers: [], asked: [] };
     const host = startDataHost(DATA_HOST, {
+      ...(options.keychain ? { keychain: STAND_IN_KEYCHAIN.shell } : {}),
       desktop: {
         chooseSavePath: async (name) => {
           saveDialog.offered.push(name);
@@ -104,7 +118,7 @@ export async function startHarness(
       appVersion: '0.0.0-e2e',
       checkIntegrity: false,
       trustedPages: { kind: 'origin', ...ORIGIN },
-      keychain: null,
+      keychain: options.keychain ? STAND_IN_KEYCHAIN.config : null,
       desktop: true,
       dailySnapshots: false,
       actorOverride: 'E2E Tester',
@@ -209,7 +223,7 @@ export async function startHarness(
         await page.close();
         await host.close();
         second.core?.close();
-        rmSync(dataDir, { recursive: true, force: true });
+        if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
         rmSync(saveDir, { recursive: true, force: true });
       },
     };

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { test, expect, DATA_HOST } from './harness';
+import { test, expect, APP_URL, DATA_HOST, STAND_IN_KEYCHAIN, startHarness } from './harness';
 import { startDataHost } from '../../electron/ipc/host-client';
 import type { HostConfig } from '../../electron/ipc/host-protocol';
 import { findPgBin, startThrowawayServer, type ThrowawayServer } from '../pg/server';
@@ -162,7 +162,10 @@ test('Settings → Team database connects, shows the login and role, and rides o
   await expect(page.getByTestId('team-status')).toContainText('This computer’s data');
 });
 
-test('the data host keeps the password sealed by the keychain and reconnects at the next start', async () => {
+test('the data host keeps the password sealed by the keychain, reconnects at the next start, and waits for a database away at start', async ({
+  page: browserPage,
+}) => {
+  test.setTimeout(150_000);
   test.skip(
     server === null,
     `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`,
@@ -174,13 +177,12 @@ test('the data host keeps the password sealed by the keychain and reconnects at 
     appVersion: '0.0.0-e2e',
     checkIntegrity: false,
     trustedPages: { kind: 'app' },
-    keychain: { backend: 'stand-in', secure: true },
+    keychain: STAND_IN_KEYCHAIN.config,
     desktop: false,
     dailySnapshots: false,
   };
   // A stand-in keychain that seals by reversing the bytes, as the main process is asked.
-  const flip = (b64: string) => Buffer.from(b64, 'base64').reverse().toString('base64');
-  const shell = { keychain: { protect: flip, unprotect: flip } };
+  const shell = { keychain: STAND_IN_KEYCHAIN.shell };
   const settings = {
     host: '127.0.0.1',
     port: server!.port,
@@ -216,12 +218,44 @@ test('the data host keeps the password sealed by the keychain and reconnects at 
       value: { connected: { login: 'dana' }, problem: null },
     });
     expect(await names(next)).toContain('Nordhafen Spedition');
-    expect(await next.dispatch('team.disconnect', {}, page)).toMatchObject({
-      ok: true,
-      value: { connected: null, remembered: null, passwordKept: false },
-    });
-    expect(await names(next)).toEqual([]);
     await next.close();
+
+    // The next start finds the server away: this computer's own data meanwhile, said across
+    // the top, and the team's portfolio once the server answers again (no restart, no Settings).
+    server!.crash();
+    const third = await startHarness(browserPage, { dataDir, keychain: true });
+    try {
+      await third.app.open('#/vendors');
+      const banner = browserPage.getByTestId('team-away-banner');
+      await expect(banner).toContainText('The team database cannot be reached — retrying…');
+      await expect(banner).toContainText(
+        `postgresql://dana@127.0.0.1:${server!.port}/${DATABASE} cannot be reached`,
+      );
+      await expect(banner).toContainText("This computer's own data is shown until it answers.");
+      await expect(browserPage.getByTestId('team-status')).toContainText('This computer’s data');
+      await expect(browserPage.getByText('Nordhafen Spedition')).toHaveCount(0);
+      await expect(banner).toContainText(/Tried \d+ times?\./);
+      for (const theme of ['light', 'dark'] as const) {
+        await browserPage.emulateMedia({ colorScheme: theme });
+        await browserPage.screenshot({ path: `test-results/screens/team-away-at-start-${theme}.png` });
+      }
+      await browserPage.emulateMedia({ colorScheme: 'light' });
+
+      server!.restart();
+      await expect(banner).toBeHidden({ timeout: 60_000 });
+      await expect(browserPage.getByTestId('team-status')).toContainText('dana (procurement)');
+      await expect(browserPage.getByText('Nordhafen Spedition').first()).toBeVisible();
+
+      const sender = { kind: 'page', url: APP_URL, isMainFrame: true } as const;
+      expect(await third.app.dispatcher.dispatch('team.disconnect', {}, sender)).toMatchObject({
+        ok: true,
+        value: { connected: null, remembered: null, passwordKept: false, away: false },
+      });
+      const left = await third.app.dispatcher.dispatch('vendors.list', {}, sender);
+      expect(left.ok && (left.value as { items: unknown[] }).items).toEqual([]);
+    } finally {
+      await third.close();
+    }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

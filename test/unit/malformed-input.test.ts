@@ -497,6 +497,7 @@ const specific: Record<OperationName, unknown[]> = {
   ],
   'team.disconnect': [{ now: true }],
   'team.chooseCaFile': [{ path: '/etc/passwd' }],
+  'team.resume': [{ now: true }],
   'team.ping': [{ deep: true }],
   'exchange.export': [
     {},

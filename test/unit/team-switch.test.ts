@@ -116,22 +116,62 @@ describe('the team database connection', () => {
     }
   });
 
-  it('starts on this computer’s data, saying why, when the remembered database refuses', () => {
+  it('starts on this computer’s data, saying why, when the remembered database refuses, and does not retry', () => {
     const prefs = new Map<string, unknown>();
     setup({ keychain: keychain(true), prefs }).team.connect(SETTINGS, PASSWORD);
     const next = setup({
       keychain: keychain(true),
       prefs,
-      refuse: new AppError(
-        'OFFLINE',
-        'The team database at … cannot be reached (connect ECONNREFUSED); nothing was saved — try again when it is back',
-      ),
+      refuse: new DatabaseRefusal('password authentication failed for user "dana"', '28P01', undefined),
     });
     next.team.start();
     expect(next.opened).toEqual([undefined]);
-    expect(next.team.status().problem).toMatch(
-      /Could not connect .* as dana: .*ECONNREFUSED.*This computer's own data is shown/,
-    );
+    expect(next.team.status()).toMatchObject({
+      away: false,
+      problem: expect.stringMatching(
+        /^Could not connect .* as dana: The team database refused: password authentication failed .*This computer's own data is shown/,
+      ),
+    });
+    // Nothing to resume: a refusal waits for the person (Settings), it is not tried again by itself.
+    expect(next.team.resume()).toMatchObject({ connected: null, away: false });
+    expect(next.probed).toHaveLength(1);
+  });
+
+  it('starts on this computer’s data when the remembered database is away, and switches to it once it answers', () => {
+    const prefs = new Map<string, unknown>();
+    setup({ keychain: keychain(true), prefs }).team.connect(SETTINGS, PASSWORD);
+    const options = {
+      keychain: keychain(true),
+      prefs,
+      refuse: new AppError(
+        'OFFLINE',
+        'The team database at postgresql://dana@db.example.internal:5433/vendor_risk cannot be reached (connect ECONNREFUSED); nothing was saved — try again when it is back',
+      ) as unknown,
+    };
+    const next = setup(options);
+    next.team.start();
+    expect(next.opened).toEqual([undefined]);
+    expect(next.team.status()).toMatchObject({
+      connected: null,
+      away: true,
+      problem:
+        "The team database at postgresql://dana@db.example.internal:5433/vendor_risk cannot be reached (connect ECONNREFUSED) — retrying. This computer's own data is shown until it answers.",
+    });
+    // Still away: nothing switches.
+    expect(next.team.resume()).toMatchObject({ connected: null, away: true });
+    expect(next.opened).toEqual([undefined]);
+    // Back: the next try opens the team database, with the kept password.
+    options.refuse = undefined;
+    expect(next.team.resume()).toMatchObject({
+      connected: { login: 'dana', roles: ['procurement'] },
+      away: false,
+      problem: null,
+    });
+    expect(next.opened).toHaveLength(2);
+    expect(next.opened[1]).toContain(encodeURIComponent(PASSWORD));
+    // Once connected, resuming changes nothing.
+    next.team.resume();
+    expect(next.probed).toHaveLength(3);
   });
 
   it('gives the exact problem as a form error, never OFFLINE (which would show the banner)', () => {

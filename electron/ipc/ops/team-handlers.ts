@@ -38,6 +38,7 @@ export function teamHandlers(
     'team.test': ({ settings, password }) => controller().test(settings, password),
     'team.connect': ({ settings, password }) => controller().connect(settings, password),
     'team.disconnect': () => controller().disconnect(),
+    'team.resume': () => controller().resume(),
     'team.chooseCaFile': async () => {
       const path = await desktop().chooseOpenPath('.pem');
       if (path) controller().chosenCaFile(path);

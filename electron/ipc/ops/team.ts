@@ -39,6 +39,12 @@ export const teamOps = {
     request: EmptyRequestSchema,
     response: z.object({ path: z.string().nullable() }),
   }),
+  'team.resume': op({
+    summary:
+      'Tries the remembered team database again when it could not be reached at start, switching to it once it answers',
+    request: EmptyRequestSchema,
+    response: TeamStatusSchema,
+  }),
   'team.ping': op({
     summary: 'A cheap read that says whether the database answers (the window retries it while offline)',
     request: EmptyRequestSchema,
