@@ -42,6 +42,8 @@ export interface MainThreadBlocks {
   chargedMs: number;
   /** The longest pause of the whole machine the witness saw in the window (0: none). */
   machinePauseMs: number;
+  /** What the machine's pauses took off the longest block's tick (several may fall in one). */
+  blockPausedMs: number;
   /** How the witnesses of those pauses ran (bench/machine-pauses.ts). */
   pauseWitness: PauseWitness['runs'];
   /** The longest wall-clock gap between two ticks (beyond the 5 ms asked for), whatever kept the thread away. */
@@ -145,6 +147,7 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
   let block = 0;
   let charged = 0;
   let worst = { from: 0, to: 0, user: 0, system: 0, faults: 0 };
+  let blockPaused = 0;
   for (let i = 0; i < ticks.length; i += 5) {
     const [from, to, ran, cpuFrom, cpu] = ticks.slice(i, i + 5) as [number, number, number, number, number];
     const t = { from, to, ran, cpus: cpu < 0 || cpuFrom < 0 ? null : [cpuFrom, cpu] };
@@ -152,6 +155,7 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
     const outside = ranOutsidePauses(t, pauses);
     if (outside > block) {
       block = outside;
+      blockPaused = t.ran - outside;
       const at = (i / 5) * 3;
       worst = { from, to, user: split[at] ?? 0, system: split[at + 1] ?? 0, faults: split[at + 2] ?? 0 };
     }
@@ -172,6 +176,7 @@ export async function mainThreadBlocks(work: () => Promise<void>): Promise<MainT
     blockMs: block,
     chargedMs: charged,
     machinePauseMs: Math.max(0, ...pauses.map((p) => p.ms)),
+    blockPausedMs: blockPaused,
     pauseWitness: witness.runs,
     gapMs: Math.max(0, gap),
     gapWaitingForCpuMs: gapWaiting,

@@ -4,9 +4,12 @@ import type { ResponseOf } from '../../electron/ipc/contract';
 import type { AnswerInput } from '../../electron/domain/assessment';
 import type { StoredAnswer } from '../../electron/domain/answer';
 import { answerKey } from '../../electron/domain/evaluate-assessment';
-import { staleSaveMessage } from './useTeam';
+import { staleSaveMessage, useTeamChanges } from './useTeam';
 
 export type AssessmentDetail = ResponseOf<'assessments.get'>;
+
+/** The tables whose colleagues' changes an open assessment shows at once. */
+const LIVE_TABLES = new Set(['answers', 'assessments', 'assessment_questionnaires', 'evidence']);
 
 /**
  * One assessment with its answers. Every change is saved at once; the answer shows
@@ -21,9 +24,12 @@ export function useAssessment(id: string) {
   const inFlight = useRef(new Map<string, number>());
   /** Each answer's version as last read or saved (team database), stated back with the next save. */
   const versions = useRef(new Map<string, number>());
+  /** Loads from storage so far (text fields take the stored values again on each: useDebouncedText). */
+  const [revision, setRevision] = useState(0);
   const loaded = useCallback((value: AssessmentDetail) => {
     versions.current = versionsOf(value.answers);
     setDetail(value);
+    setRevision((n) => n + 1);
   }, []);
 
   const reload = useCallback(async () => {
@@ -46,6 +52,17 @@ export function useAssessment(id: string) {
       stale = true;
     };
   }, [id, loaded]);
+
+  // A colleague's committed change to this assessment's answers or evidence (team database):
+  // loaded again once this window's own saves are through, so the page shows theirs too.
+  useTeamChanges(
+    useCallback(
+      (changes) => {
+        if (changes.some((c) => LIVE_TABLES.has(c.table))) void queue.current.then(reload);
+      },
+      [reload],
+    ),
+  );
 
   /** Saves one answer change; saves run one after another in the order made. */
   const save = useCallback(
@@ -87,7 +104,7 @@ export function useAssessment(id: string) {
     [id, reload],
   );
 
-  return { detail, error, saving: saving > 0, save, reload };
+  return { detail, error, saving: saving > 0, save, reload, revision };
 }
 
 function versionsOf(answers: StoredAnswer[]): Map<string, number> {

@@ -1,4 +1,11 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+/**
+ * How many times the record the fields below edit was loaded from storage (not changed by
+ * their own saves): each new load puts the stored values back into fields with nothing
+ * typed pending. Outside a provider it never changes, and fields keep what was typed.
+ */
+export const LoadedRevision = createContext(0);
 
 /**
  * Text typed by the user, committed when typing pauses, on blur and when the field goes
@@ -34,6 +41,19 @@ export function useDebouncedText(initial: string, commit: (text: string) => void
   }, [text, delay, flush]);
 
   useEffect(() => flush, [flush]);
+
+  // Loaded again (a colleague's change): the stored value replaces the text, unless the
+  // person has typed something not yet committed — what they type is never taken away.
+  const revision = useContext(LoadedRevision);
+  const latest = useRef(initial);
+  useLayoutEffect(() => {
+    latest.current = initial;
+  });
+  useEffect(() => {
+    if (pending.current !== null || latest.current === committed.current) return;
+    committed.current = latest.current;
+    setText(latest.current);
+  }, [revision]);
 
   return { text, setText, flush };
 }

@@ -13,6 +13,7 @@ import { Badge } from '../components/Badge';
 import { AssessmentFlagsPanel } from '../components/AssessmentFlagsPanel';
 import { ReviewSubmitDialog } from '../components/ReviewSubmitDialog';
 import { useRoleLimit } from '../hooks/useTeam';
+import { LoadedRevision } from '../hooks/useDebouncedText';
 import './AssessmentPage.css';
 
 type Filter = 'all' | 'unanswered' | 'follow-up' | 'flagged';
@@ -45,7 +46,7 @@ export function AssessmentPage({
   onBack(vendorId: string | null): void;
 }) {
   const toast = useToast();
-  const { detail, error, saving, save, reload } = useAssessment(id);
+  const { detail, error, saving, save, reload, revision } = useAssessment(id);
   const setStatus = useOperation('assessments.setStatus');
   const [mode, setMode] = useState<'one' | 'list'>('one');
   const [filter, setFilter] = useState<Filter>('all');
@@ -192,168 +193,171 @@ export function AssessmentPage({
     });
 
   return (
-    <div className="assessment">
-      <div className="assessment-top">
-        <button
-          type="button"
-          className="button button-quiet back"
-          onClick={() => onBack(assessment.vendorId)}
-        >
-          ← Back
-        </button>
-        <PageHeader
-          title={assessment.title}
-          count={`${state.visible.length} question${state.visible.length === 1 ? '' : 's'}`}
-          description={
-            <>
-              <Badge
-                tone={assessment.status === 'in-progress' ? undefined : 'muted'}
-                className={`assessment-status assessment-status-${assessment.status}`}
-                testId="assessment-status"
-              >
-                {STATUS_WORDS[assessment.status]}
-              </Badge>{' '}
-              {assessment.submittedAt && assessment.status !== 'in-progress' && (
-                <>on {dateFormat.format(new Date(assessment.submittedAt))} · </>
-              )}
-              {assessment.questionnaires.map((q) => `${q.title} ${q.version}`).join(' · ')}
-            </>
-          }
-          actions={
-            assessment.status === 'in-progress' ? (
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={statusLimit !== null}
-                title={statusLimit ?? undefined}
-                onClick={() => setReviewing(true)}
-              >
-                Review and submit
-              </button>
-            ) : (
+    <LoadedRevision.Provider value={revision}>
+      <div className="assessment">
+        <div className="assessment-top">
+          <button
+            type="button"
+            className="button button-quiet back"
+            onClick={() => onBack(assessment.vendorId)}
+          >
+            ← Back
+          </button>
+          <PageHeader
+            title={assessment.title}
+            count={`${state.visible.length} question${state.visible.length === 1 ? '' : 's'}`}
+            description={
               <>
-                {assessment.status === 'submitted' && (
-                  <button type="button" className="button" onClick={() => changeStatus('closed')}>
-                    Close assessment
-                  </button>
-                )}
-                <button type="button" className="button" onClick={() => changeStatus('in-progress')}>
-                  Reopen
-                </button>
-              </>
-            )
-          }
-        />
-        <div className="assessment-tools">
-          <span className="count" data-testid="assessment-progress">
-            {state.answered} of {state.applicable} answered ({percent}%)
-          </span>
-          <span className="save-state" aria-live="polite">
-            {roleLimit
-              ? roleLimit
-              : readOnly
-                ? `${STATUS_WORDS[assessment.status]}: reopen it to change answers`
-                : saving
-                  ? 'Saving…'
-                  : 'All changes saved'}
-          </span>
-          <div role="group" aria-label="View" className="segmented">
-            <button type="button" aria-pressed={mode === 'one'} onClick={() => setMode('one')}>
-              One at a time
-            </button>
-            <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
-              Full list
-            </button>
-          </div>
-          <FilterSelect
-            label="Show"
-            choices={FILTER_CHOICES}
-            none="all"
-            value={filter}
-            onChange={(v) => setFilter(v as Filter)}
-          />
-        </div>
-      </div>
-      <div className="assessment-body">
-        <nav className="section-nav" aria-label="Sections">
-          {/* A section whose questions are all hidden by their conditions has nothing to show. */}
-          {state.sections
-            .filter((s) => s.visible > 0)
-            .map((s) => (
-              <button
-                key={`${s.questionnaireId}/${s.sectionId}`}
-                type="button"
-                className="section-link"
-                onClick={() =>
-                  moveTo(
-                    items.find((i) => i.questionnaire.id === s.questionnaireId && i.sectionId === s.sectionId)
-                      ?.key,
-                  )
-                }
-              >
-                <span>{s.title}</span>
-                <span className="cell-muted">
-                  {s.answered}/{s.applicable}
-                </span>
-                <span className="mini-track" aria-hidden="true">
-                  <span style={{ width: `${s.applicable ? (s.answered / s.applicable) * 100 : 0}%` }} />
-                </span>
-              </button>
-            ))}
-        </nav>
-        <section className="questions" aria-label="Questions">
-          {items.length === 0 ? (
-            <div className="empty">
-              <p className="empty-title">No questions here</p>
-              <p>
-                {filter === 'all'
-                  ? 'This assessment has no visible questions.'
-                  : 'Nothing matches this filter.'}
-              </p>
-            </div>
-          ) : mode === 'one' && item ? (
-            <>
-              {card(item, index)}
-              <div className="question-nav">
-                <button
-                  type="button"
-                  className="button"
-                  disabled={index === 0}
-                  onClick={() => moveTo(items[index - 1]?.key)}
+                <Badge
+                  tone={assessment.status === 'in-progress' ? undefined : 'muted'}
+                  className={`assessment-status assessment-status-${assessment.status}`}
+                  testId="assessment-status"
                 >
-                  ← Previous
-                </button>
-                <span className="cell-muted">← → to move, number keys to answer</span>
+                  {STATUS_WORDS[assessment.status]}
+                </Badge>{' '}
+                {assessment.submittedAt && assessment.status !== 'in-progress' && (
+                  <>on {dateFormat.format(new Date(assessment.submittedAt))} · </>
+                )}
+                {assessment.questionnaires.map((q) => `${q.title} ${q.version}`).join(' · ')}
+              </>
+            }
+            actions={
+              assessment.status === 'in-progress' ? (
                 <button
                   type="button"
                   className="button button-primary"
-                  disabled={index >= items.length - 1}
-                  onClick={() => moveTo(items[index + 1]?.key)}
+                  disabled={statusLimit !== null}
+                  title={statusLimit ?? undefined}
+                  onClick={() => setReviewing(true)}
                 >
-                  Next →
+                  Review and submit
                 </button>
+              ) : (
+                <>
+                  {assessment.status === 'submitted' && (
+                    <button type="button" className="button" onClick={() => changeStatus('closed')}>
+                      Close assessment
+                    </button>
+                  )}
+                  <button type="button" className="button" onClick={() => changeStatus('in-progress')}>
+                    Reopen
+                  </button>
+                </>
+              )
+            }
+          />
+          <div className="assessment-tools">
+            <span className="count" data-testid="assessment-progress">
+              {state.answered} of {state.applicable} answered ({percent}%)
+            </span>
+            <span className="save-state" aria-live="polite">
+              {roleLimit
+                ? roleLimit
+                : readOnly
+                  ? `${STATUS_WORDS[assessment.status]}: reopen it to change answers`
+                  : saving
+                    ? 'Saving…'
+                    : 'All changes saved'}
+            </span>
+            <div role="group" aria-label="View" className="segmented">
+              <button type="button" aria-pressed={mode === 'one'} onClick={() => setMode('one')}>
+                One at a time
+              </button>
+              <button type="button" aria-pressed={mode === 'list'} onClick={() => setMode('list')}>
+                Full list
+              </button>
+            </div>
+            <FilterSelect
+              label="Show"
+              choices={FILTER_CHOICES}
+              none="all"
+              value={filter}
+              onChange={(v) => setFilter(v as Filter)}
+            />
+          </div>
+        </div>
+        <div className="assessment-body">
+          <nav className="section-nav" aria-label="Sections">
+            {/* A section whose questions are all hidden by their conditions has nothing to show. */}
+            {state.sections
+              .filter((s) => s.visible > 0)
+              .map((s) => (
+                <button
+                  key={`${s.questionnaireId}/${s.sectionId}`}
+                  type="button"
+                  className="section-link"
+                  onClick={() =>
+                    moveTo(
+                      items.find(
+                        (i) => i.questionnaire.id === s.questionnaireId && i.sectionId === s.sectionId,
+                      )?.key,
+                    )
+                  }
+                >
+                  <span>{s.title}</span>
+                  <span className="cell-muted">
+                    {s.answered}/{s.applicable}
+                  </span>
+                  <span className="mini-track" aria-hidden="true">
+                    <span style={{ width: `${s.applicable ? (s.answered / s.applicable) * 100 : 0}%` }} />
+                  </span>
+                </button>
+              ))}
+          </nav>
+          <section className="questions" aria-label="Questions">
+            {items.length === 0 ? (
+              <div className="empty">
+                <p className="empty-title">No questions here</p>
+                <p>
+                  {filter === 'all'
+                    ? 'This assessment has no visible questions.'
+                    : 'Nothing matches this filter.'}
+                </p>
               </div>
-            </>
-          ) : (
-            items.map((it, i) => card(it, i))
-          )}
-        </section>
-        <AssessmentFlagsPanel flags={state.flags} questionnaires={detail.questionnaires} onJump={jumpTo} />
+            ) : mode === 'one' && item ? (
+              <>
+                {card(item, index)}
+                <div className="question-nav">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={index === 0}
+                    onClick={() => moveTo(items[index - 1]?.key)}
+                  >
+                    ← Previous
+                  </button>
+                  <span className="cell-muted">← → to move, number keys to answer</span>
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    disabled={index >= items.length - 1}
+                    onClick={() => moveTo(items[index + 1]?.key)}
+                  >
+                    Next →
+                  </button>
+                </div>
+              </>
+            ) : (
+              items.map((it, i) => card(it, i))
+            )}
+          </section>
+          <AssessmentFlagsPanel flags={state.flags} questionnaires={detail.questionnaires} onJump={jumpTo} />
+        </div>
+        {reviewing && (
+          <ReviewSubmitDialog
+            assessmentId={id}
+            open
+            onClose={() => setReviewing(false)}
+            onJump={jumpTo}
+            onSubmitted={() => {
+              setReviewing(false);
+              toast('success', 'Assessment submitted');
+              void reload();
+            }}
+          />
+        )}
       </div>
-      {reviewing && (
-        <ReviewSubmitDialog
-          assessmentId={id}
-          open
-          onClose={() => setReviewing(false)}
-          onJump={jumpTo}
-          onSubmitted={() => {
-            setReviewing(false);
-            toast('success', 'Assessment submitted');
-            void reload();
-          }}
-        />
-      )}
-    </div>
+    </LoadedRevision.Provider>
   );
 }
 

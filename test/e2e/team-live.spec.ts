@@ -194,6 +194,50 @@ test('a colleague’s edit appears in the other’s vendor list within a second,
   await shots(dana.page, 'team-live-list');
 });
 
+test('an open assessment follows a colleague’s answers and notes, keeping what one is typing', async ({
+  browser,
+  team,
+}) => {
+  const pat = await person(browser, team.url('pat'), closers);
+  const sam = await person(browser, team.url('sam'), closers);
+  const { assessmentId } = await vendorWithAssessment(pat, 'Plover Pallet Wrapping');
+  await pat.open(`#/assessments/${assessmentId}`);
+  const first = pat.page.getByRole('region', { name: 'Questions' }).getByRole('article').first();
+  await expect(first.getByRole('radio', { name: 'Yes' })).not.toBeChecked();
+
+  // Sam answers with a note: pat's open page shows both, without reloading.
+  const answer = (value: string, note?: string) =>
+    sam.dispatcher.call('assessments.answer', {
+      id: assessmentId,
+      answer: {
+        questionnaireId: 'example-firmware',
+        questionId: 'fw_signed',
+        answer: { status: 'answered', value },
+        ...(note === undefined ? {} : { note }),
+      },
+    });
+  const committed = Date.now();
+  expect((await answer('yes', 'Signed with the vendor’s HSM key (sam)')).ok).toBe(true);
+  await expect(first.getByRole('radio', { name: 'Yes' })).toBeChecked();
+  console.log(`colleague's answer on the open assessment ${Date.now() - committed} ms after its commit`);
+  await expect(first.getByLabel('Note')).toHaveValue('Signed with the vendor’s HSM key (sam)');
+
+  // Pat is typing a note when sam changes the answer: the answer follows, pat's text stays.
+  await first.getByLabel('Note').fill('Pat asks for the signing policy');
+  expect((await answer('no')).ok).toBe(true);
+  await expect(first.getByRole('radio', { name: 'No' })).toBeChecked();
+  await expect(first.getByLabel('Note')).toHaveValue('Pat asks for the signing policy');
+  // Pat's note is saved as typed, over the answer sam gave.
+  await first.getByLabel('Note').blur();
+  await expect
+    .poll(async () => {
+      const stored = await sam.dispatcher.call('assessments.get', { id: assessmentId });
+      return stored.ok && stored.value.answers.map((a) => [a.answer, a.note]);
+    })
+    .toEqual([[{ status: 'answered', value: 'no' }, 'Pat asks for the signing policy']]);
+  await shots(pat.page, 'team-live-assessment');
+});
+
 test('a stale save is refused with the colleague’s name: an answer, and a vendor with Reload', async ({
   browser,
   team,
@@ -206,11 +250,15 @@ test('a stale save is refused with the colleague’s name: an answer, and a vend
   await pat.open(`#/assessments/${assessmentId}`);
   await expect(firstQuestion(pat.page).getByRole('radio', { name: 'Yes' })).not.toBeChecked();
   await sam.open(`#/assessments/${assessmentId}`);
+  // Pat's page would show sam's answer as soon as it commits (the open page follows colleagues'
+  // changes): its loading is held, so pat answers what was on screen before, as on a slow link.
+  const release = pat.hold('assessments.get');
   await firstQuestion(sam.page).getByRole('radio', { name: 'Yes' }).check();
   await expect(sam.page.getByText('All changes saved')).toBeVisible();
   await expect(firstQuestion(sam.page).getByRole('radio', { name: 'Yes' })).toBeChecked();
 
   await firstQuestion(pat.page).getByRole('radio', { name: 'No' }).check();
+  release();
   const refusal = pat.page
     .getByRole('alert')
     .filter({ hasText: 'Not saved: this answer was changed by sam at' });
