@@ -90,7 +90,7 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
     const decisions = createDecisionService(then);
     const clauses = createClauseService(then);
     const devices = createDeviceService(then, { databasePath: deps.databasePath });
-    const portfolio = createPortfolioService(then, deps.questionnaires, devices.vendorPosture);
+    const portfolio = createPortfolioService(then, deps.questionnaires, devices.postures);
     const advisories = createAdvisoryService(then);
 
     const added = emptyManifest(ctx.now().toISOString());

@@ -155,6 +155,12 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
   };
   let building: Promise<void> | null = null;
 
+  const postureIn = (at: DeviceIndex, vendorId: string): Posture | null => {
+    const entry = at.byVendor.get(vendorId);
+    if (!entry) return null;
+    return (entry.posture ??= postureOf(entry.devices));
+  };
+
   const postureOf = (devices: readonly CheckedDevice[]): Posture => {
     const p = emptyPosture();
     for (const d of devices)
@@ -405,9 +411,16 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
 
     /** A vendor's device posture, or null when no device is linked to it (for scoring). */
     vendorPosture(vendorId: string): Posture | null {
-      const entry = current().byVendor.get(vendorId);
-      if (!entry) return null;
-      return (entry.posture ??= postureOf(entry.devices));
+      return postureIn(current(), vendorId);
+    },
+
+    /**
+     * Vendors' device postures as the index stands now, its version checked once: for scoring
+     * many vendors in one transaction (on a team database the check is two queries).
+     */
+    postures(): (vendorId: string) => Posture | null {
+      const now = current();
+      return (vendorId) => postureIn(now, vendorId);
     },
 
     /** Every device with its open findings, as formula-safe CSV. */

@@ -33,7 +33,8 @@ const STANDINGS_PER_STEP = 20;
 export function createPortfolioService(
   ctx: ServiceContext,
   questionnaires: QuestionnaireService,
-  devicePosture: (vendorId: string) => Posture | null,
+  /** Vendors' device postures as they stand when called (read once per batch of vendors scored). */
+  devicePostures: () => (vendorId: string) => Posture | null,
   /** Devices on exploited firmware by maker, for Today (none when nothing was matched). */
   exploitedMakers: () => readonly ExploitedMaker[] = () => [],
 ) {
@@ -44,8 +45,8 @@ export function createPortfolioService(
    */
   const entryReader = (pinned = rememberingPinned(questionnaires)) => {
     const storage = rememberingReads(ctx.storage);
-    const scores = createScoreService({ ...ctx, storage }, pinned, devicePosture);
-    return (vendor: PortfolioEntry['vendor']): { entry: PortfolioEntry; evidence: Evidence[] } => {
+    const scores = createScoreService({ ...ctx, storage }, pinned, devicePostures());
+    const read = (vendor: PortfolioEntry['vendor']): { entry: PortfolioEntry; evidence: Evidence[] } => {
       const result = scores.vendor(vendor.id);
       const [latest] = storage.decisions.listForVendor(vendor.id);
       return {
@@ -54,6 +55,9 @@ export function createPortfolioService(
         evidence: storage.evidence.listForVendor(vendor.id),
       };
     };
+    /** A vendor as the scoring reads it (read once for both). */
+    read.vendor = (id: string) => storage.vendors.get(id);
+    return read;
   };
 
   /**
@@ -137,7 +141,7 @@ export function createPortfolioService(
       const stale = ctx.storage.standings.staleVendorIds(today);
       const read = entryReader();
       for (const id of stale) {
-        const vendor = ctx.storage.vendors.get(id)!;
+        const vendor = read.vendor(id)!;
         const { entry, evidence } = read(vendor);
         ctx.storage.standings.put(id, today, standingOf(entry, evidence, today), figuresOf(entry));
       }
@@ -164,7 +168,7 @@ export function createPortfolioService(
           const read = entryReader(pinned);
           for (const id of stale.slice(at, at + STANDINGS_PER_STEP)) {
             // A vendor removed meanwhile has nothing to stand for.
-            const vendor = ctx.storage.vendors.get(id);
+            const vendor = read.vendor(id);
             if (!vendor) continue;
             const { entry, evidence } = read(vendor);
             ctx.storage.standings.put(id, today, standingOf(entry, evidence, today), figuresOf(entry));
@@ -186,7 +190,7 @@ export function createPortfolioService(
     const scores = createScoreService(
       { ...ctx, storage: rememberingReads(ctx.storage) },
       pinned,
-      devicePosture,
+      devicePostures(),
     );
     const history: TierHistoryPoint[] = [];
     let n = 0;
@@ -286,12 +290,20 @@ type FiguredVendor = ReturnType<Storage['standings']['figures']>[number];
  * Whether a trend point's score is provisional (too few answers to set a tier). The
  * "honest scores" work adds `provisional` to the score shapes; until then none is.
  */
-/** Storage whose settings and per-assessment evidence reads are remembered; everything else as is. */
+/** Storage whose settings, vendor and per-assessment evidence reads are remembered; everything else as is. */
 function rememberingReads(storage: Storage): Storage {
   const settings = new Map<string, unknown>();
   const evidence = new Map<string, Evidence[]>();
+  const vendors = new Map<string, ReturnType<Storage['vendors']['get']>>();
   return {
     ...storage,
+    vendors: {
+      ...storage.vendors,
+      get(id) {
+        if (!vendors.has(id)) vendors.set(id, storage.vendors.get(id));
+        return vendors.get(id);
+      },
+    },
     settings: {
       ...storage.settings,
       get(key) {

@@ -114,7 +114,7 @@ export function createServices(options: ServicesOptions): AppServices {
   const databasePath = options.database ?? join(options.dataDir, DATABASE_FILE);
   const devices = createDeviceService(ctx, { databasePath });
   const vulnerabilityViews = createVulnerabilityViews(ctx);
-  const portfolio = createPortfolioService(ctx, questionnaires, devices.vendorPosture, () =>
+  const portfolio = createPortfolioService(ctx, questionnaires, devices.postures, () =>
     vulnerabilityViews.exploitedByMaker(),
   );
   const vendors = createVendorService(ctx, portfolio.refreshStandings, portfolio.standingsStale);
