@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SEVERITIES, QuestionnaireSchema, type Questionnaire, type Severity } from './questionnaire';
 import type { AnswerValue } from './answer';
 import { answerKey } from './evaluate-assessment';
-import { VendorIdSchema } from './primitives';
+import { RowVersionSchema, VendorIdSchema } from './primitives';
 
 const Slug = z
   .string()
@@ -142,6 +142,11 @@ export const ClauseSchema = z
     knockout: z.boolean().default(false),
     crossChecks: z.array(CrossCheckSchema).max(10).default([]),
     source: z.enum(['builtin', 'user']).default('user'),
+    /**
+     * The library row's version on a team database (absent in the solo app and in files): a
+     * save states it back. Bookkeeping, never part of the stored definition nor the trail.
+     */
+    version: RowVersionSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -208,6 +213,11 @@ export const ClauseSetInputSchema = z
       .strict()
       .nullable()
       .default(null),
+    /**
+     * The version of the record the caller read (team database; 0: none was recorded), so a
+     * colleague's save since refuses this one; without it nothing is checked (the CLI).
+     */
+    version: RowVersionSchema.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -237,8 +247,21 @@ export const VendorClauseSchema = z.object({
   waiver: z.object({ reason: z.string(), acceptedBy: z.string() }).nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** The row's version on a team database (absent in the solo app). */
+  version: RowVersionSchema.optional(),
 });
 export type VendorClause = z.infer<typeof VendorClauseSchema>;
+
+/**
+ * A clause or a vendor's clause record without the team database's row version: the trail
+ * records the fields, not the database's count of saves.
+ */
+export function withoutRowVersion<T extends { version?: number }>({
+  version: _v,
+  ...rest
+}: T): Omit<T, 'version'> {
+  return rest;
+}
 
 export const ClauseCommentSchema = z.object({
   id: z.string(),
@@ -634,6 +657,8 @@ export const VendorClausesSchema = z.object({
       waiver: z.object({ reason: z.string(), acceptedBy: z.string() }).nullable(),
       updatedAt: z.string().nullable(),
       updatedBy: z.string().nullable(),
+      /** The record's version on a team database (absent in the solo app or while none is recorded). */
+      version: RowVersionSchema.optional(),
       comments: z.array(ClauseCommentSchema),
     }),
   ),

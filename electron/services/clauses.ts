@@ -5,6 +5,7 @@ import {
   evaluateClauses,
   formatClauseValue,
   needsLegalReview,
+  withoutRowVersion,
   type Clause,
   type ClauseComment,
   type ClauseInput,
@@ -60,6 +61,7 @@ export function createClauseService(ctx: ServiceContext) {
         waiver: record?.waiver ?? null,
         updatedAt: record?.updatedAt ?? null,
         updatedBy: record?.updatedBy ?? null,
+        ...(record?.version !== undefined ? { version: record.version } : {}),
         comments: comments.filter((c) => c.clauseId === e.clause.id),
       })),
       signOff,
@@ -100,13 +102,19 @@ export function createClauseService(ctx: ServiceContext) {
   return {
     library,
 
-    /** Adds a clause of the user's, or changes one (a built-in clause keeps its id and stays built-in). */
+    /**
+     * Adds a clause of the user's, or changes one (a built-in clause keeps its id and stays
+     * built-in). `input.version` is the one the caller read (team database; 0: a new clause),
+     * so a colleague's save since refuses this one (CONFLICT); without it nothing is checked.
+     */
     saveClause(input: ClauseInput): Clause[] {
       return storage.transaction(() => {
         const lib = library();
         const index = lib.findIndex((c) => c.id === input.id);
-        const before = index >= 0 ? lib[index]! : null;
-        const clause = ClauseSchema.parse({ ...input, source: before?.source ?? 'user' });
+        // The version is the database's bookkeeping (team database), not the clause's history.
+        const before = index >= 0 ? withoutRowVersion(lib[index]!) : null;
+        const { version, ...parsed } = ClauseSchema.parse({ ...input, source: before?.source ?? 'user' });
+        const clause: Clause = parsed;
         const recorded = storage.clauses.listAll().filter((r) => r.clauseId === clause.id && r.value);
         const dropped = recorded.find((r) => !clause.valueTypes.includes(r.value!.type));
         if (dropped)
@@ -114,7 +122,7 @@ export function createClauseService(ctx: ServiceContext) {
             'CONFLICT',
             `Values of type ${dropped.value!.type} are recorded for ${clause.title}; it must keep taking them`,
           );
-        storage.clauses.putClause(clause, index >= 0 ? index : lib.length, ctx.now().toISOString());
+        storage.clauses.putClause(clause, index >= 0 ? index : lib.length, ctx.now().toISOString(), version);
         recordAudit(ctx, 'clause', clause.id, before ? 'update' : 'create', before, clause);
         return library();
       });
@@ -139,14 +147,19 @@ export function createClauseService(ctx: ServiceContext) {
             `${clause.title} is recorded for ${used} vendor${used > 1 ? 's' : ''}; it stays`,
           );
         storage.clauses.removeClause(id);
-        recordAudit(ctx, 'clause', id, 'delete', clause, null);
+        recordAudit(ctx, 'clause', id, 'delete', withoutRowVersion(clause), null);
         return library();
       });
     },
 
     forVendor,
 
-    /** Records a clause's status, agreed value and place in the contract; a change reopens a sign-off. */
+    /**
+     * Records a clause's status, agreed value and place in the contract; a change reopens a
+     * sign-off. `input.version` is the one the caller read (team database; 0: none recorded),
+     * so a colleague's save since refuses this one (CONFLICT, who and when); a save that changes
+     * nothing writes nothing. The solo app checks no version.
+     */
     set(input: ClauseSetInput): VendorClauses {
       storage.transaction(() => {
         mustVendor(input.vendorId);
@@ -157,8 +170,9 @@ export function createClauseService(ctx: ServiceContext) {
             `${clause.title} takes ${clause.valueTypes.join(' or ')}, not ${input.value.type}`,
             [{ path: 'value', message: `${clause.title} takes ${clause.valueTypes.join(' or ')}` }],
           );
-        const before =
-          storage.clauses.listForVendor(input.vendorId).find((r) => r.clauseId === clause.id) ?? null;
+        const read = storage.clauses.listForVendor(input.vendorId).find((r) => r.clauseId === clause.id);
+        // The version is the database's bookkeeping (team database), not the record's history.
+        const before = read ? withoutRowVersion(read) : null;
         const after: VendorClause = {
           vendorId: input.vendorId,
           clauseId: clause.id,
@@ -177,7 +191,7 @@ export function createClauseService(ctx: ServiceContext) {
             a?.waiver ?? null,
           ]) === JSON.stringify([b.status, b.value, b.reference, b.waiver]);
         if (same(before, after)) return;
-        storage.clauses.put(after);
+        storage.clauses.put(after, input.version);
         recordAudit(
           ctx,
           'vendor-clause',

@@ -3,6 +3,7 @@
  * each deletion recorded (`delete` with nothing after, so `audit verify` still matches),
  * a sample vendor someone added their own work to kept with its records.
  */
+import { withoutRowVersion } from '../domain/clauses';
 import type { BoardHistoryPoint } from '../domain/report-data';
 import type { SampleCounts, SampleManifest, SampleRemoveResult } from '../domain/sample/manifest';
 import type { Storage } from '../storage/storage';
@@ -94,7 +95,7 @@ export function removeSampleRecords(
       const before = storage.clauses.listForVendor(vendorId).find((r) => r.clauseId === clauseId);
       if (!before) continue;
       storage.sample.deleteVendorClause(vendorId, clauseId);
-      recordAudit(ctx, 'vendor-clause', `${vendorId}/${clauseId}`, 'delete', before, null);
+      recordAudit(ctx, 'vendor-clause', `${vendorId}/${clauseId}`, 'delete', withoutRowVersion(before), null);
       counts.clauses += 1;
     }
     for (const link of m.links) {

@@ -1,20 +1,39 @@
 import type { Database } from './database';
 import { LOCKED_TEXT } from './cipher';
-import type { Clause, ClauseComment, SignOff, VendorClause } from '../domain/clauses';
+import {
+  withoutRowVersion,
+  type Clause,
+  type ClauseComment,
+  type SignOff,
+  type VendorClause,
+} from '../domain/clauses';
 import { place } from './places';
 
 /** Legal's clauses: the library, each vendor's clause records, comments and legal sign-offs. */
 export interface ClauseRepo {
+  /** The library's clauses, each with its row version on a team database. */
   library(): Clause[];
-  /** Changes whenever the library does (cheap to ask). */
+  /** Changes whenever the library does (cheap to ask); on a team database any save does. */
   libraryVersion(): string;
-  putClause(clause: Clause, position: number, at: string): void;
+  /**
+   * Adds or changes a library clause (its `version` is never stored in the definition). On a
+   * team database `expectedVersion` (the one the window read; 0: none) is stated to the
+   * database, which refuses the save (CONFLICT, who and when) if a colleague saved it since;
+   * the solo app checks nothing. Gives the saved row's version (team database).
+   */
+  putClause(clause: Clause, position: number, at: string, expectedVersion?: number): number | undefined;
   removeClause(id: string): void;
   listForVendor(vendorId: string): VendorClause[];
   /** Every vendor's clause records, for the legal matrix. */
   listAll(): VendorClause[];
   countForVendor(vendorId: string): number;
-  put(record: VendorClause): void;
+  /**
+   * Records a vendor's clause. On a team database `expectedVersion` (the one the window read;
+   * 0: none was recorded) is stated to the database, which refuses the save (CONFLICT, who
+   * and when) if a colleague saved since; the solo app checks nothing (docs/team.md). Gives
+   * the saved row's version (team database).
+   */
+  put(record: VendorClause, expectedVersion?: number): number | undefined;
   comments(vendorId: string): ClauseComment[];
   /** Vendors with comments on a clause. */
   commentedVendors(clauseId: string): string[];
@@ -29,16 +48,29 @@ export interface ClauseRepo {
 /** Creates the clause repository. */
 export function createClauseRepo(db: Database): ClauseRepo {
   const sql = db.sql;
-  const libraryStmt = sql.prepare('SELECT definition FROM clause_library ORDER BY position, id');
-  // The definitions themselves: a timestamp could repeat within a millisecond.
+  const team = db.kind === 'team';
+  const libraryStmt = sql.prepare(
+    `SELECT definition${team ? ', row_version' : ''} FROM clause_library ORDER BY position, id`,
+  );
+  // The definitions themselves: a timestamp could repeat within a millisecond. On a team
+  // database the row versions too: a save that left the definition as it was gives a new one.
   const versionStmt = sql.prepare(
-    `SELECT group_concat(id || char(31) || definition, char(30)) AS v
-     FROM (SELECT id, definition FROM clause_library ORDER BY position, id)`,
+    `SELECT group_concat(id || char(31) || definition${team ? ' || char(31) || row_version' : ''}, char(30)) AS v
+     FROM (SELECT id, definition${team ? ', row_version' : ''} FROM clause_library ORDER BY position, id)`,
   );
   const putClauseStmt = sql.prepare(
     `INSERT INTO clause_library (id, definition, position, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, position = excluded.position, updated_at = excluded.updated_at`,
   );
+  // On a team database a save states the version read (the schema's trigger refuses an UPDATE
+  // whose row_version is not the row's, schema-team.ts) and gives the new one back.
+  const teamPutClause = (stated: boolean) =>
+    sql.prepare(
+      `INSERT INTO clause_library (id, definition, position, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, position = excluded.position,
+         updated_at = excluded.updated_at${stated ? ', row_version = ?' : ''}
+       RETURNING row_version`,
+    );
   const removeClauseStmt = sql.prepare('DELETE FROM clause_library WHERE id = ?');
   const byVendor = sql.prepare('SELECT * FROM vendor_clauses WHERE vendor_id = ? ORDER BY clause_id');
   const all = sql.prepare('SELECT * FROM vendor_clauses ORDER BY vendor_id, clause_id');
@@ -52,6 +84,23 @@ export function createClauseRepo(db: Database): ClauseRepo {
      ON CONFLICT (vendor_id, clause_id) DO UPDATE SET status = excluded.status, value = excluded.value,
        reference = excluded.reference, waiver = excluded.waiver, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );
+  const teamPut = (stated: boolean) =>
+    sql.prepare(
+      `INSERT INTO vendor_clauses (vendor_id, clause_id, status, value, reference, waiver, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (vendor_id, clause_id) DO UPDATE SET status = excluded.status, value = excluded.value,
+         reference = excluded.reference, waiver = excluded.waiver, updated_at = excluded.updated_at,
+         updated_by = excluded.updated_by${stated ? ', row_version = ?' : ''}
+       RETURNING row_version`,
+    );
+  const teamStmts = team
+    ? {
+        putClause: teamPutClause(false),
+        putClauseStated: teamPutClause(true),
+        put: teamPut(false),
+        putStated: teamPut(true),
+      }
+    : null;
   const commentsStmt = sql.prepare('SELECT * FROM clause_comments WHERE vendor_id = ? ORDER BY at, rowid');
   const commentedStmt = sql.prepare('SELECT DISTINCT vendor_id FROM clause_comments WHERE clause_id = ?');
   const addCommentStmt = sql.prepare(
@@ -94,6 +143,7 @@ export function createClauseRepo(db: Database): ClauseRepo {
           ) as VendorClause['waiver']),
     updatedAt: String(r.updated_at),
     updatedBy: String(r.updated_by),
+    ...(r.row_version !== undefined ? { version: Number(r.row_version) } : {}),
   });
   const signOff = (r: Record<string, unknown>): SignOff => ({
     id: String(r.id),
@@ -106,10 +156,23 @@ export function createClauseRepo(db: Database): ClauseRepo {
   });
 
   return {
-    library: () => libraryStmt.all().map((r) => JSON.parse(String(r.definition)) as Clause),
+    library: () =>
+      libraryStmt.all().map((r) => {
+        const clause = JSON.parse(String(r.definition)) as Clause;
+        return r.row_version !== undefined ? { ...clause, version: Number(r.row_version) } : clause;
+      }),
     libraryVersion: () => String((versionStmt.get() as { v: string | null }).v ?? ''),
-    putClause(clause, position, at) {
-      putClauseStmt.run(clause.id, JSON.stringify(clause), position, at);
+    putClause(clause, position, at, expectedVersion) {
+      const values = [clause.id, JSON.stringify(withoutRowVersion(clause)), position, at];
+      if (!teamStmts) {
+        putClauseStmt.run(...values);
+        return undefined;
+      }
+      const row =
+        expectedVersion === undefined
+          ? teamStmts.putClause.get(...values)
+          : teamStmts.putClauseStated.get(...values, expectedVersion);
+      return Number(row!.row_version);
     },
     removeClause(id) {
       removeClauseStmt.run(id);
@@ -117,8 +180,8 @@ export function createClauseRepo(db: Database): ClauseRepo {
     listForVendor: (vendorId) => byVendor.all(vendorId).map(record),
     listAll: () => all.all().map(record),
     countForVendor: (vendorId) => Number((countStmt.get({ $id: vendorId }) as { n: number }).n),
-    put(r) {
-      putStmt.run(
+    put(r, expectedVersion) {
+      const values = [
         r.vendorId,
         r.clauseId,
         r.status,
@@ -131,7 +194,16 @@ export function createClauseRepo(db: Database): ClauseRepo {
           : db.cipher.seal(JSON.stringify(r.waiver), place.clause(r.vendorId, r.clauseId, 'waiver')),
         r.updatedAt,
         r.updatedBy,
-      );
+      ];
+      if (!teamStmts) {
+        putStmt.run(...values);
+        return undefined;
+      }
+      const row =
+        expectedVersion === undefined
+          ? teamStmts.put.get(...values)
+          : teamStmts.putStated.get(...values, expectedVersion);
+      return Number(row!.row_version);
     },
     comments: (vendorId) =>
       commentsStmt.all(vendorId).map((r) => ({

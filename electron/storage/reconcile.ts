@@ -22,7 +22,7 @@ import {
   type Reconciliation,
   type TrailState,
 } from '../domain/audit-reconcile';
-import type { Clause } from '../domain/clauses';
+import { withoutRowVersion, type Clause } from '../domain/clauses';
 import { AppError } from '../domain/errors';
 import { createAssessmentRepo } from './assessment-repo';
 import { createCipher, isSealed, LOCKED_TEXT, openFields, SENSITIVE_KEYS } from './cipher';
@@ -258,8 +258,8 @@ export function reconcile(
       c.id,
       `Clause ${c.title} (${c.id}) of the library`,
       c,
-      // A built-in clause as the app ships it needs no history.
-      { noHistory: () => builtins.get(c.id) === canonical(c) },
+      // A built-in clause as the app ships it needs no history (a team database's row version aside).
+      { noHistory: () => builtins.get(c.id) === canonical(withoutRowVersion(c)) },
     );
   for (const r of sqlite
     .prepare(

@@ -21,6 +21,7 @@ const PEOPLE: Record<string, TeamRole> = {
   pat: 'procurement',
   lee: 'procurement',
   dana: 'legal',
+  kim: 'legal',
   sam: 'security',
 };
 
@@ -292,4 +293,82 @@ test('a stale save is refused with the colleague’s name: an answer, and a vend
   );
   const stored = await lee.dispatcher.call('vendors.get', { id: vendor.id });
   expect(stored.ok && stored.value.owner).toBe('Lee (Procurement)');
+});
+
+test('a stale clause save is refused with the colleague’s name: a vendor’s clause and the library, each with Reload', async ({
+  browser,
+  team,
+}) => {
+  const pat = await person(browser, team.url('pat'), closers);
+  const made = await pat.dispatcher.call('vendors.create', { name: 'Egret Pallet Leasing', category: '3pl' });
+  if (!made.ok) throw new Error(made.error.message);
+  const vendorId = made.value.id;
+  // Two legal reviewers: dana in the window, kim saving first.
+  const dana = await person(browser, team.url('dana'), closers);
+  const kim = await person(browser, team.url('kim'), closers);
+
+  await dana.open(`#/vendors/${vendorId}/contract`);
+  const breach = dana.page.getByRole('article', { name: 'Breach notification time' });
+  await breach.getByLabel('Breach notification time: status').selectOption('agreed');
+  await breach.getByLabel('Breach notification time: value').fill('96');
+  const theirs = await kim.dispatcher.call('clauses.set', {
+    vendorId,
+    clauseId: 'breach-notification',
+    status: 'agreed',
+    value: { type: 'hours', value: 24 },
+  });
+  expect(theirs.ok).toBe(true);
+  await breach.getByRole('button', { name: 'Save' }).click();
+  const refusal = breach.getByRole('alert');
+  await expect(refusal).toContainText(
+    /Not saved: this clause was changed by kim at \d{4}-\d\d-\d\d \d\d:\d\d UTC — reload to see it/,
+  );
+  // What dana typed stays on screen until she reloads; kim's record is not overwritten.
+  await expect(breach.getByLabel('Breach notification time: value')).toHaveValue('96');
+  const stored = await kim.dispatcher.call('clauses.forVendor', { vendorId });
+  expect(stored.ok && stored.value.clauses.find((c) => c.clause.id === 'breach-notification')?.value).toEqual(
+    {
+      type: 'hours',
+      value: 24,
+    },
+  );
+  await refusal.scrollIntoViewIfNeeded();
+  await shots(dana.page, 'team-stale-clause');
+  await refusal.getByRole('button', { name: 'Breach notification time: reload' }).click();
+  await expect(breach.getByLabel('Breach notification time: value')).toHaveValue('24');
+  await expect(breach.getByRole('alert')).toHaveCount(0);
+  await expect(breach).toContainText('saved by kim');
+  // Against the version now read, dana's save goes through.
+  await breach.getByLabel('Breach notification time: value').fill('48');
+  await breach.getByRole('button', { name: 'Save' }).click();
+  await expect(breach).toContainText('saved by dana');
+  await expect(breach.getByTestId('breach-notification-state')).toHaveText('Meets position');
+
+  // The library: dana edits Uptime SLA's position while kim saves it first.
+  await dana.page.getByRole('link', { name: 'Legal', exact: true }).click();
+  await dana.page.getByRole('tab', { name: 'Clause library' }).click();
+  await dana.page
+    .getByRole('row', { name: /Uptime SLA/ })
+    .getByRole('button', { name: 'Edit' })
+    .click();
+  const dialog = dana.page.getByRole('dialog', { name: 'Position: Uptime SLA' });
+  await dialog.getByLabel('Our position').fill('At least 99.5% a month');
+  const library = await kim.dispatcher.call('clauses.library', {});
+  if (!library.ok) throw new Error(library.error.message);
+  const uptime = library.value.find((c) => c.id === 'uptime-sla')!;
+  const kims = await kim.dispatcher.call('clauses.saveClause', {
+    ...uptime,
+    position: { ...uptime.position, text: 'At least 99.95% a month' },
+  });
+  expect(kims.ok).toBe(true);
+  await dialog.getByRole('button', { name: 'Save clause' }).click();
+  const libraryRefusal = dialog.getByRole('alert');
+  await expect(libraryRefusal).toContainText(
+    /Not saved: this clause was changed by kim at \d{4}-\d\d-\d\d \d\d:\d\d UTC — reload to see it/,
+  );
+  await expect(dialog.getByLabel('Our position')).toHaveValue('At least 99.5% a month');
+  await shots(dana.page, 'team-stale-library');
+  await libraryRefusal.getByRole('button', { name: 'Reload' }).click();
+  await expect(dialog.getByLabel('Our position')).toHaveValue('At least 99.95% a month');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
 });

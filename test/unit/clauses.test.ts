@@ -16,7 +16,7 @@ import {
 import { neutraliseCell, toCsv } from '../../electron/domain/csv';
 import type { AnswerValue } from '../../electron/domain/answer';
 import { NO_JOB } from '../../electron/services/context';
-import { itOnSolo, openApp, runCli, vendorInput } from './helpers';
+import { openApp, runCli, vendorInput } from './helpers';
 import { VendorListQuerySchema } from '../../electron/domain/vendor-list';
 
 const position = (...rules: ClauseRule[]) => ({ position: { text: 'Our position', rules } });
@@ -700,30 +700,168 @@ describe('contract edge cases found in review', () => {
     });
   });
 
-  itOnSolo('audit verify reads the SQLite file; on a team database it is not built yet (docs/team.md)')(
-    'keeps saved filters it cannot read (a later version’s) when saving another',
-    async () => {
-      const app = openApp();
-      const later = { name: 'From a later version', query: { sort: 'riskVelocity' } };
-      // Saved by the later version, which records it in the trail as this one does.
-      app.services.storage.settings.set('savedFilters', [later], new Date().toISOString());
-      app.services.storage.audit.append({
-        at: new Date().toISOString(),
-        actor: 'Later Version',
-        entity: 'settings',
-        entityId: 'savedFilters',
-        action: 'update',
-        before: null,
-        after: [later],
-      });
-      const r = await app.dispatcher.call('filters.save', { name: 'Mine', query: {} });
-      expect(r.ok && r.value.map((f) => f.name)).toEqual(['Mine']);
-      expect(app.services.storage.settings.get('savedFilters')).toEqual([
-        expect.objectContaining({ name: 'Mine' }),
-        later,
-      ]);
-      // What is stored is what the trail last recorded: the check finds nothing changed.
-      expect((await app.services.audit.verify(NO_JOB)).reconciled).toMatchObject({ total: 0 });
+  it('keeps saved filters it cannot read (a later version’s) when saving another', async () => {
+    const app = openApp();
+    const later = { name: 'From a later version', query: { sort: 'riskVelocity' } };
+    // Saved by the later version, which records it in the trail as this one does.
+    app.services.storage.settings.set('savedFilters', [later], new Date().toISOString());
+    app.services.storage.audit.append({
+      at: new Date().toISOString(),
+      actor: 'Later Version',
+      entity: 'settings',
+      entityId: 'savedFilters',
+      action: 'update',
+      before: null,
+      after: [later],
+    });
+    const r = await app.dispatcher.call('filters.save', { name: 'Mine', query: {} });
+    expect(r.ok && r.value.map((f) => f.name)).toEqual(['Mine']);
+    expect(app.services.storage.settings.get('savedFilters')).toEqual([
+      expect.objectContaining({ name: 'Mine' }),
+      later,
+    ]);
+    // What is stored is what the trail last recorded: the check finds nothing changed.
+    expect((await app.services.audit.verify(NO_JOB)).reconciled).toMatchObject({ total: 0 });
+  });
+});
+
+describe('two people, one clause', () => {
+  const ok = async <T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
+    const r = await p;
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const stale = (who: string) => ({
+    ok: false,
+    error: {
+      code: 'CONFLICT',
+      message: expect.stringMatching(
+        new RegExp(`^changed by ${who} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC — reload to see it$`),
+      ),
     },
-  );
+  });
+
+  it('a vendor’s clause saved against the version read is refused once a colleague saved it, naming who; solo saves as before', async () => {
+    const mine = openApp({ actor: 'Lena Legal' });
+    const theirs = openApp({ actor: 'Dana Counsel', colleagueOf: mine.dataDir });
+    const vendor = mine.services.vendors.create(vendorInput({ name: 'Contract Logistics GmbH' }));
+    const clauseId = 'breach-notification';
+    const read = await ok(mine.dispatcher.call('clauses.forVendor', { vendorId: vendor.id }));
+    // Nothing recorded yet: no version, so the window states 0.
+    expect(read.clauses.find((c) => c.clause.id === clauseId)!.version).toBeUndefined();
+    const save = (app: typeof mine, hours: number, version?: number) =>
+      app.dispatcher.call('clauses.set', {
+        vendorId: vendor.id,
+        clauseId,
+        status: 'agreed',
+        value: { type: 'hours', value: hours },
+        ...(version === undefined ? {} : { version }),
+      } as never);
+    const recorded = async (app: typeof mine) =>
+      (await ok(app.dispatcher.call('clauses.forVendor', { vendorId: vendor.id }))).clauses.find(
+        (c) => c.clause.id === clauseId,
+      )!;
+
+    const first = await ok(save(theirs, 24, 0));
+    const mineToo = await save(mine, 72, 0);
+    if (!mine.team) {
+      // The solo app keeps no versions: the later save wins, as it always has.
+      expect(first.clauses.find((c) => c.clause.id === clauseId)!.version).toBeUndefined();
+      expect(mineToo.ok).toBe(true);
+      expect(await recorded(theirs)).toMatchObject({
+        value: { type: 'hours', value: 72 },
+        updatedBy: 'Lena Legal',
+      });
+      return;
+    }
+    expect(first.clauses.find((c) => c.clause.id === clauseId)!.version).toBe(1);
+    expect(mineToo).toMatchObject(stale('Dana Counsel'));
+    // Nothing overwritten, nothing recorded for the refused save.
+    expect(await recorded(mine)).toMatchObject({
+      value: { type: 'hours', value: 24 },
+      updatedBy: 'Dana Counsel',
+      version: 1,
+    });
+    const trail = () => mine.services.storage.audit.listFor('vendor-clause', `${vendor.id}/${clauseId}`, 10);
+    expect(trail().map((e) => e.actor)).toEqual(['Dana Counsel']);
+
+    // A colleague's change since this window read version 1 refuses it too.
+    await ok(save(theirs, 48, 1));
+    expect(await save(mine, 72, 1)).toMatchObject(stale('Dana Counsel'));
+    // Saved against the version now read, it goes through; the trail keeps the fields, not the version.
+    const saved = await ok(save(mine, 72, 2));
+    expect(saved.clauses.find((c) => c.clause.id === clauseId)).toMatchObject({
+      value: { type: 'hours', value: 72 },
+      version: 3,
+    });
+    const [latest] = trail();
+    expect(latest).toMatchObject({ actor: 'Lena Legal', action: 'update' });
+    expect(latest!.before).toMatchObject({ value: { type: 'hours', value: 48 } });
+    expect(latest!.before).not.toHaveProperty('version');
+    expect(latest!.after).not.toHaveProperty('version');
+    // A save that changes nothing writes nothing, whatever version it states.
+    const unchanged = await ok(save(theirs, 72, 1));
+    expect(unchanged.clauses.find((c) => c.clause.id === clauseId)!.version).toBe(3);
+    expect(trail()).toHaveLength(3);
+    // Without a version (the CLI) nothing is checked.
+    expect((await ok(save(theirs, 12))).clauses.find((c) => c.clause.id === clauseId)!.version).toBe(4);
+  });
+
+  it('a library clause saved against the version read is refused once a colleague saved it, naming who; solo saves as before', async () => {
+    const mine = openApp({ actor: 'Lena Legal' });
+    const theirs = openApp({ actor: 'Dana Counsel', colleagueOf: mine.dataDir });
+    const clauseOf = async (app: typeof mine) =>
+      (await ok(app.dispatcher.call('clauses.library', {}))).find((c) => c.id === 'breach-notification')!;
+    const read = await clauseOf(mine);
+    const theirsRead = await clauseOf(theirs);
+    const position = (text: string, hours: number) => ({
+      position: { text, rules: [{ kind: 'at-most' as const, value: hours }] },
+    });
+    await ok(
+      theirs.dispatcher.call('clauses.saveClause', { ...theirsRead, ...position('Within 24 hours', 24) }),
+    );
+    const mineToo = await mine.dispatcher.call('clauses.saveClause', {
+      ...read,
+      ...position('Within 48 hours', 48),
+    });
+    if (!mine.team) {
+      // The solo app keeps no versions: the later save wins, as it always has.
+      expect(read.version).toBeUndefined();
+      expect(mineToo.ok).toBe(true);
+      expect((await clauseOf(theirs)).position.text).toBe('Within 48 hours');
+      return;
+    }
+    expect(read.version).toBe(1);
+    expect(mineToo).toMatchObject(stale('Dana Counsel'));
+    const now = await clauseOf(mine);
+    expect(now).toMatchObject({ position: { text: 'Within 24 hours' }, version: 2 });
+    const trail = () => mine.services.storage.audit.listFor('clause', 'breach-notification', 10);
+    expect(trail().map((e) => e.actor)).toEqual(['Dana Counsel']);
+    expect(trail()[0]!.before).not.toHaveProperty('version');
+    expect(trail()[0]!.after).not.toHaveProperty('version');
+
+    // Saved against the version now read, it goes through.
+    const saved = await ok(
+      mine.dispatcher.call('clauses.saveClause', { ...now, ...position('Within 48 hours', 48) }),
+    );
+    expect(saved.find((c) => c.id === 'breach-notification')).toMatchObject({
+      position: { text: 'Within 48 hours' },
+      version: 3,
+    });
+    // A new clause states 0: a colleague who added the same id first refuses it.
+    const escrow = {
+      id: 'escrow',
+      title: 'Source code escrow',
+      why: 'If the vendor fails, we can keep running the WMS.',
+      position: { text: 'Escrow with yearly verification' },
+      valueTypes: ['yes-no' as const],
+    };
+    await ok(theirs.dispatcher.call('clauses.saveClause', { ...escrow, version: 0 }));
+    expect(
+      await mine.dispatcher.call('clauses.saveClause', { ...escrow, title: 'Escrow', version: 0 }),
+    ).toMatchObject(stale('Dana Counsel'));
+    // The check of the trail against the data is not misled by the versions.
+    const verified = await ok(mine.dispatcher.call('audit.verify', {}));
+    expect(verified.reconciled).toMatchObject({ total: 0 });
+  });
 });
