@@ -403,6 +403,15 @@ describe('two people, one assessment status', () => {
         message: expect.stringMatching(/^changed by Sam Security at .+ — reload to see it$/),
       },
     });
+    // Raced past the service's look (the colleague's change committing between it and the write),
+    // the database refuses the write itself.
+    expect(() =>
+      mine.services.storage.assessments.update(
+        mine.assessmentId,
+        { status: 'in-progress', updatedAt: new Date().toISOString() },
+        { version: submitted.value.version!, status: 'submitted' },
+      ),
+    ).toThrow(/^changed by Sam Security at .+ — reload to see it$/);
     // Nothing overwritten, nothing entered in the trail for the refused change.
     const now = await read();
     expect(now.status).toBe('closed');
