@@ -245,3 +245,57 @@ test('a stale save is refused with the colleague’s name: an answer, and a vend
   const stored = await lee.dispatcher.call('vendors.get', { id: vendor.id });
   expect(stored.ok && stored.value.owner).toBe('Lee (Procurement)');
 });
+
+test('a stale status change is refused with the colleague’s name and Reload; a colleague’s answers do not make it stale', async ({
+  browser,
+  team,
+}) => {
+  const pat = await person(browser, team.url('pat'), closers);
+  const lee = await person(browser, team.url('lee'), closers);
+  const { assessmentId } = await vendorWithAssessment(pat, 'Kestrel Dock Robotics');
+  const answered = await pat.dispatcher.call('assessments.answer', {
+    id: assessmentId,
+    answer: {
+      questionnaireId: 'example-firmware',
+      questionId: 'fw_signed',
+      answer: { status: 'answered', value: 'yes' },
+    },
+  });
+  expect(answered.ok).toBe(true);
+
+  // pat opens it in progress; lee answers another question meanwhile: submitting still goes through.
+  await pat.open(`#/assessments/${assessmentId}`);
+  const status = pat.page.getByTestId('assessment-status');
+  await expect(status).toHaveText('In progress');
+  const theirAnswer = await lee.dispatcher.call('assessments.answer', {
+    id: assessmentId,
+    answer: {
+      questionnaireId: 'example-firmware',
+      questionId: 'fw_patch_days',
+      answer: { status: 'answered', value: 30 },
+    },
+  });
+  expect(theirAnswer.ok).toBe(true);
+  await pat.page.getByRole('button', { name: 'Review and submit' }).click();
+  const dialog = pat.page.getByRole('dialog', { name: 'Review and submit' });
+  // Questions are left (key storage, the statement): submitting asks first.
+  await dialog.getByRole('button', { name: 'Submit assessment' }).click();
+  await dialog.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(status).toHaveText('Submitted');
+
+  // lee closes it; pat, still seeing it submitted, reopens it: refused, naming lee, nothing changed.
+  const closed = await lee.dispatcher.call('assessments.setStatus', { id: assessmentId, status: 'closed' });
+  expect(closed.ok).toBe(true);
+  await pat.page.getByRole('button', { name: 'Reopen' }).click();
+  const stale = pat.page
+    .getByRole('alert')
+    .filter({ hasText: 'Not saved: this assessment was changed by lee at' });
+  await expect(stale).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC — reload to see it/);
+  await expect(status).toHaveText('Submitted');
+  await shots(pat.page, 'team-stale-status');
+  await stale.getByRole('button', { name: 'Reload' }).click();
+  await expect(status).toHaveText('Closed');
+  await expect(stale).toHaveCount(0);
+  const stored = await lee.dispatcher.call('assessments.get', { id: assessmentId });
+  expect(stored.ok && stored.value.assessment.status).toBe('closed');
+});

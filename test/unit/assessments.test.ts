@@ -358,14 +358,18 @@ describe('two people, one assessment status', () => {
     expect(before.version).toBe(mine.team ? 2 : undefined);
     // The colleague answers a question and moves through the assessment meanwhile: the version
     // moves on, but the status the window shows is still the status, so submitting goes through.
-    await theirs.dispatcher.call('assessments.answer', {
+    const theirAnswer = await theirs.dispatcher.call('assessments.answer', {
       id: mine.assessmentId,
-      answer: q('fw_updates', { status: 'answered', value: 'yes' }),
+      answer: q('fw_patch_days', { status: 'answered', value: 30 }),
     });
-    await theirs.dispatcher.call('assessments.setPosition', {
+    expect(theirAnswer.ok).toBe(true);
+    const moved = await theirs.dispatcher.call('assessments.setPosition', {
       id: mine.assessmentId,
       position: 'example-firmware/fw_signed',
     });
+    expect(moved.ok).toBe(true);
+    const moment = await read();
+    expect(moment.version).toBe(mine.team ? before.version! + 2 : undefined);
     const submitted = await mine.dispatcher.call('assessments.setStatus', {
       id: mine.assessmentId,
       status: 'submitted',
