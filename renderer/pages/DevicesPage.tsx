@@ -415,6 +415,13 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
     setError(null);
     onChanged();
   };
+  /** Reads the device again, showing the colleague's acceptance in place of the form. */
+  const reloadStale = () => {
+    setAccepting(null);
+    setError(null);
+    setStale(false);
+    onChanged();
+  };
   return (
     <aside className="detail" aria-label="Device details">
       <h2>{d.name ?? d.deviceId}</h2>
@@ -469,7 +476,7 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
               {stale && (
                 <>
                   {' '}
-                  <button type="button" className="button button-quiet" onClick={onChanged}>
+                  <button type="button" className="button button-quiet" onClick={reloadStale}>
                     Reload
                   </button>
                 </>
