@@ -16,12 +16,14 @@ import { addTeamUser, initTeamDatabase } from '../../electron/storage/pg/team-se
 import type { TeamRole } from '../../electron/domain/team-roles';
 
 const example = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
+const inventory = readFileSync(join(__dirname, '../fixtures/device-inventory.csv'));
 const PASSWORD = 'team e2e password 1';
 const PEOPLE: Record<string, TeamRole> = {
   pat: 'procurement',
   lee: 'procurement',
   dana: 'legal',
   sam: 'security',
+  kim: 'security',
 };
 
 const bin = findPgBin();
@@ -298,4 +300,52 @@ test('a stale status change is refused with the colleague’s name and Reload; a
   await expect(stale).toHaveCount(0);
   const stored = await lee.dispatcher.call('assessments.get', { id: assessmentId });
   expect(stored.ok && stored.value.assessment.status).toBe('closed');
+});
+
+test('a stale acceptance of a device finding is refused with the colleague’s name; Reload shows theirs', async ({
+  browser,
+  team,
+}) => {
+  const sam = await person(browser, team.url('sam'), closers);
+  const kim = await person(browser, team.url('kim'), closers);
+  const preview = await sam.dispatcher.call('devices.preview', {
+    source: 'Yard WMS',
+    fileName: 'inventory.csv',
+    contentBase64: inventory.toString('base64'),
+  });
+  if (!preview.ok) throw new Error(preview.error.message);
+  const applied = await sam.dispatcher.call('devices.apply', { token: preview.value.token });
+  expect(applied.ok).toBe(true);
+
+  // sam opens scan-7's unsigned firmware to accept it; kim accepts it first.
+  await sam.open('#/devices');
+  await sam.page.getByRole('row', { name: /scan-7/ }).click();
+  const detail = sam.page.getByRole('complementary', { name: 'Device details' });
+  const firmware = detail.getByRole('row', { name: /Firmware not signed/ });
+  await firmware.getByRole('button', { name: 'Accept…' }).click();
+  await detail.getByLabel('Why it is accepted').fill('Replaced next month');
+  await detail.getByLabel('Accepted until').fill('2027-01-31');
+  const listed = await kim.dispatcher.call('devices.list', { search: 'scan-7' });
+  if (!listed.ok) throw new Error(listed.error.message);
+  const device = listed.value.items[0]!;
+  const theirs = await kim.dispatcher.call('devices.accept', {
+    source: device.source,
+    deviceId: device.device.deviceId,
+    check: 'unsigned-firmware',
+    reason: 'Signed build ships in Q1',
+    expiresOn: '2027-03-31',
+    version: 0,
+  });
+  expect(theirs.ok).toBe(true);
+  await detail.getByRole('button', { name: 'Accept finding' }).click();
+  const stale = detail.getByRole('alert');
+  await expect(stale).toContainText(
+    /Not saved: this finding was changed by kim at \d{4}-\d\d-\d\d \d\d:\d\d UTC — reload to see it/,
+  );
+  await shots(sam.page, 'team-stale-acceptance');
+  await stale.getByRole('button', { name: 'Reload' }).click();
+  await expect(firmware).toContainText('Accepted');
+  await expect(detail.getByLabel('Why it is accepted')).toBeHidden();
+  const stored = await sam.dispatcher.call('devices.list', { search: 'scan-7' });
+  expect(stored.ok && stored.value.items[0]!.acceptanceVersions).toEqual({ 'unsigned-firmware': 1 });
 });
