@@ -4,6 +4,7 @@ import type { ResponseOf } from '../../electron/ipc/contract';
 import { remainingWords, type ReviewQuestion } from '../../electron/domain/assessment-review';
 import { Dialog } from './Dialog';
 import { FlagItem, FlagList, FlagSeverity } from './Flags';
+import { SaveError } from './SaveError';
 import { useOperation } from '../hooks/useOperation';
 import { staleSaveMessage } from '../hooks/useTeam';
 import './ReviewSubmitDialog.css';
@@ -113,19 +114,7 @@ export function ReviewSubmitDialog({
         </>
       }
     >
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-          {stale && (
-            <>
-              {' '}
-              <button type="button" className="button button-quiet" onClick={onReload}>
-                Reload
-              </button>
-            </>
-          )}
-        </p>
-      )}
+      {error && <SaveError message={error} onReload={stale ? onReload : undefined} />}
       {review && (
         <div className="review">
           <ReviewList

@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Badge } from '../components/Badge';
 import { AssessmentFlagsPanel } from '../components/AssessmentFlagsPanel';
 import { ReviewSubmitDialog } from '../components/ReviewSubmitDialog';
+import { SaveError } from '../components/SaveError';
 import { staleSaveMessage, useRoleLimit } from '../hooks/useTeam';
 import './AssessmentPage.css';
 
@@ -260,14 +261,7 @@ export function AssessmentPage({
             )
           }
         />
-        {stale && (
-          <p className="form-error" role="alert">
-            {stale}{' '}
-            <button type="button" className="button button-quiet" onClick={reloadStale}>
-              Reload
-            </button>
-          </p>
-        )}
+        {stale && <SaveError message={stale} onReload={reloadStale} />}
         <div className="assessment-tools">
           <span className="count" data-testid="assessment-progress">
             {state.answered} of {state.applicable} answered ({percent}%)

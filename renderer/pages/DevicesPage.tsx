@@ -15,6 +15,7 @@ import { Dialog } from '../components/Dialog';
 import { DataTable, type Column } from '../components/DataTable';
 import { FilterSelect } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
+import { SaveError } from '../components/SaveError';
 import { useOperation } from '../hooks/useOperation';
 import { staleSaveMessage } from '../hooks/useTeam';
 import './DevicesPage.css';
@@ -470,19 +471,7 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
             value={until}
             onChange={(e) => setUntil(e.target.value)}
           />
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-              {stale && (
-                <>
-                  {' '}
-                  <button type="button" className="button button-quiet" onClick={reloadStale}>
-                    Reload
-                  </button>
-                </>
-              )}
-            </p>
-          )}
+          {error && <SaveError message={error} onReload={stale ? reloadStale : undefined} />}
           <button type="submit" className="button">
             Accept finding
           </button>
