@@ -300,6 +300,25 @@ test('a stale status change is refused with the colleague’s name and Reload; a
   await expect(stale).toHaveCount(0);
   const stored = await lee.dispatcher.call('assessments.get', { id: assessmentId });
   expect(stored.ok && stored.value.assessment.status).toBe('closed');
+
+  // Read again, the reopen goes through. pat reviews it to submit; lee submits it first: the
+  // dialog refuses pat's, naming lee, and its Reload shows it submitted.
+  await pat.page.getByRole('button', { name: 'Reopen' }).click();
+  await expect(status).toHaveText('In progress');
+  await pat.page.getByRole('button', { name: 'Review and submit' }).click();
+  await expect(dialog.getByTestId('review-note')).toContainText('Left:');
+  const theirs = await lee.dispatcher.call('assessments.setStatus', {
+    id: assessmentId,
+    status: 'submitted',
+  });
+  expect(theirs.ok).toBe(true);
+  await dialog.getByRole('button', { name: 'Submit assessment' }).click();
+  await dialog.getByRole('button', { name: 'Submit anyway' }).click();
+  const refused = dialog.getByRole('alert');
+  await expect(refused).toContainText('Not saved: this assessment was changed by lee at');
+  await refused.getByRole('button', { name: 'Reload' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText('Submitted');
 });
 
 test('a stale acceptance of a device finding is refused with the colleague’s name; Reload shows theirs', async ({
