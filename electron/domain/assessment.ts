@@ -20,6 +20,8 @@ export const AssessmentSummarySchema = z.object({
   updatedAt: z.string(),
   createdBy: z.string(),
   submittedAt: z.string().nullable(),
+  /** The team database's row version (absent in the solo app): stated back with a status change. */
+  version: z.number().int().optional(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 

@@ -159,6 +159,8 @@ export const CheckedDeviceSchema = z.object({
   results: z.record(z.enum(DEVICE_CHECKS), z.enum(['fail', 'pass', 'unknown', 'n/a'])),
   open: z.array(z.enum(DEVICE_CHECKS)),
   accepted: z.array(z.enum(DEVICE_CHECKS)),
+  /** The version of each stored acceptance, expired ones too, by check (team database), to state with the next. */
+  acceptanceVersions: z.partialRecord(z.enum(DEVICE_CHECKS), z.number().int()).optional(),
 });
 export type CheckedDevice = z.output<typeof CheckedDeviceSchema>;
 
@@ -199,6 +201,8 @@ export const AcceptanceSchema = z.object({
   acceptedBy: z.string(),
   expiresOn: z.string(),
   at: z.string(),
+  /** The team database's row version (absent in the solo app). */
+  version: z.number().int().optional(),
 });
 export type Acceptance = z.output<typeof AcceptanceSchema>;
 
@@ -210,8 +214,11 @@ export const AcceptanceInputSchema = z
     check: z.enum(DEVICE_CHECKS),
     reason: z.string().trim().min(1, 'Say why the finding is accepted').max(2000),
     expiresOn: IsoDateSchema,
+    /** The acceptance's version as read (team database; 0: none was read); without it nothing is checked. */
+    version: z.number().int().min(0).optional(),
   })
   .strict();
+export type AcceptanceInput = z.output<typeof AcceptanceInputSchema>;
 
 /** One import in the history. */
 export const DeviceImportRecordSchema = z.object({

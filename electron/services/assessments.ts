@@ -14,6 +14,8 @@ import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
 import { reviewAssessment, type AssessmentReview } from '../domain/assessment-review';
 import { addMonths } from '../domain/scoring';
 import type { Question, Questionnaire } from '../domain/questionnaire';
+import type { AuditEntry } from '../domain/audit';
+import type { AssessmentRead } from '../storage/assessment-repo';
 import { recordAudit, type ServiceContext } from './context';
 import type { QuestionnaireService } from './questionnaires';
 
@@ -217,11 +219,18 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
       return { position };
     },
 
-    /** Moves an assessment between in progress, submitted and closed. */
-    setStatus(id: string, status: AssessmentStatus): AssessmentSummary {
+    /**
+     * Moves an assessment between in progress, submitted and closed. `read` is the version
+     * and status the caller read (team database): the change is refused when a colleague
+     * changed the status since, naming them; their answers in the meantime do not refuse it.
+     */
+    setStatus(id: string, status: AssessmentStatus, read?: AssessmentRead): AssessmentSummary {
       return storage.transaction(() => {
         const row = mustGet(id);
-        const before = summaryOf(row);
+        if (storage.kind === 'team' && read?.status !== undefined && row.status !== read.status)
+          throw staleStatus(storage.audit.listFor('assessment', id, 1)[0]);
+        // The version is the database's bookkeeping, not the assessment's history.
+        const before = withoutRowVersion(summaryOf(row));
         if (status === 'submitted') {
           const qs = pinnedOf(row);
           const state = stateOf(qs, storage.assessments.answers(id));
@@ -254,10 +263,14 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
         // Submitting (again) starts the reassessment clock; closing keeps the date it was submitted.
         const submittedAt =
           status === 'submitted' || (status === 'closed' && !row.submittedAt) ? at : undefined;
-        storage.assessments.update(id, { status, updatedAt: at, ...(submittedAt ? { submittedAt } : {}) });
-        const after = summaryOf(mustGet(id));
+        const version = storage.assessments.update(
+          id,
+          { status, updatedAt: at, ...(submittedAt ? { submittedAt } : {}) },
+          read,
+        );
+        const after = withoutRowVersion(summaryOf(mustGet(id)));
         recordAudit(ctx, 'assessment', id, 'update', before, after);
-        return after;
+        return version === undefined ? after : { ...after, version };
       });
     },
 
@@ -332,6 +345,21 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
 
 function defaultExpiry(periodEnd: string | null, months: number | undefined): string | null {
   return periodEnd && months ? addMonths(periodEnd, months) : null;
+}
+
+/** An assessment without the team database's row version (the trail records its fields). */
+function withoutRowVersion({ version: _version, ...summary }: AssessmentSummary): AssessmentSummary {
+  return summary;
+}
+
+/**
+ * The refusal of a status change a colleague's status change made stale, naming who changed
+ * it and when as the team database's own refusal does ("changed by dana at 2026-12-07 14:02
+ * UTC — reload to see it"): the trail's newest entry for the assessment is that change.
+ */
+function staleStatus(last: AuditEntry | undefined): AppError {
+  const when = last ? ` at ${last.at.slice(0, 10)} ${last.at.slice(11, 16)} UTC` : '';
+  return new AppError('CONFLICT', `changed by ${last?.actor ?? 'a colleague'}${when} — reload to see it`);
 }
 
 /** An answer without the team database's row version (the trail records the answer's fields). */

@@ -18,7 +18,13 @@ import { createKeyIndex } from '../domain/key-index';
 import { DEFAULT_VENDOR_QUERY } from '../domain/vendor-list';
 import { NO_JOB, recordAudit, type JobContext, type ServiceContext } from './context';
 import type { ImportFile } from './device-import';
-import type { CheckedDevice, DeviceQuery, ImportPreview } from '../domain/device-api';
+import type {
+  Acceptance,
+  AcceptanceInput,
+  CheckedDevice,
+  DeviceQuery,
+  ImportPreview,
+} from '../domain/device-api';
 import { createImportRunner } from './device-import-worker';
 import { summarise, type DeviceVulnerabilitySummary } from '../domain/vulnerabilities/match-rollup';
 
@@ -69,12 +75,17 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
     const firstOfRepeated = new Set<number>();
     const today = now.toISOString().slice(0, 10);
     const accepted = new Map<string, Set<DeviceCheck>>();
-    for (const a of storage.devices.acceptances())
+    /** Each stored acceptance's version (team database), expired ones too: the next one states it. */
+    const acceptanceVersions = new Map<string, Partial<Record<DeviceCheck, number>>>();
+    for (const a of storage.devices.acceptances()) {
+      const key = `${a.source}\u0000${a.deviceId}`;
+      if (a.version !== undefined)
+        acceptanceVersions.set(key, { ...acceptanceVersions.get(key), [a.check]: a.version });
       if (a.expiresOn >= today) {
-        const key = `${a.source}\u0000${a.deviceId}`;
         if (!accepted.has(key)) accepted.set(key, new Set());
         accepted.get(key)!.add(a.check);
       }
+    }
     // The last matching run's findings (services/vulnerabilities.ts); none before the first run,
     // nor after one without advisories: nothing was checked, so the checks are unknown.
     const run = storage.vulnerabilities.lastRun();
@@ -96,6 +107,7 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
         vulnerabilities: vulnerabilitiesOf(source, device),
       });
       const acceptedHere = accepted.get(`${source}\u0000${device.deviceId}`);
+      const versions = acceptanceVersions.get(`${source}\u0000${device.deviceId}`);
       const failing = DEVICE_CHECKS.filter((c) => results[c] === 'fail');
       return {
         source,
@@ -104,6 +116,7 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
         results,
         open: failing.filter((c) => !acceptedHere?.has(c)),
         accepted: failing.filter((c) => acceptedHere?.has(c) ?? false),
+        ...(versions ? { acceptanceVersions: versions } : {}),
       };
     };
     const devices: CheckedDevice[] = [];
@@ -276,8 +289,12 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
       })());
     },
 
-    /** Confirms that a manufacturer name means a vendor; remembered for every later import. */
-    link(manufacturer: string, vendorId: string | null) {
+    /**
+     * Confirms that a manufacturer name means a vendor; remembered for every later import.
+     * `version` is the link's version the caller read (team database; 0: it read no link):
+     * a colleague's link since refuses it (CONFLICT, naming them). Unlinking checks nothing.
+     */
+    link(manufacturer: string, vendorId: string | null, version?: number) {
       return storage.transaction(() => {
         const key = manufacturerKey(manufacturer);
         if (!key) throw new AppError('INVALID_INPUT', 'Name the manufacturer');
@@ -285,30 +302,29 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
         else {
           if (!storage.vendors.get(vendorId))
             throw new AppError('NOT_FOUND', `No vendor with id ${vendorId}`);
-          storage.devices.link(key, manufacturer, vendorId, ctx.now().toISOString(), ctx.actor());
+          storage.devices.link(key, manufacturer, vendorId, ctx.now().toISOString(), ctx.actor(), version);
         }
         recordAudit(ctx, 'device-import', key, 'update', null, { manufacturer, vendorId });
         return storage.devices.links();
       });
     },
 
-    /** Accepts a finding of a device until a date, with the reason and who. */
-    accept(input: {
-      source: string;
-      deviceId: string;
-      check: DeviceCheck;
-      reason: string;
-      expiresOn: string;
-    }) {
+    /**
+     * Accepts a finding of a device until a date, with the reason and who. `input.version` is
+     * the acceptance's version the caller read (team database; 0: it read none, the finding
+     * open): a colleague's acceptance since refuses it (CONFLICT, naming them).
+     */
+    accept({ version, ...input }: AcceptanceInput): Acceptance {
       return storage.transaction(() => {
         const d = checked().find((x) => x.source === input.source && x.device.deviceId === input.deviceId);
         if (!d) throw new AppError('NOT_FOUND', `No device ${input.deviceId} from ${input.source}`);
         if (d.results[input.check] !== 'fail')
           throw new AppError('CONFLICT', `${input.deviceId} has no open "${input.check}" finding to accept`);
         const acceptance = { ...input, acceptedBy: ctx.actor(), at: ctx.now().toISOString() };
-        storage.devices.accept(acceptance);
+        const saved = storage.devices.accept(acceptance, version);
+        // The version is the database's bookkeeping, not the acceptance's history.
         recordAudit(ctx, 'device-import', `${input.source}/${input.deviceId}`, 'update', null, acceptance);
-        return acceptance;
+        return saved === undefined ? acceptance : { ...acceptance, version: saved };
       });
     },
 

@@ -15,6 +15,15 @@ export interface AssessmentRow {
   /** When it was (last) submitted; null while never submitted. */
   submittedAt: string | null;
   questionnaires: { id: string; version: string }[];
+  /** The team database's row version (absent in the solo app). */
+  version?: number;
+}
+
+/** The assessment as the window read it, stated with a status change (team database). */
+export interface AssessmentRead {
+  version: number;
+  /** The status it showed: only a change of status since makes the save stale. */
+  status?: AssessmentStatus;
 }
 
 /** Assessments, the questionnaire versions they pinned, and their answers. */
@@ -23,10 +32,17 @@ export interface AssessmentRepo {
   get(id: string): AssessmentRow | undefined;
   listForVendor(vendorId: string | null): AssessmentRow[];
   countForVendor(vendorId: string): number;
+  /**
+   * Changes an assessment's row. On a team database, `read` (the version and status the
+   * window read) is stated to the database, which refuses the save (CONFLICT, who and when)
+   * when the status has changed since — or, with no status stated, when anything has; the solo
+   * app checks nothing (docs/team.md). Gives the saved row's version (team database).
+   */
   update(
     id: string,
     changes: { status?: AssessmentStatus; position?: string | null; submittedAt?: string; updatedAt: string },
-  ): void;
+    read?: AssessmentRead,
+  ): number | undefined;
   answers(assessmentId: string): StoredAnswer[];
   answer(assessmentId: string, questionnaireId: string, questionId: string): StoredAnswer | undefined;
   /**
@@ -93,6 +109,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
     createdBy: String(r.created_by),
     submittedAt: r.submitted_at === null || r.submitted_at === undefined ? null : String(r.submitted_at),
     questionnaires: pinsStmt.all(String(r.id)) as unknown as { id: string; version: string }[],
+    ...(r.row_version !== undefined ? { version: Number(r.row_version) } : {}),
   });
   const answerFromRow = (r: Record<string, unknown>): StoredAnswer => ({
     questionnaireId: String(r.questionnaire_id),
@@ -129,7 +146,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
     },
     listForVendor: (vendorId) => (vendorId === null ? selfOnes.all() : byVendor.all(vendorId)).map(fromRow),
     countForVendor: (vendorId) => Number((countStmt.get(vendorId) as { n: number }).n),
-    update(id, changes) {
+    update(id, changes, read) {
       const sets: string[] = ['updated_at = ?'];
       const params: (string | null)[] = [changes.updatedAt];
       if (changes.status !== undefined) {
@@ -144,7 +161,25 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
         sets.push('position = ?');
         params.push(changes.position);
       }
-      sql.prepare(`UPDATE assessments SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+      if (db.kind !== 'team') {
+        sql.prepare(`UPDATE assessments SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+        return undefined;
+      }
+      // On a team database the save states the version read (the schema's trigger refuses an
+      // UPDATE whose row_version is not the row's); with the status read, only when the status
+      // is no longer that one: answers and the remembered position also bump the version.
+      const params2: (string | number | null)[] = [...params];
+      if (read?.status !== undefined) {
+        sets.push('row_version = CASE WHEN status = ? THEN row_version ELSE ? END');
+        params2.push(read.status, read.version);
+      } else if (read) {
+        sets.push('row_version = ?');
+        params2.push(read.version);
+      }
+      const row = sql
+        .prepare(`UPDATE assessments SET ${sets.join(', ')} WHERE id = ? RETURNING row_version`)
+        .get(...params2, id);
+      return row ? Number(row.row_version) : undefined;
     },
     answers: (assessmentId) => answersStmt.all(assessmentId).map(answerFromRow),
     answer: (a, q, id) => {

@@ -21,16 +21,33 @@ export interface DeviceRepo {
   /** A source's saved mapping choices as stored (domain/device-mapping.ts reads them). */
   mapping(source: string): unknown;
   saveMapping(source: string, mapping: object, at: string): void;
-  links(): { manufacturerKey: string; manufacturer: string; vendorId: string }[];
-  link(manufacturerKey: string, manufacturer: string, vendorId: string, at: string, by: string): void;
+  /** The manufacturer links, each with its row version on a team database. */
+  links(): { manufacturerKey: string; manufacturer: string; vendorId: string; version?: number }[];
+  /**
+   * Links a manufacturer to a vendor, or changes its link. On a team database `expectedVersion`
+   * (the link's version the window read; 0: it read no link) is stated to the database, which
+   * refuses the save (CONFLICT, who and when) if a colleague linked it since; the solo app
+   * checks nothing (docs/team.md). Gives the saved row's version (team database).
+   */
+  link(
+    manufacturerKey: string,
+    manufacturer: string,
+    vendorId: string,
+    at: string,
+    by: string,
+    expectedVersion?: number,
+  ): number | undefined;
   unlink(manufacturerKey: string): void;
+  /** Every accepted finding (expired ones too), each with its row version on a team database. */
   acceptances(): Acceptance[];
-  accept(a: Acceptance): void;
+  /** Accepts a finding, or changes its acceptance; `expectedVersion` as for `link`. */
+  accept(a: Acceptance, expectedVersion?: number): number | undefined;
 }
 
 /** Creates the device repository. */
-export function createDeviceRepo(db: Pick<Database, 'sql'>): DeviceRepo {
+export function createDeviceRepo(db: Pick<Database, 'sql'> & { kind?: Database['kind'] }): DeviceRepo {
   const sql = db.sql;
+  const team = db.kind === 'team';
   const sourceStmt = sql.prepare('SELECT data FROM devices WHERE source = ?');
   const pageStmt = sql.prepare(
     'SELECT rowid, source, manufacturer_key, data FROM devices WHERE rowid > ? ORDER BY rowid LIMIT ?',
@@ -55,18 +72,28 @@ export function createDeviceRepo(db: Pick<Database, 'sql'>): DeviceRepo {
     `INSERT INTO device_mappings (source, mapping, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
   );
-  const linksStmt = sql.prepare('SELECT manufacturer_key, manufacturer, vendor_id FROM manufacturer_links');
-  const linkStmt = sql.prepare(
-    `INSERT INTO manufacturer_links (manufacturer_key, manufacturer, vendor_id, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)
+  const linkSql = `INSERT INTO manufacturer_links (manufacturer_key, manufacturer, vendor_id, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (manufacturer_key) DO UPDATE SET manufacturer = excluded.manufacturer, vendor_id = excluded.vendor_id,
-       linked_at = excluded.linked_at, linked_by = excluded.linked_by`,
-  );
+       linked_at = excluded.linked_at, linked_by = excluded.linked_by`;
+  const linkStmt = sql.prepare(linkSql);
   const unlinkStmt = sql.prepare('DELETE FROM manufacturer_links WHERE manufacturer_key = ?');
   const acceptancesStmt = sql.prepare('SELECT * FROM device_acceptances');
-  const acceptStmt = sql.prepare(
-    `INSERT INTO device_acceptances (source, device_id, check_id, reason, accepted_by, expires_on, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+  const acceptSql = `INSERT INTO device_acceptances (source, device_id, check_id, reason, accepted_by, expires_on, at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source, device_id, check_id) DO UPDATE SET reason = excluded.reason, accepted_by = excluded.accepted_by,
-       expires_on = excluded.expires_on, at = excluded.at`,
+       expires_on = excluded.expires_on, at = excluded.at`;
+  const acceptStmt = sql.prepare(acceptSql);
+  // On a team database a save states the version read (the schema's trigger refuses an UPDATE
+  // whose row_version is not the row's, schema-team.ts) and gives the new one back.
+  const teamStmts = team
+    ? {
+        link: sql.prepare(`${linkSql} RETURNING row_version`),
+        linkStated: sql.prepare(`${linkSql}, row_version = ? RETURNING row_version`),
+        accept: sql.prepare(`${acceptSql} RETURNING row_version`),
+        acceptStated: sql.prepare(`${acceptSql}, row_version = ? RETURNING row_version`),
+      }
+    : null;
+  const linksStmt = sql.prepare(
+    `SELECT manufacturer_key, manufacturer, vendor_id${team ? ', row_version' : ''} FROM manufacturer_links`,
   );
 
   return {
@@ -113,9 +140,19 @@ export function createDeviceRepo(db: Pick<Database, 'sql'>): DeviceRepo {
         manufacturerKey: String(r.manufacturer_key),
         manufacturer: String(r.manufacturer),
         vendorId: String(r.vendor_id),
+        ...(r.row_version !== undefined ? { version: Number(r.row_version) } : {}),
       })),
-    link(key, manufacturer, vendorId, at, by) {
-      linkStmt.run(key, manufacturer, vendorId, at, by);
+    link(key, manufacturer, vendorId, at, by, expectedVersion) {
+      const values = [key, manufacturer, vendorId, at, by];
+      if (!teamStmts) {
+        linkStmt.run(...values);
+        return undefined;
+      }
+      const row =
+        expectedVersion === undefined
+          ? teamStmts.link.get(...values)
+          : teamStmts.linkStated.get(...values, expectedVersion);
+      return Number(row!.row_version);
     },
     unlink(key) {
       unlinkStmt.run(key);
@@ -129,9 +166,19 @@ export function createDeviceRepo(db: Pick<Database, 'sql'>): DeviceRepo {
         acceptedBy: String(r.accepted_by),
         expiresOn: String(r.expires_on),
         at: String(r.at),
+        ...(r.row_version !== undefined ? { version: Number(r.row_version) } : {}),
       })),
-    accept(a) {
-      acceptStmt.run(a.source, a.deviceId, a.check, a.reason, a.acceptedBy, a.expiresOn, a.at);
+    accept(a, expectedVersion) {
+      const values = [a.source, a.deviceId, a.check, a.reason, a.acceptedBy, a.expiresOn, a.at];
+      if (!teamStmts) {
+        acceptStmt.run(...values);
+        return undefined;
+      }
+      const row =
+        expectedVersion === undefined
+          ? teamStmts.accept.get(...values)
+          : teamStmts.acceptStated.get(...values, expectedVersion);
+      return Number(row!.row_version);
     },
   };
 }

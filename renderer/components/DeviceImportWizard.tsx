@@ -25,6 +25,7 @@ import { Dialog } from './Dialog';
 import { JobProgress } from './ProgressBar';
 import { useToast } from './Toasts';
 import { useJob } from '../hooks/useJob';
+import { staleSaveMessage } from '../hooks/useTeam';
 import './DeviceImportWizard.css';
 
 type Preview = ResponseOf<'devices.preview'>;
@@ -432,9 +433,17 @@ export function DeviceImportWizard({
                     type="button"
                     className="button button-quiet"
                     onClick={() =>
-                      void call('devices.link', { manufacturer: m.name, vendorId: m.suggestion!.id }).then(
-                        (r) => r.ok && void read(mapping),
-                      )
+                      // Shown unlinked (version 0): a colleague's link since refuses this one.
+                      void call('devices.link', {
+                        manufacturer: m.name,
+                        vendorId: m.suggestion!.id,
+                        version: 0,
+                      }).then((r) => {
+                        if (!r.ok)
+                          toast('error', staleSaveMessage(r.error, 'this manufacturer') ?? r.error.message);
+                        // Read again either way: a colleague's link is what the preview shows then.
+                        void read(mapping);
+                      })
                     }
                   >
                     Link to {m.suggestion.name}

@@ -4,18 +4,24 @@ import type { ResponseOf } from '../../electron/ipc/contract';
 import { remainingWords, type ReviewQuestion } from '../../electron/domain/assessment-review';
 import { Dialog } from './Dialog';
 import { FlagItem, FlagList, FlagSeverity } from './Flags';
+import { SaveError } from './SaveError';
 import { useOperation } from '../hooks/useOperation';
+import { staleSaveMessage } from '../hooks/useTeam';
 import './ReviewSubmitDialog.css';
 
 type Review = ResponseOf<'assessments.review'>;
 
 interface ReviewSubmitDialogProps {
   assessmentId: string;
+  /** The assessment's version as read (team database), stated with the submission. */
+  version?: number;
   open: boolean;
   onClose(): void;
   /** Opens a question of the assessment (the dialog closes first). */
   onJump(questionnaireId: string, questionId: string): void;
   onSubmitted(): void;
+  /** Reads the assessment again (a colleague changed its status since it was read). */
+  onReload(): void;
 }
 
 /**
@@ -25,13 +31,16 @@ interface ReviewSubmitDialogProps {
  */
 export function ReviewSubmitDialog({
   assessmentId,
+  version,
   open,
   onClose,
   onJump,
   onSubmitted,
+  onReload,
 }: ReviewSubmitDialogProps) {
   const [review, setReview] = useState<Review | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const submit = useOperation('assessments.setStatus', { toast: false });
 
@@ -48,9 +57,16 @@ export function ReviewSubmitDialog({
     onJump(q.questionnaireId, q.questionId);
   };
   const doSubmit = async () => {
-    const r = await submit.run({ id: assessmentId, status: 'submitted' });
-    if (r.ok) onSubmitted();
-    else setError(r.error.message);
+    // Only offered on an assessment in progress: a colleague's status change since refuses it.
+    const r = await submit.run({
+      id: assessmentId,
+      status: 'submitted',
+      ...(version !== undefined ? { version, from: 'in-progress' as const } : {}),
+    });
+    if (r.ok) return onSubmitted();
+    const message = staleSaveMessage(r.error, 'this assessment');
+    setStale(message !== null);
+    setError(message ?? r.error.message);
   };
 
   const required = review?.unansweredRequired.length ?? 0;
@@ -98,11 +114,7 @@ export function ReviewSubmitDialog({
         </>
       }
     >
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <SaveError message={error} onReload={stale ? onReload : undefined} />}
       {review && (
         <div className="review">
           <ReviewList

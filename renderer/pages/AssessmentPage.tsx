@@ -12,7 +12,8 @@ import { PageHeader } from '../components/PageHeader';
 import { Badge } from '../components/Badge';
 import { AssessmentFlagsPanel } from '../components/AssessmentFlagsPanel';
 import { ReviewSubmitDialog } from '../components/ReviewSubmitDialog';
-import { useRoleLimit } from '../hooks/useTeam';
+import { SaveError } from '../components/SaveError';
+import { staleSaveMessage, useRoleLimit } from '../hooks/useTeam';
 import { LoadedRevision } from '../hooks/useDebouncedText';
 import './AssessmentPage.css';
 
@@ -47,7 +48,9 @@ export function AssessmentPage({
 }) {
   const toast = useToast();
   const { detail, error, saving, save, reload, revision } = useAssessment(id);
-  const setStatus = useOperation('assessments.setStatus');
+  const setStatus = useOperation('assessments.setStatus', { toast: false });
+  /** A status change a colleague's made stale (team database), until the user reloads. */
+  const [stale, setStale] = useState<string | null>(null);
   const [mode, setMode] = useState<'one' | 'list'>('one');
   const [filter, setFilter] = useState<Filter>('all');
   const [chosen, setCurrent] = useState<string | null>(question ?? null);
@@ -186,11 +189,25 @@ export function AssessmentPage({
   );
   const { state, assessment } = detail;
   const percent = state.applicable ? Math.round((state.answered / state.applicable) * 100) : 0;
+  // States the version and status read (team database): a colleague's status change since refuses it.
+  const read = {
+    ...(assessment.version !== undefined ? { version: assessment.version } : {}),
+    from: assessment.status,
+  };
   const changeStatus = (status: 'in-progress' | 'closed') =>
-    void setStatus.run({ id, status }).then((r) => {
-      if (r.ok) toast('success', status === 'closed' ? 'Assessment closed' : 'Assessment reopened');
-      return reload();
+    void setStatus.run({ id, status, ...read }).then((r) => {
+      if (r.ok) {
+        toast('success', status === 'closed' ? 'Assessment closed' : 'Assessment reopened');
+        return reload();
+      }
+      const message = staleSaveMessage(r.error, 'this assessment');
+      if (message) setStale(message);
+      else toast('error', r.error.message);
     });
+  const reloadStale = () => {
+    setStale(null);
+    void reload();
+  };
 
   return (
     <LoadedRevision.Provider value={revision}>
@@ -246,6 +263,7 @@ export function AssessmentPage({
               )
             }
           />
+          {stale && <SaveError message={stale} onReload={reloadStale} />}
           <div className="assessment-tools">
             <span className="count" data-testid="assessment-progress">
               {state.answered} of {state.applicable} answered ({percent}%)
@@ -346,6 +364,7 @@ export function AssessmentPage({
         {reviewing && (
           <ReviewSubmitDialog
             assessmentId={id}
+            version={assessment.version}
             open
             onClose={() => setReviewing(false)}
             onJump={jumpTo}
@@ -353,6 +372,10 @@ export function AssessmentPage({
               setReviewing(false);
               toast('success', 'Assessment submitted');
               void reload();
+            }}
+            onReload={() => {
+              setReviewing(false);
+              reloadStale();
             }}
           />
         )}

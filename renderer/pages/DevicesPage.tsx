@@ -15,7 +15,9 @@ import { Dialog } from '../components/Dialog';
 import { DataTable, type Column } from '../components/DataTable';
 import { FilterSelect } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
+import { SaveError } from '../components/SaveError';
 import { useOperation } from '../hooks/useOperation';
+import { staleSaveMessage } from '../hooks/useTeam';
 import './DevicesPage.css';
 
 type Item = ResponseOf<'devices.list'>['items'][number];
@@ -386,6 +388,8 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** A colleague accepted this finding since it was read (team database): reload to see theirs. */
+  const [stale, setStale] = useState(false);
   if (!item)
     return (
       <aside className="detail" aria-label="Device details">
@@ -400,10 +404,23 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
       check: accepting!,
       reason,
       expiresOn: until,
+      // The acceptance read (an expired one) or 0: none; the solo app checks nothing.
+      version: item.acceptanceVersions?.[accepting!] ?? 0,
     });
-    if (!r.ok) return setError(r.error.details?.[0]?.message ?? r.error.message);
+    if (!r.ok) {
+      const message = staleSaveMessage(r.error, 'this finding');
+      setStale(message !== null);
+      return setError(message ?? r.error.details?.[0]?.message ?? r.error.message);
+    }
     setAccepting(null);
     setError(null);
+    onChanged();
+  };
+  /** Reads the device again, showing the colleague's acceptance in place of the form. */
+  const reloadStale = () => {
+    setAccepting(null);
+    setError(null);
+    setStale(false);
     onChanged();
   };
   return (
@@ -454,7 +471,7 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
             value={until}
             onChange={(e) => setUntil(e.target.value)}
           />
-          {error && <p className="form-error">{error}</p>}
+          {error && <SaveError message={error} onReload={stale ? reloadStale : undefined} />}
           <button type="submit" className="button">
             Accept finding
           </button>

@@ -16,6 +16,7 @@ import { addTeamUser, initTeamDatabase } from '../../electron/storage/pg/team-se
 import type { TeamRole } from '../../electron/domain/team-roles';
 
 const example = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
+const inventory = readFileSync(join(__dirname, '../fixtures/device-inventory.csv'));
 const PASSWORD = 'team e2e password 1';
 const PEOPLE: Record<string, TeamRole> = {
   pat: 'procurement',
@@ -23,6 +24,7 @@ const PEOPLE: Record<string, TeamRole> = {
   dana: 'legal',
   kim: 'legal',
   sam: 'security',
+  ray: 'security',
 };
 
 const bin = findPgBin();
@@ -371,4 +373,131 @@ test('a stale clause save is refused with the colleague’s name: a vendor’s c
   await libraryRefusal.getByRole('button', { name: 'Reload' }).click();
   await expect(dialog.getByLabel('Our position')).toHaveValue('At least 99.95% a month');
   await expect(dialog.getByRole('alert')).toHaveCount(0);
+});
+
+test('a stale status change is refused with the colleague’s name and Reload; a colleague’s answers do not make it stale', async ({
+  browser,
+  team,
+}) => {
+  const pat = await person(browser, team.url('pat'), closers);
+  const lee = await person(browser, team.url('lee'), closers);
+  const { assessmentId } = await vendorWithAssessment(pat, 'Kestrel Dock Robotics');
+  const answered = await pat.dispatcher.call('assessments.answer', {
+    id: assessmentId,
+    answer: {
+      questionnaireId: 'example-firmware',
+      questionId: 'fw_signed',
+      answer: { status: 'answered', value: 'yes' },
+    },
+  });
+  expect(answered.ok).toBe(true);
+
+  // pat opens it in progress; lee answers another question meanwhile: submitting still goes through.
+  await pat.open(`#/assessments/${assessmentId}`);
+  const status = pat.page.getByTestId('assessment-status');
+  await expect(status).toHaveText('In progress');
+  const theirAnswer = await lee.dispatcher.call('assessments.answer', {
+    id: assessmentId,
+    answer: {
+      questionnaireId: 'example-firmware',
+      questionId: 'fw_patch_days',
+      answer: { status: 'answered', value: 30 },
+    },
+  });
+  expect(theirAnswer.ok).toBe(true);
+  await pat.page.getByRole('button', { name: 'Review and submit' }).click();
+  const dialog = pat.page.getByRole('dialog', { name: 'Review and submit' });
+  // Questions are left (key storage, the statement): submitting asks first.
+  await dialog.getByRole('button', { name: 'Submit assessment' }).click();
+  await dialog.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(status).toHaveText('Submitted');
+
+  // lee closes it; pat, still seeing it submitted, reopens it: refused, naming lee, nothing changed.
+  // (The open page follows colleagues' changes: its loading is held so pat's click is certain to
+  // come before lee's change shows, as on a slow link.)
+  const release = pat.hold('assessments.get');
+  const closed = await lee.dispatcher.call('assessments.setStatus', { id: assessmentId, status: 'closed' });
+  expect(closed.ok).toBe(true);
+  await pat.page.getByRole('button', { name: 'Reopen' }).click();
+  const stale = pat.page
+    .getByRole('alert')
+    .filter({ hasText: 'Not saved: this assessment was changed by lee at' });
+  await expect(stale).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d UTC — reload to see it/);
+  await expect(status).toHaveText('Submitted');
+  await shots(pat.page, 'team-stale-status');
+  release();
+  await stale.getByRole('button', { name: 'Reload' }).click();
+  await expect(status).toHaveText('Closed');
+  await expect(stale).toHaveCount(0);
+  const stored = await lee.dispatcher.call('assessments.get', { id: assessmentId });
+  expect(stored.ok && stored.value.assessment.status).toBe('closed');
+
+  // Read again, the reopen goes through. pat reviews it to submit; lee submits it first: the
+  // dialog refuses pat's, naming lee, and its Reload shows it submitted.
+  await pat.page.getByRole('button', { name: 'Reopen' }).click();
+  await expect(status).toHaveText('In progress');
+  await pat.page.getByRole('button', { name: 'Review and submit' }).click();
+  await expect(dialog.getByTestId('review-note')).toContainText('Left:');
+  const releaseAgain = pat.hold('assessments.get');
+  const theirs = await lee.dispatcher.call('assessments.setStatus', {
+    id: assessmentId,
+    status: 'submitted',
+  });
+  expect(theirs.ok).toBe(true);
+  await dialog.getByRole('button', { name: 'Submit assessment' }).click();
+  await dialog.getByRole('button', { name: 'Submit anyway' }).click();
+  const refused = dialog.getByRole('alert');
+  await expect(refused).toContainText('Not saved: this assessment was changed by lee at');
+  releaseAgain();
+  await refused.getByRole('button', { name: 'Reload' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText('Submitted');
+});
+
+test('a stale acceptance of a device finding is refused with the colleague’s name; Reload shows theirs', async ({
+  browser,
+  team,
+}) => {
+  const sam = await person(browser, team.url('sam'), closers);
+  const ray = await person(browser, team.url('ray'), closers);
+  const preview = await sam.dispatcher.call('devices.preview', {
+    source: 'Yard WMS',
+    fileName: 'inventory.csv',
+    contentBase64: inventory.toString('base64'),
+  });
+  if (!preview.ok) throw new Error(preview.error.message);
+  const applied = await sam.dispatcher.call('devices.apply', { token: preview.value.token });
+  expect(applied.ok).toBe(true);
+
+  // sam opens scan-7's unsigned firmware to accept it; ray accepts it first.
+  await sam.open('#/devices');
+  await sam.page.getByRole('row', { name: /scan-7/ }).click();
+  const detail = sam.page.getByRole('complementary', { name: 'Device details' });
+  const firmware = detail.getByRole('row', { name: /Firmware not signed/ });
+  await firmware.getByRole('button', { name: 'Accept…' }).click();
+  await detail.getByLabel('Why it is accepted').fill('Replaced next month');
+  await detail.getByLabel('Accepted until').fill('2027-01-31');
+  const listed = await ray.dispatcher.call('devices.list', { search: 'scan-7' });
+  if (!listed.ok) throw new Error(listed.error.message);
+  const device = listed.value.items[0]!;
+  const theirs = await ray.dispatcher.call('devices.accept', {
+    source: device.source,
+    deviceId: device.device.deviceId,
+    check: 'unsigned-firmware',
+    reason: 'Signed build ships in Q1',
+    expiresOn: '2027-03-31',
+    version: 0,
+  });
+  expect(theirs.ok).toBe(true);
+  await detail.getByRole('button', { name: 'Accept finding' }).click();
+  const stale = detail.getByRole('alert');
+  await expect(stale).toContainText(
+    /Not saved: this finding was changed by ray at \d{4}-\d\d-\d\d \d\d:\d\d UTC — reload to see it/,
+  );
+  await shots(sam.page, 'team-stale-acceptance');
+  await stale.getByRole('button', { name: 'Reload' }).click();
+  await expect(firmware).toContainText('Accepted');
+  await expect(detail.getByLabel('Why it is accepted')).toBeHidden();
+  const stored = await sam.dispatcher.call('devices.list', { search: 'scan-7' });
+  expect(stored.ok && stored.value.items[0]!.acceptanceVersions).toEqual({ 'unsigned-firmware': 1 });
 });

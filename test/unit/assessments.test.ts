@@ -340,3 +340,104 @@ describe('two people, one answer', () => {
     expect(again.ok && again.value.answer).toMatchObject({ answer: { value: 'no' }, version: 2 });
   });
 });
+
+describe('two people, one assessment status', () => {
+  it('a status change is refused once a colleague changed the status since it was read, naming who; their answers do not make it stale; solo changes as before', async () => {
+    const mine = await setup();
+    const theirs = openApp({ actor: 'Sam Security', colleagueOf: mine.dataDir });
+    const read = async () => {
+      const r = await mine.dispatcher.call('assessments.get', { id: mine.assessmentId });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.assessment;
+    };
+    await mine.dispatcher.call('assessments.answer', {
+      id: mine.assessmentId,
+      answer: q('fw_signed', { status: 'answered', value: 'yes' }),
+    });
+    const before = await read();
+    expect(before.version).toBe(mine.team ? 2 : undefined);
+    // The colleague answers a question and moves through the assessment meanwhile: the version
+    // moves on, but the status the window shows is still the status, so submitting goes through.
+    const theirAnswer = await theirs.dispatcher.call('assessments.answer', {
+      id: mine.assessmentId,
+      answer: q('fw_patch_days', { status: 'answered', value: 30 }),
+    });
+    expect(theirAnswer.ok).toBe(true);
+    const moved = await theirs.dispatcher.call('assessments.setPosition', {
+      id: mine.assessmentId,
+      position: 'example-firmware/fw_signed',
+    });
+    expect(moved.ok).toBe(true);
+    const moment = await read();
+    expect(moment.version).toBe(mine.team ? before.version! + 2 : undefined);
+    const submitted = await mine.dispatcher.call('assessments.setStatus', {
+      id: mine.assessmentId,
+      status: 'submitted',
+      version: before.version ?? 0,
+      from: before.status,
+    });
+    expect(submitted).toMatchObject({ ok: true, value: { status: 'submitted' } });
+    if (!submitted.ok) return;
+    // Both read it submitted; the colleague closes it; my reopen, decided on "submitted", is refused.
+    const closed = await theirs.dispatcher.call('assessments.setStatus', {
+      id: mine.assessmentId,
+      status: 'closed',
+      version: submitted.value.version ?? 0,
+      from: 'submitted',
+    });
+    expect(closed).toMatchObject({ ok: true, value: { status: 'closed' } });
+    const reopen = (version: number, from: 'submitted' | 'closed') =>
+      mine.dispatcher.call('assessments.setStatus', {
+        id: mine.assessmentId,
+        status: 'in-progress',
+        version,
+        from,
+      });
+    const refused = await reopen(submitted.value.version ?? 0, 'submitted');
+    if (!mine.team) {
+      // The solo app keeps no versions: the later change wins, as it always has.
+      expect(submitted.value.version).toBeUndefined();
+      expect(refused).toMatchObject({ ok: true, value: { status: 'in-progress' } });
+      return;
+    }
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/^changed by Sam Security at .+ — reload to see it$/),
+      },
+    });
+    // Raced past the service's look (the colleague's change committing between it and the write),
+    // the database refuses the write itself.
+    expect(() =>
+      mine.services.storage.assessments.update(
+        mine.assessmentId,
+        { status: 'in-progress', updatedAt: new Date().toISOString() },
+        { version: submitted.value.version!, status: 'submitted' },
+      ),
+    ).toThrow(/^changed by Sam Security at .+ — reload to see it$/);
+    // Nothing overwritten, nothing entered in the trail for the refused change.
+    const now = await read();
+    expect(now.status).toBe('closed');
+    const trail = await mine.dispatcher.call('audit.list', { entities: ['assessment'], limit: 50 });
+    expect(
+      trail.ok && trail.value.items.map((e) => [e.actor, (e.after as { status: string }).status]),
+    ).toEqual([
+      ['Sam Security', 'closed'],
+      ['Unit Tester', 'submitted'],
+      ['Unit Tester', 'in-progress'],
+    ]);
+    // The version is bookkeeping: the trail's before and after leave it out.
+    expect(
+      trail.ok &&
+        trail.value.items.some(
+          (e) => 'version' in (e.after as object) || 'version' in ((e.before ?? {}) as object),
+        ),
+    ).toBe(false);
+    // Stated against what is read now, it goes through.
+    expect(await reopen(now.version!, now.status as 'closed')).toMatchObject({
+      ok: true,
+      value: { status: 'in-progress', version: now.version! + 1 },
+    });
+  });
+});

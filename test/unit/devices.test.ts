@@ -871,3 +871,130 @@ describe('importer edge cases found in review', () => {
     expect(next.diff).toMatchObject({ added: 0, changed: 1, removed: 0 });
   });
 });
+
+describe('two people, one manufacturer link and one accepted finding', () => {
+  const csv = readFileSync(join(__dirname, '../fixtures/device-inventory.csv'), 'utf8');
+  const mapping = {
+    columns: {
+      Hostname: 'deviceId',
+      'Serial No.': 'serial',
+      Mfr: 'manufacturer',
+      Type: 'type',
+      Lifecycle: 'status',
+      'Firmware Signed': 'firmwareSigned',
+      mTLS: 'mtls',
+      'Cert Expiry': 'certExpiry',
+      'Last Heartbeat': 'lastSeen',
+      'Default Password Changed': 'defaultCredentialsChanged',
+      Zone: 'location',
+    } as const,
+    values: { status: { decommissioning: 'decommissioned' as const } },
+  };
+
+  it('a link or an acceptance saved against the version read is refused once a colleague saved it, naming who; solo saves as before', async () => {
+    const mine = devicesApp();
+    const { call } = mine;
+    const theirs = openApp({
+      actor: 'Sam Security',
+      colleagueOf: mine.dataDir,
+      now: () => new Date('2026-11-24T12:00:00Z'),
+    });
+    const zebra = mine.services.vendors.create(
+      vendorInput({ name: 'Zebra Technologies', category: 'robotics-iot' }),
+    );
+    const other = mine.services.vendors.create(
+      vendorInput({ name: 'Zebra Resellers', category: 'robotics-iot' }),
+    );
+    const p = await call(
+      mine.dispatcher.call('devices.preview', {
+        source: 'WMS',
+        fileName: 'inv.csv',
+        contentBase64: b64(csv),
+        mapping,
+      }),
+    );
+    await call(mine.dispatcher.call('devices.apply', { token: p.token }));
+
+    // Both read Zebra unlinked (version 0); the colleague links it first.
+    const theirLinks = await theirs.dispatcher.call('devices.link', {
+      manufacturer: 'Zebra',
+      vendorId: zebra.id,
+      version: 0,
+    });
+    expect(theirLinks.ok).toBe(true);
+    const myLink = await mine.dispatcher.call('devices.link', {
+      manufacturer: 'Zebra',
+      vendorId: other.id,
+      version: 0,
+    });
+    // Both read scan-7's unsigned firmware open, with no acceptance (version 0); the colleague accepts it first.
+    const finding = { source: 'WMS', deviceId: 'scan-7', check: 'unsigned-firmware' as const };
+    const theirAcceptance = await theirs.dispatcher.call('devices.accept', {
+      ...finding,
+      reason: 'Signed build ships in Q1',
+      expiresOn: '2027-03-31',
+      version: 0,
+    });
+    if (!theirAcceptance.ok) throw new Error(theirAcceptance.error.message);
+    const myAcceptance = await mine.dispatcher.call('devices.accept', {
+      ...finding,
+      reason: 'Replaced next month',
+      expiresOn: '2026-12-31',
+      version: 0,
+    });
+    if (!mine.team) {
+      // The solo app keeps no versions: the later save wins, as it always has.
+      expect(myLink).toMatchObject({ ok: true, value: [{ vendorId: other.id }] });
+      expect(myAcceptance).toMatchObject({ ok: true, value: { reason: 'Replaced next month' } });
+      expect(theirAcceptance.value.version).toBeUndefined();
+      return;
+    }
+    const stale = {
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^changed by Sam Security at .+ — reload to see it$/),
+    };
+    expect(myLink).toMatchObject({ ok: false, error: stale });
+    expect(myAcceptance).toMatchObject({ ok: false, error: stale });
+    expect(theirAcceptance.value).toMatchObject({ acceptedBy: 'Sam Security', version: 1 });
+
+    // Nothing overwritten: the colleague's link and acceptance are what I read now, with their versions.
+    const links = await call(mine.dispatcher.call('devices.links', {}));
+    expect(links).toEqual([
+      expect.objectContaining({ manufacturer: 'Zebra', vendorId: zebra.id, version: 1 }),
+    ]);
+    const scan7 = (await call(mine.dispatcher.call('devices.list', { search: 'scan-7' }))).items[0]!;
+    expect(scan7.accepted).toContain('unsigned-firmware');
+    expect(scan7.acceptanceVersions).toEqual({ 'unsigned-firmware': 1 });
+    expect(mine.services.storage.devices.acceptances()).toEqual([
+      expect.objectContaining({ reason: 'Signed build ships in Q1', acceptedBy: 'Sam Security' }),
+    ]);
+
+    // Saved against the versions now read, they go through.
+    const relinked = await call(
+      mine.dispatcher.call('devices.link', {
+        manufacturer: 'Zebra',
+        vendorId: other.id,
+        version: links[0]!.version,
+      }),
+    );
+    expect(relinked).toEqual([expect.objectContaining({ vendorId: other.id, version: 2 })]);
+    const reaccepted = await call(
+      mine.dispatcher.call('devices.accept', {
+        ...finding,
+        reason: 'Replaced next month',
+        expiresOn: '2026-12-31',
+        version: scan7.acceptanceVersions!['unsigned-firmware'],
+      }),
+    );
+    expect(reaccepted).toMatchObject({ acceptedBy: 'Unit Tester', version: 2 });
+
+    // The version is bookkeeping: the trail's entries leave it out.
+    const trail = await call(mine.dispatcher.call('audit.list', { entities: ['device-import'], limit: 50 }));
+    const afters = trail.items.map((e) => e.after as Record<string, unknown>);
+    expect(afters.filter((a) => 'reason' in a).map((a) => a.reason)).toEqual([
+      'Replaced next month',
+      'Signed build ships in Q1',
+    ]);
+    expect(afters.some((a) => 'version' in a)).toBe(false);
+  });
+});

@@ -21,7 +21,12 @@ export function assessmentHandlers({ services }: HandlerContext): HandlerTable<t
       ...services.assessments.review(id),
       knockoutTier: services.scores.riskSettings().knockoutTier,
     }),
-    'assessments.setStatus': ({ id, status }) => services.assessments.setStatus(id, status),
+    'assessments.setStatus': ({ id, status, version, from }) =>
+      services.assessments.setStatus(
+        id,
+        status,
+        version === undefined ? undefined : { version, ...(from ? { status: from } : {}) },
+      ),
     'assessments.selfResult': ({ id }) => services.scores.selfResult(id),
     'evidence.attach': (input) => services.assessments.attachEvidence(input),
     'evidence.list': ({ vendorId }) => services.assessments.evidenceForVendor(vendorId),

@@ -76,7 +76,16 @@ export const assessmentOps = {
   }),
   'assessments.setStatus': op({
     summary: 'Submits, closes or reopens an assessment',
-    request: z.object({ id: AssessmentIdSchema, status: z.enum(ASSESSMENT_STATUSES) }).strict(),
+    request: z
+      .object({
+        id: AssessmentIdSchema,
+        status: z.enum(ASSESSMENT_STATUSES),
+        /** The assessment's version as read (team database); without it nothing is checked. */
+        version: z.number().int().min(0).optional(),
+        /** The status read with it: only a colleague's change of status since refuses the change. */
+        from: z.enum(ASSESSMENT_STATUSES).optional(),
+      })
+      .strict(),
     response: AssessmentSummarySchema,
   }),
   'assessments.selfResult': op({

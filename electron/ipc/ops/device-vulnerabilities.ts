@@ -68,6 +68,8 @@ export const deviceVulnerabilityOps = {
         manufacturer: z.string(),
         vendorId: z.string(),
         vendorName: z.string(),
+        /** The link's row version (team database), stated back with a change of it. */
+        version: z.number().int().optional(),
       }),
     ),
   }),

@@ -44,8 +44,8 @@ export function deviceHandlers(ctx: HandlerContext): HandlerTable<typeof deviceO
     'devices.list': withDevices((query) => services.devices.list(query)),
     'devices.facets': withDevices(() => services.devices.facets()),
     'devices.findings': withDevices(({ vendorId }) => services.devices.findings(vendorId)),
-    'devices.link': ({ manufacturer, vendorId }) => {
-      const links = services.devices.link(manufacturer, vendorId);
+    'devices.link': ({ manufacturer, vendorId, version }) => {
+      const links = services.devices.link(manufacturer, vendorId, version);
       // A link decides whose advisories and VEX statements a maker's devices meet.
       services.vulnerabilities.rematch();
       return links;

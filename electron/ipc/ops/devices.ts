@@ -87,10 +87,20 @@ export const deviceOps = {
   'devices.link': op({
     summary: 'Links a manufacturer to the vendor that makes its hardware (or unlinks it)',
     request: z
-      .object({ manufacturer: z.string().trim().min(1).max(500), vendorId: z.string().uuid().nullable() })
+      .object({
+        manufacturer: z.string().trim().min(1).max(500),
+        vendorId: z.string().uuid().nullable(),
+        /** The link's version as read (team database; 0: no link was read); without it nothing is checked. */
+        version: z.number().int().min(0).optional(),
+      })
       .strict(),
     response: z.array(
-      z.object({ manufacturerKey: z.string(), manufacturer: z.string(), vendorId: z.string() }),
+      z.object({
+        manufacturerKey: z.string(),
+        manufacturer: z.string(),
+        vendorId: z.string(),
+        version: z.number().int().optional(),
+      }),
     ),
   }),
   'devices.accept': op({
