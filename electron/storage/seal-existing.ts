@@ -79,7 +79,9 @@ export function sealTeamEvidence(db: Database): number {
     .all() as { id: string }[];
   // One file's bytes at a time: each may be up to the evidence size limit.
   const read = db.sql.prepare('SELECT content FROM evidence_content WHERE evidence_id = ?');
-  const update = db.sql.prepare('UPDATE evidence_content SET content = ?, sealed = true WHERE evidence_id = ?');
+  const update = db.sql.prepare(
+    'UPDATE evidence_content SET content = ?, sealed = true WHERE evidence_id = ?',
+  );
   for (const { id } of plain) {
     const bytes = (read.get(id) as { content: Uint8Array }).content;
     update.run(db.cipher.sealFile(bytes, place.evidenceFile(id)), id);

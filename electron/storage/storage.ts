@@ -111,8 +111,7 @@ export const teamBackupRefused = (what: string) =>
 export function openTeamStorage(db: TeamDatabase, dataDir: string): Storage {
   // Sensitive fields and evidence files (evidence_content) are sealed with the team's key, in
   // one transaction: every colleague sees all of it sealed, or none of it.
-  const seal = () =>
-    db.transaction(() => ({ values: sealExistingValues(db), files: sealTeamEvidence(db) }));
+  const seal = () => db.transaction(() => ({ values: sealExistingValues(db), files: sealTeamEvidence(db) }));
   return {
     ...repositories(db, dataDir),
     kind: 'team',

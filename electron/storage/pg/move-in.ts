@@ -127,8 +127,7 @@ export async function importPortfolio(
     const tables: MoveReport['tables'] = [];
     for (const table of plan) {
       tables.push({ table: table.name, rows: await copyTable(client, sqlite, table, onProgress) });
-      if (table.name === 'evidence')
-        await copyEvidenceFiles(client, sqlite, dataDir, onProgress, encrypted);
+      if (table.name === 'evidence') await copyEvidenceFiles(client, sqlite, dataDir, onProgress, encrypted);
     }
     // An encrypted folder's sealed values come as they are; its data key comes wrapped by the team passphrase.
     if (encrypted)
