@@ -310,6 +310,8 @@ export function reconcile(
     value: string;
   }[]) {
     if (UNRECORDED_SETTINGS.has(r.key)) continue;
+    // A team database keeps its key record as the setting the trail records turning encryption on by.
+    if (team && KEPT_ELSEWHERE.has(r.key)) continue;
     check(
       'settings',
       r.key,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Conf from 'conf';
 import pg from 'pg';
+import { NO_JOB } from '../../electron/services/context';
 import { createServices } from '../../electron/services/services';
 import { KEY_FILE } from '../../electron/storage/keyfile';
 import { addTeamUser, initTeamDatabase, PG_MIGRATIONS } from '../../electron/storage/pg/team-setup';
@@ -100,12 +101,20 @@ describe.skipIf(!server)('evidence files sealed on a team database', () => {
     const holder = open(buyer, TEAM_PASSPHRASE);
     expect(Buffer.from(holder.storage.evidence.readFile(before)).toString()).toBe(BEFORE);
     expect(Buffer.from(holder.storage.evidence.readFile(after)).toString()).toBe(AFTER);
+    // audit verify opens them (and the sealed notes) to compare them with the trail.
+    expect(await holder.audit.verify(NO_JOB)).toMatchObject({
+      ok: true,
+      reconciled: { total: 0, unchecked: [] },
+    });
     holder.close();
 
     // Without it: refused as on the local folder (locked), and attaching is refused too.
     const stranger = open(buyer);
     expect(() => stranger.storage.evidence.readFile(after)).toThrow(/encrypted and locked/);
     expect(() => attach(stranger, assessment.id, 'plain words')).toThrow(/locked/);
+    const unopened = await stranger.audit.verify(NO_JOB);
+    expect(unopened).toMatchObject({ ok: true, reconciled: { total: 0 } });
+    expect(unopened.reconciled!.unchecked).toContain('evidence files (the data is locked)');
     stranger.close();
 
     // Sealed bytes changed by the owner: the database takes them (it cannot open them), the app refuses them.
@@ -124,6 +133,13 @@ describe.skipIf(!server)('evidence files sealed on a team database', () => {
       after.id,
     ]);
     expect(() => reader.storage.evidence.readFile(after)).toThrow(/could not be opened where it is/);
+    const swapped = await reader.audit.verify(NO_JOB);
+    expect(swapped.ok).toBe(false);
+    expect(swapped.reconciled!.mismatches.map((m) => m.message)).toEqual([
+      expect.stringMatching(
+        /statement\.pdf .*its sealed file in the team database does not open where it is/,
+      ),
+    ]);
     reader.close();
     await ownerClient.query('UPDATE evidence_content SET content = $1 WHERE evidence_id = $2', [
       original,
