@@ -179,7 +179,7 @@ export function reconcile(
       const file = join(dataDir, 'evidence', e.id);
       if (!existsSync(file) && storedContent) {
         const stored = storedContent.get(e.id) as
-          { sealed: boolean; content: Uint8Array | null; sha: string } | undefined;
+          { sealed: number; content: Uint8Array | null; sha: string } | undefined;
         if (!stored) elsewhere += 1;
         else {
           let sha = stored.sha;
