@@ -137,6 +137,7 @@ async function unlockFolder(dataDir: string, io: CliIo): Promise<EncryptedFolder
   return {
     keyRecord: newKeyFile(dataKey, { passphrase }, new Date()),
     openFile: (bytes, id) => Buffer.from(cipher.openFile(bytes, place.evidenceFile(id))),
+    sealFile: (bytes, id) => Buffer.from(cipher.sealFile(bytes, place.evidenceFile(id))),
   };
 }
 

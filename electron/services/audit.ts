@@ -20,11 +20,13 @@ export type Signatures = 'off' | 'checked' | 'locked';
 
 /**
  * The audit service over the app's storage. `signatures` says what checking the trail's
- * signatures needs (the encryption service knows: the audit key and the first signed entry).
+ * signatures needs (the encryption service knows: the audit key and the first signed entry);
+ * `sealedKey`, on a team database (no signatures), the data key that opens sealed values.
  */
 export function createAuditService(
   ctx: ServiceContext,
   signatures: () => { key: Buffer; from: number; dataKey: Buffer } | null | 'locked' = () => null,
+  sealedKey: () => Buffer | null | 'locked' = () => null,
 ) {
   const { storage } = ctx;
   const dbPath = () => join(storage.dataDir, DATABASE_FILE);
@@ -55,10 +57,16 @@ export function createAuditService(
       const keyed =
         keys && keys !== 'locked' ? { key: keys.key.toString('base64'), from: keys.from } : undefined;
       job.progress(0, 1, 'Checking every audit entry and the data against it');
+      // A team database's sealed values and files are compared when this login holds the team passphrase.
+      const teamKey = storage.kind === 'team' ? sealedKey() : null;
       const data = {
         dataDir: storage.dataDir,
-        locked: keys === 'locked',
-        ...(keys && keys !== 'locked' ? { dataKey: keys.dataKey.toString('base64') } : {}),
+        locked: keys === 'locked' || teamKey === 'locked',
+        ...(keys && keys !== 'locked'
+          ? { dataKey: keys.dataKey.toString('base64') }
+          : teamKey && teamKey !== 'locked'
+            ? { dataKey: teamKey.toString('base64') }
+            : {}),
       };
       // A team database is checked over its own connection in the data host's thread (already
       // off the window's), a page of entries at a time; the data folder's file off-thread.

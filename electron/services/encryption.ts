@@ -149,6 +149,16 @@ export function createEncryptionService(ctx: ServiceContext, options: Encryption
       return from === null || !key ? 'locked' : { key, from, dataKey };
     },
 
+    /**
+     * The data key that opens sealed values and files, for comparing them with the trail on
+     * a team database (whose entries carry no signatures, {@link auditSignatures}): null when
+     * encryption is off, 'locked' while this login has not given the team passphrase.
+     */
+    sealedValuesKey(): Buffer | null | 'locked' {
+      if (!readKeyFile()) return null;
+      return dataKey ?? 'locked';
+    },
+
     /** Forgets the key until the passphrase is given again (stepping away from the computer). */
     lock(): EncryptionStatus {
       const current = readKeyFile();

@@ -152,7 +152,11 @@ export function createServices(options: ServicesOptions): AppServices {
     vulnerabilities,
     vulnerabilityViews,
     reports,
-    audit: createAuditService(ctx, () => encryption.auditSignatures()),
+    audit: createAuditService(
+      ctx,
+      () => encryption.auditSignatures(),
+      () => encryption.sealedValuesKey(),
+    ),
     backups: createBackupService(ctx),
     encryption,
     exchange: createExchangeService(ctx, { vendors, assessments, questionnaires, sboms, devices }),

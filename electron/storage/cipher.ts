@@ -19,6 +19,11 @@ const OLD_FILE_MAGIC = Buffer.from('VRENC1\n');
 const IV = 12;
 const TAG = 16;
 
+/** How many bytes sealing adds to a file (its header, IV and tag): a sealed file is this much longer. */
+export const SEALED_FILE_OVERHEAD = FILE_MAGIC.length + IV + TAG;
+/** The headers a sealed file starts with (this version's and the earlier one's), as hex. */
+export const SEALED_FILE_HEADERS_HEX = [FILE_MAGIC.toString('hex'), OLD_FILE_MAGIC.toString('hex')] as const;
+
 /** What a sealed value reads as while the data is locked. */
 export const LOCKED_TEXT = '[encrypted: unlock to read]';
 

@@ -57,18 +57,28 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
     addedBy: String(r.added_by),
   });
   const team = db.kind === 'team';
-  // A team database checks the bytes against the row (schema-evidence.ts), so they go in after it.
-  const pending = new Map<string, Uint8Array>();
+  // A team database checks the bytes against the row (schema-evidence.ts), so they go in after it;
+  // sealed (encryption on) they are checked by length there, and by SHA-256 here once opened.
+  const pending = new Map<string, { bytes: Uint8Array; sealed: boolean }>();
   const putContent = team
-    ? db.sql.prepare('INSERT INTO evidence_content (evidence_id, content) VALUES (?, ?)')
+    ? db.sql.prepare('INSERT INTO evidence_content (evidence_id, content, sealed) VALUES (?, ?, ?)')
     : null;
   const getContent = team
-    ? db.sql.prepare('SELECT content FROM evidence_content WHERE evidence_id = ?')
+    ? db.sql.prepare('SELECT content, sealed FROM evidence_content WHERE evidence_id = ?')
     : null;
+  /** The stored bytes of a team database's file, opened when sealed (LOCKED without the key). */
+  const teamBytes = (id: string): Uint8Array | undefined => {
+    const row = getContent!.get(id);
+    if (!row) return undefined;
+    const content = row.content as Uint8Array;
+    return row.sealed ? db.cipher.openFile(content, place.evidenceFile(id)) : content;
+  };
   return {
     storeFile(id, bytes) {
       if (team) {
-        pending.set(id, bytes);
+        // Sealed while encryption is on (refused while it is on and locked), as in the folder.
+        const sealed = db.cipher.active;
+        pending.set(id, { bytes: db.cipher.sealFile(bytes, place.evidenceFile(id)), sealed });
         return () => pending.delete(id);
       }
       ownerOnlyDir(dir);
@@ -95,21 +105,21 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
         e.addedAt,
         e.addedBy,
       );
-      const bytes = pending.get(e.id);
-      if (bytes && putContent) {
+      const file = pending.get(e.id);
+      if (file && putContent) {
         pending.delete(e.id);
-        putContent.run(e.id, bytes);
+        putContent.run(e.id, file.bytes, file.sealed ? 1 : 0);
       }
     },
     readFile(e) {
-      let bytes: Uint8Array;
+      let bytes: Uint8Array | undefined;
       try {
         bytes = getContent
-          ? (getContent.get(e.id)?.content as Uint8Array)
+          ? teamBytes(e.id)
           : db.cipher.openFile(readFileSync(join(dir, e.id)), place.evidenceFile(e.id));
       } catch (error) {
         if (error instanceof AppError) throw error;
-        bytes = undefined as unknown as Uint8Array;
+        bytes = undefined;
       }
       if (!bytes) throw new AppError('NOT_FOUND', `The evidence file ${e.fileName} is missing`);
       const sha = createHash('sha256').update(bytes).digest('hex');

@@ -73,7 +73,8 @@ export function reconcile(
   // A team database's evidence files: on the computer that added them, or in the database.
   const storedContent = team
     ? sqlite.prepare(
-        "SELECT encode(sha256(content), 'hex') AS sha FROM evidence_content WHERE evidence_id = ?",
+        // A sealed file is hashed here once opened; a plain one by the server.
+        "SELECT sealed, CASE WHEN sealed THEN content END AS content, encode(sha256(content), 'hex') AS sha FROM evidence_content WHERE evidence_id = ?",
       )
     : null;
   let elsewhere = 0;
@@ -177,16 +178,40 @@ export function reconcile(
       check('evidence', e.id, label, e);
       const file = join(dataDir, 'evidence', e.id);
       if (!existsSync(file) && storedContent) {
-        const stored = storedContent.get(e.id) as { sha: string } | undefined;
+        const stored = storedContent.get(e.id) as
+          { sealed: number; content: Uint8Array | null; sha: string } | undefined;
         if (!stored) elsewhere += 1;
-        else if (stored.sha !== e.sha256)
-          differ({
-            record: label,
-            field: 'sha256',
-            trail: e.sha256,
-            found: stored.sha,
-            message: `${label}: the file in the team database is not the one recorded; its SHA-256 is ${stored.sha.slice(0, 12)}…, the trail recorded ${e.sha256.slice(0, 12)}…`,
-          });
+        else {
+          let sha = stored.sha;
+          if (stored.sealed) {
+            if (!cipher.active) {
+              unchecked.add('evidence files (the data is locked)');
+              continue;
+            }
+            try {
+              sha = createHash('sha256')
+                .update(cipher.openFile(stored.content!, place.evidenceFile(e.id)))
+                .digest('hex');
+            } catch {
+              differ({
+                record: label,
+                field: 'file',
+                trail: e.sha256,
+                found: null,
+                message: `${label}: its sealed file in the team database does not open where it is; it was replaced outside the app`,
+              });
+              continue;
+            }
+          }
+          if (sha !== e.sha256)
+            differ({
+              record: label,
+              field: 'sha256',
+              trail: e.sha256,
+              found: sha,
+              message: `${label}: the file in the team database is not the one recorded; its SHA-256 is ${sha.slice(0, 12)}…, the trail recorded ${e.sha256.slice(0, 12)}…`,
+            });
+        }
         continue;
       }
       if (!existsSync(file)) {
@@ -285,6 +310,8 @@ export function reconcile(
     value: string;
   }[]) {
     if (UNRECORDED_SETTINGS.has(r.key)) continue;
+    // A team database keeps its key record as the setting the trail records turning encryption on by.
+    if (team && KEPT_ELSEWHERE.has(r.key)) continue;
     check(
       'settings',
       r.key,

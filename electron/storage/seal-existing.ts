@@ -1,7 +1,8 @@
 /**
  * Turning encryption on for data written before: every sensitive column's plain values
  * sealed in one transaction, then the evidence files sealed one by one (each replaced
- * atomically; a file already sealed is left alone, so this can be run again).
+ * atomically; a file already sealed is left alone, so this can be run again). On a team
+ * database the files are in evidence_content, sealed in the same transaction as the values.
  */
 import {
   closeSync,
@@ -66,4 +67,24 @@ export function sealEvidenceFiles(db: SqliteDatabase, dataDir: string): number {
     sealed += 1;
   }
   return sealed;
+}
+
+/**
+ * Seals a team database's evidence files not sealed yet, each in its evidence_content row
+ * (call inside the transaction that seals the values); returns how many were sealed.
+ */
+export function sealTeamEvidence(db: Database): number {
+  const plain = db.sql
+    .prepare('SELECT evidence_id AS id FROM evidence_content WHERE sealed = 0 ORDER BY evidence_id')
+    .all() as { id: string }[];
+  // One file's bytes at a time: each may be up to the evidence size limit.
+  const read = db.sql.prepare('SELECT content FROM evidence_content WHERE evidence_id = ?');
+  const update = db.sql.prepare(
+    'UPDATE evidence_content SET content = ?, sealed = true WHERE evidence_id = ?',
+  );
+  for (const { id } of plain) {
+    const bytes = (read.get(id) as { content: Uint8Array }).content;
+    update.run(db.cipher.sealFile(bytes, place.evidenceFile(id)), id);
+  }
+  return plain.length;
 }

@@ -18,7 +18,7 @@ import { createSampleRepo, type SampleRepo } from './sample-repo';
 import { createSbomRepo, type SbomRepo } from './sbom-repo';
 import { createAdvisoryRepo, type AdvisoryRepo } from './advisory-repo';
 import { createVulnerabilityRepo, type VulnerabilityRepo } from './vulnerability-repo';
-import { sealEvidenceFiles, sealExistingValues } from './seal-existing';
+import { sealEvidenceFiles, sealExistingValues, sealTeamEvidence } from './seal-existing';
 import { verifyAuditChain, type AuditVerdict, type KeyedCheck, type ReconcileInput } from './file-tasks';
 import { verifyTeamTrail } from './pg/verify-trail';
 import type { Witness } from '../domain/audit-chain';
@@ -109,9 +109,9 @@ export const teamBackupRefused = (what: string) =>
  * team's PostgreSQL. `dataDir` is this computer's folder (preferences, files on their way in).
  */
 export function openTeamStorage(db: TeamDatabase, dataDir: string): Storage {
-  // Sensitive fields are sealed with the team's key; evidence files stay as they are (the
-  // database checks their SHA-256 against the row, and its roles guard them).
-  const seal = () => ({ values: db.transaction(() => sealExistingValues(db)), files: 0 });
+  // Sensitive fields and evidence files (evidence_content) are sealed with the team's key, in
+  // one transaction: every colleague sees all of it sealed, or none of it.
+  const seal = () => db.transaction(() => ({ values: sealExistingValues(db), files: sealTeamEvidence(db) }));
   return {
     ...repositories(db, dataDir),
     kind: 'team',

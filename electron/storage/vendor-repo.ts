@@ -1,7 +1,7 @@
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import type { SqlStatement } from './sql';
 import type { Database } from './database';
-import type { Cipher } from './cipher';
+import { isSealed, type Cipher } from './cipher';
 import { CRITICALITIES, type Vendor, type VendorSummary } from '../domain/vendor';
 import { SCORE_BAND_RANGES } from '../domain/heat-map';
 import type { VendorListItem, VendorListQuery, VendorSortKey } from '../domain/vendor-list';
@@ -43,6 +43,9 @@ const SORT_SQL: Record<VendorSortKey, (dir: string) => string> = {
   decision: (dir) => `s.decision IS NULL, s.decision ${dir}`,
   nextReassessment: (dir) => `s.next_reassessment IS NULL, s.next_reassessment ${dir}`,
 };
+
+/** The vendor columns search reads as they are (notes aside: they may be sealed). */
+const SEARCHED_PLAIN = "v.name || ' ' || v.services || ' ' || v.owner || ' ' || v.tags";
 
 /** The list's vendor columns, in the order {@link listItemFromRow} reads them (the standing's follow). */
 const SUMMARY_COLUMNS =
@@ -102,6 +105,24 @@ export function createVendorRepo(db: Database): VendorRepo {
           ),
         }
       : null;
+  // A team database cannot open sealed notes (the key is in the app: its vr_open gives them
+  // as they are); the app opens those of the vendors no other field matched, and folds them.
+  const sealedNotesStmt =
+    db.kind === 'team'
+      ? sql.prepare(
+          `SELECT v.id, v.notes FROM vendors v WHERE substr(v.notes, 1, 6) = 'vrenc:' AND instr(vr_fold(${SEARCHED_PLAIN}), ?) = 0`,
+        )
+      : null;
+  /** The ids of vendors whose sealed notes hold the folded needle (team database, unlocked); none otherwise. */
+  const sealedNotesMatching = (needle: string): string[] => {
+    if (!sealedNotesStmt || !db.cipher.active) return [];
+    const found: string[] = [];
+    for (const row of sealedNotesStmt.all(needle) as { id: string; notes: string }[]) {
+      const notes = db.cipher.tryOpen(row.notes, place.vendorNotes(row.id));
+      if (!isSealed(notes) && foldForSearch(notes).includes(needle)) found.push(row.id);
+    }
+    return found;
+  };
   const removeStmt = sql.prepare('DELETE FROM vendors WHERE id = ?');
   const countStmt = sql.prepare('SELECT COUNT(*) AS n FROM vendors');
 
@@ -111,10 +132,13 @@ export function createVendorRepo(db: Database): VendorRepo {
       const params: SQLInputValue[] = [];
       const needle = foldForSearch(query.search);
       if (needle) {
+        const found = sealedNotesMatching(needle);
         where.push(
-          "instr(vr_fold(v.name || ' ' || v.services || ' ' || v.owner || ' ' || v.tags || ' ' || vr_open(v.notes, 'vendors/' || v.id || '/notes')), ?) > 0",
+          `(instr(vr_fold(${SEARCHED_PLAIN} || ' ' || vr_open(v.notes, 'vendors/' || v.id || '/notes')), ?) > 0${
+            found.length ? ` OR v.id IN (${found.map(() => '?').join(', ')})` : ''
+          })`,
         );
-        params.push(needle);
+        params.push(needle, ...found);
       }
       const inList = (column: string, values: readonly string[]) => {
         if (values.length === 0) return;

@@ -59,9 +59,13 @@ describe.skipIf(!server)('moving an encrypted folder into a team database', () =
 
     const holder = open(tempDir(), PASSPHRASE, owner);
     expect(holder.vendors.get(vendor.id).notes).toBe('NDA: volumes 12k/day');
-    // Each evidence file went in opened, as the database checks it against its row; it reads back whole.
+    // Each evidence file was opened to check it against its row and went in sealed again; it reads back whole.
     const files = [...holder.storage.evidence.listByVendor().values()].flat();
     expect(files.length).toBeGreaterThan(0);
+    const content = await ownerClient.query<{ n: number; sealed: boolean; magic: boolean }>(
+      "SELECT count(*)::int AS n, bool_and(sealed) AS sealed, bool_and(substring(content FROM 1 FOR 7) = decode('5652454e43320a', 'hex')) AS magic FROM evidence_content",
+    );
+    expect(content.rows[0]).toEqual({ n: files.length, sealed: true, magic: true });
     for (const e of files) expect(holder.storage.evidence.readFile(e).length).toBe(e.size);
     holder.close();
     const stranger = open(tempDir(), undefined, owner);

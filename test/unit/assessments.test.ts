@@ -194,6 +194,44 @@ describe('assessments', () => {
     },
   );
 
+  it('seals evidence files once encryption is on, wherever they are kept; a locked app may neither read nor attach them', async () => {
+    const { dispatcher, assessmentId, services, dataDir } = await setup();
+    const attach = (text: string) =>
+      dispatcher.call('evidence.attach', {
+        assessmentId,
+        questionnaireId: 'example-firmware',
+        questionId: 'fw_statement',
+        fileName: 'statement.pdf',
+        contentBase64: Buffer.from(text).toString('base64'),
+        kind: 'firmware-signing',
+      });
+    const before = await attach('%PDF-1.4 attached before encryption');
+    if (!before.ok) throw new Error(before.error.message);
+    const on = services.encryption.enable('a passphrase for sealed files');
+    expect(on.sealedFiles).toBe(1);
+    const after = await attach('%PDF-1.4 attached while sealed');
+    if (!after.ok) throw new Error(after.error.message);
+    expect(Buffer.from(services.storage.evidence.readFile(before.value)).toString()).toBe(
+      '%PDF-1.4 attached before encryption',
+    );
+    expect(Buffer.from(services.storage.evidence.readFile(after.value)).toString()).toBe(
+      '%PDF-1.4 attached while sealed',
+    );
+
+    const locked = openApp({ dataDir });
+    expect(() => locked.services.storage.evidence.readFile(after.value)).toThrow(/encrypted and locked/);
+    expect(
+      await locked.dispatcher.call('evidence.attach', {
+        assessmentId,
+        questionnaireId: 'example-firmware',
+        questionId: 'fw_statement',
+        fileName: 'plain.pdf',
+        contentBase64: Buffer.from('%PDF-1.4 plain').toString('base64'),
+        kind: 'firmware-signing',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  });
+
   it('suggests the self-assessment only for self-assessments', async () => {
     const { dispatcher } = openApp();
     expect(

@@ -264,8 +264,8 @@ describe('audit verify reconciles the data with the trail', () => {
 });
 
 describe('reconciliation with encryption on', () => {
-  // A team database refuses encryption (trust.test.ts, "a team database").
-  const it = itOnSolo('encryption is of the data folder');
+  // On a team database: test/pg/sealed-evidence.test.ts (its entries carry no signatures).
+  const it = itOnSolo("edits the data folder's SQLite file and checks the trail's signatures");
   const passphrase = 'correct horse battery staple';
 
   it('compares sealed values when unlocked, and says what it could not compare when locked', async () => {

@@ -76,6 +76,41 @@ describe('vendor service', () => {
     expect(names('100%_')).toEqual([]);
   });
 
+  it('search finds words in sealed notes while this login holds the passphrase; without it, the other fields only', () => {
+    const app = openApp();
+    const { vendors, encryption } = app.services;
+    vendors.create(vendorInput({ name: 'Zebra Freight', notes: '' }));
+    vendors.create(vendorInput({ name: 'Alpha Docks', notes: 'Contract ZÉBRA-7 renewal' }));
+    vendors.create(vendorInput({ name: 'Mid Yard', status: 'prospect', notes: 'zebra crossing at gate 3' }));
+    vendors.create(vendorInput({ name: 'Other Co', notes: 'nothing to find' }));
+    // Notes written before are sealed when encryption is turned on; those written after, as they are saved.
+    encryption.enable('a passphrase for sealed search');
+    vendors.create(vendorInput({ name: 'Beta Cold', notes: 'Zebra pallets' }));
+    const names = (q: Record<string, unknown>) => vendors.list(query(q)).items.map((v) => v.name);
+    expect(names({ search: 'zebra' })).toEqual(['Alpha Docks', 'Beta Cold', 'Mid Yard', 'Zebra Freight']);
+    expect(names({ search: 'ZEBRA', direction: 'desc' })).toEqual([
+      'Zebra Freight',
+      'Mid Yard',
+      'Beta Cold',
+      'Alpha Docks',
+    ]);
+    expect(names({ search: 'zebra', statuses: ['active'] })).toEqual([
+      'Alpha Docks',
+      'Beta Cold',
+      'Zebra Freight',
+    ]);
+    expect(names({ search: 'gate 3' })).toEqual(['Mid Yard']);
+    expect(vendors.list(query({ search: 'zebra' })).total).toBe(5);
+
+    // Opened without the passphrase: the sealed notes stay shut, the other fields are still searched.
+    const locked = openApp({ dataDir: app.dataDir });
+    expect(locked.services.encryption.status()).toMatchObject({ enabled: true, unlocked: false });
+    const lockedNames = (q: Record<string, unknown>) =>
+      locked.services.vendors.list(query(q)).items.map((v) => v.name);
+    expect(lockedNames({ search: 'zebra' })).toEqual(['Zebra Freight']);
+    expect(lockedNames({ search: 'gate 3' })).toEqual([]);
+  });
+
   it('filters combine, and sort orders by criticality rank, not alphabet', () => {
     const { services } = openApp();
     services.vendors.create(

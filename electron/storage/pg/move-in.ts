@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { ClientBase } from 'pg';
 import { MAX_EVIDENCE_BYTES } from '../../domain/assessment';
+import { SEALED_FILE_OVERHEAD } from '../cipher';
 import { verifyChain } from '../../domain/audit-chain';
 import { readAuditChain } from './audit-trail';
 import { copyPlan, MoveRefused, quoted, SHARED_TABLES, toPg, type CopyTable } from './move-plan';
@@ -89,11 +90,16 @@ async function occupied(client: ClientBase): Promise<string[]> {
  * commits only when every row is in and the copied chain verifies with the domain's check
  * and ends where the local one ends.
  */
-/** What moving an encrypted folder in needs: its files opened, and its data key as the team's record. */
+/**
+ * What moving an encrypted folder in needs: its files opened (to check them) and sealed
+ * again for the team database, and its data key as the team's record.
+ */
 export interface EncryptedFolder {
   /** The key record for the team database: the folder's data key wrapped by the team passphrase. */
   keyRecord: KeyFile;
   openFile(bytes: Buffer, evidenceId: string): Buffer;
+  /** Seals a file's plain bytes for its place (the same data key, so the team opens it). */
+  sealFile(bytes: Buffer, evidenceId: string): Buffer;
 }
 
 export async function importPortfolio(
@@ -121,8 +127,7 @@ export async function importPortfolio(
     const tables: MoveReport['tables'] = [];
     for (const table of plan) {
       tables.push({ table: table.name, rows: await copyTable(client, sqlite, table, onProgress) });
-      if (table.name === 'evidence')
-        await copyEvidenceFiles(client, sqlite, dataDir, onProgress, encrypted?.openFile ?? ((b) => b));
+      if (table.name === 'evidence') await copyEvidenceFiles(client, sqlite, dataDir, onProgress, encrypted);
     }
     // An encrypted folder's sealed values come as they are; its data key comes wrapped by the team passphrase.
     if (encrypted)
@@ -193,13 +198,16 @@ async function copyTable(
   return done;
 }
 
-/** Copies each evidence row's file from the folder's evidence/ into evidence_content, checked. */
+/**
+ * Copies each evidence row's file from the folder's evidence/ into evidence_content, checked;
+ * an encrypted folder's files go in sealed.
+ */
 async function copyEvidenceFiles(
   client: ClientBase,
   sqlite: DatabaseSync,
   dataDir: string,
   onProgress: OnProgress,
-  openFile: (bytes: Buffer, id: string) => Buffer,
+  encrypted: EncryptedFolder | undefined,
 ): Promise<void> {
   const rows = sqlite.prepare('SELECT id, sha256, size FROM evidence ORDER BY rowid').all() as {
     id: string;
@@ -213,19 +221,22 @@ async function copyEvidenceFiles(
       throw new MoveRefused(
         `the evidence file ${file} is missing: run \`vendor-risk audit verify\`; nothing was copied`,
       );
-    if (statSync(file).size > MAX_EVIDENCE_BYTES)
+    if (statSync(file).size > MAX_EVIDENCE_BYTES + (encrypted ? SEALED_FILE_OVERHEAD : 0))
       throw new MoveRefused(
         `the evidence file ${file} is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`,
       );
-    // A sealed file (an encrypted folder) is opened: the database checks the plain bytes against the row.
-    const bytes = openFile(readFileSync(file), row.id);
+    // A sealed file (an encrypted folder) is opened to check its plain bytes against the row.
+    const raw = readFileSync(file);
+    const bytes = encrypted ? encrypted.openFile(raw, row.id) : raw;
     if (createHash('sha256').update(bytes).digest('hex') !== row.sha256 || bytes.length !== Number(row.size))
       throw new MoveRefused(
         `the evidence file ${file} does not match its record (SHA-256 or size): run \`vendor-risk audit verify\`; nothing was copied`,
       );
-    await client.query('INSERT INTO evidence_content (evidence_id, content) VALUES ($1, $2)', [
+    // Sealed again (a file the folder kept plain too): the database checks its header and length.
+    await client.query('INSERT INTO evidence_content (evidence_id, content, sealed) VALUES ($1, $2, $3)', [
       row.id,
-      bytes,
+      encrypted ? encrypted.sealFile(bytes, row.id) : bytes,
+      Boolean(encrypted),
     ]);
     done += 1;
     await onProgress({ table: 'evidence files', done, total: rows.length, batch: 1 });

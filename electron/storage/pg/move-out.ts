@@ -12,6 +12,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import type { ClientBase } from 'pg';
 import { openDatabase, type SqliteDatabase } from '../database';
 import { createEvidenceRepo } from '../evidence-repo';
+import { isSealedFile, SEALED_FILE_OVERHEAD } from '../cipher';
+import { KeyFileSchema, writeKeyFile, type KeyFile } from '../keyfile';
 import { copyPlan, MoveRefused, quoted, toSqlite, type CopyTable } from './move-plan';
 import { requireTeamDatabase, type MoveReport, type OnProgress } from './move-in';
 
@@ -67,7 +69,11 @@ export async function exportPortfolio(
         tables.push({ table: table.name, rows: await exportTable(client, db, table, onProgress) });
         if (table.name === 'evidence') await exportEvidenceFiles(client, db, dir, onProgress);
       }
+      const keyRecord = takeKeyRecord(db);
       sqlite.exec('COMMIT');
+      // An encrypted team database's key record becomes the folder's key file (its team
+      // passphrase opens it); written last, once the sealed files are in place as they are.
+      if (keyRecord) writeKeyFile(dir, keyRecord, true);
       const record = sqlite.prepare('SELECT entries, hash FROM audit_record WHERE id = 1').get() as
         { entries: number; hash: string } | undefined;
       await client.query('COMMIT');
@@ -124,7 +130,29 @@ async function exportTable(
   return done;
 }
 
-/** Writes every evidence row's file from evidence_content, its SHA-256 and size checked. */
+/**
+ * The team database's key record (settings row `encryption`), taken out of the exported
+ * settings: a data folder keeps it as its key file (encryption.json), not as a setting.
+ */
+function takeKeyRecord(db: SqliteDatabase): KeyFile | null {
+  const row = db.sqlite.prepare("SELECT value FROM settings WHERE key = 'encryption'").get() as
+    { value: string } | undefined;
+  if (!row) return null;
+  db.sqlite.prepare("DELETE FROM settings WHERE key = 'encryption'").run();
+  try {
+    return KeyFileSchema.parse(JSON.parse(row.value));
+  } catch (error) {
+    throw new MoveRefused(
+      `the team database's encryption key record is damaged (${(error as Error).message.slice(0, 120)}); nothing was written`,
+    );
+  }
+}
+
+/**
+ * Writes every evidence row's file from evidence_content, its SHA-256 and size checked. A
+ * sealed file is written as it is (the folder's own sealed form, for the same place): its
+ * header and length are checked here, its SHA-256 when the folder opens it with the key.
+ */
 async function exportEvidenceFiles(
   client: ClientBase,
   db: SqliteDatabase,
@@ -134,10 +162,16 @@ async function exportEvidenceFiles(
   const evidence = createEvidenceRepo(db, dir);
   const total = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM evidence')).rows[0]!.n);
   let done = 0;
-  for await (const rows of cursor<{ id: string; sha256: string; size: string; content: Buffer | null }>(
+  for await (const rows of cursor<{
+    id: string;
+    sha256: string;
+    size: string;
+    content: Buffer | null;
+    sealed: boolean | null;
+  }>(
     client,
     'vr_export_files',
-    'SELECT e.id, e.sha256, e.size, c.content FROM evidence e LEFT JOIN evidence_content c ON c.evidence_id = e.id ORDER BY e.id',
+    'SELECT e.id, e.sha256, e.size, c.content, c.sealed FROM evidence e LEFT JOIN evidence_content c ON c.evidence_id = e.id ORDER BY e.id',
     FETCH_FILES,
   )) {
     for (const row of rows) {
@@ -145,13 +179,15 @@ async function exportEvidenceFiles(
         throw new MoveRefused(
           `the team database has no file for the evidence ${row.id}; nothing was written`,
         );
-      if (
-        createHash('sha256').update(row.content).digest('hex') !== row.sha256 ||
-        row.content.length !== Number(row.size)
-      )
+      const intact = row.sealed
+        ? isSealedFile(row.content) && row.content.length === Number(row.size) + SEALED_FILE_OVERHEAD
+        : createHash('sha256').update(row.content).digest('hex') === row.sha256 &&
+          row.content.length === Number(row.size);
+      if (!intact)
         throw new MoveRefused(
           `the evidence file ${row.id} in the team database does not match its record (SHA-256 or size); nothing was written`,
         );
+      // The new folder has no key yet: its storeFile writes the bytes as given (sealed ones stay so).
       evidence.storeFile(row.id, row.content);
     }
     done += rows.length;

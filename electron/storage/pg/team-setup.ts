@@ -9,7 +9,7 @@ import { grantsSql, groupRole, ROLES_SQL, TEAM_ROLES, type TeamRole } from './ro
 import { scramVerifier } from './scram';
 import { AUDIT_SQL, NOTIFY_SQL, STANDINGS_SQL, VERSIONS_SQL } from './schema-team';
 import { SBOM_REPLIES_SQL, STANDING_PROVISIONAL_SQL, TABLES_SQL } from './schema-tables';
-import { EVIDENCE_SQL } from './schema-evidence';
+import { EVIDENCE_SQL, SEALED_EVIDENCE_SQL } from './schema-evidence';
 import { COMPAT_SQL } from './schema-compat';
 
 /** A numbered migration of the team schema (numbered apart from SQLite's). */
@@ -38,6 +38,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 9,
     name: "SQLite's rowid, 0/1 comparisons and JSON functions (the repositories' SQL as written)",
     sql: COMPAT_SQL,
+  },
+  {
+    version: 10,
+    name: 'evidence files sealed with the team key (encryption on)',
+    sql: SEALED_EVIDENCE_SQL,
   },
 ];
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
