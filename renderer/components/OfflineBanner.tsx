@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { call, onOffline, type OperationName } from '../api';
+import { useBackoffRetry } from '../hooks/useBackoffRetry';
 import './OfflineBanner.css';
 
 /** First wait before asking again, and the longest (doubling in between). */
@@ -38,28 +39,16 @@ export function OfflineBanner({
   );
 
   const offline = notSaved !== null;
-  useEffect(() => {
-    if (!offline) return;
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const retry = (wait: number) => {
-      timer = setTimeout(async () => {
-        const r = await call('team.ping', {});
-        if (cancelled) return;
-        setAttempts((n) => n + 1);
-        if (r.ok) {
-          setNotSaved(null);
-          setAttempts(0);
-          onBack();
-        } else retry(Math.min(wait * 2, LONGEST_RETRY_MS));
-      }, wait);
-    };
-    retry(FIRST_RETRY_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [offline, onBack]);
+  const ping = useCallback(async () => {
+    const r = await call('team.ping', {});
+    setAttempts((n) => n + 1);
+    if (!r.ok) return false;
+    setNotSaved(null);
+    setAttempts(0);
+    onBack();
+    return true;
+  }, [onBack]);
+  useBackoffRetry(offline, ping, FIRST_RETRY_MS, LONGEST_RETRY_MS);
 
   if (!notSaved) return null;
   return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, TEAM_CHANGED } from '../api';
 import { useToast } from './Toasts';
+import { useBackoffRetry } from '../hooks/useBackoffRetry';
 import './OfflineBanner.css';
 
 /** First wait before trying again, and the longest (doubling in between). */
@@ -45,22 +46,7 @@ export function TeamAwayBanner() {
   }, [toast]);
 
   const away = problem !== null;
-  useEffect(() => {
-    if (!away) return;
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const retry = (wait: number) => {
-      timer = setTimeout(async () => {
-        if (cancelled || (await tryAgain()) || cancelled) return;
-        retry(Math.min(wait * 2, LONGEST_RETRY_MS));
-      }, wait);
-    };
-    retry(FIRST_RETRY_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [away, tryAgain]);
+  useBackoffRetry(away, tryAgain, FIRST_RETRY_MS, LONGEST_RETRY_MS);
 
   if (!away) return null;
   return (

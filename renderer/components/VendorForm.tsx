@@ -14,6 +14,7 @@ import {
   type VendorInput,
 } from '../../electron/domain/vendor';
 import { issuesFromZod, type AppErrorShape } from '../../electron/domain/errors';
+import { SaveError } from './SaveError';
 import { FormField } from './FormField';
 import './VendorForm.css';
 
@@ -122,19 +123,7 @@ export function VendorForm({ vendor, onSubmit, onCancel, onReload }: VendorFormP
       noValidate
       aria-label={vendor ? 'Edit vendor' : 'New vendor'}
     >
-      {errors.form && (
-        <p className="form-error" role="alert">
-          {errors.form}
-          {stale && onReload && (
-            <>
-              {' '}
-              <button type="button" className="button button-quiet" onClick={onReload}>
-                Reload
-              </button>
-            </>
-          )}
-        </p>
-      )}
+      {errors.form && <SaveError message={errors.form} onReload={stale ? onReload : undefined} />}
       <div className="form-grid">
         <FormField id="vendor-name" label="Name" required error={errors.name}>
           {(a) => (
