@@ -22,6 +22,8 @@ import type { PortfolioTier } from '../domain/portfolio';
 const VENDORS_PER_STEP = 10;
 /** How many standings refreshStandingsInSteps computes per step (about 20 ms of work). */
 const STANDINGS_PER_STEP = 20;
+/** Vendors whose reads go together (one query per table) when all stale standings are computed at once. */
+const STANDINGS_READ_TOGETHER = 200;
 
 /**
  * The portfolio dashboard: every vendor's score by the score service itself (the same
@@ -41,10 +43,12 @@ export function createPortfolioService(
   /**
    * A reader of vendors' entries for the length of one call: one score service over reads
    * remembered meanwhile, so pinned questionnaires are parsed once (not once per vendor),
-   * the risk settings read once, and each assessment's evidence fetched once.
+   * the risk settings read once, and each assessment's evidence fetched once. Given the ids
+   * it will read (`batch`), their vendors, assessments, clauses, decisions and evidence are
+   * read with one query per table (on a team database each query is a round trip).
    */
-  const entryReader = (pinned = rememberingPinned(questionnaires)) => {
-    const storage = rememberingReads(ctx.storage);
+  const entryReader = (pinned = rememberingPinned(questionnaires), batch?: readonly string[]) => {
+    const storage = rememberingReads(batch ? prefetchedReads(ctx.storage, batch) : ctx.storage);
     const scores = createScoreService({ ...ctx, storage }, pinned, devicePostures());
     const read = (vendor: PortfolioEntry['vendor']): { entry: PortfolioEntry; evidence: Evidence[] } => {
       const result = scores.vendor(vendor.id);
@@ -139,11 +143,15 @@ export function createPortfolioService(
     if (ctx.storage.standings.staleVendorIds(today).length === 0) return 0;
     return ctx.storage.transaction(() => {
       const stale = ctx.storage.standings.staleVendorIds(today);
-      const read = entryReader();
-      for (const id of stale) {
-        const vendor = read.vendor(id)!;
-        const { entry, evidence } = read(vendor);
-        ctx.storage.standings.put(id, today, standingOf(entry, evidence, today), figuresOf(entry));
+      const pinned = rememberingPinned(questionnaires);
+      for (let at = 0; at < stale.length; at += STANDINGS_READ_TOGETHER) {
+        const batch = stale.slice(at, at + STANDINGS_READ_TOGETHER);
+        const read = entryReader(pinned, batch);
+        for (const id of batch) {
+          const vendor = read.vendor(id)!;
+          const { entry, evidence } = read(vendor);
+          ctx.storage.standings.put(id, today, standingOf(entry, evidence, today), figuresOf(entry));
+        }
       }
       return stale.length;
     });
@@ -165,8 +173,9 @@ export function createPortfolioService(
       if (stale.length === 0) return;
       for (let at = 0; at < stale.length; at += STANDINGS_PER_STEP) {
         ctx.storage.transaction(() => {
-          const read = entryReader(pinned);
-          for (const id of stale.slice(at, at + STANDINGS_PER_STEP)) {
+          const batch = stale.slice(at, at + STANDINGS_PER_STEP);
+          const read = entryReader(pinned, batch);
+          for (const id of batch) {
             // A vendor removed meanwhile has nothing to stand for.
             const vendor = read.vendor(id);
             if (!vendor) continue;
@@ -290,6 +299,40 @@ type FiguredVendor = ReturnType<Storage['standings']['figures']>[number];
  * Whether a trend point's score is provisional (too few answers to set a tier). The
  * "honest scores" work adds `provisional` to the score shapes; until then none is.
  */
+/**
+ * Storage whose per-vendor reads of the vendors `ids` (the vendor, its assessments, clause
+ * records, decisions and evidence) come from one query per table, read now; other vendors'
+ * reads go to storage as before.
+ */
+function prefetchedReads(storage: Storage, ids: readonly string[]): Storage {
+  const vendors = storage.vendors.getMany(ids);
+  const assessments = storage.assessments.listForVendors(ids);
+  const clauses = storage.clauses.listForVendors(ids);
+  const decisions = storage.decisions.listForVendors(ids);
+  const evidence = storage.evidence.listForVendors(ids);
+  const asked = new Set(ids);
+  return {
+    ...storage,
+    vendors: { ...storage.vendors, get: (id) => (asked.has(id) ? vendors.get(id) : storage.vendors.get(id)) },
+    assessments: {
+      ...storage.assessments,
+      listForVendor: (id) => (id !== null && assessments.get(id)) || storage.assessments.listForVendor(id),
+    },
+    clauses: {
+      ...storage.clauses,
+      listForVendor: (id) => clauses.get(id) ?? storage.clauses.listForVendor(id),
+    },
+    decisions: {
+      ...storage.decisions,
+      listForVendor: (id) => decisions.get(id) ?? storage.decisions.listForVendor(id),
+    },
+    evidence: {
+      ...storage.evidence,
+      listForVendor: (id) => evidence.get(id) ?? storage.evidence.listForVendor(id),
+    },
+  };
+}
+
 /** Storage whose settings, vendor and per-assessment evidence reads are remembered; everything else as is. */
 function rememberingReads(storage: Storage): Storage {
   const settings = new Map<string, unknown>();

@@ -2,6 +2,7 @@ import type { Database } from './database';
 import type { AssessmentStatus } from '../domain/assessment';
 import type { AnswerValue, StoredAnswer } from '../domain/answer';
 import { place } from './places';
+import { byVendorId, placeholders } from './sql';
 
 export interface AssessmentRow {
   id: string;
@@ -31,6 +32,8 @@ export interface AssessmentRepo {
   insert(row: AssessmentRow): void;
   get(id: string): AssessmentRow | undefined;
   listForVendor(vendorId: string | null): AssessmentRow[];
+  /** Each vendor's assessments, as {@link listForVendor} lists them, in one query. */
+  listForVendors(vendorIds: readonly string[]): Map<string, AssessmentRow[]>;
   countForVendor(vendorId: string): number;
   /**
    * Changes an assessment's row. On a team database, `read` (the version and status the
@@ -145,6 +148,19 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
       return r ? fromRow(r) : undefined;
     },
     listForVendor: (vendorId) => (vendorId === null ? selfOnes.all() : byVendor.all(vendorId)).map(fromRow),
+    listForVendors: (ids) =>
+      byVendorId(
+        ids,
+        ids.length
+          ? sql
+              .prepare(
+                `SELECT * FROM assessments WHERE vendor_id IN (${placeholders(ids.length)}) ORDER BY vendor_id, created_at DESC, rowid DESC`,
+              )
+              .all(...ids)
+          : [],
+        'vendor_id',
+        fromRow,
+      ),
     countForVendor: (vendorId) => Number((countStmt.get(vendorId) as { n: number }).n),
     update(id, changes, read) {
       const sets: string[] = ['updated_at = ?'];

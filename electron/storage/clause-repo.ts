@@ -8,6 +8,7 @@ import {
   type VendorClause,
 } from '../domain/clauses';
 import { place } from './places';
+import { byVendorId, placeholders } from './sql';
 
 /** Legal's clauses: the library, each vendor's clause records, comments and legal sign-offs. */
 export interface ClauseRepo {
@@ -24,6 +25,8 @@ export interface ClauseRepo {
   putClause(clause: Clause, position: number, at: string, expectedVersion?: number): number | undefined;
   removeClause(id: string): void;
   listForVendor(vendorId: string): VendorClause[];
+  /** Each vendor's clause records, as {@link listForVendor} lists them, in one query. */
+  listForVendors(vendorIds: readonly string[]): Map<string, VendorClause[]>;
   /** Every vendor's clause records, for the legal matrix. */
   listAll(): VendorClause[];
   countForVendor(vendorId: string): number;
@@ -178,6 +181,19 @@ export function createClauseRepo(db: Database): ClauseRepo {
       removeClauseStmt.run(id);
     },
     listForVendor: (vendorId) => byVendor.all(vendorId).map(record),
+    listForVendors: (ids) =>
+      byVendorId(
+        ids,
+        ids.length
+          ? sql
+              .prepare(
+                `SELECT * FROM vendor_clauses WHERE vendor_id IN (${placeholders(ids.length)}) ORDER BY vendor_id, clause_id`,
+              )
+              .all(...ids)
+          : [],
+        'vendor_id',
+        record,
+      ),
     listAll: () => all.all().map(record),
     countForVendor: (vendorId) => Number((countStmt.get({ $id: vendorId }) as { n: number }).n),
     put(r, expectedVersion) {

@@ -5,6 +5,7 @@ import type { Database } from './database';
 import type { Evidence } from '../domain/assessment';
 import { ownerOnlyDir } from './owner-only';
 import { place } from './places';
+import { byVendorId, placeholders } from './sql';
 import { AppError } from '../domain/errors';
 
 /**
@@ -21,6 +22,8 @@ export interface EvidenceRepo {
   readFile(e: Evidence): Uint8Array;
   insert(e: Evidence): void;
   listForVendor(vendorId: string): Evidence[];
+  /** Each vendor's evidence, as {@link listForVendor} lists it, in one query. */
+  listForVendors(vendorIds: readonly string[]): Map<string, Evidence[]>;
   listForAssessment(assessmentId: string): Evidence[];
   /** Every vendor's evidence by vendor id, each list in the order of {@link EvidenceRepo.listForVendor}. */
   listByVendor(): Map<string, Evidence[]>;
@@ -131,6 +134,19 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
       return bytes;
     },
     listForVendor: (vendorId) => byVendor.all(vendorId).map(fromRow),
+    listForVendors: (ids) =>
+      byVendorId(
+        ids,
+        ids.length
+          ? db.sql
+              .prepare(
+                `SELECT * FROM evidence WHERE vendor_id IN (${placeholders(ids.length)}) ORDER BY vendor_id, added_at DESC, rowid`,
+              )
+              .all(...ids)
+          : [],
+        'vendor_id',
+        fromRow,
+      ),
     listForAssessment: (assessmentId) => byAssessment.all(assessmentId).map(fromRow),
     listByVendor() {
       const out = new Map<string, Evidence[]>();

@@ -25,3 +25,18 @@ export interface SqlConnection {
   prepare(sql: string): SqlStatement;
   exec(sql: string): void;
 }
+
+/** `?, ?, ?` for `n` values (an `IN (…)` list). */
+export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/** Rows grouped by the vendor id each names (`key`), in the order read; every id given has an entry. */
+export function byVendorId<T>(
+  ids: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  key: string,
+  map: (row: Record<string, unknown>) => T,
+): Map<string, T[]> {
+  const out = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) out.get(String(row[key]))?.push(map(row));
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
-import type { SqlStatement } from './sql';
+import { placeholders, type SqlStatement } from './sql';
 import type { Database } from './database';
 import { isSealed, type Cipher } from './cipher';
 import { CRITICALITIES, type Vendor, type VendorSummary } from '../domain/vendor';
@@ -55,6 +55,8 @@ const SUMMARY_COLUMNS =
 export interface VendorRepo {
   list(query: VendorListQuery): { items: VendorListItem[]; total: number };
   get(id: string): Vendor | undefined;
+  /** The vendors of these ids that exist, by id (one query: scoring many at once). */
+  getMany(ids: readonly string[]): Map<string, Vendor>;
   findByName(name: string): Vendor | undefined;
   /** Adds a vendor; gives its row version on a team database (1). */
   insert(vendor: Vendor): number | undefined;
@@ -201,6 +203,16 @@ export function createVendorRepo(db: Database): VendorRepo {
     get(id) {
       const row = getStmt.get(id) as unknown as VendorRow | undefined;
       return row && vendorFromRow(row, db.cipher);
+    },
+    getMany(ids) {
+      if (ids.length === 0) return new Map();
+      const rows = sql.prepare(`SELECT * FROM vendors WHERE id IN (${placeholders(ids.length)})`).all(...ids);
+      return new Map(
+        rows.map((r) => {
+          const vendor = vendorFromRow(r as unknown as VendorRow, db.cipher);
+          return [vendor.id, vendor];
+        }),
+      );
     },
     findByName(name) {
       const row = byNameStmt.get(nameKey(name)) as unknown as VendorRow | undefined;

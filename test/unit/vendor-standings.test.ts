@@ -4,6 +4,7 @@ import { openDatabase } from '../../electron/storage/database';
 import { MIGRATIONS } from '../../electron/storage/migrations';
 import { openStorage } from '../../electron/storage/storage';
 import { CONTROLS } from './controls-fixture';
+import { isAssessed } from '../../electron/domain/portfolio';
 import { VendorListQuerySchema, type VendorListQueryInput } from '../../electron/domain/vendor-list';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
@@ -330,6 +331,58 @@ describe('computing stale standings a few at a time', () => {
     expect(
       services.vendors.list(VendorListQuerySchema.parse({})).items.map((v) => [v.name, v.standing]),
     ).toEqual(stepped);
+  });
+});
+
+describe('computing many standings with their records read together', () => {
+  it('gives each vendor the standing it has when scored alone: its answers, decision and clauses', async () => {
+    const { app, list, start, answer, submit } = await setup();
+    const { services, dispatcher } = app;
+    // More vendors than one step reads together, each with records of its own.
+    const ids: string[] = [];
+    for (let i = 0; i < 27; i++) {
+      const id = services.vendors.create(
+        vendorInput({ name: `Together ${i}`, criticality: i % 3 ? 'high' : 'low' }),
+      ).id;
+      ids.push(id);
+      if (i % 2 === 0) {
+        const a = await start(id);
+        await answer(a, ['yes', i % 4 ? 'yes' : 'no', 'yes', i % 3 ? 'no' : 'yes', 'yes']);
+        await submit(a);
+        if (i % 4 === 0)
+          expect(
+            (await dispatcher.call('decisions.record', { assessmentId: a, decision: 'approve' })).ok,
+          ).toBe(true);
+      }
+      if (i % 5 === 0)
+        expect(
+          (
+            await dispatcher.call('clauses.set', {
+              vendorId: id,
+              clauseId: 'breach-notification',
+              status: 'agreed',
+              value: { type: 'hours', value: i % 10 ? 24 : 96 },
+            })
+          ).ok,
+        ).toBe(true);
+    }
+    expect(services.portfolio.standingsStale()).toBe(true);
+    const listed = new Map((await list()).map((v) => [v.id, v.standing]));
+    for (const id of ids) {
+      const alone = services.scores.vendor(id);
+      const [decision] = services.decisions.list(id);
+      expect(listed.get(id), id).toMatchObject({
+        tier: isAssessed(alone) && alone.tier !== null ? alone.tier : 'unassessed',
+        score: alone.score,
+        completeness: alone.completeness,
+        knockouts: alone.knockouts,
+        decision: decision?.decision ?? null,
+      });
+    }
+    // Some of each: scored and not, decided and not, a clause that deviates.
+    const standings = [...listed.values()];
+    expect(standings.filter((s) => s?.score !== null).length).toBeGreaterThan(5);
+    expect(standings.filter((s) => s?.decision === 'approve').length).toBeGreaterThan(2);
   });
 });
 
