@@ -147,11 +147,10 @@ export function createPortfolioService(
       for (let at = 0; at < stale.length; at += STANDINGS_READ_TOGETHER) {
         const batch = stale.slice(at, at + STANDINGS_READ_TOGETHER);
         const read = entryReader(pinned, batch);
-        for (const id of batch) {
-          const vendor = read.vendor(id)!;
-          const { entry, evidence } = read(vendor);
-          ctx.storage.standings.put(id, today, standingOf(entry, evidence, today), figuresOf(entry));
-        }
+        ctx.storage.standings.put(
+          today,
+          batch.map((id) => standingEntry(read, read.vendor(id)!, today)),
+        );
       }
       return stale.length;
     });
@@ -175,13 +174,12 @@ export function createPortfolioService(
         ctx.storage.transaction(() => {
           const batch = stale.slice(at, at + STANDINGS_PER_STEP);
           const read = entryReader(pinned, batch);
-          for (const id of batch) {
-            // A vendor removed meanwhile has nothing to stand for.
-            const vendor = read.vendor(id);
-            if (!vendor) continue;
-            const { entry, evidence } = read(vendor);
-            ctx.storage.standings.put(id, today, standingOf(entry, evidence, today), figuresOf(entry));
-          }
+          // A vendor removed meanwhile has nothing to stand for.
+          const present = batch.map((id) => read.vendor(id)).filter((v) => v !== undefined);
+          ctx.storage.standings.put(
+            today,
+            present.map((vendor) => standingEntry(read, vendor, today)),
+          );
         });
         await new Promise((resolve) => setImmediate(resolve));
         if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled; nothing was changed');
@@ -299,6 +297,16 @@ type FiguredVendor = ReturnType<Storage['standings']['figures']>[number];
  * Whether a trend point's score is provisional (too few answers to set a tier). The
  * "honest scores" work adds `provisional` to the score shapes; until then none is.
  */
+/** A vendor's standing and figures as of `today`, scored by `read` (an entry reader). */
+function standingEntry(
+  read: (vendor: PortfolioEntry['vendor']) => { entry: PortfolioEntry; evidence: Evidence[] },
+  vendor: PortfolioEntry['vendor'],
+  today: string,
+) {
+  const { entry, evidence } = read(vendor);
+  return { vendorId: vendor.id, standing: standingOf(entry, evidence, today), figures: figuresOf(entry) };
+}
+
 /**
  * Storage whose per-vendor reads of the vendors `ids` (the vendor, its assessments, clause
  * records, decisions and evidence) come from one query per table, read now; other vendors'

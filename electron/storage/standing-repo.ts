@@ -1,5 +1,5 @@
 import type { SQLOutputValue } from 'node:sqlite';
-import type { SqlStatement } from './sql';
+import { placeholders, type SqlStatement } from './sql';
 import type { Database } from './database';
 import { PORTFOLIO_TIERS, type VendorFigures, type VendorStanding } from '../domain/portfolio';
 import type { ListStanding } from '../domain/vendor-list';
@@ -22,7 +22,11 @@ export interface StandingRepo {
    * counts too), or before figures said whether the score is provisional.
    */
   staleVendorIds(today: string): string[];
-  put(vendorId: string, today: string, standing: VendorStanding, figures: VendorFigures): void;
+  /** Stores vendors' standings computed today, in one statement (one round trip on a team database). */
+  put(
+    today: string,
+    standings: readonly { vendorId: string; standing: VendorStanding; figures: VendorFigures }[],
+  ): void;
   /**
    * Every vendor in the list's default order (name, ignoring case), with the dashboard figures
    * of its standing when that was computed on `today` (null when there is none, or it is stale).
@@ -82,40 +86,53 @@ export function createStandingRepo(db: Database): StandingRepo {
        LEFT JOIN vendor_standings s ON s.vendor_id = v.id
      ORDER BY v.name COLLATE NOCASE, v.id`,
   );
-  const putStmt = lazy(
-    `INSERT OR REPLACE INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, score, completeness, residual,
-       open_flags, knockouts, decision, next_reassessment, reassessment, conditions_past_due,
-       evidence_expired, evidence_30, evidence_60, evidence_90, figures, provisional)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  /** The upsert of `n` standings, prepared once per count. */
+  const putStmts = new Map<number, SqlStatement>();
+  const putStmt = (n: number) => {
+    let stmt = putStmts.get(n);
+    if (!stmt)
+      putStmts.set(
+        n,
+        (stmt = db.sql.prepare(
+          `INSERT OR REPLACE INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, score, completeness, residual,
+             open_flags, knockouts, decision, next_reassessment, reassessment, conditions_past_due,
+             evidence_expired, evidence_30, evidence_60, evidence_90, figures, provisional)
+           VALUES ${Array.from({ length: n }, () => `(${placeholders(19)})`).join(', ')}`,
+        )),
+      );
+    return stmt;
+  };
   return {
     staleVendorIds: (today) =>
       staleStmt()
         .all(today)
         .map((r) => String(r.id)),
-    put(vendorId, today, s, figures) {
-      putStmt().run(
-        vendorId,
-        today,
-        s.tier,
-        // critical = 0 … unassessed = 4: the list sorts by this, then residual risk.
-        PORTFOLIO_TIERS.indexOf(s.tier),
-        s.score,
-        s.completeness,
-        s.residual,
-        s.openFlags,
-        s.knockouts,
-        s.decision,
-        s.nextReassessment,
-        s.reassessment,
-        s.conditionsPastDue,
-        s.evidence.expired,
-        s.evidence['30'],
-        s.evidence['60'],
-        s.evidence['90'],
-        JSON.stringify(figures),
-        // What json_extract(figures, '$.provisional') gives, kept so no read parses the figures.
-        typeof figures.provisional === 'boolean' ? Number(figures.provisional) : null,
+    put(today, standings) {
+      if (standings.length === 0) return;
+      putStmt(standings.length).run(
+        ...standings.flatMap(({ vendorId, standing: s, figures }) => [
+          vendorId,
+          today,
+          s.tier,
+          // critical = 0 … unassessed = 4: the list sorts by this, then residual risk.
+          PORTFOLIO_TIERS.indexOf(s.tier),
+          s.score,
+          s.completeness,
+          s.residual,
+          s.openFlags,
+          s.knockouts,
+          s.decision,
+          s.nextReassessment,
+          s.reassessment,
+          s.conditionsPastDue,
+          s.evidence.expired,
+          s.evidence['30'],
+          s.evidence['60'],
+          s.evidence['90'],
+          JSON.stringify(figures),
+          // What json_extract(figures, '$.provisional') gives, kept so no read parses the figures.
+          typeof figures.provisional === 'boolean' ? Number(figures.provisional) : null,
+        ]),
       );
     },
     figures: (today) =>
