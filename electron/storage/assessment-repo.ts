@@ -2,7 +2,7 @@ import type { Database } from './database';
 import type { AssessmentStatus } from '../domain/assessment';
 import type { AnswerValue, StoredAnswer } from '../domain/answer';
 import { place } from './places';
-import { byVendorId, placeholders } from './sql';
+import { rowsByVendor } from './sql';
 
 export interface AssessmentRow {
   id: string;
@@ -149,16 +149,11 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
     },
     listForVendor: (vendorId) => (vendorId === null ? selfOnes.all() : byVendor.all(vendorId)).map(fromRow),
     listForVendors: (ids) =>
-      byVendorId(
+      rowsByVendor(
+        sql,
         ids,
-        ids.length
-          ? sql
-              .prepare(
-                `SELECT * FROM assessments WHERE vendor_id IN (${placeholders(ids.length)}) ORDER BY vendor_id, created_at DESC, rowid DESC`,
-              )
-              .all(...ids)
-          : [],
-        'vendor_id',
+        (list) =>
+          `SELECT * FROM assessments WHERE vendor_id IN (${list}) ORDER BY vendor_id, created_at DESC, rowid DESC`,
         fromRow,
       ),
     countForVendor: (vendorId) => Number((countStmt.get(vendorId) as { n: number }).n),

@@ -8,7 +8,7 @@ import {
   type VendorClause,
 } from '../domain/clauses';
 import { place } from './places';
-import { byVendorId, placeholders } from './sql';
+import { rowsByVendor } from './sql';
 
 /** Legal's clauses: the library, each vendor's clause records, comments and legal sign-offs. */
 export interface ClauseRepo {
@@ -182,16 +182,10 @@ export function createClauseRepo(db: Database): ClauseRepo {
     },
     listForVendor: (vendorId) => byVendor.all(vendorId).map(record),
     listForVendors: (ids) =>
-      byVendorId(
+      rowsByVendor(
+        sql,
         ids,
-        ids.length
-          ? sql
-              .prepare(
-                `SELECT * FROM vendor_clauses WHERE vendor_id IN (${placeholders(ids.length)}) ORDER BY vendor_id, clause_id`,
-              )
-              .all(...ids)
-          : [],
-        'vendor_id',
+        (list) => `SELECT * FROM vendor_clauses WHERE vendor_id IN (${list}) ORDER BY vendor_id, clause_id`,
         record,
       ),
     listAll: () => all.all().map(record),

@@ -1,7 +1,7 @@
 import type { Database } from './database';
 import type { Decision, DecisionKind } from '../domain/decision';
 import { place } from './places';
-import { byVendorId, placeholders } from './sql';
+import { rowsByVendor } from './sql';
 
 /** Decisions recorded on assessments; a new decision never replaces an old one. */
 export interface DecisionRepo {
@@ -44,18 +44,12 @@ export function createDecisionRepo(db: Database): DecisionRepo {
     },
     listForVendor: (vendorId) => byVendor.all(vendorId).map(fromRow),
     listForVendors: (ids) =>
-      byVendorId(
+      rowsByVendor(
+        db.sql,
         ids,
-        ids.length
-          ? db.sql
-              .prepare(
-                `SELECT d.*, a.title AS assessment_title, a.vendor_id AS vendor_id FROM decisions d
-                 JOIN assessments a ON a.id = d.assessment_id
-                 WHERE a.vendor_id IN (${placeholders(ids.length)}) ORDER BY a.vendor_id, d.decided_at DESC, d.rowid DESC`,
-              )
-              .all(...ids)
-          : [],
-        'vendor_id',
+        (list) => `SELECT d.*, a.title AS assessment_title, a.vendor_id AS vendor_id FROM decisions d
+                   JOIN assessments a ON a.id = d.assessment_id
+                   WHERE a.vendor_id IN (${list}) ORDER BY a.vendor_id, d.decided_at DESC, d.rowid DESC`,
         fromRow,
       ),
   };

@@ -5,7 +5,7 @@ import type { Database } from './database';
 import type { Evidence } from '../domain/assessment';
 import { ownerOnlyDir } from './owner-only';
 import { place } from './places';
-import { byVendorId, placeholders } from './sql';
+import { rowsByVendor } from './sql';
 import { AppError } from '../domain/errors';
 
 /**
@@ -135,16 +135,11 @@ export function createEvidenceRepo(db: Database, dataDir: string): EvidenceRepo 
     },
     listForVendor: (vendorId) => byVendor.all(vendorId).map(fromRow),
     listForVendors: (ids) =>
-      byVendorId(
+      rowsByVendor(
+        db.sql,
         ids,
-        ids.length
-          ? db.sql
-              .prepare(
-                `SELECT * FROM evidence WHERE vendor_id IN (${placeholders(ids.length)}) ORDER BY vendor_id, added_at DESC, rowid`,
-              )
-              .all(...ids)
-          : [],
-        'vendor_id',
+        (list) =>
+          `SELECT * FROM evidence WHERE vendor_id IN (${list}) ORDER BY vendor_id, added_at DESC, rowid`,
         fromRow,
       ),
     listForAssessment: (assessmentId) => byAssessment.all(assessmentId).map(fromRow),

@@ -29,14 +29,20 @@ export interface SqlConnection {
 /** `?, ?, ?` for `n` values (an `IN (…)` list). */
 export const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
-/** Rows grouped by the vendor id each names (`key`), in the order read; every id given has an entry. */
-export function byVendorId<T>(
+/**
+ * The rows of several vendors in one query, grouped by vendor (every id given has an entry,
+ * its rows in the order read). `select` gets the `IN` list's placeholders; each row names
+ * its vendor in the column `vendor_id`.
+ */
+export function rowsByVendor<T>(
+  sql: SqlConnection,
   ids: readonly string[],
-  rows: readonly Record<string, unknown>[],
-  key: string,
+  select: (inList: string) => string,
   map: (row: Record<string, unknown>) => T,
 ): Map<string, T[]> {
   const out = new Map<string, T[]>(ids.map((id) => [id, []]));
-  for (const row of rows) out.get(String(row[key]))?.push(map(row));
+  if (ids.length === 0) return out;
+  for (const row of sql.prepare(select(placeholders(ids.length))).all(...ids))
+    out.get(String(row.vendor_id))?.push(map(row));
   return out;
 }
