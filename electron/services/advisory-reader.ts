@@ -50,7 +50,9 @@ export function createAdvisoryReader(): WorkerClient<AdvisoryReadOps> {
     file: WORKER_FILE,
     name: 'advisory reader',
     warm: false,
-    cancel: 'terminate',
+    // Stopped between files, not ended mid-file: ending a thread while it sets up a zlib stream
+    // for a zip aborts the whole process (Node's "close before init" assertion; seen in CI).
+    cancel: 'flag',
     cancelledMessage: CANCELLED,
     local: advisoryReadOps,
   });

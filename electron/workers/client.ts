@@ -133,7 +133,11 @@ function workerClient<Ops extends OpTable>(options: WorkerClientOptions<Ops>): W
       case 'done':
       case 'error': {
         const entry = waiting.get(m.id);
-        if (!entry) return; // a call given up on (cancelled) finishing
+        if (!entry) {
+          // A call given up on (cancelled) finishing: a worker started for it alone ends now.
+          if (!options.warm) end(worker);
+          return;
+        }
         waiting.delete(m.id);
         if (!options.warm) end(worker);
         else unrefIfIdle(worker);
