@@ -6,9 +6,9 @@ import pg from 'pg';
 import { NO_JOB } from '../../electron/services/context';
 import { createServices } from '../../electron/services/services';
 import { KEY_FILE } from '../../electron/storage/keyfile';
-import { addTeamUser, initTeamDatabase, PG_MIGRATIONS } from '../../electron/storage/pg/team-setup';
+import { initTeamDatabase, PG_MIGRATIONS } from '../../electron/storage/pg/team-setup';
 import { createHash } from 'node:crypto';
-import { cli, connect, freshDatabase, psql, serverUrl, uniqueName, urlWith } from './support';
+import { cli, connect, freshDatabase, psql, serverUrl, teamServices, teamWithAdminAndBuyer } from './support';
 import { runCli, tempDir, vendorInput } from '../unit/helpers';
 
 const server = serverUrl();
@@ -26,27 +26,10 @@ describe.skipIf(!server)('evidence files sealed on a team database', () => {
   let ownerClient: pg.Client;
 
   beforeAll(async () => {
-    owner = await freshDatabase(server!);
-    ownerClient = await connect(owner);
-    await initTeamDatabase(ownerClient);
-    const a = uniqueName('admin');
-    const b = uniqueName('buyer');
-    await addTeamUser(ownerClient, a, 'admin', PASSWORD);
-    await addTeamUser(ownerClient, b, 'procurement', PASSWORD);
-    admin = urlWith(owner, { user: a, password: PASSWORD });
-    buyer = urlWith(owner, { user: b, password: PASSWORD });
+    ({ owner, ownerClient, admin, buyer } = await teamWithAdminAndBuyer(server!, PASSWORD));
   });
 
-  const open = (database: string, passphrase?: string) => {
-    const dataDir = tempDir();
-    return createServices({
-      dataDir,
-      preferences: new Conf({ cwd: dataDir, configName: 'preferences' }),
-      appVersion: 'test',
-      database,
-      encryption: { passphrase },
-    });
-  };
+  const open = teamServices;
   type App = ReturnType<typeof open>;
   const attach = (app: App, assessmentId: string, text: string) =>
     app.assessments.attachEvidence({

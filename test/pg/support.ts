@@ -5,8 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import Conf from 'conf';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
+import { createServices } from '../../electron/services/services';
+import { addTeamUser, initTeamDatabase } from '../../electron/storage/pg/team-setup';
+import { tempDir } from '../unit/helpers';
 
 /** The owner's URL of the test server, or null (the reason is printed once per file). */
 export function serverUrl(): string | null {
@@ -96,4 +100,39 @@ export async function cli(
     env,
   });
   return { code, stdout, stderr };
+}
+
+/**
+ * A fresh database prepared by `team init`, with an admin and a procurement login (each
+ * named uniquely, with `password`): the owner's URL and client, and each login's URL.
+ */
+export async function teamWithAdminAndBuyer(
+  ownerOfServer: string,
+  password: string,
+): Promise<{ owner: string; ownerClient: pg.Client; admin: string; buyer: string }> {
+  const owner = await freshDatabase(ownerOfServer);
+  const ownerClient = await connect(owner);
+  await initTeamDatabase(ownerClient);
+  const a = uniqueName('admin');
+  const b = uniqueName('buyer');
+  await addTeamUser(ownerClient, a, 'admin', password);
+  await addTeamUser(ownerClient, b, 'procurement', password);
+  return {
+    owner,
+    ownerClient,
+    admin: urlWith(owner, { user: a, password }),
+    buyer: urlWith(owner, { user: b, password }),
+  };
+}
+
+/** The services of a new data folder on the team database `database`, unlocked with `passphrase` if given. */
+export function teamServices(database: string, passphrase?: string) {
+  const dataDir = tempDir();
+  return createServices({
+    dataDir,
+    preferences: new Conf({ cwd: dataDir, configName: 'preferences' }),
+    appVersion: 'test',
+    database,
+    encryption: { passphrase },
+  });
 }

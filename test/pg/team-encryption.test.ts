@@ -1,43 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import Conf from 'conf';
 import pg from 'pg';
-import { createServices } from '../../electron/services/services';
-import { addTeamUser, initTeamDatabase } from '../../electron/storage/pg/team-setup';
-import { connect, freshDatabase, serverUrl, uniqueName, urlWith } from './support';
-import { tempDir, vendorInput } from '../unit/helpers';
+import { serverUrl, teamServices, teamWithAdminAndBuyer } from './support';
+import { vendorInput } from '../unit/helpers';
 
 const server = serverUrl();
 const PASSWORD = 'encryption test password 1';
 const TEAM_PASSPHRASE = 'harbour lanterns at dawn';
 
 describe.skipIf(!server)('sealed fields on a team database, with a team passphrase', () => {
-  let owner = '';
   let admin = '';
   let buyer = '';
   let ownerClient: pg.Client;
 
   beforeAll(async () => {
-    owner = await freshDatabase(server!);
-    ownerClient = await connect(owner);
-    await initTeamDatabase(ownerClient);
-    const a = uniqueName('admin');
-    const b = uniqueName('buyer');
-    await addTeamUser(ownerClient, a, 'admin', PASSWORD);
-    await addTeamUser(ownerClient, b, 'procurement', PASSWORD);
-    admin = urlWith(owner, { user: a, password: PASSWORD });
-    buyer = urlWith(owner, { user: b, password: PASSWORD });
+    ({ ownerClient, admin, buyer } = await teamWithAdminAndBuyer(server!, PASSWORD));
   });
 
-  const open = (database: string, passphrase?: string) => {
-    const dataDir = tempDir();
-    return createServices({
-      dataDir,
-      preferences: new Conf({ cwd: dataDir, configName: 'preferences' }),
-      appVersion: 'test',
-      database,
-      encryption: { passphrase },
-    });
-  };
+  const open = teamServices;
 
   it('seals notes for everyone once an admin turns it on; only holders of the passphrase read them', async () => {
     const first = open(admin);
