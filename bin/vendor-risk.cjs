@@ -28,11 +28,22 @@ const loader = cacheDir ? bundleLoader(path.dirname(built), cacheDir) : undefine
  * connection's thread started now, so that it loads node-postgres while this thread loads the
  * bundle: the first connection the command opens takes it (startConnectionEarly and
  * takeEarlyThread in electron/storage/pg/blocking-connection.ts, whose shape this follows).
- * It logs in only once the command sends it where to; one never taken ends with the process.
+ * It is told where to log in at once (pg-open.js reads the URL as the command will), so the
+ * login too happens while the bundle loads; the connection that takes it sends its own
+ * settings, and the thread keeps the login when they are the same. Not for `team` commands,
+ * which connect as the database's owner on a connection of their own, nor for a URL that
+ * cannot be read (the command says why). One never taken ends with the process.
  */
 function startTeamConnectionEarly(args, bundleDir) {
-  const named = args.some((a) => a === '--database' || a.startsWith('--database='));
-  if (!named && !process.env.VENDOR_RISK_DATABASE_URL) return;
+  // The URL as the command reads it: --database URL or --database=URL, else the environment's.
+  const at = args.findIndex((a) => a === '--database' || a.startsWith('--database='));
+  const url =
+    at < 0
+      ? process.env.VENDOR_RISK_DATABASE_URL
+      : args[at].startsWith('--database=')
+        ? args[at].slice(11)
+        : args[at + 1];
+  if (!url) return;
   const file = process.env.VENDOR_RISK_PG_WORKER ?? path.join(bundleDir, 'pg-connection.js');
   const key = Symbol.for('vendor-risk.team-connection-thread');
   if (globalThis[key] || !fs.existsSync(file)) return;
@@ -42,6 +53,13 @@ function startTeamConnectionEarly(args, bundleDir) {
   const worker = new Worker(file, { workerData: { signal, port: port2 }, transferList: [port2] });
   worker.unref();
   globalThis[key] = { worker, port: port1, words: new Int32Array(signal) };
+  if (args.includes('team')) return;
+  try {
+    const { config, listen } = require(path.join(bundleDir, 'pg-open.js')).teamOpenSettings(url);
+    port1.postMessage({ t: 'open', config, listen });
+  } catch {
+    // A URL that cannot be used: the command reads it again and says why.
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ const configs = [
   'vite.data.config.mts',
   'vite.advisory.config.mts',
   'vite.pg.config.mts',
+  'vite.pg-open.config.mts',
   'vite.renderer.config.mts',
 ];
 const started = Date.now();
@@ -21,5 +22,5 @@ for (const configFile of configs) {
   await build({ configFile, logLevel: 'warn', mode: 'production' });
 }
 console.log(
-  `build: main, data host, preload, cli, import, report, data, advisory and team database workers and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `build: main, data host, preload, cli, import, report, data, advisory and team database workers, the CLI's team login and renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

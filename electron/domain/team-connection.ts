@@ -4,6 +4,7 @@
  * kept by the OS keychain or asked for), and what connecting tells about the login.
  */
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback';
 
 /** The TLS modes the window offers (libpq's names; `allow`/`prefer` only on the command line). */
 export const TEAM_TLS_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
@@ -69,11 +70,7 @@ export const TeamStatusSchema = z.object({
 });
 export type TeamStatus = z.infer<typeof TeamStatusSchema>;
 
-/** Whether a host is this machine (a Unix socket folder counts): the only hosts allowed without TLS. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h.startsWith('/') || h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
+export { isLoopbackHost };
 
 /** The TLS mode a host gets unless the person chooses: none on this machine, verify-full elsewhere. */
 export function defaultTlsMode(host: string): TeamTlsMode {

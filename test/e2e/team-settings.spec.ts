@@ -69,6 +69,27 @@ test.afterAll(() => {
   if (cliDir) rmSync(cliDir, { recursive: true, force: true });
 });
 
+test('the command line lists the team database named by --database=URL, and refuses a wrong password with exit 2 and one line', () => {
+  test.skip(
+    server === null,
+    `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`,
+  );
+  // --database=URL (the start-up reads this spelling too) as the procurement login.
+  const listed = JSON.parse(
+    cli([`--database=${urlAs('dana', PASSWORD, DATABASE)}`, 'vendors', 'list', '--json']),
+  ) as { items: { name: string }[] };
+  expect(listed.items.map((v) => v.name)).toContain('Nordhafen Spedition');
+  // A wrong password: refused with exit 2 and one line naming the login, not a hang or a stack.
+  const refused = spawnSync(
+    process.execPath,
+    [BIN, '--data-dir', cliDir, '--database', urlAs('dana', 'not the password', DATABASE), 'vendors', 'list'],
+    { encoding: 'utf8' },
+  );
+  expect(refused.status).toBe(2);
+  expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+  expect(refused.stderr).toMatch(/password authentication failed for user "dana"/);
+});
+
 test('Settings → Team database connects, shows the login and role, and rides out a stopped server', async ({
   app,
 }) => {

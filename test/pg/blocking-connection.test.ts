@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Worker } from 'node:worker_threads';
-import { openBlockingConnection, startConnectionEarly } from '../../electron/storage/pg/blocking-connection';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import {
+  openBlockingConnection,
+  startConnectionEarly,
+  type BlockingConnection,
+} from '../../electron/storage/pg/blocking-connection';
 import { serverUrl } from './support';
 
 const server = serverUrl();
@@ -53,6 +57,70 @@ describe.skipIf(!server)('a connection thread started early', () => {
     } finally {
       first.close();
       second.close();
+    }
+  });
+
+  /** Starts a thread early and tells it where to log in, as the CLI's start-up does (bin/vendor-risk.cjs). */
+  const startTold = (config: object, listen: string[] = []) => {
+    const key = Symbol.for('vendor-risk.team-connection-thread');
+    startConnectionEarly();
+    const early = (globalThis as Record<symbol, unknown>)[key] as { port: MessagePort };
+    early.port.postMessage({ t: 'open', config, listen });
+  };
+  /** The backends logged in under `name`, once at least `least` are (waits for that state, not for a time). */
+  const backendsNamed = (observer: BlockingConnection, name: string, least: number): number[] => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const rows = observer.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [name])
+        .rows as { pid: number }[];
+      if (rows.length >= least || Date.now() > deadline) return rows.map((r) => r.pid);
+    }
+  };
+
+  it('told where to log in before it is taken, keeps that login for a connection with the same settings', () => {
+    const observer = openBlockingConnection({ connectionString: server! }, { display: 'the test server' });
+    const name = `early-same-${process.pid}`;
+    const config = { connectionString: server!, application_name: name };
+    startTold(config);
+    try {
+      const [loggedIn] = backendsNamed(observer, name, 1);
+      expect(loggedIn).toBeDefined();
+      const conn = openBlockingConnection(config, { display: 'the test server' });
+      try {
+        expect((conn.query('SELECT pg_backend_pid() AS pid').rows[0] as { pid: number }).pid).toBe(loggedIn);
+        expect(backendsNamed(observer, name, 1)).toEqual([loggedIn]);
+      } finally {
+        conn.close();
+      }
+    } finally {
+      observer.close();
+    }
+  });
+
+  it('told other settings than the connection that takes it, drops that login for one with the taker’s', () => {
+    const observer = openBlockingConnection({ connectionString: server! }, { display: 'the test server' });
+    const told = `early-told-${process.pid}`;
+    const taker = `early-taker-${process.pid}`;
+    startTold({ connectionString: server!, application_name: told });
+    try {
+      expect(backendsNamed(observer, told, 1)).toHaveLength(1);
+      const conn = openBlockingConnection(
+        { connectionString: server!, application_name: taker },
+        { display: 'the test server' },
+      );
+      try {
+        expect(conn.query("SELECT current_setting('application_name') AS name").rows).toEqual([
+          { name: taker },
+        ]);
+        // The first login is ended, not left idle on the server.
+        const deadline = Date.now() + 30_000;
+        while (backendsNamed(observer, told, 0).length > 0 && Date.now() < deadline);
+        expect(backendsNamed(observer, told, 0)).toEqual([]);
+      } finally {
+        conn.close();
+      }
+    } finally {
+      observer.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANGES_CHANNEL } from '../../electron/storage/pg/schema-team';
+import { CHANGES_CHANNEL } from '../../electron/storage/pg/team-open';
 import { addTeamUser, initTeamDatabase } from '../../electron/storage/pg/team-setup';
 import type { TeamRole } from '../../electron/storage/pg/roles';
 import { connect, freshDatabase, psql, serverUrl, uniqueName, urlWith } from './support';

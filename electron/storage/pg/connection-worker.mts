@@ -68,13 +68,32 @@ let inTransaction = false;
  */
 let transactionLost = false;
 
-/** Takes the settings, and connects at once: the owner's first query finds the login done or under way. */
+/** What a login depends on: settings with the same key share a connection. */
+const loginKey = (settings: Open) => JSON.stringify([settings.config, settings.listen]);
+
+/**
+ * Takes the settings, and connects at once: the owner's first query finds the login done or
+ * under way. A thread started early may be told twice: first by the CLI's start-up (which
+ * read the URL before the program loaded), then by the connection that takes it; the login
+ * begun with the same settings is kept, one with other settings is dropped for a new one.
+ */
 function opened(settings: Open): void {
+  const same = open !== null && loginKey(open) === loginKey(settings);
   open = settings;
   transactionLost = Boolean(settings.transactionLost);
-  if (transactionLost) inTransaction = true;
+  if (transactionLost) {
+    inTransaction = true;
+    return;
+  }
+  if (same && (client || connecting)) return;
+  if (!same) {
+    const old = client;
+    client = null;
+    connecting = null;
+    old?.end().catch(() => undefined);
+  }
   // A failure here is the first query's to report (it tries again).
-  else connect().catch(() => undefined);
+  connect().catch(() => undefined);
 }
 if (open) opened(open);
 
@@ -89,30 +108,43 @@ function lost(c: pg.Client): void {
   if (inTransaction) transactionLost = true;
 }
 
+/** Logs in with `settings` and listens on their channels. */
+async function login(settings: Open): Promise<pg.Client> {
+  const c = new pg.Client({ ...settings.config, types } as pg.ClientConfig);
+  // A server that goes away: the next query connects again (a transaction under way is lost
+  // with the connection, and its caller is told).
+  c.on('error', () => lost(c));
+  c.on('end', () => lost(c));
+  c.on('notification', (n) =>
+    parentPort!.postMessage({ t: 'notice', channel: n.channel, payload: n.payload ?? '' }),
+  );
+  try {
+    await c.connect();
+    for (const channel of settings.listen) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+  } catch (error) {
+    c.end().catch(() => undefined);
+    throw error;
+  }
+  return c;
+}
+
+/** The connection: the login under way, or a new one with the current settings. */
 function connect(): Promise<pg.Client> {
-  connecting ??= (async () => {
-    const settings = open!;
-    const c = new pg.Client({ ...settings.config, types } as pg.ClientConfig);
-    // A server that goes away: the next query connects again (a transaction under way is lost
-    // with the connection, and its caller is told).
-    c.on('error', () => lost(c));
-    c.on('end', () => lost(c));
-    c.on('notification', (n) =>
-      parentPort!.postMessage({ t: 'notice', channel: n.channel, payload: n.payload ?? '' }),
-    );
-    try {
-      await c.connect();
-      for (const channel of settings.listen) await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    } catch (error) {
+  if (connecting) return connecting;
+  const settings = open!;
+  const attempt: Promise<pg.Client> = login(settings)
+    .then((c) => {
+      if (loginKey(open!) === loginKey(settings)) return (client = c);
+      // Other settings came while logging in (opened): this login is not the one wanted any more.
       c.end().catch(() => undefined);
-      throw error;
-    }
-    client = c;
-    return c;
-  })().finally(() => {
-    connecting = null;
-  });
-  return connecting;
+      if (connecting === attempt) connecting = null;
+      return connect();
+    })
+    .finally(() => {
+      if (connecting === attempt) connecting = null;
+    });
+  connecting = attempt;
+  return attempt;
 }
 
 function answer(message: unknown): void {

@@ -3,9 +3,8 @@
  * pg's own parser, so that the TLS mode means what libpq says it means (pg's parser treats
  * `require` as `verify-full`) and so that TLS is required for every host off this machine.
  */
-import { getCACertificates } from 'node:tls';
 import type { ClientConfig } from 'pg';
-import { isLoopbackHost } from '../../domain/team-connection';
+import { isLoopbackHost } from '../../domain/loopback';
 
 /** The schema every team table lives in; connections search it first. */
 export const TEAM_SCHEMA = 'vendor_risk';
@@ -122,6 +121,9 @@ export function teamConnection(
 export function withSystemCas(config: ClientConfig): ClientConfig {
   const ssl = config.ssl;
   if (typeof ssl !== 'object' || !ssl.rejectUnauthorized || ssl.ca !== undefined) return config;
+  // Node's TLS module is loaded here, not on import: a connection on this machine (and the
+  // CLI's start-up, which reads the URL early: team-open.ts) never needs it.
+  const { getCACertificates } = process.getBuiltinModule('node:tls');
   let system: string[] = [];
   try {
     system = getCACertificates('system');

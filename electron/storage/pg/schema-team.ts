@@ -5,6 +5,7 @@
  */
 import { GENESIS_HASH } from '../../domain/audit-chain';
 import { TEAM_SCHEMA } from './connection';
+import { CHANGES_CHANNEL } from './team-open';
 import { EDITABLE_TABLES } from './schema-tables';
 
 /** The SQLSTATE of a save against a stale row version (a refused save, never an overwrite). */
@@ -177,9 +178,6 @@ export const STANDINGS_SQL = `
     EXECUTE FUNCTION vr_standings_drop_all();`;
   }).join('\n  ')}
 `;
-
-/** The channel open windows LISTEN on for colleagues' changes. */
-export const CHANGES_CHANNEL = 'vendor_risk_changes';
 
 /**
  * Change notices: after any statement that changes a portfolio table, a NOTIFY on

@@ -4,7 +4,6 @@
  * Writers take turns as SQLite's do (a transaction-wide advisory lock, so a service's read
  * and write see no colleague's write between them), readers never wait.
  */
-import { readFileSync } from 'node:fs';
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import { AppError } from '../../domain/errors';
 import { TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
@@ -13,9 +12,10 @@ import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { Database } from '../database';
 import type { SqlConnection, SqlParams, SqlStatement } from '../sql';
 import { openBlockingConnection, DatabaseRefusal, type BlockingConnection } from './blocking-connection';
-import { teamConnection, withSystemCas, TEAM_SCHEMA } from './connection';
+import { TEAM_SCHEMA } from './connection';
 import { toPostgres, type Translated } from './dialect';
-import { CHANGES_CHANNEL, STALE_ROW_SQLSTATE } from './schema-team';
+import { STALE_ROW_SQLSTATE } from './schema-team';
+import { CHANGES_CHANNEL, teamOpenSettings } from './team-open';
 import { PG_SCHEMA_VERSION } from './team-setup';
 import { teamBackupRefused } from '../storage';
 
@@ -36,13 +36,10 @@ export interface TeamDatabase extends Database {
 
 /** Opens the team database at `url` (a person's own login); refuses one `team init` has not prepared. */
 export function openTeamDatabase(url: string): TeamDatabase {
-  const connection = teamConnection(url, (path) => readFileSync(path, 'utf8'));
-  const conn = openBlockingConnection(withSystemCas(connection.config), {
-    display: connection.display,
-    listen: [CHANGES_CHANNEL],
-  });
+  const { config, listen, display } = teamOpenSettings(url);
+  const conn = openBlockingConnection(config, { display, listen });
   try {
-    return teamDatabase(conn, connection.display);
+    return teamDatabase(conn, display);
   } catch (error) {
     conn.close();
     throw error;
