@@ -5,6 +5,7 @@
  * no images (layout.ts). A name like `<img src=file:///etc/passwd>` is text.
  */
 import pdfmake from 'pdfmake';
+import { AppError } from '../domain/errors';
 import { reportFonts } from './fonts';
 import { prepareText } from './text';
 import { vendorReport } from './vendor-report';
@@ -50,22 +51,40 @@ export function reportDocument(data: ReportData): DocDefinition {
   };
 }
 
-/** Renders a pdfmake document (ours or a plain one, for the benchmark's baseline) to PDF bytes. */
+/**
+ * Renders a pdfmake document (ours or a plain one, for the benchmark's baseline) to PDF bytes.
+ * `cancelled` is asked as each page is laid out and each item drawn: when it says yes, the
+ * render stops there with a CANCELLED error (its thread goes on; ending a thread while it
+ * sets up a zlib stream, as PDFKit's compression does, aborts the whole process).
+ */
 export async function renderDocument(
   doc: DocDefinition,
   onProgress?: (share: number) => void,
+  cancelled: () => boolean = () => false,
 ): Promise<RenderedReport> {
   configure();
+  const stopIfCancelled = () => {
+    if (cancelled()) throw new AppError('CANCELLED', 'The report was cancelled; no file was written');
+  };
   let pages = 0;
   const footer = doc.footer as ((page: number, count: number) => unknown) | undefined;
+  const background = doc.background as ((page: number, size: unknown) => unknown) | undefined;
   const counted = {
     ...doc,
+    // Called for each page as it is added: where a long layout can stop.
+    background: (page: number, size: unknown) => {
+      stopIfCancelled();
+      return background ? background(page, size) : null;
+    },
     footer: (page: number, count: number) => {
       pages = count;
       return footer ? footer(page, count) : null;
     },
   };
-  pdfmake.setProgressCallback(onProgress ? (share: number) => onProgress(share) : undefined);
+  pdfmake.setProgressCallback((share: number) => {
+    stopIfCancelled();
+    onProgress?.(share);
+  });
   const buffer: Buffer = await pdfmake.createPdf(counted).getBuffer();
   // A copy with an ArrayBuffer of its own, so it can be transferred out of the worker.
   return { pdf: new Uint8Array(buffer), pages };
@@ -75,6 +94,7 @@ export async function renderDocument(
 export function renderReport(
   data: ReportData,
   onProgress?: (share: number) => void,
+  cancelled?: () => boolean,
 ): Promise<RenderedReport> {
-  return renderDocument(reportDocument(data), onProgress);
+  return renderDocument(reportDocument(data), onProgress, cancelled);
 }

@@ -222,8 +222,8 @@ const WORKER_FILE = process.env.VENDOR_RISK_REPORT_WORKER ?? join(__dirname, 're
 
 /**
  * One warm report worker, reused between reports (starting one and loading the fonts
- * costs more than a small report's render); a cancel ends it, the next report starts a
- * fresh one. Reports render one at a time. From source (tests) they render here, and
+ * costs more than a small report's render); a cancel raises its flag, and the render stops
+ * at its next page or drawn item (render.ts), the worker kept. Reports render one at a time. From source (tests) they render here, and
  * pdfmake is loaded only then, so the CLI's other commands never load it.
  */
 let reportClient: WorkerClient<RenderOps> | null = null;
@@ -233,7 +233,7 @@ const renderer = () =>
     name: 'report worker',
     warm: true,
     sequential: true,
-    cancel: 'terminate',
+    cancel: 'flag',
     cancelledMessage: 'The report was cancelled; no file was written',
     local: async () => (await import('../workers/render-ops')).renderOps,
   }));

@@ -10,11 +10,14 @@ export type RenderOps = { render: { args: ReportData; value: RenderedReport } };
 export const renderOps: OpHandlers<RenderOps> = {
   async render(data, hooks) {
     try {
-      const { pdf, pages } = await renderReport(data, (share) =>
-        hooks.progress(Math.floor(share * 100), 100, 'Laying out the pages'),
+      const { pdf, pages } = await renderReport(
+        data,
+        (share) => hooks.progress(Math.floor(share * 100), 100, 'Laying out the pages'),
+        hooks.cancelled,
       );
       return new Moved({ pdf, pages }, [pdf.buffer as ArrayBuffer]);
     } catch (error) {
+      if (error instanceof AppError && error.code === 'CANCELLED') throw error;
       throw new AppError(
         'INVALID_INPUT',
         `The report could not be drawn: ${error instanceof Error ? error.message : String(error)}`,

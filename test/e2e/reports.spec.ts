@@ -106,7 +106,7 @@ test('a report cancelled while the worker lays out its pages leaves no file, and
   expect(again.pages).toBeGreaterThan(10);
 });
 
-test('a second report waiting behind a cancelled one renders in a fresh worker', async ({ app }) => {
+test('a second report waiting behind a cancelled one renders once the first has stopped', async ({ app }) => {
   const { services, saveDir } = app;
   await seedAssessedVendors(services, 30);
   const first = new AbortController();

@@ -370,3 +370,50 @@ describe('what a report may read', () => {
     expect(Buffer.from(withSvg.pdf).includes('/Subtype /Image')).toBe(false);
   });
 });
+
+describe('a report cancelled while it renders', () => {
+  /** A plain document of `pages` pages, one paragraph each. */
+  const pagesOf = async (pages: number) => {
+    const { pageFrame } = await import('../../electron/report/layout');
+    return pageFrame({
+      title: 't',
+      generated: 'now',
+      content: Array.from({ length: pages }, (_, i) => ({
+        text: `Page ${i + 1}`,
+        ...(i > 0 ? { pageBreak: 'before' } : {}),
+      })),
+    });
+  };
+
+  it('stops while its pages are laid out, before anything is drawn', async () => {
+    const { renderDocument } = await import('../../electron/report/render');
+    let asked = 0;
+    const shares: number[] = [];
+    await expect(
+      renderDocument(
+        await pagesOf(30),
+        (share) => shares.push(share),
+        () => ++asked > 5,
+      ),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
+    // Asked once per page laid out: it stopped at the sixth page, drawing nothing.
+    expect(asked).toBe(6);
+    expect(shares).toEqual([]);
+  });
+
+  it('stops while its pages are drawn, without drawing the rest', async () => {
+    const { renderDocument } = await import('../../electron/report/render');
+    const shares: number[] = [];
+    await expect(
+      renderDocument(
+        await pagesOf(30),
+        (share) => shares.push(share),
+        () => (shares.at(-1) ?? 0) >= 0.5,
+      ),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(shares.at(-1)).toBeGreaterThanOrEqual(0.5);
+    expect(shares.at(-1)).toBeLessThan(0.6);
+    // Not cancelled, the same document renders whole.
+    await expect(renderDocument(await pagesOf(30))).resolves.toMatchObject({ pages: 30 });
+  });
+});
