@@ -61,11 +61,30 @@ export function ClauseRow({
     JSON.stringify(
       o && Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])),
     );
-  const dirty =
-    status !== item.status ||
-    JSON.stringify(typeof value === 'string' ? draft : value) !== JSON.stringify(item.value) ||
-    trimmed(reference) !== trimmed(item.reference) ||
-    (status === 'waived' && trimmed(waiver) !== trimmed(item.waiver));
+  /** Whether the fields hold something other than `record` (typed and not saved). */
+  const differsFrom = (record: ContractClause) =>
+    status !== record.status ||
+    JSON.stringify(typeof value === 'string' ? draft : value) !== JSON.stringify(record.value) ||
+    trimmed(reference) !== trimmed(record.reference) ||
+    (status === 'waived' && trimmed(waiver) !== trimmed(record.waiver));
+  const dirty = differsFrom(item);
+
+  // A newer record came in (a colleague's save, read by the contract's live refresh): a row
+  // with nothing typed shows it; one being edited keeps what was typed, and its save is
+  // refused as stale with who changed it.
+  const [shown, setShown] = useState(item);
+  if (shown !== item) {
+    setShown(item);
+    if ((item.version ?? 0) !== readVersion && !differsFrom(shown)) {
+      setStatus(item.status);
+      setDraft(draftOf(item.value, clause.valueTypes));
+      setReference(item.reference);
+      setWaiver(item.waiver ?? { reason: '', acceptedBy: '' });
+      setReadVersion(item.version ?? 0);
+      setStale(false);
+      setError(null);
+    }
+  }
 
   const save = async () => {
     if (typeof value === 'string') return setError(value);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api';
 import {
   CLAUSE_GROUPS,
@@ -14,6 +14,7 @@ import { Badge } from '../components/Badge';
 import { PageHeader } from '../components/PageHeader';
 import { FilterSelect } from '../components/FilterSelect';
 import { useOperation } from '../hooks/useOperation';
+import { useTeamChanges } from '../hooks/useTeam';
 import { ClauseRow } from './ClauseRow';
 import './ContractPage.css';
 
@@ -21,6 +22,17 @@ import './ContractPage.css';
 export { STATE_LABELS } from './ClauseRow';
 
 type Filter = 'all' | 'attention' | ClauseStatus;
+
+/** What a contract is computed from: a colleague's change to one of these reloads it (team database). */
+const CONTRACT_TABLES = new Set([
+  'vendor_clauses',
+  'clause_comments',
+  'legal_signoffs',
+  'clause_library',
+  'answers',
+  'assessments',
+  'vendors',
+]);
 const FILTER_CHOICES = [
   { value: 'all', label: 'All clauses' },
   { value: 'attention', label: 'Needing attention (deviating, contradicted, not agreed)' },
@@ -46,13 +58,22 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack?()
     );
   }, [vendorId]);
 
-  // After a stale refusal: the contract as it is now (other rows keep what was typed in them).
-  const reload = async (): Promise<VendorContract | null> => {
+  // After a stale refusal, or a colleague's change: the contract as it is now (rows being
+  // edited keep what was typed in them; ClauseRow).
+  const reload = useCallback(async (): Promise<VendorContract | null> => {
     const r = await call('clauses.forVendor', { vendorId });
     if (!r.ok) return null;
     setContract(r.value);
     return r.value;
-  };
+  }, [vendorId]);
+  useTeamChanges(
+    useCallback(
+      (changes) => {
+        if (changes.some((c) => CONTRACT_TABLES.has(c.table))) void reload();
+      },
+      [reload],
+    ),
+  );
 
   if (error)
     return (

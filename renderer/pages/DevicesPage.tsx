@@ -17,20 +17,31 @@ import { FilterSelect } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
 import { SaveError } from '../components/SaveError';
 import { useOperation } from '../hooks/useOperation';
-import { staleSaveMessage } from '../hooks/useTeam';
+import { staleSaveMessage, useTeamChanges } from '../hooks/useTeam';
 import './DevicesPage.css';
 
 type Item = ResponseOf<'devices.list'>['items'][number];
 type Query = Omit<NonNullable<RequestOf<'devices.list'>>, 'offset' | 'limit'>;
 type SortKey = NonNullable<Query['sort']>;
 const PAGE = 200;
-const NOTHING_READ = { of: '', total: null, pages: new Map<number, Item[]>() };
+const NOTHING_READ = { of: '', key: '', total: null, pages: new Map<number, Item[]>() };
 
 const FINDING_CHOICES = [
   { value: '', label: 'Any finding' },
   ...DEVICE_CHECKS.map((c) => ({ value: c, label: DEVICE_CHECK_INFO[c].label })),
 ];
 
+/** What the page shows is read from: a colleague's change to one of these reloads it (team database). */
+const DEVICE_TABLES = new Set([
+  'devices',
+  'device_imports',
+  'device_mappings',
+  'manufacturer_links',
+  'device_acceptances',
+  'device_vulnerabilities',
+  'advisories',
+  'kev_entries',
+]);
 const sameDevice = (a: Item, b: Item) => a.source === b.source && a.device.deviceId === b.device.deviceId;
 
 /** The table's columns: the device, what it is, where, its state and its open findings. */
@@ -73,10 +84,17 @@ const COLUMNS: Column<Item, SortKey>[] = [
 export function DevicesPage() {
   const [query, setQuery] = useState<Query>({ search: '', sort: 'deviceId', direction: 'asc' });
   const [revision, setRevision] = useState(0);
-  /** The pages read for one query and revision (`of`); those of another are not shown. */
-  const [read, setRead] = useState<{ of: string; total: number | null; pages: Map<number, Item[]> }>(
-    NOTHING_READ,
-  );
+  /**
+   * The pages read for one query (`key`) and revision (`of`). Those of another query are not
+   * shown; those of an older revision of the same query are, until the new ones are read (a
+   * change here or a colleague's does not empty the table or lose its place).
+   */
+  const [read, setRead] = useState<{
+    of: string;
+    key: string;
+    total: number | null;
+    pages: Map<number, Item[]>;
+  }>(NOTHING_READ);
   const [facets, setFacets] = useState<ResponseOf<'devices.facets'> | null>(null);
   const [findings, setFindings] = useState<ResponseOf<'devices.findings'> | null>(null);
   const [selected, setSelected] = useState<Item | null>(null);
@@ -90,7 +108,12 @@ export function DevicesPage() {
   };
   const key = JSON.stringify(query);
   const of = `${revision}:${key}`;
-  const { total, pages } = read.of === of ? read : NOTHING_READ;
+  const { total, pages } = read.key === key ? read : NOTHING_READ;
+  /** The pages on screen and their query, for the query's next revision to read again. */
+  const shownRef = useRef({ key, pages });
+  useEffect(() => {
+    shownRef.current = { key, pages };
+  }, [key, pages]);
   const loading = useRef(new Set<number>());
   /** Bumped with every new query: a page that arrives for an older one is dropped. */
   const generation = useRef(0);
@@ -114,8 +137,9 @@ export function DevicesPage() {
       if (!r.ok) return loading.current.delete(page);
       setRead((d) => ({
         of,
+        key,
         total: r.value.total,
-        pages: new Map(d.of === of ? d.pages : []).set(page, r.value.items),
+        pages: new Map(d.key === key ? d.pages : []).set(page, r.value.items),
       }));
     },
     [key, of, list],
@@ -123,10 +147,11 @@ export function DevicesPage() {
   useEffect(() => {
     generation.current += 1;
     loading.current = new Set();
-    // The first page of a new query (or revision); what it sets comes when it has been read.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void loadPage(0);
-  }, [loadPage]);
+    // The first page of a new query; of a new revision, every page shown (each replaces its
+    // older rows as it comes). What it sets comes when it has been read.
+    const shown = shownRef.current.key === key ? [...shownRef.current.pages.keys()] : [];
+    for (const page of new Set([0, ...shown])) void loadPage(page);
+  }, [key, loadPage]);
 
   /** Reads the selected device again after a change (an acceptance, an import that removed it). */
   const refreshSelected = async (d: Item) => {
@@ -136,6 +161,19 @@ export function DevicesPage() {
       : undefined;
     setSelected(fresh ?? null);
   };
+
+  // A colleague's committed change to the inventory, its links or findings (team database):
+  // the rows on screen and the selected device are read again.
+  useTeamChanges(
+    useCallback(
+      (changes) => {
+        if (!changes.some((c) => DEVICE_TABLES.has(c.table))) return;
+        setRevision((n) => n + 1);
+        if (selected) void refreshSelected(selected);
+      },
+      [selected],
+    ),
+  );
 
   /** Reads the pages of the rows on screen that are not read yet. */
   const showRows = (first: number, last: number) => {
@@ -385,6 +423,11 @@ const RESULT_LABELS = { fail: 'Finding', pass: 'Pass', unknown: 'Unknown', 'n/a'
 
 function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): void }) {
   const [accepting, setAccepting] = useState<DeviceCheck | null>(null);
+  /**
+   * The acceptance's version when the form opened (0: none): a colleague's acceptance read in
+   * since (live refresh) makes the save stale, never overwritten.
+   */
+  const [readVersion, setReadVersion] = useState(0);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -405,7 +448,7 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
       reason,
       expiresOn: until,
       // The acceptance read (an expired one) or 0: none; the solo app checks nothing.
-      version: item.acceptanceVersions?.[accepting!] ?? 0,
+      version: readVersion,
     });
     if (!r.ok) {
       const message = staleSaveMessage(r.error, 'this finding');
@@ -440,7 +483,14 @@ function DeviceDetail({ item, onChanged }: { item: Item | null; onChanged(): voi
               </td>
               <td>
                 {item.open.includes(c) && (
-                  <button type="button" className="button button-quiet" onClick={() => setAccepting(c)}>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() => {
+                      setAccepting(c);
+                      setReadVersion(item.acceptanceVersions?.[c] ?? 0);
+                    }}
+                  >
                     Accept…
                   </button>
                 )}

@@ -501,3 +501,90 @@ test('a stale acceptance of a device finding is refused with the colleague’s n
   const stored = await sam.dispatcher.call('devices.list', { search: 'scan-7' });
   expect(stored.ok && stored.value.items[0]!.acceptanceVersions).toEqual({ 'unsigned-firmware': 1 });
 });
+
+test('the Contract tab follows a colleague’s clause saves and sign-off, keeping a row one is editing', async ({
+  browser,
+  team,
+}) => {
+  const pat = await person(browser, team.url('pat'), closers);
+  const made = await pat.dispatcher.call('vendors.create', { name: 'Shrike Cold Chain', category: '3pl' });
+  if (!made.ok) throw new Error(made.error.message);
+  const vendorId = made.value.id;
+  const dana = await person(browser, team.url('dana'), closers);
+  const kim = await person(browser, team.url('kim'), closers);
+
+  await dana.open(`#/vendors/${vendorId}/contract`);
+  const breach = dana.page.getByRole('article', { name: 'Breach notification time' });
+  const patches = dana.page.getByRole('article', { name: 'Critical security patches' });
+  await expect(breach.getByTestId('breach-notification-state')).toHaveText('Not agreed');
+  // Dana is typing in one row when kim saves both rows.
+  await patches.getByLabel('Critical security patches: status').selectOption('agreed');
+  await patches.getByLabel('Critical security patches: value').fill('30');
+  const set = (clauseId: string, value: { type: 'hours' | 'days'; value: number }) =>
+    kim.dispatcher.call('clauses.set', { vendorId, clauseId, status: 'agreed', value });
+  const committed = Date.now();
+  expect((await set('breach-notification', { type: 'hours', value: 24 })).ok).toBe(true);
+  expect((await set('critical-patch-time', { type: 'days', value: 14 })).ok).toBe(true);
+  // The row with nothing typed shows kim's record, its state worked out again.
+  await expect(breach.getByLabel('Breach notification time: value')).toHaveValue('24');
+  await expect(breach.getByTestId('breach-notification-state')).toHaveText('Meets position');
+  console.log(`colleague's clause on the open Contract tab ${Date.now() - committed} ms after its commit`);
+  // The row being edited keeps what dana typed; her save is refused as stale, naming kim.
+  await expect(patches.getByLabel('Critical security patches: value')).toHaveValue('30');
+  await patches.getByRole('button', { name: 'Save' }).click();
+  await expect(patches.getByRole('alert')).toContainText(/changed by kim at .* — reload to see it/);
+
+  // Kim signs the contract off: dana's tab says so.
+  expect((await kim.dispatcher.call('clauses.signOff', { vendorId })).ok).toBe(true);
+  await expect(dana.page.getByTestId('signoff')).toContainText('Signed off by kim');
+  await shots(dana.page, 'team-live-contract');
+});
+
+test('the devices page follows a colleague’s import and acceptance, the selected device kept', async ({
+  browser,
+  team,
+}) => {
+  const sam = await person(browser, team.url('sam'), closers);
+  const ray = await person(browser, team.url('ray'), closers);
+  const importAs = async (app: AppHarness, source: string, csv: Buffer) => {
+    const preview = await app.dispatcher.call('devices.preview', {
+      source,
+      fileName: 'inventory.csv',
+      contentBase64: csv.toString('base64'),
+    });
+    if (!preview.ok) throw new Error(preview.error.message);
+    const applied = await app.dispatcher.call('devices.apply', { token: preview.value.token });
+    if (!applied.ok) throw new Error(applied.error.message);
+  };
+  await importAs(sam, 'Cold store WMS', inventory);
+  await sam.open('#/devices');
+  const count = sam.page.getByTestId('device-count');
+  await expect(count).toHaveText(/^\d+ of \d+ devices$/);
+  const before = Number(/^(\d+) of/.exec((await count.textContent()) ?? '')![1]);
+  await sam.page.getByRole('row', { name: /scan-7/ }).click();
+  const detail = sam.page.getByRole('complementary', { name: 'Device details' });
+  const firmware = detail.getByRole('row', { name: /Firmware not signed/ });
+  await expect(firmware.getByRole('button', { name: 'Accept…' })).toBeVisible();
+
+  // Ray imports another site's inventory: sam's list grows without a reload.
+  const committed = Date.now();
+  await importAs(ray, 'Cross-dock WMS', inventory);
+  await expect(count).toHaveText(new RegExp(`^${before * 2} of ${before * 2} devices$`));
+  console.log(`colleague's import on the open devices page ${Date.now() - committed} ms after its commit`);
+  // Ray accepts the finding on the device sam has open: its detail shows it, still selected.
+  const listed = await ray.dispatcher.call('devices.list', { search: 'scan-7' });
+  if (!listed.ok) throw new Error(listed.error.message);
+  const device = listed.value.items.find((d) => d.source === 'Cold store WMS')!;
+  const accepted = await ray.dispatcher.call('devices.accept', {
+    source: device.source,
+    deviceId: device.device.deviceId,
+    check: 'unsigned-firmware',
+    reason: 'Signed build ships in Q1',
+    expiresOn: '2027-03-31',
+    version: 0,
+  });
+  expect(accepted.ok).toBe(true);
+  await expect(firmware).toContainText('Accepted');
+  await expect(detail.getByRole('heading', { name: 'scan-7' })).toBeVisible();
+  await shots(sam.page, 'team-live-devices');
+});
