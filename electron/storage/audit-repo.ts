@@ -106,11 +106,34 @@ export function createAuditRepo(
   // A team database appends itself (pg/schema-team.ts): it numbers the entry and chains it
   // under a lock on the trail's record, and records its session user as the actor.
   let teamAppend: SqlStatement | null = null;
+  let teamNext: SqlStatement | null = null;
   const appendInTeam = (e: NewAuditEntry): number => {
     teamAppend ??= db.sql.prepare('SELECT entry_id FROM vr_audit_append(?, ?, ?, ?, ?, ?)');
-    const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-    const row = teamAppend.get(e.at, e.entity, e.entityId, e.action, json(e.before), json(e.after));
-    return Number(row!.entry_id);
+    // With the team's data key (encryption on, this login unlocked) sensitive fields are sealed
+    // for their entry as in the folder, so the trail holds no note in the clear: the number the
+    // database will give is asked first, under the trail's lock, which the caller's
+    // transaction keeps until the append. (Locked, a login writes no sensitive value: the
+    // services refuse it, and what they read shows the locked placeholder.)
+    let at: string | null = null;
+    if (db.cipher.active) {
+      teamNext ??= db.sql.prepare('SELECT next_id FROM vr_audit_next()');
+      at = place.auditEntry(Number(teamNext.get()!.next_id));
+    }
+    const json = (v: unknown, side: 'before' | 'after') =>
+      v === null ? null : JSON.stringify(at === null ? v : sealFields(db.cipher, v, `${at}/${side}`));
+    const row = teamAppend.get(
+      e.at,
+      e.entity,
+      e.entityId,
+      e.action,
+      json(e.before, 'before'),
+      json(e.after, 'after'),
+    );
+    const id = Number(row!.entry_id);
+    // Only outside a transaction could another append come between: refused (rolled back with it).
+    if (at !== null && at !== place.auditEntry(id))
+      throw new Error('The audit trail moved on while its entry was sealed; nothing was saved — try again');
+    return id;
   };
   return {
     append(e) {

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { serverUrl, teamServices, teamWithAdminAndBuyer } from './support';
 import { vendorInput } from '../unit/helpers';
+import { AuditQuerySchema } from '../../electron/domain/audit';
+import { NO_JOB } from '../../electron/services/context';
 
 const server = serverUrl();
 const PASSWORD = 'encryption test password 1';
@@ -39,11 +41,23 @@ describe.skipIf(!server)('sealed fields on a team database, with a team passphra
     expect(holder.encryption.status()).toMatchObject({ enabled: true, unlocked: true });
     expect(holder.vendors.get(vendor.id).notes).toBe('NDA: pricing 4.2 %');
     holder.vendors.update(vendor.id, { notes: 'NDA: pricing 3.9 %' });
+    // The trail's entry of that change holds the note sealed too; the passphrase opens it.
+    const trail = holder.audit.list(AuditQuerySchema.parse({ vendorId: vendor.id }));
+    expect(JSON.stringify(trail.items[0]!.after)).toContain('NDA: pricing 3.9 %');
+    expect(JSON.stringify(trail.items[0]!.before)).toContain('NDA: pricing 4.2 %');
+    // audit verify opens the sealed entries to compare the note with the trail: nothing differs.
+    expect(await holder.audit.verify(NO_JOB)).toMatchObject({ ok: true, reconciled: { total: 0 } });
     holder.close();
     const after = await ownerClient.query<{ notes: string }>('SELECT notes FROM vendors WHERE id = $1', [
       vendor.id,
     ]);
     expect(after.rows[0]!.notes).not.toContain('3.9');
+    // As the owner (psql): no entry written since encryption went on holds the words.
+    const entries = await ownerClient.query<{ id: string; text: string }>(
+      "SELECT id, coalesce(before_json, '') || coalesce(after_json, '') AS text FROM audit_log WHERE entity = 'vendor' AND action = 'update'",
+    );
+    expect(entries.rows.length).toBeGreaterThan(0);
+    for (const e of entries.rows) expect(e.text).not.toMatch(/pricing (3\.9|4\.2)/);
 
     // Without it the list still works, the note is locked, and writing a sealed field is refused.
     const other = open(buyer);
