@@ -24,30 +24,31 @@ const cache = new WeakMap<Storage['clauses'], { version: string; library: Clause
 export function clauseLibrary(storage: Storage, now: () => Date): Clause[] {
   const repo = storage.clauses;
   let hit = cache.get(repo);
-  if (hit && hit.version === repo.libraryVersion()) return hit.library;
-  const known = new Set(repo.library().map((c) => c.id));
+  const version = repo.libraryVersion();
+  if (hit && hit.version === version) return hit.library;
+  // The version is read before the library: a change between the two reads is read again next time.
+  const library = repo.library();
+  const known = new Set(library.map((c) => c.id));
   // By id first: checking the whole built-in file costs every command that lists vendors.
   const missing = builtinClauseIds().some((id) => !known.has(id));
-  if (missing && !roleMayWrite(storage.roles, 'clause_library')) {
+  if (!missing || !roleMayWrite(storage.roles, 'clause_library')) {
     // A team database's library is written by those whose role may (legal, admin): another
     // login sees the built-in clauses it lacks in their places without storing them.
-    const library = repo.library();
-    builtinClauses().forEach((c, i) => {
-      if (!known.has(c.id)) library.splice(Math.min(i, library.length), 0, c);
-    });
-    hit = { version: repo.libraryVersion(), library };
+    if (missing)
+      builtinClauses().forEach((c, i) => {
+        if (!known.has(c.id)) library.splice(Math.min(i, library.length), 0, c);
+      });
+    hit = { version, library };
     cache.set(repo, hit);
     return library;
   }
-  if (missing) {
-    storage.transaction(() => {
-      const at = now().toISOString();
-      const stored = new Set(repo.library().map((c) => c.id));
-      builtinClauses().forEach((c, i) => {
-        if (!stored.has(c.id)) repo.putClause(c, i, at);
-      });
+  storage.transaction(() => {
+    const at = now().toISOString();
+    const stored = new Set(repo.library().map((c) => c.id));
+    builtinClauses().forEach((c, i) => {
+      if (!stored.has(c.id)) repo.putClause(c, i, at);
     });
-  }
+  });
   hit = { version: repo.libraryVersion(), library: repo.library() };
   cache.set(repo, hit);
   return hit.library;
