@@ -27,6 +27,8 @@ export function createAuditService(
   ctx: ServiceContext,
   signatures: () => { key: Buffer; from: number; dataKey: Buffer } | null | 'locked' = () => null,
   sealedKey: () => Buffer | null | 'locked' = () => null,
+  /** The team database's URL (this login's), for the check's own connection; none when solo. */
+  teamUrl?: string,
 ) {
   const { storage } = ctx;
   const dbPath = () => join(storage.dataDir, DATABASE_FILE);
@@ -68,26 +70,16 @@ export function createAuditService(
             ? { dataKey: teamKey.toString('base64') }
             : {}),
       };
-      // A team database is checked over its own connection in the data host's thread (already
-      // off the window's), a page of entries at a time; the data folder's file off-thread.
-      const total = storage.kind === 'team' ? storage.audit.count() : 0;
-      const { value, ranIn } =
-        storage.kind === 'team'
-          ? {
-              value: storage.verifyTrail({
-                witness,
-                keyed,
-                data,
-                onPage: (read) =>
-                  job.progress(read, Math.max(total, read, 1), `Checked ${read} audit entries`),
-              }),
-              ranIn: 'main' as const,
-            }
-          : await runFileTaskOffThread<AuditVerdict>(
-              { kind: 'verify', dbPath: dbPath(), witness, keyed, data },
-              job,
-              'The check was cancelled',
-            );
+      // Off the data host's thread: the data folder's file, or the team database over a
+      // connection of the check's own (a page of entries at a time), so the window's other
+      // requests are answered meanwhile.
+      const { value, ranIn } = await runFileTaskOffThread<AuditVerdict>(
+        storage.kind === 'team' && teamUrl
+          ? { kind: 'verify-team', url: teamUrl, total: storage.audit.count(), witness, data }
+          : { kind: 'verify', dbPath: dbPath(), witness, keyed, data },
+        job,
+        'The check was cancelled',
+      );
       job.progress(
         1,
         1,

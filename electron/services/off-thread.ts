@@ -18,12 +18,13 @@ export type FileTaskOps = { run: { args: FileTask; value: unknown } };
  * trail's first stretch is walked there while this thread walks the rest).
  */
 export function fileTaskOps(elsewhere?: (task: FileTask) => Promise<unknown>): OpHandlers<FileTaskOps> {
-  return { run: (task) => runFileTask(task, elsewhere) };
+  return { run: (task, hooks) => runFileTask(task, elsewhere, hooks.progress) };
 }
 
 /**
  * Runs a task on the database file in a worker thread of its own (its own SQLite
- * connection), ended when the task is done or cancelled; here when running from source.
+ * connection, or team database connection), ended when the task is done or cancelled; here
+ * when running from source.
  */
 export async function runFileTaskOffThread<T>(
   task: FileTask,

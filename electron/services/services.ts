@@ -156,6 +156,7 @@ export function createServices(options: ServicesOptions): AppServices {
       ctx,
       () => encryption.auditSignatures(),
       () => encryption.sealedValuesKey(),
+      options.database,
     ),
     backups: createBackupService(ctx),
     encryption,

@@ -7,10 +7,17 @@ import {
   type ReconcileInput,
 } from './file-tasks';
 import type { ChainWalk, Witness } from '../domain/audit-chain';
+import { openTeamDatabase } from './pg/team-database';
+import { verifyTeamTrail } from './pg/verify-trail';
 
-/** A task on the database file, as sent to the data worker. */
+/** A task on the database file (or a team database), as sent to the data worker. */
 export type FileTask =
   | { kind: 'verify'; dbPath: string; witness?: Witness; keyed?: KeyedCheck; data?: ReconcileInput }
+  /**
+   * A team database's trail checked on a connection of its own as the same login, so the app's
+   * connection (and every request of the window) stays free meanwhile; `total`: its entries, for progress.
+   */
+  | { kind: 'verify-team'; url: string; total: number; witness?: Witness; data?: ReconcileInput }
   /** The first stretch of a long trail, walked beside the verify task (in a thread of its own). */
   | { kind: 'walk'; dbPath: string; upTo: number; witness?: Witness; keyed?: KeyedCheck }
   | { kind: 'backup'; dbPath: string; out: string }
@@ -24,8 +31,21 @@ export type FileTask =
 export async function runFileTask(
   task: FileTask,
   elsewhere?: (task: FileTask) => Promise<unknown>,
+  progress?: (done: number, total: number, message: string) => void,
 ): Promise<unknown> {
   switch (task.kind) {
+    case 'verify-team': {
+      const team = openTeamDatabase(task.url);
+      try {
+        return verifyTeamTrail(team, {
+          witness: task.witness,
+          data: task.data,
+          onPage: (read) => progress?.(read, Math.max(task.total, read, 1), `Checked ${read} audit entries`),
+        });
+      } finally {
+        team.close();
+      }
+    }
     case 'verify': {
       const { dbPath, witness, keyed } = task;
       return verifyAuditFile(dbPath, {

@@ -19,9 +19,6 @@ import { createSbomRepo, type SbomRepo } from './sbom-repo';
 import { createAdvisoryRepo, type AdvisoryRepo } from './advisory-repo';
 import { createVulnerabilityRepo, type VulnerabilityRepo } from './vulnerability-repo';
 import { sealEvidenceFiles, sealExistingValues, sealTeamEvidence } from './seal-existing';
-import { verifyAuditChain, type AuditVerdict, type KeyedCheck, type ReconcileInput } from './file-tasks';
-import { verifyTeamTrail } from './pg/verify-trail';
-import type { Witness } from '../domain/audit-chain';
 
 /** Everything the services may read or write, by name; SQL stays below this line. */
 export interface Storage {
@@ -61,17 +58,6 @@ export interface Storage {
   /** Seals again, each for its place, the values and files an earlier version sealed without one. */
   resealWithPlaces(): { values: number; files: number };
   restoreFrom: Database['restoreFrom'];
-  /**
-   * Verifies the audit chain and reconciles the data with it on this storage's own
-   * connection, in this thread (a team database's way; the data folder's file is verified
-   * off-thread on a connection of its own instead, services/audit.ts).
-   */
-  verifyTrail(options: {
-    witness?: Witness;
-    keyed?: KeyedCheck;
-    data?: ReconcileInput;
-    onPage?: (read: number) => void;
-  }): AuditVerdict;
   /** What was narrowed to the owner's only when the folder was opened. */
   readonly tightened: Database['tightened'];
   close(): void;
@@ -85,7 +71,6 @@ export function openStorage(dataDir: string, options: OpenOptions = {}): Storage
     kind: 'solo',
     roles: null,
     keys: folderKeyStore(dataDir),
-    verifyTrail: (o) => verifyAuditChain(db.sqlite, o.witness, o.keyed, o.data),
     sealExisting: () => {
       const values = db.transaction(() => sealExistingValues(db));
       // The plain versions of what was sealed must not linger in freed pages or the WAL.
@@ -117,7 +102,6 @@ export function openTeamStorage(db: TeamDatabase, dataDir: string): Storage {
     kind: 'team',
     roles: db.roles,
     keys: teamKeyStore(db),
-    verifyTrail: (o) => verifyTeamTrail(db, o),
     sealExisting: seal,
     resealWithPlaces: seal,
   };

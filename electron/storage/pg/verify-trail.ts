@@ -69,8 +69,9 @@ function recordOf(sql: SqlConnection): TrailRecord | null {
 }
 
 /**
- * Verifies a team database's trail and, given `data`, reconciles the data with it, on the
- * database's own connection (in the data host's thread). `onPage` hears the entries read.
+ * Verifies a team database's trail and, given `data`, reconciles the data with it, on `db`'s
+ * connection (the check's own, opened in the data worker: file-task-runner.ts). `onPage`
+ * hears the entries read.
  */
 export function verifyTeamTrail(
   db: Pick<Database, 'sql' | 'kind'>,
