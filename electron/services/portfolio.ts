@@ -140,7 +140,7 @@ export function createPortfolioService(
     // Built-in clauses new to this data folder are added first: adding them drops every standing.
     clauseLibrary(ctx.storage, ctx.now);
     const today = ctx.now().toISOString().slice(0, 10);
-    if (ctx.storage.standings.staleVendorIds(today).length === 0) return 0;
+    if (!ctx.storage.standings.anyStale(today)) return 0;
     return ctx.storage.transaction(() => {
       const stale = ctx.storage.standings.staleVendorIds(today);
       const pinned = rememberingPinned(questionnaires);
@@ -282,7 +282,7 @@ export function createPortfolioService(
      */
     standingsStale(): boolean {
       clauseLibrary(ctx.storage, ctx.now);
-      return ctx.storage.standings.staleVendorIds(ctx.now().toISOString().slice(0, 10)).length > 0;
+      return ctx.storage.standings.anyStale(ctx.now().toISOString().slice(0, 10));
     },
 
     refreshStandings,

@@ -22,6 +22,12 @@ export interface StandingRepo {
    * counts too), or before figures said whether the score is provisional.
    */
   staleVendorIds(today: string): string[];
+  /**
+   * Whether any vendor's standing is stale as `staleVendorIds` says, without listing them: the
+   * vendors counted against the standings current today (every standing is a vendor's:
+   * deleting a vendor deletes it), two scans instead of a join.
+   */
+  anyStale(today: string): boolean;
   /** Stores vendors' standings computed today, in one statement (one round trip on a team database). */
   put(
     today: string,
@@ -80,6 +86,10 @@ export function createStandingRepo(db: Database): StandingRepo {
     `SELECT v.id FROM vendors v LEFT JOIN vendor_standings s ON s.vendor_id = v.id
      WHERE s.vendor_id IS NULL OR s.computed_on <> ? OR s.figures IS NULL OR s.provisional IS NULL`,
   );
+  const anyStaleStmt = lazy(
+    `SELECT (SELECT COUNT(*) FROM vendors) > (SELECT COUNT(*) FROM vendor_standings
+       WHERE computed_on = ? AND figures IS NOT NULL AND provisional IS NOT NULL) AS stale`,
+  );
   // The order of the vendor list's default query (vendor-repo: by name, then id).
   const figuresStmt = lazy(
     `SELECT v.id, v.name, v.status, v.criticality, v.created_at, s.computed_on, s.figures FROM vendors v
@@ -107,6 +117,7 @@ export function createStandingRepo(db: Database): StandingRepo {
       staleStmt()
         .all(today)
         .map((r) => String(r.id)),
+    anyStale: (today) => Boolean(Number(anyStaleStmt().get(today)!.stale)),
     put(today, standings) {
       if (standings.length === 0) return;
       putStmt(standings.length).run(

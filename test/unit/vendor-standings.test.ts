@@ -392,10 +392,13 @@ describe('the vendor list operation and stale standings', () => {
     const { services } = app;
     services.vendors.create(vendorInput({ name: 'Checked Once' }));
     await list(); // computes the new vendor's standing
+    const check = vi.spyOn(services.storage.standings, 'anyStale');
     const scan = vi.spyOn(services.storage.standings, 'staleVendorIds');
     const [item] = await list();
     expect(item!.standing).toMatchObject({ tier: 'unassessed' });
-    expect(scan).toHaveBeenCalledTimes(1);
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(check).toHaveReturnedWith(false);
+    expect(scan).not.toHaveBeenCalled();
   });
 
   itOnSolo('edits the data folder’s SQLite file behind the app’s back')(
@@ -489,6 +492,9 @@ describe('a data folder from before the provisional column (migration 18)', () =
       expect(storage.standings.staleVendorIds('2027-03-01')).toEqual([
         'b0000000-0000-4000-8000-000000000003',
       ]);
+      expect(storage.standings.anyStale('2027-03-01')).toBe(true);
+      // Another day: every standing is stale.
+      expect(storage.standings.anyStale('2027-03-02')).toBe(true);
     } finally {
       storage.close();
     }
