@@ -69,21 +69,24 @@ export function ClauseRow({
     (status === 'waived' && trimmed(waiver) !== trimmed(record.waiver));
   const dirty = differsFrom(item);
 
+  /** The fields show `record` as stored, and a save states its version. */
+  const takeRecord = (record: ContractClause) => {
+    setStatus(record.status);
+    setDraft(draftOf(record.value, clause.valueTypes));
+    setReference(record.reference);
+    setWaiver(record.waiver ?? { reason: '', acceptedBy: '' });
+    setReadVersion(record.version ?? 0);
+    setStale(false);
+    setError(null);
+  };
+
   // A newer record came in (a colleague's save, read by the contract's live refresh): a row
   // with nothing typed shows it; one being edited keeps what was typed, and its save is
   // refused as stale with who changed it.
   const [shown, setShown] = useState(item);
   if (shown !== item) {
     setShown(item);
-    if ((item.version ?? 0) !== readVersion && !differsFrom(shown)) {
-      setStatus(item.status);
-      setDraft(draftOf(item.value, clause.valueTypes));
-      setReference(item.reference);
-      setWaiver(item.waiver ?? { reason: '', acceptedBy: '' });
-      setReadVersion(item.version ?? 0);
-      setStale(false);
-      setError(null);
-    }
+    if ((item.version ?? 0) !== readVersion && !differsFrom(shown)) takeRecord(item);
   }
 
   const save = async () => {
@@ -108,14 +111,7 @@ export function ClauseRow({
   };
   const reload = async () => {
     const fresh = (await onReload())?.clauses.find((c) => c.clause.id === clause.id);
-    if (!fresh) return;
-    setStatus(fresh.status);
-    setDraft(draftOf(fresh.value, clause.valueTypes));
-    setReference(fresh.reference);
-    setWaiver(fresh.waiver ?? { reason: '', acceptedBy: '' });
-    setReadVersion(fresh.version ?? 0);
-    setStale(false);
-    setError(null);
+    if (fresh) takeRecord(fresh);
   };
   const addComment = async () => {
     if (!comment.trim()) return;

@@ -104,6 +104,16 @@ async function vendorWithAssessment(app: AppHarness, name: string) {
   return { vendor: vendor.value, assessmentId: started.value.id };
 }
 
+/** A vendor pat (procurement) adds, and the apps of dana and kim (legal) on the team database. */
+async function legalPair(browser: Browser, team: { url(login: string): string }, vendorName: string) {
+  const pat = await person(browser, team.url('pat'), closers);
+  const made = await pat.dispatcher.call('vendors.create', { name: vendorName, category: '3pl' });
+  if (!made.ok) throw new Error(made.error.message);
+  const dana = await person(browser, team.url('dana'), closers);
+  const kim = await person(browser, team.url('kim'), closers);
+  return { vendorId: made.value.id, dana, kim };
+}
+
 const firstQuestion = (page: Page) =>
   page.getByRole('region', { name: 'Questions' }).getByRole('radiogroup').first();
 
@@ -301,13 +311,8 @@ test('a stale clause save is refused with the colleague’s name: a vendor’s c
   browser,
   team,
 }) => {
-  const pat = await person(browser, team.url('pat'), closers);
-  const made = await pat.dispatcher.call('vendors.create', { name: 'Egret Pallet Leasing', category: '3pl' });
-  if (!made.ok) throw new Error(made.error.message);
-  const vendorId = made.value.id;
   // Two legal reviewers: dana in the window, kim saving first.
-  const dana = await person(browser, team.url('dana'), closers);
-  const kim = await person(browser, team.url('kim'), closers);
+  const { vendorId, dana, kim } = await legalPair(browser, team, 'Egret Pallet Leasing');
 
   await dana.open(`#/vendors/${vendorId}/contract`);
   const breach = dana.page.getByRole('article', { name: 'Breach notification time' });
@@ -506,12 +511,7 @@ test('the Contract tab follows a colleague’s clause saves and sign-off, keepin
   browser,
   team,
 }) => {
-  const pat = await person(browser, team.url('pat'), closers);
-  const made = await pat.dispatcher.call('vendors.create', { name: 'Shrike Cold Chain', category: '3pl' });
-  if (!made.ok) throw new Error(made.error.message);
-  const vendorId = made.value.id;
-  const dana = await person(browser, team.url('dana'), closers);
-  const kim = await person(browser, team.url('kim'), closers);
+  const { vendorId, dana, kim } = await legalPair(browser, team, 'Shrike Cold Chain');
 
   await dana.open(`#/vendors/${vendorId}/contract`);
   const breach = dana.page.getByRole('article', { name: 'Breach notification time' });
