@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { Question } from '../../electron/domain/questionnaire';
 import type { StoredAnswer } from '../../electron/domain/answer';
 import type { AnswerInput } from '../../electron/domain/assessment';
@@ -26,7 +26,9 @@ export function useQuestionKeys({
   readOnly: boolean;
   stored: StoredAnswer | undefined;
 }) {
-  useEffect(() => {
+  // Listening from the moment the question is on screen (a layout effect runs before the
+  // paint; an effect may run later on a busy machine, and a key pressed between is lost).
+  useLayoutEffect(() => {
     if (!item) return;
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
