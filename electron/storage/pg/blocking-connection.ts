@@ -20,6 +20,12 @@ const WORKER_FILE =
 
 /** How long a query may go unanswered before the server counts as unreachable. */
 const ANSWER_TIMEOUT_MS = 60_000;
+/**
+ * What a thread's first answer may take on top: the thread starts, loads node-postgres and
+ * logs in first (a login that gets no answer gives up after its own 10 s,
+ * `connectionTimeoutMillis` in connection.ts), all slower on a busy machine.
+ */
+const FIRST_ANSWER_ALLOWANCE_MS = 15_000;
 
 export interface QueryResult {
   rows: unknown[];
@@ -121,6 +127,8 @@ export function openBlockingConnection(
     words: Int32Array;
     /** Why it stopped on its own (a crash); the next query starts another. */
     stopped: Error | null;
+    /** Whether it has answered once (it has started and logged in). */
+    answered: boolean;
   }
   let thread: Thread | null = null;
   /** The connection's thread, started now (it logs in at once) and again after one that stopped or hung. */
@@ -135,11 +143,11 @@ export function openBlockingConnection(
     const early = takeEarlyThread();
     let started: Thread;
     if (early) {
-      started = { ...early, stopped: null };
+      started = { ...early, stopped: null, answered: false };
       early.port.postMessage({ t: 'open', ...settings });
     } else {
       const spawned = spawnThread(settings);
-      started = { ...spawned, stopped: null };
+      started = { ...spawned, stopped: null, answered: false };
     }
     const { worker } = started;
     // The process may end while the connection idles; notices keep nothing alive either.
@@ -168,16 +176,18 @@ export function openBlockingConnection(
     const t = current();
     Atomics.store(t.words, 0, 0);
     t.port.postMessage(message);
-    if (Atomics.wait(t.words, 0, 0, timeoutMs) === 'timed-out') {
+    const waitMs = t.answered ? timeoutMs : timeoutMs + FIRST_ANSWER_ALLOWANCE_MS;
+    if (Atomics.wait(t.words, 0, 0, waitMs) === 'timed-out') {
       // A late answer must never be read as the next query's: this thread is ended, and the
       // next query starts another (which refuses the rest of a transaction under way).
       void t.worker.terminate();
       thread = null;
       throw new AppError(
         'OFFLINE',
-        `The team database at ${options.display} did not answer within ${Math.round(timeoutMs / 1000)} s; nothing was saved — try again`,
+        `The team database at ${options.display} did not answer within ${Math.round(waitMs / 1000)} s; nothing was saved — try again`,
       );
     }
+    t.answered = true;
     const received = receiveMessageOnPort(t.port);
     if (!received) throw new Error('the team database connection answered nothing');
     if (message.text !== undefined) {
