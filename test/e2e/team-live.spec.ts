@@ -114,6 +114,18 @@ async function legalPair(browser: Browser, team: { url(login: string): string },
   return { vendorId: made.value.id, dana, kim };
 }
 
+/** Imports a device inventory (CSV) as `app`'s login, under `source`. */
+async function importDevices(app: AppHarness, source: string, csv: Buffer) {
+  const preview = await app.dispatcher.call('devices.preview', {
+    source,
+    fileName: 'inventory.csv',
+    contentBase64: csv.toString('base64'),
+  });
+  if (!preview.ok) throw new Error(preview.error.message);
+  const applied = await app.dispatcher.call('devices.apply', { token: preview.value.token });
+  if (!applied.ok) throw new Error(applied.error.message);
+}
+
 const firstQuestion = (page: Page) =>
   page.getByRole('region', { name: 'Questions' }).getByRole('radiogroup').first();
 
@@ -546,20 +558,10 @@ test('the devices page follows a colleague’s import and acceptance, the select
 }) => {
   const sam = await person(browser, team.url('sam'), closers);
   const ray = await person(browser, team.url('ray'), closers);
-  const importAs = async (app: AppHarness, source: string, csv: Buffer) => {
-    const preview = await app.dispatcher.call('devices.preview', {
-      source,
-      fileName: 'inventory.csv',
-      contentBase64: csv.toString('base64'),
-    });
-    if (!preview.ok) throw new Error(preview.error.message);
-    const applied = await app.dispatcher.call('devices.apply', { token: preview.value.token });
-    if (!applied.ok) throw new Error(applied.error.message);
-  };
   // Names of their own: the earlier tests imported this inventory into the same database.
   const renamed = (suffix: string) =>
     Buffer.from(inventory.toString('utf8').replace(/^([a-z]+-\d+),/gm, `$1${suffix},`));
-  await importAs(sam, 'Cold store WMS', renamed('0'));
+  await importDevices(sam, 'Cold store WMS', renamed('0'));
   await sam.open('#/devices');
   const count = sam.page.getByTestId('device-count');
   await expect(count).toHaveText(/^\d+ of \d+ devices$/);
@@ -572,7 +574,7 @@ test('the devices page follows a colleague’s import and acceptance, the select
 
   // Ray imports another site's inventory: sam's list grows without a reload.
   const committed = Date.now();
-  await importAs(ray, 'Cross-dock WMS', renamed('1'));
+  await importDevices(ray, 'Cross-dock WMS', renamed('1'));
   await expect.poll(shown).toBeGreaterThan(before);
   console.log(`colleague's import on the open devices page ${Date.now() - committed} ms after its commit`);
   await expect(sam.page.getByRole('row', { name: /scan-71/ })).toBeVisible();
@@ -607,4 +609,45 @@ test('audit verify on the team database runs in the data worker, on a connection
   // The window's own requests went on over the app's connection, which the check left as it was.
   const listed = await pat.dispatcher.call('vendors.list', {});
   expect(listed.ok && listed.value.total).toBeGreaterThan(0);
+});
+
+test('a colleague’s import does not move the devices table: the rows scrolled to are read again in place', async ({
+  browser,
+  team,
+}) => {
+  const sam = await person(browser, team.url('sam'), closers);
+  const ray = await person(browser, team.url('ray'), closers);
+  const header = inventory.toString('utf8').split(/\r?\n/)[0];
+  /** `n` devices whose serials (the device IDs the table sorts by) start with `prefix`. */
+  const inventoryOf = (prefix: string, n: number) =>
+    Buffer.from(
+      [
+        header,
+        ...Array.from({ length: n }, (_, i) => {
+          const k = String(i + 1).padStart(4, '0');
+          return `${prefix.toLowerCase()}-${k},${prefix}${k},Zebra,camera,active,yes,yes,2027-06-01,2026-11-24T10:00:00Z,yes,Dock`;
+        }),
+      ].join('\n'),
+    );
+  // 600 racks: three pages of the table, sorted first (the other tests' serials start later).
+  await importDevices(sam, 'Rack room WMS', inventoryOf('RK', 600));
+  await sam.open('#/devices');
+  const count = sam.page.getByTestId('device-count');
+  const shown = async () => Number(/^(\d+) of/.exec((await count.textContent()) ?? '')?.[1] ?? NaN);
+  await expect.poll(shown).toBeGreaterThanOrEqual(600);
+  const before = await shown();
+  const scroll = sam.page.getByTestId('device-scroll');
+  await scroll.evaluate((el) => {
+    el.scrollTop = 36 * 450; // into the third page of 200
+  });
+  const deep = sam.page.getByRole('row', { name: /rk-045\d/ }).first();
+  await expect(deep).toBeVisible();
+  const top = await scroll.evaluate((el) => el.scrollTop);
+
+  // Ray imports ten devices that sort after them: sam's count grows, the rows on screen stay.
+  await importDevices(ray, 'Spare parts WMS', inventoryOf('ZX', 10));
+  await expect.poll(shown).toBe(before + 10);
+  expect(await scroll.evaluate((el) => el.scrollTop)).toBe(top);
+  await expect(deep).toBeVisible();
+  await expect(sam.page.getByRole('row', { name: /rk-046\d/ }).first()).toBeVisible();
 });
