@@ -2,7 +2,7 @@ import type { Database } from './database';
 import type { AssessmentStatus } from '../domain/assessment';
 import type { AnswerValue, StoredAnswer } from '../domain/answer';
 import { place } from './places';
-import { rowsByVendor } from './sql';
+import { rowsByVendor, versionedUpsert } from './sql';
 
 export interface AssessmentRow {
   id: string;
@@ -81,25 +81,15 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
   const answerStmt = sql.prepare(
     'SELECT * FROM answers WHERE assessment_id = ? AND questionnaire_id = ? AND question_id = ?',
   );
-  const saveStmt = sql.prepare(
+  const save = versionedUpsert(
+    sql,
     `INSERT INTO answers (assessment_id, questionnaire_id, question_id, answer, note, follow_up, updated_at, updated_by, source)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (assessment_id, questionnaire_id, question_id) DO UPDATE SET
        answer = excluded.answer, note = excluded.note, follow_up = excluded.follow_up,
        updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source`,
+    db.kind === 'team',
   );
-  // On a team database the save states the version read (the schema's trigger refuses an UPDATE
-  // whose row_version is not the row's, schema-team.ts) and gives the new one back.
-  const teamSave = (stated: boolean) =>
-    sql.prepare(
-      `INSERT INTO answers (assessment_id, questionnaire_id, question_id, answer, note, follow_up, updated_at, updated_by, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (assessment_id, questionnaire_id, question_id) DO UPDATE SET
-         answer = excluded.answer, note = excluded.note, follow_up = excluded.follow_up,
-         updated_at = excluded.updated_at, updated_by = excluded.updated_by, source = excluded.source${stated ? ', row_version = ?' : ''}
-       RETURNING row_version`,
-    );
-  const teamStmts = db.kind === 'team' ? { plain: teamSave(false), stated: teamSave(true) } : null;
 
   const fromRow = (r: Record<string, unknown>): AssessmentRow => ({
     id: String(r.id),
@@ -209,15 +199,7 @@ export function createAssessmentRepo(db: Database): AssessmentRepo {
         a.updatedBy,
         a.source,
       ];
-      if (!teamStmts) {
-        saveStmt.run(...values);
-        return undefined;
-      }
-      const row =
-        expectedVersion === undefined
-          ? teamStmts.plain.get(...values)
-          : teamStmts.stated.get(...values, expectedVersion);
-      return Number(row!.row_version);
+      return save(values, expectedVersion);
     },
   };
 }

@@ -8,7 +8,7 @@ import {
   type VendorClause,
 } from '../domain/clauses';
 import { place } from './places';
-import { rowsByVendor } from './sql';
+import { rowsByVendor, versionedUpsert } from './sql';
 
 /** Legal's clauses: the library, each vendor's clause records, comments and legal sign-offs. */
 export interface ClauseRepo {
@@ -61,19 +61,12 @@ export function createClauseRepo(db: Database): ClauseRepo {
     `SELECT group_concat(id || char(31) || definition${team ? ' || char(31) || row_version' : ''}, char(30)) AS v
      FROM (SELECT id, definition${team ? ', row_version' : ''} FROM clause_library ORDER BY position, id)`,
   );
-  const putClauseStmt = sql.prepare(
+  const putClause = versionedUpsert(
+    sql,
     `INSERT INTO clause_library (id, definition, position, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, position = excluded.position, updated_at = excluded.updated_at`,
+    team,
   );
-  // On a team database a save states the version read (the schema's trigger refuses an UPDATE
-  // whose row_version is not the row's, schema-team.ts) and gives the new one back.
-  const teamPutClause = (stated: boolean) =>
-    sql.prepare(
-      `INSERT INTO clause_library (id, definition, position, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, position = excluded.position,
-         updated_at = excluded.updated_at${stated ? ', row_version = ?' : ''}
-       RETURNING row_version`,
-    );
   const removeClauseStmt = sql.prepare('DELETE FROM clause_library WHERE id = ?');
   const byVendor = sql.prepare('SELECT * FROM vendor_clauses WHERE vendor_id = ? ORDER BY clause_id');
   const all = sql.prepare('SELECT * FROM vendor_clauses ORDER BY vendor_id, clause_id');
@@ -81,29 +74,14 @@ export function createClauseRepo(db: Database): ClauseRepo {
     `SELECT (SELECT COUNT(*) FROM vendor_clauses WHERE vendor_id = $id) + (SELECT COUNT(*) FROM clause_comments WHERE vendor_id = $id)
        + (SELECT COUNT(*) FROM legal_signoffs WHERE vendor_id = $id) AS n`,
   );
-  const putStmt = sql.prepare(
+  const put = versionedUpsert(
+    sql,
     `INSERT INTO vendor_clauses (vendor_id, clause_id, status, value, reference, waiver, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (vendor_id, clause_id) DO UPDATE SET status = excluded.status, value = excluded.value,
        reference = excluded.reference, waiver = excluded.waiver, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    team,
   );
-  const teamPut = (stated: boolean) =>
-    sql.prepare(
-      `INSERT INTO vendor_clauses (vendor_id, clause_id, status, value, reference, waiver, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (vendor_id, clause_id) DO UPDATE SET status = excluded.status, value = excluded.value,
-         reference = excluded.reference, waiver = excluded.waiver, updated_at = excluded.updated_at,
-         updated_by = excluded.updated_by${stated ? ', row_version = ?' : ''}
-       RETURNING row_version`,
-    );
-  const teamStmts = team
-    ? {
-        putClause: teamPutClause(false),
-        putClauseStated: teamPutClause(true),
-        put: teamPut(false),
-        putStated: teamPut(true),
-      }
-    : null;
   const commentsStmt = sql.prepare('SELECT * FROM clause_comments WHERE vendor_id = ? ORDER BY at, rowid');
   const commentedStmt = sql.prepare('SELECT DISTINCT vendor_id FROM clause_comments WHERE clause_id = ?');
   const addCommentStmt = sql.prepare(
@@ -166,16 +144,7 @@ export function createClauseRepo(db: Database): ClauseRepo {
       }),
     libraryVersion: () => String((versionStmt.get() as { v: string | null }).v ?? ''),
     putClause(clause, position, at, expectedVersion) {
-      const values = [clause.id, JSON.stringify(withoutRowVersion(clause)), position, at];
-      if (!teamStmts) {
-        putClauseStmt.run(...values);
-        return undefined;
-      }
-      const row =
-        expectedVersion === undefined
-          ? teamStmts.putClause.get(...values)
-          : teamStmts.putClauseStated.get(...values, expectedVersion);
-      return Number(row!.row_version);
+      return putClause([clause.id, JSON.stringify(withoutRowVersion(clause)), position, at], expectedVersion);
     },
     removeClause(id) {
       removeClauseStmt.run(id);
@@ -205,15 +174,7 @@ export function createClauseRepo(db: Database): ClauseRepo {
         r.updatedAt,
         r.updatedBy,
       ];
-      if (!teamStmts) {
-        putStmt.run(...values);
-        return undefined;
-      }
-      const row =
-        expectedVersion === undefined
-          ? teamStmts.put.get(...values)
-          : teamStmts.putStated.get(...values, expectedVersion);
-      return Number(row!.row_version);
+      return put(values, expectedVersion);
     },
     comments: (vendorId) =>
       commentsStmt.all(vendorId).map((r) => ({

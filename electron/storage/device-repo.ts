@@ -1,4 +1,5 @@
 import type { Database } from './database';
+import { versionedUpsert } from './sql';
 import { decodeDevice, type Device } from '../domain/devices';
 import type { DeviceCheck } from '../domain/device-checks';
 import type { Acceptance, DeviceImportRecord } from '../domain/device-api';
@@ -72,26 +73,22 @@ export function createDeviceRepo(db: Pick<Database, 'sql'> & { kind?: Database['
     `INSERT INTO device_mappings (source, mapping, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (source) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,
   );
-  const linkSql = `INSERT INTO manufacturer_links (manufacturer_key, manufacturer, vendor_id, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)
+  const link = versionedUpsert(
+    sql,
+    `INSERT INTO manufacturer_links (manufacturer_key, manufacturer, vendor_id, linked_at, linked_by) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (manufacturer_key) DO UPDATE SET manufacturer = excluded.manufacturer, vendor_id = excluded.vendor_id,
-       linked_at = excluded.linked_at, linked_by = excluded.linked_by`;
-  const linkStmt = sql.prepare(linkSql);
+       linked_at = excluded.linked_at, linked_by = excluded.linked_by`,
+    team,
+  );
   const unlinkStmt = sql.prepare('DELETE FROM manufacturer_links WHERE manufacturer_key = ?');
   const acceptancesStmt = sql.prepare('SELECT * FROM device_acceptances');
-  const acceptSql = `INSERT INTO device_acceptances (source, device_id, check_id, reason, accepted_by, expires_on, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+  const accept = versionedUpsert(
+    sql,
+    `INSERT INTO device_acceptances (source, device_id, check_id, reason, accepted_by, expires_on, at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source, device_id, check_id) DO UPDATE SET reason = excluded.reason, accepted_by = excluded.accepted_by,
-       expires_on = excluded.expires_on, at = excluded.at`;
-  const acceptStmt = sql.prepare(acceptSql);
-  // On a team database a save states the version read (the schema's trigger refuses an UPDATE
-  // whose row_version is not the row's, schema-team.ts) and gives the new one back.
-  const teamStmts = team
-    ? {
-        link: sql.prepare(`${linkSql} RETURNING row_version`),
-        linkStated: sql.prepare(`${linkSql}, row_version = ? RETURNING row_version`),
-        accept: sql.prepare(`${acceptSql} RETURNING row_version`),
-        acceptStated: sql.prepare(`${acceptSql}, row_version = ? RETURNING row_version`),
-      }
-    : null;
+       expires_on = excluded.expires_on, at = excluded.at`,
+    team,
+  );
   const linksStmt = sql.prepare(
     `SELECT manufacturer_key, manufacturer, vendor_id${team ? ', row_version' : ''} FROM manufacturer_links`,
   );
@@ -143,16 +140,7 @@ export function createDeviceRepo(db: Pick<Database, 'sql'> & { kind?: Database['
         ...(r.row_version !== undefined ? { version: Number(r.row_version) } : {}),
       })),
     link(key, manufacturer, vendorId, at, by, expectedVersion) {
-      const values = [key, manufacturer, vendorId, at, by];
-      if (!teamStmts) {
-        linkStmt.run(...values);
-        return undefined;
-      }
-      const row =
-        expectedVersion === undefined
-          ? teamStmts.link.get(...values)
-          : teamStmts.linkStated.get(...values, expectedVersion);
-      return Number(row!.row_version);
+      return link([key, manufacturer, vendorId, at, by], expectedVersion);
     },
     unlink(key) {
       unlinkStmt.run(key);
@@ -169,16 +157,10 @@ export function createDeviceRepo(db: Pick<Database, 'sql'> & { kind?: Database['
         ...(r.row_version !== undefined ? { version: Number(r.row_version) } : {}),
       })),
     accept(a, expectedVersion) {
-      const values = [a.source, a.deviceId, a.check, a.reason, a.acceptedBy, a.expiresOn, a.at];
-      if (!teamStmts) {
-        acceptStmt.run(...values);
-        return undefined;
-      }
-      const row =
-        expectedVersion === undefined
-          ? teamStmts.accept.get(...values)
-          : teamStmts.acceptStated.get(...values, expectedVersion);
-      return Number(row!.row_version);
+      return accept(
+        [a.source, a.deviceId, a.check, a.reason, a.acceptedBy, a.expiresOn, a.at],
+        expectedVersion,
+      );
     },
   };
 }

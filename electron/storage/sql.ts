@@ -46,3 +46,30 @@ export function rowsByVendor<T>(
     out.get(String(row.vendor_id))?.push(map(row));
   return out;
 }
+
+/**
+ * An upsert of a versioned record (`upsertSql` ends with its `ON CONFLICT … DO UPDATE SET`
+ * list). On a team database a save states the version read, when given (the schema's trigger
+ * refuses an UPDATE whose row_version is not the row's, pg/schema-team.ts), and gives the
+ * row's new version back; the solo app checks nothing and gives none.
+ */
+export function versionedUpsert(
+  sql: SqlConnection,
+  upsertSql: string,
+  team: boolean,
+): (values: SQLInputValue[], expectedVersion?: number) => number | undefined {
+  if (!team) {
+    const plain = sql.prepare(upsertSql);
+    return (values) => {
+      plain.run(...values);
+      return undefined;
+    };
+  }
+  const unstated = sql.prepare(`${upsertSql} RETURNING row_version`);
+  const stated = sql.prepare(`${upsertSql}, row_version = ? RETURNING row_version`);
+  return (values, expectedVersion) => {
+    const row =
+      expectedVersion === undefined ? unstated.get(...values) : stated.get(...values, expectedVersion);
+    return Number(row!.row_version);
+  };
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { call, onOffline, type OperationName } from '../api';
 import { useBackoffRetry } from '../hooks/useBackoffRetry';
 import './OfflineBanner.css';
@@ -52,14 +52,38 @@ export function OfflineBanner({
 
   if (!notSaved) return null;
   return (
-    <div className="offline-banner" role="alert" data-testid="offline-banner">
+    <RetryingStrip
+      testId="offline-banner"
+      attempts={attempts}
+      detail={
+        notSaved.length
+          ? `Not saved: ${notSaved.map(label).join(', ')}. What you typed is still in its form: save it again once the database is back.`
+          : 'Nothing was being saved. What is shown may be out of date until the database answers.'
+      }
+    />
+  );
+}
+
+/** The strip of both banners: the team database cannot be reached, why, the tries so far, and an action. */
+export function RetryingStrip({
+  testId,
+  detail,
+  attempts,
+  children,
+}: {
+  testId: string;
+  detail: ReactNode;
+  attempts: number;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="offline-banner" role="alert" data-testid={testId}>
       <strong>The team database cannot be reached — retrying…</strong>
       <span className="offline-detail">
-        {notSaved.length
-          ? `Not saved: ${notSaved.map(label).join(', ')}. What you typed is still in its form: save it again once the database is back.`
-          : 'Nothing was being saved. What is shown may be out of date until the database answers.'}
+        {detail}
         {attempts > 0 && ` Tried ${attempts} time${attempts === 1 ? '' : 's'}.`}
       </span>
+      {children}
     </div>
   );
 }

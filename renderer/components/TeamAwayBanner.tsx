@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call, TEAM_CHANGED } from '../api';
 import { useToast } from './Toasts';
 import { useBackoffRetry } from '../hooks/useBackoffRetry';
-import './OfflineBanner.css';
+import { RetryingStrip } from './OfflineBanner';
 
 /** First wait before trying again, and the longest (doubling in between). */
 const FIRST_RETRY_MS = 2_000;
@@ -50,15 +50,10 @@ export function TeamAwayBanner() {
 
   if (!away) return null;
   return (
-    <div className="offline-banner" role="alert" data-testid="team-away-banner">
-      <strong>The team database cannot be reached — retrying…</strong>
-      <span className="offline-detail">
-        {problem}
-        {attempts > 0 && ` Tried ${attempts} time${attempts === 1 ? '' : 's'}.`}
-      </span>
+    <RetryingStrip testId="team-away-banner" detail={problem} attempts={attempts}>
       <button type="button" className="button" disabled={trying} onClick={() => void tryAgain()}>
         {trying ? 'Trying…' : 'Try now'}
       </button>
-    </div>
+    </RetryingStrip>
   );
 }

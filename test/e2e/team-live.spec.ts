@@ -126,6 +126,22 @@ async function importDevices(app: AppHarness, source: string, csv: Buffer) {
   if (!applied.ok) throw new Error(applied.error.message);
 }
 
+/** `app`'s login accepts the unsigned firmware of the device named `name` from `source`, as read now. */
+async function acceptUnsignedFirmware(app: AppHarness, name: string, source: string) {
+  const listed = await app.dispatcher.call('devices.list', { search: name });
+  if (!listed.ok) throw new Error(listed.error.message);
+  const device = listed.value.items.find((d) => d.source === source)!;
+  const accepted = await app.dispatcher.call('devices.accept', {
+    source,
+    deviceId: device.device.deviceId,
+    check: 'unsigned-firmware',
+    reason: 'Signed build ships in Q1',
+    expiresOn: '2027-03-31',
+    version: 0,
+  });
+  expect(accepted.ok).toBe(true);
+}
+
 const firstQuestion = (page: Page) =>
   page.getByRole('region', { name: 'Questions' }).getByRole('radiogroup').first();
 
@@ -494,18 +510,7 @@ test('a stale acceptance of a device finding is refused with the colleague’s n
   await firmware.getByRole('button', { name: 'Accept…' }).click();
   await detail.getByLabel('Why it is accepted').fill('Replaced next month');
   await detail.getByLabel('Accepted until').fill('2027-01-31');
-  const listed = await ray.dispatcher.call('devices.list', { search: 'scan-7' });
-  if (!listed.ok) throw new Error(listed.error.message);
-  const device = listed.value.items[0]!;
-  const theirs = await ray.dispatcher.call('devices.accept', {
-    source: device.source,
-    deviceId: device.device.deviceId,
-    check: 'unsigned-firmware',
-    reason: 'Signed build ships in Q1',
-    expiresOn: '2027-03-31',
-    version: 0,
-  });
-  expect(theirs.ok).toBe(true);
+  await acceptUnsignedFirmware(ray, 'scan-7', 'Yard WMS');
   await detail.getByRole('button', { name: 'Accept finding' }).click();
   const stale = detail.getByRole('alert');
   await expect(stale).toContainText(
@@ -579,18 +584,7 @@ test('the devices page follows a colleague’s import and acceptance, the select
   console.log(`colleague's import on the open devices page ${Date.now() - committed} ms after its commit`);
   await expect(sam.page.getByRole('row', { name: /scan-71/ })).toBeVisible();
   // Ray accepts the finding on the device sam has open: its detail shows it, still selected.
-  const listed = await ray.dispatcher.call('devices.list', { search: 'scan-70' });
-  if (!listed.ok) throw new Error(listed.error.message);
-  const device = listed.value.items.find((d) => d.source === 'Cold store WMS')!;
-  const accepted = await ray.dispatcher.call('devices.accept', {
-    source: device.source,
-    deviceId: device.device.deviceId,
-    check: 'unsigned-firmware',
-    reason: 'Signed build ships in Q1',
-    expiresOn: '2027-03-31',
-    version: 0,
-  });
-  expect(accepted.ok).toBe(true);
+  await acceptUnsignedFirmware(ray, 'scan-70', 'Cold store WMS');
   await expect(firmware).toContainText('Accepted');
   await expect(detail.getByRole('heading', { name: 'scan-70' })).toBeVisible();
   await shots(sam.page, 'team-live-devices');

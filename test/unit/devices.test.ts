@@ -25,6 +25,21 @@ import { openApp, vendorInput } from './helpers';
 import { device } from '../fixtures/device';
 import { main } from '../../electron/cli';
 
+/** How the columns of test/fixtures/device-inventory.csv map to device fields. */
+const INVENTORY_COLUMNS = {
+  Hostname: 'deviceId',
+  'Serial No.': 'serial',
+  Mfr: 'manufacturer',
+  Type: 'type',
+  Lifecycle: 'status',
+  'Firmware Signed': 'firmwareSigned',
+  mTLS: 'mtls',
+  'Cert Expiry': 'certExpiry',
+  'Last Heartbeat': 'lastSeen',
+  'Default Password Changed': 'defaultCredentialsChanged',
+  Zone: 'location',
+} as const;
+
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const ok = (r: ReturnType<typeof parseInventoryFile>): ParsedFile => {
   if (!r.ok) throw new Error(r.message);
@@ -562,19 +577,7 @@ describe('importing through the dispatcher', () => {
   it('links a manufacturer to its vendor; open findings feed the vendor’s flags and score; acceptances take them out', async () => {
     const { zebra, call, d } = await setup();
     const mapping = {
-      columns: {
-        Hostname: 'deviceId',
-        'Serial No.': 'serial',
-        Mfr: 'manufacturer',
-        Type: 'type',
-        Lifecycle: 'status',
-        'Firmware Signed': 'firmwareSigned',
-        mTLS: 'mtls',
-        'Cert Expiry': 'certExpiry',
-        'Last Heartbeat': 'lastSeen',
-        'Default Password Changed': 'defaultCredentialsChanged',
-        Zone: 'location',
-      } as const,
+      columns: INVENTORY_COLUMNS,
       values: {
         status: { decommissioning: 'decommissioned' as const },
         type: { 'handheld scanner': 'scanner' as const },
@@ -875,19 +878,7 @@ describe('importer edge cases found in review', () => {
 describe('two people, one manufacturer link and one accepted finding', () => {
   const csv = readFileSync(join(__dirname, '../fixtures/device-inventory.csv'), 'utf8');
   const mapping = {
-    columns: {
-      Hostname: 'deviceId',
-      'Serial No.': 'serial',
-      Mfr: 'manufacturer',
-      Type: 'type',
-      Lifecycle: 'status',
-      'Firmware Signed': 'firmwareSigned',
-      mTLS: 'mtls',
-      'Cert Expiry': 'certExpiry',
-      'Last Heartbeat': 'lastSeen',
-      'Default Password Changed': 'defaultCredentialsChanged',
-      Zone: 'location',
-    } as const,
+    columns: INVENTORY_COLUMNS,
     values: { status: { decommissioning: 'decommissioned' as const } },
   };
 
