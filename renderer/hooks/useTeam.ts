@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { call, onTeamChange, type ResponseOf, type TeamChange } from '../api';
+import { call, onTeamChange, type OperationError, type ResponseOf, type TeamChange } from '../api';
 import { whyRoleCannot, type WritableTable } from '../../electron/domain/team-roles';
 
 export type TeamSession = ResponseOf<'team.session'>;
@@ -69,4 +69,10 @@ export function useTeamChanges(refresh: (changes: TeamChange[]) => void): void {
 export function staleSaveMessage(error: { code: string; message: string }, what: string): string | null {
   if (error.code !== 'CONFLICT' || !/^changed by .+ — reload to see it$/.test(error.message)) return null;
   return `Not saved: ${what} was ${error.message}`;
+}
+
+/** A refused save as a form shows it: the stale sentence (its Reload beside it), else the first field's problem or the message. */
+export function saveRefusal(error: OperationError, what: string): { message: string; stale: boolean } {
+  const stale = staleSaveMessage(error, what);
+  return { message: stale ?? error.details?.[0]?.message ?? error.message, stale: stale !== null };
 }

@@ -11,7 +11,7 @@ import {
 import { ClauseValueInput, draftOf, valueOf, type ValueDraft } from '../components/ClauseValueInput';
 import { Badge } from '../components/Badge';
 import { useOperation } from '../hooks/useOperation';
-import { staleSaveMessage } from '../hooks/useTeam';
+import { saveRefusal } from '../hooks/useTeam';
 import './ClauseRow.css';
 
 type ContractClause = VendorContract['clauses'][number];
@@ -101,9 +101,9 @@ export function ClauseRow({
       version: readVersion,
     });
     if (!r.ok) {
-      const staleMessage = staleSaveMessage(r.error, 'this clause');
-      setStale(staleMessage !== null);
-      return setError(staleMessage ?? r.error.details?.[0]?.message ?? r.error.message);
+      const refusal = saveRefusal(r.error, 'this clause');
+      setStale(refusal.stale);
+      return setError(refusal.message);
     }
     setError(null);
     setReadVersion(r.value.clauses.find((c) => c.clause.id === clause.id)?.version ?? 0);

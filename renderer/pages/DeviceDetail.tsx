@@ -6,7 +6,7 @@ import { DEVICE_FIELDS, DEVICE_FIELD_LABELS } from '../../electron/domain/device
 import { DEVICE_CATEGORY_LABELS, DEVICE_STATUS_LABELS } from '../../electron/domain/device-vocabulary';
 import { DeviceVulnerabilities } from '../components/DeviceVulnerabilities';
 import { SaveError } from '../components/SaveError';
-import { staleSaveMessage } from '../hooks/useTeam';
+import { saveRefusal } from '../hooks/useTeam';
 
 /** A device as the devices table lists it: the device, its source, its checks. */
 export type DeviceItem = ResponseOf<'devices.list'>['items'][number];
@@ -91,9 +91,9 @@ export function DeviceDetail({ item, onChanged }: { item: DeviceItem | null; onC
       version: readVersion,
     });
     if (!r.ok) {
-      const message = staleSaveMessage(r.error, 'this finding');
-      setStale(message !== null);
-      return setError(message ?? r.error.details?.[0]?.message ?? r.error.message);
+      const refusal = saveRefusal(r.error, 'this finding');
+      setStale(refusal.stale);
+      return setError(refusal.message);
     }
     setAccepting(null);
     setError(null);
