@@ -10,6 +10,7 @@ import { COMMANDS } from './cli/commands';
 import { defaultDataDir } from './cli/data-dir';
 import { helpHint, helpText } from './cli/help';
 import { processIo, type CliIo } from './cli/io';
+import { writeJson } from './cli/json-out';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failure, oneLine, type Outcome } from './cli/outcome';
 import { createProgressLine } from './cli/progress';
 import { passphraseFor } from './cli/passphrase';
@@ -59,13 +60,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         );
         if (!outcome.ok) {
           // A check that failed gives its findings to --json (on stdout); the error line stays one line.
-          if (invocation.globals.json && outcome.json !== undefined)
-            io.stdout(`${JSON.stringify(outcome.json, null, 2)}\n`);
+          if (invocation.globals.json && outcome.json !== undefined) writeJson(outcome.json, io.stdout);
           return fail(outcome.message, outcome.exitCode);
         }
-        io.stdout(
-          invocation.globals.json ? `${JSON.stringify(outcome.json, null, 2)}\n` : `${outcome.text()}\n`,
-        );
+        if (invocation.globals.json) writeJson(outcome.json, io.stdout);
+        else io.stdout(`${outcome.text()}\n`);
         return EXIT_OK;
       }
     }
