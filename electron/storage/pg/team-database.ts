@@ -47,7 +47,7 @@ export function openTeamDatabase(url: string): TeamDatabase {
 }
 
 function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
-  const { version, keys, user, roles } = openingState(conn, display);
+  const { version, user, roles } = openingState(conn, display);
   if (version > PG_SCHEMA_VERSION)
     throw new AppError(
       'DATA_TOO_NEW',
@@ -60,7 +60,10 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
     );
   const who = `${user} is ${roles.length ? `in the ${roles.join(' and ')} role${roles.length > 1 ? 's' : ''}` : 'in no team role'}`;
   const teamError = (error: unknown) => asAppError(error, who);
-  const sql = teamSql(conn, (table) => keys.get(table), teamError);
+  // Read when a statement first needs one (an INSERT OR REPLACE): a command that only reads
+  // never asks, and on a new server backend that catalog read is a third of opening's.
+  let keys: Map<string, string[]> | undefined;
+  const sql = teamSql(conn, (table) => (keys ??= primaryKeys(conn)).get(table), teamError);
 
   let depth = 0;
   const transaction = <T>(fn: () => T): T => {
@@ -129,28 +132,20 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
 
 /**
  * What opening needs to know, in one round trip: the team schema's version (or a refusal
- * naming what to do), each table's primary key columns (INSERT OR REPLACE becomes an upsert
- * on them), the login, and its team roles (named when the database refuses it something).
+ * naming what to do), the login, and its team roles (named when the database refuses it something).
  */
 function openingState(
   conn: BlockingConnection,
   display: string,
-): { version: number; keys: Map<string, string[]>; user: string; roles: TeamRole[] } {
-  let row: { version: number; keys: [string, string][] | null; user: string; roles: string[] };
+): { version: number; user: string; roles: TeamRole[] } {
+  let row: { version: number; user: string; roles: string[] };
   try {
     row = conn.query(
       `SELECT (SELECT max(version) FROM ${TEAM_SCHEMA}.team_schema) AS version,
               session_user::text AS user,
               ARRAY(SELECT g.rolname::text FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
                      WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = session_user)
-                       AND g.rolname LIKE 'vr\\_%' ORDER BY 1) AS roles,
-              (SELECT json_agg(json_build_array(c.relname, a.attname) ORDER BY c.relname, k.pos)
-                 FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-                 JOIN pg_namespace n ON n.oid = c.relnamespace
-                 JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, pos) ON true
-                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-                WHERE i.indisprimary AND n.nspname = $1) AS keys`,
-      [TEAM_SCHEMA],
+                       AND g.rolname LIKE 'vr\\_%' ORDER BY 1) AS roles`,
     ).rows[0] as typeof row;
   } catch (error) {
     // 42P01 undefined_table, 3F000 invalid_schema_name: `team init` has not run here.
@@ -161,12 +156,28 @@ function openingState(
       );
     throw error;
   }
-  const keys = new Map<string, string[]>();
-  for (const [table, column] of row.keys ?? []) keys.set(table, [...(keys.get(table) ?? []), column]);
   const roles = row.roles
     .map((r) => r.slice(3))
     .filter((r): r is TeamRole => (TEAM_ROLES as readonly string[]).includes(r));
-  return { version: Number(row.version), keys, user: row.user, roles };
+  return { version: Number(row.version), user: row.user, roles };
+}
+
+/** Each team table's primary key columns, in order (INSERT OR REPLACE becomes an upsert on them). */
+function primaryKeys(conn: BlockingConnection): Map<string, string[]> {
+  const rows = conn.query(
+    `SELECT c.relname AS table_name, a.attname::text AS column_name
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, pos) ON true
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+      WHERE i.indisprimary AND n.nspname = $1
+      ORDER BY c.relname, k.pos`,
+    [TEAM_SCHEMA],
+  ).rows as { table_name: string; column_name: string }[];
+  const keys = new Map<string, string[]>();
+  for (const { table_name, column_name } of rows)
+    keys.set(table_name, [...(keys.get(table_name) ?? []), column_name]);
+  return keys;
 }
 
 /** A refusal as the error a person can act on: a stale save, a role's limit (naming the login's roles). */
