@@ -68,6 +68,15 @@ let inTransaction = false;
  */
 let transactionLost = false;
 
+/**
+ * A login the server refused (class 28: a wrong password, no such role), by its settings' key,
+ * until a query is told. Neither the taker's settings (when the same) nor that query log in
+ * again: one typo is one failed login on the server, not three (the early start-up's, the
+ * taker's and the query's), which matters where failed logins lock an account. After it is
+ * told, the next query tries again (a password changed on the server meanwhile).
+ */
+let refused: { key: string; error: unknown } | null = null;
+
 /** What a login depends on: settings with the same key share a connection. */
 const loginKey = (settings: Open) => JSON.stringify([settings.config, settings.listen]);
 
@@ -85,7 +94,7 @@ function opened(settings: Open): void {
     inTransaction = true;
     return;
   }
-  if (same && (client || connecting)) return;
+  if (same && (client || connecting || refused?.key === loginKey(settings))) return;
   if (!same) {
     const old = client;
     client = null;
@@ -133,6 +142,11 @@ function connect(): Promise<pg.Client> {
   if (connecting) return connecting;
   const settings = open!;
   const attempt: Promise<pg.Client> = login(settings)
+    .catch((error: unknown) => {
+      if (/^28/.test(String((error as { code?: unknown })?.code)))
+        refused = { key: loginKey(settings), error };
+      throw error;
+    })
     .then((c) => {
       if (loginKey(open!) === loginKey(settings)) return (client = c);
       // Other settings came while logging in (opened): this login is not the one wanted any more.
@@ -201,6 +215,10 @@ start.port.on('message', (q: Query | { t: 'close' } | ({ t: 'open' } & Open)) =>
   void (async () => {
     let c: pg.Client | null = null;
     try {
+      // A refused login is told once, without logging in again (`refused`).
+      const told = refused?.key === loginKey(open!) ? refused.error : undefined;
+      refused = null;
+      if (told) throw told;
       c = client ?? (await connect());
       const config = { text: q.text, values: q.values, ...(q.arrays ? { rowMode: 'array' } : {}) };
       const r = await c.query(config as pg.QueryConfig);
@@ -210,6 +228,7 @@ start.port.on('message', (q: Query | { t: 'close' } | ({ t: 'open' } & Open)) =>
       const last = Array.isArray(r) ? r[r.length - 1] : r;
       answer({ ok: true, rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 });
     } catch (error) {
+      if (refused?.error === error) refused = null; // this query's own login: told now
       const shape = errorShape(error);
       if (ends) inTransaction = false;
       else if (shape.lost && c) lost(c);
