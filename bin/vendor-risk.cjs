@@ -21,6 +21,7 @@ const loader = cacheDir ? bundleLoader(path.dirname(built), cacheDir) : undefine
 (loader ? loader.load(built) : require(built)).main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   loader?.saveCache();
+  closeUntakenConnection();
 });
 
 /**
@@ -43,7 +44,9 @@ function startTeamConnectionEarly(args, bundleDir) {
       : args[at].startsWith('--database=')
         ? args[at].slice(11)
         : args[at + 1];
-  if (!url) return;
+  // Help, the version and the team commands never open the portfolio (a value such as a
+  // vendor named "help" only goes without the early start).
+  if (!url || args.some((a) => a === 'help' || a === '--help' || a === '-h' || a === '--version')) return;
   const file = process.env.VENDOR_RISK_PG_WORKER ?? path.join(bundleDir, 'pg-connection.js');
   const key = Symbol.for('vendor-risk.team-connection-thread');
   if (globalThis[key] || !fs.existsSync(file)) return;
@@ -60,6 +63,18 @@ function startTeamConnectionEarly(args, bundleDir) {
   } catch {
     // A URL that cannot be used: the command reads it again and says why.
   }
+}
+
+/**
+ * A connection thread started early that the command never took (a usage error, say) says
+ * goodbye to the server instead of vanishing with the process, which the server logs as a
+ * client gone without a word; the process waits for that.
+ */
+function closeUntakenConnection() {
+  const early = globalThis[Symbol.for('vendor-risk.team-connection-thread')];
+  if (!early) return;
+  early.worker.ref();
+  early.port.postMessage({ t: 'close' });
 }
 
 /**

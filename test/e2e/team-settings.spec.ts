@@ -5,7 +5,8 @@
  * a stopped server shows the offline banner (with what was not saved, the form keeping what
  * was typed) until the server is back. Screenshots in light and dark theme.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { test, expect, APP_URL, DATA_HOST, STAND_IN_KEYCHAIN, startHarness } fro
 import { startDataHost } from '../../electron/ipc/host-client';
 import type { HostConfig } from '../../electron/ipc/host-protocol';
 import { findPgBin, startThrowawayServer, type ThrowawayServer } from '../pg/server';
+import { countingProxy } from '../pg/counting-proxy';
 
 const BIN = resolve(__dirname, '../../bin/vendor-risk.cjs');
 const DATABASE = 'vendor_risk_e2e';
@@ -88,6 +90,37 @@ test('the command line lists the team database named by --database=URL, and refu
   expect(refused.status).toBe(2);
   expect(refused.stderr.trim().split('\n')).toHaveLength(1);
   expect(refused.stderr).toMatch(/password authentication failed for user "dana"/);
+});
+
+test('the command line logs in only to work: none for --version or --help, one for a wrong password', async () => {
+  test.skip(
+    server === null,
+    `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`,
+  );
+  const proxy = countingProxy(new URL(server!.url));
+  try {
+    const through = (password: string) => {
+      const u = new URL(urlAs('dana', password, DATABASE));
+      u.host = `127.0.0.1:${proxy.port}`;
+      return u.toString();
+    };
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, [BIN, '--data-dir', cliDir, ...args], {
+        env: { ...process.env, VENDOR_RISK_DATABASE_URL: through(PASSWORD) },
+      });
+    expect((await run(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await run(['vendors', 'list', '--help'])).stdout).toContain('vendor-risk vendors list');
+    expect(proxy.connections()).toBe(0);
+    // A wrong password: the start-up's early login is the only one (not the command's too).
+    const refused = await run(['--database', through('not the password'), 'vendors', 'list']).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect('code' in refused && refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/password authentication failed for user "dana"/);
+    expect(proxy.connections()).toBe(1);
+  } finally {
+    await proxy.close();
+  }
 });
 
 test('Settings → Team database connects, shows the login and role, and rides out a stopped server', async ({

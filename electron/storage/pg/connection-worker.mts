@@ -188,8 +188,10 @@ start.port.on('message', (q: Query | { t: 'close' } | ({ t: 'open' } & Open)) =>
   if ('t' in q && q.t === 'open') return opened(q);
   if ('t' in q) {
     // The goodbye is written to the socket at once; the owner need not wait for the server to
-    // hang up (the thread ends when it has).
-    const ending = (client ?? { end: async () => undefined }).end();
+    // hang up (the thread ends when it has). A login under way is let finish, then ended.
+    const ending = client
+      ? client.end()
+      : (connecting?.then((c) => c.end()) ?? Promise.resolve()).catch(() => undefined);
     answer({ ok: true, rows: [], rowCount: 0 });
     void ending.finally(() => process.exit(0));
     return;
