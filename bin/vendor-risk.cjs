@@ -68,13 +68,15 @@ function startTeamConnectionEarly(args, bundleDir) {
 /**
  * A connection thread started early that the command never took (a usage error, say) says
  * goodbye to the server instead of vanishing with the process, which the server logs as a
- * client gone without a word; the process waits for that.
+ * client gone without a word. The process waits for that, but at most a second: a server
+ * that does not answer (the login's own timeout is 10 s) must not hold a usage error.
  */
 function closeUntakenConnection() {
   const early = globalThis[Symbol.for('vendor-risk.team-connection-thread')];
   if (!early) return;
   early.worker.ref();
   early.port.postMessage({ t: 'close' });
+  setTimeout(() => early.worker.unref(), 1000).unref();
 }
 
 /**
