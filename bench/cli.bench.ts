@@ -12,18 +12,10 @@ import { join, resolve } from 'node:path';
 import Conf from 'conf';
 import { createServices } from '../electron/services/services';
 import { seedVendors } from './seed';
-import { median, report } from './report';
+import { medianWallMs, nodeWallMs, report } from './report';
 
 const BIN = resolve(__dirname, '../bin/vendor-risk.cjs');
 const RUNS = 9;
-
-function wall(args: string[]): number {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  return ms;
-}
 
 test('cli: vendors list --json over 5,000 vendors', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-bench-'));
@@ -38,14 +30,13 @@ test('cli: vendors list --json over 5,000 vendors', () => {
 
     const list = [BIN, '--data-dir', dataDir, 'vendors', 'list', '--json'];
     // The first list of a day computes every vendor's standing (tier, score …) before listing.
-    wall(['-e', '']);
-    const cold = wall(list);
+    nodeWallMs(['-e', '']);
+    const cold = nodeWallMs(list);
     const out = spawnSync(process.execPath, list, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const parsed = JSON.parse(out.stdout) as { items: unknown[] };
     if (parsed.items.length !== 5000) throw new Error(`expected 5000 vendors, got ${parsed.items.length}`);
 
-    const baseline = median(Array.from({ length: RUNS }, () => wall(['-e', ''])));
-    const cli = median(Array.from({ length: RUNS }, () => wall(list)));
+    const [baseline, cli] = medianWallMs([['-e', ''], list], RUNS) as [number, number];
     report('cli-vendors-list-5000', {
       cli_ms: cli,
       node_baseline_ms: baseline,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -29,6 +30,28 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The wall time of running Node with `args` to its end (throws if it fails). */
+export function nodeWallMs(args: readonly string[]): number {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return ms;
+}
+
+/**
+ * The median wall time of each Node command over `rounds` rounds, the commands taking turns
+ * within a round: a change in the machine's load falls on all of them alike, so their ratio
+ * is the programs', not the moment's (run one block after another, a burst of load during
+ * one block moved the ratio by 10 % and more).
+ */
+export function medianWallMs(commands: readonly (readonly string[])[], rounds: number): number[] {
+  const times = commands.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round++)
+    commands.forEach((args, i) => times[i]!.push(nodeWallMs(args)));
+  return times.map(median);
 }
 
 /** The longest the main thread may be blocked while the data host works: one frame (issue 17). */

@@ -29,7 +29,7 @@ import { addTeamUser, initTeamDatabase } from '../electron/storage/pg/team-setup
 import { findPgBin, startThrowawayServer, type ThrowawayServer } from '../test/pg/server';
 import { benchQuestionnaire } from './questionnaire';
 import { seedAssessedVendors, seedVendors } from './seed';
-import { median, report } from './report';
+import { median, medianWallMs, nodeWallMs, report } from './report';
 
 const BIN = resolve(__dirname, '../bin/vendor-risk.cjs');
 const PASSWORD = 'team bench password 1';
@@ -105,14 +105,6 @@ function cliRun(
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr, ms: performance.now() - started }));
   });
-}
-
-function wall(args: string[]): number {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  return ms;
 }
 
 test.describe('team database on PostgreSQL (loopback)', () => {
@@ -262,15 +254,14 @@ test.describe('team database on PostgreSQL (loopback)', () => {
       '--json',
     ];
     const list = listAs('bench-viewer');
-    wall(['-e', '']);
+    nodeWallMs(['-e', '']);
     // The first list of a day computes every vendor's standing (tier, score …) and writes it,
     // and fills the clause library: a viewer may write neither (refused today), so an admin lists first.
-    const cold = wall(listAs('bench-admin'));
+    const cold = nodeWallMs(listAs('bench-admin'));
     const out = spawnSync(process.execPath, list, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const parsed = JSON.parse(out.stdout) as { items: unknown[] };
     if (parsed.items.length !== 5000) throw new Error(`expected 5000 vendors, got ${parsed.items.length}`);
-    const baseline = median(Array.from({ length: 9 }, () => wall(['-e', ''])));
-    const cli = median(Array.from({ length: 9 }, () => wall(list)));
+    const [baseline, cli] = medianWallMs([['-e', ''], list], 9) as [number, number];
     report('team-cli-vendors-list-5000', {
       cli_ms: cli,
       node_baseline_ms: baseline,
