@@ -76,6 +76,7 @@ function closeUntakenConnection() {
   if (!early) return;
   early.worker.ref();
   early.port.postMessage({ t: 'close' });
+  const { setTimeout } = require('node:timers');
   setTimeout(() => early.worker.unref(), 1000).unref();
 }
 
