@@ -44,8 +44,8 @@ function startTeamConnectionEarly(args, bundleDir) {
       : args[at].startsWith('--database=')
         ? args[at].slice(11)
         : args[at + 1];
-  // Help, the version and the team commands never open the portfolio (a value such as a
-  // vendor named "help" only goes without the early start).
+  // Help and the version never open the portfolio: no login for them (a value that reads the
+  // same, such as a vendor named "help", only goes without the early start).
   if (!url || args.some((a) => a === 'help' || a === '--help' || a === '-h' || a === '--version')) return;
   const file = process.env.VENDOR_RISK_PG_WORKER ?? path.join(bundleDir, 'pg-connection.js');
   const key = Symbol.for('vendor-risk.team-connection-thread');
