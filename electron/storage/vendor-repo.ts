@@ -135,12 +135,14 @@ export function createVendorRepo(db: Database): VendorRepo {
       const needle = foldForSearch(query.search);
       if (needle) {
         const found = sealedNotesMatching(needle);
+        // Found only on a team database: its ids as one JSON parameter, however many (one
+        // parameter each would pass PostgreSQL's 65,535 past that many matches).
         where.push(
           `(instr(vr_fold(${SEARCHED_PLAIN} || ' ' || vr_open(v.notes, 'vendors/' || v.id || '/notes')), ?) > 0${
-            found.length ? ` OR v.id IN (${found.map(() => '?').join(', ')})` : ''
+            found.length ? ' OR v.id IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))' : ''
           })`,
         );
-        params.push(needle, ...found);
+        params.push(needle, ...(found.length ? [JSON.stringify(found)] : []));
       }
       const inList = (column: string, values: readonly string[]) => {
         if (values.length === 0) return;
