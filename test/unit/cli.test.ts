@@ -380,4 +380,12 @@ describe('cli helpers', () => {
     ).split('\n');
     expect(lines).toEqual(['A     B', '倉庫  x', 'Süd   y']);
   });
+
+  it('lays out a table of 200,000 rows (a column too long to spread into Math.max)', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`device-${i}`, i % 2 ? 'Süd' : 'North']);
+    const lines = formatTable(['ID', 'SITE'], rows).split('\n');
+    expect(lines).toHaveLength(200_001);
+    expect(lines[0]).toBe(`${'ID'.padEnd('device-199999'.length)}  SITE`);
+    expect(lines[200_000]).toBe('device-199999  Süd');
+  });
 });
