@@ -97,7 +97,7 @@ export function vendorVulnerabilitySummary(
   return {
     devices: new Set(live.map((m) => m.deviceId)).size,
     kevDevices: new Set(live.filter((m) => m.inKev).map((m) => m.deviceId)).size,
-    highestCvss: scores.length ? Math.max(...scores) : null,
+    highestCvss: highest(scores),
     oldest: open && {
       advisoryId: open.advisoryId,
       title: advisories.get(open.advisoryId)?.title ?? open.advisoryId,
@@ -283,7 +283,7 @@ export function advisoryRows(
         releaseDate: a.releaseDate,
         makers: [...new Set(a.products.map((p) => p.vendor).filter(Boolean))].sort(),
         cves,
-        highestCvss: scores.length ? Math.max(...scores) : null,
+        highestCvss: highest(scores),
         inKev: cves.some((c) => kevCves.has(c)),
         devices: devices.get(a.trackingId)?.size ?? 0,
       };
@@ -295,4 +295,14 @@ export function advisoryRows(
         y.releaseDate.localeCompare(x.releaseDate) ||
         x.trackingId.localeCompare(y.trackingId),
     );
+}
+
+/**
+ * The highest of the scores, or null when there are none. A loop: one score per exposed
+ * device, and spreading hundreds of thousands into Math.max overflows the stack.
+ */
+function highest(scores: readonly number[]): number | null {
+  let top: number | null = null;
+  for (const score of scores) if (top === null || score > top) top = score;
+  return top;
 }

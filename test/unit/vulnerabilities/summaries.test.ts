@@ -114,6 +114,14 @@ describe('a vendor’s vulnerability picture', () => {
     expect(oldestUnpatched(live)).toEqual({ advisoryId: 'A-9', date: '2022-01-01' });
   });
 
+  it('summarises a maker with 300,000 exposed devices (too many scores to spread into Math.max)', () => {
+    const many = Array.from({ length: 300_000 }, (_, i) =>
+      match({ deviceId: `d${i}`, cvss: i === 123_456 ? 9.9 : 4 + (i % 5) }),
+    );
+    const s = vendorVulnerabilitySummary(many, advisories, '2024-06-01');
+    expect(s).toMatchObject({ devices: 300_000, highestCvss: 9.9 });
+  });
+
   it('says nothing is open when every match is suppressed', () => {
     const s = vendorVulnerabilitySummary([matches[4]!], advisories, '2024-06-01');
     expect(s).toMatchObject({
