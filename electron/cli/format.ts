@@ -6,7 +6,7 @@
  */
 export function displayWidth(text: string): number {
   // Most cells are plain ASCII: one column a character, without the walk below (a 5,000-row
-  // table measures each of its 50,000 cells three times).
+  // table has 50,000 cells).
   if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const char of text.normalize('NFC')) width += charWidth(char);
@@ -36,9 +36,12 @@ function isWide(cp: number): boolean {
   );
 }
 
-/** Pads to a display width (not a string length), so accented and wide names line up. */
-export function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+/**
+ * Pads to a display width (not a string length), so accented and wide names line up;
+ * `measured` is the text's own width when it is known already.
+ */
+export function padToWidth(text: string, width: number, measured = displayWidth(text)): string {
+  return text + ' '.repeat(Math.max(0, width - measured));
 }
 
 /** Cuts text to a display width, ending with … when cut. */
@@ -79,9 +82,7 @@ export function formatTable(
     for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, widthOf(row[i] ?? ''));
   const line = (row: readonly string[]) =>
     row
-      .map((cell, i) =>
-        i === row.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - widthOf(cell))),
-      )
+      .map((cell, i) => (i === row.length - 1 ? cell : padToWidth(cell, widths[i] ?? 0, widthOf(cell))))
       .join('  ')
       .trimEnd();
   return [line(headers), ...cells.map(line)].join('\n');
