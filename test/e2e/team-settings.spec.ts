@@ -43,6 +43,14 @@ function urlAs(user: string, password: string, database: string): string {
   return u.toString();
 }
 
+/** Skips the test when no server runs here, printing why (test.skip's reason reaches only the report). */
+function skipWithoutServer(): void {
+  if (server !== null) return;
+  const reason = `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`;
+  console.warn(`team-settings.spec.ts: skipped: ${reason}`);
+  test.skip(true, reason);
+}
+
 test.beforeAll(async () => {
   if ('reason' in found) {
     console.log(`team-settings.spec: skipped: ${found.reason}`);
@@ -72,10 +80,7 @@ test.afterAll(() => {
 });
 
 test('the command line lists the team database named by --database=URL, and refuses a wrong password with exit 2 and one line', () => {
-  test.skip(
-    server === null,
-    `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`,
-  );
+  skipWithoutServer();
   // --database=URL (the start-up reads this spelling too) as the procurement login.
   const listed = JSON.parse(
     cli([`--database=${urlAs('dana', PASSWORD, DATABASE)}`, 'vendors', 'list', '--json']),
@@ -93,10 +98,7 @@ test('the command line lists the team database named by --database=URL, and refu
 });
 
 test('the command line logs in only to work: none for --version or --help, one for a wrong password', async () => {
-  test.skip(
-    server === null,
-    `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`,
-  );
+  skipWithoutServer();
   const proxy = countingProxy(new URL(server!.url));
   try {
     const through = (password: string) => {
@@ -126,10 +128,7 @@ test('the command line logs in only to work: none for --version or --help, one f
 test('Settings → Team database connects, shows the login and role, and rides out a stopped server', async ({
   app,
 }) => {
-  test.skip(
-    server === null,
-    `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`,
-  );
+  skipWithoutServer();
   test.setTimeout(150_000);
   const { page } = app;
   const shot = async (name: string) => {
@@ -220,10 +219,7 @@ test('the data host keeps the password sealed by the keychain, reconnects at the
   page: browserPage,
 }) => {
   test.setTimeout(150_000);
-  test.skip(
-    server === null,
-    `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`,
-  );
+  skipWithoutServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'vendor-risk-team-host-'));
   const page = { kind: 'page', url: 'app://vendor-risk/index.html', isMainFrame: true } as const;
   const config: HostConfig = {
