@@ -36,6 +36,7 @@ import {
   OPERATION_NAMES,
   PROGRESS_CHANNEL,
   TEAM_CHANGE_CHANNEL,
+  TEAM_WAITING_CHANNEL,
   type MenuCommand,
 } from './ipc/contract';
 import { startDataHost, type DataHost, type HostShell } from './ipc/host-client';
@@ -229,6 +230,7 @@ function hostShell(keychain: OsKeychain | undefined): HostShell {
     keychain: keychain ?? undefined,
     onProgress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
     onTeamChange: (change) => mainWindow?.webContents.send(TEAM_CHANGE_CHANNEL, change),
+    onTeamWaiting: (waiting) => mainWindow?.webContents.send(TEAM_WAITING_CHANNEL, waiting),
     onPreferencesChanged: (preferences) => (nativeTheme.themeSource = preferences.theme),
     onInternalError: ({ operation, reference, message }) =>
       console.error(`[${operation} ${reference}]`, message),

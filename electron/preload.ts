@@ -10,9 +10,11 @@ import {
   OPERATION_NAMES,
   PROGRESS_CHANNEL,
   TEAM_CHANGE_CHANNEL,
+  TEAM_WAITING_CHANNEL,
   type MenuCommand,
   type ProgressEvent,
   type TeamChange,
+  type TeamWaiting,
   type VendorRiskApi,
 } from './ipc/contract';
 
@@ -36,6 +38,11 @@ const api = {
     const handler = (_event: unknown, change: TeamChange) => listener(change);
     ipcRenderer.on(TEAM_CHANGE_CHANNEL, handler);
     return () => void ipcRenderer.removeListener(TEAM_CHANGE_CHANNEL, handler);
+  },
+  onTeamWaiting(listener: (waiting: TeamWaiting) => void) {
+    const handler = (_event: unknown, waiting: TeamWaiting) => listener(waiting);
+    ipcRenderer.on(TEAM_WAITING_CHANNEL, handler);
+    return () => void ipcRenderer.removeListener(TEAM_WAITING_CHANNEL, handler);
   },
   onMenuCommand(listener: (command: MenuCommand) => void) {
     const handler = (_event: unknown, command: MenuCommand) => {

@@ -35,6 +35,7 @@ import { staleSaveMessage, useTeamChanges } from './hooks/useTeam';
 import { Icon, type IconName } from './components/icons';
 import { OfflineBanner } from './components/OfflineBanner';
 import { TeamAwayBanner } from './components/TeamAwayBanner';
+import { TeamWaitingBanner } from './components/TeamWaitingBanner';
 import { TeamStatusLine } from './components/TeamStatusLine';
 import './App.css';
 
@@ -356,6 +357,7 @@ function Shell() {
       </nav>
       <main className="main">
         <OfflineBanner onBack={refresh} />
+        <TeamWaitingBanner />
         <TeamAwayBanner />
         <JobProgress job={demo} banner />
         <SampleBanner revision={revision} onRemoved={() => go({ page: 'vendors', peekId: null })} />

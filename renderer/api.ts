@@ -10,6 +10,7 @@ import type {
   ResponseOf,
   Result,
   TeamChange,
+  TeamWaiting,
   VendorRiskApi,
 } from '../electron/ipc/contract';
 
@@ -19,7 +20,16 @@ declare global {
   }
 }
 
-export type { MenuCommand, OperationName, ProgressEvent, RequestOf, ResponseOf, Result, TeamChange };
+export type {
+  MenuCommand,
+  OperationName,
+  ProgressEvent,
+  RequestOf,
+  ResponseOf,
+  Result,
+  TeamChange,
+  TeamWaiting,
+};
 
 /** Why an operation failed: a code to act on, a message to show, and per-field issues. */
 export type OperationError = Extract<Result<unknown>, { ok: false }>['error'];
@@ -58,6 +68,14 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 /** Subscribes to colleagues' committed changes (team database); returns the unsubscribe function. */
 export function onTeamChange(listener: (change: TeamChange) => void): () => void {
   return window.vendorRisk.onTeamChange(listener);
+}
+
+/**
+ * Subscribes to the team database leaving a request unanswered for a while (`waiting: true`)
+ * and answering again; returns the unsubscribe function.
+ */
+export function onTeamWaiting(listener: (waiting: TeamWaiting) => void): () => void {
+  return window.vendorRisk.onTeamWaiting(listener);
 }
 
 /** A job id for a long operation (works outside secure contexts too). */

@@ -29,7 +29,7 @@ import { sbomOps } from './ops/sboms';
 import { vulnerabilityOps } from './ops/vulnerabilities';
 import { advisoryOps } from './ops/advisories';
 import { teamOps } from './ops/team';
-import { teamLiveOps, type TeamChange } from './ops/team-live';
+import { teamLiveOps, type TeamChange, type TeamWaiting } from './ops/team-live';
 
 /** Every feature module's operations, by the module's file name (docs/operations.md lists them). */
 export const FEATURE_MODULES = {
@@ -132,15 +132,19 @@ export type VendorRiskApi = {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Listen to colleagues' committed changes on a team database; returns the unsubscribe function. */
   onTeamChange(listener: (change: TeamChange) => void): () => void;
+  /** Listen to the team database leaving a request unanswered, and answering again; returns the unsubscribe function. */
+  onTeamWaiting(listener: (waiting: TeamWaiting) => void): () => void;
 };
 
-export type { TeamChange };
+export type { TeamChange, TeamWaiting };
 
 export const ResultErrorSchema = z.object({ ok: z.literal(false), error: AppErrorShapeSchema });
 
-/** Channel names: one invoke channel per operation, one progress channel, one menu channel. */
+/** Channel names: one invoke channel per operation, one progress channel, one menu channel, the team's two. */
 export const channelFor = (name: OperationName): string => `vendor-risk:${name}`;
 export const PROGRESS_CHANNEL = 'vendor-risk:progress';
 export const MENU_CHANNEL = 'vendor-risk:menu';
 /** Colleagues' committed changes on a team database (none in the solo app). */
 export const TEAM_CHANGE_CHANNEL = 'vendor-risk:team-change';
+/** The team database has left a request unanswered for a while, or answers again (none in the solo app). */
+export const TEAM_WAITING_CHANNEL = 'vendor-risk:team-waiting';

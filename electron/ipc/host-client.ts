@@ -10,7 +10,15 @@ import type { OpenPathsRequest } from './handler-context';
 import { HOST_EVENTS, HOST_QUESTIONS, type HostConfig, type HostOps, type Opened } from './host-protocol';
 import type { OpHandlers } from '../workers/serve';
 import type { Desktop } from './handlers';
-import type { OperationName, ProgressEvent, RequestOf, ResponseOf, Result, TeamChange } from './contract';
+import type {
+  OperationName,
+  ProgressEvent,
+  RequestOf,
+  ResponseOf,
+  Result,
+  TeamChange,
+  TeamWaiting,
+} from './contract';
 import type { Preferences } from '../domain/preferences';
 import type { WindowBounds } from '../window-bounds';
 
@@ -28,6 +36,8 @@ export interface HostShell {
   onPreferencesChanged?(preferences: Preferences): void;
   /** A colleague's committed change on the team database (never this login's own). */
   onTeamChange?(change: TeamChange): void;
+  /** The team database left a request unanswered for a while (true), or answered again (false). */
+  onTeamWaiting?(waiting: TeamWaiting): void;
   /** An unexpected error (already logged in the data folder under its reference). */
   onInternalError?(error: { operation: string; reference: string; message: string }): void;
 }
@@ -83,6 +93,7 @@ export function startDataHost(file: string, shell: HostShell, local?: () => OpHa
       if (name === HOST_EVENTS.progress) shell.onProgress?.(payload as ProgressEvent);
       else if (name === HOST_EVENTS.preferences) shell.onPreferencesChanged?.(payload as Preferences);
       else if (name === HOST_EVENTS.teamChange) shell.onTeamChange?.(payload as TeamChange);
+      else if (name === HOST_EVENTS.teamWaiting) shell.onTeamWaiting?.(payload as TeamWaiting);
       else if (name === HOST_EVENTS.showInFolder) shell.desktop?.showInFolder(payload as string);
       else if (name === HOST_EVENTS.internalError)
         shell.onInternalError?.(payload as { operation: string; reference: string; message: string });

@@ -47,12 +47,17 @@ export function hostOps(): OpHandlers<HostOps> {
       });
       preferences = prefs;
       const keychain = config.keychain ? keychainFor(config.keychain, hooks) : undefined;
-      /** Colleagues' commits go on to the window; this login's own are what the window already shows. */
+      /**
+       * Colleagues' commits go on to the window (this login's own are what the window already
+       * shows), and so does a database that leaves a request unanswered: told from inside the
+       * wait, which holds this thread, so it is only posted on.
+       */
       const subscribed = (opened: AppCore): AppCore => {
         const team = opened.services.team;
         team?.onChange((change) => {
           if (change.by !== team.user) hooks.emit(HOST_EVENTS.teamChange, change);
         });
+        team?.onWaiting((state) => hooks.emit(HOST_EVENTS.teamWaiting, state));
         return opened;
       };
       /** The services on this computer's data, or on a team database (Settings → Team database). */

@@ -74,7 +74,7 @@ export interface AppServices {
   demo: ReturnType<typeof createDemoService>;
   organisation: ReturnType<typeof createOrganisationService>;
   /** The team database this runs on (its login, roles and colleagues' change notices), or null (solo). */
-  team: Pick<TeamDatabase, 'user' | 'roles' | 'path' | 'onChange' | 'teamSchemaVersion'> | null;
+  team: Pick<TeamDatabase, 'user' | 'roles' | 'path' | 'onChange' | 'onWaiting' | 'teamSchemaVersion'> | null;
   close(): void;
 }
 

@@ -111,6 +111,9 @@ export async function startHarness(
       onTeamChange: (change) => {
         void page.evaluate((c) => window.__vendorRiskEmit?.('team-change', c), change).catch(() => {});
       },
+      onTeamWaiting: (waiting) => {
+        void page.evaluate((w) => window.__vendorRiskEmit?.('team-waiting', w), waiting).catch(() => {});
+      },
       onInternalError: ({ operation, message }) => console.error(`[${operation}]`, message),
     });
     await host.open({
@@ -166,6 +169,7 @@ export async function startHarness(
         progress: new Set(),
         menu: new Set(),
         'team-change': new Set(),
+        'team-waiting': new Set(),
       };
       const invoke = (
         window as unknown as { __vendorRiskInvoke: (op: string, p: unknown) => Promise<unknown> }
@@ -182,6 +186,7 @@ export async function startHarness(
       api.onProgress = subscribe('progress');
       api.onMenuCommand = subscribe('menu');
       api.onTeamChange = subscribe('team-change');
+      api.onTeamWaiting = subscribe('team-waiting');
       Object.defineProperty(window, 'vendorRisk', { value: Object.freeze(api) });
       Object.defineProperty(window, '__vendorRiskEmit', {
         value: (channel: string, payload: unknown) => listeners[channel]?.forEach((l) => l(payload)),

@@ -84,7 +84,7 @@ test('the built main process boots against a stand-in of Electron and serves req
     expect([...r.ipcChannels].sort()).toEqual(OPERATION_NAMES.map(channelFor).sort());
     expect(r.exposed).toEqual(['vendorRisk']);
     expect(r.apiFunctions).toEqual(
-      [...OPERATION_NAMES, 'onMenuCommand', 'onProgress', 'onTeamChange'].sort(),
+      [...OPERATION_NAMES, 'onMenuCommand', 'onProgress', 'onTeamChange', 'onTeamWaiting'].sort(),
     );
     expect(r.menuLabels).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help']));
 

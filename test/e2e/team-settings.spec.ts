@@ -310,3 +310,51 @@ test('the data host keeps the password sealed by the keychain, reconnects at the
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a team database that goes quiet: the window says it is waiting, and the save goes through once it answers', async ({
+  page,
+}) => {
+  skipWithoutServer();
+  test.setTimeout(120_000);
+  // The app's connection passes through a proxy that can hold everything (a network that
+  // drops packets, a server that hangs): no refusal, no answer.
+  const proxy = countingProxy(new URL(server!.url));
+  const url = new URL(urlAs('dana', PASSWORD, DATABASE));
+  url.port = String(proxy.port);
+  const { app, close } = await startHarness(page, { database: url.toString() });
+  try {
+    await app.open('#/vendors');
+    await expect(page.getByText('Nordhafen Spedition').first()).toBeVisible();
+
+    proxy.hold();
+    await app.menu('vendor.new');
+    await page.locator('#vendor-name').fill('Lindqvist Lager');
+    await page.locator('#vendor-category').selectOption('3pl');
+    await page.getByRole('form', { name: 'New vendor' }).getByRole('button', { name: 'Save vendor' }).click();
+    // Held past the host's notice: the window says so, with how long it has waited.
+    const strip = page.getByTestId('team-waiting-banner');
+    await expect(strip).toContainText('The team database is not answering — waiting for it…', {
+      timeout: 30_000,
+    });
+    await expect(strip).toContainText(/No answer for \d+ s\./);
+    await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.screenshot({ path: `test-results/screens/team-waiting-${theme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // It answers: the strip goes and the save it held goes through, once.
+    proxy.release();
+    await expect(strip).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Lindqvist Lager' }).first()).toBeVisible();
+    await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+    const listed = JSON.parse(
+      cli(['vendors', 'list', '--json'], { VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE) }),
+    ) as { items: { name: string }[] };
+    expect(listed.items.filter((v) => v.name === 'Lindqvist Lager')).toHaveLength(1);
+  } finally {
+    await close();
+    await proxy.close();
+  }
+});

@@ -4,6 +4,7 @@ import {
   openBlockingConnection,
   startConnectionEarly,
   type BlockingConnection,
+  type WaitingState,
 } from '../../electron/storage/pg/blocking-connection';
 import { countingProxy } from './counting-proxy';
 import { serverUrl } from './support';
@@ -30,6 +31,53 @@ describe.skipIf(!server)('a team database connection that stops answering', () =
       conn.query('BEGIN');
       expect(conn.query('SELECT 3 AS n').rows).toEqual([{ n: 3 }]);
       conn.query('COMMIT');
+    } finally {
+      conn.close();
+    }
+  });
+});
+
+describe.skipIf(!server)('a team database connection that leaves a query unanswered for a while', () => {
+  it('tells whoever waits, goes on waiting, and tells again once answered or given up', () => {
+    const told: WaitingState[] = [];
+    const conn = openBlockingConnection(
+      { connectionString: server! },
+      { display: 'the test server', waitingNoticeMs: 300, answerTimeoutMs: 2500 },
+    );
+    conn.onWaiting((state) => told.push(state));
+    try {
+      // pg_sleep holds the answer past the notice (certain, not timed): told, then answered.
+      expect(conn.query('SELECT pg_sleep(1), 7 AS n').rows).toMatchObject([{ n: 7 }]);
+      expect(told.map((t) => t.waiting)).toEqual([true, false]);
+      expect(told[0]!.waitedMs).toBeGreaterThanOrEqual(300);
+      expect(told[1]!.waitedMs).toBeGreaterThanOrEqual(1000);
+
+      // Past the timeout: told, given up (OFFLINE), and told that the wait is over.
+      told.length = 0;
+      expect(() => conn.query('SELECT pg_sleep(4)')).toThrow(/did not answer within 3 s/);
+      expect(told.map((t) => t.waiting)).toEqual([true, false]);
+      expect(told[1]!.waitedMs).toBeGreaterThanOrEqual(2500);
+
+      // A listener that throws never breaks the query it was told about.
+      conn.onWaiting(() => {
+        throw new Error('a careless listener');
+      });
+      told.length = 0;
+      expect(conn.query('SELECT pg_sleep(1), 8 AS n').rows).toMatchObject([{ n: 8 }]);
+      expect(told.map((t) => t.waiting)).toEqual([true, false]);
+    } finally {
+      conn.close();
+    }
+  });
+
+  it('says nothing of a query answered before the notice', () => {
+    const told: WaitingState[] = [];
+    // The product's notice (a few seconds): a loopback SELECT is answered long before it.
+    const conn = openBlockingConnection({ connectionString: server! }, { display: 'the test server' });
+    conn.onWaiting((state) => told.push(state));
+    try {
+      for (let i = 0; i < 20; i++) expect(conn.query('SELECT $1::int AS n', [i]).rows).toEqual([{ n: i }]);
+      expect(told).toEqual([]);
     } finally {
       conn.close();
     }

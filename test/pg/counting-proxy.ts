@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * A TCP proxy to `target`'s server that counts the connections made through it (each is one
- * login) and those closed. It runs in a thread of its own, as the test's thread blocks while
+ * login) and those closed, and can hold what passes through it (a server or network that goes
+ * quiet without refusing). It runs in a thread of its own, as the test's thread blocks while
  * a query is asked.
  */
 export function countingProxy(target: URL): {
@@ -10,13 +11,36 @@ export function countingProxy(target: URL): {
   connections(): number;
   /** Waits until at least `n` connections have closed. */
   waitClosed(n: number): void;
+  /** From now on nothing passes either way (it is kept, in order) until `release`. */
+  hold(): void;
+  /** Lets what was held through, then everything again. */
+  release(): void;
   close(): Promise<number>;
 } {
-  const words = new Int32Array(new SharedArrayBuffer(12));
+  // Words: connections made, the port, connections closed, held (1) or not.
+  const words = new Int32Array(new SharedArrayBuffer(16));
   const worker = new Worker(
-    `const { workerData } = require('node:worker_threads');
+    `const { workerData, parentPort } = require('node:worker_threads');
      const net = require('node:net');
      const words = new Int32Array(workerData.shared);
+     const flushes = new Set();
+     // One direction: chunks pass at once unless held, or while earlier ones still wait (order kept).
+     const relay = (from, to) => {
+       const waiting = [];
+       const flush = () => {
+         for (const chunk of waiting.splice(0)) to.write(chunk);
+       };
+       flushes.add(flush);
+       from.on('data', (chunk) => {
+         if (Atomics.load(words, 3) === 1 || waiting.length > 0) waiting.push(chunk);
+         else to.write(chunk);
+       });
+       from.on('end', () => to.end());
+       from.on('close', () => flushes.delete(flush));
+     };
+     parentPort.on('message', (m) => {
+       if (m === 'release') for (const flush of flushes) flush();
+     });
      const server = net.createServer((client) => {
        Atomics.add(words, 0, 1);
        const upstream = net.connect(workerData.port, workerData.host);
@@ -26,7 +50,8 @@ export function countingProxy(target: URL): {
        });
        client.on('error', () => upstream.destroy());
        upstream.on('error', () => client.destroy());
-       client.pipe(upstream).pipe(client);
+       relay(client, upstream);
+       relay(upstream, client);
      });
      server.listen(0, '127.0.0.1', () => {
        Atomics.store(words, 1, server.address().port);
@@ -48,6 +73,11 @@ export function countingProxy(target: URL): {
         if (Date.now() > deadline) throw new Error(`only ${closed} of ${n} connections closed`);
         Atomics.wait(words, 2, closed, 1000);
       }
+    },
+    hold: () => Atomics.store(words, 3, 1),
+    release: () => {
+      Atomics.store(words, 3, 0);
+      worker.postMessage('release');
     },
     close: () => worker.terminate(),
   };

@@ -26,6 +26,11 @@ const ANSWER_TIMEOUT_MS = 60_000;
  * `connectionTimeoutMillis` in connection.ts), all slower on a busy machine.
  */
 const FIRST_ANSWER_ALLOWANCE_MS = 15_000;
+/**
+ * How long a query may go unanswered before whoever waits is told (the window says the team
+ * database is not answering while the query goes on waiting, up to the timeout above).
+ */
+const WAITING_NOTICE_MS = 4_000;
 
 export interface QueryResult {
   rows: unknown[];
@@ -49,9 +54,22 @@ export interface BlockingConnection {
   query(text: string, values?: readonly unknown[], options?: { arrays?: boolean }): QueryResult;
   /** Change notices on the channels given when opening, as they arrive (between queries). */
   onNotice(listener: (channel: string, payload: string) => void): void;
+  /**
+   * Told `waiting: true` when a query has gone unanswered for a few seconds (the server may be
+   * away) while it goes on waiting, and `waiting: false` once it is answered or given up
+   * (`OFFLINE`), with how long it has waited. Told from inside the wait, so a listener must
+   * only pass it on (post a message), never query.
+   */
+  onWaiting(listener: (state: WaitingState) => void): void;
   /** Where it connects, for messages (no password). */
   readonly display: string;
   close(): void;
+}
+
+/** A query left unanswered for a while (`waiting`), or answered or given up after it, and how long it waited. */
+export interface WaitingState {
+  waiting: boolean;
+  waitedMs: number;
 }
 
 /** A connection thread without its owner yet: the worker, the owner's end of its port, its signal word. */
@@ -110,9 +128,25 @@ interface Answer {
  */
 export function openBlockingConnection(
   config: pg.ClientConfig,
-  options: { display: string; listen?: readonly string[]; answerTimeoutMs?: number },
+  options: {
+    display: string;
+    listen?: readonly string[];
+    answerTimeoutMs?: number;
+    /** After how long an unanswered query is told to onWaiting's listeners. */
+    waitingNoticeMs?: number;
+  },
 ): BlockingConnection {
   const timeoutMs = options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
+  const noticeMs = options.waitingNoticeMs ?? WAITING_NOTICE_MS;
+  const waitingListeners: ((state: WaitingState) => void)[] = [];
+  const tellWaiting = (state: WaitingState) => {
+    for (const l of waitingListeners)
+      try {
+        l(state);
+      } catch {
+        // Telling is a courtesy: the query goes on whatever a listener does.
+      }
+  };
   if (!existsSync(WORKER_FILE))
     throw new Error(`The team database connection is missing from this installation (${WORKER_FILE})`);
   const { types: _types, ...cloneable } = config as pg.ClientConfig & { types?: unknown };
@@ -177,7 +211,15 @@ export function openBlockingConnection(
     Atomics.store(t.words, 0, 0);
     t.port.postMessage(message);
     const waitMs = t.answered ? timeoutMs : timeoutMs + FIRST_ANSWER_ALLOWANCE_MS;
-    if (Atomics.wait(t.words, 0, 0, waitMs) === 'timed-out') {
+    const asked = performance.now();
+    let waited = Atomics.wait(t.words, 0, 0, Math.min(noticeMs, waitMs));
+    // Unanswered for a while: whoever waits is told, and the wait goes on for the rest.
+    if (waited === 'timed-out' && noticeMs < waitMs) {
+      tellWaiting({ waiting: true, waitedMs: Math.round(performance.now() - asked) });
+      waited = Atomics.wait(t.words, 0, 0, waitMs - noticeMs);
+      tellWaiting({ waiting: false, waitedMs: Math.round(performance.now() - asked) });
+    }
+    if (waited === 'timed-out') {
       // A late answer must never be read as the next query's: this thread is ended, and the
       // next query starts another (which refuses the rest of a transaction under way).
       void t.worker.terminate();
@@ -212,6 +254,9 @@ export function openBlockingConnection(
     },
     onNotice(listener) {
       listeners.push(listener);
+    },
+    onWaiting(listener) {
+      waitingListeners.push(listener);
     },
     close() {
       if (closed) return;

@@ -11,7 +11,12 @@ import { createCipher } from '../cipher';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { Database } from '../database';
 import type { SqlConnection, SqlParams, SqlStatement } from '../sql';
-import { openBlockingConnection, DatabaseRefusal, type BlockingConnection } from './blocking-connection';
+import {
+  openBlockingConnection,
+  DatabaseRefusal,
+  type BlockingConnection,
+  type WaitingState,
+} from './blocking-connection';
 import { TEAM_SCHEMA } from './connection';
 import { toPostgres, type Translated } from './dialect';
 import { STALE_ROW_SQLSTATE } from './schema-team';
@@ -32,6 +37,8 @@ export interface TeamDatabase extends Database {
   readonly teamSchemaVersion: number;
   /** Colleagues' changes: the table and who changed it, after their commit. */
   onChange(listener: (change: { table: string; op: string; by: string }) => void): void;
+  /** A query left unanswered for a few seconds, and its end (blocking-connection.ts, onWaiting). */
+  onWaiting(listener: (state: WaitingState) => void): void;
 }
 
 /** Opens the team database at `url` (a person's own login); refuses one `team init` has not prepared. */
@@ -126,6 +133,7 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
     restoreFrom: async () => serverOnly('Restoring a backup')(),
     tightened: [],
     onChange: (listener) => listeners.push(listener),
+    onWaiting: (listener) => conn.onWaiting(listener),
     close: () => conn.close(),
   };
 }
