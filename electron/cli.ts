@@ -108,6 +108,11 @@ async function runCommand(
       actor,
       needsPreferences: Boolean(command.writes) && !actor,
       onProgress: progress.update,
+      // Only while the database is silent: the line goes when it answers (or is given up).
+      onTeamWaiting: ({ waiting }) =>
+        waiting
+          ? progress.note('The team database is not answering; waiting for it (up to a minute)…')
+          : progress.clear(),
     });
   } catch (error) {
     return failure(messageOf(error));

@@ -3,6 +3,7 @@ import { LOCAL_SENDER, type Dispatcher } from '../ipc/dispatch';
 import { openAppCore } from '../ipc/app-core';
 import { PREFERENCES_FILE, type KeyValueStore } from '../services/preferences';
 import { setAsideDamagedPreferences } from '../storage/recovery';
+import type { WaitingState } from '../storage/pg/blocking-connection';
 
 /** An open data folder and the dispatcher over it; close it when done. */
 export interface Session {
@@ -20,6 +21,8 @@ export interface SessionOptions {
   /** Whether anything may read preferences (who acts, when no actor is given). */
   needsPreferences: boolean;
   onProgress?(event: ProgressEvent): void;
+  /** A team database that leaves a query unanswered for a few seconds, and its answer (or giving up). */
+  onTeamWaiting?(state: WaitingState): void;
   /** Unlocks encrypted data (VENDOR_RISK_PASSPHRASE or the prompt). */
   passphrase?: string;
 }
@@ -42,6 +45,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     encryption: { passphrase: options.passphrase },
     isTrustedPageUrl: () => false,
     onProgress: options.onProgress,
+    onTeamWaiting: options.onTeamWaiting,
   });
   return { dispatcher, close };
 }

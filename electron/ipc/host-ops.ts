@@ -47,17 +47,12 @@ export function hostOps(): OpHandlers<HostOps> {
       });
       preferences = prefs;
       const keychain = config.keychain ? keychainFor(config.keychain, hooks) : undefined;
-      /**
-       * Colleagues' commits go on to the window (this login's own are what the window already
-       * shows), and so does a database that leaves a request unanswered: told from inside the
-       * wait, which holds this thread, so it is only posted on.
-       */
+      /** Colleagues' commits go on to the window; this login's own are what the window already shows. */
       const subscribed = (opened: AppCore): AppCore => {
         const team = opened.services.team;
         team?.onChange((change) => {
           if (change.by !== team.user) hooks.emit(HOST_EVENTS.teamChange, change);
         });
-        team?.onWaiting((state) => hooks.emit(HOST_EVENTS.teamWaiting, state));
         return opened;
       };
       /** The services on this computer's data, or on a team database (Settings → Team database). */
@@ -76,6 +71,8 @@ export function hostOps(): OpHandlers<HostOps> {
             isTrustedPageUrl: trustFor(config.trustedPages),
             onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
             onProgress: (event: ProgressEvent) => hooks.emit(HOST_EVENTS.progress, event),
+            // Told from inside a wait for the team database, which holds this thread: only posted on.
+            onTeamWaiting: (state) => hooks.emit(HOST_EVENTS.teamWaiting, state),
             onInternalError: (operation, error, reference) =>
               hooks.emit(HOST_EVENTS.internalError, {
                 operation,

@@ -27,6 +27,7 @@ import { createAdvisoryService } from './advisories';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import { recordAudit, type ServiceContext } from './context';
 import { openTeamDatabase, type TeamDatabase } from '../storage/pg/team-database';
+import type { WaitingState } from '../storage/pg/blocking-connection';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -44,6 +45,11 @@ export interface ServicesOptions {
    * instead of in the folder's SQLite file, and the trail records the login as the actor.
    */
   database?: string;
+  /**
+   * Told when the team database leaves a query unanswered for a few seconds, and when it
+   * answers or the query is given up (storage/pg/blocking-connection.ts, onWaiting).
+   */
+  onTeamWaiting?(state: WaitingState): void;
 }
 
 /** The services of one data folder. */
@@ -74,13 +80,15 @@ export interface AppServices {
   demo: ReturnType<typeof createDemoService>;
   organisation: ReturnType<typeof createOrganisationService>;
   /** The team database this runs on (its login, roles and colleagues' change notices), or null (solo). */
-  team: Pick<TeamDatabase, 'user' | 'roles' | 'path' | 'onChange' | 'onWaiting' | 'teamSchemaVersion'> | null;
+  team: Pick<TeamDatabase, 'user' | 'roles' | 'path' | 'onChange' | 'teamSchemaVersion'> | null;
   close(): void;
 }
 
 /** Opens a data folder and creates its services. */
 export function createServices(options: ServicesOptions): AppServices {
-  const team = options.database ? openTeamDatabase(options.database) : null;
+  const team = options.database
+    ? openTeamDatabase(options.database, { onWaiting: options.onTeamWaiting })
+    : null;
   const storage = team
     ? openTeamStorage(team, options.dataDir)
     : openStorage(options.dataDir, { checkIntegrity: options.checkIntegrity });

@@ -15,6 +15,8 @@ export function countingProxy(target: URL): {
   hold(): void;
   /** Lets what was held through, then everything again. */
   release(): void;
+  /** Holds now and lets go by itself after `ms` (for a test whose thread blocks on a query meanwhile). */
+  holdFor(ms: number): void;
   close(): Promise<number>;
 } {
   // Words: connections made, the port, connections closed, held (1) or not.
@@ -38,8 +40,13 @@ export function countingProxy(target: URL): {
        from.on('end', () => to.end());
        from.on('close', () => flushes.delete(flush));
      };
+     const release = () => {
+       Atomics.store(words, 3, 0);
+       for (const flush of flushes) flush();
+     };
      parentPort.on('message', (m) => {
-       if (m === 'release') for (const flush of flushes) flush();
+       if (m === 'release') release();
+       else if (typeof m === 'number') setTimeout(release, m);
      });
      const server = net.createServer((client) => {
        Atomics.add(words, 0, 1);
@@ -78,6 +85,10 @@ export function countingProxy(target: URL): {
     release: () => {
       Atomics.store(words, 3, 0);
       worker.postMessage('release');
+    },
+    holdFor: (ms) => {
+      Atomics.store(words, 3, 1);
+      worker.postMessage(ms);
     },
     close: () => worker.terminate(),
   };

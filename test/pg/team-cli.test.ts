@@ -1,7 +1,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS } from '../../electron/storage/pg/team-setup';
-import { cli, connect, freshDatabase, serverUrl, uniqueName, urlWith } from './support';
+import { tempDir } from '../unit/helpers';
+import { countingProxy } from './counting-proxy';
+import {
+  cli,
+  connect,
+  freshDatabase,
+  serverUrl,
+  teamWithAdminAndBuyer,
+  uniqueName,
+  urlWith,
+} from './support';
 
 const server = serverUrl();
 
@@ -175,5 +185,46 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
         `^vendor-risk: the database refused: permission denied to create role \\(${name} is in vr_viewer\\)`,
       ),
     );
+  });
+});
+
+describe.skipIf(!server)('a command on a team database that goes quiet', () => {
+  it('says on a terminal that it waits for the database, erases that once it answers, and prints the list', async () => {
+    const { buyer } = await teamWithAdminAndBuyer(server!, 'buyer password 1234');
+    const dataDir = tempDir();
+    const added = await cli(
+      ['vendors', 'add', '--name', 'Quiet Line Freight', '--category', '3pl', '--data-dir', dataDir],
+      { VENDOR_RISK_DATABASE_URL: buyer },
+    );
+    expect(added.code).toBe(0);
+    // The command's connection passes through a proxy that holds everything for 8 s, past the
+    // 4 s after which the connection says it waits (the login is held too).
+    const proxy = countingProxy(new URL(buyer));
+    try {
+      const url = new URL(buyer);
+      url.port = String(proxy.port);
+      proxy.holdFor(8000);
+      const { main } = await import('../../electron/cli');
+      let stdout = '';
+      let stderr = '';
+      const code = await main(
+        ['vendors', 'list', '--json', '--data-dir', dataDir, '--database', url.toString()],
+        {
+          stdout: (s) => void (stdout += s),
+          stderr: (s) => void (stderr += s),
+          env: {},
+          stderrIsTTY: true,
+        },
+      );
+      expect(code).toBe(0);
+      expect(stderr).toContain('The team database is not answering; waiting for it (up to a minute)…');
+      // The line is erased once the database answers: what follows starts on a clean line.
+      expect(stderr.endsWith('\r\x1b[2K')).toBe(true);
+      expect((JSON.parse(stdout) as { items: { name: string }[] }).items.map((v) => v.name)).toEqual([
+        'Quiet Line Freight',
+      ]);
+    } finally {
+      await proxy.close();
+    }
   });
 });

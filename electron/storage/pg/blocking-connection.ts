@@ -54,13 +54,6 @@ export interface BlockingConnection {
   query(text: string, values?: readonly unknown[], options?: { arrays?: boolean }): QueryResult;
   /** Change notices on the channels given when opening, as they arrive (between queries). */
   onNotice(listener: (channel: string, payload: string) => void): void;
-  /**
-   * Told `waiting: true` when a query has gone unanswered for a few seconds (the server may be
-   * away) while it goes on waiting, and `waiting: false` once it is answered or given up
-   * (`OFFLINE`), with how long it has waited. Told from inside the wait, so a listener must
-   * only pass it on (post a message), never query.
-   */
-  onWaiting(listener: (state: WaitingState) => void): void;
   /** Where it connects, for messages (no password). */
   readonly display: string;
   close(): void;
@@ -132,20 +125,25 @@ export function openBlockingConnection(
     display: string;
     listen?: readonly string[];
     answerTimeoutMs?: number;
-    /** After how long an unanswered query is told to onWaiting's listeners. */
+    /**
+     * Told `waiting: true` when a query (the login's included) has gone unanswered for a few
+     * seconds (the server may be away) while it goes on waiting, and `waiting: false` once it
+     * is answered or given up (`OFFLINE`), with how long it has waited. Told from inside the
+     * wait, so it must only pass the news on (post a message, write a line), never query.
+     */
+    onWaiting?(state: WaitingState): void;
+    /** After how long an unanswered query is told to onWaiting. */
     waitingNoticeMs?: number;
   },
 ): BlockingConnection {
   const timeoutMs = options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
   const noticeMs = options.waitingNoticeMs ?? WAITING_NOTICE_MS;
-  const waitingListeners: ((state: WaitingState) => void)[] = [];
   const tellWaiting = (state: WaitingState) => {
-    for (const l of waitingListeners)
-      try {
-        l(state);
-      } catch {
-        // Telling is a courtesy: the query goes on whatever a listener does.
-      }
+    try {
+      options.onWaiting?.(state);
+    } catch {
+      // Telling is a courtesy: the query goes on whatever the listener does.
+    }
   };
   if (!existsSync(WORKER_FILE))
     throw new Error(`The team database connection is missing from this installation (${WORKER_FILE})`);
@@ -254,9 +252,6 @@ export function openBlockingConnection(
     },
     onNotice(listener) {
       listeners.push(listener);
-    },
-    onWaiting(listener) {
-      waitingListeners.push(listener);
     },
     close() {
       if (closed) return;

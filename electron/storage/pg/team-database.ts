@@ -37,14 +37,19 @@ export interface TeamDatabase extends Database {
   readonly teamSchemaVersion: number;
   /** Colleagues' changes: the table and who changed it, after their commit. */
   onChange(listener: (change: { table: string; op: string; by: string }) => void): void;
-  /** A query left unanswered for a few seconds, and its end (blocking-connection.ts, onWaiting). */
-  onWaiting(listener: (state: WaitingState) => void): void;
 }
 
-/** Opens the team database at `url` (a person's own login); refuses one `team init` has not prepared. */
-export function openTeamDatabase(url: string): TeamDatabase {
+/**
+ * Opens the team database at `url` (a person's own login); refuses one `team init` has not
+ * prepared. `onWaiting` hears of a query (the login's too) left unanswered for a few seconds,
+ * and of its end (blocking-connection.ts).
+ */
+export function openTeamDatabase(
+  url: string,
+  options: { onWaiting?(state: WaitingState): void } = {},
+): TeamDatabase {
   const { config, listen, display } = teamOpenSettings(url);
-  const conn = openBlockingConnection(config, { display, listen });
+  const conn = openBlockingConnection(config, { display, listen, onWaiting: options.onWaiting });
   try {
     return teamDatabase(conn, display);
   } catch (error) {
@@ -133,7 +138,6 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
     restoreFrom: async () => serverOnly('Restoring a backup')(),
     tightened: [],
     onChange: (listener) => listeners.push(listener),
-    onWaiting: (listener) => conn.onWaiting(listener),
     close: () => conn.close(),
   };
 }
