@@ -31,7 +31,7 @@ import { UnlockScreen } from './components/EncryptionSettings';
 import { useOperation } from './hooks/useOperation';
 import { useJob } from './hooks/useJob';
 import { useAttention, type Attention } from './hooks/useAttention';
-import { staleSaveMessage, useTeamChanges } from './hooks/useTeam';
+import { staleSaveMessage, useRoleLimit, useTeamChanges } from './hooks/useTeam';
 import { Icon, type IconName } from './components/icons';
 import { OfflineBanner } from './components/OfflineBanner';
 import { TeamAwayBanner } from './components/TeamAwayBanner';
@@ -219,8 +219,12 @@ function Shell() {
     return exportReport({ kind: 'board' }, 'Exporting the board pack');
   }, [route, selectedId, exportReport]);
 
+  // A role that may not change vendors is told why instead of getting a form the database refuses.
+  const vendorLimit = useRoleLimit('vendors');
   const command = useCallback(
     (c: MenuCommand) => {
+      if (vendorLimit && (c === 'vendor.new' || c === 'vendor.edit' || c === 'vendor.delete'))
+        return toast('info', vendorLimit);
       switch (c) {
         case 'vendor.new':
           setEditing({ mode: 'new' });
@@ -254,7 +258,7 @@ function Shell() {
           break;
       }
     },
-    [selectedId, openVendor, go, loadDemo, exportFromRoute],
+    [selectedId, openVendor, go, loadDemo, exportFromRoute, vendorLimit, toast],
   );
 
   // A menu command never replaces an open dialog (unsaved edits would be lost).

@@ -66,6 +66,14 @@ const TABLE_WORDS: Partial<Record<WritableTable, string>> = {
   devices: 'change devices',
   vendor_clauses: 'change clauses',
   legal_signoffs: 'sign off clauses',
+  clause_comments: 'comment on clauses',
+  clause_library: 'change the clause library',
+  questionnaires: 'import questionnaires',
+  exchange_packages: 'send questionnaires',
+  exchange_responses: 'import vendors’ responses',
+  device_acceptances: 'accept device findings',
+  advisories: 'import advisories',
+  sboms: 'import SBOMs',
 };
 
 const ROLE_NAMES: Record<TeamRole, string> = {

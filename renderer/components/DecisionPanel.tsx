@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useOperation } from '../hooks/useOperation';
+import { useRoleLimit } from '../hooks/useTeam';
 import {
   DECISION_LABELS,
   DECISIONS,
@@ -23,6 +24,7 @@ const blankCondition = () => ({ text: '', owner: '', due: '' });
 /** The latest decision (with its conditions and what is overdue), its history, and recording a new one. */
 export function DecisionPanel({ decisions, assessments, onRecorded }: DecisionPanelProps) {
   const [open, setOpen] = useState(false);
+  const roleLimit = useRoleLimit('decisions');
   const decidable = assessments.filter((a) => a.status !== 'in-progress');
   const [latest, ...earlier] = decisions;
   return (
@@ -32,8 +34,8 @@ export function DecisionPanel({ decisions, assessments, onRecorded }: DecisionPa
         <button
           type="button"
           className="button"
-          disabled={decidable.length === 0}
-          title={decidable.length ? undefined : 'Submit an assessment first'}
+          disabled={decidable.length === 0 || roleLimit !== null}
+          title={roleLimit ?? (decidable.length ? undefined : 'Submit an assessment first')}
           onClick={() => setOpen(true)}
         >
           Record decision

@@ -9,6 +9,7 @@ import {
 } from '../../electron/domain/questionnaire';
 import { MAX_EVIDENCE_BYTES, type Evidence } from '../../electron/domain/assessment';
 import { EvidenceItem, EvidenceList } from './EvidenceList';
+import { useRoleLimit } from '../hooks/useTeam';
 import './EvidenceAttach.css';
 
 interface EvidenceAttachProps {
@@ -36,6 +37,7 @@ export function EvidenceAttach({
   const [periodEnd, setPeriodEnd] = useState('');
   const [expiresAt, setExpiresAt] = useState('');
   const [busy, setBusy] = useState(false);
+  const roleLimit = useRoleLimit('evidence');
 
   const attach = async (file: File) => {
     if (file.size > MAX_EVIDENCE_BYTES) return onError(`${file.name} is larger than 25 MB`);
@@ -110,12 +112,12 @@ export function EvidenceAttach({
           Valid until
           <input type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
         </label>
-        <label className="button file-button">
+        <label className="button file-button" title={roleLimit ?? undefined}>
           {busy ? 'Attaching…' : 'Attach file…'}
           <input
             type="file"
             aria-label="Attach evidence file"
-            disabled={busy}
+            disabled={busy || roleLimit !== null}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';

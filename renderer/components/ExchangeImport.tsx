@@ -7,6 +7,7 @@ import type { ResponseOf } from '../../electron/ipc/contract';
 import { Dialog } from './Dialog';
 import { ExchangeSbomReview } from './ExchangeSbomReview';
 import { useToast } from './Toasts';
+import { useRoleLimit } from '../hooks/useTeam';
 
 type Preview = ResponseOf<'exchange.preview'>;
 
@@ -18,6 +19,7 @@ const STATE_LABELS = { new: 'New', changed: 'Changed', same: 'Unchanged', invali
  */
 export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onImported(): void }) {
   const toast = useToast();
+  const roleLimit = useRoleLimit('exchange_responses');
   const input = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -68,7 +70,13 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
 
   return (
     <>
-      <button type="button" className="button" disabled={busy} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy || roleLimit !== null}
+        title={roleLimit ?? undefined}
+        onClick={() => input.current?.click()}
+      >
         Import response…
       </button>
       <input

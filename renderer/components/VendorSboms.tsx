@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SbomImportDialog } from './SbomImportDialog';
 import { SbomList } from './SbomList';
+import { roleLimited, useRoleLimit } from '../hooks/useTeam';
 
 /**
  * A vendor's SBOMs and VEX documents on its Devices tab, with the import for this vendor;
@@ -16,13 +17,19 @@ export function VendorSboms({
   onImported(): void;
 }) {
   const [importing, setImporting] = useState(false);
+  const sbomLimit = useRoleLimit('sboms');
   return (
     <>
       <SbomList
         vendorId={vendor.id}
         revision={revision}
         actions={
-          <button type="button" className="button" onClick={() => setImporting(true)}>
+          <button
+            type="button"
+            className="button"
+            {...roleLimited(sbomLimit)}
+            onClick={() => setImporting(true)}
+          >
             Import SBOM or VEX…
           </button>
         }

@@ -32,6 +32,11 @@ export function useRoleLimit(table: WritableTable): string | null {
   return whyRoleCannot(team ? team.roles : null, table);
 }
 
+/** A control this login's role may not use: disabled, its title the reason (spread on the element). */
+export function roleLimited(limit: string | null): { disabled: boolean; title?: string } {
+  return limit === null ? { disabled: false } : { disabled: true, title: limit };
+}
+
 /**
  * Calls `refresh` once colleagues' committed changes settle (a team database's change
  * notices; never in the solo app). The changes of a burst are handed over together.

@@ -9,6 +9,7 @@ import { Tabs } from '../components/Tabs';
 import { AdvisoryImportDialog } from '../components/AdvisoryImportDialog';
 import { SbomImportDialog } from '../components/SbomImportDialog';
 import { SbomList } from '../components/SbomList';
+import { roleLimited, useRoleLimit } from '../hooks/useTeam';
 import './AdvisoriesPage.css';
 
 type Listing = ResponseOf<'vulnerabilities.advisories'>;
@@ -73,6 +74,9 @@ export function AdvisoriesPage({ onOpen, revision }: { onOpen(trackingId: string
   const [kevOnly, setKevOnly] = useState(false);
   const [section, setSection] = useState<Section>('advisories');
   const [dialog, setDialog] = useState<'advisories' | 'sbom' | null>(null);
+  // What this login's role cannot do is shown disabled, with the reason (team database).
+  const advisoryLimit = useRoleLimit('advisories');
+  const sbomLimit = useRoleLimit('sboms');
   // What an import here wrote: the lists read again (the app's revision follows other changes).
   const [imported, setImported] = useState(0);
   const changed = () => setImported((n) => n + 1);
@@ -102,10 +106,20 @@ export function AdvisoriesPage({ onOpen, revision }: { onOpen(trackingId: string
         description="Security advisories (CSAF), the known exploited vulnerabilities catalog, vendors’ SBOMs and VEX statements you imported, matched against the device inventory. Nothing is downloaded."
         actions={
           <>
-            <button type="button" className="button" onClick={() => setDialog('sbom')}>
+            <button
+              type="button"
+              className="button"
+              {...roleLimited(sbomLimit)}
+              onClick={() => setDialog('sbom')}
+            >
               Import SBOM or VEX…
             </button>
-            <button type="button" className="button button-primary" onClick={() => setDialog('advisories')}>
+            <button
+              type="button"
+              className="button button-primary"
+              {...roleLimited(advisoryLimit)}
+              onClick={() => setDialog('advisories')}
+            >
               Import advisories…
             </button>
           </>

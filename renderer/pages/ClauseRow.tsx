@@ -11,7 +11,7 @@ import {
 import { ClauseValueInput, draftOf, valueOf, type ValueDraft } from '../components/ClauseValueInput';
 import { Badge } from '../components/Badge';
 import { useOperation } from '../hooks/useOperation';
-import { saveRefusal } from '../hooks/useTeam';
+import { saveRefusal, useRoleLimit } from '../hooks/useTeam';
 import './ClauseRow.css';
 
 type ContractClause = VendorContract['clauses'][number];
@@ -53,6 +53,9 @@ export function ClauseRow({
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const setClause = useOperation('clauses.set', { toast: false });
+  // What this login's role cannot do is shown disabled, with the reason (team database).
+  const recordLimit = useRoleLimit('vendor_clauses');
+  const commentLimit = useRoleLimit('clause_comments');
   const id = `clause-${clause.id}`;
 
   const value = valueOf(draft);
@@ -163,79 +166,81 @@ export function ClauseRow({
           void save();
         }}
       >
-        <label>
-          Status
-          <select
-            aria-label={`${clause.title}: status`}
-            value={status}
-            className={`status-select status-${status}`}
-            onChange={(e) => setStatus(e.target.value as ClauseStatus)}
-          >
-            {CLAUSE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {CLAUSE_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {status === 'agreed' ? 'Agreed value' : 'Value'}
-          <ClauseValueInput
-            id={`${id}-value`}
-            label={`${clause.title}: value`}
-            types={clause.valueTypes}
-            draft={draft}
-            onChange={setDraft}
-          />
-        </label>
-        <fieldset className="reference">
-          <legend>Where in the contract</legend>
-          <input
-            aria-label={`${clause.title}: document`}
-            placeholder="Document"
-            value={reference.document}
-            maxLength={200}
-            onChange={(e) => setReference({ ...reference, document: e.target.value })}
-          />
-          <input
-            aria-label={`${clause.title}: section`}
-            placeholder="Section"
-            className="short-input"
-            value={reference.section}
-            maxLength={100}
-            onChange={(e) => setReference({ ...reference, section: e.target.value })}
-          />
-          <input
-            aria-label={`${clause.title}: page`}
-            placeholder="Page"
-            className="short-input"
-            value={reference.page}
-            maxLength={20}
-            onChange={(e) => setReference({ ...reference, page: e.target.value })}
-          />
-        </fieldset>
-        {status === 'waived' && (
+        <fieldset className="clause-fields" disabled={recordLimit !== null} title={recordLimit ?? undefined}>
+          <label>
+            Status
+            <select
+              aria-label={`${clause.title}: status`}
+              value={status}
+              className={`status-select status-${status}`}
+              onChange={(e) => setStatus(e.target.value as ClauseStatus)}
+            >
+              {CLAUSE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {CLAUSE_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {status === 'agreed' ? 'Agreed value' : 'Value'}
+            <ClauseValueInput
+              id={`${id}-value`}
+              label={`${clause.title}: value`}
+              types={clause.valueTypes}
+              draft={draft}
+              onChange={setDraft}
+            />
+          </label>
           <fieldset className="reference">
-            <legend>Waiver</legend>
+            <legend>Where in the contract</legend>
             <input
-              aria-label={`${clause.title}: why waived`}
-              placeholder="Why it is waived"
-              value={waiver.reason}
-              maxLength={2000}
-              onChange={(e) => setWaiver({ ...waiver, reason: e.target.value })}
+              aria-label={`${clause.title}: document`}
+              placeholder="Document"
+              value={reference.document}
+              maxLength={200}
+              onChange={(e) => setReference({ ...reference, document: e.target.value })}
             />
             <input
-              aria-label={`${clause.title}: waiver accepted by`}
-              placeholder="Accepted by"
-              value={waiver.acceptedBy}
-              maxLength={200}
-              onChange={(e) => setWaiver({ ...waiver, acceptedBy: e.target.value })}
+              aria-label={`${clause.title}: section`}
+              placeholder="Section"
+              className="short-input"
+              value={reference.section}
+              maxLength={100}
+              onChange={(e) => setReference({ ...reference, section: e.target.value })}
+            />
+            <input
+              aria-label={`${clause.title}: page`}
+              placeholder="Page"
+              className="short-input"
+              value={reference.page}
+              maxLength={20}
+              onChange={(e) => setReference({ ...reference, page: e.target.value })}
             />
           </fieldset>
-        )}
-        <button type="submit" className="button" disabled={!dirty || setClause.busy}>
-          Save
-        </button>
+          {status === 'waived' && (
+            <fieldset className="reference">
+              <legend>Waiver</legend>
+              <input
+                aria-label={`${clause.title}: why waived`}
+                placeholder="Why it is waived"
+                value={waiver.reason}
+                maxLength={2000}
+                onChange={(e) => setWaiver({ ...waiver, reason: e.target.value })}
+              />
+              <input
+                aria-label={`${clause.title}: waiver accepted by`}
+                placeholder="Accepted by"
+                value={waiver.acceptedBy}
+                maxLength={200}
+                onChange={(e) => setWaiver({ ...waiver, acceptedBy: e.target.value })}
+              />
+            </fieldset>
+          )}
+          <button type="submit" className="button" disabled={!dirty || setClause.busy}>
+            Save
+          </button>
+        </fieldset>
         {item.updatedBy && (
           <span className="cell-muted">
             {item.value ? `${formatClauseValue(item.value)} · ` : ''}saved by {item.updatedBy},{' '}
@@ -279,12 +284,18 @@ export function ClauseRow({
         >
           <input
             aria-label={`${clause.title}: comment`}
-            placeholder="Add a comment…"
+            placeholder={commentLimit ?? 'Add a comment…'}
             value={comment}
             maxLength={5000}
+            disabled={commentLimit !== null}
             onChange={(e) => setComment(e.target.value)}
           />
-          <button type="submit" className="button button-quiet" disabled={!comment.trim()}>
+          <button
+            type="submit"
+            className="button button-quiet"
+            disabled={!comment.trim() || commentLimit !== null}
+            title={commentLimit ?? undefined}
+          >
             Comment
           </button>
         </form>

@@ -14,7 +14,7 @@ import { Badge } from '../components/Badge';
 import { PageHeader } from '../components/PageHeader';
 import { FilterSelect } from '../components/FilterSelect';
 import { useOperation } from '../hooks/useOperation';
-import { useTeamChanges } from '../hooks/useTeam';
+import { useRoleLimit, useTeamChanges } from '../hooks/useTeam';
 import { ClauseRow } from './ClauseRow';
 import './ContractPage.css';
 
@@ -60,6 +60,9 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack?()
 
   // After a stale refusal, or a colleague's change: the contract as it is now (rows being
   // edited keep what was typed in them; ClauseRow).
+  // What this login's role cannot do is shown disabled, with the reason (team database).
+  const recordLimit = useRoleLimit('vendor_clauses');
+  const signLimit = useRoleLimit('legal_signoffs');
   const reload = useCallback(async (): Promise<VendorContract | null> => {
     const r = await call('clauses.forVendor', { vendorId });
     if (!r.ok) return null;
@@ -154,7 +157,13 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack?()
           )}
           {contract.needsReview && <Badge tone="high">Needs legal review</Badge>}
         </div>
-        <button type="button" className="button button-primary nowrap" onClick={() => setSigning(true)}>
+        <button
+          type="button"
+          className="button button-primary nowrap"
+          disabled={signLimit !== null}
+          title={signLimit ?? undefined}
+          onClick={() => setSigning(true)}
+        >
           {contract.signOffState === 'none' ? 'Sign off' : 'Sign off again'}
         </button>
       </section>
@@ -169,6 +178,7 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack?()
         <span className="count">
           {shown.length} of {contract.clauses.length} clauses
         </span>
+        {recordLimit && <span className="cell-muted">{recordLimit}: shown as recorded</span>}
       </div>
       {shown.length === 0 && <p className="empty">No clause matches this filter.</p>}
       {CLAUSE_GROUPS.map((group) => {

@@ -6,7 +6,7 @@ import { DEVICE_FIELDS, DEVICE_FIELD_LABELS } from '../../electron/domain/device
 import { DEVICE_CATEGORY_LABELS, DEVICE_STATUS_LABELS } from '../../electron/domain/device-vocabulary';
 import { DeviceVulnerabilities } from '../components/DeviceVulnerabilities';
 import { SaveError } from '../components/SaveError';
-import { saveRefusal } from '../hooks/useTeam';
+import { roleLimited, saveRefusal, useRoleLimit } from '../hooks/useTeam';
 
 /** A device as the devices table lists it: the device, its source, its checks. */
 export type DeviceItem = ResponseOf<'devices.list'>['items'][number];
@@ -63,6 +63,7 @@ const RESULT_LABELS = { fail: 'Finding', pass: 'Pass', unknown: 'Unknown', 'n/a'
 
 export function DeviceDetail({ item, onChanged }: { item: DeviceItem | null; onChanged(): void }) {
   const [accepting, setAccepting] = useState<DeviceCheck | null>(null);
+  const acceptLimit = useRoleLimit('device_acceptances');
   /**
    * The acceptance's version when the form opened (0: none): a colleague's acceptance read in
    * since (live refresh) makes the save stale, never overwritten.
@@ -126,6 +127,7 @@ export function DeviceDetail({ item, onChanged }: { item: DeviceItem | null; onC
                   <button
                     type="button"
                     className="button button-quiet"
+                    {...roleLimited(acceptLimit)}
                     onClick={() => {
                       setAccepting(c);
                       setReadVersion(item.acceptanceVersions?.[c] ?? 0);

@@ -14,7 +14,7 @@ import { DataTable, type Column } from '../components/DataTable';
 import { FilterSelect } from '../components/FilterSelect';
 import { PageHeader } from '../components/PageHeader';
 import { useOperation } from '../hooks/useOperation';
-import { useTeamChanges } from '../hooks/useTeam';
+import { roleLimited, useRoleLimit, useTeamChanges } from '../hooks/useTeam';
 import { DeviceDetail, DeviceName, TypeLabel, typeTitle, type DeviceItem } from './DeviceDetail';
 import './DevicesPage.css';
 
@@ -97,6 +97,8 @@ export function DevicesPage() {
   const [findings, setFindings] = useState<ResponseOf<'devices.findings'> | null>(null);
   const [selected, setSelected] = useState<Item | null>(null);
   const [importing, setImporting] = useState(false);
+  // What this login's role cannot do is shown disabled, with the reason (team database).
+  const importLimit = useRoleLimit('devices');
   const [history, setHistory] = useState<ResponseOf<'devices.history'> | null>(null);
   const loadHistory = useOperation('devices.history');
   const { run: list } = useOperation('devices.list');
@@ -216,7 +218,12 @@ export function DevicesPage() {
               <button type="button" className="button" onClick={() => void showHistory()}>
                 Import history
               </button>
-              <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
+              <button
+                type="button"
+                className="button button-primary"
+                {...roleLimited(importLimit)}
+                onClick={() => setImporting(true)}
+              >
                 Import inventory…
               </button>
             </>
@@ -291,7 +298,12 @@ export function DevicesPage() {
             Next: import an inventory of your sensors, readers, cameras, PLCs, robots, gateways and scanners —
             a CSV, JSON or XLSX file, or an export from NetBox or Snipe-IT.
           </p>
-          <button type="button" className="button button-primary" onClick={() => setImporting(true)}>
+          <button
+            type="button"
+            className="button button-primary"
+            {...roleLimited(importLimit)}
+            onClick={() => setImporting(true)}
+          >
             Import inventory…
           </button>
         </div>

@@ -8,6 +8,7 @@ import {
 import { Dialog } from '../components/Dialog';
 import { useToast } from '../components/Toasts';
 import { useOperation } from '../hooks/useOperation';
+import { roleLimited, useRoleLimit } from '../hooks/useTeam';
 import { PageHeader } from '../components/PageHeader';
 import { ClauseForm } from './ClauseForm';
 import { LegalMatrix } from './LegalMatrix';
@@ -55,6 +56,8 @@ function ruleText(rule: ClauseRule): string {
 function Library({ tabs }: { tabs: ReactNode }) {
   const [library, setLibrary] = useState<Clause[]>([]);
   const [editing, setEditing] = useState<Clause | 'new' | null>(null);
+  // What this login's role cannot do is shown disabled, with the reason (team database).
+  const libraryLimit = useRoleLimit('clause_library');
   const toast = useToast();
   const { run: loadLibrary } = useOperation('clauses.library');
   const removeClause = useOperation('clauses.removeClause');
@@ -83,7 +86,12 @@ function Library({ tabs }: { tabs: ReactNode }) {
         count={`${library.length} clause${library.length === 1 ? '' : 's'} in the library`}
         description="Our recommended positions. Changing one re-judges every vendor’s agreed terms at once."
         actions={
-          <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+          <button
+            type="button"
+            className="button button-primary"
+            {...roleLimited(libraryLimit)}
+            onClick={() => setEditing('new')}
+          >
             Add clause
           </button>
         }
@@ -111,11 +119,21 @@ function Library({ tabs }: { tabs: ReactNode }) {
                 <td>{c.position.text}</td>
                 <td>{c.position.rules.map(ruleText).join('; ') || '—'}</td>
                 <td className="nowrap">
-                  <button type="button" className="button button-quiet" onClick={() => setEditing(c)}>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    {...roleLimited(libraryLimit)}
+                    onClick={() => setEditing(c)}
+                  >
                     Edit
                   </button>
                   {c.source === 'user' && (
-                    <button type="button" className="button button-quiet" onClick={() => void remove(c.id)}>
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      {...roleLimited(libraryLimit)}
+                      onClick={() => void remove(c.id)}
+                    >
                       Delete
                     </button>
                   )}

@@ -6,6 +6,7 @@ import type { Questionnaire } from '../../electron/domain/questionnaire';
 import { useToast } from '../components/Toasts';
 import { Badge } from '../components/Badge';
 import { useOperation } from '../hooks/useOperation';
+import { useRoleLimit } from '../hooks/useTeam';
 import { PageHeader } from '../components/PageHeader';
 import './QuestionnairesPage.css';
 
@@ -41,6 +42,8 @@ const idFromFileName = (name: string) =>
 /** The questionnaire library: what is installed, and importing a questionnaire (ours or VSAQ) after a preview. */
 export function QuestionnairesPage() {
   const toast = useToast();
+  // What this login's role cannot do is shown disabled, with the reason (team database).
+  const importLimit = useRoleLimit('questionnaires');
   const [list, setList] = useState<Summary[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -97,12 +100,13 @@ export function QuestionnairesPage() {
   };
 
   const importButton = (
-    <label className="button button-primary file-button">
+    <label className="button button-primary file-button" title={importLimit ?? undefined}>
       Import questionnaire…
       <input
         type="file"
         accept=".json,application/json"
         aria-label="Import questionnaire file"
+        disabled={importLimit !== null}
         onChange={async (e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

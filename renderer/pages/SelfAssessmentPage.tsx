@@ -5,17 +5,25 @@ import { AssessmentList } from '../components/AssessmentList';
 import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
 import { SelfAssessmentResult } from '../components/SelfAssessmentResult';
 import { PageHeader } from '../components/PageHeader';
+import { useRoleLimit } from '../hooks/useTeam';
 import './SelfAssessmentPage.css';
 
 /** The business's own self-assessments. */
 export function SelfAssessmentPage({ onOpen }: { onOpen(id: string): void }) {
   const [list, setList] = useState<AssessmentSummary[] | null>(null);
   const [starting, setStarting] = useState(false);
+  const startLimit = useRoleLimit('assessments');
   useEffect(() => {
     void call('assessments.list', { vendorId: null }).then((r) => r.ok && setList(r.value));
   }, []);
   const start = (
-    <button type="button" className="button button-primary" onClick={() => setStarting(true)}>
+    <button
+      type="button"
+      className="button button-primary"
+      disabled={startLimit !== null}
+      title={startLimit ?? undefined}
+      onClick={() => setStarting(true)}
+    >
       Start a self-assessment
     </button>
   );

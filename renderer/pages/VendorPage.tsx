@@ -126,7 +126,13 @@ export function VendorPage({
         }
         actions={
           <>
-            <button type="button" className="button button-danger-quiet" onClick={() => onDelete(vendor.id)}>
+            <button
+              type="button"
+              className="button button-danger-quiet"
+              disabled={vendorLimit !== null}
+              title={vendorLimit ?? undefined}
+              onClick={() => onDelete(vendor.id)}
+            >
               Delete
             </button>
             <ExportReportButton

@@ -20,6 +20,7 @@ import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
 import { ExchangeImport } from '../components/ExchangeImport';
 import { SbomRequestList } from '../components/SbomRequestList';
 import { useToast } from '../components/Toasts';
+import { useRoleLimit } from '../hooks/useTeam';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
 type Trend = ResponseOf<'scores.trend'>;
@@ -178,16 +179,32 @@ export function AssessmentsTab({
   const [starting, setStarting] = useState(false);
   const [sending, setSending] = useState(false);
   const toast = useToast();
+  // What this login's role cannot do is shown disabled, with the reason (team database).
+  const startLimit = useRoleLimit('assessments');
+  const sendLimit = useRoleLimit('exchange_packages');
   return (
     <section aria-label="Assessments">
       <div className="vendor-tab-actions">
-        <button type="button" className="button button-primary" onClick={() => setStarting(true)}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={startLimit !== null}
+          title={startLimit ?? undefined}
+          onClick={() => setStarting(true)}
+        >
           Start assessment
         </button>
-        <button type="button" className="button" onClick={() => setSending(true)}>
+        <button
+          type="button"
+          className="button"
+          disabled={sendLimit !== null}
+          title={sendLimit ?? undefined}
+          onClick={() => setSending(true)}
+        >
           Send questionnaire…
         </button>
         <ExchangeImport vendorId={vendor.id} onImported={onChanged} />
+        {startLimit && <span className="cell-muted">{startLimit}</span>}
       </div>
       <AssessmentList assessments={assessments} onOpen={onOpenAssessment} />
       <SbomRequestList vendorId={vendor.id} refreshKey={assessments} />

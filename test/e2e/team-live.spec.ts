@@ -182,6 +182,75 @@ test('a legal user cannot change an answer: disabled with the reason, and refuse
   await expect(pat.page.getByText('Legal cannot change answers')).toHaveCount(0);
 });
 
+test('each role sees what it may not do disabled, with the reason: legal on a vendor and the devices, security on the contract', async ({
+  browser,
+  team,
+}) => {
+  const pat = await person(browser, team.url('pat'), closers);
+  const { vendor } = await vendorWithAssessment(pat, 'Heron Dock Sensors');
+  const dana = await person(browser, team.url('dana'), closers);
+  const sam = await person(browser, team.url('sam'), closers);
+  const reason = (page: Page, name: string, why: string) =>
+    expect(page.getByRole('button', { name, exact: true })).toHaveAttribute('title', why);
+
+  // Legal on the vendor: no editing, deleting, starting or sending assessments, no decisions.
+  await dana.open(`#/vendors/${vendor.id}`);
+  for (const name of ['Edit', 'Delete']) {
+    await expect(dana.page.getByRole('button', { name, exact: true })).toBeDisabled();
+    await reason(dana.page, name, 'Legal cannot change vendors');
+  }
+  await expect(dana.page.getByRole('button', { name: 'Record decision' })).toBeDisabled();
+  await reason(dana.page, 'Record decision', 'Legal cannot record decisions');
+  await dana.page.getByRole('tab', { name: /^Assessments/ }).click();
+  await expect(dana.page.getByRole('button', { name: 'Start assessment' })).toBeDisabled();
+  await reason(dana.page, 'Start assessment', 'Legal cannot start or close assessments');
+  await expect(dana.page.getByRole('button', { name: 'Send questionnaire…' })).toBeDisabled();
+  await expect(dana.page.getByRole('button', { name: 'Import response…' })).toBeDisabled();
+  await expect(dana.page.getByRole('region', { name: 'Assessments' })).toContainText(
+    'Legal cannot start or close assessments',
+  );
+  // The menu's New vendor says why instead of opening a form the database would refuse.
+  await dana.page.keyboard.press('Control+n');
+  await expect(dana.page.getByText('Legal cannot change vendors').last()).toBeVisible();
+  await expect(dana.page.getByRole('form', { name: 'New vendor' })).toHaveCount(0);
+  await shots(dana.page, 'team-legal-vendor');
+
+  // Legal on the devices page and the advisories: the imports are security's.
+  await dana.open('#/devices');
+  await expect(dana.page.getByRole('button', { name: 'Import inventory…' }).first()).toBeDisabled();
+  await expect(dana.page.getByRole('button', { name: 'Import inventory…' }).first()).toHaveAttribute(
+    'title',
+    'Legal cannot change devices',
+  );
+  await dana.open('#/advisories');
+  await expect(dana.page.getByRole('button', { name: 'Import advisories…' })).toBeDisabled();
+  await expect(dana.page.getByRole('button', { name: 'Import SBOM or VEX…' })).toBeDisabled();
+
+  // Legal's own Contract tab is open to dana.
+  await dana.open(`#/vendors/${vendor.id}/contract`);
+  const danaBreach = dana.page.getByRole('article', { name: 'Breach notification time' });
+  await expect(danaBreach.getByLabel('Breach notification time: status')).toBeEnabled();
+  await expect(dana.page.getByRole('button', { name: 'Sign off' })).toBeEnabled();
+
+  // Security on the same Contract tab: shown as recorded, nothing to change, sign or comment.
+  await sam.open(`#/vendors/${vendor.id}/contract`);
+  await expect(sam.page.getByText('Security cannot change clauses: shown as recorded')).toBeVisible();
+  const breach = sam.page.getByRole('article', { name: 'Breach notification time' });
+  await expect(breach.getByLabel('Breach notification time: status')).toBeDisabled();
+  await expect(breach.getByLabel('Breach notification time: value')).toBeDisabled();
+  await expect(breach.getByLabel('Breach notification time: comment')).toBeDisabled();
+  await expect(breach.getByLabel('Breach notification time: comment')).toHaveAttribute(
+    'placeholder',
+    'Security cannot comment on clauses',
+  );
+  await expect(sam.page.getByRole('button', { name: 'Sign off' })).toBeDisabled();
+  await reason(sam.page, 'Sign off', 'Security cannot sign off clauses');
+  await shots(sam.page, 'team-security-contract');
+  // Security's own imports are open to sam.
+  await sam.open('#/devices');
+  await expect(sam.page.getByRole('button', { name: 'Import inventory…' }).first()).toBeEnabled();
+});
+
 test('a colleague’s edit appears in the other’s vendor list within a second, the filter and peek kept', async ({
   browser,
   team,

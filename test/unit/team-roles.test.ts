@@ -15,6 +15,11 @@ describe('what a role cannot do, as the window says it', () => {
     [['security'], 'assessments', 'Security cannot start or close assessments'],
     [['legal', 'viewer'], 'devices', 'Legal and Viewer cannot change devices'],
     [['legal', 'security'], 'answers', null],
+    [['security'], 'clause_comments', 'Security cannot comment on clauses'],
+    [['procurement'], 'clause_library', 'Procurement cannot change the clause library'],
+    [['legal'], 'exchange_responses', 'Legal cannot import vendors’ responses'],
+    [['viewer'], 'sboms', 'Viewer cannot import SBOMs'],
+    [['procurement'], 'device_acceptances', 'Procurement cannot accept device findings'],
   ] as const)('%j writing %s: %s', (roles, table, reason) => {
     expect(whyRoleCannot(roles, table)).toBe(reason);
     expect(roleMayWrite(roles, table)).toBe(reason === null);
