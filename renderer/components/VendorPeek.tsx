@@ -3,7 +3,7 @@ import type { VendorListItem } from '../../electron/domain/vendor-list';
 import { DECISION_LABELS } from '../../electron/domain/decision';
 import { DATA_KIND_LABELS } from '../../electron/domain/vendor';
 import { CriticalityBadge, StatusBadge, TierBadge, categoryLabel } from './Badge';
-import { useRoleLimit } from '../hooks/useTeam';
+import { roleLimited, useRoleLimit } from '../hooks/useTeam';
 import './VendorPeek.css';
 
 /**
@@ -111,8 +111,7 @@ export function VendorPeek({
         <button
           type="button"
           className="button"
-          disabled={vendorLimit !== null}
-          title={vendorLimit ?? undefined}
+          {...roleLimited(vendorLimit)}
           onClick={() => onEdit(vendor.id)}
         >
           Edit

@@ -13,7 +13,7 @@ import { Badge } from '../components/Badge';
 import { AssessmentFlagsPanel } from '../components/AssessmentFlagsPanel';
 import { ReviewSubmitDialog } from '../components/ReviewSubmitDialog';
 import { SaveError } from '../components/SaveError';
-import { staleSaveMessage, useRoleLimit } from '../hooks/useTeam';
+import { roleLimited, staleSaveMessage, useRoleLimit } from '../hooks/useTeam';
 import { LoadedRevision } from '../hooks/useDebouncedText';
 import './AssessmentPage.css';
 
@@ -243,8 +243,7 @@ export function AssessmentPage({
                 <button
                   type="button"
                   className="button button-primary"
-                  disabled={statusLimit !== null}
-                  title={statusLimit ?? undefined}
+                  {...roleLimited(statusLimit)}
                   onClick={() => setReviewing(true)}
                 >
                   Review and submit

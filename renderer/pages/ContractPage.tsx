@@ -14,7 +14,7 @@ import { Badge } from '../components/Badge';
 import { PageHeader } from '../components/PageHeader';
 import { FilterSelect } from '../components/FilterSelect';
 import { useOperation } from '../hooks/useOperation';
-import { useRoleLimit, useTeamChanges } from '../hooks/useTeam';
+import { roleLimited, useRoleLimit, useTeamChanges } from '../hooks/useTeam';
 import { ClauseRow } from './ClauseRow';
 import './ContractPage.css';
 
@@ -160,8 +160,7 @@ export function ContractPage({ vendorId, onBack }: { vendorId: string; onBack?()
         <button
           type="button"
           className="button button-primary nowrap"
-          disabled={signLimit !== null}
-          title={signLimit ?? undefined}
+          {...roleLimited(signLimit)}
           onClick={() => setSigning(true)}
         >
           {contract.signOffState === 'none' ? 'Sign off' : 'Sign off again'}

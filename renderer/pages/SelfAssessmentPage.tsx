@@ -5,7 +5,7 @@ import { AssessmentList } from '../components/AssessmentList';
 import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
 import { SelfAssessmentResult } from '../components/SelfAssessmentResult';
 import { PageHeader } from '../components/PageHeader';
-import { useRoleLimit } from '../hooks/useTeam';
+import { roleLimited, useRoleLimit } from '../hooks/useTeam';
 import './SelfAssessmentPage.css';
 
 /** The business's own self-assessments. */
@@ -20,8 +20,7 @@ export function SelfAssessmentPage({ onOpen }: { onOpen(id: string): void }) {
     <button
       type="button"
       className="button button-primary"
-      disabled={startLimit !== null}
-      title={startLimit ?? undefined}
+      {...roleLimited(startLimit)}
       onClick={() => setStarting(true)}
     >
       Start a self-assessment

@@ -3,7 +3,7 @@ import { DECISION_LABELS } from '../../electron/domain/decision';
 import { isAssessed } from '../../electron/domain/portfolio';
 import type { VendorTab } from '../hooks/useHashRoute';
 import { useVendor } from '../hooks/useVendor';
-import { useRoleLimit } from '../hooks/useTeam';
+import { roleLimited, useRoleLimit } from '../hooks/useTeam';
 import { PageHeader } from '../components/PageHeader';
 import { TierBadge } from '../components/Badge';
 import { ScoreValue } from '../components/ScoreValue';
@@ -129,8 +129,7 @@ export function VendorPage({
             <button
               type="button"
               className="button button-danger-quiet"
-              disabled={vendorLimit !== null}
-              title={vendorLimit ?? undefined}
+              {...roleLimited(vendorLimit)}
               onClick={() => onDelete(vendor.id)}
             >
               Delete
@@ -143,8 +142,7 @@ export function VendorPage({
             <button
               type="button"
               className="button button-primary"
-              disabled={vendorLimit !== null}
-              title={vendorLimit ?? undefined}
+              {...roleLimited(vendorLimit)}
               onClick={() => onEdit(vendor.id)}
             >
               Edit

@@ -20,7 +20,7 @@ import { StartAssessmentDialog } from '../components/StartAssessmentDialog';
 import { ExchangeImport } from '../components/ExchangeImport';
 import { SbomRequestList } from '../components/SbomRequestList';
 import { useToast } from '../components/Toasts';
-import { useRoleLimit } from '../hooks/useTeam';
+import { roleLimited, useRoleLimit } from '../hooks/useTeam';
 
 type VendorScore = ResponseOf<'scores.vendor'>;
 type Trend = ResponseOf<'scores.trend'>;
@@ -188,19 +188,12 @@ export function AssessmentsTab({
         <button
           type="button"
           className="button button-primary"
-          disabled={startLimit !== null}
-          title={startLimit ?? undefined}
+          {...roleLimited(startLimit)}
           onClick={() => setStarting(true)}
         >
           Start assessment
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={sendLimit !== null}
-          title={sendLimit ?? undefined}
-          onClick={() => setSending(true)}
-        >
+        <button type="button" className="button" {...roleLimited(sendLimit)} onClick={() => setSending(true)}>
           Send questionnaire…
         </button>
         <ExchangeImport vendorId={vendor.id} onImported={onChanged} />

@@ -18,7 +18,7 @@ import {
   withoutChip,
 } from '../components/vendor-filter-fields';
 import { useVendorList } from '../hooks/useVendorList';
-import { useRoleLimit } from '../hooks/useTeam';
+import { roleLimited, useRoleLimit } from '../hooks/useTeam';
 import { useSavedViews } from '../hooks/useSavedViews';
 import { VendorTable } from '../components/VendorTable';
 import { VendorPeek } from '../components/VendorPeek';
@@ -132,20 +132,13 @@ export function VendorsPage({
           count={list.loading ? undefined : `${list.total} vendors`}
           actions={
             <>
-              <button
-                type="button"
-                className="button"
-                disabled={vendorLimit !== null}
-                title={vendorLimit ?? undefined}
-                onClick={onImport}
-              >
+              <button type="button" className="button" {...roleLimited(vendorLimit)} onClick={onImport}>
                 Import vendors…
               </button>
               <button
                 type="button"
                 className="button button-primary"
-                disabled={vendorLimit !== null}
-                title={vendorLimit ?? undefined}
+                {...roleLimited(vendorLimit)}
                 onClick={onNew}
               >
                 New vendor
