@@ -3,7 +3,7 @@ import { LOCAL_SENDER, type Dispatcher } from '../ipc/dispatch';
 import { openAppCore } from '../ipc/app-core';
 import { PREFERENCES_FILE, type KeyValueStore } from '../services/preferences';
 import { setAsideDamagedPreferences } from '../storage/recovery';
-import type { WaitingState } from '../storage/pg/blocking-connection';
+import type { TeamWaiting } from '../domain/team-connection';
 
 /** An open data folder and the dispatcher over it; close it when done. */
 export interface Session {
@@ -22,7 +22,7 @@ export interface SessionOptions {
   needsPreferences: boolean;
   onProgress?(event: ProgressEvent): void;
   /** A team database that leaves a query unanswered for a few seconds, and its answer (or giving up). */
-  onTeamWaiting?(state: WaitingState): void;
+  onTeamWaiting?(state: TeamWaiting): void;
   /** Unlocks encrypted data (VENDOR_RISK_PASSPHRASE or the prompt). */
   passphrase?: string;
 }

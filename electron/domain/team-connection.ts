@@ -91,3 +91,11 @@ export function teamDatabaseUrl(settings: TeamConnectionSettings, password: stri
 export function describeLogin(login: Pick<TeamLogin, 'login' | 'roles'>): string {
   return `${login.login} (${login.roles.length ? login.roles.join(', ') : 'no team role'})`;
 }
+
+/**
+ * Whether the team database has left a query unanswered for a few seconds (the server or the
+ * network may be away; the query goes on waiting until it is answered or given up), and how
+ * long it had waited when this was told.
+ */
+export const TeamWaitingSchema = z.object({ waiting: z.boolean(), waitedMs: z.number() });
+export type TeamWaiting = z.infer<typeof TeamWaitingSchema>;

@@ -36,7 +36,7 @@ export interface HostShell {
   onPreferencesChanged?(preferences: Preferences): void;
   /** A colleague's committed change on the team database (never this login's own). */
   onTeamChange?(change: TeamChange): void;
-  /** The team database left a request unanswered for a while (true), or answered again (false). */
+  /** The team database left a request unanswered for a while, or answered again. */
   onTeamWaiting?(waiting: TeamWaiting): void;
   /** An unexpected error (already logged in the data folder under its reference). */
   onInternalError?(error: { operation: string; reference: string; message: string }): void;

@@ -68,6 +68,6 @@ export const HOST_EVENTS = {
   internalError: 'internal-error',
   /** A colleague's committed change on the team database ({ table, op, by }). */
   teamChange: 'team-change',
-  /** The team database left a request unanswered for a while, or answered again ({ waiting }). */
+  /** The team database left a request unanswered for a while, or answered again ({ waiting, waitedMs }). */
   teamWaiting: 'team-waiting',
 } as const;

@@ -27,7 +27,7 @@ import { createAdvisoryService } from './advisories';
 import { createPreferencesService, type KeyValueStore } from './preferences';
 import { recordAudit, type ServiceContext } from './context';
 import { openTeamDatabase, type TeamDatabase } from '../storage/pg/team-database';
-import type { WaitingState } from '../storage/pg/blocking-connection';
+import type { TeamWaiting } from '../domain/team-connection';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -49,7 +49,7 @@ export interface ServicesOptions {
    * Told when the team database leaves a query unanswered for a few seconds, and when it
    * answers or the query is given up (storage/pg/blocking-connection.ts, onWaiting).
    */
-  onTeamWaiting?(state: WaitingState): void;
+  onTeamWaiting?(state: TeamWaiting): void;
 }
 
 /** The services of one data folder. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { TeamWaiting } from '../../electron/domain/team-connection';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import {
   openBlockingConnection,
   startConnectionEarly,
   type BlockingConnection,
-  type WaitingState,
 } from '../../electron/storage/pg/blocking-connection';
 import { countingProxy } from './counting-proxy';
 import { serverUrl } from './support';
@@ -39,7 +39,7 @@ describe.skipIf(!server)('a team database connection that stops answering', () =
 
 describe.skipIf(!server)('a team database connection that leaves a query unanswered for a while', () => {
   it('tells whoever waits, goes on waiting, and tells again once answered or given up', () => {
-    const told: WaitingState[] = [];
+    const told: TeamWaiting[] = [];
     const conn = openBlockingConnection(
       { connectionString: server! },
       {
@@ -67,7 +67,7 @@ describe.skipIf(!server)('a team database connection that leaves a query unanswe
   });
 
   it('says nothing of a query answered before the notice, and a listener that throws breaks nothing', () => {
-    const told: WaitingState[] = [];
+    const told: TeamWaiting[] = [];
     // The product's notice (a few seconds): a loopback SELECT is answered long before it.
     const conn = openBlockingConnection(
       { connectionString: server! },

@@ -19,13 +19,7 @@ export type TeamSession = z.infer<typeof TeamSessionSchema>;
 export const TeamChangeSchema = z.object({ table: z.string(), op: z.string(), by: z.string() });
 export type TeamChange = z.infer<typeof TeamChangeSchema>;
 
-/**
- * Whether the team database has left a request unanswered for a few seconds (the server or
- * the network may be away; the request goes on waiting until it is answered or given up),
- * and how long it had waited when this was told.
- */
-export const TeamWaitingSchema = z.object({ waiting: z.boolean(), waitedMs: z.number() });
-export type TeamWaiting = z.infer<typeof TeamWaitingSchema>;
+export { TeamWaitingSchema, type TeamWaiting } from '../../domain/team-connection';
 
 export const teamLiveOps = {
   'team.session': op({

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type pg from 'pg';
 import { AppError } from '../../domain/errors';
+import type { TeamWaiting } from '../../domain/team-connection';
 import { BUNDLED } from '../../bundled';
 
 /** The built worker, next to the bundle that opens it; its source when running from source. */
@@ -57,12 +58,6 @@ export interface BlockingConnection {
   /** Where it connects, for messages (no password). */
   readonly display: string;
   close(): void;
-}
-
-/** A query left unanswered for a while (`waiting`), or answered or given up after it, and how long it waited. */
-export interface WaitingState {
-  waiting: boolean;
-  waitedMs: number;
 }
 
 /** A connection thread without its owner yet: the worker, the owner's end of its port, its signal word. */
@@ -131,14 +126,14 @@ export function openBlockingConnection(
      * is answered or given up (`OFFLINE`), with how long it has waited. Told from inside the
      * wait, so it must only pass the news on (post a message, write a line), never query.
      */
-    onWaiting?(state: WaitingState): void;
+    onWaiting?(state: TeamWaiting): void;
     /** After how long an unanswered query is told to onWaiting. */
     waitingNoticeMs?: number;
   },
 ): BlockingConnection {
   const timeoutMs = options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
   const noticeMs = options.waitingNoticeMs ?? WAITING_NOTICE_MS;
-  const tellWaiting = (state: WaitingState) => {
+  const tellWaiting = (state: TeamWaiting) => {
     try {
       options.onWaiting?.(state);
     } catch {

@@ -4,6 +4,7 @@
  * Writers take turns as SQLite's do (a transaction-wide advisory lock, so a service's read
  * and write see no colleague's write between them), readers never wait.
  */
+import type { TeamWaiting } from '../../domain/team-connection';
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import { AppError } from '../../domain/errors';
 import { TEAM_ROLES, type TeamRole } from '../../domain/team-roles';
@@ -11,12 +12,7 @@ import { createCipher } from '../cipher';
 import { LATEST_SCHEMA_VERSION } from '../migrations';
 import type { Database } from '../database';
 import type { SqlConnection, SqlParams, SqlStatement } from '../sql';
-import {
-  openBlockingConnection,
-  DatabaseRefusal,
-  type BlockingConnection,
-  type WaitingState,
-} from './blocking-connection';
+import { openBlockingConnection, DatabaseRefusal, type BlockingConnection } from './blocking-connection';
 import { TEAM_SCHEMA } from './connection';
 import { toPostgres, type Translated } from './dialect';
 import { STALE_ROW_SQLSTATE } from './schema-team';
@@ -46,7 +42,7 @@ export interface TeamDatabase extends Database {
  */
 export function openTeamDatabase(
   url: string,
-  options: { onWaiting?(state: WaitingState): void } = {},
+  options: { onWaiting?(state: TeamWaiting): void } = {},
 ): TeamDatabase {
   const { config, listen, display } = teamOpenSettings(url);
   const conn = openBlockingConnection(config, { display, listen, onWaiting: options.onWaiting });
