@@ -11,7 +11,7 @@ import { NO_JOB } from '../services/context';
 import { PREFERENCES_FILE } from '../services/preferences';
 import { setAsideDamagedPreferences, useSnapshotAsDatabase } from '../storage/recovery';
 import type { KeyProtector } from '../storage/keyfile';
-import type { ProgressEvent } from './contract';
+import type { ProgressEvent, TeamWaiting } from './contract';
 import { HOST_EVENTS, HOST_QUESTIONS, type HostOps, type TrustedPages } from './host-protocol';
 import type { WindowBounds } from '../window-bounds';
 import { CLOSE, type OpHandlers, type WorkerHooks } from '../workers/serve';
@@ -55,6 +55,8 @@ export function hostOps(): OpHandlers<HostOps> {
         });
         return opened;
       };
+      // Told from inside a wait for the team database, which holds this thread: only posted on.
+      const tellWaiting = (state: TeamWaiting) => hooks.emit(HOST_EVENTS.teamWaiting, state);
       /** The services on this computer's data, or on a team database (Settings → Team database). */
       const openCore = (database: string | undefined): AppCore =>
         subscribed(
@@ -71,8 +73,7 @@ export function hostOps(): OpHandlers<HostOps> {
             isTrustedPageUrl: trustFor(config.trustedPages),
             onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
             onProgress: (event: ProgressEvent) => hooks.emit(HOST_EVENTS.progress, event),
-            // Told from inside a wait for the team database, which holds this thread: only posted on.
-            onTeamWaiting: (state) => hooks.emit(HOST_EVENTS.teamWaiting, state),
+            onTeamWaiting: tellWaiting,
             onInternalError: (operation, error, reference) =>
               hooks.emit(HOST_EVENTS.internalError, {
                 operation,
@@ -96,6 +97,7 @@ export function hostOps(): OpHandlers<HostOps> {
       const team = createTeamSwitch({
         preferences: prefs,
         keychain,
+        onWaiting: tellWaiting,
         // The new services open first: a refused connection leaves the app on what it had.
         reopen: (database) => {
           const next = openCore(database);

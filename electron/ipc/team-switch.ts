@@ -11,6 +11,7 @@ import {
   type TeamConnectionSettings,
   type TeamLogin,
   type TeamStatus,
+  type TeamWaiting,
 } from '../domain/team-connection';
 import { AppError } from '../domain/errors';
 import { openTeamDatabase, type TeamDatabase } from '../storage/pg/team-database';
@@ -52,12 +53,14 @@ export interface TeamSwitchOptions {
   reopen(database: string | undefined): void;
   /** Opens a team database (tests give their own). */
   open?: (url: string) => TeamDatabase;
+  /** Told while a database being tested leaves its login unanswered, and when it answers (the window's strip). */
+  onWaiting?(state: TeamWaiting): void;
 }
 
 /** The host's team controller; `start()` opens what the preferences remember (or this computer's data). */
 export function createTeamSwitch(options: TeamSwitchOptions): TeamController & { start(): void } {
   const prefs = options.preferences;
-  const open = options.open ?? openTeamDatabase;
+  const open = options.open ?? ((url: string) => openTeamDatabase(url, { onWaiting: options.onWaiting }));
   const chosen = new Set<string>();
   let connected: TeamLogin | null = null;
   let problem: string | null = null;

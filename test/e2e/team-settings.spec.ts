@@ -358,3 +358,37 @@ test('a team database that goes quiet: the window says it is waiting, and the sa
     await proxy.close();
   }
 });
+
+test('Test connection against a database that does not answer: the window says it waits, then why it gave up', async ({
+  app,
+}) => {
+  skipWithoutServer();
+  test.setTimeout(120_000);
+  const { page } = app;
+  // A server that accepts the connection and never answers the login.
+  const proxy = countingProxy(new URL(server!.url));
+  proxy.hold();
+  try {
+    await app.open('#/settings');
+    const section = page.getByRole('region', { name: 'Team database' });
+    await section.getByLabel('Host', { exact: true }).fill('127.0.0.1');
+    await section.getByLabel('Port').fill(String(proxy.port));
+    await section.getByLabel('Database', { exact: true }).fill(DATABASE);
+    await section.getByLabel('Your login').fill('dana');
+    await section.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await section.getByRole('button', { name: 'Test connection' }).click();
+    const strip = page.getByTestId('team-waiting-banner');
+    await expect(strip).toContainText('The team database is not answering — waiting for it…', {
+      timeout: 30_000,
+    });
+    await page.screenshot({ path: 'test-results/screens/team-test-waiting-light.png' });
+    // The login gives up after its own 10 s: the strip goes and the form says why.
+    await expect(strip).toBeHidden({ timeout: 30_000 });
+    await expect(section.getByTestId('team-outcome')).toContainText(/timeout/i);
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screens/team-test-gave-up-light.png' });
+    await expect(page.getByTestId('team-status')).toContainText('This computer’s data');
+  } finally {
+    await proxy.close();
+  }
+});
