@@ -11,7 +11,7 @@ import {
 import { ClauseValueInput, draftOf, valueOf, type ValueDraft } from '../components/ClauseValueInput';
 import { Badge } from '../components/Badge';
 import { useOperation } from '../hooks/useOperation';
-import { saveRefusal, useRoleLimit } from '../hooks/useTeam';
+import { roleLimited, saveRefusal, useRoleLimit } from '../hooks/useTeam';
 import './ClauseRow.css';
 
 type ContractClause = VendorContract['clauses'][number];
@@ -166,7 +166,7 @@ export function ClauseRow({
           void save();
         }}
       >
-        <fieldset className="clause-fields" disabled={recordLimit !== null} title={recordLimit ?? undefined}>
+        <fieldset className="clause-fields" {...roleLimited(recordLimit)}>
           <label>
             Status
             <select
