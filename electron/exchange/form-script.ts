@@ -222,18 +222,40 @@ function main(): void {
 
   // Drawn again after the event that changed an answer, once the browser has moved focus
   // (Tab out of a text field): the control focused then is focused again in the new drawing.
+  // Never while a key or the mouse is held down: a checkbox is ticked when Space or the button
+  // comes up, and a control drawn afresh in between would never be ticked.
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let held = false;
+  let waiting = false; // a drawing put off until the key or button comes up
   const later = () => {
     if (pending === undefined)
       pending = setTimeout(() => {
         pending = undefined;
-        render();
+        if (held) waiting = true;
+        else render();
       }, 0);
   };
+  const press = () => {
+    held = true;
+  };
+  const release = () => {
+    held = false;
+    if (waiting) {
+      waiting = false;
+      later(); // after the key's or button's own work (ticking the box) is done
+    }
+  };
+  document.addEventListener('keydown', press, true);
+  document.addEventListener('pointerdown', press, true);
+  document.addEventListener('keyup', release, true);
+  document.addEventListener('pointerup', release, true);
+  document.addEventListener('pointercancel', release, true);
+  window.addEventListener('blur', release);
   const now = () => {
-    if (pending === undefined) return;
+    if (pending === undefined && !waiting) return;
     clearTimeout(pending);
     pending = undefined;
+    waiting = false;
     render();
   };
 

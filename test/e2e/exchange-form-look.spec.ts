@@ -19,6 +19,7 @@ const cli = (dataDir: string, args: string[]) =>
     encoding: 'utf8',
     env: { ...process.env, VENDOR_RISK_USER: 'Form Test' },
   });
+const ok = (r: ReturnType<typeof cli>) => expect(r.status, r.stderr).toBe(0);
 
 /** A day a month from now, as YYYY-MM-DD, and as the form writes it. */
 function dueIn30Days(): { iso: string; words: string } {
@@ -58,35 +59,40 @@ async function overflows(page: Page): Promise<string[]> {
   });
 }
 
+/** Zebra Technologies' form (quick triage and the long titles), due on `due`, exported by the CLI. */
+function exportForm(dir: string, due: string): string {
+  ok(cli(dir, ['settings', 'set', 'company', 'Nordhafen Logistics GmbH']));
+  ok(cli(dir, ['vendors', 'add', '--name', 'Zebra Technologies', '--category', 'robotics-iot']));
+  ok(cli(dir, ['questionnaires', 'import', FIXTURE]));
+  const form = join(dir, 'zebra.html');
+  const made = cli(dir, [
+    'exchange',
+    'export',
+    'Zebra Technologies',
+    '--questionnaire',
+    'quick-triage',
+    '--questionnaire',
+    'form-long-titles',
+    '--format',
+    'html',
+    '--due',
+    due,
+    '--out',
+    form,
+  ]);
+  ok(made);
+  expect(made.stdout).toContain(`(due ${due})`);
+  return form;
+}
+
 test('the form: header, progress, layout at 360 and 1280 px, keyboard, print and dark', async ({ page }) => {
   // Four CLI runs, two widths, two schemes and a PDF: more than one state's wait on a busy machine.
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'vendor-risk-form-'));
   mkdirSync(SHOTS, { recursive: true });
   try {
-    const ok = (r: ReturnType<typeof cli>) => expect(r.status, r.stderr).toBe(0);
-    ok(cli(dir, ['settings', 'set', 'company', 'Nordhafen Logistics GmbH']));
-    ok(cli(dir, ['vendors', 'add', '--name', 'Zebra Technologies', '--category', 'robotics-iot']));
-    ok(cli(dir, ['questionnaires', 'import', FIXTURE]));
     const due = dueIn30Days();
-    const form = join(dir, 'zebra.html');
-    const made = cli(dir, [
-      'exchange',
-      'export',
-      'Zebra Technologies',
-      '--questionnaire',
-      'quick-triage',
-      '--questionnaire',
-      'form-long-titles',
-      '--format',
-      'html',
-      '--due',
-      due.iso,
-      '--out',
-      form,
-    ]);
-    ok(made);
-    expect(made.stdout).toContain(`(due ${due.iso})`);
+    const form = exportForm(dir, due.iso);
     const past = cli(
       dir,
       ['exchange', 'export', 'Zebra Technologies', '--questionnaire', 'quick-triage'].concat([
@@ -239,6 +245,51 @@ test('the form: header, progress, layout at 360 and 1280 px, keyboard, print and
     await page.emulateMedia({ media: 'screen' });
     await page.goto(pathToFileURL(open).href);
     await expect(page.locator('.vr-due dd')).toHaveText('No due date');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a box ticked with Space while the last answer is still being drawn stays ticked', async ({ page }) => {
+  // The form draws the questions again just after each answer. A key held down at that moment
+  // (Space ticks a box when it comes up) must not lose its box to the new drawing. The page's
+  // clock is paused, so the drawing waits until the test lets time run: with Space held.
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'vendor-risk-form-'));
+  try {
+    const form = exportForm(dir, dueIn30Days().iso);
+    await page.clock.install();
+    await page.goto(pathToFileURL(form).href);
+    await page.clock.pauseAt(Date.now() + 60_000);
+    const multi = page.locator('fieldset[data-question="form-long-titles/ids_vendors"]');
+    const jump = multi.getByLabel('A jump host with recorded sessions');
+    const teamviewer = multi.getByLabel('TeamViewer or a similar remote desktop tool');
+    await jump.focus();
+    await page.keyboard.press('Space'); // answered: the new drawing waits for the clock
+    await expect(multi).toHaveAttribute('data-answered', '');
+    await page.keyboard.press('Tab');
+    await expect(teamviewer).toBeFocused();
+    await page.keyboard.down('Space');
+    await page.clock.runFor(50); // the drawing's moment comes with Space still down
+    await page.keyboard.up('Space');
+    await page.clock.runFor(50); // and the one after it
+    await expect(jump).toBeChecked();
+    await expect(teamviewer).toBeChecked();
+    await expect(teamviewer).toBeFocused();
+    await expect(page.locator('#vr-total-text')).toHaveText(/^1 of \d+ answered$/);
+
+    // The same with the mouse: its button held down on the next box when the drawing is due.
+    const vpn = multi.getByLabel('Site-to-site VPN with per-engineer accounts');
+    const none = multi.getByLabel('None', { exact: true });
+    await vpn.click();
+    const at = (await none.boundingBox())!;
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    await page.mouse.down();
+    await page.clock.runFor(50);
+    await page.mouse.up();
+    await page.clock.runFor(50);
+    await expect(vpn).toBeChecked();
+    await expect(none).toBeChecked();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
