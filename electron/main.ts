@@ -37,6 +37,7 @@ import {
   PROGRESS_CHANNEL,
   TEAM_CHANGE_CHANNEL,
   TEAM_WAITING_CHANNEL,
+  TEAM_STOP_WAITING_CHANNEL,
   type MenuCommand,
 } from './ipc/contract';
 import { startDataHost, type DataHost, type HostShell } from './ipc/host-client';
@@ -160,6 +161,12 @@ async function start(): Promise<void> {
       }),
     );
   }
+  // "Stop waiting" on the window's strip is answered here: the host's thread is the one waiting.
+  // Only the app's own window, from its main frame, may ask.
+  ipcMain.on(TEAM_STOP_WAITING_CHANNEL, (event) => {
+    if (event.sender === mainWindow?.webContents && event.senderFrame === event.sender.mainFrame)
+      dataHost.stopWaiting();
+  });
 
   const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_CHANNEL, command);
   Menu.setApplicationMenu(

@@ -11,6 +11,7 @@ import {
   PROGRESS_CHANNEL,
   TEAM_CHANGE_CHANNEL,
   TEAM_WAITING_CHANNEL,
+  TEAM_STOP_WAITING_CHANNEL,
   type MenuCommand,
   type ProgressEvent,
   type TeamChange,
@@ -43,6 +44,9 @@ const api = {
     const handler = (_event: unknown, waiting: TeamWaiting) => listener(waiting);
     ipcRenderer.on(TEAM_WAITING_CHANNEL, handler);
     return () => void ipcRenderer.removeListener(TEAM_WAITING_CHANNEL, handler);
+  },
+  stopTeamWaiting() {
+    ipcRenderer.send(TEAM_STOP_WAITING_CHANNEL);
   },
   onMenuCommand(listener: (command: MenuCommand) => void) {
     const handler = (_event: unknown, command: MenuCommand) => {

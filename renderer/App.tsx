@@ -6,7 +6,7 @@ import type { AppErrorShape } from '../electron/domain/errors';
 import type { DashboardFigure } from '../electron/domain/vendor-list';
 import { useHashRoute, type Route } from './hooks/useHashRoute';
 import { ToastProvider, useToast } from './components/Toasts';
-import { Dialog } from './components/Dialog';
+import { Dialog, DialogNotices } from './components/Dialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { VendorForm } from './components/VendorForm';
 import { JobProgress } from './components/ProgressBar';
@@ -101,9 +101,11 @@ export function App() {
   return (
     <ToastProvider>
       <ReportExportProvider>
-        <Unlocked>
-          <Shell />
-        </Unlocked>
+        <DialogNotices.Provider value={<TeamWaitingBanner />}>
+          <Unlocked>
+            <Shell />
+          </Unlocked>
+        </DialogNotices.Provider>
       </ReportExportProvider>
     </ToastProvider>
   );

@@ -78,6 +78,11 @@ export function onTeamWaiting(listener: (waiting: TeamWaiting) => void): () => v
   return window.vendorRisk.onTeamWaiting(listener);
 }
 
+/** Gives up the team database request the waiting strip shows: it fails as OFFLINE, to save again. */
+export function stopTeamWaiting(): void {
+  window.vendorRisk.stopTeamWaiting();
+}
+
 /** A job id for a long operation (works outside secure contexts too). */
 export function newJobId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));

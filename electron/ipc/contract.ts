@@ -134,6 +134,8 @@ export type VendorRiskApi = {
   onTeamChange(listener: (change: TeamChange) => void): () => void;
   /** Listen to the team database leaving a request unanswered, and answering again; returns the unsubscribe function. */
   onTeamWaiting(listener: (waiting: TeamWaiting) => void): () => void;
+  /** Gives up the team database request the window shows as waiting (it fails as OFFLINE). */
+  stopTeamWaiting(): void;
 };
 
 export type { TeamChange, TeamWaiting };
@@ -148,3 +150,5 @@ export const MENU_CHANNEL = 'vendor-risk:menu';
 export const TEAM_CHANGE_CHANNEL = 'vendor-risk:team-change';
 /** The team database has left a request unanswered for a while, or answers again (none in the solo app). */
 export const TEAM_WAITING_CHANNEL = 'vendor-risk:team-waiting';
+/** The window's "Stop waiting" for that request (answered by the main process, not the busy host). */
+export const TEAM_STOP_WAITING_CHANNEL = 'vendor-risk:team-stop-waiting';

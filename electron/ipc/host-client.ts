@@ -57,6 +57,11 @@ export interface DataHost {
   /** Typed call for trusted callers in this process (the harness's tests). */
   call<K extends OperationName>(operation: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>>;
   saveWindowBounds(bounds: WindowBounds): Promise<void>;
+  /**
+   * Gives up the wait for a team database the window shows (its "Stop waiting"): told through
+   * memory shared with the host, whose thread is the one waiting and cannot hear a message.
+   */
+  stopWaiting(): void;
   /** Cancels running jobs, closes the database and ends the host. */
   close(): Promise<void>;
 }
@@ -104,8 +109,9 @@ export function startDataHost(file: string, shell: HostShell, local?: () => OpHa
   let config: HostConfig | null = null;
   let reopen = false;
   let closed = false;
+  const stops = new SharedArrayBuffer(4);
   const open = async (next: HostConfig) => {
-    const value = await client.call('open', next, NO_JOB);
+    const value = await client.call('open', { ...next, stopWaiting: stops }, NO_JOB);
     config = next;
     reopen = false;
     return value;
@@ -139,6 +145,7 @@ export function startDataHost(file: string, shell: HostShell, local?: () => OpHa
     call: (operation, request) =>
       dispatch(operation, request, LOCAL_SENDER) as Promise<Result<ResponseOf<typeof operation>>>,
     saveWindowBounds: async (bounds) => void (await client.call('saveWindowBounds', bounds, NO_JOB)),
+    stopWaiting: () => void Atomics.add(new Int32Array(stops), 0, 1),
     async close() {
       if (closed) return;
       closed = true;

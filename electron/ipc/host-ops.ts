@@ -57,6 +57,7 @@ export function hostOps(): OpHandlers<HostOps> {
       };
       // Told from inside a wait for the team database, which holds this thread: only posted on.
       const tellWaiting = (state: TeamWaiting) => hooks.emit(HOST_EVENTS.teamWaiting, state);
+      const stopWaiting = config.stopWaiting ? new Int32Array(config.stopWaiting) : undefined;
       /** The services on this computer's data, or on a team database (Settings → Team database). */
       const openCore = (database: string | undefined): AppCore =>
         subscribed(
@@ -74,6 +75,7 @@ export function hostOps(): OpHandlers<HostOps> {
             onPreferencesChanged: (p) => hooks.emit(HOST_EVENTS.preferences, p),
             onProgress: (event: ProgressEvent) => hooks.emit(HOST_EVENTS.progress, event),
             onTeamWaiting: tellWaiting,
+            teamStopWaiting: stopWaiting,
             onInternalError: (operation, error, reference) =>
               hooks.emit(HOST_EVENTS.internalError, {
                 operation,
@@ -98,6 +100,7 @@ export function hostOps(): OpHandlers<HostOps> {
         preferences: prefs,
         keychain,
         onWaiting: tellWaiting,
+        stopWaiting,
         // The new services open first: a refused connection leaves the app on what it had.
         reopen: (database) => {
           const next = openCore(database);

@@ -28,6 +28,12 @@ export interface HostConfig {
   fixedNow?: string;
   /** A team database's URL (the person's own login): the portfolio lives there, not in the folder. */
   database?: string;
+  /**
+   * A counter shared with the main process, which adds one when the window's "Stop waiting" is
+   * pressed: the host's thread, blocked waiting for the team database, reads it (set by the
+   * host client, not by its callers).
+   */
+  stopWaiting?: SharedArrayBuffer;
 }
 
 /** What opening gives the main process. */

@@ -55,12 +55,17 @@ export interface TeamSwitchOptions {
   open?: (url: string) => TeamDatabase;
   /** Told while a database being tested leaves its login unanswered, and when it answers (the window's strip). */
   onWaiting?(state: TeamWaiting): void;
+  /** Gives that wait up when added to (the strip's "Stop waiting"). */
+  stopWaiting?: Int32Array;
 }
 
 /** The host's team controller; `start()` opens what the preferences remember (or this computer's data). */
 export function createTeamSwitch(options: TeamSwitchOptions): TeamController & { start(): void } {
   const prefs = options.preferences;
-  const open = options.open ?? ((url: string) => openTeamDatabase(url, { onWaiting: options.onWaiting }));
+  const open =
+    options.open ??
+    ((url: string) =>
+      openTeamDatabase(url, { onWaiting: options.onWaiting, stopWaiting: options.stopWaiting }));
   const chosen = new Set<string>();
   let connected: TeamLogin | null = null;
   let problem: string | null = null;

@@ -50,6 +50,8 @@ export interface ServicesOptions {
    * answers or the query is given up (storage/pg/blocking-connection.ts, onWaiting).
    */
   onTeamWaiting?(state: TeamWaiting): void;
+  /** A counter whose every increment gives up the wait told of (the window's "Stop waiting"). */
+  teamStopWaiting?: Int32Array;
 }
 
 /** The services of one data folder. */
@@ -87,7 +89,10 @@ export interface AppServices {
 /** Opens a data folder and creates its services. */
 export function createServices(options: ServicesOptions): AppServices {
   const team = options.database
-    ? openTeamDatabase(options.database, { onWaiting: options.onTeamWaiting })
+    ? openTeamDatabase(options.database, {
+        onWaiting: options.onTeamWaiting,
+        stopWaiting: options.teamStopWaiting,
+      })
     : null;
   const storage = team
     ? openTeamStorage(team, options.dataDir)

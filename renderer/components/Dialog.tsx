@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import './Dialog.css';
 
 interface DialogProps {
@@ -10,10 +10,18 @@ interface DialogProps {
   wide?: boolean;
 }
 
+/**
+ * What the app shows at the top of every open dialog: a modal dialog makes the rest of the
+ * window inert, so a strip that asks for action (the team database's "Stop waiting") is
+ * shown inside it too.
+ */
+export const DialogNotices = createContext<ReactNode>(null);
+
 /** A modal dialog on the native <dialog>: focus stays inside, Escape closes it. */
 export function Dialog({ title, open, onClose, children, footer, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const notices = useContext(DialogNotices);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -44,6 +52,7 @@ export function Dialog({ title, open, onClose, children, footer, wide }: DialogP
               ×
             </button>
           </header>
+          {notices}
           <div className="dialog-body">{children}</div>
           {footer && <footer className="dialog-footer">{footer}</footer>}
         </>

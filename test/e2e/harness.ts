@@ -163,6 +163,8 @@ export async function startHarness(
         isMainFrame: source.frame === source.page.mainFrame(),
       });
     });
+    // "Stop waiting" goes to the host client, as the main process's listener sends it.
+    await page.exposeBinding('__vendorRiskStopWaiting', () => host.stopWaiting());
     await page.addInitScript((names: string[]) => {
       type Listener = (payload: unknown) => void;
       const listeners: Record<string, Set<Listener>> = {
@@ -187,6 +189,10 @@ export async function startHarness(
       api.onMenuCommand = subscribe('menu');
       api.onTeamChange = subscribe('team-change');
       api.onTeamWaiting = subscribe('team-waiting');
+      api.stopTeamWaiting = () =>
+        void (
+          window as unknown as { __vendorRiskStopWaiting: () => Promise<void> }
+        ).__vendorRiskStopWaiting();
       Object.defineProperty(window, 'vendorRisk', { value: Object.freeze(api) });
       Object.defineProperty(window, '__vendorRiskEmit', {
         value: (channel: string, payload: unknown) => listeners[channel]?.forEach((l) => l(payload)),

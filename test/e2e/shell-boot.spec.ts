@@ -11,7 +11,7 @@ import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { channelFor, OPERATION_NAMES } from '../../electron/ipc/contract';
+import { channelFor, OPERATION_NAMES, TEAM_STOP_WAITING_CHANNEL } from '../../electron/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 const BUILD = resolve(__dirname, '../../.vite/build');
@@ -22,6 +22,8 @@ interface Booted {
   record: Record<string, unknown> & {
     windows: { webPreferences: Record<string, unknown>; minWidth: number; show: boolean }[];
     ipcChannels: string[];
+    ipcListened: string[];
+    stopsTold: number;
     info: { ok: boolean; value: { version: string; dataDir: string; vendorCount: number } };
   };
 }
@@ -84,8 +86,18 @@ test('the built main process boots against a stand-in of Electron and serves req
     expect([...r.ipcChannels].sort()).toEqual(OPERATION_NAMES.map(channelFor).sort());
     expect(r.exposed).toEqual(['vendorRisk']);
     expect(r.apiFunctions).toEqual(
-      [...OPERATION_NAMES, 'onMenuCommand', 'onProgress', 'onTeamChange', 'onTeamWaiting'].sort(),
+      [
+        ...OPERATION_NAMES,
+        'onMenuCommand',
+        'onProgress',
+        'onTeamChange',
+        'onTeamWaiting',
+        'stopTeamWaiting',
+      ].sort(),
     );
+    // "Stop waiting": one listener in the main process, which tells the data host at once.
+    expect(r.ipcListened).toEqual([TEAM_STOP_WAITING_CHANNEL]);
+    expect(r.stopsTold).toBe(1);
     expect(r.menuLabels).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help']));
 
     // Round trips from the stand-in preload through the host and back.

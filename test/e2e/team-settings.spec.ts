@@ -331,12 +331,16 @@ test('a team database that goes quiet: the window says it is waiting, and the sa
     await page.locator('#vendor-name').fill('Lindqvist Lager');
     await page.locator('#vendor-category').selectOption('3pl');
     await page.getByRole('form', { name: 'New vendor' }).getByRole('button', { name: 'Save vendor' }).click();
-    // Held past the host's notice: the window says so, with how long it has waited.
-    const strip = page.getByTestId('team-waiting-banner');
+    // Held past the host's notice: the window says so, with how long it has waited, in the
+    // open dialog too (a modal dialog makes the rest of the window inert).
+    const strip = page.getByRole('dialog', { name: 'New vendor' }).getByTestId('team-waiting-banner');
     await expect(strip).toContainText('The team database is not answering — waiting for it…', {
       timeout: 30_000,
     });
     await expect(strip).toContainText(/No answer for \d+ s\./);
+    await expect(page.getByRole('main').getByTestId('team-waiting-banner')).toContainText(
+      'The team database is not answering',
+    );
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
@@ -344,15 +348,61 @@ test('a team database that goes quiet: the window says it is waiting, and the sa
     }
     await page.emulateMedia({ colorScheme: 'light' });
 
-    // It answers: the strip goes and the save it held goes through, once.
+    // It answers: the strips go and the save it held goes through, once.
     proxy.release();
-    await expect(strip).toBeHidden();
+    await expect(page.getByTestId('team-waiting-banner')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Lindqvist Lager' }).first()).toBeVisible();
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
     const listed = JSON.parse(
       cli(['vendors', 'list', '--json'], { VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE) }),
     ) as { items: { name: string }[] };
     expect(listed.items.filter((v) => v.name === 'Lindqvist Lager')).toHaveLength(1);
+  } finally {
+    await close();
+    await proxy.close();
+  }
+});
+
+test('"Stop waiting" gives a held save up at once: the offline banner lists it, and it saves once the database is back', async ({
+  page,
+}) => {
+  skipWithoutServer();
+  test.setTimeout(120_000);
+  const proxy = countingProxy(new URL(server!.url));
+  const url = new URL(urlAs('dana', PASSWORD, DATABASE));
+  url.port = String(proxy.port);
+  const { app, close } = await startHarness(page, { database: url.toString() });
+  try {
+    await app.open('#/vendors');
+    await expect(page.getByText('Nordhafen Spedition').first()).toBeVisible();
+
+    proxy.hold();
+    await app.menu('vendor.new');
+    const form = page.getByRole('form', { name: 'New vendor' });
+    await page.locator('#vendor-name').fill('Sandvik Cross-Dock');
+    await page.locator('#vendor-category').selectOption('3pl');
+    await form.getByRole('button', { name: 'Save vendor' }).click();
+    // The strip in the dialog, where the button can be reached (the window behind is inert).
+    const strip = page.getByRole('dialog', { name: 'New vendor' }).getByTestId('team-waiting-banner');
+    await expect(strip).toContainText('The team database is not answering', { timeout: 30_000 });
+    await strip.getByRole('button', { name: 'Stop waiting' }).click();
+    // Given up at once (not after the minute): the offline banner says what was not saved, and
+    // the form keeps what was typed.
+    const banner = page.getByTestId('offline-banner');
+    await expect(banner).toContainText('Not saved: vendors: create', { timeout: 15_000 });
+    await expect(page.getByTestId('team-waiting-banner')).toHaveCount(0);
+    await expect(page.locator('#vendor-name')).toHaveValue('Sandvik Cross-Dock');
+    await page.screenshot({ path: 'test-results/screens/team-stopped-waiting-light.png' });
+
+    // The database answers again: the banner goes, and saving again saves it once.
+    proxy.release();
+    await expect(banner).toBeHidden({ timeout: 60_000 });
+    await form.getByRole('button', { name: 'Save vendor' }).click();
+    await expect(page.getByRole('heading', { name: 'Sandvik Cross-Dock' }).first()).toBeVisible();
+    const listed = JSON.parse(
+      cli(['vendors', 'list', '--json'], { VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE) }),
+    ) as { items: { name: string }[] };
+    expect(listed.items.filter((v) => v.name === 'Sandvik Cross-Dock')).toHaveLength(1);
   } finally {
     await close();
     await proxy.close();

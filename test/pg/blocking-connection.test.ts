@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TeamWaiting } from '../../electron/domain/team-connection';
-import type { MessagePort, Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import {
   openBlockingConnection,
   startConnectionEarly,
@@ -63,6 +63,51 @@ describe.skipIf(!server)('a team database connection that leaves a query unanswe
       expect(told[1]!.waitedMs).toBeGreaterThanOrEqual(2500);
     } finally {
       conn.close();
+    }
+  });
+
+  it('gives the wait up at once when "Stop waiting" adds to the shared counter from another thread', () => {
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    // A stop pressed while nothing waits does not give up the next wait.
+    Atomics.add(stop, 0, 1);
+    // The window's side: another thread that adds to the counter once it hears of the wait,
+    // as the main process does while the data host's thread is blocked waiting.
+    const go = new Int32Array(new SharedArrayBuffer(4));
+    const presser = new Worker(
+      `const { workerData } = require('node:worker_threads');
+       Atomics.wait(workerData.go, 0, 0);
+       Atomics.add(workerData.stop, 0, 1);`,
+      { eval: true, workerData: { go, stop } },
+    );
+    const told: TeamWaiting[] = [];
+    const conn = openBlockingConnection(
+      { connectionString: server! },
+      {
+        display: 'the test server',
+        waitingNoticeMs: 300,
+        stopWaiting: stop,
+        onWaiting: (state) => {
+          told.push(state);
+          if (state.waiting && told.length > 2) {
+            Atomics.store(go, 0, 1);
+            Atomics.notify(go, 0);
+          }
+        },
+      },
+    );
+    try {
+      expect(conn.query('SELECT pg_sleep(1), 6 AS n').rows).toMatchObject([{ n: 6 }]);
+      expect(told.map((t) => t.waiting)).toEqual([true, false]);
+      // Without the stop this would be answered, 30 s later.
+      expect(() => conn.query('SELECT pg_sleep(30)')).toThrow(
+        /^Stopped waiting for the team database at the test server; nothing was saved/,
+      );
+      expect(told.map((t) => t.waiting)).toEqual([true, false, true, false]);
+      // The next query is answered by a new connection.
+      expect(conn.query('SELECT 9 AS n').rows).toEqual([{ n: 9 }]);
+    } finally {
+      conn.close();
+      void presser.terminate();
     }
   });
 

@@ -26,19 +26,31 @@ export function countingProxy(target: URL): {
      const net = require('node:net');
      const words = new Int32Array(workerData.shared);
      const flushes = new Set();
-     // One direction: chunks pass at once unless held, or while earlier ones still wait (order kept).
+     // One direction: chunks pass at once unless held, or while earlier ones still wait (order
+     // kept). A side that closes (ended, or gone without a word) closes the other after what it
+     // sent, as a network delivers the goodbye after the packets it delayed.
      const relay = (from, to) => {
        const waiting = [];
+       let ended = false;
+       const finish = () => {
+         flushes.delete(flush);
+         to.end();
+       };
        const flush = () => {
          for (const chunk of waiting.splice(0)) to.write(chunk);
+         if (ended) finish();
        };
        flushes.add(flush);
        from.on('data', (chunk) => {
          if (Atomics.load(words, 3) === 1 || waiting.length > 0) waiting.push(chunk);
          else to.write(chunk);
        });
-       from.on('end', () => to.end());
-       from.on('close', () => flushes.delete(flush));
+       const closed = () => {
+         ended = true;
+         if (waiting.length === 0) finish();
+       };
+       from.on('end', closed);
+       from.on('close', closed);
      };
      const release = () => {
        Atomics.store(words, 3, 0);

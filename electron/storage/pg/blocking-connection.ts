@@ -32,6 +32,8 @@ const FIRST_ANSWER_ALLOWANCE_MS = 15_000;
  * database is not answering while the query goes on waiting, up to the timeout above).
  */
 const WAITING_NOTICE_MS = 4_000;
+/** How often a wait told of checks whether whoever shows it asked to stop waiting. */
+const STOP_CHECK_MS = 200;
 
 export interface QueryResult {
   rows: unknown[];
@@ -129,6 +131,12 @@ export function openBlockingConnection(
     onWaiting?(state: TeamWaiting): void;
     /** After how long an unanswered query is told to onWaiting. */
     waitingNoticeMs?: number;
+    /**
+     * A counter shared with whoever shows the waiting (the window's "Stop waiting"): adding one
+     * to it gives up the wait told of, as the timeout would (`OFFLINE`). A thread that is
+     * waiting cannot hear a message, so it reads the counter between short slices of its wait.
+     */
+    stopWaiting?: Int32Array;
   },
 ): BlockingConnection {
   const timeoutMs = options.answerTimeoutMs ?? ANSWER_TIMEOUT_MS;
@@ -206,10 +214,23 @@ export function openBlockingConnection(
     const waitMs = t.answered ? timeoutMs : timeoutMs + FIRST_ANSWER_ALLOWANCE_MS;
     const asked = performance.now();
     let waited = Atomics.wait(t.words, 0, 0, Math.min(noticeMs, waitMs));
-    // Unanswered for a while: whoever waits is told, and the wait goes on for the rest.
+    let stopped = false;
+    // Unanswered for a while: whoever waits is told, and the wait goes on for the rest (in
+    // slices when it can be stopped, the counter read before telling so a stop at once counts).
     if (waited === 'timed-out' && noticeMs < waitMs) {
+      const stop = options.stopWaiting;
+      const stopsBefore = stop ? Atomics.load(stop, 0) : 0;
       tellWaiting({ waiting: true, waitedMs: Math.round(performance.now() - asked) });
-      waited = Atomics.wait(t.words, 0, 0, waitMs - noticeMs);
+      for (;;) {
+        const left = asked + waitMs - performance.now();
+        if (left <= 0) break;
+        waited = Atomics.wait(t.words, 0, 0, stop ? Math.min(left, STOP_CHECK_MS) : left);
+        if (waited !== 'timed-out') break;
+        if (stop && Atomics.load(stop, 0) !== stopsBefore) {
+          stopped = true;
+          break;
+        }
+      }
       tellWaiting({ waiting: false, waitedMs: Math.round(performance.now() - asked) });
     }
     if (waited === 'timed-out') {
@@ -219,7 +240,9 @@ export function openBlockingConnection(
       thread = null;
       throw new AppError(
         'OFFLINE',
-        `The team database at ${options.display} did not answer within ${Math.round(waitMs / 1000)} s; nothing was saved — try again`,
+        stopped
+          ? `Stopped waiting for the team database at ${options.display}; nothing was saved — try again when it is back`
+          : `The team database at ${options.display} did not answer within ${Math.round(waitMs / 1000)} s; nothing was saved — try again`,
       );
     }
     t.answered = true;

@@ -38,14 +38,19 @@ export interface TeamDatabase extends Database {
 /**
  * Opens the team database at `url` (a person's own login); refuses one `team init` has not
  * prepared. `onWaiting` hears of a query (the login's too) left unanswered for a few seconds,
- * and of its end (blocking-connection.ts).
+ * and of its end; adding one to `stopWaiting` gives that wait up (blocking-connection.ts).
  */
 export function openTeamDatabase(
   url: string,
-  options: { onWaiting?(state: TeamWaiting): void } = {},
+  options: { onWaiting?(state: TeamWaiting): void; stopWaiting?: Int32Array } = {},
 ): TeamDatabase {
   const { config, listen, display } = teamOpenSettings(url);
-  const conn = openBlockingConnection(config, { display, listen, onWaiting: options.onWaiting });
+  const conn = openBlockingConnection(config, {
+    display,
+    listen,
+    onWaiting: options.onWaiting,
+    stopWaiting: options.stopWaiting,
+  });
   try {
     return teamDatabase(conn, display);
   } catch (error) {

@@ -19,6 +19,8 @@ const record = {
   windows: [],
   loadedUrls: [],
   ipcChannels: [],
+  ipcListened: [],
+  stopsTold: 0,
   menuLabels: [],
   exposed: [],
   sentToWindow: [],
@@ -32,6 +34,7 @@ const record = {
 };
 
 const ipcHandlers = new Map();
+const ipcListeners = new Map();
 const protocolHandlers = new Map();
 const rendererEvents = new EventEmitter();
 let menuTemplate = [];
@@ -102,6 +105,10 @@ const electron = {
       record.ipcChannels.push(channel);
       ipcHandlers.set(channel, handler);
     },
+    on: (channel, listener) => {
+      record.ipcListened.push(channel);
+      ipcListeners.set(channel, listener);
+    },
   },
   Menu: {
     buildFromTemplate: (template) => ({ template }),
@@ -139,6 +146,13 @@ const electron = {
       const handler = ipcHandlers.get(channel);
       if (!handler) throw new Error(`No handler for ${channel}`);
       return handler({ senderFrame: mainFrame, sender: { mainFrame } }, payload);
+    },
+    // As Electron's: the listener gets an event naming the window's contents and the frame.
+    send: (channel, ...args) => {
+      const listener = ipcListeners.get(channel);
+      if (!listener) throw new Error(`No listener for ${channel}`);
+      const sender = BrowserWindow.all[0].webContents;
+      listener({ sender, senderFrame: sender.mainFrame }, ...args);
     },
     on: (channel, listener) => rendererEvents.on(channel, listener),
     removeListener: (channel, listener) => rendererEvents.removeListener(channel, listener),
@@ -201,6 +215,12 @@ async function main() {
   record.demo = await api['demo.load']({ jobId: 'boot-demo' });
   stop();
   record.progressJobs = [...new Set(progress)];
+  // "Stop waiting" reaches the host client, which tells the host's thread through shared memory
+  // (the one Atomics.add on this thread).
+  const add = Atomics.add;
+  Atomics.add = (...args) => (record.stopsTold++, add(...args));
+  api.stopTeamWaiting();
+  Atomics.add = add;
   // A menu command reaches the page.
   const commands = [];
   api.onMenuCommand((command) => commands.push(command));
