@@ -42,7 +42,8 @@ export async function call<K extends OperationName>(
   try {
     const fn = window.vendorRisk[operation] as (r: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
     const result = await fn(request);
-    if (!result.ok && result.error.code === 'OFFLINE') for (const l of offlineListeners) l(operation);
+    if (!result.ok && result.error.code === 'OFFLINE')
+      for (const l of offlineListeners) l(operation, result.error.unconfirmed === true);
     return result;
   } catch (error) {
     return {
@@ -89,13 +90,15 @@ export function newJobId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const offlineListeners = new Set<(operation: OperationName) => void>();
+type OfflineListener = (operation: OperationName, unconfirmed: boolean) => void;
+const offlineListeners = new Set<OfflineListener>();
 
 /**
  * Told of every request the team database could not answer (code OFFLINE), with its
- * operation; returns the unsubscribe function. The offline banner listens.
+ * operation and whether its save was sent but not confirmed (it may have been made); returns
+ * the unsubscribe function. The offline banner listens.
  */
-export function onOffline(listener: (operation: OperationName) => void): () => void {
+export function onOffline(listener: OfflineListener): () => void {
   offlineListeners.add(listener);
   return () => offlineListeners.delete(listener);
 }

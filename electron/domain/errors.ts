@@ -11,7 +11,10 @@ export const ERROR_CODES = [
   'DATA_TOO_NEW',
   'DATA_DAMAGED',
   'LOCKED',
-  /** The team database cannot be reached (nothing was saved; try again when it is back). */
+  /**
+   * The team database cannot be reached: nothing was saved (try again when it is back), unless
+   * the error says `unconfirmed` (the save's COMMIT went unanswered: it may have been made).
+   */
   'OFFLINE',
   'INTERNAL',
 ] as const;
@@ -27,6 +30,11 @@ export const AppErrorShapeSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
   details: z.array(IssueSchema).optional(),
+  /**
+   * OFFLINE only: the team database went away (or was given up) after a save's COMMIT was sent
+   * and before it confirmed it, so the save may have been made: check before saving again.
+   */
+  unconfirmed: z.literal(true).optional(),
 });
 export type AppErrorShape = z.infer<typeof AppErrorShapeSchema>;
 
@@ -34,19 +42,25 @@ export type AppErrorShape = z.infer<typeof AppErrorShapeSchema>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: Issue[];
+  /** See {@link AppErrorShapeSchema}: a save the team database may have made. */
+  readonly unconfirmed?: true;
 
-  constructor(code: ErrorCode, message: string, details?: Issue[]) {
+  constructor(code: ErrorCode, message: string, details?: Issue[], options: { unconfirmed?: boolean } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    if (options.unconfirmed) this.unconfirmed = true;
   }
 
   /** The plain value that crosses IPC. */
   toShape(): AppErrorShape {
-    return this.details
-      ? { code: this.code, message: this.message, details: this.details }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+      ...(this.unconfirmed ? { unconfirmed: true as const } : {}),
+    };
   }
 }
 

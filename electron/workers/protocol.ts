@@ -31,6 +31,7 @@ export interface ErrorShape {
   code: string;
   message: string;
   details?: { path: string; message: string }[];
+  unconfirmed?: true;
 }
 
 /** An error as it crosses threads. */
@@ -42,7 +43,7 @@ export function errorToShape(error: unknown): ErrorShape {
 /** An error from another thread: an AppError when its code is one the app gives users, else an Error. */
 export function errorFromShape(shape: ErrorShape): Error {
   return (ERROR_CODES as readonly string[]).includes(shape.code) && shape.code !== 'INTERNAL'
-    ? new AppError(shape.code as ErrorCode, shape.message, shape.details)
+    ? new AppError(shape.code as ErrorCode, shape.message, shape.details, { unconfirmed: shape.unconfirmed })
     : new Error(shape.message);
 }
 

@@ -24,40 +24,55 @@ export function OfflineBanner({
 }: {
   /** Stable (a useCallback): told once the database answers again. */ onBack(): void;
 }) {
-  const [notSaved, setNotSaved] = useState<OperationName[] | null>(null);
+  /** The writes that failed since the database went away: not saved, or sent but not confirmed. */
+  const [failed, setFailed] = useState<{ notSaved: OperationName[]; unconfirmed: OperationName[] } | null>(
+    null,
+  );
   const [attempts, setAttempts] = useState(0);
 
   useEffect(
     () =>
-      onOffline((operation) =>
-        setNotSaved((list) => {
-          const next = list ?? [];
-          return WRITES.test(operation) && !next.includes(operation) ? [...next, operation] : next;
+      onOffline((operation, unconfirmed) =>
+        setFailed((lists) => {
+          const next = lists ?? { notSaved: [], unconfirmed: [] };
+          const list = unconfirmed ? 'unconfirmed' : 'notSaved';
+          return WRITES.test(operation) && !next[list].includes(operation)
+            ? { ...next, [list]: [...next[list], operation] }
+            : next;
         }),
       ),
     [],
   );
 
-  const offline = notSaved !== null;
+  const offline = failed !== null;
   const ping = useCallback(async () => {
     const r = await call('team.ping', {});
     setAttempts((n) => n + 1);
     if (!r.ok) return false;
-    setNotSaved(null);
+    setFailed(null);
     setAttempts(0);
     onBack();
     return true;
   }, [onBack]);
   useBackoffRetry(offline, ping, FIRST_RETRY_MS, LONGEST_RETRY_MS);
 
-  if (!notSaved) return null;
+  if (!failed) return null;
+  const { notSaved, unconfirmed } = failed;
+  const said = [
+    notSaved.length
+      ? `Not saved: ${notSaved.map(label).join(', ')}. What you typed is still in its form: save it again once the database is back.`
+      : '',
+    unconfirmed.length
+      ? `Not confirmed: ${unconfirmed.map(label).join(', ')}. The database went away after the save was sent, so it may have been made: look once the database is back before saving again.`
+      : '',
+  ].filter(Boolean);
   return (
     <RetryingStrip
       testId="offline-banner"
       attempts={attempts}
       detail={
-        notSaved.length
-          ? `Not saved: ${notSaved.map(label).join(', ')}. What you typed is still in its form: save it again once the database is back.`
+        said.length
+          ? said.join(' ')
           : 'Nothing was being saved. What is shown may be out of date until the database answers.'
       }
     />

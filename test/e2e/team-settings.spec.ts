@@ -409,6 +409,54 @@ test('"Stop waiting" gives a held save up at once: the offline banner lists it, 
   }
 });
 
+test('a save whose COMMIT goes unanswered: "Stop waiting" says it may have been made, and it was', async ({
+  page,
+}) => {
+  skipWithoutServer();
+  test.setTimeout(120_000);
+  const proxy = countingProxy(new URL(server!.url));
+  const url = new URL(urlAs('dana', PASSWORD, DATABASE));
+  url.port = String(proxy.port);
+  const { app, close } = await startHarness(page, { database: url.toString() });
+  try {
+    await app.open('#/vendors');
+    await expect(page.getByText('Nordhafen Spedition').first()).toBeVisible();
+
+    await app.menu('vendor.new');
+    const form = page.getByRole('form', { name: 'New vendor' });
+    await page.locator('#vendor-name').fill('Kiruna Freight');
+    await page.locator('#vendor-category').selectOption('3pl');
+    // The save reaches the server, COMMIT included; the way back is lost from the COMMIT on.
+    proxy.holdAnswersFrom('COMMIT');
+    await form.getByRole('button', { name: 'Save vendor' }).click();
+    const strip = page.getByRole('dialog', { name: 'New vendor' }).getByTestId('team-waiting-banner');
+    await expect(strip).toContainText('The team database is not answering', { timeout: 30_000 });
+    await strip.getByRole('button', { name: 'Stop waiting' }).click();
+    // Not "nothing was saved": the save may have been made, and the window says to look first.
+    await expect(form).toContainText(
+      'after a save was sent to it: the save may have been made — check once it is back before saving again',
+      { timeout: 15_000 },
+    );
+    const banner = page.getByTestId('offline-banner');
+    await expect(banner).toContainText('Not confirmed: vendors: create.');
+    await expect(banner).not.toContainText('Not saved');
+    await page.screenshot({ path: 'test-results/screens/team-unconfirmed-save-light.png' });
+
+    // Back: it was made, once.
+    proxy.release();
+    await expect(banner).toBeHidden({ timeout: 60_000 });
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('row', { name: /Kiruna Freight/ })).toBeVisible();
+    const listed = JSON.parse(
+      cli(['vendors', 'list', '--json'], { VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE) }),
+    ) as { items: { name: string }[] };
+    expect(listed.items.filter((v) => v.name === 'Kiruna Freight')).toHaveLength(1);
+  } finally {
+    await close();
+    await proxy.close();
+  }
+});
+
 test('Test connection against a database that does not answer: the window says it waits, then why it gave up', async ({
   app,
 }) => {

@@ -7,7 +7,8 @@ import {
   type BlockingConnection,
 } from '../../electron/storage/pg/blocking-connection';
 import { countingProxy } from './counting-proxy';
-import { serverUrl } from './support';
+import { serverUrl, uniqueName } from './support';
+import { AppError } from '../../electron/domain/errors';
 
 const server = serverUrl();
 
@@ -33,6 +34,65 @@ describe.skipIf(!server)('a team database connection that stops answering', () =
       conn.query('COMMIT');
     } finally {
       conn.close();
+    }
+  });
+});
+
+describe.skipIf(!server)('a save whose answer never comes back', () => {
+  it('says it may have been made when that was its COMMIT (it was), and that nothing was saved before (nothing was)', () => {
+    const table = uniqueName('unconfirmed');
+    const check = openBlockingConnection({ connectionString: server! }, { display: 'the test server' });
+    check.query(`CREATE TABLE ${table} (n int)`);
+    const count = () => (check.query(`SELECT count(*)::int AS n FROM ${table}`).rows[0] as { n: number }).n;
+    // The way back is lost: what is asked reaches the server and is done there.
+    const proxy = countingProxy(new URL(server!));
+    const url = new URL(server!);
+    url.port = String(proxy.port);
+    const conn = openBlockingConnection(
+      { connectionString: url.toString() },
+      { display: 'the test server', answerTimeoutMs: 1000 },
+    );
+    const refusal = (run: () => void): AppError => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof AppError) return error;
+        throw error;
+      }
+      throw new Error('it was answered');
+    };
+    try {
+      conn.query('BEGIN');
+      conn.query(`INSERT INTO ${table} VALUES (1)`);
+      proxy.holdAnswers();
+      const atCommit = refusal(() => conn.query('COMMIT'));
+      expect(atCommit.code).toBe('OFFLINE');
+      expect(atCommit.message).toBe(
+        'The team database at the test server did not answer within 1 s after a save was sent to it: the save may have been made — check once it is back before saving again',
+      );
+      expect(atCommit.toShape()).toMatchObject({ code: 'OFFLINE', unconfirmed: true });
+      // And it was made (waited for: the server may be slow to get to it).
+      for (const deadline = Date.now() + 30_000; count() === 0 && Date.now() < deadline;)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      expect(count()).toBe(1);
+
+      proxy.release();
+      conn.query('ROLLBACK'); // as the storage's transaction ends one whose COMMIT failed
+      conn.query('BEGIN');
+      proxy.holdAnswers();
+      const before = refusal(() => conn.query(`INSERT INTO ${table} VALUES (2)`));
+      expect(before.message).toBe(
+        'The team database at the test server did not answer within 1 s; nothing was saved — try again when it is back',
+      );
+      expect(before.toShape()).not.toHaveProperty('unconfirmed');
+      proxy.release();
+      conn.query('ROLLBACK');
+      expect(count()).toBe(1);
+    } finally {
+      conn.close();
+      check.query(`DROP TABLE ${table}`);
+      check.close();
+      void proxy.close();
     }
   });
 });

@@ -13,23 +13,35 @@ export function countingProxy(target: URL): {
   waitClosed(n: number): void;
   /** From now on nothing passes either way (it is kept, in order) until `release`. */
   hold(): void;
+  /**
+   * From now on the server's side is held, the client's still passes: what is asked reaches
+   * the server and is done there, and its answer is kept (a network that loses the way back).
+   */
+  holdAnswers(): void;
+  /**
+   * Lets everything through until the client sends `text` (a statement such as COMMIT, in the
+   * clear on a loopback connection without TLS), then holds the answers from there on.
+   */
+  holdAnswersFrom(text: string): void;
   /** Lets what was held through, then everything again. */
   release(): void;
   /** Holds now and lets go by itself after `ms` (for a test whose thread blocks on a query meanwhile). */
   holdFor(ms: number): void;
   close(): Promise<number>;
 } {
-  // Words: connections made, the port, connections closed, held (1) or not.
-  const words = new Int32Array(new SharedArrayBuffer(16));
+  // Words: connections made, the port, connections closed, held (1 both ways, 2 answers only) or
+  // not, and how many holdAnswersFrom the proxy has taken.
+  const words = new Int32Array(new SharedArrayBuffer(20));
   const worker = new Worker(
     `const { workerData, parentPort } = require('node:worker_threads');
      const net = require('node:net');
      const words = new Int32Array(workerData.shared);
      const flushes = new Set();
+     let marker = null;
      // One direction: chunks pass at once unless held, or while earlier ones still wait (order
      // kept). A side that closes (ended, or gone without a word) closes the other after what it
      // sent, as a network delivers the goodbye after the packets it delayed.
-     const relay = (from, to) => {
+     const relay = (from, to, answers) => {
        const waiting = [];
        let ended = false;
        const finish = () => {
@@ -42,7 +54,12 @@ export function countingProxy(target: URL): {
        };
        flushes.add(flush);
        from.on('data', (chunk) => {
-         if (Atomics.load(words, 3) === 1 || waiting.length > 0) waiting.push(chunk);
+         if (!answers && marker && chunk.includes(marker)) {
+           marker = null;
+           Atomics.store(words, 3, 2);
+         }
+         const held = Atomics.load(words, 3);
+         if (held === 1 || (held === 2 && answers) || waiting.length > 0) waiting.push(chunk);
          else to.write(chunk);
        });
        const closed = () => {
@@ -58,6 +75,11 @@ export function countingProxy(target: URL): {
      };
      parentPort.on('message', (m) => {
        if (m === 'release') release();
+       else if (typeof m === 'object') {
+         marker = Buffer.from(m.from);
+         Atomics.add(words, 4, 1);
+         Atomics.notify(words, 4);
+       }
        else if (typeof m === 'number') setTimeout(release, m);
      });
      const server = net.createServer((client) => {
@@ -69,8 +91,8 @@ export function countingProxy(target: URL): {
        });
        client.on('error', () => upstream.destroy());
        upstream.on('error', () => client.destroy());
-       relay(client, upstream);
-       relay(upstream, client);
+       relay(client, upstream, false);
+       relay(upstream, client, true);
      });
      server.listen(0, '127.0.0.1', () => {
        Atomics.store(words, 1, server.address().port);
@@ -94,6 +116,14 @@ export function countingProxy(target: URL): {
       }
     },
     hold: () => Atomics.store(words, 3, 1),
+    holdAnswers: () => Atomics.store(words, 3, 2),
+    holdAnswersFrom: (text) => {
+      const taken = Atomics.load(words, 4);
+      worker.postMessage({ from: text });
+      // Armed before the caller goes on (the proxy's thread takes it at once).
+      Atomics.wait(words, 4, taken, 30_000);
+      if (Atomics.load(words, 4) === taken) throw new Error('the counting proxy did not take the marker');
+    },
     release: () => {
       Atomics.store(words, 3, 0);
       worker.postMessage('release');

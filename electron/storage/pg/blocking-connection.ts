@@ -40,6 +40,14 @@ export interface QueryResult {
   rowCount: number;
 }
 
+/**
+ * Whether a statement is a transaction's COMMIT: the one statement whose outcome is unknown
+ * when its answer never comes (the server may have committed before the connection went).
+ */
+const isCommit = (text: string | undefined) => text !== undefined && /^\s*COMMIT\s*;?\s*$/i.test(text);
+/** What a save given up at its COMMIT says instead of "nothing was saved". */
+const MAY_HAVE_SAVED = 'the save may have been made — check once it is back before saving again';
+
 /** What the database said when it refused a statement. */
 export class DatabaseRefusal extends Error {
   constructor(
@@ -101,6 +109,28 @@ function takeEarlyThread(): BareThread | undefined {
   const early = holder[EARLY];
   delete holder[EARLY];
   return early;
+}
+
+/**
+ * Waits until a connection thread's word says it has answered, until `until` (on
+ * performance.now()'s clock), or until `stop`'s counter moves from `before` (read between
+ * slices of the wait). A wake-up that finds the word still 0 is waited through: it is the
+ * previous answer's notify arriving late (its thread was held up between setting the word and
+ * notifying, as happens on a busy machine), and the answer to this query is yet to come.
+ */
+export function awaitAnswer(
+  words: Int32Array,
+  until: number,
+  stop?: { counter: Int32Array; before: number },
+): 'answered' | 'timed-out' | 'stopped' {
+  for (;;) {
+    if (Atomics.load(words, 0) !== 0) return 'answered';
+    const left = until - performance.now();
+    if (left <= 0) return 'timed-out';
+    Atomics.wait(words, 0, 0, stop ? Math.min(left, STOP_CHECK_MS) : left);
+    if (stop && Atomics.load(words, 0) === 0 && Atomics.load(stop.counter, 0) !== stop.before)
+      return 'stopped';
+  }
 }
 
 interface Answer {
@@ -213,36 +243,32 @@ export function openBlockingConnection(
     t.port.postMessage(message);
     const waitMs = t.answered ? timeoutMs : timeoutMs + FIRST_ANSWER_ALLOWANCE_MS;
     const asked = performance.now();
-    let waited = Atomics.wait(t.words, 0, 0, Math.min(noticeMs, waitMs));
-    let stopped = false;
+    let outcome = awaitAnswer(t.words, asked + Math.min(noticeMs, waitMs));
     // Unanswered for a while: whoever waits is told, and the wait goes on for the rest (in
     // slices when it can be stopped, the counter read before telling so a stop at once counts).
-    if (waited === 'timed-out' && noticeMs < waitMs) {
+    if (outcome === 'timed-out' && noticeMs < waitMs) {
       const stop = options.stopWaiting;
-      const stopsBefore = stop ? Atomics.load(stop, 0) : 0;
+      const before = stop ? Atomics.load(stop, 0) : 0;
       tellWaiting({ waiting: true, waitedMs: Math.round(performance.now() - asked) });
-      for (;;) {
-        const left = asked + waitMs - performance.now();
-        if (left <= 0) break;
-        waited = Atomics.wait(t.words, 0, 0, stop ? Math.min(left, STOP_CHECK_MS) : left);
-        if (waited !== 'timed-out') break;
-        if (stop && Atomics.load(stop, 0) !== stopsBefore) {
-          stopped = true;
-          break;
-        }
-      }
+      outcome = awaitAnswer(t.words, asked + waitMs, stop && { counter: stop, before });
       tellWaiting({ waiting: false, waitedMs: Math.round(performance.now() - asked) });
     }
-    if (waited === 'timed-out') {
+    if (outcome !== 'answered') {
       // A late answer must never be read as the next query's: this thread is ended, and the
       // next query starts another (which refuses the rest of a transaction under way).
       void t.worker.terminate();
       thread = null;
+      const unconfirmed = isCommit(message.text);
       throw new AppError(
         'OFFLINE',
-        stopped
-          ? `Stopped waiting for the team database at ${options.display}; nothing was saved — try again when it is back`
-          : `The team database at ${options.display} did not answer within ${Math.round(waitMs / 1000)} s; nothing was saved — try again`,
+        (outcome === 'stopped'
+          ? `Stopped waiting for the team database at ${options.display}`
+          : `The team database at ${options.display} did not answer within ${Math.round(waitMs / 1000)} s`) +
+          (unconfirmed
+            ? ` after a save was sent to it: ${MAY_HAVE_SAVED}`
+            : '; nothing was saved — try again when it is back'),
+        undefined,
+        { unconfirmed },
       );
     }
     t.answered = true;
@@ -261,11 +287,17 @@ export function openBlockingConnection(
       const answer = ask({ text, values, arrays: queryOptions.arrays ?? false });
       if (answer.ok) return { rows: answer.rows ?? [], rowCount: answer.rowCount ?? 0 };
       const error = answer.error!;
-      if (error.lost)
+      if (error.lost) {
+        const unconfirmed = isCommit(text);
         throw new AppError(
           'OFFLINE',
-          `The team database at ${options.display} cannot be reached (${error.message}); nothing was saved — try again when it is back`,
+          unconfirmed
+            ? `The connection to the team database at ${options.display} was lost (${error.message}) after a save was sent to it: ${MAY_HAVE_SAVED}`
+            : `The team database at ${options.display} cannot be reached (${error.message}); nothing was saved — try again when it is back`,
+          undefined,
+          { unconfirmed },
         );
+      }
       throw new DatabaseRefusal(error.message, error.code, error.detail);
     },
     onNotice(listener) {
