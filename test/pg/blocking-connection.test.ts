@@ -88,6 +88,17 @@ describe.skipIf(!server)('a save whose answer never comes back', () => {
       proxy.release();
       conn.query('ROLLBACK');
       expect(count()).toBe(1);
+
+      // A COMMIT after the connection was lost mid-transaction is never sent: nothing was saved.
+      conn.query('BEGIN');
+      conn.query(`INSERT INTO ${table} VALUES (3)`);
+      const pid = (conn.query('SELECT pg_backend_pid() AS pid').rows[0] as { pid: number }).pid;
+      check.query('SELECT pg_terminate_backend($1)', [pid]);
+      expect(() => conn.query('SELECT 1')).toThrow(/nothing was saved/);
+      const afterLoss = refusal(() => conn.query('COMMIT'));
+      expect(afterLoss.message).toMatch(/lost in the middle of a transaction.*; nothing was saved/);
+      expect(afterLoss.toShape()).not.toHaveProperty('unconfirmed');
+      expect(count()).toBe(1);
     } finally {
       conn.close();
       check.query(`DROP TABLE ${table}`);

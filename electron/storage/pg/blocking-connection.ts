@@ -137,7 +137,7 @@ interface Answer {
   ok: boolean;
   rows?: unknown[];
   rowCount?: number;
-  error?: { message: string; code?: string; detail?: string; lost: boolean };
+  error?: { message: string; code?: string; detail?: string; lost: boolean; rolledBack?: boolean };
 }
 
 /**
@@ -288,7 +288,9 @@ export function openBlockingConnection(
       if (answer.ok) return { rows: answer.rows ?? [], rowCount: answer.rowCount ?? 0 };
       const error = answer.error!;
       if (error.lost) {
-        const unconfirmed = isCommit(text);
+        // A COMMIT the connection broke under may have been made; one refused because the
+        // transaction was lost before it was not sent at all.
+        const unconfirmed = isCommit(text) && !error.rolledBack;
         throw new AppError(
           'OFFLINE',
           unconfirmed

@@ -210,6 +210,8 @@ start.port.on('message', (q: Query | { t: 'close' } | ({ t: 'open' } & Open)) =>
         error: {
           message: 'the connection was lost in the middle of a transaction, which the server rolled back',
           lost: true,
+          // Known not saved: the statement (a COMMIT too) was never sent.
+          rolledBack: true,
         },
       });
     return;
