@@ -11,7 +11,16 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { test, expect, APP_URL, DATA_HOST, STAND_IN_KEYCHAIN, startHarness } from './harness';
+import {
+  test,
+  expect,
+  APP_URL,
+  DATA_HOST,
+  STAND_IN_KEYCHAIN,
+  startHarness,
+  type AppHarness,
+} from './harness';
+import type { Page } from '@playwright/test';
 import { startDataHost } from '../../electron/ipc/host-client';
 import type { HostConfig } from '../../electron/ipc/host-protocol';
 import { findPgBin, startThrowawayServer, type ThrowawayServer } from '../pg/server';
@@ -49,6 +58,46 @@ function skipWithoutServer(): void {
   const reason = `PostgreSQL is not available: ${'reason' in found ? found.reason : 'the server did not start'}`;
   console.warn(`team-settings.spec.ts: skipped: ${reason}`);
   test.skip(true, reason);
+}
+
+/**
+ * Dana's window on the team database through a proxy that can hold what passes (a network
+ * that drops packets, a server that hangs: no refusal, no answer), open on the vendor list.
+ * `close` ends the window and the proxy.
+ */
+async function danaBehindProxy(page: Page) {
+  const proxy = countingProxy(new URL(server!.url));
+  const url = new URL(urlAs('dana', PASSWORD, DATABASE));
+  url.port = String(proxy.port);
+  const { app, close } = await startHarness(page, { database: url.toString() });
+  const closeBoth = async () => {
+    await close();
+    await proxy.close();
+  };
+  try {
+    await app.open('#/vendors');
+    await expect(page.getByText('Nordhafen Spedition').first()).toBeVisible();
+  } catch (error) {
+    await closeBoth();
+    throw error;
+  }
+  return { app, proxy, close: closeBoth };
+}
+
+/** The New vendor dialog, from the menu, filled in for a 3PL named `name` (not saved yet); its form. */
+async function newVendor(app: AppHarness, name: string) {
+  await app.menu('vendor.new');
+  await app.page.locator('#vendor-name').fill(name);
+  await app.page.locator('#vendor-category').selectOption('3pl');
+  return app.page.getByRole('form', { name: 'New vendor' });
+}
+
+/** How many vendors named `name` the team database has, as Dana's command line lists them. */
+function vendorsNamed(name: string): number {
+  const listed = JSON.parse(
+    cli(['vendors', 'list', '--json'], { VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE) }),
+  ) as { items: { name: string }[] };
+  return listed.items.filter((v) => v.name === name).length;
 }
 
 test.beforeAll(async () => {
@@ -316,21 +365,11 @@ test('a team database that goes quiet: the window says it is waiting, and the sa
 }) => {
   skipWithoutServer();
   test.setTimeout(120_000);
-  // The app's connection passes through a proxy that can hold everything (a network that
-  // drops packets, a server that hangs): no refusal, no answer.
-  const proxy = countingProxy(new URL(server!.url));
-  const url = new URL(urlAs('dana', PASSWORD, DATABASE));
-  url.port = String(proxy.port);
-  const { app, close } = await startHarness(page, { database: url.toString() });
+  const { app, proxy, close } = await danaBehindProxy(page);
   try {
-    await app.open('#/vendors');
-    await expect(page.getByText('Nordhafen Spedition').first()).toBeVisible();
-
     proxy.hold();
-    await app.menu('vendor.new');
-    await page.locator('#vendor-name').fill('Lindqvist Lager');
-    await page.locator('#vendor-category').selectOption('3pl');
-    await page.getByRole('form', { name: 'New vendor' }).getByRole('button', { name: 'Save vendor' }).click();
+    const form = await newVendor(app, 'Lindqvist Lager');
+    await form.getByRole('button', { name: 'Save vendor' }).click();
     // Held past the host's notice: the window says so, with how long it has waited, in the
     // open dialog too (a modal dialog makes the rest of the window inert).
     const strip = page.getByRole('dialog', { name: 'New vendor' }).getByTestId('team-waiting-banner');
@@ -353,13 +392,9 @@ test('a team database that goes quiet: the window says it is waiting, and the sa
     await expect(page.getByTestId('team-waiting-banner')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Lindqvist Lager' }).first()).toBeVisible();
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
-    const listed = JSON.parse(
-      cli(['vendors', 'list', '--json'], { VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE) }),
-    ) as { items: { name: string }[] };
-    expect(listed.items.filter((v) => v.name === 'Lindqvist Lager')).toHaveLength(1);
+    expect(vendorsNamed('Lindqvist Lager')).toBe(1);
   } finally {
     await close();
-    await proxy.close();
   }
 });
 
@@ -368,19 +403,10 @@ test('"Stop waiting" gives a held save up at once: the offline banner lists it, 
 }) => {
   skipWithoutServer();
   test.setTimeout(120_000);
-  const proxy = countingProxy(new URL(server!.url));
-  const url = new URL(urlAs('dana', PASSWORD, DATABASE));
-  url.port = String(proxy.port);
-  const { app, close } = await startHarness(page, { database: url.toString() });
+  const { app, proxy, close } = await danaBehindProxy(page);
   try {
-    await app.open('#/vendors');
-    await expect(page.getByText('Nordhafen Spedition').first()).toBeVisible();
-
     proxy.hold();
-    await app.menu('vendor.new');
-    const form = page.getByRole('form', { name: 'New vendor' });
-    await page.locator('#vendor-name').fill('Sandvik Cross-Dock');
-    await page.locator('#vendor-category').selectOption('3pl');
+    const form = await newVendor(app, 'Sandvik Cross-Dock');
     await form.getByRole('button', { name: 'Save vendor' }).click();
     // The strip in the dialog, where the button can be reached (the window behind is inert).
     const strip = page.getByRole('dialog', { name: 'New vendor' }).getByTestId('team-waiting-banner');
@@ -399,13 +425,9 @@ test('"Stop waiting" gives a held save up at once: the offline banner lists it, 
     await expect(banner).toBeHidden({ timeout: 60_000 });
     await form.getByRole('button', { name: 'Save vendor' }).click();
     await expect(page.getByRole('heading', { name: 'Sandvik Cross-Dock' }).first()).toBeVisible();
-    const listed = JSON.parse(
-      cli(['vendors', 'list', '--json'], { VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE) }),
-    ) as { items: { name: string }[] };
-    expect(listed.items.filter((v) => v.name === 'Sandvik Cross-Dock')).toHaveLength(1);
+    expect(vendorsNamed('Sandvik Cross-Dock')).toBe(1);
   } finally {
     await close();
-    await proxy.close();
   }
 });
 
@@ -414,18 +436,9 @@ test('a save whose COMMIT goes unanswered: "Stop waiting" says it may have been 
 }) => {
   skipWithoutServer();
   test.setTimeout(120_000);
-  const proxy = countingProxy(new URL(server!.url));
-  const url = new URL(urlAs('dana', PASSWORD, DATABASE));
-  url.port = String(proxy.port);
-  const { app, close } = await startHarness(page, { database: url.toString() });
+  const { app, proxy, close } = await danaBehindProxy(page);
   try {
-    await app.open('#/vendors');
-    await expect(page.getByText('Nordhafen Spedition').first()).toBeVisible();
-
-    await app.menu('vendor.new');
-    const form = page.getByRole('form', { name: 'New vendor' });
-    await page.locator('#vendor-name').fill('Kiruna Freight');
-    await page.locator('#vendor-category').selectOption('3pl');
+    const form = await newVendor(app, 'Kiruna Freight');
     // The save reaches the server, COMMIT included; the way back is lost from the COMMIT on.
     proxy.holdAnswersFrom('COMMIT');
     await form.getByRole('button', { name: 'Save vendor' }).click();
@@ -447,13 +460,9 @@ test('a save whose COMMIT goes unanswered: "Stop waiting" says it may have been 
     await expect(banner).toBeHidden({ timeout: 60_000 });
     await form.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('row', { name: /Kiruna Freight/ })).toBeVisible();
-    const listed = JSON.parse(
-      cli(['vendors', 'list', '--json'], { VENDOR_RISK_DATABASE_URL: urlAs('dana', PASSWORD, DATABASE) }),
-    ) as { items: { name: string }[] };
-    expect(listed.items.filter((v) => v.name === 'Kiruna Freight')).toHaveLength(1);
+    expect(vendorsNamed('Kiruna Freight')).toBe(1);
   } finally {
     await close();
-    await proxy.close();
   }
 });
 
