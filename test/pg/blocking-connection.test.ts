@@ -9,6 +9,7 @@ import {
 import { countingProxy } from './counting-proxy';
 import { serverUrl, uniqueName } from './support';
 import { AppError } from '../../electron/domain/errors';
+import { teamConnection } from '../../electron/storage/pg/connection';
 
 const server = serverUrl();
 
@@ -106,6 +107,38 @@ describe.skipIf(!server)('a save whose answer never comes back', () => {
       void proxy.close();
     }
   });
+});
+
+describe.skipIf(!server)('a save abandoned in the middle of its transaction', () => {
+  it('does not keep the writers’ lock from a colleague: the server ends the session after its idle limit', () => {
+    const lock = 0x7465_7374; // a lock of this test's own, taken as the team's writers take theirs
+    // The network between one person's app and the server drops (the proxy holds everything):
+    // the app gives up, but the server keeps the session and its transaction.
+    const proxy = countingProxy(new URL(server!));
+    const url = new URL(server!);
+    url.port = String(proxy.port);
+    const gone = openBlockingConnection(teamConnection(url.toString()).config, {
+      display: 'the one whose network dropped',
+      answerTimeoutMs: 1000,
+    });
+    const colleague = openBlockingConnection(teamConnection(server!).config, { display: 'a colleague' });
+    try {
+      gone.query(`BEGIN; SELECT pg_advisory_xact_lock(${lock})`);
+      proxy.hold();
+      expect(() => gone.query('SELECT 1')).toThrow(/did not answer within 1 s; nothing was saved/);
+      // The colleague's save waits for the lock until the server ends that session, within
+      // its idle limit and well within the colleague's own minute (without the limit it would
+      // wait for as long as the network stays down, and give up).
+      const asked = performance.now();
+      colleague.query(`BEGIN; SELECT pg_advisory_xact_lock(${lock})`);
+      colleague.query('COMMIT');
+      console.log(`the colleague had the lock ${Math.round(performance.now() - asked)} ms later`);
+    } finally {
+      gone.close();
+      colleague.close();
+      void proxy.close();
+    }
+  }, 150_000);
 });
 
 describe.skipIf(!server)('a team database connection that leaves a query unanswered for a while', () => {

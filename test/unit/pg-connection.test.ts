@@ -15,7 +15,11 @@ describe('team database URLs and TLS', () => {
       user: 'owner',
       tls: 'disable',
     });
-    expect(local.config).toMatchObject({ password: 'pw', ssl: false, options: '-c search_path=vendor_risk' });
+    expect(local.config).toMatchObject({
+      password: 'pw',
+      ssl: false,
+      options: '-c search_path=vendor_risk -c idle_in_transaction_session_timeout=30000',
+    });
     expect(local.display).toBe('postgresql://owner@127.0.0.1:5433/team');
 
     const remote = teamConnection('postgresql://dana@db.example.internal/team');

@@ -9,6 +9,16 @@ import { isLoopbackHost } from '../../domain/loopback';
 /** The schema every team table lives in; connections search it first. */
 export const TEAM_SCHEMA = 'vendor_risk';
 
+/**
+ * How long the server lets a session wait for its client in the middle of a transaction
+ * before it ends the session and rolls the transaction back. A client gone mid-save (a
+ * network that dropped, "Stop waiting" while the server was only slow) would otherwise keep
+ * its transaction, and the team's writers' lock with it, until the server noticed, which
+ * with default TCP settings takes hours: every colleague's save would wait. The app never
+ * leaves a transaction waiting on purpose: its statements follow one another.
+ */
+export const IDLE_IN_TRANSACTION_MS = 30_000;
+
 /** libpq's TLS modes, as `sslmode=` in the URL. */
 export const TLS_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
 export type TlsMode = (typeof TLS_MODES)[number];
@@ -102,7 +112,7 @@ export function teamConnection(
       password,
       ssl,
       application_name: 'vendor-risk',
-      options: `-c search_path=${TEAM_SCHEMA}`,
+      options: `-c search_path=${TEAM_SCHEMA} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
       connectionTimeoutMillis: 10_000,
     },
     host,
