@@ -20,7 +20,7 @@ import {
   startHarness,
   type AppHarness,
 } from './harness';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { startDataHost } from '../../electron/ipc/host-client';
 import type { HostConfig } from '../../electron/ipc/host-protocol';
 import { findPgBin, startThrowawayServer, type ThrowawayServer } from '../pg/server';
@@ -90,6 +90,18 @@ async function newVendor(app: AppHarness, name: string) {
   await app.page.locator('#vendor-name').fill(name);
   await app.page.locator('#vendor-category').selectOption('3pl');
   return app.page.getByRole('form', { name: 'New vendor' });
+}
+
+/**
+ * Saves the New vendor dialog, waits for the team database to be shown as not answering, and
+ * presses "Stop waiting" on the strip in the dialog (a modal dialog makes the window behind
+ * it inert, its strip included).
+ */
+async function saveThenStopWaiting(app: AppHarness, form: Locator) {
+  await form.getByRole('button', { name: 'Save vendor' }).click();
+  const strip = app.page.getByRole('dialog', { name: 'New vendor' }).getByTestId('team-waiting-banner');
+  await expect(strip).toContainText('The team database is not answering', { timeout: 30_000 });
+  await strip.getByRole('button', { name: 'Stop waiting' }).click();
 }
 
 /** How many vendors named `name` the team database has, as Dana's command line lists them. */
@@ -407,11 +419,7 @@ test('"Stop waiting" gives a held save up at once: the offline banner lists it, 
   try {
     proxy.hold();
     const form = await newVendor(app, 'Sandvik Cross-Dock');
-    await form.getByRole('button', { name: 'Save vendor' }).click();
-    // The strip in the dialog, where the button can be reached (the window behind is inert).
-    const strip = page.getByRole('dialog', { name: 'New vendor' }).getByTestId('team-waiting-banner');
-    await expect(strip).toContainText('The team database is not answering', { timeout: 30_000 });
-    await strip.getByRole('button', { name: 'Stop waiting' }).click();
+    await saveThenStopWaiting(app, form);
     // Given up at once (not after the minute): the offline banner says what was not saved, and
     // the form keeps what was typed.
     const banner = page.getByTestId('offline-banner');
@@ -441,10 +449,7 @@ test('a save whose COMMIT goes unanswered: "Stop waiting" says it may have been 
     const form = await newVendor(app, 'Kiruna Freight');
     // The save reaches the server, COMMIT included; the way back is lost from the COMMIT on.
     proxy.holdAnswersFrom('COMMIT');
-    await form.getByRole('button', { name: 'Save vendor' }).click();
-    const strip = page.getByRole('dialog', { name: 'New vendor' }).getByTestId('team-waiting-banner');
-    await expect(strip).toContainText('The team database is not answering', { timeout: 30_000 });
-    await strip.getByRole('button', { name: 'Stop waiting' }).click();
+    await saveThenStopWaiting(app, form);
     // Not "nothing was saved": the save may have been made, and the window says to look first.
     await expect(form).toContainText(
       'after a save was sent to it: the save may have been made — check once it is back before saving again',
