@@ -3,7 +3,7 @@
  * the import, report and data workers): calls with ids, progress, answers, errors as
  * codes, questions the worker asks back, and one-way events.
  */
-import { AppError, ERROR_CODES, type ErrorCode } from '../domain/errors';
+import { AppError, ERROR_CODES, type AppErrorShape } from '../domain/errors';
 
 /** What the caller sends. */
 export type ToWorker =
@@ -26,13 +26,11 @@ export type FromWorker =
   | { t: 'askSync'; op: string; args: unknown; slot: SharedArrayBuffer }
   | { t: 'event'; name: string; payload: unknown };
 
-/** An error as it crosses threads: a code the app knows, and the words. */
-export interface ErrorShape {
-  code: string;
-  message: string;
-  details?: { path: string; message: string }[];
-  unconfirmed?: true;
-}
+/**
+ * An error as it crosses threads: the shape the dispatcher answers with (its code is checked
+ * again on arrival, as a thread of another build could send any).
+ */
+export type ErrorShape = AppErrorShape;
 
 /** An error as it crosses threads. */
 export function errorToShape(error: unknown): ErrorShape {
@@ -43,7 +41,7 @@ export function errorToShape(error: unknown): ErrorShape {
 /** An error from another thread: an AppError when its code is one the app gives users, else an Error. */
 export function errorFromShape(shape: ErrorShape): Error {
   return (ERROR_CODES as readonly string[]).includes(shape.code) && shape.code !== 'INTERNAL'
-    ? new AppError(shape.code as ErrorCode, shape.message, shape.details, { unconfirmed: shape.unconfirmed })
+    ? new AppError(shape.code, shape.message, shape.details, { unconfirmed: shape.unconfirmed })
     : new Error(shape.message);
 }
 
