@@ -16,7 +16,7 @@ import {
 import { AppError } from '../domain/errors';
 import { openTeamDatabase, type TeamDatabase } from '../storage/pg/team-database';
 import { ConnectionRefused } from '../storage/pg/connection';
-import { DatabaseRefusal } from '../storage/pg/blocking-connection';
+import { DatabaseRefusal, NOTHING_SAVED } from '../storage/pg/blocking-connection';
 import type { KeyProtector } from '../storage/keyfile';
 
 /** Preference keys: the connection (no password), and the password sealed by the keychain (base64). */
@@ -226,7 +226,9 @@ export function connectionProblem(error: unknown): AppError {
     return error.code === 'OFFLINE'
       ? new AppError(
           'INVALID_INPUT',
-          error.message.replace(/; nothing was saved — try again when it is back$/, ''),
+          error.message.endsWith(NOTHING_SAVED)
+            ? error.message.slice(0, -NOTHING_SAVED.length)
+            : error.message,
         )
       : error;
   if (error instanceof ConnectionRefused)

@@ -45,7 +45,9 @@ export interface QueryResult {
  * when its answer never comes (the server may have committed before the connection went).
  */
 const isCommit = (text: string | undefined) => text !== undefined && /^\s*COMMIT\s*;?\s*$/i.test(text);
-/** What a save given up at its COMMIT says instead of "nothing was saved". */
+/** How a request the team database never took ends its message (the login's form leaves it out). */
+export const NOTHING_SAVED = '; nothing was saved — try again when it is back';
+/** What a save given up at its COMMIT says instead of {@link NOTHING_SAVED}. */
 const MAY_HAVE_SAVED = 'the save may have been made — check once it is back before saving again';
 
 /** What the database said when it refused a statement. */
@@ -264,9 +266,7 @@ export function openBlockingConnection(
         (outcome === 'stopped'
           ? `Stopped waiting for the team database at ${options.display}`
           : `The team database at ${options.display} did not answer within ${Math.round(waitMs / 1000)} s`) +
-          (unconfirmed
-            ? ` after a save was sent to it: ${MAY_HAVE_SAVED}`
-            : '; nothing was saved — try again when it is back'),
+          (unconfirmed ? ` after a save was sent to it: ${MAY_HAVE_SAVED}` : NOTHING_SAVED),
         undefined,
         { unconfirmed },
       );
@@ -295,7 +295,7 @@ export function openBlockingConnection(
           'OFFLINE',
           unconfirmed
             ? `The connection to the team database at ${options.display} was lost (${error.message}) after a save was sent to it: ${MAY_HAVE_SAVED}`
-            : `The team database at ${options.display} cannot be reached (${error.message}); nothing was saved — try again when it is back`,
+            : `The team database at ${options.display} cannot be reached (${error.message})${NOTHING_SAVED}`,
           undefined,
           { unconfirmed },
         );
