@@ -25,6 +25,12 @@ export interface Database {
   readonly cipher: Cipher;
   /** Runs `fn` in one transaction (nested calls join the outer one); rolls back if it throws. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` without this connection moving the write-ahead log into the file when its
+   * writes commit: for a write right after a device import, whose own connection does that
+   * once it has answered (services/device-import.ts, `idle`). A team database has no such log.
+   */
+  leavingCheckpoint<T>(fn: () => T): T;
   /** The schema version recorded in the file. */
   schemaVersion(): number;
   /**
@@ -149,6 +155,18 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Sqlite
   };
   const schemaVersion = () =>
     Number((sqlite.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  const leavingCheckpoint = <T>(fn: () => T): T => {
+    const pages = Number(
+      (sqlite.prepare('PRAGMA wal_autocheckpoint').get() as { wal_autocheckpoint: number })
+        .wal_autocheckpoint,
+    );
+    sqlite.exec('PRAGMA wal_autocheckpoint = 0');
+    try {
+      return fn();
+    } finally {
+      sqlite.exec(`PRAGMA wal_autocheckpoint = ${pages}`);
+    }
+  };
 
   const backupTo = async (out: string, onStep?: () => void): Promise<void> => {
     // node:sqlite's online backup (Node 22.16+) copies in batches; older Node copies at once.
@@ -176,6 +194,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Sqlite
     path,
     cipher,
     transaction,
+    leavingCheckpoint,
     schemaVersion,
     backupTo,
     restoreFrom,

@@ -45,6 +45,7 @@ export interface Storage {
   /** Removal of the sample warehouse's records. */
   readonly sample: SampleRepo;
   transaction<T>(fn: () => T): T;
+  leavingCheckpoint: Database['leavingCheckpoint'];
   schemaVersion(): number;
   backupTo: Database['backupTo'];
   /** Seals and opens the sensitive columns and evidence files. */
@@ -127,6 +128,7 @@ function repositories(db: Database, dataDir: string) {
     vulnerabilities: createVulnerabilityRepo(db),
     sample: createSampleRepo(db, dataDir),
     transaction: db.transaction,
+    leavingCheckpoint: db.leavingCheckpoint,
     schemaVersion: db.schemaVersion,
     backupTo: db.backupTo,
     cipher: db.cipher,

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, DATABASE_FILE } from '../../electron/storage/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/storage/migrations';
@@ -90,6 +91,42 @@ describe('database', () => {
     });
     expect(db.sqlite.prepare('SELECT x FROM t').all()).toEqual([{ x: 1 }]);
     db.close();
+  });
+
+  it("leaves an import's pages in the write-ahead log when asked, and moves them otherwise", () => {
+    const dir = tempDir();
+    const app = openDatabase(dir);
+    app.sqlite.exec('CREATE TABLE t (x TEXT)');
+    // The importer's connection commits without moving its pages into the file (as import-store.ts does).
+    const importer = new DatabaseSync(join(dir, DATABASE_FILE));
+    importer.exec('PRAGMA wal_autocheckpoint = 0');
+    const bigWrite = () => {
+      importer.exec('BEGIN');
+      const insert = importer.prepare('INSERT INTO t VALUES (?)');
+      for (let i = 0; i < 3000; i++) insert.run('x'.repeat(4000));
+      importer.exec('COMMIT');
+    };
+    const fileSize = () => statSync(join(dir, DATABASE_FILE)).size;
+    const autocheckpoint = () => app.sqlite.prepare('PRAGMA wal_autocheckpoint').get();
+    const before = autocheckpoint();
+
+    bigWrite();
+    const small = fileSize();
+    app.leavingCheckpoint(() => app.transaction(() => app.sqlite.exec("INSERT INTO t VALUES ('after')")));
+    expect(fileSize()).toBe(small);
+    expect(autocheckpoint()).toEqual(before);
+    expect(() =>
+      app.leavingCheckpoint(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(autocheckpoint()).toEqual(before);
+
+    // The same write without it moves the log into the file (about 3,000 pages of 4 KB).
+    app.transaction(() => app.sqlite.exec("INSERT INTO t VALUES ('later')"));
+    expect(fileSize()).toBeGreaterThan(small + 3000 * 4000);
+    importer.close();
+    app.close();
   });
 
   it('lets a second connection (the CLI beside the app) read and write the same folder', () => {

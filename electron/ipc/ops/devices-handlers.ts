@@ -35,7 +35,7 @@ export function deviceHandlers(ctx: HandlerContext): HandlerTable<typeof deviceO
         () =>
           gate.exclusive(async () => {
             const applied = await services.devices.apply(token, job);
-            services.vulnerabilities.rematch();
+            services.vulnerabilities.rematch(undefined, { afterImport: true });
             return applied;
           }),
       ),

@@ -134,6 +134,7 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
     // (services/encryption.ts, the key record in settings): a colleague's turning it on is seen here too.
     cipher: createCipher(() => conn.query("SELECT 1 FROM settings WHERE key = 'encryption'").rowCount > 0),
     transaction,
+    leavingCheckpoint: (fn) => fn(),
     schemaVersion: () => LATEST_SCHEMA_VERSION,
     backupTo: async () => serverOnly('A backup')(),
     restoreFrom: async () => serverOnly('Restoring a backup')(),
