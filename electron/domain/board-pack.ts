@@ -6,8 +6,8 @@
  * Decisions the board is asked for:
  * - risk acceptance: a vendor in the critical or high tier (or of critical or high
  *   criticality) whose latest decision approves it (with or without conditions) while it
- *   has open knockouts — the approval accepts that risk, and the board confirms it or
- *   orders remediation;
+ *   has open knockouts now — whether they were open when it was approved or opened since,
+ *   the approval standing accepts that risk, and the board confirms it or orders remediation;
  * - condition past due: a condition of an approval whose due date has passed — extend it
  *   or withdraw the approval;
  * - vendor to exit: the latest decision rejects the vendor but it is still active — fund
@@ -112,7 +112,7 @@ export type BoardDecisionKind = (typeof BOARD_DECISION_KINDS)[number];
 export const BOARD_DECISION_LABELS: Record<BoardDecisionKind, { label: string; ask: string }> = {
   accept: {
     label: 'Risk acceptance',
-    ask: 'a critical or high vendor approved with open knockouts; confirm the accepted risk, or order remediation',
+    ask: 'a critical or high vendor whose approval stands while knockouts are open; accept the risk, or order remediation',
   },
   condition: { label: 'Condition past due', ask: 'extend the due date, or withdraw the approval' },
   exit: {
@@ -154,9 +154,13 @@ export function boardDecisions(
       kind: 'accept' as const,
       vendorName: v.name,
       detail:
-        `${v.tier === 'unassessed' ? 'No tier' : `${cap(v.tier)} tier`}; approved ${v.decision!.at.slice(0, 10)} ` +
-        `with ${v.knockouts.length === 1 ? 'an open knockout' : `${v.knockouts.length} open knockouts`}: ` +
-        `${v.knockouts[0]}${v.knockouts.length > 1 ? ` and ${v.knockouts.length - 1} more` : ''}`,
+        // The approval's date and the knockouts open now: not "approved with", which would
+        // say they were open when it was given (they may have opened since).
+        `${v.tier === 'unassessed' ? 'No tier' : `${cap(v.tier)} tier`}; approved ${v.decision!.at.slice(0, 10)}, ` +
+        `${v.knockouts.length === 1 ? 'a knockout open now' : `${v.knockouts.length} knockouts open now`}: ` +
+        (v.knockouts.length > 1
+          ? `${v.knockouts[0]!.replace(/\.$/, '')} and ${v.knockouts.length - 1} more`
+          : v.knockouts[0]),
     }));
   const condition = [...conditionsPastDue]
     .sort((a, b) => b.days - a.days || a.vendorName.localeCompare(b.vendorName))
@@ -208,10 +212,12 @@ export interface HeadlineInput {
   decisions: readonly BoardDecision[];
 }
 
+/** "1 vendor", "2 vendors": a count with its noun. */
+const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
 /** Page one's headline: two or three sentences — what changed, what is worst, what is asked. */
 export function boardHeadline(h: HeadlineInput): string {
   const sentences: string[] = [];
-  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   if (!h.since) {
     sentences.push(
       `This is the first board pack: ${n(h.tiers.critical, 'vendor stands', 'vendors stand')} in the critical tier and ${h.tiers.high} in the high tier.`,
@@ -246,19 +252,23 @@ export function boardHeadline(h: HeadlineInput): string {
         }.`
       : 'No vendor has been assessed yet, so no risk can be ranked.',
   );
-  const count = (k: BoardDecision['kind']) => h.decisions.filter((d) => d.kind === k).length;
+  sentences.push(
+    h.decisions.length
+      ? `The board is asked to decide on ${decisionCounts(h.decisions)}.`
+      : 'No decision is asked of the board this time.',
+  );
+  return sentences.join(' ');
+}
+
+/** "2 risk acceptances and 1 vendor to exit": the decisions counted by kind. */
+export function decisionCounts(decisions: readonly Pick<BoardDecision, 'kind'>[]): string {
+  const count = (k: BoardDecision['kind']) => decisions.filter((d) => d.kind === k).length;
   const asked = [
     [count('accept'), 'risk acceptance'],
     [count('condition'), 'condition past due', 'conditions past due'],
     [count('exit'), 'vendor to exit', 'vendors to exit'],
   ] as const;
-  const items = asked.filter(([c]) => c > 0).map(([c, one, many]) => n(c, one, many));
-  sentences.push(
-    h.decisions.length
-      ? `The board is asked to decide on ${joinWords(items)}.`
-      : 'No decision is asked of the board this time.',
-  );
-  return sentences.join(' ');
+  return joinWords(asked.filter(([c]) => c > 0).map(([c, one, many]) => n(c, one, many)));
 }
 
 /** "a, b and c". */

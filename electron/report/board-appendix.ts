@@ -49,7 +49,7 @@ function vendorPage(v: BoardVendorPage, place: string): Content[] {
     v.decision?.startsWith('Approved') && v.flags.some((f) => f.knockout)
       ? [
           {
-            text: `Accepted risk: approved while ${knockouts === 1 ? 'a knockout is' : `${knockouts} knockouts are`} open.`,
+            text: `Accepted risk: the approval stands with ${knockouts === 1 ? 'a knockout' : `${knockouts} knockouts`} open now.`,
             bold: true,
             color: TIER_COLOURS.critical,
             margin: [0, 0, 0, 4],

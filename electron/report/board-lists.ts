@@ -172,13 +172,9 @@ export function boardLists(d: BoardReportData): Content[] {
               ['Maker', 'Devices', 'Open findings', 'On exploited firmware', 'Most common finding'],
               d.devices.makers.map((m) => [
                 m.name ?? { text: 'Maker not linked to a vendor', italics: true },
-                m.devices === null ? '—' : String(m.devices),
+                String(m.devices),
                 String(m.open),
-                m.exploited === null
-                  ? '—'
-                  : m.exploited
-                    ? { text: String(m.exploited), bold: true, color: TIER_COLOURS.critical }
-                    : '0',
+                m.exploited ? { text: String(m.exploited), bold: true, color: TIER_COLOURS.critical } : '0',
                 m.worst ?? '—',
               ]),
               ['*', 45, 55, 65, 150],

@@ -9,7 +9,12 @@ import { tierTrendChart } from '../domain/tier-trend';
 import { CRITICALITY_LABELS } from '../domain/vendor';
 import { heatOf, SCORE_BAND_LABELS } from '../domain/heat-map';
 import { KEY_FIGURE_INFO, meetsTarget } from '../domain/board-targets';
-import { BOARD_DECISION_KINDS, BOARD_DECISION_LABELS, type KeyFigure } from '../domain/board-pack';
+import {
+  BOARD_DECISION_KINDS,
+  BOARD_DECISION_LABELS,
+  decisionCounts,
+  type KeyFigure,
+} from '../domain/board-pack';
 import { namesLine } from '../domain/board-groups';
 import type { PortfolioTier } from '../domain/portfolio';
 import type { BoardReportData } from './model';
@@ -26,7 +31,7 @@ import {
 import { boardLists, headOf, smallTable } from './board-lists';
 import { boardAppendix } from './board-appendix';
 
-/** Decision rows on page one; the rest are named in one line. */
+/** Decision rows on page one; the rest follow the lists, under a heading of their own. */
 const DECISIONS_SHOWN = 5;
 /** Lines per kind of change on page two. */
 const CHANGES_SHOWN = 6;
@@ -49,7 +54,13 @@ export function boardReport(d: BoardReportData): DocDefinition {
     title: `Board pack${d.company ? ` — ${d.company}` : ''}`,
     generated: d.generated,
     trailHead: d.trailHead,
-    content: [...pageOne(d), ...pageTwo(d), ...boardLists(d), ...(d.appendix ? boardAppendix(d) : [])],
+    content: [
+      ...pageOne(d),
+      ...pageTwo(d),
+      ...boardLists(d),
+      ...moreDecisions(d),
+      ...(d.appendix ? boardAppendix(d) : []),
+    ],
   });
 }
 
@@ -89,6 +100,33 @@ function pageOne(d: BoardReportData): Content[] {
   ];
 }
 
+function decisionsTable(decisions: BoardReportData['decisions']): Content {
+  return smallTable(
+    ['Decision', 'Vendor', 'Facts'],
+    decisions.map((x) => [
+      { text: BOARD_DECISION_LABELS[x.kind].label, bold: true, color: x.kind === 'accept' ? BAD : undefined },
+      x.vendorName,
+      { text: x.detail, fontSize: 8 },
+    ]),
+    [95, 110, '*'],
+  );
+}
+
+const MORE_DECISIONS = 'More decisions the board is asked for';
+
+/** The decisions page one has no room for, each in full (the board decides on every one). */
+function moreDecisions(d: BoardReportData): Content[] {
+  const rest = d.decisions.slice(DECISIONS_SHOWN);
+  if (!rest.length) return [];
+  return [
+    {
+      // A short list stays whole with its heading; a long one keeps its heading with its first rows.
+      stack: [{ text: MORE_DECISIONS, style: 'h3' }, decisionsTable(rest)],
+      unbreakable: rest.length <= 12,
+    },
+  ];
+}
+
 function coverLines(lines: [string, string][]): Content[] {
   return [keyValues(lines), rule()];
 }
@@ -101,30 +139,14 @@ function decisionsPart(d: BoardReportData): Content[] {
         style: 'muted',
       },
     ];
-  const shown = d.decisions.slice(0, DECISIONS_SHOWN);
   const rest = d.decisions.slice(DECISIONS_SHOWN);
   const kinds = BOARD_DECISION_KINDS.filter((k) => d.decisions.some((x) => x.kind === k));
   return [
-    smallTable(
-      ['Decision', 'Vendor', 'Facts'],
-      shown.map((x) => [
-        {
-          text: BOARD_DECISION_LABELS[x.kind].label,
-          bold: true,
-          color: x.kind === 'accept' ? BAD : undefined,
-        },
-        x.vendorName,
-        { text: x.detail, fontSize: 8 },
-      ]),
-      [95, 110, '*'],
-    ),
+    decisionsTable(d.decisions.slice(0, DECISIONS_SHOWN)),
     ...(rest.length
       ? [
           {
-            text: `And ${rest.length} more: ${namesLine(
-              rest.map((x) => `${x.vendorName} (${BOARD_DECISION_LABELS[x.kind].label.toLowerCase()})`),
-              6,
-            )}.`,
+            text: `${rest.length} more (${decisionCounts(rest)}) are set out under “${MORE_DECISIONS}”, after the lists.`,
             style: 'note',
           },
         ]

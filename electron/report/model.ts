@@ -132,13 +132,15 @@ export interface BoardReportData {
   coverage: CoverageRow[];
   devices: {
     devices: number;
-    /** Makers with the most open findings; name null: devices whose maker is linked to no vendor. */
-    /** `exploited`: devices running firmware with a known exploited vulnerability (null: not known). */
+    /**
+     * Makers with the most open findings; name null: devices whose maker is linked to no
+     * vendor. `exploited`: devices running firmware with a known exploited vulnerability.
+     */
     makers: {
       name: string | null;
-      devices: number | null;
+      devices: number;
       open: number;
-      exploited: number | null;
+      exploited: number;
       worst: string | null;
     }[];
   };

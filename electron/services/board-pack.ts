@@ -187,9 +187,9 @@ export async function gatherBoardPack(
   const makers: BoardReportData['devices']['makers'] = [];
   for (const m of findings.byVendor.slice(0, DEVICE_MAKERS)) {
     await pause();
-    // Devices of no known maker: only their open findings are counted apart.
+    // Devices of no known maker: counted apart, without a most common finding.
     if (m.vendorId === null) {
-      makers.push({ name: null, devices: null, open: m.open, exploited: null, worst: null });
+      makers.push({ name: null, open: m.open, worst: null, ...services.devices.unlinked() });
       continue;
     }
     const own = services.devices.findings(m.vendorId);

@@ -402,6 +402,12 @@ export function createDeviceService(ctx: ServiceContext, options: { databasePath
       };
     },
 
+    /** How many devices no vendor is linked to, and how many of them run exploited firmware (the board pack's row). */
+    unlinked(): { devices: number; exploited: number } {
+      const devices = checked().filter((d) => !d.vendorId);
+      return { devices: devices.length, exploited: postureOf(devices)['kev-exploited']?.fail ?? 0 };
+    },
+
     /**
      * The distinct model + firmware of a vendor's devices with how many run each, most
      * devices first (the pairs an SBOM can be asked for); devices without a model are left out.

@@ -84,6 +84,21 @@ describe('board pack from the sample warehouse', () => {
       'On exploited firmware',
     ])
       expect(all, text).toContain(text);
+    // Every decision asked is set out in full (those page one has no room for after the
+    // lists): each condition past due with its text, each vendor asked about by name.
+    const summary = app.services.portfolio.summary();
+    expect(summary.conditionsPastDue.length).toBeGreaterThan(0);
+    for (const c of summary.conditionsPastDue) {
+      expect(all, c.text).toContain(`“${c.text}”`);
+      expect(all, c.vendorName).toContain(c.vendorName);
+    }
+    // Devices whose maker is linked to no vendor are counted: all devices less those linked.
+    const listed = await app.dispatcher.call('vendors.list', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    const linked = listed.value.items.reduce((n, v) => n + app.services.devices.findings(v.id).devices, 0);
+    const unlinked = app.services.devices.findings(null).devices - linked;
+    expect(unlinked).toBeGreaterThan(0);
+    expect(all).toMatch(new RegExp(`Maker not linked to a vendor ${unlinked} \\d+ \\d+ —`));
     // Never sends a board member to an app they do not have; never prints an internal id.
     expect(all).not.toMatch(/open the app|the app lists/i);
     // The audit trail's head is on the last page's footer only.
@@ -95,7 +110,6 @@ describe('board pack from the sample warehouse', () => {
     const full = await app.services.reports.export({ kind: 'board' }, fullFile, NO_JOB);
     const fullPages = pdfPages(fullFile);
     expect(drawPages(fullFile, 'full')).toHaveLength(full.pages);
-    const summary = app.services.portfolio.summary();
     const serious = summary.topRisks.filter((v) => v.tier === 'critical' || v.tier === 'high');
     expect(full.pages).toBeGreaterThan(saved.value.pages);
     const appendix = fullPages.slice(saved.value.pages).join('\n').replace(/\s+/g, ' ');

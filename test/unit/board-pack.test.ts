@@ -109,7 +109,7 @@ describe('board decisions', () => {
     const out = boardDecisions(
       [
         vendor({ name: 'Zed', decision: { kind: 'reject', at: '2026-01-02' } }),
-        vendor({ name: 'Acme', tier: 'high', knockouts: ['No logs', 'No MFA'], decision: approved }),
+        vendor({ name: 'Acme', tier: 'high', knockouts: ['No logs.', 'No MFA.'], decision: approved }),
       ],
       [
         { vendorName: 'B', text: 'Enable MFA', owner: 'Ann', due: '2026-10-01', days: 3 },
@@ -122,7 +122,7 @@ describe('board decisions', () => {
       'condition B',
       'exit Zed',
     ]);
-    expect(out[0]!.detail).toBe('High tier; approved 2026-05-01 with 2 open knockouts: No logs and 1 more');
+    expect(out[0]!.detail).toBe('High tier; approved 2026-05-01, 2 knockouts open now: No logs and 1 more');
     expect(out[1]!.detail).toBe('“Pen test” (owner not named) was due 2026-09-01, 33 days ago');
   });
 });
