@@ -4,11 +4,12 @@
  * (JSON or CSV), each recognised by its content. Every file is read and checked first, with
  * progress and cancel; then what was read is written in one transaction with one audit
  * entry. The reading runs in a worker thread (services/advisory-reader.ts). A newer tracking
- * version of an advisory replaces the stored one; an older or equal one is kept. A
- * re-imported catalog replaces the stored one, counting entries added and removed.
+ * version of an advisory replaces the stored one; an older or equal one is kept. A later
+ * catalog replaces the stored one, counting entries added and removed; an older one, or an
+ * excerpt of the same, is skipped with the reason (`keepStoredCatalog`).
  */
 import { AppError } from '../domain/errors';
-import { compareTrackingVersions } from '../domain/vulnerabilities/advisory-file';
+import { compareTrackingVersions, keepStoredCatalog } from '../domain/vulnerabilities/advisory-file';
 import type { Advisory } from '../domain/vulnerabilities/model';
 import type {
   AdvisoryImportSummary,
@@ -73,8 +74,10 @@ export function createAdvisoryService(ctx: ServiceContext) {
           file,
         });
       }
-      if (read.kev) {
-        const before = repo().kevCatalog();
+      const before = repo().kevCatalog();
+      const kept = read.kev && before ? keepStoredCatalog(read.kev.catalog, before) : null;
+      if (read.kev && kept) summary.skipped.push({ file: read.kev.file, reason: kept });
+      else if (read.kev) {
         const old = new Set(
           repo()
             .kev()

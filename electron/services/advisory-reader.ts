@@ -8,7 +8,11 @@
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError } from '../domain/errors';
-import { compareTrackingVersions, readAdvisoryFile } from '../domain/vulnerabilities/advisory-file';
+import {
+  compareTrackingVersions,
+  newerCatalog,
+  readAdvisoryFile,
+} from '../domain/vulnerabilities/advisory-file';
 import type { Advisory, KevCatalog } from '../domain/vulnerabilities/model';
 import type { AdvisoryImportSummary } from '../domain/vulnerabilities/advisory-api';
 import { createWorkerClient, type WorkerClient } from '../workers/client';
@@ -126,11 +130,4 @@ function keepNewer(
       file,
       reason: `not newer than version ${seen.advisory.version} of ${advisory.trackingId} in ${seen.file}`,
     });
-}
-
-/** Whether catalog `a` is newer than `b` (release date, then version). */
-function newerCatalog(a: KevCatalog, b: KevCatalog): boolean {
-  return a.dateReleased !== b.dateReleased
-    ? a.dateReleased > b.dateReleased
-    : compareTrackingVersions(a.catalogVersion, b.catalogVersion) > 0;
 }

@@ -78,3 +78,30 @@ export function compareTrackingVersions(a: string, b: string): number {
   if (y.pre === null) return -1;
   return x.pre.localeCompare(y.pre, 'en', { numeric: true });
 }
+
+/** A catalog's release, as read from a file or as stored. */
+type Release = Pick<KevCatalog, 'catalogVersion' | 'dateReleased'>;
+
+/** Whether catalog `a` is a later release than `b` (release date, then version). */
+export function newerCatalog(a: Release, b: Release): boolean {
+  return a.dateReleased !== b.dateReleased
+    ? a.dateReleased > b.dateReleased
+    : compareTrackingVersions(a.catalogVersion, b.catalogVersion) > 0;
+}
+
+/**
+ * Why a catalog read from a file does not replace the stored one, or null when it does: a
+ * later release replaces it, and the same release with at least as many entries (a full
+ * copy after an excerpt); an older release, or an excerpt of the stored one, would take
+ * the knockouts of the entries it lacks away without a word.
+ */
+export function keepStoredCatalog(
+  read: Release & { entries: readonly unknown[] },
+  stored: Release & { entries: number },
+): string | null {
+  if (newerCatalog(stored, read))
+    return `an older KEV catalog (${read.catalogVersion}) than the one kept (${stored.catalogVersion} of ${stored.dateReleased})`;
+  if (!newerCatalog(read, stored) && read.entries.length < stored.entries)
+    return `${read.entries.length} entries of KEV catalog ${read.catalogVersion}, whose kept copy has ${stored.entries}: an excerpt does not replace it`;
+  return null;
+}

@@ -175,6 +175,70 @@ describe('advisories import', () => {
     expect(full.catalog).toMatchObject({ entries: 1404, dateReleased: '2025-08-25' });
   });
 
+  it('an older catalog, or an excerpt of the one kept, is skipped with the reason; a later one replaces it', async () => {
+    const app = openApp();
+    const dir = tempDir();
+    const full = JSON.parse(
+      readFileSync(join(FIELD, 'kev/known_exploited_vulnerabilities.json'), 'utf8'),
+    ) as {
+      catalogVersion: string;
+      dateReleased: string;
+      count: number;
+      vulnerabilities: { cveID: string; dateAdded: string }[];
+    };
+    const release = (catalogVersion: string, dateReleased: string, entries = full.vulnerabilities) =>
+      write(
+        dir,
+        `kev-${catalogVersion}.json`,
+        JSON.stringify({
+          ...full,
+          catalogVersion,
+          dateReleased,
+          count: entries.length,
+          vulnerabilities: entries,
+        }),
+      );
+    await imported(app, [join(FIELD, 'kev/known_exploited_vulnerabilities.json')]);
+    const kept = app.services.advisories.kev().catalog!;
+    expect(kept.entries).toBe(1404);
+
+    // Last year's catalog, as an older download would be: nothing taken away.
+    const older = release(
+      '2024.01.02',
+      '2024-01-02T00:00:00.000Z',
+      full.vulnerabilities.filter((v) => v.dateAdded <= '2024-01-02'),
+    );
+    const fromOlder = await imported(app, [older]);
+    expect(fromOlder.kev).toBeNull();
+    expect(fromOlder.skipped).toEqual([
+      {
+        file: older,
+        reason: `an older KEV catalog (2024.01.02) than the one kept (${kept.catalogVersion} of ${kept.dateReleased})`,
+      },
+    ]);
+    // The same release cut to 30 entries (the excerpt in the examples).
+    const fromExcerpt = await imported(app, [KEV_EXCERPT]);
+    expect(fromExcerpt.kev).toBeNull();
+    expect(fromExcerpt.skipped[0]!.reason).toBe(
+      `30 entries of KEV catalog ${kept.catalogVersion}, whose kept copy has 1404: an excerpt does not replace it`,
+    );
+    expect(app.services.advisories.kev().catalog).toEqual(kept);
+
+    // A later release replaces it, even with fewer entries (CISA does remove some).
+    const later = release('2025.09.01', '2025-09-01T00:00:00.000Z', full.vulnerabilities.slice(1));
+    const fromLater = await imported(app, [later]);
+    expect(fromLater.kev).toMatchObject({
+      catalogVersion: '2025.09.01',
+      entries: 1403,
+      removed: 1,
+      added: 0,
+    });
+    expect(app.services.advisories.kev().catalog).toMatchObject({
+      catalogVersion: '2025.09.01',
+      entries: 1403,
+    });
+  });
+
   it('a cancelled import writes nothing', async () => {
     const app = openApp();
     const controller = new AbortController();
