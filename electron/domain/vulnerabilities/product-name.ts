@@ -35,7 +35,11 @@ export interface PreparedName {
   readonly text: string;
   /** Words without punctuation, lower case, noise and parenthesised parts left out. */
   readonly core: string;
-  /** The core from its first word with a digit on ("SIMATIC S7-1200" → "s7 1200"); the core when none has one. */
+  /**
+   * The core from its first word with a digit on ("SIMATIC S7-1200" → "s7 1200"), or from the
+   * word before a bare number ("Allen-Bradley Stratix 5700" → "stratix 5700": "5700" alone
+   * names nothing); the core when no word has a digit.
+   */
   readonly key: string;
   /** The core without spaces ("s7 1200" → "s71200"). */
   readonly compact: string;
@@ -78,7 +82,8 @@ export function prepareName(text: string, modelNumbers: readonly string[] = []):
     .split(' ')
     .filter((w) => w && !NOISE.has(w));
   const core = words.join(' ');
-  const first = words.findIndex(hasDigit);
+  const digit = words.findIndex(hasDigit);
+  const first = digit > 0 && !/[a-z]/.test(words[digit]!) ? digit - 1 : digit;
   const key = first > 0 ? words.slice(first).join(' ') : core;
   return {
     text,

@@ -18,6 +18,10 @@ describe('product names', () => {
     ['MGate MB3280-T', 'MGate MB3280 Series', 'series'],
     ['1756-EN2T', '1756-EN2T, Series A/B/C (unsigned version)', 'series'],
     ['CK75', 'CK75 running Android OS', 'series'],
+    // a bare number names a model with the word before it
+    ['Stratix 5700', 'Allen-Bradley Stratix 5700 Industrial Managed Ethernet Switches', 'series'],
+    ['Allen-Bradley Stratix 5400', 'Stratix 5400', 'exact'],
+    ['Stratix 5700', 'Stratix 5700', 'exact'],
     // model numbers: CSAF model_numbers and the name's parentheses
     ['6ES7211-1BE40-0XB0', 'SIMATIC S7-1200 CPU 1211C AC/DC/Rly', 'model-number', ['6ES7211-1BE40-0XB0']],
     ['SCALANCE XCH328 6GK5328-4TS01-2EC2', 'SCALANCE XCH328 (6GK5328-4TS01-2EC2)', 'model-number'],
@@ -34,6 +38,9 @@ describe('product names', () => {
     ['DS-K1T341C', 'DS-K1T804AXX', null],
     ['Series', 'MGate MB3280 Series', null],
     ['Switch', 'Allen-Bradley Stratix 5400 Industrial Ethernet Switches', null],
+    ['Stratix 5700', 'Allen-Bradley Stratix 5400 Industrial Ethernet Switches', null],
+    ['ArmorStratix 5700', 'Allen-Bradley Stratix 5700 Industrial Managed Ethernet Switches', null],
+    ['Catalyst 2960', 'Cisco 2960', null],
     ['', 'SIMATIC S7-1200', null],
   ] as [string, string, string | null, string[]?][])('%s vs %s → %s', (model, product, expected, numbers) => {
     expect(level(model, product, numbers)).toBe(expected);
