@@ -16,10 +16,14 @@ export function processIo(): CliIo {
   if (!pipeGuardInstalled) {
     pipeGuardInstalled = true;
     // `vendor-risk vendors list | head -1` closes the pipe early: that is not an error
-    // worth a stack trace, so a closed stdout or stderr is ignored.
+    // worth a stack trace, so a closed stdout or stderr is ignored. Output that cannot be
+    // written otherwise (a full disk) ends the command with one line and exit code 2.
     for (const stream of [process.stdout, process.stderr]) {
       stream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
+        if (error.code === 'EPIPE') return;
+        if (stream === process.stdout)
+          process.stderr.write(`vendor-risk: the output could not be written: ${error.message}\n`);
+        process.exit(2);
       });
     }
   }

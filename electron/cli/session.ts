@@ -78,10 +78,14 @@ async function openPreferences(dataDir: string): Promise<KeyValueStore> {
   );
 }
 
-/** For commands that do not read preferences; a use would be a bug in the command's `writes` flag. */
+/**
+ * For commands that only read: the defaults, so that who acts is --user or the OS account
+ * (opening a folder an earlier version left readable by others narrows it, and the trail
+ * records that, for a read as well). Writing would be a bug in the command's `writes` flag.
+ */
 const NO_PREFERENCES: KeyValueStore = {
   get store(): Record<string, unknown> {
-    throw new Error('preferences are not open for this command');
+    return {};
   },
   set() {
     throw new Error('preferences are not open for this command');

@@ -4,8 +4,18 @@
  */
 import { test, expect } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const BIN = resolve(__dirname, '../../bin/vendor-risk.cjs');
@@ -129,6 +139,42 @@ test.describe('vendor-risk binary', () => {
 
     const list = run(['--data-dir', dir, 'vendors', 'list', '--json']);
     expect(JSON.parse(list.stdout)).toMatchObject({ total: 1 });
+
+    // Output that cannot be written (a full disk: Linux's /dev/full) is one line and exit 2.
+    if (existsSync('/dev/full')) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [BIN, '--data-dir', dir, 'vendors', 'list', '--json'], {
+          encoding: 'utf8',
+          stdio: ['ignore', full, 'pipe'],
+        });
+        expect(r.stderr).toMatch(/^vendor-risk: the output could not be written: ENOSPC[^\n]*\n$/);
+        expect(r.status).toBe(2);
+      } finally {
+        closeSync(full);
+      }
+    } else console.warn('skipped the full-disk case: this system has no /dev/full');
+  });
+
+  test('a read on an existing folder others may read narrows it and answers, with no --user', () => {
+    // `mkdir DIR` before the first command: the folder is 0755, and opening narrows it to the owner.
+    const folder = join(dir, 'made-by-hand');
+    mkdirSync(folder, { mode: 0o755 });
+    chmodSync(folder, 0o755);
+    const env = { ...process.env };
+    delete env.VENDOR_RISK_USER;
+    const list = spawnSync(process.execPath, [BIN, '--data-dir', folder, 'vendors', 'list', '--json'], {
+      encoding: 'utf8',
+      env,
+    });
+    expect(list.stderr).toBe('');
+    expect(list.status).toBe(0);
+    expect(JSON.parse(list.stdout)).toMatchObject({ items: [], total: 0 });
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    const trail = JSON.parse(run(['--data-dir', folder, 'audit', 'list', '--json']).stdout) as {
+      items: { entity: string; actor: string }[];
+    };
+    expect(trail.items.find((e) => e.entity === 'settings')?.actor).toBe(userInfo().username);
   });
 
   test('several processes on a new data folder at once all succeed', async () => {
