@@ -41,7 +41,10 @@ export function parseInvocation(argv: readonly string[], commands: readonly Comm
 
   if (words[0] === 'help') return { kind: 'help', topic: words.slice(1) };
   const command = findCommand(words, commands);
-  if (looseValues.help === true) return { kind: 'help', topic: command ? command.words : words };
+  // Help only when asked by itself: the lenient pass reads "-search" as -s -e -a -r -c -h.
+  const end = argv.indexOf('--');
+  const asked = (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+  if (looseValues.help === true && asked) return { kind: 'help', topic: command ? command.words : words };
 
   if (!command) {
     if (looseValues.version === true) return { kind: 'version', globals: globalsFrom(looseValues) };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Question } from './questionnaire';
 import { RowVersionSchema } from './primitives';
+import { isCalendarDate } from './days';
 
 /** What an answer holds: a value, "not applicable", or "vendor refused or could not answer". */
 export const AnswerValueSchema = z.discriminatedUnion('status', [
@@ -30,8 +31,6 @@ export const StoredAnswerSchema = z.object({
 });
 export type StoredAnswer = z.infer<typeof StoredAnswerSchema>;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Why a value does not fit its question, or null when it does. */
 export function answerProblem(question: Question, answer: AnswerValue): string | null {
   if (answer.status !== 'answered') return null;
@@ -54,9 +53,7 @@ export function answerProblem(question: Question, answer: AnswerValue): string |
     case 'number':
       return typeof v === 'number' ? null : 'Enter a number';
     case 'date':
-      return typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))
-        ? null
-        : 'Enter a date as YYYY-MM-DD';
+      return typeof v === 'string' && isCalendarDate(v) ? null : 'Enter a date as YYYY-MM-DD';
     case 'short-text':
       return typeof v === 'string' && v.length <= 500 ? null : 'Enter at most 500 characters of text';
     case 'long-text':

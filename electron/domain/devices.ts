@@ -4,6 +4,7 @@
  * source. Pure; docs/devices.md.
  */
 import { z } from 'zod';
+import { daysInMonth } from './days';
 import {
   DEVICE_CATEGORIES,
   DEVICE_CATEGORY_LABELS,
@@ -288,14 +289,11 @@ const SLASH_DATE =
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** YYYY-MM-DD of a real calendar day, or null (31/02 is not one). Without Date objects: an import reads millions. */
 function isoOf(y: number, m: number, d: number): string | null {
-  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return null;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!)) return null;
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
 }
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { AnswerValueSchema, answerProblem, type AnswerValue } from './answer';
 import { IsoDateSchema } from './primitives';
+import { isCalendarDate } from './days';
 import type { Question } from './questionnaire';
 import { MAX_SBOM_REQUESTS, ResponseSbomSchema, SbomRequestSchema } from './exchange-sbom';
 
@@ -146,13 +147,7 @@ export function cellToAnswer(
         typeof raw === 'number' && raw > 0 && raw < 100000
           ? new Date(Date.UTC(1899, 11, 30) + Math.round(raw) * 86_400_000).toISOString().slice(0, 10)
           : text;
-      const d = new Date(`${iso}T00:00:00Z`);
-      if (
-        !/^\d{4}-\d{2}-\d{2}$/.test(iso) ||
-        Number.isNaN(d.getTime()) ||
-        d.toISOString().slice(0, 10) !== iso
-      )
-        return { problem: 'Enter a date as YYYY-MM-DD' };
+      if (!isCalendarDate(iso)) return { problem: 'Enter a date as YYYY-MM-DD' };
       answer = { status: 'answered', value: iso };
       break;
     }

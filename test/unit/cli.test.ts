@@ -329,6 +329,9 @@ describe('vendor-risk demo, help, version, data folder', () => {
     }
     expect((await cli(['help', 'vendors', 'update'])).stdout).toContain('--tags TAGS');
     expectError(await cli(['help', 'nope']), 1, "unknown command 'nope'");
+    // A mistyped single-dash word that holds an "h" is not a request for help.
+    expectError(await cli(['vendors', 'list', '--json', '-search', 'x']), 1, "unknown option '-s'");
+    expectError(await cli(['vendors', 'remove', '-Dash', '--yes']), 1, "unknown option '-D'");
   });
 
   it('uses VENDOR_RISK_DATA_DIR when --data-dir is not given', async () => {
