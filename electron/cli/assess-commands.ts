@@ -45,7 +45,7 @@ export const assessStart: CommandSpec = {
   },
   examples: [
     'vendor-risk assess start "Lagerwerk Süd GmbH" --questionnaire soc2-audits,vulnerability-disclosure',
-    'vendor-risk assess start --self --questionnaire warehouse-self-check',
+    'vendor-risk assess start --self --questionnaire self-assessment',
   ],
   check(args, flags) {
     if (args.length > 0 && flags.boolean('self')) return 'give VENDOR or --self, not both';

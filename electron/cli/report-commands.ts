@@ -109,7 +109,9 @@ export const reportSelf: CommandSpec = {
       if (!list.ok) return failureFromError(list.error);
       const [newest] = list.value;
       if (!newest)
-        return failure('there is no self-assessment yet: start one with `vendor-risk assess start --self`');
+        return failure(
+          'there is no self-assessment yet: start one with `vendor-risk assess start --self --questionnaire self-assessment`',
+        );
       id = newest.id;
     }
     return save(

@@ -8,6 +8,11 @@ export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
 
 export const ASSESSMENT_STATUSES = ['in-progress', 'submitted', 'closed'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
+  'in-progress': 'In progress',
+  submitted: 'Submitted',
+  closed: 'Closed',
+};
 
 export const AssessmentSummarySchema = z.object({
   id: z.string(),

@@ -53,6 +53,10 @@ export interface BoardChanges {
   left: string[];
 }
 
+/** A move to a less severe tier (from or to "not assessed" counts as neither). */
+export const betterMove = (m: TierMove): boolean =>
+  !m.worse && m.from !== 'unassessed' && m.to !== 'unassessed';
+
 /** What changed between the last report's snapshot and today's; null when the last kept none. */
 export function boardChanges(
   previous: readonly BoardVendorSnapshot[] | undefined,
@@ -225,9 +229,7 @@ export function boardHeadline(h: HeadlineInput): string {
   } else if (h.changes) {
     const c = h.changes;
     const worse = c.tierMoves.filter((m) => m.worse).length;
-    const better = c.tierMoves.filter(
-      (m) => !m.worse && m.from !== 'unassessed' && m.to !== 'unassessed',
-    ).length;
+    const better = c.tierMoves.filter(betterMove).length;
     const parts = [
       worse || better
         ? `${n(worse, 'vendor')} moved to a worse tier and ${better} to a better one`

@@ -138,7 +138,7 @@ export const ClauseSchema = z
     /** The red flag raised while the clause is not agreed; null: none. */
     missingSeverity: z.enum(SEVERITIES).nullable().default(null),
     deviationSeverity: z.enum(SEVERITIES).default('medium'),
-    /** A missing or deviating clause caps the tier like a knockout answer. */
+    /** A missing or deviating clause raises the tier to at least high, like a knockout answer. */
     knockout: z.boolean().default(false),
     crossChecks: z.array(CrossCheckSchema).max(10).default([]),
     source: z.enum(['builtin', 'user']).default('user'),

@@ -230,8 +230,7 @@ export function devicePostureQuestionnaire(): Questionnaire {
               when: { question: check, is: 'some' },
               severity: DEVICE_CHECK_INFO[check].severity,
               message:
-                DEVICE_CHECK_INFO[check].message ??
-                `Devices: ${DEVICE_CHECK_INFO[check].label.toLowerCase()}`,
+                DEVICE_CHECK_INFO[check].message ?? `Devices: ${lowerFirst(DEVICE_CHECK_INFO[check].label)}`,
               knockout: DEVICE_CHECK_INFO[check].knockout ?? false,
             },
           ],
@@ -283,4 +282,9 @@ export function suggestVendor<V extends { id: string; name: string }>(
   const first = words(m)[0]!;
   const candidates = vendors.filter((v) => words(core(v.name))[0] === first);
   return candidates.length === 1 ? candidates[0]! : null;
+}
+
+/** "Firmware not signed" → "firmware not signed", and "No mTLS" → "no mTLS": an acronym keeps its capitals. */
+function lowerFirst(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }

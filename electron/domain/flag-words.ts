@@ -203,6 +203,9 @@ export function derivedNextStep(
   return { step: `Re-assess by ${due}`, due };
 }
 
+/** How a flag raised by a refusal begins in a report. */
+export const REFUSED_COUNTED_AS = 'Refused to answer, counted as: ';
+
 /** A flag as the vendor report prints it: reasons in words, owner, next step and its date. */
 export function flagLine(flag: RaisedFlagLike, ctx: FlagContext): FlagLine {
   const reasons = flagReasons(flag, ctx);
@@ -212,7 +215,9 @@ export function flagLine(flag: RaisedFlagLike, ctx: FlagContext): FlagLine {
     ctx.decision?.decision === 'approve-with-conditions'
       ? coveringCondition(flag, reasons, ctx.decision.conditions)
       : null;
-  const base = { severity: flag.severity, knockout: flag.knockout, message: flag.message, source, reasons };
+  // A refusal raises the question's worst flag: said as what it is, not as a fact the vendor stated.
+  const message = flag.reason === 'refused' ? `${REFUSED_COUNTED_AS}${flag.message}` : flag.message;
+  const base = { severity: flag.severity, knockout: flag.knockout, message, source, reasons };
   if (condition) {
     const late = condition.due < ctx.today ? ' (past due)' : '';
     return {

@@ -5,6 +5,7 @@
 import type { AnswerValue, StoredAnswer } from './answer';
 import type { Question, Questionnaire } from './questionnaire';
 import { formatClauseValue, type VendorClauses } from './clauses';
+import { answerKey, evaluateAssessment } from './evaluate-assessment';
 import type { PortfolioTier } from './portfolio';
 
 /** An answer as a reader would say it: choice labels, "Not applicable", the vendor's refusal. */
@@ -41,7 +42,12 @@ export function appendixOf(
   shown: number;
   total: number;
 } {
-  const byKey = new Map(answers.map((a) => [`${a.questionnaireId}\u0000${a.questionId}`, a]));
+  const byKey = new Map(answers.map((a) => [answerKey(a.questionnaireId, a.questionId), a]));
+  // A question its conditions hide does not apply: an answer left from before is not printed.
+  const { visible } = evaluateAssessment(
+    questionnaires,
+    new Map(answers.map((a) => [answerKey(a.questionnaireId, a.questionId), a.answer])),
+  );
   const sections: { questionnaire: string; title: string; rows: AppendixRow[] }[] = [];
   let shown = 0;
   let total = 0;
@@ -49,8 +55,9 @@ export function appendixOf(
     for (const section of q.sections) {
       const rows: AppendixRow[] = [];
       for (const question of section.questions) {
-        const stored = byKey.get(`${q.id}\u0000${question.id}`);
-        if (!stored || (!stored.answer && !stored.note)) continue;
+        const key = answerKey(q.id, question.id);
+        const stored = byKey.get(key);
+        if (!stored || (!stored.answer && !stored.note) || !visible.has(key)) continue;
         total += 1;
         if (shown >= limit) continue;
         shown += 1;

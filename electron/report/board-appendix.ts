@@ -5,6 +5,7 @@
  */
 import { domainScoreChart } from '../domain/charts';
 import { TIER_LABELS } from '../domain/risk';
+import { CRITICALITY_LABELS } from '../domain/vendor';
 import { SEVERITIES } from '../domain/questionnaire';
 import { BOARD_VENDOR_PAGES, type BoardReportData, type BoardVendorPage } from './model';
 import { chart, figures, heading, TIER_COLOURS, type Content } from './layout';
@@ -15,7 +16,7 @@ const FLAGS_PER_PAGE = 5;
 
 const LEGEND =
   'How to read this page: control score 0–100, higher is better; residual risk 0–100, higher is worse; ' +
-  'tiers from worst: critical, high, medium, low. A knockout caps the tier whatever the score.';
+  'tiers from worst: critical, high, medium, low. A knockout raises the tier to at least high whatever the score.';
 
 /** The appendix pages. */
 export function boardAppendix(d: BoardReportData): Content[] {
@@ -83,7 +84,7 @@ function vendorPage(v: BoardVendorPage, place: string): Content[] {
       columns: [
         pairs([
           ['Owner', v.owner || 'Not named'],
-          ['Criticality', v.criticality],
+          ['Criticality', CRITICALITY_LABELS[v.criticality]],
           ['Decision', v.decision ?? 'None recorded'],
         ]),
         pairs([

@@ -92,7 +92,7 @@ export function boardLists(d: BoardReportData): Content[] {
     section([
       { text: 'Open knockouts by theme', style: 'h3' },
       {
-        text: 'A knockout is an answer that caps the vendor’s tier whatever its score (for example refusing audit logs).',
+        text: 'A knockout is a red flag that raises the vendor’s tier to at least high whatever its score (for example refusing audit logs, or devices whose firmware is not signed).',
         style: 'note',
         margin: [0, 0, 0, 4],
       },
@@ -131,7 +131,7 @@ export function boardLists(d: BoardReportData): Content[] {
       ...(d.clauseGaps.unrecorded
         ? [
             {
-              text: `${d.clauseGaps.unrecorded} vendors have no contract clause recorded yet and are not counted above.`,
+              text: `${d.clauseGaps.unrecorded === 1 ? '1 vendor has' : `${d.clauseGaps.unrecorded} vendors have`} no contract clause recorded yet and are not counted above.`,
               style: 'note',
             },
           ]

@@ -12,6 +12,7 @@ import { KEY_FIGURE_INFO, meetsTarget } from '../domain/board-targets';
 import {
   BOARD_DECISION_KINDS,
   BOARD_DECISION_LABELS,
+  betterMove,
   decisionCounts,
   type KeyFigure,
 } from '../domain/board-pack';
@@ -264,7 +265,8 @@ function changesPart(d: BoardReportData): Content[] {
               c.tierMoves.length,
               lines(
                 c.tierMoves,
-                (m) => `${m.name}: ${TIER_NAME[m.from]} → ${TIER_NAME[m.to]}${m.worse ? ' (worse)' : ''}`,
+                (m) =>
+                  `${m.name}: ${TIER_NAME[m.from]} → ${TIER_NAME[m.to]}${m.worse ? ' (worse)' : betterMove(m) ? ' (better)' : ''}`,
               ),
               c.tierMoves.some((m) => m.worse) ? TIER_COLOURS.critical : undefined,
             ),

@@ -3,7 +3,7 @@
  * side and sent to the report worker (so it must survive structured cloning: no
  * functions, no class instances).
  */
-import type { Vendor } from '../domain/vendor';
+import type { Criticality, Vendor } from '../domain/vendor';
 import type { AssessmentSummary, Evidence } from '../domain/assessment';
 import type { Decision } from '../domain/decision';
 import type { ClauseState, ClauseStatus } from '../domain/clauses';
@@ -68,7 +68,7 @@ export interface BoardVendorPage {
   id: string;
   name: string;
   tier: Tier;
-  criticality: string;
+  criticality: Criticality;
   owner: string;
   services: string;
   score: number | null;

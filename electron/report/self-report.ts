@@ -38,7 +38,10 @@ export function selfReport(d: SelfReportData): DocDefinition {
   const areas = maturityComparison(result.maturity, previous?.maturity ?? null);
   const prevDay = previous?.date.slice(0, 10);
   return pageFrame({
-    title: `Self-assessment — ${assessment.title}`,
+    // The assessment's own title often says so already ("Self-assessment — 2026-08-29").
+    title: /^self-assessment\b/i.test(assessment.title)
+      ? assessment.title
+      : `Self-assessment — ${assessment.title}`,
     generated: d.generated,
     trailHead: d.trailHead,
     content: [

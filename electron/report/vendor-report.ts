@@ -12,6 +12,7 @@ import { vendorHeadline } from '../domain/report-headlines';
 import type { FlagLine } from '../domain/flag-words';
 import { EVIDENCE_KIND_LABELS } from '../domain/questionnaire';
 import { isAssessed } from '../domain/portfolio';
+import { ASSESSMENT_STATUS_LABELS } from '../domain/assessment';
 import type { VendorReportData } from './model';
 import {
   chart,
@@ -44,7 +45,7 @@ export const FLAGS_LEGEND =
 /** What the domain chart's bars and colours mean. */
 export const DOMAIN_LEGEND =
   'Each bar is a domain’s control score, 0–100 (higher is better), with the number written at its end. ' +
-  'Colour: green 75 and over, amber 50–74, orange 25–49, red under 25; “—” nothing scored answered yet.';
+  'Colour: green 75 and over, amber 50–74, orange 25–49, red under 25; “—”: no scored question answered yet.';
 
 /** The vendor report's pdfmake document. */
 export function vendorReport(d: VendorReportData): DocDefinition {
@@ -65,7 +66,12 @@ export function vendorReport(d: VendorReportData): DocDefinition {
           ...(d.company ? [['Company', d.company] as [string, string]] : []),
           ['Date', d.generated],
           ['Assessor', d.assessor],
-          ['Assessment', d.assessment ? `${d.assessment.title} (${d.assessment.status})` : 'None yet'],
+          [
+            'Assessment',
+            d.assessment
+              ? `${d.assessment.title} (${ASSESSMENT_STATUS_LABELS[d.assessment.status].toLowerCase()})`
+              : 'None yet',
+          ],
           [
             'Questionnaires',
             d.assessment?.questionnaires.map((q) => `${q.title}, version ${q.version}`).join('\n') ?? '—',
@@ -100,7 +106,10 @@ export function vendorReport(d: VendorReportData): DocDefinition {
           colour: tier ? TIER_COLOURS[tier] : TIER_COLOURS.unassessed,
         },
         { value: pct(score.completeness), label: 'Questions answered' },
-        { value: String(score.flags.length), label: `Red flags (${score.knockouts} knockout)` },
+        {
+          value: String(score.flags.length),
+          label: `Red flags (${score.knockouts} knockout${score.knockouts === 1 ? '' : 's'})`,
+        },
       ]),
       legend(TIER_LEGEND),
       keyValues([

@@ -1,7 +1,6 @@
-import type { AssessmentSummary } from '../../electron/domain/assessment';
+import { ASSESSMENT_STATUS_LABELS, type AssessmentSummary } from '../../electron/domain/assessment';
 import './AssessmentList.css';
 
-const STATUS_LABELS = { 'in-progress': 'In progress', submitted: 'Submitted', closed: 'Closed' } as const;
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** Assessments, newest first, each opening its page. */
@@ -20,7 +19,8 @@ export function AssessmentList({
           <button type="button" className="link-row" onClick={() => onOpen(a.id)}>
             <span>{a.questionnaires.map((q) => q.title).join(', ')}</span>
             <span className="cell-muted">
-              {STATUS_LABELS[a.status]} · started {dateFormat.format(new Date(a.createdAt))} by {a.createdBy}
+              {ASSESSMENT_STATUS_LABELS[a.status]} · started {dateFormat.format(new Date(a.createdAt))} by{' '}
+              {a.createdBy}
             </span>
           </button>
         </li>

@@ -3,6 +3,7 @@ import { call } from '../api';
 import { useAssessment } from '../hooks/useAssessment';
 import { answerKey, type RaisedFlag } from '../../electron/domain/evaluate-assessment';
 import type { Question, Questionnaire } from '../../electron/domain/questionnaire';
+import { ASSESSMENT_STATUS_LABELS } from '../../electron/domain/assessment';
 import { QuestionCard } from '../components/QuestionCard';
 import { useQuestionKeys } from '../hooks/useQuestionKeys';
 import { useToast } from '../components/Toasts';
@@ -24,7 +25,7 @@ const FILTER_CHOICES = [
   { value: 'follow-up', label: 'Marked for follow-up' },
   { value: 'flagged', label: 'With red flags' },
 ];
-const STATUS_WORDS = { 'in-progress': 'In progress', submitted: 'Submitted', closed: 'Closed' } as const;
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 interface Item {
@@ -230,7 +231,7 @@ export function AssessmentPage({
                   className={`assessment-status assessment-status-${assessment.status}`}
                   testId="assessment-status"
                 >
-                  {STATUS_WORDS[assessment.status]}
+                  {ASSESSMENT_STATUS_LABELS[assessment.status]}
                 </Badge>{' '}
                 {assessment.submittedAt && assessment.status !== 'in-progress' && (
                   <>on {dateFormat.format(new Date(assessment.submittedAt))} · </>
@@ -271,7 +272,7 @@ export function AssessmentPage({
               {roleLimit
                 ? roleLimit
                 : readOnly
-                  ? `${STATUS_WORDS[assessment.status]}: reopen it to change answers`
+                  ? `${ASSESSMENT_STATUS_LABELS[assessment.status]}: reopen it to change answers`
                   : saving
                     ? 'Saving…'
                     : 'All changes saved'}

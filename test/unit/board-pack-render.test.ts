@@ -99,6 +99,9 @@ describe('board pack from the sample warehouse', () => {
     const unlinked = app.services.devices.findings(null).devices - linked;
     expect(unlinked).toBeGreaterThan(0);
     expect(all).toMatch(new RegExp(`Maker not linked to a vendor ${unlinked} \\d+ \\d+ —`));
+    // A tier move says which way it went, both ways.
+    expect(two).toMatch(/→ (High|Critical) \(worse\)/);
+    expect(two).toMatch(/→ (Medium|Low) \(better\)/);
     // Never sends a board member to an app they do not have; never prints an internal id.
     expect(all).not.toMatch(/open the app|the app lists/i);
     // The audit trail's head is on the last page's footer only.
@@ -117,6 +120,9 @@ describe('board pack from the sample warehouse', () => {
     // One page per critical or high vendor: the appendix starts after the pack.
     expect(full.pages).toBe(saved.value.pages + summary.tiers.critical + summary.tiers.high);
     expect(appendix).toContain('Owner');
+    // Labels as the app shows them, not stored values.
+    expect(appendix).toMatch(/Criticality (Critical|High|Medium|Low) /);
+    expect(appendix).not.toMatch(/Criticality (critical|high|medium|low) /);
     expect(appendix).toContain('How to read this page');
     expect(appendix).toContain('Question asked');
     expect(appendix).toContain('Answer given');

@@ -598,7 +598,7 @@ describe('importing through the dispatcher', () => {
       expect.arrayContaining([
         'Devices: firmware not signed',
         'Devices: default credentials unchanged',
-        'Devices: no mtls',
+        'Devices: no mTLS',
       ]),
     );
     expect(score.domains.map((dd) => dd.title)).toContain('Devices in our warehouse');

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { breakLongWords, joinRtlRuns, prepareText, textRuns, FONT } from '../../electron/report/text';
 import { appendixOf, answerText, withBoardPoint } from '../../electron/domain/report-data';
 import { safeFileName } from '../../electron/domain/file-name';
-import type { Questionnaire } from '../../electron/domain/questionnaire';
+import { QuestionnaireSchema, type Questionnaire } from '../../electron/domain/questionnaire';
 
 describe('text prepared for the PDF', () => {
   it('gives long unbroken strings a break opportunity every 16 characters, and leaves words alone', () => {
@@ -43,21 +43,33 @@ describe('text prepared for the PDF', () => {
 });
 
 describe('report data', () => {
-  const q = {
+  const q: Questionnaire = QuestionnaireSchema.parse({
+    format: 'vendor-risk-questionnaire/1',
     id: 'q',
+    version: '1.0.0',
     title: 'Q',
     sections: [
       {
         id: 's',
         title: 'S',
         questions: [
-          { id: 'a', text: 'Choice?', type: 'single-choice', choices: [{ id: 'x', label: 'Label X' }] },
+          {
+            id: 'a',
+            text: 'Choice?',
+            type: 'single-choice',
+            choices: [
+              { id: 'x', label: 'Label X', points: 100 },
+              { id: 'y', label: 'Label Y', points: 0 },
+            ],
+          },
           { id: 'b', text: 'Yes?', type: 'yes-no' },
           { id: 'c', text: 'Days?', type: 'number', unit: 'days' },
+          // Asked only after a yes to b.
+          { id: 'd', text: 'Since when?', type: 'date', showIf: { question: 'b', is: 'yes' } },
         ],
       },
     ],
-  } as unknown as Questionnaire;
+  });
   const stored = (questionId: string, answer: unknown, note = '') =>
     ({ questionnaireId: 'q', questionId, answer, note }) as never;
 
@@ -82,6 +94,18 @@ describe('report data', () => {
     const cut = appendixOf([q], answers, 2);
     expect(cut).toMatchObject({ total: 3, shown: 2 });
     expect(cut.sections[0]!.rows.map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
+  it('leaves out the answer to a question its condition hides (it does not apply)', () => {
+    const since = stored('d', { status: 'answered', value: '2025-01-31' });
+    const asked = appendixOf([q], [stored('b', { status: 'answered', value: 'yes' }), since], 10);
+    expect(asked.sections[0]!.rows.map((r) => [r.id, r.answer])).toEqual([
+      ['b', 'Yes'],
+      ['d', '2025-01-31'],
+    ]);
+    const hidden = appendixOf([q], [stored('b', { status: 'answered', value: 'no' }), since], 10);
+    expect(hidden).toMatchObject({ total: 1, shown: 1 });
+    expect(hidden.sections[0]!.rows.map((r) => r.id)).toEqual(['b']);
   });
 
   it('keeps one board-report point per day, the newest 24', () => {

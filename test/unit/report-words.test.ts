@@ -241,12 +241,16 @@ describe('a flag’s owner and next step', () => {
       due: '2027-01-06',
       fromCondition: false,
     });
-    expect(
-      flagLine(
-        flag({ questionId: 'tri_soc2', ruleId: 'x', reason: 'refused', knockout: false, severity: 'high' }),
-        c,
-      ).nextStep,
-    ).toBe('Ask the vendor again for an answer, or for evidence instead, by 2027-02-05');
+    const refused = flagLine(
+      flag({ questionId: 'tri_soc2', ruleId: 'x', reason: 'refused', knockout: false, severity: 'high' }),
+      c,
+    );
+    expect(refused.nextStep).toBe(
+      'Ask the vendor again for an answer, or for evidence instead, by 2027-02-05',
+    );
+    // Never said as a fact the vendor stated.
+    expect(refused.message).toBe(`Refused to answer, counted as: ${flag({}).message}`);
+    expect(flagLine(flag({}), c).message).toBe(flag({}).message);
     expect(
       flagLine(flag({ questionId: 'tri_soc2', ruleId: 'x', knockout: false, severity: 'medium' }), c)
         .nextStep,

@@ -50,6 +50,10 @@ describe('vendor assessment report', () => {
       expect(all, text).toContain(text);
     expect(score.flags.length).toBeGreaterThan(0);
     for (const flag of score.flags) expect(all.replace(/\s+/g, ' ')).toContain(flag.message.slice(0, 40));
+    // Counts and states in words: "1 knockout", "2 knockouts"; the assessment's state as the app says it.
+    const oneLine = all.replace(/\s+/g, ' ');
+    expect(oneLine).toContain(`Red flags (${score.knockouts} knockout${score.knockouts === 1 ? '' : 's'})`);
+    expect(oneLine).toMatch(/Assessment [^()]*\((in progress|submitted|closed)\)/);
     // The evidence hash and the 501-character serial are all there, wrapped over lines.
     const evidence = app.services.assessments.evidenceForVendor(vendor.id)[0]!;
     expect(all.replace(/\s+/g, '')).toContain(evidence.sha256);
@@ -322,7 +326,7 @@ describe('vendor-risk report', () => {
     const noSelf = await cli(app.dataDir, ['report', 'self', '--out', join(dir, 's.pdf')]);
     expect(noSelf.code).toBe(2);
     expect(noSelf.stderr).toBe(
-      'vendor-risk: there is no self-assessment yet: start one with `vendor-risk assess start --self`\n',
+      'vendor-risk: there is no self-assessment yet: start one with `vendor-risk assess start --self --questionnaire self-assessment`\n',
     );
 
     const noOut = await cli(app.dataDir, ['report', 'board']);
