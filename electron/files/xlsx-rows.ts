@@ -302,6 +302,15 @@ function isDateFormat(format: string | undefined): boolean {
   return !!format && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
+/**
+ * A number as the sheet shows it where the format only fixes its decimals ("0.00": 4.1 is
+ * "4.10", a firmware version that is not 4.1); any other format gives the number as stored.
+ */
+function numberText(value: number, format: string | undefined): string {
+  const fixed = format && /^0(?:\.(0{1,15}))?$/.exec(format.trim());
+  return fixed ? value.toFixed(fixed[1]?.length ?? 0) : String(value);
+}
+
 function cellText(value: unknown, format: string | undefined, date1904: boolean): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
@@ -311,7 +320,7 @@ function cellText(value: unknown, format: string | undefined, date1904: boolean)
     // A plain value with a date format comes as a Date already; a formula's result does not.
     if (isDateFormat(format))
       return dateText(new Date(Math.round((value - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
-    return String(value);
+    return numberText(value, format);
   }
   if (value instanceof Date) return dateText(value);
   if (typeof value === 'object') {

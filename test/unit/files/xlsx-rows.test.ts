@@ -101,6 +101,11 @@ describe('xlsx rows', () => {
     ws.getCell('E6').value = { formula: 'A6&"x"', result: 'D-3x' };
     ws.getCell('F6').value = { formula: 'NOW()' } as ExcelJS.CellFormulaValue;
     ws.getCell('I6').value = 0.1;
+    // A firmware typed as 4.10 into a cell formatted "0.00", and a count formatted "0".
+    ws.getCell('G6').value = 4.1;
+    ws.getCell('G6').numFmt = '0.00';
+    ws.getCell('H6').value = 12;
+    ws.getCell('H6').numFmt = '0';
     const spares = wb.addWorksheet('Spare parts');
     spares.addRow(['Part', 'Qty']);
     spares.addRow(['Fan', 4]);
@@ -142,7 +147,7 @@ describe('xlsx rows', () => {
           ],
         },
         { row: 4, values: ['D-2', '2024-01-02T13:45:30Z', '3.5', 'false', 'plain', '7'] },
-        { row: 6, values: ['D-3', '', '', '', 'D-3x', '', '', '', '0.1'] },
+        { row: 6, values: ['D-3', '', '', '', 'D-3x', '', '4.10', '12', '0.1'] },
       ],
     ]);
   });
