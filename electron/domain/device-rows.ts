@@ -137,6 +137,9 @@ const PLACEHOLDERS = new Set([
   'tbd',
 ]);
 
+/** What a spreadsheet's totals line says where a device would be named. */
+const TOTALS = /^(?:grand\s+|sub-?)?totals?\s*:?$/i;
+
 const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 /** Whether a value only stands where a name or tag is missing (compared without case; most values are too long to be one). */
 const isPlaceholder = (v: string) => v.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(v.toLowerCase());
@@ -369,15 +372,19 @@ export function createRowReader(
   /** Reads the identity fields; the first that names the device, or why none does. */
   const identity = (): { id: string } | { reason: string; column: string; value: string } => {
     let id: string | null = null;
+    let idField: (typeof IDENTITY_FIELDS)[number] = 'deviceId';
     let tooLong: { column: string; value: string } | null = null;
     for (const field of IDENTITY_FIELDS) {
       let v = text(field);
       if (v !== null && isPlaceholder(v)) v = null;
       ids[field] = v;
       if (v === null || id !== null) continue;
-      if (v.length <= MAX_ID) id = v;
+      if (v.length <= MAX_ID) [id, idField] = [v, field];
       else tooLong ??= { column: columnName(field), value: clip(v) };
     }
+    // The line a spreadsheet adds under its list ("Total", "Grand total:") names no device.
+    if (id !== null && TOTALS.test(id))
+      return { column: columnName(idField), value: id, reason: 'a totals line, not a device' };
     if (id !== null) return { id };
     if (tooLong) return { ...tooLong, reason: `a device ID is at most ${MAX_ID} characters` };
     return nameless;

@@ -298,6 +298,27 @@ describe('values that cannot be read', () => {
     expect(text.stdout).toContain('Refused rows (1):');
   });
 
+  it('the totals line a spreadsheet adds under its list is refused as such, not imported as a device', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'inv.csv');
+    writeFileSync(
+      file,
+      'Asset Tag,Name,Model\nA-1,Dock door reader,FX9600\nA-2,Yard camera,P1465\nTotal,2 devices,\nGrand total:,2,\nTotalizer-7,Flow meter,\n',
+    );
+    const json = await runCli(dir, ['devices', 'import', file, '--dry-run', '--json']);
+    const out = JSON.parse(json.stdout) as {
+      preview: {
+        counts: { valid: number };
+        errors: { row: number; column: string; value: string; reason: string }[];
+      };
+    };
+    expect(out.preview.counts.valid).toBe(3);
+    expect(out.preview.errors).toEqual([
+      { row: 4, column: 'Asset Tag', value: 'Total', reason: 'a totals line, not a device' },
+      { row: 5, column: 'Asset Tag', value: 'Grand total:', reason: 'a totals line, not a device' },
+    ]);
+  });
+
   it('a file of ISO dates only is not called ambiguous, and does not fix the source’s date order', async () => {
     const dir = tempDir();
     const file = join(dir, 'iso.csv');
