@@ -1,5 +1,6 @@
 import type { AppErrorShape, Issue } from '../domain/errors';
 import { summariseIssues } from '../domain/errors';
+import { printable } from './format';
 
 /** Exit codes: 0 done, 1 the command line was wrong, 2 the request failed. */
 export const EXIT_OK = 0;
@@ -51,5 +52,7 @@ export function failureFromError(
 
 /** Makes any message one line, so a script reading stderr gets exactly one. */
 export function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  // A message may quote a file's bytes (a JSON parser's excerpt): no control character may
+  // reach the terminal, where an escape sequence would clear it or retitle the window.
+  return printable(message.replace(/\s*[\r\n]+\s*/g, ' ')).trim();
 }

@@ -345,6 +345,14 @@ describe('vendor-risk demo, help, version, data folder', () => {
     expect(JSON.parse(stdout)).toMatchObject({ dataDir: dir, vendorCount: 0, version });
   });
 
+  it('never passes a file’s control characters to the terminal in an error line', async () => {
+    const file = join(dir, 'esc.json');
+    writeFileSync(file, 'x\x1b[2J\x1b]0;PWNED\x07');
+    const run = await cli(['questionnaires', 'validate', file]);
+    expectError(run, 2, 'Not JSON');
+    expect(run.stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f]/);
+  });
+
   it('refuses a data folder written by a newer version', async () => {
     const db = new DatabaseSync(join(dir, 'vendor-risk.db'));
     db.exec('PRAGMA user_version = 999');
