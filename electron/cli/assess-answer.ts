@@ -4,7 +4,7 @@ import type { Questionnaire } from '../domain/questionnaire';
 import { contract } from '../ipc/contract';
 import { assessIssuePath } from './assess-commands';
 import { flagCount } from './assess-text';
-import { readTextFile } from './files';
+import { MB, readTextFile } from './files';
 import { printable } from './format';
 import { done, failure, failureFromError, type Outcome } from './outcome';
 import { request } from './session';
@@ -41,7 +41,7 @@ export const assessAnswer: CommandSpec = {
   },
   async run({ dispatcher, args, flags }) {
     const file = flags.string('file') ?? '';
-    const read = await readTextFile(file, 'answer file');
+    const read = await readTextFile(file, 'answer file', 5 * MB);
     if (!read.ok) return read;
     const invalid = (problems: string) => failure(`invalid answer file: ${printable(file)}: ${problems}`);
     const parsed = parseAnswersFile(read.text);

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { EXCHANGE_FORMATS } from '../domain/exchange';
 import { parseSbomTarget, sbomPairLabel, type SbomRequest } from '../domain/exchange-sbom';
-import { readBytesFile } from './files';
+import { MB, readBytesFile } from './files';
 import { formatTable, printable } from './format';
 import { done, failure, failureFromError } from './outcome';
 import { resolveVendor } from './resolve-vendor';
@@ -102,7 +102,7 @@ export const exchangeImport: CommandSpec = {
     if (!found.ok) return found;
     const file = args[1] ?? '';
     if (!file) return failure('missing FILE');
-    const read = await readBytesFile(file, 'the response file');
+    const read = await readBytesFile(file, 'the response file', 60 * MB);
     if (!read.ok) return read;
     const preview = await request(dispatcher, 'exchange.preview', {
       vendorId: found.vendor.id,

@@ -20,12 +20,23 @@ function reasonOf(error: unknown): string {
   return REASONS[code] ?? (error instanceof Error ? error.message : String(error));
 }
 
-/** A file's bytes, or the failure to print (exit 2) when it cannot be read; `what` names the file in the error. */
+/** A megabyte: the commands read a file whole up to as much as the request it goes into may hold. */
+export const MB = 1024 * 1024;
+
+/**
+ * A file's bytes, or the failure to print (exit 2) when it cannot be read or is larger than
+ * `maxBytes` (told from its size, before anything is read: a file of gigabytes would
+ * otherwise be read whole first); `what` names the file in the error.
+ */
 export async function readBytesFile(
   file: string,
   what: string,
+  maxBytes: number,
 ): Promise<{ ok: true; bytes: Buffer } | (Outcome & { ok: false })> {
   try {
+    const info = await fsp.stat(file);
+    if (info.isFile() && info.size > maxBytes)
+      return failure(`${what} ${printable(file)} is larger than ${maxBytes / MB} MB`);
     return { ok: true, bytes: await fsp.readFile(file) };
   } catch (error) {
     return failure(`cannot read ${what} ${printable(file)}: ${reasonOf(error)}`);
@@ -49,8 +60,8 @@ export async function checkReadable(
 }
 
 /** Reads a file named on the command line as UTF-8; `what` says which file it is in the error. */
-export async function readTextFile(file: string, what: string): Promise<ReadText> {
-  const read = await readBytesFile(file, what);
+export async function readTextFile(file: string, what: string, maxBytes: number): Promise<ReadText> {
+  const read = await readBytesFile(file, what, maxBytes);
   return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
 }
 
@@ -63,7 +74,7 @@ export async function readMappingFile<T>(
   schema: z.ZodType<T>,
 ): Promise<{ ok: true; mapping: T | undefined } | (Outcome & { ok: false })> {
   if (file === undefined) return { ok: true, mapping: undefined };
-  const text = await readTextFile(file, 'the mapping file');
+  const text = await readTextFile(file, 'the mapping file', MB);
   if (!text.ok) return text;
   let parsed: unknown;
   try {

@@ -1,6 +1,6 @@
 import { summariseIssues, type AppErrorShape } from '../domain/errors';
 import { contract } from '../ipc/contract';
-import { readTextFile } from './files';
+import { MB, readTextFile } from './files';
 import { formatTable, printable } from './format';
 import { done, failure, failureFromError, type Outcome } from './outcome';
 import { formatQuestionnaire, formatImportReport } from './questionnaire-text';
@@ -142,12 +142,12 @@ async function readQuestionnaireFile(
   file: string,
   flags: Flags,
 ): Promise<QuestionnaireFile | (Outcome & { ok: false })> {
-  const main = await readTextFile(file, 'questionnaire file');
+  const main = await readTextFile(file, 'questionnaire file', 5 * MB);
   if (!main.ok) return main;
   const extensionFiles = flags.list('extension') ?? [];
   const extensions: string[] = [];
   for (const name of extensionFiles) {
-    const read = await readTextFile(name, 'extension file');
+    const read = await readTextFile(name, 'extension file', 5 * MB);
     if (!read.ok) return read;
     extensions.push(read.text);
   }

@@ -1,5 +1,5 @@
 import type { SbomImportResult, SbomRecord } from '../domain/vulnerabilities/sbom-api';
-import { readBytesFile } from './files';
+import { MB, readBytesFile } from './files';
 import { formatTable, printable } from './format';
 import { done, failureFromError } from './outcome';
 import { resolveOptionalVendor, resolveVendor } from './resolve-vendor';
@@ -38,7 +38,7 @@ export const sbomImport: CommandSpec = {
     const file = args[0]!;
     const found = await resolveVendor(dispatcher, flags.string('vendor') ?? '');
     if (!found.ok) return found;
-    const read = await readBytesFile(file, 'the SBOM or VEX file');
+    const read = await readBytesFile(file, 'the SBOM or VEX file', 50 * MB);
     if (!read.ok) return read;
     const r = await request(dispatcher, 'sboms.import', {
       vendorId: found.vendor.id,

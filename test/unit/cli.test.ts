@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -351,6 +351,17 @@ describe('vendor-risk demo, help, version, data folder', () => {
     const run = await cli(['questionnaires', 'validate', file]);
     expectError(run, 2, 'Not JSON');
     expect(run.stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f]/);
+  });
+
+  it('tells a file too large from its size, before reading it', async () => {
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, '');
+    truncateSync(file, 6 * 1024 * 1024); // sparse: nothing to read, only a size
+    expectError(
+      await cli(['questionnaires', 'validate', file]),
+      2,
+      `questionnaire file ${file} is larger than 5 MB`,
+    );
   });
 
   it('refuses a data folder written by a newer version', async () => {
