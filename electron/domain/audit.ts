@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VendorIdSchema } from './primitives';
+import { isCalendarDate } from './days';
 
 /** What kind of record an audit entry is about. */
 export const AUDIT_ENTITIES = [
@@ -71,10 +72,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const IsoDateOrTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'Use a date like 2026-11-24 (or an ISO date and time)');
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'Use a date like 2026-11-24 (or an ISO date and time)')
+  .refine((s) => isCalendarDate(s.slice(0, 10)), 'No such day: use a date like 2026-11-24');
 
-/** Which audit entries to show: by vendor, entity, user, action and date, a page at a time. */
-export const AuditQuerySchema = z
+const AuditFilterSchema = z
   .object({
     vendorId: VendorIdSchema.optional(),
     entities: z.array(z.enum(AUDIT_ENTITIES)).max(AUDIT_ENTITIES.length).default([]),
@@ -88,7 +89,21 @@ export const AuditQuerySchema = z
     offset: z.number().int().min(0).max(100_000_000).default(0),
   })
   .strict();
+
+/** A range that ends before it starts would show nothing, as if the trail were empty: refused. */
+const rangeInOrder = (q: { from?: string; to?: string }) =>
+  !q.from || !q.to || q.from.slice(0, 10) <= q.to.slice(0, 10);
+const outOfOrder = { message: 'The end date is before the start date', path: ['to'] };
+
+/** Which audit entries to show: by vendor, entity, user, action and date, a page at a time. */
+export const AuditQuerySchema = AuditFilterSchema.refine(rangeInOrder, outOfOrder);
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** An audit export: the list's filters, without paging. */
+export const AuditExportQuerySchema = AuditFilterSchema.omit({ limit: true, offset: true }).refine(
+  rangeInOrder,
+  outOfOrder,
+);
 
 /** One field that changed, before and after, as readable text. */
 export interface FieldChange {

@@ -353,6 +353,26 @@ describe('vendor-risk demo, help, version, data folder', () => {
     expect(run.stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f]/);
   });
 
+  it('refuses an audit range that is no range: a day the calendar lacks, an end before the start', async () => {
+    expectError(await cli(['audit', 'list', '--from', '2026-13-01']), 2, 'from: No such day');
+    expectError(await cli(['audit', 'list', '--from', '2026-02-30']), 2, 'from: No such day');
+    expectError(
+      await cli([
+        'audit',
+        'export',
+        '--from',
+        '2027-01-01',
+        '--to',
+        '2026-01-01',
+        '--out',
+        join(dir, 'a.csv'),
+      ]),
+      2,
+      'to: The end date is before the start date',
+    );
+    expect((await cli(['audit', 'list', '--from', '2026-01-01', '--to', '2026-01-01'])).code).toBe(0);
+  });
+
   it('tells a file too large from its size, before reading it', async () => {
     const file = join(dir, 'huge.json');
     writeFileSync(file, '');

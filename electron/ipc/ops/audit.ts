@@ -3,15 +3,13 @@ import { z } from 'zod';
 import { CountSchema, JobIdSchema } from '../../domain/primitives';
 import {
   AuditEntrySchema,
+  AuditExportQuerySchema,
   AuditQuerySchema,
   ChainProblemSchema,
   ChainVerdictSchema,
 } from '../../domain/audit';
 import { ReconciliationSchema } from '../../domain/audit-reconcile';
 import { op } from './op';
-
-/** An audit export: the list's filters, without paging. */
-const AuditExportQuerySchema = AuditQuerySchema.omit({ limit: true, offset: true });
 
 export const auditOps = {
   'audit.list': op({
