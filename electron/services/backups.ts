@@ -180,6 +180,8 @@ export function createBackupService(ctx: ServiceContext) {
       const parent = fold(resolve(path, '..'));
       if (parent === folder || parent.startsWith(folder + sep))
         throw new AppError('INVALID_INPUT', 'Choose a file outside the data folder');
+      if (existsSync(path) && statSync(path).isDirectory())
+        throw new AppError('INVALID_INPUT', `Could not save ${basename(path)}: a folder has that name`);
       const bytes = await copyTo(path, job);
       // The data key travels with the backup (it opens only with the keychain or the passphrase).
       const keyFile = join(storage.dataDir, KEY_FILE);

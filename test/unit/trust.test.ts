@@ -1,6 +1,6 @@
 import { describe, it, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import {
@@ -322,6 +322,17 @@ describe('a long trail walked in two stretches, side by side', () => {
 describe('backups', () => {
   // A team database refuses backups (the test 'a team database' below).
   const it = itOnSolo("backs up the data folder's SQLite file");
+  it('refuses to save a backup over a folder, saying so, and leaves no part file behind', async () => {
+    const app = appWithHistory();
+    const dir = tempDir();
+    const folder = join(dir, 'backups');
+    mkdirSync(folder);
+    await expect(app.services.backups.saveAs(folder, NO_JOB)).rejects.toThrow(
+      'Could not save backups: a folder has that name',
+    );
+    expect(readdirSync(dir)).toEqual(['backups']);
+  });
+
   it('refuses a backup into which a trigger was planted: a restore brings rows, never schema', async () => {
     const app = appWithHistory();
     const copy = join(tempDir(), 'planted.db');
