@@ -88,6 +88,8 @@ async function runCommand(
       return failure(messageOf(error));
     }
   }
+  if (globals.dataDir !== undefined && !globals.dataDir.trim())
+    return { ...failure('--data-dir needs a folder'), exitCode: EXIT_USAGE };
   const dataDir = resolveDataDir({
     flag: globals.dataDir,
     env: io.env,

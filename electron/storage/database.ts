@@ -1,6 +1,6 @@
 import * as sqliteModule from 'node:sqlite';
 import { DatabaseSync } from 'node:sqlite';
-import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../domain/errors';
 import { BACKUP_DIR, snapshotName, SNAPSHOT_PATTERN } from '../domain/backups';
@@ -70,6 +70,8 @@ export interface OpenOptions {
 
 export function openDatabase(dataDir: string, options: OpenOptions = {}): SqliteDatabase {
   const migrations = options.migrations ?? MIGRATIONS;
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory())
+    throw new AppError('INVALID_INPUT', `The data folder ${dataDir} is a file, not a folder`);
   // What an earlier version left readable by other users is narrowed (and said in the trail).
   const tightened = tightenDataFolder(dataDir);
   ownerOnlyDir(dataDir);

@@ -373,6 +373,27 @@ describe('vendor-risk demo, help, version, data folder', () => {
     expect((await cli(['audit', 'list', '--from', '2026-01-01', '--to', '2026-01-01'])).code).toBe(0);
   });
 
+  it('refuses an empty --data-dir and a data folder that is a file, instead of another folder or a raw error', async () => {
+    const run = async (args: string[]): Promise<Run> => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(args, {
+        stdout: (s) => void (stdout += s),
+        stderr: (s) => void (stderr += s),
+        env: {},
+      });
+      return { code, stdout, stderr };
+    };
+    expectError(await run(['--data-dir', '', 'info']), 1, '--data-dir needs a folder');
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    expectError(
+      await run(['--data-dir', file, 'info']),
+      2,
+      `The data folder ${file} is a file, not a folder`,
+    );
+  });
+
   it('tells a file too large from its size, before reading it', async () => {
     const file = join(dir, 'huge.json');
     writeFileSync(file, '');
