@@ -139,6 +139,8 @@ export const HEADER_SYNONYMS: Record<DeviceField, readonly string[]> = {
   location: [
     'locationzone',
     'location',
+    'sitename',
+    'locationname',
     'zone',
     'site',
     'area',

@@ -58,20 +58,25 @@ export function suggestColumns(headers: readonly string[]): {
     keys.forEach((k, i) => {
       if (Object.hasOwn(format.columns, k)) give(i, format.columns[k]!);
     });
-  for (const field of DEVICE_FIELDS) {
-    if (taken.has(field)) continue;
-    for (const synonym of HEADER_SYNONYMS[field]) {
-      const matches = keys.flatMap((k, i) => (k === synonym && !decided.has(i) ? [i] : []));
-      if (matches.length === 0) continue;
-      if (MULTI_COLUMN_FIELDS.has(field)) {
-        // Every column of a place, whichever of the spellings it uses.
-        keys.forEach((k, i) => {
-          if (!decided.has(i) && HEADER_SYNONYMS[field].includes(k)) give(i, field);
-        });
-      } else give(matches[0]!, field);
-      break;
+  const bySpelling = (keys: readonly string[]) => {
+    for (const field of DEVICE_FIELDS) {
+      if (taken.has(field)) continue;
+      for (const synonym of HEADER_SYNONYMS[field]) {
+        const matches = keys.flatMap((k, i) => (k === synonym && !decided.has(i) ? [i] : []));
+        if (matches.length === 0) continue;
+        if (MULTI_COLUMN_FIELDS.has(field)) {
+          // Every column of a place, whichever of the spellings it uses.
+          keys.forEach((k, i) => {
+            if (!decided.has(i) && HEADER_SYNONYMS[field].includes(k)) give(i, field);
+          });
+        } else give(matches[0]!, field);
+        break;
+      }
     }
-  }
+  };
+  bySpelling(keys);
+  // Then what is left, read without what other systems add ("Last Seen (UTC)", "Device Serial Number").
+  bySpelling(headers.map(looseHeaderKey));
   return { format: format ? { id: format.id, name: format.name } : GENERIC_FORMAT, columns };
 }
 
@@ -80,9 +85,32 @@ const KNOWN_KEYS = new Set<string>([
   ...FORMATS.flatMap((f) => Object.keys(f.columns)),
 ]);
 
+/** What a header may add after a date field's name: "Last Seen Date", "Cert Expiry UTC". */
+const QUALIFIED = /^(.+?)(?:utc|gmt|local|datetime|timestamp|date|time)+$/;
+/** Spellings of the date fields (a "Status Date" is no status). */
+const DATE_KEYS = new Set(
+  (['lastSeen', 'certExpiry', 'lastFirmwareUpdate'] as const).flatMap((f) => HEADER_SYNONYMS[f]),
+);
+/** What a header may put before a field's name: "Device Serial Number", "Asset Model". */
+const PREFIXED = /^(?:device|asset)(.+)$/;
+
+/**
+ * A header as another system spells a field we know: without a part in brackets ("Last Seen
+ * (UTC)"), a qualifier after it ("Last Seen Date") or a word before it ("Device Serial
+ * Number"), when what is left is a spelling we know; else its plain key.
+ */
+export function looseHeaderKey(header: string): string {
+  let key = headerKey(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
+  const qualified = QUALIFIED.exec(key);
+  if (qualified && DATE_KEYS.has(qualified[1]!)) key = qualified[1]!;
+  const prefixed = PREFIXED.exec(key);
+  if (prefixed && !KNOWN_KEYS.has(key) && KNOWN_KEYS.has(prefixed[1]!)) key = prefixed[1]!;
+  return key;
+}
+
 /** How many cells of a row are headers we know: the header row is the row with most (title rows have none). */
 export function knownHeaderCount(cells: readonly string[]): number {
   let n = 0;
-  for (const c of cells) if (c.length <= 60 && KNOWN_KEYS.has(headerKey(c))) n++;
+  for (const c of cells) if (c.length <= 60 && KNOWN_KEYS.has(looseHeaderKey(c))) n++;
   return n;
 }

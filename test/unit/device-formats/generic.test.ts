@@ -60,6 +60,37 @@ describe('spreadsheets', () => {
     expect(r.file.notes).toEqual(['Rows 1–2 are above the header (row 4) and were skipped.']);
   });
 
+  it('reads other systems’ spellings: a bracket, a date word after a date field, a Device or Asset before a field', () => {
+    const { columns } = suggestColumns([
+      'Index',
+      'Device Serial Number',
+      'Asset Model',
+      'Software Version',
+      'Last Seen (UTC)',
+      'Cert Expiry Date',
+      'Site Name',
+      'Status Date',
+      'Hardware Version',
+    ]);
+    expect(columns).toEqual({
+      Index: null,
+      'Device Serial Number': 'serial',
+      'Asset Model': 'model',
+      'Software Version': 'firmwareVersion',
+      'Last Seen (UTC)': 'lastSeen',
+      'Cert Expiry Date': 'certExpiry',
+      'Site Name': 'location',
+      // A date of the status is no status, and a hardware version no firmware.
+      'Status Date': null,
+      'Hardware Version': null,
+    });
+    // An exact spelling still wins over a loose one.
+    expect(suggestColumns(['Last Seen Date', 'Last Seen']).columns).toEqual({
+      'Last Seen Date': null,
+      'Last Seen': 'lastSeen',
+    });
+  });
+
   it('recognises no system in a plain spreadsheet', () => {
     expect(recogniseFormat(['Device ID', 'Type', 'Serial'])).toEqual({
       id: 'generic',
