@@ -28,6 +28,21 @@ export const TIER_COLOURS: Record<string, string> = {
   unassessed: '#7b8794',
 };
 
+/** About as many characters as the header has room for on one line beside the marking. */
+const HEADER_TITLE_MAX = 48;
+
+/**
+ * The running header's title on one line: a long vendor or company name is cut at a word,
+ * with an ellipsis (three wrapped lines ran into the page's text). The cover keeps it whole.
+ */
+export function headerTitle(title: string): string {
+  const chars = [...title];
+  if (chars.length <= HEADER_TITLE_MAX) return title;
+  const cut = chars.slice(0, HEADER_TITLE_MAX - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > HEADER_TITLE_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:—-]+$/, '')}…`;
+}
+
 /** A4 with room for the header and footer. */
 export function pageFrame(o: {
   title: string;
@@ -54,8 +69,14 @@ export function pageFrame(o: {
     header: () => ({
       margin: [48, 28, 48, 0],
       columns: [
-        { text: o.title, bold: true, fontSize: 8.5 },
-        { text: CONFIDENTIAL, alignment: 'right', fontSize: 7.5, color: TIER_COLOURS.critical },
+        { text: headerTitle(o.title), bold: true, fontSize: 8.5, width: '*' },
+        {
+          text: CONFIDENTIAL,
+          alignment: 'right',
+          fontSize: 7.5,
+          color: TIER_COLOURS.critical,
+          width: 'auto',
+        },
       ],
     }),
     footer: (page: number, pages: number) => ({

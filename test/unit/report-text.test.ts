@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { breakLongWords, joinRtlRuns, prepareText, textRuns, FONT } from '../../electron/report/text';
 import { appendixOf, answerText, withBoardPoint } from '../../electron/domain/report-data';
+import { headerTitle } from '../../electron/report/layout';
 import { safeFileName } from '../../electron/domain/file-name';
 import { QuestionnaireSchema, type Questionnaire } from '../../electron/domain/questionnaire';
 
@@ -39,6 +40,20 @@ describe('text prepared for the PDF', () => {
     expect((doc[2] as { table: { body: unknown[][] } }).table.body[0]![0]).toEqual({
       text: [{ text: '株', font: 'CJK' }],
     });
+  });
+});
+
+describe('the running header', () => {
+  it('keeps a title to one line: a long name is cut at a word, with an ellipsis', () => {
+    expect(headerTitle('Vendor assessment — Müller Logistik GmbH')).toBe(
+      'Vendor assessment — Müller Logistik GmbH',
+    );
+    const long = `Vendor assessment — ${'Northern Cross Docking and Reverse Logistics Services '.repeat(4).trim()}`;
+    const cut = headerTitle(long);
+    expect(cut).toBe('Vendor assessment — Northern Cross Docking and…');
+    expect([...cut].length).toBeLessThanOrEqual(48);
+    // Characters, not UTF-16 units: an emoji is never cut in half.
+    expect(headerTitle(`Board pack — ${'🏭'.repeat(80)}`)).toMatch(/^Board pack — (🏭)+…$/u);
   });
 });
 
