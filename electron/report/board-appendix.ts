@@ -89,7 +89,7 @@ function vendorPage(v: BoardVendorPage, place: string): Content[] {
         ]),
         pairs([
           ['Next reassessment', v.nextReassessment ?? 'Not scheduled'],
-          ['Contract clause gaps', String(v.clauseGaps)],
+          ['Contract clause gaps', v.clauseGaps === null ? 'No contract recorded' : String(v.clauseGaps)],
           ['Open device findings', String(v.deviceFindings)],
         ]),
       ],

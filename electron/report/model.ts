@@ -89,7 +89,8 @@ export interface BoardVendorPage {
     /** The answer given, in words. */
     answer: string | null;
   }[];
-  clauseGaps: number;
+  /** Clauses missing or deviating; null while no clause of its contract is recorded. */
+  clauseGaps: number | null;
   deviceFindings: number;
 }
 

@@ -55,12 +55,17 @@ export async function vendorPages(
   byVendor: readonly { vendorId: string | null; open: number }[],
   pause: () => Promise<void>,
 ): Promise<BoardVendorPage[]> {
-  const gaps = new Map<string, number>();
-  for (const r of matrix.rows)
+  // Null: no clause recorded yet (counted apart, as the contract gaps by clause count it, not as every clause missing).
+  const gaps = new Map<string, number | null>();
+  for (const r of matrix.rows) {
+    const cells = Object.values(r.cells);
     gaps.set(
       r.vendorId,
-      Object.values(r.cells).filter((c) => ['missing', 'deviates', 'contradicts'].includes(c.state)).length,
+      cells.some((c) => c.status !== 'missing')
+        ? cells.filter((c) => ['missing', 'deviates', 'contradicts'].includes(c.state)).length
+        : null,
     );
+  }
   const open = new Map(byVendor.map((v) => [v.vendorId, v.open]));
   const pages: BoardVendorPage[] = [];
   for (const { vendor: v } of rows) {
@@ -108,7 +113,7 @@ export async function vendorPages(
             SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
         )
         .map((f) => ({ severity: f.severity, message: f.message, knockout: f.knockout, ...reason(f) })),
-      clauseGaps: gaps.get(v.id) ?? 0,
+      clauseGaps: gaps.get(v.id) ?? null,
       deviceFindings: open.get(v.id) ?? 0,
     });
   }

@@ -123,6 +123,9 @@ describe('board pack from the sample warehouse', () => {
     // Labels as the app shows them, not stored values.
     expect(appendix).toMatch(/Criticality (Critical|High|Medium|Low) /);
     expect(appendix).not.toMatch(/Criticality (critical|high|medium|low) /);
+    // A vendor with no contract recorded has no gaps counted, as page five counts them.
+    expect(appendix).toContain('Contract clause gaps No contract recorded');
+    expect(appendix).toMatch(/Contract clause gaps \d+/);
     expect(appendix).toContain('How to read this page');
     expect(appendix).toContain('Question asked');
     expect(appendix).toContain('Answer given');
