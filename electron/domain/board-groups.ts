@@ -5,6 +5,7 @@
  */
 import { SEVERITIES, type Severity } from './questionnaire';
 import type { Criticality } from './vendor';
+import { suggestedDue } from './flag-words';
 
 /** A list of names cut to `max`, with how many more there are ("A, B, C and 4 more"). */
 export function namesLine(names: readonly string[], max = 6): string {
@@ -159,16 +160,25 @@ export interface ActionInput {
 
 /**
  * The next action for a top risk and its due date, by precedence: exit a rejected vendor,
- * meet the earliest open condition, fix the first knockout by the next reassessment,
- * reassess when overdue, else reassess when due.
+ * meet the earliest open condition (marked when past due), fix the first knockout by the
+ * date the vendor's report suggests, reassess when overdue, else reassess when due.
  */
 export function riskAction(v: ActionInput, today: string): { action: string; due: string } {
   if (v.decision === 'reject' && v.status === 'active')
     return { action: 'Exit the vendor (rejected)', due: 'now' };
   const [condition] = [...v.conditions].sort((a, b) => a.due.localeCompare(b.due));
-  if (condition) return { action: `Condition: ${condition.text}`, due: condition.due };
+  if (condition)
+    return {
+      action: `Condition: ${condition.text}`,
+      due: condition.due < today ? `${condition.due} (past due)` : condition.due,
+    };
+  // A knockout by the date the vendor's report suggests for it (a knockout counts as critical).
+  if (v.knockouts.length)
+    return {
+      action: `Fix knockout: ${v.knockouts[0]}`,
+      due: suggestedDue('critical', today, v.nextReassessment),
+    };
   const due = v.nextReassessment ?? 'not scheduled';
-  if (v.knockouts.length) return { action: `Fix knockout: ${v.knockouts[0]}`, due };
   if (v.nextReassessment && v.nextReassessment < today) return { action: 'Reassess (overdue)', due };
   return { action: v.decision ? 'Reassess' : 'Decide on the vendor', due };
 }

@@ -161,6 +161,20 @@ export function flagSourceOf(flag: Pick<RaisedFlagLike, 'questionnaireId'>): Fla
 }
 
 /**
+ * The date a step on a flag of `severity` is suggested by: the vendor's next reassessment or
+ * the severity's NEXT_STEP_DAYS from today, whichever is sooner (never in the past).
+ */
+export function suggestedDue(
+  severity: (typeof SEVERITIES)[number],
+  today: string,
+  nextReassessment: string | null,
+): string {
+  const byDays = addDays(today, NEXT_STEP_DAYS[severity]);
+  const re = nextReassessment && nextReassessment >= today ? nextReassessment : null;
+  return re && re < byDays ? re : byDays;
+}
+
+/**
  * The next step of a flag that no condition covers, with its suggested date: the
  * vendor's next reassessment or the severity's NEXT_STEP_DAYS from today, whichever is
  * sooner (never in the past).
@@ -171,9 +185,7 @@ export function derivedNextStep(
   evidenceQuestion = false,
 ): { step: string; due: string } {
   const severity = flag.knockout ? 'critical' : flag.severity;
-  const byDays = addDays(ctx.today, NEXT_STEP_DAYS[severity]);
-  const re = ctx.nextReassessment && ctx.nextReassessment >= ctx.today ? ctx.nextReassessment : null;
-  const due = re && re < byDays ? re : byDays;
+  const due = suggestedDue(severity, ctx.today, ctx.nextReassessment);
   if (ctx.decision?.decision === 'reject')
     return {
       step: `The vendor was rejected: plan the exit, or re-assess before any renewal, by ${due}`,

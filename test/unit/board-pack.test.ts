@@ -339,9 +339,19 @@ describe('grouped lists', () => {
       { action: 'Condition: Soon', due: '2026-07-01' },
     ],
     [
-      'a knockout',
+      'an open condition past due, marked',
+      { decision: 'approve-with-conditions', conditions: [{ text: 'MFA', due: '2026-05-20' }] },
+      { action: 'Condition: MFA', due: '2026-05-20 (past due)' },
+    ],
+    [
+      'a knockout: in 30 days, as the vendor report suggests',
       { decision: 'approve', knockouts: ['No logs'], nextReassessment: '2027-01-01' },
-      { action: 'Fix knockout: No logs', due: '2027-01-01' },
+      { action: 'Fix knockout: No logs', due: '2026-07-01' },
+    ],
+    [
+      'a knockout: by the next reassessment when that is sooner',
+      { decision: 'approve', knockouts: ['No logs'], nextReassessment: '2026-06-10' },
+      { action: 'Fix knockout: No logs', due: '2026-06-10' },
     ],
     [
       'overdue',
