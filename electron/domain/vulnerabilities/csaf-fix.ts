@@ -35,9 +35,9 @@ export function fixedVersionFromText(details: string): string | null {
 }
 
 /**
- * The fixed version of a remediation for `productIds`: from its words, else the version of
- * a product the vulnerability lists as fixed that is one of them or has the same vendor
- * and name as one of them.
+ * The fixed version of a remediation for `productIds`: from its words when they are for one
+ * product, else the version of a product the vulnerability lists as fixed that is one of
+ * them or has the same vendor and name as one of them.
  */
 export function fixedVersionOf(
   details: string,
@@ -45,14 +45,16 @@ export function fixedVersionOf(
   fixedIds: readonly string[],
   byId: ReadonlyMap<string, AdvisoryProduct>,
 ): string | null {
-  const fromText = fixedVersionFromText(details);
-  if (fromText) return fromText;
-  if (!fixedIds.length) return null;
   const named = new Set<string>();
   for (const id of productIds) {
     const p = byId.get(id);
     if (p) named.add(`${p.vendor}\u0000${p.name}`);
   }
+  // The words of a remediation for several products ("CT50: update to 4.01; CT60: release
+  // 84.00.11") name the first product's version, not necessarily this one's.
+  const fromText = named.size <= 1 ? fixedVersionFromText(details) : null;
+  if (fromText) return fromText;
+  if (!fixedIds.length) return null;
   for (const id of fixedIds) {
     const p = byId.get(id);
     if (p?.version && (productIds.includes(id) || named.has(`${p.vendor}\u0000${p.name}`))) return p.version;

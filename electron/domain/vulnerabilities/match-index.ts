@@ -90,9 +90,17 @@ export const CONFIDENCE_RANK = { exact: 0, 'version-unknown': 1, 'fuzzy-name': 2
 
 /** The remediation of a vulnerability for a product, in words, with its fixed version and date. */
 export function remediationOf(ref: { advisory: Advisory; productId: string }, vuln: AdvisoryVulnerability) {
-  const mine = vuln.remediations.filter(
+  const listed = vuln.remediations.filter(
     (r) => r.productIds.length === 0 || r.productIds.includes(ref.productId),
   );
+  // Advisories that give every remediation to every product say in the words which product
+  // each is for ("CT60 running Android OS 7.1 - Upgrade to …"): those naming this one come first.
+  const name = ref.advisory.products
+    .find((p) => p.productId === ref.productId)
+    ?.name.trim()
+    .toLowerCase();
+  const named = name ? listed.filter((r) => r.details.toLowerCase().includes(name)) : [];
+  const mine = named.length ? named : listed;
   const fix = mine.find((r) => r.category === 'vendor_fix');
   const other =
     fix ?? mine.find((r) => r.category === 'mitigation' || r.category === 'workaround') ?? mine[0];

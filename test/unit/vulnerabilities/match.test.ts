@@ -76,6 +76,16 @@ describe('matching the inventory against the example advisories', () => {
     expect(fuzzy.why[1]).toBe('model "CT60 XP" shares "CT60" with "CT60 running Android OS" (fuzzy name)');
   });
 
+  it('gives a device the remediation whose words name its product, never another product’s fixed version', () => {
+    // Honeywell lists every remediation for all 17 products; each one's words say whose it is.
+    const ct60 = one('HW-CT60', 'CVE-2018-14825');
+    expect(ct60.fix).toMatch(
+      /^Mitigation: CT60 running Android OS 7\.1 - \(GMS version\) Upgrade to Android OS release 84\.00\.11/,
+    );
+    expect(ct60.fixedVersion).toBeNull();
+    expect(ct60.fix).not.toContain('CT50');
+  });
+
   it('honours fixed and known-not-affected statuses', () => {
     // TEST-FIXED says V1.9.9 is fixed for CVE-2099-0001; the device without firmware stays unknown.
     expect(cves('LPE-BELOW')).not.toContain('CVE-2099-0001');
