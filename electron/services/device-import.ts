@@ -409,6 +409,20 @@ async function readFile(file: ImportFile, request: PreviewRequest, c: ReadContex
   return { ...read, ...state!, rest };
 }
 
+/**
+ * What a mapping leaves the devices without that the user should hear before importing: a
+ * file whose devices name no maker and no model (an export we read the wrapper of but not
+ * its inner fields, GLPI's say) imports, but nothing can match them.
+ */
+function mappingNotes(mapping: DeviceMapping): string[] {
+  const mapped = new Set(Object.values(mapping.columns));
+  return mapped.has('manufacturer') || mapped.has('model')
+    ? []
+    : [
+        'No column was read as the manufacturer or the model: the devices cannot be rolled up to their makers or matched against advisories. Map the columns that hold them, if the file has any.',
+      ];
+}
+
 function summarize(
   read: FileRead,
   staging: Staging,
@@ -431,7 +445,7 @@ function summarize(
     mapping: read.mapping,
     mappingSaved: meta.saved,
     dates: rest.dates,
-    notes: facts.notes,
+    notes: [...facts.notes, ...mappingNotes(read.mapping)],
     counts: {
       read: read.rows,
       valid: read.valid,

@@ -298,6 +298,27 @@ describe('values that cannot be read', () => {
     expect(text.stdout).toContain('Refused rows (1):');
   });
 
+  it('says so when no column names a maker or model (GLPI’s agent export): nothing could match the devices', async () => {
+    const dir = tempDir();
+    const file = join(FIELD, 'inventories/glpi/networkequipment_3.json');
+    const out = JSON.parse(
+      (await runCli(dir, ['devices', 'import', file, '--dry-run', '--json'])).stdout,
+    ) as { preview: { counts: { valid: number }; notes: string[] } };
+    expect(out.preview.counts.valid).toBe(1);
+    expect(out.preview.notes).toContain(
+      'No column was read as the manufacturer or the model: the devices cannot be rolled up to their makers or matched against advisories. Map the columns that hold them, if the file has any.',
+    );
+    // A file with a model column says nothing of the kind.
+    const plain = join(dir, 'inv.csv');
+    writeFileSync(plain, 'Asset Tag,Model\nA-1,FX9600\n');
+    const ok = JSON.parse(
+      (await runCli(dir, ['devices', 'import', plain, '--dry-run', '--json'])).stdout,
+    ) as {
+      preview: { notes: string[] };
+    };
+    expect(ok.preview.notes.join(' ')).not.toContain('No column was read as the manufacturer');
+  });
+
   it('the totals line a spreadsheet adds under its list is refused as such, not imported as a device', async () => {
     const dir = tempDir();
     const file = join(dir, 'inv.csv');
