@@ -51,6 +51,9 @@ export type SelfAssessmentResult = z.output<typeof SelfAssessmentResultSchema>;
 const COMPLEXITY_RANK = { low: 0, medium: 1, high: 2 } as const;
 const DEFAULT_EFFORT = { complexity: 'medium', weeks: 8 } as const;
 
+/** The maturity of an area none of whose controls apply. */
+export const NOT_APPLICABLE = 'Not applicable';
+
 /** The maturity label of a 0–100 score. */
 export function maturityLevel(score: number | null): string {
   if (score === null) return 'Not assessed';
@@ -113,7 +116,12 @@ export function selfAssessmentResult(
       area: d.title,
       sectionId: d.sectionId,
       score: d.score,
-      level: maturityLevel(d.score),
+      // Every question shown is answered and none is a control: the area does not apply
+      // ("Do we use AI?" No hides the model questions), which is not the same as unassessed.
+      level:
+        d.score === null && d.answered > 0 && d.answered === d.applicable
+          ? NOT_APPLICABLE
+          : maturityLevel(d.score),
     })),
     roadmap,
     unanswered,

@@ -91,6 +91,53 @@ describe('self-assessment roadmap', () => {
     expect(result.roadmap[0]!.gain).toBe(33.3);
   });
 
+  it('calls an area none of whose controls apply not applicable, and puts no gate question on the roadmap', () => {
+    const gated = QuestionnaireSchema.parse({
+      format: 'vendor-risk-questionnaire/1',
+      id: 'gated',
+      version: '1.0.0',
+      title: 'Self',
+      audience: 'self',
+      sections: [
+        {
+          id: 'ai',
+          title: 'Models',
+          questions: [
+            // The gate: not a control (weight 0), only whether the rest is asked.
+            { id: 'uses_ai', text: 'Do we use AI?', type: 'yes-no', weight: 0 },
+            {
+              id: 'registry',
+              text: 'Model registry?',
+              type: 'yes-no',
+              showIf: { question: 'uses_ai', is: 'yes' },
+            },
+          ],
+        },
+        { id: 'other', title: 'Other', questions: [{ id: 'x', text: 'X?', type: 'yes-no' }] },
+      ],
+    });
+    const without = selfAssessmentResult(
+      [gated],
+      new Map([[answerKey('gated', 'uses_ai'), no]]),
+      '2026-11-24',
+    );
+    expect(without.maturity).toEqual([
+      { area: 'Models', sectionId: 'ai', score: null, level: 'Not applicable' },
+      { area: 'Other', sectionId: 'other', score: null, level: 'Not assessed' },
+    ]);
+    expect(without.roadmap).toEqual([]);
+    const withAi = selfAssessmentResult(
+      [gated],
+      new Map([
+        [answerKey('gated', 'uses_ai'), yes],
+        [answerKey('gated', 'registry'), no],
+      ]),
+      '2026-11-24',
+    );
+    expect(withAi.maturity[0]).toMatchObject({ score: 0, level: 'Initial' });
+    expect(withAi.roadmap.map((r) => r.questionId)).toEqual(['registry']);
+  });
+
   it.each([
     [null, 'Not assessed'],
     [0, 'Initial'],
