@@ -136,12 +136,17 @@ function parseErrorMessage(error: unknown): string {
 
 function unknownCommandMessage(words: readonly string[], commands: readonly CommandSpec[]): string {
   if (words.length === 0) return 'missing command';
-  const group = commands.filter((c) => c.words.length > 1 && c.words[0] === words[0]);
-  if (group.length > 0 && words.length === 1) {
-    return `missing command after '${words[0]}': one of ${group.map((c) => c.words[1]).join(', ')}`;
+  // The longest run of the words that begins some command: the word after it is missing or unknown.
+  for (let n = Math.min(words.length, 3); n >= 1; n--) {
+    const prefix = words.slice(0, n);
+    const under = commands.filter((c) => c.words.length > n && prefix.every((w, i) => c.words[i] === w));
+    if (under.length === 0) continue;
+    const next = [...new Set(under.map((c) => c.words[n]!))].join(', ');
+    return words.length === n
+      ? `missing command after '${prefix.join(' ')}': one of ${next}`
+      : `unknown command '${words.slice(0, n + 1).join(' ')}': after '${prefix.join(' ')}' comes one of ${next}`;
   }
-  const shown = group.length > 0 ? words.slice(0, 2).join(' ') : words[0];
-  return `unknown command '${shown}'`;
+  return `unknown command '${words[0]}'`;
 }
 
 function toParseArgs(specs: OptionSpecs): ParseArgsOptionsConfig {

@@ -210,6 +210,18 @@ describe('vendor-risk vendors', () => {
     expectError(await cli(['launch']), 1, "unknown command 'launch'");
     expectError(await cli([]), 1, 'missing command');
     expectError(await cli(['vendors']), 1, "missing command after 'vendors'");
+    // Each word named once, at any depth.
+    expectError(await cli(['settings']), 1, /missing command after 'settings': one of show, set \(/);
+    expectError(
+      await cli(['settings', 'set']),
+      1,
+      "missing command after 'settings set': one of company, roadmap-owner, target",
+    );
+    expectError(
+      await cli(['settings', 'set', 'bogus', 'x']),
+      1,
+      "unknown command 'settings set bogus': after 'settings set' comes one of company, roadmap-owner, target",
+    );
     expectError(await cli(['vendors', 'list', '--colour']), 1, "unknown option '--colour'");
     expectError(await cli(['vendors', 'list', '--yes']), 1, "unknown option '--yes'");
     expectError(await cli(['vendors', 'show']), 1, 'missing VENDOR');
