@@ -3,6 +3,7 @@
  * self-assessment (chart and table), then the roadmap of missing controls with effort
  * and owner, quick wins first.
  */
+import { ASSESSMENT_STATUS_LABELS } from '../domain/assessment';
 import { maturityChart } from '../domain/charts';
 import { PHASES, type Phase } from '../domain/roadmap';
 import { maturityComparison, selfHeadline, signed, type MaturityChange } from '../domain/report-headlines';
@@ -55,7 +56,7 @@ export function selfReport(d: SelfReportData): DocDefinition {
             'Questionnaires',
             assessment.questionnaires.map((q) => `${q.title}, version ${q.version}`).join('\n'),
           ],
-          ['Status', assessment.status],
+          ['Status', ASSESSMENT_STATUS_LABELS[assessment.status]],
           [
             'Compared with',
             previous
