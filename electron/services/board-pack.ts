@@ -90,8 +90,17 @@ export function boardFigures(
   rows: readonly Row[],
   cover: readonly CoverageRow[],
 ): Record<KeyFigureId, number | null> {
+  // Over the same vendors as the average control score: a tier and a final score (a
+  // provisional one sets no tier, and its residual risk is not final either).
   const residuals = rows
-    .filter((r) => r.vendor.status !== 'offboarded' && r.figures?.assessed)
+    .filter(
+      (r) =>
+        r.vendor.status !== 'offboarded' &&
+        r.figures?.assessed &&
+        r.figures.tier !== null &&
+        r.figures.score !== null &&
+        !r.figures.provisional,
+    )
     .map((r) => r.figures!.residual);
   return {
     critical: summary.tiers.critical,

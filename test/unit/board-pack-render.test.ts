@@ -95,6 +95,19 @@ describe('board pack from the sample warehouse', () => {
     // Devices whose maker is linked to no vendor are counted: all devices less those linked.
     const listed = await app.dispatcher.call('vendors.list', {});
     if (!listed.ok) throw new Error(listed.error.message);
+    // Both averages are over the same vendors: a tier and a final score.
+    const final = listed.value.items.filter(
+      (v) =>
+        v.status !== 'offboarded' &&
+        v.standing &&
+        v.standing.tier !== null &&
+        v.standing.tier !== 'unassessed' &&
+        v.standing.score !== null &&
+        !v.standing.provisional,
+    );
+    const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
+    expect(one).toContain(`Average control score ${mean(final.map((v) => v.standing!.score!))}`);
+    expect(one).toContain(`Average residual risk ${mean(final.map((v) => v.standing!.residual))}`);
     const linked = listed.value.items.reduce((n, v) => n + app.services.devices.findings(v.id).devices, 0);
     const unlinked = app.services.devices.findings(null).devices - linked;
     expect(unlinked).toBeGreaterThan(0);
