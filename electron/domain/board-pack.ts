@@ -171,7 +171,7 @@ export function boardDecisions(
     .map((c) => ({
       kind: 'condition' as const,
       vendorName: c.vendorName,
-      detail: `“${c.text}” (owner ${c.owner || 'not named'}) was due ${c.due}, ${c.days} day${c.days === 1 ? '' : 's'} ago`,
+      detail: `“${c.text}” (owner ${c.owner || 'unassigned'}) was due ${c.due}, ${c.days} day${c.days === 1 ? '' : 's'} ago`,
     }));
   const exit = vendors
     .filter((v) => v.status === 'active' && v.decision?.kind === 'reject')

@@ -83,7 +83,7 @@ function vendorPage(v: BoardVendorPage, place: string): Content[] {
     {
       columns: [
         pairs([
-          ['Owner', v.owner || 'Not named'],
+          ['Owner', v.owner || 'Unassigned'],
           ['Criticality', CRITICALITY_LABELS[v.criticality]],
           ['Decision', v.decision ?? 'None recorded'],
         ]),

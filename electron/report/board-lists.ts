@@ -75,7 +75,7 @@ export function boardLists(d: BoardReportData): Content[] {
         tierText(r.tier, TIER_LABELS[r.tier]),
         r.residual.toFixed(1),
         r.score === null ? '—' : `${r.score.toFixed(0)}${r.provisional ? '*' : ''}`,
-        { text: r.owner || 'Not named', fontSize: 8 },
+        { text: r.owner || 'Unassigned', fontSize: 8 },
         { text: r.action, fontSize: 8 },
         r.due,
       ]),

@@ -123,7 +123,7 @@ describe('board decisions', () => {
       'exit Zed',
     ]);
     expect(out[0]!.detail).toBe('High tier; approved 2026-05-01, 2 knockouts open now: No logs and 1 more');
-    expect(out[1]!.detail).toBe('“Pen test” (owner not named) was due 2026-09-01, 33 days ago');
+    expect(out[1]!.detail).toBe('“Pen test” (owner unassigned) was due 2026-09-01, 33 days ago');
   });
 });
 
