@@ -85,6 +85,9 @@ const PHRASES: readonly (readonly [string, DeviceCategory])[] = [
   ['wireless controller', 'network'],
   ['lan controller', 'network'],
   ['network controller', 'network'],
+  // Ubiquiti's and TP-Link's controllers run the network, not a line.
+  ['unifi controller', 'network'],
+  ['omada controller', 'network'],
   ['label printer', 'printer'],
   ['barcode printer', 'printer'],
   ['access point', 'network'],
@@ -122,7 +125,8 @@ add(STRONG, 'robot', 'robot robotic amr agv cobot picker asrs shuttle');
 add(STRONG, 'gateway', 'gateway');
 add(STRONG, 'scanner', 'scanner handheld pda wearable');
 add(STRONG, 'printer', 'printer');
-add(STRONG, 'network', 'router switch firewall ap wap wlc modem repeater extender vpn ngfw');
+// "network" alone is LibreNMS's type for switches and routers ("Network camera" ends in camera).
+add(STRONG, 'network', 'router switch firewall ap wap wlc modem repeater extender vpn ngfw network');
 add(STRONG, 'power', 'pdu ups inverter battery charger');
 add(STRONG, 'computer', 'server pc desktop laptop workstation computer tablet kiosk nas hypervisor');
 add(STRONG, 'other', 'other');

@@ -21,6 +21,10 @@ describe('a type label gives a category', () => {
     ['AGV', 'robot'],
     ['Goods-to-person picker', 'robot'],
     ['Robot controller', 'robot'],
+    // LibreNMS's type for switches and routers, and network controllers that are no PLC.
+    ['network', 'network'],
+    ['Network camera', 'camera'],
+    ['UniFi Controller', 'network'],
     ['Temperature probe', 'sensor'],
     ['Barcode reader', 'scanner'],
     ['Mobile computer', 'scanner'],
