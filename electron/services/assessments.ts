@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../domain/errors';
+import { AppError, summariseIssues } from '../domain/errors';
 import { answerProblem, type AnswerValue, type StoredAnswer } from '../domain/answer';
 import {
   MAX_EVIDENCE_BYTES,
@@ -185,6 +185,14 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
         const row = mustGet(id);
         assertOpen(row);
         const qs = pinnedOf(row);
+        // Every value that does not fit its question, named at once (not the first only).
+        const problems = inputs.flatMap((input) => {
+          const problem =
+            input.answer &&
+            answerProblem(findQuestion(qs, input.questionnaireId, input.questionId), input.answer);
+          return problem ? [{ path: `${input.questionnaireId}/${input.questionId}`, message: problem }] : [];
+        });
+        if (problems.length) throw new AppError('INVALID_INPUT', summariseIssues(problems), problems);
         for (const input of inputs) applyAnswer(id, qs, input, source);
         storage.assessments.update(id, { updatedAt: ctx.now().toISOString() });
         const state = stateOf(qs, storage.assessments.answers(id));

@@ -341,6 +341,19 @@ describe('vendor-risk assess', () => {
       2,
       'answers.1.answer: fw_patch_days: Enter a number',
     );
+    // Every value that does not fit is named, not the first only.
+    const twoWrong = write('two-wrong.json', {
+      questionnaire: 'example-firmware',
+      answers: [
+        { question: 'fw_patch_days', answer: 'soon' },
+        { question: 'fw_signed', answer: 'maybe' },
+      ],
+    });
+    expectError(
+      await cli(['assess', 'answer', id, '--file', twoWrong]),
+      2,
+      /answers\.0\.answer: fw_patch_days: Enter a number; answers\.1\.answer: fw_signed: Answer one of: /,
+    );
     const malformed: [unknown, string][] = [
       [{ answers: [{ question: 'fw_signed', answer: 'no' }] }, 'answers.0.questionnaire: missing'],
       [
