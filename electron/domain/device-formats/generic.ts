@@ -56,6 +56,9 @@ export const HEADER_SYNONYMS: Record<DeviceField, readonly string[]> = {
     'devicecategory',
     'equipmenttype',
     'assettype',
+    // IP Fabric's and Meraki's APIs.
+    'devtype',
+    'producttype',
     'itemcategory',
     'deviceclass',
     'devicerole',
@@ -87,6 +90,8 @@ export const HEADER_SYNONYMS: Record<DeviceField, readonly string[]> = {
     'hwmodel',
     'hardwaremodel',
     'hardware',
+    // Cisco DNA Center's API.
+    'platformid',
     'productname',
     'product',
     'modell',
@@ -155,6 +160,8 @@ export const HEADER_SYNONYMS: Record<DeviceField, readonly string[]> = {
   networkSegment: ['networksegment', 'segment', 'vlan', 'network', 'subnet'],
   status: [
     'status',
+    // Snipe-IT's API (an object whose name is read).
+    'statuslabel',
     'lifecycle',
     'lifecyclestatus',
     'lifecyclestate',

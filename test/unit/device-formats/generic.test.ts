@@ -110,6 +110,18 @@ describe('API exports in JSON', () => {
     expect(d42.rows.devices.length).toBe(5);
   });
 
+  it('reads the model of a Cisco DNA Center export and the type of a Meraki one', () => {
+    const dna = imported(join(FIELD, 'inventories/nautobot-ssot/dna_center_get_devices.json'));
+    expect(dna.columns).toMatchObject({ platformId: 'model', softwareVersion: 'firmwareVersion' });
+    expect(dna.rows.devices[0]!.device).toMatchObject({ model: 'C9300-48U', firmwareVersion: '16.6.4a' });
+    const meraki = imported(join(FIELD, 'inventories/nautobot-ssot/meraki_get_org_devices.json'));
+    expect(meraki.columns).toMatchObject({
+      productType: 'type',
+      model: 'model',
+      firmware: 'firmwareVersion',
+    });
+  });
+
   it('reads an API’s nested objects by their names (a NetBox API page)', () => {
     const page = {
       count: 1,
