@@ -79,6 +79,16 @@ export function fitLabel(text: string, width: number, size = FONT): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
+/** The smaller size a label may take before it is cut. */
+const SMALL_FONT = 8.5;
+
+/** A label at the chart's size when it fits, else smaller, cut with an ellipsis only if still too long. */
+function labelFitted(label: string, width: number): { text: string; size: number } {
+  const whole = fitLabel(label, width);
+  if (!whole.endsWith('…')) return { text: whole, size: FONT };
+  return { text: fitLabel(label, width, SMALL_FONT), size: SMALL_FONT };
+}
+
 export interface BarSpec {
   label: string;
   /** null: no value (drawn as "—"). */
@@ -115,8 +125,8 @@ export function barChart(spec: {
         kind: 'text',
         x: 0,
         y: mid,
-        text: fitLabel(bar.label, labelWidth),
-        size: FONT,
+        // A label too long for its room is written smaller before it is cut.
+        ...labelFitted(bar.label, labelWidth),
         anchor: 'start',
         tone: 'ink',
       },

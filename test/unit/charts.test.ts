@@ -30,6 +30,24 @@ describe('bar chart', () => {
     expect(fitLabel('Short', 100)).toBe('Short');
   });
 
+  it('writes a label smaller before it cuts it, and cuts only what still does not fit', () => {
+    const labels = (bars: string[]) =>
+      barChart({ bars: bars.map((label) => ({ label, value: 50, tone: 'low' })), max: 100, summary: 's' })
+        .elements.filter((e) => e.kind === 'text' && e.anchor === 'start')
+        .map((e) => (e.kind === 'text' ? [e.text, e.size] : null));
+    expect(
+      labels([
+        'Our data',
+        'Authorization and least privilege',
+        'Data inventory and AI workflow mapping across every site and vendor',
+      ]),
+    ).toEqual([
+      ['Our data', 10],
+      ['Authorization and least privilege', 8.5],
+      [expect.stringMatching(/^Data inventory and AI workflow.*…$/), 8.5],
+    ]);
+  });
+
   it('tones scores in the same bands as the screen', () => {
     expect([90, 60, 30, 10, null].map(scoreTone)).toEqual([
       'low',
