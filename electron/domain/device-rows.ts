@@ -420,7 +420,12 @@ export function createRowReader(
     const attributes: Record<string, string> = {};
     for (const [name, i] of attributeCells) {
       const v = record[i];
-      if (v !== undefined && v !== null && String(v) !== '') attributes[name] = String(v).slice(0, MAX_TEXT);
+      if (v === undefined || v === null || String(v) === '') continue;
+      const value = String(v);
+      // Kept, cut, and said: an extra column is the user's own data (GLPI's nested records are too).
+      if (value.length > MAX_TEXT)
+        warn(name, clip(value), `longer than ${MAX_TEXT} characters; kept cut to ${MAX_TEXT}`);
+      attributes[name] = value.slice(0, MAX_TEXT);
     }
     const manufacturer = plain('manufacturer');
     const model = plain('model');

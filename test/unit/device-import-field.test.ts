@@ -303,8 +303,14 @@ describe('values that cannot be read', () => {
     const file = join(FIELD, 'inventories/glpi/networkequipment_3.json');
     const out = JSON.parse(
       (await runCli(dir, ['devices', 'import', file, '--dry-run', '--json'])).stdout,
-    ) as { preview: { counts: { valid: number }; notes: string[] } };
+    ) as {
+      preview: { counts: { valid: number }; notes: string[]; warnings: { column: string; reason: string }[] };
+    };
     expect(out.preview.counts.valid).toBe(1);
+    // Its nested record is kept as an attribute, cut, and said so.
+    expect(out.preview.warnings).toContainEqual(
+      expect.objectContaining({ column: 'content', reason: 'longer than 500 characters; kept cut to 500' }),
+    );
     expect(out.preview.notes).toContain(
       'No column was read as the manufacturer or the model: the devices cannot be rolled up to their makers or matched against advisories. Map the columns that hold them, if the file has any.',
     );
