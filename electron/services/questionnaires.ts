@@ -77,16 +77,23 @@ export function createQuestionnaireService(ctx: ServiceContext) {
       if (!parsed.ok) throw invalid(parsed.issues);
       return { questionnaire: parsed.value, report: imported.report };
     }
+    // A Google VSAQ template read as our own format fails on its comments or its shape: say what it is.
+    const vsaqHint = /"questionnaire"\s*:\s*\[/.test(content) && /"type"\s*:\s*"block"/.test(content);
+    const hint = vsaqHint
+      ? ' (this looks like a Google VSAQ template: import it as VSAQ, --format vsaq)'
+      : '';
     let raw: unknown;
     try {
       raw = JSON.parse(content);
     } catch (error) {
       throw new AppError(
         'INVALID_INPUT',
-        `Not JSON: ${error instanceof Error ? error.message : String(error)}`,
+        `Not JSON: ${error instanceof Error ? error.message : String(error)}${hint}`,
       );
     }
     const parsed = parseQuestionnaire(raw);
+    if (!parsed.ok && hint)
+      throw new AppError('INVALID_INPUT', `Not a Vendor Risk Desk questionnaire${hint}`);
     if (!parsed.ok) throw invalid(parsed.issues);
     return { questionnaire: parsed.value, report: null };
   };

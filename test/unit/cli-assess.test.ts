@@ -224,6 +224,13 @@ describe('vendor-risk questionnaires', () => {
     expect(await json(['questionnaires', 'list'])).not.toContainEqual(
       expect.objectContaining({ id: 'vsaq-test' }),
     );
+    // Without --format vsaq it says what the file is and what to give.
+    for (const file of [VSAQ_TEMPLATE, '/work/shared/examples/vsaq/webapp.json'])
+      expectError(
+        await cli(['questionnaires', 'validate', file]),
+        2,
+        'this looks like a Google VSAQ template: import it as VSAQ, --format vsaq',
+      );
   });
 });
 
