@@ -216,7 +216,7 @@ export function derivedNextStep(
 }
 
 /** How a flag raised by a refusal begins in a report. */
-export const REFUSED_COUNTED_AS = 'Refused to answer, counted as: ';
+const REFUSED_COUNTED_AS = 'Refused to answer, counted as: ';
 
 /** A flag as the vendor report prints it: reasons in words, owner, next step and its date. */
 export function flagLine(flag: RaisedFlagLike, ctx: FlagContext): FlagLine {

@@ -52,7 +52,7 @@ const COMPLEXITY_RANK = { low: 0, medium: 1, high: 2 } as const;
 const DEFAULT_EFFORT = { complexity: 'medium', weeks: 8 } as const;
 
 /** The maturity of an area none of whose controls apply. */
-export const NOT_APPLICABLE = 'Not applicable';
+const NOT_APPLICABLE = 'Not applicable';
 
 /** The maturity label of a 0–100 score. */
 export function maturityLevel(score: number | null): string {
