@@ -114,16 +114,32 @@ function decisionsTable(decisions: BoardReportData['decisions']): Content {
 }
 
 const MORE_DECISIONS = 'More decisions the board is asked for';
+/** Decisions set out in full after the lists; any beyond are counted and their vendors named (the pack stays within six pages). */
+const MORE_DECISIONS_SHOWN = 12;
 
-/** The decisions page one has no room for, each in full (the board decides on every one). */
+/** The decisions page one has no room for: the next in full, any beyond counted by kind with their vendors. */
 function moreDecisions(d: BoardReportData): Content[] {
   const rest = d.decisions.slice(DECISIONS_SHOWN);
   if (!rest.length) return [];
+  const beyond = rest.slice(MORE_DECISIONS_SHOWN);
   return [
     {
-      // A short list stays whole with its heading; a long one keeps its heading with its first rows.
-      stack: [{ text: MORE_DECISIONS, style: 'h3' }, decisionsTable(rest)],
-      unbreakable: rest.length <= 12,
+      stack: [
+        { text: MORE_DECISIONS, style: 'h3' },
+        decisionsTable(rest.slice(0, MORE_DECISIONS_SHOWN)),
+        ...(beyond.length
+          ? [
+              {
+                text: `And ${beyond.length} more (${decisionCounts(beyond)}), for ${namesLine(
+                  beyond.map((x) => x.vendorName),
+                  10,
+                )}.`,
+                style: 'note',
+              },
+            ]
+          : []),
+      ],
+      unbreakable: true,
     },
   ];
 }
