@@ -44,10 +44,30 @@ export function failureFromError(
   ok: false;
 } {
   if (error.code === 'INVALID_INPUT' && error.details?.length) {
-    const issues: Issue[] = error.details.map((issue) => ({ ...issue, path: renamePath(issue.path) }));
+    const issues: Issue[] = error.details.map((issue) => ({
+      ...issue,
+      path: flagPath(renamePath(issue.path)),
+    }));
     return failure(`invalid input: ${summariseIssues(issues)}`);
   }
   return failure(error.message);
+}
+
+/** Request fields whose flag (or argument) has another name. */
+const FLAG_NAMES: Readonly<Record<string, string>> = {
+  contentBase64: 'file',
+  path: 'file',
+  'target.assessmentId': 'assessment',
+  dueDate: 'due',
+  expectedHead: 'head',
+  entities: 'entity',
+  actions: 'action',
+};
+
+/** A request field's path as the flag a user typed: "status.0" → "status", "dueDate" → "due". */
+export function flagPath(path: string): string {
+  const field = path.replace(/(\.\d+)+$/, '');
+  return FLAG_NAMES[field] ?? field;
 }
 
 /** Makes any message one line, so a script reading stderr gets exactly one. */

@@ -144,7 +144,7 @@ describe('vendor-risk vendors', () => {
     expectError(
       await cli(['vendors', 'list', '--status', 'gone']),
       2,
-      'invalid input: status.0: Status must be one of',
+      'invalid input: status: Status must be one of',
     );
   });
 
@@ -405,6 +405,20 @@ describe('vendor-risk demo, help, version, data folder', () => {
       2,
       `The data folder ${file} is a file, not a folder`,
     );
+  });
+
+  it('names a refused value by the flag or argument typed, not by the request’s field', async () => {
+    expectError(
+      await cli(['audit', 'list', '--entity', 'bogus']),
+      2,
+      /^vendor-risk: invalid input: entity: /,
+    );
+    expectError(
+      await cli(['audit', 'verify', '--head', 'garbage']),
+      2,
+      /^vendor-risk: invalid input: head: A head is its entry number/,
+    );
+    expectError(await cli(['backup', 'create', '--out', '']), 2, /^vendor-risk: invalid input: file: /);
   });
 
   it('tells a file too large from its size, before reading it', async () => {
