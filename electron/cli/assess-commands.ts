@@ -51,6 +51,8 @@ export const assessStart: CommandSpec = {
     if (args.length > 0 && flags.boolean('self')) return 'give VENDOR or --self, not both';
     if (args.length === 0 && !flags.boolean('self'))
       return 'missing VENDOR (or --self for a self-assessment)';
+    if (!flags.has('questionnaire'))
+      return 'missing --questionnaire ID (see `vendor-risk questionnaires list`)';
     return undefined;
   },
   async run({ dispatcher, args, flags }) {

@@ -16,6 +16,13 @@ export const vendorsAdd: CommandSpec = {
     'Values are checked by the same rules as the app’s form.',
   args: [],
   options: VENDOR_FIELD_OPTIONS,
+  // The two fields without a default are flags a user must give: a usage error, like any missing flag.
+  check: (_args, flags) =>
+    !flags.has('name')
+      ? 'missing --name NAME'
+      : !flags.has('category')
+        ? 'missing --category CATEGORY'
+        : undefined,
   examples: [
     'vendor-risk vendors add --name "Lagerwerk Süd GmbH" --category 3pl --criticality high \\\n' +
       '    --data pii,operational-telemetry --owner "Dana Whitfield" --status active --tags "cold chain,EU"',

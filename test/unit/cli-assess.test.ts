@@ -409,11 +409,8 @@ describe('vendor-risk assess', () => {
       'a self-assessment needs a self-assessment questionnaire',
     );
     await cli(['vendors', 'add', '--name', VENDOR, '--category', 'robotics-iot']);
-    expectError(
-      await cli(['assess', 'start', VENDOR]),
-      2,
-      'invalid input: questionnaire: Choose at least one',
-    );
+    // A missing required flag is a usage error (exit 1), as for every command.
+    expectError(await cli(['assess', 'start', VENDOR]), 1, 'missing --questionnaire ID');
     const help = await cli(['assess', 'start', '--help']);
     expect(help.stdout).toMatch(/^Usage: vendor-risk assess start \[VENDOR\] \[options\]/);
   });

@@ -227,6 +227,9 @@ describe('vendor-risk vendors', () => {
     expectError(await cli(['vendors', 'show']), 1, 'missing VENDOR');
     expectError(await cli(['vendors', 'show', 'a', 'b']), 1, "unexpected argument 'b'");
     expectError(await cli(['vendors', 'add', '--category']), 1, "option '--category' needs a value");
+    // A flag the command cannot do without is a usage error too, not invalid input.
+    expectError(await cli(['vendors', 'add', '--category', '3pl']), 1, 'missing --name NAME');
+    expectError(await cli(['vendors', 'add', '--name', 'X']), 1, 'missing --category CATEGORY');
     expectError(await cli(['vendors', 'add', '--name', 'A', '--name', 'B']), 1, 'given more than once');
     expectError(await cli(['vendors', 'list', '--json=yes']), 1, "option '--json' does not take a value");
   });
