@@ -11,7 +11,7 @@ import { defaultDataDir } from './cli/data-dir';
 import { helpHint, helpText } from './cli/help';
 import { processIo, type CliIo } from './cli/io';
 import { writeJson } from './cli/json-out';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failure, oneLine, type Outcome } from './cli/outcome';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failure, oneLine, usageError, type Outcome } from './cli/outcome';
 import { createProgressLine } from './cli/progress';
 import { passphraseFor } from './cli/passphrase';
 import { openSession, type Session } from './cli/session';
@@ -89,7 +89,7 @@ async function runCommand(
     }
   }
   if (globals.dataDir !== undefined && !globals.dataDir.trim())
-    return { ...failure('--data-dir needs a folder'), exitCode: EXIT_USAGE };
+    return usageError('--data-dir needs a folder');
   const dataDir = resolveDataDir({
     flag: globals.dataDir,
     env: io.env,

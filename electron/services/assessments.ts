@@ -52,6 +52,16 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
     return question;
   };
 
+  /** Refuses, at once, every value that does not fit its question (each named by questionnaire/question). */
+  const checkAnswers = (qs: Questionnaire[], inputs: readonly AnswerInput[]): void => {
+    const problems = inputs.flatMap((input) => {
+      const question = findQuestion(qs, input.questionnaireId, input.questionId);
+      const problem = input.answer && answerProblem(question, input.answer);
+      return problem ? [{ path: `${input.questionnaireId}/${input.questionId}`, message: problem }] : [];
+    });
+    if (problems.length) throw new AppError('INVALID_INPUT', summariseIssues(problems), problems);
+  };
+
   /** Applies one answer inside the caller's transaction; returns it as stored. */
   const applyAnswer = (
     assessmentId: string,
@@ -59,15 +69,12 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
     input: AnswerInput,
     source: string,
   ): StoredAnswer => {
-    const question = findQuestion(qs, input.questionnaireId, input.questionId);
-    if (input.answer) {
-      const problem = answerProblem(question, input.answer);
-      if (problem) {
-        throw new AppError('INVALID_INPUT', `${input.questionnaireId}/${input.questionId}: ${problem}`, [
-          { path: `${input.questionnaireId}/${input.questionId}`, message: problem },
-        ]);
-      }
-    }
+    checkAnswers(qs, [input]);
+    return writeAnswer(assessmentId, input, source);
+  };
+
+  /** Writes one answer already checked, with its audit entry; returns it as stored. */
+  const writeAnswer = (assessmentId: string, input: AnswerInput, source: string): StoredAnswer => {
     const read = storage.assessments.answer(assessmentId, input.questionnaireId, input.questionId);
     // The version is the database's bookkeeping (team database), not the answer's history.
     const before = read && withoutVersion(read);
@@ -186,14 +193,8 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
         assertOpen(row);
         const qs = pinnedOf(row);
         // Every value that does not fit its question, named at once (not the first only).
-        const problems = inputs.flatMap((input) => {
-          const problem =
-            input.answer &&
-            answerProblem(findQuestion(qs, input.questionnaireId, input.questionId), input.answer);
-          return problem ? [{ path: `${input.questionnaireId}/${input.questionId}`, message: problem }] : [];
-        });
-        if (problems.length) throw new AppError('INVALID_INPUT', summariseIssues(problems), problems);
-        for (const input of inputs) applyAnswer(id, qs, input, source);
+        checkAnswers(qs, inputs);
+        for (const input of inputs) writeAnswer(id, input, source);
         storage.assessments.update(id, { updatedAt: ctx.now().toISOString() });
         const state = stateOf(qs, storage.assessments.answers(id));
         // Kept (they count again if the question is shown again), but said, so a bulk
