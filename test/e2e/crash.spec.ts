@@ -46,6 +46,22 @@ function killAfter(dataDir: string, args: string[], ms: number): Promise<string>
   });
 }
 
+/**
+ * A fresh copy of `source` at `dir`, and the CLI on it killed at `ms`, or earlier when it
+ * finished first: the first import's time, measured on a busy machine, can be longer than
+ * a later run takes. Each retry copies the folder again and kills sooner, so that the kill
+ * lands while the command runs (the state this test is about), whatever the machine's speed.
+ */
+async function killWhileRunning(source: string, dir: string, args: string[], ms: number): Promise<string> {
+  let outcome = '';
+  for (let attempt = 0, at = ms; attempt < 6 && outcome !== 'SIGKILL'; attempt++, at = Math.round(at * 0.6)) {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(source, dir, { recursive: true });
+    outcome = await killAfter(dir, args, at);
+  }
+  return outcome;
+}
+
 /** What the database holds after a kill: integrity, the audit chain, and the devices' firmware versions. */
 function inspect(dataDir: string) {
   const db = new DatabaseSync(join(dataDir, 'vendor-risk.db'));
@@ -89,8 +105,9 @@ test('killing the CLI during an import or a bulk update never leaves half a writ
     for (let run = 0; run < RUNS; run++) {
       // A first import into a folder without devices: none, or all of them.
       const a = join(root, `a${run}`);
-      cpSync(empty, a, { recursive: true });
-      outcomes.push(await killAfter(a, ['devices', 'import', v1, '--source', 'wms'], killAt(run)));
+      outcomes.push(
+        await killWhileRunning(empty, a, ['devices', 'import', v1, '--source', 'wms'], killAt(run)),
+      );
       const afterImport = inspect(a);
       expect(afterImport.integrity).toBe('ok');
       expect(afterImport.audit).toBe(true);
@@ -99,8 +116,9 @@ test('killing the CLI during an import or a bulk update never leaves half a writ
 
       // A re-import changing every device: all old, or all new.
       const b = join(root, `b${run}`);
-      cpSync(imported, b, { recursive: true });
-      outcomes.push(await killAfter(b, ['devices', 'import', v2, '--source', 'wms'], killAt(run)));
+      outcomes.push(
+        await killWhileRunning(imported, b, ['devices', 'import', v2, '--source', 'wms'], killAt(run)),
+      );
       const afterUpdate = inspect(b);
       expect(afterUpdate.integrity).toBe('ok');
       expect(afterUpdate.audit).toBe(true);
