@@ -30,7 +30,7 @@ import {
   type DeviceCategory,
   type DeviceStatus,
 } from './device-vocabulary';
-import { createKeyIndex } from './key-index';
+import { createKeyIndex, hashOf } from './key-index';
 
 /** A row's problem: for a rejected row (an error) or a value left unknown (a warning). */
 export const RowProblemSchema = z.object({
@@ -256,13 +256,16 @@ export function createRowReader(
     }
     return v;
   };
+  // The first of the row's location values (a NetBox site): where a device's name is its own.
+  let site: string | null = null;
   const location = () => {
-    if (locationCells.length <= 1) return plain('location');
+    if (locationCells.length <= 1) return (site = plain('location'));
     const parts: string[] = [];
     for (const i of locationCells) {
       const v = cell(i);
       if (v !== null) parts.push(v);
     }
+    site = parts[0] ?? null;
     const joined = parts.join(' / ');
     if (joined.length > MAX_TEXT) {
       warn(columnName('location'), clip(joined), `longer than ${MAX_TEXT} characters; left unknown`);
@@ -370,7 +373,9 @@ export function createRowReader(
     name: null,
   };
   /** Reads the identity fields; the first that names the device, or why none does. */
-  const identity = (): { id: string } | { reason: string; column: string; value: string } => {
+  const identity = ():
+    | { id: string; field: (typeof IDENTITY_FIELDS)[number] }
+    | { reason: string; column: string; value: string } => {
     let id: string | null = null;
     let idField: (typeof IDENTITY_FIELDS)[number] = 'deviceId';
     let tooLong: { column: string; value: string } | null = null;
@@ -385,7 +390,7 @@ export function createRowReader(
     // The line a spreadsheet adds under its list ("Total", "Grand total:") names no device.
     if (id !== null && TOTALS.test(id))
       return { column: columnName(idField), value: id, reason: 'a totals line, not a device' };
-    if (id !== null) return { id };
+    if (id !== null) return { id, field: idField };
     if (tooLong) return { ...tooLong, reason: `a device ID is at most ${MAX_ID} characters` };
     return nameless;
   };
@@ -455,22 +460,53 @@ export function createRowReader(
       owner: plain('owner'),
       attributes,
     };
-    if (warnedHere) warnedRows += 1;
-    const firstWithId = seenIds.find(device.deviceId.toLowerCase());
+    // Where the device is (its location's first value), as a number kept with its ID (0: not known).
+    const place = site === null ? 0 : (hashOf(site.toLowerCase()) % 0x3fffffff) + 1;
+    let firstWithId = seenIds.find(device.deviceId.toLowerCase());
+    let elsewhere: { id: string; row: number } | null = null;
     if (firstWithId >= 0) {
-      duplicate({ key: device.deviceId, kind: 'id', rows: [firstWithId, row] });
-      return null;
+      // A name used again at another place is another device (NetBox's names are unique per
+      // site only: two sites' "PP:MDF"): kept under its name and site (the location's first
+      // value, so that a move within the site keeps the ID), and said. A device ID or name seen
+      // again at the same site, or where either site is unknown, is a duplicate.
+      const firstPlace = seenIds.foundTag();
+      const qualified = `${device.deviceId} @ ${site}`;
+      if (
+        (id.field === 'deviceId' || id.field === 'name') &&
+        place !== 0 &&
+        firstPlace !== 0 &&
+        firstPlace !== place &&
+        qualified.length <= MAX_ID
+      ) {
+        elsewhere = { id: qualified, row: firstWithId };
+        firstWithId = seenIds.find(qualified.toLowerCase());
+      }
+      if (firstWithId >= 0) {
+        duplicate({ key: elsewhere?.id ?? device.deviceId, kind: 'id', rows: [firstWithId, row] });
+        if (warnedHere) warnedRows += 1;
+        return null;
+      }
     }
     if (device.serial) {
       const firstWithSerial = seenSerials.find(device.serial.toLowerCase());
       if (firstWithSerial >= 0) {
         duplicate({ key: device.serial, kind: 'serial', rows: [firstWithSerial, row] });
-        keptIds.push(device.deviceId);
+        keptIds.push(elsewhere?.id ?? device.deviceId);
+        if (warnedHere) warnedRows += 1;
         return null;
       }
       seenSerials.addLast(row);
     }
-    seenIds.addLast(row);
+    if (elsewhere) {
+      warn(
+        columnName(id.field),
+        clip(device.deviceId),
+        `also names the device on row ${elsewhere.row}, at another place: kept as another device, "${clip(elsewhere.id)}"`,
+      );
+      device.deviceId = elsewhere.id;
+    }
+    if (warnedHere) warnedRows += 1;
+    seenIds.addLast(row, place);
     return device;
   };
 

@@ -6,12 +6,14 @@
 export interface KeyIndex {
   /** The row `key` was added with, or -1; the lookup is remembered for `addLast`. */
   find(key: string): number;
-  /** Adds the key of the last `find` (which found nothing) with its row. */
-  addLast(row: number): void;
+  /** Adds the key of the last `find` (which found nothing) with its row, and a number kept with it. */
+  addLast(row: number, tag?: number): void;
+  /** The number kept with the key the last `find` found (0 when none was given). */
+  foundTag(): number;
 }
 
 /** FNV-1a over UTF-16 code units. */
-function hashOf(s: string): number {
+export function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -27,6 +29,8 @@ export function createKeyIndex(): KeyIndex {
   const keys: string[] = [];
   const rows: number[] = [];
   const hashes: number[] = [];
+  const tags: number[] = [];
+  let found = -1;
   let lastKey = '';
   let lastHash = 0;
   let lastSlot = -1;
@@ -48,20 +52,26 @@ export function createKeyIndex(): KeyIndex {
       for (;;) {
         const k = slots[i]!;
         if (k === -1) break;
-        if (hashes[k] === h && keys[k] === key) return rows[k]!;
+        if (hashes[k] === h && keys[k] === key) {
+          found = k;
+          return rows[k]!;
+        }
         i = (i + 1) & mask;
       }
+      found = -1;
       lastKey = key;
       lastHash = h;
       lastSlot = i;
       return -1;
     },
-    addLast(row) {
+    foundTag: () => (found < 0 ? 0 : tags[found]!),
+    addLast(row, tag = 0) {
       if (lastSlot < 0) throw new Error('addLast needs a find that found nothing');
       const k = keys.length;
       keys.push(lastKey);
       rows.push(row);
       hashes.push(lastHash);
+      tags.push(tag);
       slots[lastSlot] = k;
       lastSlot = -1;
       // At most half full, so probes stay short.

@@ -337,6 +337,54 @@ describe('mapping columns and values', () => {
       category: 'scanner',
     });
   });
+
+  it('keeps a name used again at another site as another device, named with its site, and says so', () => {
+    // NetBox names are unique per site only; three "sw-01" at two sites, one repeated exactly.
+    const csv = [
+      'name,site,rack,serial,asset_tag',
+      'sw-01,Leeds,R1,,',
+      'sw-01,York,R4,,',
+      'SW-01,leeds,R2,,', // the same site (case aside), another rack: a duplicate of row 2
+      'sw-01,York,R5,,', // York's again: a duplicate of the one named with its site
+      'sw-01,,,,', // no site: a duplicate
+      'sw-01,Hull,R1,,',
+      'sw-02,Leeds,R1,S9,', // with a serial, the serial names it (before the name) …
+      'sw-02,York,R1,S9,', // … and the serial again is a duplicate wherever it is
+      ',Leeds,R1,,AT-1', // an asset tag as the ID is unique whatever the site
+      ',York,R1,,AT-1',
+    ].join('\n');
+    const f = ok(parseInventoryFile(utf8(csv)));
+    const r = readRows(f, DeviceMappingSchema.parse({ columns: suggestColumns(f.headers).columns }));
+    expect(r.devices.map((d) => [d.row, d.device.deviceId, d.device.location])).toEqual([
+      [2, 'sw-01', 'Leeds / R1'],
+      [3, 'sw-01 @ York', 'York / R4'],
+      [7, 'sw-01 @ Hull', 'Hull / R1'],
+      [8, 'S9', 'Leeds / R1'],
+      [10, 'AT-1', 'Leeds / R1'],
+    ]);
+    expect(r.duplicates).toEqual([
+      { key: 'SW-01', kind: 'id', rows: [2, 4] },
+      { key: 'sw-01 @ York', kind: 'id', rows: [3, 5] },
+      { key: 'sw-01', kind: 'id', rows: [2, 6] },
+      { key: 'S9', kind: 'id', rows: [8, 9] },
+      { key: 'AT-1', kind: 'id', rows: [10, 11] },
+    ]);
+    expect(r.warnings).toEqual([
+      {
+        row: 3,
+        column: 'name',
+        value: 'sw-01',
+        reason: 'also names the device on row 2, at another place: kept as another device, "sw-01 @ York"',
+      },
+      {
+        row: 7,
+        column: 'name',
+        value: 'sw-01',
+        reason: 'also names the device on row 2, at another place: kept as another device, "sw-01 @ Hull"',
+      },
+    ]);
+    expect(r.warnedRows).toBe(2);
+  });
 });
 
 describe('device checks', () => {

@@ -90,18 +90,25 @@ describe('NetBox', () => {
     ]);
   });
 
-  it('imports the real NetBox demo exports: 214 rows each, only the unnamed devices without serial or tag refused', () => {
+  it('imports the real NetBox demo exports: 214 rows each, only the unnamed devices without serial or tag refused, one name at three sites kept three times', () => {
     for (const file of ['devices-netbox-export.csv', 'devices-netbox-table-export.csv']) {
       const { rows, format } = imported(join(FIELD, 'netbox', file));
       expect(format.id).toMatch(/^netbox/);
       expect(rows.errors).toHaveLength(file.includes('table') ? 14 : 22);
-      // The three "PP:MDF" patch panels at three sites share a name: the first is kept, the others reported.
-      const kept = rows.devices.length + rows.duplicates.length;
-      expect(kept + rows.errors.length).toBe(214);
+      // The three "PP:MDF" patch panels at three sites share a name (NetBox's names are unique
+      // per site): each is kept, the second and third named with their site and reported.
+      expect(rows.devices.length + rows.errors.length).toBe(214);
+      expect(rows.duplicates).toEqual([]);
+      expect(
+        rows.devices.filter((d) => d.device.deviceId.startsWith('PP:MDF')).map((d) => d.device.deviceId),
+      ).toEqual(['PP:MDF', 'PP:MDF @ D. S. Weaver Labs', 'PP:MDF @ Grinnells Lab']);
+      expect(rows.warnings.map((w) => [w.row, w.value])).toEqual([
+        [58, 'PP:MDF'],
+        [59, 'PP:MDF'],
+      ]);
       expect(new Set(rows.devices.map((d) => d.device.category))).toEqual(new Set(['network', 'power']));
       expect(rows.labels.filter((l) => l.field === 'type' && l.placed === null)).toEqual([]);
       expect(rows.labels.filter((l) => l.field === 'status' && l.placed === null)).toEqual([]);
-      expect(rows.warnings).toEqual([]);
     }
   });
 });
