@@ -51,7 +51,7 @@ export function answerProblem(question: Question, answer: AnswerValue): string |
       return new Set(v).size === v.length ? null : 'Each choice may be chosen once';
     }
     case 'number':
-      return typeof v === 'number' ? null : 'Enter a number';
+      return typeof v === 'number' && Number.isFinite(v) ? numberProblem(question, v) : 'Enter a number';
     case 'date':
       return typeof v === 'string' && isCalendarDate(v) ? null : 'Enter a date as YYYY-MM-DD';
     case 'short-text':
@@ -61,4 +61,19 @@ export function answerProblem(question: Question, answer: AnswerValue): string |
     case 'evidence':
       return Array.isArray(v) ? null : 'Attach evidence files';
   }
+}
+
+/** What a bounded number question asks for ("Enter at least 0 hours"), or null when it has no bounds. */
+export function numberBounds(question: Pick<Question, 'min' | 'max' | 'unit'>): string | null {
+  const { min, max } = question;
+  const unit = !question.unit ? '' : question.unit === '%' ? '%' : ` ${question.unit}`;
+  if (min !== undefined && max !== undefined) return `Enter a number from ${min} to ${max}${unit}`;
+  if (min !== undefined) return `Enter at least ${min}${unit}`;
+  return max !== undefined ? `Enter at most ${max}${unit}` : null;
+}
+
+/** Why a number is outside its question's bounds, or null when it is within them. */
+export function numberProblem(question: Pick<Question, 'min' | 'max' | 'unit'>, v: number): string | null {
+  const { min, max } = question;
+  return (min === undefined || v >= min) && (max === undefined || v <= max) ? null : numberBounds(question);
 }

@@ -94,6 +94,9 @@ export const QuestionSchema = z
       .strict()
       .optional(),
     unit: z.string().max(40).optional(),
+    /** number: the smallest and largest answer that can be true (0 hours, 100 %). */
+    min: z.number().optional(),
+    max: z.number().optional(),
     numberBands: z.array(NumberBandSchema).max(20).optional(),
     weight: z.number().min(0).max(10).default(1),
     required: z.boolean().default(false),
@@ -142,6 +145,11 @@ export const QuestionSchema = z
         message: 'Only number questions have number bands',
       });
     }
+    for (const bound of ['min', 'max'] as const)
+      if (q[bound] !== undefined && q.type !== 'number')
+        ctx.addIssue({ code: 'custom', path: [bound], message: `Only number questions have a ${bound}imum` });
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'The maximum is below the minimum' });
   });
 
 export const SectionSchema = z

@@ -13,6 +13,8 @@ export type FormQuestionData = {
   type: string;
   allowPartial: boolean;
   unit?: string;
+  min?: number;
+  max?: number;
   choices?: { id: string; label: string }[];
   showIf?: unknown;
 };
@@ -91,7 +93,12 @@ export function formQuestion(
       'aria-label': x.text,
       'data-k': `${key}|value`,
       ...(x.type === 'number'
-        ? { type: 'number', step: 'any' }
+        ? {
+            type: 'number',
+            step: 'any',
+            ...(x.min !== undefined ? { min: String(x.min) } : {}),
+            ...(x.max !== undefined ? { max: String(x.max) } : {}),
+          }
         : x.type === 'date'
           ? { type: 'date' }
           : x.type === 'long-text'

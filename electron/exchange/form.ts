@@ -57,6 +57,8 @@ export function buildForm(
           type: x.type,
           allowPartial: x.allowPartial,
           unit: x.unit,
+          min: x.min,
+          max: x.max,
           choices: x.choices?.map((c) => ({ id: c.id, label: c.label })),
           showIf: x.showIf,
         })),

@@ -13,7 +13,7 @@ import { openZip, readEntry, storedZip, ZipRefused } from '../files/safe-zip';
 import { allQuestions, type Question, type Questionnaire } from '../domain/questionnaire';
 import { longDate } from './form-header';
 import { answerToCell, cellChoices, MAX_CELL, ManifestSchema, type Manifest } from '../domain/exchange';
-import type { AnswerValue } from '../domain/answer';
+import { numberBounds, type AnswerValue } from '../domain/answer';
 
 const MANIFEST_SHEET = 'Package';
 const LISTS_SHEET = 'Lists';
@@ -141,9 +141,9 @@ export async function buildWorkbook(
           type: 'decimal',
           operator: 'between',
           allowBlank: true,
-          formulae: [-1e15, 1e15],
+          formulae: [q.min ?? -1e15, q.max ?? 1e15],
           showErrorMessage: true,
-          error: 'Enter a number.',
+          error: `${numberBounds(q) ?? 'Enter a number'}.`,
         };
       }
     }

@@ -1,6 +1,7 @@
+import { useId } from 'react';
 import { useDebouncedText } from '../hooks/useDebouncedText';
 import type { Question } from '../../electron/domain/questionnaire';
-import type { AnswerValue } from '../../electron/domain/answer';
+import { numberProblem, type AnswerValue } from '../../electron/domain/answer';
 import './AnswerControl.css';
 
 interface AnswerControlProps {
@@ -82,7 +83,11 @@ export function AnswerControl({ name, question, answer, onAnswer }: AnswerContro
           key={question.id}
           label={question.unit ? `Answer (${question.unit})` : 'Answer'}
           type="number"
+          min={question.min}
+          max={question.max}
           value={typeof value === 'number' ? String(value) : ''}
+          // A number outside the question's bounds (−5 hours) is said beside the field, not saved.
+          problem={(t) => (t.trim() === '' ? null : numberProblem(question, Number(t)))}
           onCommit={(t) =>
             onAnswer(t.trim() === '' ? null : Number.isFinite(Number(t)) ? answered(Number(t)) : null)
           }
@@ -121,12 +126,30 @@ interface TextAnswerProps {
   type?: string;
   multiline?: boolean;
   maxLength?: number;
+  min?: number;
+  max?: number;
+  /** Why a text cannot be the answer (shown, and the text not committed), or null. */
+  problem?(text: string): string | null;
   onCommit(text: string): void;
 }
 
 /** A text-like input saved when typing pauses, when focus leaves and when it closes. */
-function TextAnswer({ label, value, type = 'text', multiline, maxLength, onCommit }: TextAnswerProps) {
-  const { text, setText, flush } = useDebouncedText(value, onCommit);
+function TextAnswer({
+  label,
+  value,
+  type = 'text',
+  multiline,
+  maxLength,
+  min,
+  max,
+  problem,
+  onCommit,
+}: TextAnswerProps) {
+  const { text, setText, flush } = useDebouncedText(value, (t) => {
+    if (!problem?.(t)) onCommit(t);
+  });
+  const why = problem?.(text) ?? null;
+  const problemId = useId();
   const props = {
     'aria-label': label,
     value: text,
@@ -134,9 +157,23 @@ function TextAnswer({ label, value, type = 'text', multiline, maxLength, onCommi
     onChange: (e: { target: { value: string } }) => setText(e.target.value),
     onBlur: flush,
   };
-  return multiline ? (
-    <textarea rows={4} {...props} />
-  ) : (
-    <input type={type} className="answer-input" {...props} />
+  if (multiline) return <textarea rows={4} {...props} />;
+  return (
+    <>
+      <input
+        type={type}
+        className="answer-input"
+        min={min}
+        max={max}
+        aria-invalid={why ? true : undefined}
+        aria-describedby={why ? problemId : undefined}
+        {...props}
+      />
+      {why && (
+        <span id={problemId} className="answer-problem" role="alert">
+          {why}
+        </span>
+      )}
+    </>
   );
 }

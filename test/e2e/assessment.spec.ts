@@ -252,3 +252,35 @@ test('the picker suggests the quick triage first and counts the questions of the
   await boxes.nth(1).check();
   await expect(dialog.getByTestId('selection-count')).toHaveText(/^2 questionnaires · \d+ questions$/);
 });
+
+test('a number outside its bounds is said beside the field and not saved', async ({ app }) => {
+  const { page } = app;
+  const bounded = JSON.parse(example) as { sections: { questions: { id: string; min?: number }[] }[] };
+  bounded.sections[0]!.questions.find((x) => x.id === 'fw_patch_days')!.min = 0;
+  expect((await app.dispatcher.call('questionnaires.import', { content: JSON.stringify(bounded) })).ok).toBe(
+    true,
+  );
+  const vendor = await app.dispatcher.call('vendors.create', {
+    name: 'Odense Pallet Robots',
+    category: 'robotics-iot',
+  });
+  if (!vendor.ok) throw new Error(vendor.error.message);
+  const started = await app.dispatcher.call('assessments.start', {
+    vendorId: vendor.value.id,
+    questionnaireIds: ['example-firmware'],
+  });
+  if (!started.ok) throw new Error(started.error.message);
+  await app.open(`#/assessments/${started.value.id}`);
+  await page.getByRole('button', { name: 'Full list' }).click();
+  const days = page.getByRole('region', { name: 'Questions' }).getByLabel('Answer (days)');
+  await days.fill('-5');
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter at least 0 days' })).toBeVisible();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await days.blur();
+  await expect(page.getByTestId('assessment-progress')).toHaveText(/^0 of 3 answered/);
+  await days.fill('10');
+  await expect(page.getByText('Enter at least 0 days')).toHaveCount(0);
+  await expect(page.getByTestId('assessment-progress')).toHaveText(/^1 of 3 answered/);
+  const stored = await app.dispatcher.call('assessments.get', { id: started.value.id });
+  expect(stored.ok && stored.value.answers.map((a) => a.answer)).toEqual([{ status: 'answered', value: 10 }]);
+});

@@ -3,6 +3,7 @@ import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { itOnSolo, openApp, vendorInput } from './helpers';
+import { QuestionnaireSchema } from '../../electron/domain/questionnaire';
 
 const exampleText = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
 const withVersion = (v: string, extra: (q: Record<string, unknown>) => void = () => {}) => {
@@ -115,6 +116,62 @@ describe('assessments', () => {
     expect(bulk).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const detail = await dispatcher.call('assessments.get', { id: assessmentId });
     expect(detail.ok && detail.value.answers).toEqual([]);
+  });
+
+  it('refuses a number outside its question’s bounds, naming them (−5 hours, 101 %)', async () => {
+    const app = openApp();
+    const vendor = app.services.vendors.create(vendorInput());
+    const started = await app.dispatcher.call('assessments.start', {
+      vendorId: vendor.id,
+      questionnaireIds: ['vulnerability-disclosure', 'secure-sdlc'],
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const answer = (questionnaireId: string, questionId: string, value: number) =>
+      app.dispatcher.call('assessments.answer', {
+        id: started.value.id,
+        answer: { questionnaireId, questionId, answer: { status: 'answered', value } },
+      });
+    expect(await answer('vulnerability-disclosure', 'vdp_ack_hours', -5)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('vdp_ack_hours: Enter at least 0 hours'),
+      },
+    });
+    expect(await answer('secure-sdlc', 'sdlc_training_coverage', 101)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Enter a number from 0 to 100%') },
+    });
+    expect(await answer('secure-sdlc', 'sdlc_training_coverage', 100)).toMatchObject({ ok: true });
+    expect(await answer('vulnerability-disclosure', 'vdp_ack_hours', 0)).toMatchObject({ ok: true });
+    const detail = await app.dispatcher.call('assessments.get', { id: started.value.id });
+    expect(detail.ok && detail.value.answers.map((a) => a.answer)).toEqual([
+      { status: 'answered', value: 100 },
+      { status: 'answered', value: 0 },
+    ]);
+  });
+
+  it('reads bounds only on number questions, the minimum not above the maximum', () => {
+    const base = JSON.parse(exampleText) as { sections: { questions: Record<string, unknown>[] }[] };
+    const check = (edit: (qs: Record<string, unknown>[]) => void) => {
+      const copy = structuredClone(base);
+      edit(copy.sections[0]!.questions);
+      const r = QuestionnaireSchema.safeParse(copy);
+      return r.success ? 'ok' : r.error.issues.map((i) => `${String(i.path.at(-1))}: ${i.message}`).join('; ');
+    };
+    const days = (qs: Record<string, unknown>[]) => qs.find((x) => x.id === 'fw_patch_days')!;
+    expect(check((qs) => Object.assign(days(qs), { min: 0, max: 365 }))).toBe('ok');
+    expect(check((qs) => Object.assign(days(qs), { min: 10, max: 5 }))).toBe(
+      'max: The maximum is below the minimum',
+    );
+    expect(
+      check((qs) =>
+        Object.assign(
+          qs.find((x) => x.type === 'yes-no')!,
+          { min: 0 },
+        ),
+      ),
+    ).toBe('min: Only number questions have a minimum');
   });
 
   it('pins the questionnaire version it started with', async () => {

@@ -189,6 +189,29 @@ describe('questionnaire exchange', () => {
       /cannot be accepted/,
     );
 
+    // A number outside the question's bounds: the cell refuses it in Excel, and if it comes
+    // back anyway (another spreadsheet program) it is invalid, the bounds named.
+    const sheet = (await fill(made.bytes, () => undefined)).wb.worksheets.find((w) =>
+      w.getColumn(1).values.some((v) => String(v).endsWith('tri_breach_hours')),
+    )!;
+    let breachRow = 0;
+    sheet.eachRow((row, n) => {
+      if (String(row.getCell(1).value).endsWith('tri_breach_hours')) breachRow = n;
+    });
+    expect(sheet.getRow(breachRow).getCell(4).dataValidation).toMatchObject({
+      type: 'decimal',
+      formulae: [0, 1e15],
+      error: 'Enter at least 0 hours.',
+    });
+    const negative = await fill(made.bytes, (_ws, row, id) => {
+      if (id.endsWith('tri_breach_hours')) row.getCell(4).value = -5;
+    });
+    const p5 = await app.services.exchange.preview(vendor.id, 'n.xlsx', negative.bytes, NO_JOB);
+    expect(p5.rows.find((r) => r.questionId === 'tri_breach_hours')).toMatchObject({
+      state: 'invalid',
+      problem: 'Enter at least 0 hours',
+    });
+
     await expect(
       app.services.exchange.preview(vendor.id, 'g.xlsx', Buffer.from('PK garbage'), NO_JOB),
     ).rejects.toThrow(/not a readable .xlsx/);

@@ -48,16 +48,9 @@ function valueFor(
       return good ? sorted.slice(0, Math.min(3, sorted.length)).map((c) => c.id) : [sorted.at(-1)!.id];
     }
     case 'number': {
-      const bands = question.numberBands ?? [];
-      if (bands.length === 0) return good ? 12 : 2;
-      const band = good ? bands[0]! : bands.at(-1)!;
-      if (band.max !== undefined) return Math.max(0, Math.round(band.max * 0.75));
-      if (band.min !== undefined) return Math.round(band.min * 1.2) + 1;
-      // The open band at the end: past the bound of the one before it.
-      const before = bands.at(-2);
-      if (before?.max !== undefined) return Math.round(before.max * 2) + 1;
-      if (before?.min !== undefined) return Math.max(0, Math.round(before.min / 2));
-      return 1;
+      // Within the question's bounds (a coverage of 109 % would be refused).
+      const v = sampleNumber(question, good);
+      return Math.min(question.max ?? v, Math.max(question.min ?? v, v));
     }
     case 'date':
       return shiftDate(day, -rnd.int(30, 300));
@@ -70,6 +63,20 @@ function valueFor(
     case 'evidence':
       return null;
   }
+}
+
+/** A number in the best band, or the worst, of a number question. */
+function sampleNumber(question: Question, good: boolean): number {
+  const bands = question.numberBands ?? [];
+  if (bands.length === 0) return good ? 12 : 2;
+  const band = good ? bands[0]! : bands.at(-1)!;
+  if (band.max !== undefined) return Math.max(0, Math.round(band.max * 0.75));
+  if (band.min !== undefined) return Math.round(band.min * 1.2) + 1;
+  // The open band at the end: past the bound of the one before it.
+  const before = bands.at(-2);
+  if (before?.max !== undefined) return Math.round(before.max * 2) + 1;
+  if (before?.min !== undefined) return Math.max(0, Math.round(before.min / 2));
+  return 1;
 }
 
 /** The answers of one sample assessment of one questionnaire, answered on `day`. */
