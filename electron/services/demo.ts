@@ -43,6 +43,16 @@ export { SAMPLE_KEY };
 
 /** Steps applied between pauses (for progress and cancel). */
 const STEPS_PER_PAUSE = 12;
+/** The claim a load takes while it runs (storage/settings): another load finds it and waits its turn. */
+const LOADING_KEY = 'sample.loading';
+/** A claim this old was left by a load that died (a load takes seconds). */
+const ABANDONED_CLAIM_MS = 30 * 60 * 1000;
+
+const loadingElsewhere = () =>
+  new AppError(
+    'CONFLICT',
+    'The sample warehouse is being loaded already (by another window, command or colleague); it will be there when that finishes',
+  );
 
 interface DemoDeps {
   questionnaires: QuestionnaireService;
@@ -70,11 +80,42 @@ export function createDemoService(ctx: ServiceContext, deps: DemoDeps) {
     return parsed.success ? parsed.data : null;
   };
 
+  /**
+   * Claims the load for this connection, or says why not: loaded already (the manifest), or
+   * being loaded by another window, command or colleague (their claim, unless it is so old
+   * that its load must have died). Another process could otherwise load a second sample
+   * beside the first, and the manifest would name only one of them.
+   */
+  const claimLoad = (): SampleManifest | null =>
+    storage.transaction(() => {
+      const present = manifest();
+      if (present) return present;
+      const now = ctx.now();
+      const held = storage.settings.get(LOADING_KEY) as { at?: unknown } | undefined;
+      if (held !== undefined) {
+        const since = Date.parse(String(held?.at));
+        if (Number.isFinite(since) && now.getTime() - since < ABANDONED_CLAIM_MS) throw loadingElsewhere();
+        storage.sample.deleteSetting(LOADING_KEY);
+      }
+      if (!storage.settings.claim(LOADING_KEY, { at: now.toISOString() }, now.toISOString()))
+        throw loadingElsewhere();
+      return null;
+    });
+
   async function load(job: JobContext): Promise<SampleLoadResult> {
     const started = Date.now();
-    const present = manifest();
+    const present = claimLoad();
     if (present)
       return { added: 0, skipped: 0, alreadyLoaded: true, counts: present.counts, ms: Date.now() - started };
+    try {
+      return await loadClaimed(job, started);
+    } finally {
+      // Loaded (the manifest is written) or not: the claim goes.
+      storage.sample.deleteSetting(LOADING_KEY);
+    }
+  }
+
+  async function loadClaimed(job: JobContext, started: number): Promise<SampleLoadResult> {
     const today = ctx.now().toISOString().slice(0, 10);
     await loadBuiltinQuestionnaires();
     const qs = Object.fromEntries(

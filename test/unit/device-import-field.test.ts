@@ -93,7 +93,7 @@ describe('the floor’s own words', () => {
 });
 
 describe('NetBox’s real export through the CLI', () => {
-  it('imports the named devices, refuses the 22 without name, serial or tag, and exits 0', async () => {
+  it('imports the named devices (one name at three sites three times), refuses the 22 without name, serial or tag, and exits 0', async () => {
     const dir = tempDir();
     const r = await runCli(dir, [
       'devices',
@@ -115,12 +115,13 @@ describe('NetBox’s real export through the CLI', () => {
       applied: { added: number };
     };
     expect(out.preview.recognised.id).toBe('netbox');
-    expect(out.preview.counts).toMatchObject({ read: 214, rejected: 22, duplicates: 2 });
-    expect(out.applied.added).toBe(190);
+    // The three "PP:MDF" panels are at three sites: all three imported, two named with their site.
+    expect(out.preview.counts).toMatchObject({ read: 214, rejected: 22, duplicates: 0 });
+    expect(out.applied.added).toBe(192);
     expect(new Set(out.preview.errors.map((e) => e.reason))).toEqual(
       new Set(['nothing names the device: no device ID, asset tag, name or serial number']),
     );
-    expect(out.preview.warnings).toEqual([]);
+    expect(out.preview.warnings).toHaveLength(2);
     const text = await runCli(dir, [
       'devices',
       'import',

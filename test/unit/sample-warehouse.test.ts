@@ -113,6 +113,42 @@ describe('the sample warehouse service', () => {
     expect(await call(app, 'demo.load', {})).toMatchObject({ alreadyLoaded: true, added: 0 });
   });
 
+  it('a load on another connection while one runs is refused, not a second sample; a claim left by a dead load expires', async () => {
+    const app = openApp();
+    const colleague = openApp({ colleagueOf: app.dataDir });
+    let during: Promise<unknown> | undefined;
+    const first = app.services.demo.load({
+      signal: new AbortController().signal,
+      progress: () => {
+        // The first load is under way (its first step reported): the colleague asks for one.
+        during ??= call(colleague, 'demo.load', {}).then(
+          () => 'loaded',
+          (error: Error) => error.message,
+        );
+      },
+    });
+    expect((await first).alreadyLoaded).toBe(false);
+    expect(await during).toMatch(/The sample warehouse is being loaded already/);
+    expect(app.services.storage.vendors.count()).toBe(30);
+    expect(await call(colleague, 'demo.load', {})).toMatchObject({ alreadyLoaded: true, added: 0 });
+    expect(app.services.storage.settings.get('sample.loading')).toBeUndefined();
+
+    // A claim whose load died (a killed process) is taken over once it is old; a fresh one is not.
+    const other = openApp();
+    const claim = (minutesAgo: number) =>
+      other.services.storage.settings.set(
+        'sample.loading',
+        { at: new Date(Date.now() - minutesAgo * 60_000).toISOString() },
+        new Date().toISOString(),
+      );
+    claim(1);
+    await expect(call(other, 'demo.load', {})).rejects.toThrow(/being loaded already/);
+    expect(other.services.storage.vendors.count()).toBe(0);
+    claim(45);
+    expect(await call(other, 'demo.load', {})).toMatchObject({ alreadyLoaded: false, added: 30 });
+    expect(other.services.storage.settings.get('sample.loading')).toBeUndefined();
+  });
+
   it('removes exactly what it added: a vendor and assessment of the user stay; the removal is in the trail', async () => {
     const app = openApp();
     const before = app.services.storage.audit.head();
