@@ -244,6 +244,25 @@ describe('files refused with the first problem', () => {
     expect(
       refusal(JSON.stringify({ '@context': 'https://openvex.dev/ns/v0.2.0', statements: [] })),
     ).toContain('holds no VEX statement');
+    // A CycloneDX VEX (no components) whose one statement names no product it can use is
+    // refused too: read as an empty SBOM it would replace the vendor's real one.
+    expect(
+      refusal(
+        JSON.stringify({
+          bomFormat: 'CycloneDX',
+          specVersion: '1.5',
+          vulnerabilities: [
+            {
+              id: 'CVE-2024-0001',
+              analysis: { state: 'not_affected', justification: 'code_not_reachable' },
+              affects: [{ ref: 'urn:cdx:x/1#fw', versions: [{ version: '2.3', status: 'affected' }] }],
+            },
+          ],
+        }),
+      ),
+    ).toMatch(
+      /^The CycloneDX JSON file holds no VEX statement this app can use: vulnerabilities\.0\.affects\.0: .*[^.]\.$/,
+    );
   });
 
   it('refuses nesting past the limit before parsing, and counts no brace inside a string', () => {

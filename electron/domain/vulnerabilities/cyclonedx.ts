@@ -59,8 +59,11 @@ export const CYCLONEDX: SbomFileFormat = {
       { refs, serial, date: optString(metadata ?? {}, 'timestamp', 'metadata') },
       options,
     );
-    // A file of analysed vulnerabilities and no components is VEX only; anything else is (also) an SBOM.
-    const isSbom = doc.components !== undefined || vex.statements.length === 0;
+    // A file of vulnerabilities and no components is VEX only, even when none of its statements
+    // could be used (it is then refused, and never replaces the vendor's SBOM by an empty one);
+    // anything else is (also) an SBOM.
+    const isSbom =
+      doc.components !== undefined || !(Array.isArray(doc.vulnerabilities) && doc.vulnerabilities.length > 0);
     const name = topRead
       ? [topRead.component.name, topRead.component.version].filter(Boolean).join(' ')
       : (serial ?? 'CycloneDX BOM');

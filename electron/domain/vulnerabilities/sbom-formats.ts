@@ -31,7 +31,7 @@ export function readSbomFile(text: string, options: SbomReadOptions = {}): SbomF
   const content = format.read(doc, options);
   if (!content.sbom && !content.vex.length)
     refuse(
-      `The ${format.name} file holds no VEX statement this app can use${content.warnings.length ? `: ${content.warnings[0]}` : ''}.`,
+      `The ${format.name} file holds no VEX statement this app can use${content.warnings.length ? `: ${content.warnings[0]!.replace(/\.$/, '')}` : ''}.`,
     );
   return content;
 }

@@ -132,6 +132,42 @@ describe('matching the inventory against the example advisories', () => {
     expect(r?.suppressedBy).toBe('CycloneDX VEX not_affected (code_not_reachable)');
   });
 
+  it('takes "fixed" to cover only the version it names: without one it hides nothing', () => {
+    const fixedBy = (product: { name: string; version: string | null }) => {
+      const sources = fixtureSources();
+      sources.vex = [
+        {
+          vendorId: 'v-siemens',
+          statement: {
+            format: 'openvex',
+            cve: 'CVE-2099-0002',
+            status: 'fixed',
+            justification: null,
+            detail: null,
+            products: [{ purl: null, cpe: null, ...product }],
+            date: '2024-05-01',
+          },
+        },
+      ];
+      const rows = matchDevices(inventoryDevices(), sources).rows.filter((r) => r.cve === 'CVE-2099-0002');
+      return Object.fromEntries(rows.map((r) => [r.deviceId, r.suppressedBy !== null]));
+    };
+    // Which firmware holds the fix is not said: both stay vulnerable.
+    expect(fixedBy({ name: 'SINUMERIK Edge', version: null })).toEqual({
+      'EDGE-OLD': false,
+      'EDGE-NEW': false,
+    });
+    // The version given with the name as an identifier ("…@V3.3.0") is the one fixed.
+    expect(fixedBy({ name: 'SINUMERIK Edge@V3.3.0', version: null })).toEqual({
+      'EDGE-OLD': false,
+      'EDGE-NEW': true,
+    });
+    expect(fixedBy({ name: 'SINUMERIK Edge', version: 'V3.3.0' })).toEqual({
+      'EDGE-OLD': false,
+      'EDGE-NEW': true,
+    });
+  });
+
   it('keeps a spare device’s match, marked not active', () => {
     expect(one('LPE-SPARE', 'CVE-2021-4034')).toMatchObject({ confidence: 'exact', active: false });
   });
