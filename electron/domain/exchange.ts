@@ -142,9 +142,13 @@ export function cellToAnswer(
       break;
     }
     case 'date': {
-      // A date cell Excel stored as its serial number (days since 1899-12-30).
+      // A date cell Excel stored as its serial number (days since 1899-12-30). A smaller number
+      // than 10,000 (before 1927) is not taken for one: "2024" typed in the cell is a year, not
+      // 16 July 1905.
+      if (typeof raw === 'number' && raw < 10_000)
+        return { problem: `${raw} is a number, not a date: enter a date as YYYY-MM-DD` };
       const iso =
-        typeof raw === 'number' && raw > 0 && raw < 100000
+        typeof raw === 'number' && raw < 100000
           ? new Date(Date.UTC(1899, 11, 30) + Math.round(raw) * 86_400_000).toISOString().slice(0, 10)
           : text;
       if (!isCalendarDate(iso)) return { problem: 'Enter a date as YYYY-MM-DD' };

@@ -166,6 +166,8 @@ export interface WorkbookRow {
   sheet: string;
   row: number;
   id: string;
+  /** The question's text as the row shows it (locked): checked against the hidden id's question. */
+  asked: string;
   answer: string | number | Date | null;
   /** Why the answer cell could not be read (a formula …): the row is invalid. */
   answerProblem: string | null;
@@ -263,6 +265,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
         return v as string | number | Date;
       };
       const id = read(COLUMNS.id);
+      const asked = read(COLUMNS.question);
       const answer = read(COLUMNS.answer);
       const note = read(COLUMNS.note);
       const evidence = read(COLUMNS.evidence);
@@ -283,6 +286,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
         sheet: name,
         row: n,
         id,
+        asked: typeof asked === 'string' ? asked : '',
         answerProblem: answer && typeof answer === 'object' && 'problem' in answer ? answer.problem : null,
         answer:
           answer && typeof answer === 'object' && 'problem' in answer

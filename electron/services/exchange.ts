@@ -192,6 +192,8 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
       let manifestLike: { packageId: string; vendorId: string; checksum: string };
       type Raw = {
         id: string;
+        /** A workbook row's question text, which must be its id's question. */
+        asked?: string;
         where: string;
         answer:
           { cell: string | number | Date | null; problem: string | null } | { value: AnswerValue | null };
@@ -210,6 +212,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         for (const r of read.rows)
           raws.push({
             id: r.id,
+            asked: r.asked,
             where: `Sheet "${r.sheet}", row ${r.row}`,
             answer: { cell: r.answer, problem: r.answerProblem },
             note: r.note,
@@ -275,6 +278,8 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
       const rows: IncomingRow[] = [];
       const inputs = new Map<string, AnswerInput>();
       const seen = new Set<string>();
+      // Questions the file answers (a row with only a note, or nothing, leaves its question unanswered).
+      const answered = new Set<string>();
       const unknown: string[] = [];
       for (const raw of raws) {
         const found = index.get(raw.id);
@@ -286,8 +291,16 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
           unknown.push(`${raw.where}: question "${raw.id}" answered twice`);
           continue;
         }
-        seen.add(raw.id);
         const { question, questionnaireId } = found;
+        // The ids are hidden, not locked: a row whose id was swapped with another's would give
+        // its answer to the other question. The locked text beside it says which it asks.
+        if (raw.asked !== undefined && spaced(raw.asked) !== spaced(question.text)) {
+          unknown.push(
+            `${raw.where}: the hidden question id was changed (the row asks "${clip(raw.asked)}", its id is "${raw.id}")`,
+          );
+          continue;
+        }
+        seen.add(raw.id);
         let answer: AnswerValue | null = null;
         let problem: string | null = null;
         if ('cell' in raw.answer) {
@@ -302,6 +315,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         }
         const note = [raw.note, raw.evidence ? `Evidence: ${raw.evidence}` : ''].filter(Boolean).join('\n');
         if (!answer && !note && !problem) continue;
+        if (answer || problem) answered.add(raw.id);
         // Evidence is attached in the app, never answered from a file (not even "not applicable").
         if (question.type === 'evidence')
           problem = 'Evidence is attached in the app: name the file in a note instead';
@@ -350,7 +364,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         if (r.state !== 'invalid' && !visible.has(answerKey(r.questionnaireId, r.questionId)))
           r.hidden = true;
       const missing = [...index.keys()].filter(
-        (k) => !seen.has(k) && index.get(k)!.question.type !== 'evidence',
+        (k) => !answered.has(k) && index.get(k)!.question.type !== 'evidence',
       );
       const sbomReview = sbomPart.review(vendorId, pkg.manifest, sbomReplies);
       const token = randomUUID();
@@ -472,3 +486,14 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
 }
 
 export type ExchangeService = ReturnType<typeof createExchangeService>;
+
+/** Text with its runs of white space as one space (a spreadsheet program may write \r\n). */
+function spaced(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** At most 80 characters of a text for a message. */
+function clip(text: string): string {
+  const one = spaced(text);
+  return one.length > 80 ? `${one.slice(0, 79)}…` : one;
+}

@@ -137,7 +137,7 @@ describe('questionnaire exchange', () => {
   });
 
   it('hostile workbooks: formulas, extra and renamed sheets, edited ids, huge cells give clear errors', async () => {
-    const { app, vendor, made } = await setup();
+    const { app, vendor, made, q } = await setup();
     const formula = await fill(made.bytes, (_ws, row, id) => {
       if (id.endsWith('tri_mfa'))
         row.getCell(4).value = { formula: 'HYPERLINK("http://evil","Yes")' } as ExcelJS.CellFormulaValue;
@@ -188,6 +188,31 @@ describe('questionnaire exchange', () => {
     expect(() => app.services.exchange.apply(p4.token, ['quick-triage/tri_mfa'])).toThrow(
       /cannot be accepted/,
     );
+
+    // Two hidden ids swapped (the sheet unprotected: its password is empty): the locked
+    // question text beside each says which question it asks, so neither answer goes astray.
+    const swapped = await fill(made.bytes, (_ws, row, id) => {
+      if (id.endsWith('tri_mfa')) {
+        row.getCell(1).value = 'quick-triage/tri_breach_hours';
+        row.getCell(4).value = 'No';
+      } else if (id.endsWith('tri_breach_hours')) {
+        row.getCell(1).value = 'quick-triage/tri_mfa';
+        row.getCell(4).value = 12;
+      }
+    });
+    const p6 = await app.services.exchange.preview(vendor.id, 's.xlsx', swapped.bytes, NO_JOB);
+    expect(p6.problems.filter((p) => p.includes('the hidden question id was changed'))).toHaveLength(2);
+    expect(p6.rows.filter((r) => r.questionId === 'tri_mfa' || r.questionId === 'tri_breach_hours')).toEqual(
+      [],
+    );
+    // Two answered of the questionnaire's: the rest are counted as unanswered.
+    const two = await fill(made.bytes, (_ws, row, id) => {
+      if (id.endsWith('tri_mfa')) row.getCell(4).value = 'Yes';
+      if (id.endsWith('tri_breach_hours')) row.getCell(4).value = 12;
+    });
+    const p7 = await app.services.exchange.preview(vendor.id, 't.xlsx', two.bytes, NO_JOB);
+    const answerable = q.sections.flatMap((s) => s.questions).filter((x) => x.type !== 'evidence').length;
+    expect(p7.counts).toMatchObject({ new: 2, unanswered: answerable - 2 });
 
     // A number outside the question's bounds: the cell refuses it in Excel, and if it comes
     // back anyway (another spreadsheet program) it is invalid, the bounds named.
@@ -320,6 +345,11 @@ describe('questionnaire exchange after review', () => {
     const num = { id: 'n', text: 'How many?', type: 'number' } as never;
     expect(cellToAnswer(date, 45293)).toEqual({ answer: { status: 'answered', value: '2024-01-02' } });
     expect(cellToAnswer(date, '2024-02-30')).toMatchObject({ problem: expect.stringMatching(/YYYY-MM-DD/) });
+    // A year typed in the cell is not an Excel serial (it would be 1905-07-16).
+    expect(cellToAnswer(date, 2024)).toEqual({
+      problem: '2024 is a number, not a date: enter a date as YYYY-MM-DD',
+    });
+    expect(cellToAnswer(date, -3)).toMatchObject({ problem: expect.stringMatching(/not a date/) });
     expect(cellToAnswer(num, '1.5')).toEqual({ answer: { status: 'answered', value: 1.5 } });
     for (const bad of ['1,5', '1.234,5', '0x10', '1e5'])
       expect(cellToAnswer(num, bad)).toHaveProperty('problem');

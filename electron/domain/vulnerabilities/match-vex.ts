@@ -34,7 +34,7 @@ function covers(p: VexProduct, d: MatchDevice, component: string | null, fixed: 
     if (!d.model) return false;
     // A name given with its version as an identifier often is ("SIMATIC S7-1200 … @V4.7").
     const at = version ? null : /^(.*\S)\s*@\s*([^@\s]+)$/.exec(p.name);
-    if (at) version = at[2];
+    if (at) version = at[2]!;
     const m = matchProductName(prepareName(d.model), prepareName(at ? at[1]! : p.name));
     if (!m || m.level === 'fuzzy') return false;
   } else if (p.purl || p.cpe) return false;
