@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { fieldChanges, type AuditQuery } from '../domain/audit';
-import { parseWitness } from '../domain/audit-chain';
+import { auditHash, parseWitness, type ChainEntry } from '../domain/audit-chain';
 import { AppError } from '../domain/errors';
 import { toCsv } from '../domain/csv';
 import { DATABASE_FILE } from '../storage/database';
@@ -93,10 +93,10 @@ export function createAuditService(
     },
 
     /** Matching entries, oldest first, as CSV (formula-safe) with each entry's hashes. */
-    exportCsv(q: Partial<AuditQuery>): { csv: string; rows: number } {
+    exportCsv(q: Partial<AuditQuery>): { csv: string; rows: number; total: number } {
+      const { entries, total } = exported(q);
       const rows: string[][] = [];
-      for (const e of storage.audit.iterateChain(q)) {
-        if (rows.length >= AUDIT_EXPORT_LIMIT) break;
+      for (const e of entries) {
         rows.push([
           String(e.id),
           e.at,
@@ -118,9 +118,26 @@ export function createAuditService(
           [
             ...rows,
             ['Trail head', ctx.now().toISOString(), '', '', '', '', '', '', `#${head.id}`, head.hash],
+            ...(rows.length < total
+              ? [
+                  [
+                    'Partial',
+                    '',
+                    '',
+                    '',
+                    '',
+                    '',
+                    `the oldest ${rows.length} of ${total} matching entries`,
+                    '',
+                    '',
+                    '',
+                  ],
+                ]
+              : []),
           ],
         ),
         rows: rows.length,
+        total,
       };
     },
 
@@ -128,19 +145,19 @@ export function createAuditService(
      * Matching entries, oldest first, as JSON with the stored text and both hashes of each:
      * with the formula in docs/security.md anyone can recompute the chain.
      */
-    exportJson(q: Partial<AuditQuery>): { json: string; rows: number } {
-      const entries = [];
-      for (const e of storage.audit.iterateChain(q)) {
-        if (entries.length >= AUDIT_EXPORT_LIMIT) break;
-        entries.push(e);
-      }
+    exportJson(q: Partial<AuditQuery>): { json: string; rows: number; total: number } {
+      const { entries, total } = exported(q);
       const json = JSON.stringify(
         {
           format: 'vendor-risk-audit/1',
           exportedAt: ctx.now().toISOString(),
           hash: 'sha256_hex(JSON.stringify([id, at, actor, entity, entityId, action, beforeJson, afterJson, prevHash]))',
           genesis: '0'.repeat(64),
-          filtered: isFiltered(q),
+          // More entries than one export holds: these are the oldest; `through` is the last one's.
+          filtered: isFiltered(q) || entries.length < total,
+          ...(entries.length < total
+            ? { partial: { exported: entries.length, matching: total, through: entries.at(-1)!.id } }
+            : {}),
           // The whole trail's head as of the export, a witness to keep: `audit verify --head "#id:hash"` checks it later.
           head: storage.audit.head(),
           entries,
@@ -148,9 +165,33 @@ export function createAuditService(
         null,
         2,
       );
-      return { json, rows: entries.length };
+      return { json, rows: entries.length, total };
     },
   };
+
+  /**
+   * The entries of an export (at most AUDIT_EXPORT_LIMIT, the oldest) and how many match,
+   * each checked on the way against its hash and the entry before it: a changed trail is
+   * refused, since an export of it would prove nothing.
+   */
+  function exported(q: Partial<AuditQuery>): { entries: ChainEntry[]; total: number } {
+    const whole = !isFiltered(q);
+    const entries: ChainEntry[] = [];
+    let total = 0;
+    let before: ChainEntry | null = null;
+    for (const e of storage.audit.iterateChain(q)) {
+      total += 1;
+      const unlinked = whole && before?.hash && e.prevHash !== before.hash;
+      if (e.hash && (auditHash(e, e.prevHash ?? '') !== e.hash || unlinked))
+        throw new AppError(
+          'CONFLICT',
+          `The audit trail was changed at entry #${e.id} (${unlinked ? 'it does not follow the entry before it' : 'its hash does not match its content'}): an export of it would prove nothing; \`audit verify\` says what changed`,
+        );
+      before = e;
+      if (entries.length < AUDIT_EXPORT_LIMIT) entries.push(e);
+    }
+    return { entries, total };
+  }
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;

@@ -103,12 +103,12 @@ export function AuditPage() {
       const r = await exportCsv.run(queryOf(filters));
       if (!r.ok) return;
       download(r.value.csv, `audit-trail-${day}.csv`);
-      toast('success', `Exported ${r.value.rows} entries to audit-trail-${day}.csv`);
+      toast('success', `Exported ${exportedCount(r.value)} to audit-trail-${day}.csv`);
     } else {
       const r = await exportJson.run(queryOf(filters));
       if (!r.ok) return;
       download(r.value.json, `audit-trail-${day}.json`, 'application/json');
-      toast('success', `Exported ${r.value.rows} entries with their hashes to audit-trail-${day}.json`);
+      toast('success', `Exported ${exportedCount(r.value)} with their hashes to audit-trail-${day}.json`);
     }
   };
 
@@ -409,4 +409,11 @@ function VerdictText({ verdict }: { verdict: Verdict }) {
       {unchecked}
     </>
   );
+}
+
+/** "12 entries", or "the oldest 200000 of 201249 entries (filter by date for the rest)". */
+function exportedCount({ rows, total }: { rows: number; total: number }): string {
+  return rows < total
+    ? `the oldest ${rows} of ${total} entries (one export holds ${rows}: filter by date for the rest)`
+    : `${rows} entries`;
 }

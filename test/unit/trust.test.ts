@@ -15,7 +15,7 @@ import {
 } from './helpers';
 import { DATABASE_FILE, openDatabase } from '../../electron/storage/database';
 import { MIGRATIONS } from '../../electron/storage/migrations';
-import { GENESIS_HASH, parseWitness, verifyChain } from '../../electron/domain/audit-chain';
+import { auditHash, GENESIS_HASH, parseWitness, verifyChain } from '../../electron/domain/audit-chain';
 import { verifyAuditChain, verifyAuditFile, walkAuditFile } from '../../electron/storage/file-tasks';
 import { NO_JOB } from '../../electron/services/context';
 import { setAsideDamagedPreferences } from '../../electron/storage/recovery';
@@ -238,6 +238,81 @@ describe('audit hash chain', () => {
       /^vendor-risk: the audit trail was changed: Entry #1 .* was edited after it was recorded\n$/,
     );
   });
+});
+
+describe('exporting the trail', () => {
+  it('refuses to export a changed trail, naming the entry (an export of it would prove nothing)', async () => {
+    const edited = appWithHistory();
+    tamper(edited.dataDir, "UPDATE audit_log SET actor = 'Mallory' WHERE id = 2");
+    const message = /^The audit trail was changed at entry #2 \(its hash does not match its content\)/;
+    expect(() => edited.services.audit.exportJson({})).toThrow(message);
+    expect(() => edited.services.audit.exportCsv({ actor: 'Mallory' })).toThrow(message);
+    const run = await cli(edited.dataDir, ['audit', 'export', '--out', join(edited.dataDir, 'out.json')]);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(/^vendor-risk: The audit trail was changed at entry #2 /);
+    expect(existsSync(join(edited.dataDir, 'out.json'))).toBe(false);
+
+    // Deleted: the next entry no longer follows the one before it.
+    const deleted = appWithHistory();
+    tamper(deleted.dataDir, 'DELETE FROM audit_log WHERE id = 2');
+    expect(() => deleted.services.audit.exportJson({})).toThrow(
+      /entry #3 \(it does not follow the entry before it\)/,
+    );
+  });
+
+  itOnSolo('fills the SQLite file with 200,000 entries directly')(
+    'exports the oldest 200,000 of a longer trail and says it is partial, in the file and the line',
+    async () => {
+      const app = appWithHistory();
+      // 200,003 more entries, chained as the app chains them.
+      const db = new DatabaseSync(join(app.dataDir, DATABASE_FILE));
+      let prev = (db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string })
+        .hash;
+      const insert = db.prepare(
+        `INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash)
+         VALUES (?, '2026-01-01T00:00:00.000Z', 'Bulk', 'vendor', NULL, 'update', NULL, NULL, ?, ?)`,
+      );
+      db.exec('BEGIN');
+      for (let id = 5; id <= 200_007; id++) {
+        const e = {
+          id,
+          at: '2026-01-01T00:00:00.000Z',
+          actor: 'Bulk',
+          entity: 'vendor',
+          entityId: null,
+          action: 'update',
+          beforeJson: null,
+          afterJson: null,
+        };
+        const hash = auditHash(e, prev);
+        insert.run(id, prev, hash);
+        prev = hash;
+      }
+      db.prepare('UPDATE audit_record SET entries = ?, last_id = ?, hash = ?').run(200_007, 200_007, prev);
+      db.exec('COMMIT');
+      db.close();
+      expect((await app.services.audit.verify(NO_JOB)).ok).toBe(true);
+
+      const r = app.services.audit.exportJson({});
+      expect(r).toMatchObject({ rows: 200_000, total: 200_007 });
+      const file = JSON.parse(r.json) as { filtered: boolean; partial: unknown; entries: { id: number }[] };
+      expect(file.filtered).toBe(true);
+      expect(file.partial).toEqual({ exported: 200_000, matching: 200_007, through: 200_000 });
+      expect(file.entries.at(-1)!.id).toBe(200_000);
+      const csv = app.services.audit.exportCsv({});
+      expect(csv.csv.trimEnd().split(/\r?\n/).at(-1)).toContain(
+        'the oldest 200000 of 200007 matching entries',
+      );
+
+      const run = await cli(app.dataDir, ['audit', 'export', '--out', join(app.dataDir, 'all.json')]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(
+        /^Wrote 200000 audit entries, the oldest of 200007 matching \(one export holds 200000; export the rest with --from\) to /,
+      );
+    },
+    // A big trail written, checked and exported four times: given time on a busy machine.
+    120_000,
+  );
 });
 
 describe('a long trail walked in two stretches, side by side', () => {

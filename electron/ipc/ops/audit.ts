@@ -54,11 +54,11 @@ export const auditOps = {
   'audit.exportCsv': op({
     summary: 'The filtered trail as CSV',
     request: AuditExportQuerySchema,
-    response: z.object({ csv: z.string(), rows: CountSchema }),
+    response: z.object({ csv: z.string(), rows: CountSchema, total: CountSchema }),
   }),
   'audit.exportJson': op({
     summary: 'The filtered trail as JSON, with the chain',
     request: AuditExportQuerySchema,
-    response: z.object({ json: z.string(), rows: CountSchema }),
+    response: z.object({ json: z.string(), rows: CountSchema, total: CountSchema }),
   }),
 } as const;
