@@ -37,12 +37,15 @@ export const advisoriesImport: CommandSpec = {
     if (!result.ok) return failureFromError(result.error);
     const s = result.value;
     const text = formatSummary(s);
+    // Nothing imported: one line on stderr with the first reason (a refused file's problem, else
+    // why a file was skipped: an older KEV catalog than the one kept, say), and nothing on stdout.
     if (!s.advisories.length && !s.kev)
       return failure(
         s.refused.length
           ? `nothing imported: ${s.refused.length} file(s) refused, first ${printable(s.refused[0]!.file)}: ${s.refused[0]!.problem}`
-          : `nothing imported: no CSAF advisory or KEV catalog in ${args.map(printable).join(', ')}`,
-        s,
+          : s.skipped.length
+            ? `nothing imported: ${s.skipped.length} file(s) skipped, first ${printable(s.skipped[0]!.file)}: ${s.skipped[0]!.reason}`
+            : `nothing imported: no CSAF advisory or KEV catalog in ${args.map(printable).join(', ')}`,
       );
     return done(text, s);
   },

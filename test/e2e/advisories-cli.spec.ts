@@ -4,7 +4,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { zipOf } from '../fixtures/handmade-zip';
@@ -52,6 +52,17 @@ test.describe('vendor-risk advisories', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({
       advisories: [{ trackingId: 'ICSA-24-116-03', outcome: 'kept', previous: '1' }],
     });
+
+    // An excerpt of the catalog (its first rows) after the whole one: skipped, and the one
+    // error line says why; nothing on stdout, with --json too.
+    const csv = readFileSync(join(FIELD, 'kev/known_exploited_vulnerabilities.csv'), 'utf8').split('\n');
+    const excerpt = join(dir, 'kev-excerpt.csv');
+    writeFileSync(excerpt, csv.slice(0, 11).join('\n'));
+    const older = run(dir, ['advisories', 'import', excerpt, '--json']);
+    expect(older.status).toBe(2);
+    expect(older.stdout).toBe('');
+    expect(older.stderr).toMatch(/^vendor-risk: .*kev-excerpt\.csv: .*\n$/);
+    expect(older.stderr).not.toContain('no CSAF advisory or KEV catalog');
   });
 
   test('a zip with a malformed advisory imports the others and names the refused one', () => {
@@ -89,7 +100,9 @@ test.describe('vendor-risk advisories', () => {
     copyFileSync(join(FIELD, 'sbom/cdx-vex-example.vex.json'), join(folder, 'cdx.json'));
     const none = run(dir, ['advisories', 'import', folder]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toContain('nothing imported: no CSAF advisory or KEV catalog');
+    expect(none.stderr).toMatch(
+      /^vendor-risk: nothing imported: 1 file\(s\) skipped, first .*cdx\.json: not a CSAF advisory or a KEV catalog\n$/,
+    );
     expect(run(dir, ['advisories', 'import']).status).toBe(1);
   });
 });
