@@ -149,6 +149,70 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
     expect(cached()).toBe('0');
   });
 
+  it('a standing one login computes is its own: a viewer’s made-up tier is never shown to anyone else', () => {
+    const made = `INSERT INTO vendor_standings (vendor_id, computed_on, tier, tier_rank, score, completeness, residual,
+      open_flags, knockouts, conditions_past_due, evidence_expired, evidence_30, evidence_60, evidence_90)
+      VALUES ('v1', '2026-12-07', 'low', 3, 97, 1, 0, 0, 0, 0, 0, 0, 0, 0)`;
+    expect(psql(as.viewer, made).status).toBe(0);
+    expect(psql(as.viewer, "SELECT tier FROM vendor_standings WHERE vendor_id = 'v1'").stdout).toBe('low');
+    for (const role of ['admin', 'procurement', 'security', 'legal'] as const)
+      expect(psql(as[role], "SELECT count(*) FROM vendor_standings WHERE vendor_id = 'v1'").stdout).toBe('0');
+    // Nor can it write one in another's name, or touch theirs.
+    refused(
+      psql(
+        as.viewer,
+        `INSERT INTO vendor_standings (vendor_id, computed_by, computed_on, tier, tier_rank, completeness, residual,
+          open_flags, knockouts, conditions_past_due, evidence_expired, evidence_30, evidence_60, evidence_90)
+          VALUES ('v1', '${names.procurement}', '2026-12-07', 'low', 3, 1, 0, 0, 0, 0, 0, 0, 0, 0)`,
+      ),
+      /row-level security/,
+    );
+    expect(psql(as.procurement, made).status).toBe(0);
+    // Its UPDATE of every standing reaches its own row only.
+    expect(psql(as.viewer, "UPDATE vendor_standings SET tier = 'critical'").stdout).toBe('UPDATE 1');
+    expect(psql(as.procurement, "SELECT tier FROM vendor_standings WHERE vendor_id = 'v1'").stdout).toBe(
+      'low',
+    );
+    // A change to the vendor drops everyone’s.
+    expect(psql(as.procurement, "UPDATE vendors SET owner = 'Ops' WHERE id = 'v1'").status).toBe(0);
+    expect(psql(as.viewer, "SELECT count(*) FROM vendor_standings WHERE vendor_id = 'v1'").stdout).toBe('0');
+  });
+
+  it('only a writing role can take the writers’ turn: a viewer cannot hold up the team’s saves', () => {
+    refused(
+      psql(as.viewer, 'BEGIN; SELECT 1 FROM write_turn WHERE id = 1 FOR UPDATE; COMMIT;'),
+      /permission denied for table write_turn/,
+    );
+    for (const role of ['admin', 'procurement', 'security', 'legal'] as const)
+      expect(psql(as[role], 'BEGIN; SELECT 1 FROM write_turn WHERE id = 1 FOR UPDATE; COMMIT;').status).toBe(
+        0,
+      );
+  });
+
+  it('team init again takes back rights granted by hand to a member’s own login', async () => {
+    const client = await connect(owner);
+    try {
+      await client.query(`GRANT UPDATE, DELETE ON audit_log TO "${names.procurement}"`);
+      await client.query(`GRANT INSERT ON vendors TO "${names.viewer}"`);
+      expect(psql(as.procurement, 'UPDATE audit_log SET actor = actor WHERE id < 0').status).toBe(0);
+      await initTeamDatabase(client);
+    } finally {
+      await client.end();
+    }
+    refused(
+      psql(as.procurement, 'UPDATE audit_log SET actor = actor WHERE id < 0'),
+      /permission denied for table audit_log/,
+    );
+    refused(
+      psql(
+        as.viewer,
+        `INSERT INTO vendors (id, name, name_key, category, criticality, status, created_at, updated_at)
+           VALUES ('v9', 'Sneaky', 'sneaky', 'software', 'low', 'active', '${NOW}', '${NOW}')`,
+      ),
+      /permission denied for table vendors/,
+    );
+  });
+
   it('tells listening windows what changed and who changed it, once committed', async () => {
     const listener = await connect(owner);
     const notices: { table: string; op: string; by: string }[] = [];

@@ -124,6 +124,14 @@ describe.skipIf(!server)('vendor-risk team (against a throwaway PostgreSQL serve
     expect(JSON.parse(list.stdout).users).toContainEqual({ name, roles: ['legal'], canLogin: true });
     const table = await cli(['team', 'users', '--database', url]);
     expect(table.stdout).toMatch(new RegExp(`^${name}\\s+legal$`, 'm'));
+
+    // A login disabled by hand is still listed, as one that cannot log in.
+    const owner = new pg.Client({ connectionString: url });
+    await owner.connect();
+    await owner.query(`ALTER ROLE "${name}" NOLOGIN`);
+    await owner.end();
+    const disabled = await cli(['team', 'users', '--database', url]);
+    expect(disabled.stdout).toMatch(new RegExp(`^${name}\\s+legal \\(cannot log in\\)$`, 'm'));
   });
 
   it('refuses what it cannot do with exit codes 1 and 2 and one line', async () => {

@@ -4,7 +4,7 @@
  * (schema-tables.ts PORTFOLIO_TABLES less the team-only ones), each table's columns as
  * both catalogs list them (the team columns aside), and an order in which every row's
  * foreign keys are already there (from PostgreSQL's own constraints). The standings
- * cache comes last: copying the rows it is computed from drops it (triggers on both sides).
+ * cache is not copied: each side computes its own.
  */
 import { ROWID_COLUMN } from './schema-compat';
 import type { DatabaseSync } from 'node:sqlite';
@@ -28,12 +28,15 @@ export class MoveRefused extends Error {}
 const TEAM_COLUMNS = new Set(['row_version', 'changed_by', 'changed_at', ROWID_COLUMN]);
 /** The local folder's own bookkeeping (its migrations' log), not the portfolio. */
 const LOCAL_ONLY_TABLES = new Set(['schema_migrations']);
-/** Caches dropped by the copy of what they are computed from: copied after everything else. */
-const LAST = ['vendor_standings'];
+/**
+ * Caches, not copied: each side computes its own from what is (on a team database each login
+ * its own standings, roles.ts), and copying the rows they come from would drop them anyway.
+ */
+const CACHES = new Set(['vendor_standings']);
 
-/** The tables both databases hold, in the schema's own order. */
+/** The tables both databases hold and a move copies, in the schema's own order. */
 export const SHARED_TABLES: readonly string[] = PORTFOLIO_TABLES.filter(
-  (t) => !(TEAM_ONLY_TABLES as readonly string[]).includes(t),
+  (t) => !(TEAM_ONLY_TABLES as readonly string[]).includes(t) && !CACHES.has(t),
 );
 
 const KINDS: Record<string, ColumnKind> = {
@@ -80,7 +83,7 @@ export async function copyPlan(client: ClientBase, sqlite: DatabaseSync): Promis
   );
   const differences: string[] = [];
   for (const t of localTables)
-    if (!SHARED_TABLES.includes(t) && !LOCAL_ONLY_TABLES.has(t))
+    if (!SHARED_TABLES.includes(t) && !LOCAL_ONLY_TABLES.has(t) && !CACHES.has(t))
       differences.push(`the team schema has no table ${t}`);
   const plan: CopyTable[] = [];
   for (const name of SHARED_TABLES) {
@@ -109,7 +112,7 @@ export async function copyPlan(client: ClientBase, sqlite: DatabaseSync): Promis
   return inDependencyOrder(plan, references.rows);
 }
 
-/** Parents before children (stable in the schema's order); the caches last. */
+/** Parents before children (stable in the schema's order). */
 function inDependencyOrder(plan: CopyTable[], references: { child: string; parent: string }[]): CopyTable[] {
   const done = new Set<string>();
   const out: CopyTable[] = [];
@@ -124,8 +127,7 @@ function inDependencyOrder(plan: CopyTable[], references: { child: string; paren
     done.add(t.name);
     out.push(t);
   };
-  for (const t of plan) if (!LAST.includes(t.name)) visit(t, new Set());
-  for (const t of plan) if (LAST.includes(t.name)) out.push(t);
+  for (const t of plan) visit(t, new Set());
   return out;
 }
 

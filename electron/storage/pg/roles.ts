@@ -70,8 +70,11 @@ export function grantsSql(database: string): string {
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM PUBLIC, ${all}`,
     `REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ${s} FROM PUBLIC, ${all}`,
     `GRANT SELECT ON ALL TABLES IN SCHEMA ${s} TO ${all}`,
-    // Standings are a cache computed on read: whoever reads the list may refresh it.
+    // Standings are a cache computed on read: whoever reads the list refreshes their own
+    // (row-level security below), never a colleague's.
     `GRANT INSERT, UPDATE, DELETE ON vendor_standings TO ${all}`,
+    // Writers take turns on this row (SELECT … FOR UPDATE needs UPDATE): a viewer cannot hold it.
+    `GRANT UPDATE ON write_turn TO ${writers}`,
     `GRANT EXECUTE ON FUNCTION ${s}.vr_audit_append(text, text, text, text, text, text, text, text), ${s}.vr_audit_next() TO ${writers}`,
     `GRANT EXECUTE ON FUNCTION ${s}.vr_audit_hash(bigint, text, text, text, text, text, text, text, text), ${s}.vr_json_text(text) TO ${all}`,
     // SQLite's spellings the repositories' SQL uses (schema-compat.ts): pure functions.
@@ -86,6 +89,17 @@ export function grantsSql(database: string): string {
   // reviewer answers, so may change that much of an assessment and nothing else of it.
   parts.push(`GRANT UPDATE (updated_at, position) ON assessments TO ${groupRole('security')}`);
   parts.push(...policiesSql());
+  // Rights granted by hand to a member's own login are taken back too: a person has what
+  // their group has, nothing more.
+  parts.push(`DO $$ DECLARE member text; BEGIN
+    FOR member IN SELECT DISTINCT u.rolname FROM pg_auth_members m
+        JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+        WHERE g.rolname IN (${TEAM_ROLES.map((role) => `'${groupRole(role)}'`).join(', ')})
+          AND NOT u.rolsuper AND u.rolname <> session_user LOOP
+      EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM %I', member);
+      EXECUTE format('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA ${s} FROM %I', member);
+    END LOOP;
+  END $$`);
   return parts.map((p) => `${p};`).join('\n');
 }
 
@@ -102,6 +116,13 @@ function policiesSql(): string[] {
   reset('answers', ['answers_read', 'answers_write']);
   parts.push(
     `CREATE POLICY answers_write ON answers FOR ALL TO ${r('admin')}, ${r('procurement')}, ${r('security')} USING (true) WITH CHECK (true)`,
+  );
+  // Cached standings: each login its own, for reading and writing (the triggers that drop
+  // them run as the owner, whom the policies do not bind).
+  parts.push(`ALTER TABLE vendor_standings ENABLE ROW LEVEL SECURITY`);
+  parts.push(`DROP POLICY IF EXISTS vendor_standings_own ON vendor_standings`);
+  parts.push(
+    `CREATE POLICY vendor_standings_own ON vendor_standings FOR ALL TO ${all} USING (computed_by = session_user) WITH CHECK (computed_by = session_user)`,
   );
   // Settings: each role its own keys, the admin all of them.
   const settingsPolicies = [

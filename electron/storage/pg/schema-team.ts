@@ -199,3 +199,22 @@ export const NOTIFY_SQL = `
     )
     .join('\n  ')}
 `;
+
+/**
+ * The team's own bookkeeping for sharing safely (team schema 11):
+ * - Each login keeps its own cached standings (`computed_by`, its row-level security in
+ *   roles.ts): a standing is computed by whoever reads the list and is not in the trail, so
+ *   one shared by everyone would let any login, a viewer included, show the whole team a
+ *   tier it made up. The triggers that drop standings run as the owner and drop everyone's.
+ * - Writers take turns on a row of `write_turn` (SELECT … FOR UPDATE, which needs the UPDATE
+ *   right that only writing roles have), not on an advisory lock any login could hold to stop
+ *   every colleague's save.
+ */
+export const SHARING_SQL = `
+  DELETE FROM vendor_standings;
+  ALTER TABLE vendor_standings DROP CONSTRAINT vendor_standings_pkey;
+  ALTER TABLE vendor_standings ADD COLUMN computed_by text NOT NULL DEFAULT session_user;
+  ALTER TABLE vendor_standings ADD PRIMARY KEY (vendor_id, computed_by);
+  CREATE TABLE write_turn (id integer PRIMARY KEY CHECK (id = 1));
+  INSERT INTO write_turn (id) VALUES (1);
+`;

@@ -20,8 +20,23 @@ import { CHANGES_CHANNEL, teamOpenSettings } from './team-open';
 import { PG_SCHEMA_VERSION } from './team-setup';
 import { teamBackupRefused } from '../storage';
 
-/** The lock every writing transaction of the portfolio holds until it ends. */
-const WRITERS_LOCK = 0x7672_7772; // "vrwr"
+/**
+ * Every writing transaction of the portfolio holds the one row of `write_turn` until it
+ * ends (SELECT … FOR UPDATE needs the UPDATE right, which viewers lack: none of them can
+ * hold it to stop the team's saves). A viewer's own writes (its cached standings, saved
+ * filters) take no turn.
+ */
+const TAKE_TURN = `BEGIN; SELECT 1 FROM ${TEAM_SCHEMA}.write_turn WHERE id = 1 FOR UPDATE`;
+/**
+ * How long a save waits for its turn, and any statement may run, before the server gives up
+ * (a colleague's transaction or a session left open by hand): under the connection's own
+ * 60 s, so the server ends the wait rather than leaving it behind.
+ */
+export const TURN_TIMEOUT_MS = 20_000;
+const STATEMENT_TIMEOUT_MS = 55_000;
+/** SQLSTATE lock_not_available (lock_timeout), query_canceled (statement_timeout). */
+const LOCK_NOT_AVAILABLE = '55P03';
+const QUERY_CANCELED = '57014';
 
 export interface TeamDatabase extends Database {
   readonly kind: 'team';
@@ -42,7 +57,12 @@ export interface TeamDatabase extends Database {
  */
 export function openTeamDatabase(
   url: string,
-  options: { onWaiting?(state: TeamWaiting): void; stopWaiting?: Int32Array } = {},
+  options: {
+    onWaiting?(state: TeamWaiting): void;
+    stopWaiting?: Int32Array;
+    /** How long a save waits for its turn (TURN_TIMEOUT_MS; shorter in tests). */
+    turnTimeoutMs?: number;
+  } = {},
 ): TeamDatabase {
   const { config, listen, display } = teamOpenSettings(url);
   const conn = openBlockingConnection(config, {
@@ -52,14 +72,14 @@ export function openTeamDatabase(
     stopWaiting: options.stopWaiting,
   });
   try {
-    return teamDatabase(conn, display);
+    return teamDatabase(conn, display, options.turnTimeoutMs ?? TURN_TIMEOUT_MS);
   } catch (error) {
     conn.close();
     throw error;
   }
 }
 
-function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
+function teamDatabase(conn: BlockingConnection, display: string, turnTimeoutMs: number): TeamDatabase {
   const { version, user, roles } = openingState(conn, display);
   if (version > PG_SCHEMA_VERSION)
     throw new AppError(
@@ -72,7 +92,10 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
       `The team database at ${display} is at team schema ${version}; its owner updates it with \`vendor-risk team init\``,
     );
   const who = `${user} is ${roles.length ? `in the ${roles.join(' and ')} role${roles.length > 1 ? 's' : ''}` : 'in no team role'}`;
-  const teamError = (error: unknown) => asAppError(error, who);
+  const teamError = (error: unknown) => asAppError(error, who, turnTimeoutMs, () => turnHolders(conn, user));
+  // A login in a writing role (or the owner, in none) takes the write turn; a viewer cannot.
+  const writes = roles.length === 0 || roles.some((r) => r !== 'viewer');
+  conn.query(`SET lock_timeout = ${turnTimeoutMs}; SET statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
   // Read when a statement first needs one (an INSERT OR REPLACE): a command that only reads
   // never asks (on a new server backend that catalog read was about 6 of opening's 14 ms).
   let keys: Map<string, string[]> | undefined;
@@ -82,8 +105,19 @@ function teamDatabase(conn: BlockingConnection, display: string): TeamDatabase {
   const transaction = <T>(fn: () => T): T => {
     const savepoint = `sp${depth}`;
     const outer = depth === 0;
-    if (outer) conn.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITERS_LOCK})`);
-    else conn.query(`SAVEPOINT ${savepoint}`);
+    if (!outer) conn.query(`SAVEPOINT ${savepoint}`);
+    else
+      try {
+        conn.query(writes ? TAKE_TURN : 'BEGIN');
+      } catch (error) {
+        // No turn within the time (or no server): the transaction never began.
+        try {
+          conn.query('ROLLBACK');
+        } catch {
+          // The connection is gone: nothing is open on the server.
+        }
+        throw teamError(error);
+      }
     depth += 1;
     const undo = () => {
       try {
@@ -195,12 +229,37 @@ function primaryKeys(conn: BlockingConnection): Map<string, string[]> {
 }
 
 /** A refusal as the error a person can act on: a stale save, a role's limit (naming the login's roles). */
-function asAppError(error: unknown, who: string): unknown {
+function asAppError(error: unknown, who: string, turnTimeoutMs: number, holders: () => string): unknown {
   if (!(error instanceof DatabaseRefusal)) return error;
   if (error.code === STALE_ROW_SQLSTATE) return new AppError('CONFLICT', error.message);
+  if (error.code === LOCK_NOT_AVAILABLE)
+    return new AppError(
+      'CONFLICT',
+      `Another save has held the team database for ${Math.round(turnTimeoutMs / 1000)} s or more${holders()}; nothing was saved — try again in a moment`,
+    );
+  if (error.code === QUERY_CANCELED)
+    return new AppError(
+      'CONFLICT',
+      `The team database gave up a request after ${STATEMENT_TIMEOUT_MS / 1000} s; nothing was saved — try again`,
+    );
   if (error.code === '42501' || error.code === '42P17')
     return new AppError('INVALID_INPUT', `The team database refused: ${error.message} (${who})`);
   return error;
+}
+
+/** " (held by pat)": the other logins holding or waiting for the write turn, when the server says. */
+function turnHolders(conn: BlockingConnection, user: string): string {
+  try {
+    const rows = conn.query(
+      `SELECT DISTINCT a.usename::text AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.relation = '${TEAM_SCHEMA}.write_turn'::regclass AND l.granted AND l.pid <> pg_backend_pid()
+        ORDER BY 1`,
+    ).rows as { name: string }[];
+    const names = rows.map((r) => r.name).filter((n) => n !== user);
+    return names.length ? ` (by ${names.join(', ')})` : '';
+  } catch {
+    return '';
+  }
 }
 
 /** The SQL connection the repositories use, over PostgreSQL. */

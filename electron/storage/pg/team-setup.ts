@@ -7,7 +7,7 @@ import type { ClientBase } from 'pg';
 import { TEAM_SCHEMA } from './connection';
 import { grantsSql, groupRole, ROLES_SQL, TEAM_ROLES, type TeamRole } from './roles';
 import { scramVerifier } from './scram';
-import { AUDIT_SQL, NOTIFY_SQL, STANDINGS_SQL, VERSIONS_SQL } from './schema-team';
+import { AUDIT_SQL, NOTIFY_SQL, SHARING_SQL, STANDINGS_SQL, VERSIONS_SQL } from './schema-team';
 import { SBOM_REPLIES_SQL, STANDING_PROVISIONAL_SQL, TABLES_SQL } from './schema-tables';
 import { EVIDENCE_SQL, SEALED_EVIDENCE_SQL } from './schema-evidence';
 import { COMPAT_SQL } from './schema-compat';
@@ -43,6 +43,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 10,
     name: 'evidence files sealed with the team key (encryption on)',
     sql: SEALED_EVIDENCE_SQL,
+  },
+  {
+    version: 11,
+    name: "each login's own cached standings; writers take turns on a row only writers can lock",
+    sql: SHARING_SQL,
   },
 ];
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
@@ -208,7 +213,7 @@ export interface TeamUser {
   canLogin: boolean;
 }
 
-/** The logins that are members of a team role, by name. */
+/** The logins that are members of a team role, by name: disabled and expired ones too (they cannot log in). */
 export async function listTeamUsers(client: ClientBase): Promise<TeamUser[]> {
   const r = await client.query<{ name: string; groups: string[]; can_login: boolean }>(
     `SELECT u.rolname::text AS name, array_agg(g.rolname::text ORDER BY g.rolname) AS groups,
@@ -216,7 +221,7 @@ export async function listTeamUsers(client: ClientBase): Promise<TeamUser[]> {
        FROM pg_roles u
        JOIN pg_auth_members m ON m.member = u.oid
        JOIN pg_roles g ON g.oid = m.roleid
-      WHERE g.rolname = ANY ($1) AND u.rolcanlogin
+      WHERE g.rolname = ANY ($1)
       GROUP BY u.rolname, u.rolcanlogin, u.rolvaliduntil
       ORDER BY u.rolname`,
     [TEAM_ROLES.map(groupRole)],
