@@ -15,7 +15,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failure, oneLine, usageError, type Ou
 import { createProgressLine } from './cli/progress';
 import { passphraseFor } from './cli/passphrase';
 import { openSession, type Session } from './cli/session';
-import { DATABASE_URL_ENV } from './cli/team-commands';
+import { DATABASE_URL_ENV, withAskedPassword } from './cli/team-commands';
 import type { CommandSpec, Flags } from './cli/spec';
 import type { GlobalFlags } from './cli/args';
 
@@ -97,7 +97,8 @@ async function runCommand(
   });
   const actor = globals.user?.trim() || io.env[USER_ENV]?.trim() || undefined;
   // A team database's login is who acts; its URL is read only here (team commands read their own).
-  const database = globals.database ?? (io.env[DATABASE_URL_ENV] || undefined);
+  const given = globals.database ?? (io.env[DATABASE_URL_ENV] || undefined);
+  const database = given === undefined ? undefined : await withAskedPassword(given, io);
   const progress = createProgressLine(io);
   let session: Session;
   try {

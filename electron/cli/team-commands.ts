@@ -3,6 +3,8 @@
  * the team edition and its people's logins. They open no data folder; the PostgreSQL
  * client is loaded only when one of them runs.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { done, failure, usageError, type Outcome } from './outcome';
 import type { CliIo } from './io';
 import type { CommandSpec, Flags, OptionSpecs } from './spec';
@@ -23,7 +25,36 @@ export const DATABASE_OPTION: OptionSpecs = {
 };
 
 /** The team database's URL: --database, else the environment. */
-export const databaseUrl = (flags: Flags, io: CliIo) => flags.string('database') ?? io.env[DATABASE_URL_ENV];
+/** The team database's URL (--database, else the environment's), its password asked for when it lacks one. */
+export async function databaseUrl(flags: Flags, io: CliIo): Promise<string | undefined> {
+  const url = flags.string('database') ?? io.env[DATABASE_URL_ENV];
+  return url ? withAskedPassword(url, io) : undefined;
+}
+
+/**
+ * The URL with the login's password asked for on the terminal when it names none and
+ * PostgreSQL's own places have none either (PGPASSWORD, ~/.pgpass or PGPASSFILE): typed,
+ * it stays out of the command line, where `ps` shows it to every user of the machine.
+ * Without a terminal the URL is used as it is (the server may not ask).
+ */
+export async function withAskedPassword(url: string, io: CliIo): Promise<string> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url; // the command reads it again and says why
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol) || !parsed.username || parsed.password) return url;
+  if (io.env.PGPASSWORD || !io.askSecret) return url;
+  const passFile = io.env.PGPASSFILE || (io.env.HOME ? join(io.env.HOME, '.pgpass') : '');
+  if (passFile && existsSync(passFile)) return url;
+  const password = await io.askSecret(
+    `Password for ${decodeURIComponent(parsed.username)}@${parsed.hostname}: `,
+  );
+  if (!password) return url;
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}
 /** The usage error when no team database is named. */
 export const missingDatabase = () =>
   usageError(`no team database: give --database postgresql://… or set ${DATABASE_URL_ENV}`);
@@ -63,7 +94,7 @@ export const teamInit: CommandSpec = {
     'vendor-risk team init --database postgresql://owner@db.example.internal/vendor_risk?sslmode=verify-full',
   ],
   async standalone({ io, flags }) {
-    const url = databaseUrl(flags, io);
+    const url = await databaseUrl(flags, io);
     if (!url) return missingDatabase();
     return onDatabase(url, async (setup, client, where) => {
       const r = await setup.initTeamDatabase(client);
@@ -113,7 +144,7 @@ export const teamUserAdd: CommandSpec = {
     return undefined;
   },
   async standalone({ io, args, flags }) {
-    const url = databaseUrl(flags, io);
+    const url = await databaseUrl(flags, io);
     if (!url) return missingDatabase();
     const name = args[0]!;
     const role = flags.string('role') as TeamRole;
@@ -147,7 +178,7 @@ export const teamUsers: CommandSpec = {
   options: DATABASE_OPTION,
   examples: ['vendor-risk team users --json'],
   async standalone({ io, flags }) {
-    const url = databaseUrl(flags, io);
+    const url = await databaseUrl(flags, io);
     if (!url) return missingDatabase();
     return onDatabase(url, async (setup, client, where) => {
       const users = await setup.listTeamUsers(client);

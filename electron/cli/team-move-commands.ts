@@ -82,7 +82,7 @@ export const teamImport: CommandSpec = {
     'vendor-risk team import --data-dir ~/vendor-risk --database postgresql://owner@db.internal/vendor_risk',
   ],
   async standalone({ io, flags }) {
-    const url = databaseUrl(flags, io);
+    const url = await databaseUrl(flags, io);
     if (!url) return missingDatabase();
     const dataDir = resolveDataDir({
       flag: flags.string('data-dir'),
@@ -159,7 +159,7 @@ export const teamExport: CommandSpec = {
   ],
   check: (_args, flags) => (flags.string('to') ? undefined : 'missing --to DIR (a new or empty folder)'),
   async standalone({ io, flags }) {
-    const url = databaseUrl(flags, io);
+    const url = await databaseUrl(flags, io);
     if (!url) return missingDatabase();
     const to = flags.string('to');
     if (!to) return usageError('missing --to DIR (a new or empty folder)');

@@ -287,6 +287,12 @@ export function openBlockingConnection(
       const answer = ask({ text, values, arrays: queryOptions.arrays ?? false });
       if (answer.ok) return { rows: answer.rows ?? [], rowCount: answer.rowCount ?? 0 };
       const error = answer.error!;
+      if (error.lost && /password must be a string/.test(error.message))
+        // node-postgres's words when the server asks for a password and none was given.
+        throw new AppError(
+          'INVALID_INPUT',
+          `The team database at ${options.display} asks for a password: give it in the URL, in PGPASSWORD or ~/.pgpass, or run on a terminal to be asked for it`,
+        );
       if (error.lost) {
         // A COMMIT the connection broke under may have been made; one refused because the
         // transaction was lost before it was not sent at all.
