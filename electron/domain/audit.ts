@@ -60,7 +60,8 @@ export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 export function changedFields(before: unknown, after: unknown): string[] {
   if (!isRecord(before) || !isRecord(after)) return [];
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  const ignored = new Set(['updatedAt', 'createdAt']);
+  // When, and a team database's row version: bookkeeping, not a change of the record.
+  const ignored = new Set(['updatedAt', 'createdAt', 'version']);
   return [...keys]
     .filter((k) => !ignored.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
     .sort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../electron/domain/audit';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, changedFields } from '../../electron/domain/audit';
 import {
   auditActionWords,
   auditEntityWords,
@@ -34,5 +34,16 @@ describe('the audit trail in words', () => {
     expect(auditRecordName(null, { fileName: 'soc2.pdf' })).toBe('soc2.pdf');
     expect(auditRecordName({ value: 3 }, 'text')).toBeNull();
     expect(auditRecordName(null, { name: '   ' })).toBeNull();
+  });
+});
+
+describe('what changed', () => {
+  it('names changed fields, not the times or a team database’s row version', () => {
+    const before = { name: 'Acme', owner: 'Pat', updatedAt: '2026-12-01', version: 3 };
+    expect(changedFields(before, { ...before, owner: 'Lee', updatedAt: '2026-12-08', version: 4 })).toEqual([
+      'owner',
+    ]);
+    // The same values saved again on a team database: nothing changed (the CLI says "unchanged").
+    expect(changedFields(before, { ...before, updatedAt: '2026-12-08', version: 4 })).toEqual([]);
   });
 });
