@@ -325,7 +325,9 @@ function Shell() {
     [go],
   );
 
-  const showWelcome = route.page === 'vendors' && vendorCount === 0;
+  // An empty portfolio opens on its first steps, from the vendor list or the dashboard (a page
+  // of zeros would be a dead end).
+  const showWelcome = (route.page === 'vendors' || route.page === 'dashboard') && vendorCount === 0;
 
   return (
     <div className="app">
@@ -377,7 +379,7 @@ function Shell() {
               go(vendorId ? { page: 'vendor', vendorId, tab: 'assessments' } : { page: 'self' })
             }
           />
-        ) : route.page === 'dashboard' ? (
+        ) : route.page === 'dashboard' && !showWelcome ? (
           <DashboardPage
             revision={teamRevision}
             onOpenVendor={(id, tab = 'overview') => go({ page: 'vendor', vendorId: id, tab })}

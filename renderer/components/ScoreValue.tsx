@@ -96,15 +96,15 @@ export function ScoreValue({
   );
 }
 
-/** "Provisional — 12 of 37 questions answered (32 %); needs 60 %": why a score sets no tier yet. */
+/** "Provisional — 12 of 37 questions answered (32%); needs 60%": why a score sets no tier yet. */
 export function provisionalText(s: {
   answered: number;
   applicable: number;
   provisionalBelow: number;
 }): string {
-  const needs = `needs ${Math.round(s.provisionalBelow * 100)} %`;
+  const needs = `needs ${Math.round(s.provisionalBelow * 100)}%`;
   if (s.applicable === 0)
     return `Provisional — from contract clauses and devices only, no questions answered; ${needs}`;
   const percent = Math.floor((s.answered / s.applicable) * 100);
-  return `Provisional — ${s.answered} of ${s.applicable} questions answered (${percent} %); ${needs}`;
+  return `Provisional — ${s.answered} of ${s.applicable} questions answered (${percent}%); ${needs}`;
 }

@@ -228,7 +228,8 @@ export function VendorImportWizard({
         <div className="import-step vendor-import">
           <p>
             <strong>{preview.fileName}</strong> · {preview.format.toUpperCase()}
-            {preview.sheet !== null && `, sheet ${preview.sheet}`} · {preview.counts.read} rows
+            {preview.sheet !== null && `, sheet ${preview.sheet}`} · {preview.counts.read}{' '}
+            {preview.counts.read === 1 ? 'row' : 'rows'}
             {preview.headerRow > 1 && ` · header on row ${preview.headerRow}`}
           </p>
           {preview.notes.map((n) => (

@@ -113,7 +113,7 @@ export function ComparePage() {
               label="Complete"
               cells={picked.map((p) =>
                 p.score.provisional
-                  ? `${Math.floor(p.score.completeness * 100)}% · provisional, needs ${Math.round(p.score.provisionalBelow * 100)} %`
+                  ? `${Math.floor(p.score.completeness * 100)}% · provisional, needs ${Math.round(p.score.provisionalBelow * 100)}%`
                   : `${Math.floor(p.score.completeness * 100)}%`,
               )}
             />

@@ -139,8 +139,8 @@ export function DashboardPage({
           value={totals.unassessed}
           note={
             totals.provisional
-              ? `of ${totals.vendors} vendors; ${totals.provisional} with a provisional score`
-              : `of ${totals.vendors} vendors; ${totals.assessed} assessed`
+              ? `of ${totals.vendors} ${totals.vendors === 1 ? 'vendor' : 'vendors'}; ${totals.provisional} with a provisional score`
+              : `of ${totals.vendors} ${totals.vendors === 1 ? 'vendor' : 'vendors'}; ${totals.assessed} assessed`
           }
           onShow={() => onShowList('unassessed')}
         />

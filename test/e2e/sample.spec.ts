@@ -59,3 +59,13 @@ test('welcome → explore the sample warehouse → vendors, dashboard, devices, 
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: 'test-results/screens/34-welcome-dark.png' });
 });
+
+test('an empty portfolio opened on the dashboard shows the first steps, not a page of zeros', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.open('#/dashboard');
+  await expect(page.getByRole('heading', { name: 'Welcome to Vendor Risk Desk' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Explore a sample warehouse/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Today' })).toHaveCount(0);
+});

@@ -241,7 +241,7 @@ test('a score on 1 answer is provisional: greyed, no tier, and Compare and the l
   await expect(panel.getByTestId('vendor-score')).toContainText('provisional');
   await expect(panel.getByTestId('vendor-tier')).toHaveText('Provisional · no tier');
   await expect(panel.getByTestId('score-provisional')).toContainText(
-    'Provisional — 1 of 4 questions answered (25 %); needs 60 %',
+    'Provisional — 1 of 4 questions answered (25%); needs 60%',
   );
   await expect(panel).toContainText('Control score · higher is better');
   await expect(panel).toContainText('Residual risk · higher is worse');
@@ -278,7 +278,7 @@ test('a score on 1 answer is provisional: greyed, no tier, and Compare and the l
       .getByRole('row', { name: /^Complete/ })
       .getByRole('cell')
       .nth(0),
-  ).toHaveText('25% · provisional, needs 60 %');
+  ).toHaveText('25% · provisional, needs 60%');
   await expect(
     table
       .getByRole('row', { name: /^Control score/ })

@@ -323,3 +323,22 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `test-results/screens/34-vendor-activity-${theme}.png` });
   });
 }
+
+test('a name of one long word breaks in the header and the toast instead of running off the window', async ({
+  app,
+}) => {
+  const { page } = app;
+  const name = `${'Supercalifragilisticexpialidocious'.repeat(5)}GmbH`;
+  const vendor = await app.dispatcher.call('vendors.create', { name, category: 'wms-saas' });
+  if (!vendor.ok) throw new Error(vendor.error.message);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await app.open(`#/vendors/${vendor.value.id}/overview`);
+  const title = page.getByRole('heading', { level: 1, name: /Supercalifragilistic/ });
+  await expect(title).toBeVisible();
+  // Nothing of the page runs past the window, and the title keeps clear of the actions beside it.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  const titleBox = (await title.boundingBox())!;
+  const editBox = (await page.getByRole('button', { name: 'Edit', exact: true }).boundingBox())!;
+  expect(titleBox.x + titleBox.width <= editBox.x || titleBox.y + titleBox.height <= editBox.y).toBe(true);
+  await page.screenshot({ path: 'test-results/screens/vendor-long-word-name.png' });
+});
