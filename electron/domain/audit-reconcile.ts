@@ -48,7 +48,51 @@ export interface RecordedState {
 export const stateKey = (entity: string, entityId: string) => `${entity}\u0000${entityId}`;
 
 /** Entities whose entries record the whole record after the change: the newest tells its state. */
-export const WHOLE_ENTITIES = ['vendor', 'answer', 'decision', 'evidence', 'settings', 'clause'] as const;
+export const WHOLE_ENTITIES = [
+  'vendor',
+  'answer',
+  'decision',
+  'evidence',
+  'settings',
+  'clause',
+  'assessment',
+] as const;
+
+/**
+ * What of an assessment the trail proves: who it is of, its questionnaires (the versions it
+ * pinned), its status and when it was submitted. Its `updatedAt` and `position` move with
+ * every answer (each in the trail as an answer) and are not compared.
+ */
+const ASSESSMENT_FIELDS = [
+  'vendorId',
+  'title',
+  'status',
+  'createdBy',
+  'submittedAt',
+  'questionnaires',
+] as const;
+
+/**
+ * An assessment as compared: the fields above that `recorded` has (an entry written by an
+ * older version may hold fewer), questionnaires as their ids and versions.
+ */
+export function assessmentState(
+  v: Record<string, unknown>,
+  recorded: Record<string, unknown> | null,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of ASSESSMENT_FIELDS) {
+    if (recorded && !(f in recorded)) continue;
+    out[f] =
+      f === 'questionnaires'
+        ? ((v.questionnaires ?? []) as { id: string; version: string }[]).map((q) => ({
+            id: q.id,
+            version: q.version,
+          }))
+        : (v[f] ?? null);
+  }
+  return out;
+}
 const WHOLE = new Set<string>(WHOLE_ENTITIES);
 /** Entities whose state is built from several entries (comments, reopenings, each source's imports). */
 export const BUILT_ENTITIES = ['vendor-clause', 'sign-off', 'device-import'] as const;

@@ -1,7 +1,7 @@
 /**
  * The trail proves the data, not only itself: every live record the trail covers is
  * compared with the state the trail last recorded for it (domain/audit-reconcile.ts) —
- * vendors, answers, decisions and their conditions, the clause library, vendors' clauses,
+ * vendors, assessments (whose, which questionnaires, status, submitted), answers, decisions and their conditions, the clause library, vendors' clauses,
  * comments and sign-offs, evidence (its metadata, and its file against the SHA-256
  * recorded), settings and saved filters, and each source's devices against a digest of
  * what its last import wrote. An edit made behind the app's back is named: record, field,
@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  assessmentState,
   canonical,
   differingFields,
   MISMATCHES_SHOWN,
@@ -164,6 +165,19 @@ export function reconcile(
     vendor_id: string | null;
   }[];
   for (const a of rows) {
+    guarded(`An assessment of ${whose(a.vendor_id)}`, () => {
+      const live = assessments.get(a.id)!;
+      const recorded = trail.last.get(stateKey('assessment', a.id));
+      const was = recorded?.after ? (JSON.parse(recorded.after) as Record<string, unknown>) : null;
+      check(
+        'assessment',
+        a.id,
+        `The assessment "${live.title}" (${a.id.slice(0, 8)})`,
+        assessmentState(live as unknown as Record<string, unknown>, was),
+        // Started before assessments were compared, or by the app before it recorded them: its answers still are.
+        { noHistory: () => true, shape: (after) => assessmentState(after as Record<string, unknown>, was) },
+      );
+    });
     guarded(`The answers for ${whose(a.vendor_id)}`, () => {
       for (const answer of assessments.answers(a.id))
         check(

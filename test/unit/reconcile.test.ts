@@ -247,6 +247,32 @@ describe('audit verify reconciles the data with the trail', () => {
     expect(reconciled!.total).toBe(2);
   });
 
+  it('names an assessment whose status, questionnaires or vendor were changed behind the app’s back', async () => {
+    const { app, assessmentId, beta } = await history();
+    const verdict = async () => (await app.services.audit.verify(NO_JOB)).reconciled!;
+    tamper(
+      app.dataDir,
+      `UPDATE assessments SET status = 'in-progress', submitted_at = NULL WHERE id = '${assessmentId}'`,
+    );
+    let r = await verdict();
+    expect(r.mismatches.map((m) => [m.record, m.field])).toEqual([
+      [expect.stringMatching(/^The assessment "Acme Yard — \d{4}-\d\d-\d\d" \(\w{8}\)$/), 'status'],
+      [expect.stringMatching(/^The assessment /), 'submittedAt'],
+    ]);
+    expect(r.mismatches[0]!.message).toMatch(
+      /status is "in-progress", but the trail last recorded "submitted" \(entry #\d+\)$/,
+    );
+    tamper(
+      app.dataDir,
+      `UPDATE assessments SET status = 'submitted', submitted_at = (SELECT json_extract(after_json, '$.submittedAt') FROM audit_log WHERE entity = 'assessment' ORDER BY id DESC LIMIT 1) WHERE id = '${assessmentId}';
+       DELETE FROM assessment_questionnaires WHERE assessment_id = '${assessmentId}'`,
+    );
+    r = await verdict();
+    expect(r.mismatches.map((m) => m.field)).toEqual(['questionnaires']);
+    tamper(app.dataDir, `UPDATE assessments SET vendor_id = '${beta.id}' WHERE id = '${assessmentId}'`);
+    expect((await verdict()).mismatches.map((m) => m.field)).toEqual(['vendorId', 'questionnaires']);
+  });
+
   it('names a sign-off changed after it was reopened, and an edited clause of the library', async () => {
     const { app } = await history();
     tamper(
