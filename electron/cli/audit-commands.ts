@@ -8,7 +8,12 @@ import { request } from './session';
 import type { CommandSpec, Flags, OptionSpecs } from './spec';
 
 const FILTERS: OptionSpecs = {
-  vendor: { type: 'string', value: 'VENDOR', description: 'Entries about this vendor (id or exact name)' },
+  vendor: {
+    type: 'string',
+    value: 'VENDOR',
+    description:
+      'Entries about this vendor (id or exact name): its assessments, answers, evidence and decisions too',
+  },
   entity: {
     type: 'string',
     list: true,

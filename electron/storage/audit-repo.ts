@@ -38,15 +38,29 @@ const toEntry = (cipher: Cipher, r: AuditRow): AuditEntry & { hash: string | nul
   hash: r.hash,
 });
 
-/** The WHERE clause and parameters of a query (every value bound, none spliced in). */
-function where(q: Partial<AuditQuery>): { sql: string; params: (string | number)[] } {
+/**
+ * The WHERE clause and parameters of a query (every value bound, none spliced in). With a
+ * vendor, `assessments` are the ids of its assessments the trail knows (deleted ones too).
+ */
+function where(
+  q: Partial<AuditQuery>,
+  assessments: readonly string[] = [],
+): { sql: string; params: (string | number)[] } {
   const parts: string[] = [];
   const params: (string | number)[] = [];
   if (q.vendorId) {
-    // The vendor itself, or anything recorded with its id (assessments, clauses, decisions …).
-    parts.push('(entity_id = ? OR instr(after_json, ?) > 0 OR instr(before_json, ?) > 0)');
+    // The vendor itself, anything recorded with its id (assessments, clauses, sign-offs …),
+    // and what is recorded with one of its assessments: answers (whose id starts with the
+    // assessment's), decisions and evidence (which name it).
+    const either: string[] = ['entity_id = ?', 'instr(after_json, ?) > 0', 'instr(before_json, ?) > 0'];
     const marker = `"vendorId":${JSON.stringify(q.vendorId)}`;
     params.push(q.vendorId, marker, marker);
+    for (const id of assessments) {
+      const named = `"assessmentId":${JSON.stringify(id)}`;
+      either.push('instr(entity_id, ?) = 1', 'instr(after_json, ?) > 0', 'instr(before_json, ?) > 0');
+      params.push(`${id}/`, named, named);
+    }
+    parts.push(`(${either.join(' OR ')})`);
   }
   if (q.entities?.length) {
     parts.push(`entity IN (${q.entities.map(() => '?').join(', ')})`);
@@ -76,6 +90,19 @@ function where(q: Partial<AuditQuery>): { sql: string; params: (string | number)
 export function createAuditRepo(
   db: Pick<Database, 'sql' | 'cipher'> & { kind?: Database['kind'] },
 ): AuditRepo {
+  /** The ids of a vendor's assessments as the trail recorded them (those deleted since too). */
+  const assessmentsOf = (vendorId: string | undefined): string[] => {
+    if (!vendorId) return [];
+    const marker = `"vendorId":${JSON.stringify(vendorId)}`;
+    return (
+      db.sql
+        .prepare(
+          `SELECT DISTINCT entity_id FROM audit_log WHERE entity = 'assessment' AND entity_id IS NOT NULL
+             AND (instr(after_json, ?) > 0 OR instr(before_json, ?) > 0)`,
+        )
+        .all(marker, marker) as { entity_id: string }[]
+    ).map((r) => r.entity_id);
+  };
   // Prepared on first use, as the record below: a database opened at an older schema (tests) has neither.
   let insertStmt: SqlStatement | null = null;
   const insert = {
@@ -184,7 +211,7 @@ export function createAuditRepo(
       );
     },
     query(q) {
-      const w = where(q);
+      const w = where(q, assessmentsOf(q.vendorId));
       const total = Number(
         (db.sql.prepare(`SELECT COUNT(*) AS n FROM audit_log ${w.sql}`).get(...w.params) as { n: number }).n,
       );
@@ -194,7 +221,7 @@ export function createAuditRepo(
       return { items: rows.map((r) => toEntry(db.cipher, r)), total };
     },
     *iterateChain(q = {}) {
-      const w = where(q);
+      const w = where(q, assessmentsOf(q.vendorId));
       const stmt = db.sql.prepare(`SELECT * FROM audit_log ${w.sql} ORDER BY id`);
       for (const row of stmt.iterate(...w.params) as Iterable<AuditRow>) yield chainEntryOf(row);
     },

@@ -273,6 +273,31 @@ describe('audit verify reconciles the data with the trail', () => {
     expect((await verdict()).mismatches.map((m) => m.field)).toEqual(['vendorId', 'questionnaires']);
   });
 
+  it('lists and exports everything of one vendor: its assessments, answers, evidence and decisions too', async () => {
+    const { app, acme, beta, assessmentId } = await history();
+    const of = (vendorId: string) =>
+      new Set(
+        app.services.audit
+          .list({ vendorId, limit: 500, offset: 0 } as never)
+          .items.map((e) => e.entity as string),
+      );
+    expect(of(acme.id)).toEqual(
+      new Set(['vendor', 'assessment', 'answer', 'evidence', 'decision', 'vendor-clause', 'sign-off']),
+    );
+    expect(of(beta.id)).toEqual(new Set(['vendor']));
+    const exported = JSON.parse(app.services.audit.exportJson({ vendorId: acme.id }).json) as {
+      entries: { entity: string; entityId: string }[];
+    };
+    // The answer to fw_signed and the one its evidence gave fw_statement.
+    expect(
+      exported.entries
+        .filter((e) => e.entity === 'answer')
+        .map((e) => e.entityId.replace(assessmentId, 'A'))
+        .sort(),
+    ).toEqual(['A/example-firmware/fw_signed', 'A/example-firmware/fw_statement']);
+    expect(exported.entries.some((e) => e.entity === 'decision')).toBe(true);
+  });
+
   it('names a sign-off changed after it was reopened, and an edited clause of the library', async () => {
     const { app } = await history();
     tamper(
