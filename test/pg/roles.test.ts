@@ -244,6 +244,34 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
     refused(psql(as.admin, 'DELETE FROM audit_record'), /permission denied for table audit_record/);
   });
 
+  it('an entry appended from psql is of a kind the trail keeps, and dated by the server unless an admin writes it', () => {
+    refused(
+      psql(
+        as.procurement,
+        "SELECT entry_id FROM vr_audit_append(NULL, 'legal_signoff', 'x', 'update', NULL, NULL)",
+      ),
+      /not a kind of record the audit trail keeps: legal_signoff/,
+    );
+    refused(
+      psql(
+        as.procurement,
+        "SELECT entry_id FROM vr_audit_append(NULL, 'vendor', 'v1', 'rewrite', NULL, NULL)",
+      ),
+      /not an action the audit trail records: rewrite/,
+    );
+    const at = (who: 'procurement' | 'admin') =>
+      psql(
+        as[who],
+        `SELECT entry_id FROM vr_audit_append('2020-01-01T00:00:00.000Z', 'vendor', 'v1', 'update', NULL, NULL);
+         SELECT at FROM audit_log ORDER BY id DESC LIMIT 1`,
+      )
+        .stdout.split('\n')
+        .at(-1);
+    const dated = at('procurement');
+    expect(dated, dated).toMatch(new RegExp(`^${new Date().getUTCFullYear()}-`));
+    expect(at('admin')).toBe('2020-01-01T00:00:00.000Z');
+  });
+
   it('a save against a stale version is refused with who changed the row and when', () => {
     const v = Number(psql(as.procurement, "SELECT row_version FROM vendors WHERE id = 'v1'").stdout);
     expect(

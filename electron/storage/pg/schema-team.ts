@@ -4,6 +4,7 @@
  * as actor), and the vendor standings dropped by triggers as SQLite's triggers drop them.
  */
 import { GENESIS_HASH } from '../../domain/audit-chain';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../domain/audit';
 import { TEAM_SCHEMA } from './connection';
 import { CHANGES_CHANNEL } from './team-open';
 import { EDITABLE_TABLES } from './schema-tables';
@@ -200,6 +201,47 @@ export const NOTIFY_SQL = `
     .join('\n  ')}
 `;
 
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * `vr_audit_append` as every writing role may call it from psql too (team schema 11): only the
+ * trail's own kinds of record and action (an entry of another kind stopped \`audit list\` for
+ * everyone), and dated by the server for all but an admin (who loads the dated sample
+ * history): a member cannot write an entry into the past. The actor was always the login.
+ * A new kind of entry (domain/audit.ts) needs a team migration that states this again.
+ */
+const AUDIT_APPEND_CHECKED_SQL = () => `
+  CREATE OR REPLACE FUNCTION vr_audit_append(p_at text, p_entity text, p_entity_id text, p_action text,
+      p_before_json text, p_after_json text, p_mac text DEFAULT NULL, p_record_mac text DEFAULT NULL,
+      OUT entry_id bigint, OUT entry_hash text)
+    LANGUAGE plpgsql ${definer} AS $$
+  DECLARE
+    head audit_record%ROWTYPE;
+    server_now text := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+    v_at text := CASE WHEN pg_has_role(session_user, 'vr_admin', 'MEMBER') THEN coalesce(p_at, server_now)
+                      ELSE server_now END;
+  BEGIN
+    IF p_entity IS NULL OR p_entity NOT IN (${sqlList(AUDIT_ENTITIES)}) THEN
+      RAISE EXCEPTION 'not a kind of record the audit trail keeps: %', p_entity USING ERRCODE = '22023';
+    END IF;
+    IF p_action IS NULL OR p_action NOT IN (${sqlList(AUDIT_ACTIONS)}) THEN
+      RAISE EXCEPTION 'not an action the audit trail records: %', p_action USING ERRCODE = '22023';
+    END IF;
+    SELECT * INTO head FROM audit_record r WHERE r.id = 1 FOR UPDATE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'the audit trail''s record is missing: run audit verify';
+    END IF;
+    entry_id := head.last_id + 1;
+    entry_hash := vr_audit_hash(entry_id, v_at, session_user::text, p_entity, p_entity_id, p_action,
+      p_before_json, p_after_json, head.hash);
+    INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash, mac)
+      VALUES (entry_id, v_at, session_user, p_entity, p_entity_id, p_action, p_before_json, p_after_json, head.hash,
+        entry_hash, p_mac);
+    UPDATE audit_record r SET entries = r.entries + 1, last_id = entry_id, hash = entry_hash, mac = p_record_mac
+      WHERE r.id = 1;
+  END $$;
+`;
+
 /**
  * The team's own bookkeeping for sharing safely (team schema 11):
  * - Each login keeps its own cached standings (`computed_by`, its row-level security in
@@ -211,6 +253,7 @@ export const NOTIFY_SQL = `
  *   every colleague's save.
  */
 export const SHARING_SQL = `
+  ${AUDIT_APPEND_CHECKED_SQL()}
   DELETE FROM vendor_standings;
   ALTER TABLE vendor_standings DROP CONSTRAINT vendor_standings_pkey;
   ALTER TABLE vendor_standings ADD COLUMN computed_by text NOT NULL DEFAULT session_user;
