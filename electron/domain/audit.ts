@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { VendorIdSchema } from './primitives';
 import { isCalendarDate } from './days';
 
-/** What kind of record an audit entry is about. */
 /**
- * The kinds of record the trail keeps. A team database's \`vr_audit_append\` accepts these
- * only (storage/pg/schema-team.ts): a new one needs a team migration that states it again.
+ * What kind of record an audit entry is about. A team database's `vr_audit_append` accepts
+ * these only (storage/pg/schema-team.ts): a new one needs a team migration that states it again.
  */
 export const AUDIT_ENTITIES = [
   'vendor',
