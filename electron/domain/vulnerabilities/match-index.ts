@@ -51,31 +51,50 @@ export function indexProducts(advisories: readonly Advisory[]): ProductIndex {
     for (const product of advisory.products) {
       const s = statuses.get(product.productId);
       if (!s) continue;
-      const ref: ProductRef = {
-        advisory,
-        product,
-        name: prepareName(product.name || product.fullName, product.modelNumbers),
-        vendor: vendorKey(product.vendor || advisory.publisher),
-        statuses: s,
-      };
-      all.push(ref);
-      let bucket = byVendor.get(ref.vendor);
-      if (!bucket) {
-        byVendor.set(ref.vendor, (bucket = { words: new Map(), patterned: [] }));
-        const first = vendorBucket(ref.vendor);
-        const keys = byBucket.get(first);
-        if (keys) keys.push(ref.vendor);
-        else byBucket.set(first, [ref.vendor]);
+      const vendor = vendorKey(product.vendor || advisory.publisher);
+      for (const name of nameVariants(product.name || product.fullName)) {
+        const ref: ProductRef = {
+          advisory,
+          product,
+          name: prepareName(name, product.modelNumbers, vendor),
+          vendor,
+          statuses: s,
+        };
+        indexRef(ref);
       }
-      for (const w of indexWords(ref.name)) {
-        const list = bucket.words.get(w);
-        if (list) list.push(ref);
-        else bucket.words.set(w, [ref]);
-      }
-      if (ref.name.patterns.length) bucket.patterned.push(ref);
     }
   }
   return { byVendor, byBucket, all };
+
+  function indexRef(ref: ProductRef) {
+    all.push(ref);
+    let bucket = byVendor.get(ref.vendor);
+    if (!bucket) {
+      byVendor.set(ref.vendor, (bucket = { words: new Map(), patterned: [] }));
+      const first = vendorBucket(ref.vendor);
+      const keys = byBucket.get(first);
+      if (keys) keys.push(ref.vendor);
+      else byBucket.set(first, [ref.vendor]);
+    }
+    for (const w of indexWords(ref.name)) {
+      const list = bucket.words.get(w);
+      if (list) list.push(ref);
+      else bucket.words.set(w, [ref]);
+    }
+    if (ref.name.patterns.length) bucket.patterned.push(ref);
+  }
+}
+
+/**
+ * A product name, and one per model of a list of numbers it names ("Digi ConnectPort TS 8/16"
+ * is also "… TS 8" and "… TS 16", as an inventory lists each).
+ */
+export function nameVariants(name: string): string[] {
+  const list = /\b(\d+)((?:\/\d+)+)\b/.exec(name);
+  if (!list) return [name];
+  const numbers = [list[1]!, ...list[2]!.split('/').filter(Boolean)];
+  const at = list.index;
+  return [name, ...numbers.map((n) => `${name.slice(0, at)}${n}${name.slice(at + list[0].length)}`)];
 }
 
 /** A device's match before it is stamped with the device: shared by devices alike. */

@@ -200,7 +200,7 @@ export function createMatcher(sources: VulnerabilitySources): Matcher {
         let entry = byModel.get(modelKey);
         if (!entry) {
           const named = vendorsFor.get(who)!.length
-            ? namedProducts(index, vendorsFor.get(who)!, prepareName(d.model))
+            ? namedProducts(index, vendorsFor.get(who)!, prepareName(d.model, [], makers.join(' ')))
             : [];
           byModel.set(modelKey, (entry = { named, byFirmware: new Map() }));
         }

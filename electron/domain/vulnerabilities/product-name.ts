@@ -65,8 +65,12 @@ const compactOf = (s: string) => s.replace(/ /g, '');
 const hasDigit = (w: string) => /\d/.test(w);
 const isCode = (w: string) => w.length >= 2 && /\d/.test(w) && /[a-z]/.test(w);
 
-/** Reads a product or model name (and its model numbers, when the advisory gives some). */
-export function prepareName(text: string, modelNumbers: readonly string[] = []): PreparedName {
+/**
+ * Reads a product or model name (and its model numbers, when the advisory gives some).
+ * `maker`: the maker's key (vendor-name.ts): its words leading the name say nothing of the
+ * product ("Digi PortServer TS" is the "PortServer TS" of an inventory that lists Digi apart).
+ */
+export function prepareName(text: string, modelNumbers: readonly string[] = [], maker = ''): PreparedName {
   const patterns: string[] = [];
   for (const m of text.matchAll(/[A-Za-z0-9][A-Za-z0-9-]*(?:\*|(?<=[0-9A-Za-z])XX+\b)/g)) {
     const prefix = compactOf(normaliseName(m[0].replace(/\*$|X+$/, '')));
@@ -81,6 +85,8 @@ export function prepareName(text: string, modelNumbers: readonly string[] = []):
   const words = normaliseName(text.replace(/\([^()]*\)/g, ' '))
     .split(' ')
     .filter((w) => w && !NOISE.has(w));
+  const makerWords = new Set(maker.split(' ').filter(Boolean));
+  while (words.length > 1 && makerWords.has(words[0]!)) words.shift();
   const core = words.join(' ');
   const digit = words.findIndex(hasDigit);
   const first = digit > 0 && !/[a-z]/.test(words[digit]!) ? digit - 1 : digit;

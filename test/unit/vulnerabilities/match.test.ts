@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { matchDevices } from '../../../electron/domain/vulnerabilities/match';
 import type { DeviceVulnerabilityRow } from '../../../electron/domain/vulnerabilities/match-api';
 import { fixtureSources, inventoryDevices } from './match-fixture';
+import { join } from 'node:path';
+import type { MatchDevice } from '../../../electron/domain/vulnerabilities/match-api';
+import { nameVariants } from '../../../electron/domain/vulnerabilities/match-index';
+import { FIELD, readCsaf } from './read-csaf';
 
 const result = matchDevices(inventoryDevices(), fixtureSources());
 const of = (deviceId: string) => result.rows.filter((r) => r.deviceId === deviceId);
@@ -175,5 +179,54 @@ describe('matching the inventory against the example advisories', () => {
   it('matches nothing without sources, and counts every device', () => {
     const empty = matchDevices(inventoryDevices(), { advisories: [], kev: [], sboms: [], vex: [] });
     expect(empty).toEqual({ rows: [], devices: 18, suppressed: 0 });
+  });
+});
+
+describe('names an inventory writes apart from the maker', () => {
+  const digi = readCsaf(join(FIELD, 'csaf/icsa-23-243-04.json'));
+  const device = (deviceId: string, model: string, firmware: string): MatchDevice => ({
+    source: 'floor',
+    deviceId,
+    manufacturer: 'Digi International',
+    model,
+    firmware,
+    vendorId: 'v-digi',
+    vendorName: 'Digi International',
+    active: true,
+  });
+
+  it('matches a model named without the maker the advisory puts first, and one of a list of numbers', () => {
+    const rows = matchDevices(
+      [
+        device('PS', 'PortServer TS', '1.0'),
+        device('ES-OLD', 'Connect ES', '2.26.2.3'),
+        device('ES-NEW', 'Connect ES', '2.26.2.4'),
+        device('CP16', 'ConnectPort TS 16', '2.26.2.3'),
+        device('CP8', 'ConnectPort TS 8', '2.26.2.4'),
+        device('MEI', 'PortServer TS MEI Hardened', '1.0'),
+      ],
+      { advisories: [digi], kev: [], sboms: [], vex: [] },
+    ).rows;
+    const products = (id: string) =>
+      [...new Set(rows.filter((r) => r.deviceId === id).map((r) => r.why[1]))].sort();
+    expect(products('PS')).toEqual(['model "PortServer TS" is "Digi PortServer TS"']);
+    expect(products('ES-OLD')).toEqual(['model "Connect ES" is "Digi Connect ES"']);
+    expect(products('ES-NEW')).toEqual([]);
+    expect(products('CP16')).toEqual(['model "ConnectPort TS 16" is "Digi ConnectPort TS 16"']);
+    expect(products('CP8')).toEqual([]);
+    // The hardened MEI is its own product, not the plain PortServer TS's.
+    expect(products('MEI')).toEqual([
+      'model "PortServer TS MEI Hardened" is "Digi PortServer TS MEI Hardened"',
+    ]);
+  });
+
+  it('gives a list of numbers one name per model, and leaves other names as they are', () => {
+    expect(nameVariants('Digi ConnectPort LTS 8/16/32')).toEqual([
+      'Digi ConnectPort LTS 8/16/32',
+      'Digi ConnectPort LTS 8',
+      'Digi ConnectPort LTS 16',
+      'Digi ConnectPort LTS 32',
+    ]);
+    expect(nameVariants('SIMATIC S7-1200 CPU 1211C')).toEqual(['SIMATIC S7-1200 CPU 1211C']);
   });
 });
