@@ -76,6 +76,10 @@ describe('SBOMs from the field', () => {
     ])
       expect(read(FIELD, f).sbom!.components.length).toBeGreaterThan(2);
     expect(read(FIELD, 'spdx23-acme.spdx.json').sbom!.components[0]!.supplier).toBe('Jane Doe');
+    // Its advisory references are said to be left unread, with the CVEs they name.
+    expect(read(FIELD, 'spdx23-acme.spdx.json').warnings).toEqual([
+      '2 security references (CVE-2020-28498 on elliptic 6.5.2; CVE-2022-2274 on OpenSSL 3.0.4) are links, not statements this app reads: the components are matched against the advisories imported instead',
+    ]);
   });
 
   it('reads nested components, CPEs and publishers of our firmware SBOM', () => {

@@ -34,9 +34,16 @@ export const SPDX: SbomFileFormat = {
       refuse(
         `packages: ${packages.length} packages, more than ${MAX_SBOM_COMPONENTS}; the file is not read.`,
       );
+    // Security references other than CPEs (an "advisory" link naming a CVE) are not read: said, not dropped.
+    const advisories: string[] = [];
     const components = packages.map((p, i) =>
-      readPackage(entryObject(p, join('packages', i)), join('packages', i)),
+      readPackage(entryObject(p, join('packages', i)), join('packages', i), advisories),
     );
+    const warnings = advisories.length
+      ? [
+          `${advisories.length} security reference${advisories.length === 1 ? '' : 's'} (${advisories.slice(0, 3).join('; ')}${advisories.length > 3 ? '; …' : ''}) ${advisories.length === 1 ? 'is a link, not a statement' : 'are links, not statements'} this app reads: the components are matched against the advisories imported instead`,
+        ]
+      : [];
     return {
       format: { id: 'spdx', name: spdxVersion.replace('-', ' ') },
       documentId: optString(doc, 'documentNamespace', ''),
@@ -48,7 +55,7 @@ export const SPDX: SbomFileFormat = {
       },
       refs: {},
       vex: [],
-      warnings: [],
+      warnings,
     };
   },
 };
@@ -62,7 +69,7 @@ export const SPDX3: SbomFileFormat = {
     refuse('This is SPDX 3 (JSON-LD), which is not read yet; ask the vendor for SPDX 2.3 JSON or CycloneDX.'),
 };
 
-function readPackage(p: JsonObject, path: string): SbomComponent {
+function readPackage(p: JsonObject, path: string, unread: string[]): SbomComponent {
   let purl: string | null = null;
   let cpe23: string | null = null;
   let cpe22: string | null = null;
@@ -76,6 +83,13 @@ function readPackage(p: JsonObject, path: string): SbomComponent {
     if (category === 'PACKAGE-MANAGER' && type === 'purl') purl ??= locator;
     else if (category === 'SECURITY' && type === 'cpe23Type') cpe23 ??= locator;
     else if (category === 'SECURITY' && type === 'cpe22Type') cpe22 ??= locator;
+    else if (category === 'SECURITY') {
+      const cve = /CVE-\d{4}-\d{4,}/i.exec(locator)?.[0]?.toUpperCase();
+      const name = optString(p, 'name', path) ?? '?';
+      unread.push(
+        `${cve ?? type ?? 'reference'} on ${name}${optString(p, 'versionInfo', path) ? ` ${optString(p, 'versionInfo', path)}` : ''}`,
+      );
+    }
   });
   return {
     name: reqString(p, 'name', path),
