@@ -336,10 +336,27 @@ export function reconcile(
   }
 
   // Records the trail has that are gone from the data.
+  const evidenceRow = sqlite.prepare('SELECT assessment_id FROM evidence WHERE id = ?');
   for (const [key, recorded] of trail.last) {
     if (seen.has(key) || recorded.after === null) continue;
     const [entity, entityId] = key.split('\u0000') as [string, string];
     if (entity === 'settings' && KEPT_ELSEWHERE.has(entityId)) continue;
+    // Evidence is read through its assessment: a row taken from it is there, not deleted.
+    const moved =
+      entity === 'evidence'
+        ? (evidenceRow.get(entityId) as { assessment_id: string | null } | undefined)
+        : undefined;
+    if (moved) {
+      const was = (JSON.parse(recorded.after) as { assessmentId?: unknown }).assessmentId ?? null;
+      differ({
+        record: `evidence ${entityId}`,
+        field: 'assessmentId',
+        trail: canonical(was),
+        found: canonical(moved.assessment_id),
+        message: `evidence ${entityId} is in the data, but not with the assessment the trail recorded (entry #${recorded.id}): it was moved outside the app`,
+      });
+      continue;
+    }
     differ({
       record: `${entity} ${entityId}`,
       field: null,
@@ -381,6 +398,18 @@ export function reconcile(
       });
   }
 
+  // No entry at all behind records: not each record's story but the trail's, said first.
+  if (total > 0 && trail.last.size === 0 && trail.imports.size === 0) {
+    total += 1;
+    mismatches.unshift({
+      record: 'The audit trail',
+      field: null,
+      trail: null,
+      found: null,
+      message: `The audit trail holds no entries while the data holds ${records} records: the trail was deleted outside the app (its record of its length too), or the data was put there without it`,
+    });
+    if (mismatches.length > MISMATCHES_SHOWN) mismatches.pop();
+  }
   if (elsewhere)
     unchecked.add(
       `${elsewhere} evidence file${elsewhere === 1 ? '' : 's'} (kept on the computer${elsewhere === 1 ? '' : 's'} that added ${elsewhere === 1 ? 'it' : 'them'}, not in the team database)`,

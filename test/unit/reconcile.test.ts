@@ -182,6 +182,15 @@ describe('audit verify reconciles the data with the trail', () => {
     tamper(app.dataDir, 'DELETE FROM audit_log; DROP TABLE audit_record');
     const verdict = await app.services.audit.verify(NO_JOB);
     expect(verdict.ok).toBe(false);
+    // The trail's own story first (what the CLI's one line says), then each record's.
+    expect(verdict.reconciled!.mismatches[0]!.message).toMatch(
+      /^The audit trail holds no entries while the data holds \d+ records: the trail was deleted outside the app/,
+    );
+    const run = await cli(app.dataDir, ['audit', 'verify']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^vendor-risk: the data does not match the audit trail: The audit trail holds no entries/,
+    );
     expect(verdict.reconciled!.mismatches.map((m) => m.message)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Vendor Acme Yard \(.{8}\) has no history in the audit trail/),
@@ -296,6 +305,19 @@ describe('audit verify reconciles the data with the trail', () => {
         .sort(),
     ).toEqual(['A/example-firmware/fw_signed', 'A/example-firmware/fw_statement']);
     expect(exported.entries.some((e) => e.entity === 'decision')).toBe(true);
+  });
+
+  it('names evidence taken from its assessment as moved, not deleted', async () => {
+    const { app, evidence } = await history();
+    tamper(app.dataDir, `UPDATE evidence SET assessment_id = NULL WHERE id = '${evidence.id}'`);
+    const { reconciled } = await app.services.audit.verify(NO_JOB);
+    expect(reconciled!.mismatches.map((m) => m.message)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^evidence ${evidence.id} is in the data, but not with the assessment the trail recorded \\(entry #\\d+\\): it was moved outside the app$`,
+        ),
+      ),
+    ]);
   });
 
   it('names a sign-off changed after it was reopened, and an edited clause of the library', async () => {
