@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { EXCHANGE_FORMATS } from '../domain/exchange';
+import { EXCHANGE_FORMATS, olderPackageNote } from '../domain/exchange';
 import { parseSbomTarget, sbomPairLabel, type SbomRequest } from '../domain/exchange-sbom';
 import { MB, readBytesFile } from './files';
 import { formatTable, printable } from './format';
@@ -116,6 +116,7 @@ export const exchangeImport: CommandSpec = {
         `Into the assessment "${p.assessment.title}" (${p.assessment.status}).`,
         `${p.fileName} (SHA-256 ${p.sha256.slice(0, 16)}…): ${p.counts.new} new, ${p.counts.changed} changed, ${p.counts.same} unchanged, ${p.counts.invalid} invalid; ${p.counts.unanswered} questions unanswered.`,
         ...(p.alreadyImported ? ['This same file was imported before.'] : []),
+        ...(p.newerPackage ? [olderPackageNote(p.newerPackage)!] : []),
         ...p.problems.map((x) => `Problem: ${printable(x)}`),
         ...p.sboms.map(
           (x) =>

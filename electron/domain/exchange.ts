@@ -181,3 +181,10 @@ export const IncomingRowSchema = z.object({
   hidden: z.boolean().optional(),
 });
 export type IncomingRow = z.infer<typeof IncomingRowSchema>;
+
+/** What the review says of a response to a package sent before a newer one for the same assessment. */
+export function olderPackageNote(newer: { createdAt: string } | null): string | null {
+  return newer
+    ? `This answers an older package: another was sent for the same assessment on ${newer.createdAt.slice(0, 10)}. Its answers may be older than the ones you have; look at what it changes before accepting.`
+    : null;
+}

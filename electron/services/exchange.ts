@@ -6,6 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors';
+import type { ExchangePackageRow } from '../storage/exchange-repo';
 import { answerProblem, type AnswerValue } from '../domain/answer';
 import { answerText } from '../domain/report-data';
 import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
@@ -77,6 +78,19 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
 
   const pinned = (m: Manifest): Questionnaire[] =>
     m.questionnaires.map((q) => services.questionnaires.pinned(q.id, q.version));
+
+  /**
+   * The latest package sent after `pkg` for the same assessment, if any: its response was
+   * asked for later, so this one's answers may be older than those (a second round of
+   * questions, or a vendor sending an old file back).
+   */
+  const newerPackageThan = (pkg: ExchangePackageRow) => {
+    const later = storage.exchange
+      .packagesOf(pkg.vendorId)
+      .filter((p) => p.assessmentId === pkg.assessmentId && p.id !== pkg.id && p.createdAt > pkg.createdAt)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    return later ? { createdAt: later.createdAt, format: later.format } : null;
+  };
 
   /** The vendor's open assessment with exactly these questionnaires, or a new one. */
   function assessmentFor(vendorId: string, questionnaireIds: string[]) {
@@ -389,6 +403,7 @@ export function createExchangeService(ctx: ServiceContext, services: Sources) {
         sha256,
         assessment: { id: target.id, title: target.title, status: target.status },
         alreadyImported: storage.exchange.responsesWithHash(pkg.id, sha256) > 0,
+        newerPackage: newerPackageThan(pkg),
         rows,
         counts: {
           incoming: rows.length,

@@ -8,6 +8,7 @@ import { Dialog } from './Dialog';
 import { ExchangeSbomReview } from './ExchangeSbomReview';
 import { useToast } from './Toasts';
 import { useRoleLimit } from '../hooks/useTeam';
+import { olderPackageNote } from '../../electron/domain/exchange';
 
 type Preview = ResponseOf<'exchange.preview'>;
 
@@ -132,6 +133,7 @@ export function ExchangeImport({ vendorId, onImported }: { vendorId: string; onI
               Into the assessment “{preview.assessment.title}” ({preview.assessment.status}).
             </p>
             {preview.alreadyImported && <p className="notice">This same file was imported before.</p>}
+            {preview.newerPackage && <p className="notice">{olderPackageNote(preview.newerPackage)}</p>}
             {preview.problems.length > 0 && (
               <div className="notice notice-error" role="alert">
                 <strong>Problems in the file</strong>

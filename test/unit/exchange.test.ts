@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openApp, vendorInput } from './helpers';
 import { NO_JOB } from '../../electron/services/context';
+import { olderPackageNote } from '../../electron/domain/exchange';
 import { answersFor } from '../fixtures/generated-answers';
 import type { Questionnaire } from '../../electron/domain/questionnaire';
 
@@ -134,6 +135,25 @@ describe('questionnaire exchange', () => {
       ),
     ).rejects.toThrow(/questions that have changed/);
     expect(app.services.assessments.get(made.assessmentId).answers).toEqual([]);
+  });
+
+  it('a response to a package sent before a newer one for the same assessment is said to be older', async () => {
+    let clock = Date.parse('2026-11-02T09:00:00.000Z');
+    const app = openApp({ now: () => new Date((clock += 60_000)) });
+    const vendor = app.services.vendors.create(vendorInput({ name: 'Two Rounds Ltd' }));
+    const first = await app.services.exchange.export(vendor.id, ['quick-triage'], 'xlsx');
+    const second = await app.services.exchange.export(vendor.id, ['quick-triage'], 'xlsx');
+    expect(second.assessmentId).toBe(first.assessmentId);
+    const old = await app.services.exchange.preview(vendor.id, 'old.xlsx', first.bytes, NO_JOB);
+    expect(old.newerPackage).toMatchObject({
+      createdAt: expect.stringMatching(/^2026-11-02T09:/),
+      format: 'xlsx',
+    });
+    expect(olderPackageNote(old.newerPackage)).toMatch(
+      /^This answers an older package: another was sent for the same assessment on 2026-11-02\./,
+    );
+    const latest = await app.services.exchange.preview(vendor.id, 'new.xlsx', second.bytes, NO_JOB);
+    expect(latest.newerPackage).toBeNull();
   });
 
   it('hostile workbooks: formulas, extra and renamed sheets, edited ids, huge cells give clear errors', async () => {

@@ -65,6 +65,8 @@ export const exchangeOps = {
       fileName: z.string(),
       sha256: z.string(),
       alreadyImported: z.boolean(),
+      /** A later package sent for the same assessment: this response may hold older answers. */
+      newerPackage: z.object({ createdAt: z.string(), format: z.string() }).nullable(),
       rows: z.array(IncomingRowSchema),
       counts: z.object({
         incoming: CountSchema,
