@@ -378,6 +378,9 @@ function Shell() {
             onBack={(vendorId) =>
               go(vendorId ? { page: 'vendor', vendorId, tab: 'assessments' } : { page: 'self' })
             }
+            onOpenScore={(vendorId) =>
+              go(vendorId ? { page: 'vendor', vendorId, tab: 'overview' } : { page: 'self' })
+            }
           />
         ) : route.page === 'dashboard' && !showWelcome ? (
           <DashboardPage

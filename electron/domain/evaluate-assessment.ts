@@ -246,3 +246,14 @@ export function evaluatePlanned(
   }
   return { shown, shownAnswers, flags, sections, answered, applicable };
 }
+
+/** Flags worst first: knockouts, then by severity; in question order within each. */
+export function worstFlagsFirst<T extends { knockout: boolean; severity: (typeof SEVERITIES)[number] }>(
+  flags: readonly T[],
+): T[] {
+  return [...flags].sort(
+    (a, b) =>
+      Number(b.knockout) - Number(a.knockout) ||
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity),
+  );
+}

@@ -42,7 +42,11 @@ export function DecisionPanel({ decisions, assessments, onRecorded }: DecisionPa
         </button>
       </div>
       {!latest ? (
-        <p className="cell-muted">No decision yet.</p>
+        <p className="cell-muted">
+          No decision yet.
+          {/* Why the button is off, in words anyone reads (a disabled button's tooltip needs a mouse). */}
+          {roleLimit === null && decidable.length === 0 && ' Submit an assessment to record one.'}
+        </p>
       ) : (
         <div className="decision">
           <p>

@@ -41,11 +41,14 @@ export function AssessmentPage({
   id,
   question,
   onBack,
+  onOpenScore,
 }: {
   id: string;
   /** The answer key of the question to open at (a knockout or evidence opened from the dashboard). */
   question?: string;
   onBack(vendorId: string | null): void;
+  /** Opens what a submitted assessment led to: the vendor's score (or the self-assessment's maturity). */
+  onOpenScore(vendorId: string | null): void;
 }) {
   const toast = useToast();
   const { detail, error, saving, save, reload, revision } = useAssessment(id);
@@ -251,6 +254,13 @@ export function AssessmentPage({
                 </button>
               ) : (
                 <>
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    onClick={() => onOpenScore(assessment.vendorId)}
+                  >
+                    {assessment.vendorId ? 'See the score' : 'See the maturity'}
+                  </button>
                   {assessment.status === 'submitted' && (
                     <button type="button" className="button" onClick={() => changeStatus('closed')}>
                       Close assessment
@@ -370,7 +380,12 @@ export function AssessmentPage({
             onJump={jumpTo}
             onSubmitted={() => {
               setReviewing(false);
-              toast('success', 'Assessment submitted');
+              toast(
+                'success',
+                assessment.vendorId
+                  ? 'Assessment submitted: “See the score” shows what it gives the vendor'
+                  : 'Self-assessment submitted: “See the maturity” shows where you stand',
+              );
               void reload();
             }}
             onReload={() => {

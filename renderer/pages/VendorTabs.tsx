@@ -1,5 +1,6 @@
 /** The panels of a vendor's page, one per tab, each built of the kit's existing parts. */
 import { baseName } from '../../electron/domain/file-name';
+import { worstFlagsFirst } from '../../electron/domain/evaluate-assessment';
 import { useEffect, useState } from 'react';
 import { call } from '../api';
 import type { Vendor } from '../../electron/domain/vendor';
@@ -119,7 +120,7 @@ export function FindingsTab({ score, onContract }: { score: VendorScore | null; 
         <h3>From the answers</h3>
         {score && score.flags.length > 0 ? (
           <FlagList label="Red flags">
-            {score.flags.map((f) => (
+            {worstFlagsFirst(score.flags).map((f) => (
               <FlagItem key={`${f.questionnaireId}/${f.ruleId}`} flag={f}>
                 <FlagSeverity flag={f} /> {f.message}
                 {f.reason === 'refused' && (

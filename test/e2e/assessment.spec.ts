@@ -223,6 +223,19 @@ test('review and submit: what is left links to its question, then the assessment
   await page.getByRole('button', { name: 'Reopen' }).click();
   await expect(page.getByTestId('assessment-status')).toHaveText('In progress');
   await expect(questions.getByRole('radio', { name: 'No' })).toBeEnabled();
+
+  // Submitted again, the assessment leads to what it gave: the vendor's score.
+  await page.getByRole('button', { name: 'Review and submit' }).click();
+  review = page.getByRole('dialog', { name: 'Review and submit' });
+  await review.getByRole('button', { name: 'Submit assessment' }).click();
+  await review.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(
+    page.getByText(/Assessment submitted: “See the score” shows what it gives the vendor/).last(),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'See the score' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Norrköping Cold Chain' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Overview', selected: true })).toBeVisible();
+  await expect(page.getByText(/Control score · higher is better/)).toBeVisible();
 });
 
 test('the picker suggests the quick triage first and counts the questions of the selection', async ({

@@ -341,4 +341,8 @@ test('a name of one long word breaks in the header and the toast instead of runn
   const editBox = (await page.getByRole('button', { name: 'Edit', exact: true }).boundingBox())!;
   expect(titleBox.x + titleBox.width <= editBox.x || titleBox.y + titleBox.height <= editBox.y).toBe(true);
   await page.screenshot({ path: 'test-results/screens/vendor-long-word-name.png' });
+  // Why "Record decision" is off is written out, not only in a tooltip a keyboard never shows.
+  await expect(page.getByRole('region', { name: 'Decision' })).toContainText(
+    'No decision yet. Submit an assessment to record one.',
+  );
 });

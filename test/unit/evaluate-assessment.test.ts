@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseQuestionnaire } from '../../electron/domain/validate-questionnaire';
-import { evaluateAssessment, answerKey } from '../../electron/domain/evaluate-assessment';
+import { evaluateAssessment, answerKey, worstFlagsFirst } from '../../electron/domain/evaluate-assessment';
 import type { AnswerValue } from '../../electron/domain/answer';
 import type { Questionnaire } from '../../electron/domain/questionnaire';
 
@@ -81,5 +81,25 @@ describe('a refusal', () => {
         reason: 'refused',
       }),
     ]);
+  });
+});
+
+describe('flags worst first', () => {
+  it('puts knockouts first, then critical to low, keeping question order within each', () => {
+    const flag = (ruleId: string, severity: 'critical' | 'high' | 'medium' | 'low', knockout = false) => ({
+      ruleId,
+      severity,
+      knockout,
+    });
+    expect(
+      worstFlagsFirst([
+        flag('a', 'high'),
+        flag('b', 'low'),
+        flag('c', 'high'),
+        flag('d', 'critical', true),
+        flag('e', 'medium'),
+        flag('f', 'critical'),
+      ]).map((f) => f.ruleId),
+    ).toEqual(['d', 'f', 'a', 'c', 'e', 'b']);
   });
 });
