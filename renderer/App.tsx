@@ -166,6 +166,17 @@ function Shell() {
     void call('preferences.get', {}).then((r) => r.ok && setPreferences(r.value));
   }, []);
 
+  // A new page takes the keyboard where its content starts: after a sidebar link (or with
+  // nothing focused), Tab goes into the page, not through the sidebar again. A page that
+  // focuses something of its own (a question opened by address) keeps it.
+  const mainRef = useRef<HTMLElement>(null);
+  const pageKey = `${route.page}:${'vendorId' in route ? route.vendorId : ''}:${'id' in route ? route.id : ''}`;
+  useEffect(() => {
+    const main = mainRef.current;
+    if (main && !main.contains(document.activeElement) && !document.querySelector('dialog[open]'))
+      main.focus({ preventScroll: true });
+  }, [pageKey]);
+
   useEffect(() => {
     document.documentElement.dataset.theme = preferences?.theme ?? 'system';
   }, [preferences?.theme]);
@@ -363,7 +374,7 @@ function Shell() {
         ))}
         <TeamStatusLine />
       </nav>
-      <main className="main">
+      <main className="main" ref={mainRef} tabIndex={-1}>
         <OfflineBanner onBack={refresh} />
         <TeamWaitingBanner />
         <TeamAwayBanner />

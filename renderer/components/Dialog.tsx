@@ -17,6 +17,10 @@ interface DialogProps {
  */
 export const DialogNotices = createContext<ReactNode>(null);
 
+/** What can take focus in a dialog's body, first of which it opens on. */
+const FOCUSABLE =
+  ':is(input, select, textarea, button, a[href], [tabindex]):not([disabled]):not([tabindex="-1"]):not([type="hidden"])';
+
 /** A modal dialog on the native <dialog>: focus stays inside, Escape closes it. */
 export function Dialog({ title, open, onClose, children, footer, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,12 +30,36 @@ export function Dialog({ title, open, onClose, children, footer, wide }: DialogP
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    let observer: MutationObserver | null = null;
     if (open && !dialog.open) {
       dialog.showModal();
-      // React's autoFocus runs before the dialog is shown; focus the intended field now.
-      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+      // React's autoFocus runs before the dialog is shown; focus the intended field now, else
+      // the first control of the body (showModal would pick the header's Close).
+      const intended = () => dialog.querySelector<HTMLElement>('[data-autofocus]');
+      const first = intended() ?? dialog.querySelector<HTMLElement>(`.dialog-body ${FOCUSABLE}`);
+      first?.focus();
+      if (!intended()) {
+        // The intended field may come with content still loading (the questionnaires to pick):
+        // focus it when it does, unless the person has moved on meanwhile.
+        const settled = document.activeElement;
+        observer = new MutationObserver(() => {
+          const target = intended();
+          if (document.activeElement !== settled) observer?.disconnect();
+          else if (target) {
+            target.focus();
+            observer?.disconnect();
+          }
+        });
+        observer.observe(dialog, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-autofocus'],
+        });
+      }
     }
     if (!open && dialog.open) dialog.close();
+    return () => observer?.disconnect();
   }, [open]);
 
   return (

@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'react';
 import type { VendorListItem, VendorSortKey } from '../../electron/domain/vendor-list';
 import { DECISION_LABELS } from '../../electron/domain/decision';
+import { STATUS_LABELS } from '../../electron/domain/vendor';
 import { CriticalityBadge, StatusBadge, TierBadge, categoryLabel } from './Badge';
 import { DataTable, type Column } from './DataTable';
 import { ScoreValue } from './ScoreValue';
@@ -65,7 +66,13 @@ const COLUMNS: Column<VendorListItem, VendorSortKey>[] = [
     tip: (v) => (v.standing?.decision ? DECISION_LABELS[v.standing.decision] : 'No decision recorded'),
   },
   { key: 'criticality', label: 'Criticality', cell: (v) => <CriticalityBadge value={v.criticality} /> },
-  { key: 'status', label: 'Status', cell: (v) => <StatusBadge value={v.status} /> },
+  {
+    key: 'status',
+    label: 'Status',
+    cell: (v) => <StatusBadge value={v.status} />,
+    // "Offboarded" does not fit the column's width at every window size.
+    tip: (v) => STATUS_LABELS[v.status],
+  },
   {
     key: 'category',
     label: 'Category',

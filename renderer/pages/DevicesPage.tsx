@@ -44,15 +44,33 @@ const sameDevice = (a: Item, b: Item) => a.source === b.source && a.device.devic
 
 /** The table's columns: the device, what it is, where, its state and its open findings. */
 const COLUMNS: Column<Item, SortKey>[] = [
-  { key: 'deviceId', label: 'Device', className: 'cell-name', cell: (d) => <DeviceName device={d.device} /> },
+  {
+    key: 'deviceId',
+    label: 'Device',
+    className: 'cell-name',
+    cell: (d) => <DeviceName device={d.device} />,
+    // A narrow window cuts these off: the whole text on hover.
+    tip: (d) =>
+      [d.device.deviceId, d.device.name].filter((x, i, all) => x && all.indexOf(x) === i).join(' — '),
+  },
   {
     key: 'category',
     label: 'Type',
     cell: (d) => <TypeLabel device={d.device} />,
     tip: (d) => typeTitle(d.device),
   },
-  { key: 'manufacturer', label: 'Manufacturer', cell: (d) => d.device.manufacturer ?? '—' },
-  { key: 'location', label: 'Zone', cell: (d) => d.device.location ?? '—' },
+  {
+    key: 'manufacturer',
+    label: 'Manufacturer',
+    cell: (d) => d.device.manufacturer ?? '—',
+    tip: (d) => d.device.manufacturer ?? undefined,
+  },
+  {
+    key: 'location',
+    label: 'Zone',
+    cell: (d) => d.device.location ?? '—',
+    tip: (d) => d.device.location ?? undefined,
+  },
   {
     key: 'status',
     label: 'Status',
@@ -64,6 +82,7 @@ const COLUMNS: Column<Item, SortKey>[] = [
     label: 'Last seen',
     className: 'cell-muted',
     cell: (d) => d.device.lastSeen?.slice(0, 16).replace('T', ' ') ?? '—',
+    tip: (d) => d.device.lastSeen?.slice(0, 16).replace('T', ' '),
   },
   {
     key: 'findings',
@@ -94,6 +113,8 @@ export function DevicesPage() {
     pages: Map<number, Item[]>;
   }>(NOTHING_READ);
   const [facets, setFacets] = useState<ResponseOf<'devices.facets'> | null>(null);
+  /** The revision the facets were read at: older ones (just before an import's) say nothing of "none". */
+  const [facetsOf, setFacetsOf] = useState(-1);
   const [findings, setFindings] = useState<ResponseOf<'devices.findings'> | null>(null);
   const [selected, setSelected] = useState<Item | null>(null);
   const [importing, setImporting] = useState(false);
@@ -119,7 +140,11 @@ export function DevicesPage() {
   const generation = useRef(0);
 
   useEffect(() => {
-    void call('devices.facets', {}).then((r) => r.ok && setFacets(r.value));
+    void call('devices.facets', {}).then((r) => {
+      if (!r.ok) return;
+      setFacets(r.value);
+      setFacetsOf(revision);
+    });
     void call('devices.findings', {}).then((r) => r.ok && setFindings(r.value));
   }, [revision]);
 
@@ -291,7 +316,7 @@ export function DevicesPage() {
           ))}
         </div>
       )}
-      {facets?.total === 0 ? (
+      {facets?.total === 0 && facetsOf === revision ? (
         <div className="empty">
           <p className="empty-title">No devices yet</p>
           <p>

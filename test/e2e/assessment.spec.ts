@@ -297,3 +297,32 @@ test('a number outside its bounds is said beside the field and not saved', async
   const stored = await app.dispatcher.call('assessments.get', { id: started.value.id });
   expect(stored.ok && stored.value.answers.map((a) => a.answer)).toEqual([{ status: 'answered', value: 10 }]);
 });
+
+test('the keyboard starts where the work is: a dialog on its first choice, a new page inside it', async ({
+  app,
+}) => {
+  const { page } = app;
+  const vendor = await app.dispatcher.call('vendors.create', {
+    name: 'Aarhus Dock Sensors',
+    category: 'robotics-iot',
+  });
+  if (!vendor.ok) throw new Error(vendor.error.message);
+  await app.open(`#/vendors/${vendor.value.id}/assessments`);
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Start assessment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Assess Aarhus Dock Sensors' });
+  // The questionnaires arrive after the dialog opens: focus goes to the first of them, not to Close.
+  await expect(dialog.getByRole('checkbox').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  // From the sidebar to another page: the next Tab is in that page, not in the sidebar again.
+  await page.getByRole('link', { name: 'Questionnaires' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /Questionnaires/ })).toBeVisible();
+  await page.keyboard.press('Tab');
+  expect(
+    await page.evaluate(
+      () => Boolean(document.activeElement?.closest('main')) && document.activeElement?.tagName !== 'MAIN',
+    ),
+  ).toBe(true);
+});

@@ -48,6 +48,12 @@ test('import a device inventory: columns and words read by their names, the diff
   await wizard.getByRole('button', { name: 'Import 3 devices' }).click();
   await expect(wizard).toBeHidden();
   await expect(page.getByTestId('device-count')).toHaveText('3 of 3 devices');
+  // Imported, the page never says there are none.
+  await expect(page.getByText('No devices yet')).toHaveCount(0);
+  // Cells a narrow window cuts off carry their whole text on hover.
+  const row = page.getByRole('row', { name: /scan-7/ });
+  await expect(row.getByRole('gridcell').nth(0)).toHaveAttribute('title', /scan-7/);
+  await expect(row.getByRole('gridcell').nth(2)).toHaveAttribute('title', /\S/);
 
   // Filter by a finding; open a device.
   await page.getByRole('button', { name: /Firmware not signed/ }).click();
