@@ -4,6 +4,7 @@
  * shape of the answer, the last states collected while the chain is walked, and the
  * comparison of one record. Reading the records is storage's (storage/reconcile.ts).
  */
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { ChainEntry } from './audit-chain';
 
@@ -94,8 +95,11 @@ export function assessmentState(
   return out;
 }
 const WHOLE = new Set<string>(WHOLE_ENTITIES);
-/** Entities whose state is built from several entries (comments, reopenings, each source's imports). */
-export const BUILT_ENTITIES = ['vendor-clause', 'sign-off', 'device-import'] as const;
+/**
+ * Entities whose state is built from several entries (comments, reopenings, each source's
+ * imports), or read from every entry of theirs (each stored questionnaire's digest).
+ */
+export const BUILT_ENTITIES = ['vendor-clause', 'sign-off', 'device-import', 'questionnaire'] as const;
 
 /**
  * The last states of the records the trail covers, from its entries in id order (every
@@ -104,7 +108,16 @@ export const BUILT_ENTITIES = ['vendor-clause', 'sign-off', 'device-import'] as 
 export function trailStateOf(entries: Iterable<ChainEntry>) {
   const state = createTrailState();
   for (const e of entries) state.note(e);
-  return { last: state.last, imports: state.imports };
+  return { last: state.last, imports: state.imports, definitions: state.definitions };
+}
+
+/**
+ * A stored questionnaire's digest: the SHA-256 of its definition with its keys in a fixed
+ * order, so the same questionnaire gives the same digest however it was written down. The
+ * trail records it when a definition is stored (imported, or pinned by an assessment).
+ */
+export function definitionDigest(definition: unknown): string {
+  return hash('sha256', canonical(definition), 'hex');
 }
 export type TrailState = ReturnType<typeof trailStateOf>;
 
@@ -112,13 +125,21 @@ function createTrailState() {
   const last = new Map<string, RecordedState>();
   /** Each device source's last import: its entry and its recorded digest (absent before digests were kept). */
   const imports = new Map<string, { id: number; digest: string | undefined }>();
+  /** Each stored questionnaire ("id@version") and its definition's digest, as last recorded. */
+  const definitions = new Map<string, { id: number; digest: string }>();
   const parse = (json: string | null) =>
     json === null ? null : (JSON.parse(json) as Record<string, unknown>);
   return {
     last,
     imports,
+    definitions,
     note(e: ChainEntry): void {
       if (e.entityId === null) return;
+      if (e.entity === 'questionnaire') {
+        const digest = parse(e.afterJson)?.digest;
+        if (typeof digest === 'string') definitions.set(e.entityId, { id: e.id, digest });
+        return;
+      }
       if (e.entity === 'device-import') {
         if (e.action !== 'import') return;
         const after = parse(e.afterJson);

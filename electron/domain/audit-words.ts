@@ -33,6 +33,7 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   reopen: 'Reopened',
   restore: 'Restored',
   send: 'Sent',
+  pin: 'Pinned',
 };
 
 /** Abbreviations kept upper-case when a field name is put in words. */

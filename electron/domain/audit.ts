@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'reopen',
   'restore',
   'send',
+  'pin',
 ] as const;
 
 /** One entry of the audit trail: who changed what, when, from what to what. */

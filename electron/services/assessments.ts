@@ -13,6 +13,7 @@ import {
 import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
 import { reviewAssessment, type AssessmentReview } from '../domain/assessment-review';
 import { addMonths } from '../domain/scoring';
+import { definitionDigest } from '../domain/audit-reconcile';
 import type { Question, Questionnaire } from '../domain/questionnaire';
 import type { AuditEntry } from '../domain/audit';
 import type { AssessmentRead } from '../storage/assessment-repo';
@@ -123,7 +124,7 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
                 : `${q.title} is a vendor questionnaire; a self-assessment needs a self-assessment questionnaire`,
             );
           }
-          storage.questionnaires.insert({
+          const pinnedNow = storage.questionnaires.insert({
             id: q.id,
             version: q.version,
             title: q.title,
@@ -131,6 +132,14 @@ export function createAssessmentService(ctx: ServiceContext, questionnaires: Que
             definition: q,
             installedAt: ctx.now().toISOString(),
           });
+          // The copy every assessment of this version is scored against: its digest in the trail.
+          if (pinnedNow)
+            recordAudit(ctx, 'questionnaire', `${q.id}@${q.version}`, 'pin', null, {
+              id: q.id,
+              version: q.version,
+              title: q.title,
+              digest: definitionDigest(q),
+            });
         }
         const at = ctx.now().toISOString();
         const row = {

@@ -11,6 +11,7 @@ import { parseQuestionnaire } from '../domain/validate-questionnaire';
 import { importVsaq } from '../domain/vsaq/import';
 import { builtinQuestionnaires } from './builtin-questionnaires';
 import { recordAudit, type ServiceContext } from './context';
+import { definitionDigest } from '../domain/audit-reconcile';
 
 /** For VSAQ files: the id to give the questionnaire, and extension templates to apply. */
 export interface ImportOptions {
@@ -191,7 +192,7 @@ export function createQuestionnaireService(ctx: ServiceContext) {
           `${questionnaire.id}@${questionnaire.version}`,
           upgradedFrom ? 'upgrade' : 'import',
           upgradedFrom ? { version: upgradedFrom } : null,
-          summary(questionnaire, format),
+          { ...summary(questionnaire, format), digest: definitionDigest(questionnaire) },
         );
         return { questionnaire: summary(questionnaire, format), report, upgradedFrom, unchanged: false };
       });

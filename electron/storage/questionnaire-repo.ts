@@ -14,7 +14,8 @@ export interface QuestionnaireRepo {
   all(): StoredQuestionnaireRow[];
   get(id: string, version: string): StoredQuestionnaireRow | undefined;
   /** Stores a version; a version already stored is kept as it is. */
-  insert(row: StoredQuestionnaireRow): void;
+  /** Stores a version once: whether this call stored it (false: it was there already). */
+  insert(row: StoredQuestionnaireRow): boolean;
 }
 
 /** Creates the questionnaire repository. */
@@ -39,6 +40,9 @@ export function createQuestionnaireRepo(db: Database): QuestionnaireRepo {
       return row ? fromRow(row) : undefined;
     },
     insert: (r) =>
-      void insertStmt.run(r.id, r.version, r.title, r.source, JSON.stringify(r.definition), r.installedAt),
+      Number(
+        insertStmt.run(r.id, r.version, r.title, r.source, JSON.stringify(r.definition), r.installedAt)
+          .changes,
+      ) > 0,
   };
 }

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import {
   assessmentState,
   canonical,
+  definitionDigest,
   differingFields,
   MISMATCHES_SHOWN,
   shortValue,
@@ -334,6 +335,44 @@ export function reconcile(
       { shape: (after) => ({ value: after }) },
     );
   }
+
+  // Each stored questionnaire (imported, or pinned by an assessment: what its answers are
+  // scored against) against the digest the trail recorded of its definition.
+  let undigested = 0;
+  for (const q of sqlite
+    .prepare('SELECT id, version, title, definition FROM questionnaires ORDER BY id, version')
+    .all() as {
+    id: string;
+    version: string;
+    title: string;
+    definition: string;
+  }[]) {
+    records += 1;
+    const recorded = trail.definitions.get(`${q.id}@${q.version}`);
+    if (!recorded) {
+      undigested += 1;
+      continue;
+    }
+    const label = `Questionnaire ${q.title} ${q.version} (${q.id})`;
+    let found: string | null = null;
+    try {
+      found = definitionDigest(JSON.parse(q.definition));
+    } catch {
+      // Not JSON any more: it differs from what was recorded.
+    }
+    if (found !== recorded.digest)
+      differ({
+        record: label,
+        field: 'definition',
+        trail: recorded.digest,
+        found,
+        message: `${label}: its questions, points or red flags are not the ones recorded (entry #${recorded.id}): it was changed outside the app`,
+      });
+  }
+  if (undigested)
+    unchecked.add(
+      `${undigested} questionnaire definition${undigested === 1 ? '' : 's'} (stored before the trail recorded their digest)`,
+    );
 
   // Records the trail has that are gone from the data.
   const evidenceRow = sqlite.prepare('SELECT assessment_id FROM evidence WHERE id = ?');

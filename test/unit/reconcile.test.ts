@@ -307,6 +307,31 @@ describe('audit verify reconciles the data with the trail', () => {
     expect(exported.entries.some((e) => e.entity === 'decision')).toBe(true);
   });
 
+  it('names a questionnaire whose knockout was turned off behind the app’s back, imported or pinned', async () => {
+    const { app, acme } = await history();
+    // A built-in questionnaire pinned by an assessment, beside the imported example.
+    ok(
+      await app.dispatcher.call('assessments.start', {
+        vendorId: acme.id,
+        questionnaireIds: ['quick-triage'],
+      }),
+    );
+    expect((await app.services.audit.verify(NO_JOB)).reconciled).toMatchObject({ total: 0, unchecked: [] });
+    tamper(
+      app.dataDir,
+      `UPDATE questionnaires SET definition = replace(definition, '"knockout":true', '"knockout":false')
+        WHERE id IN ('example-firmware', 'quick-triage')`,
+    );
+    const { reconciled } = await app.services.audit.verify(NO_JOB);
+    expect(reconciled!.mismatches.map((m) => [m.record, m.field])).toEqual([
+      ['Questionnaire Firmware signing (example) 1.0.0 (example-firmware)', 'definition'],
+      [expect.stringMatching(/^Questionnaire .* 1\.0\.0 \(quick-triage\)$/), 'definition'],
+    ]);
+    expect(reconciled!.mismatches[0]!.message).toMatch(
+      /: its questions, points or red flags are not the ones recorded \(entry #\d+\): it was changed outside the app$/,
+    );
+  });
+
   it('names evidence taken from its assessment as moved, not deleted', async () => {
     const { app, evidence } = await history();
     tamper(app.dataDir, `UPDATE evidence SET assessment_id = NULL WHERE id = '${evidence.id}'`);
