@@ -25,7 +25,7 @@ import { reportBoard, reportSelf, reportVendor } from './report-commands';
 import { settingsSetTarget } from './board-target-commands';
 import { auditExport, auditList, auditVerify } from './audit-commands';
 import { backupCreate, backupList, backupRestore } from './backup-commands';
-import { encryptionEnable, encryptionStatus } from './encryption-commands';
+import { encryptionEnable, encryptionPassphrase, encryptionStatus } from './encryption-commands';
 import { exchangeExport, exchangeImport, exchangeSboms } from './exchange-commands';
 import type { CommandSpec } from './spec';
 import { vendorsFilters, vendorsHistory, vendorsList, vendorsShow } from './vendor-read-commands';
@@ -86,6 +86,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   backupList,
   encryptionStatus,
   encryptionEnable,
+  encryptionPassphrase,
   settingsShow,
   settingsSetCompany,
   settingsSetRoadmapOwner,

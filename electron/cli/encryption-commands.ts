@@ -64,3 +64,39 @@ export const encryptionEnable: CommandSpec = {
     );
   },
 };
+
+/** Where a script gives the new passphrase of `encryption passphrase` (else it is asked twice). */
+export const NEW_PASSPHRASE_ENV = 'VENDOR_RISK_NEW_PASSPHRASE';
+
+/** `encryption passphrase`: seal the same data key under a new passphrase (after a leak, a departure). */
+export const encryptionPassphrase: CommandSpec = {
+  words: ['encryption', 'passphrase'],
+  summary: 'Change the passphrase that unlocks the encrypted data',
+  description:
+    `Unlocks with the current passphrase (${PASSPHRASE_ENV} or a prompt), then seals the same data key under a new ` +
+    `one, from ${NEW_PASSPHRASE_ENV} or asked twice (at least 10 characters). The old passphrase stops opening the ` +
+    'data at once; copies of the key taken before (a backup, an export) still open with it, and the data key itself ' +
+    'is not changed.',
+  args: [],
+  options: {},
+  examples: [
+    `${PASSPHRASE_ENV}='old one' ${NEW_PASSPHRASE_ENV}='a new long one' vendor-risk encryption passphrase`,
+  ],
+  writes: true,
+  async run({ dispatcher, io }) {
+    let passphrase = io.env[NEW_PASSPHRASE_ENV];
+    if (!passphrase) {
+      if (!io.askSecret)
+        return failure(`no new passphrase: set ${NEW_PASSPHRASE_ENV} (no terminal to ask on)`);
+      passphrase = await io.askSecret('New passphrase: ');
+      if ((await io.askSecret('The same passphrase again: ')) !== passphrase)
+        return failure('the two passphrases differ; nothing was changed');
+    }
+    const r = await request(dispatcher, 'encryption.setPassphrase', { passphrase });
+    if (!r.ok) return failureFromError(r.error);
+    return done(
+      'The passphrase is changed: the old one no longer opens the data here (copies of the key taken before, in backups and exports, still open with it).',
+      r.value,
+    );
+  },
+};

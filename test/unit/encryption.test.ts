@@ -188,6 +188,40 @@ describe('encryption at rest', () => {
     expect(fingerprint()).toBe(before);
   });
 
+  it('encryption passphrase: the new passphrase opens the data, the old one no longer does', async () => {
+    const app = openApp();
+    const v = app.services.vendors.create(vendorInput({ name: 'Rekey Co', notes: SECRET }));
+    app.services.encryption.enable(PASSPHRASE);
+    app.services.close();
+    const run = (env: Record<string, string>, args: string[]) =>
+      runCli(app.dataDir, args, { VENDOR_RISK_USER: 'Enc Tester', ...env });
+    const next = 'a brand new passphrase 2';
+    const short = await run({ VENDOR_RISK_PASSPHRASE: PASSPHRASE, VENDOR_RISK_NEW_PASSPHRASE: 'short' }, [
+      'encryption',
+      'passphrase',
+    ]);
+    expect(short.code).toBe(2);
+    const changed = await run({ VENDOR_RISK_PASSPHRASE: PASSPHRASE, VENDOR_RISK_NEW_PASSPHRASE: next }, [
+      'encryption',
+      'passphrase',
+    ]);
+    expect(changed.stderr).toBe('');
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toMatch(/^The passphrase is changed: the old one no longer opens the data here/);
+    const old = await run({ VENDOR_RISK_PASSPHRASE: PASSPHRASE }, ['vendors', 'show', v.id, '--json']);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toMatch(/Wrong passphrase/);
+    const opened = await run({ VENDOR_RISK_PASSPHRASE: next }, ['vendors', 'show', v.id, '--json']);
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(JSON.parse(opened.stdout)).toMatchObject({ notes: SECRET });
+    // Without a terminal and without the variable it says what to set.
+    const none = await run({ VENDOR_RISK_PASSPHRASE: next }, ['encryption', 'passphrase']);
+    expect(none).toMatchObject({
+      code: 2,
+      stderr: 'vendor-risk: no new passphrase: set VENDOR_RISK_NEW_PASSPHRASE (no terminal to ask on)\n',
+    });
+  });
+
   it('refuses to restore a backup whose encrypted values another key sealed', async () => {
     const other = openApp();
     other.services.vendors.create(vendorInput({ notes: SECRET }));
