@@ -42,9 +42,14 @@ function summary(r: MoveReport): string {
   );
 }
 
-/** Runs a move, turning refusals and database errors into one line (exit 2). */
+/**
+ * Runs a move, turning refusals and database errors into one line (exit 2). `undone` says
+ * what a failure leaves (the import's transaction, the export's folder removed): added to a
+ * database's or connection's own words, which do not say it.
+ */
 async function moving(
   url: string,
+  undone: string,
   fn: (
     client: import('pg').Client,
     where: string,
@@ -61,7 +66,8 @@ async function moving(
       fn(client, connection.display, { ...moveIn, ...moveOut }),
     );
   } catch (error) {
-    return failure(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    return failure(/nothing was (copied|written)/.test(message) ? message : `${message}; ${undone}`);
   }
 }
 
@@ -96,19 +102,23 @@ export const teamImport: CommandSpec = {
     const { openDatabase } = await import('../storage/database');
     const db = openDatabase(dataDir);
     try {
-      return await moving(url, async (client, where, m) => {
-        const report = await m.importPortfolio(
-          client,
-          db.sqlite,
-          dataDir,
-          progressLines(io, 'copied'),
-          encrypted,
-        );
-        return done(
-          `Copied ${dataDir} into ${where}: ${summary(report)}. The team database's audit trail verifies and ends where the local one ends.`,
-          { from: dataDir, to: where, ...report },
-        );
-      });
+      return await moving(
+        url,
+        'nothing was copied: the team database is as it was',
+        async (client, where, m) => {
+          const report = await m.importPortfolio(
+            client,
+            db.sqlite,
+            dataDir,
+            progressLines(io, 'copied'),
+            encrypted,
+          );
+          return done(
+            `Copied ${dataDir} into ${where}: ${summary(report)}. The team database's audit trail verifies and ends where the local one ends.`,
+            { from: dataDir, to: where, ...report },
+          );
+        },
+      );
     } finally {
       db.close();
     }
@@ -164,7 +174,7 @@ export const teamExport: CommandSpec = {
     const to = flags.string('to');
     if (!to) return usageError('missing --to DIR (a new or empty folder)');
     const dir = resolve(to);
-    return moving(url, async (client, where, m) => {
+    return moving(url, 'nothing was written', async (client, where, m) => {
       const report = await m.exportPortfolio(client, dir, progressLines(io, 'exported'));
       return done(
         `Exported ${where} to ${dir}: ${summary(report)}.\nCheck it: vendor-risk --data-dir ${dir} audit verify`,
