@@ -326,3 +326,17 @@ test('the keyboard starts where the work is: a dialog on its first choice, a new
     ),
   ).toBe(true);
 });
+
+test('a zoomed window (150 %) keeps the question readable: the flags go under it, nothing runs off', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 683, height: 427 });
+  await openAtFirstQuestion(app, 'Zoomed Yard Robotics');
+  const heading = page
+    .getByRole('region', { name: 'Questions' })
+    .getByRole('heading', { name: /Is every firmware image cryptographically signed/ });
+  await expect(heading).toBeInViewport();
+  expect((await heading.boundingBox())!.width).toBeGreaterThan(300);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(683);
+});
