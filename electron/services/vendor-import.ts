@@ -168,8 +168,19 @@ export function createVendorImportService(ctx: ServiceContext) {
             if (job.signal.aborted) throw new AppError('CANCELLED', CANCELLED);
             job.progress(i, steps.length, 'Writing vendors');
           }
-          if (s.action === 'add') writer.create(s.input);
-          else if (s.action === 'update') writer.update(s.id, s.patch);
+          try {
+            if (s.action === 'add') writer.create(s.input);
+            else if (s.action === 'update') writer.update(s.id, s.patch);
+          } catch (error) {
+            // Someone (a colleague, the CLI) added or removed a vendor of the file since the
+            // preview: its plan no longer holds, and the transaction writes none of it.
+            if (error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND'))
+              throw new AppError(
+                'CONFLICT',
+                `The vendors changed since this preview (row ${s.row}, "${s.input.name}": ${error.message}); nothing was imported — preview the file again`,
+              );
+            throw error;
+          }
         });
         const summary = {
           fileName: preview.fileName,

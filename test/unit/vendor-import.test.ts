@@ -259,6 +259,13 @@ describe('vendor list import (service)', () => {
     );
     const r = await app.dispatcher.call('vendorImport.apply', { token: p.token });
     expect(r.ok).toBe(false);
+    // Said as what happened: the vendors changed since the preview, and what to do.
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(
+        /^The vendors changed since this preview \(row 3, "Beta": A vendor named "Beta" already exists.*\); nothing was imported — preview the file again$/,
+      ),
+    });
     expect(app.services.storage.vendors.findByName('Acme')).toBeUndefined();
   });
 
