@@ -213,6 +213,39 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
     );
   });
 
+  it('the board pack’s history only grows: a non-admin adds today’s point, never rewrites a past one', () => {
+    const point = (date: string, critical: number) => ({ date, tiers: { critical } });
+    const put = (who: TeamRole, points: unknown[]) =>
+      psql(
+        as[who],
+        `INSERT INTO settings (key, value, updated_at) VALUES ('reports.boardHistory', '${JSON.stringify(points)}', '${NOW}')
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      );
+    const q1 = point('2026-03-31T09:00:00Z', 3);
+    const q2 = point('2026-06-30T09:00:00Z', 2);
+    const q3 = point('2026-09-30T09:00:00Z', 1);
+    const q4 = point('2026-12-07T09:00:00Z', 1);
+    expect(put('viewer', [q1]).status).toBe(0);
+    expect(put('viewer', [q1, q2]).status).toBe(0);
+    // Printed again the same day: today's point is replaced.
+    const q2again = point('2026-06-30T15:00:00Z', 1);
+    expect(put('legal', [q1, q2again]).status).toBe(0);
+    expect(put('security', [q1, q2again, q3]).status).toBe(0);
+    // A past quarter's figures rewritten, one dropped from the middle, the row deleted: refused.
+    refused(
+      put('viewer', [point('2026-03-31T09:00:00Z', 0), q2again, q3, q4]),
+      /keeps its past points as they were/,
+    );
+    refused(put('procurement', [q1, q3, q4]), /only the oldest fall off/);
+    refused(
+      psql(as.viewer, "DELETE FROM settings WHERE key = 'reports.boardHistory'"),
+      /only an admin removes it/,
+    );
+    // The oldest falls off past the limit; an admin may do anything.
+    expect(put('viewer', [q2again, q3, q4]).status).toBe(0);
+    expect(put('admin', [point('2026-01-01T09:00:00Z', 9)]).status).toBe(0);
+  });
+
   it('tells listening windows what changed and who changed it, once committed', async () => {
     const listener = await connect(owner);
     const notices: { table: string; op: string; by: string }[] = [];

@@ -204,6 +204,60 @@ export const NOTIFY_SQL = `
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
+ * The board pack's history (settings row reports.boardHistory) is written by whoever prints a
+ * board pack, every role: each adds today's point (replacing one printed earlier today) and
+ * the oldest fall off past the limit. The database holds everyone but an admin to that: a
+ * point kept is unchanged, and only the oldest or today's go; the row is not deleted. A
+ * viewer with psql could otherwise rewrite last quarter's figures (team schema 11).
+ */
+const BOARD_HISTORY_SQL = `
+  CREATE FUNCTION vr_board_history_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    was jsonb;
+    now_ jsonb;
+    newest text;
+    gone_before boolean := true;
+    p record;
+  BEGIN
+    IF pg_has_role(session_user, 'vr_admin', 'MEMBER') THEN
+      RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+      RAISE EXCEPTION 'the board pack''s history is kept: only an admin removes it' USING ERRCODE = '42501';
+    END IF;
+    -- An upsert fires the INSERT trigger first: what is stored is what it changes.
+    was := CASE WHEN TG_OP = 'UPDATE' THEN OLD.value::jsonb
+                ELSE coalesce((SELECT s.value::jsonb FROM settings s WHERE s.key = NEW.key), '[]'::jsonb) END;
+    now_ := NEW.value::jsonb;
+    IF jsonb_typeof(now_) <> 'array' OR jsonb_typeof(was) <> 'array' THEN
+      RAISE EXCEPTION 'the board pack''s history is a list of points' USING ERRCODE = '42501';
+    END IF;
+    newest := left(now_ -> -1 ->> 'date', 10);
+    -- Every point but the newest was there before, unchanged.
+    FOR p IN SELECT v, i FROM jsonb_array_elements(now_) WITH ORDINALITY AS e(v, i) LOOP
+      IF p.i < jsonb_array_length(now_) AND NOT was @> jsonb_build_array(p.v) THEN
+        RAISE EXCEPTION 'the board pack''s history keeps its past points as they were: only today''s may be added'
+          USING ERRCODE = '42501';
+      END IF;
+    END LOOP;
+    -- A point that went is one of the oldest (past the limit) or of today (printed again).
+    FOR p IN SELECT v, i FROM jsonb_array_elements(was) WITH ORDINALITY AS e(v, i) LOOP
+      IF now_ @> jsonb_build_array(p.v) THEN
+        gone_before := false;
+      ELSIF NOT gone_before AND left(p.v ->> 'date', 10) IS DISTINCT FROM newest THEN
+        RAISE EXCEPTION 'the board pack''s history keeps its past points: only the oldest fall off'
+          USING ERRCODE = '42501';
+      END IF;
+    END LOOP;
+    RETURN NEW;
+  END $$;
+  CREATE TRIGGER settings_board_history BEFORE INSERT OR UPDATE ON settings
+    FOR EACH ROW WHEN (NEW.key = 'reports.boardHistory') EXECUTE FUNCTION vr_board_history_kept();
+  CREATE TRIGGER settings_board_history_delete BEFORE DELETE ON settings
+    FOR EACH ROW WHEN (OLD.key = 'reports.boardHistory') EXECUTE FUNCTION vr_board_history_kept();
+`;
+
+/**
  * `vr_audit_append` as every writing role may call it from psql too (team schema 11): only the
  * trail's own kinds of record and action (an entry of another kind stopped \`audit list\` for
  * everyone), and dated by the server for all but an admin (who loads the dated sample
@@ -260,4 +314,5 @@ export const SHARING_SQL = `
   ALTER TABLE vendor_standings ADD PRIMARY KEY (vendor_id, computed_by);
   CREATE TABLE write_turn (id integer PRIMARY KEY CHECK (id = 1));
   INSERT INTO write_turn (id) VALUES (1);
+  ${BOARD_HISTORY_SQL}
 `;
