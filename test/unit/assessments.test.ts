@@ -157,7 +157,9 @@ describe('assessments', () => {
       const copy = structuredClone(base);
       edit(copy.sections[0]!.questions);
       const r = QuestionnaireSchema.safeParse(copy);
-      return r.success ? 'ok' : r.error.issues.map((i) => `${String(i.path.at(-1))}: ${i.message}`).join('; ');
+      return r.success
+        ? 'ok'
+        : r.error.issues.map((i) => `${String(i.path.at(-1))}: ${i.message}`).join('; ');
     };
     const days = (qs: Record<string, unknown>[]) => qs.find((x) => x.id === 'fw_patch_days')!;
     expect(check((qs) => Object.assign(days(qs), { min: 0, max: 365 }))).toBe('ok');
