@@ -1,5 +1,6 @@
 import { PASSPHRASE_ENV } from './passphrase';
-import { done, failure, failureFromError } from './outcome';
+import { done, failure, failureFromError, type Outcome } from './outcome';
+import type { CliIo } from './io';
 import { request } from './session';
 import type { CommandSpec } from './spec';
 
@@ -46,13 +47,8 @@ export const encryptionEnable: CommandSpec = {
   examples: [`${PASSPHRASE_ENV}='correct horse battery staple' vendor-risk encryption enable`],
   writes: true,
   async run({ dispatcher, io }) {
-    let passphrase = io.env[PASSPHRASE_ENV];
-    if (!passphrase) {
-      if (!io.askSecret) return failure(`no passphrase: set ${PASSPHRASE_ENV} (no terminal to ask on)`);
-      passphrase = await io.askSecret('New passphrase: ');
-      if ((await io.askSecret('The same passphrase again: ')) !== passphrase)
-        return failure('the two passphrases differ; nothing was changed');
-    }
+    const passphrase = await newPassphrase(io, PASSPHRASE_ENV, 'passphrase');
+    if (typeof passphrase !== 'string') return passphrase;
     const r = await request(dispatcher, 'encryption.enable', { passphrase });
     if (!r.ok) return failureFromError(r.error);
     return done(
@@ -84,14 +80,8 @@ export const encryptionPassphrase: CommandSpec = {
   ],
   writes: true,
   async run({ dispatcher, io }) {
-    let passphrase = io.env[NEW_PASSPHRASE_ENV];
-    if (!passphrase) {
-      if (!io.askSecret)
-        return failure(`no new passphrase: set ${NEW_PASSPHRASE_ENV} (no terminal to ask on)`);
-      passphrase = await io.askSecret('New passphrase: ');
-      if ((await io.askSecret('The same passphrase again: ')) !== passphrase)
-        return failure('the two passphrases differ; nothing was changed');
-    }
+    const passphrase = await newPassphrase(io, NEW_PASSPHRASE_ENV, 'new passphrase');
+    if (typeof passphrase !== 'string') return passphrase;
     const r = await request(dispatcher, 'encryption.setPassphrase', { passphrase });
     if (!r.ok) return failureFromError(r.error);
     return done(
@@ -100,3 +90,14 @@ export const encryptionPassphrase: CommandSpec = {
     );
   },
 };
+
+/** A new passphrase from the environment variable `env`, else typed twice on the terminal; or why not. */
+async function newPassphrase(io: CliIo, env: string, what: string): Promise<string | Outcome> {
+  const given = io.env[env];
+  if (given) return given;
+  if (!io.askSecret) return failure(`no ${what}: set ${env} (no terminal to ask on)`);
+  const passphrase = await io.askSecret('New passphrase: ');
+  if ((await io.askSecret('The same passphrase again: ')) !== passphrase)
+    return failure('the two passphrases differ; nothing was changed');
+  return passphrase;
+}

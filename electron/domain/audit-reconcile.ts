@@ -4,7 +4,6 @@
  * shape of the answer, the last states collected while the chain is walked, and the
  * comparison of one record. Reading the records is storage's (storage/reconcile.ts).
  */
-import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { ChainEntry } from './audit-chain';
 
@@ -111,14 +110,6 @@ export function trailStateOf(entries: Iterable<ChainEntry>) {
   return { last: state.last, imports: state.imports, definitions: state.definitions };
 }
 
-/**
- * A stored questionnaire's digest: the SHA-256 of its definition with its keys in a fixed
- * order, so the same questionnaire gives the same digest however it was written down. The
- * trail records it when a definition is stored (imported, or pinned by an assessment).
- */
-export function definitionDigest(definition: unknown): string {
-  return hash('sha256', canonical(definition), 'hex');
-}
 export type TrailState = ReturnType<typeof trailStateOf>;
 
 function createTrailState() {

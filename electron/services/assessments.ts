@@ -13,7 +13,7 @@ import {
 import { answerKey, evaluateAssessment } from '../domain/evaluate-assessment';
 import { reviewAssessment, type AssessmentReview } from '../domain/assessment-review';
 import { addMonths } from '../domain/scoring';
-import { definitionDigest } from '../domain/audit-reconcile';
+import { definitionDigest } from '../domain/definition-digest';
 import type { Question, Questionnaire } from '../domain/questionnaire';
 import type { AuditEntry } from '../domain/audit';
 import type { AssessmentRead } from '../storage/assessment-repo';

@@ -11,7 +11,7 @@ import { parseQuestionnaire } from '../domain/validate-questionnaire';
 import { importVsaq } from '../domain/vsaq/import';
 import { builtinQuestionnaires } from './builtin-questionnaires';
 import { recordAudit, type ServiceContext } from './context';
-import { definitionDigest } from '../domain/audit-reconcile';
+import { definitionDigest } from '../domain/definition-digest';
 
 /** For VSAQ files: the id to give the questionnaire, and extension templates to apply. */
 export interface ImportOptions {

@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import {
   assessmentState,
   canonical,
-  definitionDigest,
   differingFields,
   MISMATCHES_SHOWN,
   shortValue,
@@ -25,6 +24,7 @@ import {
   type TrailState,
 } from '../domain/audit-reconcile';
 import { withoutRowVersion, type Clause } from '../domain/clauses';
+import { definitionDigest } from '../domain/definition-digest';
 import { AppError } from '../domain/errors';
 import { createAssessmentRepo } from './assessment-repo';
 import { createCipher, isSealed, LOCKED_TEXT, openFields, SENSITIVE_KEYS } from './cipher';

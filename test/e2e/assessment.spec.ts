@@ -4,9 +4,9 @@ import { test, expect, type AppHarness } from './harness';
 
 const example = readFileSync(join(__dirname, '../fixtures/questionnaire-example.json'), 'utf8');
 
-/** Imports the example questionnaire, starts an assessment of a new vendor with it and opens it. */
-async function openExampleAssessment(app: AppHarness, vendorName: string) {
-  expect((await app.dispatcher.call('questionnaires.import', { content: example })).ok).toBe(true);
+/** Imports the example questionnaire (or `content`), starts an assessment of a new vendor with it and opens it; its id. */
+async function openExampleAssessment(app: AppHarness, vendorName: string, content = example) {
+  expect((await app.dispatcher.call('questionnaires.import', { content })).ok).toBe(true);
   const vendor = await app.dispatcher.call('vendors.create', { name: vendorName, category: 'robotics-iot' });
   if (!vendor.ok) throw new Error(vendor.error.message);
   const started = await app.dispatcher.call('assessments.start', {
@@ -15,6 +15,7 @@ async function openExampleAssessment(app: AppHarness, vendorName: string) {
   });
   if (!started.ok) throw new Error(started.error.message);
   await app.open(`#/assessments/${started.value.id}`);
+  return started.value.id;
 }
 
 /** {@link openExampleAssessment}, then waits for its first question (keys answer it from then on). */
@@ -270,20 +271,7 @@ test('a number outside its bounds is said beside the field and not saved', async
   const { page } = app;
   const bounded = JSON.parse(example) as { sections: { questions: { id: string; min?: number }[] }[] };
   bounded.sections[0]!.questions.find((x) => x.id === 'fw_patch_days')!.min = 0;
-  expect((await app.dispatcher.call('questionnaires.import', { content: JSON.stringify(bounded) })).ok).toBe(
-    true,
-  );
-  const vendor = await app.dispatcher.call('vendors.create', {
-    name: 'Odense Pallet Robots',
-    category: 'robotics-iot',
-  });
-  if (!vendor.ok) throw new Error(vendor.error.message);
-  const started = await app.dispatcher.call('assessments.start', {
-    vendorId: vendor.value.id,
-    questionnaireIds: ['example-firmware'],
-  });
-  if (!started.ok) throw new Error(started.error.message);
-  await app.open(`#/assessments/${started.value.id}`);
+  const id = await openExampleAssessment(app, 'Odense Pallet Robots', JSON.stringify(bounded));
   await page.getByRole('button', { name: 'Full list' }).click();
   const days = page.getByRole('region', { name: 'Questions' }).getByLabel('Answer (days)');
   await days.fill('-5');
@@ -294,7 +282,7 @@ test('a number outside its bounds is said beside the field and not saved', async
   await days.fill('10');
   await expect(page.getByText('Enter at least 0 days')).toHaveCount(0);
   await expect(page.getByTestId('assessment-progress')).toHaveText(/^1 of 3 answered/);
-  const stored = await app.dispatcher.call('assessments.get', { id: started.value.id });
+  const stored = await app.dispatcher.call('assessments.get', { id });
   expect(stored.ok && stored.value.answers.map((a) => a.answer)).toEqual([{ status: 'answered', value: 10 }]);
 });
 
