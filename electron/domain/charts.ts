@@ -33,6 +33,8 @@ export type ChartElement =
       anchor: 'start' | 'middle' | 'end';
       tone: ChartTone;
       bold?: boolean;
+      /** The whole text of a label cut to fit (the window shows it on hover). */
+      full?: string;
     };
 
 export interface ChartModel {
@@ -83,10 +85,13 @@ export function fitLabel(text: string, width: number, size = FONT): string {
 const SMALL_FONT = 8.5;
 
 /** A label at the chart's size when it fits, else smaller, cut with an ellipsis only if still too long. */
-function labelFitted(label: string, width: number): { text: string; size: number } {
+function labelFitted(label: string, width: number): { text: string; size: number; full?: string } {
   const whole = fitLabel(label, width);
   if (!whole.endsWith('…')) return { text: whole, size: FONT };
-  return { text: fitLabel(label, width, SMALL_FONT), size: SMALL_FONT };
+  const small = fitLabel(label, width, SMALL_FONT);
+  return small.endsWith('…')
+    ? { text: small, size: SMALL_FONT, full: label }
+    : { text: small, size: SMALL_FONT };
 }
 
 export interface BarSpec {

@@ -3,6 +3,8 @@ import { TIER_LABELS } from '../../electron/domain/risk';
 import { isAssessed } from '../../electron/domain/portfolio';
 import { domainScoreChart } from '../../electron/domain/charts';
 import { SvgChart } from './SvgChart';
+import { useElementWidth } from '../hooks/useElementWidth';
+import { worstFlagsFirst } from '../../electron/domain/evaluate-assessment';
 import { TierBadge } from './Badge';
 import { ScoreValue, provisionalText } from './ScoreValue';
 import { FlagItem, FlagList, FlagSeverity } from './Flags';
@@ -20,6 +22,8 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
   const percent = Math.floor(score.completeness * 100);
   // Nothing scored to go on, or a provisional score: no tier of its own unless a knockout set one.
   const tier = isAssessed(score) ? score.tier : null;
+  // The domain chart takes the panel's width: its names are cut only where there is no room.
+  const [chartBox, chartWidth] = useElementWidth(360, 300, 640);
   return (
     <section
       className={`score-panel${score.provisional ? ' score-panel-provisional' : ''}`}
@@ -49,7 +53,10 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
               ? `${percent}% complete (${score.answered} of ${score.applicable})`
               : 'No assessment started'}
           </span>
-          <span className="cell-muted">
+          <span
+            className="cell-muted"
+            title="Inherent risk: how much the vendor could hurt us before any control, from what it is critical for and the data it touches (0–100, higher is worse)"
+          >
             {tier || score.provisional
               ? `Inherent risk ${score.inherent.value}`
               : `Inherent risk ${score.inherent.value} on its profile alone; no tier until assessed`}
@@ -75,7 +82,7 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
       )}
       {score.flags.length > 0 && (
         <FlagList label="Red flags">
-          {score.flags.map((f) => (
+          {worstFlagsFirst(score.flags).map((f) => (
             <FlagItem key={`${f.questionnaireId}/${f.ruleId}`} flag={f}>
               <FlagSeverity flag={f} /> {f.message}
               {f.reason === 'refused' && <span className="cell-muted"> (the vendor refused to answer)</span>}
@@ -84,7 +91,9 @@ export function ScorePanel({ score, trend }: { score: VendorScore; trend: Trend 
         </FlagList>
       )}
       {score.domains.some((d) => d.applicable > 0) && (
-        <SvgChart model={domainScoreChart(score.domains, 360)} />
+        <div ref={chartBox}>
+          <SvgChart model={domainScoreChart(score.domains, chartWidth)} />
+        </div>
       )}
       {trend.length > 1 && (
         <table className="explanation-table trend" aria-label="Score over time">

@@ -59,6 +59,7 @@ export function SvgChart({ model, className }: { model: ChartModel; className?: 
                 fill={colour(e.tone)}
                 fontWeight={e.bold ? 600 : undefined}
               >
+                {e.full && <title>{e.full}</title>}
                 {e.text}
               </text>
             );

@@ -130,6 +130,11 @@ test('the vendor page: header at a glance, tabs in the address, arrow keys betwe
   await expect(glance).toContainText('Decision None yet');
   await expect(glance).toContainText(/Next review \d{4}-\d{2}-\d{2}/);
   await expect(page.getByRole('region', { name: 'Risk and score' })).toBeVisible();
+  // The domain chart takes its panel's width (it was drawn 360 wide in any panel).
+  const chart = page
+    .getByRole('region', { name: 'Risk and score' })
+    .getByRole('img', { name: /Score by domain/ });
+  expect((await chart.boundingBox())!.width).toBeGreaterThan(380);
 
   const tablist = page.getByRole('tablist');
   await expect(tablist.getByRole('tab')).toHaveText([

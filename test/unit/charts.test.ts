@@ -46,6 +46,19 @@ describe('bar chart', () => {
       ['Authorization and least privilege', 8.5],
       [expect.stringMatching(/^Data inventory and AI workflow.*…$/), 8.5],
     ]);
+    // Only the cut label keeps its whole text, for the window to show on hover.
+    const fulls = barChart({
+      bars: ['Our data', 'Data inventory and AI workflow mapping across every site and vendor'].map(
+        (label) => ({
+          label,
+          value: 50,
+          tone: 'low' as const,
+        }),
+      ),
+      max: 100,
+      summary: 's',
+    }).elements.flatMap((e) => (e.kind === 'text' && e.anchor === 'start' ? [e.full ?? null] : []));
+    expect(fulls).toEqual([null, 'Data inventory and AI workflow mapping across every site and vendor']);
   });
 
   it('tones scores in the same bands as the screen', () => {
