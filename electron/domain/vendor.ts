@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { RowVersionSchema, VendorIdSchema } from './primitives';
 
-/** Vendor categories a warehouse buys from. */
+/**
+ * Vendor categories a warehouse buys from. This list, the criticalities and the statuses are
+ * checked by a team database too (storage/pg/schema-team.ts): a new one needs a team migration.
+ */
 export const VENDOR_CATEGORIES = [
   'wms-saas',
   '3pl',

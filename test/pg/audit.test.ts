@@ -27,7 +27,7 @@ describe.skipIf(!server)('the audit trail appended by the database', () => {
     }
     await ownerClient.query(`
       INSERT INTO vendors (id, name, name_key, category, criticality, status, created_at, updated_at)
-        VALUES ('v1', 'Acme Scanners', 'acme scanners', 'hardware', 'high', 'active', '${NOW}', '${NOW}');
+        VALUES ('v1', 'Acme Scanners', 'acme scanners', 'robotics-iot', 'high', 'active', '${NOW}', '${NOW}');
       INSERT INTO assessments (id, vendor_id, title, status, created_at, updated_at, created_by)
         VALUES ('a1', 'v1', 'Annual review', 'in-progress', '${NOW}', '${NOW}', 'owner');`);
   });

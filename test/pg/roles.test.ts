@@ -25,7 +25,7 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
     }
     await client.query(`
       INSERT INTO vendors (id, name, name_key, category, criticality, status, created_at, updated_at)
-        VALUES ('v1', 'Acme Scanners', 'acme scanners', 'hardware', 'high', 'active', '${NOW}', '${NOW}');
+        VALUES ('v1', 'Acme Scanners', 'acme scanners', 'robotics-iot', 'high', 'active', '${NOW}', '${NOW}');
       INSERT INTO assessments (id, vendor_id, title, status, created_at, updated_at, created_by)
         VALUES ('a1', 'v1', 'Annual review', 'in-progress', '${NOW}', '${NOW}', 'owner');
       INSERT INTO answers (assessment_id, questionnaire_id, question_id, answer, updated_at, updated_by, source)
@@ -57,7 +57,7 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
       psql(
         as.viewer,
         `INSERT INTO vendors (id, name, name_key, category, criticality, status, created_at, updated_at)
-           VALUES ('v2', 'Sneaky', 'sneaky', 'software', 'low', 'active', '${NOW}', '${NOW}')`,
+           VALUES ('v2', 'Sneaky', 'sneaky', 'other', 'low', 'active', '${NOW}', '${NOW}')`,
       ),
       /permission denied for table vendors/,
     );
@@ -130,6 +130,27 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
       psql(as.procurement, "UPDATE vendor_clauses SET status = 'missing'"),
       /permission denied for table vendor_clauses/,
     );
+  });
+
+  it('a vendor’s choices and lists stay ones the app reads: a member cannot break the list for everyone', () => {
+    refused(
+      psql(as.procurement, "UPDATE vendors SET criticality = 'ultra' WHERE id = 'v1'"),
+      /vendors_criticality/,
+    );
+    refused(
+      psql(as.procurement, "UPDATE vendors SET category = 'spaceships' WHERE id = 'v1'"),
+      /vendors_category/,
+    );
+    refused(psql(as.procurement, "UPDATE vendors SET status = 'gone' WHERE id = 'v1'"), /vendors_status/);
+    refused(psql(as.procurement, "UPDATE vendors SET tags = '{\"a\": 1}' WHERE id = 'v1'"), /vendors_tags/);
+    refused(
+      psql(as.procurement, "UPDATE vendors SET data_touched = 'not json' WHERE id = 'v1'"),
+      /invalid input syntax for type json/,
+    );
+    expect(
+      psql(as.procurement, "UPDATE vendors SET criticality = 'critical', tags = '[\"dock\"]' WHERE id = 'v1'")
+        .status,
+    ).toBe(0);
   });
 
   it('a change drops the vendor’s cached standing, as SQLite’s triggers do', () => {
@@ -207,7 +228,7 @@ describe.skipIf(!server)('roles the database enforces, through psql as each role
       psql(
         as.viewer,
         `INSERT INTO vendors (id, name, name_key, category, criticality, status, created_at, updated_at)
-           VALUES ('v9', 'Sneaky', 'sneaky', 'software', 'low', 'active', '${NOW}', '${NOW}')`,
+           VALUES ('v9', 'Sneaky', 'sneaky', 'other', 'low', 'active', '${NOW}', '${NOW}')`,
       ),
       /permission denied for table vendors/,
     );

@@ -26,7 +26,7 @@ describe.skipIf(!bin)('a server that crashes mid-write', () => {
     let client = await open(server.url);
     await initTeamDatabase(client);
     await client.query(`INSERT INTO vendors (id, name, name_key, category, criticality, status, created_at, updated_at)
-      VALUES ('v1', 'Acme Scanners', 'acme scanners', 'hardware', 'high', 'active', '${NOW}', '${NOW}')`);
+      VALUES ('v1', 'Acme Scanners', 'acme scanners', 'robotics-iot', 'high', 'active', '${NOW}', '${NOW}')`);
     const committed = async (i: number) => {
       await client.query('BEGIN');
       await client.query("UPDATE vendors SET notes = $1 WHERE id = 'v1'", [`saved ${i}`]);

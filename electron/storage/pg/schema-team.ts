@@ -5,6 +5,7 @@
  */
 import { GENESIS_HASH } from '../../domain/audit-chain';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../domain/audit';
+import { CRITICALITIES, VENDOR_CATEGORIES, VENDOR_STATUSES } from '../../domain/vendor';
 import { TEAM_SCHEMA } from './connection';
 import { CHANGES_CHANNEL } from './team-open';
 import { EDITABLE_TABLES } from './schema-tables';
@@ -204,6 +205,21 @@ export const NOTIFY_SQL = `
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
+ * A vendor's choices and lists as the app writes them (team schema 11): a member writing
+ * another value from psql (criticality "ultra", tags that are not JSON) made the vendor list
+ * fail for everyone, since the app refuses to show what it cannot read. Rows written before
+ * are not checked (NOT VALID); \`audit verify\` names them. A new choice in domain/vendor.ts
+ * needs a team migration that states these again.
+ */
+const VENDOR_VALUES_SQL = `
+  ALTER TABLE vendors ADD CONSTRAINT vendors_category CHECK (category IN (${sqlList(VENDOR_CATEGORIES)})) NOT VALID;
+  ALTER TABLE vendors ADD CONSTRAINT vendors_criticality CHECK (criticality IN (${sqlList(CRITICALITIES)})) NOT VALID;
+  ALTER TABLE vendors ADD CONSTRAINT vendors_status CHECK (status IN (${sqlList(VENDOR_STATUSES)})) NOT VALID;
+  ALTER TABLE vendors ADD CONSTRAINT vendors_tags CHECK (jsonb_typeof(tags::jsonb) = 'array') NOT VALID;
+  ALTER TABLE vendors ADD CONSTRAINT vendors_data_touched CHECK (jsonb_typeof(data_touched::jsonb) = 'array') NOT VALID;
+`;
+
+/**
  * The board pack's history (settings row reports.boardHistory) is written by whoever prints a
  * board pack, every role: each adds today's point (replacing one printed earlier today) and
  * the oldest fall off past the limit. The database holds everyone but an admin to that: a
@@ -315,4 +331,5 @@ export const SHARING_SQL = `
   CREATE TABLE write_turn (id integer PRIMARY KEY CHECK (id = 1));
   INSERT INTO write_turn (id) VALUES (1);
   ${BOARD_HISTORY_SQL}
+  ${VENDOR_VALUES_SQL}
 `;
