@@ -129,6 +129,7 @@ function main(): void {
   };
 
   const render = () => {
+    root.removeAttribute('data-drawing');
     // Drawn afresh: focus goes back to the same control (by its data-k) so keyboard use carries on.
     const active = document.activeElement;
     const focusKey = active && root.contains(active) ? active.getAttribute('data-k') : null;
@@ -228,6 +229,9 @@ function main(): void {
   let held = false;
   let waiting = false; // a drawing put off until the key or button comes up
   const later = () => {
+    // Said on the form while a drawing is put off, so that a script driving the page (the
+    // tests) can wait for it before typing into a field the drawing would replace.
+    root.setAttribute('data-drawing', '');
     if (pending === undefined)
       pending = setTimeout(() => {
         pending = undefined;

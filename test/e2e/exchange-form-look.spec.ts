@@ -149,7 +149,11 @@ test('the form: header, progress, layout at 360 and 1280 px, keyboard, print and
     await expect(otCount).toHaveText('1 of 3 answered');
     await expect(total).toHaveText(`1 of ${start + 1} answered`);
     await expect(bar).toHaveAttribute('aria-valuenow', '1');
-    // Typing counts at once (before the field is left).
+    // Typing counts at once (before the field is left). Each field is typed into once the
+    // form has drawn the questions again after the last answer (a drawing in the middle of the
+    // typing would put the stored value back under the caret, on a busy machine).
+    const drawn = () => expect(page.locator('#vr-form[data-drawing]')).toHaveCount(0);
+    await drawn();
     await q('form-long-titles/ot_patch_days').getByRole('spinbutton').fill('14');
     await expect(otCount).toHaveText('2 of 3 answered');
     await expect(
@@ -160,6 +164,7 @@ test('the form: header, progress, layout at 360 and 1280 px, keyboard, print and
 
     // Keyboard: Tab out of a field moves on (the questions are drawn again meanwhile), and a
     // choice made with the keyboard keeps its focus.
+    await drawn();
     await q('form-long-titles/ot_patch_days').getByRole('spinbutton').fill('21');
     await page.keyboard.press('Tab');
     await expect(page.locator(':focus')).toHaveAttribute(
@@ -175,9 +180,11 @@ test('the form: header, progress, layout at 360 and 1280 px, keyboard, print and
     await page.keyboard.press('Space');
     await expect(multi.getByLabel('A jump host with recorded sessions')).toBeChecked();
     await expect(multi.getByLabel('TeamViewer or a similar remote desktop tool')).toBeChecked();
+    await drawn();
     await q('form-long-titles/ids_serial')
       .getByRole('textbox', { name: /^The serial/ })
       .fill('HX-42');
+    await drawn();
     await q('quick-triage/tri_data_location')
       .getByRole('textbox')
       .first()

@@ -51,11 +51,17 @@ test('the HTML form works offline: conditions, save a response, import it back e
     await expect(question('tri_pentest_date')).toHaveCount(0); // hidden until a pen test is said to exist
     await question('tri_pentest').getByLabel('Yes', { exact: true }).check();
     await expect(question('tri_pentest_date')).toBeVisible();
+    // Each field is typed into once the form has drawn the questions again after the last
+    // answer (a drawing in the middle of the typing puts the stored value back, when busy).
+    const drawn = () => expect(page.locator('#vr-form[data-drawing]')).toHaveCount(0);
+    await drawn();
     await question('tri_pentest_date').locator('input[type=date]').fill('2026-05-01');
     await question('tri_mfa').getByLabel('No', { exact: true }).check();
+    await drawn();
     await question('tri_data_location').getByRole('textbox').first().fill('EU (Frankfurt)');
     await question('tri_data_location').locator('input').first().blur();
     await question('tri_vdp').getByLabel('Not applicable', { exact: true }).check();
+    await drawn();
     await question('tri_mfa')
       .getByLabel(/^Notes/)
       .fill('Rolling out MFA in Q1 <script>alert(1)</script>');
