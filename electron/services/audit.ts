@@ -4,7 +4,14 @@
  */
 import { join } from 'node:path';
 import { fieldChanges, type AuditQuery } from '../domain/audit';
-import { auditHash, parseWitness, type ChainEntry } from '../domain/audit-chain';
+import {
+  CHAIN_START,
+  parseWitness,
+  walkChain,
+  type ChainEntry,
+  type ChainProblem,
+  type ChainProblemKind,
+} from '../domain/audit-chain';
 import { AppError } from '../domain/errors';
 import { toCsv } from '../domain/csv';
 import { DATABASE_FILE } from '../storage/database';
@@ -14,6 +21,14 @@ import { runFileTaskOffThread } from './off-thread';
 
 /** At most this many entries go into one export (a larger trail is exported by date range). */
 export const AUDIT_EXPORT_LIMIT = 200_000;
+
+/** What an export says of the first break it meets, by kind (else the chain's own words). */
+const EXPORT_PROBLEM_WORDS: Partial<Record<ChainProblemKind, string>> = {
+  edited: 'its hash does not match its content',
+  unsealed: 'it has no hash',
+  deleted: 'it does not follow the entry before it',
+  'out-of-order': 'it does not follow the entry before it',
+};
 
 /** Whether the trail's signatures were checked: off (no encryption), checked, or not (locked). */
 export type Signatures = 'off' | 'checked' | 'locked';
@@ -171,25 +186,32 @@ export function createAuditService(
 
   /**
    * The entries of an export (at most AUDIT_EXPORT_LIMIT, the oldest) and how many match,
-   * each checked on the way against its hash and the entry before it: a changed trail is
-   * refused, since an export of it would prove nothing.
+   * each checked on the way as `audit verify` checks the chain (walkChain): a changed trail
+   * is refused, since an export of it would prove nothing. A filtered export is checked
+   * entry by entry, each against the hash it names before it (its neighbours are not in it).
    */
   function exported(q: Partial<AuditQuery>): { entries: ChainEntry[]; total: number } {
-    const whole = !isFiltered(q);
     const entries: ChainEntry[] = [];
     let total = 0;
-    let before: ChainEntry | null = null;
-    for (const e of storage.audit.iterateChain(q)) {
-      total += 1;
-      const unlinked = whole && before?.hash && e.prevHash !== before.hash;
-      if (e.hash && (auditHash(e, e.prevHash ?? '') !== e.hash || unlinked))
-        throw new AppError(
-          'CONFLICT',
-          `The audit trail was changed at entry #${e.id} (${unlinked ? 'it does not follow the entry before it' : 'its hash does not match its content'}): an export of it would prove nothing; \`audit verify\` says what changed`,
-        );
-      before = e;
-      if (entries.length < AUDIT_EXPORT_LIMIT) entries.push(e);
+    function* counted() {
+      for (const e of storage.audit.iterateChain(q)) {
+        total += 1;
+        if (entries.length < AUDIT_EXPORT_LIMIT) entries.push(e);
+        yield e;
+      }
     }
+    let problem: ChainProblem | null = null;
+    if (!isFiltered(q)) problem = walkChain(counted(), CHAIN_START).problem;
+    else
+      for (const e of counted()) {
+        problem = walkChain([e], { id: e.id - 1, hash: e.prevHash ?? '' }).problem;
+        if (problem) break;
+      }
+    if (problem)
+      throw new AppError(
+        'CONFLICT',
+        `The audit trail was changed at entry #${problem.id} (${EXPORT_PROBLEM_WORDS[problem.kind] ?? problem.message}): an export of it would prove nothing; \`audit verify\` says what changed`,
+      );
     return { entries, total };
   }
 }

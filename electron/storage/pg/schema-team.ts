@@ -53,6 +53,25 @@ export const VERSIONS_SQL = `
 `;
 
 /**
+ * The heart of `vr_audit_append` (its variable `v_at` set before): the entry chained to the
+ * trail's head, written, and the head moved on. Migration 3 wrote the function first;
+ * migration 11 states it again with its checks before this part.
+ */
+const APPEND_ENTRY = `    SELECT * INTO head FROM audit_record r WHERE r.id = 1 FOR UPDATE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'the audit trail''s record is missing: run audit verify';
+    END IF;
+    entry_id := head.last_id + 1;
+    entry_hash := vr_audit_hash(entry_id, v_at, session_user::text, p_entity, p_entity_id, p_action,
+      p_before_json, p_after_json, head.hash);
+    INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash, mac)
+      VALUES (entry_id, v_at, session_user, p_entity, p_entity_id, p_action, p_before_json, p_after_json, head.hash,
+        entry_hash, p_mac);
+    UPDATE audit_record r SET entries = r.entries + 1, last_id = entry_id, hash = entry_hash, mac = p_record_mac
+      WHERE r.id = 1;
+`;
+
+/**
  * The audit trail, appended only through vr_audit_append: it locks the trail's record
  * row (SELECT … FOR UPDATE), so appends from any number of connections queue up and the
  * chain stays one; the entry's number is the record's last plus one (no sequence: a
@@ -95,19 +114,7 @@ export const AUDIT_SQL = `
     head audit_record%ROWTYPE;
     v_at text := coalesce(p_at, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
   BEGIN
-    SELECT * INTO head FROM audit_record r WHERE r.id = 1 FOR UPDATE;
-    IF NOT FOUND THEN
-      RAISE EXCEPTION 'the audit trail''s record is missing: run audit verify';
-    END IF;
-    entry_id := head.last_id + 1;
-    entry_hash := vr_audit_hash(entry_id, v_at, session_user::text, p_entity, p_entity_id, p_action,
-      p_before_json, p_after_json, head.hash);
-    INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash, mac)
-      VALUES (entry_id, v_at, session_user, p_entity, p_entity_id, p_action, p_before_json, p_after_json, head.hash,
-        entry_hash, p_mac);
-    UPDATE audit_record r SET entries = r.entries + 1, last_id = entry_id, hash = entry_hash, mac = p_record_mac
-      WHERE r.id = 1;
-  END $$;
+${APPEND_ENTRY}  END $$;
 `;
 
 /** One trigger of the standings: which table, on what, and how the vendor is found. */
@@ -280,7 +287,7 @@ const BOARD_HISTORY_SQL = `
  * history): a member cannot write an entry into the past. The actor was always the login.
  * A new kind of entry (domain/audit.ts) needs a team migration that states this again.
  */
-const AUDIT_APPEND_CHECKED_SQL = () => `
+const AUDIT_APPEND_CHECKED_SQL = `
   CREATE OR REPLACE FUNCTION vr_audit_append(p_at text, p_entity text, p_entity_id text, p_action text,
       p_before_json text, p_after_json text, p_mac text DEFAULT NULL, p_record_mac text DEFAULT NULL,
       OUT entry_id bigint, OUT entry_hash text)
@@ -297,19 +304,7 @@ const AUDIT_APPEND_CHECKED_SQL = () => `
     IF p_action IS NULL OR p_action NOT IN (${sqlList(AUDIT_ACTIONS)}) THEN
       RAISE EXCEPTION 'not an action the audit trail records: %', p_action USING ERRCODE = '22023';
     END IF;
-    SELECT * INTO head FROM audit_record r WHERE r.id = 1 FOR UPDATE;
-    IF NOT FOUND THEN
-      RAISE EXCEPTION 'the audit trail''s record is missing: run audit verify';
-    END IF;
-    entry_id := head.last_id + 1;
-    entry_hash := vr_audit_hash(entry_id, v_at, session_user::text, p_entity, p_entity_id, p_action,
-      p_before_json, p_after_json, head.hash);
-    INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash, mac)
-      VALUES (entry_id, v_at, session_user, p_entity, p_entity_id, p_action, p_before_json, p_after_json, head.hash,
-        entry_hash, p_mac);
-    UPDATE audit_record r SET entries = r.entries + 1, last_id = entry_id, hash = entry_hash, mac = p_record_mac
-      WHERE r.id = 1;
-  END $$;
+${APPEND_ENTRY}  END $$;
 `;
 
 /**
@@ -323,7 +318,7 @@ const AUDIT_APPEND_CHECKED_SQL = () => `
  *   every colleague's save.
  */
 export const SHARING_SQL = `
-  ${AUDIT_APPEND_CHECKED_SQL()}
+  ${AUDIT_APPEND_CHECKED_SQL}
   DELETE FROM vendor_standings;
   ALTER TABLE vendor_standings DROP CONSTRAINT vendor_standings_pkey;
   ALTER TABLE vendor_standings ADD COLUMN computed_by text NOT NULL DEFAULT session_user;
